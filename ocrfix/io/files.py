@@ -1,0 +1,86 @@
+"""Reading text files strictly and writing outputs atomically.
+
+Every problem becomes an :class:`~ocrfix.errors.OcrfixError` that names the file.
+
+>>> import tempfile, os
+>>> folder = tempfile.mkdtemp()
+>>> write_text_atomic(os.path.join(folder, "out.txt"), "café\\n")
+>>> read_text(os.path.join(folder, "out.txt"))
+'café\\n'
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ocrfix.errors import OcrfixError
+
+PathLike = str | os.PathLike[str]
+
+
+def read_bytes(path: PathLike) -> bytes:
+    """The file's bytes, or a one-line error naming the file."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise OcrfixError("no such file", path) from None
+    except IsADirectoryError:
+        raise OcrfixError("is a folder, not a file", path) from None
+    except PermissionError:
+        raise OcrfixError("permission denied", path) from None
+    except OSError as error:
+        raise OcrfixError(f"cannot read: {error.strerror or error}", path) from None
+
+
+def decode_text(data: bytes, path: PathLike | None = None) -> str:
+    """Decode UTF-8 strictly (a BOM is dropped); binary data is refused.
+
+    >>> decode_text(b"caf\\xc3\\xa9")
+    'café'
+    """
+    if b"\x00" in data[:8192]:
+        raise OcrfixError("binary file (NUL bytes), not text", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise OcrfixError(f"not UTF-8 (invalid byte at offset {error.start})", path) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_text(path: PathLike) -> str:
+    """Read a UTF-8 text file; newlines are kept as they are (``\\r\\n`` included)."""
+    return decode_text(read_bytes(path), path)
+
+
+def write_text_atomic(path: PathLike, text: str, *, inputs: tuple[PathLike, ...] = ()) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    A reader never sees half a file, and an interrupted write leaves the old
+    file (or none) in place. ``inputs`` are files this output must never
+    replace: naming one of them is an error.
+    """
+    write_bytes_atomic(path, text.encode("utf-8"), inputs=inputs)
+
+
+def write_bytes_atomic(path: PathLike, data: bytes, *, inputs: tuple[PathLike, ...] = ()) -> None:
+    """Bytes version of :func:`write_text_atomic`."""
+    target = Path(path)
+    for source in inputs:
+        if target.exists() and Path(source).exists() and os.path.samefile(target, source):
+            raise OcrfixError("refusing to overwrite an input file", path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise OcrfixError(f"cannot write: {error.strerror or error}", path) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OcrfixError(f"cannot write: {error.strerror or error}", path) from None
+        raise
