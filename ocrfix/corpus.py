@@ -10,7 +10,7 @@ A corpus is a folder holding ``manifest.json``::
          "level": null, "pages": 2, "source": "...", "licence": "...", "settings": {}}]}
 
 Paths are relative to the folder. Every key but the file paths ends up in
-``Document.meta``. A folder without a manifest is read as plain pairs:
+``CorpusDocument.meta``. A folder without a manifest is read as plain pairs:
 ``NAME.gt.txt`` with ``NAME.txt`` or ``NAME.ocr.txt`` (the rule ``ocrfix score`` uses).
 
 >>> docs = load()                       # the repository's corpus/ folder
@@ -39,7 +39,7 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "corpus"
 
 
 @dataclass
-class Document:
+class CorpusDocument:
     """One OCR text and its ground truth.
 
     ``gt`` is the logical ground truth (what correction is scored against);
@@ -65,7 +65,7 @@ class Document:
             raise OcrfixError(f"invalid JSON at line {error.lineno}", path) from None
 
 
-def load(path: str | os.PathLike[str] | None = None) -> list[Document]:
+def load(path: str | os.PathLike[str] | None = None) -> list[CorpusDocument]:
     """Load the corpus at ``path`` (default: the repository's ``corpus/`` folder)."""
     folder = Path(path) if path is not None else DEFAULT_PATH
     if not folder.is_dir():
@@ -99,7 +99,7 @@ def read_manifest(manifest: Path) -> dict[str, Any]:
     return data
 
 
-def _load_manifest(manifest: Path) -> list[Document]:
+def _load_manifest(manifest: Path) -> list[CorpusDocument]:
     folder = manifest.parent
     documents = []
     for entry in read_manifest(manifest)["documents"]:
@@ -111,7 +111,7 @@ def _load_manifest(manifest: Path) -> list[Document]:
         meta.setdefault("font", None)
         meta.setdefault("level", None)
         documents.append(
-            Document(
+            CorpusDocument(
                 id=entry["id"],
                 ocr=read_text(files["ocr"]),
                 gt=read_text(files["gt"]),
@@ -144,9 +144,9 @@ def find_pairs(gt_dir: str | os.PathLike[str], hyp_dir: str | os.PathLike[str] |
     return pairs
 
 
-def _load_pairs(folder: Path) -> list[Document]:
+def _load_pairs(folder: Path) -> list[CorpusDocument]:
     return [
-        Document(
+        CorpusDocument(
             id=name,
             ocr=read_text(hyp_path),
             gt=read_text(gt_path),
