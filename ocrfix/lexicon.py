@@ -1,0 +1,210 @@
+"""Word frequencies, word-bigram frequencies and a document's own vocabulary.
+
+Shared by the ``layout`` strategy (is the joined form of a line-end hyphen a
+word?) and the ``dictionary`` strategy (which spelling is more probable?).
+Membership is a frequency, not a yes/no: ``zipf`` gives log10 of a word's
+occurrences per billion words (wordfreq's Zipf scale: 7 for "the", 3 for
+"exclude", 1-2 for rare words and common typos such as "tbe").
+
+>>> lex = load()
+>>> lex.zipf("Exclude") > 3.0, lex.zipf("exlude")
+(True, 0.0)
+>>> "connexion" in lex, "exlude" in lex
+(True, False)
+>>> lex.bigram("of", "the") > lex.bigram("of", "a") > 0.0
+True
+>>> Vocabulary.from_text("The cat saw the CAT.").count("cat")
+2
+
+The data ship in ``ocrfix/data`` (see the ``.SOURCE.md`` files there); rebuild
+them from the installed wordfreq and symspellpy packages with
+``python -m ocrfix.lexicon build``.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import math
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import regex
+
+WORDS_FILE = "words_en.tsv.gz"
+BIGRAMS_FILE = "bigrams_en.tsv.gz"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: A word: letters, with inner apostrophes or hyphens ("don't", "to-day").
+WORD = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*")
+_HYPHEN_OR_DASH = regex.compile(r"[\-‐‑]")
+
+# Google Books tokens behind symspellpy's lists (SymSpell's documented corpus size).
+_BIGRAM_CORPUS_WORDS = 1_024_908_267_229
+# wordfreq's large English list keeps words down to Zipf 1.0; below that a word is unknown.
+_MIN_ZIPF = 1.0
+
+
+def fold(word: str) -> str:
+    """The lookup key of a word: case-folded, typographic apostrophe made plain.
+
+    >>> fold("Don’t")
+    "don't"
+    """
+    return word.casefold().replace("’", "'")
+
+
+class Lexicon:
+    """Word and word-bigram frequencies on the Zipf scale (0.0 when unknown).
+
+    Build one with :func:`load` (shipped data, cached) or from mappings of
+    folded words and ``"w1 w2"`` pairs to Zipf values.
+    """
+
+    def __init__(self, words: dict[str, float], bigrams: dict[str, float] | None = None) -> None:
+        self._words = words
+        self._bigrams = bigrams or {}
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of ``word``, case-insensitive; 0.0 when unknown.
+
+        A hyphenated word that is not listed whole gets wordfreq's estimate for
+        a phrase: the harmonic combination of its parts' frequencies.
+
+        >>> lex = load()
+        >>> lex.zipf("the") > 7 > lex.zipf("judgement") > lex.zipf("shew") > 0
+        True
+        >>> 0 < load().zipf("to-day") <= load().zipf("day")
+        True
+        """
+        key = fold(word)
+        value = self._words.get(key)
+        if value is not None:
+            return value
+        if "-" in key or "‐" in key or "‑" in key:
+            parts = [p for p in _HYPHEN_OR_DASH.split(key) if p]
+            values = [self._words.get(p, 0.0) for p in parts]
+            if len(parts) > 1 and all(values):
+                return round(-math.log10(sum(10.0 ** -v for v in values)), 2)
+        return 0.0
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.zipf(word) > 0.0
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def bigram(self, w1: str, w2: str) -> float:
+        """Zipf frequency of the word pair ``w1 w2`` (per billion word pairs); 0.0 when unknown.
+
+        Only frequent pairs are listed (Zipf >= 3.8), so 0.0 means "rare", not "impossible".
+
+        >>> load().bigram("King", "was") > 0.0 == load().bigram("king", "wsa")
+        True
+        """
+        return self._bigrams.get(f"{fold(w1)} {fold(w2)}", 0.0)
+
+    def words(self) -> Iterator[tuple[str, float]]:
+        """All (folded word, Zipf) entries, most frequent first."""
+        return iter(sorted(self._words.items(), key=lambda item: -item[1]))
+
+
+class Vocabulary:
+    """A text's own words, case-folded, with their counts.
+
+    >>> vocab = Vocabulary.from_text("Genscher met Gromyko; genscher left.")
+    >>> vocab.count("GENSCHER"), vocab.count("Brezhnev"), len(vocab)
+    (2, 0, 4)
+    """
+
+    def __init__(self, counts: Counter[str] | None = None) -> None:
+        self._counts: Counter[str] = counts if counts is not None else Counter()
+
+    @classmethod
+    def from_text(cls, text: str) -> "Vocabulary":
+        return cls(Counter(fold(m) for m in WORD.findall(text)))
+
+    def count(self, word: str) -> int:
+        return self._counts.get(fold(word), 0)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.count(word) > 0
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def update(self, text: str) -> None:
+        """Add the words of another text (e.g. the rest of a corpus)."""
+        self._counts.update(fold(m) for m in WORD.findall(text))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The shipped English lexicon (loaded once per process, ~0.3 s)."""
+    return Lexicon(_read_table(WORDS_FILE), _read_table(BIGRAMS_FILE))
+
+
+def _read_table(name: str) -> dict[str, float]:
+    """Read a table written by :func:`_write_table`: one line per Zipf value, entries tab-separated."""
+    with resources.files("ocrfix.data").joinpath(name).open("rb") as raw:
+        lines = gzip.decompress(raw.read()).decode("utf-8").split("\n")
+    table: dict[str, float] = {}
+    for line in lines:
+        if line:
+            value, *entries = line.split("\t")
+            table.update(dict.fromkeys(entries, float(value)))
+    return table
+
+
+def _write_table(path: Path, table: Iterable[tuple[str, float]]) -> None:
+    from ocrfix.io import write_bytes_atomic
+
+    buckets: dict[float, list[str]] = {}
+    for entry, value in table:
+        buckets.setdefault(round(value, 2), []).append(entry)
+    text = "".join(f"{value:.2f}\t" + "\t".join(sorted(entries)) + "\n"
+                   for value, entries in sorted(buckets.items(), reverse=True))
+    write_bytes_atomic(path, gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def build_data(out_dir: Path = DATA_DIR) -> tuple[int, int]:
+    """Rebuild the shipped tables from the installed wordfreq and symspellpy packages.
+
+    Words: wordfreq's "large" English list, letters only (Latin script, inner
+    apostrophes, hyphens or full stops allowed). Bigrams: symspellpy's bundled
+    Google Books bigram counts, as Zipf per billion word pairs. Returns the
+    number of words and bigrams written.
+    """
+    import symspellpy
+    import wordfreq
+
+    latin_word = regex.compile(r"\p{Latin}+(?:['.\-]\p{Latin}+)*")
+    words = [(word, math.log10(frequency) + 9.0)
+             for word, frequency in wordfreq.get_frequency_dict("en", wordlist="large").items()
+             if latin_word.fullmatch(word)]
+    words = [(word, zipf) for word, zipf in words if zipf >= _MIN_ZIPF]
+    source = Path(symspellpy.__file__).parent / "frequency_bigramdictionary_en_243_342.txt"
+    bigrams = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        w1, w2, count = line.split()
+        bigrams.append((f"{fold(w1)} {fold(w2)}", math.log10(int(count) / _BIGRAM_CORPUS_WORDS * 1e9)))
+    _write_table(out_dir / WORDS_FILE, words)
+    _write_table(out_dir / BIGRAMS_FILE, bigrams)
+    return len(words), len(bigrams)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ocrfix.lexicon",
+                                     description="Rebuild the shipped lexicon tables in ocrfix/data.")
+    parser.add_argument("action", choices=["build"], help="build: write words_en.tsv.gz and bigrams_en.tsv.gz")
+    parser.add_argument("-o", "--out", type=Path, default=DATA_DIR, help="output folder (default: ocrfix/data)")
+    args = parser.parse_args(argv)
+    n_words, n_bigrams = build_data(args.out)
+    print(f"wrote {n_words} words and {n_bigrams} bigrams to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

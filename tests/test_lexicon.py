@@ -1,0 +1,64 @@
+"""The shared lexicon: shipped frequencies, bigrams and a document's own vocabulary."""
+from __future__ import annotations
+
+import time
+
+from ocrfix import lexicon
+from ocrfix.lexicon import Lexicon, Vocabulary
+
+
+def test_load_is_cached_and_fast_enough():
+    lexicon.load.cache_clear()
+    start = time.perf_counter()
+    lex = lexicon.load()
+    elapsed = time.perf_counter() - start
+    assert lexicon.load() is lex
+    assert len(lex) > 250_000
+    assert elapsed < 3.0  # target is < 1 s; generous for a shared CI core
+
+
+def test_zipf_is_case_insensitive_and_zero_when_unknown():
+    lex = lexicon.load()
+    assert lex.zipf("The") == lex.zipf("the") > 7.0
+    assert lex.zipf("exlude") == 0.0
+    assert "exlude" not in lex
+    assert 3.0 < lex.zipf("exclude") < 5.0
+
+
+def test_british_american_and_period_spellings_are_words():
+    lex = lexicon.load()
+    for word in ["judgement", "judgment", "programme", "program", "organised", "organized",
+                 "emphasise", "emphasize", "shew", "connexion", "to-day", "businesslike"]:
+        assert word in lex, word
+
+
+def test_membership_is_a_frequency_common_typos_are_rare():
+    lex = lexicon.load()
+    assert 0.0 < lex.zipf("tbe") < lex.zipf("the") - 4
+
+
+def test_hyphenated_word_combines_its_parts():
+    lex = lexicon.load()
+    assert 0.0 < lex.zipf("re-establish") <= lex.zipf("establish")
+    assert lex.zipf("re-xqzv") == 0.0
+
+
+def test_bigram():
+    lex = lexicon.load()
+    assert lex.bigram("Of", "THE") > lex.bigram("king", "was") > 0.0
+    assert lex.bigram("the", "xqzv") == 0.0
+
+
+def test_lexicon_from_mappings():
+    lex = Lexicon({"cat": 4.0}, {"the cat": 4.5})
+    assert lex.zipf("CAT") == 4.0 and "dog" not in lex and lex.bigram("the", "cat") == 4.5
+
+
+def test_vocabulary_counts_folded_words():
+    vocab = Vocabulary.from_text("Genscher met Gromyko. GENSCHER’s view; genscher's view, to-day.")
+    assert vocab.count("genscher") == 1
+    assert vocab.count("Genscher's") == 2
+    assert vocab.count("to-day") == 1
+    assert vocab.count("nobody") == 0
+    vocab.update("Genscher again")
+    assert vocab.count("genscher") == 2
