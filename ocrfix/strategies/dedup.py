@@ -1,0 +1,419 @@
+"""``dedup``: remove repetition loops, keep legitimate repetition.
+
+OCR engines, vision-language models most of all, loop: a block of lines comes
+back again and again (its copies drifting by OCR noise or a counter), a word or
+phrase repeats inside a line ("been been been"), or a unit runs away to the end
+of the page. This strategy finds such loops and keeps their first copy and the
+text that breaks out of them:
+
+* **line blocks** of 1..``max_period`` lines repeated consecutively, compared
+  exactly, through a counter ("Article 2", "Article 3" with the same body), or
+  nearly (copies that differ only by OCR noise: "proverfet" / "provenfet");
+  blank lines between copies are ignored, a page break is never crossed, and the
+  copy that led into the loop may differ more than the others;
+* **token loops** inside a line: 1..``max_token_period`` tokens repeated
+  ("of the of the of the", a sentence twenty times);
+* **character loops**: one symbol running away ("!!!!!!!!"), a short unit
+  without spaces repeated ("<td></td><td></td>…").
+
+What it leaves alone: two copies of short text ("very very", "had had", "that
+that", two table rows alike), repetition with other text between (refrains, the
+same address in two letters), lines that only start alike (list items), rows
+whose numbers differ (ledgers), and low-information repetition of normal length
+(dot leaders, rules, empty table rows). Two copies are removed only when the
+copy is a long sentence or line (``echo_min_chars``).
+
+>>> from ocrfix.pipeline import Pipeline
+>>> Pipeline([Dedup()]).run("It has been been been a year.").text
+'It has been a year.'
+>>> Pipeline([Dedup()]).run("He had had a very very good year.").text
+'He had had a very very good year.'
+>>> Pipeline([Dedup()]).run("A\\nLondon SW1\\nA\\nLondon SW1\\nA\\nLondon SW1\\nThe end.").text
+'A\\nLondon SW1\\nThe end.'
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from ocrfix.pipeline import Edit, Strategy
+from ocrfix.strategies import register
+
+# Characters that legitimately come in long runs: leaders, rules, fill-in blanks.
+_LEADERS = ".\\-_=*·•…~─━═‐‒–—"
+_SYMBOL_RUN = re.compile(rf"([^\s\w{_LEADERS}])\1+")
+_LONG_RUN = re.compile(rf"([\w{_LEADERS}])\1+")
+_LETTER = re.compile(r"[^\W\d_]")
+_NUMBER = re.compile(r"\d+")
+_PUNCT_RUN = re.compile(r"([^\w\s])\1{2,}")
+_WHITESPACE = np.array([9, 10, 11, 12, 13, 32, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000], dtype=np.uint32)
+# Trailing characters ignored when tokens are compared ("the." repeats "the").
+_SENTENCE_END = np.array([ord(c) for c in ".!?;:"], dtype=np.uint32)
+
+# How two lines match.
+_NONE, _EXACT, _COUNTER, _NEAR = 0, 1, 2, 3
+_KIND = {_EXACT: "exact", _COUNTER: "counter", _NEAR: "near"}
+
+_HASH_BASE = np.uint64(0x100000001B3)
+_HASH_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
+
+
+@dataclass(frozen=True)
+class _Loop:
+    """A removal: text[start:end], found as ``copies`` copies of ``unit``."""
+
+    start: int
+    end: int
+    unit: str
+    copies: int
+    kind: str
+    confidence: float
+
+
+@register
+class Dedup(Strategy):
+    """Collapse repetition loops to their first copy; every removal is an edit.
+
+    Options: ``min_repeats`` copies make a loop (3); ``max_period`` lines per
+    repeated block (16); ``max_token_period`` tokens per repeated unit inside a
+    line (40); ``similarity`` (0..1) two lines must reach to count as noisy
+    copies (0.9), ``entry_similarity`` for the copy that leads into a loop
+    (0.75); ``echo_min_chars``: a unit at least this long is removed when it
+    comes twice (80); ``symbol_run``: a symbol repeated this often is a loop (8);
+    ``low_info_chars``: repetition without letters is a loop only from this
+    many characters (200).
+
+    >>> Dedup(min_repeats=4).min_repeats
+    4
+    """
+
+    name = "dedup"
+
+    def __init__(
+        self,
+        *,
+        min_repeats: int = 3,
+        max_period: int = 16,
+        max_token_period: int = 40,
+        similarity: float = 0.9,
+        entry_similarity: float = 0.75,
+        echo_min_chars: int = 80,
+        symbol_run: int = 8,
+        low_info_chars: int = 200,
+    ) -> None:
+        if min_repeats < 2:
+            raise ValueError("min_repeats must be at least 2")
+        self.min_repeats = min_repeats
+        self.max_period = max_period
+        self.max_token_period = max_token_period
+        self.similarity = similarity
+        self.entry_similarity = entry_similarity
+        self.echo_min_chars = echo_min_chars
+        self.symbol_run = symbol_run
+        self.low_info_chars = low_info_chars
+
+    def propose(self, text: str) -> list[Edit]:
+        if not text.strip():
+            return []
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        line_loops = _LineLoops(self, text, codes).find()
+        inline = _select(_TokenLoops(self, text, codes).find() + self._character_loops(text, codes))
+        loops = _merge(line_loops, inline)
+        return [
+            self.edit(
+                text, loop.start, loop.end, "",
+                reason=f"the {loop.unit} repeated {loop.copies} times{'' if loop.kind == 'exact' else f' ({loop.kind} copies)'}; kept the first",
+                confidence=loop.confidence,
+            )
+            for loop in loops
+        ]
+
+    # -- character loops -------------------------------------------------
+    def _character_loops(self, text: str, codes: np.ndarray) -> list[_Loop]:
+        loops = []
+        for pattern, minimum in ((_SYMBOL_RUN, self.symbol_run), (_LONG_RUN, self.low_info_chars)):
+            for match in pattern.finditer(text):
+                if match.end() - match.start() >= minimum:
+                    loops.append(_Loop(match.start() + 1, match.end(), f'character "{match.group(1)}"', match.end() - match.start(), "exact", 0.9))
+        loops.extend(self._unit_loops_in_long_words(text, codes))
+        return loops
+
+    def _unit_loops_in_long_words(self, text: str, codes: np.ndarray) -> list[_Loop]:
+        """Units of 3..32 characters repeated inside a word with no spaces ("<td></td><td></td>…")."""
+        space = np.isin(codes, _WHITESPACE)
+        starts, ends = _token_bounds(space)
+        long = np.flatnonzero(ends - starts >= 3 * self.min_repeats)
+        loops = []
+        for index in long:
+            start, end = int(starts[index]), int(ends[index])
+            word = codes[start:end]
+            for period in range(3, min(32, (end - start) // self.min_repeats) + 1):
+                for run_start, run_length in _runs(word[:-period] == word[period:], (self.min_repeats - 1) * period):
+                    copies = run_length // period + 1
+                    unit = text[start + run_start:start + run_start + period]
+                    if _is_power(unit) or not self._enough(unit, copies):
+                        continue
+                    first_end = start + run_start + period
+                    loops.append(_Loop(first_end, first_end + (copies - 1) * period, f'unit "{unit}"', copies, "exact", 0.9))
+        return loops
+
+    def _enough(self, unit: str, copies: int, *, exact: bool = True) -> bool:
+        """Do ``copies`` copies of ``unit`` make a loop rather than legitimate repetition?"""
+        if not _LETTER.search(unit):
+            return copies >= 10 and copies * len(unit) >= self.low_info_chars
+        if copies >= self.min_repeats:
+            return True
+        return exact and copies == 2 and len(unit) >= self.echo_min_chars
+
+
+class _LineLoops:
+    """Blocks of lines repeated consecutively (blank lines between copies ignored)."""
+
+    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray) -> None:
+        self.dedup = dedup
+        self.text = text
+        breaks = np.flatnonzero((codes == 10) | (codes == 12))
+        starts = np.concatenate(([0], breaks + 1))
+        ends = np.concatenate((breaks, [len(text)]))
+        page = np.concatenate(([0], np.cumsum(codes[breaks] == 12)))
+        keys = [" ".join(text[s:e].lower().split()) for s, e in zip(starts.tolist(), ends.tolist())]
+        content = np.array([i for i, key in enumerate(keys) if key], dtype=np.int64)
+        self.ends = ends[content]  # offset of each content line's terminator
+        self.page = page[content]
+        self.keys = [keys[i] for i in content.tolist()]
+        self.lines = [text[s:e] for s, e in zip(starts[content].tolist(), self.ends.tolist())]
+        self.hash = np.array([hash(key) for key in self.keys], dtype=np.int64)
+        self.head = np.array([hash(key[:8]) for key in self.keys], dtype=np.int64)
+        self.tail = np.array([hash(key[-8:]) for key in self.keys], dtype=np.int64)
+        self.length = np.array([len(key) for key in self.keys], dtype=np.int64)
+        self.claimed = np.zeros(len(self.keys), dtype=bool)
+
+    def find(self) -> list[_Loop]:
+        loops = []
+        count = len(self.keys)
+        for period in range(1, min(self.dedup.max_period, count - 1) + 1):
+            a, b = slice(0, count - period), slice(period, count)
+            short, long = np.minimum(self.length[a], self.length[b]), np.maximum(self.length[a], self.length[b])
+            candidate = (self.hash[a] == self.hash[b]) | (
+                (short >= 0.75 * long) & ((self.head[a] == self.head[b]) | (self.tail[a] == self.tail[b]))
+            )
+            candidate &= (self.page[a] == self.page[b]) & ~self.claimed[a] & ~self.claimed[b]
+            for run_start, run_length in _runs(candidate, period):
+                loops.extend(self._verify(run_start, run_length, period))
+        return loops
+
+    def _verify(self, run_start: int, run_length: int, period: int) -> list[_Loop]:
+        matches = [self._match(i, i + period) for i in range(run_start, run_start + run_length)]
+        loops = []
+        i = 0
+        while i < len(matches):
+            if matches[i] == _NONE:
+                i += 1
+                continue
+            j = i
+            while j < len(matches) and matches[j] != _NONE:
+                j += 1
+            loop = self._loop(run_start + i, j - i, period, matches[i:j])
+            if loop is not None:
+                loops.append(loop)
+            i = j
+        return loops
+
+    def _loop(self, first: int, pairs: int, period: int, kinds: list[int]) -> _Loop | None:
+        """The loop whose pairs (line i, line i + period) match from line ``first`` on, if it is one."""
+        dedup = self.dedup
+        if self.claimed[first:first + pairs + period].any():
+            return None
+        # The copy that led into the loop may differ more (the engine settling into it):
+        # walk back line by line, at most one copy, while lines are loosely alike.
+        for _ in range(period):
+            entry = first - 1
+            if entry < 0 or self.page[entry] != self.page[first] or self.claimed[entry]:
+                break
+            if fuzz.ratio(_compact(self.keys[entry]), _compact(self.keys[entry + period])) < 100 * dedup.entry_similarity:
+                break
+            first, pairs = entry, pairs + 1
+        copies = (pairs + period) // period
+        block = "\n".join(self.keys[first:first + period])
+        letters = len(_LETTER.findall(block))
+        exact = all(kind == _EXACT for kind in kinds)
+        if not dedup._enough(block, copies, exact=exact and period == 1):
+            return None
+        if _COUNTER in kinds and letters < 20:
+            return None  # "page 9", "page 10": too little text to tell a counter loop from a list
+        last = first + copies * period - 1  # last content line of the last full copy
+        # A runaway tail: what follows the last full copy to the end of the page is a truncated copy.
+        page_end = int(np.searchsorted(self.page, self.page[last], side="right")) - 1
+        tail = range(last + 1, page_end + 1)
+        if 0 < len(tail) < period and all(self._continues(line, line - copies * period) for line in tail):
+            last = page_end
+        self.claimed[first:last + 1] = True
+        kind = "exact" if exact else ("counter" if _COUNTER in kinds else "near")
+        confidence = {"exact": 0.95, "counter": 0.85, "near": 0.85}[kind] + (0.03 if copies >= 4 else 0.0)
+        noun = "line" if period == 1 else f"{period}-line block"
+        return _Loop(
+            int(self.ends[first + period - 1]), int(self.ends[last]),
+            f'{noun} "{_preview(self.lines[first])}"', copies, kind, confidence,
+        )
+
+    def _continues(self, line: int, model: int) -> bool:
+        key, unit = self.keys[line], self.keys[model]
+        return self._match(model, line) != _NONE or (len(key) >= 3 and unit.startswith(key))
+
+    def _match(self, i: int, j: int) -> int:
+        a, b = self.keys[i], self.keys[j]
+        if a == b:
+            return _EXACT
+        if _NUMBER.sub("#", a) == _NUMBER.sub("#", b):
+            steps = {int(y) - int(x) for x, y in zip(_NUMBER.findall(a), _NUMBER.findall(b))}
+            return _COUNTER if steps <= {0, 1} and 1 in steps else _NONE
+        ca, cb = _compact(a), _compact(b)
+        if fuzz.ratio(ca, cb) >= 100 * self.dedup.similarity and _noise_only(ca.split(), cb.split()):
+            return _NEAR
+        return _NONE
+
+
+def _noise_only(a: list[str], b: list[str]) -> bool:
+    """Do two token lists differ only as OCR noise does (a letter here and there), not by whole words?"""
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            x, y = a[op.src_pos], b[op.dest_pos]
+            if x.isdigit() or y.isdigit():
+                if not (x.isdigit() and y.isdigit() and int(y) - int(x) == 1):
+                    return False
+            elif fuzz.ratio(x, y) < 60:
+                return False
+        else:
+            token = a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]
+            if any(char.isalnum() for char in token):
+                return False
+    return True
+
+
+class _TokenLoops:
+    """Units of tokens repeated consecutively inside a line, found with hashed tokens in numpy."""
+
+    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray) -> None:
+        self.dedup = dedup
+        self.text = text
+        space = np.isin(codes, _WHITESPACE)
+        self.starts, self.ends = _token_bounds(space)
+        # Compare tokens case-insensitively (ASCII) and without sentence-final punctuation.
+        lowered = np.where((codes >= 65) & (codes <= 90), codes + 32, codes).astype(np.uint64)
+        keep = ~space & ~np.isin(codes, _SENTENCE_END)
+        last_kept = np.maximum.accumulate(np.where(keep, np.arange(len(codes)), -1))
+        core = last_kept[self.ends - 1] + 1 if len(self.ends) else self.ends
+        self.core_ends = np.where(core > self.starts, core, self.ends)
+        self.ids = _hashes(lowered, self.starts, self.core_ends)
+        newline = np.concatenate(([0], np.cumsum((codes == 10) | (codes == 12))))
+        self.line = newline[self.starts]
+        self.page = np.concatenate(([0], np.cumsum(codes == 12)))[self.starts]
+
+    def find(self) -> list[_Loop]:
+        count = len(self.ids)
+        loops = []
+        for period in range(1, min(self.dedup.max_token_period, count // 2) + 1):
+            a, b = slice(0, count - period), slice(period, count)
+            same = (self.ids[a] == self.ids[b]) & (self.line[a] == self.line[b])
+            for run_start, run_length in _runs(same, period):
+                loop = self._loop(run_start, run_length, period)
+                if loop is not None:
+                    loops.append(loop)
+        return loops
+
+    def _loop(self, first: int, pairs: int, period: int) -> _Loop | None:
+        copies = (pairs + period) // period
+        unit_tokens = [self.text[s:e].lower() for s, e in zip(self.starts[first:first + period], self.core_ends[first:first + period])]
+        if period > 1 and len(set(unit_tokens)) == 1:
+            return None  # "a a a a" is the 1-token loop, found at period 1
+        unit = self.text[int(self.starts[first]):int(self.core_ends[first + period - 1])]
+        if not self.dedup._enough(unit, copies):
+            return None
+        last = first + copies * period - 1
+        end = int(self.core_ends[last])
+        partial = first + pairs + period - 1  # last token that repeats the unit
+        if partial > last and self._ends_page(partial):
+            end = int(self.ends[partial])
+        confidence = 0.95 if copies >= self.dedup.min_repeats else 0.8
+        kind = "token" if period == 1 else f"{period}-token unit"
+        return _Loop(int(self.core_ends[first + period - 1]), end, f'{kind} "{_preview(unit)}"', copies, "exact", confidence)
+
+    def _ends_page(self, token: int) -> bool:
+        """Is ``token`` the last one of its line and of its page?"""
+        following = token + 1
+        return following >= len(self.ids) or self.page[following] != self.page[token]
+
+
+def _token_bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the runs of non-space characters."""
+    word = ~space
+    edges = np.diff(np.concatenate(([False], word, [False])).astype(np.int8))
+    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+
+
+def _hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit polynomial hash of each span codes[start:end], in linear time."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        powers = np.cumprod(np.full(len(codes), _HASH_BASE, dtype=np.uint64))
+        inverse = np.cumprod(np.full(len(codes), _HASH_INVERSE, dtype=np.uint64))
+        prefix = np.concatenate(([np.uint64(0)], np.cumsum(codes * powers, dtype=np.uint64)))
+        spans = (prefix[ends] - prefix[starts]) * inverse[starts]
+        return spans ^ (ends - starts).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+
+
+def _runs(mask: np.ndarray, minimum: int) -> list[tuple[int, int]]:
+    """(start, length) of every run of True in ``mask`` at least ``minimum`` long."""
+    hits = np.flatnonzero(mask)
+    if not len(hits):
+        return []
+    breaks = np.flatnonzero(np.diff(hits) != 1)
+    starts = hits[np.concatenate(([0], breaks + 1))]
+    ends = hits[np.concatenate((breaks, [len(hits) - 1]))] + 1
+    lengths = ends - starts
+    keep = lengths >= minimum
+    return list(zip(starts[keep].tolist(), lengths[keep].tolist()))
+
+
+def _is_power(unit: str) -> bool:
+    """Is ``unit`` itself a repetition of a shorter unit ("abab")?"""
+    return (unit + unit).find(unit, 1) < len(unit)
+
+
+def _compact(key: str) -> str:
+    """A line key with runs of one punctuation mark shortened, so dot leaders do not make lines alike."""
+    return _PUNCT_RUN.sub(r"\1\1\1", key)
+
+
+def _preview(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _select(loops: list[_Loop]) -> list[_Loop]:
+    """Non-overlapping loops, the ones removing most text first."""
+    chosen: list[_Loop] = []
+    for loop in sorted(loops, key=lambda loop: (loop.start - loop.end, loop.start)):
+        if _fits(chosen, loop):
+            bisect.insort(chosen, loop, key=lambda loop: loop.start)
+    return chosen
+
+
+def _fits(taken: list[_Loop], loop: _Loop) -> bool:
+    """Does ``loop`` overlap none of ``taken`` (sorted by start, non-overlapping)?"""
+    index = bisect.bisect_right(taken, loop.start, key=lambda other: other.start)
+    before_ok = index == 0 or taken[index - 1].end <= loop.start
+    return before_ok and (index == len(taken) or loop.end <= taken[index].start)
+
+
+def _merge(primary: list[_Loop], secondary: list[_Loop]) -> list[_Loop]:
+    """``primary`` loops, plus the ``secondary`` ones that do not overlap them."""
+    primary = sorted(primary, key=lambda loop: loop.start)
+    kept = primary + [loop for loop in secondary if _fits(primary, loop)]
+    return sorted(kept, key=lambda loop: loop.start)
