@@ -72,6 +72,19 @@ def test_page_2019_line_level_text_takes_the_lowest_index():
     assert all(word.box is None and word.confidence is None for word in first.words)
 
 
+def test_page_line_text_is_the_line_transcription_when_it_has_one():
+    document = parse(b"""<PcGts><Page><TextRegion><TextLine>
+        <Word><Coords points="1,1 9,9"/><TextEquiv conf="0.5"><Unicode>Sir</Unicode></TextEquiv></Word>
+        <Word><TextEquiv><Unicode>,</Unicode></TextEquiv></Word>
+        <TextEquiv><Unicode>Sir,</Unicode></TextEquiv></TextLine>
+      <TextLine><Word><TextEquiv><Unicode>only</Unicode></TextEquiv></Word><Word/></TextLine>
+    </TextRegion></Page></PcGts>""")
+    first, second = document.pages[0].lines
+    assert first.text == "Sir," and [word.text for word in first.words] == ["Sir", ","]
+    assert first.words[0] == Word("Sir", (1, 1, 9, 9), 0.5)
+    assert second.text == "only"
+
+
 def test_page_reading_order_overrides_document_order():
     source = (DATA / "page-2013.xml").read_text()
     assert source.index('id="r2"') < source.index('id="r1"')

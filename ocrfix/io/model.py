@@ -19,7 +19,7 @@ from dataclasses import dataclass
 Box = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """A word as the engine read it, with its box and confidence (0..1) when known."""
 
@@ -28,7 +28,7 @@ class Word:
     confidence: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """A line of words.
 
@@ -52,7 +52,7 @@ class Line:
         return self.raw if self.raw is not None else " ".join(word.text for word in self.words)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """A page: its lines in reading order, its 1-based position in the file and its box."""
 
@@ -68,7 +68,7 @@ class Page:
         return "\n".join(line.text for line in self.lines)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A read document: its pages, where it came from and the format it was read as."""
 

@@ -6,7 +6,9 @@ the words; a line without words uses its own ``TextEquiv``, and a region
 without lines its ``TextEquiv``, one line per text line. When an element
 has several ``TextEquiv``, the one with the lowest ``@index`` is the text.
 ``Unicode`` gives the text, ``TextEquiv@conf`` (0..1) the confidence and
-``Coords@points`` (or 2010-style ``Point`` children) the box.
+``Coords@points`` (or 2010-style ``Point`` children) the box. A line's own ``TextEquiv``, when it has one, is
+its text even when it has words too (transcribers correct lines, and word
+level often lags behind); the words still give the boxes and confidences.
 
 >>> document = parse_page(b'''<PcGts><Page imageWidth="900" imageHeight="80"><TextRegion id="r1">
 ...   <TextLine id="l1"><Coords points="10,5 300,5 300,40 10,40"/>
@@ -67,15 +69,15 @@ def _region_lines(region: etree._Element, source: str | None) -> list[Line]:
 
 def _line(element: etree._Element, source: str | None) -> Line:
     box = _coords(element, source)
+    text = " ".join(_text_equiv(element, source)[0].splitlines())
     words = []
     for word in element.findall("{*}Word"):
-        text, confidence = _text_equiv(word, source)
-        if text:
-            words.append(Word(text, _coords(word, source), confidence))
+        word_text, confidence = _text_equiv(word, source)
+        if word_text:
+            words.append(Word(word_text, _coords(word, source), confidence))
     if words:
-        return Line(words, box=box)
-    text, _ = _text_equiv(element, source)
-    return _raw_line(" ".join(text.splitlines()), box)
+        return Line(words, box=box, raw=text or None)
+    return _raw_line(text, box)
 
 
 def _raw_line(raw: str, box: Box | None) -> Line:
