@@ -1,0 +1,150 @@
+r"""The ``layout`` strategy: from the page's geometry back to the logical text.
+
+OCR keeps what belongs to the printed page: words broken at line-end hyphens,
+hard line breaks, running heads and feet, page numbers, typewriter catchwords,
+sentences cut by a page break, and (from vision-language engines) markdown
+quote and heading markers. ``layout`` proposes one edit per join or removal,
+each with its reason, and leaves alone what it has no evidence against:
+letter blocks, headings, list items, tables and text that is not hard-wrapped.
+
+>>> from ocrfix.pipeline import Pipeline
+>>> page = ("REPORT ON TRADE                        3\n\n"
+...         "The committee met on Tuesday and agreed that\n"
+...         "the examination of the accounts should con-\n"
+...         "tinue, and that its role in forming policy-\n"
+...         "making was not, in the circumstances, in\n\n/question\n"
+...         "\fREPORT ON TRADE                        4\n\nquestion at all.\n")
+>>> print(Pipeline(["layout"]).run(page).text)
+The committee met on Tuesday and agreed that the examination of the accounts should continue, and that its role in forming policy-making was not, in the circumstances, in question at all.
+<BLANKLINE>
+
+Output convention: paragraphs one per line, separated by one blank line;
+short lines (letter blocks, headings) one per printed line.
+"""
+from __future__ import annotations
+
+from ocrfix.lexicon import Vocabulary, load
+from ocrfix.pipeline import Edit, Strategy
+from ocrfix.strategies import register
+from ocrfix.strategies.layout import furniture, markdown
+from ocrfix.strategies.layout.hyphens import HyphenJudge
+from ocrfix.strategies.layout.lines import Line, Lines, text_width
+from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate
+
+
+@register
+class Layout(Strategy):
+    """De-hyphenation, reflow, page breaks, catchwords, running heads, page numbers, markdown markers.
+
+    Options switch the parts off: ``dehyphenate``, ``reflow`` (joining hard
+    line breaks and sentences across pages), ``furniture`` (running heads,
+    page numbers, catchwords), ``markdown`` (VLM markdown markers in plain text).
+    """
+
+    name = "layout"
+
+    def __init__(self, *, dehyphenate: bool = True, reflow: bool = True, furniture: bool = True,
+                 markdown: bool = True) -> None:
+        self.dehyphenate = dehyphenate
+        self.reflow = reflow
+        self.furniture = furniture
+        self.markdown = markdown
+
+    def propose(self, text: str) -> list[Edit]:
+        lines = Lines.scan(text)
+        marker_edits = self._strip_markers(text, lines) if self.markdown and not markdown.is_markdown_document(text) else {}
+        width, hard_wrapped = text_width([len(line.content) for line in lines.items if not line.blank])
+        if self.furniture:
+            furniture.classify(lines, width, hard_wrapped)
+        body = [line for line in lines.items if line.kind == "body"]
+        edits: list[Edit] = []
+        if not body:
+            return []
+        shapes = [Shape.of(line.content, heading=line.heading) for line in body]
+        judge: HyphenJudge | None = None
+        edits.extend(self._zone(text, lines, None, body[0], None))
+        for n in range(len(body) - 1):
+            a, b = body[n], body[n + 1]
+            edits.extend(marker_edits.get(a.index, ()))
+            zone = lines.items[a.index + 1:b.index]
+            page_break = a.page != b.page or any(line.furniture for line in zone)
+            gap = "page" if page_break else ("blank" if zone else "line")
+            join = None
+            if self.dehyphenate and hyphen_candidate(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped):
+                if judge is None:
+                    judge = HyphenJudge(load(), Vocabulary.from_text(text))
+                sa, sb = shapes[n], shapes[n + 1]
+                verdict, reason, confidence = judge.decide(sa.hyphen_left, sb.right_word, sa.hyphen)
+                start = a.content_end - 1 if verdict == "join" else a.content_end
+                word = sa.hyphen_left + ("" if verdict == "join" else "-") + sb.right_word
+                why = f"{'joined' if verdict == 'join' else 'kept the hyphen of'} \"{word}\" broken at the line end: {reason}"
+                join = (start, b.raw_start, "", why, confidence)
+            elif self.reflow:
+                separator, reason, confidence = decide_join(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped)
+                if separator is not None:
+                    join = (a.content_end, b.raw_start, separator, reason, confidence)
+            edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
+        edits.extend(marker_edits.get(body[-1].index, ()))
+        edits.extend(self._zone(text, lines, body[-1], None, None))
+        return edits
+
+    def _strip_markers(self, text: str, lines: Lines) -> dict[int, list[Edit]]:
+        """Take markdown markers off the lines' content; their edits, by line, for the lines that stay."""
+        found: dict[int, list[Edit]] = {}
+        for line in lines.items:
+            if line.blank or line.content[:1] not in ">#*_":
+                continue
+            prefix, suffix, heading, reason = markdown.markers(line.content)
+            if not (prefix or suffix):
+                continue
+            edits = []
+            if prefix:
+                edits.append(self.edit(text, line.content_start, line.content_start + prefix, "", reason=reason, confidence=0.85))
+            if suffix:
+                edits.append(self.edit(text, line.content_end - suffix, line.content_end, "", reason=reason, confidence=0.85))
+            line.content = line.content[prefix:len(line.content) - suffix]
+            line.content_start += prefix
+            line.content_end -= suffix
+            line.heading = heading
+            found[line.index] = edits
+        return found
+
+    def _zone(self, text: str, lines: Lines, a: Line | None, b: Line | None,
+              join: tuple[int, int, str, str, float] | None, *, page_break: bool = False) -> list[Edit]:
+        """The edits for what lies between body lines ``a`` and ``b`` (None: the text's start or end).
+
+        The gap after ``a`` becomes the join's separator (or a paragraph
+        break); each furniture line is removed with the whitespace after it.
+        """
+        removed = [line for line in lines.items[(a.index + 1 if a else 0):(b.index if b else len(lines.items))]
+                   if line.furniture]
+        if join is not None:
+            start, end, separator, reason, confidence = join
+        else:
+            start = a.content_end if a is not None else 0
+            end = b.start if b is not None else len(text)
+            raw = text[start:end]
+            confidence = 0.7
+            if a is None:
+                separator, reason = raw, ""
+            elif b is None:
+                separator = "\n" if "\n" in raw or "\f" in raw else ""
+                reason = "blank lines and page breaks at the end of the text"
+            elif page_break:
+                separator, reason = "\n\n", "page break between paragraphs"
+            elif raw.count("\n") > 2:
+                separator, reason = "\n\n", "several blank lines between paragraphs"
+            else:
+                separator, reason = raw, ""
+        edits: list[Edit] = []
+        gap_end = removed[0].start if removed else end
+        if a is not None and text[start:gap_end] != separator:
+            edits.append(self.edit(text, start, gap_end, separator, reason=reason, confidence=confidence))
+        stops = [line.start for line in removed[1:]] + [end]
+        for line, stop in zip(removed, stops):
+            edits.append(self.edit(text, line.start, stop, "", reason=f"removed {line.kind.replace('_', ' ')}: {line.reason}",
+                                   confidence=line.confidence))
+        return edits
+
+
+__all__ = ["Layout"]

@@ -1,0 +1,249 @@
+"""Page furniture: running heads and feet, page numbers, catchwords.
+
+These lines belong to the page, not to the text. They are found where pages
+meet: with form feeds, among the first and last lines of each page; in plain
+text (a VLM's output, a pasted document), around the signs of a page break
+they leave behind (a catchword followed by blank lines, a "- 2 -" line, a
+running head that recurs with a changing page number).
+
+>>> page_number("- 2 -"), page_number("Page 3 of 7"), page_number("xiv"), page_number("the end")
+((2, True), (3, True), (14, False), None)
+>>> catchword("/present"), catchword("present"), catchword("./.."), catchword("two words")
+(('present', True), ('present', False), ('', True), None)
+>>> head_key("THE HISTORY OF TRADE  24") == head_key("The History of Trade 126")
+True
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from ocrfix.strategies.layout.lines import Line, Lines
+
+_PAGE_NUMBER = re.compile(
+    r"^(?P<open>[\-\u2010-\u2015=~_.·*\s\[(]*)(?P<word>(?:page|p\.|pg\.?)\s*)?"
+    r"(?P<num>\d{1,4}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})(?P<of>\s*(?:of|/)\s*\d{1,4})?"
+    r"(?P<close>[\-\u2010-\u2015=~_.·*\s\])]*)$",
+    re.IGNORECASE,
+)
+_ROMAN = re.compile(r"^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015=~")
+# a page number set off by dashes inside a running head: "Mr Smith  - 2 -  4 May 1983"
+_DASHED_NUMBER = re.compile(r"(?:^|\s)[\-\u2010-\u2015=~]\s?(\d{1,4})\s?[\-\u2010-\u2015=~](?:\s|$)|\bpage\s+(\d{1,4})\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.,:/])\d{1,4}(?![\w,:/]|\.\d)")
+_CATCHWORD = re.compile(
+    r"^(?P<slash>/+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?$"
+)
+# marks that say "continued overleaf" without naming the next word
+_CONTINUATION = re.compile(
+    r"^(?:\.?/\.{2,}\.?|\.{2,}/|p\.?\s?t\.?\s?o\.?|/\s?\d{1,3}\.?|\.{2,}\s?\d{1,3}|"
+    r"(?:continued|contd\.?|cont['’]d)(?:\s+overleaf)?\.?|overleaf\.?)$",
+    re.IGNORECASE,
+)
+_FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
+_KEY_JUNK = re.compile(r"[^\w#]+")
+_DIGITS = re.compile(r"\d+")
+
+HEAD_LINES = 2   # a page's first lines that may be a running head
+FOOT_LINES = 3   # its last lines that may be a foot, a page number or a catchword
+
+
+def page_number(content: str) -> tuple[int, bool] | None:
+    """(value, unmistakable?) when the whole line is a page number, else None.
+
+    "- 2 -" and "Page 2 of 7" are unmistakable; a bare "2" or "iv" is a page
+    number only where a page begins or ends.
+    """
+    match = _PAGE_NUMBER.match(content)
+    if not match:
+        return None
+    number = match.group("num")
+    if number.isdigit():
+        value = int(number)
+    else:
+        lower = number.lower()
+        if not _ROMAN.match(lower):
+            return None
+        value = _roman_value(lower)
+    dashed = bool(_DASHES & set(match.group("open"))) and bool(_DASHES & set(match.group("close")))
+    return value, bool(match.group("word") or match.group("of") or dashed)
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for char, following in zip(numeral, numeral[1:] + " "):
+        value = _ROMAN_VALUES[char]
+        total += -value if following != " " and _ROMAN_VALUES[following] > value else value
+    return total
+
+
+def catchword(content: str) -> tuple[str, bool] | None:
+    """(the word announced, marked?) for a catchword line; ("", True) for a bare continuation mark."""
+    if _CONTINUATION.match(content):
+        return "", True
+    match = _CATCHWORD.match(content)
+    if not match:
+        return None
+    return match.group("word"), bool(match.group("slash") or match.group("tail"))
+
+
+def first_word(content: str) -> str:
+    match = _FIRST_WORD.match(content)
+    return match.group(1) if match else ""
+
+
+def head_key(content: str) -> str:
+    """A running head with its numbers, case and punctuation taken out, for matching across pages."""
+    return " ".join(_KEY_JUNK.sub(" ", _DIGITS.sub("#", content.casefold())).split())
+
+
+def announces(word: str, content: str, *, marked: bool) -> bool:
+    """Does the line ``content`` start with the catchword ``word`` (allowing OCR errors)?"""
+    following = first_word(content)
+    if not word or not following:
+        return False
+    a, b = word.casefold(), following.casefold()
+    if a == b:
+        return True
+    return fuzz.ratio(a, b) >= (75 if marked else 88) and min(len(a), len(b)) >= 3
+
+
+def _mark(line: Line, kind: str, reason: str, confidence: float) -> None:
+    line.kind, line.reason, line.confidence = kind, reason, confidence
+
+
+def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
+    """Mark the furniture lines of ``lines`` (their ``kind``, ``reason``, ``confidence``)."""
+    if lines.form_feeds:
+        _classify_pages(lines, width, hard_wrapped)
+    else:
+        _classify_plain(lines, width, hard_wrapped)
+
+
+def _short(line: Line, width: int, hard_wrapped: bool) -> bool:
+    return len(line.content) <= (0.9 * width if hard_wrapped else 100)
+
+
+def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
+    items = lines.items
+    pages = [page for page in lines.pages]
+    zones: list[list[Line]] = []
+    for number, page in enumerate(pages):
+        edge = page[:HEAD_LINES] + [i for i in page[-FOOT_LINES:] if i not in page[:HEAD_LINES]]
+        zones.append([items[i] for i in edge] if len(page) > 1 else [])
+        for line in zones[-1]:
+            found = page_number(line.content)
+            if found:
+                value, strong = found
+                _mark(line, "page_number", f"page number {value} at the {'head' if line.index in page[:HEAD_LINES] else 'foot'} of page {number + 1}", 0.95 if strong else 0.85)
+    # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
+    keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body"] for zone in zones]
+    for number, candidates in enumerate(keys):
+        for line, key in candidates:
+            if sum(char.isalpha() for char in key) < 3:
+                continue
+            numbered = "#" in key
+            matches = {
+                other
+                for other in range(max(0, number - 3), min(len(keys), number + 4))
+                if other != number and any(fuzz.ratio(key, other_key) >= 85 and other_line.content != line.content or
+                                           (not numbered and other_key == key) for other_line, other_key in keys[other])
+            }
+            dashed = _DASHED_NUMBER.search(line.content)
+            own_number = number > 0 and line.index == pages[number][0] and str(number + 1) in _NUMBER.findall(line.content)
+            if (numbered and matches) or len(matches) >= 2:
+                _mark(line, "running_head", f"running head recurring on {len(matches) + 1} pages", 0.9)
+            elif (dashed or own_number) and _short(line, width, hard_wrapped):
+                _mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
+    # catchwords: the last text line of a page, announcing the next page's first word
+    for number in range(len(pages) - 1):
+        text_lines = [items[i] for i in pages[number] if items[i].kind == "body"]
+        following = next((items[i] for page in pages[number + 1:] for i in page if items[i].kind == "body"), None)
+        if len(text_lines) < 2 or following is None:
+            continue
+        last = text_lines[-1]
+        found = catchword(last.content)
+        if found is None:
+            if last.content.casefold() in ("over", "turn over"):
+                _mark(last, "catchword", "continuation mark at the foot of the page", 0.85)
+            continue
+        word, marked = found
+        if not word:
+            _mark(last, "catchword", "continuation mark at the foot of the page", 0.95)
+        elif announces(word, following.content, marked=marked):
+            _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
+        elif marked and last.content.startswith("/"):
+            _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
+
+
+def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
+    items = lines.items
+    body = [line for line in items if line.kind == "body"]
+    position = {line.index: n for n, line in enumerate(body)}   # rank among non-blank lines
+
+    def isolated(line: Line) -> bool:
+        before = items[line.index - 1] if line.index > 0 else None
+        after = items[line.index + 1] if line.index + 1 < len(items) else None
+        return (before is None or before.blank) and (after is None or after.blank)
+
+    def next_text(line: Line) -> Line | None:
+        n = position[line.index] + 1
+        return body[n] if n < len(body) else None
+
+    weak_numbers: list[tuple[Line, int]] = []
+    for line in body:
+        found = catchword(line.content)
+        if found is not None:
+            word, marked = found
+            if not word and position[line.index] > 0:
+                _mark(line, "catchword", "continuation mark", 0.9)
+                continue
+            following = next_text(line)
+            after = items[line.index + 1] if line.index + 1 < len(items) else None
+            if (word and following is not None and position[line.index] > 0 and after is not None and after.blank
+                    and announces(word, following.content, marked=marked)):
+                _mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word", 0.9 if marked else 0.8)
+            continue
+        found_number = page_number(line.content)
+        if found_number:
+            value, strong = found_number
+            if strong:
+                _mark(line, "page_number", f"page number {value}", 0.9)
+            elif isolated(line) and value < 1000:
+                weak_numbers.append((line, value))
+    # running heads: short lines recurring with a changing number
+    groups: dict[str, list[Line]] = defaultdict(list)
+    for line in body:
+        if line.kind == "body" and _short(line, width, hard_wrapped) and _NUMBER.search(line.content):
+            key = head_key(line.content)
+            if sum(char.isalpha() for char in key) >= 3:
+                groups[key].append(line)
+    for members in groups.values():
+        spaced = [m for n, m in enumerate(members)
+                  if any(abs(position[m.index] - position[o.index]) >= 8 for o in members if o is not m)]
+        if len({m.content for m in spaced}) < 2:
+            continue
+        for member in spaced:
+            if len(spaced) >= 3 or _DASHED_NUMBER.search(member.content) or _near_signal(items, member):
+                _mark(member, "running_head", f"running head recurring {len(spaced)} times with a changing number", 0.85)
+    # bare numbers: page numbers when they count up through the text, or sit at a page break
+    for n, (line, value) in enumerate(weak_numbers):
+        neighbours = weak_numbers[max(0, n - 1):n] + weak_numbers[n + 1:n + 2]
+        in_sequence = any(abs(other_value - value) == 1 and (other_value > value) == (other.index > line.index)
+                          and abs(position[other.index] - position[line.index]) >= 8 for other, other_value in neighbours)
+        if in_sequence or _near_signal(items, line):
+            _mark(line, "page_number", f"page number {value}", 0.85 if in_sequence else 0.8)
+
+
+def _near_signal(items: list[Line], line: Line) -> bool:
+    """Is another furniture line in the run of blank and furniture lines around ``line``?"""
+    for step in (-1, 1):
+        i = line.index + step
+        while 0 <= i < len(items) and (items[i].blank or items[i].furniture):
+            if items[i].furniture:
+                return True
+            i += step
+    return False

@@ -1,0 +1,71 @@
+"""Line-end hyphens: a hyphen the typesetter inserted, or the hyphen of a compound?
+
+"exam-/ple" is "example", but "policy-/making" stays "policy-making". The
+document's own words decide first (the compound, or the joined form, written
+out elsewhere in the same text); then word frequencies: the joined form must
+be about as common as the compound's parts to be believed.
+
+>>> from ocrfix.lexicon import Vocabulary, load
+>>> decide = HyphenJudge(load(), Vocabulary.from_text("")).decide
+>>> decide("exam", "ple", "-")[0], decide("policy", "making", "-")[0]
+('join', 'keep')
+>>> decide("Anglo", "Soviet", "-")[0], decide("re", "establish", "-")[0]
+('keep', 'keep')
+>>> judge = HyphenJudge(load(), Vocabulary.from_text("a policymaking body"))
+>>> judge.decide("policy", "making", "-")[:2]
+('join', 'the joined form "policymaking" occurs elsewhere in the document')
+>>> decide("some", "thing", "\\u00ac")[0]
+'join'
+"""
+from __future__ import annotations
+
+from ocrfix.lexicon import Lexicon, Vocabulary
+
+#: Characters that end a line in a hyphenated word: hyphen-minus, hyphen, non-breaking hyphen,
+#: the soft hyphen and the "¬" that some engines (ABBYY FineReader) write for a line-end hyphen.
+HYPHENS = "-\u2010\u2011\u00ad\u00ac"
+#: Markers that only ever mean "this word was broken here".
+BREAK_ONLY = "\u00ad\u00ac"
+
+
+class HyphenJudge:
+    """Decides line-end hyphens with a lexicon and the document's vocabulary."""
+
+    def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary) -> None:
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+
+    def decide(self, left: str, right: str, hyphen: str) -> tuple[str, str, float]:
+        """("join" | "keep", reason, confidence) for ``left`` + hyphen + line break + ``right``.
+
+        ``left`` may itself be hyphenated ("well-to"); ``right`` is the word the
+        next line starts with.
+        """
+        joined = left + right
+        if hyphen in BREAK_ONLY:
+            return "join", f"line-end break marker {hyphen!r} inside \"{joined}\"", 0.95
+        compound = f"{left}-{right}"
+        seen_joined = self.vocabulary.count(joined)
+        seen_compound = self.vocabulary.count(compound)
+        if seen_compound > seen_joined:
+            return "keep", f"the compound \"{compound}\" occurs elsewhere in the document", 0.9
+        if seen_joined > seen_compound:
+            return "join", f"the joined form \"{joined}\" occurs elsewhere in the document", 0.9
+        if "-" in left:
+            return "keep", f"\"{compound}\" continues a hyphenated compound", 0.75
+        if right[:1].isupper():
+            return "keep", f"\"{right}\" is capitalised: a compound such as \"{compound}\"", 0.8
+        lex = self.lexicon
+        z_joined = lex.zipf(joined)
+        # a short left part is a prefix ("re-", "co-", "non-"): only the stem tells a compound
+        z_parts = lex.zipf(right) if len(left) <= 3 else min(lex.zipf(left), lex.zipf(right))
+        if z_parts >= 3.0 and (
+            (z_joined + 1.5 < z_parts and z_joined < 3.0)
+            or (z_joined + 1.0 < z_parts and lex.bigram(left, right) > 0.0)
+        ):
+            return (
+                "keep",
+                f"\"{joined}\" is rare (Zipf {z_joined:.1f}) next to its parts (Zipf {z_parts:.1f}): a compound",
+                0.7,
+            )
+        return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85 if z_joined else 0.7

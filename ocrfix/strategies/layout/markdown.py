@@ -1,0 +1,50 @@
+"""Markdown markers that vision-language OCR puts into otherwise plain text.
+
+A VLM asked for plain text still writes an indented paragraph as a quote
+(``"> "``), a heading as ``"# Title"`` or ``"**Title**"``. In a text that is
+otherwise plain, these markers are artifacts; in a real markdown document
+(tables, fenced code, links) they are left alone.
+
+>>> is_markdown_document("Title\\n\\n> quoted paragraph\\n")
+False
+>>> is_markdown_document("| a | b |\\n|---|---|\\n| 1 | 2 |\\n")
+True
+>>> markers("> Lord Carrington feels")
+(2, 0, False, 'markdown quote marker')
+>>> markers("## Anglo/Soviet Contacts")
+(3, 0, True, 'markdown heading marker')
+>>> markers("**CONFIDENTIAL**")
+(2, 2, True, 'markdown bold marker around a heading')
+>>> markers("2 ** 3 is eight")
+(0, 0, False, '')
+"""
+from __future__ import annotations
+
+import re
+
+_QUOTE = re.compile(r"(?:>[ \t]?)+(?=\S)")
+_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,120}?)(?<=\S)\1")
+_MARKDOWN_STRUCTURE = re.compile(
+    r"^\s*\|.*\|\s*$|^\s*```|\]\([^)\s]+\)|^\s*\|?\s*:?-{3,}:?\s*\|", re.MULTILINE
+)
+
+
+def is_markdown_document(text: str) -> bool:
+    """True when the text has structures only markdown has (tables, fenced code, links)."""
+    return len(_MARKDOWN_STRUCTURE.findall(text, 0, 2_000_000)) >= 2
+
+
+def markers(content: str) -> tuple[int, int, bool, str]:
+    """(prefix length, suffix length, is a heading, reason) of the markers around a line's content."""
+    match = _QUOTE.match(content)
+    if match:
+        return match.end(), 0, False, "markdown quote marker"
+    match = _HEADING.match(content)
+    if match:
+        return match.end(), 0, True, "markdown heading marker"
+    match = _BOLD.fullmatch(content)
+    if match:
+        width = len(match.group(1))
+        return width, width, True, "markdown bold marker around a heading"
+    return 0, 0, False, ""

@@ -1,0 +1,118 @@
+"""Reflow: which line breaks are the page's and which are the text's?
+
+A line of a hard-wrapped paragraph ends because it is full: the next line's
+first word would not have fitted (``full``). A paragraph, a heading, a list
+item, a table row or a letter block (address, date, signature: short lines)
+ends because the text says so. A break is joined only on evidence: a full
+line, or a sentence that visibly goes on (no final punctuation, the next line
+in lower case).
+
+>>> a, b = Shape.of("the time is approaching when he should"), Shape.of("himself re-establish contact")
+>>> decide_join(a, b, "line", width=40, hard_wrapped=True)[0]
+' '
+>>> decide_join(Shape.of("Yours sincerely,"), Shape.of("John Smith"), "blank", width=40, hard_wrapped=True)
+(None, '', 0.0)
+>>> decide_join(Shape.of("thinks appropriate in"), Shape.of("present circumstances"), "page", width=900, hard_wrapped=False)[0]
+' '
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ocrfix.strategies.layout.hyphens import HYPHENS
+
+_TERMINAL = re.compile(r"[.!?:][\"'’”)\]]*$")
+_LIST_ITEM = re.compile(
+    r"^(?:[\-•*·▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"
+)
+_TABLE = re.compile(r"\t|\S {3,}\S.* {3,}\S|\|.*\||\.{4,}|(?:\. ){3,}|_{4,}")
+_NUMERIC = re.compile(r"^[(£$€]?\d[\d,.:/]*%?\)?$")
+_LEFT_HYPHENATED = re.compile(rf"([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)[{HYPHENS}]$")
+_RIGHT_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_FIRST_WORD = re.compile(r"\S+")
+_DASH_END = re.compile(r"(?:—|–|--)$")
+
+
+@dataclass(slots=True)
+class Shape:
+    """What the join decision needs to know about one line's content."""
+
+    length: int
+    first_word: str
+    starts_lower: bool
+    terminal: bool
+    structural: bool     # heading, table row or figures: never joined to a neighbour
+    list_item: bool      # starts a list item: never joined to the line before
+    hyphen_left: str     # the hyphenated word at the line end ("exam" of "exam-"), or ""
+    hyphen: str          # the hyphen character itself
+    dash_end: bool       # ends with a dash that binds without a space ("—")
+    right_word: str      # the first word, letters only (for de-hyphenation)
+
+    @classmethod
+    def of(cls, content: str, *, heading: bool = False) -> "Shape":
+        first = _FIRST_WORD.match(content)
+        first_word = first.group() if first else ""
+        opening = content.lstrip("\"'‘“([")
+        tokens = content.split()
+        numeric = sum(1 for token in tokens if _NUMERIC.match(token))
+        letters = [char for char in content if char.isalpha()]
+        capitals = len(letters) >= 4 and all(char.isupper() for char in letters) and len(content) <= 60
+        structural = (heading or capitals or bool(_TABLE.search(content))
+                      or (numeric >= 2 and numeric * 2 >= len(tokens)))
+        left = _LEFT_HYPHENATED.search(content) if content[-1:] in HYPHENS and content[-2:-1] not in HYPHENS else None
+        right = _RIGHT_WORD.match(content)
+        return cls(
+            length=len(content),
+            first_word=first_word,
+            starts_lower=opening[:1].islower(),
+            terminal=bool(_TERMINAL.search(content)),
+            structural=structural,
+            list_item=bool(_LIST_ITEM.match(content)),
+            hyphen_left=left.group(1) if left else "",
+            hyphen=content[-1] if left else "",
+            dash_end=bool(_DASH_END.search(content)),
+            right_word=right.group() if right else "",
+        )
+
+
+FULL = 0.92   # a line whose next word would have passed this share of the width was full
+
+
+def decide_join(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool) -> tuple[str | None, str, float]:
+    """(separator or None, reason, confidence) for the break between lines ``a`` and ``b``.
+
+    ``gap`` is "line" (next line), "blank" (blank lines between) or "page" (a
+    page break, with or without furniture between). The separator is " ", or
+    "" after a dash.
+    """
+    if a.structural or b.structural or b.list_item or not b.first_word:
+        return None, "", 0.0
+    full = hard_wrapped and a.length + 1 + len(b.first_word) > FULL * width
+    long_enough = hard_wrapped and a.length >= 0.6 * width
+    going_on = not a.terminal and b.starts_lower
+    separator = "" if a.dash_end else " "
+    if gap == "page":
+        if going_on:
+            return separator, "the sentence continues on the next page", 0.9
+        if full and (not a.terminal or b.starts_lower):
+            return separator, "the full last line of the page continues on the next page", 0.8
+        return None, "", 0.0
+    if not hard_wrapped:
+        return None, "", 0.0
+    if full and (gap == "line" or not a.terminal or b.starts_lower):
+        return separator, f"hard line break: the line is full (width {width}) and the paragraph continues", 0.85
+    if going_on and long_enough:
+        return separator, "hard line break inside a sentence", 0.8
+    return None, "", 0.0
+
+
+def hyphen_candidate(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool) -> bool:
+    """Is the break between ``a`` and ``b`` a word broken at a line-end hyphen?"""
+    if not a.hyphen_left or not b.right_word or a.structural or b.structural or b.list_item:
+        return False
+    if gap == "page":
+        return True
+    if hard_wrapped:
+        return a.length >= 0.5 * width
+    return gap == "line" and a.length >= 20
