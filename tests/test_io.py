@@ -144,6 +144,8 @@ def test_hocr_as_html_and_named_entities():
             '<meta charset="utf-8"><body><div class=ocr_page><span class=ocr_line>'
             '<span class=ocrx_word>Café</span> <span class=ocrx_word>&amp;</span><br></span></div>')
     assert parse(html.encode(), "hocr").text() == "Café &"
+    with pytest.raises(OcrfixError, match="malformed XML at line 1"):
+        parse(b"<p>not hOCR", "hocr")
     xhtml = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
              '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">'
              '<html xmlns="http://www.w3.org/1999/xhtml"><body><p class="ocr_page"><span class="ocr_line">'

@@ -48,13 +48,17 @@ def parse_hocr(data: bytes | str, source: str | None = None) -> Document:
 
 
 def _parse(data: bytes | str, source: str | None) -> etree._Element:
+    """XML when it is; else HTML, if it has no XML declaration and does hold hOCR elements."""
     try:
         return parse_xml(data, source)
     except OcrfixError as error:
-        head = data[:100].lstrip()
-        if head.startswith(b"<?xml" if isinstance(head, bytes) else "<?xml") or not error.message.startswith("malformed"):
+        head = data[:200] if isinstance(data, str) else data[:200].decode("utf-8", "ignore")
+        if head.lstrip("\ufeff \t\r\n").startswith("<?xml") or not error.message.startswith("malformed"):
             raise
-        return parse_html(data, source)
+        root = parse_html(data, source)
+        if not root.xpath("//*[contains(@class, 'ocr')]"):
+            raise
+        return root
 
 
 def _line(element: etree._Element, source: str | None) -> Line:

@@ -27,6 +27,11 @@ from lxml import etree
 from ocrfix.errors import OcrfixError
 from ocrfix.io.files import decode_text
 
+_ENTITIES_REFUSED = "refused: the DOCTYPE declares entities (possible entity bomb or external entity)"
+_ENTITY_DECLARATION = re.compile(rb"<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY")
+_PROLOG_BYTES = 65536
+_POSITION = re.compile(r",? line \d+, column \d+$")
+
 
 def xml_parser(*, encoding: str | None = None) -> etree.XMLParser:
     """A new lxml parser with every dangerous feature off.
@@ -66,19 +71,17 @@ def parse_xml(data: bytes | str, path: str | os.PathLike[str] | None = None) -> 
     return root
 
 
-_ENTITIES_REFUSED = "refused: the DOCTYPE declares entities (possible entity bomb or external entity)"
-_ENTITY_DECLARATION = re.compile(rb"<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY")
-_PROLOG_BYTES = 65536
-
-
 def parse_html(data: bytes | str, path: str | os.PathLike[str] | None = None) -> etree._Element:
     """Parse HTML (hOCR that is not XML) with the same safeguards; HTML has no entity declarations."""
     if isinstance(data, bytes):
         data = decode_text(data, path)
     parser = etree.HTMLParser(no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
-    root = etree.fromstring(data, parser)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise OcrfixError(f"cannot parse as HTML: {error.msg}", path) from None
     if root is None:
-        raise OcrfixError("not HTML", path)
+        raise OcrfixError("empty HTML document", path)
     return root
 
 
@@ -110,6 +113,3 @@ def _syntax_problem(error: etree.XMLSyntaxError) -> str:
     line, column = error.position if error.position else (error.lineno, 0)
     where = f"line {line}, column {column}" if column else f"line {line}"
     return f"malformed XML at {where}: {message}"
-
-
-_POSITION = re.compile(r",? line \d+, column \d+$")
