@@ -1,6 +1,8 @@
 """Readers: plain text, hOCR, ALTO and PAGE XML into one document model, parsed safely."""
 from __future__ import annotations
 
+import doctest
+import importlib
 import shutil
 import socket
 import subprocess
@@ -393,3 +395,9 @@ def test_live_tesseract_hocr_reads_as_tesseract_own_text(tmp_path):
     own_text = [line for line in (tmp_path / "out.txt").read_text().splitlines() if line.strip()]
     assert [line.text for line in document.lines()] == own_text
     assert len(own_text) == 3
+
+
+@pytest.mark.parametrize("module", ["model", "text", "hocr", "alto", "pagexml", "xml", "reader"])
+def test_docstring_examples_hold(module):
+    result = doctest.testmod(importlib.import_module(f"ocrfix.io.{module}"))
+    assert result.attempted > 0 and result.failed == 0
