@@ -1,0 +1,242 @@
+"""Character and word error rates of OCR text against ground truth.
+
+Both texts are first normalised under a profile (see :mod:`ocrfix.normalize`).
+Characters are grapheme clusters; words are runs of non-whitespace. The error
+rate is the Levenshtein distance (substitutions + deletions + insertions) over
+the reference length.
+
+>>> round(cer("the cat sat", "the cut sat"), 4)
+0.0909
+>>> wer("the cat sat", "the cut sat")
+0.3333333333333333
+>>> s = score("Dear Sir, [illegible] we write", "Dear Sir, 3#@ we write")
+>>> s.distance, s.reference_length, s.gap_chars
+(0, 19, 3)
+
+``[illegible]`` in the reference (after normalisation) is a gap: it matches any
+run of at most ``max_gap_chars`` hypothesis characters (``max_gap_words`` words
+for WER) at no cost. Its own letters are not part of the reference length; the
+whitespace around it is. Markers that touch (for words: separated only by
+whitespace) form one gap whose bound is the sum. In the hypothesis the marker is
+ordinary text.
+
+Empty texts: an empty hypothesis scores 1.0 against a non-empty reference. A
+reference with nothing to read (empty, or only gaps) scores 0.0 when the
+hypothesis costs nothing against it and 1.0 otherwise, never NaN.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from ocrfix import gaps as gap_engine
+from ocrfix.align import Encoder, Tokens
+from ocrfix.errors import OcrfixError
+from ocrfix.normalize import normalize
+
+MAX_GAP_CHARS = 100
+MAX_GAP_WORDS = 24
+
+
+@dataclass(frozen=True)
+class Op:
+    """One alignment block; spans are code-point offsets into the normalised texts.
+
+    ``tag`` is ``equal``, ``replace``, ``delete`` (reference text missing from
+    the hypothesis), ``insert`` (hypothesis text not in the reference) or
+    ``gap`` (an ``[illegible]`` run and the hypothesis text it absorbed).
+    """
+
+    tag: str
+    ref_start: int
+    ref_end: int
+    hyp_start: int
+    hyp_end: int
+
+
+@dataclass(frozen=True)
+class Score:
+    """The comparison of one hypothesis with its reference."""
+
+    profile: str
+    distance: int
+    reference_length: int
+    hypothesis_length: int
+    cer: float
+    word_distance: int
+    reference_words: int
+    hypothesis_words: int
+    wer: float
+    substitutions: int
+    deletions: int
+    insertions: int
+    gap_chars: int
+    alignment: tuple[Op, ...] | None = None
+
+    def as_dict(self) -> dict:
+        """The figures as plain JSON-ready values (without the alignment)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "alignment"}
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """Totals over documents: micro rates pool the edits, macro rates average the documents."""
+
+    documents: int
+    micro_cer: float
+    macro_cer: float
+    micro_wer: float
+    macro_wer: float
+    distance: int
+    reference_length: int
+    word_distance: int
+    reference_words: int
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def rate(errors: int, length: int) -> float:
+    """``errors / length``; with nothing to read, 0.0 for no errors and 1.0 otherwise.
+
+    >>> rate(3, 12), rate(0, 0), rate(2, 0)
+    (0.25, 0.0, 1.0)
+    """
+    if length:
+        return errors / length
+    return 0.0 if errors == 0 else 1.0
+
+
+def _check_bounds(max_gap_chars: int, max_gap_words: int) -> None:
+    for name, value in (("max_gap_chars", max_gap_chars), ("max_gap_words", max_gap_words)):
+        if not isinstance(value, int) or value < 0:
+            raise OcrfixError(f"{name} must be a whole number >= 0, not {value!r}")
+
+
+def _distance(reference: Tokens, hypothesis: Tokens, bound: int) -> int:
+    if not reference.gaps:
+        return Levenshtein.distance(reference.text, hypothesis.text)
+    gaps = [(gap.position, gap.markers * bound) for gap in reference.gaps]
+    return gap_engine.distance(reference.text, hypothesis.text, gaps)
+
+
+def _path(reference: Tokens, hypothesis: Tokens, bound: int) -> gap_engine.Path:
+    """An optimal token alignment (fewest absorbed tokens among the optimal ones)."""
+    if reference.gaps:
+        gaps = [(gap.position, gap.markers * bound) for gap in reference.gaps]
+        return gap_engine.align(reference.text, hypothesis.text, gaps)
+    blocks = Levenshtein.opcodes(reference.text, hypothesis.text)
+    ops = tuple((b.tag, b.src_start, b.src_end, b.dest_start, b.dest_end) for b in blocks)
+    counts = {"replace": 0, "delete": 0, "insert": 0, "equal": 0}
+    for tag, ref_start, ref_end, hyp_start, hyp_end in ops:
+        counts[tag] += max(ref_end - ref_start, hyp_end - hyp_start)
+    return gap_engine.Path(counts["replace"] + counts["delete"] + counts["insert"], counts["replace"],
+                           counts["delete"], counts["insert"], 0, ops)
+
+
+def _spans(path: gap_engine.Path, reference: Tokens, hypothesis: Tokens) -> tuple[Op, ...]:
+    """Token blocks as code-point spans of the normalised texts."""
+    gap_spans = {gap.position: (gap.start, gap.end) for gap in reference.gaps}
+
+    def edge(tokens: Tokens, start: int, end: int, fallback: int) -> tuple[int, int]:
+        if start < end:
+            return int(tokens.starts[start]), int(tokens.ends[end - 1])
+        return (int(tokens.starts[start]), int(tokens.starts[start])) if start < len(tokens.text) \
+            else (fallback, fallback)
+
+    ref_end_all = int(reference.ends[-1]) if len(reference.text) else 0
+    hyp_end_all = int(hypothesis.ends[-1]) if len(hypothesis.text) else 0
+    ops = []
+    for tag, ref_start, ref_end, hyp_start, hyp_end in path.ops:
+        if tag == "gap":
+            span = gap_spans[ref_start]
+        else:
+            span = edge(reference, ref_start, ref_end, ref_end_all)
+        ops.append(Op(tag, *span, *edge(hypothesis, hyp_start, hyp_end, hyp_end_all)))
+    return tuple(ops)
+
+
+def tokens(reference: str, hypothesis: str, *, words: bool = False) -> tuple[Tokens, Tokens]:
+    """Both (already normalised) texts as token strings; gaps only in the reference."""
+    encoder = Encoder(reference, hypothesis)
+    encode = encoder.words if words else encoder.chars
+    return encode(reference, gaps=True), encode(hypothesis, gaps=False)
+
+
+def cer(reference: str, hypothesis: str, profile: str = "default", *,
+        max_gap_chars: int = MAX_GAP_CHARS, max_gap_words: int = MAX_GAP_WORDS) -> float:
+    """Character error rate of ``hypothesis`` against ``reference``.
+
+    >>> cer("abc", "")
+    1.0
+    """
+    _check_bounds(max_gap_chars, max_gap_words)
+    ref, hyp = tokens(normalize(reference, profile), normalize(hypothesis, profile))
+    return rate(_distance(ref, hyp, max_gap_chars), len(ref.text))
+
+
+def wer(reference: str, hypothesis: str, profile: str = "default", *,
+        max_gap_chars: int = MAX_GAP_CHARS, max_gap_words: int = MAX_GAP_WORDS) -> float:
+    """Word error rate of ``hypothesis`` against ``reference``.
+
+    >>> wer("one [illegible] four", "one two three four")
+    0.0
+    """
+    _check_bounds(max_gap_chars, max_gap_words)
+    ref, hyp = tokens(normalize(reference, profile), normalize(hypothesis, profile), words=True)
+    return rate(_distance(ref, hyp, max_gap_words), len(ref.text))
+
+
+def score(reference: str, hypothesis: str, profile: str = "default", *, alignment: bool = False,
+          max_gap_chars: int = MAX_GAP_CHARS, max_gap_words: int = MAX_GAP_WORDS) -> Score:
+    """Every figure of the comparison; with ``alignment=True`` also the aligned blocks (:class:`Op`)."""
+    _check_bounds(max_gap_chars, max_gap_words)
+    reference, hypothesis = normalize(reference, profile), normalize(hypothesis, profile)
+    ref, hyp = tokens(reference, hypothesis)
+    path = _path(ref, hyp, max_gap_chars)
+    ref_words, hyp_words = tokens(reference, hypothesis, words=True)
+    word_distance = _distance(ref_words, hyp_words, max_gap_words)
+    return Score(
+        profile=profile,
+        distance=path.distance,
+        reference_length=len(ref.text),
+        hypothesis_length=len(hyp.text),
+        cer=rate(path.distance, len(ref.text)),
+        word_distance=word_distance,
+        reference_words=len(ref_words.text),
+        hypothesis_words=len(hyp_words.text),
+        wer=rate(word_distance, len(ref_words.text)),
+        substitutions=path.substitutions,
+        deletions=path.deletions,
+        insertions=path.insertions,
+        gap_chars=path.absorbed,
+        alignment=_spans(path, ref, hyp) if alignment else None,
+    )
+
+
+def aggregate(scores: Iterable[Score]) -> Aggregate:
+    """Micro (pooled) and macro (mean per document) rates over ``scores``; zeros when there are none.
+
+    >>> total = aggregate([score("abcd", "abcd"), score("ab", "xb")])
+    >>> round(total.micro_cer, 4), total.macro_cer
+    (0.1667, 0.25)
+    """
+    scores = list(scores)
+    count = len(scores)
+    distance = sum(s.distance for s in scores)
+    length = sum(s.reference_length for s in scores)
+    word_distance = sum(s.word_distance for s in scores)
+    words = sum(s.reference_words for s in scores)
+    return Aggregate(
+        documents=count,
+        micro_cer=rate(distance, length) if count else 0.0,
+        macro_cer=sum(s.cer for s in scores) / count if count else 0.0,
+        micro_wer=rate(word_distance, words) if count else 0.0,
+        macro_wer=sum(s.wer for s in scores) / count if count else 0.0,
+        distance=distance,
+        reference_length=length,
+        word_distance=word_distance,
+        reference_words=words,
+    )
