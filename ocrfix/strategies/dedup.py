@@ -46,21 +46,19 @@ from ocrfix.strategies import register
 
 # Characters that legitimately come in long runs: leaders, rules, fill-in blanks.
 _LEADERS = ".\\-_=*·•…~─━═‐‒–—"
-_SYMBOL_RUN = re.compile(rf"([^\s\w{_LEADERS}])\1+")
-_LONG_RUN = re.compile(rf"([\w{_LEADERS}])\1+")
 _LETTER = re.compile(r"[^\W\d_]")
 _NUMBER = re.compile(r"\d+")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1{2,}")
-_WHITESPACE = np.array([9, 10, 11, 12, 13, 32, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000], dtype=np.uint32)
-# Trailing characters ignored when tokens are compared ("the." repeats "the").
-_SENTENCE_END = np.array([ord(c) for c in ".!?;:"], dtype=np.uint32)
+# code point -> whitespace as str.split() sees it (0x3001 stands for all above: none is whitespace)
+_SPACE_TABLE = np.array([chr(code).isspace() for code in range(0x3002)], dtype=bool)
+_SENTENCE_END = ".!?;:"
+_SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128)], dtype=bool)  # 127: all above
+_LONG_WORD = 20  # words at least this long are searched for character units
 
 # How two lines match.
 _NONE, _EXACT, _COUNTER, _NEAR = 0, 1, 2, 3
 _KIND = {_EXACT: "exact", _COUNTER: "counter", _NEAR: "near"}
 
-_HASH_BASE = np.uint64(0x100000001B3)
-_HASH_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
 
 
 @dataclass(frozen=True)
@@ -121,8 +119,10 @@ class Dedup(Strategy):
         if not text.strip():
             return []
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        line_loops = _LineLoops(self, text, codes).find()
-        inline = _select(_TokenLoops(self, text, codes).find() + self._character_loops(text, codes))
+        space = _is_space(codes)
+        signature = _Signatures(codes, space)
+        line_loops = _LineLoops(self, text, codes, space, signature).find()
+        inline = _select(_TokenLoops(self, text, codes, space, signature).find() + self._character_loops(text, codes, space))
         loops = _merge(line_loops, inline)
         return [
             self.edit(
@@ -134,32 +134,44 @@ class Dedup(Strategy):
         ]
 
     # -- character loops -------------------------------------------------
-    def _character_loops(self, text: str, codes: np.ndarray) -> list[_Loop]:
+    def _character_loops(self, text: str, codes: np.ndarray, space: np.ndarray) -> list[_Loop]:
+        """One character running away ("!!!!!!!!"), or a unit of 3..32 characters inside a word."""
         loops = []
-        for pattern, minimum in ((_SYMBOL_RUN, self.symbol_run), (_LONG_RUN, self.low_info_chars)):
-            for match in pattern.finditer(text):
-                if match.end() - match.start() >= minimum:
-                    loops.append(_Loop(match.start() + 1, match.end(), f'character "{match.group(1)}"', match.end() - match.start(), "exact", 0.9))
-        loops.extend(self._unit_loops_in_long_words(text, codes))
-        return loops
+        for start, length in zip(*(part.tolist() for part in _runs((codes[:-1] == codes[1:]) & ~space[1:], self.symbol_run - 1))):
+            char, count = text[start], length + 1
+            symbol = not (char.isalnum() or char in _LEADERS)
+            if count >= (self.symbol_run if symbol else self.low_info_chars):
+                loops.append(_Loop(start + 1, start + count, f'character "{char}"', count, "exact", 0.9))
+        return loops + self._unit_loops_in_long_words(text, codes, space)
 
-    def _unit_loops_in_long_words(self, text: str, codes: np.ndarray) -> list[_Loop]:
+    def _unit_loops_in_long_words(self, text: str, codes: np.ndarray, space: np.ndarray) -> list[_Loop]:
         """Units of 3..32 characters repeated inside a word with no spaces ("<td></td><td></td>…")."""
-        space = np.isin(codes, _WHITESPACE)
         starts, ends = _token_bounds(space)
-        long = np.flatnonzero(ends - starts >= 3 * self.min_repeats)
+        long = (ends - starts) >= _LONG_WORD
+        if not long.any():
+            return []
+        # All long words in one array, each followed by a separator that equals nothing.
+        starts, ends = starts[long], ends[long]
+        joined = np.full(int((ends - starts).sum()) + len(starts), 0, dtype=np.int64)
+        lengths = ends - starts + 1
+        place = np.concatenate(([0], np.cumsum(lengths)[:-1]))  # where each word starts in `joined`
+        owner = np.repeat(np.arange(len(starts)), lengths)
+        position = np.arange(len(joined)) - place[owner]  # offset inside the word
+        inside = position < (ends - starts)[owner]
+        joined[inside] = codes[(starts[owner] + position)[inside]]
+        joined[~inside] = -1 - np.arange(int((~inside).sum()))  # separators: all different
         loops = []
-        for index in long:
-            start, end = int(starts[index]), int(ends[index])
-            word = codes[start:end]
-            for period in range(3, min(32, (end - start) // self.min_repeats) + 1):
-                for run_start, run_length in _runs(word[:-period] == word[period:], (self.min_repeats - 1) * period):
-                    copies = run_length // period + 1
-                    unit = text[start + run_start:start + run_start + period]
-                    if _is_power(unit) or not self._enough(unit, copies):
-                        continue
-                    first_end = start + run_start + period
-                    loops.append(_Loop(first_end, first_end + (copies - 1) * period, f'unit "{unit}"', copies, "exact", 0.9))
+        for period in range(3, 33):
+            if len(joined) <= period:
+                break
+            for run_start, run_length in zip(*(part.tolist() for part in _runs(joined[:-period] == joined[period:], (self.min_repeats - 1) * period))):
+                word = int(owner[run_start])
+                first = int(starts[word] + position[run_start])
+                copies = run_length // period + 1
+                unit = text[first:first + period]
+                if _is_power(unit) or not self._enough(unit, copies):
+                    continue
+                loops.append(_Loop(first + period, first + copies * period, f'unit "{unit}"', copies, "exact", 0.9))
         return loops
 
     def _enough(self, unit: str, copies: int, *, exact: bool = True) -> bool:
@@ -174,28 +186,43 @@ class Dedup(Strategy):
 class _LineLoops:
     """Blocks of lines repeated consecutively (blank lines between copies ignored)."""
 
-    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray) -> None:
+    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, space: np.ndarray, signature: _Signatures) -> None:
         self.dedup = dedup
         self.text = text
         breaks = np.flatnonzero((codes == 10) | (codes == 12))
         starts = np.concatenate(([0], breaks + 1))
         ends = np.concatenate((breaks, [len(text)]))
         page = np.concatenate(([0], np.cumsum(codes[breaks] == 12)))
-        keys = [" ".join(text[s:e].lower().split()) for s, e in zip(starts.tolist(), ends.tolist())]
-        content = np.array([i for i, key in enumerate(keys) if key], dtype=np.int64)
+        # Each line without its leading and trailing whitespace; blank lines are left out.
+        filled = np.flatnonzero(~space)
+        first = np.searchsorted(filled, starts)
+        last = np.searchsorted(filled, ends) - 1
+        content = first <= last
+        filled = np.concatenate((filled, [len(text)]))
+        self.starts = filled[first[content]]
+        self.stops = filled[last[content]] + 1
         self.ends = ends[content]  # offset of each content line's terminator
         self.page = page[content]
-        self.keys = [keys[i] for i in content.tolist()]
-        self.lines = [text[s:e] for s, e in zip(starts[content].tolist(), self.ends.tolist())]
-        self.hash = np.array([hash(key) for key in self.keys], dtype=np.int64)
-        self.head = np.array([hash(key[:8]) for key in self.keys], dtype=np.int64)
-        self.tail = np.array([hash(key[-8:]) for key in self.keys], dtype=np.int64)
-        self.length = np.array([len(key) for key in self.keys], dtype=np.int64)
-        self.claimed = np.zeros(len(self.keys), dtype=bool)
+        self.hash = signature(self.starts, self.stops)
+        self.head = signature(self.starts, np.minimum(self.starts + 8, self.stops))
+        self.tail = signature(np.maximum(self.stops - 8, self.starts), self.stops)
+        self.length = signature.length(self.starts, self.stops)
+        self.claimed = np.zeros(len(self.starts), dtype=bool)
+        self._keys: dict[int, str] = {}
+
+    def key(self, line: int) -> str:
+        """The content line as compared: case-folded, whitespace collapsed."""
+        key = self._keys.get(line)
+        if key is None:
+            key = self._keys[line] = " ".join(self.text[self.starts[line]:self.stops[line]].lower().split())
+        return key
+
+    def line(self, line: int) -> str:
+        return self.text[self.starts[line]:self.stops[line]]
 
     def find(self) -> list[_Loop]:
         loops = []
-        count = len(self.keys)
+        count = len(self.starts)
         for period in range(1, min(self.dedup.max_period, count - 1) + 1):
             a, b = slice(0, count - period), slice(period, count)
             short, long = np.minimum(self.length[a], self.length[b]), np.maximum(self.length[a], self.length[b])
@@ -203,7 +230,7 @@ class _LineLoops:
                 (short >= 0.75 * long) & ((self.head[a] == self.head[b]) | (self.tail[a] == self.tail[b]))
             )
             candidate &= (self.page[a] == self.page[b]) & ~self.claimed[a] & ~self.claimed[b]
-            for run_start, run_length in _runs(candidate, period):
+            for run_start, run_length in zip(*(part.tolist() for part in _runs(candidate, period))):
                 loops.extend(self._verify(run_start, run_length, period))
         return loops
 
@@ -235,11 +262,11 @@ class _LineLoops:
             entry = first - 1
             if entry < 0 or self.page[entry] != self.page[first] or self.claimed[entry]:
                 break
-            if fuzz.ratio(_compact(self.keys[entry]), _compact(self.keys[entry + period])) < 100 * dedup.entry_similarity:
+            if fuzz.ratio(_compact(self.key(entry)), _compact(self.key(entry + period))) < 100 * dedup.entry_similarity:
                 break
             first, pairs = entry, pairs + 1
         copies = (pairs + period) // period
-        block = "\n".join(self.keys[first:first + period])
+        block = "\n".join(self.key(line) for line in range(first, first + period))
         letters = len(_LETTER.findall(block))
         exact = all(kind == _EXACT for kind in kinds)
         if not dedup._enough(block, copies, exact=exact and period == 1):
@@ -258,15 +285,15 @@ class _LineLoops:
         noun = "line" if period == 1 else f"{period}-line block"
         return _Loop(
             int(self.ends[first + period - 1]), int(self.ends[last]),
-            f'{noun} "{_preview(self.lines[first])}"', copies, kind, confidence,
+            f'{noun} "{_preview(self.line(first))}"', copies, kind, confidence,
         )
 
     def _continues(self, line: int, model: int) -> bool:
-        key, unit = self.keys[line], self.keys[model]
+        key, unit = self.key(line), self.key(model)
         return self._match(model, line) != _NONE or (len(key) >= 3 and unit.startswith(key))
 
     def _match(self, i: int, j: int) -> int:
-        a, b = self.keys[i], self.keys[j]
+        a, b = self.key(i), self.key(j)
         if a == b:
             return _EXACT
         if _NUMBER.sub("#", a) == _NUMBER.sub("#", b):
@@ -298,21 +325,22 @@ def _noise_only(a: list[str], b: list[str]) -> bool:
 class _TokenLoops:
     """Units of tokens repeated consecutively inside a line, found with hashed tokens in numpy."""
 
-    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray) -> None:
+    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, space: np.ndarray, signature: _Signatures) -> None:
         self.dedup = dedup
         self.text = text
-        space = np.isin(codes, _WHITESPACE)
         self.starts, self.ends = _token_bounds(space)
-        # Compare tokens case-insensitively (ASCII) and without sentence-final punctuation.
-        lowered = np.where((codes >= 65) & (codes <= 90), codes + 32, codes).astype(np.uint64)
-        keep = ~space & ~np.isin(codes, _SENTENCE_END)
-        last_kept = np.maximum.accumulate(np.where(keep, np.arange(len(codes)), -1))
-        core = last_kept[self.ends - 1] + 1 if len(self.ends) else self.ends
-        self.core_ends = np.where(core > self.starts, core, self.ends)
-        self.ids = _hashes(lowered, self.starts, self.core_ends)
-        newline = np.concatenate(([0], np.cumsum((codes == 10) | (codes == 12))))
-        self.line = newline[self.starts]
-        self.page = np.concatenate(([0], np.cumsum(codes == 12)))[self.starts]
+        # Tokens compare case-folded and without sentence-final punctuation ("The." repeats "the").
+        self.core_ends = self.ends.copy()
+        for index in np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes[self.ends - 1], 127)]).tolist():
+            start, end = int(self.starts[index]), int(self.ends[index])
+            self.core_ends[index] = start + len(text[start:end].rstrip(_SENTENCE_END) or text[start:end])
+        self.ids = signature(self.starts, self.core_ends)
+        breaks = np.flatnonzero((codes == 10) | (codes == 12))
+        self.line = np.searchsorted(breaks, self.starts)
+        self.page = np.searchsorted(np.flatnonzero(codes == 12), self.starts)
+
+    def key(self, token: int) -> str:
+        return self.text[self.starts[token]:self.core_ends[token]].lower()
 
     def find(self) -> list[_Loop]:
         count = len(self.ids)
@@ -320,17 +348,23 @@ class _TokenLoops:
         for period in range(1, min(self.dedup.max_token_period, count // 2) + 1):
             a, b = slice(0, count - period), slice(period, count)
             same = (self.ids[a] == self.ids[b]) & (self.line[a] == self.line[b])
-            for run_start, run_length in _runs(same, period):
+            starts, lengths = _runs(same, period)
+            # Two copies are a loop only for a long unit: drop short ones before looking closer.
+            unit_chars = self.ends[starts + period - 1] - self.starts[starts]
+            keep = (lengths >= (self.dedup.min_repeats - 1) * period) | (unit_chars >= self.dedup.echo_min_chars)
+            for run_start, run_length in zip(starts[keep].tolist(), lengths[keep].tolist()):
                 loop = self._loop(run_start, run_length, period)
                 if loop is not None:
                     loops.append(loop)
         return loops
 
     def _loop(self, first: int, pairs: int, period: int) -> _Loop | None:
+        keys = [self.key(token) for token in range(first, first + pairs + period)]
+        if _is_power(keys[:period]):
+            return None  # "a b a b" repeated is the loop of "a b", found at its own period
+        # Signatures can collide: the loop ends where the tokens stop repeating.
+        pairs = next((i for i in range(pairs) if keys[i] != keys[i + period]), pairs)
         copies = (pairs + period) // period
-        unit_tokens = [self.text[s:e].lower() for s, e in zip(self.starts[first:first + period], self.core_ends[first:first + period])]
-        if period > 1 and len(set(unit_tokens)) == 1:
-            return None  # "a a a a" is the 1-token loop, found at period 1
         unit = self.text[int(self.starts[first]):int(self.core_ends[first + period - 1])]
         if not self.dedup._enough(unit, copies):
             return None
@@ -344,9 +378,47 @@ class _TokenLoops:
         return _Loop(int(self.core_ends[first + period - 1]), end, f'{kind} "{_preview(unit)}"', copies, "exact", confidence)
 
     def _ends_page(self, token: int) -> bool:
-        """Is ``token`` the last one of its line and of its page?"""
+        """Is ``token`` the last one of its page (so a truncated copy there is a runaway tail)?"""
         following = token + 1
         return following >= len(self.ids) or self.page[following] != self.page[token]
+
+
+class _Signatures:
+    """64-bit signatures of text spans, case-folded and blind to whitespace, in O(1) each.
+
+    Built from prefix sums of the code points, of their squares and of code
+    point × rank (rank: place among the non-space characters), all modulo
+    2**64, so two spans with the same characters in the same order get the same
+    signature wherever they are. Equal signatures are candidates, checked on
+    the text before anything is removed.
+    """
+
+    def __init__(self, codes: np.ndarray, space: np.ndarray) -> None:
+        values = np.where((codes >= 65) & (codes <= 90), codes + 32, codes).astype(np.uint64)
+        values[space] = 0
+        rank = np.cumsum(~space, dtype=np.uint64)
+        zero = np.zeros(1, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            self.sums = np.concatenate((zero, np.cumsum(values, dtype=np.uint64)))
+            self.squares = np.concatenate((zero, np.cumsum(values * values, dtype=np.uint64)))
+            self.moments = np.concatenate((zero, np.cumsum(values * rank, dtype=np.uint64)))
+        self.rank = np.concatenate((zero, rank))
+
+    def __call__(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            total = self.sums[ends] - self.sums[starts]
+            moment = self.moments[ends] - self.moments[starts] - self.rank[starts] * total
+            squares = self.squares[ends] - self.squares[starts]
+            mixed = total * np.uint64(0x9E3779B97F4A7C15) ^ moment * np.uint64(0xC2B2AE3D27D4EB4F)
+            return (mixed ^ squares * np.uint64(0x165667B19E3779F9) ^ self.length(starts, ends) * np.uint64(0x27D4EB2F165667C5)).view(np.int64)
+
+    def length(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """How many non-space characters each span holds."""
+        return self.rank[ends] - self.rank[starts]
+
+
+def _is_space(codes: np.ndarray) -> np.ndarray:
+    return _SPACE_TABLE[np.minimum(codes, 0x3001)]
 
 
 def _token_bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -356,34 +428,22 @@ def _token_bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
 
 
-def _hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """A 64-bit polynomial hash of each span codes[start:end], in linear time."""
-    if not len(starts):
-        return np.zeros(0, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        powers = np.cumprod(np.full(len(codes), _HASH_BASE, dtype=np.uint64))
-        inverse = np.cumprod(np.full(len(codes), _HASH_INVERSE, dtype=np.uint64))
-        prefix = np.concatenate(([np.uint64(0)], np.cumsum(codes * powers, dtype=np.uint64)))
-        spans = (prefix[ends] - prefix[starts]) * inverse[starts]
-        return spans ^ (ends - starts).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-
-
-def _runs(mask: np.ndarray, minimum: int) -> list[tuple[int, int]]:
-    """(start, length) of every run of True in ``mask`` at least ``minimum`` long."""
+def _runs(mask: np.ndarray, minimum: int) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and lengths of the runs of True in ``mask`` at least ``minimum`` long."""
     hits = np.flatnonzero(mask)
     if not len(hits):
-        return []
+        return hits, hits
     breaks = np.flatnonzero(np.diff(hits) != 1)
     starts = hits[np.concatenate(([0], breaks + 1))]
-    ends = hits[np.concatenate((breaks, [len(hits) - 1]))] + 1
-    lengths = ends - starts
+    lengths = hits[np.concatenate((breaks, [len(hits) - 1]))] + 1 - starts
     keep = lengths >= minimum
-    return list(zip(starts[keep].tolist(), lengths[keep].tolist()))
+    return starts[keep], lengths[keep]
 
 
-def _is_power(unit: str) -> bool:
-    """Is ``unit`` itself a repetition of a shorter unit ("abab")?"""
-    return (unit + unit).find(unit, 1) < len(unit)
+def _is_power(unit: str | list[int]) -> bool:
+    """Is ``unit`` itself a shorter unit repeated ("abab", [7, 7])?"""
+    size = len(unit)
+    return any(size % part == 0 and unit[:part] * (size // part) == unit for part in range(1, size // 2 + 1))
 
 
 def _compact(key: str) -> str:
