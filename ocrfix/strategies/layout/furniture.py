@@ -35,7 +35,7 @@ _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015=~")
 _DASHED_NUMBER = re.compile(r"(?:^|\s)[\-\u2010-\u2015=~]\s?(\d{1,4})\s?[\-\u2010-\u2015=~](?:\s|$)|\bpage\s+(\d{1,4})\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.,:/])\d{1,4}(?![\w,:/]|\.\d)")
 _CATCHWORD = re.compile(
-    r"^(?P<slash>/+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?$"
+    r"^(?P<slash>/+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?[,;:.]?$"
 )
 # marks that say "continued overleaf" without naming the next word
 _CONTINUATION = re.compile(
@@ -44,6 +44,7 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -158,6 +159,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 _mark(line, "running_head", f"running head recurring on {len(matches) + 1} pages", 0.9)
             elif (dashed or own_number) and _short(line, width, hard_wrapped):
                 _mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
+    _numbered_edges(lines, zones, width, hard_wrapped)
     # catchwords: the last text line of a page, announcing the next page's first word
     for number in range(len(pages) - 1):
         text_lines = [items[i] for i in pages[number] if items[i].kind == "body"]
@@ -177,6 +179,26 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
         elif marked and last.content.startswith("/"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
+
+
+def _numbered_edges(lines: Lines, zones: list[list[Line]], width: int, hard_wrapped: bool) -> None:
+    """Heads and feet that begin or end with a number counting up with the pages ("41 THE KING'S POST")."""
+    numbered: list[list[tuple[Line, int]]] = []
+    for zone in zones:
+        found = []
+        for line in zone:
+            candidate = line.kind in ("body", "running_head") and _short(line, width, hard_wrapped)
+            match = _EDGE_NUMBER.search(line.content) if candidate else None
+            if match and sum(char.isalpha() for char in line.content) >= 3:
+                found.append((line, int(match.group(1) or match.group(2))))
+        numbered.append(found)
+    for number in range(len(numbered) - 1):
+        for line, value in numbered[number]:
+            for other, other_value in numbered[number + 1]:
+                if other_value == value + 1:
+                    for head in (line, other):
+                        if head.kind == "body":
+                            _mark(head, "running_head", "running head whose page number counts up with the pages", 0.85)
 
 
 def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:

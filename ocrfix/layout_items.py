@@ -1,0 +1,182 @@
+r"""Score layout correction item by item with the corpus's labels.
+
+The labels name every printed line's kind (body, letter block, heading,
+running head, page number, catchword) and every line-end hyphen's kind
+(inserted by hyphenation, or a compound's own). Each labelled line is found
+in the OCR text through a character alignment of the diplomatic ground truth
+with the OCR, and then in the corrected text through an alignment of the OCR
+with the correction, so OCR errors do not hide an item:
+
+* a running head, page number or catchword is **removed** when at most a
+  quarter of its OCR characters survive in the correction;
+* a body line (body, letter block, heading) is **removed** when fewer than
+  half of them survive;
+* an inserted hyphen is **joined** when the correction has nothing between
+  the word's two halves; a compound hyphen is **kept** when exactly the hyphen
+  stands between them.
+
+An item the OCR lost (under half of its characters aligned) is not counted.
+
+>>> from ocrfix.corpus import CorpusDocument
+>>> import json, pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "labels.json").write_text(json.dumps({
+...     "lines": [{"page": 1, "line": 1, "text": "The exam-", "kind": "body"},
+...               {"page": 1, "line": 2, "text": "ple was easy.", "kind": "body"},
+...               {"page": 1, "line": 3, "text": "- 1 -", "kind": "page_number"}],
+...     "hyphens": [{"page": 1, "line": 1, "text": "exam-", "next": "ple", "joined": "example", "kind": "inserted"}]}))
+>>> document = CorpusDocument("demo", ocr="The exam-\nple was easy.\n- 1 -\n", gt="The example was easy.\n",
+...                           gt_diplomatic="The exam-\nple was easy.\n- 1 -\n", files={"labels": folder / "labels.json"})
+>>> scores = score_items(document, "The example was easy.\n")
+>>> scores["page_number"]["removed"], scores["hyphen_inserted"]["joined"], scores["body"]["removed"]
+(1, 1, 0)
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+from ocrfix.corpus import CorpusDocument
+
+FURNITURE_KINDS = ("running_head", "page_number", "catchword")
+BODY_KINDS = ("body", "letter_block", "heading")
+HYPHEN_CHARS = "-\u2010\u2011\u00ad\u00ac"
+
+
+def alignment_map(source: str, target: str) -> np.ndarray:
+    """For each character of ``source``, the index of the equal character of ``target`` it aligns with, or -1.
+
+    >>> alignment_map("abcd", "axcd").tolist()
+    [0, -1, 2, 3]
+    """
+    mapping = np.full(len(source) + 1, -1, dtype=np.int64)
+    for tag, s0, s1, t0, t1 in (tuple(op) for op in Levenshtein.opcodes(source, target)):
+        if tag == "equal":
+            mapping[s0:s1] = np.arange(t0, t1)
+    return mapping[:len(source)]
+
+
+def _line_spans(diplomatic: str) -> list[tuple[int, int]]:
+    """Spans of the diplomatic text's lines, in order (pages split at form feeds, lines at newlines)."""
+    spans = []
+    start = 0
+    for index, char in enumerate(diplomatic + "\n"):
+        if char in "\n\f":
+            spans.append((start, index))
+            start = index + 1
+    return spans
+
+
+def score_items(document: CorpusDocument, corrected: str) -> dict[str, Any]:
+    """Counts and rates of the layout items the correction got right (see the module docstring).
+
+    Returns ``{}`` for a document without labels or diplomatic ground truth.
+    """
+    labels = document.labels
+    diplomatic = document.gt_diplomatic
+    if not labels or diplomatic is None:
+        return {}
+    ocr = document.ocr
+    to_ocr = alignment_map(diplomatic, ocr)
+    to_corrected = alignment_map(ocr, corrected)
+    spans = _span_of_labels(labels["lines"], diplomatic)
+
+    def ocr_chars(start: int, end: int) -> tuple[np.ndarray, int]:
+        positions = np.array([i for i in range(start, end) if not diplomatic[i].isspace()], dtype=np.int64)
+        if positions.size == 0:
+            return positions, 0
+        mapped = to_ocr[positions]
+        return mapped[mapped >= 0], positions.size
+
+    result: dict[str, Any] = {kind: {"items": 0, "present": 0, "removed": 0} for kind in FURNITURE_KINDS + BODY_KINDS}
+    removed_examples: list[str] = []
+    for entry, span in zip(labels["lines"], spans):
+        kind = entry.get("kind")
+        if kind not in result or span is None:
+            continue
+        mapped, total = ocr_chars(*span)
+        counts = result[kind]
+        counts["items"] += 1
+        if total == 0 or mapped.size * 2 < total:
+            continue
+        counts["present"] += 1
+        survived = int(np.count_nonzero(to_corrected[mapped] >= 0)) / mapped.size
+        if kind in FURNITURE_KINDS and survived <= 0.25:
+            counts["removed"] += 1
+        elif kind in BODY_KINDS and survived < 0.5:
+            counts["removed"] += 1
+            if len(removed_examples) < 10:
+                removed_examples.append(entry.get("text", ""))
+    furniture = {key: sum(result[kind][key] for kind in FURNITURE_KINDS) for key in ("items", "present", "removed")}
+    body = {key: sum(result[kind][key] for kind in BODY_KINDS) for key in ("items", "present", "removed")}
+    result["furniture"] = furniture
+    result["body"] = {**body, "examples": removed_examples}
+    for counts in list(result.values()):
+        counts["rate"] = counts["removed"] / counts["present"] if counts["present"] else None
+
+    hyphen_scores = {"inserted": {"items": 0, "assessed": 0, "joined": 0},
+                     "compound": {"items": 0, "assessed": 0, "kept": 0}}
+    index = {(entry.get("page"), entry.get("line")): n for n, entry in enumerate(labels["lines"])}
+    for hyphen in labels.get("hyphens", []):
+        kind = hyphen.get("kind")
+        n = index.get((hyphen.get("page"), hyphen.get("line")))
+        if kind not in hyphen_scores or n is None or spans[n] is None:
+            continue
+        hyphen_scores[kind]["items"] += 1
+        between = _between_halves(spans, n, diplomatic, to_ocr, to_corrected, corrected)
+        if between is None:
+            continue
+        hyphen_scores[kind]["assessed"] += 1
+        if kind == "inserted" and between == "":
+            hyphen_scores[kind]["joined"] += 1
+        elif kind == "compound" and len(between) == 1 and between in HYPHEN_CHARS:
+            hyphen_scores[kind]["kept"] += 1
+    for kind, outcome in (("inserted", "joined"), ("compound", "kept")):
+        counts = hyphen_scores[kind]
+        counts["rate"] = counts[outcome] / counts["assessed"] if counts["assessed"] else None
+        result[f"hyphen_{kind}"] = counts
+    return result
+
+
+def _span_of_labels(entries: list[dict[str, Any]], diplomatic: str) -> list[tuple[int, int] | None]:
+    """The diplomatic span of each labelled line (the labels list every line, in order)."""
+    spans = _line_spans(diplomatic)
+    if len(spans) >= len(entries):
+        return [span if diplomatic[span[0]:span[1]].strip() == entry.get("text", "").strip() or not entry.get("text")
+                else _find(diplomatic, entry.get("text", ""), span[0])
+                for entry, span in zip(entries, spans)]
+    return [_find(diplomatic, entry.get("text", ""), 0) for entry in entries]
+
+
+def _find(diplomatic: str, text: str, near: int) -> tuple[int, int] | None:
+    text = text.strip()
+    if not text:
+        return None
+    position = diplomatic.find(text, max(0, near - 2000))
+    return (position, position + len(text)) if position >= 0 else None
+
+
+def _between_halves(spans: list[tuple[int, int] | None], n: int, diplomatic: str, to_ocr: np.ndarray,
+                    to_corrected: np.ndarray, corrected: str) -> str | None:
+    """What the correction has between the two halves of the word broken at the end of line ``n``."""
+    start, end = spans[n]
+    hyphen = end
+    while hyphen > start and diplomatic[hyphen - 1].isspace():
+        hyphen -= 1
+    if hyphen - start < 2 or diplomatic[hyphen - 1] not in HYPHEN_CHARS:
+        return None
+    following = next((span for span in spans[n + 1:] if span and diplomatic[span[0]:span[1]].strip()), None)
+    if following is None:
+        return None
+    right = following[0]
+    while diplomatic[right].isspace():
+        right += 1
+    left_ocr, right_ocr = to_ocr[hyphen - 2], to_ocr[right]
+    if left_ocr < 0 or right_ocr < 0:
+        return None
+    left_corrected, right_corrected = to_corrected[left_ocr], to_corrected[right_ocr]
+    if left_corrected < 0 or right_corrected < 0 or right_corrected <= left_corrected:
+        return None
+    return corrected[left_corrected + 1:right_corrected]
