@@ -131,14 +131,14 @@ class Result:
 
         >>> print(Pipeline(["dedup"]).run("so so so it goes").explain())
         1 edit by dedup
-        line 1, col 3 [2:8] dedup: "so so " → "" (the token loop "so" repeated 3 times; kept the first) confidence 0.95
+        line 1, col 3 [2:8] dedup: " so so" → "" (the token "so" repeated 3 times; kept the first) confidence 0.95
         """
         if not self.edits:
             return f"no edits (strategies: {', '.join(self.strategies) or 'none'})"
-        counts: dict[str, int] = {}
+        counts = {name: 0 for name in self.strategies}
         for edit in self.edits:
             counts[edit.strategy] = counts.get(edit.strategy, 0) + 1
-        header = ", ".join(f"{n} edit{'s' if n != 1 else ''} by {name}" for name, n in counts.items())
+        header = ", ".join(f"{n} edit{'s' if n != 1 else ''} by {name}" for name, n in counts.items() if n)
         lines = [header]
         for edit in self.edits:
             line, column = self.location(edit.start)
