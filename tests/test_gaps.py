@@ -1,0 +1,112 @@
+"""The gap-aware edit distance against a brute-force dynamic programme on small strings."""
+import doctest
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ocrfix.gaps
+from ocrfix.gaps import align, distance, merge_gaps, sliding_min
+
+
+def brute_force(reference, hypothesis, gaps):
+    """(least cost, least absorption among least-cost alignments), cell by cell in plain Python."""
+    capacity = dict(merge_gaps(gaps))
+    rows = []
+    for position in range(len(reference) + 1):
+        if position in capacity:
+            rows.append(("gap", capacity[position]))
+        if position < len(reference):
+            rows.append(("char", reference[position]))
+    n = len(hypothesis)
+    previous = [(j, 0) for j in range(n + 1)]
+    for kind, value in rows:
+        current = []
+        for j in range(n + 1):
+            options = []
+            if kind == "char":
+                options.append((previous[j][0] + 1, previous[j][1]))
+                if j:
+                    options.append((previous[j - 1][0] + (hypothesis[j - 1] != value), previous[j - 1][1]))
+            else:
+                options += [(previous[k][0], previous[k][1] + j - k) for k in range(max(0, j - value), j + 1)]
+            if j:
+                options.append((current[j - 1][0] + 1, current[j - 1][1]))
+            current.append(min(options))
+        previous = current
+    return previous[n]
+
+
+texts = st.text(alphabet="ab ", max_size=9)
+hyps = st.text(alphabet="abc ", max_size=12)
+
+
+@st.composite
+def cases(draw):
+    reference, hypothesis = draw(texts), draw(hyps)
+    gaps = draw(st.lists(st.tuples(st.integers(0, len(reference)), st.integers(0, 5)), max_size=3))
+    return reference, hypothesis, gaps
+
+
+@settings(max_examples=700, deadline=None)
+@given(cases())
+def test_matches_brute_force(case):
+    reference, hypothesis, gaps = case
+    cost, absorbed = brute_force(reference, hypothesis, gaps)
+    assert distance(reference, hypothesis, gaps) == cost
+    path = align(reference, hypothesis, gaps)
+    assert (path.distance, path.absorbed) == (cost, absorbed)
+    assert path.substitutions + path.deletions + path.insertions == cost
+    # the blocks tile both texts, in order, and say what they do
+    i = j = 0
+    edits = 0
+    for tag, ref_start, ref_end, hyp_start, hyp_end in path.ops:
+        assert (ref_start, hyp_start) == (i, j)
+        i, j = ref_end, hyp_end
+        if tag == "equal":
+            assert reference[ref_start:ref_end] == hypothesis[hyp_start:hyp_end]
+        elif tag == "replace":
+            assert ref_end - ref_start == hyp_end - hyp_start
+            assert all(a != b for a, b in zip(reference[ref_start:ref_end], hypothesis[hyp_start:hyp_end]))
+        elif tag == "gap":
+            assert ref_start == ref_end and ref_start in dict(merge_gaps(gaps))
+        edits += 0 if tag in ("equal", "gap") else max(ref_end - ref_start, hyp_end - hyp_start)
+    assert (i, j) == (len(reference), len(hypothesis))
+    assert edits == cost
+    assert sum(hyp_end - hyp_start for tag, _, _, hyp_start, hyp_end in path.ops if tag == "gap") == absorbed
+
+
+def test_every_gap_is_its_own_block_even_when_empty():
+    path = align("abcd", "abcd", [(2, 5), (4, 1)])
+    assert [op for op in path.ops if op[0] == "gap"] == [("gap", 2, 2, 2, 2), ("gap", 4, 4, 4, 4)]
+    assert path.distance == 0 and path.absorbed == 0
+
+
+def test_capacity_bounds_the_absorption():
+    assert distance("ab", "aXXXXb", [(1, 4)]) == 0
+    assert distance("ab", "aXXXXXb", [(1, 4)]) == 1
+    assert distance("ab", "aXXXXXb", [(1, 4), (1, 1)]) == 0  # gaps at one place add their bounds
+
+
+def test_least_absorption_among_optimal_alignments():
+    # the X can be absorbed or matched against "X": matching costs nothing either way
+    assert align("aXb", "aXb", [(1, 3)]).absorbed == 0
+
+
+def test_empty_texts():
+    assert distance("", "", []) == 0
+    assert distance("abc", "", [(1, 5)]) == 3
+    assert distance("", "abc", [(0, 2)]) == 1
+    assert align("", "abc", [(0, 5)]).ops == (("gap", 0, 0, 0, 3),)
+
+
+def test_sliding_min_against_numpy():
+    rng = np.random.default_rng(1)
+    for width in (0, 1, 3, 7, 50):
+        values = rng.integers(0, 100, 40)
+        expected = [values[max(0, j - width): j + 1].min() for j in range(len(values))]
+        assert sliding_min(values, width).tolist() == expected
+
+
+def test_docstring_examples():
+    assert doctest.testmod(ocrfix.gaps).failed == 0
