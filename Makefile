@@ -18,11 +18,17 @@ $(STAMP): pyproject.toml
 test: install
 	$(PY) -m pytest -q tests
 
+# The quality leaderboard on the embedded corpus (tables under benchmarks/results/latest/, README's
+# results section), then the speed suite.
 bench: install
-	$(PY) -m ocrfix score --gt-dir corpus/seed --hyp-dir corpus/seed
+	$(PY) -m ocrfix bench --jobs 0 --readme README.md
+	$(SPEED)
+
+# Throughput and memory with pytest-benchmark; each run is saved and compared with the last saved one.
+SPEED = $(PY) -m pytest -q benchmarks --benchmark-only --benchmark-autosave --benchmark-compare
 
 speed: install
-	$(PY) -m pytest -q benchmarks --benchmark-only --benchmark-autosave
+	$(SPEED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .benchmarks

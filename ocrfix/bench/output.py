@@ -1,0 +1,150 @@
+"""Writing a benchmark run: JSON, a Markdown table, a PNG chart, and README's results section.
+
+Everything is rendered in memory first and each file is written atomically,
+so a failed run leaves the results folder as it was.
+
+>>> replace_between("a\\n<!-- bench:start -->\\nold\\n<!-- bench:end -->\\nb", "new")
+'a\\n<!-- bench:start -->\\nnew\\n<!-- bench:end -->\\nb'
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ocrfix.bench import leaderboard, sections
+from ocrfix.errors import OcrfixError
+from ocrfix.io import read_text, write_bytes_atomic, write_text_atomic
+
+if TYPE_CHECKING:
+    from ocrfix.bench import Report
+
+START = "<!-- bench:start -->"
+END = "<!-- bench:end -->"
+JSON_NAME, MARKDOWN_NAME, CHART_NAME = "bench.json", "bench.md", "bench.png"
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n"
+
+
+def to_markdown(report: Report, *, heading: str = "##") -> str:
+    """The run's tables: whole corpus and per subset, per (engine × layout) group, layout items, sections."""
+    info = report.info
+    corpus = info["corpus"]
+    settings = info["settings"]
+    parts = [
+        f"{heading} Benchmark results",
+        f"Run {info['created']} on {corpus['documents']} documents ({corpus['chars']:,} characters of OCR; "
+        f"corpus fingerprint `{corpus['fingerprint'][:12]}`), profile `{settings['profile']}`, "
+        f"{settings['folds_used']} cross-validation fold(s) for trainable strategies; "
+        f"ocrfix {info['versions']['ocrfix']}, Python {info['versions']['python']}, {info['machine']['platform']}. "
+        f"Produced by `ocrfix bench` in {info['seconds']} s.",
+        f"{heading}# Per subset",
+        leaderboard.markdown_table(report.rows, by=(leaderboard.ALL, "subset")),
+        f"{heading}# Per engine × layout",
+        leaderboard.markdown_table(report.rows, by="group"),
+    ]
+    items = _items_table(report)
+    if items:
+        parts += [f"{heading}# Layout items, scored with the corpus labels (per engine × layout)", items]
+    extra = sections.markdown(report.sections)
+    if extra:
+        parts.append(extra)
+    parts.append(leaderboard.NOTES)
+    return "\n\n".join(parts) + "\n"
+
+
+def _items_table(report: Report) -> str:
+    rows = [row for row in leaderboard.select(report.rows, "group") if row.items]
+    kinds = [kind for kind in ITEM_KINDS if any(row.items.get(kind, {}).get("rate") is not None for row in rows)]  # type: ignore[union-attr]
+    if not kinds:
+        return ""
+    outcome = {kind: next(row.items[kind]["outcome"] for row in rows if kind in row.items) for kind in kinds}  # type: ignore[index]
+    lines = ["| group | strategy | " + " | ".join(f"{kind.replace('_', ' ')} {outcome[kind]}" for kind in kinds) + " |",
+             "|---|---|" + "--:|" * len(kinds)]
+    for row in rows:
+        cells = []
+        for kind in kinds:
+            counts = row.items.get(kind, {})  # type: ignore[union-attr]
+            total = counts.get("present", counts.get("assessed", 0))
+            cells.append(f"{counts['rate'] * 100:.1f}% of {total}" if counts.get("rate") is not None else "–")
+        lines.append(f"| {row.group} | {row.label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# Layout items in the order the table shows them (issue 6's targets: furniture removed, hyphens
+# joined or kept, no body line removed).
+ITEM_KINDS = ("running_head", "page_number", "catchword", "hyphen_inserted", "hyphen_compound", "body")
+
+
+def chart(report: Report) -> bytes:
+    """PNG: micro CER per subset, the raw OCR beside each candidate's output."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    subset_rows = leaderboard.select(report.rows, "subset")
+    subsets = sorted({row.group for row in subset_rows})
+    names = [c.name for c in report.candidates]
+    labels = {c.name: c.label for c in report.candidates}
+    cell = {(row.candidate, row.group): row for row in subset_rows}
+    series = [("raw OCR", [_raw(subset_rows, subset) for subset in subsets])]
+    series += [(labels[name], [cell[(name, s)].cer * 100 if (name, s) in cell else np.nan for s in subsets]) for name in names]
+    width = 0.8 / len(series)
+    figure, axes = plt.subplots(figsize=(max(7.0, 1.6 * len(subsets) * len(series) / 4), 4.5), dpi=110)
+    positions = np.arange(len(subsets))
+    colours = plt.get_cmap("tab10")
+    for index, (label, values) in enumerate(series):
+        axes.bar(positions + (index - (len(series) - 1) / 2) * width, values, width, label=label,
+                 color="0.55" if index == 0 else colours((index - 1) % 10), hatch="//" if label.endswith("[peer]") else None,
+                 edgecolor="white", linewidth=0.4)
+    axes.set_xticks(positions, subsets)
+    axes.set_ylabel("CER (%), micro, against the logical ground truth")
+    axes.set_title("CER per corpus subset: raw OCR and after each strategy")
+    axes.legend(fontsize=7, ncols=2, frameon=False)
+    axes.grid(axis="y", alpha=0.3)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def _raw(rows: list[leaderboard.Row], subset: str) -> float:
+    return next(row.raw_cer * 100 for row in rows if row.group == subset)
+
+
+def write(report: Report, folder: str | os.PathLike[str]) -> list[Path]:
+    """Write bench.json, bench.md and bench.png into ``folder``; returns their paths."""
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise OcrfixError("results folder is a file", target)
+    rendered = {JSON_NAME: to_json(report).encode(), MARKDOWN_NAME: to_markdown(report).encode(), CHART_NAME: chart(report)}
+    paths = []
+    for name, data in rendered.items():
+        write_bytes_atomic(target / name, data)
+        paths.append(target / name)
+    return paths
+
+
+def replace_between(text: str, body: str) -> str:
+    """``text`` with what lies between the bench markers replaced by ``body``."""
+    start, end = text.find(START), text.find(END)
+    if start < 0 or end < start:
+        raise ValueError(f"markers {START} … {END} not found in order")
+    return f"{text[:start + len(START)]}\n{body.strip()}\n{text[end:]}"
+
+
+def update_readme(report: Report, path: str | os.PathLike[str]) -> None:
+    """Replace README's results section (between the bench markers) with this run's tables."""
+    text = read_text(path)
+    try:
+        updated = replace_between(text, to_markdown(report, heading="###"))
+    except ValueError as error:
+        raise OcrfixError(str(error), path) from None
+    write_text_atomic(path, updated)

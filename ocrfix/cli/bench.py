@@ -1,0 +1,77 @@
+"""``ocrfix bench``: score every correction strategy, the default pipeline and the peers on a corpus."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_OUT = Path("benchmarks") / "results" / "latest"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "bench",
+        help="benchmark the correction strategies (and peers) on a corpus",
+        description=(
+            "Run every strategy alone, each prefix of the default pipeline (dedup+layout, ...), the pipeline "
+            "and the off-the-shelf peers (symspellpy, pyspellchecker) on every document of a corpus; report "
+            "raw and corrected CER/WER against the logical ground truth per subset and per engine × layout "
+            "group, the ICDAR-style improvement, edits with their precision and harmful share, damage on clean "
+            "text and throughput. Trainable strategies are cross-validated by document. Writes bench.json, "
+            "bench.md and bench.png under --out."
+        ),
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    parser.add_argument("--corpus", metavar="PATH",
+                        help="a corpus folder with manifest.json, or a folder of NAME.gt.txt + NAME.txt/NAME.ocr.txt "
+                             "pairs (default: the embedded corpus)")
+    parser.add_argument("--strategies", nargs="+", metavar="NAME",
+                        help="what to run, comma- or space-separated: strategy names, chains such as dedup+layout, "
+                             "'pipeline', peers (symspell.lookup, symspell.compound, pyspellchecker); default: all")
+    parser.add_argument("--out", metavar="DIR", default=str(DEFAULT_OUT), help="folder for bench.json, bench.md, bench.png")
+    parser.add_argument("--no-save", action="store_true", help="print only; write nothing under --out")
+    parser.add_argument("--readme", metavar="FILE",
+                        help="also replace the results section of this README (between <!-- bench:start --> "
+                             "and <!-- bench:end -->)")
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="what to print on stdout")
+    parser.add_argument("--by", choices=("subset", "group"), default="subset",
+                        help="table rows per corpus subset or per engine × layout group")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for trainable strategies (1: as shipped)")
+    parser.add_argument("--profile", default="default", help="normalisation profile of the CER/WER")
+    parser.add_argument("--jobs", type=int, default=1, help="documents scored in parallel (0: all cores)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ocrfix import bench
+    from ocrfix.bench import leaderboard, output
+    from ocrfix.errors import OcrfixError
+
+    if args.folds < 1:
+        raise OcrfixError(f"--folds must be at least 1, not {args.folds}")
+    if args.jobs < 0:
+        raise OcrfixError(f"--jobs must be 0 or more, not {args.jobs}")
+    if args.readme:
+        from ocrfix.io import read_text
+
+        if output.START not in read_text(args.readme) or output.END not in read_text(args.readme):
+            raise OcrfixError(f"no results section: add the markers {output.START} and {output.END}", args.readme)
+    out = Path(args.out)
+    if not args.no_save and out.exists() and not out.is_dir():
+        raise OcrfixError("results folder is a file", out)
+    names = [name for item in args.strategies for name in item.split(",") if name.strip()] if args.strategies else None
+    report = bench.run(args.corpus, names, folds=args.folds, jobs=args.jobs, profile=args.profile)
+    if args.format == "json":
+        json.dump(report.to_dict(), sys.stdout, indent=1, ensure_ascii=False)
+        print()
+    else:
+        print(leaderboard.text_table(report.rows, by=(leaderboard.ALL, args.by)), end="")
+        print(leaderboard.NOTES)
+    if not args.no_save:
+        written = output.write(report, out)
+        print(f"wrote {', '.join(str(path) for path in written)}", file=sys.stderr)
+    if args.readme:
+        output.update_readme(report, args.readme)
+        print(f"updated the results section of {args.readme}", file=sys.stderr)
+    return 0
