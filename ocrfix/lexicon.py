@@ -43,6 +43,11 @@ _HYPHEN_OR_DASH = regex.compile(r"[\-‐‑]")
 
 # Google Books tokens behind symspellpy's lists (SymSpell's documented corpus size).
 _BIGRAM_CORPUS_WORDS = 1_024_908_267_229
+# symspellpy's bigram counts are on a larger scale than its word counts: the listed
+# continuations of "of", "the", "to", "and", "in" sum to 36-54 times the word's own
+# count. Dividing by 50 puts pairs on the words' scale, so that
+# bigram(w1, w2) - zipf(w1) estimates log10 P(w2 | w1): P(the | of) ~ 0.25, P(be | to) ~ 0.05.
+_BIGRAM_SCALE = 50
 # wordfreq's large English list keeps words down to Zipf 1.0; below that a word is unknown.
 _MIN_ZIPF = 1.0
 
@@ -66,6 +71,8 @@ class Lexicon:
     def __init__(self, words: dict[str, float], bigrams: dict[str, float] | None = None) -> None:
         self._words = words
         self._bigrams = bigrams or {}
+        #: The least frequent listed pair: an unlisted pair is rarer than this.
+        self.bigram_floor = min(self._bigrams.values(), default=0.0)
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word``, case-insensitive; 0.0 when unknown.
@@ -97,9 +104,11 @@ class Lexicon:
         return len(self._words)
 
     def bigram(self, w1: str, w2: str) -> float:
-        """Zipf frequency of the word pair ``w1 w2`` (per billion word pairs); 0.0 when unknown.
+        """Zipf frequency of the word pair ``w1 w2`` (per billion running words); 0.0 when unknown.
 
-        Only frequent pairs are listed (Zipf >= 3.8), so 0.0 means "rare", not "impossible".
+        ``bigram(w1, w2) - zipf(w1)`` estimates log10 P(w2 | w1). Only frequent
+        pairs are listed (Zipf >= ``bigram_floor``, about 2.1), so 0.0 means
+        "rarer than that", not "impossible".
 
         >>> load().bigram("King", "was") > 0.0 == load().bigram("king", "wsa")
         True
@@ -189,7 +198,8 @@ def build_data(out_dir: Path = DATA_DIR) -> tuple[int, int]:
     bigrams = []
     for line in source.read_text(encoding="utf-8").splitlines():
         w1, w2, count = line.split()
-        bigrams.append((f"{fold(w1)} {fold(w2)}", math.log10(int(count) / _BIGRAM_CORPUS_WORDS * 1e9)))
+        bigrams.append((f"{fold(w1)} {fold(w2)}",
+                        math.log10(int(count) / _BIGRAM_SCALE / _BIGRAM_CORPUS_WORDS * 1e9)))
     _write_table(out_dir / WORDS_FILE, words)
     _write_table(out_dir / BIGRAMS_FILE, bigrams)
     return len(words), len(bigrams)
