@@ -122,7 +122,7 @@ def _distance(reference: Tokens, hypothesis: Tokens, bound: int) -> int:
     return gap_engine.distance(reference.text, hypothesis.text, gaps)
 
 
-def _path(reference: Tokens, hypothesis: Tokens, bound: int) -> gap_engine.Path:
+def token_path(reference: Tokens, hypothesis: Tokens, bound: int) -> gap_engine.Path:
     """An optimal token alignment (fewest absorbed tokens among the optimal ones)."""
     if reference.gaps:
         gaps = [(gap.position, gap.markers * bound) for gap in reference.gaps]
@@ -195,7 +195,7 @@ def score(reference: str, hypothesis: str, profile: str = "default", *, alignmen
     _check_bounds(max_gap_chars, max_gap_words)
     reference, hypothesis = normalize(reference, profile), normalize(hypothesis, profile)
     ref, hyp = tokens(reference, hypothesis)
-    path = _path(ref, hyp, max_gap_chars)
+    path = token_path(ref, hyp, max_gap_chars)
     ref_words, hyp_words = tokens(reference, hypothesis, words=True)
     word_distance = _distance(ref_words, hyp_words, max_gap_words)
     return Score(

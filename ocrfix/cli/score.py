@@ -1,0 +1,121 @@
+"""``ocrfix score``: CER/WER of OCR text against ground truth, for two files or two folders."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+
+from ocrfix.errors import OcrfixError
+from ocrfix.normalize import PROFILES
+
+DESCRIPTION = """\
+Score OCR text (the hypothesis) against its ground truth (the reference).
+
+Two files:    ocrfix score GT HYP
+Two folders:  ocrfix score --gt-dir D [--hyp-dir D]
+In folders, the ground truth NAME.gt.txt pairs with the hypothesis NAME.txt or
+NAME.ocr.txt; each pair gets a row, then the micro (pooled) and macro (mean per
+document) totals.
+
+Texts are compared after a normalisation profile: exact (as is), default (NFC,
+whitespace collapsed) or relaxed (also typographic quotes, dashes and ligatures
+folded, line-end hyphens joined, case folded). '[illegible]' in the ground
+truth matches up to --max-gap-chars characters (--max-gap-words words) at no cost.
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "score", help="CER/WER of OCR text against ground truth", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gt", nargs="?", metavar="GT", help="ground-truth text file")
+    parser.add_argument("hyp", nargs="?", metavar="HYP", help="OCR text file to score")
+    parser.add_argument("--gt-dir", metavar="D", help="folder of NAME.gt.txt ground truths")
+    parser.add_argument("--hyp-dir", metavar="D", help="folder of NAME.txt / NAME.ocr.txt (default: --gt-dir)")
+    parser.add_argument("--profile", "-p", choices=PROFILES, default="default",
+                        help="normalisation profile (default: %(default)s)")
+    parser.add_argument("--format", "-f", choices=("table", "json", "html"), default="table",
+                        help="table (default) for people, json for machines, html for an aligned side-by-side report")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of standard output")
+    parser.add_argument("--max-gap-chars", type=int, default=100, metavar="N",
+                        help="characters one [illegible] can absorb (default: %(default)s)")
+    parser.add_argument("--max-gap-words", type=int, default=24, metavar="N",
+                        help="words one [illegible] can absorb (default: %(default)s)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    options = {"max_gap_chars": args.max_gap_chars, "max_gap_words": args.max_gap_words}
+    if args.gt_dir or args.hyp_dir:
+        if args.gt or args.hyp:
+            raise OcrfixError("give either GT HYP or --gt-dir/--hyp-dir, not both")
+        if not args.gt_dir:
+            raise OcrfixError("--hyp-dir needs --gt-dir")
+        inputs, text = _folders(args, options)
+    else:
+        if not (args.gt and args.hyp):
+            raise OcrfixError("give two files (GT HYP) or a folder (--gt-dir D); see 'ocrfix score --help'")
+        inputs, text = _pair(args, options)
+    if args.output:
+        from ocrfix.io import write_text_atomic
+
+        write_text_atomic(args.output, text, inputs=inputs)
+    else:
+        print(text, end="")
+    return 0
+
+
+def _pair(args, options) -> tuple[tuple[str, ...], str]:
+    from ocrfix.analysis import analyze
+    from ocrfix.io import read_text
+
+    reference, hypothesis = read_text(args.gt), read_text(args.hyp)
+    inputs = (args.gt, args.hyp)
+    if args.format == "html":
+        from ocrfix.report import html_report
+
+        title = f"{os.path.basename(args.hyp)} against {os.path.basename(args.gt)}"
+        return inputs, html_report(reference, hypothesis, args.profile, title=title,
+                                   reference_name=args.gt, hypothesis_name=args.hyp, **options)
+    analysis = analyze(reference, hypothesis, args.profile, **options)
+    if args.format == "json":
+        data = {"reference": args.gt, "hypothesis": args.hyp, **analysis.as_dict(top=50)}
+        return inputs, json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return inputs, analysis.text()
+
+
+def _folders(args, options) -> tuple[tuple[str, ...], str]:
+    from tqdm import tqdm
+
+    from ocrfix.corpus import find_pairs
+    from ocrfix.io import read_text
+    from ocrfix.metrics import aggregate, score
+
+    pairs = find_pairs(args.gt_dir, args.hyp_dir)
+    if not pairs:
+        where = args.gt_dir if not args.hyp_dir else f"{args.gt_dir} and {args.hyp_dir}"
+        raise OcrfixError("no pairs found (NAME.gt.txt with NAME.txt or NAME.ocr.txt)", where)
+    names, scores, inputs = [], [], []
+    for name, gt_path, hyp_path in tqdm(pairs, desc="scoring", unit="doc", disable=None, leave=False):
+        names.append(name)
+        scores.append(score(read_text(gt_path), read_text(hyp_path), args.profile, **options))
+        inputs += [str(gt_path), str(hyp_path)]
+    total = aggregate(scores)
+    if args.format == "json":
+        data = {"profile": args.profile,
+                "documents": [{"name": n, **s.as_dict()} for n, s in zip(names, scores)],
+                "total": total.as_dict()}
+        return tuple(inputs), json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if args.format == "html":
+        from ocrfix.report import html_summary
+
+        return tuple(inputs), html_summary(names, scores, total, title=f"OCR evaluation of {args.gt_dir}")
+    width = max(10, *(len(n) for n in names))
+    lines = [f"{'document':<{width}}  {'CER':>7}  {'WER':>7}  {'edits':>7}  {'chars':>8}  {'words':>7}"]
+    lines += [f"{n:<{width}}  {s.cer:>7.4f}  {s.wer:>7.4f}  {s.distance:>7}  {s.reference_length:>8}  "
+              f"{s.reference_words:>7}" for n, s in zip(names, scores)]
+    lines.append(f"{'micro':<{width}}  {total.micro_cer:>7.4f}  {total.micro_wer:>7.4f}  {total.distance:>7}  "
+                 f"{total.reference_length:>8}  {total.reference_words:>7}")
+    lines.append(f"{'macro':<{width}}  {total.macro_cer:>7.4f}  {total.macro_wer:>7.4f}")
+    lines.append(f"profile {args.profile}, {total.documents} documents")
+    return tuple(inputs), "\n".join(lines) + "\n"
