@@ -1,0 +1,151 @@
+"""`ocrfix score`: two files, two folders, the three formats, and one-line errors for bad input."""
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ocrfix.cli import main
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed"
+GT = SEED / "000_7b809fd8ed01e65c.gt.txt"
+OCR = SEED / "000_7b809fd8ed01e65c.txt"
+
+
+def run(capsys, *argv):
+    code = main(["score", *map(str, argv)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_two_files_table(capsys):
+    code, out, err = run(capsys, GT, OCR)
+    assert code == 0 and err == ""
+    assert "3257 characters" in out and "236 errors" in out and "CER 0.0725" in out
+    assert "word accuracy" in out and "lowercase" in out
+
+
+def test_two_files_json(capsys):
+    code, out, _ = run(capsys, GT, OCR, "--format", "json")
+    data = json.loads(out)
+    assert data["score"]["distance"] == 236 and data["score"]["reference_length"] == 3257
+    assert data["score"]["profile"] == "default" and data["reference"] == str(GT)
+    assert "confusions" in data and "classes" in data
+
+
+def test_profile_option(capsys):
+    _, out, _ = run(capsys, GT, OCR, "--format", "json", "--profile", "exact")
+    assert json.loads(out)["score"]["profile"] == "exact"
+
+
+def test_html_report_written_atomically(tmp_path, capsys):
+    out_file = tmp_path / "report.html"
+    before = GT.read_bytes(), OCR.read_bytes()
+    code, out, _ = run(capsys, GT, OCR, "--format", "html", "-o", out_file)
+    assert code == 0 and out == ""
+    page = out_file.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "0.0725" in page
+    assert page.count('class="g"') >= 6  # the seed's [illegible] gaps
+    assert (GT.read_bytes(), OCR.read_bytes()) == before
+    assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_html_report_dom_stays_lean():
+    from ocrfix.report import html_report
+
+    words = ("the committee considered the report and agreed to publish it in March " * 600).split()
+    reference = " ".join(words)
+    hypothesis = " ".join(w.replace("e", "c") if i % 7 == 0 else w for i, w in enumerate(words))
+    page = html_report(reference, hypothesis)
+    elements = len(re.findall(r"<[a-z]", page))
+    rows = page.count("<tr>")
+    assert rows > len(reference) / 120
+    assert elements < 3 * rows + 2 * reference.count(" ") / 7 + 200  # only edits get an element besides rows
+
+
+def make_folder(tmp_path):
+    gt_dir, hyp_dir = tmp_path / "gt", tmp_path / "ocr"
+    gt_dir.mkdir()
+    hyp_dir.mkdir()
+    (gt_dir / "a.gt.txt").write_text("the cat sat", encoding="utf-8")
+    (hyp_dir / "a.txt").write_text("the cot sat", encoding="utf-8")
+    (gt_dir / "b.gt.txt").write_text("one [illegible] four", encoding="utf-8")
+    (hyp_dir / "b.ocr.txt").write_text("one two three four", encoding="utf-8")
+    (gt_dir / "c.gt.txt").write_text("no hypothesis for this one", encoding="utf-8")
+    return gt_dir, hyp_dir
+
+
+def test_folders_table(tmp_path, capsys):
+    gt_dir, hyp_dir = make_folder(tmp_path)
+    code, out, _ = run(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].split()[:2] == ["a", "0.0909"] and lines[2].split()[:2] == ["b", "0.0000"]
+    assert lines[3].split()[:2] == ["micro", f"{1 / 20:.4f}"] and lines[4].split()[:2] == ["macro", f"{1 / 22:.4f}"]
+    assert "c" not in [line.split()[0] for line in lines]
+
+
+def test_folders_json_and_html(tmp_path, capsys):
+    gt_dir, hyp_dir = make_folder(tmp_path)
+    _, out, _ = run(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "json")
+    data = json.loads(out)
+    assert [d["name"] for d in data["documents"]] == ["a", "b"]
+    assert data["total"]["documents"] == 2 and data["total"]["distance"] == 1
+    _, out, _ = run(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "html")
+    assert "micro (2 documents)" in out
+
+
+def test_seed_folder(capsys):
+    code, out, _ = run(capsys, "--gt-dir", SEED)
+    assert code == 0 and "000_7b809fd8ed01e65c" in out and "0.0725" in out
+
+
+def one_line_error(capsys, *argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("ocrfix score: ")
+    return err
+
+
+def test_missing_file(tmp_path, capsys):
+    assert "no such file" in one_line_error(capsys, tmp_path / "nope.gt.txt", OCR)
+
+
+def test_folder_without_pairs(tmp_path, capsys):
+    assert "no pairs found" in one_line_error(capsys, "--gt-dir", tmp_path)
+    assert "no such folder" in one_line_error(capsys, "--gt-dir", tmp_path / "missing")
+
+
+def test_not_utf8_and_binary(tmp_path, capsys):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("café".encode("latin-1"))
+    assert "not UTF-8" in one_line_error(capsys, GT, latin)
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert "binary" in one_line_error(capsys, binary, OCR)
+
+
+def test_never_overwrites_an_input(tmp_path, capsys):
+    gt, hyp = tmp_path / "x.gt.txt", tmp_path / "x.txt"
+    shutil.copy(GT, gt)
+    shutil.copy(OCR, hyp)
+    before = hyp.read_bytes()
+    assert "refusing to overwrite" in one_line_error(capsys, gt, hyp, "-o", hyp)
+    assert hyp.read_bytes() == before
+
+
+def test_usage_mistakes(tmp_path, capsys):
+    one_line_error(capsys, GT)
+    one_line_error(capsys, GT, OCR, "--gt-dir", SEED)
+
+
+def test_console_entry_point_prints_no_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "ocrfix", "score", str(tmp_path / "a"), str(OCR)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"ocrfix score: {tmp_path / 'a'}: no such file"
+    help_text = subprocess.run([sys.executable, "-m", "ocrfix", "score", "--help"], capture_output=True, text=True)
+    assert "--gt-dir" in help_text.stdout and "[illegible]" in help_text.stdout
