@@ -1,0 +1,80 @@
+"""``ocrfix train``: learn an OCR error model from OCR / ground-truth pairs."""
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "train", help="learn an OCR error model (for the dictionary strategy) from OCR/ground-truth pairs",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        description="Align every document's OCR with its ground truth and count the engine's confusions "
+                    "(single and multi-character: rn for m, cl for d, 1 for l, lost and added spaces) into an "
+                    "error model file for `ocrfix correct --strategy dictionary` or "
+                    "Dictionary(model=PATH). The OCR is first passed through the strategies that run before "
+                    "the dictionary in the default pipeline, so the model learns the errors the dictionary "
+                    "will actually see.")
+    parser.add_argument("--corpus", metavar="PATH",
+                        help="corpus folder with manifest.json, or a folder of NAME.gt.txt + NAME.txt pairs "
+                             "(default: the repository's corpus/)")
+    parser.add_argument("--subset", action="append", metavar="NAME",
+                        help="train only on documents of this subset (repeatable)")
+    parser.add_argument("--before", metavar="NAMES",
+                        help="comma-separated strategies to run on the OCR first; '' for none "
+                             "(default: those before 'dictionary' in the default pipeline)")
+    parser.add_argument("-o", "--output", required=True, metavar="MODEL", help="model file to write (JSON)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from ocrfix import corpus
+    from ocrfix.errormodel import ErrorModel
+    from ocrfix.errors import OcrfixError
+
+    documents = corpus.load(args.corpus)
+    if args.subset:
+        documents = [doc for doc in documents if doc.meta.get("subset") in set(args.subset)]
+        if not documents:
+            raise OcrfixError(f"no documents in subset(s) {', '.join(args.subset)}", args.corpus or "corpus")
+    before = _before(args.before)
+    pairs = []
+    for doc in tqdm(documents, unit="doc", desc="train", disable=None):
+        ocr = doc.ocr
+        if before:
+            from ocrfix.pipeline import Pipeline
+
+            ocr = Pipeline(before).run(ocr).text
+        pairs.append((ocr, doc.gt))
+    model = ErrorModel.train(pairs)
+    model.save(args.output)
+    summary = {"output": args.output, "documents": len(pairs), "characters": model.characters,
+               "edits": model.edits, "confusions": len(model.confusions), "before": before,
+               "top": [{"intended": a, "observed": b, "count": c} for a, b, c in model.top(15)]}
+    if args.format == "json":
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(f"{args.output}: {len(model.confusions)} confusions from {model.edits} edit runs in "
+              f"{model.characters} characters of {len(pairs)} documents (OCR passed through: "
+              f"{', '.join(before) or 'nothing'})")
+        print("commonest: " + ", ".join(f"{a!r}→{b!r} {c}" for a, b, c in model.top(15)))
+    return 0
+
+
+def _before(value: str | None) -> list[str]:
+    from ocrfix import strategies
+    from ocrfix.errors import OcrfixError
+
+    if value is not None:
+        names = [name.strip() for name in value.split(",") if name.strip()]
+        for name in names:
+            try:
+                strategies.strategy_class(name)
+            except ValueError as error:
+                raise OcrfixError(str(error), "--before") from None
+        return names
+    pipeline = strategies.DEFAULT_PIPELINE
+    return pipeline[:pipeline.index("dictionary")] if "dictionary" in pipeline else list(pipeline)

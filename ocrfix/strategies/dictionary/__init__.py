@@ -1,0 +1,342 @@
+"""Strategy ``dictionary``: OCR-aware word repair that leaves what is right alone.
+
+A word is looked at only if nothing protects it (numbers, codes, URLs,
+ALL-CAPS, names, single letters, the user's list) and it is suspect: rare or
+unknown in the lexicon, and not repeated elsewhere in the document (a spelling
+the document uses twice is its own). Candidates are lexicon words within two
+edits (a symmetric-delete index), one-space splits ("ofthe" → "of the") and
+joins with the next word ("be come" → "become"). Each reading is scored as a
+noisy channel, in log10 units:
+
+    log P(reading | neighbours)  +  log P(OCR string | reading)
+      word frequency × word-bigram    learned OCR error model
+
+and the best one replaces the word only if its posterior probability among
+the readings (the word as printed included) reaches ``min_confidence``.
+Numbers and UK postcodes get a separate pattern-checked digit/letter repair.
+Case, punctuation and surrounding whitespace are kept.
+
+>>> fix = Dictionary()
+>>> from ocrfix.pipeline import Pipeline
+>>> Pipeline([fix]).run("We must not exlude them; it was in l867.").text
+'We must not exclude them; it was in 1867.'
+>>> Pipeline([fix]).run("Sir Percy shew'd the connexion to-day, programme and judgement.").text
+"Sir Percy shew'd the connexion to-day, programme and judgement."
+"""
+from __future__ import annotations
+
+import math
+import os
+from typing import Iterable
+
+import regex
+
+from ocrfix import lexicon
+from ocrfix.errormodel import ErrorModel
+from ocrfix.lexicon import Vocabulary, fold
+from ocrfix.pipeline import Edit, Strategy
+from ocrfix.strategies import register
+from ocrfix.strategies.dictionary.candidates import DeleteIndex, default_index
+from ocrfix.strategies.dictionary.protect import protected_reason, repair_number, repair_postcode
+
+TOKEN = regex.compile(r"\S+")
+EDGE_PUNCTUATION = regex.compile(r"^[^\p{L}\p{N}]*(.*?)[^\p{L}\p{N}]*$", regex.DOTALL)
+POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
+SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
+
+# A word at least this frequent (Zipf) is taken as written: correcting real
+# words needs more context than word bigrams give.
+TRUSTED_ZIPF = 3.0
+# How probable a word the lexicon does not know is, as a Zipf value: below
+# every listed word, but not impossible (names, rare words, compounds).
+UNKNOWN_ZIPF = 1.0
+# A word the lexicon lists is more likely meant than its frequency alone says
+# (period and regional spellings are rare, not wrong): its prior gets this much.
+KNOWN_WORD_BONUS = 1.0
+# A listed word is taken for a misprint of a more frequent one only if it is at
+# most as common as misprints are: 10**-3.5 of the other word ("tbe" 2.6 vs
+# "the" 7.7, "heen" 1.8 vs "been" 6.0), unlike rare real words ("shewed" 1.9
+# vs "showed" 4.6).
+MISPRINT_GAP = 3.5
+BACKOFF = math.log10(0.4)  # "stupid backoff" weight for an unseen word pair
+MAX_CANDIDATES = 6  # readings scored in context, per word
+PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
+JOIN_MIN_ZIPF = 2.5  # a split word is only rejoined into a word at least this common
+
+
+@register
+class Dictionary(Strategy):
+    """Repair misread words, split and joined words, and misread digits, with a learned error model.
+
+    Options: ``min_confidence`` (posterior probability a repair needs; higher
+    is more cautious), ``protected`` (words never changed, case-insensitive),
+    ``model`` (an :class:`ErrorModel`, a path to one, or None for the shipped
+    model), ``split_merge`` (repair split and joined words).
+    """
+
+    name = "dictionary"
+
+    def __init__(self, *, min_confidence: float = 0.9, protected: Iterable[str] = (),
+                 model: ErrorModel | str | os.PathLike[str] | None = None, split_merge: bool = True) -> None:
+        if not 0.5 <= min_confidence <= 1.0:
+            raise ValueError("min_confidence must be between 0.5 and 1.0")
+        self.min_confidence = min_confidence
+        self.protected = frozenset(fold(word) for word in protected)
+        self.split_merge = split_merge
+        if model is None:
+            model = ErrorModel.default()
+        elif not isinstance(model, ErrorModel):
+            model = ErrorModel.load(model)
+        self.model = model
+        self._lexicon = lexicon.load()
+        self._index: DeleteIndex | None = None
+
+    def fit(self, pairs: list[tuple[str, str]]) -> "Dictionary":
+        """A new Dictionary with the same options and an error model trained on (ocr, gt) ``pairs``."""
+        return Dictionary(min_confidence=self.min_confidence, protected=self.protected,
+                          model=ErrorModel.train(pairs), split_merge=self.split_merge)
+
+    def __repr__(self) -> str:
+        return (f"Dictionary(min_confidence={self.min_confidence}, protected={sorted(self.protected)}, "
+                f"model={self.model!r}, split_merge={self.split_merge})")
+
+    # -- the pass over the text ---------------------------------------------------------
+    def propose(self, text: str) -> list[Edit]:
+        if self._index is None:
+            self._index = default_index()
+        tokens = _Tokens(text)
+        vocabulary = Vocabulary.from_text(text)
+        edits: list[Edit] = self._postcodes(text)
+        taken = [(e.start, e.end) for e in edits]
+        kinds: dict[str, tuple] = {}
+        repairs: dict[tuple, tuple[str, float, str] | None] = {}
+        cores = tokens.cores
+        i = 0
+        while i < len(cores):
+            core = cores[i]
+            kind = kinds.get(core)
+            if kind is None:
+                kind = kinds[core] = self._kind(core, tokens.raws[i], vocabulary)
+            if self.split_merge and i + 1 < len(cores) and self._could_join(tokens, i):
+                joined = self._join(tokens, i)
+                if joined is not None and not _inside(taken, tokens.starts[i]):
+                    replacement, confidence, reason = joined
+                    start, end = tokens.starts[i], tokens.ends[i + 1]
+                    edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
+                    i += 2
+                    continue
+            if kind[0] != "skip" and not _inside(taken, tokens.starts[i]):
+                repair = self._repair_token(tokens, i, kind, repairs)
+                if repair is not None:
+                    replacement, confidence, reason = repair
+                    edits.append(self.edit(text, tokens.starts[i], tokens.ends[i], replacement,
+                                           reason=reason, confidence=confidence))
+            i += 1
+        edits.sort(key=lambda e: e.start)
+        return edits
+
+    def _postcodes(self, text: str) -> list[Edit]:
+        edits = []
+        for match in POSTCODE.finditer(text):
+            repaired = repair_postcode(match.group(1), match.group(2))
+            if repaired is not None:
+                new = " ".join(repaired)
+                edits.append(self.edit(text, match.start(), match.end(), new, confidence=0.95,
+                                       reason="the only valid UK postcode this reading fits"))
+        return edits
+
+    # -- one word -----------------------------------------------------------------------
+    def _kind(self, core: str, raw: str, vocabulary: Vocabulary) -> tuple:
+        """What a word part is, whatever its place: ("skip",), ("number", repaired) or ("word", folded, zipf)."""
+        number = repair_number(core)
+        if number is not None:
+            return ("number", number)
+        if protected_reason(raw, core):
+            return ("skip",)
+        word = fold(core)
+        if word in self.protected or vocabulary.count(word) > 1:
+            return ("skip",)
+        zipf = self._lexicon.zipf(word)
+        if zipf >= TRUSTED_ZIPF:
+            return ("skip",)
+        return ("word", word, zipf)
+
+    def _repair_token(self, tokens: "_Tokens", i: int, kind: tuple,
+                      repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
+        if kind[0] == "number":
+            return kind[1], 0.95, "letters read for digits in a number"
+        core = tokens.cores[i]
+        if core[0].isupper() and not tokens.sentence_start(i):
+            return None  # a capitalised word inside a sentence is a name
+        _, word, zipf = kind
+        prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
+        key = (core, prev, nxt)
+        if key not in repairs:
+            repairs[key] = self._repair(core, word, zipf, prev, nxt)
+        return repairs[key]
+
+    def _repair(self, core: str, word: str, zipf: float, prev: str | None,
+                nxt: str | None) -> tuple[str, float, str] | None:
+        if zipf and self._attested(prev, word, nxt):
+            return None  # a listed word in a listed word pair is where it belongs
+        readings = self._readings(word, zipf, prev, nxt)
+        best, best_score = max(readings.items(), key=lambda item: item[1])
+        if best == word:
+            return None
+        confidence = 1.0 / sum(10.0 ** (score - best_score) for score in readings.values())
+        if confidence < self.min_confidence:
+            return None
+        kind = "unknown word" if zipf == 0.0 else f"rare word (Zipf {zipf:.1f})"
+        return _with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
+
+    def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None) -> dict[str, float]:
+        """Readings of the printed ``word`` with their log10 scores; the word itself included."""
+        lex, model = self._lexicon, self.model
+        own_prior = zipf + KNOWN_WORD_BONUS if zipf else UNKNOWN_ZIPF
+        scores = {word: self._context(prev, word, own_prior, nxt) + model.log_prob(word, word)}
+        max_distance = 1 if len(word) <= 4 else 2
+        found = [(prior - PLAIN_EDIT * distance, candidate, prior)
+                 for candidate, distance in self._index.lookup(word, max_distance).items()
+                 if (prior := lex.zipf(candidate)) > zipf]
+        found.sort(reverse=True)
+        candidates = sorted(((prior - 9.0 + model.log_prob(candidate, word), candidate, prior)
+                             for _, candidate, prior in found[:3 * MAX_CANDIDATES]), reverse=True)
+        if self.split_merge and len(word) >= 3 and word.isalpha():
+            for cut in range(1, len(word)):
+                left, right = word[:cut], word[cut:]
+                z_left, z_right = lex.zipf(left), lex.zipf(right)
+                if _splittable(left, z_left) and _splittable(right, z_right):
+                    inner = self._next_prob(left, z_left, right, z_right)
+                    score = (self._context(prev, left, z_left, None) + inner + self._next_prob(right, z_right, nxt)
+                             + model.merge_log_prob + model.log_prob(word, word))
+                    scores[f"{left} {right}"] = score
+        for _, candidate, prior in candidates[:MAX_CANDIDATES]:
+            # a listed word is replaced only if it is as rare as a misprint of the other, by a
+            # misreading the engine is known to make, where a listed word pair says the other fits
+            if zipf and not (prior - zipf >= MISPRINT_GAP and model.attested(candidate, word)
+                             and self._attested(prev, candidate, nxt)):
+                continue
+            scores[candidate] = self._context(prev, candidate, prior, nxt) + model.log_prob(candidate, word)
+        return scores
+
+    def _attested(self, prev: str | None, word: str, nxt: str | None) -> bool:
+        """Does the bigram list hold ``word`` after ``prev`` or before ``nxt``?"""
+        return bool((prev and self._lexicon.bigram(prev, word)) or (nxt and self._lexicon.bigram(word, nxt)))
+
+    def _could_join(self, tokens: "_Tokens", i: int) -> bool:
+        """Cheap test: are tokens i and i+1 two words one space apart whose join is a common word?"""
+        a, b = tokens.cores[i], tokens.cores[i + 1]
+        return (tokens.gap_is_space(i) and a.isalpha() and b.isalpha() and b.islower()
+                and self._lexicon.zipf(a + b) >= JOIN_MIN_ZIPF)
+
+    def _join(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
+        """Join tokens ``i`` and ``i + 1`` ("be come" → "become") if the joined word is clearly meant."""
+        a, b = tokens.cores[i], tokens.cores[i + 1]
+        if (a[0].isupper() and not tokens.sentence_start(i)) or not a[1:].islower() and len(a) > 1:
+            return None
+        fa, fb = fold(a), fold(b)
+        if fa in self.protected or fb in self.protected:
+            return None
+        lex, model = self._lexicon, self.model
+        prev, nxt = tokens.context(i, -1), tokens.context(i + 1, +1)
+        joined = fa + fb
+        z_joined = lex.zipf(joined)
+        z_a, z_b = lex.zipf(fa), lex.zipf(fb)
+        keep = (self._context(prev, fa, z_a or UNKNOWN_ZIPF, None) + self._next_prob(fa, z_a, fb, z_b or UNKNOWN_ZIPF)
+                + self._next_prob(fb, z_b, nxt) + model.log_prob(fa + " " + fb, fa + " " + fb))
+        join = (self._context(prev, joined, z_joined, nxt) + model.split_log_prob
+                + model.log_prob(joined, joined))
+        if join <= keep:
+            return None
+        confidence = 1.0 / (1.0 + 10.0 ** (keep - join))
+        if confidence < self.min_confidence:
+            return None
+        return _with_case(a, joined), round(confidence, 3), f"word split by the OCR; \"{joined}\" is meant"
+
+    # -- the language model -------------------------------------------------------------
+    def _context(self, prev: str | None, word: str, zipf: float, nxt: str | None) -> float:
+        """log10 P(word | prev) + log10 P(nxt | word), with ``zipf`` the word's own frequency."""
+        score = self._next_prob(prev, self._lexicon.zipf(prev), word, zipf) if prev else zipf - 9.0
+        return score + self._next_prob(word, zipf, nxt)
+
+    def _next_prob(self, prev: str, z_prev: float, word: str | None, z_word: float | None = None) -> float:
+        """log10 P(word | prev) from word-bigram frequencies, backing off to the word's frequency."""
+        if word is None:
+            return 0.0
+        if z_word is None:
+            z_word = self._lexicon.zipf(word) or UNKNOWN_ZIPF
+        pair = self._lexicon.bigram(prev, word)
+        if pair and z_prev:
+            return min(0.0, pair - z_prev)
+        estimate = z_word - 9.0 + BACKOFF
+        if z_prev:
+            # an unlisted pair of listed words is rarer than the list's floor
+            estimate = min(estimate, self._lexicon.bigram_floor - z_prev - 1.0)
+        return estimate
+
+
+def _splittable(part: str, zipf: float) -> bool:
+    """A part a run-together word may be split into: a common word, one letter only if very common."""
+    return zipf >= (6.0 if len(part) == 1 else 3.0)
+
+
+def _with_case(original: str, replacement: str) -> str:
+    """``replacement`` in the case pattern of ``original`` (lower, Capitalised, UPPER)."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class _Tokens:
+    """The whitespace-delimited tokens of a text, with their word parts (edge punctuation stripped)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []  # of the word part
+        self.ends: list[int] = []
+        self.cores: list[str] = []
+        self.raws: list[str] = []
+        self.raw_starts: list[int] = []
+        self.raw_ends: list[int] = []
+        for match in TOKEN.finditer(text):
+            raw = match.group()
+            if raw.isalnum():
+                start, end = match.span()
+            else:
+                inner = EDGE_PUNCTUATION.match(raw)
+                if inner.start(1) == inner.end(1):
+                    continue
+                start, end = match.start() + inner.start(1), match.start() + inner.end(1)
+            self.starts.append(start)
+            self.ends.append(end)
+            self.cores.append(text[start:end])
+            self.raws.append(raw)
+            self.raw_starts.append(match.start())
+            self.raw_ends.append(match.end())
+
+    def sentence_start(self, i: int) -> bool:
+        if i == 0:
+            return True
+        gap = self.text[self.raw_ends[i - 1]:self.raw_starts[i]]
+        return bool(SENTENCE_END.search(self.raws[i - 1])) or "\n\n" in gap or "\f" in gap
+
+    def gap_is_space(self, i: int) -> bool:
+        """Only one space between the word parts of tokens i and i+1 (no punctuation, no line break)."""
+        return self.starts[i + 1] - self.ends[i] == 1 and self.text[self.ends[i]] == " "
+
+    def context(self, i: int, step: int) -> str | None:
+        """The neighbouring word (step -1 or +1), folded, if only spaces separate them."""
+        j = i + step
+        if not 0 <= j < len(self.cores):
+            return None
+        left, right = (j, i) if step < 0 else (i, j)
+        between = self.text[self.ends[left]:self.starts[right]]
+        if between.strip() or "\n\n" in between or not self.cores[j].isalpha():
+            return None
+        return fold(self.cores[j])
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)

@@ -1,0 +1,127 @@
+"""Lexicon words within two edits of a string: a symmetric-delete index (SymSpell's idea).
+
+Every lexicon word of at least ``min_zipf`` contributes the strings made by
+deleting up to two characters from its first ``prefix`` characters; a query
+generates the same deletions and looks them up. The index is two sorted numpy
+arrays (CRC-32 of a deletion, word number), built once and cached on disk, so
+it costs ~20 MB and loads in milliseconds; collisions only add candidates that
+the final edit-distance check removes.
+
+>>> index = DeleteIndex.build(["exclude", "include", "become", "the"])
+>>> sorted(index.lookup("exlude"))
+['exclude']
+>>> sorted(index.lookup("tbe"))
+['the']
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import zlib
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+MAX_DISTANCE = 2
+PREFIX = 7
+MIN_ZIPF = 2.0  # rarer lexicon words are never proposed as corrections
+
+
+def deletions(word: str, distance: int = MAX_DISTANCE, prefix: int = PREFIX) -> set[str]:
+    """``word``'s prefix with up to ``distance`` characters deleted.
+
+    >>> sorted(deletions("abc", 1))
+    ['ab', 'abc', 'ac', 'bc']
+    """
+    head = word[:prefix]
+    found = {head}
+    for n in range(1, min(distance, len(head) - 1) + 1):
+        for drop in combinations(range(len(head)), n):
+            found.add("".join(ch for i, ch in enumerate(head) if i not in drop))
+    return found
+
+
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+class DeleteIndex:
+    """Words within ``MAX_DISTANCE`` Levenshtein edits of a query, found through shared deletions."""
+
+    def __init__(self, words: list[str], keys: np.ndarray, ids: np.ndarray) -> None:
+        self.words = words
+        self._keys = keys
+        self._ids = ids
+        self._lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
+
+    @classmethod
+    def build(cls, words: Iterable[str]) -> "DeleteIndex":
+        words = sorted(set(words))
+        keys: list[int] = []
+        ids: list[int] = []
+        for number, word in enumerate(words):
+            hashes = {_hash(d) for d in deletions(word)}
+            keys.extend(hashes)
+            ids.extend([number] * len(hashes))
+        key_array = np.asarray(keys, dtype=np.uint32)
+        order = np.argsort(key_array, kind="stable")
+        return cls(words, key_array[order], np.asarray(ids, dtype=np.uint32)[order])
+
+    def lookup(self, query: str, max_distance: int = MAX_DISTANCE) -> dict[str, int]:
+        """The indexed words within ``max_distance`` edits of ``query``, with their distances."""
+        probes = np.fromiter((_hash(d) for d in deletions(query, max_distance)), dtype=np.uint32)
+        left = np.searchsorted(self._keys, probes, side="left")
+        counts = np.searchsorted(self._keys, probes, side="right") - left
+        total = int(counts.sum())
+        if not total:
+            return {}
+        # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
+        positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
+        numbers = np.unique(self._ids[positions])
+        numbers = numbers[np.abs(self._lengths[numbers] - len(query)) <= max_distance]
+        words = [self.words[n] for n in numbers.tolist()]
+        return {word: int(distance) for word, distance, _ in
+                process.extract(query, words, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=None)}
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            np.savez(handle, keys=self._keys, ids=self._ids, words=np.asarray("\n".join(self.words)))
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> "DeleteIndex":
+        with np.load(path) as data:
+            return cls(str(data["words"]).split("\n"), data["keys"], data["ids"])
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "ocrfix"
+
+
+@lru_cache(maxsize=1)
+def default_index() -> DeleteIndex:
+    """The index over the shipped lexicon's words of Zipf >= ``MIN_ZIPF`` (built once, cached on disk)."""
+    from ocrfix import lexicon
+
+    source = lexicon.DATA_DIR / lexicon.WORDS_FILE
+    digest = hashlib.sha1(f"{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}:".encode() + source.read_bytes()).hexdigest()[:16]
+    path = _cache_dir() / f"deletes-{digest}.npz"
+    if path.exists():
+        try:
+            return DeleteIndex.load(path)
+        except (OSError, ValueError, KeyError):
+            pass  # a damaged cache is rebuilt
+    index = DeleteIndex.build(word for word, zipf in lexicon.load().words() if zipf >= MIN_ZIPF and len(word) > 1)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        index.save(path)
+    except OSError:
+        pass  # a read-only home still works, only slower to start
+    return index

@@ -1,0 +1,126 @@
+"""What the dictionary never touches, and the pattern-checked repairs of numbers and postcodes.
+
+Word repair is for running words. Numbers, dates, money, codes, URLs and
+e-mail addresses are protected; inside numbers and UK postcodes the letters
+an engine prints for digits (and back) are repaired only where the result fits
+a strict pattern and no other reading does.
+
+>>> protected_reason("https://example.org/a", "https://example.org/a")
+'URL or e-mail address'
+>>> repair_number("l867")
+'1867'
+>>> repair_number("lO") is None     # too little evidence that this is a number
+True
+>>> repair_postcode("SWIA", "2AH")
+('SW1A', '2AH')
+>>> repair_postcode("SW1A", "2AH") is None  # already valid
+True
+"""
+from __future__ import annotations
+
+from itertools import product
+
+import regex
+
+URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@\S)")
+LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+# A word with digits standing in for letters: at least three letters, a digit not at the end ("1ife", "c0mpany").
+DIGITS_FOR_LETTERS = regex.compile(r"(?=(?:\P{N}*\p{L}){3})[\p{L}\p{N}]*\p{N}\p{L}[\p{L}\p{N}]*")
+ORDINAL_OR_DECADE = regex.compile(r"(?i)\d+(?:st|nd|rd|th|d|s|'s|’s)")
+
+# Letters engines print for digits, and back.
+LETTER_FOR_DIGIT = {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "S": "5", "Z": "2", "B": "8", "G": "6"}
+DIGIT_FOR_LETTER = {"1": "I", "0": "O", "5": "S", "2": "Z", "8": "B", "6": "G"}
+NUMBER_LETTERS = {"l": "1", "I": "1", "O": "0", "o": "0"}
+NUMBER_LIKE = regex.compile(r"[0-9lIOo]+")
+
+# UK postcode areas (Royal Mail), the first letters of every postcode.
+POSTCODE_AREAS = frozenset("""
+AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH
+EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M
+ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST
+SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE""".split())
+# The six shapes of an outward code (A = letter, 9 = digit) and the inward code's.
+OUTWARD_SHAPES = ("A9", "A99", "AA9", "AA99", "A9A", "AA9A")
+INWARD_SHAPE = "9AA"
+_INWARD_LETTERS = set("ABDEFGHJLNPQRSTUWXYZ")  # C I K M O V never end a postcode
+
+
+def protected_reason(token: str, core: str) -> str | None:
+    """Why the whitespace-delimited ``token`` (its word part ``core``) must not be repaired, or None.
+
+    >>> protected_reason("CPSU,", "CPSU"), protected_reason("re-establish", "re-establish")
+    ('ALL-CAPS abbreviation', 'compound or abbreviation')
+    >>> protected_reason("£1,200", "1,200"), protected_reason("exlude", "exlude") is None
+    ('number, date, money or code', True)
+    """
+    if URL_OR_EMAIL.search(token):
+        return "URL or e-mail address"
+    if len(core) < 2:
+        return "single letter"
+    if any(ch.isdigit() for ch in core):
+        return None if DIGITS_FOR_LETTERS.fullmatch(core) and not ORDINAL_OR_DECADE.fullmatch(core) \
+            else "number, date, money or code"
+    if not LETTERS_AND_APOSTROPHES.fullmatch(core):
+        return "compound or abbreviation"
+    if core.isupper():
+        return "ALL-CAPS abbreviation"
+    if any(ch.isupper() for ch in core[1:]):
+        return "mixed-case name"
+    return None
+
+
+def repair_number(core: str) -> str | None:
+    """``core`` with l/I read as 1 and O/o as 0, if it is clearly a number (two or more real digits).
+
+    >>> repair_number("19O5"), repair_number("1867"), repair_number("lol")
+    ('1905', None, None)
+    """
+    if not NUMBER_LIKE.fullmatch(core):
+        return None
+    digits = sum(ch.isdigit() for ch in core)
+    if digits < 2 or digits == len(core) or 2 * digits < len(core):
+        return None
+    return "".join(NUMBER_LETTERS.get(ch, ch) for ch in core)
+
+
+def _fits(code: str, shape: str) -> bool:
+    return len(code) == len(shape) and all(
+        (ch.isdigit() if kind == "9" else ch.isalpha() and ch.isupper()) for ch, kind in zip(code, shape))
+
+
+def _readings(code: str, shape: str) -> list[str]:
+    """Ways to make ``code`` fit ``shape`` by swapping confusable letters and digits."""
+    if len(code) != len(shape):
+        return []
+    options = []
+    for ch, kind in zip(code, shape):
+        if kind == "9":
+            choices = [ch] if ch.isdigit() else [LETTER_FOR_DIGIT[ch]] if ch in LETTER_FOR_DIGIT else []
+        else:
+            choices = [ch] if ch.isalpha() and ch.isupper() else [DIGIT_FOR_LETTER[ch]] if ch in DIGIT_FOR_LETTER else []
+        if not choices:
+            return []
+        options.append(choices)
+    return ["".join(p) for p in product(*options)]
+
+
+def _valid(outward: str, inward: str) -> bool:
+    area = outward[:2] if len(outward) > 1 and outward[1].isalpha() else outward[:1]
+    return (area in POSTCODE_AREAS and any(_fits(outward, s) for s in OUTWARD_SHAPES)
+            and _fits(inward, INWARD_SHAPE) and set(inward[1:]) <= _INWARD_LETTERS)
+
+
+def repair_postcode(outward: str, inward: str) -> tuple[str, str] | None:
+    """The one valid UK postcode that ``outward inward`` is a misreading of, or None.
+
+    None when it is valid already, when no reading is valid, or when several are.
+
+    >>> repair_postcode("EC1A", "lBB"), repair_postcode("W1", "OAA")
+    (('EC1A', '1BB'), ('W1', '0AA'))
+    """
+    if _valid(outward, inward) or len(outward) > 4 or len(inward) != 3:
+        return None
+    readings = {(o, i) for shape in OUTWARD_SHAPES for o in _readings(outward, shape)
+                for i in _readings(inward, INWARD_SHAPE) if _valid(o, i)}
+    return readings.pop() if len(readings) == 1 else None
