@@ -23,13 +23,19 @@ short lines (letter blocks, headings) one per printed line.
 """
 from __future__ import annotations
 
-from ocrfix.lexicon import Vocabulary, load
+import bisect
+import re
+
+from ocrfix.lexicon import load
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
 from ocrfix.strategies.layout import furniture, markdown
-from ocrfix.strategies.layout.hyphens import HyphenJudge
+from ocrfix.strategies.layout.hyphens import DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate
+
+
+_MARKER_LINE = re.compile(r"^[ \t]*[>#*_]", re.MULTILINE)
 
 
 @register
@@ -72,7 +78,7 @@ class Layout(Strategy):
             join = None
             if self.dehyphenate and hyphen_candidate(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped):
                 if judge is None:
-                    judge = HyphenJudge(load(), Vocabulary.from_text(text))
+                    judge = HyphenJudge(load(), DocumentWords.from_text(text))
                 sa, sb = shapes[n], shapes[n + 1]
                 verdict, reason, confidence = judge.decide(sa.hyphen_left, sb.right_word, sa.hyphen)
                 start = a.content_end - 1 if verdict == "join" else a.content_end
@@ -83,7 +89,8 @@ class Layout(Strategy):
                 separator, reason, confidence = decide_join(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped)
                 if separator is not None:
                     join = (a.content_end, b.raw_start, separator, reason, confidence)
-            edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
+            if zone or join is not None:
+                edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
         edits.extend(marker_edits.get(body[-1].index, ()))
         edits.extend(self._zone(text, lines, body[-1], None, None))
         return edits
@@ -91,9 +98,9 @@ class Layout(Strategy):
     def _strip_markers(self, text: str, lines: Lines) -> dict[int, list[Edit]]:
         """Take markdown markers off the lines' content; their edits, by line, for the lines that stay."""
         found: dict[int, list[Edit]] = {}
-        for line in lines.items:
-            if line.blank or line.content[:1] not in ">#*_":
-                continue
+        starts = [line.start for line in lines.items]
+        for match in _MARKER_LINE.finditer(text):
+            line = lines.items[bisect.bisect_right(starts, match.start()) - 1]
             prefix, suffix, heading, reason = markdown.markers(line.content)
             if not (prefix or suffix):
                 continue

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from ocrfix.strategies.layout.lines import Line, Lines
 
@@ -45,6 +46,7 @@ _CONTINUATION = re.compile(
 )
 _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
+_LETTERS = re.compile(r"[^\W\d_]")
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -141,20 +143,29 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 value, strong = found
                 _mark(line, "page_number", f"page number {value} at the {'head' if line.index in page[:HEAD_LINES] else 'foot'} of page {number + 1}", 0.95 if strong else 0.85)
     # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
-    keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body"] for zone in zones]
+    keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body" and len(line.content) <= 120]
+            for zone in zones]
     for number, candidates in enumerate(keys):
-        for line, key in candidates:
-            if sum(char.isalpha() for char in key) < 3:
+        if not candidates:
+            continue
+        window = [(other, other_line, other_key) for other in range(max(0, number - 3), min(len(keys), number + 4))
+                  if other != number for other_line, other_key in keys[other]]
+        scores = process.cdist([key for _, key in candidates], [key for _, _, key in window],
+                               scorer=fuzz.ratio, score_cutoff=85, dtype=np.uint8) if window else None
+        hits: dict[int, set[int]] = defaultdict(set)
+        if window:
+            for row, column in zip(*np.nonzero(scores)):
+                other, other_line, _ = window[column]
+                if "#" not in candidates[row][1] or other_line.content != candidates[row][0].content:
+                    hits[int(row)].add(other)
+        for row, (line, key) in enumerate(candidates):
+            if len(key) - key.count(" ") - key.count("#") < 3:
                 continue
             numbered = "#" in key
-            matches = {
-                other
-                for other in range(max(0, number - 3), min(len(keys), number + 4))
-                if other != number and any(fuzz.ratio(key, other_key) >= 85 and other_line.content != line.content or
-                                           (not numbered and other_key == key) for other_line, other_key in keys[other])
-            }
+            matches = hits.get(row, set())
             dashed = _DASHED_NUMBER.search(line.content)
-            own_number = number > 0 and line.index == pages[number][0] and str(number + 1) in _NUMBER.findall(line.content)
+            own_number = (number > 0 and line.index == pages[number][0]
+                          and str(number + 1) in _DIGITS.findall(line.content))
             if (numbered and matches) or len(matches) >= 2:
                 _mark(line, "running_head", f"running head recurring on {len(matches) + 1} pages", 0.9)
             elif (dashed or own_number) and _short(line, width, hard_wrapped):
@@ -163,7 +174,8 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # catchwords: the last text line of a page, announcing the next page's first word
     for number in range(len(pages) - 1):
         text_lines = [items[i] for i in pages[number] if items[i].kind == "body"]
-        following = next((items[i] for page in pages[number + 1:] for i in page if items[i].kind == "body"), None)
+        following = next((items[i] for later in range(number + 1, min(len(pages), number + 3))
+                          for i in pages[later] if items[i].kind == "body"), None)
         if len(text_lines) < 2 or following is None:
             continue
         last = text_lines[-1]

@@ -12,11 +12,7 @@ surrounding whitespace), so every decision later turns into an exact edit.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-
-_SEPARATOR = re.compile(r"[\n\f]")
-
 
 @dataclass(slots=True)
 class Line:
@@ -35,10 +31,7 @@ class Line:
     reason: str = ""        # why a furniture line is furniture
     confidence: float = 0.0
     heading: bool = False   # the line carried a markdown heading marker
-
-    @property
-    def blank(self) -> bool:
-        return self.kind == "blank"
+    blank: bool = False
 
     @property
     def furniture(self) -> bool:
@@ -56,31 +49,26 @@ class Lines:
 
     @classmethod
     def scan(cls, text: str) -> "Lines":
-        """Cut ``text`` into lines; linear, one regex pass for the separators."""
+        """Cut ``text`` into lines: C-level splits, one small step per line."""
         items: list[Line] = []
-        pages: list[list[int]] = [[]]
-        start = 0
-        page = 0
-        form_feeds = False
+        pages: list[list[int]] = []
         append = items.append
-        for match in _SEPARATOR.finditer(text + "\n"):
-            end = match.start()
-            raw = text[start:end]
-            content = raw.strip()
-            if content:
-                lead = len(raw) - len(raw.lstrip())
-                first = start + lead
-                line = Line(len(items), start, end, page, content, first, first + len(content), first, first + len(content))
-                pages[page].append(line.index)
-            else:
-                line = Line(len(items), start, end, page, "", start, start, start, start, kind="blank")
-            append(line)
-            start = end + 1
-            if match.group() == "\f":
-                form_feeds = True
-                page += 1
-                pages.append([])
-        return cls(text, items, pages, form_feeds)
+        start = 0
+        for page, page_text in enumerate(text.split("\f")):
+            indices: list[int] = []
+            for raw in page_text.split("\n"):
+                end = start + len(raw)
+                content = raw.strip()
+                if content:
+                    first = start + raw.find(content[0])
+                    last = first + len(content)
+                    indices.append(len(items))
+                    append(Line(len(items), start, end, page, content, first, last, first, last))
+                else:
+                    append(Line(len(items), start, end, page, "", start, start, start, start, "blank", blank=True))
+                start = end + 1
+            pages.append(indices)
+        return cls(text, items, pages, len(pages) > 1)
 
     def content_lines(self) -> list[Line]:
         return [line for line in self.items if line.kind == "body"]

@@ -24,14 +24,13 @@ from ocrfix.strategies.layout.hyphens import HYPHENS
 
 _TERMINAL = re.compile(r"[.!?:][\"'’”)\]]*$")
 _LIST_ITEM = re.compile(
-    r"^(?:[\-•*·▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"
+    r"(?:[\-•*·▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"
 )
-_TABLE = re.compile(r"\t|\S {3,}\S.* {3,}\S|\|.*\||\.{4,}|(?:\. ){3,}|_{4,}")
-_NUMERIC = re.compile(r"^[(£$€]?\d[\d,.:/]*%?\)?$")
-_LEFT_HYPHENATED = re.compile(rf"([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)[{HYPHENS}]$")
+_NUMERIC = re.compile(r"(?:^|\s)[(£$€]?\d[\d,.:/]*%?\)?(?=\s|$)")
+_HAS_DIGIT = re.compile(r"\d")
+_LEFT_HYPHENATED = re.compile(rf"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*(?=[{HYPHENS}]$)")
 _RIGHT_WORD = re.compile(r"[^\W\d_][\w'’]*")
-_FIRST_WORD = re.compile(r"\S+")
-_DASH_END = re.compile(r"(?:—|–|--)$")
+_TAIL = 40   # anchored-at-the-end patterns look at the line's last characters only
 
 
 @dataclass(slots=True)
@@ -51,29 +50,40 @@ class Shape:
 
     @classmethod
     def of(cls, content: str, *, heading: bool = False) -> "Shape":
-        first = _FIRST_WORD.match(content)
-        first_word = first.group() if first else ""
-        opening = content.lstrip("\"'‘“([")
-        tokens = content.split()
-        numeric = sum(1 for token in tokens if _NUMERIC.match(token))
-        letters = [char for char in content if char.isalpha()]
-        capitals = len(letters) >= 4 and all(char.isupper() for char in letters) and len(content) <= 60
-        structural = (heading or capitals or bool(_TABLE.search(content))
-                      or (numeric >= 2 and numeric * 2 >= len(tokens)))
-        left = _LEFT_HYPHENATED.search(content) if content[-1:] in HYPHENS and content[-2:-1] not in HYPHENS else None
+        first_word = content.split(None, 1)[0] if content else ""
+        tail = content[-_TAIL:]
+        structural = heading or _structural(content)
+        left = None
+        if tail[-1:] in HYPHENS and tail[-2:-1] not in HYPHENS:
+            last_token = tail.rsplit(None, 1)[-1].lstrip("\"'‘“([")
+            left = _LEFT_HYPHENATED.match(last_token)
         right = _RIGHT_WORD.match(content)
+        opening = content.lstrip("\"'‘“([")
         return cls(
             length=len(content),
             first_word=first_word,
             starts_lower=opening[:1].islower(),
-            terminal=bool(_TERMINAL.search(content)),
+            terminal=bool(_TERMINAL.search(tail)),
             structural=structural,
             list_item=bool(_LIST_ITEM.match(content)),
-            hyphen_left=left.group(1) if left else "",
-            hyphen=content[-1] if left else "",
-            dash_end=bool(_DASH_END.search(content)),
+            hyphen_left=left.group() if left else "",
+            hyphen=tail[-1] if left else "",
+            dash_end=tail.endswith(("—", "–", "--")),
             right_word=right.group() if right else "",
         )
+
+
+def _structural(content: str) -> bool:
+    """A heading in capitals, a table row, a line of figures or a dot leader."""
+    if content.isupper() and len(content) <= 60 and sum(map(str.isalpha, content)) >= 4:
+        return True
+    if ("\t" in content or content.count("|") >= 2 or content.count("   ") >= 2
+            or "...." in content or ". . ." in content or "____" in content):
+        return True
+    if _HAS_DIGIT.search(content):
+        numeric = len(_NUMERIC.findall(content))
+        return numeric >= 2 and numeric * 2 >= len(content.split())
+    return False
 
 
 FULL = 0.92   # a line whose next word would have passed this share of the width was full
