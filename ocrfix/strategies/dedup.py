@@ -34,6 +34,7 @@ copy is a long sentence or line (``echo_min_chars``).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -135,7 +136,7 @@ class Dedup(Strategy):
 
     # -- character loops -------------------------------------------------
     def _character_loops(self, text: str, codes: np.ndarray, space: np.ndarray) -> list[_Loop]:
-        """One character running away ("!!!!!!!!"), or a unit of 3..32 characters inside a word."""
+        """One character running away ("!!!!!!!!"), or a unit of 2..32 characters inside a word."""
         loops = []
         for start, length in zip(*(part.tolist() for part in _runs((codes[:-1] == codes[1:]) & ~space[1:], self.symbol_run - 1))):
             char, count = text[start], length + 1
@@ -145,13 +146,19 @@ class Dedup(Strategy):
         return loops + self._unit_loops_in_long_words(text, codes, space)
 
     def _unit_loops_in_long_words(self, text: str, codes: np.ndarray, space: np.ndarray) -> list[_Loop]:
-        """Units of 3..32 characters repeated inside a word with no spaces ("<td></td><td></td>…")."""
+        """Units of 2..32 characters repeated inside a word with no spaces ("<td></td><td></td>…")."""
         starts, ends = _token_bounds(space)
         long = (ends - starts) >= _LONG_WORD
         if not long.any():
             return []
-        # All long words in one array, each followed by a separator that equals nothing.
         starts, ends = starts[long], ends[long]
+        # A word of one character repeated is the character loop, found above.
+        bounds = np.stack((starts, ends), axis=1).ravel()[:-1] if ends[-1] == len(codes) else np.stack((starts, ends), axis=1).ravel()
+        varied = (np.maximum.reduceat(codes, bounds)[::2] != np.minimum.reduceat(codes, bounds)[::2])
+        starts, ends = starts[varied], ends[varied]
+        if not len(starts):
+            return []
+        # All long words in one array, each followed by a separator that equals nothing.
         joined = np.full(int((ends - starts).sum()) + len(starts), 0, dtype=np.int64)
         lengths = ends - starts + 1
         place = np.concatenate(([0], np.cumsum(lengths)[:-1]))  # where each word starts in `joined`
@@ -161,7 +168,7 @@ class Dedup(Strategy):
         joined[inside] = codes[(starts[owner] + position)[inside]]
         joined[~inside] = -1 - np.arange(int((~inside).sum()))  # separators: all different
         loops = []
-        for period in range(3, 33):
+        for period in range(2, 33):
             if len(joined) <= period:
                 break
             for run_start, run_length in zip(*(part.tolist() for part in _runs(joined[:-period] == joined[period:], (self.min_repeats - 1) * period))):
@@ -171,6 +178,8 @@ class Dedup(Strategy):
                 unit = text[first:first + period]
                 if _is_power(unit) or not self._enough(unit, copies):
                     continue
+                if period == 2 and copies * period < self.low_info_chars:
+                    continue  # "hahaha", "abab": a two-character unit is a loop only when it runs away
                 loops.append(_Loop(first + period, first + copies * period, f'unit "{unit}"', copies, "exact", 0.9))
         return loops
 
@@ -235,23 +244,18 @@ class _LineLoops:
         return loops
 
     def _verify(self, run_start: int, run_length: int, period: int) -> list[_Loop]:
-        matches = [self._match(i, i + period) for i in range(run_start, run_start + run_length)]
+        lines = np.arange(run_start, run_start + run_length)
+        matches = np.where(self.hash[lines] == self.hash[lines + period], _EXACT, _NONE)
+        for index in np.flatnonzero(matches == _NONE).tolist():
+            matches[index] = self._match(run_start + index, run_start + index + period)
         loops = []
-        i = 0
-        while i < len(matches):
-            if matches[i] == _NONE:
-                i += 1
-                continue
-            j = i
-            while j < len(matches) and matches[j] != _NONE:
-                j += 1
-            loop = self._loop(run_start + i, j - i, period, matches[i:j])
+        for start, length in zip(*(part.tolist() for part in _runs(matches != _NONE, 1))):
+            loop = self._loop(run_start + start, length, period, matches[start:start + length])
             if loop is not None:
                 loops.append(loop)
-            i = j
         return loops
 
-    def _loop(self, first: int, pairs: int, period: int, kinds: list[int]) -> _Loop | None:
+    def _loop(self, first: int, pairs: int, period: int, kinds: np.ndarray) -> _Loop | None:
         """The loop whose pairs (line i, line i + period) match from line ``first`` on, if it is one."""
         dedup = self.dedup
         if self.claimed[first:first + pairs + period].any():
@@ -268,10 +272,11 @@ class _LineLoops:
         copies = (pairs + period) // period
         block = "\n".join(self.key(line) for line in range(first, first + period))
         letters = len(_LETTER.findall(block))
-        exact = all(kind == _EXACT for kind in kinds)
+        exact = bool((kinds == _EXACT).all())
         if not dedup._enough(block, copies, exact=exact and period == 1):
             return None
-        if _COUNTER in kinds and letters < 20:
+        counter = bool((kinds == _COUNTER).any())
+        if counter and letters < 20:
             return None  # "page 9", "page 10": too little text to tell a counter loop from a list
         last = first + copies * period - 1  # last content line of the last full copy
         # A runaway tail: what follows the last full copy to the end of the page is a truncated copy.
@@ -280,7 +285,7 @@ class _LineLoops:
         if 0 < len(tail) < period and all(self._continues(line, line - copies * period) for line in tail):
             last = page_end
         self.claimed[first:last + 1] = True
-        kind = "exact" if exact else ("counter" if _COUNTER in kinds else "near")
+        kind = "exact" if exact else ("counter" if counter else "near")
         confidence = {"exact": 0.95, "counter": 0.85, "near": 0.85}[kind] + (0.03 if copies >= 4 else 0.0)
         noun = "line" if period == 1 else f"{period}-line block"
         return _Loop(
@@ -359,20 +364,22 @@ class _TokenLoops:
         return loops
 
     def _loop(self, first: int, pairs: int, period: int) -> _Loop | None:
-        keys = [self.key(token) for token in range(first, first + pairs + period)]
-        if _is_power(keys[:period]):
+        keys = [self.key(token) for token in range(first, first + period)]
+        if _is_power(keys):
             return None  # "a b a b" repeated is the loop of "a b", found at its own period
-        # Signatures can collide: the loop ends where the tokens stop repeating.
-        pairs = next((i for i in range(pairs) if keys[i] != keys[i + period]), pairs)
         copies = (pairs + period) // period
         unit = self.text[int(self.starts[first]):int(self.core_ends[first + period - 1])]
         if not self.dedup._enough(unit, copies):
             return None
         last = first + copies * period - 1
         end = int(self.core_ends[last])
-        partial = first + pairs + period - 1  # last token that repeats the unit
-        if partial > last and self._ends_page(partial):
-            end = int(self.ends[partial])
+        tail = first + pairs + period - 1  # last token that repeats the unit
+        truncated = tail + 1  # a word cut off where the page (or the engine's token budget) ended
+        if truncated < len(self.ids) and self._ends_page(truncated) and self.line[truncated] == self.line[tail]:
+            if keys[(truncated - first) % period].startswith(self.key(truncated)):
+                tail = truncated
+        if tail > last and self._ends_page(tail):
+            end = int(self.ends[tail])
         confidence = 0.95 if copies >= self.dedup.min_repeats else 0.8
         kind = "token" if period == 1 else f"{period}-token unit"
         return _Loop(int(self.core_ends[first + period - 1]), end, f'{kind} "{_preview(unit)}"', copies, "exact", confidence)
@@ -386,21 +393,22 @@ class _TokenLoops:
 class _Signatures:
     """64-bit signatures of text spans, case-folded and blind to whitespace, in O(1) each.
 
-    Built from prefix sums of the code points, of their squares and of code
-    point × rank (rank: place among the non-space characters), all modulo
-    2**64, so two spans with the same characters in the same order get the same
-    signature wherever they are. Equal signatures are candidates, checked on
-    the text before anything is removed.
+    Every character stands for a fixed random 64-bit number; a span's
+    signature combines the sum of its numbers and their sum weighted by rank
+    (place among the non-space characters), both modulo 2**64 and read off
+    prefix sums. The same characters in the same order give the same
+    signature wherever they are; different spans collide with a chance of
+    about 2**-64, so equal signatures are treated as equal text.
     """
 
     def __init__(self, codes: np.ndarray, space: np.ndarray) -> None:
-        values = np.where((codes >= 65) & (codes <= 90), codes + 32, codes).astype(np.uint64)
+        folded = np.where((codes >= 65) & (codes <= 90), codes + 32, codes)
+        values = _RANDOM_CODES()[folded]
         values[space] = 0
         rank = np.cumsum(~space, dtype=np.uint64)
         zero = np.zeros(1, dtype=np.uint64)
         with np.errstate(over="ignore"):
             self.sums = np.concatenate((zero, np.cumsum(values, dtype=np.uint64)))
-            self.squares = np.concatenate((zero, np.cumsum(values * values, dtype=np.uint64)))
             self.moments = np.concatenate((zero, np.cumsum(values * rank, dtype=np.uint64)))
         self.rank = np.concatenate((zero, rank))
 
@@ -408,13 +416,17 @@ class _Signatures:
         with np.errstate(over="ignore"):
             total = self.sums[ends] - self.sums[starts]
             moment = self.moments[ends] - self.moments[starts] - self.rank[starts] * total
-            squares = self.squares[ends] - self.squares[starts]
-            mixed = total * np.uint64(0x9E3779B97F4A7C15) ^ moment * np.uint64(0xC2B2AE3D27D4EB4F)
-            return (mixed ^ squares * np.uint64(0x165667B19E3779F9) ^ self.length(starts, ends) * np.uint64(0x27D4EB2F165667C5)).view(np.int64)
+            return (total ^ moment * np.uint64(0x9E3779B97F4A7C15) ^ self.length(starts, ends)).view(np.int64)
 
     def length(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """How many non-space characters each span holds."""
         return self.rank[ends] - self.rank[starts]
+
+
+@functools.lru_cache(maxsize=1)
+def _RANDOM_CODES() -> np.ndarray:
+    """One fixed random 64-bit number per code point (seeded: signatures are reproducible)."""
+    return np.random.default_rng(0x0C1F).integers(0, 2**64, size=0x110000, dtype=np.uint64)
 
 
 def _is_space(codes: np.ndarray) -> np.ndarray:

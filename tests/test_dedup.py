@@ -1,0 +1,198 @@
+"""dedup: repetition loops collapse to their first copy; legitimate repetition stays."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ocrfix import corpus
+from ocrfix.pipeline import Pipeline
+from ocrfix.strategies.dedup import Dedup
+
+PIPELINE = Pipeline(["dedup"])
+
+
+def fixed(text: str) -> str:
+    return PIPELINE.run(text).text
+
+
+def assert_unchanged(text: str) -> None:
+    result = PIPELINE.run(text)
+    assert result.text == text, result.explain()
+
+
+# -- loops --------------------------------------------------------------------
+
+def test_two_line_loop_with_drifting_copies_keeps_first_copy_and_breakout():
+    lines = ["Ministry of Transport", "I should be grateful for yuor comments by Friday 4 June 1971", "Marsham Street SW1"]
+    drift = ["I should be grateful for your comments by Friday 4 June 1971",
+             "I should be grateful for your cornments by Friday 4 June 1971"]
+    loop = []
+    for copy in range(6):
+        loop += [drift[copy % 2] if copy else lines[1], "", lines[2], ""]
+    breakout = "I should be grateful for the Department's view on the proposed bypass before the end of the month."
+    text = "\n".join([lines[0], "", *loop, breakout, "", "Yours faithfully"])
+    result = PIPELINE.run(text)
+    assert result.text == "\n".join([lines[0], "", lines[1], "", lines[2], "", breakout, "", "Yours faithfully"])
+    (edit,) = result.edits
+    assert edit.strategy == "dedup" and "repeated 6 times" in edit.reason and "near" in edit.reason
+    assert 0.5 < edit.confidence <= 1
+
+
+def test_one_line_loop():
+    text = "Before.\n" + "The meeting was adjourned until further notice.\n" * 5 + "After."
+    assert fixed(text) == "Before.\nThe meeting was adjourned until further notice.\nAfter."
+
+
+def test_counter_loop_with_the_same_body():
+    body = "The tenant shall keep the premises in good and substantial repair."
+    text = "Schedule\n" + "".join(f"Article {n}\n{body}\n" for n in range(2, 7)) + "Signed."
+    assert fixed(text) == f"Schedule\nArticle 2\n{body}\nSigned."
+
+
+def test_long_period_loop():
+    block = [f"Line {word} of a block that the engine repeats" for word in ("one", "two", "three", "four", "five", "six", "seven")]
+    text = "\n".join(["Start"] + block * 4 + ["End"])
+    assert fixed(text) == "\n".join(["Start"] + block + ["End"])
+
+
+def test_token_loops_in_a_line():
+    assert fixed("It has been been been a long year.") == "It has been a long year."
+    assert fixed("the rest of the of the of the of the story") == "the rest of the story"
+
+
+def test_sentence_repeated_twenty_times_in_one_line():
+    sentence = "Please find enclosed the report for your information."
+    text = "Dear Sir, " + " ".join([sentence] * 20) + " Yours faithfully."
+    assert fixed(text) == f"Dear Sir, {sentence} Yours faithfully."
+
+
+def test_runaway_characters_and_units():
+    assert fixed("Help!!!!!!!!!!!! me") == "Help! me"
+    assert fixed("a ::::::::::::: b") == "a : b"
+    assert fixed("<td></td>" * 12 + " end") == "<td></td> end"
+
+
+def test_runaway_tail_to_the_end_of_the_page_is_cut_even_when_truncated():
+    text = "Total receipts for the year were as follows " + "and the balance carried forward " * 8 + "and the bal\fNext page"
+    assert fixed(text) == "Total receipts for the year were as follows and the balance carried forward\fNext page"
+    lines = "Real text.\n" + "The quick brown fox jumps.\nOver the lazy dog.\n" * 5 + "The quick br\fPage 2"
+    assert fixed(lines) == "Real text.\nThe quick brown fox jumps.\nOver the lazy dog.\fPage 2"
+
+
+def test_a_long_sentence_echoed_once_is_removed():
+    sentence = "The committee noted that the contract for the new library building had been let to Messrs Smith."
+    assert fixed(f"{sentence}\n{sentence}\nNext item.") == f"{sentence}\nNext item."
+
+
+def test_loops_never_cross_a_page_break():
+    assert_unchanged("THE HISTORY OF ROME\f" * 4 + "THE HISTORY OF ROME")
+
+
+# -- legitimate repetition ----------------------------------------------------
+
+def test_same_address_block_in_two_letters_of_one_file():
+    address = "Department of the Environment\n2 Marsham Street\nLondon SW1P 3EB"
+    assert_unchanged(f"{address}\n\n12 May 1975\n\nDear Sir,\nThank you for your letter.\n\nYours faithfully\n\n"
+                     f"{address}\n\n14 May 1975\n\nDear Madam,\nI enclose the form.\n")
+
+
+def test_table_rows():
+    assert_unchanged("| Item | Qty | Price |\n|---|---|---|\n| Pencil | 2 | 0.10 |\n| Pencil | 2 | 0.10 |\n| Paper | 1 | 0.40 |\n|  |  |  |\n")
+
+
+def test_menu_rows_repeated_for_every_item():
+    assert_unchanged("Tea\nsmall 0.40\nlarge 0.60\nCoffee\nsmall 0.40\nlarge 0.60\nCocoa\nsmall 0.40\nlarge 0.60\n")
+
+
+def test_two_people_with_the_same_name_on_consecutive_table_lines():
+    assert_unchanged("Name    Born  Town\nMaja Novak   1931  Celje\nMaja Kranjc  1934  Kranj\nIvan Zupan   1930  Ptuj\n")
+
+
+def test_very_very_had_had_that_that():
+    assert_unchanged("It was very very cold. He had had enough. He said that that was all.")
+    assert_unchanged("No, no, no! Ha ha! Bye bye.")
+
+
+def test_list_items_with_the_same_start():
+    assert_unchanged(
+        "- The committee resolved that the budget for the next financial year be approved without amendment.\n"
+        "- The committee resolved that the minutes for the next financial year be approved without amendment.\n"
+        "- The committee resolved that the accounts for the next financial year be approved without amendment.\n"
+    )
+    assert_unchanged("1. Buy milk\n2. Buy eggs\n3. Buy bread\n4. Buy tea\n")
+
+
+def test_ledger_lines():
+    assert_unchanged("3 Jan  To rent        5  0  0\n4 Jan  To rent        5  0  0\n5 Jan  To rent        5  0  0\n"
+                     "7 Jan  By cash        2 10  0\n9 Jan  By cash        2 10  0\n11 Jan By cash        2 10  0\n")
+
+
+def test_dot_leaders():
+    assert_unchanged("Contents\nIntroduction " + "." * 40 + " 1\nThe early years " + "." * 40 + " 5\n"
+                     "The war " + "." * 40 + " 19\n" + "Index . . . . . . . . . . . . . . . . . . . . 201\n"
+                     + "_" * 60 + "\n" + "-" * 72 + "\n")
+
+
+def test_refrains_separated_by_other_text():
+    assert_unchanged("Sing hey the holly.\nThe wind blows cold.\nSing hey the holly.\nThe rain falls hard.\n"
+                     "Sing hey the holly.\nThe snow lies deep.\nSing hey the holly.\n")
+
+
+def test_short_lines_twice_stay():
+    assert_unchanged("Yours sincerely\nYours sincerely\n")
+    assert_unchanged("CONFIDENTIAL\n\nCONFIDENTIAL\n")
+
+
+# -- every removal is an edit; odd input ------------------------------------------
+
+def test_every_removal_is_an_edit_with_a_reason():
+    text = "been been been\n" + "A looping line of text here.\n" * 3 + "wow!!!!!!!!!!"
+    result = PIPELINE.run(text)
+    assert len(result.original) - len(result.text) == sum(len(e.original) - len(e.replacement) for e in result.edits)
+    assert all(e.strategy == "dedup" and e.reason and e.replacement == "" for e in result.edits)
+    assert len(result.edits) == 3
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\f\n", "a", "\x00\x01\x02\ufffd", "\ud800 lone surrogate"])
+def test_odd_input_does_not_crash(text):
+    assert isinstance(fixed(text), str)
+
+
+def test_huge_inputs_are_linear_not_quadratic():
+    started = time.process_time()
+    assert fixed("a" * 2_000_000) == "a"
+    assert fixed("!" * 2_000_000) == "!"
+    assert fixed("word " * 400_000) == "word "
+    one_line = " ".join(f"w{n}" for n in range(300_000))  # a single enormous line without loops
+    assert fixed(one_line) == one_line
+    assert time.process_time() - started < 30  # generous: several seconds of CPU, not hours
+
+
+def test_options_are_checked_and_shown():
+    with pytest.raises(ValueError):
+        Dedup(min_repeats=1)
+    assert Dedup(min_repeats=4).min_repeats == 4
+    assert fixed("so so so") == "so"
+    assert Pipeline([Dedup(min_repeats=4)]).run("so so so").text == "so so so"
+
+
+# -- the corpus -------------------------------------------------------------------
+
+def test_seed_target():
+    from ocrfix.metrics import score
+
+    seed = next(document for document in corpus.load() if document.id == "seed")
+    before = score(seed.gt, seed.ocr).cer
+    after = score(seed.gt, fixed(seed.ocr)).cer
+    print(f"seed CER: raw {before:.2%}, dedup {after:.2%}")
+    assert before > 0.06
+    assert after <= 0.015
+
+
+def test_generated_tesseract_pages_come_out_unchanged():
+    documents = [d for d in corpus.load() if d.meta.get("subset") != "seed" and "tesseract" in str(d.meta.get("engine", "")).lower()]
+    if not documents:
+        pytest.skip("no generated Tesseract documents in the corpus yet")
+    changed = {d.id: PIPELINE.run(d.ocr).explain() for d in documents if PIPELINE.run(d.ocr).changed}
+    assert not changed, changed
