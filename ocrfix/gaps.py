@@ -24,16 +24,25 @@ the previous column over rows ``j - capacity .. j`` (a sliding-window minimum
 in numpy), re-encoded as the bit vectors. No approximation is involved.
 
 :func:`align` also needs the substitution/deletion/insertion counts and, among
-all optimal alignments, the one absorbing the fewest tokens. It runs a numpy
-row DP whose cells hold ``cost * K + absorbed`` (``K`` larger than any
-absorption), so the minimum is lexicographic: least cost first, then least
-absorption. Rows are pruned with Ukkonen's cut-off: a cell whose cost plus a
-lower bound of the cost still to come exceeds the optimum (known from
-:func:`distance`) cannot lie on an optimal path, and every cell of an optimal
-path keeps its exact value because all its predecessors on that path are kept
-too. The lower bound: the remaining reference tokens must each be deleted or
-consume one hypothesis token, and hypothesis tokens beyond the remaining
-reference and gap capacity must be inserted.
+all optimal alignments, one that absorbs the fewest tokens. It runs the pass
+above forwards and backwards (on the reversed texts) and keeps, at each gap,
+only the hypothesis rows where forward cost + backward cost = optimum: no
+optimal path enters or leaves a gap anywhere else. Between two gaps the
+reference text is plain, so an exit row ``b`` of one gap reaches an entry row
+``a`` of the next along an optimal path exactly when
+``Levenshtein(text between the gaps, hypothesis[b:a])`` equals the difference of
+their forward costs (rapidfuzz checks this with that difference as cut-off). A
+small DP over these candidates picks the least absorption; rapidfuzz then
+aligns the text between the chosen gap spans. Every step is an equality test
+on exact costs, so the result is exact.
+
+When the candidates are too many (long stretches of equally good gap spans),
+:func:`_align_rows` gives the same answer by a numpy row DP whose cells hold
+``cost * K + absorbed`` (``K`` larger than any absorption, so the minimum is
+lexicographic), pruned with Ukkonen's cut-off: a cell whose cost plus a lower
+bound of the cost still to come exceeds the optimum cannot lie on an optimal
+path, while every cell of an optimal path keeps its exact value because its
+predecessors on that path are kept too.
 """
 from __future__ import annotations
 
@@ -41,6 +50,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 _INF = 1 << 60
 
@@ -106,57 +116,159 @@ def _codes(text: str) -> np.ndarray:
 
 def distance(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = ()) -> int:
     """The least edit cost of ``hypothesis`` against ``reference`` with its gaps."""
-    gaps = merge_gaps(gaps)
+    return _sweep(reference, hypothesis, merge_gaps(gaps))[0]
+
+
+def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]]) -> tuple[int, list[tuple[np.ndarray, np.ndarray]]]:
+    """The bit-parallel pass: the least cost, and the whole column just before and after each gap.
+
+    Column ``j`` holds the least cost of aligning the reference up to the gap
+    with the first ``j`` hypothesis tokens.
+    """
     m, n = len(reference), len(hypothesis)
     if n == 0:
-        return m
+        return m, [(np.array([p]), np.array([p])) for p, _ in gaps]
     codes = _codes(hypothesis)
     masks = {symbol: _array_to_bits(codes == ord(symbol)) for symbol in set(reference) & set(hypothesis)}
     full, top_bit = (1 << n) - 1, 1 << (n - 1)
     vp, vn, score = full, 0, n
-    gap_at = dict(gaps)
-    for position, symbol in enumerate(reference):
-        if position in gap_at:
-            vp, vn, score = _gap_column(vp, vn, n, position, gap_at[position])
-        eq = masks.get(symbol, 0)
-        xv = eq | vn
-        xh = (((eq & vp) + vp) ^ vp) | eq
-        hp = vn | (~(xh | vp) & full)
-        hn = vp & xh
-        if hp & top_bit:
-            score += 1
-        elif hn & top_bit:
-            score -= 1
-        hp = ((hp << 1) | 1) & full
-        hn = (hn << 1) & full
-        vp = hn | (~(xv | hp) & full)
-        vn = hp & xv
-    if m in gap_at:
-        vp, vn, score = _gap_column(vp, vn, n, m, gap_at[m])
-    return score
+    columns = []
+    bounds = [p for p, _ in gaps] + [m]
+    position = 0
+    for index, end in enumerate(bounds):
+        for symbol in reference[position:end]:
+            eq = masks.get(symbol, 0)
+            xv = eq | vn
+            xh = (((eq & vp) + vp) ^ vp) | eq
+            hp = vn | (~(xh | vp) & full)
+            hn = vp & xh
+            if hp & top_bit:
+                score += 1
+            elif hn & top_bit:
+                score -= 1
+            hp = ((hp << 1) | 1) & full
+            hn = (hn << 1) & full
+            vp = hn | (~(xv | hp) & full)
+            vn = hp & xv
+        position = end
+        if index < len(gaps):
+            before = np.empty(n + 1, dtype=np.int64)
+            before[0] = end  # the top row: every reference token so far deleted
+            np.cumsum(_bits_to_array(vp, n) - _bits_to_array(vn, n), out=before[1:])
+            before[1:] += end
+            after = sliding_min(before, gaps[index][1])
+            columns.append((before, after))
+            steps = np.diff(after)
+            vp, vn, score = _array_to_bits(steps == 1), _array_to_bits(steps == -1), int(after[-1])
+    return score, columns
 
 
-def _gap_column(vp: int, vn: int, n: int, top: int, capacity: int) -> tuple[int, int, int]:
-    """Apply a gap to a column given as vertical deltas (the top cell is ``top``)."""
-    column = np.empty(n + 1, dtype=np.int64)
-    column[0] = top
-    np.cumsum(_bits_to_array(vp, n) - _bits_to_array(vn, n), out=column[1:])
-    column[1:] += top
-    column = sliding_min(column, capacity)
-    steps = np.diff(column)
-    return _array_to_bits(steps == 1), _array_to_bits(steps == -1), int(column[-1])
-
-
-def align(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = (),
-          *, optimum: int | None = None) -> Path:
-    """An optimal alignment that absorbs the fewest hypothesis tokens into gaps.
-
-    ``optimum`` is :func:`distance` of the same input when the caller has it.
-    """
+def align(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = ()) -> Path:
+    """An optimal alignment that absorbs the fewest hypothesis tokens into gaps."""
     gaps = merge_gaps(gaps)
     m, n = len(reference), len(hypothesis)
-    if optimum is None:
-        optimum = distance(reference, hypothesis, gaps)
+    optimum, forward = _sweep(reference, hypothesis, gaps)
+    _, backward = _sweep(reference[::-1], hypothesis[::-1], [(m - p, c) for p, c in reversed(gaps)])
+    path = _align_between_gaps(reference, hypothesis, gaps, optimum, forward, backward[::-1])
+    return path if path is not None else _align_rows(reference, hypothesis, gaps, optimum)
+
+
+# Past this many candidate (exit, entry) pairs checked, the row DP is cheaper.
+_MAX_PAIRS = 20000
+
+
+def _align_between_gaps(reference, hypothesis, gaps, optimum, forward, backward) -> Path | None:
+    """Choose where each gap starts and ends; align the text between gaps with rapidfuzz.
+
+    A hypothesis row can be where a gap starts (ends) on an optimal path only if
+    the forward cost before (after) the gap plus the backward cost from there
+    equals the optimum. Between gaps, an exit row ``b`` leads to an entry row
+    ``a`` along an optimal path exactly when the plain Levenshtein distance of
+    the reference text between the gaps and ``hypothesis[b:a]`` equals the
+    difference of their forward costs. A small DP over these candidates picks,
+    among optimal paths, one with the least absorption. ``None`` when there are
+    too many candidates.
+    """
+    m, n = len(reference), len(hypothesis)
+    bounds = [0] + [p for p, _ in gaps] + [m]
+    # state: exit row -> (forward cost there, absorbed so far, back-pointer)
+    states: dict[int, tuple[int, int, tuple | None]] = {0: (0, 0, None)}
+    pairs = 0
+
+    def linked(segment: str, exits: dict, entry: int, cost: int):
+        """The exit (least absorbed first) that reaches ``entry`` at ``cost`` along an optimal path."""
+        nonlocal pairs
+        for exit_row, (exit_cost, absorbed, back) in exits:
+            need = cost - exit_cost
+            if exit_row > entry or need < abs(len(segment) - (entry - exit_row)):
+                continue
+            pairs += 1
+            if Levenshtein.distance(segment, hypothesis[exit_row:entry], score_cutoff=need) == need:
+                return exit_row, absorbed, back
+        return None
+
+    for index, (position, capacity) in enumerate(gaps):
+        segment = reference[bounds[index]:position]
+        before, after = forward[index]
+        # the reversed pass meets the gap from the other side: its "before" is our "after"
+        reverse_before, reverse_after = backward[index]
+        exits = sorted(states.items(), key=lambda item: item[1][1])
+        entries = {}
+        for entry in np.flatnonzero(before + reverse_after[::-1] == optimum).tolist():
+            found = linked(segment, exits, entry, int(before[entry]))
+            if found is not None:
+                entries[entry] = found
+        if pairs > _MAX_PAIRS or not entries:
+            return None
+        # across the gap: entry a -> exit b with b - capacity <= a <= b at no cost
+        entry_rows = np.array(list(entries))
+        entry_absorbed = np.array([found[1] for found in entries.values()])
+        exit_rows = np.flatnonzero(after + reverse_before[::-1] == optimum)
+        fits = ((entry_rows[None, :] <= exit_rows[:, None]) & (entry_rows[None, :] >= exit_rows[:, None] - capacity)
+                & (before[entry_rows][None, :] == after[exit_rows][:, None]))
+        totals = np.where(fits, entry_absorbed[None, :] - entry_rows[None, :], _INF)
+        choice = totals.argmin(axis=1)
+        states = {}
+        for exit_row, pick, ok in zip(exit_rows.tolist(), choice.tolist(), fits.any(axis=1).tolist()):
+            if ok:
+                entry = int(entry_rows[pick])
+                origin, absorbed, back = entries[entry]
+                states[exit_row] = (int(after[exit_row]), absorbed + exit_row - entry,
+                                    (index, entry, exit_row, (origin, back)))
+    final = linked(reference[bounds[-2]:], sorted(states.items(), key=lambda item: item[1][1]), n, optimum)
+    if final is None:
+        return None
+    # walk the back-pointers: (gap index, entry, exit, (origin exit row, earlier link))
+    spans = []
+    link = final[2]
+    while link is not None:
+        index, entry, exit_row, (origin, link) = link
+        spans.append((index, entry, exit_row))
+    spans.reverse()
+    ops: list[tuple[str, int, int, int, int]] = []
+    hyp_start = 0
+    for index, entry, exit_row in spans:
+        ops += _plain_ops(reference, hypothesis, bounds[index], gaps[index][0], hyp_start, entry)
+        ops.append(("gap", gaps[index][0], gaps[index][0], entry, exit_row))
+        hyp_start = exit_row
+    ops += _plain_ops(reference, hypothesis, bounds[-2], m, hyp_start, n)
+    counts = {"replace": 0, "delete": 0, "insert": 0, "equal": 0, "gap": 0}
+    for tag, ref_start, ref_end, hyp_start, hyp_end in ops:
+        counts[tag] += max(ref_end - ref_start, hyp_end - hyp_start)
+    cost = counts["replace"] + counts["delete"] + counts["insert"]
+    assert cost == optimum, "the chosen gap spans do not add up to the optimum"
+    return Path(cost, counts["replace"], counts["delete"], counts["insert"], final[1], tuple(ops))
+
+
+def _plain_ops(reference, hypothesis, ref_start, ref_end, hyp_start, hyp_end) -> list[tuple[str, int, int, int, int]]:
+    blocks = Levenshtein.opcodes(reference[ref_start:ref_end], hypothesis[hyp_start:hyp_end])
+    return [(b.tag, ref_start + b.src_start, ref_start + b.src_end, hyp_start + b.dest_start, hyp_start + b.dest_end)
+            for b in blocks]
+
+
+def _align_rows(reference: str, hypothesis: str, gaps: list[tuple[int, int]], optimum: int) -> Path:
+    """The same alignment by a pruned row-by-row DP, for inputs with many equally good gap spans."""
+    m, n = len(reference), len(hypothesis)
     hyp = _codes(hypothesis).astype(np.int64)
     scale = n + 1  # absorbed <= n, so cost * scale + absorbed orders by cost, then absorption
     # rows: (kind, value) with kind "char" (value = code point) or "gap" (value = capacity)

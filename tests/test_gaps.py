@@ -110,3 +110,17 @@ def test_sliding_min_against_numpy():
 
 def test_docstring_examples():
     assert doctest.testmod(ocrfix.gaps).failed == 0
+
+
+@settings(max_examples=250, deadline=None)
+@given(cases())
+def test_row_dp_fallback_matches_brute_force(case):
+    reference, hypothesis, gaps = case
+    original = ocrfix.gaps._MAX_PAIRS
+    ocrfix.gaps._MAX_PAIRS = -1  # every input takes the row DP
+    try:
+        path = align(reference, hypothesis, gaps)
+    finally:
+        ocrfix.gaps._MAX_PAIRS = original
+    assert (path.distance, path.absorbed) == brute_force(reference, hypothesis, gaps)
+    assert path.substitutions + path.deletions + path.insertions == path.distance
