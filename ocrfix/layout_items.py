@@ -125,7 +125,7 @@ def score_items(document: CorpusDocument, corrected: str) -> dict[str, Any]:
         if kind not in hyphen_scores or n is None or spans[n] is None:
             continue
         hyphen_scores[kind]["items"] += 1
-        between = _between_halves(spans, n, diplomatic, to_ocr, to_corrected, corrected)
+        between = _between_halves(spans, labels["lines"], n, diplomatic, to_ocr, to_corrected, corrected)
         if between is None:
             continue
         hyphen_scores[kind]["assessed"] += 1
@@ -158,8 +158,8 @@ def _find(diplomatic: str, text: str, near: int) -> tuple[int, int] | None:
     return (position, position + len(text)) if position >= 0 else None
 
 
-def _between_halves(spans: list[tuple[int, int] | None], n: int, diplomatic: str, to_ocr: np.ndarray,
-                    to_corrected: np.ndarray, corrected: str) -> str | None:
+def _between_halves(spans: list[tuple[int, int] | None], entries: list[dict[str, Any]], n: int, diplomatic: str,
+                    to_ocr: np.ndarray, to_corrected: np.ndarray, corrected: str) -> str | None:
     """What the correction has between the two halves of the word broken at the end of line ``n``."""
     start, end = spans[n]
     hyphen = end
@@ -167,7 +167,8 @@ def _between_halves(spans: list[tuple[int, int] | None], n: int, diplomatic: str
         hyphen -= 1
     if hyphen - start < 2 or diplomatic[hyphen - 1] not in HYPHEN_CHARS:
         return None
-    following = next((span for span in spans[n + 1:] if span and diplomatic[span[0]:span[1]].strip()), None)
+    following = next((span for span, entry in zip(spans[n + 1:], entries[n + 1:])
+                      if span and entry.get("kind") in BODY_KINDS and diplomatic[span[0]:span[1]].strip()), None)
     if following is None:
         return None
     right = following[0]

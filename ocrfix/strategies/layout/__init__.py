@@ -81,14 +81,14 @@ class Layout(Strategy):
                     judge = HyphenJudge(load(), DocumentWords.from_text(text))
                 sa, sb = shapes[n], shapes[n + 1]
                 verdict, reason, confidence = judge.decide(sa.hyphen_left, sb.right_word, sa.hyphen)
-                start = a.content_end - 1 if verdict == "join" else a.content_end
+                start = a.raw_end - 1 if verdict == "join" else a.raw_end
                 word = sa.hyphen_left + ("" if verdict == "join" else "-") + sb.right_word
                 why = f"{'joined' if verdict == 'join' else 'kept the hyphen of'} \"{word}\" broken at the line end: {reason}"
                 join = (start, b.raw_start, "", why, confidence)
             elif self.reflow:
                 separator, reason, confidence = decide_join(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped)
                 if separator is not None:
-                    join = (a.content_end, b.raw_start, separator, reason, confidence)
+                    join = (a.raw_end, b.raw_start, separator, reason, confidence)
             if zone or join is not None:
                 edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
         edits.extend(marker_edits.get(body[-1].index, ()))
@@ -128,7 +128,7 @@ class Layout(Strategy):
         if join is not None:
             start, end, separator, reason, confidence = join
         else:
-            start = a.content_end if a is not None else 0
+            start = a.raw_end if a is not None else 0
             end = b.start if b is not None else len(text)
             raw = text[start:end]
             confidence = 0.7

@@ -127,7 +127,8 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
 
 
 def _short(line: Line, width: int, hard_wrapped: bool) -> bool:
-    return len(line.content) <= (0.9 * width if hard_wrapped else 100)
+    """Short enough for a head or foot: body lines of a hard-wrapped page run to its full width."""
+    return len(line.content) <= (0.8 * width if hard_wrapped else 100)
 
 
 def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
@@ -143,7 +144,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 value, strong = found
                 _mark(line, "page_number", f"page number {value} at the {'head' if line.index in page[:HEAD_LINES] else 'foot'} of page {number + 1}", 0.95 if strong else 0.85)
     # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
-    keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body" and len(line.content) <= 120]
+    keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body" and _short(line, width, hard_wrapped)]
             for zone in zones]
     for number, candidates in enumerate(keys):
         if not candidates:
@@ -168,7 +169,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                           and str(number + 1) in _DIGITS.findall(line.content))
             if (numbered and matches) or len(matches) >= 2:
                 _mark(line, "running_head", f"running head recurring on {len(matches) + 1} pages", 0.9)
-            elif (dashed or own_number) and _short(line, width, hard_wrapped):
+            elif dashed or own_number:
                 _mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
     _numbered_edges(lines, zones, width, hard_wrapped)
     # catchwords: the last text line of a page, announcing the next page's first word

@@ -74,6 +74,11 @@ class Lines:
         return [line for line in self.items if line.kind == "body"]
 
 
+# A page's measure: newspaper columns hold about 25 characters a line, wide book pages 100 or so.
+MIN_WIDTH, MAX_WIDTH = 25, 160
+MIN_LINES = 6   # too few lines tell no width
+
+
 def text_width(lengths: list[int]) -> tuple[int, bool]:
     """The typical length of a full line, and whether the text is hard-wrapped at all.
 
@@ -82,12 +87,14 @@ def text_width(lengths: list[int]) -> tuple[int, bool]:
 
     >>> text_width([60, 62, 58, 61, 12, 63, 59, 20])
     (63, True)
+    >>> text_width([13, 10, 10, 13, 11, 12])
+    (13, False)
     >>> text_width([420, 35, 800, 15, 1200, 60])
     (1200, False)
     """
     usable = sorted(length for length in lengths if length >= 8)
-    if len(usable) < 4:
-        return (usable[-1] if usable else 0), False
+    if not usable:
+        return 0, False
     width = usable[min(len(usable) - 1, int(0.9 * len(usable)))]
     near = sum(1 for length in usable if length >= 0.75 * width)
-    return width, width <= 160 and near >= 0.35 * len(usable)
+    return width, MIN_LINES <= len(usable) and MIN_WIDTH <= width <= MAX_WIDTH and near >= 0.35 * len(usable)

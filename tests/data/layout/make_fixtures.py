@@ -2,12 +2,15 @@
 
 Run from the repository root: ``.venv/bin/python tests/data/layout/make_fixtures.py``.
 Writes, per document, NAME.ocr.txt (Tesseract 5 plain text, pages separated by
-form feeds) and NAME.gt.txt (the logical ground truth: paragraphs one per line,
+form feeds), NAME.gt.txt (the logical ground truth: paragraphs one per line,
 letter blocks one line per printed line, no running heads, page numbers or
-catchwords). The prose is written for these tests.
+catchwords), NAME.diplomatic.txt (each printed line, pages separated by form
+feeds) and NAME.labels.json (line and hyphen kinds, in the corpus's label
+format). The prose is written for these tests.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import tempfile
@@ -102,7 +105,10 @@ def hyphenate_wrap(text: str, width: int) -> list[tuple[str, str | None]]:
     return lines
 
 
-def render(pages: list[list[tuple[int, str]]], font: str, size: int, leading: int, name: str) -> str:
+Printed = tuple  # (x offset, text, kind, hyphen kind or None)
+
+
+def render(pages: list[list[Printed]], font: str, size: int, leading: int, name: str) -> str:
     texts = []
     with tempfile.TemporaryDirectory() as folder:
         for number, page in enumerate(pages):
@@ -110,7 +116,7 @@ def render(pages: list[list[tuple[int, str]]], font: str, size: int, leading: in
             draw = ImageDraw.Draw(image)
             face = ImageFont.truetype(font, size)
             y = 160
-            for x, line in page:
+            for x, line, _, _ in page:
                 draw.text((170 + x, y), line, font=face, fill=0)
                 y += leading
             path = Path(folder) / f"{name}-{number}.png"
@@ -121,50 +127,72 @@ def render(pages: list[list[tuple[int, str]]], font: str, size: int, leading: in
     return "\f".join(text.rstrip("\f") for text in texts) + "\f"
 
 
+def wrapped(paragraph: str, width: int, indent: int = 0) -> list[Printed]:
+    lines = hyphenate_wrap(paragraph, width)
+    return [(indent if n == 0 else 0, line, "body", hyphen) for n, (line, hyphen) in enumerate(lines)]
+
+
 def letter() -> None:
     blocks = [["MINISTRY OF AGRICULTURE", "Whitehall Place", "London SW1A 2HH"], ["12 June 1984"],
               ["J. R. Pennington, Esq.", "Board of Inland Revenue", "Somerset House", "London WC2R 1LB"],
               ["Dear Pennington,"], ["JOINT WORKING PARTY ON STATISTICS"]]
     closing = [["Yours sincerely,"], ["A. C. Whitlock"]]
-    lines: list[tuple[int, str]] = []
+    blank: Printed = (0, "", "blank", None)
+    lines: list[Printed] = []
     for block in blocks:
-        lines += [(0, line) for line in block] + [(0, "")]
+        kind = "heading" if block[0].isupper() and len(block) == 1 else "letter_block"
+        lines += [(0, line, kind, None) for line in block] + [blank]
     for paragraph in PARAGRAPHS:
-        lines += [(0, line) for line, _ in hyphenate_wrap(paragraph, 60)] + [(0, "")]
+        lines += wrapped(paragraph, 60) + [blank]
     for block in closing:
-        lines += [(0, line) for line in block] + [(0, "")]
+        lines += [(0, line, "letter_block", None) for line in block] + [blank]
     per_page = 34
     pages = []
     while lines:
         chunk, lines = lines[:per_page], lines[per_page:]
         while lines and not lines[0][1]:
             lines = lines[1:]
-        page = ([(0, f"J. R. Pennington, Esq.        - {len(pages) + 1} -        12 June 1984"), (0, "")] if pages else []) + chunk
+        head = [(0, f"J. R. Pennington, Esq.        - {len(pages) + 1} -        12 June 1984", "running_head", None), blank]
+        page = (head if pages else []) + chunk
         if lines:
-            page += [(0, "")] * 2 + [(900, "/" + lines[0][1].split()[0])]
+            page += [blank] * 2 + [(900, "/" + lines[0][1].split()[0], "catchword", None)]
         pages.append(page)
     gt = "\n\n".join(["\n".join(block) for block in blocks] + PARAGRAPHS + ["\n".join(block) for block in closing]) + "\n"
-    write("letter", render(pages, MONO, 34, 50, "letter"), gt)
+    write("letter", render(pages, MONO, 34, 50, "letter"), gt, pages)
 
 
 def book() -> None:
-    lines: list[tuple[int, str]] = []
+    lines: list[Printed] = []
     for paragraph in BOOK:
-        wrapped = hyphenate_wrap(paragraph, 68)
-        lines += [(50 if n == 0 else 0, line) for n, (line, _) in enumerate(wrapped)]
+        lines += wrapped(paragraph, 68, indent=50)
     pages = []
     while lines:
         chunk, lines = lines[:14], lines[14:]
         number = 41 + len(pages)
         head = f"{number}          THE KING'S POST" if number % 2 == 0 else f"ROADS AND COACHES          {number}"
-        pages.append([(300, head), (0, "")] + chunk)
+        pages.append([(300, head, "running_head", None), (0, "", "blank", None)] + chunk)
     gt = "\n\n".join(BOOK) + "\n"
-    write("book", render(pages, SERIF, 38, 56, "book"), gt)
+    write("book", render(pages, SERIF, 38, 56, "book"), gt, pages)
 
 
-def write(name: str, ocr: str, gt: str) -> None:
+def write(name: str, ocr: str, gt: str, pages: list[list[Printed]]) -> None:
+    """The OCR, the logical and diplomatic ground truths, and the labels in the corpus's format."""
+    diplomatic = "\f".join("\n".join(text for _, text, _, _ in page) for page in pages) + "\n"
+    labels: dict[str, list] = {"lines": [], "hyphens": []}
+    flat = [(number + 1, n + 1, line) for number, page in enumerate(pages) for n, line in enumerate(page)]
+    for index, (page, line, (_, text, kind, hyphen)) in enumerate(flat):
+        labels["lines"].append({"page": page, "line": line, "text": text, "kind": kind})
+        if hyphen:
+            following = next(t for _, _, (_, t, k, _) in flat[index + 1:] if k == "body")
+            left = text.split()[-1]
+            right = following.split()[0]
+            joined = left[:-1] + right if hyphen == "inserted" else left + right
+            labels["hyphens"].append({"page": page, "line": line, "text": left, "next": right,
+                                      "joined": joined, "kind": hyphen})
     (HERE / f"{name}.ocr.txt").write_text(ocr, encoding="utf-8")
     (HERE / f"{name}.gt.txt").write_text(gt, encoding="utf-8")
+    (HERE / f"{name}.diplomatic.txt").write_text(diplomatic, encoding="utf-8")
+    (HERE / f"{name}.labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

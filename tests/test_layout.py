@@ -1,0 +1,270 @@
+"""The layout strategy: de-hyphenation, reflow, page furniture, page breaks, markdown markers.
+
+Real OCR comes from tests/data/layout (pages typeset with Pillow and read by
+Tesseract 5; see make_fixtures.py there) and the seed letter.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+from ocrfix import strategies
+from ocrfix.pipeline import Pipeline, correct
+from ocrfix.strategies.layout import Layout
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "data" / "layout"
+SEED = ROOT / "corpus" / "seed" / "000_7b809fd8ed01e65c"
+
+
+def layout(text: str, **options: bool) -> str:
+    return Pipeline([Layout(**options)]).run(text).text
+
+
+def cer(reference: str, hypothesis: str) -> float:
+    """Character error rate with whitespace collapsed (what the layout changes matter for)."""
+    reference, hypothesis = " ".join(reference.split()), " ".join(hypothesis.split())
+    return Levenshtein.distance(reference, hypothesis) / len(reference)
+
+
+def fixture(name: str) -> tuple[str, str]:
+    return (FIXTURES / f"{name}.ocr.txt").read_text(encoding="utf-8"), (FIXTURES / f"{name}.gt.txt").read_text(encoding="utf-8")
+
+
+# --- the seed and real Tesseract output -------------------------------------------------------
+
+def test_seed_page_break_catchword_and_quote_marker():
+    ocr = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    out = layout(ocr)
+    assert "appropriate in present circumstances" in out
+    assert "/present" not in out
+    assert not any(line.startswith(">") for line in out.splitlines())
+    assert "Lord Carrington therefore feels" in out
+    gt = Path(f"{SEED}.gt.txt").read_text(encoding="utf-8")
+    assert cer(gt, out) < cer(gt, ocr)
+
+
+def test_typed_letter_from_tesseract():
+    ocr, gt = fixture("letter")
+    out = layout(ocr)
+    assert cer(gt, out) < 0.2 * cer(gt, ocr)
+    assert "Pennington, Esq. -2-" not in out                       # running head of page 2
+    assert "/bodies" not in out and "three bodies, so that" in out   # catchword, and the sentence joined over it
+    assert "re-establishment" in out                               # compound hyphen kept
+    assert "representatives and the Board" in out                  # inserted hyphen joined
+    # letter blocks keep one line per printed line; paragraphs become one line each
+    assert "MINISTRY OF AGRICULTURE\nWhitehall Place\nLondon SW1A 2HH" in out
+    assert "Yours sincerely,\n\nA. C. Whitlock" in out
+    paragraph = next(line for line in out.splitlines() if line.startswith("The principal difficulty"))
+    assert paragraph.endswith("would most need.")
+    assert "\f" not in out
+
+
+def test_book_pages_from_tesseract():
+    ocr, gt = fixture("book")
+    out = layout(ocr)
+    assert cer(gt, out) < 0.2 * cer(gt, ocr)
+    assert "ROADS AND COACHES" not in out and "POST" not in out     # alternating left and right running heads
+    assert "diminished, and the surveyors" in out                  # hyphen joined across a page break
+    assert out.count("\n\n") == 4                                  # five paragraphs, blank-line separated
+
+
+@pytest.mark.parametrize("path", [f"{SEED}.gt.txt", FIXTURES / "letter.gt.txt", FIXTURES / "book.gt.txt"])
+def test_clean_logical_text_is_left_alone(path):
+    text = Path(path).read_text(encoding="utf-8")
+    assert Layout().propose(text) == []
+
+
+# --- de-hyphenation ---------------------------------------------------------------------------
+
+WIDE = "The members of the committee were agreed that the programme of"  # a full line, 63 characters
+
+
+def wrapped(*lines: str) -> str:
+    """A hard-wrapped text: full lines of about the same width around the lines under test."""
+    filler = [WIDE, "work should be settled before the end of the month, and that the"]
+    return "\n".join(filler + list(lines) + filler) + "\n"
+
+
+@pytest.mark.parametrize(("broken", "expected"), [
+    ("the secretary would send a note about the recent exam-\nination of the accounts", "examination"),
+    ("and it was resolved that the Department should re-\nestablish its office", "re-establish"),
+    ("which had never been central to the department's policy-\nmaking, it was said", "policy-making"),
+    ("it was thought that the proposed Anglo-\nSoviet talks might be held", "Anglo-Soviet"),
+    ("the committee would meet in London, and the chair-\nman would write to", "chairman"),
+])
+def test_line_end_hyphens(broken, expected):
+    assert expected in layout(wrapped(broken))
+
+
+def test_the_document_decides_a_hyphen():
+    broken = "it was agreed that the two Departments should co-\noperate closely in future"
+    assert "co-operate" in layout(wrapped(broken) + "They will co-operate again.\n")
+    assert "cooperate closely" in layout(wrapped(broken) + "They will cooperate again.\n")
+
+
+@pytest.mark.parametrize("marker", ["\u00ac", "\u00ad"])
+def test_break_markers_are_always_joined(marker):
+    out = layout(wrapped(f"and so it was that the members decided to consult the well{marker}\nknown firm of solicitors"))
+    assert "wellknown firm" in out
+
+
+def test_dehyphenation_can_be_switched_off():
+    text = wrapped("the secretary would send a note about the recent exam-\nination of the accounts")
+    assert "exam-" in layout(text, dehyphenate=False)
+
+
+# --- reflow -----------------------------------------------------------------------------------
+
+def test_reflow_keeps_lists_tables_headings_and_blocks():
+    text = wrapped(
+        "the following matters were discussed at some length at the meeting:",
+        "(a) the programme of work for the coming year, as the chairman said",
+        "(b) the staff required for it, which he thought would be considerable",
+        "",
+        "ESTIMATES FOR THE YEAR",
+        "Salaries                 12,400       13,100",
+        "Travel                      820          910",
+    )
+    out = layout(text)
+    assert "meeting:\n(a) the programme" in out
+    assert "said\n(b) the staff" in out
+    assert "ESTIMATES FOR THE YEAR\nSalaries" in out
+    assert "13,100\nTravel" in out
+
+
+def test_text_that_is_not_hard_wrapped_is_not_reflowed():
+    text = ("Dear Sir,\n\nI write about the meeting of the committee which was held last week.\n"
+            "The members agreed.\nYours faithfully,\nJ. Smith\n")
+    assert Layout().propose(text) == []
+
+
+def test_reflow_can_be_switched_off():
+    text = wrapped("and so the")
+    assert layout(text, reflow=False) == text
+
+
+# --- page furniture and page breaks -----------------------------------------------------------
+
+def pages(*bodies: str, heads=None, feet=None) -> str:
+    out = []
+    for number, body in enumerate(bodies):
+        head = heads(number + 1) + "\n\n" if heads else ""
+        foot = "\n\n" + feet(number + 1) if feet else ""
+        out.append(head + body + foot + "\n")
+    return "\f".join(out)
+
+
+FILL = [WIDE, "work should be settled before the end of the month, and that the",
+        "secretary should write to the members of the Board about it."]
+BODIES = [
+    "\n".join(FILL + ["the committee was told that the work of the new office had begun in"]),
+    "\n".join(["earnest, and that a report on its first year would be made to the"] + FILL),
+    "\n".join(FILL),
+    "\n".join(FILL),
+]
+
+
+@pytest.mark.parametrize("foot", [lambda n: f"- {n} -", lambda n: f"Page {n} of 4", lambda n: "ivxl"[0] * n if n < 4 else "iv",
+                                  lambda n: str(n)])
+def test_page_numbers_at_the_foot_are_removed(foot):
+    out = layout(pages(*BODIES, feet=foot))
+    for n in range(1, 5):
+        assert foot(n) not in out.splitlines() and f" {foot(n)} " not in out
+    assert "begun in earnest" in out                      # the sentence goes on over the page break
+
+
+def test_alternating_running_heads_are_removed():
+    heads = lambda n: f"{n + 40}    THE KING'S POST" if n % 2 == 0 else f"ROADS AND COACHES    {n + 40}"
+    out = layout(pages(*BODIES, heads=heads))
+    assert "KING'S POST" not in out and "ROADS AND COACHES" not in out
+    assert out.count(WIDE) == 4                           # no body line lost
+
+
+def test_running_heads_with_ocr_noise_are_matched_fuzzily():
+    noisy = ["MINUTES OF THE BOARD 2", "MINUTES 0F THE B0ARD 3", "MlNUTES OF THE BOARD 4", "MINUTES OF THE BOARD 5"]
+    out = layout(pages(*BODIES, heads=lambda n: noisy[n - 1]))
+    assert "BOARD" not in out and "B0ARD" not in out
+
+
+def test_a_heading_that_does_not_recur_is_kept():
+    out = layout(pages(*BODIES[:2], heads=lambda n: "ANNUAL REPORT" if n == 1 else ""))
+    assert out.startswith("ANNUAL REPORT")
+
+
+PAGE_END = wrapped("the committee was told that the work of the new office had begun in").split("\n")[:3]
+NEXT_PAGE = wrapped("").split("\n")[2:]
+
+
+@pytest.mark.parametrize("catchword", ["/earnest,", "earnest", "./..", "P.T.O."])
+def test_catchwords_in_plain_text(catchword):
+    text = "\n".join(PAGE_END) + f"\n\n{catchword}\n\n\n\n \nearnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE)
+    out = layout(text)
+    assert catchword not in out.split()
+    assert "begun in earnest, and that" in out
+
+
+def test_a_lone_word_that_the_next_page_does_not_start_with_is_kept():
+    text = "\n".join(PAGE_END[:-1]) + "\nthe committee was told that the work of the new office had begun.\n\nSummary\n\n\nearnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE)
+    assert "\nSummary\n" in layout(text)
+
+
+def test_plain_text_page_numbers_and_running_heads():
+    body = "\n\n".join(wrapped(f"paragraph {n} of the minute, which goes on for a while, and then") for n in range(4))
+    text = "\n\n- 2 -\n\n".join([body, body])
+    assert "- 2 -" not in layout(text)
+    recurring = "\n\n".join(f"MINUTE OF THE MEETING    {n}\n\n{body}" for n in range(1, 5))
+    assert "MINUTE OF THE MEETING" not in layout(recurring)
+
+
+def test_dates_that_recur_are_not_running_heads():
+    text = "16 March 1981\n\nDear John,\n\nThank you.\n\n17 March 1981\n\nDear Peter,\n\nThanks.\n"
+    assert Layout().propose(text) == []
+
+
+def test_furniture_removal_can_be_switched_off():
+    text = pages(*BODIES, feet=lambda n: f"- {n} -")
+    assert "- 2 -" in layout(text, furniture=False)
+
+
+# --- markdown artifacts -----------------------------------------------------------------------
+
+def test_markdown_markers_in_plain_text():
+    text = "## Anglo/Soviet Contacts\n\n> Lord Carrington therefore feels that the time is right.\n\n**CONFIDENTIAL**\n"
+    assert layout(text) == "Anglo/Soviet Contacts\n\nLord Carrington therefore feels that the time is right.\n\nCONFIDENTIAL\n"
+
+
+def test_a_markdown_document_keeps_its_markup():
+    text = "# Report\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert layout(text) == text
+
+
+# --- edits and registration -------------------------------------------------------------------
+
+def test_every_edit_has_a_reason_and_applies_to_the_original():
+    ocr, _ = fixture("letter")
+    result = Pipeline(["layout"]).run(ocr)
+    assert result.edits
+    for edit in result.edits:
+        assert edit.strategy == "layout" and edit.reason and 0 < edit.confidence <= 1
+        assert ocr[edit.start:edit.end] == edit.original
+    rebuilt, cursor = [], 0
+    for edit in result.edits:
+        rebuilt += [ocr[cursor:edit.start], edit.replacement]
+        cursor = edit.end
+    assert "".join(rebuilt + [ocr[cursor:]]) == result.text
+    reasons = " ".join(edit.reason for edit in result.edits)
+    assert "catchword" in reasons and "running head" in reasons and "compound" in reasons
+
+
+def test_registered_and_reachable_through_correct():
+    assert "layout" in strategies.names()
+    assert isinstance(strategies.get("layout", furniture=False), Layout)
+    assert correct("exam-\nple", strategies=["layout"]) == "exam-\nple"  # one short line: no evidence
+
+
+@pytest.mark.parametrize("text", ["", "\n", "\f", "word", "\f\f\n\f", "- 2 -", "> "])
+def test_degenerate_input(text):
+    layout(text)
