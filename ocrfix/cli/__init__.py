@@ -15,7 +15,7 @@ from ocrfix import __version__
 from ocrfix.errors import OcrfixError
 
 # Subcommand modules, in the order `ocrfix --help` lists them.
-COMMANDS = ["score", "corpus", "bench", "train", "fix"]
+COMMANDS = ["score", "corpus", "bench", "train", "fix", "quality"]
 
 
 def build_parser() -> argparse.ArgumentParser:

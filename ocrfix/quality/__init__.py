@@ -1,0 +1,452 @@
+"""Quality without ground truth: estimate each page's CER and flag loops, garbage and hopeless pages.
+
+:func:`estimate` measures the signals of :mod:`ocrfix.quality.signals` on
+every page (pages split on form feeds, or a read :class:`ocrfix.io.Document`'s
+pages), maps them to an **estimated CER** with an 80% interval through a small
+shipped calibration (:mod:`ocrfix.quality.calibrate`), scores every line so a
+report can point at the bad passages, and gives each page a verdict:
+
+``ok``           estimated CER below ``ok_below`` (default 2%)
+``correctable``  between the two thresholds: worth running ``ocrfix correct``
+``re-ocr``       estimated CER above ``reocr_above`` (default 25%): correction cannot save it
+``loop``         at least 5% of the page is a repetition loop (the ``dedup`` strategy removes it)
+``empty``        nothing but whitespace
+``not text``     control characters, binary junk, or hardly a letter or digit
+``unknown language``  not English (the lexicon and character model are English); no number is given
+
+>>> report = estimate("The quarterly report was sent to the committee on Monday.\\f"
+...                   "Tbe qnarterly rcport wns sont to tlie cornmittee ou Mouday.")
+>>> [page.verdict for page in report.pages]
+['ok', 're-ocr']
+>>> report.pages[0].cer < 0.02 < report.pages[1].cer
+True
+>>> estimate("").verdict, estimate("\\x00\\x01\\x02\\x03 binary").verdict
+('empty', 'not text')
+
+Retrain the calibration on your own (OCR, ground truth) pairs with
+``ocrfix quality --train --corpus PATH -o MODEL`` (or :func:`train`) and pass
+``model=MODEL`` to use it.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from ocrfix.errors import OcrfixError
+from ocrfix.quality import language
+from ocrfix.quality.calibrate import Calibration, fit
+from ocrfix.quality.signals import FEATURES, Signals, loop_spans, not_text_share, page_starts, spans_per_page
+
+__all__ = ["LineQuality", "PageQuality", "QualityReport", "VERDICTS", "cross_validate", "estimate",
+           "load_model", "page_table", "train"]
+
+MODEL_FILE = "quality_calibration.json"
+VERDICTS = ("ok", "correctable", "re-ocr", "loop", "empty", "not text", "unknown language")
+#: Signals the plain-text model uses (word confidences only exist for hOCR/ALTO input).
+TEXT_FEATURES = tuple(name for name in FEATURES if name != "confidence")
+OK_BELOW = 0.02
+REOCR_ABOVE = 0.25
+LOOP_SHARE = 0.05
+_NOT_TEXT_SHARE = 0.02
+_MIN_ALNUM_SHARE = 0.25
+_WORST_LINES = 5
+
+
+@dataclass
+class LineQuality:
+    """One line's estimated CER (noisier than a page's: few characters) and whether it lies in a loop."""
+
+    page: int
+    line: int
+    text: str
+    cer: float
+    loop: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"page": self.page, "line": self.line, "cer": round(self.cer, 4), "loop": self.loop, "text": self.text}
+
+
+@dataclass
+class PageQuality:
+    """One page: its verdict, estimated CER with interval (None for verdicts without a number), signals and lines."""
+
+    number: int
+    chars: int
+    verdict: str
+    cer: float | None = None
+    low: float | None = None
+    high: float | None = None
+    language: str | None = None
+    loop_share: float = 0.0
+    signals: dict[str, float] = field(default_factory=dict)
+    lines: list[LineQuality] = field(default_factory=list)
+
+    def worst_lines(self, count: int = _WORST_LINES) -> list[LineQuality]:
+        """The ``count`` lines with the highest estimated CER (loops first)."""
+        return sorted(self.lines, key=lambda line: (not line.loop, -line.cer))[:count]
+
+    def to_dict(self, lines: int = _WORST_LINES) -> dict[str, Any]:
+        return {"page": self.number, "verdict": self.verdict, "cer": _round(self.cer), "low": _round(self.low),
+                "high": _round(self.high), "chars": self.chars, "language": self.language,
+                "loop_share": round(self.loop_share, 4), "signals": {k: round(v, 5) for k, v in self.signals.items()},
+                "worst_lines": [line.to_dict() for line in self.worst_lines(lines)]}
+
+
+@dataclass
+class QualityReport:
+    """The estimate for a text or document: its pages and a character-weighted whole.
+
+    The document's verdict is ``loop`` when any page loops, else that of its
+    estimated CER; without any page to put a number on, the commonest page verdict.
+    """
+
+    pages: list[PageQuality]
+    verdict: str
+    cer: float | None
+    low: float | None
+    high: float | None
+    source: str | None = None
+
+    def worst_pages(self) -> list[PageQuality]:
+        """Pages worst first: those without a number (empty, not text, ...) then by estimated CER."""
+        return sorted(self.pages, key=lambda page: (page.cer is not None, -(page.cer or 0.0)))
+
+    def to_dict(self, lines: int = _WORST_LINES) -> dict[str, Any]:
+        return {"source": self.source, "verdict": self.verdict, "cer": _round(self.cer), "low": _round(self.low),
+                "high": _round(self.high), "pages": [page.to_dict(lines) for page in self.pages]}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 4)
+
+
+@lru_cache(maxsize=8)
+def load_model(path: str | None = None) -> Calibration:
+    """The calibration at ``path`` (a JSON file written by :func:`train`), or the shipped one."""
+    try:
+        if path is None:
+            data = json.loads(resources.files("ocrfix.data").joinpath(MODEL_FILE).read_text("utf-8"))
+        else:
+            from ocrfix.io import read_text
+
+            data = json.loads(read_text(path))
+        return Calibration.from_json(data)
+    except (ValueError, KeyError, TypeError) as error:
+        raise OcrfixError(f"not a quality model: {error}", path) from None
+
+
+def estimate(
+    text_or_document: Any,
+    *,
+    model: str | os.PathLike[str] | Calibration | None = None,
+    ok_below: float = OK_BELOW,
+    reocr_above: float = REOCR_ABOVE,
+) -> QualityReport:
+    """Estimate the CER of each page of ``text_or_document`` without ground truth.
+
+    Accepts a str (pages separated by form feeds), bytes (decoded as UTF-8;
+    undecodable input is ``not text``) or an :class:`ocrfix.io.Document`
+    (whose word confidences are reported as the ``confidence`` signal).
+
+    >>> page = estimate("It was the best of times, it was the worst of times.").pages[0]
+    >>> page.verdict, page.low <= page.cer <= page.high
+    ('ok', True)
+    """
+    calibration = model if isinstance(model, Calibration) else load_model(None if model is None else os.fspath(model))
+    text, confidences, numbers, source = _unpack(text_or_document)
+    analysis = _Analysis(text, confidences)
+    document_language = language.detect(text)
+    pages: list[PageQuality] = []
+    rates = analysis.rates(calibration.features)
+    base = calibration.predict(rates)
+    line_cer = calibration.predict(analysis.line_rates(calibration.features))
+    for index, page_text in enumerate(analysis.page_texts):
+        page = PageQuality(number=numbers[index] if index < len(numbers) else index + 1,
+                           chars=int(analysis.page_chars[index]), verdict="ok")
+        pages.append(page)
+        special = _special_verdict(page_text, document_language)
+        page.signals = dict(zip(FEATURES, map(float, analysis.all_rates[index])))
+        page.loop_share = analysis.loop_share(index)
+        if special is not None:
+            page.verdict, page.language = special
+            continue
+        page.language = "en"
+        page.cer = float(_with_loops(base[index], page.loop_share))
+        low, high = calibration.interval(np.array([base[index]]))
+        page.low, page.high = float(_with_loops(low[0], page.loop_share)), float(_with_loops(high[0], page.loop_share))
+        page.lines = analysis.lines(index, page.number, line_cer)
+        if page.loop_share >= LOOP_SHARE:
+            page.verdict = "loop"
+        else:
+            page.verdict = _threshold_verdict(page.cer, ok_below, reocr_above)
+    return _whole(pages, source, ok_below, reocr_above)
+
+
+def _unpack(obj: Any) -> tuple[str, list[list[float | None]] | None, list[int], str | None]:
+    from ocrfix.io import Document
+
+    if isinstance(obj, Document):
+        confidences = [[word.confidence for word in line.words] for line in obj.lines()]
+        if not any(value is not None for line in confidences for value in line):
+            confidences = None
+        return _clean(obj.text()), confidences, [page.number for page in obj.pages], obj.source
+    if isinstance(obj, (bytes, bytearray)):
+        obj = bytes(obj).decode("utf-8", errors="replace")
+    if not isinstance(obj, str):
+        raise TypeError(f"estimate() takes a str, bytes or ocrfix.io.Document, not {type(obj).__name__}")
+    return _clean(obj), None, [], None
+
+
+def _clean(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _Analysis:
+    """Signals, page sizes and loops of one text, shared by the page and line estimates."""
+
+    def __init__(self, text: str, confidences: list[list[float | None]] | None) -> None:
+        self.text = text
+        self.page_texts = text.split("\f")
+        self.signals = Signals.of_text(text, confidences)
+        self.page_chars = self.signals.page_chars()
+        masses = self.signals.page_masses()
+        self.all_rates = masses / np.maximum(self.page_chars, 1.0)[:, None]
+        self.loops = loop_spans(text) if text.strip() else []
+        self.page_starts = page_starts(text)
+        self.loop_chars = spans_per_page(self.loops, self.page_starts)
+
+    def rates(self, features: Sequence[str]) -> np.ndarray:
+        return self.all_rates[:, [FEATURES.index(name) for name in features]]
+
+    def line_rates(self, features: Sequence[str]) -> np.ndarray:
+        columns = [FEATURES.index(name) for name in features]
+        return self.signals.masses[:, columns] / np.maximum(self.signals.chars, 1.0)[:, None]
+
+    def loop_share(self, page: int) -> float:
+        size = len(self.page_texts[page])
+        return min(1.0, self.loop_chars[page] / size) if size else 0.0
+
+    def lines(self, page: int, page_number: int, line_cer: np.ndarray) -> list[LineQuality]:
+        indices = np.flatnonzero(self.signals.page == page).tolist()
+        offset = self.page_starts[page]
+        result = []
+        for number, (index, line_text) in enumerate(zip(indices, self.page_texts[page].split("\n")), start=1):
+            start, end = offset, offset + len(line_text)
+            offset = end + 1
+            if not line_text.strip():
+                continue
+            in_loop = any(2 * (min(e, end) - max(s, start)) >= end - start for s, e in self.loops if s < end and e > start)
+            result.append(LineQuality(page_number, number, line_text, float(line_cer[index]), in_loop))
+        return result
+
+
+def _special_verdict(page_text: str, document_language: str | None) -> tuple[str, str | None] | None:
+    """(verdict, language) for pages that get no number, else None."""
+    compact = "".join(page_text.split())
+    if not compact:
+        return "empty", None
+    if len(set(compact)) == 1 and len(compact) >= 4:
+        return "loop", None
+    alnum = sum(char.isalnum() for char in compact)
+    if not_text_share(page_text) > _NOT_TEXT_SHARE or (len(compact) >= 20 and alnum < _MIN_ALNUM_SHARE * len(compact)):
+        return "not text", None
+    found = language.detect(page_text) or document_language
+    if found not in (None, "en"):
+        return "unknown language", found
+    return None
+
+
+def _with_loops(base: float, loop_share: float) -> float:
+    """CER of a page whose ``loop_share`` is repetition: the rest's CER plus the loop as insertions."""
+    if loop_share <= 0.0:
+        return float(base)
+    kept = max(1.0 - loop_share, 0.01)
+    return float(base) + loop_share / kept
+
+
+def _threshold_verdict(cer: float, ok_below: float, reocr_above: float) -> str:
+    if cer < ok_below:
+        return "ok"
+    return "re-ocr" if cer > reocr_above else "correctable"
+
+
+def _whole(pages: list[PageQuality], source: str | None, ok_below: float, reocr_above: float) -> QualityReport:
+    measured = [page for page in pages if page.cer is not None]
+    if not measured:
+        verdicts = [page.verdict for page in pages]
+        verdict = max(set(verdicts), key=lambda v: (verdicts.count(v), v != "empty"))
+        return QualityReport(pages, verdict, None, None, None, source)
+    weights = np.array([max(page.chars, 1) for page in measured], dtype=float)
+    cer, low, high = (float(np.average([getattr(page, name) for page in measured], weights=weights))
+                      for name in ("cer", "low", "high"))
+    verdict = "loop" if any(page.verdict == "loop" for page in pages) else _threshold_verdict(cer, ok_below, reocr_above)
+    return QualityReport(pages, verdict, cer, low, high, source)
+
+
+# -- training and evaluation -------------------------------------------------------------------
+
+
+@dataclass
+class PageTable:
+    """Pages of OCR with their signal rates and true CER, ready to fit or score a calibration."""
+
+    rates: np.ndarray          # pages × FEATURES
+    cer: np.ndarray            # true CER against the (diplomatic) ground truth
+    chars: np.ndarray
+    loop_share: np.ndarray
+    document: list[str]        # id of each page's document
+    subset: list[str]
+
+    def select(self, mask: np.ndarray) -> "PageTable":
+        keep = np.flatnonzero(mask)
+        return PageTable(self.rates[keep], self.cer[keep], self.chars[keep], self.loop_share[keep],
+                         [self.document[i] for i in keep], [self.subset[i] for i in keep])
+
+
+def page_table(documents: Iterable[Any], *, progress: bool = False) -> PageTable:
+    """Measure every page of corpus documents (:class:`ocrfix.corpus.CorpusDocument`) against its ground truth.
+
+    True page CER uses the diplomatic ground truth where there is one (the page
+    as printed), else the logical one; a document whose OCR and ground truth
+    have different page counts is scored as one page. Pages that get no number
+    (empty, not text, not English) are left out.
+    """
+    from ocrfix.metrics import cer as true_cer
+
+    documents = list(documents)
+    rows, targets, sizes, loops, owners, subsets = [], [], [], [], [], []
+    iterator = documents
+    if progress:
+        from tqdm import tqdm
+
+        iterator = tqdm(documents, desc="quality pages", unit="doc")
+    for document in iterator:
+        reference = _clean(document.gt_diplomatic or document.gt)
+        ocr = _clean(document.ocr)
+        ref_pages, ocr_pages = reference.split("\f"), ocr.split("\f")
+        if len(ref_pages) != len(ocr_pages):
+            ref_pages, ocr_pages = [reference.replace("\f", "\n")], [ocr.replace("\f", "\n")]
+            ocr = ocr_pages[0]
+        analysis = _Analysis(ocr, None)
+        document_language = language.detect(ocr)
+        for index, (ref_page, ocr_page) in enumerate(zip(ref_pages, ocr_pages)):
+            if not ref_page.strip() or _special_verdict(ocr_page, document_language) is not None:
+                continue
+            rows.append(analysis.all_rates[index])
+            targets.append(true_cer(ref_page, ocr_page))
+            sizes.append(analysis.page_chars[index])
+            loops.append(analysis.loop_share(index))
+            owners.append(document.id)
+            subsets.append(str(document.meta.get("subset", "")))
+    rates = np.array(rows, dtype=float).reshape(-1, len(FEATURES))
+    return PageTable(rates, np.array(targets), np.array(sizes, dtype=float), np.array(loops), owners, subsets)
+
+
+def _fit_table(table: PageTable, groups: Sequence[str], info: dict[str, Any] | None = None) -> Calibration:
+    columns = [FEATURES.index(name) for name in TEXT_FEATURES]
+    # The calibration learns the error of loop-free text; loops are added back analytically.
+    kept = np.maximum(1.0 - table.loop_share, 0.01)
+    base = np.clip(table.cer - table.loop_share / kept, 0.0, None)
+    return fit(table.rates[:, columns], base, table.chars, groups, list(TEXT_FEATURES), info=info)
+
+
+def _predict_table(model: Calibration, table: PageTable) -> np.ndarray:
+    columns = [FEATURES.index(name) for name in model.features]
+    base = model.predict(table.rates[:, columns])
+    return np.array([_with_loops(b, share) for b, share in zip(base, table.loop_share)])
+
+
+def train(documents: Iterable[Any], *, info: dict[str, Any] | None = None, progress: bool = False) -> Calibration:
+    """Fit a calibration on corpus documents (OCR with ground truth); save it with ``.save(path)``.
+
+    Documents sharing a ground truth are grouped, so the interval is estimated
+    on pages whose text the fit did not see.
+    """
+    documents = list(documents)
+    table = page_table(documents, progress=progress)
+    if len(table.cer) < 10:
+        raise OcrfixError(f"too few pages to train on ({len(table.cer)}; at least 10)")
+    group_of = _group_names(documents)
+    return _fit_table(table, [group_of[d] for d in table.document], info)
+
+
+def _group_names(documents: Sequence[Any]) -> dict[str, str]:
+    from ocrfix.bench.folds import groups
+
+    return {document.id: min(d.id for d in group) for group in groups(documents) for document in group}
+
+
+def cross_validate(documents: Sequence[Any], folds: int | Sequence[Sequence[Any]] = 5) -> dict[str, Any]:
+    """Spearman correlation and mean absolute error between estimated and true page CER, cross-validated by document.
+
+    ``folds`` is a number of folds or the folds themselves (lists of documents,
+    as the benchmark makes them: documents sharing a ground truth in one fold).
+    Each fold's pages are estimated by a calibration fitted on the other folds.
+    Returns ``{"subsets": {name: stats}, "all": stats}``; stats hold ``pages``,
+    ``spearman``, ``mae`` and, for pages of true CER <= 15%, ``pages_le15`` and ``mae_le15``.
+    """
+    from ocrfix.bench.folds import folds as make_folds
+
+    documents = list(documents)
+    fold_list = make_folds(documents, folds) if isinstance(folds, int) else [list(fold) for fold in folds]
+    table = page_table(documents)
+    fold_of = {document.id: index for index, fold in enumerate(fold_list) for document in fold}
+    page_fold = np.array([fold_of.get(d, -1) for d in table.document])
+    group_of = _group_names(documents)
+    predicted = np.full(len(table.cer), np.nan)
+    for index in range(len(fold_list)):
+        test = page_fold == index
+        train_part = table.select(~test & (page_fold >= 0))
+        if not test.any() or len(train_part.cer) < 10:
+            continue
+        model = _fit_table(train_part, [group_of[d] for d in train_part.document])
+        predicted[test] = _predict_table(model, table.select(test))
+    scored = ~np.isnan(predicted)
+    result: dict[str, Any] = {"folds": len(fold_list), "subsets": {}}
+    for subset in sorted(set(table.subset)):
+        mask = scored & (np.array(table.subset) == subset)
+        result["subsets"][subset] = _stats(predicted[mask], table.cer[mask])
+    result["all"] = _stats(predicted[scored], table.cer[scored])
+    return result
+
+
+def _stats(predicted: np.ndarray, true: np.ndarray) -> dict[str, Any]:
+    low = true <= 0.15
+    return {
+        "pages": int(len(true)),
+        "spearman": _round(spearman(predicted, true)) if len(true) >= 3 else None,
+        "mae": _round(float(np.mean(np.abs(predicted - true)))) if len(true) else None,
+        "pages_le15": int(low.sum()),
+        "mae_le15": _round(float(np.mean(np.abs(predicted[low] - true[low])))) if low.any() else None,
+        "mean_true_cer": _round(float(np.mean(true))) if len(true) else None,
+    }
+
+
+def spearman(a: np.ndarray, b: np.ndarray) -> float:
+    """Spearman rank correlation (average ranks for ties); NaN when one side is constant.
+
+    >>> round(spearman(np.array([1.0, 2, 3, 4]), np.array([10.0, 30, 20, 40])), 3)
+    0.8
+    """
+    ra, rb = _ranks(np.asarray(a, dtype=float)), _ranks(np.asarray(b, dtype=float))
+    if ra.std() == 0 or rb.std() == 0:
+        return float("nan")
+    return float(np.corrcoef(ra, rb)[0, 1])
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(len(values))
+    ranks[order] = np.arange(len(values), dtype=float)
+    # Average the ranks of ties.
+    unique, inverse = np.unique(values, return_inverse=True)
+    sums = np.bincount(inverse, weights=ranks)
+    counts = np.bincount(inverse)
+    return (sums / counts)[inverse]

@@ -1,0 +1,202 @@
+"""From signal rates to an estimated CER: a small monotone model stored as plain JSON.
+
+The model has two steps, both monotone, so more evidence of error never
+lowers the estimate:
+
+1. a linear score ``s = intercept + Σ weight_i × rate_i`` with every weight
+   >= 0 (non-negative least squares, weighted by page size);
+2. an isotonic map from ``s`` to CER (pool-adjacent-violators, interpolated
+   linearly between its blocks, and continued with slope 1 past the last).
+
+The interval comes from held-out residuals: pages are predicted by models fitted
+without their own document, binned by estimate, and each bin's 10th and 90th
+percentiles of true CER give the interval there (made non-decreasing).
+
+Training needs only numpy; loading is ``json.load``.
+
+>>> import numpy as np
+>>> rng = np.random.default_rng(0)
+>>> X = rng.uniform(0, 0.1, (200, 2)); y = 0.5 * X[:, 0] + 0.01
+>>> model = fit(X, y, np.full(200, 1000.0), np.arange(200) % 20, ["a", "b"])
+>>> [round(w, 2) for w in model.weights], round(model.intercept, 3)
+([0.5, 0.0], 0.01)
+>>> round(float(model.predict(np.array([[0.04, 0.0]]))[0]), 3)
+0.03
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+FORMAT = "ocrfix-quality-calibration/1"
+_MAX_TARGET = 1.0  # CER above this (pages of junk) is fitted as 1.0
+_QUANTILES = (0.1, 0.9)
+
+
+@dataclass
+class Calibration:
+    """A fitted map from signal rates (columns named ``features``) to CER, with its interval table."""
+
+    features: list[str]
+    weights: list[float]
+    intercept: float
+    iso_x: list[float]
+    iso_y: list[float]
+    band_x: list[float] = field(default_factory=list)
+    band_low: list[float] = field(default_factory=list)
+    band_high: list[float] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def score(self, rates: np.ndarray) -> np.ndarray:
+        """The linear score of each row of ``rates`` (pages × features)."""
+        return self.intercept + np.asarray(rates, dtype=float) @ np.asarray(self.weights)
+
+    def predict(self, rates: np.ndarray) -> np.ndarray:
+        """Estimated CER of each row of ``rates``."""
+        return self.map_score(self.score(rates))
+
+    def map_score(self, score: np.ndarray) -> np.ndarray:
+        x, y = np.asarray(self.iso_x), np.asarray(self.iso_y)
+        score = np.asarray(score, dtype=float)
+        inside = np.interp(score, x, y)
+        below = y[0] * np.clip(score, 0.0, None) / x[0] if x[0] > 0 else np.full_like(score, y[0])
+        above = y[-1] + (score - x[-1])
+        return np.where(score < x[0], below, np.where(score > x[-1], above, inside))
+
+    def interval(self, estimate: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The 80% interval of true CER around each estimate (the estimate itself bounds it where data ran out)."""
+        estimate = np.asarray(estimate, dtype=float)
+        if not self.band_x:
+            return estimate.copy(), estimate.copy()
+        x = np.asarray(self.band_x)
+        low = np.interp(estimate, x, self.band_low)
+        high = np.interp(estimate, x, self.band_high)
+        # Past the table, keep the last bin's width relative to its estimate.
+        beyond = estimate > x[-1]
+        if beyond.any():
+            scale = estimate[beyond] / max(x[-1], 1e-9)
+            low[beyond] = self.band_low[-1] * scale
+            high[beyond] = self.band_high[-1] * scale
+        return np.minimum(low, estimate), np.maximum(high, estimate)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "features": self.features, "weights": _round(self.weights),
+                "intercept": round(self.intercept, 6), "iso_x": _round(self.iso_x), "iso_y": _round(self.iso_y),
+                "band_x": _round(self.band_x), "band_low": _round(self.band_low), "band_high": _round(self.band_high),
+                "info": self.info}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Calibration":
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a quality calibration (format {data.get('format')!r}, expected {FORMAT!r})")
+        return cls(data["features"], data["weights"], data["intercept"], data["iso_x"], data["iso_y"],
+                   data.get("band_x", []), data.get("band_low", []), data.get("band_high", []), data.get("info", {}))
+
+    def save(self, path) -> None:
+        from ocrfix.io import write_text_atomic
+
+        write_text_atomic(path, json.dumps(self.to_json(), indent=1) + "\n")
+
+
+def _round(values: Sequence[float]) -> list[float]:
+    return [round(float(v), 6) for v in values]
+
+
+def fit(rates: np.ndarray, cer: np.ndarray, chars: np.ndarray, groups: Sequence[Any],
+        features: Sequence[str], *, folds: int = 5, info: dict[str, Any] | None = None) -> Calibration:
+    """Fit a :class:`Calibration` on pages: their signal rates, true CER, sizes and documents.
+
+    ``groups`` names each page's document (or ground truth): the interval is
+    estimated from predictions by models that did not see the page's group.
+    """
+    rates = np.asarray(rates, dtype=float)
+    target = np.clip(np.asarray(cer, dtype=float), 0.0, _MAX_TARGET)
+    weight = np.sqrt(np.maximum(np.asarray(chars, dtype=float), 1.0))
+    model = _fit_point(rates, target, weight, list(features))
+    held_out = _held_out(rates, target, weight, list(features), list(groups), folds)
+    if held_out is not None:
+        model.band_x, model.band_low, model.band_high = _bands(held_out, target)
+    model.info = dict(info or {}, pages=int(len(target)), groups=len(set(groups)))
+    return model
+
+
+def _fit_point(rates: np.ndarray, target: np.ndarray, weight: np.ndarray, features: list[str]) -> Calibration:
+    design = np.hstack([np.ones((len(target), 1)), rates])
+    coef = nnls(design * weight[:, None], target * weight)
+    score = design @ coef
+    iso_x, iso_y = isotonic(score, target, weight)
+    return Calibration(features, coef[1:].tolist(), float(coef[0]), iso_x, iso_y)
+
+
+def _held_out(rates, target, weight, features, groups, folds) -> np.ndarray | None:
+    names = sorted(set(groups), key=str)
+    if len(names) < 2:
+        return None
+    fold_of = {name: index % min(folds, len(names)) for index, name in enumerate(names)}
+    page_fold = np.array([fold_of[g] for g in groups])
+    predicted = np.empty(len(target))
+    for fold in np.unique(page_fold):
+        test = page_fold == fold
+        model = _fit_point(rates[~test], target[~test], weight[~test], features)
+        predicted[test] = model.predict(rates[test])
+    return predicted
+
+
+def _bands(predicted: np.ndarray, target: np.ndarray, bins: int = 8) -> tuple[list[float], list[float], list[float]]:
+    order = np.argsort(predicted)
+    chunks = [chunk for chunk in np.array_split(order, min(bins, max(1, len(order) // 10))) if len(chunk)]
+    x = [float(np.median(predicted[chunk])) for chunk in chunks]
+    low = [float(np.quantile(target[chunk], _QUANTILES[0])) for chunk in chunks]
+    high = [float(np.quantile(target[chunk], _QUANTILES[1])) for chunk in chunks]
+    return x, np.maximum.accumulate(low).tolist(), np.maximum.accumulate(high).tolist()
+
+
+def nnls(a: np.ndarray, b: np.ndarray, iterations: int = 2000, tol: float = 1e-12) -> np.ndarray:
+    """Least squares ``min |a x - b|`` with ``x >= 0``, by cyclic coordinate descent.
+
+    >>> nnls(np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([2.0, -1.0])).tolist()
+    [2.0, 0.0]
+    """
+    gram = a.T @ a
+    rhs = a.T @ b
+    x = np.zeros(a.shape[1])
+    diag = np.maximum(np.diag(gram), 1e-18)
+    for _ in range(iterations):
+        change = 0.0
+        for j in range(len(x)):
+            new = max(0.0, x[j] + (rhs[j] - gram[j] @ x) / diag[j])
+            change = max(change, abs(new - x[j]) * np.sqrt(diag[j]))
+            x[j] = new
+        if change < tol:
+            break
+    return x
+
+
+def isotonic(x: np.ndarray, y: np.ndarray, weight: np.ndarray, max_points: int = 64) -> tuple[list[float], list[float]]:
+    """Weighted isotonic regression of ``y`` on ``x`` (pool adjacent violators) as strictly increasing breakpoints.
+
+    Each pooled block becomes one point (its weighted mean x, its fitted y);
+    at most ``max_points`` points are kept.
+
+    >>> isotonic(np.array([1.0, 2, 3, 4]), np.array([1.0, 3, 2, 4]), np.ones(4))
+    ([1.0, 2.5, 4.0], [1.0, 2.5, 4.0])
+    """
+    order = np.argsort(x, kind="stable")
+    xs, ys, ws = x[order], y[order], weight[order]
+    blocks: list[list[float]] = []  # [sum w*y, sum w, sum w*x]
+    for xi, yi, wi in zip(xs.tolist(), ys.tolist(), ws.tolist()):
+        blocks.append([wi * yi, wi, wi * xi])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+            last = blocks.pop()
+            for k in range(3):
+                blocks[-1][k] += last[k]
+    if len(blocks) > max_points:
+        merged = np.array_split(np.arange(len(blocks)), max_points)
+        blocks = [[sum(blocks[i][k] for i in part) for k in range(3)] for part in merged]
+    px = [b[2] / b[1] for b in blocks]
+    py = [b[0] / b[1] for b in blocks]
+    return px, py

@@ -1,0 +1,107 @@
+"""Is a text English? The estimate's lexicon and character model are English; other languages get a verdict, not a number.
+
+A text is taken as another language when most of its letters are of another
+script (Cyrillic, Greek, CJK, ...) or when the commonest words of another
+Latin-script language outnumber the commonest English words twice and make at
+least a fifth of its words (garbled English seldom does: "sont", "ou"). The word lists ship in
+``ocrfix/data/quality_stopwords.json`` (the 100 commonest words of each
+language by wordfreq, without words nearly as common in English); rebuild them with
+``python -m ocrfix.quality.language build``.
+
+>>> detect("The letter was sent to the office of the minister on Monday.")
+'en'
+>>> detect("Der Brief wurde am Montag an das Büro des Ministers geschickt, und er ist nicht hier.")
+'de'
+>>> detect("Письмо было отправлено в канцелярию министра в понедельник.")
+'Cyrillic'
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+STOPWORDS_FILE = "quality_stopwords.json"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_LETTERS = regex.compile(r"\p{L}+")
+_SCRIPT_OF = (("Latin", regex.compile(r"\p{Latin}")), ("Cyrillic", regex.compile(r"\p{Cyrillic}")),
+              ("Greek", regex.compile(r"\p{Greek}")), ("Arabic", regex.compile(r"\p{Arabic}")),
+              ("Hebrew", regex.compile(r"\p{Hebrew}")), ("Han", regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")),
+              ("Hangul", regex.compile(r"\p{Hangul}")), ("Devanagari", regex.compile(r"\p{Devanagari}")))
+_SAMPLE_CHARS = 20_000  # enough words to decide; keeps long documents cheap
+_MIN_WORDS = 8
+# Another language's common words must make this share of the words and outnumber English ones twice.
+_MIN_SHARE = 0.2
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    """Language code -> its commonest words (English: ``"en"``)."""
+    with resources.files("ocrfix.data").joinpath(STOPWORDS_FILE).open("rb") as raw:
+        data = json.load(raw)
+    return {code: frozenset(words) for code, words in data["languages"].items()}
+
+
+def detect(text: str) -> str | None:
+    """``"en"``, another language's code, a script name, or None when there are too few words to tell."""
+    sample = text[:_SAMPLE_CHARS]
+    words = [word.lower() for word in _LETTERS.findall(sample)]
+    if len(words) < _MIN_WORDS:
+        return None
+    letters = "".join(words)
+    latin = len(_SCRIPT_OF[0][1].findall(letters))
+    if latin < 0.5 * len(letters):
+        counts = {name: len(pattern.findall(letters)) for name, pattern in _SCRIPT_OF[1:]}
+        return max(counts, key=counts.get) if max(counts.values()) else "other script"
+    lists = stopwords()
+    english = sum(word in lists["en"] for word in words)
+    hits = Counter({code: sum(word in listed for word in words) for code, listed in lists.items() if code != "en"})
+    code, best = hits.most_common(1)[0]
+    if best >= max(3, _MIN_SHARE * len(words)) and best > 2 * english:
+        return code
+    return "en"
+
+
+def build(path: Path = DATA_DIR / STOPWORDS_FILE, size: int = 100) -> dict[str, list[str]]:
+    """Write the word lists from the installed wordfreq package."""
+    import wordfreq
+
+    from ocrfix.io import write_text_atomic
+
+    english = wordfreq.top_n_list("en", size)
+    languages = {"en": english}
+    for code in ("ca", "cs", "da", "de", "es", "fi", "fr", "hu", "id", "is", "it", "lt", "lv", "ms",
+                 "nb", "nl", "pl", "pt", "ro", "sk", "sl", "sv", "tr"):
+        languages[code] = [word for word in wordfreq.top_n_list(code, size)
+                           if len(word) >= 2 and word.isalpha() and word not in english
+                           and wordfreq.zipf_frequency(word, code) - wordfreq.zipf_frequency(word, "en") >= 1.0]
+    payload = {"format": "ocrfix-stopwords/1", "source": f"wordfreq {_version()} top_n_list({size}); other languages without English top words and words at most 10 times commoner there than in English",
+               "languages": languages}
+    write_text_atomic(path, json.dumps(payload, ensure_ascii=False, indent=0) + "\n")
+    return languages
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    return metadata.version("wordfreq")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ocrfix.quality.language",
+                                     description="Rebuild the shipped word lists for language detection.")
+    parser.add_argument("action", choices=["build"])
+    parser.add_argument("-o", "--out", type=Path, default=DATA_DIR / STOPWORDS_FILE)
+    args = parser.parse_args(argv)
+    languages = build(args.out)
+    print(f"wrote {len(languages)} languages to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
