@@ -11,6 +11,9 @@ with the correction, so OCR errors do not hide an item:
   quarter of its OCR characters survive in the correction;
 * a body line (body, letter block, heading) is **removed** when fewer than
   half of them survive;
+* where two alignments are equally good (a catchword and the same word at the
+  top of the next page), an item counts as removed if either alignment
+  removes it, a body line only if both do;
 * an inserted hyphen is **joined** when the correction has nothing between
   the word's two halves; a compound hyphen is **kept** when exactly the hyphen
   stands between them.
@@ -58,6 +61,12 @@ def alignment_map(source: str, target: str) -> np.ndarray:
     return mapping[:len(source)]
 
 
+def _backward_alignment_map(source: str, target: str) -> np.ndarray:
+    """Like :func:`alignment_map`, but aligned from the end: ties between equal paths go the other way."""
+    backward = alignment_map(source[::-1], target[::-1])[::-1]
+    return np.where(backward >= 0, len(target) - 1 - backward, -1)
+
+
 def _line_spans(diplomatic: str) -> list[tuple[int, int]]:
     """Spans of the diplomatic text's lines, in order (pages split at form feeds, lines at newlines)."""
     spans = []
@@ -81,6 +90,9 @@ def score_items(document: CorpusDocument, corrected: str) -> dict[str, Any]:
     ocr = document.ocr
     to_ocr = alignment_map(diplomatic, ocr)
     to_corrected = alignment_map(ocr, corrected)
+    # An item and a copy of it next door (a catchword and the word it announces) can be told apart by
+    # no alignment: of two equally good ones, the backward alignment picks the other copy.
+    to_corrected_backward = _backward_alignment_map(ocr, corrected)
     spans = _span_of_labels(labels["lines"], diplomatic)
 
     def ocr_chars(start: int, end: int) -> tuple[np.ndarray, int]:
@@ -102,10 +114,11 @@ def score_items(document: CorpusDocument, corrected: str) -> dict[str, Any]:
         if total == 0 or mapped.size * 2 < total:
             continue
         counts["present"] += 1
-        survived = int(np.count_nonzero(to_corrected[mapped] >= 0)) / mapped.size
-        if kind in FURNITURE_KINDS and survived <= 0.25:
+        survived = [int(np.count_nonzero(alignment[mapped] >= 0)) / mapped.size
+                    for alignment in (to_corrected, to_corrected_backward)]
+        if kind in FURNITURE_KINDS and min(survived) <= 0.25:
             counts["removed"] += 1
-        elif kind in BODY_KINDS and survived < 0.5:
+        elif kind in BODY_KINDS and max(survived) < 0.5:
             counts["removed"] += 1
             if len(removed_examples) < 10:
                 removed_examples.append(entry.get("text", ""))
@@ -126,6 +139,8 @@ def score_items(document: CorpusDocument, corrected: str) -> dict[str, Any]:
             continue
         hyphen_scores[kind]["items"] += 1
         between = _between_halves(spans, labels["lines"], n, diplomatic, to_ocr, to_corrected, corrected)
+        if between is None:
+            between = _between_halves(spans, labels["lines"], n, diplomatic, to_ocr, to_corrected_backward, corrected)
         if between is None:
             continue
         hyphen_scores[kind]["assessed"] += 1

@@ -79,13 +79,8 @@ class Layout(Strategy):
             if self.dehyphenate and hyphen_candidate(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped):
                 if judge is None:
                     judge = HyphenJudge(load(), DocumentWords.from_text(text))
-                sa, sb = shapes[n], shapes[n + 1]
-                verdict, reason, confidence = judge.decide(sa.hyphen_left, sb.right_word, sa.hyphen)
-                start = a.raw_end - 1 if verdict == "join" else a.raw_end
-                word = sa.hyphen_left + ("" if verdict == "join" else "-") + sb.right_word
-                why = f"{'joined' if verdict == 'join' else 'kept the hyphen of'} \"{word}\" broken at the line end: {reason}"
-                join = (start, b.raw_start, "", why, confidence)
-            elif self.reflow:
+                join = self._hyphen_join(judge, a, b, shapes[n], shapes[n + 1])
+            if join is None and self.reflow:
                 separator, reason, confidence = decide_join(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped)
                 if separator is not None:
                     join = (a.raw_end, b.raw_start, separator, reason, confidence)
@@ -94,6 +89,16 @@ class Layout(Strategy):
         edits.extend(marker_edits.get(body[-1].index, ()))
         edits.extend(self._zone(text, lines, body[-1], None, None))
         return edits
+
+    @staticmethod
+    def _hyphen_join(judge: HyphenJudge, a: Line, b: Line, sa: Shape, sb: Shape) -> tuple[int, int, str, str, float] | None:
+        """The join of a word broken at the end of line ``a``: its span, "", reason and confidence."""
+        verdict, reason, confidence = judge.decide(sa.hyphen_left, sb.right_word, sa.hyphen)
+        if verdict == "none":
+            return None
+        word = sa.hyphen_left + ("" if verdict == "join" else "-") + sb.right_word
+        why = f"{'joined' if verdict == 'join' else 'kept the hyphen of'} \"{word}\" broken at the line end: {reason}"
+        return (a.raw_end - 1 if verdict == "join" else a.raw_end), b.raw_start, "", why, confidence
 
     def _strip_markers(self, text: str, lines: Lines) -> dict[int, list[Edit]]:
         """Take markdown markers off the lines' content; their edits, by line, for the lines that stay."""

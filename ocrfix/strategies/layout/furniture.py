@@ -10,8 +10,10 @@ running head that recurs with a changing page number).
 ((2, True), (3, True), (14, False), None)
 >>> catchword("/present"), catchword("present"), catchword("./.."), catchword("two words")
 (('present', True), ('present', False), ('', True), None)
->>> head_key("THE HISTORY OF TRADE  24") == head_key("The History of Trade 126")
+>>> head_key("THE HISTORY OF TRADE  24") == head_key("THE HISTORY OF TRADE, 126.")
 True
+>>> head_key("The History of Trade") == head_key("THE HISTORY OF TRADE")
+False
 """
 from __future__ import annotations
 
@@ -99,8 +101,11 @@ def first_word(content: str) -> str:
 
 
 def head_key(content: str) -> str:
-    """A running head with its numbers, case and punctuation taken out, for matching across pages."""
-    return " ".join(_KEY_JUNK.sub(" ", _DIGITS.sub("#", content.casefold())).split())
+    """A running head with its numbers and punctuation taken out, for matching across pages.
+
+    Case stays: a chapter title in title case is no copy of the running head in capitals.
+    """
+    return " ".join(_KEY_JUNK.sub(" ", _DIGITS.sub("#", content)).split())
 
 
 def announces(word: str, content: str, *, marked: bool) -> bool:
@@ -128,7 +133,8 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
 
 def _short(line: Line, width: int, hard_wrapped: bool) -> bool:
     """Short enough for a head or foot: body lines of a hard-wrapped page run to its full width."""
-    return len(line.content) <= (0.8 * width if hard_wrapped else 100)
+    length = len(line.content) if "  " not in line.content else len(" ".join(line.content.split()))
+    return length <= (0.8 * width if hard_wrapped else 100)
 
 
 def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
@@ -157,7 +163,9 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
         if window:
             for row, column in zip(*np.nonzero(scores)):
                 other, other_line, _ = window[column]
-                if "#" not in candidates[row][1] or other_line.content != candidates[row][0].content:
+                numbered = "#" in candidates[row][1]
+                # a chapter title without a number is no copy of the numbered running heads after it
+                if numbered == ("#" in window[column][2]) and (not numbered or other_line.content != candidates[row][0].content):
                     hits[int(row)].add(other)
         for row, (line, key) in enumerate(candidates):
             if len(key) - key.count(" ") - key.count("#") < 3:
@@ -195,14 +203,22 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
 
 
 def _numbered_edges(lines: Lines, zones: list[list[Line]], width: int, hard_wrapped: bool) -> None:
-    """Heads and feet that begin or end with a number counting up with the pages ("41 THE KING'S POST")."""
+    """Heads and feet that begin or end with a number counting up with the pages ("41 THE KING'S POST").
+
+    The count may run on from a page number alone on the page before.
+    """
     numbered: list[list[tuple[Line, int]]] = []
     for zone in zones:
         found = []
         for line in zone:
+            if line.kind == "page_number":
+                number = page_number(line.content)
+                if number:
+                    found.append((line, number[0]))
+                continue
             candidate = line.kind in ("body", "running_head") and _short(line, width, hard_wrapped)
             match = _EDGE_NUMBER.search(line.content) if candidate else None
-            if match and sum(char.isalpha() for char in line.content) >= 3:
+            if match and len(_LETTERS.findall(line.content)) >= 3:
                 found.append((line, int(match.group(1) or match.group(2))))
         numbered.append(found)
     for number in range(len(numbered) - 1):

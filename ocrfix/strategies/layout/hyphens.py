@@ -28,6 +28,10 @@ from ocrfix.lexicon import Lexicon
 HYPHENS = "-\u2010\u2011\u00ad\u00ac"
 #: Markers that only ever mean "this word was broken here".
 BREAK_ONLY = "\u00ad\u00ac"
+#: Prefixes that English writes with a hyphen before a word ("re-establish", "non-essential").
+PREFIXES = frozenset("re co non pre anti ex self semi sub post pro vice mid pseudo quasi neo ultra".split())
+#: What OCR engines read a line-end hyphen as; believed only when the joined word is known.
+MISREAD_HYPHENS = "~=\u2013\u2014"
 
 
 _OPENING = "\"'‘“(["
@@ -75,14 +79,24 @@ class HyphenJudge:
         self.vocabulary = vocabulary
 
     def decide(self, left: str, right: str, hyphen: str) -> tuple[str, str, float]:
-        """("join" | "keep", reason, confidence) for ``left`` + hyphen + line break + ``right``.
+        """("join" | "keep" | "none", reason, confidence) for ``left`` + hyphen + line break + ``right``.
 
         ``left`` may itself be hyphenated ("well-to"); ``right`` is the word the
-        next line starts with.
+        next line starts with. "none": the mark is no hyphen after all (a dash
+        or a tilde that the joined word does not confirm).
+
+        >>> from ocrfix.lexicon import load
+        >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
+        >>> judge.decide("mod", "ernisation", "~")[0], judge.decide("end", "and", "\u2014")[0]
+        ('join', 'none')
         """
         joined = left + right
         if hyphen in BREAK_ONLY:
             return "join", f"line-end break marker {hyphen!r} inside \"{joined}\"", 0.95
+        if hyphen in MISREAD_HYPHENS:
+            if self.vocabulary.count(joined) or self.lexicon.zipf(joined) >= 2.5:
+                return "join", f"\"{joined}\" is a word: the {hyphen!r} at the line end is a misread hyphen", 0.75
+            return "none", "", 0.0
         compound = f"{left}-{right}"
         seen_joined = self.vocabulary.count(joined)
         seen_compound = self.vocabulary.count(compound)
@@ -95,16 +109,12 @@ class HyphenJudge:
         if right[:1].isupper():
             return "keep", f"\"{right}\" is capitalised: a compound such as \"{compound}\"", 0.8
         lex = self.lexicon
-        z_joined = lex.zipf(joined)
-        # a short left part is a prefix ("re-", "co-", "non-"): only the stem tells a compound
-        z_parts = lex.zipf(right) if len(left) <= 3 else min(lex.zipf(left), lex.zipf(right))
-        if z_parts >= 3.0 and (
-            (z_joined + 1.5 < z_parts and z_joined < 3.0)
-            or (z_joined + 1.0 < z_parts and lex.bigram(left, right) > 0.0)
-        ):
-            return (
-                "keep",
-                f"\"{joined}\" is rare (Zipf {z_joined:.1f}) next to its parts (Zipf {z_parts:.1f}): a compound",
-                0.7,
-            )
+        z_joined, z_left, z_right = lex.zipf(joined), lex.zipf(left), lex.zipf(right)
+        if z_right >= 3.0 and left.casefold() in PREFIXES and z_joined < 3.0:
+            return "keep", f"\"{left}-\" is a prefix and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.75
+        z_parts = min(z_left, z_right)
+        if z_parts >= 3.0 and z_joined == 0.0:
+            return "keep", f"\"{joined}\" is no word but \"{left}\" and \"{right}\" are: a compound", 0.75
+        if z_parts >= 3.0 and lex.bigram(left, right) > 0.0 and z_joined + 1.0 < z_parts:
+            return "keep", f"\"{left} {right}\" is a common phrase and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.7
         return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85 if z_joined else 0.7

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ocrfix.strategies.layout.hyphens import HYPHENS
+from ocrfix.strategies.layout.hyphens import HYPHENS, MISREAD_HYPHENS
 
 _TERMINAL = re.compile(r"[.!?:][\"'’”)\]]*$")
 _LIST_ITEM = re.compile(
@@ -28,8 +28,9 @@ _LIST_ITEM = re.compile(
 )
 _NUMERIC = re.compile(r"(?:^|\s)[(£$€]?\d[\d,.:/]*%?\)?(?=\s|$)")
 _HAS_DIGIT = re.compile(r"\d")
-_LEFT_HYPHENATED = re.compile(rf"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*(?=[{HYPHENS}]$)")
-_RIGHT_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_LEFT_HYPHENATED = re.compile(rf"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*(?=[{HYPHENS}{MISREAD_HYPHENS}]$)")
+# the word a line starts with; a stray mark before a lower-case letter is OCR noise ("‘ngton")
+_RIGHT_WORD = re.compile(r"(?:[‘'`^*“\"](?=[^\W\d_A-Z]))?([^\W\d_][\w'’]*)")
 _TAIL = 40   # anchored-at-the-end patterns look at the line's last characters only
 
 
@@ -54,9 +55,9 @@ class Shape:
         tail = content[-_TAIL:]
         structural = heading or _structural(content)
         left = None
-        if tail[-1:] in HYPHENS and tail[-2:-1] not in HYPHENS:
+        if (tail[-1:] in HYPHENS and tail[-2:-1] not in HYPHENS) or (tail[-1:] in MISREAD_HYPHENS and tail[-2:-1].isalpha()):
             last_token = tail.rsplit(None, 1)[-1].lstrip("\"'‘“([")
-            left = _LEFT_HYPHENATED.match(last_token)
+            left = _LEFT_HYPHENATED.search(last_token)
         right = _RIGHT_WORD.match(content)
         opening = content.lstrip("\"'‘“([")
         return cls(
@@ -69,7 +70,7 @@ class Shape:
             hyphen_left=left.group() if left else "",
             hyphen=tail[-1] if left else "",
             dash_end=tail.endswith(("—", "–", "--")),
-            right_word=right.group() if right else "",
+            right_word=right.group(1) if right else "",
         )
 
 
