@@ -80,7 +80,7 @@ def run(
     folds: int = 5,
     jobs: int = 1,
     profile: str = "default",
-    peer_sample: int | None = 20_000,
+    peer_sample: int | None = None,
     progress: bool | None = None,
 ) -> Report:
     """Benchmark ``strategies`` (default: all, see :mod:`ocrfix.bench.candidates`) on ``corpus``.
@@ -89,8 +89,9 @@ def run(
     pairs (default: the repository's corpus). ``folds`` is the number of
     cross-validation folds for trainable strategies (1: use them as shipped).
     ``jobs`` processes score documents in parallel; throughput is per process.
-    Slow peers (symspell.compound, pyspellchecker) run on a fixed sample of
-    ``peer_sample`` characters of OCR per subset (None: every document).
+    Slow peers (symspell.compound, pyspellchecker) run on a fixed sample of each
+    subset: ``peer_sample`` characters of OCR (None: each peer's own
+    ``sample_chars``; 0: every document).
     ``progress`` shows a progress bar (None: when stderr is a terminal).
     Raises :class:`ocrfix.errors.OcrfixError` for bad input, before any work.
     """
@@ -104,12 +105,14 @@ def run(
     # A single group cannot be cross-validated: trainable strategies then run as shipped.
     partition = cross_folds if fitting and len(cross_folds) > 1 else [list(documents)]
 
-    if peer_sample is not None and any(candidate.slow for candidate in candidates):
-        in_sample = {document.id for document in make_sample(documents, peer_sample)}
-        if len(in_sample) < len(documents):
-            candidates = [replace(c, sampled=True) if c.slow else c for c in candidates]
-    else:
-        in_sample = {document.id for document in documents}
+    samples: dict[str, set[str]] = {}  # candidate -> ids of the documents it runs on, when not all
+    for index, candidate in enumerate(candidates):
+        budget = candidate.sample_chars if peer_sample is None else (peer_sample if candidate.sample_chars else 0)
+        if budget:
+            chosen = {document.id for document in make_sample(documents, budget)}
+            if len(chosen) < len(documents):
+                samples[candidate.name] = chosen
+                candidates[index] = replace(candidate, sampled=True)
 
     results: dict[str, DocumentResult] = {}
     from tqdm import tqdm
@@ -119,7 +122,8 @@ def run(
             held_out = {document.id for document in fold}
             pairs = [(d.ocr, d.gt) for d in documents if d.id not in held_out] if len(partition) > 1 else None
             instances = instantiate(steps, pairs)
-            tasks = [(document, [c for c in candidates if not c.sampled or document.id in in_sample]) for document in fold]
+            tasks = [(document, [c for c in candidates if document.id in samples.get(c.name, (document.id,))])
+                     for document in fold]
             for result in _evaluate(tasks, instances, profile, jobs):
                 results[result.id] = result
                 bar.update()
@@ -138,6 +142,7 @@ def run(
         },
         "settings": {"profile": profile, "folds": folds, "folds_used": len(partition), "jobs": jobs,
                      "peer_sample_chars": peer_sample,
+                     "sampled_documents": {name: len(ids) for name, ids in samples.items()},
                      "strategies": [c.name for c in candidates]},
     }
     report = Report(rows(ordered, candidates), ordered, candidates, info, sections.compute(documents, cross_folds))

@@ -46,9 +46,9 @@ class Candidate:
         return f"{self.name} [{', '.join(marks)}]" if marks else self.name
 
     @property
-    def slow(self) -> bool:
-        """Whether this is a peer too slow to run on a whole corpus (it runs on a sample)."""
-        return self.kind == "peer" and peers.PEERS[self.name][0].slow
+    def sample_chars(self) -> int | None:
+        """For a peer too slow for a whole corpus: the characters of OCR per subset it runs on."""
+        return peers.PEERS[self.name][0].sample_chars if self.kind == "peer" else None
 
 
 def default_selection() -> list[str]:

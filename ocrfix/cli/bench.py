@@ -39,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="table rows per corpus subset or per engine × layout group")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for trainable strategies (1: as shipped)")
     parser.add_argument("--profile", default="default", help="normalisation profile of the CER/WER")
+    parser.add_argument("--peer-sample", type=int, metavar="CHARS",
+                        help="characters of OCR per subset that the slow peers (symspell.compound, pyspellchecker) "
+                             "run on, a fixed sample (default: each peer's own, 20000 and 4000; 0: every document)")
     parser.add_argument("--jobs", type=int, default=1, help="documents scored in parallel (0: all cores)")
     parser.set_defaults(func=run)
 
@@ -61,7 +64,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_save and out.exists() and not out.is_dir():
         raise OcrfixError("results folder is a file", out)
     names = [name for item in args.strategies for name in item.split(",") if name.strip()] if args.strategies else None
-    report = bench.run(args.corpus, names, folds=args.folds, jobs=args.jobs, profile=args.profile)
+    if args.peer_sample is not None and args.peer_sample < 0:
+        raise OcrfixError(f"--peer-sample must be 0 or more, not {args.peer_sample}")
+    report = bench.run(args.corpus, names, folds=args.folds, jobs=args.jobs, profile=args.profile,
+                       peer_sample=args.peer_sample)
     if args.format == "json":
         json.dump(report.to_dict(), sys.stdout, indent=1, ensure_ascii=False)
         print()
