@@ -222,3 +222,11 @@ def test_pipeline_of_chain_matches_the_real_pipeline(tiny):
         from ocrfix.metrics import score
 
         assert result.outcomes["pipeline"].corrected.distance == score(document.gt, expected).distance
+
+
+def test_slow_peer_rows_say_they_are_a_sample(tiny):
+    pytest.importorskip("spellchecker")
+    report = bench.run(tiny, ["pyspellchecker"], peer_sample=50, progress=False)
+    row = next(r for r in report.rows if r.scope == "all")
+    assert row.label == "pyspellchecker [peer, sample]" and row.documents == 2  # one per subset
+    assert report.info["settings"]["sampled_documents"] == {"pyspellchecker": 2}
