@@ -121,9 +121,9 @@ class Dedup(Strategy):
             return []
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         space = _is_space(codes)
-        signature = _Signatures(codes, space)
-        line_loops = _LineLoops(self, text, codes, space, signature).find()
-        inline = _select(_TokenLoops(self, text, codes, space, signature).find() + self._character_loops(text, codes, space))
+        tokens = _Tokens(text, codes, space)
+        line_loops = _LineLoops(self, text, codes, tokens).find()
+        inline = _select(_TokenLoops(self, text, codes, tokens).find() + self._character_loops(text, codes, space, tokens))
         loops = _merge(line_loops, inline)
         return [
             self.edit(
@@ -135,7 +135,7 @@ class Dedup(Strategy):
         ]
 
     # -- character loops -------------------------------------------------
-    def _character_loops(self, text: str, codes: np.ndarray, space: np.ndarray) -> list[_Loop]:
+    def _character_loops(self, text: str, codes: np.ndarray, space: np.ndarray, tokens: _Tokens) -> list[_Loop]:
         """One character running away ("!!!!!!!!"), or a unit of 2..32 characters inside a word."""
         loops = []
         for start, length in zip(*(part.tolist() for part in _runs((codes[:-1] == codes[1:]) & ~space[1:], self.symbol_run - 1))):
@@ -143,11 +143,11 @@ class Dedup(Strategy):
             symbol = not (char.isalnum() or char in _LEADERS)
             if count >= (self.symbol_run if symbol else self.low_info_chars):
                 loops.append(_Loop(start + 1, start + count, f'character "{char}"', count, "exact", 0.9))
-        return loops + self._unit_loops_in_long_words(text, codes, space)
+        return loops + self._unit_loops_in_long_words(text, codes, tokens)
 
-    def _unit_loops_in_long_words(self, text: str, codes: np.ndarray, space: np.ndarray) -> list[_Loop]:
+    def _unit_loops_in_long_words(self, text: str, codes: np.ndarray, tokens: _Tokens) -> list[_Loop]:
         """Units of 2..32 characters repeated inside a word with no spaces ("<td></td><td></td>…")."""
-        starts, ends = _token_bounds(space)
+        starts, ends = tokens.starts, tokens.ends
         long = (ends - starts) >= _LONG_WORD
         if not long.any():
             return []
@@ -195,27 +195,26 @@ class Dedup(Strategy):
 class _LineLoops:
     """Blocks of lines repeated consecutively (blank lines between copies ignored)."""
 
-    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, space: np.ndarray, signature: _Signatures) -> None:
+    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, tokens: _Tokens) -> None:
         self.dedup = dedup
         self.text = text
-        breaks = np.flatnonzero((codes == 10) | (codes == 12))
+        breaks = tokens.breaks
         starts = np.concatenate(([0], breaks + 1))
         ends = np.concatenate((breaks, [len(text)]))
         page = np.concatenate(([0], np.cumsum(codes[breaks] == 12)))
-        # Each line without its leading and trailing whitespace; blank lines are left out.
-        filled = np.flatnonzero(~space)
-        first = np.searchsorted(filled, starts)
-        last = np.searchsorted(filled, ends) - 1
+        # Each line as the run of tokens it holds; blank lines are left out.
+        first = np.searchsorted(tokens.starts, starts)
+        last = np.searchsorted(tokens.starts, ends) - 1
         content = first <= last
-        filled = np.concatenate((filled, [len(text)]))
-        self.starts = filled[first[content]]
-        self.stops = filled[last[content]] + 1
+        first, last = first[content], last[content]
+        self.starts = tokens.starts[first]
+        self.stops = tokens.ends[last]
         self.ends = ends[content]  # offset of each content line's terminator
         self.page = page[content]
-        self.hash = signature(self.starts, self.stops)
-        self.head = signature(self.starts, np.minimum(self.starts + 8, self.stops))
-        self.tail = signature(np.maximum(self.stops - 8, self.starts), self.stops)
-        self.length = signature.length(self.starts, self.stops)
+        self.hash = tokens.span(first, last + 1)
+        self.head = tokens.span(first, first + 1)  # first and last word: cheap evidence that lines are alike
+        self.tail = tokens.span(last, last + 1)
+        self.length = tokens.length(first, last + 1)
         self.claimed = np.zeros(len(self.starts), dtype=bool)
         self._keys: dict[int, str] = {}
 
@@ -330,19 +329,12 @@ def _noise_only(a: list[str], b: list[str]) -> bool:
 class _TokenLoops:
     """Units of tokens repeated consecutively inside a line, found with hashed tokens in numpy."""
 
-    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, space: np.ndarray, signature: _Signatures) -> None:
+    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, tokens: _Tokens) -> None:
         self.dedup = dedup
         self.text = text
-        self.starts, self.ends = _token_bounds(space)
-        # Tokens compare case-folded and without sentence-final punctuation ("The." repeats "the").
-        self.core_ends = self.ends.copy()
-        for index in np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes[self.ends - 1], 127)]).tolist():
-            start, end = int(self.starts[index]), int(self.ends[index])
-            self.core_ends[index] = start + len(text[start:end].rstrip(_SENTENCE_END) or text[start:end])
-        self.ids = signature(self.starts, self.core_ends)
-        breaks = np.flatnonzero((codes == 10) | (codes == 12))
-        self.line = np.searchsorted(breaks, self.starts)
-        self.page = np.searchsorted(np.flatnonzero(codes == 12), self.starts)
+        self.starts, self.ends, self.core_ends, self.ids = tokens.starts, tokens.ends, tokens.core_ends, tokens.ids
+        self.line = np.searchsorted(tokens.breaks, self.starts)
+        self.page = np.searchsorted(np.flatnonzero(codes[tokens.breaks] == 12), self.line)
 
     def key(self, token: int) -> str:
         return self.text[self.starts[token]:self.core_ends[token]].lower()
@@ -390,43 +382,89 @@ class _TokenLoops:
         return following >= len(self.ids) or self.page[following] != self.page[token]
 
 
-class _Signatures:
-    """64-bit signatures of text spans, case-folded and blind to whitespace, in O(1) each.
+class _Tokens:
+    """The text's tokens (runs of non-space characters) and 64-bit signatures of them.
 
-    Every character stands for a fixed random 64-bit number; a span's
-    signature combines the sum of its numbers and their sum weighted by rank
-    (place among the non-space characters), both modulo 2**64 and read off
-    prefix sums. The same characters in the same order give the same
-    signature wherever they are; different spans collide with a chance of
-    about 2**-64, so equal signatures are treated as equal text.
+    Every character stands for a fixed random 64-bit number. A token's
+    signature combines the sum of its numbers and their sum weighted by place,
+    modulo 2**64; prefix sums over tokens give the signature of any run of
+    tokens (a line, whitespace-blind) in O(1). Equal text gives equal
+    signatures; different text collides with a chance of about 2**-64, so equal
+    signatures are treated as equal text. ``ids`` compare tokens case-folded
+    and without sentence-final punctuation ("The." repeats "the").
     """
 
-    def __init__(self, codes: np.ndarray, space: np.ndarray) -> None:
-        folded = np.where((codes >= 65) & (codes <= 90), codes + 32, codes)
-        values = _RANDOM_CODES()[folded]
-        values[space] = 0
-        rank = np.cumsum(~space, dtype=np.uint64)
+    def __init__(self, text: str, codes: np.ndarray, space: np.ndarray) -> None:
+        self.breaks = np.flatnonzero((codes == 10) | (codes == 12))
+        self.starts, self.ends = _token_bounds(space)
+        self.core_ends = self.ends.copy()
+        if len(self.ends):
+            for index in np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes[self.ends - 1], 127)]).tolist():
+                start, end = int(self.starts[index]), int(self.ends[index])
+                self.core_ends[index] = start + len(text[start:end].rstrip(_SENTENCE_END) or text[start:end])
+        (sums, moments), (core_sums, core_moments) = _weighted_sums(codes, self.starts, (self.ends, self.core_ends))
+        lengths = (self.ends - self.starts).astype(np.uint64)
         zero = np.zeros(1, dtype=np.uint64)
         with np.errstate(over="ignore"):
-            self.sums = np.concatenate((zero, np.cumsum(values, dtype=np.uint64)))
-            self.moments = np.concatenate((zero, np.cumsum(values * rank, dtype=np.uint64)))
-        self.rank = np.concatenate((zero, rank))
+            self.rank = np.concatenate((zero, np.cumsum(lengths, dtype=np.uint64)))  # characters before each token
+            self.sums = np.concatenate((zero, np.cumsum(sums, dtype=np.uint64)))
+            self.moments = np.concatenate((zero, np.cumsum(moments + self.rank[:-1] * sums, dtype=np.uint64)))
+            self.ids = _mix(core_sums, core_moments, (self.core_ends - self.starts).astype(np.uint64))
 
-    def __call__(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    def span(self, first: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        """Signatures of the token runs first..stop-1 (whitespace between them ignored)."""
         with np.errstate(over="ignore"):
-            total = self.sums[ends] - self.sums[starts]
-            moment = self.moments[ends] - self.moments[starts] - self.rank[starts] * total
-            return (total ^ moment * np.uint64(0x9E3779B97F4A7C15) ^ self.length(starts, ends)).view(np.int64)
+            total = self.sums[stop] - self.sums[first]
+            moment = self.moments[stop] - self.moments[first] - self.rank[first] * total
+            return _mix(total, moment, self.length(first, stop))
 
-    def length(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        """How many non-space characters each span holds."""
-        return self.rank[ends] - self.rank[starts]
+    def length(self, first: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        """How many non-space characters the token runs first..stop-1 hold."""
+        return self.rank[stop] - self.rank[first]
+
+
+def _mix(total: np.ndarray, moment: np.ndarray, length: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        return (total ^ moment * np.uint64(0x9E3779B97F4A7C15) ^ length).view(np.int64)
+
+
+_CHUNK = 1 << 22  # characters per block when summing, to bound memory on huge texts
+
+
+def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: tuple[np.ndarray, ...]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each array of ``ends``, per span codes[start:end]: the sum of the characters' random
+    numbers, and that sum weighted by place in the span (one pass over the text for all of them)."""
+    results = [(np.zeros(len(starts), dtype=np.uint64), np.zeros(len(starts), dtype=np.uint64)) for _ in ends]
+    table = _RANDOM_CODES()
+    first = 0
+    while first < len(starts):
+        # a block of whole spans of about _CHUNK characters
+        stop = max(first + 1, int(np.searchsorted(starts, starts[first] + _CHUNK)))
+        base, limit = int(starts[first]), int(max(end[stop - 1] for end in ends))
+        with np.errstate(over="ignore"):
+            values = table[codes[base:limit]]
+            weighted = values * np.arange(len(values), dtype=np.uint64)
+            local_starts = starts[first:stop] - base
+            for (sums, moments), end in zip(results, ends):
+                local_ends = end[first:stop] - base
+                bounds = np.empty(2 * len(local_starts), dtype=np.int64)
+                bounds[0::2], bounds[1::2] = local_starts, local_ends
+                if local_ends[-1] == len(values):
+                    bounds = bounds[:-1]
+                span_sums = np.add.reduceat(values, bounds)[::2]
+                sums[first:stop] = span_sums
+                moments[first:stop] = np.add.reduceat(weighted, bounds)[::2] - local_starts.astype(np.uint64) * span_sums
+        first = stop
+    return results
 
 
 @functools.lru_cache(maxsize=1)
 def _RANDOM_CODES() -> np.ndarray:
-    """One fixed random 64-bit number per code point (seeded: signatures are reproducible)."""
-    return np.random.default_rng(0x0C1F).integers(0, 2**64, size=0x110000, dtype=np.uint64)
+    """One fixed random 64-bit number per code point, ASCII capitals sharing their small letter's
+    (seeded: signatures are reproducible)."""
+    table = np.random.default_rng(0x0C1F).integers(0, 2**64, size=0x110000, dtype=np.uint64)
+    table[65:91] = table[97:123]
+    return table
 
 
 def _is_space(codes: np.ndarray) -> np.ndarray:

@@ -1,0 +1,60 @@
+"""dedup's speed: at least 5 MB/s on one core, linear in length.
+
+The inputs are the corpus's OCR cycled to 5 MB and to 50 MB, each with a
+repetition loop in the middle (a two-line block forty times, a token loop and a
+runaway sentence). Throughput is recorded in ``extra_info``; the targets are
+checked on CPU time (``time.process_time``), which the other jobs on a shared
+machine disturb much less than wall time.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ocrfix.pipeline import Pipeline
+
+MEGABYTE = 1_000_000
+LOOP = (
+    "\n" + "Minutes of the meeting held on 4 May\nCommittee Room 2\n" * 40
+    + "the the the the rest of the of the of the report\n"
+    + "The Council noted the report of the Treasurer. " * 30 + "\n"
+)
+
+
+def with_loop(base: str, size: int) -> str:
+    text = (base * (size // len(base) + 1))[:size - len(LOOP)]
+    middle = text.rfind("\n", 0, len(text) // 2) + 1
+    return text[:middle] + LOOP + text[middle:]
+
+
+@pytest.fixture(scope="module")
+def inputs(corpus_text):
+    return {size: with_loop(corpus_text, size * MEGABYTE) for size in (5, 50)}
+
+
+def cpu_seconds(pipeline: Pipeline, text: str) -> float:
+    started = time.process_time()
+    result = pipeline.run(text)
+    assert len(result.edits) >= 3, "the loop in the middle was not found"
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_dedup_throughput(benchmark, inputs, size):
+    pipeline = Pipeline(["dedup"])
+    text = inputs[size]
+    result = benchmark.pedantic(pipeline.run, args=(text,), rounds=3 if size == 5 else 1, iterations=1)
+    benchmark.extra_info["chars"] = len(text)
+    benchmark.extra_info["chars_per_second"] = round(len(text) / benchmark.stats.stats.mean)
+    benchmark.extra_info["edits"] = len(result.edits)
+
+
+def test_dedup_targets(inputs):
+    pipeline = Pipeline(["dedup"])
+    small = min(cpu_seconds(pipeline, inputs[5]) for _ in range(3))
+    large = cpu_seconds(pipeline, inputs[50])
+    speed = len(inputs[5]) / small / MEGABYTE
+    print(f"\ndedup: 5 MB in {small:.2f} s CPU ({speed:.1f} MB/s), 50 MB in {large:.2f} s CPU ({large / small:.1f}x)")
+    assert speed >= 5, f"{speed:.1f} MB/s"
+    assert large / small <= 15, f"50 MB took {large / small:.1f}x the time of 5 MB: not linear"
