@@ -18,10 +18,16 @@ How it stays exact and fast
 ---------------------------
 :func:`distance` runs the bit-parallel global edit-distance recurrence of
 Myers/Hyyrö with the hypothesis as the bit vector (Python integers, so each
-step is a handful of C-level big-integer operations over the whole column). A
+step is a handful of C-level big-integer operations over a whole column). A
 gap is one extra column: its value at hypothesis row ``j`` is the minimum of
 the previous column over rows ``j - capacity .. j`` (a sliding-window minimum
-in numpy), re-encoded as the bit vectors. No approximation is involved.
+in numpy), re-encoded as bit vectors. Only a diagonal band of rows is kept
+(Ukkonen's cut-off, widened by the gap capacity passed and still to come), with
+the alignment where no gap absorbs anything as the cost bound; see
+:func:`_sweep` for why the result stays exact. The cost is
+O(reference length x (bound + gap capacity) / word size): linear in the length
+for a fixed number of errors, like rapidfuzz, but quadratic when the errors
+grow with the text (no exact edit distance escapes that in the worst case).
 
 :func:`align` also needs the substitution/deletion/insertion counts and, among
 all optimal alignments, one that absorbs the fewest tokens. It runs the pass
@@ -116,59 +122,130 @@ def _codes(text: str) -> np.ndarray:
 
 def distance(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = ()) -> int:
     """The least edit cost of ``hypothesis`` against ``reference`` with its gaps."""
-    return _sweep(reference, hypothesis, merge_gaps(gaps))[0]
+    gaps = merge_gaps(gaps)
+    return _sweep(reference, hypothesis, gaps, _upper_bound(reference, hypothesis, gaps))[0]
 
 
-def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]]) -> tuple[int, list[tuple[np.ndarray, np.ndarray]]]:
-    """The bit-parallel pass: the least cost, and the whole column just before and after each gap.
+def _upper_bound(reference: str, hypothesis: str, gaps: list[tuple[int, int]]) -> int:
+    """The cost of the alignment where no gap absorbs anything: never below the optimum."""
+    return Levenshtein.distance(reference, hypothesis, score_hint=max(64, abs(len(reference) - len(hypothesis))))
 
-    Column ``j`` holds the least cost of aligning the reference up to the gap
-    with the first ``j`` hypothesis tokens.
+
+Column = tuple[int, np.ndarray]  # (first hypothesis row, costs of rows first, first + 1, ...)
+
+
+def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: int) -> tuple[int, list[tuple[Column, Column]]]:
+    """The bit-parallel pass: the least cost, and the column just before and after each gap.
+
+    A column holds, per hypothesis row ``j``, the least cost of aligning the
+    reference up to the gap with the first ``j`` hypothesis tokens. Only a band
+    of rows is computed (Ukkonen): with ``limit`` >= the optimum, a path of
+    cost <= ``limit`` that has read ``p`` reference tokens sits on a row between
+    ``p - limit`` (less the gap capacity still to come, when it must catch up
+    with the end) and ``p + limit`` plus the gap capacity already passed. Rows
+    outside the band are never read, and the band's edges take values of real
+    (deletion or insertion) paths, so every value is a real cost and the cells
+    of an optimal path, all inside the band, are exact.
     """
     m, n = len(reference), len(hypothesis)
     if n == 0:
-        return m, [(np.array([p]), np.array([p])) for p, _ in gaps]
+        return m, [((0, np.array([p])), (0, np.array([p]))) for p, _ in gaps]
+    positions = np.array([p for p, _ in gaps] + [m + 1], dtype=np.int64)
+    capacity = np.array([c for _, c in gaps] + [0], dtype=np.int64)
+    passed = np.concatenate([[0], np.cumsum(capacity)])  # capacity of gaps at positions < positions[i]
+    total = int(passed[-1])
+
+    def band(p: int) -> tuple[int, int]:
+        """Rows a path of cost <= limit may occupy after ``p`` tokens, around any gap at ``p``; unclamped."""
+        upto = int(passed[int(np.searchsorted(positions, p, side="right"))])  # gaps at positions <= p
+        still = total - int(passed[int(np.searchsorted(positions, p, side="left"))])  # at positions >= p
+        return p + max(-limit, n - m - limit - still), p + min(limit + upto, n - m + limit)
+
+    # the band's width changes only at gaps, and is widest at them
+    width = min(n, 2 + max(high - low for low, high in map(band, [0, *positions[:-1].tolist()])))
     codes = _codes(hypothesis)
-    masks = {symbol: _array_to_bits(codes == ord(symbol)) for symbol in set(reference) & set(hypothesis)}
-    full, top_bit = (1 << n) - 1, 1 << (n - 1)
-    vp, vn, score = full, 0, n
+    symbols = set(reference) & set(hypothesis)
+    refresh = max(256, width // 2)  # the match masks cover this many rows more than the band
+
+    def masks_from(start: int) -> dict[str, int]:
+        window = codes[start: start + width + refresh]
+        return {symbol: _array_to_bits(window == ord(symbol)) for symbol in symbols}
+
+    # the band is rows low + 1 .. low + width (bit i is row low + 1 + i); row ``low`` is its edge, cost ``top``
+    low = top = 0
+    full = (1 << width) - 1
+    vp, vn = full, 0
+    mask_low = 0
+    masks = masks_from(0)
     columns = []
-    bounds = [p for p, _ in gaps] + [m]
+    bounds = positions[:-1].tolist() + [m]
+
+    def move_to(new_low: int) -> None:
+        nonlocal low, top, vp, vn, masks, mask_low
+        shift = new_low - low
+        dropped = (1 << shift) - 1
+        top += (vp & dropped).bit_count() - (vn & dropped).bit_count()
+        vp = (vp >> shift) | (dropped << (width - shift))  # rows entering below: insertions
+        vn >>= shift
+        low = new_low
+        if low - mask_low > refresh:
+            masks, mask_low = masks_from(low), low
+
     position = 0
     for index, end in enumerate(bounds):
-        for symbol in reference[position:end]:
-            eq = masks.get(symbol, 0)
+        floor = band(position + 1)[0] - position - 2  # row of the edge, less p, between these gaps
+        for p in range(position, end):
+            target = min(p + floor, n - width)
+            if target > low:
+                move_to(target)
+            eq = (masks.get(reference[p], 0) >> (low - mask_low)) & full
             xv = eq | vn
             xh = (((eq & vp) + vp) ^ vp) | eq
             hp = vn | (~(xh | vp) & full)
             hn = vp & xh
-            if hp & top_bit:
-                score += 1
-            elif hn & top_bit:
-                score -= 1
-            hp = ((hp << 1) | 1) & full
+            hp = ((hp << 1) | 1) & full  # the top edge: one more deletion
             hn = (hn << 1) & full
             vp = hn | (~(xv | hp) & full)
             vn = hp & xv
+            top += 1
         position = end
         if index < len(gaps):
-            before = np.empty(n + 1, dtype=np.int64)
-            before[0] = end  # the top row: every reference token so far deleted
-            np.cumsum(_bits_to_array(vp, n) - _bits_to_array(vn, n), out=before[1:])
-            before[1:] += end
+            before = np.empty(width + 1, dtype=np.int64)
+            before[0] = top
+            np.cumsum(_bits_to_array(vp, width) - _bits_to_array(vn, width), out=before[1:])
+            before[1:] += top
             after = sliding_min(before, gaps[index][1])
-            columns.append((before, after))
+            columns.append(((low, before), (low, after)))
             steps = np.diff(after)
-            vp, vn, score = _array_to_bits(steps == 1), _array_to_bits(steps == -1), int(after[-1])
-    return score, columns
+            vp, vn = _array_to_bits(steps == 1), _array_to_bits(steps == -1)
+    if n - width > low:
+        move_to(n - width)
+    return top + vp.bit_count() - vn.bit_count(), columns
+
+
+def _corridor(forward: Column, backward: Column, n: int, optimum: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows where forward + backward cost equals the optimum, and their forward costs.
+
+    ``backward`` comes from the pass over the reversed texts, so its row ``r``
+    is row ``n - r`` here.
+    """
+    forward_low, forward_costs = forward
+    backward_low, backward_costs = backward
+    first = max(forward_low, n - backward_low - len(backward_costs) + 1)
+    last = min(forward_low + len(forward_costs) - 1, n - backward_low)
+    rows = np.arange(first, last + 1)
+    costs = forward_costs[rows - forward_low]
+    keep = costs + backward_costs[n - rows - backward_low] == optimum
+    return rows[keep], costs[keep]
 
 
 def align(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = ()) -> Path:
     """An optimal alignment that absorbs the fewest hypothesis tokens into gaps."""
     gaps = merge_gaps(gaps)
     m, n = len(reference), len(hypothesis)
-    optimum, forward = _sweep(reference, hypothesis, gaps)
-    _, backward = _sweep(reference[::-1], hypothesis[::-1], [(m - p, c) for p, c in reversed(gaps)])
+    limit = _upper_bound(reference, hypothesis, gaps)
+    optimum, forward = _sweep(reference, hypothesis, gaps, limit)
+    _, backward = _sweep(reference[::-1], hypothesis[::-1], [(m - p, c) for p, c in reversed(gaps)], optimum)
     path = _align_between_gaps(reference, hypothesis, gaps, optimum, forward, backward[::-1])
     return path if path is not None else _align_rows(reference, hypothesis, gaps, optimum)
 
@@ -214,27 +291,29 @@ def _align_between_gaps(reference, hypothesis, gaps, optimum, forward, backward)
         reverse_before, reverse_after = backward[index]
         exits = sorted(states.items(), key=lambda item: item[1][1])
         entries = {}
-        for entry in np.flatnonzero(before + reverse_after[::-1] == optimum).tolist():
-            found = linked(segment, exits, entry, int(before[entry]))
+        entry_rows, entry_costs = _corridor(before, reverse_after, n, optimum)
+        for entry, cost in zip(entry_rows.tolist(), entry_costs.tolist()):
+            found = linked(segment, exits, entry, cost)
             if found is not None:
-                entries[entry] = found
+                entries[entry] = (cost, *found)
         if pairs > _MAX_PAIRS or not entries:
             return None
         # across the gap: entry a -> exit b with b - capacity <= a <= b at no cost
         entry_rows = np.array(list(entries))
-        entry_absorbed = np.array([found[1] for found in entries.values()])
-        exit_rows = np.flatnonzero(after + reverse_before[::-1] == optimum)
+        entry_costs = np.array([found[0] for found in entries.values()])
+        entry_absorbed = np.array([found[2] for found in entries.values()])
+        exit_rows, exit_costs = _corridor(after, reverse_before, n, optimum)
         fits = ((entry_rows[None, :] <= exit_rows[:, None]) & (entry_rows[None, :] >= exit_rows[:, None] - capacity)
-                & (before[entry_rows][None, :] == after[exit_rows][:, None]))
+                & (entry_costs[None, :] == exit_costs[:, None]))
         totals = np.where(fits, entry_absorbed[None, :] - entry_rows[None, :], _INF)
         choice = totals.argmin(axis=1)
         states = {}
-        for exit_row, pick, ok in zip(exit_rows.tolist(), choice.tolist(), fits.any(axis=1).tolist()):
+        for exit_row, cost, pick, ok in zip(exit_rows.tolist(), exit_costs.tolist(), choice.tolist(),
+                                            fits.any(axis=1).tolist()):
             if ok:
                 entry = int(entry_rows[pick])
-                origin, absorbed, back = entries[entry]
-                states[exit_row] = (int(after[exit_row]), absorbed + exit_row - entry,
-                                    (index, entry, exit_row, (origin, back)))
+                _, origin, absorbed, back = entries[entry]
+                states[exit_row] = (cost, absorbed + exit_row - entry, (index, entry, exit_row, (origin, back)))
     final = linked(reference[bounds[-2]:], sorted(states.items(), key=lambda item: item[1][1]), n, optimum)
     if final is None:
         return None
