@@ -124,3 +124,30 @@ def test_row_dp_fallback_matches_brute_force(case):
         ocrfix.gaps._MAX_PAIRS = original
     assert (path.distance, path.absorbed) == brute_force(reference, hypothesis, gaps)
     assert path.substitutions + path.deletions + path.insertions == path.distance
+
+
+@st.composite
+def longer_cases(draw):
+    """A reference of 20-60 tokens and a hypothesis a few edits away, so the band is narrower than the text."""
+    reference = draw(st.text(alphabet="abcd ", min_size=20, max_size=60))
+    hypothesis = list(reference)
+    for kind, where, symbol in draw(st.lists(st.tuples(st.sampled_from("ids"), st.integers(0, 60),
+                                                       st.sampled_from("abxyz")), max_size=8)):
+        where = min(where, len(hypothesis))
+        if kind == "i":
+            hypothesis.insert(where, symbol * draw(st.integers(1, 6)))
+        elif where < len(hypothesis):
+            hypothesis[where:where + 1] = [] if kind == "d" else [symbol]
+    gaps = draw(st.lists(st.tuples(st.integers(0, len(reference)), st.integers(0, 6)), max_size=4))
+    return reference, "".join(hypothesis), gaps
+
+
+@settings(max_examples=150, deadline=None)
+@given(longer_cases())
+def test_band_as_tight_as_the_optimum_stays_exact(case):
+    reference, hypothesis, gaps = case
+    cost, absorbed = brute_force(reference, hypothesis, gaps)
+    # the band may use any bound >= the optimum; the optimum itself is the narrowest
+    assert ocrfix.gaps._sweep(reference, hypothesis, merge_gaps(gaps), cost)[0] == cost
+    path = align(reference, hypothesis, gaps)
+    assert (path.distance, path.absorbed) == (cost, absorbed)
