@@ -30,6 +30,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix.errors import OcrfixError
+from ocrfix.lexicon import fold
 
 FORMAT = "ocrfix-errormodel/1"
 DEFAULT_FILE = "errormodel_en.json"
@@ -43,12 +44,12 @@ _MIN_COUNT_DENOMINATOR = 5  # keeps a confusion seen once in a rare context from
 
 
 def prepare(text: str) -> str:
-    """The form both sides are aligned in: case-folded, whitespace runs made one space.
+    """The form both sides are aligned in: folded as the lexicon folds words, whitespace runs made one space.
 
     >>> prepare("  The\\nKing  ")
     'the king'
     """
-    return _SPACES.sub(" ", text.casefold()).strip()
+    return _SPACES.sub(" ", fold(text)).strip()
 
 
 def blocks(intended: str, observed: str) -> Iterable[tuple[str, str]]:
@@ -151,7 +152,7 @@ class ErrorModel:
         Case-insensitive; the sum over the edit runs of the alignment plus the
         chance of reading each remaining character right.
         """
-        intended, observed = intended.casefold(), observed.casefold()
+        intended, observed = fold(intended), fold(observed)
         if intended == observed:
             return self._log_correct * len(intended)
         total = 0.0
@@ -169,7 +170,7 @@ class ErrorModel:
         (True, False)
         """
         return all(self.confusions.get(run, 0) >= min_count
-                   for run in blocks(intended.casefold(), observed.casefold()))
+                   for run in blocks(fold(intended), fold(observed)))
 
     @property
     def split_log_prob(self) -> float:

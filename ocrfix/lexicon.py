@@ -116,8 +116,8 @@ class Lexicon:
         return self._bigrams.get(f"{fold(w1)} {fold(w2)}", 0.0)
 
     def words(self) -> Iterator[tuple[str, float]]:
-        """All (folded word, Zipf) entries, most frequent first."""
-        return iter(sorted(self._words.items(), key=lambda item: -item[1]))
+        """All (folded word, Zipf) entries, in the data's order (the shipped table: most frequent first)."""
+        return iter(self._words.items())
 
 
 class Vocabulary:

@@ -36,17 +36,21 @@ from ocrfix.errormodel import ErrorModel
 from ocrfix.lexicon import Vocabulary, fold
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
-from ocrfix.strategies.dictionary.candidates import DeleteIndex, default_index
-from ocrfix.strategies.dictionary.protect import protected_reason, repair_number, repair_postcode
+from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, common_index, default_index
+from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
 
 TOKEN = regex.compile(r"\S+")
-EDGE_PUNCTUATION = regex.compile(r"^[^\p{L}\p{N}]*(.*?)[^\p{L}\p{N}]*$", regex.DOTALL)
+# The word part of a token: edge punctuation stripped, but a symbol no word starts
+# with, stuck to the front of a word, is kept as a misread letter ("*he", "¢he", "©f").
+EDGE_PUNCTUATION = regex.compile(r"^[^\p{L}\p{N}]*?([*~|«»¢©°™^`#<>\\{}]?[\p{L}\p{N}].*?)[^\p{L}\p{N}]*$",
+                                 regex.DOTALL)
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 
-# A word at least this frequent (Zipf) is taken as written: correcting real
-# words needs more context than word bigrams give.
-TRUSTED_ZIPF = 3.0
+# A word at least this frequent (Zipf) is taken as written: correcting common
+# real words needs more context than word bigrams give. Rarer listed words are
+# looked at, but replaced only under the MISPRINT_GAP rule below.
+TRUSTED_ZIPF = 4.5
 # How probable a word the lexicon does not know is, as a Zipf value: below
 # every listed word, but not impossible (names, rare words, compounds).
 UNKNOWN_ZIPF = 1.0
@@ -54,14 +58,20 @@ UNKNOWN_ZIPF = 1.0
 # (period and regional spellings are rare, not wrong): its prior gets this much.
 KNOWN_WORD_BONUS = 1.0
 # A listed word is taken for a misprint of a more frequent one only if it is at
-# most as common as misprints are: 10**-3.5 of the other word ("tbe" 2.6 vs
-# "the" 7.7, "heen" 1.8 vs "been" 6.0), unlike rare real words ("shewed" 1.9
-# vs "showed" 4.6).
-MISPRINT_GAP = 3.5
+# most as common as misprints are: 10**-3.7 of the other word ("tbe" 2.6 vs
+# "the" 7.7, "heen" 1.8 vs "been" 6.3), unlike rare real words ("shewed" 1.9
+# vs "showed" 4.9, "thy" 4.1 vs "the" 7.7).
+MISPRINT_GAP = 3.7
+# Run-together words listed in the lexicon (web text has them) are suspect when
+# the word pair is this much more common: "ofthe" 3.3 vs "of the" 6.5.
+RUN_TOGETHER_GAP = 3.0
 BACKOFF = math.log10(0.4)  # "stupid backoff" weight for an unseen word pair
 MAX_CANDIDATES = 6  # readings scored in context, per word
+LOOKUP_CACHE = 100_000  # candidate lists kept across documents
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
-JOIN_MIN_ZIPF = 2.5  # a split word is only rejoined into a word at least this common
+NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
+COMPOUND_PART_ZIPF = 2.0  # "re-establish", "to-day": parts at least this common make a compound
+JOIN_MIN_ZIPF = 3.0  # a split word is only rejoined into a word at least this common
 
 
 @register
@@ -90,6 +100,8 @@ class Dictionary(Strategy):
         self.model = model
         self._lexicon = lexicon.load()
         self._index: DeleteIndex | None = None
+        self._run_together_cache: dict[str, bool] = {}
+        self._lookups: dict[tuple[str, int, float], dict[str, int]] = {}
 
     def fit(self, pairs: list[tuple[str, str]]) -> "Dictionary":
         """A new Dictionary with the same options and an error model trained on (ocr, gt) ``pairs``."""
@@ -129,6 +141,7 @@ class Dictionary(Strategy):
                 repair = self._repair_token(tokens, i, kind, repairs)
                 if repair is not None:
                     replacement, confidence, reason = repair
+                    tokens.repaired[i] = fold(replacement)
                     edits.append(self.edit(text, tokens.starts[i], tokens.ends[i], replacement,
                                            reason=reason, confidence=confidence))
             i += 1
@@ -151,35 +164,53 @@ class Dictionary(Strategy):
         number = repair_number(core)
         if number is not None:
             return ("number", number)
-        if protected_reason(raw, core):
+        if protected_reason(raw, core, self._is_word):
             return ("skip",)
         word = fold(core)
-        if word in self.protected or vocabulary.count(word) > 1:
-            return ("skip",)
         zipf = self._lexicon.zipf(word)
-        if zipf >= TRUSTED_ZIPF:
+        if word in self.protected or (zipf == 0.0 and vocabulary.count(word) > 1):
+            return ("skip",)  # an unknown word the document uses twice is its own
+        if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word, zipf)):
             return ("skip",)
         return ("word", word, zipf)
+
+    def _is_word(self, part: str) -> bool:
+        return self._lexicon.zipf(part) >= COMPOUND_PART_ZIPF
+
+    def _run_together(self, word: str, zipf: float) -> bool:
+        """Is this listed word as rare as a misprint of a word pair ("ofthe" 3.3 vs "of the" 6.5)?"""
+        known = self._run_together_cache.get(word)
+        if known is None:
+            lex = self._lexicon
+            known = self._run_together_cache[word] = len(word) >= 4 and word.isalpha() and any(
+                lex.bigram(word[:cut], word[cut:]) - zipf >= RUN_TOGETHER_GAP
+                for cut in range(2, len(word) - 1))
+        return known
 
     def _repair_token(self, tokens: "_Tokens", i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
         if kind[0] == "number":
             return kind[1], 0.95, "letters read for digits in a number"
         core = tokens.cores[i]
-        if core[0].isupper() and not tokens.sentence_start(i):
-            return None  # a capitalised word inside a sentence is a name
         _, word, zipf = kind
+        name_like = core[0].isupper() and not tokens.sentence_start(i) and not is_noisy(core)
+        if name_like and zipf >= NAME_ZIPF:
+            return None  # a capitalised word inside a sentence is a name
         prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
-        key = (core, prev, nxt)
+        if nxt is not None and not self._lexicon.zipf(nxt):
+            nxt = None  # an unknown neighbour is no context (it is likely misread itself)
+        prev = tokens.repaired.get(i - 1, prev) if prev is not None else None
+        key = (core, prev, nxt, name_like)
         if key not in repairs:
-            repairs[key] = self._repair(core, word, zipf, prev, nxt)
+            repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like)
         return repairs[key]
 
-    def _repair(self, core: str, word: str, zipf: float, prev: str | None,
-                nxt: str | None) -> tuple[str, float, str] | None:
+    def _repair(self, core: str, word: str, zipf: float, prev: str | None, nxt: str | None, *,
+                strict: bool = False) -> tuple[str, float, str] | None:
+        """The repair of one word in its context; ``strict``: only by a common word, as for listed words."""
         if zipf and self._attested(prev, word, nxt):
             return None  # a listed word in a listed word pair is where it belongs
-        readings = self._readings(word, zipf, prev, nxt)
+        readings = self._readings(word, zipf, prev, nxt, strict=strict)
         best, best_score = max(readings.items(), key=lambda item: item[1])
         if best == word:
             return None
@@ -189,19 +220,34 @@ class Dictionary(Strategy):
         kind = "unknown word" if zipf == 0.0 else f"rare word (Zipf {zipf:.1f})"
         return _with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
 
-    def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None) -> dict[str, float]:
+    def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None, *,
+                  strict: bool = False) -> dict[str, float]:
         """Readings of the printed ``word`` with their log10 scores; the word itself included."""
         lex, model = self._lexicon, self.model
-        own_prior = zipf + KNOWN_WORD_BONUS if zipf else UNKNOWN_ZIPF
+        if prev is not None and not lex.zipf(prev):
+            prev = None  # an unknown neighbour is no context
+        if not zipf or (self.split_merge and self._run_together(word, zipf)):
+            own_prior = UNKNOWN_ZIPF  # unknown, or listed only as the misprint of a word pair ("ofthe")
+        else:
+            own_prior = zipf + KNOWN_WORD_BONUS
         scores = {word: self._context(prev, word, own_prior, nxt) + model.log_prob(word, word)}
         max_distance = 1 if len(word) <= 4 else 2
+        # a listed word only gives way to a far more common one (MISPRINT_GAP); those sit in a small index
+        gated = bool(zipf) or strict
+        min_prior = max(zipf, UNKNOWN_ZIPF) + MISPRINT_GAP if gated else zipf
+        index = common_index() if min_prior >= COMMON_ZIPF else self._index
+        key = (word, max_distance, min_prior)
+        nearby = self._lookups.get(key)
+        if nearby is None:
+            if len(self._lookups) > LOOKUP_CACHE:
+                self._lookups.clear()
+            nearby = self._lookups[key] = index.lookup(word, max_distance, min_zipf=min_prior)
         found = [(prior - PLAIN_EDIT * distance, candidate, prior)
-                 for candidate, distance in self._index.lookup(word, max_distance).items()
-                 if (prior := lex.zipf(candidate)) > zipf]
+                 for candidate, distance in nearby.items() if (prior := lex.zipf(candidate)) > zipf]
         found.sort(reverse=True)
         candidates = sorted(((prior - 9.0 + model.log_prob(candidate, word), candidate, prior)
                              for _, candidate, prior in found[:3 * MAX_CANDIDATES]), reverse=True)
-        if self.split_merge and len(word) >= 3 and word.isalpha():
+        if self.split_merge and not strict and len(word) >= 3 and word.replace("'", "").isalpha():
             for cut in range(1, len(word)):
                 left, right = word[:cut], word[cut:]
                 z_left, z_right = lex.zipf(left), lex.zipf(right)
@@ -211,10 +257,9 @@ class Dictionary(Strategy):
                              + model.merge_log_prob + model.log_prob(word, word))
                     scores[f"{left} {right}"] = score
         for _, candidate, prior in candidates[:MAX_CANDIDATES]:
-            # a listed word is replaced only if it is as rare as a misprint of the other, by a
-            # misreading the engine is known to make, where a listed word pair says the other fits
-            if zipf and not (prior - zipf >= MISPRINT_GAP and model.attested(candidate, word)
-                             and self._attested(prev, candidate, nxt)):
+            # a listed word is replaced only by a misreading the engine is known to make,
+            # where a listed word pair says the other word fits
+            if gated and not (model.attested(candidate, word) and self._attested(prev, candidate, nxt)):
                 continue
             scores[candidate] = self._context(prev, candidate, prior, nxt) + model.log_prob(candidate, word)
         return scores
@@ -226,8 +271,8 @@ class Dictionary(Strategy):
     def _could_join(self, tokens: "_Tokens", i: int) -> bool:
         """Cheap test: are tokens i and i+1 two words one space apart whose join is a common word?"""
         a, b = tokens.cores[i], tokens.cores[i + 1]
-        return (tokens.gap_is_space(i) and a.isalpha() and b.isalpha() and b.islower()
-                and self._lexicon.zipf(a + b) >= JOIN_MIN_ZIPF)
+        return (len(a) > 1 and len(b) > 1 and tokens.gap_is_space(i) and a.isalpha() and b.isalpha()
+                and b.islower() and self._lexicon.zipf(a + b) >= JOIN_MIN_ZIPF)
 
     def _join(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
         """Join tokens ``i`` and ``i + 1`` ("be come" → "become") if the joined word is clearly meant."""
@@ -282,9 +327,10 @@ def _splittable(part: str, zipf: float) -> bool:
 
 def _with_case(original: str, replacement: str) -> str:
     """``replacement`` in the case pattern of ``original`` (lower, Capitalised, UPPER)."""
-    if original.isupper() and len(original) > 1:
+    letters = [ch for ch in original if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
         return replacement.upper()
-    if original[:1].isupper():
+    if letters and letters[0].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
 
@@ -300,13 +346,14 @@ class _Tokens:
         self.raws: list[str] = []
         self.raw_starts: list[int] = []
         self.raw_ends: list[int] = []
+        self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
         for match in TOKEN.finditer(text):
             raw = match.group()
             if raw.isalnum():
                 start, end = match.span()
             else:
                 inner = EDGE_PUNCTUATION.match(raw)
-                if inner.start(1) == inner.end(1):
+                if inner is None:
                     continue
                 start, end = match.start() + inner.start(1), match.start() + inner.end(1)
             self.starts.append(start)

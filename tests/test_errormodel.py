@@ -1,0 +1,94 @@
+"""The learned OCR error model and the `ocrfix train` command."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ocrfix.cli import main
+from ocrfix.errormodel import ErrorModel, blocks, prepare
+from ocrfix.errors import OcrfixError
+
+PAIRS = [
+    ("the rnodern kiug carne horne", "the modern king came home"),
+    ("a clear rnorning, tbe kiug said", "a clear morning, the king said"),
+    ("ofthe people", "of the people"),
+]
+
+
+def test_blocks_group_adjacent_edits_into_multi_character_confusions():
+    assert list(blocks("modern", "rnodern")) == [("m", "rn")]
+    assert list(blocks("dear", "clear")) == [("d", "cl")]
+    assert list(blocks("same", "same")) == []
+
+
+def test_prepare_folds_case_and_whitespace():
+    assert prepare(" The\n\nKING\tsaid ") == "the king said"
+
+
+def test_training_learns_multi_character_confusions_and_spaces():
+    model = ErrorModel.train(PAIRS)
+    counts = {(a, b): c for a, b, c in model.top(50)}
+    assert counts[("m", "rn")] == 4
+    assert counts[("n", "u")] == 2
+    assert counts[(" ", "")] == 1  # "ofthe": a lost space
+    assert model.segments["m"] >= 4
+
+
+def test_learned_confusions_are_more_probable_than_unseen_edits():
+    model = ErrorModel.train(PAIRS)
+    assert model.log_prob("modern", "rnodern") > model.log_prob("modern", "xnodern")
+    assert model.log_prob("the", "tbe") > model.log_prob("the", "tqe")
+    assert model.log_prob("king", "king") > model.log_prob("king", "kiug")
+    assert model.attested("the", "tbe", min_count=1) and not model.attested("the", "tqe", min_count=1)
+    assert model.merge_log_prob > model.confusion_log_prob(" ", "x")
+
+
+def test_illegible_gaps_and_long_runs_are_not_confusions():
+    model = ErrorModel.train([("Dear Sir, zzqx wvvq kkkp, yours", "Dear Sir, [illegible], yours")])
+    assert all(len(a) <= 3 and len(b) <= 3 for a, b, _ in model.top(100))
+    assert not any("[" in a or "illegible" in a for a, _, _ in model.top(100))
+
+
+def test_save_and_load_round_trip(tmp_path):
+    model = ErrorModel.train(PAIRS)
+    path = tmp_path / "model.json"
+    model.save(path)
+    again = ErrorModel.load(path)
+    assert again.confusions == model.confusions and again.characters == model.characters
+    assert again.log_prob("modern", "rnodern") == pytest.approx(model.log_prob("modern", "rnodern"))
+
+
+def test_bad_model_file_is_an_ocrfix_error(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(OcrfixError, match="not an ocrfix error model"):
+        ErrorModel.load(path)
+    path.write_text("{", encoding="utf-8")
+    with pytest.raises(OcrfixError, match="invalid JSON"):
+        ErrorModel.load(path)
+
+
+def test_default_model_ships_and_loads():
+    model = ErrorModel.default()
+    assert model.characters > 1000
+    assert ErrorModel.default() is model
+
+
+def test_cli_train_writes_a_model(tmp_path, capsys):
+    corpus = tmp_path / "pairs"
+    corpus.mkdir()
+    for i, (ocr, gt) in enumerate(PAIRS):
+        (corpus / f"doc{i}.txt").write_text(ocr, encoding="utf-8")
+        (corpus / f"doc{i}.gt.txt").write_text(gt, encoding="utf-8")
+    out = tmp_path / "model.json"
+    assert main(["train", "--corpus", str(corpus), "--before", "", "-o", str(out), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["documents"] == 3
+    assert ErrorModel.load(out).confusions[("m", "rn")] == 4
+
+
+def test_cli_train_bad_input_is_one_line(tmp_path, capsys):
+    assert main(["train", "--corpus", str(tmp_path / "missing"), "-o", str(tmp_path / "m.json")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ocrfix train:") and len(err.strip().splitlines()) == 1
