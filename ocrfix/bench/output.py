@@ -90,23 +90,29 @@ def chart(report: Report) -> bytes:
 
     subset_rows = leaderboard.select(report.rows, "subset")
     subsets = sorted({row.group for row in subset_rows})
-    names = [c.name for c in report.candidates]
-    labels = {c.name: c.label for c in report.candidates}
     cell = {(row.candidate, row.group): row for row in subset_rows}
-    series = [("raw OCR", [_raw(subset_rows, subset) for subset in subsets])]
-    series += [(labels[name], [cell[(name, s)].cer * 100 if (name, s) in cell else np.nan for s in subsets]) for name in names]
-    width = 0.8 / len(series)
-    figure, axes = plt.subplots(figsize=(max(7.0, 1.6 * len(subsets) * len(series) / 4), 4.5), dpi=110)
+    figure, axes = plt.subplots(figsize=(max(8.0, 1.2 * len(subsets) * (len(report.candidates) + 1) / 4 + 3), 4.5), dpi=110)
     positions = np.arange(len(subsets))
-    colours = plt.get_cmap("tab10")
-    for index, (label, values) in enumerate(series):
-        axes.bar(positions + (index - (len(series) - 1) / 2) * width, values, width, label=label,
-                 color="0.55" if index == 0 else colours((index - 1) % 10), hatch="//" if label.endswith("[peer]") else None,
+    width = 0.8 / (len(report.candidates) + 1)
+    offsets = (np.arange(len(report.candidates) + 1) - len(report.candidates) / 2) * width
+    axes.bar(positions + offsets[0], [_raw(subset_rows, subset) for subset in subsets], width, label="raw OCR",
+             color="0.6", edgecolor="white", linewidth=0.4)
+    palette = [plt.get_cmap("tab10")(i) for i in range(10) if i != 7]  # 7 is the grey of the raw bars
+    marked = False
+    for index, candidate in enumerate(report.candidates):
+        rows = [cell.get((candidate.name, subset)) for subset in subsets]
+        x = positions + offsets[index + 1]
+        axes.bar(x, [row.cer * 100 if row else np.nan for row in rows], width, label=candidate.label,
+                 color=palette[index % len(palette)], hatch="//" if candidate.kind == "peer" else None,
                  edgecolor="white", linewidth=0.4)
+        if candidate.sampled:  # its own raw CER: the sample's documents are not the whole subset's
+            axes.scatter(x, [row.raw_cer * 100 if row else np.nan for row in rows], marker="_", s=120, color="black",
+                         zorder=3, label=None if marked else "raw OCR of a sample")
+            marked = True
     axes.set_xticks(positions, subsets)
-    axes.set_ylabel("CER (%), micro, against the logical ground truth")
+    axes.set_ylabel("CER (%), micro, vs logical ground truth")
     axes.set_title("CER per corpus subset: raw OCR and after each strategy")
-    axes.legend(fontsize=7, ncols=2, frameon=False)
+    axes.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     axes.grid(axis="y", alpha=0.3)
     figure.tight_layout()
     buffer = io.BytesIO()
