@@ -18,7 +18,7 @@ CANDIDATES = strategies.names() + ["pipeline"]
 def test_throughput(benchmark, corpus_text, peak_memory, name):
     pipeline = Pipeline(None if name == "pipeline" else [name])
     pipeline.run(corpus_text[:20_000])  # warm caches (lexicon, models) outside the timing
-    result = benchmark.pedantic(pipeline.run, args=(corpus_text,), rounds=3, iterations=1)
+    result = benchmark.pedantic(pipeline.run, args=(corpus_text,), rounds=2, iterations=1)
     benchmark.extra_info["chars"] = len(corpus_text)
     benchmark.extra_info["chars_per_second"] = round(len(corpus_text) / benchmark.stats.stats.mean)
     benchmark.extra_info["edits"] = len(result.edits)

@@ -30,8 +30,11 @@ def to_json(report: Report) -> str:
     return json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n"
 
 
-def to_markdown(report: Report, *, heading: str = "##") -> str:
-    """The run's tables: whole corpus and per subset, per (engine × layout) group, layout items, sections."""
+def to_markdown(report: Report, *, heading: str = "##", chart_link: str | None = None) -> str:
+    """The run's tables: whole corpus and per subset, per (engine × layout) group, layout items, sections.
+
+    ``chart_link``: where the PNG chart is, relative to the Markdown file, to show it.
+    """
     info = report.info
     corpus = info["corpus"]
     settings = info["settings"]
@@ -42,6 +45,7 @@ def to_markdown(report: Report, *, heading: str = "##") -> str:
         f"{settings['folds_used']} cross-validation fold(s) for trainable strategies; "
         f"ocrfix {info['versions']['ocrfix']}, Python {info['versions']['python']}, {info['machine']['platform']}. "
         f"Produced by `ocrfix bench` in {info['seconds']} s.",
+        *([f"![CER per subset: raw OCR and after each strategy]({chart_link})"] if chart_link else []),
         f"{heading}# Per subset",
         leaderboard.markdown_table(report.rows, by=(leaderboard.ALL, "subset")),
         f"{heading}# Per engine × layout",
@@ -130,7 +134,8 @@ def write(report: Report, folder: str | os.PathLike[str]) -> list[Path]:
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise OcrfixError("results folder is a file", target)
-    rendered = {JSON_NAME: to_json(report).encode(), MARKDOWN_NAME: to_markdown(report).encode(), CHART_NAME: chart(report)}
+    rendered = {JSON_NAME: to_json(report).encode(), MARKDOWN_NAME: to_markdown(report, chart_link=CHART_NAME).encode(),
+                CHART_NAME: chart(report)}
     paths = []
     for name, data in rendered.items():
         write_bytes_atomic(target / name, data)
@@ -146,11 +151,17 @@ def replace_between(text: str, body: str) -> str:
     return f"{text[:start + len(START)]}\n{body.strip()}\n{text[end:]}"
 
 
-def update_readme(report: Report, path: str | os.PathLike[str]) -> None:
-    """Replace README's results section (between the bench markers) with this run's tables."""
+def update_readme(report: Report, path: str | os.PathLike[str], *, results: str | os.PathLike[str] | None = None) -> None:
+    """Replace README's results section (between the bench markers) with this run's tables.
+
+    ``results``: the folder the run was written to, so the section shows its chart.
+    """
     text = read_text(path)
+    link = None
+    if results is not None and (Path(results) / CHART_NAME).is_file():
+        link = Path(os.path.relpath(Path(results) / CHART_NAME, Path(path).resolve().parent)).as_posix()
     try:
-        updated = replace_between(text, to_markdown(report, heading="###"))
+        updated = replace_between(text, to_markdown(report, heading="###", chart_link=link))
     except ValueError as error:
         raise OcrfixError(str(error), path) from None
     write_text_atomic(path, updated)

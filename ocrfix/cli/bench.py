@@ -78,6 +78,6 @@ def run(args: argparse.Namespace) -> int:
         written = output.write(report, out)
         print(f"wrote {', '.join(str(path) for path in written)}", file=sys.stderr)
     if args.readme:
-        output.update_readme(report, args.readme)
+        output.update_readme(report, args.readme, results=None if args.no_save else out.resolve())
         print(f"updated the results section of {args.readme}", file=sys.stderr)
     return 0
