@@ -182,6 +182,7 @@ COLUMNS = (
     ("CER", lambda r: _pct(r.cer)),
     ("improv.", lambda r: _signed(r.cer_improvement)),
     ("step", lambda r: _signed(r.step_improvement)),
+    ("macro CER", lambda r: f"{_pct(r.raw_cer_macro)} → {_pct(r.cer_macro)}"),
     ("raw WER", lambda r: _pct(r.raw_wer)),
     ("WER", lambda r: _pct(r.wer)),
     ("edits", lambda r: str(r.edits)),
@@ -191,7 +192,8 @@ COLUMNS = (
     ("chars/s", lambda r: _rate(r.chars_per_second)),
 )
 NOTES = (
-    "CER/WER: micro (summed over documents) against the logical ground truth. improv.: ICDAR-style "
+    "CER/WER: micro (summed over documents) against the logical ground truth; macro CER: mean of the "
+    "documents' rates, raw → corrected. improv.: ICDAR-style "
     "(raw − corrected) / raw, positive is better; step: a chain's gain over the chain without its "
     "last step. precision / harmful: share of edits that, applied alone, lower / raise the distance "
     "to the ground truth. damage: share of characters changed when run on the ground truth itself. "
