@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from ocrfix.normalize import PROFILES
+
 DEFAULT_OUT = Path("benchmarks") / "results" / "latest"
 
 
@@ -21,7 +23,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "text and throughput. Trainable strategies are cross-validated by document. Writes bench.json, "
             "bench.md and bench.png under --out."
         ),
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
     parser.add_argument("--corpus", metavar="PATH",
                         help="a corpus folder with manifest.json, or a folder of NAME.gt.txt + NAME.txt/NAME.ocr.txt "
@@ -29,20 +30,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--strategies", nargs="+", metavar="NAME",
                         help="what to run, comma- or space-separated: strategy names, chains such as dedup+layout, "
                              "'pipeline', peers (symspell.lookup, symspell.compound, pyspellchecker); default: all")
-    parser.add_argument("--out", metavar="DIR", default=str(DEFAULT_OUT), help="folder for bench.json, bench.md, bench.png")
+    parser.add_argument("--out", metavar="DIR", default=str(DEFAULT_OUT), help=f"folder for bench.json, bench.md, bench.png (default: {DEFAULT_OUT})")
     parser.add_argument("--no-save", action="store_true", help="print only; write nothing under --out")
     parser.add_argument("--readme", metavar="FILE",
                         help="also replace the results section of this README (between <!-- bench:start --> "
                              "and <!-- bench:end -->)")
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="what to print on stdout")
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="what to print on stdout (default: table)")
     parser.add_argument("--by", choices=("subset", "group"), default="subset",
-                        help="table rows per corpus subset or per engine × layout group")
-    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for trainable strategies (1: as shipped)")
-    parser.add_argument("--profile", default="default", help="normalisation profile of the CER/WER")
+                        help="table rows per corpus subset (default) or per engine × layout group")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for trainable strategies (default: 5; 1: as shipped)")
+    parser.add_argument("--profile", default="default", choices=PROFILES,
+                        help="normalisation profile of the CER/WER (default: default)")
     parser.add_argument("--peer-sample", type=int, metavar="CHARS",
                         help="characters of OCR per subset that the slow peers (symspell.compound, pyspellchecker) "
                              "run on, a fixed sample (default: each peer's own, 20000 and 4000; 0: every document)")
-    parser.add_argument("--jobs", type=int, default=1, help="documents scored in parallel (0: all cores)")
+    parser.add_argument("--jobs", type=int, default=1, help="documents scored in parallel (default: 1; 0: all cores)")
     parser.set_defaults(func=run)
 
 
