@@ -67,6 +67,16 @@ def test_sentence_repeated_twenty_times_in_one_line():
     assert fixed(text) == f"Dear Sir, {sentence} Yours faithfully."
 
 
+def test_sentence_loop_whose_copies_drift_by_ocr_noise():
+    sentence = "Please find enclosed the report for your information."
+    copies = [sentence, sentence.replace("information", "infomation"), sentence, sentence.replace("report", "rep0rt"),
+              sentence, sentence.replace("find", "fiud")]
+    result = PIPELINE.run("Dear Sir, " + " ".join(copies) + " Yours faithfully.")
+    assert result.text == f"Dear Sir, {sentence} Yours faithfully."
+    assert "near copies" in result.edits[0].reason
+    assert_unchanged("the cat sat on the mat, the dog sat on the mat, the cow sat on the mat")
+
+
 def test_runaway_characters_and_units():
     assert fixed("Help!!!!!!!!!!!! me") == "Help! me"
     assert fixed("a ::::::::::::: b") == "a : b"

@@ -345,23 +345,36 @@ class _TokenLoops:
         for period in range(1, min(self.dedup.max_token_period, count // 2) + 1):
             a, b = slice(0, count - period), slice(period, count)
             same = (self.ids[a] == self.ids[b]) & (self.line[a] == self.line[b])
+            noisy = self._fill_noise(same, period)
             starts, lengths = _runs(same, period)
             # Two copies are a loop only for a long unit: drop short ones before looking closer.
             unit_chars = self.ends[starts + period - 1] - self.starts[starts]
             keep = (lengths >= (self.dedup.min_repeats - 1) * period) | (unit_chars >= self.dedup.echo_min_chars)
             for run_start, run_length in zip(starts[keep].tolist(), lengths[keep].tolist()):
-                loop = self._loop(run_start, run_length, period)
+                near = bool(noisy[run_start:run_start + run_length].any())
+                loop = self._loop(run_start, run_length, period, near=near)
                 if loop is not None:
                     loops.append(loop)
         return loops
 
-    def _loop(self, first: int, pairs: int, period: int) -> _Loop | None:
+    def _fill_noise(self, same: np.ndarray, period: int) -> np.ndarray:
+        """Let one token that differs by OCR noise ("infomation") continue a repetition; where it did."""
+        noisy = np.zeros(len(same), dtype=bool)
+        if period < 2 or len(same) < 3:
+            return noisy  # a 1-token loop has no context to tell noise from another word
+        holes = np.flatnonzero(~same[1:-1] & same[:-2] & same[2:]) + 1
+        for hole in holes.tolist():
+            if self.line[hole] == self.line[hole + period] and _noise_only([self.key(hole)], [self.key(hole + period)]):
+                same[hole] = noisy[hole] = True
+        return noisy
+
+    def _loop(self, first: int, pairs: int, period: int, *, near: bool = False) -> _Loop | None:
         keys = [self.key(token) for token in range(first, first + period)]
         if _is_power(keys):
             return None  # "a b a b" repeated is the loop of "a b", found at its own period
         copies = (pairs + period) // period
         unit = self.text[int(self.starts[first]):int(self.core_ends[first + period - 1])]
-        if not self.dedup._enough(unit, copies):
+        if not self.dedup._enough(unit, copies, exact=not near):
             return None
         last = first + copies * period - 1
         end = int(self.core_ends[last])
@@ -372,9 +385,9 @@ class _TokenLoops:
                 tail = truncated
         if tail > last and self._ends_page(tail):
             end = int(self.ends[tail])
-        confidence = 0.95 if copies >= self.dedup.min_repeats else 0.8
+        confidence = (0.95 if copies >= self.dedup.min_repeats else 0.8) - (0.1 if near else 0.0)
         kind = "token" if period == 1 else f"{period}-token unit"
-        return _Loop(int(self.core_ends[first + period - 1]), end, f'{kind} "{_preview(unit)}"', copies, "exact", confidence)
+        return _Loop(int(self.core_ends[first + period - 1]), end, f'{kind} "{_preview(unit)}"', copies, "near" if near else "exact", confidence)
 
     def _ends_page(self, token: int) -> bool:
         """Is ``token`` the last one of its page (so a truncated copy there is a runaway tail)?"""
