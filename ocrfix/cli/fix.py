@@ -189,4 +189,4 @@ def _run_folder(args: argparse.Namespace, source: Path, pipeline: Any) -> int:
               f"{summary['edits']} edits -> {output}")
         for record in failed:
             print(f"ocrfix fix: {record['error']}", file=sys.stderr)
-    return 1 if failed else 0
+    return 2 if failed else 0
