@@ -189,6 +189,13 @@ def test_running_heads_with_ocr_noise_are_matched_fuzzily():
     assert "BOARD" not in out and "B0ARD" not in out
 
 
+def test_heads_without_numbers_on_two_pages_and_the_chapter_title():
+    titles = {1: "In Praise of the Barometer", 2: "IN PRAISE OF THE BAROMETER", 3: "IN PRAISE 0F THE BAROMETER"}
+    out = layout(pages(*BODIES[:3], heads=lambda n: titles[n], feet=lambda n: str(n + 82)))
+    assert out.startswith("In Praise of the Barometer\n")
+    assert "IN PRAISE" not in out and "83" not in out and "85" not in out
+
+
 def test_a_heading_that_does_not_recur_is_kept():
     out = layout(pages(*BODIES[:2], heads=lambda n: "ANNUAL REPORT" if n == 1 else ""))
     assert out.startswith("ANNUAL REPORT")

@@ -32,7 +32,7 @@ from ocrfix.strategies import register
 from ocrfix.strategies.layout import furniture, markdown
 from ocrfix.strategies.layout.hyphens import DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
-from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate
+from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate, is_prose
 
 
 _MARKER_LINE = re.compile(r"^[ \t]*[>#*_]", re.MULTILINE)
@@ -67,6 +67,7 @@ class Layout(Strategy):
         if not body:
             return []
         shapes = [Shape.of(line.content, heading=line.heading) for line in body]
+        prose = is_prose(shapes)
         judge: HyphenJudge | None = None
         edits.extend(self._zone(text, lines, None, body[0], None))
         for n in range(len(body) - 1):
@@ -81,7 +82,8 @@ class Layout(Strategy):
                     judge = HyphenJudge(load(), DocumentWords.from_text(text))
                 join = self._hyphen_join(judge, a, b, shapes[n], shapes[n + 1])
             if join is None and self.reflow:
-                separator, reason, confidence = decide_join(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped)
+                separator, reason, confidence = decide_join(shapes[n], shapes[n + 1], gap, width=width,
+                                                            hard_wrapped=hard_wrapped, prose=prose)
                 if separator is not None:
                     join = (a.raw_end, b.raw_start, separator, reason, confidence)
             if zone or join is not None:

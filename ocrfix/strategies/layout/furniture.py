@@ -146,7 +146,8 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
         zones.append([items[i] for i in edge] if len(page) > 1 else [])
         for line in zones[-1]:
             found = page_number(line.content)
-            if found:
+            # a bare "II" heads a chapter as often as a page; front matter numbers its pages "xiv"
+            if found and (found[1] or not line.content.strip("-–—=~_.·*[]() ").isupper()):
                 value, strong = found
                 _mark(line, "page_number", f"page number {value} at the {'head' if line.index in page[:HEAD_LINES] else 'foot'} of page {number + 1}", 0.95 if strong else 0.85)
     # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
@@ -159,24 +160,32 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                   if other != number for other_line, other_key in keys[other]]
         scores = process.cdist([key for _, key in candidates], [key for _, _, key in window],
                                scorer=fuzz.ratio, score_cutoff=85, dtype=np.uint8) if window else None
-        hits: dict[int, set[int]] = defaultdict(set)
+        # "changing": the same head with another page number; "static": the same words (a head
+        # printed without its number, or with a number that is part of its title)
+        changing: dict[int, set[int]] = defaultdict(set)
+        static: dict[int, set[int]] = defaultdict(set)
         if window:
             for row, column in zip(*np.nonzero(scores)):
-                other, other_line, _ = window[column]
-                numbered = "#" in candidates[row][1]
-                # a chapter title without a number is no copy of the numbered running heads after it
-                if numbered == ("#" in window[column][2]) and (not numbered or other_line.content != candidates[row][0].content):
-                    hits[int(row)].add(other)
+                other, other_line, other_key = window[column]
+                line, key = candidates[row]
+                if "#" in key and "#" in other_key and other_line.content != line.content:
+                    changing[int(row)].add(other)
+                else:
+                    static[int(row)].add(other)
         for row, (line, key) in enumerate(candidates):
             if len(key) - key.count(" ") - key.count("#") < 3:
                 continue
-            numbered = "#" in key
-            matches = hits.get(row, set())
+            same = static.get(row, set())
+            # a head repeated on just one other page must stand at the edge of both, after the first page
+            edge_pair = number > 0 and _at_edge(items, pages, line) and any(
+                _at_edge(items, pages, other_line) for other, other_line, other_key in window
+                if other in same and other > 0 and fuzz.ratio(key, other_key) >= 85)
             dashed = _DASHED_NUMBER.search(line.content)
             own_number = (number > 0 and line.index == pages[number][0]
                           and str(number + 1) in _DIGITS.findall(line.content))
-            if (numbered and matches) or len(matches) >= 2:
-                _mark(line, "running_head", f"running head recurring on {len(matches) + 1} pages", 0.9)
+            if changing.get(row) or len(same) >= 2 or edge_pair:
+                pages_seen = len(changing.get(row, set()) | same) + 1
+                _mark(line, "running_head", f"running head recurring on {pages_seen} pages", 0.9)
             elif dashed or own_number:
                 _mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
     _numbered_edges(lines, zones, width, hard_wrapped)
@@ -200,6 +209,12 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
         elif marked and last.content.startswith("/"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
+
+
+def _at_edge(items: list[Line], pages: list[list[int]], line: Line) -> bool:
+    """Is ``line`` the first or the last text line of its page?"""
+    page = [i for i in pages[line.page] if items[i].kind != "page_number"]
+    return bool(page) and line.index in (page[0], page[-1])
 
 
 def _numbered_edges(lines: Lines, zones: list[list[Line]], width: int, hard_wrapped: bool) -> None:

@@ -31,7 +31,7 @@ BREAK_ONLY = "\u00ad\u00ac"
 #: Prefixes that English writes with a hyphen before a word ("re-establish", "non-essential").
 PREFIXES = frozenset("re co non pre anti ex self semi sub post pro vice mid pseudo quasi neo ultra".split())
 #: What OCR engines read a line-end hyphen as; believed only when the joined word is known.
-MISREAD_HYPHENS = "~=\u2013\u2014"
+MISREAD_HYPHENS = "~=\u2013\u2014:."
 
 
 _OPENING = "\"'‘“(["
@@ -89,11 +89,15 @@ class HyphenJudge:
         >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
         >>> judge.decide("mod", "ernisation", "~")[0], judge.decide("end", "and", "\u2014")[0]
         ('join', 'none')
+        >>> judge.decide("noth", "ing", ".")[0], judge.decide("St", "and", ".")[0]
+        ('join', 'none')
         """
         joined = left + right
         if hyphen in BREAK_ONLY:
             return "join", f"line-end break marker {hyphen!r} inside \"{joined}\"", 0.95
         if hyphen in MISREAD_HYPHENS:
+            if not right[:1].islower() or (hyphen in ".:" and not (len(left) >= 3 and left.islower())):
+                return "none", "", 0.0   # "St." or "U.S." ends a word; only "noth." inside one is a misread
             if self.vocabulary.count(joined) or self.lexicon.zipf(joined) >= 2.5:
                 return "join", f"\"{joined}\" is a word: the {hyphen!r} at the line end is a misread hyphen", 0.75
             return "none", "", 0.0
@@ -113,8 +117,8 @@ class HyphenJudge:
         if z_right >= 3.0 and left.casefold() in PREFIXES and z_joined < 3.0:
             return "keep", f"\"{left}-\" is a prefix and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.75
         z_parts = min(z_left, z_right)
-        if z_parts >= 3.0 and z_joined == 0.0:
-            return "keep", f"\"{joined}\" is no word but \"{left}\" and \"{right}\" are: a compound", 0.75
+        if min(len(left), len(right)) >= 3 and ((z_parts >= 3.0 and z_joined == 0.0) or (z_parts >= 4.0 and z_joined < 2.0)):
+            return "keep", f"\"{joined}\" is rare or no word (Zipf {z_joined:.1f}) but \"{left}\" and \"{right}\" are common: a compound", 0.75
         if z_parts >= 3.0 and lex.bigram(left, right) > 0.0 and z_joined + 1.0 < z_parts:
             return "keep", f"\"{left} {right}\" is a common phrase and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.7
         return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85 if z_joined else 0.7

@@ -90,14 +90,31 @@ def _structural(content: str) -> bool:
 FULL = 0.92   # a line whose next word would have passed this share of the width was full
 
 
-def decide_join(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool) -> tuple[str | None, str, float]:
+def is_prose(shapes: list[Shape]) -> bool:
+    """Do the text's lines run on into lower-case lines, as prose does (verse and lists do not)?
+
+    >>> is_prose([Shape.of(line) for line in ["The cat", "sat on", "the mat", "and the", "dog", "barked."]])
+    True
+    >>> is_prose([Shape.of(line) for line in ["Tyger Tyger,", "In the forests", "What immortal", "Dare frame", "When the", "Did he"]])
+    False
+    """
+    pairs = max(0, len(shapes) - 1)
+    lower = sum(1 for shape in shapes[1:] if shape.starts_lower)
+    return pairs < 5 or lower >= 0.3 * pairs
+
+
+def decide_join(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool,
+                prose: bool = True) -> tuple[str | None, str, float]:
     """(separator or None, reason, confidence) for the break between lines ``a`` and ``b``.
 
     ``gap`` is "line" (next line), "blank" (blank lines between) or "page" (a
     page break, with or without furniture between). The separator is " ", or
-    "" after a dash.
+    "" after a dash. In a text that is not ``prose`` (verse, lists of names)
+    only a line that continues in lower case is joined.
     """
     if a.structural or b.structural or b.list_item or not b.first_word:
+        return None, "", 0.0
+    if not prose and not b.starts_lower:
         return None, "", 0.0
     full = hard_wrapped and a.length + 1 + len(b.first_word) > FULL * width
     long_enough = hard_wrapped and a.length >= 0.6 * width
