@@ -287,7 +287,7 @@ class Pipeline:
 
     >>> from ocrfix.strategies.dedup import Dedup
     >>> Pipeline(["dedup"]).strategies
-    [Dedup(min_repeats=3, max_period=16, max_token_period=40, similarity=0.9, entry_similarity=0.75, echo_min_chars=80, symbol_run=8, low_info_chars=200)]
+    [Dedup(min_repeats=3, max_period=16, max_token_period=40, similarity=0.9, entry_similarity=0.85, echo_min_chars=80, symbol_run=8, low_info_chars=200)]
     >>> Pipeline([Dedup(min_repeats=4)]).run("no no no").text
     'no no no'
     >>> Pipeline(["nonsense"])

@@ -39,6 +39,12 @@ def test_two_line_loop_with_drifting_copies_keeps_first_copy_and_breakout():
     assert 0.5 < edit.confidence <= 1
 
 
+def test_a_similar_line_before_a_one_line_loop_is_not_taken_for_its_first_copy():
+    kept = "The committee approved the minutes of the last meeting."
+    looped = "The committee approved the accounts of the last meeting."
+    assert fixed(f"Agenda\n{kept}\n" + f"{looped}\n" * 5 + "Any other business.") == f"Agenda\n{kept}\n{looped}\nAny other business."
+
+
 def test_one_line_loop():
     text = "Before.\n" + "The meeting was adjourned until further notice.\n" * 5 + "After."
     assert fixed(text) == "Before.\nThe meeting was adjourned until further notice.\nAfter."

@@ -82,7 +82,7 @@ class Dedup(Strategy):
     repeated block (16); ``max_token_period`` tokens per repeated unit inside a
     line (40); ``similarity`` (0..1) two lines must reach to count as noisy
     copies (0.9), ``entry_similarity`` for the copy that leads into a loop
-    (0.75); ``echo_min_chars``: a unit at least this long is removed when it
+    (0.85); ``echo_min_chars``: a unit at least this long is removed when it
     comes twice (80); ``symbol_run``: a symbol repeated this often is a loop (8);
     ``low_info_chars``: repetition without letters is a loop only from this
     many characters (200).
@@ -100,7 +100,7 @@ class Dedup(Strategy):
         max_period: int = 16,
         max_token_period: int = 40,
         similarity: float = 0.9,
-        entry_similarity: float = 0.75,
+        entry_similarity: float = 0.85,
         echo_min_chars: int = 80,
         symbol_run: int = 8,
         low_info_chars: int = 200,
@@ -260,8 +260,9 @@ class _LineLoops:
         if self.claimed[first:first + pairs + period].any():
             return None
         # The copy that led into the loop may differ more (the engine settling into it):
-        # walk back line by line, at most one copy, while lines are loosely alike.
-        for _ in range(period):
+        # walk back line by line while lines are loosely alike, but never a whole copy, so
+        # that some line of the leading copy matches as strictly as the loop's own copies.
+        for _ in range(period - 1):
             entry = first - 1
             if entry < 0 or self.page[entry] != self.page[first] or self.claimed[entry]:
                 break
