@@ -66,3 +66,33 @@ def test_labels_follow_the_corpus_format():
     kinds = {entry["kind"] for entry in labels["lines"]}
     assert kinds <= {"body", "letter_block", "heading", "running_head", "page_number", "catchword", "blank"}
     assert {hyphen["kind"] for hyphen in labels["hyphens"]} == {"inserted", "compound"}
+
+
+def labelled(tmp_path, ocr: str, diplomatic: str, lines: list[tuple[str, str]]) -> CorpusDocument:
+    pages, entries = 1, []
+    for number, (text, kind) in enumerate(lines, 1):
+        entries.append({"page": pages, "line": number, "text": text, "kind": kind})
+    (tmp_path / "labels.json").write_text(json.dumps({"lines": entries, "hyphens": []}), encoding="utf-8")
+    return CorpusDocument("t", ocr=ocr, gt="", gt_diplomatic=diplomatic, files={"labels": tmp_path / "labels.json"})
+
+
+def test_a_catchword_equal_to_the_next_word_counts_as_removed(tmp_path):
+    ocr = "the proceeds were paid in accordance with\n\n/the\f-2-\n\nthe Trust's policy on sales.\n"
+    diplomatic = "the proceeds were paid in accordance with\n/the\f- 2 -\nthe Trust's policy on sales.\n"
+    doc = labelled(tmp_path, ocr, diplomatic, [("the proceeds were paid in accordance with", "body"), ("/the", "catchword"),
+                                              ("- 2 -", "page_number"), ("the Trust's policy on sales.", "body")])
+    fixed = score_items(doc, "the proceeds were paid in accordance with the Trust's policy on sales.\n")
+    assert fixed["catchword"]["removed"] == 1 and fixed["page_number"]["removed"] == 1 and fixed["body"]["removed"] == 0
+    assert score_items(doc, ocr)["catchword"]["removed"] == 0
+    lost = score_items(doc, "the proceeds were paid in accordance with /the -2-\n")
+    assert lost["catchword"]["removed"] == 0 and lost["body"]["removed"] == 1
+
+
+def test_summary_over_documents():
+    from ocrfix.layout_items import summarise
+
+    summary = summarise([document("letter"), document("book")])
+    assert summary["items"]["furniture"]["rate"] == 1.0
+    assert summary["items"]["hyphen_inserted"]["joined"] >= 10
+    (group,) = summary["groups"].values()
+    assert group["documents"] == 2 and group["cer_after"] < group["cer_before"]
