@@ -116,16 +116,11 @@ class Encoder:
         return symbol
 
     def _word_piece(self, text: str, start: int, end: int) -> tuple[str, np.ndarray, np.ndarray]:
-        matches = list(_WORD.finditer(text, start, end))
+        spans = [match.span() for match in _WORD.finditer(text, start, end)]
+        words = [text[a:b] for a, b in spans]
         symbols = self._words
-        out = []
-        for match in matches:
-            word = match.group()
-            symbol = symbols.get(word)
-            if symbol is None:
-                code = len(symbols)
-                symbol = symbols[word] = chr(code + 0x800 if code >= 0xD800 else code)
-            out.append(symbol)
-        starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
-        ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
-        return "".join(out), starts, ends
+        for word in set(words).difference(symbols):
+            code = len(symbols)
+            symbols[word] = chr(code + 0x800 if code >= 0xD800 else code)  # skip the surrogates
+        bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
+        return "".join(map(symbols.__getitem__, words)), bounds[:, 0], bounds[:, 1]

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
@@ -163,24 +164,23 @@ def token_path(reference: Tokens, hypothesis: Tokens, bound: int) -> gap_engine.
 
 def _spans(path: gap_engine.Path, reference: Tokens, hypothesis: Tokens) -> tuple[Op, ...]:
     """Token blocks as code-point spans of the normalised texts."""
-    gap_spans = {gap.position: (gap.start, gap.end) for gap in reference.gaps}
+    if not path.ops:
+        return ()
+    tags = [op[0] for op in path.ops]
+    blocks = np.array([op[1:] for op in path.ops], dtype=np.int64)
+    ref_start, ref_end = _edges(reference, blocks[:, 0], blocks[:, 1])
+    hyp_start, hyp_end = _edges(hypothesis, blocks[:, 2], blocks[:, 3])
+    for index, gap in zip(np.flatnonzero(np.array(tags) == "gap").tolist(), reference.gaps):
+        ref_start[index], ref_end[index] = gap.start, gap.end  # gaps come in reference order
+    return tuple(map(Op, tags, ref_start.tolist(), ref_end.tolist(), hyp_start.tolist(), hyp_end.tolist()))
 
-    def edge(tokens: Tokens, start: int, end: int, fallback: int) -> tuple[int, int]:
-        if start < end:
-            return int(tokens.starts[start]), int(tokens.ends[end - 1])
-        return (int(tokens.starts[start]), int(tokens.starts[start])) if start < len(tokens.text) \
-            else (fallback, fallback)
 
-    ref_end_all = int(reference.ends[-1]) if len(reference.text) else 0
-    hyp_end_all = int(hypothesis.ends[-1]) if len(hypothesis.text) else 0
-    ops = []
-    for tag, ref_start, ref_end, hyp_start, hyp_end in path.ops:
-        if tag == "gap":
-            span = gap_spans[ref_start]
-        else:
-            span = edge(reference, ref_start, ref_end, ref_end_all)
-        ops.append(Op(tag, *span, *edge(hypothesis, hyp_start, hyp_end, hyp_end_all)))
-    return tuple(ops)
+def _edges(tokens: Tokens, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Code-point span of tokens ``first:last``; an empty run sits where its next token starts (or at the end)."""
+    boundary = np.append(tokens.starts, tokens.ends[-1] if len(tokens.ends) else 0)
+    start = boundary[first]
+    end = np.where(last > first, np.append(tokens.ends, 0)[np.maximum(last - 1, 0)], start)
+    return start, end
 
 
 def tokens(reference: str, hypothesis: str, *, words: bool = False) -> tuple[Tokens, Tokens]:
