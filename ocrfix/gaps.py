@@ -117,7 +117,7 @@ def sliding_min(values: np.ndarray, width: int) -> np.ndarray:
 
 
 def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def distance(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = ()) -> int:

@@ -151,3 +151,21 @@ def test_band_as_tight_as_the_optimum_stays_exact(case):
     assert ocrfix.gaps._sweep(reference, hypothesis, merge_gaps(gaps), cost)[0] == cost
     path = align(reference, hypothesis, gaps)
     assert (path.distance, path.absorbed) == (cost, absorbed)
+
+
+def test_both_alignment_methods_agree_on_the_seed():
+    from pathlib import Path
+
+    from ocrfix.io import read_text
+    from ocrfix.metrics import tokens
+    from ocrfix.normalize import normalize
+
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "seed"
+    reference, hypothesis = tokens(normalize(read_text(seed / "000_7b809fd8ed01e65c.gt.txt")),
+                                   normalize(read_text(seed / "000_7b809fd8ed01e65c.txt")))
+    gaps = [(gap.position, 100 * gap.markers) for gap in reference.gaps]
+    optimum = distance(reference.text, hypothesis.text, gaps)
+    fast = align(reference.text, hypothesis.text, gaps)
+    rows = ocrfix.gaps._align_rows(reference.text, hypothesis.text, merge_gaps(gaps), optimum)
+    assert optimum == fast.distance == rows.distance == 236
+    assert fast.absorbed == rows.absorbed
