@@ -196,6 +196,12 @@ def test_heads_without_numbers_on_two_pages_and_the_chapter_title():
     assert "IN PRAISE" not in out and "83" not in out and "85" not in out
 
 
+def test_numbered_paragraphs_at_page_tops_are_not_running_heads():
+    starts = {1: "5. The committee then turned to the accounts.", 2: "2 April was the day we met.", 3: "7. Finally"}
+    out = layout(pages(*BODIES[:3], heads=lambda n: starts[n]))
+    assert all(start in out for start in starts.values())
+
+
 def test_a_heading_that_does_not_recur_is_kept():
     out = layout(pages(*BODIES[:2], heads=lambda n: "ANNUAL REPORT" if n == 1 else ""))
     assert out.startswith("ANNUAL REPORT")

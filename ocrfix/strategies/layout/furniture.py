@@ -47,7 +47,8 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
-_EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
+# a page number beside a head's words: "41 THE KING'S POST", "Roads and Coaches 43" (not "6. I therefore")
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])\s+(\d{1,4})$")
 _LETTERS = re.compile(r"[^\W\d_]")
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
@@ -181,8 +182,9 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 _at_edge(items, pages, other_line) for other, other_line, other_key in window
                 if other in same and other > 0 and fuzz.ratio(key, other_key) >= 85)
             dashed = _DASHED_NUMBER.search(line.content)
-            own_number = (number > 0 and line.index == pages[number][0]
-                          and str(number + 1) in _DIGITS.findall(line.content))
+            own_number = (number > 0 and line.index == pages[number][0] and _short(line, width, hard_wrapped)
+                          and str(number + 1) in _DIGITS.findall(line.content)
+                          and _head_like(line.content, full_stop=True))
             if changing.get(row) or len(same) >= 2 or edge_pair:
                 pages_seen = len(changing.get(row, set()) | same) + 1
                 _mark(line, "running_head", f"running head recurring on {pages_seen} pages", 0.9)
@@ -217,6 +219,20 @@ def _at_edge(items: list[Line], pages: list[list[int]], line: Line) -> bool:
     return bool(page) and line.index in (page[0], page[-1])
 
 
+def _head_like(words: str, *, full_stop: bool = False) -> bool:
+    """Words of a running head: three letters or more, most words not in lower case, no full stop at the end.
+
+    >>> _head_like("THE KING'S POST"), _head_like("Roads and Coaches"), _head_like("I therefore recommend that")
+    (True, True, False)
+    >>> _head_like("J. M. Fenwick Esq = 2 5 14 October 1983"), _head_like("2 April was the day we met")
+    (True, False)
+    """
+    tokens = words.split()
+    upper = sum(1 for token in tokens if not token[:1].islower())
+    return (len(_LETTERS.findall(words)) >= 3 and upper * 2 > len(tokens)
+            and (full_stop or not words.rstrip().endswith(".")))
+
+
 def _numbered_edges(lines: Lines, zones: list[list[Line]], width: int, hard_wrapped: bool) -> None:
     """Heads and feet that begin or end with a number counting up with the pages ("41 THE KING'S POST").
 
@@ -233,7 +249,7 @@ def _numbered_edges(lines: Lines, zones: list[list[Line]], width: int, hard_wrap
                 continue
             candidate = line.kind in ("body", "running_head") and _short(line, width, hard_wrapped)
             match = _EDGE_NUMBER.search(line.content) if candidate else None
-            if match and len(_LETTERS.findall(line.content)) >= 3:
+            if match and _head_like(line.content[match.end():] if match.group(1) else line.content[:match.start()]):
                 found.append((line, int(match.group(1) or match.group(2))))
         numbered.append(found)
     for number in range(len(numbered) - 1):
