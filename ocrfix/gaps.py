@@ -123,10 +123,10 @@ def _codes(text: str) -> np.ndarray:
 def distance(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = ()) -> int:
     """The least edit cost of ``hypothesis`` against ``reference`` with its gaps."""
     gaps = merge_gaps(gaps)
-    return _sweep(reference, hypothesis, gaps, _upper_bound(reference, hypothesis, gaps))[0]
+    return _sweep(reference, hypothesis, gaps, _upper_bound(reference, hypothesis))[0]
 
 
-def _upper_bound(reference: str, hypothesis: str, gaps: list[tuple[int, int]]) -> int:
+def _upper_bound(reference: str, hypothesis: str) -> int:
     """The cost of the alignment where no gap absorbs anything: never below the optimum."""
     return Levenshtein.distance(reference, hypothesis, score_hint=max(64, abs(len(reference) - len(hypothesis))))
 
@@ -243,7 +243,7 @@ def align(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = ())
     """An optimal alignment that absorbs the fewest hypothesis tokens into gaps."""
     gaps = merge_gaps(gaps)
     m, n = len(reference), len(hypothesis)
-    limit = _upper_bound(reference, hypothesis, gaps)
+    limit = _upper_bound(reference, hypothesis)
     optimum, forward = _sweep(reference, hypothesis, gaps, limit)
     _, backward = _sweep(reference[::-1], hypothesis[::-1], [(m - p, c) for p, c in reversed(gaps)], optimum)
     path = _align_between_gaps(reference, hypothesis, gaps, optimum, forward, backward[::-1])
