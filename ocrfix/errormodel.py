@@ -40,6 +40,7 @@ _SPACES = regex.compile(r"\s+")
 # Alternatives an unseen edit is spread over: an edit the model never saw is
 # this many times less likely than the average edit.
 _UNSEEN_SPREAD = 30.0
+PRIOR_CHARACTERS = 1000
 _MIN_COUNT_DENOMINATOR = 5  # keeps a confusion seen once in a rare context from looking certain
 
 
@@ -85,7 +86,8 @@ class ErrorModel:
         self.segments = segments
         self.characters = max(1, characters)
         self.edits = edits
-        rate = min(0.5, (edits + 1) / (self.characters + 1))
+        # smoothed towards one edit per PRIOR_CHARACTERS: a model trained on little text stays cautious
+        rate = min(0.5, (edits + 1) / (self.characters + PRIOR_CHARACTERS))
         self._log_correct = math.log10(1.0 - rate)
         self._log_unseen = math.log10(rate / _UNSEEN_SPREAD)
         self._cache: dict[tuple[str, str], float] = {}

@@ -74,11 +74,12 @@ class Lexicon:
         #: The least frequent listed pair: an unlisted pair is rarer than this.
         self.bigram_floor = min(self._bigrams.values(), default=0.0)
 
-    def zipf(self, word: str) -> float:
+    def zipf(self, word: str, *, combine: bool = True) -> float:
         """Zipf frequency of ``word``, case-insensitive; 0.0 when unknown.
 
         A hyphenated word that is not listed whole gets wordfreq's estimate for
-        a phrase: the harmonic combination of its parts' frequencies.
+        a phrase: the harmonic combination of its parts' frequencies (unless
+        ``combine`` is False).
 
         >>> lex = load()
         >>> lex.zipf("the") > 7 > lex.zipf("judgement") > lex.zipf("shew") > 0
@@ -90,7 +91,7 @@ class Lexicon:
         value = self._words.get(key)
         if value is not None:
             return value
-        if "-" in key or "‐" in key or "‑" in key:
+        if combine and ("-" in key or "‐" in key or "‑" in key):
             parts = [p for p in _HYPHEN_OR_DASH.split(key) if p]
             values = [self._words.get(p, 0.0) for p in parts]
             if len(parts) > 1 and all(values):

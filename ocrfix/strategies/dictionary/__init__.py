@@ -53,7 +53,9 @@ SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 TRUSTED_ZIPF = 4.5
 # How probable a word the lexicon does not know is, as a Zipf value: below
 # every listed word, but not impossible (names, rare words, compounds).
-UNKNOWN_ZIPF = 1.0
+UNKNOWN_ZIPF = float(__import__("os").environ.get("UZ", "0.0"))
+# A string with symbols or digits inside ("s:all", "dra*t") is this much less likely a real word.
+NOISY_PENALTY = float(__import__("os").environ.get("NP", "1.5"))
 # A word the lexicon lists is more likely meant than its frequency alone says
 # (period and regional spellings are rare, not wrong): its prior gets this much.
 KNOWN_WORD_BONUS = 1.0
@@ -67,10 +69,11 @@ MISPRINT_GAP = 3.7
 RUN_TOGETHER_GAP = 3.0
 BACKOFF = math.log10(0.4)  # "stupid backoff" weight for an unseen word pair
 MAX_CANDIDATES = 6  # readings scored in context, per word
+PATTERN_CONFIDENCE = 0.95  # a number or postcode that only one reading makes valid
 LOOKUP_CACHE = 100_000  # candidate lists kept across documents
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
-COMPOUND_PART_ZIPF = 2.0  # "re-establish", "to-day": parts at least this common make a compound
+COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 JOIN_MIN_ZIPF = 3.0  # a split word is only rejoined into a word at least this common
 
 
@@ -146,7 +149,7 @@ class Dictionary(Strategy):
                                            reason=reason, confidence=confidence))
             i += 1
         edits.sort(key=lambda e: e.start)
-        return edits
+        return [edit for edit in edits if edit.confidence >= self.min_confidence]
 
     def _postcodes(self, text: str) -> list[Edit]:
         edits = []
@@ -154,7 +157,7 @@ class Dictionary(Strategy):
             repaired = repair_postcode(match.group(1), match.group(2))
             if repaired is not None:
                 new = " ".join(repaired)
-                edits.append(self.edit(text, match.start(), match.end(), new, confidence=0.95,
+                edits.append(self.edit(text, match.start(), match.end(), new, confidence=PATTERN_CONFIDENCE,
                                        reason="the only valid UK postcode this reading fits"))
         return edits
 
@@ -167,7 +170,7 @@ class Dictionary(Strategy):
         if protected_reason(raw, core, self._is_word):
             return ("skip",)
         word = fold(core)
-        zipf = self._lexicon.zipf(word)
+        zipf = self._lexicon.zipf(word, combine=False)
         if word in self.protected or (zipf == 0.0 and vocabulary.count(word) > 1):
             return ("skip",)  # an unknown word the document uses twice is its own
         if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word, zipf)):
@@ -175,7 +178,7 @@ class Dictionary(Strategy):
         return ("word", word, zipf)
 
     def _is_word(self, part: str) -> bool:
-        return self._lexicon.zipf(part) >= COMPOUND_PART_ZIPF
+        return self._lexicon.zipf(part, combine=False) >= COMPOUND_PART_ZIPF
 
     def _run_together(self, word: str, zipf: float) -> bool:
         """Is this listed word as rare as a misprint of a word pair ("ofthe" 3.3 vs "of the" 6.5)?"""
@@ -190,7 +193,7 @@ class Dictionary(Strategy):
     def _repair_token(self, tokens: "_Tokens", i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
         if kind[0] == "number":
-            return kind[1], 0.95, "letters read for digits in a number"
+            return kind[1], PATTERN_CONFIDENCE, "letters read for digits in a number"
         core = tokens.cores[i]
         _, word, zipf = kind
         name_like = core[0].isupper() and not tokens.sentence_start(i) and not is_noisy(core)
@@ -228,6 +231,8 @@ class Dictionary(Strategy):
             prev = None  # an unknown neighbour is no context
         if not zipf or (self.split_merge and self._run_together(word, zipf)):
             own_prior = UNKNOWN_ZIPF  # unknown, or listed only as the misprint of a word pair ("ofthe")
+            if is_noisy(word):
+                own_prior -= NOISY_PENALTY
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
         scores = {word: self._context(prev, word, own_prior, nxt) + model.log_prob(word, word)}

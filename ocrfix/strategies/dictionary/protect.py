@@ -27,7 +27,8 @@ URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@\S)")
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
 WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")
-INNER_NON_LETTERS = regex.compile(r"[^\p{L}]+")
+COMPOUND_JOINERS = regex.compile(r"[\-‐‑/]")
+ABBREVIATION = regex.compile(r"\p{L}(?:\.\p{L})+\.?")
 # A word with digits standing in for letters: at least three letters, a digit not at the end ("1ife", "c0mpany").
 DIGITS_FOR_LETTERS = regex.compile(r"(?=(?:[^\p{L}]*\p{L}){3})[\p{L}0-9]*[0-9]\p{L}[\p{L}0-9]*")
 ORDINAL_OR_DECADE = regex.compile(r"(?i)\d+(?:st|nd|rd|th|d|s|'s|’s)")
@@ -69,8 +70,11 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     if len(core) < 2:
         return "single letter"
     if any(ch.isdigit() for ch in core):
-        return None if DIGITS_FOR_LETTERS.fullmatch(core) and not ORDINAL_OR_DECADE.fullmatch(core) \
-            else "number, date, money or code"
+        letters = [ch for ch in core if ch.isalpha()]
+        if all(ch.isupper() for ch in letters) or not DIGITS_FOR_LETTERS.fullmatch(core) \
+                or ORDINAL_OR_DECADE.fullmatch(core):
+            return "number, date, money or code"  # "SW1A", "B52", "1980s", "19th"
+        return None
     if not LETTERS_AND_APOSTROPHES.fullmatch(core) and _compound(core, known):
         return "compound or abbreviation"
     if core.isupper():
@@ -81,11 +85,15 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
 
 
 def _compound(core: str, known: Callable[[str], bool]) -> bool:
-    """A listed compound ("e-mail"), known words joined ("re-establish"), or letters with stops ("e.g.")."""
-    parts = [part for part in INNER_NON_LETTERS.split(core) if part]
-    if known(core) or len(parts) > 1 and all(len(part) == 1 for part in parts):
+    """A listed compound ("e-mail"), known words joined by hyphens or slashes ("re-establish",
+    "and/or"), or letters with stops ("e.g.")."""
+    if known(core) or ABBREVIATION.fullmatch(core):
         return True
-    return len(parts) > 1 and all(len(part) > 1 and known(part) for part in parts)
+    parts = COMPOUND_JOINERS.split(core)
+    # a one-letter part starts a compound ("X-ray", "e-mail", "C-library") or is a capital ("Plan-B")
+    return len(parts) > 1 and all(
+        part.isalpha() and (known(part) if len(part) > 1 else (i == 0 or part.isupper()))
+        for i, part in enumerate(parts)) and any(len(part) > 1 for part in parts)
 
 
 def is_noisy(core: str) -> bool:

@@ -1,0 +1,101 @@
+"""dictionary's speed: >= 300,000 characters/s of corpus OCR on one core, faster than symspellpy.
+
+The input is every corpus document's OCR once (no cycling, so that the
+strategy's per-instance candidate cache gains nothing from repeats); each round
+uses a fresh Dictionary. The peer is symspellpy's word-by-word ``lookup``
+(``Verbosity.TOP``, max edit distance 2, its bundled 82k-word dictionary) on the
+same whitespace tokens. Targets are checked on CPU time (``time.process_time``),
+which other jobs on a shared machine disturb much less than wall time. Load time
+and memory of the lexicon, the candidate index and the error model are recorded.
+"""
+from __future__ import annotations
+
+import importlib.resources
+import time
+
+import pytest
+
+from ocrfix import lexicon
+from ocrfix.errormodel import ErrorModel
+from ocrfix.strategies.dictionary import Dictionary
+from ocrfix.strategies.dictionary import candidates
+
+TARGET_CHARS_PER_SECOND = 300_000
+
+
+@pytest.fixture(scope="module")
+def ocr_text() -> str:
+    from ocrfix.corpus import load
+
+    return "\f".join(document.ocr for document in load())
+
+
+@pytest.fixture(scope="module")
+def symspell():
+    symspellpy = pytest.importorskip("symspellpy", reason="symspellpy (extra 'peers') is not installed")
+    checker = symspellpy.SymSpell(max_dictionary_edit_distance=2)
+    path = importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    checker.load_dictionary(str(path), term_index=0, count_index=1)
+    return checker
+
+
+def dictionary_cpu_seconds(text: str) -> float:
+    strategy = Dictionary()
+    strategy.propose("warm up")  # loads the shared lexicon and index once, as any first call does
+    started = time.process_time()
+    strategy.propose(text)
+    return time.process_time() - started
+
+
+def symspell_cpu_seconds(checker, text: str) -> float:
+    from symspellpy import Verbosity
+
+    words = text.split()
+    started = time.process_time()
+    for word in words:
+        checker.lookup(word, Verbosity.TOP, max_edit_distance=2)
+    return time.process_time() - started
+
+
+def test_dictionary_throughput(benchmark, ocr_text):
+    seconds = benchmark.pedantic(dictionary_cpu_seconds, args=(ocr_text,), rounds=3, iterations=1)
+    speed = len(ocr_text) / seconds
+    benchmark.extra_info["chars"] = len(ocr_text)
+    benchmark.extra_info["cpu_chars_per_second"] = round(speed)
+    assert speed >= TARGET_CHARS_PER_SECOND, f"{speed:,.0f} chars/s of CPU time"
+
+
+def test_symspell_lookup_throughput(benchmark, ocr_text, symspell):
+    seconds = benchmark.pedantic(symspell_cpu_seconds, args=(symspell, ocr_text), rounds=3, iterations=1)
+    benchmark.extra_info["chars"] = len(ocr_text)
+    benchmark.extra_info["cpu_chars_per_second"] = round(len(ocr_text) / seconds)
+
+
+def test_dictionary_faster_than_symspell(ocr_text, symspell):
+    ours = min(dictionary_cpu_seconds(ocr_text) for _ in range(3))
+    theirs = min(symspell_cpu_seconds(symspell, ocr_text) for _ in range(3))
+    print(f"dictionary {len(ocr_text) / ours:,.0f} chars/s, symspellpy lookup {len(ocr_text) / theirs:,.0f} chars/s "
+          f"(CPU time, {len(ocr_text):,} chars)")
+    assert ours < theirs
+
+
+def load_everything() -> float:
+    """CPU seconds to load the lexicon, the candidate indexes and the error model from scratch."""
+    started = time.process_time()
+    lexicon.load.cache_clear()
+    candidates.default_index.cache_clear()
+    candidates.common_index.cache_clear()
+    lexicon.load()
+    candidates.default_index()  # from the on-disk cache after the first run
+    candidates.common_index()
+    ErrorModel.load(importlib.resources.files("ocrfix.data") / "errormodel_en.json")
+    return time.process_time() - started
+
+
+def test_load_time_and_memory(benchmark, peak_memory):
+    load_everything()  # builds the on-disk index cache if missing: not what is measured
+    seconds = min(benchmark.pedantic(load_everything, rounds=3, iterations=1), load_everything())
+    benchmark.extra_info["cpu_seconds"] = round(seconds, 3)
+    benchmark.extra_info["peak_python_mb"] = round(peak_memory(load_everything), 1)
+    assert seconds < 1.0
+    assert benchmark.extra_info["peak_python_mb"] < 200
