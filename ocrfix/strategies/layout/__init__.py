@@ -66,7 +66,7 @@ class Layout(Strategy):
         edits: list[Edit] = []
         if not body:
             return []
-        shapes = [Shape.of(line.content, heading=line.heading) for line in body]
+        shapes = [Shape(line.content, heading=line.heading) for line in body]
         prose = is_prose(shapes)
         judge: HyphenJudge | None = None
         edits.extend(self._zone(text, lines, None, body[0], None))

@@ -7,22 +7,22 @@ ends because the text says so. A break is joined only on evidence: a full
 line, or a sentence that visibly goes on (no final punctuation, the next line
 in lower case).
 
->>> a, b = Shape.of("the time is approaching when he should"), Shape.of("himself re-establish contact")
+>>> a, b = Shape("the time is approaching when he should"), Shape("himself re-establish contact")
 >>> decide_join(a, b, "line", width=40, hard_wrapped=True)[0]
 ' '
->>> decide_join(Shape.of("Yours sincerely,"), Shape.of("John Smith"), "blank", width=40, hard_wrapped=True)
+>>> decide_join(Shape("Yours sincerely,"), Shape("John Smith"), "blank", width=40, hard_wrapped=True)
 (None, '', 0.0)
->>> decide_join(Shape.of("thinks appropriate in"), Shape.of("present circumstances"), "page", width=900, hard_wrapped=False)[0]
+>>> decide_join(Shape("thinks appropriate in"), Shape("present circumstances"), "page", width=900, hard_wrapped=False)[0]
 ' '
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ocrfix.strategies.layout.hyphens import HYPHENS, MISREAD_HYPHENS
 
-_TERMINAL = re.compile(r"[.!?:][\"'’”)\]]*$")
+_OPENING = "\"'‘“(["
+_CLOSING = "\"'’”)]"
 _LIST_ITEM = re.compile(
     r"(?:[\-•*·▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"
 )
@@ -34,44 +34,34 @@ _RIGHT_WORD = re.compile(r"(?:[‘'`^*“\"](?=[^\W\d_A-Z]))?([^\W\d_][\w'’]*)
 _TAIL = 40   # anchored-at-the-end patterns look at the line's last characters only
 
 
-@dataclass(slots=True)
 class Shape:
     """What the join decision needs to know about one line's content."""
 
-    length: int
-    first_word: str
-    starts_lower: bool
-    terminal: bool
-    structural: bool     # heading, table row or figures: never joined to a neighbour
-    list_item: bool      # starts a list item: never joined to the line before
-    hyphen_left: str     # the hyphenated word at the line end ("exam" of "exam-"), or ""
-    hyphen: str          # the hyphen character itself
-    dash_end: bool       # ends with a dash that binds without a space ("—")
-    right_word: str      # the first word, letters only (for de-hyphenation)
+    __slots__ = ("content", "length", "first_word", "starts_lower", "terminal", "structural", "list_item",
+                 "hyphen_left", "hyphen", "dash_end")
 
-    @classmethod
-    def of(cls, content: str, *, heading: bool = False) -> "Shape":
-        first_word = content.split(None, 1)[0] if content else ""
+    def __init__(self, content: str, *, heading: bool = False) -> None:
+        self.content = content
+        self.length = len(content)
+        self.first_word = content.split(None, 1)[0] if content else ""
         tail = content[-_TAIL:]
-        structural = heading or _structural(content)
+        last = tail[-1:]
+        self.structural = heading or _structural(content)
         left = None
-        if (tail[-1:] in HYPHENS and tail[-2:-1] not in HYPHENS) or (tail[-1:] in MISREAD_HYPHENS and tail[-2:-1].isalpha()):
-            last_token = tail.rsplit(None, 1)[-1].lstrip("\"'‘“([")
-            left = _LEFT_HYPHENATED.search(last_token)
-        right = _RIGHT_WORD.match(content)
-        opening = content.lstrip("\"'‘“([")
-        return cls(
-            length=len(content),
-            first_word=first_word,
-            starts_lower=opening[:1].islower(),
-            terminal=bool(_TERMINAL.search(tail)),
-            structural=structural,
-            list_item=bool(_LIST_ITEM.match(content)),
-            hyphen_left=left.group() if left else "",
-            hyphen=tail[-1] if left else "",
-            dash_end=tail.endswith(("—", "–", "--")),
-            right_word=right.group(1) if right else "",
-        )
+        if (last in HYPHENS and tail[-2:-1] not in HYPHENS) or (last in MISREAD_HYPHENS and tail[-2:-1].isalpha()):
+            left = _LEFT_HYPHENATED.search(tail.rsplit(None, 1)[-1])
+        self.hyphen_left = left.group() if left else ""     # "exam" of "exam-", or ""
+        self.hyphen = last if left else ""
+        self.starts_lower = content.lstrip(_OPENING)[:1].islower()
+        self.terminal = tail.rstrip(_CLOSING)[-1:] in ".!?:"
+        self.list_item = bool(_LIST_ITEM.match(content))   # starts a list item: never joined to the line before
+        self.dash_end = tail.endswith(("—", "–", "--"))     # a dash that binds without a space
+
+    @property
+    def right_word(self) -> str:
+        """The first word, letters only, past a stray mark of OCR noise (for de-hyphenation)."""
+        match = _RIGHT_WORD.match(self.content)
+        return match.group(1) if match else ""
 
 
 def _structural(content: str) -> bool:
@@ -93,9 +83,9 @@ FULL = 0.92   # a line whose next word would have passed this share of the width
 def is_prose(shapes: list[Shape]) -> bool:
     """Do the text's lines run on into lower-case lines, as prose does (verse and lists do not)?
 
-    >>> is_prose([Shape.of(line) for line in ["The cat", "sat on", "the mat", "and the", "dog", "barked."]])
+    >>> is_prose([Shape(line) for line in ["The cat", "sat on", "the mat", "and the", "dog", "barked."]])
     True
-    >>> is_prose([Shape.of(line) for line in ["Tyger Tyger,", "In the forests", "What immortal", "Dare frame", "When the", "Did he"]])
+    >>> is_prose([Shape(line) for line in ["Tyger Tyger,", "In the forests", "What immortal", "Dare frame", "When the", "Did he"]])
     False
     """
     pairs = max(0, len(shapes) - 1)
