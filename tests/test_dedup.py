@@ -85,7 +85,8 @@ def test_sentence_loop_whose_copies_drift_by_ocr_noise():
 
 def test_runaway_characters_and_units():
     assert fixed("Help!!!!!!!!!!!! me") == "Help! me"
-    assert fixed("a ::::::::::::: b") == "a : b"
+    assert fixed("a " + ":" * 300 + " b") == "a : b"
+    assert_unchanged("#" * 40 + "\n### Notes ###\nTitle\n^^^^^^^^^^^^\n+" + "-" * 30 + "+")
     assert fixed("<td></td>" * 12 + " end") == "<td></td> end"
 
 
@@ -155,6 +156,19 @@ def test_refrains_separated_by_other_text():
                      "Sing hey the holly.\nThe snow lies deep.\nSing hey the holly.\n")
 
 
+def test_enumerations_whose_rows_all_differ_a_little():
+    assert_unchanged("| b cleaned\n| c cleaned\n| d cleaned\n| f cleaned\n| g cleaned\n")
+    assert_unchanged("* ecc-mod.c: New file.\n* ecc-modp.c: New file.\n* ecc-modq.c: New file.\n")
+    assert_unchanged("Fixed in PR c++/95823, PR c++/95824, PR c++/95895, PR c++/95896.")
+    assert_unchanged("Exhibit 3: photograph of the site\nExhibit 4: photograph of the site\n"
+                     "Exhibit 5: photograph of the site\n")
+
+
+def test_short_line_three_times_stays_five_times_goes():
+    assert_unchanged("Signature\n\nSignature\n\nSignature\n")
+    assert fixed("Signature\n" * 6 + "Date") == "Signature\nDate"
+
+
 def test_short_lines_twice_stay():
     assert_unchanged("Yours sincerely\nYours sincerely\n")
     assert_unchanged("CONFIDENTIAL\n\nCONFIDENTIAL\n")
@@ -163,7 +177,7 @@ def test_short_lines_twice_stay():
 # -- every removal is an edit; odd input ------------------------------------------
 
 def test_every_removal_is_an_edit_with_a_reason():
-    text = "been been been\n" + "A looping line of text here.\n" * 3 + "wow!!!!!!!!!!"
+    text = "been been been\n" + "A looping line of text that goes on and on.\n" * 3 + "wow!!!!!!!!!!"
     result = PIPELINE.run(text)
     assert len(result.original) - len(result.text) == sum(len(e.original) - len(e.replacement) for e in result.edits)
     assert all(e.strategy == "dedup" and e.reason and e.replacement == "" for e in result.edits)

@@ -28,8 +28,8 @@ copy is a long sentence or line (``echo_min_chars``).
 'It has been a year.'
 >>> Pipeline([Dedup()]).run("He had had a very very good year.").text
 'He had had a very very good year.'
->>> Pipeline([Dedup()]).run("A\\nLondon SW1\\nA\\nLondon SW1\\nA\\nLondon SW1\\nThe end.").text
-'A\\nLondon SW1\\nThe end.'
+>>> Pipeline([Dedup()]).run("Ministry of Works\\nLambeth Bridge House\\n" * 3 + "The end.").text
+'Ministry of Works\\nLambeth Bridge House\\nThe end.'
 """
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -55,6 +56,8 @@ _SPACE_TABLE = np.array([chr(code).isspace() for code in range(0x3002)], dtype=b
 _SENTENCE_END = ".!?;:"
 _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128)], dtype=bool)  # 127: all above
 _LONG_WORD = 20  # words at least this long are searched for character units
+_SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
+_UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
 
 # How two lines match.
 _NONE, _EXACT, _COUNTER, _NEAR = 0, 1, 2, 3
@@ -140,8 +143,13 @@ class Dedup(Strategy):
         loops = []
         for start, length in zip(*(part.tolist() for part in _runs((codes[:-1] == codes[1:]) & ~space[1:], self.symbol_run - 1))):
             char, count = text[start], length + 1
-            symbol = not (char.isalnum() or char in _LEADERS)
-            if count >= (self.symbol_run if symbol else self.low_info_chars):
+            # A symbol glued to a word ("Help!!!!!!!!") runs away soon; a run among spaces or
+            # other symbols is a rule or border ("#####", "^^^^^" under a title, "+++---")
+            # unless it is very long.
+            glued = not (char.isalnum() or char in _LEADERS) and (
+                (start > 0 and text[start - 1].isalnum()) or (start + count < len(text) and text[start + count].isalnum())
+            )
+            if count >= (self.symbol_run if glued else self.low_info_chars):
                 loops.append(_Loop(start + 1, start + count, f'character "{char}"', count, "exact", 0.9))
         return loops + self._unit_loops_in_long_words(text, codes, tokens)
 
@@ -176,7 +184,7 @@ class Dedup(Strategy):
                 first = int(starts[word] + position[run_start])
                 copies = run_length // period + 1
                 unit = text[first:first + period]
-                if _is_power(unit) or not self._enough(unit, copies):
+                if _is_power(unit) or copies < _UNIT_COPIES or not self._enough(unit, copies):
                     continue
                 if period == 2 and copies * period < self.low_info_chars:
                     continue  # "hahaha", "abab": a two-character unit is a loop only when it runs away
@@ -275,9 +283,13 @@ class _LineLoops:
         exact = bool((kinds == _EXACT).all())
         if not dedup._enough(block, copies, exact=exact and period == 1):
             return None
+        if letters < _SHORT_BLOCK and copies < dedup.min_repeats + 2:
+            return None  # "Updated URLs." three times: a short line repeats legitimately more often
         counter = bool((kinds == _COUNTER).any())
-        if counter and letters < 20:
-            return None  # "page 9", "page 10": too little text to tell a counter loop from a list
+        if counter and letters < 2 * _SHORT_BLOCK:
+            return None  # "page 9", "page 10", "Exhibit 3: photograph": a counter loop repeats a body
+        if (kinds == _NEAR).sum() > (kinds == _EXACT).sum():
+            return None  # a loop drifts now and then; rows that all differ a little are an enumeration
         last = first + copies * period - 1  # last content line of the last full copy
         # A runaway tail: what follows the last full copy to the end of the page is a truncated copy.
         page_end = int(np.searchsorted(self.page, self.page[last], side="right")) - 1
@@ -311,20 +323,34 @@ class _LineLoops:
 
 
 def _noise_only(a: list[str], b: list[str]) -> bool:
-    """Do two token lists differ only as OCR noise does (a letter here and there), not by whole words?"""
+    """Do two token lists differ only as OCR noise does, not by whole words or numbers?
+
+    Noise: a few words (one per eight) each misread by one character (two in a
+    word of six or more: "proverfet" / "provenfet", "comments" / "cornments"),
+    and stray punctuation. Table rows and enumerations differ by more
+    ("grsec-sock-all" / "grsec-sock-clt", "BGR" and "blue/green/red" at once).
+    """
+    changed = 0
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
             x, y = a[op.src_pos], b[op.dest_pos]
-            if x.isdigit() or y.isdigit():
-                if not (x.isdigit() and y.isdigit() and int(y) - int(x) == 1):
-                    return False
-            elif fuzz.ratio(x, y) < 60:
-                return False
+            shorter = min(len(x), len(y))
+            if shorter < 4 or Levenshtein.distance(x, y) > (2 if shorter >= 6 else 1):
+                return False  # "b" / "c", "BGR" / "BGRX": different words
+            if any(_digit_changed(x, y, char_op) for char_op in Levenshtein.editops(x, y)):
+                return False  # "95823" / "95824", "gzip-2.2" / "gzip-2": a different number, not noise
+            changed += 1
         else:
             token = a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]
             if any(char.isalnum() for char in token):
                 return False
-    return True
+    return changed <= max(1, min(len(a), len(b)) // 8)
+
+
+def _digit_changed(x: str, y: str, op: Any) -> bool:
+    if op.tag == "replace":
+        return x[op.src_pos].isdigit() and y[op.dest_pos].isdigit()
+    return (x[op.src_pos] if op.tag == "delete" else y[op.dest_pos]).isdigit()
 
 
 class _TokenLoops:
