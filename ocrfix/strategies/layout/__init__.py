@@ -100,7 +100,8 @@ class Layout(Strategy):
             return None
         word = sa.hyphen_left + ("" if verdict == "join" else "-") + sb.right_word
         why = f"{'joined' if verdict == 'join' else 'kept the hyphen of'} \"{word}\" broken at the line end: {reason}"
-        return (a.raw_end - 1 if verdict == "join" else a.raw_end), b.raw_start, "", why, confidence
+        start = a.raw_end - len(sa.hyphen)
+        return start, b.raw_start, "" if verdict == "join" else sa.hyphen[:1], why, confidence
 
     def _strip_markers(self, text: str, lines: Lines) -> dict[int, list[Edit]]:
         """Take markdown markers off the lines' content; their edits, by line, for the lines that stay."""

@@ -32,6 +32,8 @@ BREAK_ONLY = "\u00ad\u00ac"
 PREFIXES = frozenset("re co non pre anti ex self semi sub post pro vice mid pseudo quasi neo ultra".split())
 #: What OCR engines read a line-end hyphen as; believed only when the joined word is known.
 MISREAD_HYPHENS = "~=\u2013\u2014:."
+#: Two-character marks a typewriter hyphen becomes in OCR ("frus-—"), or a typed dash ("--").
+DOUBLE_HYPHENS = ("-\u2014", "\u2014-", "-\u2013", "--")
 
 
 _OPENING = "\"'‘“(["
@@ -91,11 +93,13 @@ class HyphenJudge:
         ('join', 'none')
         >>> judge.decide("noth", "ing", ".")[0], judge.decide("St", "and", ".")[0]
         ('join', 'none')
+        >>> judge.decide("frus", "trated", "-\u2014")[0], judge.decide("this", "and", "--")[0]
+        ('join', 'none')
         """
         joined = left + right
         if hyphen in BREAK_ONLY:
             return "join", f"line-end break marker {hyphen!r} inside \"{joined}\"", 0.95
-        if hyphen in MISREAD_HYPHENS:
+        if hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS:
             if not right[:1].islower() or (hyphen in ".:" and not (len(left) >= 3 and left.islower())):
                 return "none", "", 0.0   # "St." or "U.S." ends a word; only "noth." inside one is a misread
             if self.vocabulary.count(joined) or self.lexicon.zipf(joined) >= 2.5:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ocrfix.strategies.layout.hyphens import HYPHENS, MISREAD_HYPHENS
+from ocrfix.strategies.layout.hyphens import DOUBLE_HYPHENS, HYPHENS, MISREAD_HYPHENS
 
 _OPENING = "\"'‘“(["
 _CLOSING = "\"'’”)]"
@@ -48,10 +48,14 @@ class Shape:
         last = tail[-1:]
         self.structural = heading or _structural(content)
         left = None
-        if (last in HYPHENS and tail[-2:-1] not in HYPHENS) or (last in MISREAD_HYPHENS and tail[-2:-1].isalpha()):
+        mark = last
+        if tail[-2:] in DOUBLE_HYPHENS and tail[-3:-2].isalpha():
+            mark = tail[-2:]
+            left = _LEFT_HYPHENATED.search(tail[:-1].rsplit(None, 1)[-1])
+        elif (last in HYPHENS and tail[-2:-1] not in HYPHENS) or (last in MISREAD_HYPHENS and tail[-2:-1].isalpha()):
             left = _LEFT_HYPHENATED.search(tail.rsplit(None, 1)[-1])
         self.hyphen_left = left.group() if left else ""     # "exam" of "exam-", or ""
-        self.hyphen = last if left else ""
+        self.hyphen = mark if left else ""                  # the mark: "-", "¬", a misread "~", "-—"
         self.starts_lower = content.lstrip(_OPENING)[:1].islower()
         self.terminal = tail.rstrip(_CLOSING)[-1:] in ".!?:"
         self.list_item = bool(_LIST_ITEM.match(content))   # starts a list item: never joined to the line before
@@ -127,7 +131,11 @@ def decide_join(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool,
 
 def hyphen_candidate(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool) -> bool:
     """Is the break between ``a`` and ``b`` a word broken at a line-end hyphen?"""
-    if not a.hyphen_left or not b.right_word or a.structural or b.structural or b.list_item:
+    if not a.hyphen_left or a.structural or b.structural or b.list_item:
+        return False
+    if (a.hyphen in MISREAD_HYPHENS or a.hyphen in DOUBLE_HYPHENS) and not b.starts_lower:   # "end." then "The": a sentence, no broken word
+        return False
+    if not b.right_word:
         return False
     if gap == "page":
         return True
