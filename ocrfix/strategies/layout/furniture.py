@@ -10,6 +10,8 @@ running head that recurs with a changing page number).
 ((2, True), (3, True), (14, False), None)
 >>> catchword("/present"), catchword("present"), catchword("./.."), catchword("two words")
 (('present', True), ('present', False), ('', True), None)
+>>> catchword("‘tial")
+('tial', True)
 >>> head_key("THE HISTORY OF TRADE  24") == head_key("THE HISTORY OF TRADE, 126.")
 True
 >>> head_key("The History of Trade") == head_key("THE HISTORY OF TRADE")
@@ -38,7 +40,7 @@ _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015=~")
 _DASHED_NUMBER = re.compile(r"(?:^|\s)[\-\u2010-\u2015=~]\s?(\d{1,4})\s?[\-\u2010-\u2015=~](?:\s|$)|\bpage\s+(\d{1,4})\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.,:/])\d{1,4}(?![\w,:/]|\.\d)")
 _CATCHWORD = re.compile(
-    r"^(?P<slash>/+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?[,;:.]?$"
+    r"^(?P<slash>[/|‘`]+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?[,;:.]?$"
 )
 # marks that say "continued overleaf" without naming the next word
 _CONTINUATION = re.compile(
@@ -53,6 +55,7 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
 
+SLASHES = "/|‘`"   # the typewriter catchword's slash, and what OCR makes of it
 HEAD_LINES = 2   # a page's first lines that may be a running head
 FOOT_LINES = 3   # its last lines that may be a foot, a page number or a catchword
 
@@ -209,7 +212,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", "continuation mark at the foot of the page", 0.95)
         elif announces(word, following.content, marked=marked):
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
-        elif marked and last.content.startswith("/"):
+        elif marked and last.content[:1] in SLASHES:
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
 
 
