@@ -1,7 +1,8 @@
 """Cross-validation folds by document, so a trained strategy is never scored on what it learned from.
 
 Documents that share a ground truth (the same page set OCR'd by two engines, or
-rendered twice with other settings) belong to one *group*; a group falls in one
+the same source text rendered twice with other settings: the manifest's
+``page_set`` and ``settings.text``) belong to one *group*; a group falls in one
 fold as a whole, so no ground truth is both in training and in scoring.
 
 >>> from ocrfix.corpus import CorpusDocument
@@ -27,9 +28,13 @@ def group_keys(document: CorpusDocument) -> list[str]:
             keys.append(f"{name}-file:{path.resolve()}")
     if document.gt_diplomatic:
         keys.append(f"gt-diplomatic-text:{hashlib.sha1(document.gt_diplomatic.encode()).hexdigest()}")
-    group = document.meta.get("group") or (document.meta.get("settings") or {}).get("group")
-    if group:
-        keys.append(f"group:{group}")
+    settings = document.meta.get("settings") or {}
+    for name in ("group", "page_set"):
+        value = document.meta.get(name) or settings.get(name)
+        if value:
+            keys.append(f"{name}:{value}")
+    if settings.get("text"):  # renditions of one source text share most of their ground truth
+        keys.append(f"text:{settings['text']}:{settings.get('text_part')}")
     return keys
 
 
