@@ -230,3 +230,11 @@ def test_slow_peer_rows_say_they_are_a_sample(tiny):
     row = next(r for r in report.rows if r.scope == "all")
     assert row.label == "pyspellchecker [peer, sample]" and row.documents == 2  # one per subset
     assert report.info["settings"]["sampled_documents"] == {"pyspellchecker": 2}
+
+
+def test_renditions_of_one_source_text_share_a_fold():
+    docs = [CorpusDocument(f"r{i}", "ocr", f"slightly different ground truth {i}",
+                           meta={"settings": {"text": f"texts/t{i % 3}.txt", "text_part": 0}}) for i in range(9)]
+    for fold in folds(docs, 3):
+        texts = {d.meta["settings"]["text"] for d in fold}
+        assert all(sum(d.meta["settings"]["text"] == t for d in fold) == 3 for t in texts)
