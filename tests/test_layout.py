@@ -84,7 +84,8 @@ WIDE = "The members of the committee were agreed that the programme of"  # a ful
 
 def wrapped(*lines: str) -> str:
     """A hard-wrapped text: full lines of about the same width around the lines under test."""
-    filler = [WIDE, "work should be settled before the end of the month, and that the"]
+    filler = [WIDE, "work should be settled before the end of the month, and that the",
+              "secretary should write to all the members of the Board about it,"]
     return "\n".join(filler + list(lines) + filler) + "\n"
 
 
@@ -97,6 +98,10 @@ def wrapped(*lines: str) -> str:
 ])
 def test_line_end_hyphens(broken, expected):
     assert expected in layout(wrapped(broken))
+
+
+def test_a_number_range_keeps_its_hyphen():
+    assert "in the years 1987-88 the" in layout(wrapped("and the allocation was agreed for the budget in the years 1987-\n88 the"))
 
 
 def test_the_document_decides_a_hyphen():
@@ -207,8 +212,8 @@ def test_a_heading_that_does_not_recur_is_kept():
     assert out.startswith("ANNUAL REPORT")
 
 
-PAGE_END = wrapped("the committee was told that the work of the new office had begun in").split("\n")[:3]
-NEXT_PAGE = wrapped("").split("\n")[2:]
+PAGE_END = wrapped("the committee was told that the work of the new office had begun in").split("\n")[:4]
+NEXT_PAGE = wrapped("").split("\n")[4:]
 
 
 @pytest.mark.parametrize("catchword", ["/earnest,", "earnest", "./..", "P.T.O."])

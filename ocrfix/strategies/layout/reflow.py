@@ -38,7 +38,7 @@ class Shape:
     """What the join decision needs to know about one line's content."""
 
     __slots__ = ("content", "length", "first_word", "starts_lower", "terminal", "structural", "list_item",
-                 "hyphen_left", "hyphen", "dash_end")
+                 "hyphen_left", "hyphen", "dash_end", "number_range")
 
     def __init__(self, content: str, *, heading: bool = False) -> None:
         self.content = content
@@ -60,6 +60,7 @@ class Shape:
         self.terminal = tail.rstrip(_CLOSING)[-1:] in ".!?:"
         self.list_item = bool(_LIST_ITEM.match(content))   # starts a list item: never joined to the line before
         self.dash_end = tail.endswith(("—", "–", "--"))     # a dash that binds without a space
+        self.number_range = last in "-–" and tail[-2:-1].isdigit()
 
     @property
     def right_word(self) -> str:
@@ -114,6 +115,8 @@ def decide_join(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool,
     long_enough = hard_wrapped and a.length >= 0.6 * width
     going_on = not a.terminal and b.starts_lower
     separator = "" if a.dash_end else " "
+    if a.number_range and b.first_word[:1].isdigit() and (gap == "page" or (hard_wrapped and a.length >= 0.5 * width)):
+        return "", "a number range broken at its hyphen (\"1987-\" + \"88\")", 0.8
     if gap == "page":
         if going_on:
             return separator, "the sentence continues on the next page", 0.9
