@@ -162,10 +162,11 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
         return p + max(-limit, n - m - limit - still), p + min(limit + upto, n - m + limit)
 
     # the band's width changes only at gaps, and is widest at them
-    width = min(n, 2 + max(high - low for low, high in map(band, [0, *positions[:-1].tolist()])))
+    step = 64  # the band moves down in steps of this many rows, so it is this much wider
+    width = min(n, 2 + step + max(high - low for low, high in map(band, [0, *positions[:-1].tolist()])))
     codes = _codes(hypothesis)
     symbols = set(reference) & set(hypothesis)
-    refresh = max(256, width // 2)  # the match masks cover this many rows more than the band
+    refresh = max(4096, width)  # the match masks cover this many rows more than the band
 
     def masks_from(start: int) -> dict[str, int]:
         window = codes[start: start + width + refresh]
@@ -192,12 +193,14 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
             masks, mask_low = masks_from(low), low
 
     position = 0
+    bottom = n - width  # the lowest the band's edge goes
     for index, end in enumerate(bounds):
         floor = band(position + 1)[0] - position - 2  # row of the edge, less p, between these gaps
+        trigger = min(low + step, bottom) - floor if low < bottom else m  # move when p reaches this
         for p in range(position, end):
-            target = min(p + floor, n - width)
-            if target > low:
-                move_to(target)
+            if p >= trigger:
+                move_to(min(p + floor, bottom))
+                trigger = min(low + step, bottom) - floor if low < bottom else m
             eq = (masks.get(reference[p], 0) >> (low - mask_low)) & full
             xv = eq | vn
             xh = (((eq & vp) + vp) ^ vp) | eq
@@ -218,8 +221,8 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
             columns.append(((low, before), (low, after)))
             steps = np.diff(after)
             vp, vn = _array_to_bits(steps == 1), _array_to_bits(steps == -1)
-    if n - width > low:
-        move_to(n - width)
+    if bottom > low:
+        move_to(bottom)
     return top + vp.bit_count() - vn.bit_count(), columns
 
 
