@@ -104,6 +104,25 @@ def test_a_number_range_keeps_its_hyphen():
     assert "in the years 1987-88 the" in layout(wrapped("and the allocation was agreed for the budget in the years 1987-\n88 the"))
 
 
+@pytest.mark.parametrize(("broken", "expected"), [
+    ("the second attempt, made in the following year, was frus-—\ntrated by the", "was frustrated by"),
+    ("and the line would allow the programme of mod~\nernisation to go ahead in", "of modernisation to"),
+    ("and the committee was told that the Keeper of Applied Art intro\nduced the paper", "Art introduced the"),
+    ("and it was understood that the barometer does noth.\ning whatever to warn", "does nothing whatever"),
+])
+def test_hyphens_that_ocr_misread_or_lost(broken, expected):
+    assert expected in layout(wrapped(broken))
+
+
+@pytest.mark.parametrize(("broken", "expected"), [
+    ("the members were told that the minutes had been circulated--\nand approved by", "circulated--and"),
+    ("the chairman said that the meeting would be held in St.\nand the members", "St. and"),
+    ("and the members of the committee agreed that the usual\nrules would apply", "usual rules"),
+])
+def test_dashes_and_words_are_not_taken_for_broken_words(broken, expected):
+    assert expected in layout(wrapped(broken))
+
+
 def test_the_document_decides_a_hyphen():
     broken = "it was agreed that the two Departments should co-\noperate closely in future"
     assert "co-operate" in layout(wrapped(broken) + "They will co-operate again.\n")

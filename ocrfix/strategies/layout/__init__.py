@@ -86,6 +86,12 @@ class Layout(Strategy):
                                                             hard_wrapped=hard_wrapped, prose=prose)
                 if separator is not None:
                     join = (a.raw_end, b.raw_start, separator, reason, confidence)
+                if separator == " " and self.dehyphenate and shapes[n + 1].starts_lower:
+                    if judge is None:
+                        judge = HyphenJudge(load(), DocumentWords.from_text(text))
+                    lost = judge.lost_hyphen(a.content.rsplit(None, 1)[-1], b.content.split(None, 1)[0])
+                    if lost:
+                        join = (a.raw_end, b.raw_start, "", lost, 0.7)
             if zone or join is not None:
                 edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
         edits.extend(marker_edits.get(body[-1].index, ()))

@@ -19,6 +19,7 @@ be about as common as the compound's parts to be believed.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ocrfix.lexicon import Lexicon
@@ -36,6 +37,7 @@ MISREAD_HYPHENS = "~=\u2013\u2014:."
 DOUBLE_HYPHENS = ("-\u2014", "\u2014-", "-\u2013", "--")
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _OPENING = "\"'‘“(["
 _CLOSING = "\"'’”),.;:!?]"
 
@@ -126,3 +128,25 @@ class HyphenJudge:
         if z_parts >= 3.0 and lex.bigram(left, right) > 0.0 and z_joined + 1.0 < z_parts:
             return "keep", f"\"{left} {right}\" is a common phrase and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.7
         return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85 if z_joined else 0.7
+
+    def lost_hyphen(self, last: str, first: str) -> str:
+        """Why a full line's last word and the next line's first are one word whose hyphen OCR lost, or "".
+
+        Only when the second half is no word ("intro" + "duced"), appears nowhere else in the
+        document, and the whole is a known word.
+
+        >>> from ocrfix.lexicon import load
+        >>> judge = HyphenJudge(load(), DocumentWords.from_text("intro duced; the usual"))
+        >>> bool(judge.lost_hyphen("intro", "duced")), bool(judge.lost_hyphen("the", "usual"))
+        (True, False)
+        """
+        first = first.rstrip(_CLOSING)
+        if not (_LETTERS.fullmatch(last) and _LETTERS.fullmatch(first) and first.islower() and len(last) >= 2):
+            return ""
+        joined = last + first
+        lex = self.lexicon
+        if lex.zipf(first) >= 2.0 or self.vocabulary.count(first) > 1:
+            return ""
+        if lex.zipf(joined) >= 3.0 or self.vocabulary.count(joined):
+            return f"\"{joined}\" broken at the line end, its hyphen lost in OCR (\"{first}\" is no word)"
+        return ""
