@@ -305,3 +305,21 @@ def test_registered_and_reachable_through_correct():
 @pytest.mark.parametrize("text", ["", "\n", "\f", "word", "\f\f\n\f", "- 2 -", "> "])
 def test_degenerate_input(text):
     layout(text)
+
+
+def test_pages_of_an_hocr_document():
+    from ocrfix import io
+
+    document = io.read(Path(__file__).resolve().parent / "data" / "io" / "tesseract-2pages.hocr")
+    result = Pipeline(["layout"]).run(document)
+    assert "The example you gave is clear." in result.text
+    assert result.text.endswith("Yours faithfully,\nJ. Smith")
+
+
+def test_bare_page_numbers_counting_up_in_plain_text():
+    page = "\n".join(FILL * 3)
+    text = f"{page}\n\n7\n\n{page}\n\n8\n\n{page}\n"
+    out = layout(text)
+    assert "\n7\n" not in out and "\n8\n" not in out
+    lone = f"{page}\n\n7\n\n{page}\n"                      # one bare number: no evidence of a page break
+    assert "\n7\n" in layout(lone)
