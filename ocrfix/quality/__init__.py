@@ -42,7 +42,7 @@ import numpy as np
 from ocrfix.errors import OcrfixError
 from ocrfix.quality import language
 from ocrfix.quality.calibrate import Calibration, fit
-from ocrfix.quality.signals import FEATURES, Signals, loop_spans, not_text_share, page_starts, spans_per_page
+from ocrfix.quality.signals import FEATURES, Signals, loop_spans
 
 __all__ = ["LineQuality", "PageQuality", "QualityReport", "VERDICTS", "cross_validate", "estimate",
            "load_model", "page_table", "train"]
@@ -86,7 +86,18 @@ class PageQuality:
     language: str | None = None
     loop_share: float = 0.0
     signals: dict[str, float] = field(default_factory=dict)
-    lines: list[LineQuality] = field(default_factory=list)
+    # (page text, each line's estimated CER, each line's characters in loops): lines are made on demand.
+    _line_data: tuple[str, np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lines(self) -> list[LineQuality]:
+        """Every non-blank line with its estimated CER (pages without a number have none)."""
+        if self._line_data is None:
+            return []
+        text, cers, looped = self._line_data
+        return [LineQuality(self.number, number, line, float(cer), bool(2 * loop >= len(line)))
+                for number, (line, cer, loop) in enumerate(zip(text.split("\n"), cers.tolist(), looped.tolist()), start=1)
+                if line.strip()]
 
     def worst_lines(self, count: int = _WORST_LINES) -> list[LineQuality]:
         """The ``count`` lines with the highest estimated CER (loops first)."""
@@ -162,26 +173,24 @@ def estimate(
     calibration = model if isinstance(model, Calibration) else load_model(None if model is None else os.fspath(model))
     text, confidences, numbers, source = _unpack(text_or_document)
     analysis = _Analysis(text, confidences)
-    document_language = language.detect(text)
     pages: list[PageQuality] = []
-    rates = analysis.rates(calibration.features)
-    base = calibration.predict(rates)
+    base = calibration.predict(analysis.rates(calibration.features))
+    lows, highs = calibration.interval(base)
     line_cer = calibration.predict(analysis.line_rates(calibration.features))
-    for index, page_text in enumerate(analysis.page_texts):
+    for index in range(len(analysis.page_texts)):
         page = PageQuality(number=numbers[index] if index < len(numbers) else index + 1,
-                           chars=int(analysis.page_chars[index]), verdict="ok")
+                           chars=int(analysis.page_chars[index]), verdict="ok",
+                           signals=dict(zip(FEATURES, map(float, analysis.all_rates[index]))),
+                           loop_share=analysis.loop_share(index))
         pages.append(page)
-        special = _special_verdict(page_text, document_language)
-        page.signals = dict(zip(FEATURES, map(float, analysis.all_rates[index])))
-        page.loop_share = analysis.loop_share(index)
+        special = analysis.special_verdict(index)
         if special is not None:
             page.verdict, page.language = special
             continue
         page.language = "en"
-        page.cer = float(_with_loops(base[index], page.loop_share))
-        low, high = calibration.interval(np.array([base[index]]))
-        page.low, page.high = float(_with_loops(low[0], page.loop_share)), float(_with_loops(high[0], page.loop_share))
-        page.lines = analysis.lines(index, page.number, line_cer)
+        page.cer = _with_loops(base[index], page.loop_share)
+        page.low, page.high = _with_loops(lows[index], page.loop_share), _with_loops(highs[index], page.loop_share)
+        page._line_data = analysis.line_data(index, line_cer)
         if page.loop_share >= LOOP_SHARE:
             page.verdict = "loop"
         else:
@@ -209,18 +218,19 @@ def _clean(text: str) -> str:
 
 
 class _Analysis:
-    """Signals, page sizes and loops of one text, shared by the page and line estimates."""
+    """Signals, page sizes, languages and loops of one text, shared by the page and line estimates."""
 
     def __init__(self, text: str, confidences: list[list[float | None]] | None) -> None:
         self.text = text
         self.page_texts = text.split("\f")
         self.signals = Signals.of_text(text, confidences)
         self.page_chars = self.signals.page_chars()
-        masses = self.signals.page_masses()
-        self.all_rates = masses / np.maximum(self.page_chars, 1.0)[:, None]
+        self.all_rates = self.signals.page_masses() / np.maximum(self.page_chars, 1.0)[:, None]
         self.loops = loop_spans(text) if text.strip() else []
-        self.page_starts = page_starts(text)
-        self.loop_chars = spans_per_page(self.loops, self.page_starts)
+        self.line_loop = self.signals.line_coverage(self.loops)
+        self.loop_chars = np.bincount(self.signals.page, weights=self.line_loop, minlength=self.signals.pages)
+        self.language, self.page_language = self._languages()
+        self.first_line = np.searchsorted(self.signals.page, np.arange(self.signals.pages))
 
     def rates(self, features: Sequence[str]) -> np.ndarray:
         return self.all_rates[:, [FEATURES.index(name) for name in features]]
@@ -231,36 +241,37 @@ class _Analysis:
 
     def loop_share(self, page: int) -> float:
         size = len(self.page_texts[page])
-        return min(1.0, self.loop_chars[page] / size) if size else 0.0
+        return min(1.0, float(self.loop_chars[page]) / size) if size else 0.0
 
-    def lines(self, page: int, page_number: int, line_cer: np.ndarray) -> list[LineQuality]:
-        indices = np.flatnonzero(self.signals.page == page).tolist()
-        offset = self.page_starts[page]
-        result = []
-        for number, (index, line_text) in enumerate(zip(indices, self.page_texts[page].split("\n")), start=1):
-            start, end = offset, offset + len(line_text)
-            offset = end + 1
-            if not line_text.strip():
-                continue
-            in_loop = any(2 * (min(e, end) - max(s, start)) >= end - start for s, e in self.loops if s < end and e > start)
-            result.append(LineQuality(page_number, number, line_text, float(line_cer[index]), in_loop))
-        return result
+    def _languages(self) -> tuple[str | None, list[str | None]]:
+        """The document's language and each page's (None: too few words to tell)."""
+        s = self.signals
+        pages = language.decide_many(s.words, s.hits)
+        for page in np.flatnonzero((s.letters > 0) & (s.latin < 0.5 * s.letters)).tolist():
+            pages[page] = language.script(self.page_texts[page])
+        letters = float(s.letters.sum())
+        if letters and float(s.latin.sum()) < 0.5 * letters:
+            return language.script(self.text), pages
+        return language.decide_many(np.array([s.words.sum()]), s.hits.sum(axis=0, keepdims=True))[0], pages
 
+    def special_verdict(self, page: int) -> tuple[str, str | None] | None:
+        """(verdict, language) for a page that gets no number, else None."""
+        s = self.signals
+        nonspace = float(s.nonspace[page])
+        if not nonspace:
+            return "empty", None
+        if nonspace >= 4 and len(set(self.page_texts[page]).difference(" \t\n\r\v")) == 1:
+            return "loop", None
+        if s.not_text[page] > _NOT_TEXT_SHARE * nonspace or (nonspace >= 20 and s.alnum[page] < _MIN_ALNUM_SHARE * nonspace):
+            return "not text", None
+        found = self.page_language[page] or self.language
+        if found not in (None, "en"):
+            return "unknown language", found
+        return None
 
-def _special_verdict(page_text: str, document_language: str | None) -> tuple[str, str | None] | None:
-    """(verdict, language) for pages that get no number, else None."""
-    compact = "".join(page_text.split())
-    if not compact:
-        return "empty", None
-    if len(set(compact)) == 1 and len(compact) >= 4:
-        return "loop", None
-    alnum = sum(char.isalnum() for char in compact)
-    if not_text_share(page_text) > _NOT_TEXT_SHARE or (len(compact) >= 20 and alnum < _MIN_ALNUM_SHARE * len(compact)):
-        return "not text", None
-    found = language.detect(page_text) or document_language
-    if found not in (None, "en"):
-        return "unknown language", found
-    return None
+    def line_data(self, page: int, line_cer: np.ndarray) -> tuple[str, np.ndarray, np.ndarray]:
+        lines = slice(int(self.first_line[page]), int(self.first_line[page]) + self.page_texts[page].count("\n") + 1)
+        return self.page_texts[page], line_cer[lines], self.line_loop[lines]
 
 
 def _with_loops(base: float, loop_share: float) -> float:
@@ -335,9 +346,8 @@ def page_table(documents: Iterable[Any], *, progress: bool = False) -> PageTable
             ref_pages, ocr_pages = [reference.replace("\f", "\n")], [ocr.replace("\f", "\n")]
             ocr = ocr_pages[0]
         analysis = _Analysis(ocr, None)
-        document_language = language.detect(ocr)
         for index, (ref_page, ocr_page) in enumerate(zip(ref_pages, ocr_pages)):
-            if not ref_page.strip() or _special_verdict(ocr_page, document_language) is not None:
+            if not ref_page.strip() or analysis.special_verdict(index) is not None:
                 continue
             rows.append(analysis.all_rates[index])
             targets.append(true_cer(ref_page, ocr_page))

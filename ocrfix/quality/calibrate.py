@@ -155,24 +155,34 @@ def _bands(predicted: np.ndarray, target: np.ndarray, bins: int = 8) -> tuple[li
     return x, np.maximum.accumulate(low).tolist(), np.maximum.accumulate(high).tolist()
 
 
-def nnls(a: np.ndarray, b: np.ndarray, iterations: int = 2000, tol: float = 1e-12) -> np.ndarray:
-    """Least squares ``min |a x - b|`` with ``x >= 0``, by cyclic coordinate descent.
+def nnls(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Least squares ``min |a x - b|`` with ``x >= 0`` (Lawson-Hanson active set).
 
     >>> nnls(np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([2.0, -1.0])).tolist()
     [2.0, 0.0]
     """
-    gram = a.T @ a
-    rhs = a.T @ b
-    x = np.zeros(a.shape[1])
-    diag = np.maximum(np.diag(gram), 1e-18)
-    for _ in range(iterations):
-        change = 0.0
-        for j in range(len(x)):
-            new = max(0.0, x[j] + (rhs[j] - gram[j] @ x) / diag[j])
-            change = max(change, abs(new - x[j]) * np.sqrt(diag[j]))
-            x[j] = new
-        if change < tol:
+    n = a.shape[1]
+    x = np.zeros(n)
+    passive = np.zeros(n, dtype=bool)
+    tol = 1e-10 * max(1.0, float(np.abs(a).max(initial=0.0)) * float(np.abs(b).max(initial=0.0)))
+    gradient = a.T @ b
+    for _ in range(3 * n):
+        if passive.all() or np.where(passive, -np.inf, gradient).max() <= tol:
             break
+        passive[int(np.argmax(np.where(passive, -np.inf, gradient)))] = True
+        while True:
+            trial = np.zeros(n)
+            trial[passive] = np.linalg.lstsq(a[:, passive], b, rcond=None)[0]
+            if (trial[passive] > 0).all():
+                x = trial
+                break
+            # Step towards the trial solution until a coefficient hits zero; drop those.
+            shrinking = passive & (trial <= 0)
+            step = np.min(x[shrinking] / (x[shrinking] - trial[shrinking]))
+            x = x + step * (trial - x)
+            passive &= x > tol
+            x[~passive] = 0.0
+        gradient = a.T @ (b - a @ x)
     return x
 
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import regex
 
 STOPWORDS_FILE = "quality_stopwords.json"
@@ -47,24 +48,73 @@ def stopwords() -> dict[str, frozenset[str]]:
     return {code: frozenset(words) for code, words in data["languages"].items()}
 
 
+@lru_cache(maxsize=1)
+def codes() -> tuple[str, ...]:
+    """The languages in the order of the bits of :func:`word_mask` ("en" is bit 0)."""
+    return ("en",) + tuple(sorted(code for code in stopwords() if code != "en"))
+
+
+@lru_cache(maxsize=1)
+def _masks() -> dict[str, int]:
+    masks: dict[str, int] = {}
+    for bit, code in enumerate(codes()):
+        for word in stopwords()[code]:
+            masks[word] = masks.get(word, 0) | (1 << bit)
+    return masks
+
+
+def word_mask(word: str) -> int:
+    """Bit set of the languages whose common words include ``word`` (lower-cased); bit 0 is English.
+
+    >>> word_mask("the") & 1, word_mask("und") & 1, word_mask("und") > 1
+    (1, 0, True)
+    """
+    return _masks().get(word, 0)
+
+
+def decide(words: int, hits: dict[str, int]) -> str | None:
+    """The language of a Latin-script text from its word count and common-word hits per language."""
+    if words < _MIN_WORDS:
+        return None
+    hits = dict(hits)
+    english = hits.pop("en", 0)
+    code, best = max(hits.items(), key=lambda item: item[1], default=("en", 0))
+    if best >= max(3, _MIN_SHARE * words) and best > 2 * english:
+        return code
+    return "en"
+
+
+def decide_many(words: np.ndarray, hits: np.ndarray) -> list[str | None]:
+    """:func:`decide` for many texts at once: ``words`` per text, ``hits`` texts × :func:`codes`."""
+    english, others = hits[:, 0], hits[:, 1:]
+    best = others.max(axis=1, initial=0)
+    foreign = (best >= np.maximum(3, _MIN_SHARE * words)) & (best > 2 * english)
+    names = codes()[1:]
+    choice = others.argmax(axis=1) if others.shape[1] else np.zeros(len(words), dtype=int)
+    return [None if w < _MIN_WORDS else names[c] if f else "en"
+            for w, f, c in zip(words.tolist(), foreign.tolist(), choice.tolist())]
+
+
+def script(text: str) -> str:
+    """The commonest non-Latin script of ``text``'s letters (for texts mostly not in Latin letters)."""
+    counts = {name: len(pattern.findall(text[:_SAMPLE_CHARS])) for name, pattern in _SCRIPT_OF[1:]}
+    return max(counts, key=counts.get) if max(counts.values()) else "other script"
+
+
 def detect(text: str) -> str | None:
     """``"en"``, another language's code, a script name, or None when there are too few words to tell."""
-    sample = text[:_SAMPLE_CHARS]
-    words = [word.lower() for word in _LETTERS.findall(sample)]
+    words = [word.lower() for word in _LETTERS.findall(text[:_SAMPLE_CHARS])]
     if len(words) < _MIN_WORDS:
         return None
     letters = "".join(words)
-    latin = len(_SCRIPT_OF[0][1].findall(letters))
-    if latin < 0.5 * len(letters):
-        counts = {name: len(pattern.findall(letters)) for name, pattern in _SCRIPT_OF[1:]}
-        return max(counts, key=counts.get) if max(counts.values()) else "other script"
-    lists = stopwords()
-    english = sum(word in lists["en"] for word in words)
-    hits = Counter({code: sum(word in listed for word in words) for code, listed in lists.items() if code != "en"})
-    code, best = hits.most_common(1)[0]
-    if best >= max(3, _MIN_SHARE * len(words)) and best > 2 * english:
-        return code
-    return "en"
+    if len(_SCRIPT_OF[0][1].findall(letters)) < 0.5 * len(letters):
+        return script(text)
+    hits: Counter[str] = Counter()
+    for word in words:
+        mask = word_mask(word)
+        if mask:
+            hits.update(code for bit, code in enumerate(codes()) if mask >> bit & 1)
+    return decide(len(words), hits)
 
 
 def build(path: Path = DATA_DIR / STOPWORDS_FILE, size: int = 100) -> dict[str, list[str]]:

@@ -27,9 +27,18 @@ maps to an estimated CER. The signals:
     punctuation standing alone (dashes, "&"): "|", "^", "~", a lone ",".
 ``odd_chars``
     characters no English typesetting uses in running text ("|", "~", "^",
-    "_", "\\", "{", "}", "¢", "¬", "■", box drawing) or from another script.
+    "_", "\\", "{", "}", "¢", "¬", "■", box drawing, full-width forms such as
+    "，") or from another script.
 ``fragments``
     one- and two-letter pieces that are not common words ("ap pear", "ti").
+``merged``
+    unknown words that are two common words run together ("wouldnot"), one each.
+``stray_marks``
+    words in lower case led by a quote or mark that nothing closes ("“he",
+    "‘clay", "*he": a misread first letter), one each.
+``broken_sentences``
+    a full stop followed by a word in lower case ("their. and"; abbreviations
+    excepted), one each.
 ``short_lines``
     characters of lines of one to three characters (specks read as text).
 ``noise_lines``
@@ -43,12 +52,12 @@ Repetition loops are measured separately (:func:`loop_spans`, the ``dedup``
 strategy's detector), since they add text rather than corrupt it.
 
 >>> table = Signals.of_text("The cat sat on tbe mat.\\nIt was a fine d@y, tlnco |")
->>> round(table.page_rates()[0]["nonword"], 3), table.page_rates()[0]["garbage"] > 0
+>>> round(table.page_rates()[0]["nonword"], 2), table.page_rates()[0]["garbage"] > 0
 (0.1, True)
 """
 from __future__ import annotations
 
-import bisect
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,12 +66,13 @@ import numpy as np
 import regex
 
 from ocrfix import lexicon
-from ocrfix.quality import charlm
+from ocrfix.quality import charlm, language
 
 FEATURES = ("unknown", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
-            "fragments", "short_lines", "noise_lines", "confidence")
+            "fragments", "merged", "stray_marks", "broken_sentences", "short_lines", "noise_lines", "confidence")
 _COL = {name: index for index, name in enumerate(FEATURES)}
-_TOKEN_FEATURES = ("unknown", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments")
+_TOKEN_FEATURES = ("unknown", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
+                   "stray_marks")
 
 #: Bits per character above which an unknown word does not look like English.
 IMPLAUSIBLE_BITS = 4.6
@@ -70,6 +80,11 @@ IMPLAUSIBLE_BITS = 4.6
 OWN_WORD_COUNT = 3
 _RARE_ZIPF = 3.0
 _FRAGMENT_ZIPF = 4.5
+_MERGE_ZIPF = 3.5
+_STRAY = "“‘\"'`*°«„^~"
+_CLOSERS = "”’\"'»"
+_ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
+                            "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para"})
 
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>.,;:!?*†‡§¶"
 _WORD = regex.compile(r"\p{L}+(?:['’\-.]\p{L}+)*\.?")
@@ -79,23 +94,41 @@ _MIXED = regex.compile(r"\p{L}\d|\d\p{L}")
 _INNER_PUNCT = regex.compile(r"\p{L}[^\p{L}\p{N}'’\-.]+\p{L}")
 _CONSONANTS = regex.compile(r"[bcdfghjklmnpqrstvwxz]{6}", regex.I)
 _CASE_FLIP = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}?")
-_ODD = regex.compile(r"[|~^_\\{}¢¬¦■□▪●◆◊♦►▼▲※¤¥©®™°±µ»«\u2500-\u257f\ufffd]|[^\p{Latin}\p{Common}\p{Inherited}]")
+_ODD = regex.compile(r"[|~^_\\{}¢¬¦■□▪●◆◊♦►▼▲※¤¥©®™°±µ»«\u2500-\u257f\uff00-\uffef\ufffd]|[^\p{Latin}\p{Common}\p{Inherited}]")
 _STANDALONE_OK = frozenset({"-", "–", "—", "&", "*", "§", "¶", "†", "/", "+", "=", "%", "...", "…", "$", "£", "#"})
-_NOT_TEXT = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}\ufffd]")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_ODD = b"|~^_\\{}"
+_GARBAGE = _TOKEN_FEATURES.index("garbage")
+_ODD_CHARS = _TOKEN_FEATURES.index("odd_chars")
+_LETTER = regex.compile(r"\p{L}")
+_LATIN = regex.compile(r"\p{Latin}")
 
 
 @dataclass
 class Signals:
-    """Signal masses per line (``masses``: lines × :data:`FEATURES`) with each line's size and place.
+    """Signal masses per line (``masses``: lines × :data:`FEATURES`), with what the verdicts need per page.
 
-    ``chars``: characters of each line as CER counts them (whitespace collapsed,
-    plus one for the line break); ``page``: each line's page index (0-based).
+    ``chars``: characters of each line as CER counts them (whitespace
+    collapsed, plus one for the line break); ``page``: each line's page index
+    (0-based); ``starts``: each line's offset in the text. Per page:
+    ``nonspace``, ``alnum`` and ``not_text`` characters (control, private-use,
+    U+FFFD), ``words`` (tokens with letters), ``latin`` and ``letters``, and
+    ``hits``: pages × :func:`ocrfix.quality.language.codes`, the words that
+    are common words of each language.
     """
 
     masses: np.ndarray
     chars: np.ndarray
     page: np.ndarray
+    starts: np.ndarray
     pages: int
+    nonspace: np.ndarray
+    alnum: np.ndarray
+    not_text: np.ndarray
+    words: np.ndarray
+    latin: np.ndarray
+    letters: np.ndarray
+    hits: np.ndarray
 
     @classmethod
     def of_text(cls, text: str, confidences: Sequence[Sequence[float | None]] | None = None) -> "Signals":
@@ -108,7 +141,8 @@ class Signals:
 
     def page_masses(self) -> np.ndarray:
         out = np.zeros((self.pages, len(FEATURES)))
-        np.add.at(out, self.page, self.masses)
+        for column in range(len(FEATURES)):
+            out[:, column] = np.bincount(self.page, weights=self.masses[:, column], minlength=self.pages)
         return out
 
     def page_chars(self) -> np.ndarray:
@@ -119,60 +153,144 @@ class Signals:
         rates = self.page_masses() / np.maximum(self.page_chars(), 1.0)[:, None]
         return [dict(zip(FEATURES, map(float, row))) for row in rates]
 
+    def line_coverage(self, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Characters of each line inside ``spans`` (offsets into the measured text)."""
+        covered = np.zeros(len(self.starts))
+        ends = np.append(self.starts[1:] - 1, np.iinfo(np.int64).max)
+        for start, end in spans:
+            first = int(np.searchsorted(self.starts, start, side="right")) - 1
+            last = int(np.searchsorted(self.starts, end, side="left"))
+            for line in range(max(first, 0), last):
+                covered[line] += max(0, min(end, ends[line]) - max(start, int(self.starts[line])))
+        return covered
+
 
 class _TokenTable:
-    """Per distinct token: its signal masses (a row) and its folded word (for the document's vocabulary)."""
+    """Per distinct token: its signal masses, letter counts, common-word languages, folded word.
+
+    Rows are classified once and kept in growing numpy arrays, so a token seen
+    before costs one dictionary look-up.
+    """
 
     def __init__(self) -> None:
         self.lex = lexicon.load()
         self.lm = charlm.load()
         self.index: dict[str, int] = {}
-        self.rows: list[tuple[float, ...]] = []
         self.keys: list[str | None] = []
+        self._rows: list[tuple[float, ...]] = []
+        self._aux: list[tuple[int, ...]] = []
+        self._cores: dict[str, tuple[tuple[float, ...], str | None, tuple[int, int, int]]] = {}
+        self.rows = np.zeros((0, len(_TOKEN_FEATURES)))
+        # letters, Latin letters, language mask, ends a sentence, starts in lower case
+        self.aux = np.zeros((0, 5), dtype=np.int64)
+
+    def ids(self, tokens: list[str]) -> np.ndarray:
+        found = list(map(self.index.get, tokens))
+        if None in found:
+            for position, token in enumerate(tokens):
+                if found[position] is None:
+                    found[position] = self._add(token)
+            self.rows = np.vstack([self.rows, np.asarray(self._rows, dtype=float).reshape(-1, len(_TOKEN_FEATURES))])
+            self.aux = np.vstack([self.aux, np.asarray(self._aux, dtype=np.int64).reshape(-1, 5)])
+            self._rows, self._aux = [], []
+        return np.asarray(found, dtype=np.int64)
 
     def id(self, token: str) -> int:
-        found = self.index.get(token)
-        if found is None:
-            found = self.index[token] = len(self.rows)
-            row, key = self._classify(token)
-            self.rows.append(row)
-            self.keys.append(key)
-        return found
+        return int(self.ids([token])[0])
 
-    def _classify(self, token: str) -> tuple[tuple[float, ...], str | None]:
-        """The masses of one token and, for an unknown plausible or rare word, its folded form."""
-        m = dict.fromkeys(_TOKEN_FEATURES, 0.0)
-        odd = len(_ODD.findall(token))
-        m["odd_chars"] = odd
+    def _add(self, token: str) -> int:
+        known = self.index.get(token)
+        if known is not None:
+            return known
+        number = self.index[token] = len(self.keys)
+        odd = _odd_count(token)
         core = token.strip(_EDGE_PUNCT)
-        key = None
-        if not any(char.isalnum() for char in core):
+        if not core or not (core.isalnum() or any(char.isalnum() for char in core)):
+            symbols = 0.0
             if token not in _STANDALONE_OK and not (token.count(".") == len(token) and len(token) >= 3):
-                m["symbols"] = len(token) + 1
-        elif _WORD.fullmatch(core):
+                symbols = len(token) + 1.0
+            row, key, aux = (0.0, 0.0, 0.0, 0.0, 0.0, symbols, 0.0, 0.0, 0.0, 0.0), None, (0, 0, 0)
+        else:
+            cached = self._cores.get(core)
+            if cached is None:
+                cached = self._cores[core] = self._classify(core)
+            row, key, aux = cached
+            if row[_GARBAGE] and len(token) != len(core):  # garbage is charged for the whole token
+                row = row[:_GARBAGE] + (float(len(token)),) + row[_GARBAGE + 1:]
+            if odd:
+                row = row[:_ODD_CHARS] + (float(odd),) + row[_ODD_CHARS + 1:]
+            if token[0] in _STRAY and core[0].islower() and token[-1] not in _CLOSERS:
+                row = row[:-1] + (1.0,)
+        sentence_end = token[-1] == "." and len(core) >= 3 and "." not in core and core.lower() not in _ABBREVIATIONS
+        starts_lower = token[0].islower()
+        self._rows.append(row)
+        self.keys.append(key)
+        self._aux.append(aux + (int(sentence_end), int(starts_lower)))
+        return number
+
+    def _classify(self, core: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int]]:
+        """Masses (``odd_chars`` left 0), folded key and (letters, Latin letters, language mask) of a token's core."""
+        size = len(core)
+        unknown = nonword = rare = garbage = fragments = merged = 0.0
+        key = None
+        if core.isascii():
+            letters = latin = len(core) - len(core.encode("ascii").translate(None, _ASCII_LETTERS))
+        else:
+            letters = len(_LETTER.findall(core))
+            latin = len(_LATIN.findall(core))
+        mask = 0
+        if core.isalpha() or _WORD.fullmatch(core):
             word = core.rstrip(".")
+            mask = language.word_mask(word.lower())
             zipf = self.lex.zipf(word)
+            if "-" in word and zipf > 0.0 and not self._parts_known(word):
+                zipf = 0.0  # "h-ve", "opti-ns": a letter misread as a hyphen
             if zipf == 0.0 and "." in word:  # "e.g", "U.S.A": abbreviations
                 zipf = self.lex.zipf(word.replace(".", ""))
-            letters = len(word)
-            if _CONSONANTS.search(word) or _case_flips(word):
-                m["garbage"] = len(token)
+            length = len(word)
+            plain_case = word.islower() or word.isupper() or word.istitle()
+            if _CONSONANTS.search(word) or (not plain_case and _case_flips(word)):
+                garbage = size
             elif zipf == 0.0:
-                if self.lm.bits(word) > IMPLAUSIBLE_BITS:
-                    m["nonword"] = letters
+                if length >= 5 and self._splits(word):
+                    merged = 1.0
+                elif self.lm.bits(word) > IMPLAUSIBLE_BITS:
+                    nonword = length
                 else:
-                    m["unknown"] = letters
+                    unknown = length
                     key = lexicon.fold(word)
-            elif letters <= 2 and zipf < _FRAGMENT_ZIPF:
-                m["fragments"] = letters + 1
+            elif length <= 2 and zipf < _FRAGMENT_ZIPF:
+                fragments = length + 1
             elif zipf < _RARE_ZIPF:
-                m["rare"] = letters * (_RARE_ZIPF - zipf) / _RARE_ZIPF
+                rare = length * (_RARE_ZIPF - zipf) / _RARE_ZIPF
                 key = lexicon.fold(word)
         elif _NUMBER.fullmatch(core) or _CODE.fullmatch(core):
             pass
-        elif _MIXED.search(core) or _INNER_PUNCT.search(core) or odd or _CONSONANTS.search(core):
-            m["garbage"] = len(token)
-        return tuple(m.values()), key
+        elif _MIXED.search(core) or _INNER_PUNCT.search(core) or _odd_count(core) or _CONSONANTS.search(core):
+            garbage = size
+        return (unknown, nonword, 0.0, rare, garbage, 0.0, 0.0, fragments, merged, 0.0), key, (letters, latin, mask)
+
+    def _parts_known(self, word: str) -> bool:
+        """Is each part of a hyphenated word a known word of two letters or more?"""
+        return all(len(part) >= 2 and self.lex.zipf(part) > 0.0 for part in word.split("-"))
+
+    def _splits(self, word: str) -> bool:
+        """Is ``word`` two common words run together ("wouldnot", "canconfirm")?"""
+        zipf = self.lex.zipf
+        for cut in range(1, len(word)):
+            head, tail = word[:cut], word[cut:]
+            need_head = _MERGE_ZIPF if len(head) > 2 else _FRAGMENT_ZIPF
+            need_tail = _MERGE_ZIPF if len(tail) > 2 else _FRAGMENT_ZIPF
+            if zipf(head) >= need_head and zipf(tail) >= need_tail:
+                return True
+        return False
+
+
+def _odd_count(token: str) -> int:
+    """Characters of ``token`` that running English text does not use (see ``odd_chars``)."""
+    if token.isascii():
+        return 0 if token.isalnum() else len(token) - len(token.encode("ascii").translate(None, _ASCII_ODD))
+    return len(_ODD.findall(token))
 
 
 def _case_flips(word: str) -> bool:
@@ -188,86 +306,97 @@ _TABLE_LIMIT = 500_000
 
 def _table() -> _TokenTable:
     global _TABLE
-    if _TABLE is None or len(_TABLE.rows) > _TABLE_LIMIT:
+    if _TABLE is None or len(_TABLE.keys) > _TABLE_LIMIT:
         _TABLE = _TokenTable()
     return _TABLE
 
 
+# Per code point below 0x3002 (all above: letters or symbols, never whitespace).
+_TABLE_SIZE = 0x3002
+_SPACE = np.array([chr(code).isspace() for code in range(_TABLE_SIZE)] + [False], dtype=bool)
+_ALNUM = np.array([chr(code).isalnum() for code in range(_TABLE_SIZE)] + [True], dtype=bool)
+_CONTROL = np.array([unicodedata.category(chr(code)) == "Cc" and chr(code) not in "\t\n\r\f\v"
+                     for code in range(_TABLE_SIZE)] + [False], dtype=bool)
+
+
 def _measure(text: str, confidences: Sequence[Sequence[float | None]] | None) -> Signals:
-    table = _table()
-    page_texts = text.split("\f")
-    token_ids: list[int] = []
-    token_line: list[int] = []
-    token_len: list[int] = []
-    line_chars: list[int] = []
-    line_alnum: list[int] = []
-    line_nonspace: list[int] = []
-    line_page: list[int] = []
-    line_conf: list[float] = []
-    line_index = 0
-    for page_number, page_text in enumerate(page_texts):
-        for line in page_text.split("\n"):
-            tokens = line.split()
-            nonspace = sum(map(len, tokens))
-            line_chars.append(nonspace + len(tokens))  # tokens, the spaces between, the line break
-            line_nonspace.append(nonspace)
-            line_page.append(page_number)
-            line_alnum.append(_alnum(line))
-            conf_mass = 0.0
-            if confidences is not None and line_index < len(confidences):
-                for token, confidence in zip(tokens, confidences[line_index]):
-                    if confidence is not None:
-                        conf_mass += (len(token) + 1) * (1.0 - confidence)
-            line_conf.append(conf_mass)
-            for token in tokens:
-                token_ids.append(table.id(token))
-                token_line.append(line_index)
-                token_len.append(len(token))
-            line_index += 1
-    n_lines = line_index
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    small = np.minimum(codes, _TABLE_SIZE)
+    space = _SPACE[small]
+    breaks = np.flatnonzero((codes == 10) | (codes == 12))
+    starts = np.concatenate(([0], breaks + 1))
+    n_lines = len(starts)
+    page_of_line = np.concatenate(([0], np.cumsum(codes[breaks] == 12))).astype(np.int64)
+    pages = int(page_of_line[-1]) + 1
+    char_line = np.zeros(len(codes), dtype=np.int64)
+    char_line[breaks] = 1
+    char_line = np.cumsum(char_line) - char_line  # a break belongs to the line it ends
+    nonspace = np.bincount(char_line[~space], minlength=n_lines)
+    alnum = np.bincount(char_line[_ALNUM[small] & ~space], minlength=n_lines)
+    junk = np.flatnonzero(_CONTROL[small])
+    high = np.flatnonzero(codes >= 0xD800)
+    if len(high):  # surrogates, private use, U+FFFD
+        unit = codes[high]
+        junk = np.concatenate((junk, high[(unit <= 0xF8FF) | (unit == 0xFFFD)]))
+    not_text = np.bincount(page_of_line[char_line[junk]], minlength=pages)
+
+    tokens = text.split()
+    edges = np.diff(np.concatenate(([True], space, [True])).astype(np.int8))
+    token_line = char_line[np.flatnonzero(edges == -1)]
+    tokens_per_line = np.bincount(token_line, minlength=n_lines)
+    chars = (nonspace + tokens_per_line).astype(float)  # tokens, the spaces between, the line break
+
     masses = np.zeros((n_lines, len(FEATURES)))
-    if token_ids:
-        ids = np.asarray(token_ids)
-        rows = np.asarray(table.rows)
-        token_masses = rows[ids]
+    words = latin = letters = np.zeros(pages)
+    hits = np.zeros((pages, len(language.codes())))
+    if tokens:
+        table = _table()
+        ids = table.ids(tokens)
+        token_masses = table.rows[ids]
         _own_words(table, ids, token_masses)
-        lines = np.asarray(token_line)
+        _clear_line_end_hyphens(table, tokens, token_line, token_masses)
         for column in range(len(_TOKEN_FEATURES)):
-            masses[:, column] = np.bincount(lines, weights=token_masses[:, column], minlength=n_lines)
-    chars = np.asarray(line_chars, dtype=float)
+            masses[:, column] = np.bincount(token_line, weights=token_masses[:, column], minlength=n_lines)
+        aux = table.aux[ids]
+        token_page = page_of_line[token_line]
+        words = np.bincount(token_page, weights=aux[:, 0] > 0, minlength=pages)
+        letters = np.bincount(token_page, weights=aux[:, 0], minlength=pages)
+        latin = np.bincount(token_page, weights=aux[:, 1], minlength=pages)
+        if len(tokens) > 1:  # "their. and": a sentence ends, the next word starts in lower case
+            broken = np.flatnonzero(aux[:-1, 3] & aux[1:, 4]) + 1
+            masses[:, _COL["broken_sentences"]] = np.bincount(token_line[broken], minlength=n_lines)
+        masked = np.flatnonzero(aux[:, 2])
+        for bit in range(hits.shape[1]):
+            hits[:, bit] = np.bincount(token_page[masked], weights=(aux[masked, 2] >> bit) & 1, minlength=pages)
     filled = chars - 1.0  # without the line break
-    short = (filled >= 1) & (filled <= 3)
-    masses[:, _COL["short_lines"]] = np.where(short, chars, 0.0)
-    alnum = np.asarray(line_alnum, dtype=float)
+    masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
     bad = masses[:, [_COL[n] for n in ("nonword", "garbage", "symbols", "odd_chars")]].sum(axis=1)
-    nonspace = np.asarray(line_nonspace, dtype=float)
     noisy = (filled > 3) & ((alnum < 0.5 * nonspace) | (bad > 0.5 * chars))
     masses[:, _COL["noise_lines"]] = np.where(noisy, chars, 0.0)
-    masses[:, _COL["confidence"]] = line_conf
-    return Signals(masses, chars, np.asarray(line_page, dtype=int), len(page_texts))
+    if confidences is not None:
+        masses[:, _COL["confidence"]] = _confidence_mass(text, confidences, n_lines)
+    page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
+    return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,
+                   words, latin, letters, hits)
 
 
-def _alnum(line: str) -> int:
-    """Letters and digits in ``line`` (bytes.translate for ASCII lines: no Python loop per character)."""
-    if line.isascii():
-        return len(line) - len(line.encode("ascii").translate(None, _ALNUM_BYTES))
-    return sum(char.isalnum() for char in line)
-
-
-_ALNUM_BYTES = bytes(range(48, 58)) + bytes(range(65, 91)) + bytes(range(97, 123))
+def _confidence_mass(text: str, confidences: Sequence[Sequence[float | None]], n_lines: int) -> np.ndarray:
+    """Per line: characters times (1 - confidence) of its words that have a confidence."""
+    mass = np.zeros(n_lines)
+    lines = text.replace("\f", "\n").split("\n")
+    for index, (line, values) in enumerate(zip(lines, confidences)):
+        mass[index] = sum((len(token) + 1) * (1.0 - value) for token, value in zip(line.split(), values) if value is not None)
+    return mass
 
 
 def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) -> None:
-    """Move unknown words the document uses often from ``unknown`` to ``repeated`` (in place)."""
-    counts = Counter()
+    """Move unknown and rare words the document uses often to ``repeated`` (in place)."""
     uses = np.bincount(ids)
-    present = np.flatnonzero(uses)
-    for type_id in present.tolist():
-        key = table.keys[type_id]
-        if key is not None:
-            counts[key] += int(uses[type_id])
-    own = [type_id for type_id in present.tolist()
-           if table.keys[type_id] is not None and counts[table.keys[type_id]] >= OWN_WORD_COUNT]
+    counts: Counter[str] = Counter()
+    candidates = [type_id for type_id in np.flatnonzero(uses).tolist() if table.keys[type_id] is not None]
+    for type_id in candidates:
+        counts[table.keys[type_id]] += int(uses[type_id])
+    own = [type_id for type_id in candidates if counts[table.keys[type_id]] >= OWN_WORD_COUNT]
     if own:
         mask = np.isin(ids, own)
         moved = token_masses[mask][:, [_COL["unknown"], _COL["rare"]]]
@@ -276,16 +405,16 @@ def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) ->
         token_masses[mask, _COL["rare"]] = 0.0
 
 
-def not_text_share(text: str) -> float:
-    """Share of characters that no text holds (control characters, private use, U+FFFD); form feeds and tabs excepted.
-
-    >>> not_text_share("ab\\x00\\x01")
-    0.5
-    """
-    if not text:
-        return 0.0
-    cleaned = text.replace("\f", "").replace("\t", "").replace("\n", "").replace("\r", "")
-    return len(_NOT_TEXT.findall(cleaned)) / max(len(cleaned), 1)
+def _clear_line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, token_masses: np.ndarray) -> None:
+    """Clear the masses of a word hyphenated at a line end ("com-" / "petitors") when its halves join to a known word."""
+    last = np.flatnonzero(token_line[:-1] != token_line[1:]) if len(tokens) > 1 else np.zeros(0, dtype=int)
+    for index in last.tolist():
+        head = tokens[index]
+        if len(head) > 2 and head[-1] in "-¬­" and head[-2].isalpha():
+            joined = head[:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT)
+            if table.lex.zipf(joined) > 0.0:
+                token_masses[index] = 0.0
+                token_masses[index + 1] = 0.0
 
 
 def loop_spans(text: str) -> list[tuple[int, int]]:
@@ -297,22 +426,3 @@ def loop_spans(text: str) -> list[tuple[int, int]]:
     from ocrfix.strategies.dedup import Dedup
 
     return [(edit.start, edit.end) for edit in Dedup().propose(text)]
-
-
-def page_starts(text: str) -> list[int]:
-    """Offset where each page of ``text`` starts."""
-    starts = [0]
-    position = text.find("\f")
-    while position >= 0:
-        starts.append(position + 1)
-        position = text.find("\f", position + 1)
-    return starts
-
-
-def spans_per_page(spans: list[tuple[int, int]], starts: list[int]) -> list[int]:
-    """Characters of ``spans`` falling on each page."""
-    totals = [0] * len(starts)
-    for start, end in spans:
-        page = bisect.bisect_right(starts, start) - 1
-        totals[page] += end - start
-    return totals

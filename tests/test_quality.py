@@ -1,0 +1,306 @@
+"""ocrfix.quality: signals, calibration, verdicts on bad input, CLI, and cross-validation."""
+from __future__ import annotations
+
+import doctest
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ocrfix import quality
+from ocrfix.cli import main
+from ocrfix.corpus import CorpusDocument
+from ocrfix.errors import OcrfixError
+from ocrfix.io import Document, Line, Page, Word
+from ocrfix.quality import calibrate, charlm, estimate, language, signals
+
+WRITTEN = Path(__file__).resolve().parent.parent / "corpus" / "texts" / "written"
+# Visual confusions of OCR: what a letter group is misread as.
+CONFUSIONS = {"m": "rn", "h": "li", "e": "c", "l": "1", "o": "0", "n": "u", "u": "n", "a": "n", "t": "f",
+              "i": "l", "r": "n", "d": "cl", "w": "vv", "c": "e", "s": "5", "b": "h"}
+
+
+def clean_pages(count: int = 12, width: int = 70, lines: int = 30) -> list[str]:
+    """Pages of clean English prose from the repository's source texts, hard-wrapped like OCR."""
+    import textwrap
+
+    words = " ".join(p.read_text(encoding="utf-8") for p in sorted(WRITTEN.glob("book_*.txt"))[:6]).split()
+    pages, position = [], 0
+    for _ in range(count):
+        wrapped = textwrap.wrap(" ".join(words[position:position + 400]), width)[:lines]
+        position += 400
+        pages.append("\n".join(wrapped))
+    return pages
+
+
+def corrupt(text: str, rate: float, seed: int = 0) -> str:
+    """OCR-like damage at about ``rate`` errors per character: confusions, lost/extra punctuation, noise."""
+    rng = random.Random(seed)
+    out = []
+    for char in text:
+        roll = rng.random()
+        if roll >= rate or char == "\n":
+            out.append(char)
+        elif char.lower() in CONFUSIONS and roll < 0.7 * rate:
+            out.append(CONFUSIONS[char.lower()])
+        elif char == " " and roll < 0.8 * rate:
+            out.append("")
+        else:
+            out.append(rng.choice([".", ",", "'", "|", "^", " ", "i", ""]))
+    return "".join(out)
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[str]:
+    return clean_pages()
+
+
+# -- signals -------------------------------------------------------------------------------------
+
+def token_row(token: str) -> dict[str, float]:
+    table = signals._table()
+    index = table.id(token)
+    return dict(zip(signals._TOKEN_FEATURES, table.rows[index]))
+
+
+@pytest.mark.parametrize("token, feature", [
+    ("tlnco", "nonword"), ("cnuipuii", "nonword"), ("l0ve", "garbage"), ("th;e", "garbage"),
+    ("tHe", "garbage"), ("|", "symbols"), ("^", "symbols"), ("rn", "fragments"), ("tbe", "rare"),
+])
+def test_noise_tokens_fall_in_their_signal(token, feature):
+    assert token_row(token)[feature] > 0
+
+
+@pytest.mark.parametrize("token", ["the", "The", "“Well,", "don’t", "(see", "1970s", "SW1", "£5", "3.30pm",
+                                   "e.g.", "—", "...", "1st", "well-known", "Committee."])
+def test_ordinary_tokens_carry_no_error_mass(token):
+    assert not any(token_row(token).values()), token_row(token)
+
+
+def test_unknown_words_the_document_repeats_are_its_own_vocabulary():
+    once = signals.Signals.of_text("Mr Quenneville met the minister.").page_rates()[0]
+    often = signals.Signals.of_text("Mr Quenneville met Quenneville, and Quenneville left.").page_rates()[0]
+    assert once["unknown"] + once["rare"] > 0 and once["repeated"] == 0
+    assert often["repeated"] > 0 and often["unknown"] == 0
+
+
+def test_layout_signals_count_short_and_noise_lines():
+    rates = signals.Signals.of_text("A proper line of text here.\n.\n~ ^ | , ' ~ ^ |\nAnother fine line.").page_rates()[0]
+    assert rates["short_lines"] > 0 and rates["noise_lines"] > 0
+
+
+def test_character_model_prefers_words_to_noise():
+    lm = charlm.load()
+    assert lm.bits("hawthorn") < lm.bits("genscher") < lm.bits("tlnco") < lm.bits("qzxjv")
+    tiny = charlm.train([("abc", 1.0), ("abd", 1.0)], order=2)
+    assert tiny.bits("abc") < tiny.bits("cba")
+
+
+def test_language_detection():
+    assert language.detect("The committee met on Monday and agreed to write to the minister about it.") == "en"
+    assert language.detect("Le comité s'est réuni lundi et a décidé d'écrire au ministre pour les affaires.") == "fr"
+    assert language.detect("Комитет собрался в понедельник и решил написать министру.") == "Cyrillic"
+    garbled = "Tbe qnarterly rcport wns sont to tlie cornmittee ou Mouday and it is ou tlie table."
+    assert language.detect(garbled) == "en"
+
+
+# -- the estimate --------------------------------------------------------------------------------
+
+def test_clean_pages_are_ok(pages):
+    report = estimate("\f".join(pages))
+    assert len(report.pages) == len(pages)
+    assert all(page.verdict == "ok" for page in report.pages), [(p.verdict, p.cer) for p in report.pages]
+    assert all(page.cer < 0.02 and page.low <= page.cer <= page.high for page in report.pages)
+
+
+def test_estimate_rises_with_damage(pages):
+    rates = [0.0, 0.01, 0.03, 0.06, 0.12, 0.25]
+    estimates = [np.mean([estimate(corrupt(page, rate, seed)).cer for seed, page in enumerate(pages[:4])])
+                 for rate in rates]
+    assert all(a < b for a, b in zip(estimates, estimates[1:])), estimates
+    assert estimates[-1] > 0.1
+
+
+def test_worst_line_is_the_damaged_one(pages):
+    lines = pages[0].split("\n")
+    lines[7] = corrupt(lines[7], 0.4, seed=3)
+    page = estimate("\n".join(lines)).pages[0]
+    assert page.worst_lines(1)[0].line == 8
+
+
+def test_loop_verdict_and_loop_lines(pages):
+    looped = pages[1] + "\n" + "\n".join([pages[1].split("\n")[3]] * 12)
+    page = estimate(looped).pages[0]
+    assert page.verdict == "loop" and page.loop_share > 0.2
+    assert page.cer > estimate(pages[1]).pages[0].cer + 0.2
+    assert any(line.loop for line in page.lines)
+    assert estimate("!" * 300).verdict == "loop"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("", "empty"), ("  \n\n \f \n", "empty"), ("\x00\x01\x02\x03\x04 junk \x05\x06\x07", "not text"),
+    ("#$%^&*()[]{}<>~|#$%^&*()[]{}<>~|", "not text"), ("||||||||||||", "loop"),
+    ("Der Ausschuss hat am Montag beschlossen, dem Minister zu schreiben, und er ist nicht hier, "
+     "weil die Sitzung mit den anderen auf der Tagesordnung stand.", "unknown language"),
+])
+def test_bad_input_gets_a_verdict_not_a_number(text, verdict):
+    report = estimate(text)
+    assert report.verdict == verdict
+    assert all(page.cer is None for page in report.pages)
+
+
+def test_binary_bytes_are_not_text():
+    assert estimate(bytes(range(256)) * 4).verdict == "not text"
+
+
+def test_wrong_type_is_a_type_error():
+    with pytest.raises(TypeError):
+        estimate(42)
+
+
+def test_random_input_never_crashes():
+    rng = random.Random(7)
+    alphabet = "abcdeé XYZ019.,;:'\"|~^\n\f\t\x00€—ж中"
+    for _ in range(60):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 300)))
+        report = estimate(text)
+        assert report.verdict in quality.VERDICTS
+        for page in report.pages:
+            assert page.cer is None or (np.isfinite(page.cer) and 0 <= page.low <= page.cer <= page.high)
+
+
+def test_document_pages_numbers_and_confidences():
+    good = Line([Word(w, confidence=0.97) for w in "The committee met on Monday to agree the plan.".split()])
+    doubtful = Line([Word(w, confidence=0.3) for w in "Tbe cornmittee rnet ou Mouday.".split()])
+    document = Document([Page([good], number=3), Page([doubtful, good], number=4)], source="x.hocr", format="hocr")
+    report = estimate(document)
+    assert [page.number for page in report.pages] == [3, 4] and report.source == "x.hocr"
+    assert report.pages[1].signals["confidence"] > report.pages[0].signals["confidence"] > 0
+    assert report.pages[1].lines[0].page == 4
+
+
+def test_thresholds_decide_the_verdict(pages):
+    damaged = corrupt(pages[2], 0.05, seed=1)
+    cer = estimate(damaged).cer
+    assert estimate(damaged, ok_below=cer + 0.01, reocr_above=cer + 0.02).verdict == "ok"
+    assert estimate(damaged, ok_below=cer / 4, reocr_above=cer / 2).verdict == "re-ocr"
+    assert estimate(damaged, ok_below=cer / 2, reocr_above=cer * 2).verdict == "correctable"
+
+
+# -- calibration, training, cross-validation ---------------------------------------------------
+
+def test_nnls_and_isotonic():
+    assert calibrate.nnls(np.eye(2), np.array([2.0, -1.0])).tolist() == [2.0, 0.0]
+    x, y = calibrate.isotonic(np.arange(6.0), np.array([0.0, 2, 1, 3, 5, 4]), np.ones(6))
+    assert all(a < b for a, b in zip(x, x[1:])) and all(a < b for a, b in zip(y, y[1:]))
+
+
+def test_calibration_is_monotone_and_round_trips(tmp_path):
+    rng = np.random.default_rng(1)
+    X = rng.uniform(0, 0.2, (300, 3))
+    y = 0.6 * X[:, 0] + 0.3 * X[:, 1] + 0.005 + rng.normal(0, 0.003, 300)
+    model = calibrate.fit(X, y, np.full(300, 1500.0), np.arange(300) % 30, ["a", "b", "c"])
+    assert model.weights[0] == pytest.approx(0.6, abs=0.05) and model.weights[2] < 0.05
+    grid = np.linspace(-0.1, 2.0, 500)
+    mapped = model.map_score(grid)
+    assert np.all(np.diff(mapped) >= 0)
+    low, high = model.interval(mapped)
+    assert np.all(low <= mapped) and np.all(mapped <= high)
+    path = tmp_path / "model.json"
+    model.save(path)
+    again = quality.load_model(str(path))
+    assert np.allclose(again.predict(X[:20]), model.predict(X[:20]), atol=1e-5)
+
+
+def test_bad_model_file_is_an_ocrfix_error(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "something else"}')
+    with pytest.raises(OcrfixError):
+        quality.load_model(str(path))
+
+
+def synthetic_corpus(pages: list[str]) -> list[CorpusDocument]:
+    """Documents of three pages each, damaged at rates spread over 0-20%."""
+    documents = []
+    for index in range(0, len(pages) - 2, 1):
+        gt_pages = pages[index:index + 3]
+        rates = [(index * 7 + k * 3) % 10 * 0.02 for k in range(3)]
+        ocr = "\f".join(corrupt(page, rate, seed=index * 10 + k) for k, (page, rate) in enumerate(zip(gt_pages, rates)))
+        gt = "\f".join(gt_pages)
+        documents.append(CorpusDocument(f"doc{index}", ocr, gt + f"\n{index}", gt + f"\n{index}",
+                                        meta={"subset": "synthetic" if index % 2 else "other"}))
+    return documents
+
+
+def test_train_and_cross_validate(pages, tmp_path):
+    documents = synthetic_corpus(pages)
+    model = quality.train(documents)
+    assert model.info["pages"] == 3 * len(documents) and any(model.weights)
+    result = quality.cross_validate(documents, folds=3)
+    assert set(result["subsets"]) == {"synthetic", "other"}
+    overall = result["all"]
+    assert overall["pages"] == 3 * len(documents)
+    assert overall["spearman"] > 0.8, overall
+    assert overall["mae_le15"] < 0.03, overall
+    # The retrained model is usable for estimates.
+    path = tmp_path / "mine.json"
+    model.save(path)
+    assert estimate(pages[0], model=path).pages[0].verdict == "ok"
+
+
+def test_too_few_pages_to_train():
+    with pytest.raises(OcrfixError):
+        quality.train([CorpusDocument("a", "some text", "some text")])
+
+
+# -- CLI -----------------------------------------------------------------------------------------
+
+@pytest.fixture()
+def folder(tmp_path, pages):
+    (tmp_path / "good.txt").write_text(pages[0] + "\f" + pages[1], encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(corrupt(pages[2], 0.2, seed=5), encoding="utf-8")
+    (tmp_path / "bad.gt.txt").write_text(pages[2], encoding="utf-8")  # ground truth: skipped
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+def test_cli_json_sorted_worst_first(folder, capsys):
+    assert main(["quality", str(folder), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["pages"]
+    assert [Path(row["file"]).name for row in rows] == ["bad.txt", "good.txt", "good.txt", "empty.txt"]
+    assert rows[0]["verdict"] in ("correctable", "re-ocr") and rows[-1]["verdict"] == "empty"
+
+
+def test_cli_table_and_csv(folder, capsys, tmp_path):
+    assert main(["quality", str(folder), "--reocr-above", "0.5"]) == 0
+    out = capsys.readouterr().out
+    assert "bad.txt:1" in out and "4 pages" in out
+    report = tmp_path / "report.csv"
+    assert main(["quality", str(folder), "--format", "csv", "-o", str(report), "--jobs", "2"]) == 0
+    lines = report.read_text().splitlines()
+    assert lines[0].startswith("file,page,verdict,cer") and len(lines) == 5
+
+
+def test_cli_errors_are_one_line(tmp_path, capsys):
+    assert main(["quality", str(tmp_path / "missing.txt")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert main(["quality", "--train"]) == 2
+    assert main(["quality", str(tmp_path), "--ok-below", "0.5", "--reocr-above", "0.1"]) == 2
+
+
+def test_cli_train(pages, tmp_path, capsys):
+    for document in synthetic_corpus(pages):
+        (tmp_path / f"{document.id}.txt").write_text(document.ocr, encoding="utf-8")
+        (tmp_path / f"{document.id}.gt.txt").write_text(document.gt, encoding="utf-8")
+    model = tmp_path / "model.json"
+    assert main(["quality", "--train", "--corpus", str(tmp_path), "-o", str(model)]) == 0
+    assert "trained on" in capsys.readouterr().out
+    assert main(["quality", str(tmp_path / "doc0.txt"), "--model", str(model), "--format", "json"]) == 0
+
+
+def test_docstring_examples():
+    for module in (quality, calibrate, charlm, language, signals):
+        result = doctest.testmod(module)
+        assert result.failed == 0, module.__name__
