@@ -104,6 +104,14 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._words)
 
+    def folded_zipf(self, key: str) -> float:
+        """``zipf`` of a word already folded with :func:`fold`, listed whole: the fast path for hot loops."""
+        return self._words.get(key, 0.0)
+
+    def folded_bigram(self, key1: str, key2: str) -> float:
+        """``bigram`` of two words already folded with :func:`fold`."""
+        return self._bigrams.get(f"{key1} {key2}", 0.0)
+
     def bigram(self, w1: str, w2: str) -> float:
         """Zipf frequency of the word pair ``w1 w2`` (per billion running words); 0.0 when unknown.
 
@@ -134,7 +142,7 @@ class Vocabulary:
 
     @classmethod
     def from_text(cls, text: str) -> "Vocabulary":
-        return cls(Counter(fold(m) for m in WORD.findall(text)))
+        return cls(Counter(WORD.findall(fold(text))))
 
     def count(self, word: str) -> int:
         return self._counts.get(fold(word), 0)
@@ -147,7 +155,7 @@ class Vocabulary:
 
     def update(self, text: str) -> None:
         """Add the words of another text (e.g. the rest of a corpus)."""
-        self._counts.update(fold(m) for m in WORD.findall(text))
+        self._counts.update(WORD.findall(fold(text)))
 
 
 @lru_cache(maxsize=1)

@@ -104,7 +104,8 @@ class Dictionary(Strategy):
         self._lexicon = lexicon.load()
         self._index: DeleteIndex | None = None
         self._run_together_cache: dict[str, bool] = {}
-        self._lookups: dict[tuple[str, int, float], dict[str, int]] = {}
+        self._lookups: dict[tuple[str, int, float], list[tuple[float, str]]] = {}
+        self._kinds: dict[str, tuple] = {}  # token -> what it is, before the document's vocabulary
 
     def fit(self, pairs: list[tuple[str, str]]) -> "Dictionary":
         """A new Dictionary with the same options and an error model trained on (ocr, gt) ``pairs``."""
@@ -123,9 +124,10 @@ class Dictionary(Strategy):
         vocabulary = Vocabulary.from_text(text)
         edits: list[Edit] = self._postcodes(text)
         taken = [(e.start, e.end) for e in edits]
-        kinds: dict[str, tuple] = {}
+        kinds: dict[str, tuple] = {}  # this document's: the vocabulary decides some
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
         cores = tokens.cores
+        self._prefetch(tokens, vocabulary, kinds)
         i = 0
         while i < len(cores):
             core = cores[i]
@@ -164,6 +166,16 @@ class Dictionary(Strategy):
     # -- one word -----------------------------------------------------------------------
     def _kind(self, core: str, raw: str, vocabulary: Vocabulary) -> tuple:
         """What a word part is, whatever its place: ("skip",), ("number", repaired) or ("word", folded, zipf)."""
+        kind = self._kinds.get(raw)
+        if kind is None:
+            if len(self._kinds) > LOOKUP_CACHE:
+                self._kinds.clear()
+            kind = self._kinds[raw] = self._kind_of(core, raw)
+        if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1:
+            return ("skip",)  # an unknown word the document uses twice is its own
+        return kind
+
+    def _kind_of(self, core: str, raw: str) -> tuple:
         number = repair_number(core)
         if number is not None:
             return ("number", number)
@@ -171,8 +183,8 @@ class Dictionary(Strategy):
             return ("skip",)
         word = fold(core)
         zipf = self._lexicon.zipf(word, combine=False)
-        if word in self.protected or (zipf == 0.0 and vocabulary.count(word) > 1):
-            return ("skip",)  # an unknown word the document uses twice is its own
+        if word in self.protected:
+            return ("skip",)
         if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word, zipf)):
             return ("skip",)
         return ("word", word, zipf)
@@ -186,7 +198,7 @@ class Dictionary(Strategy):
         if known is None:
             lex = self._lexicon
             known = self._run_together_cache[word] = len(word) >= 4 and word.isalpha() and any(
-                lex.bigram(word[:cut], word[cut:]) - zipf >= RUN_TOGETHER_GAP
+                lex.folded_bigram(word[:cut], word[cut:]) - zipf >= RUN_TOGETHER_GAP
                 for cut in range(2, len(word) - 1))
         return known
 
@@ -200,7 +212,7 @@ class Dictionary(Strategy):
         if name_like and zipf >= NAME_ZIPF:
             return None  # a capitalised word inside a sentence is a name
         prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
-        if nxt is not None and not self._lexicon.zipf(nxt):
+        if nxt is not None and not self._lexicon.folded_zipf(nxt):
             nxt = None  # an unknown neighbour is no context (it is likely misread itself)
         prev = tokens.repaired.get(i - 1, prev) if prev is not None else None
         key = (core, prev, nxt, name_like)
@@ -227,51 +239,87 @@ class Dictionary(Strategy):
                   strict: bool = False) -> dict[str, float]:
         """Readings of the printed ``word`` with their log10 scores; the word itself included."""
         lex, model = self._lexicon, self.model
-        if prev is not None and not lex.zipf(prev):
+        if prev is not None and not lex.folded_zipf(prev):
             prev = None  # an unknown neighbour is no context
-        if not zipf or (self.split_merge and self._run_together(word, zipf)):
+        run_together = bool(zipf) and self.split_merge and self._run_together(word, zipf)
+        # a listed word only gives way to a far more common one (MISPRINT_GAP), by a misreading the
+        # engine is known to make, where a listed word pair says the other word fits
+        gated = (bool(zipf) and not run_together) or strict
+        candidates = []
+        for prior, candidate in self._candidates(word, zipf, gated):
+            if gated and not (model.attested(candidate, word) and self._attested(prev, candidate, nxt)):
+                continue
+            candidates.append((prior - 9.0 + model.log_prob(candidate, word), candidate, prior))
+        splits = self.split_merge and not gated and len(word) >= 3 and word.replace("'", "").isalpha()
+        if not candidates and not splits:
+            return {word: 0.0}
+        if not zipf or run_together:
             own_prior = UNKNOWN_ZIPF  # unknown, or listed only as the misprint of a word pair ("ofthe")
             if is_noisy(word):
                 own_prior -= NOISY_PENALTY
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
         scores = {word: self._context(prev, word, own_prior, nxt) + model.log_prob(word, word)}
-        max_distance = 1 if len(word) <= 4 else 2
-        # a listed word only gives way to a far more common one (MISPRINT_GAP); those sit in a small index
-        gated = bool(zipf) or strict
-        min_prior = max(zipf, UNKNOWN_ZIPF) + MISPRINT_GAP if gated else zipf
-        index = common_index() if min_prior >= COMMON_ZIPF else self._index
-        key = (word, max_distance, min_prior)
-        nearby = self._lookups.get(key)
-        if nearby is None:
-            if len(self._lookups) > LOOKUP_CACHE:
-                self._lookups.clear()
-            nearby = self._lookups[key] = index.lookup(word, max_distance, min_zipf=min_prior)
-        found = [(prior - PLAIN_EDIT * distance, candidate, prior)
-                 for candidate, distance in nearby.items() if (prior := lex.zipf(candidate)) > zipf]
-        found.sort(reverse=True)
-        candidates = sorted(((prior - 9.0 + model.log_prob(candidate, word), candidate, prior)
-                             for _, candidate, prior in found[:3 * MAX_CANDIDATES]), reverse=True)
-        if self.split_merge and not strict and len(word) >= 3 and word.replace("'", "").isalpha():
+        candidates.sort(reverse=True)
+        for _, candidate, prior in candidates[:MAX_CANDIDATES]:
+            scores[candidate] = self._context(prev, candidate, prior, nxt) + model.log_prob(candidate, word)
+        if splits:
             for cut in range(1, len(word)):
                 left, right = word[:cut], word[cut:]
-                z_left, z_right = lex.zipf(left), lex.zipf(right)
+                z_left, z_right = lex.folded_zipf(left), lex.folded_zipf(right)
                 if _splittable(left, z_left) and _splittable(right, z_right):
-                    inner = self._next_prob(left, z_left, right, z_right)
-                    score = (self._context(prev, left, z_left, None) + inner + self._next_prob(right, z_right, nxt)
-                             + model.merge_log_prob + model.log_prob(word, word))
-                    scores[f"{left} {right}"] = score
-        for _, candidate, prior in candidates[:MAX_CANDIDATES]:
-            # a listed word is replaced only by a misreading the engine is known to make,
-            # where a listed word pair says the other word fits
-            if gated and not (model.attested(candidate, word) and self._attested(prev, candidate, nxt)):
-                continue
-            scores[candidate] = self._context(prev, candidate, prior, nxt) + model.log_prob(candidate, word)
+                    scores[f"{left} {right}"] = (
+                        self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
+                        + self._next_prob(right, z_right, nxt) + model.merge_log_prob + model.log_prob(word, word))
         return scores
+
+    def _prefetch(self, tokens: "_Tokens", vocabulary: Vocabulary, kinds: dict[str, tuple]) -> None:
+        """Look up the candidates of all the document's suspect words in one batch (array work amortised)."""
+        queries = {}
+        for core, raw in zip(tokens.cores, tokens.raws):
+            kind = kinds.get(core)
+            if kind is None:
+                kind = kinds[core] = self._kind(core, raw, vocabulary)
+            if kind[0] == "word":
+                _, word, zipf = kind
+                gates = {bool(zipf)}
+                if core[:1].isupper():
+                    gates.add(True)  # a capitalised word inside a sentence is looked at strictly
+                for gated in gates:
+                    key = self._lookup_key(word, zipf, gated)
+                    if key not in self._lookups and key[2] < COMMON_ZIPF:
+                        queries[key] = None
+        if queries:
+            found = self._index.lookup_many(list(queries))
+            for key, nearby in zip(queries, found):
+                self._store(key, nearby)
+
+    @staticmethod
+    def _lookup_key(word: str, zipf: float, gated: bool) -> tuple[str, int, float]:
+        return word, 1 if len(word) <= 4 else 2, max(zipf, UNKNOWN_ZIPF) + MISPRINT_GAP if gated else zipf
+
+    def _store(self, key: tuple[str, int, float], nearby: dict[str, int]) -> list[tuple[float, str]]:
+        folded_zipf = self._lexicon.folded_zipf
+        ranked = sorted(((folded_zipf(c) - PLAIN_EDIT * d, c) for c, d in nearby.items() if c != key[0]),
+                        reverse=True)[:3 * MAX_CANDIDATES]
+        if len(self._lookups) > LOOKUP_CACHE:
+            self._lookups.clear()
+        found = self._lookups[key] = [(folded_zipf(c), c) for _, c in ranked]
+        return found
+
+    def _candidates(self, word: str, zipf: float, gated: bool) -> list[tuple[float, str]]:
+        """(Zipf, word) of the lexicon words near ``word`` that could replace it, best first, cached."""
+        key = self._lookup_key(word, zipf, gated)
+        found = self._lookups.get(key)
+        if found is None:
+            index = common_index() if key[2] >= COMMON_ZIPF else self._index
+            found = self._store(key, index.lookup(*key))
+        return found
 
     def _attested(self, prev: str | None, word: str, nxt: str | None) -> bool:
         """Does the bigram list hold ``word`` after ``prev`` or before ``nxt``?"""
-        return bool((prev and self._lexicon.bigram(prev, word)) or (nxt and self._lexicon.bigram(word, nxt)))
+        bigram = self._lexicon.folded_bigram
+        return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
     def _could_join(self, tokens: "_Tokens", i: int) -> bool:
         """Cheap test: are tokens i and i+1 two words one space apart whose join is a common word?"""
@@ -290,8 +338,8 @@ class Dictionary(Strategy):
         lex, model = self._lexicon, self.model
         prev, nxt = tokens.context(i, -1), tokens.context(i + 1, +1)
         joined = fa + fb
-        z_joined = lex.zipf(joined)
-        z_a, z_b = lex.zipf(fa), lex.zipf(fb)
+        z_joined = lex.folded_zipf(joined)
+        z_a, z_b = lex.folded_zipf(fa), lex.folded_zipf(fb)
         keep = (self._context(prev, fa, z_a or UNKNOWN_ZIPF, None) + self._next_prob(fa, z_a, fb, z_b or UNKNOWN_ZIPF)
                 + self._next_prob(fb, z_b, nxt) + model.log_prob(fa + " " + fb, fa + " " + fb))
         join = (self._context(prev, joined, z_joined, nxt) + model.split_log_prob
@@ -306,7 +354,7 @@ class Dictionary(Strategy):
     # -- the language model -------------------------------------------------------------
     def _context(self, prev: str | None, word: str, zipf: float, nxt: str | None) -> float:
         """log10 P(word | prev) + log10 P(nxt | word), with ``zipf`` the word's own frequency."""
-        score = self._next_prob(prev, self._lexicon.zipf(prev), word, zipf) if prev else zipf - 9.0
+        score = self._next_prob(prev, self._lexicon.folded_zipf(prev), word, zipf) if prev else zipf - 9.0
         return score + self._next_prob(word, zipf, nxt)
 
     def _next_prob(self, prev: str, z_prev: float, word: str | None, z_word: float | None = None) -> float:
@@ -314,8 +362,8 @@ class Dictionary(Strategy):
         if word is None:
             return 0.0
         if z_word is None:
-            z_word = self._lexicon.zipf(word) or UNKNOWN_ZIPF
-        pair = self._lexicon.bigram(prev, word)
+            z_word = self._lexicon.folded_zipf(word) or UNKNOWN_ZIPF
+        pair = self._lexicon.folded_bigram(prev, word)
         if pair and z_prev:
             return min(0.0, pair - z_prev)
         estimate = z_word - 9.0 + BACKOFF

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
-from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 MAX_DISTANCE = 2
@@ -83,22 +82,46 @@ class DeleteIndex:
 
         ``min_zipf``: only words more frequent than this (needs :meth:`set_frequencies`).
         """
-        probes = np.fromiter((_hash(d) for d in deletions(query, max_distance)), dtype=np.uint32)
-        left = np.searchsorted(self._keys, probes, side="left")
-        counts = np.searchsorted(self._keys, probes, side="right") - left
+        return self.lookup_many([(query, max_distance, min_zipf)])[0]
+
+    def lookup_many(self, queries: list[tuple[str, int, float | None]]) -> list[dict[str, int]]:
+        """:meth:`lookup` for many (query, max_distance, min_zipf) at once: one pass of array operations."""
+        results: list[dict[str, int]] = [{} for _ in queries]
+        hashes: list[int] = []
+        owners: list[int] = []
+        for number, (query, max_distance, _) in enumerate(queries):
+            probe = {_hash(d) for d in deletions(query, max_distance)}
+            hashes.extend(probe)
+            owners.extend([number] * len(probe))
+        if not hashes:
+            return results
+        probes = np.asarray(hashes, dtype=np.uint32)
+        bounds = np.searchsorted(self._keys, np.concatenate((probes, probes + np.uint32(1))))
+        left = bounds[:len(probes)]
+        counts = np.where(probes == np.uint32(0xFFFFFFFF), len(self._keys), bounds[len(probes):]) - left
         total = int(counts.sum())
         if not total:
-            return {}
+            return results
         # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
         positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
-        numbers = np.unique(self._ids[positions])
-        keep = np.abs(self._lengths[numbers] - len(query)) <= max_distance
-        if min_zipf is not None and self._zipfs is not None:
-            keep &= self._zipfs[numbers] > min_zipf
-        numbers = numbers[keep]
-        words = [self.words[n] for n in numbers.tolist()]
-        return {word: int(distance) for word, distance, _ in
-                process.extract(query, words, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=None)}
+        pairs = np.unique((np.repeat(np.asarray(owners, dtype=np.int64), counts) << 32)
+                          | self._ids[positions].astype(np.int64))
+        owner, numbers = pairs >> 32, pairs & 0xFFFFFFFF
+        lengths = np.fromiter((len(q) for q, _, _ in queries), dtype=np.int32, count=len(queries))
+        distances = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))
+        keep = np.abs(self._lengths[numbers] - lengths[owner]) <= distances[owner]
+        if self._zipfs is not None:
+            floors = np.fromiter((-1.0 if z is None else z for _, _, z in queries), dtype=np.float32,
+                                 count=len(queries))
+            keep &= self._zipfs[numbers] > floors[owner]
+        words, distance_to = self.words, Levenshtein.distance
+        for number, word_number in zip(owner[keep].tolist(), numbers[keep].tolist()):
+            query, max_distance, _ = queries[number]
+            word = words[word_number]
+            distance = distance_to(query, word, score_cutoff=max_distance)
+            if distance <= max_distance:
+                results[number][word] = distance
+        return results
 
     def save(self, path: Path) -> None:
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
