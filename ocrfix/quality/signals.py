@@ -81,6 +81,7 @@ OWN_WORD_COUNT = 3
 _RARE_ZIPF = 3.0
 _FRAGMENT_ZIPF = 4.5
 _MERGE_ZIPF = 3.5
+_HYPHENS = "-¬\u00ad"
 _STRAY = "“‘\"'`*°«„^~"
 _CLOSERS = "”’\"'»"
 _ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
@@ -181,8 +182,8 @@ class _TokenTable:
         self._aux: list[tuple[int, ...]] = []
         self._cores: dict[str, tuple[tuple[float, ...], str | None, tuple[int, int, int]]] = {}
         self.rows = np.zeros((0, len(_TOKEN_FEATURES)))
-        # letters, Latin letters, language mask, ends a sentence, starts in lower case
-        self.aux = np.zeros((0, 5), dtype=np.int64)
+        # letters, Latin letters, language mask, ends a sentence, starts in lower case, ends with a hyphen
+        self.aux = np.zeros((0, 6), dtype=np.int64)
 
     def ids(self, tokens: list[str]) -> np.ndarray:
         found = list(map(self.index.get, tokens))
@@ -191,7 +192,7 @@ class _TokenTable:
                 if found[position] is None:
                     found[position] = self._add(token)
             self.rows = np.vstack([self.rows, np.asarray(self._rows, dtype=float).reshape(-1, len(_TOKEN_FEATURES))])
-            self.aux = np.vstack([self.aux, np.asarray(self._aux, dtype=np.int64).reshape(-1, 5)])
+            self.aux = np.vstack([self.aux, np.asarray(self._aux, dtype=np.int64).reshape(-1, 6)])
             self._rows, self._aux = [], []
         return np.asarray(found, dtype=np.int64)
 
@@ -225,7 +226,8 @@ class _TokenTable:
         starts_lower = token[0].islower()
         self._rows.append(row)
         self.keys.append(key)
-        self._aux.append(aux + (int(sentence_end), int(starts_lower)))
+        hyphen = len(token) > 2 and token[-1] in _HYPHENS and token[-2].isalpha()
+        self._aux.append(aux + (int(sentence_end), int(starts_lower), int(hyphen)))
         return number
 
     def _classify(self, core: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int]]:
@@ -354,10 +356,10 @@ def _measure(text: str, confidences: Sequence[Sequence[float | None]] | None) ->
         ids = table.ids(tokens)
         token_masses = table.rows[ids]
         _own_words(table, ids, token_masses)
-        _clear_line_end_hyphens(table, tokens, token_line, token_masses)
         for column in range(len(_TOKEN_FEATURES)):
             masses[:, column] = np.bincount(token_line, weights=token_masses[:, column], minlength=n_lines)
         aux = table.aux[ids]
+        _clear_line_end_hyphens(table, tokens, token_line, aux[:, 5], token_masses)
         token_page = page_of_line[token_line]
         words = np.bincount(token_page, weights=aux[:, 0] > 0, minlength=pages)
         letters = np.bincount(token_page, weights=aux[:, 0], minlength=pages)
@@ -405,16 +407,15 @@ def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) ->
         token_masses[mask, _COL["rare"]] = 0.0
 
 
-def _clear_line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, token_masses: np.ndarray) -> None:
+def _clear_line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray,
+                            token_masses: np.ndarray) -> None:
     """Clear the masses of a word hyphenated at a line end ("com-" / "petitors") when its halves join to a known word."""
-    last = np.flatnonzero(token_line[:-1] != token_line[1:]) if len(tokens) > 1 else np.zeros(0, dtype=int)
-    for index in last.tolist():
-        head = tokens[index]
-        if len(head) > 2 and head[-1] in "-¬­" and head[-2].isalpha():
-            joined = head[:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT)
-            if table.lex.zipf(joined) > 0.0:
-                token_masses[index] = 0.0
-                token_masses[index + 1] = 0.0
+    ends = np.flatnonzero(hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:]))
+    for index in ends.tolist():
+        joined = tokens[index][:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT)
+        if table.lex.zipf(joined) > 0.0:
+            token_masses[index] = 0.0
+            token_masses[index + 1] = 0.0
 
 
 def loop_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,43 @@
+"""Speed of the quality estimate: throughput on 1 MB of corpus OCR and the cold load of its models.
+
+Targets (issue 8): at least 2 MB/s on one core; the estimator's models (the
+calibration, the character n-gram model, the language word lists) load in at
+most 0.5 s. The shared lexicon's load is measured by bench_pipeline.py.
+"""
+from __future__ import annotations
+
+from ocrfix import quality
+from ocrfix.quality import charlm, language, signals
+
+
+def _cold_tokens() -> tuple[tuple, dict]:
+    """Forget every token seen before, so each round classifies its words afresh (as on new text)."""
+    signals._TABLE = None
+    signals._table()  # the lexicon and models stay loaded: they are measured below
+    return (), {}
+
+
+def test_estimate_throughput(benchmark, corpus_text, peak_memory):
+    quality.estimate(corpus_text[:20_000])  # load the lexicon and models outside the timing
+    report = benchmark.pedantic(quality.estimate, args=(corpus_text,), setup=None, rounds=3, iterations=1)
+    benchmark.extra_info["chars"] = len(corpus_text)
+    benchmark.extra_info["chars_per_second"] = round(len(corpus_text) / benchmark.stats.stats.mean)
+    benchmark.extra_info["pages"] = len(report.pages)
+    benchmark.extra_info["peak_mb"] = round(peak_memory(quality.estimate, corpus_text), 1)
+
+
+def test_estimate_throughput_new_words(benchmark, corpus_text):
+    quality.estimate(corpus_text[:20_000])
+    benchmark.pedantic(lambda: quality.estimate(corpus_text), setup=_cold_tokens, rounds=3, iterations=1)
+    benchmark.extra_info["chars_per_second"] = round(len(corpus_text) / benchmark.stats.stats.mean)
+
+
+def _load_models() -> None:
+    quality.load_model.__wrapped__(None)
+    charlm.load.__wrapped__()
+    language.stopwords.__wrapped__()
+
+
+def test_model_load(benchmark, peak_memory):
+    benchmark.pedantic(_load_models, rounds=3, iterations=1)
+    benchmark.extra_info["peak_mb"] = round(peak_memory(_load_models), 1)
