@@ -259,6 +259,9 @@ def test_plain_text_page_numbers_and_running_heads():
 def test_dates_that_recur_are_not_running_heads():
     text = "16 March 1981\n\nDear John,\n\nThank you.\n\n17 March 1981\n\nDear Peter,\n\nThanks.\n"
     assert Layout().propose(text) == []
+    letters = "".join(f"{day} March 1981\n\nDear John,\n\n" + "\n".join(FILL * 3) + "\n\nYours ever,\n\n"
+                      for day in (16, 17, 18, 19))
+    assert all(f"{day} March 1981" in layout(letters) for day in (16, 17, 18, 19))
 
 
 def test_furniture_removal_can_be_switched_off():

@@ -52,6 +52,9 @@ _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
 # a page number beside a head's words: "41 THE KING'S POST", "Roads and Coaches 43" (not "6. I therefore")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])\s+(\d{1,4})$")
 _LETTERS = re.compile(r"[^\W\d_]")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b",
+                   re.IGNORECASE)
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -108,8 +111,12 @@ def head_key(content: str) -> str:
     """A running head with its numbers and punctuation taken out, for matching across pages.
 
     Case stays: a chapter title in title case is no copy of the running head in capitals.
+    A date is no page number: the date lines of letters are not running heads.
+
+    >>> head_key("Mr J Smith  - 3 -  14 October 1983"), head_key("17 March 1981")
+    ('Mr J Smith # DATE', 'DATE')
     """
-    return " ".join(_KEY_JUNK.sub(" ", _DIGITS.sub("#", content)).split())
+    return " ".join(_KEY_JUNK.sub(" ", _DIGITS.sub("#", _DATE.sub(" DATE ", content))).split())
 
 
 def announces(word: str, content: str, *, marked: bool) -> bool:
@@ -304,11 +311,11 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     for line in body:
         if line.kind == "body" and _short(line, width, hard_wrapped) and _NUMBER.search(line.content):
             key = head_key(line.content)
-            if sum(char.isalpha() for char in key) >= 3:
+            if "#" in key and len(key) - key.count(" ") - key.count("#") >= 3:
                 groups[key].append(line)
     for members in groups.values():
-        spaced = [m for n, m in enumerate(members)
-                  if any(abs(position[m.index] - position[o.index]) >= 8 for o in members if o is not m)]
+        first, last = position[members[0].index], position[members[-1].index]
+        spaced = [m for m in members if max(position[m.index] - first, last - position[m.index]) >= 8]
         if len({m.content for m in spaced}) < 2:
             continue
         for member in spaced:

@@ -76,7 +76,7 @@ def _structural(content: str) -> bool:
     if ("\t" in content or content.count("|") >= 2 or content.count("   ") >= 2
             or "...." in content or ". . ." in content or "____" in content):
         return True
-    if _HAS_DIGIT.search(content):
+    if len(content) <= 200 and _HAS_DIGIT.search(content):   # a row of figures, not a paragraph
         numeric = len(_NUMERIC.findall(content))
         return numeric >= 2 and numeric * 2 >= len(content.split())
     return False
