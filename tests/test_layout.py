@@ -243,6 +243,11 @@ def test_catchwords_in_plain_text(catchword):
     assert "begun in earnest, and that" in out
 
 
+def test_a_repeated_reply_is_no_catchword():
+    text = "He asked whether the Board had agreed.\n\nYes\n\nYes, the Board agreed on Monday.\n"
+    assert "\nYes\n" in layout(text)
+
+
 def test_a_lone_word_that_the_next_page_does_not_start_with_is_kept():
     text = "\n".join(PAGE_END[:-1]) + "\nthe committee was told that the work of the new office had begun.\n\nSummary\n\n\nearnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE)
     assert "\nSummary\n" in layout(text)

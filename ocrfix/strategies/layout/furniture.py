@@ -295,8 +295,12 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 continue
             following = next_text(line)
             after = items[line.index + 1] if line.index + 1 < len(items) else None
-            if (word and following is not None and position[line.index] > 0 and after is not None and after.blank
-                    and announces(word, following.content, marked=marked)):
+            previous = body[position[line.index] - 1] if position[line.index] > 0 else None
+            # an unmarked word is a catchword only where the sentence runs on ("in / present / present
+            # circumstances"), not a reply repeated ("agreed. / Yes / Yes, he said")
+            runs_on = marked or (previous is not None and previous.content.rstrip("\"'’”)]")[-1:] not in ".!?:")
+            if (word and following is not None and previous is not None and after is not None and after.blank
+                    and runs_on and announces(word, following.content, marked=marked)):
                 _mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word", 0.9 if marked else 0.8)
             continue
         found_number = page_number(line.content)
