@@ -30,10 +30,12 @@ def to_json(report: Report) -> str:
     return json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n"
 
 
-def to_markdown(report: Report, *, heading: str = "##", chart_link: str | None = None) -> str:
+def to_markdown(report: Report, *, heading: str = "##", chart_link: str | None = None,
+                details_link: str | None = None) -> str:
     """The run's tables: whole corpus and per subset, per (engine × layout) group, layout items, sections.
 
     ``chart_link``: where the PNG chart is, relative to the Markdown file, to show it.
+    ``details_link``: a short version (README's): per-group and layout-item tables replaced by this link.
     """
     info = report.info
     corpus = info["corpus"]
@@ -48,9 +50,13 @@ def to_markdown(report: Report, *, heading: str = "##", chart_link: str | None =
         *([f"![CER per subset: raw OCR and after each strategy]({chart_link})"] if chart_link else []),
         f"{heading}# Per subset",
         leaderboard.markdown_table(report.rows, by=(leaderboard.ALL, "subset")),
-        f"{heading}# Per engine × layout",
-        leaderboard.markdown_table(report.rows, by="group"),
     ]
+    if details_link:
+        parts.append(f"Per engine × layout group, layout items and per-document figures: [{details_link}]({details_link}) "
+                     f"and the JSON beside it.")
+        parts.append(leaderboard.NOTES)
+        return "\n\n".join(parts) + "\n"
+    parts += [f"{heading}# Per engine × layout", leaderboard.markdown_table(report.rows, by="group")]
     items = _items_table(report)
     if items:
         parts += [f"{heading}# Layout items, scored with the corpus labels (per engine × layout)", items]
@@ -157,11 +163,12 @@ def update_readme(report: Report, path: str | os.PathLike[str], *, results: str 
     ``results``: the folder the run was written to, so the section shows its chart.
     """
     text = read_text(path)
-    link = None
+    chart_link = details_link = None
     if results is not None and (Path(results) / CHART_NAME).is_file():
-        link = Path(os.path.relpath(Path(results) / CHART_NAME, Path(path).resolve().parent)).as_posix()
+        relative = Path(os.path.relpath(Path(results), Path(path).resolve().parent))
+        chart_link, details_link = (relative / CHART_NAME).as_posix(), (relative / MARKDOWN_NAME).as_posix()
     try:
-        updated = replace_between(text, to_markdown(report, heading="###", chart_link=link))
+        updated = replace_between(text, to_markdown(report, heading="###", chart_link=chart_link, details_link=details_link))
     except ValueError as error:
         raise OcrfixError(str(error), path) from None
     write_text_atomic(path, updated)
