@@ -61,11 +61,16 @@ def _figures(score: Score, analysis: Analysis | None) -> str:
         parts.append(f"<tr><th>words</th><td>{analysis.words_correct:,}</td><td>{analysis.words:,}</td>"
                      f"<td>{100 * analysis.word_accuracy:.2f}%</td></tr></table>")
         parts.append('<table class="figures"><tr><th>confusion</th><td>count</td></tr>')
-        parts += [f"<tr><th><span class=\"d\">{escape(c.reference)}</span> → <span class=\"i\">"
-                  f"{escape(c.hypothesis)}</span></th><td>{c.count:,}</td></tr>" for c in analysis.confusions[:15]]
+        parts += [f"<tr><th><span class=\"d\">{_visible(c.reference)}</span> → <span class=\"i\">"
+                  f"{_visible(c.hypothesis)}</span></th><td>{c.count:,}</td></tr>" for c in analysis.confusions[:15]]
         parts.append("</table>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def _visible(text: str) -> str:
+    """Confusion text with its spaces shown (␣) and nothing shown as ∅."""
+    return escape(text.replace(" ", "␣")) if text else "∅"
 
 
 def _rows(score: Score, reference: str, hypothesis: str) -> list[tuple[str, str]]:
