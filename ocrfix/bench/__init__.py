@@ -35,6 +35,8 @@ from ocrfix.bench.folds import folds as make_folds
 from ocrfix.bench.folds import sample as make_sample
 from ocrfix.bench.leaderboard import Row, rows
 from ocrfix.corpus import CorpusDocument
+from ocrfix.errors import OcrfixError
+from ocrfix.normalize import PROFILES
 from ocrfix.pipeline import Strategy
 
 FORMAT = "ocrfix-bench/1"
@@ -96,6 +98,10 @@ def run(
     Raises :class:`ocrfix.errors.OcrfixError` for bad input, before any work.
     """
     started = time.perf_counter()
+    if profile not in PROFILES:
+        raise OcrfixError(f"unknown profile {profile!r}; known: {', '.join(PROFILES)}")
+    if folds < 1:
+        raise OcrfixError(f"folds must be at least 1, not {folds}")
     candidates = resolve(strategies)
     folder = Path(corpus) if corpus is not None else corpus_module.DEFAULT_PATH
     documents = corpus_module.load(folder)
