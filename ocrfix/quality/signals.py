@@ -6,14 +6,16 @@ is a rate, in the unit of CER, which the calibration (:mod:`ocrfix.quality.calib
 maps to an estimated CER. The signals:
 
 ``unknown``
-    letters of words the lexicon does not know, that the document does not
-    repeat, and that look like English words to the character model
-    ("exlude", "Harbury") — near misses and rare names.
+    letters of words in lower or mixed case that the lexicon does not know,
+    that the document does not repeat, and that look like English words to the
+    character model ("exlude") — near misses.
+``names``
+    the same for capitalised words ("Harbury", "Quenneville"): mostly names.
 ``nonword``
     letters of unknown words that do not look like English ("tlnco",
     "cnuipuii"; character model above :data:`IMPLAUSIBLE_BITS` bits/char).
 ``repeated``
-    the ``unknown`` and ``rare`` mass of words the document uses three times or
+    the ``unknown``, ``names`` and ``rare`` mass of words the document uses three times or
     more (its own vocabulary: names, terms) — weak evidence of error.
 ``rare``
     letters of known but rare words, weighted by how rare: ``(3 - zipf) / 3``
@@ -68,10 +70,10 @@ import regex
 from ocrfix import lexicon
 from ocrfix.quality import charlm, language
 
-FEATURES = ("unknown", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
+FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
             "fragments", "merged", "stray_marks", "broken_sentences", "short_lines", "noise_lines", "confidence")
 _COL = {name: index for index, name in enumerate(FEATURES)}
-_TOKEN_FEATURES = ("unknown", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
+_TOKEN_FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
                    "stray_marks")
 
 #: Bits per character above which an unknown word does not look like English.
@@ -210,7 +212,7 @@ class _TokenTable:
             symbols = 0.0
             if token not in _STANDALONE_OK and not (token.count(".") == len(token) and len(token) >= 3):
                 symbols = len(token) + 1.0
-            row, key, aux = (0.0, 0.0, 0.0, 0.0, 0.0, symbols, 0.0, 0.0, 0.0, 0.0), None, (0, 0, 0)
+            row, key, aux = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, symbols, 0.0, 0.0, 0.0, 0.0), None, (0, 0, 0)
         else:
             cached = self._cores.get(core)
             if cached is None:
@@ -233,7 +235,7 @@ class _TokenTable:
     def _classify(self, core: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int]]:
         """Masses (``odd_chars`` left 0), folded key and (letters, Latin letters, language mask) of a token's core."""
         size = len(core)
-        unknown = nonword = rare = garbage = fragments = merged = 0.0
+        unknown = names = nonword = rare = garbage = fragments = merged = 0.0
         key = None
         if core.isascii():
             letters = latin = len(core) - len(core.encode("ascii").translate(None, _ASCII_LETTERS))
@@ -258,6 +260,9 @@ class _TokenTable:
                     merged = 1.0
                 elif self.lm.bits(word) > IMPLAUSIBLE_BITS:
                     nonword = length
+                elif word.istitle():
+                    names = length
+                    key = lexicon.fold(word)
                 else:
                     unknown = length
                     key = lexicon.fold(word)
@@ -270,7 +275,7 @@ class _TokenTable:
             pass
         elif _MIXED.search(core) or _INNER_PUNCT.search(core) or _odd_count(core) or _CONSONANTS.search(core):
             garbage = size
-        return (unknown, nonword, 0.0, rare, garbage, 0.0, 0.0, fragments, merged, 0.0), key, (letters, latin, mask)
+        return (unknown, names, nonword, 0.0, rare, garbage, 0.0, 0.0, fragments, merged, 0.0), key, (letters, latin, mask)
 
     def _parts_known(self, word: str) -> bool:
         """Is each part of a hyphenated word a known word of two letters or more?"""
@@ -401,10 +406,10 @@ def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) ->
     own = [type_id for type_id in candidates if counts[table.keys[type_id]] >= OWN_WORD_COUNT]
     if own:
         mask = np.isin(ids, own)
-        moved = token_masses[mask][:, [_COL["unknown"], _COL["rare"]]]
-        token_masses[mask, _COL["repeated"]] = moved.sum(axis=1)
-        token_masses[mask, _COL["unknown"]] = 0.0
-        token_masses[mask, _COL["rare"]] = 0.0
+        moved = [_COL["unknown"], _COL["names"], _COL["rare"]]
+        token_masses[mask, _COL["repeated"]] = token_masses[mask][:, moved].sum(axis=1)
+        for column in moved:
+            token_masses[mask, column] = 0.0
 
 
 def _clear_line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray,
