@@ -178,3 +178,16 @@ def test_bad_options():
         cer("a", "b", "fuzzy")
     with pytest.raises(OcrfixError):
         cer("a", "b", max_gap_chars=-1)
+
+
+def test_long_texts_take_the_score_hint_and_stay_exact():
+    import random
+
+    from ocrfix.metrics import score_hint
+
+    rng = random.Random(4)
+    reference = _jiwer_ready(SEED_GT) * 10
+    hypothesis = "".join(c if rng.random() > 0.06 else rng.choice("aeil ,") for c in reference)
+    assert score_hint(reference, hypothesis) is not None
+    assert abs(cer(reference, hypothesis, "exact") - jiwer.cer(reference, hypothesis)) <= 1e-9
+    assert score(reference, hypothesis, "exact").distance == round(jiwer.cer(reference, hypothesis) * len(reference))
