@@ -42,6 +42,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cpdist
 
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
@@ -225,6 +226,9 @@ class _LineLoops:
         self.length = tokens.length(first, last + 1)
         self.claimed = np.zeros(len(self.starts), dtype=bool)
         self._keys: dict[int, str] = {}
+        self.compacts: list[str] = [""] * len(self.starts)
+        self.numberless = np.zeros(len(self.starts), dtype=np.int64)
+        self._prepared = bytearray(len(self.starts))
 
     def key(self, line: int) -> str:
         """The content line as compared: case-folded, whitespace collapsed."""
@@ -232,6 +236,18 @@ class _LineLoops:
         if key is None:
             key = self._keys[line] = " ".join(self.text[self.starts[line]:self.stops[line]].lower().split())
         return key
+
+    def _prepare(self, first: int, stop: int) -> None:
+        """Fill ``compacts`` (keys with runs of one punctuation mark shortened, so dot leaders do not
+        make lines alike) and ``numberless`` (hashes of keys with every number written "#") for
+        lines first..stop-1, each line once."""
+        prepared = self._prepared
+        for line in range(first, stop):
+            if not prepared[line]:
+                key = self.key(line)
+                self.compacts[line] = _compact(key)
+                self.numberless[line] = hash(_NUMBER.sub("#", key))
+                prepared[line] = 1
 
     def line(self, line: int) -> str:
         return self.text[self.starts[line]:self.stops[line]]
@@ -253,8 +269,18 @@ class _LineLoops:
     def _verify(self, run_start: int, run_length: int, period: int) -> list[_Loop]:
         lines = np.arange(run_start, run_start + run_length)
         matches = np.where(self.hash[lines] == self.hash[lines + period], _EXACT, _NONE)
-        for index in np.flatnonzero(matches == _NONE).tolist():
-            matches[index] = self._match(run_start + index, run_start + index + period)
+        if (matches == _NONE).any():
+            # Pairs alike enough, or equal but for numbers, in runs long enough to be a loop, are
+            # looked at closely; their similarity is computed at once in compiled code (a long
+            # table of similar rows would otherwise cost a Python call per pair and period).
+            stop = run_start + run_length
+            self._prepare(run_start, stop + period)
+            ratios = cpdist(self.compacts[run_start:stop], self.compacts[run_start + period:stop + period], scorer=fuzz.ratio)
+            promising = (ratios >= 100 * self.dedup.similarity) | (self.numberless[lines] == self.numberless[lines + period])
+            for start, length in zip(*(part.tolist() for part in _runs((matches == _EXACT) | promising, period))):
+                for index in range(start, start + length):
+                    if matches[index] == _NONE and promising[index]:
+                        matches[index] = self._match(run_start + index, run_start + index + period)
         loops = []
         for start, length in zip(*(part.tolist() for part in _runs(matches != _NONE, 1))):
             loop = self._loop(run_start + start, length, period, matches[start:start + length])
@@ -274,7 +300,8 @@ class _LineLoops:
             entry = first - 1
             if entry < 0 or self.page[entry] != self.page[first] or self.claimed[entry]:
                 break
-            if fuzz.ratio(_compact(self.key(entry)), _compact(self.key(entry + period))) < 100 * dedup.entry_similarity:
+            self._prepare(entry, entry + period + 1)
+            if fuzz.ratio(self.compacts[entry], self.compacts[entry + period]) < 100 * dedup.entry_similarity:
                 break
             first, pairs = entry, pairs + 1
         copies = (pairs + period) // period
@@ -313,10 +340,12 @@ class _LineLoops:
         a, b = self.key(i), self.key(j)
         if a == b:
             return _EXACT
-        if _NUMBER.sub("#", a) == _NUMBER.sub("#", b):
+        for line in (i, j):
+            self._prepare(line, line + 1)
+        if self.numberless[i] == self.numberless[j]:
             steps = {int(y) - int(x) for x, y in zip(_NUMBER.findall(a), _NUMBER.findall(b))}
             return _COUNTER if steps <= {0, 1} and 1 in steps else _NONE
-        ca, cb = _compact(a), _compact(b)
+        ca, cb = self.compacts[i], self.compacts[j]
         if fuzz.ratio(ca, cb) >= 100 * self.dedup.similarity and _noise_only(ca.split(), cb.split()):
             return _NEAR
         return _NONE
@@ -442,13 +471,25 @@ class _Tokens:
             for index in np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes[self.ends - 1], 127)]).tolist():
                 start, end = int(self.starts[index]), int(self.ends[index])
                 self.core_ends[index] = start + len(text[start:end].rstrip(_SENTENCE_END) or text[start:end])
-        (sums, moments), (core_sums, core_moments) = _weighted_sums(codes, self.starts, (self.ends, self.core_ends))
+        sums, moments = _weighted_sums(codes, self.starts, self.ends)
         lengths = (self.ends - self.starts).astype(np.uint64)
         zero = np.zeros(1, dtype=np.uint64)
         with np.errstate(over="ignore"):
             self.rank = np.concatenate((zero, np.cumsum(lengths, dtype=np.uint64)))  # characters before each token
             self.sums = np.concatenate((zero, np.cumsum(sums, dtype=np.uint64)))
             self.moments = np.concatenate((zero, np.cumsum(moments + self.rank[:-1] * sums, dtype=np.uint64)))
+            # the tokens' own signatures, without the sentence-final punctuation: take it off again
+            table = _RANDOM_CODES()
+            one = np.flatnonzero(self.ends - self.core_ends == 1)  # the common case: one mark, vectorised
+            last = table[codes[self.ends[one] - 1]]
+            core_sums, core_moments = sums.copy(), moments.copy()
+            core_sums[one] -= last
+            core_moments[one] -= last * (self.ends[one] - 1 - self.starts[one]).astype(np.uint64)
+            for index in np.flatnonzero(self.ends - self.core_ends > 1).tolist():
+                start, core, end = int(self.starts[index]), int(self.core_ends[index]), int(self.ends[index])
+                stripped = table[codes[core:end]]
+                core_sums[index] -= stripped.sum(dtype=np.uint64)
+                core_moments[index] -= (stripped * np.arange(core - start, end - start, dtype=np.uint64)).sum(dtype=np.uint64)
             self.ids = _mix(core_sums, core_moments, (self.core_ends - self.starts).astype(np.uint64))
 
     def span(self, first: np.ndarray, stop: np.ndarray) -> np.ndarray:
@@ -471,31 +512,28 @@ def _mix(total: np.ndarray, moment: np.ndarray, length: np.ndarray) -> np.ndarra
 _CHUNK = 1 << 22  # characters per block when summing, to bound memory on huge texts
 
 
-def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: tuple[np.ndarray, ...]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """For each array of ``ends``, per span codes[start:end]: the sum of the characters' random
-    numbers, and that sum weighted by place in the span (one pass over the text for all of them)."""
-    results = [(np.zeros(len(starts), dtype=np.uint64), np.zeros(len(starts), dtype=np.uint64)) for _ in ends]
+def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per span codes[start:end]: the sum of the characters' random numbers, and that sum weighted
+    by place in the span."""
+    sums = np.zeros(len(starts), dtype=np.uint64)
+    moments = np.zeros(len(starts), dtype=np.uint64)
     table = _RANDOM_CODES()
     first = 0
     while first < len(starts):
         # a block of whole spans of about _CHUNK characters
         stop = max(first + 1, int(np.searchsorted(starts, starts[first] + _CHUNK)))
-        base, limit = int(starts[first]), int(max(end[stop - 1] for end in ends))
+        base, limit = int(starts[first]), int(ends[stop - 1])
         with np.errstate(over="ignore"):
             values = table[codes[base:limit]]
-            weighted = values * np.arange(len(values), dtype=np.uint64)
             local_starts = starts[first:stop] - base
-            for (sums, moments), end in zip(results, ends):
-                local_ends = end[first:stop] - base
-                bounds = np.empty(2 * len(local_starts), dtype=np.int64)
-                bounds[0::2], bounds[1::2] = local_starts, local_ends
-                if local_ends[-1] == len(values):
-                    bounds = bounds[:-1]
-                span_sums = np.add.reduceat(values, bounds)[::2]
-                sums[first:stop] = span_sums
-                moments[first:stop] = np.add.reduceat(weighted, bounds)[::2] - local_starts.astype(np.uint64) * span_sums
+            bounds = np.empty(2 * len(local_starts) - 1, dtype=np.int64)  # the last span runs to the end
+            bounds[0::2], bounds[1::2] = local_starts, ends[first:stop - 1] - base
+            span_sums = np.add.reduceat(values, bounds)[::2]
+            values *= np.arange(len(values), dtype=np.uint64)
+            sums[first:stop] = span_sums
+            moments[first:stop] = np.add.reduceat(values, bounds)[::2] - local_starts.astype(np.uint64) * span_sums
         first = stop
-    return results
+    return sums, moments
 
 
 @functools.lru_cache(maxsize=1)
@@ -520,6 +558,17 @@ def _token_bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _runs(mask: np.ndarray, minimum: int) -> tuple[np.ndarray, np.ndarray]:
     """Starts and lengths of the runs of True in ``mask`` at least ``minimum`` long."""
+    if len(mask) <= 32:  # the many small masks of verification: plain Python is faster than numpy here
+        found, start = [], None
+        for index, value in enumerate(mask.tolist() + [False]):
+            if value and start is None:
+                start = index
+            elif not value and start is not None:
+                if index - start >= minimum:
+                    found.append((start, index - start))
+                start = None
+        pairs = np.array(found, dtype=np.int64).reshape(-1, 2)
+        return pairs[:, 0], pairs[:, 1]
     hits = np.flatnonzero(mask)
     if not len(hits):
         return hits, hits
