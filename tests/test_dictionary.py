@@ -100,6 +100,15 @@ def test_split_and_joined_words(default, trained):
     assert run(trained, "He put it in to the box, a part of the deal.") == "He put it in to the box, a part of the deal."
 
 
+def test_text_in_another_language_is_left_alone(default):
+    latin = ("Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani, tertiam qui "
+             "ipsorum lingua Celtae, nostra Galli appellantur. Hi omnes lingua, institutis, legibus inter se differunt.")
+    assert Pipeline([default]).run(latin).edits == []
+    # the same words inside English text are judged as English
+    english = "The report said that the differunt views were not to be heard again."
+    assert "different" in run(default, english)
+
+
 def test_document_vocabulary_trusts_repeated_unknown_words(trained):
     text = "The zorbling began. Each zorbling was new. Every zorbling ended."
     assert run(trained, text) == text

@@ -64,11 +64,16 @@ KNOWN_WORD_BONUS = 1.0
 # "the" 7.7, "heen" 1.8 vs "been" 6.3), unlike rare real words ("shewed" 1.9
 # vs "showed" 4.9, "thy" 4.1 vs "the" 7.7).
 MISPRINT_GAP = 3.7
+# ... and needs no word pair to back it when the gap is this wide ("tne" 2.0 vs "the" 7.7).
+CLEAR_MISPRINT_GAP = 4.5
 # Run-together words listed in the lexicon (web text has them) are suspect when
 # the word pair is this much more common: "ofthe" 3.3 vs "of the" 6.5.
 RUN_TOGETHER_GAP = 3.0
 BACKOFF = math.log10(0.4)  # "stupid backoff" weight for an unseen word pair
 MAX_CANDIDATES = 6  # readings scored in context, per word
+LANGUAGE_CHECK_WORDS = 20
+COMMON_WORD_ZIPF = 5.5
+MIN_COMMON_SHARE = 0.15  # English OCR in the corpus: 0.26 or more; German, French, Latin: 0.05 or less
 PATTERN_CONFIDENCE = 0.95  # a number or postcode that only one reading makes valid
 LOOKUP_CACHE = 100_000  # candidate lists kept across documents
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
@@ -121,6 +126,8 @@ class Dictionary(Strategy):
         if self._index is None:
             self._index = default_index()
         tokens = _Tokens(text)
+        if not self._in_lexicon_language(tokens):
+            return []  # another language: the English lexicon has no evidence against its words
         vocabulary = Vocabulary.from_text(text)
         edits: list[Edit] = self._postcodes(text)
         taken = [(e.start, e.end) for e in edits]
@@ -152,6 +159,19 @@ class Dictionary(Strategy):
             i += 1
         edits.sort(key=lambda e: e.start)
         return [edit for edit in edits if edit.confidence >= self.min_confidence]
+
+    def _in_lexicon_language(self, tokens: "_Tokens") -> bool:
+        """Is the text (of at least LANGUAGE_CHECK_WORDS words) written in the lexicon's language?
+
+        English text, even badly misread, has a quarter or more of its words
+        among the lexicon's most common (Zipf >= 5.5: the, of, and, was ...);
+        German, French or Latin have almost none of them.
+        """
+        words = [fold(core) for core in tokens.cores if core.isalpha() and len(core) > 1]
+        if len(words) < LANGUAGE_CHECK_WORDS:
+            return True
+        common = sum(self._lexicon.folded_zipf(word) >= COMMON_WORD_ZIPF for word in words)
+        return common >= MIN_COMMON_SHARE * len(words)
 
     def _postcodes(self, text: str) -> list[Edit]:
         edits = []
@@ -243,11 +263,12 @@ class Dictionary(Strategy):
             prev = None  # an unknown neighbour is no context
         run_together = bool(zipf) and self.split_merge and self._run_together(word, zipf)
         # a listed word only gives way to a far more common one (MISPRINT_GAP), by a misreading the
-        # engine is known to make, where a listed word pair says the other word fits
+        # engine is known to make, where a listed word pair says the other word fits (or the gap is clear)
         gated = (bool(zipf) and not run_together) or strict
         candidates = []
         for prior, candidate in self._candidates(word, zipf, gated):
-            if gated and not (model.attested(candidate, word) and self._attested(prev, candidate, nxt)):
+            if gated and not (model.attested(candidate, word) and (
+                    self._attested(prev, candidate, nxt) or prior - max(zipf, UNKNOWN_ZIPF) >= CLEAR_MISPRINT_GAP)):
                 continue
             candidates.append((prior - 9.0 + model.log_prob(candidate, word), candidate, prior))
         splits = self.split_merge and not gated and len(word) >= 3 and word.replace("'", "").isalpha()
