@@ -10,8 +10,8 @@ running head that recurs with a changing page number).
 ((2, True), (3, True), (14, False), None)
 >>> catchword("/present"), catchword("present"), catchword("./.."), catchword("two words")
 (('present', True), ('present', False), ('', True), None)
->>> catchword("‘tial")
-('tial', True)
+>>> catchword("‘tial"), catchword("f/able"), catchword("/sum-arise*")
+(('tial', True), ('able', True), ('sum-arise', True))
 >>> head_key("THE HISTORY OF TRADE  24") == head_key("THE HISTORY OF TRADE, 126.")
 True
 >>> head_key("The History of Trade") == head_key("THE HISTORY OF TRADE")
@@ -39,8 +39,9 @@ _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015=~")
 # a page number set off by dashes inside a running head: "Mr Smith  - 2 -  4 May 1983"
 _DASHED_NUMBER = re.compile(r"(?:^|\s)[\-\u2010-\u2015=~]\s?(\d{1,4})\s?[\-\u2010-\u2015=~](?:\s|$)|\bpage\s+(\d{1,4})\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.,:/])\d{1,4}(?![\w,:/]|\.\d)")
+# the typewriter catchword's slash, or what OCR makes of it (| ‘ `), perhaps after a stray letter
 _CATCHWORD = re.compile(
-    r"^(?P<slash>[/|‘`]+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?[,;:.]?$"
+    r"^(?P<slash>(?:[^\W\d_](?=[/|]))?[/|‘`]+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?[,;:.*'’\"”]?$"
 )
 # marks that say "continued overleaf" without naming the next word
 _CONTINUATION = re.compile(
@@ -58,7 +59,6 @@ _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b|\b{
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
 
-SLASHES = "/|‘`"   # the typewriter catchword's slash, and what OCR makes of it
 HEAD_LINES = 2   # a page's first lines that may be a running head
 FOOT_LINES = 3   # its last lines that may be a foot, a page number or a catchword
 
@@ -191,16 +191,16 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             edge_pair = number > 0 and _at_edge(items, pages, line) and any(
                 _at_edge(items, pages, other_line) for other, other_line, other_key in window
                 if other in same and other > 0 and fuzz.ratio(key, other_key) >= 85)
-            dashed = _DASHED_NUMBER.search(line.content)
             own_number = (number > 0 and line.index == pages[number][0] and _short(line, width, hard_wrapped)
                           and str(number + 1) in _DIGITS.findall(line.content)
                           and _head_like(line.content, full_stop=True))
             if changing.get(row) or len(same) >= 2 or edge_pair:
                 pages_seen = len(changing.get(row, set()) | same) + 1
                 _mark(line, "running_head", f"running head recurring on {pages_seen} pages", 0.9)
-            elif dashed or own_number:
+            elif own_number:
                 _mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
     _numbered_edges(lines, zones, width, hard_wrapped)
+    _continuation_heads(lines, width)
     # catchwords: the last text line of a page, announcing the next page's first word
     for number in range(len(pages) - 1):
         text_lines = [items[i] for i in pages[number] if items[i].kind == "body"]
@@ -219,8 +219,26 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", "continuation mark at the foot of the page", 0.95)
         elif announces(word, following.content, marked=marked):
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
-        elif marked and last.content[:1] in SLASHES:
+        elif _CATCHWORD.match(last.content).group("slash"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
+
+
+def _continuation_heads(lines: Lines, width: int) -> None:
+    """The head of a letter's continuation page: "Mr J. Smith  - 2 -  4 May 1983" as its first line.
+
+    Known by a page number set off by dashes, or by repeating two of the first page's short
+    lines (the addressee's name and the date), however OCR garbled the number between them.
+    """
+    items, pages = lines.items, lines.pages
+    first_page = [items[i].content for i in pages[0][:15] if 6 <= len(items[i].content) <= 45] if pages else []
+    for page in pages[1:]:
+        line = next((items[i] for i in page if items[i].kind == "body"), None)
+        if line is None or line.index != page[0] or len(line.content) > max(1.2 * width, 60):
+            continue
+        if _DASHED_NUMBER.search(line.content):
+            _mark(line, "running_head", f"continuation head with its page number on page {line.page + 1}", 0.85)
+        elif len(line.content) <= 90 and sum(fuzz.partial_ratio(block, line.content) >= 80 for block in first_page) >= 2:
+            _mark(line, "running_head", f"continuation head repeating the first page's addressee and date on page {line.page + 1}", 0.8)
 
 
 def _at_edge(items: list[Line], pages: list[list[int]], line: Line) -> bool:
