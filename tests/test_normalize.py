@@ -52,3 +52,11 @@ def test_hyphen_not_at_line_end_stays():
 def test_unknown_profile_is_an_error():
     with pytest.raises(OcrfixError, match="unknown normalisation profile 'loose'"):
         normalize("x", "loose")
+
+
+def test_package_attribute_normalises_even_after_the_module_is_imported():
+    import ocrfix
+    import ocrfix.metrics  # noqa: F401  (imports the module ocrfix.normalize)
+
+    assert ocrfix.normalize(" a  b ") == "a b"
+    assert ocrfix.normalize("A", "relaxed") == "a"
