@@ -331,3 +331,12 @@ def test_bare_page_numbers_counting_up_in_plain_text():
     assert "\n7\n" not in out and "\n8\n" not in out
     lone = f"{page}\n\n7\n\n{page}\n"                      # one bare number: no evidence of a page break
     assert "\n7\n" in layout(lone)
+
+
+def test_continuation_head_with_a_garbled_page_number():
+    first = "\n".join(["HM Treasury", "Parliament Street", "", "22 June 1984", "", "Mrs M. J. Ellerby",
+                       "Department of Trade", "", "Dear Mrs Ellerby,", ""] + FILL * 3 + ["", "/Yours"])
+    second = "\n".join(["Mrs M. J. Ellerby = 25 22 June 1984", "", "Yours sincerely,", "", "T. Garside"])
+    out = layout(first + "\n\f" + second + "\n")
+    assert "= 25" not in out and "/Yours" not in out
+    assert out.count("Mrs M. J. Ellerby") == 1 and "22 June 1984" in out
