@@ -52,6 +52,8 @@ _LEADERS = ".\\-_=*·•…~─━═‐‒–—"
 _LETTER = re.compile(r"[^\W\d_]")
 _NUMBER = re.compile(r"\d+")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1{2,}")
+_MAY_HAVE_RUNS = re.compile(r"[^\w\s]{3}")  # cheaper test before the substitution with a back-reference
+_NO_DIGITS = {ord(digit): None for digit in "0123456789"}
 # code point -> whitespace as str.split() sees it (0x3001 stands for all above: none is whitespace)
 _SPACE_TABLE = np.array([chr(code).isspace() for code in range(0x3002)], dtype=bool)
 _SENTENCE_END = ".!?;:"
@@ -239,14 +241,14 @@ class _LineLoops:
 
     def _prepare(self, first: int, stop: int) -> None:
         """Fill ``compacts`` (keys with runs of one punctuation mark shortened, so dot leaders do not
-        make lines alike) and ``numberless`` (hashes of keys with every number written "#") for
-        lines first..stop-1, each line once."""
+        make lines alike) and ``numberless`` (hashes of keys without their digits: lines that may
+        differ only by their numbers) for lines first..stop-1, each line once."""
         prepared = self._prepared
         for line in range(first, stop):
             if not prepared[line]:
                 key = self.key(line)
                 self.compacts[line] = _compact(key)
-                self.numberless[line] = hash(_NUMBER.sub("#", key))
+                self.numberless[line] = hash(key.translate(_NO_DIGITS))
                 prepared[line] = 1
 
     def line(self, line: int) -> str:
@@ -275,8 +277,10 @@ class _LineLoops:
             # table of similar rows would otherwise cost a Python call per pair and period).
             stop = run_start + run_length
             self._prepare(run_start, stop + period)
-            ratios = cpdist(self.compacts[run_start:stop], self.compacts[run_start + period:stop + period], scorer=fuzz.ratio)
-            promising = (ratios >= 100 * self.dedup.similarity) | (self.numberless[lines] == self.numberless[lines + period])
+            similarity = 100 * self.dedup.similarity
+            ratios = cpdist(self.compacts[run_start:stop], self.compacts[run_start + period:stop + period],
+                            scorer=fuzz.ratio, score_cutoff=similarity)
+            promising = (ratios >= similarity) | (self.numberless[lines] == self.numberless[lines + period])
             for start, length in zip(*(part.tolist() for part in _runs((matches == _EXACT) | promising, period))):
                 for index in range(start, start + length):
                     if matches[index] == _NONE and promising[index]:
@@ -587,7 +591,7 @@ def _is_power(unit: str | list[int]) -> bool:
 
 def _compact(key: str) -> str:
     """A line key with runs of one punctuation mark shortened, so dot leaders do not make lines alike."""
-    return _PUNCT_RUN.sub(r"\1\1\1", key)
+    return _PUNCT_RUN.sub(r"\1\1\1", key) if _MAY_HAVE_RUNS.search(key) else key
 
 
 def _preview(text: str, width: int = 40) -> str:
