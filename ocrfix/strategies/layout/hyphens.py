@@ -145,8 +145,9 @@ class HyphenJudge:
             return ""
         joined = last + first
         lex = self.lexicon
-        if lex.zipf(first) >= 2.0 or self.vocabulary.count(first) > 1:
+        z_first = lex.zipf(first)
+        if z_first >= 3.0 or self.vocabulary.count(first) > 1:   # "tion", "ments": suffixes, not words
             return ""
-        if lex.zipf(joined) >= 3.0 or self.vocabulary.count(joined):
+        if lex.zipf(joined) >= max(3.0, z_first + 1.0) or self.vocabulary.count(joined):
             return f"\"{joined}\" broken at the line end, its hyphen lost in OCR (\"{first}\" is no word)"
         return ""
