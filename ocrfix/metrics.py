@@ -147,14 +147,60 @@ def _distance(reference: Tokens, hypothesis: Tokens, bound: int) -> int:
     return gap_engine.distance(reference.text, hypothesis.text, gaps)
 
 
+def plain_opcodes(reference: str, hypothesis: str, *, piece: int = 20_000) -> list[tuple[str, int, int, int, int]]:
+    """An optimal alignment (``(tag, ref_start, ref_end, hyp_start, hyp_end)`` blocks), piece by piece when long.
+
+    A long pair is cut at anchors: a reference snippet found exactly once in
+    the hypothesis near its proportional place. When the distances of the
+    pieces add up to the distance of the whole pair, the pieces' alignments
+    joined are an optimal alignment of the whole (their cost is the optimum),
+    and aligning k pieces costs about 1/k of aligning the whole. Otherwise
+    the pair is aligned in one go.
+    """
+    m, n = len(reference), len(hypothesis)
+    cuts = _anchors(reference, hypothesis, piece) if min(m, n) >= 2 * piece else []
+    if cuts:
+        bounds = [(0, 0), *cuts, (m, n)]
+        ops: list[tuple[str, int, int, int, int]] = []
+        cost = 0
+        for (a, c), (b, d) in zip(bounds, bounds[1:]):
+            for block in Levenshtein.opcodes(reference[a:b], hypothesis[c:d],
+                                             score_hint=score_hint(reference[a:b], hypothesis[c:d])):
+                op = (block.tag, a + block.src_start, a + block.src_end, c + block.dest_start, c + block.dest_end)
+                if op[0] != "equal":
+                    cost += max(op[2] - op[1], op[4] - op[3])
+                if ops and ops[-1][0] == op[0] and ops[-1][2] == op[1] and ops[-1][4] == op[3]:
+                    ops[-1] = (op[0], ops[-1][1], op[2], ops[-1][3], op[4])  # one block across the cut
+                else:
+                    ops.append(op)
+        if cost == Levenshtein.distance(reference, hypothesis, score_hint=cost):
+            return ops
+    blocks = Levenshtein.opcodes(reference, hypothesis, score_hint=score_hint(reference, hypothesis))
+    return [(b.tag, b.src_start, b.src_end, b.dest_start, b.dest_end) for b in blocks]
+
+
+def _anchors(reference: str, hypothesis: str, piece: int, length: int = 16, reach: int = 2000) -> list[tuple[int, int]]:
+    """Cut points ``(reference offset, hypothesis offset)`` about every ``piece`` tokens, both increasing."""
+    m, n = len(reference), len(hypothesis)
+    cuts: list[tuple[int, int]] = []
+    for target in range(piece, m - piece, piece):
+        for start in range(target, target + 32 * length, length):
+            snippet = reference[start:start + length]
+            centre = start * n // m
+            low, high = max(cuts[-1][1] if cuts else 0, centre - reach), min(n, centre + reach + length)
+            found = hypothesis.find(snippet, low, high)
+            if found >= 0 and hypothesis.find(snippet, found + 1, high) < 0:
+                cuts.append((start, found))
+                break
+    return cuts
+
+
 def token_path(reference: Tokens, hypothesis: Tokens, bound: int) -> gap_engine.Path:
     """An optimal token alignment (fewest absorbed tokens among the optimal ones)."""
     if reference.gaps:
         gaps = [(gap.position, gap.markers * bound) for gap in reference.gaps]
         return gap_engine.align(reference.text, hypothesis.text, gaps)
-    blocks = Levenshtein.opcodes(reference.text, hypothesis.text,
-                                 score_hint=score_hint(reference.text, hypothesis.text))
-    ops = tuple((b.tag, b.src_start, b.src_end, b.dest_start, b.dest_end) for b in blocks)
+    ops = tuple(plain_opcodes(reference.text, hypothesis.text))
     counts = {"replace": 0, "delete": 0, "insert": 0, "equal": 0}
     for tag, ref_start, ref_end, hyp_start, hyp_end in ops:
         counts[tag] += max(ref_end - ref_start, hyp_end - hyp_start)

@@ -191,3 +191,48 @@ def test_long_texts_take_the_score_hint_and_stay_exact():
     assert score_hint(reference, hypothesis) is not None
     assert abs(cer(reference, hypothesis, "exact") - jiwer.cer(reference, hypothesis)) <= 1e-9
     assert score(reference, hypothesis, "exact").distance == round(jiwer.cer(reference, hypothesis) * len(reference))
+
+
+def _check_tiling(ops, reference, hypothesis):
+    i = j = cost = 0
+    for tag, ref_start, ref_end, hyp_start, hyp_end in ops:
+        assert (ref_start, hyp_start) == (i, j)
+        i, j = ref_end, hyp_end
+        if tag == "equal":
+            assert reference[ref_start:ref_end] == hypothesis[hyp_start:hyp_end]
+        else:
+            cost += max(ref_end - ref_start, hyp_end - hyp_start)
+    assert (i, j) == (len(reference), len(hypothesis))
+    return cost
+
+
+def _long_pair(seed=8, copies=14):
+    import random
+
+    rng = random.Random(seed)
+    reference = " ".join(_jiwer_ready(SEED_GT).split()[::-1] + _jiwer_ready(SEED_GT).split()) * (copies // 2)
+    hypothesis = "".join(c if rng.random() > 0.05 else rng.choice(["", "x", c + "e"]) for c in reference)
+    return reference, hypothesis
+
+
+def test_long_alignment_is_cut_at_anchors_and_stays_optimal():
+    from rapidfuzz.distance import Levenshtein
+
+    from ocrfix.metrics import _anchors, plain_opcodes
+
+    reference, hypothesis = _long_pair()
+    assert len(_anchors(reference, hypothesis, 20_000)) >= 1
+    ops = plain_opcodes(reference, hypothesis)
+    assert _check_tiling(ops, reference, hypothesis) == Levenshtein.distance(reference, hypothesis)
+
+
+def test_a_misleading_anchor_falls_back_to_the_whole_alignment(monkeypatch):
+    from rapidfuzz.distance import Levenshtein
+
+    import ocrfix.metrics
+
+    reference, hypothesis = _long_pair()
+    middle = len(reference) // 2
+    monkeypatch.setattr(ocrfix.metrics, "_anchors", lambda *args: [(middle, middle + 500)])
+    ops = ocrfix.metrics.plain_opcodes(reference, hypothesis)
+    assert _check_tiling(ops, reference, hypothesis) == Levenshtein.distance(reference, hypothesis)
