@@ -51,11 +51,12 @@ SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 # real words needs more context than word bigrams give. Rarer listed words are
 # looked at, but replaced only under the MISPRINT_GAP rule below.
 TRUSTED_ZIPF = 4.5
-# How probable a word the lexicon does not know is, as a Zipf value: below
-# every listed word, but not impossible (names, rare words, compounds).
-UNKNOWN_ZIPF = float(__import__("os").environ.get("UZ", "0.0"))
+# How probable a word the lexicon does not know is, as a Zipf value: the lexicon
+# lists every word down to Zipf 1, so an unlisted one is rarer: about once per
+# billion words (names, rare words, compounds), not impossible.
+UNKNOWN_ZIPF = 0.0
 # A string with symbols or digits inside ("s:all", "dra*t") is this much less likely a real word.
-NOISY_PENALTY = float(__import__("os").environ.get("NP", "1.5"))
+NOISY_PENALTY = 1.5
 # A word the lexicon lists is more likely meant than its frequency alone says
 # (period and regional spellings are rare, not wrong): its prior gets this much.
 KNOWN_WORD_BONUS = 1.0
