@@ -304,3 +304,40 @@ def test_docstring_examples():
     for module in (quality, calibrate, charlm, language, signals):
         result = doctest.testmod(module)
         assert result.failed == 0, module.__name__
+
+
+def test_confidence_model_is_used_for_documents_with_word_confidences(pages):
+    documents = synthetic_corpus(pages)
+    text_model = quality.train(documents)
+    rng = np.random.default_rng(3)
+    X = rng.uniform(0, 0.1, (40, len(quality.FEATURES)))
+    conf_model = calibrate.fit(X, 0.5 * X[:, -1], np.full(40, 1000.0), np.arange(40) % 8, list(quality.FEATURES))
+    text_model.with_confidence = conf_model
+    again = calibrate.Calibration.from_json(json.loads(json.dumps(text_model.to_json())))
+    assert again.with_confidence is not None and again.with_confidence.features == list(quality.FEATURES)
+    sure = Line([Word(w, confidence=0.99) for w in "The committee met on Monday to agree the plan.".split()])
+    unsure = Line([Word(w, confidence=0.2) for w in "The committee met on Monday to agree the plan.".split()])
+    high = estimate(Document([Page([sure])]), model=again).pages[0].cer
+    low = estimate(Document([Page([unsure])]), model=again).pages[0].cer
+    assert low > high  # same text, the engine's doubt raises the estimate
+    # Line-level confidences (one "word" per line) are too coarse: the text model is used.
+    coarse = Document([Page([Line([Word("The committee met on Monday.", confidence=0.2)])])])
+    assert estimate(coarse, model=again).pages[0].signals["confidence"] == 0.0
+
+
+def test_cross_validate_reads_hocr_confidences(tmp_path):
+    from ocrfix.bench.quality import markdown
+
+    documents = []
+    short_pages = ["\n".join(page.split("\n")[start:start + 10]) for page in clean_pages() for start in (0, 10, 20)]
+    for index, page in enumerate(short_pages[:24]):
+        ocr = corrupt(page, 0.02 * (index % 5), seed=index)
+        hocr = tmp_path / f"d{index}.hocr"
+        words = "".join(f"<span class='ocrx_word' title='bbox 0 0 1 1; x_wconf {90 - 10 * (index % 5)}'>{w}</span> "
+                        for w in ocr.split())
+        hocr.write_text("<html><body><div class='ocr_page' title='bbox 0 0 100 100'>"
+                        f"<span class='ocr_line' title='bbox 0 0 1 1'>{words}</span></div></body></html>")
+        documents.append(CorpusDocument(f"d{index}", ocr, page, page, meta={"subset": "s"}, files={"hocr": hocr}))
+    result = quality.cross_validate(documents, folds=2)
+    assert result["hocr"]["all"]["pages"] == 24
+    assert "word confidences" in markdown(result)

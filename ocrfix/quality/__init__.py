@@ -57,6 +57,7 @@ LOOP_SHARE = 0.05
 _NOT_TEXT_SHARE = 0.02
 _MIN_ALNUM_SHARE = 0.25
 _WORST_LINES = 5
+_MIN_WORDS_PER_LINE = 1.5
 
 
 @dataclass
@@ -174,9 +175,14 @@ def estimate(
     text, confidences, numbers, source = _unpack(text_or_document)
     analysis = _Analysis(text, confidences)
     pages: list[PageQuality] = []
-    base = calibration.predict(analysis.rates(calibration.features))
-    lows, highs = calibration.interval(base)
-    line_cer = calibration.predict(analysis.line_rates(calibration.features))
+    base, lows, highs, line_cer = analysis.predict(calibration)
+    if calibration.with_confidence is not None and analysis.signals.confident.any():
+        # Pages with the engine's word confidences use the model trained with them.
+        scored = analysis.predict(calibration.with_confidence)
+        pages_with = analysis.signals.confident > 0
+        lines_with = pages_with[analysis.signals.page]
+        base, lows, highs = (np.where(pages_with, new, old) for new, old in zip(scored[:3], (base, lows, highs)))
+        line_cer = np.where(lines_with, scored[3], line_cer)
     for index in range(len(analysis.page_texts)):
         page = PageQuality(number=numbers[index] if index < len(numbers) else index + 1,
                            chars=int(analysis.page_chars[index]), verdict="ok",
@@ -202,8 +208,11 @@ def _unpack(obj: Any) -> tuple[str, list[list[float | None]] | None, list[int], 
     from ocrfix.io import Document
 
     if isinstance(obj, Document):
-        confidences = [[word.confidence for word in line.words] for line in obj.lines()]
-        if not any(value is not None for line in confidences for value in line):
+        confidences = [[(len(word.text), word.confidence) for word in line.words] for line in obj.lines()]
+        scored_lines = [sum(value is not None for _, value in line) for line in confidences]
+        scored_lines = [count for count in scored_lines if count]
+        # Word confidences only: an engine that scores whole lines (one "word" each) says too little.
+        if not scored_lines or sum(scored_lines) < _MIN_WORDS_PER_LINE * len(scored_lines):
             confidences = None
         return _clean(obj.text()), confidences, [page.number for page in obj.pages], obj.source
     if isinstance(obj, (bytes, bytearray)):
@@ -220,7 +229,7 @@ def _clean(text: str) -> str:
 class _Analysis:
     """Signals, page sizes, languages and loops of one text, shared by the page and line estimates."""
 
-    def __init__(self, text: str, confidences: list[list[float | None]] | None) -> None:
+    def __init__(self, text: str, confidences: list[list[tuple[int, float | None]]] | None) -> None:
         self.text = text
         self.page_texts = text.split("\f")
         self.signals = Signals.of_text(text, confidences)
@@ -231,6 +240,12 @@ class _Analysis:
         self.loop_chars = np.bincount(self.signals.page, weights=self.line_loop, minlength=self.signals.pages)
         self.language, self.page_language = self._languages()
         self.first_line = np.searchsorted(self.signals.page, np.arange(self.signals.pages))
+
+    def predict(self, calibration: Calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Page estimates, their interval bounds, and line estimates (loops not yet added)."""
+        base = calibration.predict(self.rates(calibration.features))
+        low, high = calibration.interval(base)
+        return base, low, high, calibration.predict(self.line_rates(calibration.features))
 
     def rates(self, features: Sequence[str]) -> np.ndarray:
         return self.all_rates[:, [FEATURES.index(name) for name in features]]
@@ -321,13 +336,16 @@ class PageTable:
                          [self.document[i] for i in keep], [self.subset[i] for i in keep])
 
 
-def page_table(documents: Iterable[Any], *, progress: bool = False) -> PageTable:
+def page_table(documents: Iterable[Any], *, source: str = "text", progress: bool = False) -> PageTable:
     """Measure every page of corpus documents (:class:`ocrfix.corpus.CorpusDocument`) against its ground truth.
 
-    True page CER uses the diplomatic ground truth where there is one (the page
-    as printed), else the logical one; a document whose OCR and ground truth
-    have different page counts is scored as one page. Pages that get no number
-    (empty, not text, not English) are left out.
+    ``source="text"`` measures the plain OCR text; ``source="hocr"`` reads
+    each document's hOCR file (where the corpus has one) for the engine's word
+    confidences, and keeps only pages that have them. True page CER uses the
+    diplomatic ground truth where there is one (the page as printed), else the
+    logical one; a document whose OCR and ground truth have different page
+    counts is scored as one page. Pages that get no number (empty, not text,
+    not English) are left out.
     """
     from ocrfix.metrics import cer as true_cer
 
@@ -337,17 +355,24 @@ def page_table(documents: Iterable[Any], *, progress: bool = False) -> PageTable
     if progress:
         from tqdm import tqdm
 
-        iterator = tqdm(documents, desc="quality pages", unit="doc")
+        iterator = tqdm(documents, desc=f"quality pages ({source})", unit="doc")
     for document in iterator:
+        read = _read_source(document, source)
+        if read is None:
+            continue
+        ocr, confidences = read
         reference = _clean(document.gt_diplomatic or document.gt)
-        ocr = _clean(document.ocr)
         ref_pages, ocr_pages = reference.split("\f"), ocr.split("\f")
         if len(ref_pages) != len(ocr_pages):
+            if confidences is not None:
+                continue
             ref_pages, ocr_pages = [reference.replace("\f", "\n")], [ocr.replace("\f", "\n")]
             ocr = ocr_pages[0]
-        analysis = _Analysis(ocr, None)
+        analysis = _Analysis(ocr, confidences)
         for index, (ref_page, ocr_page) in enumerate(zip(ref_pages, ocr_pages)):
             if not ref_page.strip() or analysis.special_verdict(index) is not None:
+                continue
+            if confidences is not None and not analysis.signals.confident[index]:
                 continue
             rows.append(analysis.all_rates[index])
             targets.append(true_cer(ref_page, ocr_page))
@@ -359,12 +384,29 @@ def page_table(documents: Iterable[Any], *, progress: bool = False) -> PageTable
     return PageTable(rates, np.array(targets), np.array(sizes, dtype=float), np.array(loops), owners, subsets)
 
 
-def _fit_table(table: PageTable, groups: Sequence[str], info: dict[str, Any] | None = None) -> Calibration:
-    columns = [FEATURES.index(name) for name in TEXT_FEATURES]
+def _read_source(document: Any, source: str) -> tuple[str, list | None] | None:
+    """The document's OCR text and, for ``source="hocr"``, its word confidences (None when it has no hOCR)."""
+    if source == "text":
+        return _clean(document.ocr), None
+    path = document.files.get("hocr")
+    if path is None:
+        return None
+    from ocrfix.io import read
+
+    try:
+        text, confidences, _, _ = _unpack(read(path))
+    except OcrfixError:
+        return None
+    return (text, confidences) if confidences is not None else None
+
+
+def _fit_table(table: PageTable, groups: Sequence[str], features: Sequence[str] = TEXT_FEATURES,
+               info: dict[str, Any] | None = None) -> Calibration:
+    columns = [FEATURES.index(name) for name in features]
     # The calibration learns the error of loop-free text; loops are added back analytically.
     kept = np.maximum(1.0 - table.loop_share, 0.01)
     base = np.clip(table.cer - table.loop_share / kept, 0.0, None)
-    return fit(table.rates[:, columns], base, table.chars, groups, list(TEXT_FEATURES), info=info)
+    return fit(table.rates[:, columns], base, table.chars, groups, list(features), info=info)
 
 
 def _predict_table(model: Calibration, table: PageTable) -> np.ndarray:
@@ -377,14 +419,21 @@ def train(documents: Iterable[Any], *, info: dict[str, Any] | None = None, progr
     """Fit a calibration on corpus documents (OCR with ground truth); save it with ``.save(path)``.
 
     Documents sharing a ground truth are grouped, so the interval is estimated
-    on pages whose text the fit did not see.
+    on pages whose text the fit did not see. Where at least 10 pages have hOCR
+    with word confidences, a second model using them is fitted too
+    (``with_confidence``), for hOCR/ALTO input.
     """
     documents = list(documents)
     table = page_table(documents, progress=progress)
     if len(table.cer) < 10:
         raise OcrfixError(f"too few pages to train on ({len(table.cer)}; at least 10)")
     group_of = _group_names(documents)
-    return _fit_table(table, [group_of[d] for d in table.document], info)
+    model = _fit_table(table, [group_of[d] for d in table.document], info=dict(info or {}, source="text"))
+    with_conf = page_table(documents, source="hocr", progress=progress)
+    if len(with_conf.cer) >= 10:
+        model.with_confidence = _fit_table(with_conf, [group_of[d] for d in with_conf.document], FEATURES,
+                                           info=dict(info or {}, source="hocr"))
+    return model
 
 
 def _group_names(documents: Sequence[Any]) -> dict[str, str]:
@@ -399,29 +448,42 @@ def cross_validate(documents: Sequence[Any], folds: int | Sequence[Sequence[Any]
     ``folds`` is a number of folds or the folds themselves (lists of documents,
     as the benchmark makes them: documents sharing a ground truth in one fold).
     Each fold's pages are estimated by a calibration fitted on the other folds.
-    Returns ``{"subsets": {name: stats}, "all": stats}``; stats hold ``pages``,
-    ``spearman``, ``mae`` and, for pages of true CER <= 15%, ``pages_le15`` and ``mae_le15``.
+    Returns ``{"folds": n, "subsets": {name: stats}, "all": stats, "hocr": {...}}``:
+    the plain-text estimate, and under ``"hocr"`` the same for the documents'
+    hOCR with word confidences (where the corpus has it). Stats hold
+    ``pages``, ``spearman``, ``mae`` and, for pages of true CER <= 15%,
+    ``pages_le15`` and ``mae_le15``.
     """
     from ocrfix.bench.folds import folds as make_folds
 
     documents = list(documents)
     fold_list = make_folds(documents, folds) if isinstance(folds, int) else [list(fold) for fold in folds]
-    table = page_table(documents)
     fold_of = {document.id: index for index, fold in enumerate(fold_list) for document in fold}
-    page_fold = np.array([fold_of.get(d, -1) for d in table.document])
     group_of = _group_names(documents)
+    result: dict[str, Any] = {"folds": len(fold_list)}
+    result.update(_cross_validate_table(page_table(documents), fold_of, group_of, len(fold_list), TEXT_FEATURES))
+    hocr = page_table(documents, source="hocr")
+    if len(hocr.cer):
+        result["hocr"] = _cross_validate_table(hocr, fold_of, group_of, len(fold_list), FEATURES)
+    return result
+
+
+def _cross_validate_table(table: PageTable, fold_of: dict[str, int], group_of: dict[str, str], folds: int,
+                          features: Sequence[str]) -> dict[str, Any]:
+    page_fold = np.array([fold_of.get(d, -1) for d in table.document])
     predicted = np.full(len(table.cer), np.nan)
-    for index in range(len(fold_list)):
+    for index in range(folds):
         test = page_fold == index
         train_part = table.select(~test & (page_fold >= 0))
         if not test.any() or len(train_part.cer) < 10:
             continue
-        model = _fit_table(train_part, [group_of[d] for d in train_part.document])
+        model = _fit_table(train_part, [group_of[d] for d in train_part.document], features)
         predicted[test] = _predict_table(model, table.select(test))
     scored = ~np.isnan(predicted)
-    result: dict[str, Any] = {"folds": len(fold_list), "subsets": {}}
+    subsets = np.array(table.subset)
+    result: dict[str, Any] = {"subsets": {}}
     for subset in sorted(set(table.subset)):
-        mask = scored & (np.array(table.subset) == subset)
+        mask = scored & (subsets == subset)
         result["subsets"][subset] = _stats(predicted[mask], table.cer[mask])
     result["all"] = _stats(predicted[scored], table.cer[scored])
     return result

@@ -4,7 +4,7 @@ The model has two steps, both monotone, so more evidence of error never
 lowers the estimate:
 
 1. a linear score ``s = intercept + Σ weight_i × rate_i`` with every weight
-   >= 0 (non-negative least squares, weighted by page size);
+   >= 0 (non-negative least squares, weighted by page size; the intercept is free);
 2. an isotonic map from ``s`` to CER (pool-adjacent-violators, interpolated
    linearly between its blocks, and continued with slope 1 past the last).
 
@@ -50,6 +50,8 @@ class Calibration:
     band_low: list[float] = field(default_factory=list)
     band_high: list[float] = field(default_factory=list)
     info: dict[str, Any] = field(default_factory=dict)
+    #: The model for input with the engine's word confidences (hOCR, ALTO), where one was trained.
+    with_confidence: "Calibration | None" = None
 
     def score(self, rates: np.ndarray) -> np.ndarray:
         """The linear score of each row of ``rates`` (pages × features)."""
@@ -87,14 +89,17 @@ class Calibration:
         return {"format": FORMAT, "features": self.features, "weights": _round(self.weights),
                 "intercept": round(self.intercept, 6), "iso_x": _round(self.iso_x), "iso_y": _round(self.iso_y),
                 "band_x": _round(self.band_x), "band_low": _round(self.band_low), "band_high": _round(self.band_high),
-                "info": self.info}
+                "info": self.info,
+                "with_confidence": None if self.with_confidence is None else self.with_confidence.to_json()}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Calibration":
         if data.get("format") != FORMAT:
             raise ValueError(f"not a quality calibration (format {data.get('format')!r}, expected {FORMAT!r})")
+        nested = data.get("with_confidence")
         return cls(data["features"], data["weights"], data["intercept"], data["iso_x"], data["iso_y"],
-                   data.get("band_x", []), data.get("band_low", []), data.get("band_high", []), data.get("info", {}))
+                   data.get("band_x", []), data.get("band_low", []), data.get("band_high", []), data.get("info", {}),
+                   None if nested is None else cls.from_json(nested))
 
     def save(self, path) -> None:
         from ocrfix.io import write_text_atomic
@@ -125,11 +130,15 @@ def fit(rates: np.ndarray, cer: np.ndarray, chars: np.ndarray, groups: Sequence[
 
 
 def _fit_point(rates: np.ndarray, target: np.ndarray, weight: np.ndarray, features: list[str]) -> Calibration:
-    design = np.hstack([np.ones((len(target), 1)), rates])
+    # The intercept may be negative (as +1 and -1 columns, both >= 0): a signal such as
+    # 1 - confidence has an offset even on perfect pages. Only the weights must be >= 0.
+    ones = np.ones((len(target), 1))
+    design = np.hstack([ones, -ones, rates])
     coef = nnls(design * weight[:, None], target * weight)
-    score = design @ coef
+    intercept = float(coef[0] - coef[1])
+    score = intercept + rates @ coef[2:]
     iso_x, iso_y = isotonic(score, target, weight)
-    return Calibration(features, coef[1:].tolist(), float(coef[0]), iso_x, iso_y)
+    return Calibration(features, coef[2:].tolist(), intercept, iso_x, iso_y)
 
 
 def _held_out(rates, target, weight, features, groups, folds) -> np.ndarray | None:

@@ -132,13 +132,14 @@ class Signals:
     latin: np.ndarray
     letters: np.ndarray
     hits: np.ndarray
+    confident: np.ndarray  # words with an engine confidence, per page
 
     @classmethod
-    def of_text(cls, text: str, confidences: Sequence[Sequence[float | None]] | None = None) -> "Signals":
+    def of_text(cls, text: str, confidences: Sequence[Sequence[tuple[int, float | None]]] | None = None) -> "Signals":
         """Measure ``text`` (pages separated by form feeds, lines by newlines).
 
-        ``confidences``: for each line, the engine's word confidences (0..1 or
-        None), in the order of the line's whitespace-separated tokens.
+        ``confidences``: for each line, its words' (characters, confidence
+        0..1 or None) as the engine read them (hOCR, ALTO).
         """
         return _measure(text, confidences)
 
@@ -326,7 +327,7 @@ _CONTROL = np.array([unicodedata.category(chr(code)) == "Cc" and chr(code) not i
                      for code in range(_TABLE_SIZE)] + [False], dtype=bool)
 
 
-def _measure(text: str, confidences: Sequence[Sequence[float | None]] | None) -> Signals:
+def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]] | None) -> Signals:
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     small = np.minimum(codes, _TABLE_SIZE)
     space = _SPACE[small]
@@ -380,20 +381,25 @@ def _measure(text: str, confidences: Sequence[Sequence[float | None]] | None) ->
     bad = masses[:, [_COL[n] for n in ("nonword", "garbage", "symbols", "odd_chars")]].sum(axis=1)
     noisy = (filled > 3) & ((alnum < 0.5 * nonspace) | (bad > 0.5 * chars))
     masses[:, _COL["noise_lines"]] = np.where(noisy, chars, 0.0)
+    confident = np.zeros(pages)
     if confidences is not None:
-        masses[:, _COL["confidence"]] = _confidence_mass(text, confidences, n_lines)
+        mass, counts = _confidence_mass(confidences, n_lines)
+        masses[:, _COL["confidence"]] = mass
+        confident = np.bincount(page_of_line, weights=counts, minlength=pages)
     page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
     return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,
-                   words, latin, letters, hits)
+                   words, latin, letters, hits, confident)
 
 
-def _confidence_mass(text: str, confidences: Sequence[Sequence[float | None]], n_lines: int) -> np.ndarray:
-    """Per line: characters times (1 - confidence) of its words that have a confidence."""
+def _confidence_mass(confidences: Sequence[Sequence[tuple[int, float | None]]], n_lines: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per line: characters times (1 - confidence) of its words that have a confidence, and how many have one."""
     mass = np.zeros(n_lines)
-    lines = text.replace("\f", "\n").split("\n")
-    for index, (line, values) in enumerate(zip(lines, confidences)):
-        mass[index] = sum((len(token) + 1) * (1.0 - value) for token, value in zip(line.split(), values) if value is not None)
-    return mass
+    counts = np.zeros(n_lines)
+    for index, words in enumerate(confidences[:n_lines]):
+        known = [(chars, value) for chars, value in words if value is not None]
+        mass[index] = sum((chars + 1) * (1.0 - value) for chars, value in known)
+        counts[index] = len(known)
+    return mass, counts
 
 
 def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) -> None:
