@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +19,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "fix", help="correct OCR text (dedup, layout, dictionary) and record every edit",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Correct OCR output with a pipeline of strategies. IN is a file (plain text, hOCR, ALTO or "
-                    "PAGE XML) or a folder of them; the corrected text goes to OUT (a file, or a folder when IN is "
-                    "one; standard output when IN is a file and no -o is given). Plain text keeps its layout; "
-                    "hOCR/ALTO/PAGE become text, pages separated by form feeds. Inputs are never overwritten, "
-                    "outputs are written atomically, and a folder run skips files whose output is already newer "
-                    "than the input (run again after an interruption to resume).",
+        description=textwrap.fill(
+            "Correct OCR output with a pipeline of strategies. IN is a file (plain text, hOCR, ALTO or "
+            "PAGE XML) or a folder of them; the corrected text goes to OUT (a file, or a folder when IN is "
+            "one; standard output when IN is a file and no -o is given). Plain text keeps its layout; "
+            "hOCR/ALTO/PAGE become text, pages separated by form feeds. Inputs are never overwritten, "
+            "outputs are written atomically, and a folder run skips files whose output is already newer "
+            "than the input (run again after an interruption to resume).", 79),
         epilog="examples:\n"
                "  ocrfix fix page.txt -o page.fixed.txt --explain\n"
                "  ocrfix fix scans/ -o fixed/ --strategies dedup --edits edits/ --jobs 2\n"
@@ -95,13 +97,16 @@ def _correct(pipeline: Any, job: Job) -> Any:
     """Read, correct and write one file; the Result."""
     from ocrfix.io import read, read_text, write_text_atomic
 
-    document = read(job.source)
     # Plain text is corrected as it is, byte for byte; the XML formats through their document model.
-    result = pipeline.run(read_text(job.source) if document.format == "text" else document)
+    document = None if job.source.suffix.lower() == ".txt" else read(job.source)
+    if document is None or document.format == "text":
+        result, input_format = pipeline.run(read_text(job.source)), "text"
+    else:
+        result, input_format = pipeline.run(document), document.format
     if job.output is not None:
         write_text_atomic(job.output, result.text, inputs=(job.source,))
     if job.edits is not None:
-        record = {"source": str(job.source), "input_format": document.format, **result.to_dict()}
+        record = {"source": str(job.source), "input_format": input_format, **result.to_dict()}
         write_text_atomic(job.edits, json.dumps(record, ensure_ascii=False, indent=1) + "\n", inputs=(job.source,))
     return result
 
