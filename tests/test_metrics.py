@@ -22,7 +22,11 @@ SEED_OCR = read_text(SEED / "000_7b809fd8ed01e65c.txt")
 
 
 def test_docstring_examples():
-    assert doctest.testmod(ocrfix.metrics).failed == 0
+    import ocrfix.align
+    import ocrfix.report
+
+    for module in (ocrfix.metrics, ocrfix.align, ocrfix.report):
+        assert doctest.testmod(module).failed == 0, module.__name__
 
 
 def test_lazy_reexports():
