@@ -58,6 +58,7 @@ _NOT_TEXT_SHARE = 0.02
 _MIN_ALNUM_SHARE = 0.25
 _WORST_LINES = 5
 _MIN_WORDS_PER_LINE = 1.5
+_LINE_PRIOR_CHARS = 40
 
 
 @dataclass
@@ -196,7 +197,7 @@ def estimate(
         page.language = "en"
         page.cer = _with_loops(base[index], page.loop_share)
         page.low, page.high = _with_loops(lows[index], page.loop_share), _with_loops(highs[index], page.loop_share)
-        page._line_data = analysis.line_data(index, line_cer)
+        page._line_data = analysis.line_data(index, line_cer, base[index])
         if page.loop_share >= LOOP_SHARE:
             page.verdict = "loop"
         else:
@@ -284,9 +285,16 @@ class _Analysis:
             return "unknown language", found
         return None
 
-    def line_data(self, page: int, line_cer: np.ndarray) -> tuple[str, np.ndarray, np.ndarray]:
+    def line_data(self, page: int, line_cer: np.ndarray, page_cer: float) -> tuple[str, np.ndarray, np.ndarray]:
+        """The page's text, its lines' estimates and loop characters.
+
+        A line has few characters, so its estimate is drawn towards the page's
+        by :data:`_LINE_PRIOR_CHARS` characters' worth of weight.
+        """
         lines = slice(int(self.first_line[page]), int(self.first_line[page]) + self.page_texts[page].count("\n") + 1)
-        return self.page_texts[page], line_cer[lines], self.line_loop[lines]
+        chars = self.signals.chars[lines]
+        shrunk = (chars * line_cer[lines] + _LINE_PRIOR_CHARS * page_cer) / (chars + _LINE_PRIOR_CHARS)
+        return self.page_texts[page], shrunk, self.line_loop[lines]
 
 
 def _with_loops(base: float, loop_share: float) -> float:

@@ -58,8 +58,8 @@ class Calibration:
         return self.intercept + np.asarray(rates, dtype=float) @ np.asarray(self.weights)
 
     def predict(self, rates: np.ndarray) -> np.ndarray:
-        """Estimated CER of each row of ``rates``."""
-        return self.map_score(self.score(rates))
+        """Estimated CER of each row of ``rates`` (at most 1: signals of corruption cannot tell more)."""
+        return np.minimum(self.map_score(self.score(rates)), 1.0)
 
     def map_score(self, score: np.ndarray) -> np.ndarray:
         x, y = np.asarray(self.iso_x), np.asarray(self.iso_y)
