@@ -17,11 +17,12 @@ text that breaks out of them:
   without spaces repeated ("<td></td><td></td>…").
 
 What it leaves alone: two copies of short text ("very very", "had had", "that
-that", two table rows alike), repetition with other text between (refrains, the
-same address in two letters), lines that only start alike (list items), rows
-whose numbers differ (ledgers), and low-information repetition of normal length
-(dot leaders, rules, empty table rows). Two copies are removed only when the
-copy is a long sentence or line (``echo_min_chars``).
+that", two table rows alike), a short line three or four times, repetition with
+other text between (refrains, the same address in two letters), rows that all
+differ a little or by a number (enumerations, ledgers, list items that only
+start alike), and symbol or leader runs of normal length (dot leaders, "#####"
+borders, empty table rows). Two copies are removed only when the copy is a long
+sentence or line (``echo_min_chars``).
 
 >>> from ocrfix.pipeline import Pipeline
 >>> Pipeline([Dedup()]).run("It has been been been a year.").text
@@ -64,8 +65,6 @@ _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("
 
 # How two lines match.
 _NONE, _EXACT, _COUNTER, _NEAR = 0, 1, 2, 3
-_KIND = {_EXACT: "exact", _COUNTER: "counter", _NEAR: "near"}
-
 
 
 @dataclass(frozen=True)
