@@ -341,3 +341,14 @@ def test_cross_validate_reads_hocr_confidences(tmp_path):
     result = quality.cross_validate(documents, folds=2)
     assert result["hocr"]["all"]["pages"] == 24
     assert "word confidences" in markdown(result)
+
+
+def test_markdown_structure_is_not_noise():
+    markdown = ("# Minutes\n\n> The committee met on Monday.\n\n| Item | Cost | Notes |\n|---|---:|:---|\n"
+                "| Chairs | £40 | for the hall |\n| Tables | £120 | two of them |\n\n## Next steps\n\n"
+                "- Write to the minister about the hall.\n")
+    page = estimate(markdown).pages[0]
+    assert page.verdict == "ok"
+    assert page.signals["symbols"] == page.signals["odd_chars"] == page.signals["noise_lines"] == 0.0
+    # Pipes in running text are still noise.
+    assert estimate("The committee | met on | Monday to agree | the plan.").pages[0].signals["odd_chars"] > 0

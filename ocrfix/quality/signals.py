@@ -98,7 +98,9 @@ _INNER_PUNCT = regex.compile(r"\p{L}[^\p{L}\p{N}'’\-.]+\p{L}")
 _CONSONANTS = regex.compile(r"[bcdfghjklmnpqrstvwxz]{6}", regex.I)
 _CASE_FLIP = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}?")
 _ODD = regex.compile(r"[|~^_\\{}¢¬¦■□▪●◆◊♦►▼▲※¤¥©®™°±µ»«\u2500-\u257f\uff00-\uffef\ufffd]|[^\p{Latin}\p{Common}\p{Inherited}]")
-_STANDALONE_OK = frozenset({"-", "–", "—", "&", "*", "§", "¶", "†", "/", "+", "=", "%", "...", "…", "$", "£", "#"})
+# Tokens without letters that text has: dashes, signs, and Markdown's line marks (headings, quotes, lists, rules).
+_STANDALONE_OK = frozenset({"-", "–", "—", "&", "*", "§", "¶", "†", "/", "+", "=", "%", "...", "…", "$", "£", "#",
+                            "##", "###", "####", ">", "**", "***", "---", "___"})
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _ASCII_ODD = b"|~^_\\{}"
 _GARBAGE = _TOKEN_FEATURES.index("garbage")
@@ -376,6 +378,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         masked = np.flatnonzero(aux[:, 2])
         for bit in range(hits.shape[1]):
             hits[:, bit] = np.bincount(token_page[masked], weights=(aux[masked, 2] >> bit) & 1, minlength=pages)
+    _clear_table_rows(codes, space, char_line, n_lines, masses, alnum, nonspace)
     filled = chars - 1.0  # without the line break
     masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
     bad = masses[:, [_COL[n] for n in ("nonword", "garbage", "symbols", "odd_chars")]].sum(axis=1)
@@ -389,6 +392,33 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
     return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,
                    words, latin, letters, hits, confident)
+
+
+def _clear_table_rows(codes: np.ndarray, space: np.ndarray, char_line: np.ndarray, n_lines: int,
+                      masses: np.ndarray, alnum: np.ndarray, nonspace: np.ndarray) -> None:
+    """Markdown table rows ("| a | b |", "|---|---|") are structure, not noise: their pipes and rules count for nothing.
+
+    Changes ``masses`` and ``nonspace`` in place: a row's "|", "-" and ":" no
+    longer count as symbols or odd characters, nor against its share of letters.
+    """
+    pipes = np.bincount(char_line[codes == 124], minlength=n_lines)
+    candidates = np.flatnonzero(pipes >= 2)
+    if not len(candidates):
+        return
+    filled = np.flatnonzero(~space)
+    line_of = char_line[filled]
+    first = np.searchsorted(line_of, candidates, side="left")
+    last = np.searchsorted(line_of, candidates, side="right") - 1
+    rows = candidates[(codes[filled[first]] == 124) & (codes[filled[last]] == 124)]
+    if not len(rows):
+        return
+    structure = (codes == 124) | (codes == 45) | (codes == 58)  # | - :
+    counts = np.bincount(char_line[structure], minlength=n_lines)[rows]
+    masses[rows, _COL["symbols"]] = 0.0
+    masses[rows, _COL["odd_chars"]] = np.maximum(masses[rows, _COL["odd_chars"]] - pipes[rows], 0.0)
+    nonspace[rows] = np.maximum(nonspace[rows] - counts, 0)
+    # A rule row ("|---|:---:|") has nothing left and is no line of noise.
+    alnum[rows] = np.where(nonspace[rows] == 0, 1, alnum[rows])
 
 
 def _confidence_mass(confidences: Sequence[Sequence[tuple[int, float | None]]], n_lines: int) -> tuple[np.ndarray, np.ndarray]:
