@@ -273,11 +273,12 @@ class _Analysis:
     def special_verdict(self, page: int) -> tuple[str, str | None] | None:
         """(verdict, language) for a page that gets no number, else None."""
         s = self.signals
-        nonspace = float(s.nonspace[page])
-        if not nonspace:
-            return "empty", None
-        if nonspace >= 4 and len(set(self.page_texts[page]).difference(" \t\n\r\v")) == 1:
+        symbols = set(self.page_texts[page]).difference(" \t\n\r\v")
+        if len(symbols) == 1 and len(self.page_texts[page].strip()) >= 4:
             return "loop", None
+        nonspace = float(s.nonspace[page])
+        if not symbols or not nonspace:  # nothing, or only the rules of a Markdown table
+            return "empty", None
         if s.not_text[page] > _NOT_TEXT_SHARE * nonspace or (nonspace >= 20 and s.alnum[page] < _MIN_ALNUM_SHARE * nonspace):
             return "not text", None
         found = self.page_language[page] or self.language
