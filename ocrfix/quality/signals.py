@@ -215,7 +215,7 @@ class _TokenTable:
             symbols = 0.0
             if token not in _STANDALONE_OK and not (token.count(".") == len(token) and len(token) >= 3):
                 symbols = len(token) + 1.0
-            row, key, aux = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, symbols, 0.0, 0.0, 0.0, 0.0), None, (0, 0, 0)
+            row, key, aux = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, symbols, float(odd), 0.0, 0.0, 0.0), None, (0, 0, 0)
         else:
             cached = self._cores.get(core)
             if cached is None:
