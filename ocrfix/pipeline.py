@@ -337,8 +337,22 @@ class Pipeline:
             for source in sources:
                 yield self.run(source)
             return
-        with ProcessPoolExecutor(max_workers=jobs) as executor:
-            yield from executor.map(self.run, sources, chunksize=chunksize)
+        # The pipeline goes to each worker once (strategies may hold big models), not with every text.
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self,)) as executor:
+            yield from executor.map(_run_in_worker, sources, chunksize=chunksize)
+
+
+_WORKER: Pipeline | None = None
+
+
+def _start_worker(pipeline: Pipeline) -> None:
+    global _WORKER
+    _WORKER = pipeline
+
+
+def _run_in_worker(source: str | _HasText) -> Result:
+    assert _WORKER is not None
+    return _WORKER.run(source)
 
 
 @lru_cache(maxsize=16)
