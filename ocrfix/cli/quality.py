@@ -27,11 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "quality", help="estimate each page's CER without ground truth; flag loops, garbage and hopeless pages",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Estimate the character error rate of every page of OCR output (plain text, pages split on "
-                    "form feed; hOCR, ALTO or PAGE XML) without ground truth, with an 80%% interval and a verdict:\n"
+                    "form feed; hOCR, ALTO or PAGE XML) without ground truth, with an 80% interval and a verdict:\n"
                     "  ok           estimated CER below --ok-below\n"
                     "  correctable  between the thresholds: worth running correction\n"
                     "  re-ocr       above --reocr-above: correction cannot save it\n"
-                    "  loop         at least 5%% of the page is a repetition loop\n"
+                    "  loop         at least 5% of the page is a repetition loop\n"
                     "  empty, not text, unknown language: no number is given\n"
                     "Pages are listed worst first.\n\n"
                     "With --train, fit the calibration on a corpus of OCR with ground truth instead "
@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("input", nargs="?", metavar="IN", help="a file or a folder of OCR files")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)")
     parser.add_argument("--ok-below", type=float, default=OK_BELOW, metavar="CER",
-                        help=f"pages estimated below this CER are ok (default: {OK_BELOW})")
+                        help=f"pages estimated below this CER (a fraction: 0.02 is 2%%) are ok (default: {OK_BELOW})")
     parser.add_argument("--reocr-above", type=float, default=REOCR_ABOVE, metavar="CER",
                         help=f"pages estimated above this CER should be OCR'd again (default: {REOCR_ABOVE})")
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="files estimated in parallel (default: 1)")
