@@ -230,7 +230,7 @@ class _OffsetMap:
             if edit.replacement:
                 new.append((position, position + len(edit.replacement), src, src_end, False))
                 position += len(edit.replacement)
-        copy_until(float("inf"))  # type: ignore[arg-type]
+        copy_until(self.segments[-1][1] if self.segments else 0)  # the rest of the current text
         self.segments = new
         self.starts = [segment[0] for segment in new]
 

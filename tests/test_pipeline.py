@@ -269,3 +269,48 @@ def test_fix_runs_in_parallel(tmp_path, monkeypatch, capsys):
     assert [(tmp_path / "out" / f"{i}.txt").read_text() for i in range(4)] == [f"page {i}\nthe end\n" for i in range(4)]
 
 
+
+
+class RandomEdits(Strategy):
+    """Replaces random runs of lower-case letters, so no stage edits text a stage before inserted."""
+
+    name = "random-edits"
+
+    def __init__(self, *, seed: int = 0) -> None:
+        self.seed = seed
+
+    def propose(self, text: str) -> list[Edit]:
+        import random
+
+        chooser, edits, position = random.Random(self.seed), [], 0
+        while position < len(text):
+            start = position + chooser.randint(0, 6)
+            end = min(len(text), start + chooser.randint(1, 3))
+            if start < end and text[start:end].isalpha() and text[start:end].islower():
+                edits.append(self.edit(text, start, end, chooser.choice(["", "X", "YZ", "QRS"]), reason="random", confidence=1))
+            position = end + 1
+        return edits
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_offsets_over_three_stages_rebuild_the_result(seed):
+    import random
+
+    chooser = random.Random(seed)
+    original = "".join(chooser.choice("abcdef \n") for _ in range(120))
+    result = Pipeline([RandomEdits(seed=seed), RandomEdits(seed=seed + 100), RandomEdits(seed=seed + 200)]).run(original)
+    assert result.edits
+    # An edit maps onto exactly what it replaced, unless its span swallowed text an earlier stage deleted.
+    for edit in result.edits:
+        swallowed = [other for other in result.edits if other is not edit and edit.start <= other.start and other.end <= edit.end]
+        if not swallowed:
+            assert original[edit.start:edit.end] == edit.original
+    # Applying the mapped edits to the original (an edit inside an earlier one's span is part of it)
+    # gives the pipeline's text.
+    rebuilt, cursor = [], 0
+    for edit in result.edits:
+        if edit.end <= cursor and edit.start < cursor:
+            continue
+        rebuilt.append(original[cursor:edit.start] + edit.replacement)
+        cursor = edit.end
+    assert "".join(rebuilt) + original[cursor:] == result.text
