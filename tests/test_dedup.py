@@ -56,6 +56,13 @@ def test_counter_loop_with_the_same_body():
     assert fixed(text) == f"Schedule\nArticle 2\n{body}\nSigned."
 
 
+def test_a_counted_short_line_that_runs_away():
+    assert fixed("Contents\n" + "".join(f"page {n}\n" for n in range(9, 70)) + "End") == "Contents\npage 9\nEnd"
+    assert fixed("| Row | A | B |\n" + "".join(f"| {n} | | |\n" for n in range(1, 80)) + "Total") == "| Row | A | B |\n| 1 | | |\nTotal"
+    form = "".join(f"Question {n} ________________\n" for n in range(1, 25))
+    assert_unchanged(form)
+
+
 def test_long_period_loop():
     block = [f"Line {word} of a block that the engine repeats" for word in ("one", "two", "three", "four", "five", "six", "seven")]
     text = "\n".join(["Start"] + block * 4 + ["End"])

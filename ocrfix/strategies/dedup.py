@@ -62,6 +62,7 @@ _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128
 _LONG_WORD = 20  # words at least this long are searched for character units
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
+_RUNAWAY_COPIES = 50  # a short counted line this often is a runaway ("page 9", "page 10" … "page 60")
 
 # How two lines match.
 _NONE, _EXACT, _COUNTER, _NEAR = 0, 1, 2, 3
@@ -316,8 +317,8 @@ class _LineLoops:
         if letters < _SHORT_BLOCK and copies < dedup.min_repeats + 2:
             return None  # "Updated URLs." three times: a short line repeats legitimately more often
         counter = bool((kinds == _COUNTER).any())
-        if counter and letters < 2 * _SHORT_BLOCK:
-            return None  # "page 9", "page 10", "Exhibit 3: photograph": a counter loop repeats a body
+        if counter and letters < 2 * _SHORT_BLOCK and copies < _RUNAWAY_COPIES:
+            return None  # "Exhibit 3: photograph", "Exhibit 4: …": a counter loop repeats a body, or runs away
         if (kinds == _NEAR).sum() > (kinds == _EXACT).sum():
             return None  # a loop drifts now and then; rows that all differ a little are an enumeration
         last = first + copies * period - 1  # last content line of the last full copy
