@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="normalisation profile of the CER/WER (default: default)")
     parser.add_argument("--peer-sample", type=int, metavar="CHARS",
                         help="characters of OCR per subset that the slow peers (symspell.compound, pyspellchecker) "
-                             "run on, a fixed sample (default: each peer's own, 20000 and 2000; 0: every document)")
+                             "run on, a fixed sample (default: each peer's own, 20000 and 1000; 0: every document)")
     parser.add_argument("--jobs", type=int, default=1, help="documents scored in parallel (default: 1; 0: all cores)")
     parser.set_defaults(func=run)
 
