@@ -68,7 +68,7 @@ def to_markdown(report: Report, *, heading: str = "##", chart_link: str | None =
 
 
 def _items_table(report: Report) -> str:
-    rows = [row for row in leaderboard.select(report.rows, "group") if row.items]
+    rows = sorted((row for row in leaderboard.select(report.rows, "group") if row.items), key=lambda row: row.group)
     kinds = [kind for kind in ITEM_KINDS if any(row.items.get(kind, {}).get("rate") is not None for row in rows)]  # type: ignore[union-attr]
     if not kinds:
         return ""
