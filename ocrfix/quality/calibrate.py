@@ -1,12 +1,14 @@
 """From signal rates to an estimated CER: a small monotone model stored as plain JSON.
 
-The model has two steps, both monotone, so more evidence of error never
-lowers the estimate:
-
-1. a linear score ``s = intercept + Σ weight_i × rate_i`` with every weight
-   >= 0 (non-negative least squares, weighted by page size; the intercept is free);
-2. an isotonic map from ``s`` to CER (pool-adjacent-violators, interpolated
-   linearly between its blocks, and continued with slope 1 past the last).
+The model is a linear score ``s = intercept + Σ weight_i × rate_i`` with every
+weight >= 0 (non-negative least squares, weighted by the square root of page
+size; the intercept is free), so more evidence of error never lowers the
+estimate. The score is the estimated CER (capped at 1), or, with
+``isotonic_map=True``, is mapped through an isotonic fit (pool adjacent
+violators, interpolated between its blocks, continued with slope 1 past the
+last). The isotonic map is off by default: cross-validated on the project
+corpus it overfitted (Spearman 0.889 vs 0.901, MAE on pages ≤ 15% 1.58 vs
+1.48 points, 69 documents).
 
 The interval comes from held-out residuals: pages are predicted by models fitted
 without their own document, binned by estimate, and each bin's 10th and 90th
@@ -35,6 +37,8 @@ import numpy as np
 FORMAT = "ocrfix-quality-calibration/1"
 _MAX_TARGET = 1.0  # CER above this (pages of junk) is fitted as 1.0
 _QUANTILES = (0.1, 0.9)
+#: Map the linear score through an isotonic fit (True) or take it as the CER (False, the identity).
+ISOTONIC = False
 
 
 @dataclass
@@ -112,7 +116,8 @@ def _round(values: Sequence[float]) -> list[float]:
 
 
 def fit(rates: np.ndarray, cer: np.ndarray, chars: np.ndarray, groups: Sequence[Any],
-        features: Sequence[str], *, folds: int = 5, info: dict[str, Any] | None = None) -> Calibration:
+        features: Sequence[str], *, isotonic_map: bool = ISOTONIC, folds: int = 5,
+        info: dict[str, Any] | None = None) -> Calibration:
     """Fit a :class:`Calibration` on pages: their signal rates, true CER, sizes and documents.
 
     ``groups`` names each page's document (or ground truth): the interval is
@@ -121,15 +126,16 @@ def fit(rates: np.ndarray, cer: np.ndarray, chars: np.ndarray, groups: Sequence[
     rates = np.asarray(rates, dtype=float)
     target = np.clip(np.asarray(cer, dtype=float), 0.0, _MAX_TARGET)
     weight = np.sqrt(np.maximum(np.asarray(chars, dtype=float), 1.0))
-    model = _fit_point(rates, target, weight, list(features))
-    held_out = _held_out(rates, target, weight, list(features), list(groups), folds)
+    model = _fit_point(rates, target, weight, list(features), isotonic_map)
+    held_out = _held_out(rates, target, weight, list(features), list(groups), folds, isotonic_map)
     if held_out is not None:
         model.band_x, model.band_low, model.band_high = _bands(held_out, target)
     model.info = dict(info or {}, pages=int(len(target)), groups=len(set(groups)))
     return model
 
 
-def _fit_point(rates: np.ndarray, target: np.ndarray, weight: np.ndarray, features: list[str]) -> Calibration:
+def _fit_point(rates: np.ndarray, target: np.ndarray, weight: np.ndarray, features: list[str],
+               isotonic_map: bool) -> Calibration:
     # The intercept may be negative (as +1 and -1 columns, both >= 0): a signal such as
     # 1 - confidence has an offset even on perfect pages. Only the weights must be >= 0.
     ones = np.ones((len(target), 1))
@@ -137,11 +143,11 @@ def _fit_point(rates: np.ndarray, target: np.ndarray, weight: np.ndarray, featur
     coef = nnls(design * weight[:, None], target * weight)
     intercept = float(coef[0] - coef[1])
     score = intercept + rates @ coef[2:]
-    iso_x, iso_y = isotonic(score, target, weight)
+    iso_x, iso_y = isotonic(score, target, weight) if isotonic_map else ([0.0, 1.0], [0.0, 1.0])
     return Calibration(features, coef[2:].tolist(), intercept, iso_x, iso_y)
 
 
-def _held_out(rates, target, weight, features, groups, folds) -> np.ndarray | None:
+def _held_out(rates, target, weight, features, groups, folds, isotonic_map) -> np.ndarray | None:
     names = sorted(set(groups), key=str)
     if len(names) < 2:
         return None
@@ -150,7 +156,7 @@ def _held_out(rates, target, weight, features, groups, folds) -> np.ndarray | No
     predicted = np.empty(len(target))
     for fold in np.unique(page_fold):
         test = page_fold == fold
-        model = _fit_point(rates[~test], target[~test], weight[~test], features)
+        model = _fit_point(rates[~test], target[~test], weight[~test], features, isotonic_map)
         predicted[test] = model.predict(rates[test])
     return predicted
 
