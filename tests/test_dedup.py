@@ -109,6 +109,14 @@ def test_a_long_sentence_echoed_once_is_removed():
     assert fixed(f"{sentence}\n{sentence}\nNext item.") == f"{sentence}\nNext item."
 
 
+def test_a_phrase_read_twice_inside_a_sentence_is_an_echo():
+    assert fixed("The committee noted the committee noted that the report was late.") == (
+        "The committee noted that the report was late.")
+    assert_unchanged("This is the main D-Bus package. The main D-Bus package holds the daemon.")
+    assert_unchanged("Glory, glory, hallelujah! Glory, glory, hallelujah!")
+    assert_unchanged("He said no, no he would not.")
+
+
 def test_loops_never_cross_a_page_break():
     assert_unchanged("THE HISTORY OF ROME\f" * 4 + "THE HISTORY OF ROME")
 

@@ -62,6 +62,7 @@ _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128
 _LONG_WORD = 20  # words at least this long are searched for character units
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
+_ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
 _RUNAWAY_COPIES = 50  # a short counted line this often is a runaway ("page 9", "page 10" … "page 60")
 
 # How two lines match.
@@ -410,6 +411,8 @@ class _TokenLoops:
             # Two copies are a loop only for a long unit: drop short ones before looking closer.
             unit_chars = self.ends[starts + period - 1] - self.starts[starts]
             keep = (lengths >= (self.dedup.min_repeats - 1) * period) | (unit_chars >= self.dedup.echo_min_chars)
+            if period >= _ECHO_TOKENS:
+                keep |= unit_chars >= _ECHO_LETTERS
             for run_start, run_length in zip(starts[keep].tolist(), lengths[keep].tolist()):
                 near = bool(noisy[run_start:run_start + run_length].any())
                 loop = self._loop(run_start, run_length, period, near=near)
@@ -434,7 +437,11 @@ class _TokenLoops:
             return None  # "a b a b" repeated is the loop of "a b", found at its own period
         copies = (pairs + period) // period
         unit = self.text[int(self.starts[first]):int(self.core_ends[first + period - 1])]
-        if not self.dedup._enough(unit, copies, exact=not near):
+        # A phrase read twice in a row ("the committee noted the committee noted that") is an echo;
+        # across a sentence's end it is prose ("... the main package. The main package is ...").
+        echo = (not near and copies == 2 and period >= _ECHO_TOKENS and len(_LETTER.findall(unit)) >= _ECHO_LETTERS
+                and self.core_ends[first + period - 1] == self.ends[first + period - 1])
+        if not (echo or self.dedup._enough(unit, copies, exact=not near)):
             return None
         last = first + copies * period - 1
         end = int(self.core_ends[last])
