@@ -22,7 +22,8 @@ other text between (refrains, the same address in two letters), rows that all
 differ a little or by a number (enumerations, ledgers, list items that only
 start alike), and symbol or leader runs of normal length (dot leaders, "#####"
 borders, empty table rows). Two copies are removed only when the copy is a long
-sentence or line (``echo_min_chars``).
+sentence or line (``echo_min_chars``) or a phrase of three or more words read
+twice in a row inside a sentence.
 
 >>> from ocrfix.pipeline import Pipeline
 >>> Pipeline([Dedup()]).run("It has been been been a year.").text
