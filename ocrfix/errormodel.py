@@ -213,7 +213,11 @@ class ErrorModel:
     def save(self, path: str | os.PathLike[str]) -> None:
         from ocrfix.io import write_text_atomic
 
-        write_text_atomic(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=0) + "\n")
+        data = self.to_dict()
+        # one confusion per line: small, and readable in a diff
+        lines = [json.dumps(c, ensure_ascii=False) for c in data.pop("confusions")]
+        head = json.dumps(data, ensure_ascii=False, indent=1)[:-2]
+        write_text_atomic(path, head + ',\n "confusions": [\n  ' + ",\n  ".join(lines) + "\n ]\n}\n")
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> "ErrorModel":

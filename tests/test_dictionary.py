@@ -109,6 +109,13 @@ def test_text_in_another_language_is_left_alone(default):
     assert "different" in run(default, english)
 
 
+def test_pieces_of_a_split_word_with_a_lost_letter_are_glued(default):
+    assert run(default, "Further to our telephone c nversation of 4 September.") == \
+        "Further to our telephone conversation of 4 September."
+    assert run(default, "The council would take over responsib lity for the towpath.") == \
+        "The council would take over responsibility for the towpath."
+
+
 def test_document_vocabulary_trusts_repeated_unknown_words(trained):
     text = "The zorbling began. Each zorbling was new. Every zorbling ended."
     assert run(trained, text) == text

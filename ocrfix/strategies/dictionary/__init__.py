@@ -80,6 +80,7 @@ LOOKUP_CACHE = 100_000  # candidate lists kept across documents
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
+FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0  # a split word is only rejoined into a word at least this common
 
 
@@ -149,6 +150,18 @@ class Dictionary(Strategy):
                     start, end = tokens.starts[i], tokens.ends[i + 1]
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
                     i += 2
+                    continue
+            if kind[0] == "word" and not kind[2] and not _inside(taken, tokens.starts[i]):
+                glued = self._glue(tokens, i)
+                if glued is not None:
+                    if glued:  # a word split by the OCR with a letter lost: "c nversation" -> "conversation"
+                        first, last, replacement, confidence, reason = glued
+                        edits.append(self.edit(text, tokens.starts[first], tokens.ends[last], replacement,
+                                               reason=reason, confidence=confidence))
+                        tokens.repaired[last] = fold(replacement)
+                        i = last + 1
+                    else:
+                        i += 1  # a piece of a split word: repairing it alone would do harm
                     continue
             if kind[0] != "skip" and not _inside(taken, tokens.starts[i]):
                 repair = self._repair_token(tokens, i, kind, repairs)
@@ -222,6 +235,44 @@ class Dictionary(Strategy):
                 lex.folded_bigram(word[:cut], word[cut:]) - zipf >= RUN_TOGETHER_GAP
                 for cut in range(2, len(word) - 1))
         return known
+
+    def _fragment(self, tokens: "_Tokens", j: int) -> int:
+        """Is token j a lower-case piece of a word? 2: surely (unknown, or one or two letters that are
+        no common word), 1: perhaps (a rare word), 0: no."""
+        core = tokens.cores[j]
+        if not (core.isalpha() and core.islower()) or j in tokens.repaired:
+            return 0
+        zipf = self._lexicon.folded_zipf(fold(core))
+        if zipf == 0.0 or (len(core) <= 2 and zipf < FRAGMENT_ZIPF):
+            return 2
+        return 1 if zipf < NAME_ZIPF else 0
+
+    def _glue(self, tokens: "_Tokens", i: int) -> tuple | None:
+        """An unknown word beside a piece of a word, one space apart: the repair of the two as one word
+        (first token, last token, replacement, confidence, reason), () if none is clear but a piece
+        surely is there, None otherwise."""
+        pieces = []
+        if i > 0 and tokens.gap_is_space(i - 1) and len(tokens.cores[i - 1]) <= 2:
+            pieces.append((i - 1, i, self._fragment(tokens, i - 1)))
+        if i + 1 < len(tokens.cores) and tokens.gap_is_space(i):
+            pieces.append((i, i + 1, self._fragment(tokens, i + 1)))
+        for first, last, sure in pieces:
+            if not sure:
+                continue
+            joined = fold(tokens.cores[first] + tokens.cores[last])
+            zipf = self._lexicon.folded_zipf(joined)
+            if zipf < JOIN_MIN_ZIPF:
+                zipf = 0.0  # a rare listed join is a common misspelling ("responsiblity"), not a word
+            readings = self._readings(joined, zipf, tokens.context(first, -1), tokens.context(last, +1))
+            best, best_score = max(readings.items(), key=lambda item: item[1])
+            if best == joined and not zipf or " " in best:
+                continue
+            confidence = 1.0 / sum(10.0 ** (score - best_score) for score in readings.values())
+            if confidence >= self.min_confidence:
+                original = tokens.cores[first] + " " + tokens.cores[last]
+                return (first, last, _with_case(tokens.cores[first], best), round(confidence, 3),
+                        f"\"{original}\": a word split by the OCR, with a misread letter; \"{best}\" is meant")
+        return () if any(sure == 2 for _, _, sure in pieces) else None
 
     def _repair_token(self, tokens: "_Tokens", i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
