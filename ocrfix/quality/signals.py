@@ -193,9 +193,9 @@ class _TokenTable:
     def ids(self, tokens: list[str]) -> np.ndarray:
         found = list(map(self.index.get, tokens))
         if None in found:
-            for position, token in enumerate(tokens):
-                if found[position] is None:
-                    found[position] = self._add(token)
+            for token in dict.fromkeys(token for token, known in zip(tokens, found) if known is None):
+                self._add(token)
+            found = list(map(self.index.get, tokens))
             self.rows = np.vstack([self.rows, np.asarray(self._rows, dtype=float).reshape(-1, len(_TOKEN_FEATURES))])
             self.aux = np.vstack([self.aux, np.asarray(self._aux, dtype=np.int64).reshape(-1, 6)])
             self._rows, self._aux = [], []
@@ -205,9 +205,6 @@ class _TokenTable:
         return int(self.ids([token])[0])
 
     def _add(self, token: str) -> int:
-        known = self.index.get(token)
-        if known is not None:
-            return known
         number = self.index[token] = len(self.keys)
         odd = _odd_count(token)
         core = token.strip(_EDGE_PUNCT)
