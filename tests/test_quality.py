@@ -352,3 +352,11 @@ def test_markdown_structure_is_not_noise():
     assert page.signals["symbols"] == page.signals["odd_chars"] == page.signals["noise_lines"] == 0.0
     # Pipes in running text are still noise.
     assert estimate("The committee | met on | Monday to agree | the plan.").pages[0].signals["odd_chars"] > 0
+
+
+def test_confidences_stay_on_their_lines_across_an_empty_page():
+    doubtful = Line([Word(w, confidence=0.2) for w in "Tbe cornmittee rnet ou Mouday.".split()])
+    document = Document([Page([], number=1), Page([doubtful], number=2)])
+    report = estimate(document)
+    assert report.pages[0].verdict == "empty"
+    assert report.pages[1].signals["confidence"] > 0

@@ -205,11 +205,13 @@ def estimate(
     return _whole(pages, source, ok_below, reocr_above)
 
 
-def _unpack(obj: Any) -> tuple[str, list[list[float | None]] | None, list[int], str | None]:
+def _unpack(obj: Any) -> tuple[str, list[list[tuple[int, float | None]]] | None, list[int], str | None]:
     from ocrfix.io import Document
 
     if isinstance(obj, Document):
-        confidences = [[(len(word.text), word.confidence) for word in line.words] for line in obj.lines()]
+        # One entry per line of obj.text(): a page without lines is still one (empty) line there.
+        confidences = [[(len(word.text), word.confidence) for word in line.words] if line is not None else []
+                       for page in obj.pages for line in (page.lines or [None])]
         scored_lines = [sum(value is not None for _, value in line) for line in confidences]
         scored_lines = [count for count in scored_lines if count]
         # Word confidences only: an engine that scores whole lines (one "word" each) says too little.
