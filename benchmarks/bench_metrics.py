@@ -17,7 +17,7 @@ import pytest
 
 from ocrfix.io import read_text
 from ocrfix.metrics import cer, score
-from ocrfix.normalize import collapse_whitespace
+from ocrfix.profiles import collapse_whitespace
 
 SIZE = 400_000
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed"

@@ -21,7 +21,7 @@ _EXPORTS = {
     "score": "ocrfix.metrics",
     "Score": "ocrfix.metrics",
     "aggregate": "ocrfix.metrics",
-    "normalize": "ocrfix.normalize",
+    "normalize": "ocrfix.profiles",
     "correct": "ocrfix.pipeline",
     "Pipeline": "ocrfix.pipeline",
     "Edit": "ocrfix.pipeline",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from ocrfix.metrics import MAX_GAP_CHARS, MAX_GAP_WORDS, Score, score, token_path, tokens
-from ocrfix.normalize import normalize
+from ocrfix.profiles import normalize
 
 CLASSES = ("lowercase", "uppercase", "digit", "punctuation", "whitespace", "other")
 _CLUSTER = regex.compile(r"\X")

@@ -1,6 +1,6 @@
 """Character and word error rates of OCR text against ground truth.
 
-Both texts are first normalised under a profile (see :mod:`ocrfix.normalize`).
+Both texts are first normalised under a profile (see :mod:`ocrfix.profiles`).
 Characters are grapheme clusters; words are runs of non-whitespace. The error
 rate is the Levenshtein distance (substitutions + deletions + insertions) over
 the reference length.
@@ -36,7 +36,7 @@ from rapidfuzz.distance import Levenshtein
 from ocrfix import gaps as gap_engine
 from ocrfix.align import Encoder, Tokens
 from ocrfix.errors import OcrfixError
-from ocrfix.normalize import normalize
+from ocrfix.profiles import normalize
 
 MAX_GAP_CHARS = 100
 MAX_GAP_WORDS = 24

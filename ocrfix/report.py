@@ -20,7 +20,7 @@ from html import escape
 
 from ocrfix.analysis import Analysis, analyze
 from ocrfix.metrics import Aggregate, Score
-from ocrfix.normalize import normalize
+from ocrfix.profiles import normalize
 
 ROW_CHARACTERS = 100
 

@@ -158,7 +158,7 @@ def test_both_alignment_methods_agree_on_the_seed():
 
     from ocrfix.io import read_text
     from ocrfix.metrics import tokens
-    from ocrfix.normalize import normalize
+    from ocrfix.profiles import normalize
 
     seed = Path(__file__).resolve().parent.parent / "corpus" / "seed"
     reference, hypothesis = tokens(normalize(read_text(seed / "000_7b809fd8ed01e65c.gt.txt")),

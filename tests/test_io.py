@@ -401,3 +401,20 @@ def test_live_tesseract_hocr_reads_as_tesseract_own_text(tmp_path):
 def test_docstring_examples_hold(module):
     result = doctest.testmod(importlib.import_module(f"ocrfix.io.{module}"))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_atomic_write_gives_an_ordinary_file_mode(tmp_path):
+    import os
+
+    from ocrfix.io import write_text_atomic
+
+    fresh = tmp_path / "fresh.txt"
+    write_text_atomic(fresh, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.txt"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    write_text_atomic(kept, "new")
+    assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text() == "new"

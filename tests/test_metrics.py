@@ -14,7 +14,7 @@ import ocrfix.metrics
 from ocrfix.errors import OcrfixError
 from ocrfix.io import read_text
 from ocrfix.metrics import aggregate, cer, score, wer
-from ocrfix.normalize import collapse_whitespace, normalize
+from ocrfix.profiles import collapse_whitespace, normalize
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed"
 SEED_GT = read_text(SEED / "000_7b809fd8ed01e65c.gt.txt")

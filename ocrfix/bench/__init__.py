@@ -36,7 +36,7 @@ from ocrfix.bench.folds import sample as make_sample
 from ocrfix.bench.leaderboard import Row, rows
 from ocrfix.corpus import CorpusDocument
 from ocrfix.errors import OcrfixError
-from ocrfix.normalize import PROFILES
+from ocrfix.profiles import PROFILES
 from ocrfix.pipeline import Strategy
 
 FORMAT = "ocrfix-bench/1"

@@ -20,7 +20,7 @@ from ocrfix.bench.candidates import Candidate
 from ocrfix.bench.precision import judge
 from ocrfix.corpus import CorpusDocument
 from ocrfix.metrics import Score, score
-from ocrfix.normalize import normalize
+from ocrfix.profiles import normalize
 from ocrfix.pipeline import Pipeline, Strategy
 
 

@@ -25,7 +25,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix.metrics import cer
-from ocrfix.normalize import normalize
+from ocrfix.profiles import normalize
 from ocrfix.pipeline import Edit
 
 GAP = regex.compile(r"\[illegible\]")

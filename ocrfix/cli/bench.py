@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from ocrfix.normalize import PROFILES
+from ocrfix.profiles import PROFILES
 
 DEFAULT_OUT = Path("benchmarks") / "results" / "latest"
 

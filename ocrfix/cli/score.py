@@ -6,7 +6,7 @@ import json
 import os
 
 from ocrfix.errors import OcrfixError
-from ocrfix.normalize import PROFILES
+from ocrfix.profiles import PROFILES
 
 DESCRIPTION = """\
 Score OCR text (the hypothesis) against its ground truth (the reference).

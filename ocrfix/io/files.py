@@ -78,9 +78,19 @@ def write_bytes_atomic(path: PathLike, data: bytes, *, inputs: tuple[PathLike, .
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise OcrfixError(f"cannot write: {error.strerror or error}", path) from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The mode an ordinary ``open(target, "w")`` would give (mkstemp's files are private, 0600)."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

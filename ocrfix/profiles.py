@@ -21,8 +21,6 @@ Every score records the profile it was computed under. Three profiles:
 from __future__ import annotations
 
 import re
-import sys
-import types
 import unicodedata
 
 from ocrfix.errors import OcrfixError
@@ -88,18 +86,3 @@ def normalize(text: str, profile: str = "default") -> str:
         text = fold_typography(unicodedata.normalize("NFC", text))
         return collapse_whitespace(join_line_end_hyphens(text)).casefold()
     raise OcrfixError(f"unknown normalisation profile {profile!r} (choose from {', '.join(PROFILES)})")
-
-
-class _CallableModule(types.ModuleType):
-    """``ocrfix.normalize`` names both this module and its main function.
-
-    Once the module is imported, Python makes it the package's ``normalize``
-    attribute, hiding the lazily exported function; calling the module keeps
-    ``ocrfix.normalize(text, profile)`` working either way.
-    """
-
-    def __call__(self, text: str, profile: str = "default") -> str:
-        return normalize(text, profile)
-
-
-sys.modules[__name__].__class__ = _CallableModule
