@@ -9,6 +9,7 @@ machine disturb much less than wall time.
 from __future__ import annotations
 
 import random
+import statistics
 import time
 
 import pytest
@@ -61,8 +62,9 @@ def test_dedup_throughput(benchmark, inputs, size):
 
 def test_dedup_targets(inputs):
     pipeline = Pipeline(["dedup"])
-    small = min(cpu_seconds(pipeline, inputs[5]) for _ in range(3))
-    large = cpu_seconds(pipeline, inputs[50])
+    # Medians, so that one lucky or unlucky run on a busy machine does not decide.
+    small = statistics.median(cpu_seconds(pipeline, inputs[5]) for _ in range(3))
+    large = statistics.median(cpu_seconds(pipeline, inputs[50]) for _ in range(2))
     speed = len(inputs[5]) / small / MEGABYTE
     print(f"\ndedup: 5 MB in {small:.2f} s CPU ({speed:.1f} MB/s), 50 MB in {large:.2f} s CPU ({large / small:.1f}x)")
     assert speed >= 5, f"{speed:.1f} MB/s"
