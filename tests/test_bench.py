@@ -238,3 +238,10 @@ def test_renditions_of_one_source_text_share_a_fold():
     for fold in folds(docs, 3):
         texts = {d.meta["settings"]["text"] for d in fold}
         assert all(sum(d.meta["settings"]["text"] == t for d in fold) == 3 for t in texts)
+
+
+def test_parallel_jobs_give_the_same_scores(tiny):
+    one = bench.run(tiny, ["dedup", "pipeline"], folds=2, jobs=1, progress=False)
+    two = bench.run(tiny, ["dedup", "pipeline"], folds=2, jobs=2, progress=False)
+    assert [(r.candidate, r.group, r.cer, r.edits, r.precision) for r in one.rows] == \
+           [(r.candidate, r.group, r.cer, r.edits, r.precision) for r in two.rows]
