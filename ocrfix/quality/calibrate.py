@@ -37,6 +37,8 @@ import numpy as np
 FORMAT = "ocrfix-quality-calibration/1"
 _MAX_TARGET = 1.0  # CER above this (pages of junk) is fitted as 1.0
 _QUANTILES = (0.1, 0.9)
+#: Width (in CER) of the softplus that keeps estimates above 0.
+_SOFT_ZERO = 0.002
 #: Map the linear score through an isotonic fit (True) or take it as the CER (False, the identity).
 ISOTONIC = False
 
@@ -66,12 +68,16 @@ class Calibration:
         return np.minimum(self.map_score(self.score(rates)), 1.0)
 
     def map_score(self, score: np.ndarray) -> np.ndarray:
+        """The CER for a linear score: the map (slope 1 past its ends), kept above 0 by a softplus.
+
+        The softplus keeps the estimate strictly increasing near 0, so clean
+        pages are still ranked by their (small) evidence instead of tying at 0.
+        """
         x, y = np.asarray(self.iso_x), np.asarray(self.iso_y)
         score = np.asarray(score, dtype=float)
         inside = np.interp(score, x, y)
-        below = y[0] * np.clip(score, 0.0, None) / x[0] if x[0] > 0 else np.full_like(score, y[0])
-        above = y[-1] + (score - x[-1])
-        return np.where(score < x[0], below, np.where(score > x[-1], above, inside))
+        mapped = np.where(score < x[0], y[0] + (score - x[0]), np.where(score > x[-1], y[-1] + (score - x[-1]), inside))
+        return _SOFT_ZERO * np.logaddexp(0.0, mapped / _SOFT_ZERO)
 
     def interval(self, estimate: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The 80% interval of true CER around each estimate (the estimate itself bounds it where data ran out)."""
