@@ -49,6 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", metavar="PATH", help="write the report (or, with --train, the model) here")
     parser.add_argument("--train", action="store_true", help="fit a calibration on --corpus and write it to -o")
     parser.add_argument("--corpus", metavar="PATH", help="with --train: corpus folder (manifest.json or pairs)")
+    parser.add_argument("--folds", type=int, default=5, metavar="K",
+                        help="with --train: also print Spearman and MAE of estimated vs true page CER, "
+                             "cross-validated by document in K folds (0: skip; default: 5)")
     parser.set_defaults(func=run)
 
 
@@ -187,4 +190,10 @@ def _train(args: argparse.Namespace) -> int:
     weights = ", ".join(f"{name} {weight:.3g}" for name, weight in zip(model.features, model.weights) if weight)
     print(f"trained on {model.info['pages']} pages of {len(documents)} documents; "
           f"intercept {model.intercept:.4f}, weights: {weights or 'none'}; wrote {args.output}")
+    if args.folds > 1:
+        from ocrfix.bench.quality import markdown
+        from ocrfix.quality import cross_validate
+
+        print()
+        print(markdown(cross_validate(documents, args.folds)))
     return 0
