@@ -30,9 +30,10 @@ import os
 from typing import Iterable
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from ocrfix import lexicon
-from ocrfix.errormodel import ErrorModel
+from ocrfix.errormodel import ErrorModel, blocks
 from ocrfix.lexicon import Vocabulary, fold
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
@@ -81,7 +82,9 @@ PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates befo
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
-JOIN_MIN_ZIPF = 3.0  # a split word is only rejoined into a word at least this common
+JOIN_MIN_ZIPF = 3.0
+PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
+LOST_LETTER_MARKS = "“‘\"'-.,*"  # marks OCR prints for a word's first letter  # a split word is only rejoined into a word at least this common
 
 
 @register
@@ -168,7 +171,11 @@ class Dictionary(Strategy):
                 if repair is not None:
                     replacement, confidence, reason = repair
                     tokens.repaired[i] = fold(replacement)
-                    edits.append(self.edit(text, tokens.starts[i], tokens.ends[i], replacement,
+                    start = tokens.starts[i]
+                    if start > tokens.raw_starts[i] and text[start - 1] in LOST_LETTER_MARKS \
+                            and _adds_a_first_letter(tokens.cores[i], replacement):
+                        start -= 1  # "“hurch" -> "church": the mark before the word is its misread first letter
+                    edits.append(self.edit(text, start, tokens.ends[i], replacement,
                                            reason=reason, confidence=confidence))
             i += 1
         edits.sort(key=lambda e: e.start)
@@ -290,7 +297,19 @@ class Dictionary(Strategy):
         key = (core, prev, nxt, name_like)
         if key not in repairs:
             repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like)
-        return repairs[key]
+        repair = repairs[key]
+        if repair is not None and _drops_letters(word, repair[0]) and (name_like or self._rare_neighbour(tokens, i)):
+            return None  # letters dropped from a name, or from a piece of a split word ("elsew ere")
+        return repair
+
+    def _rare_neighbour(self, tokens: "_Tokens", i: int) -> bool:
+        """Is a neighbour, one space away, a rare lower-case word or an unknown one (a likely piece)?"""
+        for j, gap in ((i - 1, i - 1), (i + 1, i)):
+            if 0 <= j < len(tokens.cores) and j not in tokens.repaired and tokens.gap_is_space(gap):
+                core = tokens.cores[j]
+                if core.isalpha() and core.islower() and self._lexicon.folded_zipf(fold(core)) < PIECE_ZIPF:
+                    return True
+        return False
 
     def _repair(self, core: str, word: str, zipf: float, prev: str | None, nxt: str | None, *,
                 strict: bool = False) -> tuple[str, float, str] | None:
@@ -444,6 +463,17 @@ class Dictionary(Strategy):
             # an unlisted pair of listed words is rarer than the list's floor
             estimate = min(estimate, self._lexicon.bigram_floor - z_prev - 1.0)
         return estimate
+
+
+def _drops_letters(word: str, replacement: str) -> bool:
+    """Does the repair delete printed letters outright ("elsew" -> "else"), not read them as others?"""
+    return any(not intended and observed.isalpha() for intended, observed in blocks(fold(replacement), word))
+
+
+def _adds_a_first_letter(original: str, replacement: str) -> bool:
+    """Does the repair put a letter before the word's first one ("hurch" -> "church")?"""
+    ops = Levenshtein.opcodes(fold(original), fold(replacement))
+    return bool(ops) and ops[0].tag == "insert" and ops[0].src_start == 0
 
 
 def _splittable(part: str, zipf: float) -> bool:
