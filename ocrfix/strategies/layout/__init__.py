@@ -58,8 +58,10 @@ class Layout(Strategy):
 
     def propose(self, text: str) -> list[Edit]:
         lines = Lines.scan(text)
+        if not lines.items:
+            return []
         marker_edits = self._strip_markers(text, lines) if self.markdown and not markdown.is_markdown_document(text) else {}
-        width, hard_wrapped = text_width([len(line.content) for line in lines.items if not line.blank])
+        width, hard_wrapped = text_width([len(line.content) for line in lines.items])
         if self.furniture:
             furniture.classify(lines, width, hard_wrapped)
         body = [line for line in lines.items if line.kind == "body"]
@@ -75,7 +77,7 @@ class Layout(Strategy):
             edits.extend(marker_edits.get(a.index, ()))
             zone = lines.items[a.index + 1:b.index]
             page_break = a.page != b.page or any(line.furniture for line in zone)
-            gap = "page" if page_break else ("blank" if zone else "line")
+            gap = "page" if page_break else ("blank" if b.blank_before else "line")
             join = None
             if self.dehyphenate and hyphen_candidate(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped):
                 if judge is None:
@@ -92,7 +94,7 @@ class Layout(Strategy):
                     lost = judge.lost_hyphen(a.content.rsplit(None, 1)[-1], b.content.split(None, 1)[0])
                     if lost:
                         join = (a.raw_end, b.raw_start, "", lost, 0.7)
-            if zone or join is not None:
+            if page_break or join is not None or b.blank_before > 1:
                 edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
         edits.extend(marker_edits.get(body[-1].index, ()))
         edits.extend(self._zone(text, lines, body[-1], None, None))

@@ -292,12 +292,11 @@ def _numbered_edges(lines: Lines, zones: list[list[Line]], width: int, hard_wrap
 def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     items = lines.items
     body = [line for line in items if line.kind == "body"]
-    position = {line.index: n for n, line in enumerate(body)}   # rank among non-blank lines
+    position = {line.index: n for n, line in enumerate(body)}   # rank among the text lines
 
     def isolated(line: Line) -> bool:
-        before = items[line.index - 1] if line.index > 0 else None
         after = items[line.index + 1] if line.index + 1 < len(items) else None
-        return (before is None or before.blank) and (after is None or after.blank)
+        return (line.index == 0 or line.blank_before > 0) and (after is None or after.blank_before > 0)
 
     def next_text(line: Line) -> Line | None:
         n = position[line.index] + 1
@@ -317,7 +316,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
             # an unmarked word is a catchword only where the sentence runs on ("in / present / present
             # circumstances"), not a reply repeated ("agreed. / Yes / Yes, he said")
             runs_on = marked or (previous is not None and previous.content.rstrip("\"'’”)]")[-1:] not in ".!?:")
-            if (word and following is not None and previous is not None and after is not None and after.blank
+            if (word and following is not None and previous is not None and after is not None and after.blank_before
                     and runs_on and announces(word, following.content, marked=marked)):
                 _mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word", 0.9 if marked else 0.8)
             continue
@@ -353,11 +352,6 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
 
 
 def _near_signal(items: list[Line], line: Line) -> bool:
-    """Is another furniture line in the run of blank and furniture lines around ``line``?"""
-    for step in (-1, 1):
-        i = line.index + step
-        while 0 <= i < len(items) and (items[i].blank or items[i].furniture):
-            if items[i].furniture:
-                return True
-            i += step
-    return False
+    """Is the text line before or after ``line`` (blank lines between do not count) furniture?"""
+    return ((line.index > 0 and items[line.index - 1].furniture)
+            or (line.index + 1 < len(items) and items[line.index + 1].furniture))

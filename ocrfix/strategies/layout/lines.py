@@ -1,22 +1,28 @@
-"""The line model the layout strategy works on: lines, their pages, and the text width.
+r"""The line model the layout strategy works on: text lines, their pages, and the text width.
 
-Lines are cut at ``"\\n"`` and ``"\\f"``; a form feed also starts a new page.
-Each line keeps its span in the text and its content span (without the
+Lines are cut at ``"\n"`` and ``"\f"``; a form feed also starts a new page.
+Only lines with text become :class:`Line` objects (found by one regex pass,
+so blank lines cost nothing); each knows how many blank lines stand before
+it. Each keeps its span in the text and its content span (without the
 surrounding whitespace), so every decision later turns into an exact edit.
 
->>> lines = Lines.scan("Head\\n\\n  body text\\fnext page\\n")
->>> [(line.content, line.page, line.blank) for line in lines.items]
-[('Head', 0, False), ('', 0, True), ('body text', 0, False), ('next page', 1, False), ('', 1, True)]
->>> lines.items[2].content_start
-8
+>>> lines = Lines.scan("Head\n\n  body text \fnext page\n")
+>>> [(line.content, line.page, line.blank_before) for line in lines.items]
+[('Head', 0, 0), ('body text', 0, 1), ('next page', 1, 0)]
+>>> lines.items[1].start, lines.items[1].content_start, lines.pages
+(6, 8, [[0, 1], [2]])
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_TEXT = re.compile(r"\S[^\n\f]*")
+
 
 @dataclass(slots=True)
 class Line:
-    """One line of the text: ``text[start:end]`` (without its separator)."""
+    """One line with text: ``text[start:end]`` (without its separator)."""
 
     index: int
     start: int
@@ -27,51 +33,49 @@ class Line:
     content_end: int
     raw_start: int = -1     # span of the line without surrounding whitespace, markers included
     raw_end: int = -1
-    kind: str = "body"      # "body", "blank", or a furniture kind: "running_head", "page_number", "catchword"
+    blank_before: int = 0   # blank lines between this line and the previous text line (or the start)
+    kind: str = "body"      # "body", or a furniture kind: "running_head", "page_number", "catchword"
     reason: str = ""        # why a furniture line is furniture
     confidence: float = 0.0
     heading: bool = False   # the line carried a markdown heading marker
-    blank: bool = False
 
     @property
     def furniture(self) -> bool:
-        return self.kind not in ("body", "blank")
+        return self.kind != "body"
 
 
 @dataclass
 class Lines:
-    """The lines of a text, grouped into pages."""
+    """The text lines of a text, grouped into pages."""
 
     text: str
     items: list[Line]
-    pages: list[list[int]] = field(default_factory=list)   # per page: indices of its non-blank lines
+    pages: list[list[int]] = field(default_factory=list)   # per page: indices of its lines
     form_feeds: bool = False
 
     @classmethod
     def scan(cls, text: str) -> "Lines":
-        """Cut ``text`` into lines: C-level splits, one small step per line."""
+        """Find the text lines: one regex pass; blank lines are only counted."""
+        feeds = [match.start() for match in re.finditer("\f", text)]
+        pages: list[list[int]] = [[] for _ in range(len(feeds) + 1)]
         items: list[Line] = []
-        pages: list[list[int]] = []
         append = items.append
-        start = 0
-        for page, page_text in enumerate(text.split("\f")):
-            indices: list[int] = []
-            for raw in page_text.split("\n"):
-                end = start + len(raw)
-                content = raw.strip()
-                if content:
-                    first = start + raw.find(content[0])
-                    last = first + len(content)
-                    indices.append(len(items))
-                    append(Line(len(items), start, end, page, content, first, last, first, last))
-                else:
-                    append(Line(len(items), start, end, page, "", start, start, start, start, "blank", blank=True))
-                start = end + 1
-            pages.append(indices)
-        return cls(text, items, pages, len(pages) > 1)
-
-    def content_lines(self) -> list[Line]:
-        return [line for line in self.items if line.kind == "body"]
+        page = 0
+        previous_end = 0
+        for match in _TEXT.finditer(text):
+            first = match.start()
+            while page < len(feeds) and feeds[page] < first:
+                page += 1
+            raw = match.group()
+            content = raw.rstrip()
+            last = first + len(content)
+            start = max(text.rfind("\n", 0, first), text.rfind("\f", 0, first)) + 1
+            separators = text.count("\n", previous_end, start) + text.count("\f", previous_end, start)
+            blank = max(0, separators - 1) if items else separators
+            pages[page].append(len(items))
+            append(Line(len(items), start, match.end(), page, content, first, last, first, last, blank))
+            previous_end = match.end()
+        return cls(text, items, pages, bool(feeds))
 
 
 # A page's measure: newspaper columns hold about 25 characters a line, wide book pages 100 or so.

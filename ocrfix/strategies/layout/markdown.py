@@ -26,7 +26,7 @@ _QUOTE = re.compile(r"(?:>[ \t]?)+(?=\S)")
 _HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,120}?)(?<=\S)\1")
 _MARKDOWN_STRUCTURE = re.compile(
-    r"^\s*\|.*\|\s*$|^\s*```|\]\([^)\s]+\)|^\s*\|?\s*:?-{3,}:?\s*\|", re.MULTILINE
+    r"^[ \t]*\|[^\n]*\|[ \t]*$|^[ \t]*```|\]\([^)\s]+\)|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE
 )
 
 
