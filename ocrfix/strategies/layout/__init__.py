@@ -60,7 +60,7 @@ class Layout(Strategy):
         lines = Lines.scan(text)
         if not lines.items:
             return []
-        marker_edits = self._strip_markers(text, lines) if self.markdown and not markdown.is_markdown_document(text) else {}
+        marker_edits = self._strip_markers(text, lines) if self.markdown else {}
         width, hard_wrapped = text_width([len(line.content) for line in lines.items])
         if self.furniture:
             furniture.classify(lines, width, hard_wrapped)
@@ -70,33 +70,31 @@ class Layout(Strategy):
             return []
         shapes = [Shape(line.content, heading=line.heading) for line in body]
         prose = is_prose(shapes)
-        judge: HyphenJudge | None = None
+        judge = HyphenJudge(load(), DocumentWords.from_text(text))   # the text's words are counted on first use
         edits.extend(self._zone(text, lines, None, body[0], None))
         for n in range(len(body) - 1):
-            a, b = body[n], body[n + 1]
-            edits.extend(marker_edits.get(a.index, ()))
-            zone = lines.items[a.index + 1:b.index]
-            page_break = a.page != b.page or any(line.furniture for line in zone)
+            a, b, sa, sb = body[n], body[n + 1], shapes[n], shapes[n + 1]
+            if marker_edits:
+                edits.extend(marker_edits.get(a.index, ()))
+            page_break = b.index - a.index > 1 or a.page != b.page   # furniture between, or a form feed
             gap = "page" if page_break else ("blank" if b.blank_before else "line")
             join = None
-            if self.dehyphenate and hyphen_candidate(shapes[n], shapes[n + 1], gap, width=width, hard_wrapped=hard_wrapped):
-                if judge is None:
-                    judge = HyphenJudge(load(), DocumentWords.from_text(text))
-                join = self._hyphen_join(judge, a, b, shapes[n], shapes[n + 1])
+            if sa.hyphen_left and self.dehyphenate and hyphen_candidate(sa, sb, gap, width=width, hard_wrapped=hard_wrapped):
+                join = self._hyphen_join(judge, a, b, sa, sb)
             if join is None and self.reflow:
-                separator, reason, confidence = decide_join(shapes[n], shapes[n + 1], gap, width=width,
-                                                            hard_wrapped=hard_wrapped, prose=prose)
+                separator, reason, confidence = decide_join(sa, sb, gap, width=width, hard_wrapped=hard_wrapped, prose=prose)
+                if separator == " " and self.dehyphenate and sb.starts_lower:
+                    lost = judge.lost_hyphen(a.content.rsplit(None, 1)[-1], sb.first_word)
+                    if lost:
+                        separator, reason, confidence = "", lost, 0.7
                 if separator is not None:
                     join = (a.raw_end, b.raw_start, separator, reason, confidence)
-                if separator == " " and self.dehyphenate and shapes[n + 1].starts_lower:
-                    if judge is None:
-                        judge = HyphenJudge(load(), DocumentWords.from_text(text))
-                    lost = judge.lost_hyphen(a.content.rsplit(None, 1)[-1], b.content.split(None, 1)[0])
-                    if lost:
-                        join = (a.raw_end, b.raw_start, "", lost, 0.7)
-            if page_break or join is not None or b.blank_before > 1:
+            if page_break or b.blank_before > 1:
                 edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
-        edits.extend(marker_edits.get(body[-1].index, ()))
+            elif join is not None and text[join[0]:join[1]] != join[2]:
+                edits.append(self.edit(text, join[0], join[1], join[2], reason=join[3], confidence=join[4]))
+        if marker_edits:
+            edits.extend(marker_edits.get(body[-1].index, ()))
         edits.extend(self._zone(text, lines, body[-1], None, None))
         return edits
 
@@ -114,8 +112,11 @@ class Layout(Strategy):
     def _strip_markers(self, text: str, lines: Lines) -> dict[int, list[Edit]]:
         """Take markdown markers off the lines' content; their edits, by line, for the lines that stay."""
         found: dict[int, list[Edit]] = {}
+        marked = list(_MARKER_LINE.finditer(text))
+        if not marked or markdown.is_markdown_document(text):
+            return found
         starts = [line.start for line in lines.items]
-        for match in _MARKER_LINE.finditer(text):
+        for match in marked:
             line = lines.items[bisect.bisect_right(starts, match.start()) - 1]
             prefix, suffix, heading, reason = markdown.markers(line.content)
             if not (prefix or suffix):
@@ -139,8 +140,8 @@ class Layout(Strategy):
         The gap after ``a`` becomes the join's separator (or a paragraph
         break); each furniture line is removed with the whitespace after it.
         """
-        removed = [line for line in lines.items[(a.index + 1 if a else 0):(b.index if b else len(lines.items))]
-                   if line.furniture]
+        first, last = (a.index + 1 if a else 0), (b.index if b else len(lines.items))
+        removed = [line for line in lines.items[first:last] if line.furniture] if last > first else []
         if join is not None:
             start, end, separator, reason, confidence = join
         else:

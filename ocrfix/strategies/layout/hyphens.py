@@ -53,18 +53,22 @@ class DocumentWords:
     (2, 1, 1)
     """
 
-    def __init__(self, tokens: Counter[str]) -> None:
-        self._tokens = tokens
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._tokens: Counter[str] | None = None
         self._cache: dict[str, int] = {}
 
     @classmethod
     def from_text(cls, text: str) -> "DocumentWords":
-        return cls(Counter(text.casefold().split()))
+        """The words of ``text``, counted when first asked for."""
+        return cls(text)
 
     def count(self, word: str) -> int:
         key = word.casefold()
         cached = self._cache.get(key)
         if cached is None:
+            if self._tokens is None:
+                self._tokens = Counter(self._text.casefold().split())
             tokens = self._tokens
             cached = tokens.get(key, 0)
             for closing in _CLOSING:
@@ -104,7 +108,7 @@ class HyphenJudge:
         if hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS:
             if not right[:1].islower() or (hyphen in ".:" and not (len(left) >= 3 and left.islower())):
                 return "none", "", 0.0   # "St." or "U.S." ends a word; only "noth." inside one is a misread
-            if self.vocabulary.count(joined) or self.lexicon.zipf(joined) >= 2.5:
+            if self.lexicon.zipf(joined) >= 2.5 or self.vocabulary.count(joined):
                 return "join", f"\"{joined}\" is a word: the {hyphen!r} at the line end is a misread hyphen", 0.75
             return "none", "", 0.0
         compound = f"{left}-{right}"
@@ -141,13 +145,15 @@ class HyphenJudge:
         (True, False)
         """
         first = first.rstrip(_CLOSING)
-        if not (_LETTERS.fullmatch(last) and _LETTERS.fullmatch(first) and first.islower() and len(last) >= 2):
-            return ""
-        joined = last + first
         lex = self.lexicon
         z_first = lex.zipf(first)
-        if z_first >= 3.0 or self.vocabulary.count(first) > 1:   # "tion", "ments": suffixes, not words
+        if z_first >= 3.0:   # "tion", "ments" are suffixes; "usual" is a word
             return ""
+        if not (_LETTERS.fullmatch(last) and _LETTERS.fullmatch(first) and first.islower() and len(last) >= 2):
+            return ""
+        if self.vocabulary.count(first) > 1:
+            return ""
+        joined = last + first
         if lex.zipf(joined) >= max(3.0, z_first + 1.0) or self.vocabulary.count(joined):
             return f"\"{joined}\" broken at the line end, its hyphen lost in OCR (\"{first}\" is no word)"
         return ""

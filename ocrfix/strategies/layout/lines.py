@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_TEXT = re.compile(r"\S[^\n\f]*")
+# a line with text, from its start: leading blanks, then the text (group 1)
+_TEXT = re.compile(r"(?<![^\n\f])[^\S\n\f]*(\S[^\n\f]*)")
 
 
 @dataclass(slots=True)
@@ -63,14 +64,14 @@ class Lines:
         page = 0
         previous_end = 0
         for match in _TEXT.finditer(text):
-            first = match.start()
+            start, first = match.start(), match.start(1)
             while page < len(feeds) and feeds[page] < first:
                 page += 1
-            raw = match.group()
-            content = raw.rstrip()
+            content = match.group(1).rstrip()
             last = first + len(content)
-            start = max(text.rfind("\n", 0, first), text.rfind("\f", 0, first)) + 1
-            separators = text.count("\n", previous_end, start) + text.count("\f", previous_end, start)
+            separators = text.count("\n", previous_end, start)
+            if feeds:
+                separators += text.count("\f", previous_end, start)
             blank = max(0, separators - 1) if items else separators
             pages[page].append(len(items))
             append(Line(len(items), start, match.end(), page, content, first, last, first, last, blank))

@@ -27,7 +27,7 @@ _LIST_ITEM = re.compile(
     r"(?:[\-•*·▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"
 )
 _NUMERIC = re.compile(r"(?:^|\s)[(£$€]?\d[\d,.:/]*%?\)?(?=\s|$)")
-_HAS_DIGIT = re.compile(r"\d")
+_FIGURE_END = set("0123456789%)")
 _LEFT_HYPHENATED = re.compile(rf"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*(?=[{HYPHENS}{MISREAD_HYPHENS}]$)")
 # the word a line starts with; a stray mark before a lower-case letter is OCR noise ("‘ngton")
 _RIGHT_WORD = re.compile(r"(?:[‘'`^*“\"](?=[^\W\d_A-Z]))?([^\W\d_][\w'’]*)")
@@ -76,7 +76,7 @@ def _structural(content: str) -> bool:
     if ("\t" in content or content.count("|") >= 2 or content.count("   ") >= 2
             or "...." in content or ". . ." in content or "____" in content):
         return True
-    if len(content) <= 200 and _HAS_DIGIT.search(content):   # a row of figures, not a paragraph
+    if len(content) <= 200 and content[-1:] in _FIGURE_END:   # a row of figures ends in one
         numeric = len(_NUMERIC.findall(content))
         return numeric >= 2 and numeric * 2 >= len(content.split())
     return False
