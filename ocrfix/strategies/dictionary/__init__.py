@@ -368,19 +368,25 @@ class Dictionary(Strategy):
     def _prefetch(self, tokens: "_Tokens", vocabulary: Vocabulary, kinds: dict[str, tuple]) -> None:
         """Look up the candidates of all the document's suspect words in one batch (array work amortised)."""
         queries = {}
-        for core, raw in zip(tokens.cores, tokens.raws):
+        cores = tokens.cores
+        for i, (core, raw) in enumerate(zip(cores, tokens.raws)):
             kind = kinds.get(core)
             if kind is None:
                 kind = kinds[core] = self._kind(core, raw, vocabulary)
-            if kind[0] == "word":
-                _, word, zipf = kind
-                gates = {bool(zipf)}
-                if core[:1].isupper():
-                    gates.add(True)  # a capitalised word inside a sentence is looked at strictly
-                for gated in gates:
-                    key = self._lookup_key(word, zipf, gated)
-                    if key not in self._lookups and key[2] < COMMON_ZIPF:
-                        queries[key] = None
+            if kind[0] != "word":
+                continue
+            _, word, zipf = kind
+            keys = [self._lookup_key(word, zipf, bool(zipf))]
+            if core[:1].isupper():
+                keys.append(self._lookup_key(word, zipf, True))  # a capitalised word inside a sentence: strictly
+            if not zipf:  # the joins _glue may try
+                if i > 0 and len(cores[i - 1]) <= 2 and tokens.gap_is_space(i - 1):
+                    keys.append(self._lookup_key(fold(cores[i - 1] + core), 0.0, False))
+                if i + 1 < len(cores) and tokens.gap_is_space(i):
+                    keys.append(self._lookup_key(fold(core + cores[i + 1]), 0.0, False))
+            for key in keys:
+                if key not in self._lookups and key[2] < COMMON_ZIPF:
+                    queries[key] = None
         if queries:
             found = self._index.lookup_many(list(queries))
             for key, nearby in zip(queries, found):

@@ -104,9 +104,8 @@ class DeleteIndex:
             return results
         # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
         positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
-        pairs = np.unique((np.repeat(np.asarray(owners, dtype=np.int64), counts) << 32)
-                          | self._ids[positions].astype(np.int64))
-        owner, numbers = pairs >> 32, pairs & 0xFFFFFFFF
+        owner = np.repeat(np.asarray(owners, dtype=np.int64), counts)
+        numbers = self._ids[positions].astype(np.int64)
         lengths = np.fromiter((len(q) for q, _, _ in queries), dtype=np.int32, count=len(queries))
         distances = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))
         keep = np.abs(self._lengths[numbers] - lengths[owner]) <= distances[owner]
@@ -114,8 +113,9 @@ class DeleteIndex:
             floors = np.fromiter((-1.0 if z is None else z for _, _, z in queries), dtype=np.float32,
                                  count=len(queries))
             keep &= self._zipfs[numbers] > floors[owner]
+        pairs = np.unique((owner[keep] << 32) | numbers[keep])  # filtered first: far fewer to sort
         words, distance_to = self.words, Levenshtein.distance
-        for number, word_number in zip(owner[keep].tolist(), numbers[keep].tolist()):
+        for number, word_number in zip((pairs >> 32).tolist(), (pairs & 0xFFFFFFFF).tolist()):
             query, max_distance, _ = queries[number]
             word = words[word_number]
             distance = distance_to(query, word, score_cutoff=max_distance)
