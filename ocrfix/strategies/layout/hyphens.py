@@ -85,6 +85,7 @@ class HyphenJudge:
     def __init__(self, lexicon: Lexicon, vocabulary: DocumentWords) -> None:
         self.lexicon = lexicon
         self.vocabulary = vocabulary
+        self._first_zipf: dict[str, float] = {}   # lines start with the same few words again and again
 
     def decide(self, left: str, right: str, hyphen: str) -> tuple[str, str, float]:
         """("join" | "keep" | "none", reason, confidence) for ``left`` + hyphen + line break + ``right``.
@@ -146,7 +147,9 @@ class HyphenJudge:
         """
         first = first.rstrip(_CLOSING)
         lex = self.lexicon
-        z_first = lex.zipf(first)
+        z_first = self._first_zipf.get(first)
+        if z_first is None:
+            z_first = self._first_zipf[first] = lex.zipf(first)
         if z_first >= 3.0:   # "tion", "ments" are suffixes; "usual" is a word
             return ""
         if not (_LETTERS.fullmatch(last) and _LETTERS.fullmatch(first) and first.islower() and len(last) >= 2):

@@ -69,10 +69,13 @@ class Lines:
                 page += 1
             content = match.group(1).rstrip()
             last = first + len(content)
-            separators = text.count("\n", previous_end, start)
-            if feeds:
-                separators += text.count("\f", previous_end, start)
-            blank = max(0, separators - 1) if items else separators
+            if start - previous_end == 1 and items:   # the next line: no blank line between
+                blank = 0
+            else:
+                separators = text.count("\n", previous_end, start)
+                if feeds:
+                    separators += text.count("\f", previous_end, start)
+                blank = max(0, separators - 1) if items else separators
             pages[page].append(len(items))
             append(Line(len(items), start, match.end(), page, content, first, last, first, last, blank))
             previous_end = match.end()
