@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 FORMAT = "ocrfix-quality-calibration/1"
-_MAX_TARGET = 1.0  # CER above this (pages of junk) is fitted as 1.0
+_MAX_TARGET = 0.3  # true CER above this is fitted as this: beyond it a page is for re-OCR, and it must not steer the fit
 _QUANTILES = (0.1, 0.9)
 #: Width (in CER) of the softplus that keeps estimates above 0.
 _SOFT_ZERO = 0.002
