@@ -53,6 +53,8 @@ _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
 # a page number beside a head's words: "41 THE KING'S POST", "Roads and Coaches 43" (not "6. I therefore")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])\s+(\d{1,4})$")
 _LETTERS = re.compile(r"[^\W\d_]")
+# a short line of digits and the characters OCR confuses with them
+_GARBLED_NUMBER = re.compile(r"^(?=.*\d)[\dIlO|oS$]{1,4}$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b",
                    re.IGNORECASE)
@@ -161,6 +163,12 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             if found and (found[1] or not line.content.strip("-–—=~_.·*[]() ").isupper()):
                 value, strong = found
                 _mark(line, "page_number", f"page number {value} at the {'head' if line.index in page[:HEAD_LINES] else 'foot'} of page {number + 1}", 0.95 if strong else 0.85)
+    # a page number OCR misread ("$2", "o9", "I20") where other pages have theirs
+    if any(line.kind == "page_number" for zone in zones for line in zone):
+        for number, zone in enumerate(zones):
+            for line in zone:
+                if line.kind == "body" and _GARBLED_NUMBER.match(line.content) and line.index in (pages[number][0], pages[number][-1]):
+                    _mark(line, "page_number", f"page number misread by OCR ({line.content!r}) on page {number + 1}", 0.75)
     # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
     keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body" and _short(line, width, hard_wrapped)]
             for zone in zones]
@@ -169,8 +177,10 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             continue
         window = [(other, other_line, other_key) for other in range(max(0, number - 3), min(len(keys), number + 4))
                   if other != number for other_line, other_key in keys[other]]
-        scores = process.cdist([key for _, key in candidates], [key for _, _, key in window],
-                               scorer=fuzz.ratio, score_cutoff=85, dtype=np.uint8) if window else None
+        # spaces hardly matter ("THEHEDGESOF"); heads in capitals may be matched more loosely
+        scores = process.cdist([key.replace(" ", "") for _, key in candidates],
+                               [key.replace(" ", "") for _, _, key in window],
+                               scorer=fuzz.ratio, score_cutoff=75, dtype=np.uint8) if window else None
         # "changing": the same head with another page number; "static": the same words (a head
         # printed without its number, or with a number that is part of its title)
         changing: dict[int, set[int]] = defaultdict(set)
@@ -179,6 +189,8 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             for row, column in zip(*np.nonzero(scores)):
                 other, other_line, other_key = window[column]
                 line, key = candidates[row]
+                if scores[row, column] < 85 and not (_capitals(line.content) and _capitals(other_line.content)):
+                    continue
                 if "#" in key and "#" in other_key and other_line.content != line.content:
                     changing[int(row)].add(other)
                 else:
@@ -189,15 +201,16 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             same = static.get(row, set())
             # a head repeated on just one other page must stand at the edge of both, after the first page
             edge_pair = number > 0 and _at_edge(items, pages, line) and any(
-                _at_edge(items, pages, other_line) for other, other_line, other_key in window
-                if other in same and other > 0 and fuzz.ratio(key, other_key) >= 85)
+                _at_edge(items, pages, other_line) for other, other_line, other_key in window if other in same and other > 0)
             own_number = (number > 0 and line.index == pages[number][0] and _short(line, width, hard_wrapped)
                           and str(number + 1) in _DIGITS.findall(line.content)
                           and _head_like(line.content, full_stop=True))
+            capital_head = (number > 0 and line.index == pages[number][0] and _capitals(line.content)
+                            and bool(_EDGE_NUMBER.search(line.content)) and len(line.content.split()) >= 3)
             if changing.get(row) or len(same) >= 2 or edge_pair:
                 pages_seen = len(changing.get(row, set()) | same) + 1
                 _mark(line, "running_head", f"running head recurring on {pages_seen} pages", 0.9)
-            elif own_number:
+            elif own_number or capital_head:
                 _mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
     _numbered_edges(lines, zones, width, hard_wrapped)
     _continuation_heads(lines, width)
@@ -245,6 +258,16 @@ def _at_edge(items: list[Line], pages: list[list[int]], line: Line) -> bool:
     """Is ``line`` the first or the last text line of its page?"""
     page = [i for i in pages[line.page] if items[i].kind != "page_number"]
     return bool(page) and line.index in (page[0], page[-1])
+
+
+def _capitals(content: str) -> bool:
+    """Mostly capital letters, as running heads are set.
+
+    >>> _capitals("346 OAS TINCTIVE FLA SURES OF SQUITE"), _capitals("The History of Trade 12")
+    (True, False)
+    """
+    letters = _LETTERS.findall(content)
+    return len(letters) >= 4 and sum(1 for letter in letters if letter.isupper()) >= 0.8 * len(letters)
 
 
 def _head_like(words: str, *, full_stop: bool = False) -> bool:
