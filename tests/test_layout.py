@@ -340,3 +340,10 @@ def test_continuation_head_with_a_garbled_page_number():
     out = layout(first + "\n\f" + second + "\n")
     assert "= 25" not in out and "/Yours" not in out
     assert out.count("Mrs M. J. Ellerby") == 1 and "22 June 1984" in out
+
+
+def test_running_head_repeating_the_title_and_misread_page_numbers():
+    out = layout(pages(BODIES[0], BODIES[1], BODIES[2], heads=lambda n: "Long Term Support" if n == 1 else "LONG TERM SUPPORT",
+                       feet=lambda n: {1: "68", 2: "o9", 3: "70"}[n]))
+    assert out.startswith("Long Term Support\n") and "LONG TERM" not in out
+    assert all(f"\n{foot}\n" not in out and not out.endswith(foot + "\n") for foot in ("68", "o9", "70"))

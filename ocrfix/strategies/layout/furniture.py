@@ -41,7 +41,7 @@ _DASHED_NUMBER = re.compile(r"(?:^|\s)[\-\u2010-\u2015=~]\s?(\d{1,4})\s?[\-\u201
 _NUMBER = re.compile(r"(?<![\w.,:/])\d{1,4}(?![\w,:/]|\.\d)")
 # the typewriter catchword's slash, or what OCR makes of it (| ‘ `), perhaps after a stray letter
 _CATCHWORD = re.compile(
-    r"^(?P<slash>(?:[^\W\d_](?=[/|]))?[/|‘`]+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?[,;:.*'’\"”]?$"
+    r"^(?P<slash>(?:[^\W\d_](?=[/|]))?[/|‘`\[(]+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?[,;:.*'’\"”]?$"
 )
 # marks that say "continued overleaf" without naming the next word
 _CONTINUATION = re.compile(
@@ -163,12 +163,6 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             if found and (found[1] or not line.content.strip("-–—=~_.·*[]() ").isupper()):
                 value, strong = found
                 _mark(line, "page_number", f"page number {value} at the {'head' if line.index in page[:HEAD_LINES] else 'foot'} of page {number + 1}", 0.95 if strong else 0.85)
-    # a page number OCR misread ("$2", "o9", "I20") where other pages have theirs
-    if any(line.kind == "page_number" for zone in zones for line in zone):
-        for number, zone in enumerate(zones):
-            for line in zone:
-                if line.kind == "body" and _GARBLED_NUMBER.match(line.content) and line.index in (pages[number][0], pages[number][-1]):
-                    _mark(line, "page_number", f"page number misread by OCR ({line.content!r}) on page {number + 1}", 0.75)
     # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
     keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body" and _short(line, width, hard_wrapped)]
             for zone in zones]
@@ -214,6 +208,14 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 _mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
     _numbered_edges(lines, zones, width, hard_wrapped)
     _continuation_heads(lines, width)
+    _title_heads(lines)
+    # a page number OCR misread ("$2", "o9", "I20") where other pages have numbered furniture
+    if any(line.kind != "body" and _DIGITS.search(line.content) for zone in zones for line in zone):
+        for number, zone in enumerate(zones):
+            for line in zone:
+                if (line.kind == "body" and _GARBLED_NUMBER.match(line.content.strip("\"'‘’“”"))
+                        and line.index in (pages[number][0], pages[number][-1])):
+                    _mark(line, "page_number", f"page number misread by OCR ({line.content!r}) on page {number + 1}", 0.75)
     # catchwords: the last text line of a page, announcing the next page's first word
     for number in range(len(pages) - 1):
         text_lines = [items[i] for i in pages[number] if items[i].kind == "body"]
@@ -232,7 +234,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", "continuation mark at the foot of the page", 0.95)
         elif announces(word, following.content, marked=marked):
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
-        elif _CATCHWORD.match(last.content).group("slash"):
+        elif set(_CATCHWORD.match(last.content).group("slash") or "") & set("/|‘`"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
 
 
@@ -252,6 +254,22 @@ def _continuation_heads(lines: Lines, width: int) -> None:
             _mark(line, "running_head", f"continuation head with its page number on page {line.page + 1}", 0.85)
         elif len(line.content) <= 90 and sum(fuzz.partial_ratio(block, line.content) >= 80 for block in first_page) >= 2:
             _mark(line, "running_head", f"continuation head repeating the first page's addressee and date on page {line.page + 1}", 0.8)
+
+
+def _title_heads(lines: Lines) -> None:
+    """A page's first line that repeats the text's title in capitals ("LONG TERM SUPPORT" over
+    page 2 of "Long Term Support"): the running head of a chapter, printed from its second page."""
+    items, pages = lines.items, lines.pages
+    if not pages or not pages[0]:
+        return
+    title = items[pages[0][0]].content.casefold()
+    if not 8 <= len(title) <= 100:
+        return
+    for page in pages[1:]:
+        line = next((items[i] for i in page if items[i].kind == "body"), None)
+        if (line is not None and line.index == page[0] and len(line.content) >= 8 and _capitals(line.content)
+                and fuzz.partial_ratio(line.content.casefold(), title) >= 85):
+            _mark(line, "running_head", f"running head repeating the title on page {line.page + 1}", 0.85)
 
 
 def _at_edge(items: list[Line], pages: list[list[int]], line: Line) -> bool:
