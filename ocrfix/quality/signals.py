@@ -185,6 +185,7 @@ class _TokenTable:
         self.keys: list[str | None] = []
         self._rows: list[tuple[float, ...]] = []
         self._aux: list[tuple[int, ...]] = []
+        self._common: frozenset[str] | None = None
         self._cores: dict[str, tuple[tuple[float, ...], str | None, tuple[int, int, int]]] = {}
         self.rows = np.zeros((0, len(_TOKEN_FEATURES)))
         # letters, Latin letters, language mask, ends a sentence, starts in lower case, ends with a hyphen
@@ -283,14 +284,13 @@ class _TokenTable:
 
     def _splits(self, word: str) -> bool:
         """Is ``word`` two common words run together ("wouldnot", "canconfirm")?"""
-        zipf = self.lex.zipf
-        for cut in range(1, len(word)):
-            head, tail = word[:cut], word[cut:]
-            need_head = _MERGE_ZIPF if len(head) > 2 else _FRAGMENT_ZIPF
-            need_tail = _MERGE_ZIPF if len(tail) > 2 else _FRAGMENT_ZIPF
-            if zipf(head) >= need_head and zipf(tail) >= need_tail:
-                return True
-        return False
+        if self._common is None:
+            # Zipf >= 3.5 for parts of three letters or more, >= 4.5 for shorter ones ("a", "of").
+            self._common = frozenset(w for w, zipf in self.lex.words()
+                                     if zipf >= (_MERGE_ZIPF if len(w) > 2 else _FRAGMENT_ZIPF))
+        common = self._common
+        word = lexicon.fold(word)
+        return any(word[:cut] in common and word[cut:] in common for cut in range(1, len(word)))
 
 
 def _odd_count(token: str) -> int:
