@@ -128,33 +128,33 @@ class HyphenJudge:
         if z_right >= 3.0 and left.casefold() in PREFIXES and z_joined < 3.0:
             return "keep", f"\"{left}-\" is a prefix and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.75
         z_parts = min(z_left, z_right)
-        if min(len(left), len(right)) >= 3 and ((z_parts >= 3.0 and z_joined == 0.0) or (z_parts >= 4.0 and z_joined < 2.0)):
+        if min(len(left), len(right)) >= 3 and ((z_parts >= 2.5 and z_joined == 0.0) or (z_parts >= 4.0 and z_joined < 2.0)):
             return "keep", f"\"{joined}\" is rare or no word (Zipf {z_joined:.1f}) but \"{left}\" and \"{right}\" are common: a compound", 0.75
-        if z_parts >= 3.0 and lex.bigram(left, right) > 0.0 and z_joined + 1.0 < z_parts:
+        if z_parts >= 3.0 and z_joined < 3.0 and lex.bigram(left, right) > 0.0 and z_joined + 1.0 < z_parts:
             return "keep", f"\"{left} {right}\" is a common phrase and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.7
         return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85 if z_joined else 0.7
 
     def lost_hyphen(self, last: str, first: str) -> str:
         """Why a full line's last word and the next line's first are one word whose hyphen OCR lost, or "".
 
-        Only when the second half is no word ("intro" + "duced"), appears nowhere else in the
-        document, and the whole is a known word.
+        Only when the second half is no common word ("intro" + "duced", "work" + "ing") and the
+        whole is a clearly commoner word.
 
         >>> from ocrfix.lexicon import load
-        >>> judge = HyphenJudge(load(), DocumentWords.from_text("intro duced; the usual"))
-        >>> bool(judge.lost_hyphen("intro", "duced")), bool(judge.lost_hyphen("the", "usual"))
-        (True, False)
+        >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
+        >>> bool(judge.lost_hyphen("intro", "duced")), bool(judge.lost_hyphen("work", "ing"))
+        (True, True)
+        >>> bool(judge.lost_hyphen("the", "usual")), bool(judge.lost_hyphen("is", "land"))
+        (False, False)
         """
         first = first.rstrip(_CLOSING)
         lex = self.lexicon
         z_first = self._first_zipf.get(first)
         if z_first is None:
             z_first = self._first_zipf[first] = lex.zipf(first)
-        if z_first >= 3.0:   # "tion", "ments" are suffixes; "usual" is a word
+        if z_first >= 4.0:   # "tion", "ing", "ments" are suffixes; "usual" is a word
             return ""
         if not (_LETTERS.fullmatch(last) and _LETTERS.fullmatch(first) and first.islower() and len(last) >= 2):
-            return ""
-        if self.vocabulary.count(first) > 1:
             return ""
         joined = last + first
         if lex.zipf(joined) >= max(3.0, z_first + 1.0) or self.vocabulary.count(joined):
