@@ -234,7 +234,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", "continuation mark at the foot of the page", 0.95)
         elif announces(word, following.content, marked=marked):
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
-        elif set(_CATCHWORD.match(last.content).group("slash") or "") & set("/|‘`"):
+        elif _CATCHWORD.match(last.content).group("slash"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
 
 
@@ -252,7 +252,8 @@ def _continuation_heads(lines: Lines, width: int) -> None:
             continue
         if _DASHED_NUMBER.search(line.content):
             _mark(line, "running_head", f"continuation head with its page number on page {line.page + 1}", 0.85)
-        elif len(line.content) <= 90 and sum(fuzz.partial_ratio(block, line.content) >= 80 for block in first_page) >= 2:
+        elif (len(line.content) <= 90 and _head_like(line.content, full_stop=True)
+              and sum(fuzz.partial_ratio(block, line.content) >= 80 for block in first_page) >= 2):
             _mark(line, "running_head", f"continuation head repeating the first page's addressee and date on page {line.page + 1}", 0.8)
 
 
