@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import shutil
 import tempfile
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
@@ -396,10 +395,5 @@ def _remove_stale(folder: Path, entries: list[dict[str, Any]]) -> None:
             path.unlink()
 
 
-def clean_work(options: BuildOptions) -> None:
-    """Remove the images and the OCR cache."""
-    shutil.rmtree(options.work_dir, ignore_errors=True)
-
-
 __all__ = ["BuildOptions", "BuildReport", "PageSetSpec", "build", "check", "make_plan", "make_page_set",
-           "ocr_page_set", "page_cers", "write_manifest", "clean_work"]
+           "ocr_page_set", "page_cers", "write_manifest"]
