@@ -116,6 +116,11 @@ def test_pieces_of_a_split_word_with_a_lost_letter_are_glued(default):
         "The council would take over responsibility for the towpath."
 
 
+def test_letters_are_not_cut_off_a_word(default):
+    # "toa" is "to a" run together, not "to" with a stray letter
+    assert run(default, "He gave it toa friend of his.") == "He gave it toa friend of his."
+
+
 def test_document_vocabulary_trusts_repeated_unknown_words(trained):
     text = "The zorbling began. Each zorbling was new. Every zorbling ended."
     assert run(trained, text) == text
@@ -172,6 +177,7 @@ def test_protect_helpers():
     assert protected_reason("McDonald", "McDonald") == "mixed-case name"
     assert protected_reason("1981", "1981") == "number, date, money or code"
     assert protected_reason("c0mpany", "c0mpany") is None
+    assert protected_reason("Sw1P", "Sw1P") == "number, date, money or code"
     assert is_noisy("s:all") and not is_noisy("king's")
     assert repair_number("l9l4") == "1914" and repair_number("lOl") is None
     assert repair_postcode("EC1A", "1BB") is None and repair_postcode("ECIA", "1BB") == ("EC1A", "1BB")

@@ -298,8 +298,11 @@ class Dictionary(Strategy):
         if key not in repairs:
             repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like)
         repair = repairs[key]
-        if repair is not None and _drops_letters(word, repair[0]) and (name_like or self._rare_neighbour(tokens, i)):
-            return None  # letters dropped from a name, or from a piece of a split word ("elsew ere")
+        if repair is not None and (_drops_edge(word, repair[0]) or _drops_letters(word, repair[0]) and (
+                name_like or self._rare_neighbour(tokens, i))):
+            # letters dropped from a word's edge ("toa": "to a", "athe": "at the"), from a name, or from
+            # a piece of a split word ("elsew ere")
+            return None
         return repair
 
     def _rare_neighbour(self, tokens: "_Tokens", i: int) -> bool:
@@ -398,7 +401,8 @@ class Dictionary(Strategy):
 
     def _store(self, key: tuple[str, int, float], nearby: dict[str, int]) -> list[tuple[float, str]]:
         folded_zipf = self._lexicon.folded_zipf
-        ranked = sorted(((folded_zipf(c) - PLAIN_EDIT * d, c) for c, d in nearby.items() if c != key[0]),
+        ranked = sorted(((folded_zipf(c) - PLAIN_EDIT * d, c) for c, d in nearby.items()
+                         if c != key[0] and not self._run_together(c, folded_zipf(c))),  # not "inthe"
                         reverse=True)[:3 * MAX_CANDIDATES]
         if len(self._lookups) > LOOKUP_CACHE:
             self._lookups.clear()
@@ -474,6 +478,21 @@ class Dictionary(Strategy):
 def _drops_letters(word: str, replacement: str) -> bool:
     """Does the repair delete printed letters outright ("elsew" -> "else"), not read them as others?"""
     return any(not intended and observed.isalpha() for intended, observed in blocks(fold(replacement), word))
+
+
+def _drops_edge(word: str, replacement: str) -> bool:
+    """Does the repair delete the word's first or last characters outright ("toa" -> "to"), rather
+    than read them as other letters ("rnodern" -> "modern")?"""
+    runs: list[list] = []  # runs of adjacent edits turning the replacement into the printed word
+    for op in Levenshtein.opcodes(fold(replacement), word):
+        if op.tag == "equal":
+            continue
+        if runs and runs[-1][-1].dest_end == op.dest_start and runs[-1][-1].src_end == op.src_start:
+            runs[-1].append(op)
+        else:
+            runs.append([op])
+    return any(all(op.tag == "insert" for op in run) and (run[0].dest_start == 0 or run[-1].dest_end == len(word))
+               for run in runs)
 
 
 def _adds_a_first_letter(original: str, replacement: str) -> bool:

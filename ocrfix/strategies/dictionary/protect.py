@@ -71,9 +71,9 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
         return "single letter"
     if any(ch.isdigit() for ch in core):
         letters = [ch for ch in core if ch.isalpha()]
-        if all(ch.isupper() for ch in letters) or not DIGITS_FOR_LETTERS.fullmatch(core) \
-                or ORDINAL_OR_DECADE.fullmatch(core):
-            return "number, date, money or code"  # "SW1A", "B52", "1980s", "19th"
+        if all(ch.isupper() for ch in letters) or any(ch.isupper() for ch in letters[1:]) \
+                or not DIGITS_FOR_LETTERS.fullmatch(core) or ORDINAL_OR_DECADE.fullmatch(core):
+            return "number, date, money or code"  # "SW1A", "Sw1P", "B52", "1980s", "19th"
         return None
     if not LETTERS_AND_APOSTROPHES.fullmatch(core) and _compound(core, known):
         return "compound or abbreviation"
