@@ -225,11 +225,13 @@ def test_pipeline_of_chain_matches_the_real_pipeline(tiny):
 
 
 def test_slow_peer_rows_say_they_are_a_sample(tiny):
-    pytest.importorskip("spellchecker")
-    report = bench.run(tiny, ["pyspellchecker"], peer_sample=50, progress=False)
-    row = next(r for r in report.rows if r.scope == "all")
-    assert row.label == "pyspellchecker [peer, sample]" and row.documents == 2  # one per subset
-    assert report.info["settings"]["sampled_documents"] == {"pyspellchecker": 2}
+    pytest.importorskip("symspellpy")
+    report = bench.run(tiny, ["symspell.compound", "pyspellchecker"], peer_sample=50, progress=False)
+    rows = {r.candidate: r for r in report.rows if r.scope == "all"}
+    assert rows["symspell.compound"].label == "symspell.compound [peer, sample]"
+    assert rows["symspell.compound"].documents == 2  # one per subset
+    assert rows["pyspellchecker"].label == "pyspellchecker [peer]" and rows["pyspellchecker"].documents == 4
+    assert report.info["settings"]["sampled_documents"] == {"symspell.compound": 2}
 
 
 def test_renditions_of_one_source_text_share_a_fold():

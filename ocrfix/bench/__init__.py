@@ -91,9 +91,9 @@ def run(
     pairs (default: the repository's corpus). ``folds`` is the number of
     cross-validation folds for trainable strategies (1: use them as shipped).
     ``jobs`` processes score documents in parallel; throughput is per process.
-    Slow peers (symspell.compound, pyspellchecker) run on a fixed sample of each
-    subset: ``peer_sample`` characters of OCR (None: each peer's own
-    ``sample_chars``; 0: every document).
+    Slow peers (symspell.compound) run on a fixed sample of each subset:
+    ``peer_sample`` characters of OCR (None: the peer's own ``sample_chars``;
+    0: every document).
     ``progress`` shows a progress bar (None: when stderr is a terminal).
     Raises :class:`ocrfix.errors.OcrfixError` for bad input, before any work.
     """

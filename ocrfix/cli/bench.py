@@ -42,8 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--profile", default="default", choices=PROFILES,
                         help="normalisation profile of the CER/WER (default: default)")
     parser.add_argument("--peer-sample", type=int, metavar="CHARS",
-                        help="characters of OCR per subset that the slow peers (symspell.compound, pyspellchecker) "
-                             "run on, a fixed sample (default: each peer's own, 20000 and 1000; 0: every document)")
+                        help="characters of OCR per subset that the slow peer symspell.compound runs on, a fixed "
+                             "sample (default: 20000; 0: every document)")
     parser.add_argument("--jobs", type=int, default=1, help="documents scored in parallel (default: 1; 0: all cores)")
     parser.set_defaults(func=run)
 
