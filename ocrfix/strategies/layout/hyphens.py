@@ -132,7 +132,9 @@ class HyphenJudge:
             return "keep", f"\"{joined}\" is rare or no word (Zipf {z_joined:.1f}) but \"{left}\" and \"{right}\" are common: a compound", 0.75
         if z_parts >= 3.0 and z_joined < 3.0 and lex.bigram(left, right) > 0.0 and z_joined + 1.0 < z_parts:
             return "keep", f"\"{left} {right}\" is a common phrase and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.7
-        return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85 if z_joined else 0.7
+        if z_joined:
+            return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85
+        return "join", f"\"{joined}\" is unknown and \"{left}-{right}\" no compound of common words: a broken word", 0.7
 
     def lost_hyphen(self, last: str, first: str) -> str:
         """Why a full line's last word and the next line's first are one word whose hyphen OCR lost, or "".
