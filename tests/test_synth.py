@@ -180,3 +180,27 @@ def test_bad_input_stops_with_one_line_before_any_work(tmp_path, capsys, monkeyp
         check(BuildOptions(out=tmp_path / "d", engines=("tesseract",)))
     assert not (tmp_path / "d").exists()
 
+
+
+@needs_courier
+def test_an_interrupted_build_leaves_the_manifest_as_it_was(tmp_path, monkeypatch):
+    import ocrfix.synth.build as build_module
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "letter_001.txt").write_text(LETTER, encoding="utf-8")
+    out = tmp_path / "corpus"
+    out.mkdir()
+    manifest = out / "manifest.json"
+    manifest.write_text('{"format": "ocrfix-corpus/1", "documents": []}\n', encoding="utf-8")
+
+    def power_cut(*args, **kwargs):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(build_module, "degrade", power_cut)      # the workers are forked with it
+    options = BuildOptions(out=out, texts=texts, engines=("tesseract",), letters=1, books=0, rapidocr_letters=0,
+                           rapidocr_books=0, levels=("L0",), letter_fonts=("Courier Prime",), book_fonts=(),
+                           sqlite_docs=False, jobs=1)
+    with pytest.raises(RuntimeError, match="power cut"):
+        build(options)
+    assert manifest.read_text(encoding="utf-8") == '{"format": "ocrfix-corpus/1", "documents": []}\n'
