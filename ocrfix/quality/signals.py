@@ -104,6 +104,7 @@ _STANDALONE_OK = frozenset({"-", "–", "—", "&", "*", "§", "¶", "†", "/",
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _ASCII_ODD = b"|~^_\\{}"
 _GARBAGE = _TOKEN_FEATURES.index("garbage")
+_NO_MASS = (0.0,) * len(_TOKEN_FEATURES)
 _ODD_CHARS = _TOKEN_FEATURES.index("odd_chars")
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -235,6 +236,10 @@ class _TokenTable:
 
     def _classify(self, core: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int]]:
         """Masses (``odd_chars`` left 0), folded key and (letters, Latin letters, language mask) of a token's core."""
+        if core.isascii() and core.isalpha() and (core.islower() or core.istitle() or core.isupper()):
+            zipf = self.lex.zipf(core)  # most tokens: a common word, plainly written, carries no mass
+            if zipf >= _FRAGMENT_ZIPF or (zipf >= _RARE_ZIPF and len(core) > 2):
+                return _NO_MASS, None, (len(core), len(core), language.word_mask(core.lower()))
         size = len(core)
         unknown = names = nonword = rare = garbage = fragments = merged = 0.0
         key = None
