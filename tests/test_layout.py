@@ -347,3 +347,22 @@ def test_running_head_repeating_the_title_and_misread_page_numbers():
                        feet=lambda n: {1: "68", 2: "o9", 3: "70"}[n]))
     assert out.startswith("Long Term Support\n") and "LONG TERM" not in out
     assert all(f"\n{foot}\n" not in out and not out.endswith(foot + "\n") for foot in ("68", "o9", "70"))
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PIECES = ["the committee", "exam-", "ple", "policy-", "making", "- 2 -", "/present", "present", "> ", "# ",
+          "**", "Page 3 of 7", "iv", "REPORT 12", "\n", "\n\n", "\f", " ", "1987-", "88", "¬", "~", "./..", "—"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_edits_are_always_well_formed(pieces):
+    text = "".join(pieces)
+    edits = Layout().propose(text)
+    previous_end = 0
+    for edit in edits:
+        assert previous_end <= edit.start <= edit.end <= len(text)
+        assert text[edit.start:edit.end] == edit.original and edit.reason
+        previous_end = edit.end
+    Pipeline(["layout"]).run(text)   # the pipeline checks and applies them
