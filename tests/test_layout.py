@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix import strategies
@@ -347,9 +349,6 @@ def test_running_head_repeating_the_title_and_misread_page_numbers():
                        feet=lambda n: {1: "68", 2: "o9", 3: "70"}[n]))
     assert out.startswith("Long Term Support\n") and "LONG TERM" not in out
     assert all(f"\n{foot}\n" not in out and not out.endswith(foot + "\n") for foot in ("68", "o9", "70"))
-
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 PIECES = ["the committee", "exam-", "ple", "policy-", "making", "- 2 -", "/present", "present", "> ", "# ",
           "**", "Page 3 of 7", "iv", "REPORT 12", "\n", "\n\n", "\f", " ", "1987-", "88", "¬", "~", "./..", "—"]
