@@ -74,7 +74,7 @@ def test_noise_tokens_fall_in_their_signal(token, feature):
 
 
 @pytest.mark.parametrize("token", ["the", "The", "“Well,", "don’t", "(see", "1970s", "SW1", "£5", "3.30pm",
-                                   "e.g.", "—", "...", "1st", "well-known", "Committee."])
+                                   "e.g.", "—", "...", "1st", "well-known", "Committee.", "ﬁne", "ſome"])
 def test_ordinary_tokens_carry_no_error_mass(token):
     assert not any(token_row(token).values()), token_row(token)
 

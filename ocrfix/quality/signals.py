@@ -68,6 +68,7 @@ import numpy as np
 import regex
 
 from ocrfix import lexicon
+from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
@@ -105,6 +106,7 @@ _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _ASCII_ODD = b"|~^_\\{}"
 _GARBAGE = _TOKEN_FEATURES.index("garbage")
 _NO_MASS = (0.0,) * len(_TOKEN_FEATURES)
+_LONG_S = str.maketrans({"ſ": "s"})
 _ODD_CHARS = _TOKEN_FEATURES.index("odd_chars")
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -210,6 +212,8 @@ class _TokenTable:
         number = self.index[token] = len(self.keys)
         odd = _odd_count(token)
         core = token.strip(_EDGE_PUNCT)
+        if not core.isascii():  # "ﬁne", "ſome": the word is judged in its plain spelling
+            core = fold_typography(core).translate(_LONG_S)
         if not core or not (core.isalnum() or any(char.isalnum() for char in core)):
             symbols = 0.0
             if token not in _STANDALONE_OK and not (token.count(".") == len(token) and len(token) >= 3):
