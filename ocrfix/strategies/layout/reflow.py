@@ -21,6 +21,7 @@ import re
 
 from ocrfix.strategies.layout.hyphens import DOUBLE_HYPHENS, HYPHENS, MISREAD_HYPHENS
 
+_BULLETS = "-•*·▪–—("
 _OPENING = "\"'‘“(["
 _CLOSING = "\"'’”)]"
 _LIST_ITEM = re.compile(
@@ -58,7 +59,9 @@ class Shape:
         self.hyphen = mark if left else ""                  # the mark: "-", "¬", a misread "~", "-—"
         self.starts_lower = content.lstrip(_OPENING)[:1].islower()
         self.terminal = tail.rstrip(_CLOSING)[-1:] in ".!?:"
-        self.list_item = bool(_LIST_ITEM.match(content))   # starts a list item: never joined to the line before
+        # starts a list item ("(a)", "2.", "- "): never joined to the line before
+        self.list_item = ((self.first_word[-1:] in ".)" or content[:1] in _BULLETS)
+                          and bool(_LIST_ITEM.match(content)))
         self.dash_end = tail.endswith(("—", "–", "--"))     # a dash that binds without a space
         self.number_range = last in "-–" and tail[-2:-1].isdigit()
 
