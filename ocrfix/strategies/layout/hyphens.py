@@ -38,15 +38,17 @@ DOUBLE_HYPHENS = ("-\u2014", "\u2014-", "-\u2013", "--")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_OPENING = "\"'‘“(["
 _CLOSING = "\"'’”),.;:!?]"
+# quotes and brackets before a word, quotes, brackets and punctuation after one
+_EDGE_PUNCTUATION = re.compile(r"(?<!\S)[\"'‘“(\[]+|[\"'’”),.;:!?\]]+(?!\S)")
 
 
 class DocumentWords:
     """How often a word stands in the text, case-folded, punctuation around it ignored.
 
-    Built from whitespace-separated tokens (one C-level split of the text), so
-    it keeps hyphenated compounds whole and costs little on large texts.
+    Built from whitespace-separated tokens (C-level regex and split of the
+    whole text, on first use), so it keeps hyphenated compounds whole and
+    costs little on large texts.
 
     >>> words = DocumentWords.from_text("The policy-making body, (Policy-making) and policymaking.")
     >>> words.count("policy-making"), words.count("Policymaking"), words.count("body")
@@ -56,7 +58,6 @@ class DocumentWords:
     def __init__(self, text: str) -> None:
         self._text = text
         self._tokens: Counter[str] | None = None
-        self._cache: dict[str, int] = {}
 
     @classmethod
     def from_text(cls, text: str) -> "DocumentWords":
@@ -64,19 +65,9 @@ class DocumentWords:
         return cls(text)
 
     def count(self, word: str) -> int:
-        key = word.casefold()
-        cached = self._cache.get(key)
-        if cached is None:
-            if self._tokens is None:
-                self._tokens = Counter(self._text.casefold().split())
-            tokens = self._tokens
-            cached = tokens.get(key, 0)
-            for closing in _CLOSING:
-                cached += tokens.get(key + closing, 0)
-            for opening in _OPENING:
-                cached += tokens.get(opening + key, 0) + sum(tokens.get(opening + key + closing, 0) for closing in _CLOSING)
-            self._cache[key] = cached
-        return cached
+        if self._tokens is None:
+            self._tokens = Counter(_EDGE_PUNCTUATION.sub("", self._text.casefold()).split())
+        return self._tokens.get(word.casefold(), 0)
 
 
 class HyphenJudge:
