@@ -37,6 +37,9 @@ import numpy as np
 FORMAT = "ocrfix-quality-calibration/1"
 _MAX_TARGET = 0.3  # true CER above this is fitted as this: beyond it a page is for re-OCR, and it must not steer the fit
 _QUANTILES = (0.1, 0.9)
+#: Residual (in CER) beyond which a page's pull on the fit grows linearly, not quadratically.
+HUBER_DELTA = 0.02
+HUBER_ROUNDS = 6
 #: Width (in CER) of the softplus that keeps estimates above 0.
 _SOFT_ZERO = 0.002
 #: Map the linear score through an isotonic fit (True) or take it as the CER (False, the identity).
@@ -146,7 +149,14 @@ def _fit_point(rates: np.ndarray, target: np.ndarray, weight: np.ndarray, featur
     # 1 - confidence has an offset even on perfect pages. Only the weights must be >= 0.
     ones = np.ones((len(target), 1))
     design = np.hstack([ones, -ones, rates])
-    coef = nnls(design * weight[:, None], target * weight)
+    # Huber weights by reweighting: a page whose error the text cannot show (lines left out by the
+    # engine) gets less say than its squared residual would give it.
+    robust = np.ones(len(target))
+    for _ in range(HUBER_ROUNDS):
+        total = weight * robust
+        coef = nnls(design * total[:, None], target * total)
+        residual = np.abs(design @ coef - target)
+        robust = np.sqrt(np.minimum(1.0, HUBER_DELTA / np.maximum(residual, 1e-12)))
     intercept = float(coef[0] - coef[1])
     score = intercept + rates @ coef[2:]
     iso_x, iso_y = isotonic(score, target, weight) if isotonic_map else ([0.0, 1.0], [0.0, 1.0])
