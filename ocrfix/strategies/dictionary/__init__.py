@@ -401,9 +401,10 @@ class Dictionary(Strategy):
 
     def _store(self, key: tuple[str, int, float], nearby: dict[str, int]) -> list[tuple[float, str]]:
         folded_zipf = self._lexicon.folded_zipf
-        ranked = sorted(((folded_zipf(c) - PLAIN_EDIT * d, c) for c, d in nearby.items()
-                         if c != key[0] and not self._run_together(c, folded_zipf(c))),  # not "inthe"
-                        reverse=True)[:3 * MAX_CANDIDATES]
+        ranked = sorted(((folded_zipf(c) - PLAIN_EDIT * d, c) for c, d in nearby.items() if c != key[0]),
+                        reverse=True)[:4 * MAX_CANDIDATES]
+        ranked = [(score, c) for score, c in ranked
+                  if not self._run_together(c, folded_zipf(c))][:3 * MAX_CANDIDATES]  # not "inthe"
         if len(self._lookups) > LOOKUP_CACHE:
             self._lookups.clear()
         found = self._lookups[key] = [(folded_zipf(c), c) for _, c in ranked]
