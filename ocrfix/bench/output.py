@@ -101,7 +101,7 @@ def chart(report: Report) -> bytes:
     subset_rows = leaderboard.select(report.rows, "subset")
     subsets = sorted({row.group for row in subset_rows})
     cell = {(row.candidate, row.group): row for row in subset_rows}
-    figure, axes = plt.subplots(figsize=(max(8.0, 1.2 * len(subsets) * (len(report.candidates) + 1) / 4 + 3), 4.5), dpi=110)
+    figure, axes = plt.subplots(figsize=(max(8.0, 0.22 * len(subsets) * (len(report.candidates) + 1) + 3), 4.5), dpi=110)
     positions = np.arange(len(subsets))
     width = 0.8 / (len(report.candidates) + 1)
     offsets = (np.arange(len(report.candidates) + 1) - len(report.candidates) / 2) * width
