@@ -174,6 +174,8 @@ def test_delete_index_finds_words_within_two_edits():
 def test_protect_helpers():
     assert protected_reason("mailto:me@x.org", "mailto:me@x.org") == "URL or e-mail address"
     assert protected_reason("NATO,", "NATO") == "ALL-CAPS abbreviation"
+    assert protected_reason("fold(s)", "fold(s") == "code or markup"
+    assert protected_reason("max_gap", "max_gap") == "code or markup"
     assert protected_reason("McDonald", "McDonald") == "mixed-case name"
     assert protected_reason("1981", "1981") == "number, date, money or code"
     assert protected_reason("c0mpany", "c0mpany") is None

@@ -24,6 +24,7 @@ from typing import Callable
 import regex
 
 URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@\S)")
+CODE = regex.compile(r"\w_\w|\w=|\w\(.*\)|</?\w+>|\w\[.*\]")  # snake_case, key=, call(x), <tag>, item[0]
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
 WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")
@@ -67,6 +68,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     """
     if URL_OR_EMAIL.search(token):
         return "URL or e-mail address"
+    if CODE.search(token):
+        return "code or markup"
     if len(core) < 2:
         return "single letter"
     if any(ch.isdigit() for ch in core):
