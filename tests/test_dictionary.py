@@ -116,6 +116,13 @@ def test_pieces_of_a_split_word_with_a_lost_letter_are_glued(default):
         "The council would take over responsibility for the towpath."
 
 
+def test_a_rare_real_word_yields_to_a_common_one_only_with_context(default):
+    assert run(default, "It bas been said that the plan was good.") == "It has been said that the plan was good."
+    assert run(default, "The bas relief was old.") == "The bas relief was old."  # no word pairs back "has"
+    period = "And thy father said unto him, go in peace; he shewed the way to thy house."
+    assert run(default, period) == period
+
+
 def test_letters_are_not_cut_off_a_word(default):
     # "toa" is "to a" run together, not "to" with a stray letter
     assert run(default, "He gave it toa friend of his.") == "He gave it toa friend of his."

@@ -50,7 +50,7 @@ SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 
 # A word at least this frequent (Zipf) is taken as written: correcting common
 # real words needs more context than word bigrams give. Rarer listed words are
-# looked at, but replaced only under the MISPRINT_GAP rule below.
+# looked at, but replaced only under the gap rules below (see _admissible).
 TRUSTED_ZIPF = 4.5
 # How probable a word the lexicon does not know is, as a Zipf value: the lexicon
 # lists every word down to Zipf 1, so an unlisted one is rarer: about once per
@@ -68,6 +68,9 @@ KNOWN_WORD_BONUS = 1.0
 MISPRINT_GAP = 3.7
 # ... and needs no word pair to back it when the gap is this wide ("tne" 2.0 vs "the" 7.7).
 CLEAR_MISPRINT_GAP = 4.5
+# ... and, with word pairs on both sides backing the other word, when it is 10**3 times
+# commoner ("tho" 4.4 vs "the" 7.7; not "shewed" 1.9 vs "showed" 4.9).
+CONTEXT_GAP = 3.0
 # Run-together words listed in the lexicon (web text has them) are suspect when
 # the word pair is this much more common: "ofthe" 3.3 vs "of the" 6.5.
 RUN_TOGETHER_GAP = 3.0
@@ -133,7 +136,7 @@ class Dictionary(Strategy):
         tokens = _Tokens(text)
         if not self._in_lexicon_language(tokens):
             return []  # another language: the English lexicon has no evidence against its words
-        vocabulary = Vocabulary.from_text(text)
+        vocabulary = tokens.vocabulary = Vocabulary.from_text(text)
         edits: list[Edit] = self._postcodes(text)
         taken = [(e.start, e.end) for e in edits]
         kinds: dict[str, tuple] = {}  # this document's: the vocabulary decides some
@@ -294,9 +297,10 @@ class Dictionary(Strategy):
         if nxt is not None and not self._lexicon.folded_zipf(nxt):
             nxt = None  # an unknown neighbour is no context (it is likely misread itself)
         prev = tokens.repaired.get(i - 1, prev) if prev is not None else None
-        key = (core, prev, nxt, name_like)
+        repeated = tokens.vocabulary.count(word) > 1
+        key = (core, prev, nxt, name_like, repeated)
         if key not in repairs:
-            repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like)
+            repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like, repeated=repeated)
         repair = repairs[key]
         if repair is not None and (_drops_edge(word, repair[0]) or _drops_letters(word, repair[0]) and (
                 name_like or self._rare_neighbour(tokens, i))):
@@ -315,11 +319,11 @@ class Dictionary(Strategy):
         return False
 
     def _repair(self, core: str, word: str, zipf: float, prev: str | None, nxt: str | None, *,
-                strict: bool = False) -> tuple[str, float, str] | None:
+                strict: bool = False, repeated: bool = True) -> tuple[str, float, str] | None:
         """The repair of one word in its context; ``strict``: only by a common word, as for listed words."""
         if zipf and self._attested(prev, word, nxt):
             return None  # a listed word in a listed word pair is where it belongs
-        readings = self._readings(word, zipf, prev, nxt, strict=strict)
+        readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated)
         best, best_score = max(readings.items(), key=lambda item: item[1])
         if best == word:
             return None
@@ -330,19 +334,17 @@ class Dictionary(Strategy):
         return _with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
 
     def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None, *,
-                  strict: bool = False) -> dict[str, float]:
+                  strict: bool = False, repeated: bool = True) -> dict[str, float]:
         """Readings of the printed ``word`` with their log10 scores; the word itself included."""
         lex, model = self._lexicon, self.model
         if prev is not None and not lex.folded_zipf(prev):
             prev = None  # an unknown neighbour is no context
         run_together = bool(zipf) and self.split_merge and self._run_together(word, zipf)
-        # a listed word only gives way to a far more common one (MISPRINT_GAP), by a misreading the
-        # engine is known to make, where a listed word pair says the other word fits (or the gap is clear)
+        # a listed word only gives way to a far more common one, under the rules of _admissible
         gated = (bool(zipf) and not run_together) or strict
         candidates = []
         for prior, candidate in self._candidates(word, zipf, gated):
-            if gated and not (model.attested(candidate, word) and (
-                    self._attested(prev, candidate, nxt) or prior - max(zipf, UNKNOWN_ZIPF) >= CLEAR_MISPRINT_GAP)):
+            if gated and not self._admissible(word, zipf, candidate, prior, prev, nxt, repeated):
                 continue
             candidates.append((prior - 9.0 + model.log_prob(candidate, word), candidate, prior))
         splits = self.split_merge and not gated and len(word) >= 3 and word.replace("'", "").isalpha()
@@ -397,7 +399,7 @@ class Dictionary(Strategy):
 
     @staticmethod
     def _lookup_key(word: str, zipf: float, gated: bool) -> tuple[str, int, float]:
-        return word, 1 if len(word) <= 4 else 2, max(zipf, UNKNOWN_ZIPF) + MISPRINT_GAP if gated else zipf
+        return word, 1 if len(word) <= 4 else 2, max(zipf, UNKNOWN_ZIPF) + CONTEXT_GAP if gated else zipf
 
     def _store(self, key: tuple[str, int, float], nearby: dict[str, int]) -> list[tuple[float, str]]:
         folded_zipf = self._lexicon.folded_zipf
@@ -409,6 +411,22 @@ class Dictionary(Strategy):
             self._lookups.clear()
         found = self._lookups[key] = [(folded_zipf(c), c) for _, c in ranked]
         return found
+
+    def _admissible(self, word: str, zipf: float, candidate: str, prior: float, prev: str | None,
+                    nxt: str | None, repeated: bool) -> bool:
+        """May a listed (or name-like) ``word`` give way to ``candidate``? Only by a misreading the
+        engine is known to make, and with more evidence the smaller the frequency gap: none past
+        CLEAR_MISPRINT_GAP, one listed word pair past MISPRINT_GAP, listed pairs with both
+        neighbours (and the word used once in the document) past CONTEXT_GAP ("at tho Town")."""
+        if not self.model.attested(candidate, word):
+            return False
+        gap = prior - max(zipf, UNKNOWN_ZIPF)
+        if gap >= CLEAR_MISPRINT_GAP:
+            return True
+        if gap >= MISPRINT_GAP:
+            return self._attested(prev, candidate, nxt)
+        bigram = self._lexicon.folded_bigram
+        return not repeated and bool(prev and nxt and bigram(prev, candidate) and bigram(candidate, nxt))
 
     def _candidates(self, word: str, zipf: float, gated: bool) -> list[tuple[float, str]]:
         """(Zipf, word) of the lexicon words near ``word`` that could replace it, best first, cached."""
@@ -529,6 +547,7 @@ class _Tokens:
         self.raw_starts: list[int] = []
         self.raw_ends: list[int] = []
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
+        self.vocabulary = Vocabulary()
         for match in TOKEN.finditer(text):
             raw = match.group()
             if raw.isalnum():
