@@ -201,8 +201,12 @@ def test_calibration_is_monotone_and_round_trips(tmp_path):
     rng = np.random.default_rng(1)
     X = rng.uniform(0, 0.2, (300, 3))
     y = 0.6 * X[:, 0] + 0.3 * X[:, 1] + 0.005 + rng.normal(0, 0.003, 300)
-    model = calibrate.fit(X, y, np.full(300, 1500.0), np.arange(300) % 30, ["a", "b", "c"])
-    assert model.weights[0] == pytest.approx(0.6, abs=0.05) and model.weights[2] < 0.05
+    linear = calibrate.fit(X, y, np.full(300, 1500.0), np.arange(300) % 30, ["a", "b", "c"], power=1.0)
+    assert linear.weights[0] == pytest.approx(0.6, abs=0.05) and linear.weights[2] < 0.05
+    model = calibrate.fit(X, y, np.full(300, 1500.0), np.arange(300) % 30, ["a", "b", "c"], power=0.8)
+    assert model.power == 0.8 and model.weights[2] < model.weights[1] < model.weights[0]
+    # Fitted on CER ** 0.8, the estimate is still in CER: it tracks the data as well as the linear fit.
+    assert np.abs(model.predict(X) - y).mean() < 2 * np.abs(linear.predict(X) - y).mean() + 0.002
     grid = np.linspace(-0.1, 2.0, 500)
     mapped = model.map_score(grid)
     assert np.all(np.diff(mapped) >= 0)
@@ -211,6 +215,7 @@ def test_calibration_is_monotone_and_round_trips(tmp_path):
     path = tmp_path / "model.json"
     model.save(path)
     again = quality.load_model(str(path))
+    assert again.power == 0.8
     assert np.allclose(again.predict(X[:20]), model.predict(X[:20]), atol=1e-5)
 
 
