@@ -98,6 +98,8 @@ class DeleteIndex:
         if not hashes:
             return results
         probes = np.asarray(hashes, dtype=np.uint32)
+        order = np.argsort(probes)  # sorted probes make the binary searches cache-friendly
+        probes = probes[order]
         bounds = np.searchsorted(self._keys, np.concatenate((probes, probes + np.uint32(1))))
         left = bounds[:len(probes)]
         counts = np.where(probes == np.uint32(0xFFFFFFFF), len(self._keys), bounds[len(probes):]) - left
@@ -106,7 +108,7 @@ class DeleteIndex:
             return results
         # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
         positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
-        owner = np.repeat(np.asarray(owners, dtype=np.int64), counts)
+        owner = np.repeat(np.asarray(owners, dtype=np.int64)[order], counts)
         numbers = self._ids[positions].astype(np.int64)
         lengths = np.fromiter((len(q) for q, _, _ in queries), dtype=np.int32, count=len(queries))
         distances = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))
