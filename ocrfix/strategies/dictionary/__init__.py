@@ -247,10 +247,13 @@ class Dictionary(Strategy):
         return known
 
     def _fragment(self, tokens: "_Tokens", j: int) -> int:
-        """Is token j a lower-case piece of a word? 2: surely (unknown, or one or two letters that are
+        """Is token j (not repaired) a lower-case piece of a word? See :meth:`_piece`."""
+        return 0 if j in tokens.repaired else self._piece(tokens.cores[j])
+
+    def _piece(self, core: str) -> int:
+        """Is ``core`` a lower-case piece of a word? 2: surely (unknown, or one or two letters that are
         no common word), 1: perhaps (a rare word), 0: no."""
-        core = tokens.cores[j]
-        if not (core.isalpha() and core.islower()) or j in tokens.repaired:
+        if not (core.isalpha() and core.islower()):
             return 0
         zipf = self._lexicon.folded_zipf(fold(core))
         if zipf == 0.0 or (len(core) <= 2 and zipf < FRAGMENT_ZIPF):
@@ -290,7 +293,7 @@ class Dictionary(Strategy):
             return kind[1], PATTERN_CONFIDENCE, "letters read for digits in a number"
         core = tokens.cores[i]
         _, word, zipf = kind
-        name_like = core[0].isupper() and not tokens.sentence_start(i) and not is_noisy(core)
+        name_like = self._name_like(tokens, i)
         if name_like and zipf >= NAME_ZIPF:
             return None  # a capitalised word inside a sentence is a name
         prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
@@ -308,6 +311,12 @@ class Dictionary(Strategy):
             # a piece of a split word ("elsew ere")
             return None
         return repair
+
+    @staticmethod
+    def _name_like(tokens: "_Tokens", i: int) -> bool:
+        """Is token i capitalised inside a sentence, as names are?"""
+        core = tokens.cores[i]
+        return core[0].isupper() and not tokens.sentence_start(i) and not is_noisy(core)
 
     def _rare_neighbour(self, tokens: "_Tokens", i: int) -> bool:
         """Is a neighbour, one space away, a rare lower-case word or an unknown one (a likely piece)?"""
@@ -346,7 +355,8 @@ class Dictionary(Strategy):
         for prior, candidate in self._candidates(word, zipf, gated):
             if gated and not self._admissible(word, zipf, candidate, prior, prev, nxt, repeated):
                 continue
-            candidates.append((prior - 9.0 + model.log_prob(candidate, word), candidate, prior))
+            channel = model.log_prob(candidate, word)
+            candidates.append((prior - 9.0 + channel, candidate, prior, channel))
         splits = self.split_merge and not gated and len(word) >= 3 and word.replace("'", "").isalpha()
         if not candidates and not splits:
             return {word: 0.0}
@@ -358,8 +368,8 @@ class Dictionary(Strategy):
             own_prior = zipf + KNOWN_WORD_BONUS
         scores = {word: self._context(prev, word, own_prior, nxt) + model.log_prob(word, word)}
         candidates.sort(reverse=True)
-        for _, candidate, prior in candidates[:MAX_CANDIDATES]:
-            scores[candidate] = self._context(prev, candidate, prior, nxt) + model.log_prob(candidate, word)
+        for _, candidate, prior, channel in candidates[:MAX_CANDIDATES]:
+            scores[candidate] = self._context(prev, candidate, prior, nxt) + channel
         if splits:
             for cut in range(1, len(word)):
                 left, right = word[:cut], word[cut:]
@@ -371,7 +381,7 @@ class Dictionary(Strategy):
         return scores
 
     def _prefetch(self, tokens: "_Tokens", vocabulary: Vocabulary, kinds: dict[str, tuple]) -> None:
-        """Look up the candidates of all the document's suspect words in one batch (array work amortised)."""
+        """Look up the candidates the document's suspect words will need in one batch (array work amortised)."""
         queries = {}
         cores = tokens.cores
         for i, (core, raw) in enumerate(zip(cores, tokens.raws)):
@@ -381,13 +391,16 @@ class Dictionary(Strategy):
             if kind[0] != "word":
                 continue
             _, word, zipf = kind
-            keys = [self._lookup_key(word, zipf, bool(zipf))]
-            if core[:1].isupper():
-                keys.append(self._lookup_key(word, zipf, True))  # a capitalised word inside a sentence: strictly
+            if not self._name_like(tokens, i):
+                keys = [self._lookup_key(word, zipf, bool(zipf))]
+            elif zipf < NAME_ZIPF:
+                keys = [self._lookup_key(word, zipf, True)]  # a capitalised word inside a sentence: strictly
+            else:
+                keys = []  # taken for a name
             if not zipf:  # the joins _glue may try
-                if i > 0 and len(cores[i - 1]) <= 2 and tokens.gap_is_space(i - 1):
+                if i > 0 and len(cores[i - 1]) <= 2 and tokens.gap_is_space(i - 1) and self._piece(cores[i - 1]):
                     keys.append(self._lookup_key(fold(cores[i - 1] + core), 0.0, False))
-                if i + 1 < len(cores) and tokens.gap_is_space(i):
+                if i + 1 < len(cores) and tokens.gap_is_space(i) and self._piece(cores[i + 1]):
                     keys.append(self._lookup_key(fold(core + cores[i + 1]), 0.0, False))
             for key in keys:
                 if key not in self._lookups and key[2] < COMMON_ZIPF:
