@@ -458,8 +458,8 @@ class Dictionary(Strategy):
     def _could_join(self, tokens: "_Tokens", i: int) -> bool:
         """Cheap test: are tokens i and i+1 two words one space apart whose join is a common word?"""
         a, b = tokens.cores[i], tokens.cores[i + 1]
-        return (len(a) > 1 and len(b) > 1 and tokens.gap_is_space(i) and a.isalpha() and b.isalpha()
-                and b.islower() and self._lexicon.zipf(a + b) >= JOIN_MIN_ZIPF)
+        return (len(a) > 1 and len(b) > 1 and b.islower() and a.isalpha() and b.isalpha() and tokens.gap_is_space(i)
+                and self._lexicon.folded_zipf(fold(a + b)) >= JOIN_MIN_ZIPF)
 
     def _join(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
         """Join tokens ``i`` and ``i + 1`` ("be come" → "become") if the joined word is clearly meant."""
@@ -561,15 +561,19 @@ class _Tokens:
         self.raw_ends: list[int] = []
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
         self.vocabulary = Vocabulary()
+        word_parts: dict[str, tuple[int, int] | None] = {}  # raw token -> its word part's span in it
         for match in TOKEN.finditer(text):
             raw = match.group()
             if raw.isalnum():
                 start, end = match.span()
             else:
-                inner = EDGE_PUNCTUATION.match(raw)
-                if inner is None:
+                if raw not in word_parts:
+                    inner = EDGE_PUNCTUATION.match(raw)
+                    word_parts[raw] = None if inner is None else inner.span(1)
+                span = word_parts[raw]
+                if span is None:
                     continue
-                start, end = match.start() + inner.start(1), match.start() + inner.end(1)
+                start, end = match.start() + span[0], match.start() + span[1]
             self.starts.append(start)
             self.ends.append(end)
             self.cores.append(text[start:end])
