@@ -1,7 +1,8 @@
 """The signals of OCR quality that need no ground truth, per line and per page.
 
 Every signal is a *character mass*: how many characters of a line fall in
-tokens of one kind. Summed over a page and divided by the page's characters it
+tokens of one kind (for the word signals ``unknown`` to ``garbage``, a word of
+``n`` characters weighs ``n ** WORD_MASS_POWER``: see :func:`word_mass`). Summed over a page and divided by the page's characters it
 is a rate, in the unit of CER, which the calibration (:mod:`ocrfix.quality.calibrate`)
 maps to an estimated CER. The signals:
 
@@ -55,7 +56,7 @@ strategy's detector), since they add text rather than corrupt it.
 
 >>> table = Signals.of_text("The cat sat on tbe mat.\\nIt was a fine d@y, tlnco |")
 >>> round(table.page_rates()[0]["nonword"], 2), table.page_rates()[0]["garbage"] > 0
-(0.1, True)
+(0.06, True)
 """
 from __future__ import annotations
 
@@ -77,6 +78,11 @@ _COL = {name: index for index, name in enumerate(FEATURES)}
 _TOKEN_FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
                    "stray_marks")
 
+#: A misread word of n characters weighs n ** WORD_MASS_POWER characters: one misread letter spoils
+#: a whole word, so a long word's letters overstate its errors. Cross-validated on the project
+#: corpus (5 folds, 220 pages) against 1.0: Spearman 0.888 vs 0.884, MAE on pages <= 15% 1.62 vs
+#: 1.71 points (RapidOCR's books 2.66 vs 3.43; Tesseract's books 0.89 vs 0.84); 0.5: 0.877 / 1.60.
+WORD_MASS_POWER = 0.7
 #: Bits per character above which an unknown word does not look like English.
 IMPLAUSIBLE_BITS = 4.6
 #: An unknown word used this often in the document is taken as one of its own words.
@@ -225,7 +231,7 @@ class _TokenTable:
                 cached = self._cores[core] = self._classify(core)
             row, key, aux = cached
             if row[_GARBAGE] and len(token) != len(core):  # garbage is charged for the whole token
-                row = row[:_GARBAGE] + (float(len(token)),) + row[_GARBAGE + 1:]
+                row = row[:_GARBAGE] + (word_mass(len(token)),) + row[_GARBAGE + 1:]
             if odd:
                 row = row[:_ODD_CHARS] + (float(odd),) + row[_ODD_CHARS + 1:]
             if token[0] in _STRAY and core[0].islower() and token[-1] not in _CLOSERS:
@@ -244,7 +250,7 @@ class _TokenTable:
             zipf = self.lex.zipf(core)  # most tokens: a common word, plainly written, carries no mass
             if zipf >= _FRAGMENT_ZIPF or (zipf >= _RARE_ZIPF and len(core) > 2):
                 return _NO_MASS, None, (len(core), len(core), language.word_mask(core.lower()))
-        size = len(core)
+        size = word_mass(len(core))
         unknown = names = nonword = rare = garbage = fragments = merged = 0.0
         key = None
         if core.isascii():
@@ -261,7 +267,7 @@ class _TokenTable:
                 zipf = 0.0  # "h-ve", "opti-ns": a letter misread as a hyphen
             if zipf == 0.0 and "." in word:  # "e.g", "U.S.A": abbreviations
                 zipf = self.lex.zipf(word.replace(".", ""))
-            length = len(word)
+            length = word_mass(len(word))
             plain_case = word.islower() or word.isupper() or word.istitle()
             if _CONSONANTS.search(word) or (not plain_case and _case_flips(word)):
                 garbage = size
@@ -276,8 +282,8 @@ class _TokenTable:
                 else:
                     unknown = length
                     key = lexicon.fold(word)
-            elif length <= 2 and zipf < _FRAGMENT_ZIPF:
-                fragments = length + 1
+            elif len(word) <= 2 and zipf < _FRAGMENT_ZIPF:
+                fragments = len(word) + 1
             elif zipf < _RARE_ZIPF:
                 rare = length * (_RARE_ZIPF - zipf) / _RARE_ZIPF
                 key = lexicon.fold(word)
@@ -300,6 +306,15 @@ class _TokenTable:
         common = self._common
         word = lexicon.fold(word)
         return any(word[:cut] in common and word[cut:] in common for cut in range(1, len(word)))
+
+
+def word_mass(characters: int) -> float:
+    """The error mass of a misread word of ``characters`` characters (sublinear: see :data:`WORD_MASS_POWER`).
+
+    >>> word_mass(1), round(word_mass(10), 2)
+    (1.0, 5.01)
+    """
+    return float(characters) ** WORD_MASS_POWER
 
 
 def _odd_count(token: str) -> int:
