@@ -43,7 +43,8 @@ _QUANTILES = (0.1, 0.9)
 #: The fit's target is CER ** TARGET_POWER. Cross-validated on the project corpus (5 folds, 220
 #: pages, Huber delta 0.03) against 1.0: Spearman 0.884 vs 0.886, MAE on pages <= 15% 1.71 vs 1.79
 #: points (0.8: 0.881 / 1.64; 0.5 with delta 0.04: 0.868 / 1.70); the model with word confidences
-#: 0.969 / 0.66 vs 0.966 / 0.75. Against the former fit (power 1, delta 0.02): 0.884 / 1.78.
+#: 0.969 / 0.66 vs 0.966 / 0.75. Against the former fit (power 1, delta 0.02): 0.884 / 1.78. With
+#: words weighed n ** 0.7 (signals.WORD_MASS_POWER): 0.888 / 1.62 vs 0.889 / 1.69 (0.8: 0.887 / 1.58).
 TARGET_POWER = 0.9
 #: Residual (in units of the target, CER ** power) beyond which a page's pull on the fit grows
 #: linearly, not quadratically.
