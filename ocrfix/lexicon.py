@@ -73,6 +73,8 @@ class Lexicon:
         self._bigrams = bigrams or {}
         #: The least frequent listed pair: an unlisted pair is rarer than this.
         self.bigram_floor = min(self._bigrams.values(), default=0.0)
+        #: The most frequent listed pair: no pair is commoner than this.
+        self.bigram_ceiling = max(self._bigrams.values(), default=0.0)
 
     def zipf(self, word: str, *, combine: bool = True) -> float:
         """Zipf frequency of ``word``, case-insensitive; 0.0 when unknown.

@@ -241,9 +241,10 @@ class Dictionary(Strategy):
         known = self._run_together_cache.get(word)
         if known is None:
             lex = self._lexicon
-            known = self._run_together_cache[word] = len(word) >= 4 and word.isalpha() and any(
-                lex.folded_bigram(word[:cut], word[cut:]) - zipf >= RUN_TOGETHER_GAP
-                for cut in range(2, len(word) - 1))
+            known = self._run_together_cache[word] = (
+                lex.bigram_ceiling - zipf >= RUN_TOGETHER_GAP and len(word) >= 4 and word.isalpha()
+                and any(lex.folded_bigram(word[:cut], word[cut:]) - zipf >= RUN_TOGETHER_GAP
+                        for cut in range(2, len(word) - 1)))
         return known
 
     def _fragment(self, tokens: "_Tokens", j: int) -> int:
