@@ -92,8 +92,8 @@ class DeleteIndex:
         hashes: list[int] = []
         owners: list[int] = []
         for number, (query, max_distance, _) in enumerate(queries):
-            probe = {_hash(d) for d in deletions(query, max_distance)}
-            hashes.extend(probe)
+            probe = deletions(query, max_distance)  # a hash collision only repeats pairs, removed below
+            hashes.extend(map(_hash, probe))
             owners.extend([number] * len(probe))
         if not hashes:
             return results
