@@ -174,6 +174,11 @@ class _OffsetMap:
         self.segments: list[tuple[int, int, int, int, bool]] = [(0, length, 0, length, True)] if length else []
         self.starts = [0] if length else []
 
+    @property
+    def identity(self) -> bool:
+        """No edit applied yet: the current text is the original."""
+        return not self.segments or (len(self.segments) == 1 and self.segments[0][2] == 0 and self.segments[0][4])
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span that the current span ``start:end`` came from."""
         if not self.segments:
@@ -314,16 +319,22 @@ class Pipeline:
         text = original
         offsets = _OffsetMap(len(original))
         edits: list[Edit] = []
-        for strategy in self.strategies:
+        last = len(self.strategies) - 1
+        for stage, strategy in enumerate(self.strategies):
             proposed = _check(strategy, text, strategy.propose(text))
             if not proposed:
                 continue
-            mapped = [offsets.span(edit.start, edit.end) for edit in proposed]
-            edits.extend(
-                Edit(start, end, edit.replacement, edit.strategy, edit.reason, edit.confidence, edit.original)
-                for edit, (start, end) in zip(proposed, mapped)
-            )
-            offsets.apply(proposed, mapped)
+            if offsets.identity:   # nothing changed yet: offsets into the text are offsets into the original
+                mapped = [(edit.start, edit.end) for edit in proposed]
+                edits.extend(proposed)
+            else:
+                mapped = [offsets.span(edit.start, edit.end) for edit in proposed]
+                edits.extend(
+                    Edit(start, end, edit.replacement, edit.strategy, edit.reason, edit.confidence, edit.original)
+                    for edit, (start, end) in zip(proposed, mapped)
+                )
+            if stage < last:   # no later strategy maps offsets through this stage's edits
+                offsets.apply(proposed, mapped)
             text = _apply(text, proposed)
         edits.sort(key=lambda edit: (edit.start, edit.end))  # stable: same span keeps pipeline order
         return Result(text=text, original=original, edits=edits, strategies=self.names)
