@@ -64,6 +64,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import regex
@@ -194,7 +195,6 @@ class _TokenTable:
         self.keys: list[str | None] = []
         self._rows: list[tuple[float, ...]] = []
         self._aux: list[tuple[int, ...]] = []
-        self._common: frozenset[str] | None = None
         self._cores: dict[str, tuple[tuple[float, ...], str | None, tuple[int, int, int]]] = {}
         self.rows = np.zeros((0, len(_TOKEN_FEATURES)))
         # letters, Latin letters, language mask, ends a sentence, starts in lower case, ends with a hyphen
@@ -203,7 +203,8 @@ class _TokenTable:
     def ids(self, tokens: list[str]) -> np.ndarray:
         found = list(map(self.index.get, tokens))
         if None in found:
-            for token in dict.fromkeys(token for token, known in zip(tokens, found) if known is None):
+            index = self.index
+            for token in [token for token in dict.fromkeys(tokens) if token not in index]:
                 self._add(token)
             found = list(map(self.index.get, tokens))
             self.rows = np.vstack([self.rows, np.asarray(self._rows, dtype=float).reshape(-1, len(_TOKEN_FEATURES))])
@@ -299,13 +300,18 @@ class _TokenTable:
 
     def _splits(self, word: str) -> bool:
         """Is ``word`` two common words run together ("wouldnot", "canconfirm")?"""
-        if self._common is None:
-            # Zipf >= 3.5 for parts of three letters or more, >= 4.5 for shorter ones ("a", "of").
-            self._common = frozenset(w for w, zipf in self.lex.words()
-                                     if zipf >= (_MERGE_ZIPF if len(w) > 2 else _FRAGMENT_ZIPF))
-        common = self._common
+        common = _common_words(self.lex)
         word = lexicon.fold(word)
-        return any(word[:cut] in common and word[cut:] in common for cut in range(1, len(word)))
+        for cut in range(1, len(word)):
+            if word[:cut] in common and word[cut:] in common:
+                return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def _common_words(lex: lexicon.Lexicon) -> frozenset[str]:
+    """The words a run-together pair is made of: Zipf >= 3.5 for three letters or more, >= 4.5 for shorter ones ("a", "of")."""
+    return frozenset(word for word, zipf in lex.words() if zipf >= (_MERGE_ZIPF if len(word) > 2 else _FRAGMENT_ZIPF))
 
 
 def word_mass(characters: int) -> float:
