@@ -65,6 +65,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import regex
@@ -207,8 +208,8 @@ class _TokenTable:
             for token in [token for token in dict.fromkeys(tokens) if token not in index]:
                 self._add(token)
             found = list(map(self.index.get, tokens))
-            self.rows = np.vstack([self.rows, np.asarray(self._rows, dtype=float).reshape(-1, len(_TOKEN_FEATURES))])
-            self.aux = np.vstack([self.aux, np.asarray(self._aux, dtype=np.int64).reshape(-1, 6)])
+            self.rows = np.vstack([self.rows, _stack(self._rows, float, len(_TOKEN_FEATURES))])
+            self.aux = np.vstack([self.aux, _stack(self._aux, np.int64, 6)])
             self._rows, self._aux = [], []
         return np.asarray(found, dtype=np.int64)
 
@@ -321,6 +322,11 @@ def word_mass(characters: int) -> float:
     (1.0, 5.01)
     """
     return float(characters) ** WORD_MASS_POWER
+
+
+def _stack(rows: list[tuple], dtype: type, width: int) -> np.ndarray:
+    """Tuples of ``width`` numbers as one array (``np.fromiter`` is several times faster than ``np.asarray`` on tuples)."""
+    return np.fromiter(chain.from_iterable(rows), dtype=dtype, count=len(rows) * width).reshape(-1, width)
 
 
 def _odd_count(token: str) -> int:
