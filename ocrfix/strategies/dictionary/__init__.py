@@ -82,6 +82,7 @@ MIN_COMMON_SHARE = 0.15  # English OCR in the corpus: 0.26 or more; German, Fren
 PATTERN_CONFIDENCE = 0.95  # a number or postcode that only one reading makes valid
 LOOKUP_CACHE = 100_000  # candidate lists kept across documents
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
+SHORTLIST = 4 * MAX_CANDIDATES
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
@@ -407,7 +408,7 @@ class Dictionary(Strategy):
                 if key not in self._lookups and key[2] < COMMON_ZIPF:
                     queries[key] = None
         if queries:
-            found = self._index.lookup_many(list(queries))
+            found = self._index.best_many(list(queries), PLAIN_EDIT, SHORTLIST)
             for key, nearby in zip(queries, found):
                 self._store(key, nearby)
 
@@ -415,15 +416,13 @@ class Dictionary(Strategy):
     def _lookup_key(word: str, zipf: float, gated: bool) -> tuple[str, int, float]:
         return word, 1 if len(word) <= 4 else 2, max(zipf, UNKNOWN_ZIPF) + CONTEXT_GAP if gated else zipf
 
-    def _store(self, key: tuple[str, int, float], nearby: dict[str, int]) -> list[tuple[float, str]]:
+    def _store(self, key: tuple[str, int, float], nearby: list[str]) -> list[tuple[float, str]]:
+        """Keep the best ``nearby`` words (those of :meth:`DeleteIndex.best`) as ``key``'s candidates."""
         folded_zipf = self._lexicon.folded_zipf
-        ranked = sorted(((folded_zipf(c) - PLAIN_EDIT * d, c) for c, d in nearby.items() if c != key[0]),
-                        reverse=True)[:4 * MAX_CANDIDATES]
-        ranked = [(score, c) for score, c in ranked
-                  if not self._run_together(c, folded_zipf(c))][:3 * MAX_CANDIDATES]  # not "inthe"
+        ranked = [c for c in nearby if not self._run_together(c, folded_zipf(c))][:3 * MAX_CANDIDATES]  # not "inthe"
         if len(self._lookups) > LOOKUP_CACHE:
             self._lookups.clear()
-        found = self._lookups[key] = [(folded_zipf(c), c) for _, c in ranked]
+        found = self._lookups[key] = [(folded_zipf(c), c) for c in ranked]
         return found
 
     def _admissible(self, word: str, zipf: float, candidate: str, prior: float, prev: str | None,
@@ -448,7 +447,7 @@ class Dictionary(Strategy):
         found = self._lookups.get(key)
         if found is None:
             index = common_index() if key[2] >= COMMON_ZIPF else self._index
-            found = self._store(key, index.lookup(*key))
+            found = self._store(key, index.best(*key, PLAIN_EDIT, SHORTLIST))
         return found
 
     def _attested(self, prev: str | None, word: str, nxt: str | None) -> bool:

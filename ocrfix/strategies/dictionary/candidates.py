@@ -50,6 +50,9 @@ def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
+_NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
+
+
 class DeleteIndex:
     """Words within ``MAX_DISTANCE`` Levenshtein edits of a query, found through shared deletions."""
 
@@ -60,10 +63,12 @@ class DeleteIndex:
         self._lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
         self._word_array = np.asarray(words, dtype=object)
         self._zipfs: np.ndarray | None = None
+        self._exact_zipfs: np.ndarray | None = None
 
     def set_frequencies(self, zipf: "Callable[[str], float]") -> "DeleteIndex":
         """Attach each word's Zipf frequency, so that lookups can ask for frequent words only."""
-        self._zipfs = np.fromiter(map(zipf, self.words), dtype=np.float32, count=len(self.words))
+        self._exact_zipfs = np.fromiter(map(zipf, self.words), dtype=np.float64, count=len(self.words))
+        self._zipfs = self._exact_zipfs.astype(np.float32)
         return self
 
     @classmethod
@@ -86,9 +91,40 @@ class DeleteIndex:
         """
         return self.lookup_many([(query, max_distance, min_zipf)])[0]
 
+    def best(self, query: str, max_distance: int, min_zipf: float | None, edit_cost: float, limit: int) -> list[str]:
+        """:meth:`best_many` for one query."""
+        return self.best_many([(query, max_distance, min_zipf)], edit_cost, limit)[0]
+
     def lookup_many(self, queries: list[tuple[str, int, float | None]]) -> list[dict[str, int]]:
         """:meth:`lookup` for many (query, max_distance, min_zipf) at once: one pass of array operations."""
         results: list[dict[str, int]] = [{} for _ in queries]
+        owner, numbers, distances = self._near(queries)
+        words = self.words
+        for number, word_number, distance in zip(owner.tolist(), numbers.tolist(), distances.tolist()):
+            results[number][words[word_number]] = distance
+        return results
+
+    def best_many(self, queries: list[tuple[str, int, float | None]], edit_cost: float,
+                  limit: int) -> list[list[str]]:
+        """For each query of :meth:`lookup_many`, its ``limit`` best words other than itself, best first:
+        by Zipf frequency minus ``edit_cost`` per edit, then the later word alphabetically (needs
+        :meth:`set_frequencies`)."""
+        results: list[list[str]] = [[] for _ in queries]
+        owner, numbers, distances = self._near(queries)
+        other = distances != 0
+        owner, numbers = owner[other], numbers[other]
+        scores = self._exact_zipfs[numbers] - edit_cost * distances[other]
+        order = np.lexsort((-numbers, -scores, owner))  # the index's words are in alphabetical order
+        owner, numbers = owner[order], numbers[order]
+        firsts = np.searchsorted(owner, owner)  # where each query's words start
+        keep = np.arange(len(owner)) - firsts < limit
+        words = self.words
+        for number, word_number in zip(owner[keep].tolist(), numbers[keep].tolist()):
+            results[number].append(words[word_number])
+        return results
+
+    def _near(self, queries: list[tuple[str, int, float | None]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(query number, word number, distance) of every indexed word near a query, by query and word."""
         hashes: list[int] = []
         owners: list[int] = []
         for number, (query, max_distance, _) in enumerate(queries):
@@ -96,7 +132,7 @@ class DeleteIndex:
             hashes.extend(map(_hash, probe))
             owners.extend([number] * len(probe))
         if not hashes:
-            return results
+            return _NOTHING
         probes = np.asarray(hashes, dtype=np.uint32)
         order = np.argsort(probes)  # sorted probes make the binary searches cache-friendly
         probes = probes[order]
@@ -105,7 +141,7 @@ class DeleteIndex:
         counts = np.where(probes == np.uint32(0xFFFFFFFF), len(self._keys), bounds[len(probes):]) - left
         total = int(counts.sum())
         if not total:
-            return results
+            return _NOTHING
         # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
         positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
         owner = np.repeat(np.asarray(owners, dtype=np.int64)[order], counts)
@@ -124,10 +160,7 @@ class DeleteIndex:
         found = cpdist(query_texts[owner], self._word_array[numbers], scorer=Levenshtein.distance,
                        score_cutoff=int(distances.max()))
         near = found <= distances[owner]
-        words = self.words
-        for number, word_number, distance in zip(owner[near].tolist(), numbers[near].tolist(), found[near].tolist()):
-            results[number][words[word_number]] = distance
-        return results
+        return owner[near], numbers[near], found[near]
 
     def save(self, path: Path) -> None:
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
@@ -188,6 +221,14 @@ class SmallDeleteIndex:
                     if distance <= max_distance:
                         found[word] = distance
         return found
+
+    def best(self, query: str, max_distance: int, min_zipf: float | None, edit_cost: float, limit: int) -> list[str]:
+        """As :meth:`DeleteIndex.best`."""
+        zipf = self._zipf
+        ranked = sorted(((zipf[word] - edit_cost * distance, word)
+                         for word, distance in self.lookup(query, max_distance, min_zipf).items() if distance),
+                        reverse=True)
+        return [word for _, word in ranked[:limit]]
 
 
 @lru_cache(maxsize=1)
