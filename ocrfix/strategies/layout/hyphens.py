@@ -47,7 +47,7 @@ class DocumentWords:
     """How often a word stands in the text, case-folded, punctuation around it ignored.
 
     Built from whitespace-separated tokens (one C-level split and count of the
-    whole text on first use, then each distinct token stripped), so it keeps
+    whole text on first use, then each distinct token folded and stripped), so it keeps
     hyphenated compounds whole and costs little on large texts.
 
     >>> words = DocumentWords.from_text("The policy-making body, (Policy-making) and policymaking.")
@@ -66,10 +66,10 @@ class DocumentWords:
 
     def count(self, word: str) -> int:
         if self._tokens is None:
-            # count the tokens first, then strip each distinct one: far fewer strips than tokens
+            # count the tokens first, then fold and strip each distinct one: far fewer than tokens
             tokens: Counter[str] = Counter()
-            for token, n in Counter(self._text.casefold().split()).items():
-                stripped = token.lstrip(_OPENING).rstrip(_CLOSING)
+            for token, n in Counter(self._text.split()).items():
+                stripped = token.casefold().lstrip(_OPENING).rstrip(_CLOSING)
                 if stripped:
                     tokens[stripped] += n
             self._tokens = tokens
