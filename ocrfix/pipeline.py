@@ -184,6 +184,10 @@ class _OffsetMap:
         if not self.segments:
             return 0, 0
         if end > start:
+            index = bisect.bisect_right(self.starts, start) - 1
+            cur_start, cur_end, src, _, copied = self.segments[index]
+            if copied and end <= cur_end:   # the common case: inside one copied segment
+                return src + start - cur_start, src + end - cur_start
             return self._point(start, left=True), self._point(end, left=False)
         index = bisect.bisect_right(self.starts, start) - 1
         cur_start, cur_end, src, src_end, copied = self.segments[max(0, index)]
