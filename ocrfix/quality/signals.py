@@ -252,7 +252,6 @@ class _TokenTable:
             zipf = self.lex.zipf(core)  # most tokens: a common word, plainly written, carries no mass
             if zipf >= _FRAGMENT_ZIPF or (zipf >= _RARE_ZIPF and len(core) > 2):
                 return _NO_MASS, None, (len(core), len(core), language.word_mask(core.lower()))
-        size = word_mass(len(core))
         unknown = names = nonword = rare = garbage = fragments = merged = 0.0
         key = None
         if core.isascii():
@@ -272,7 +271,7 @@ class _TokenTable:
             length = word_mass(len(word))
             plain_case = word.islower() or word.isupper() or word.istitle()
             if _CONSONANTS.search(word) or (not plain_case and _case_flips(word)):
-                garbage = size
+                garbage = word_mass(len(core))
             elif zipf == 0.0:
                 if length >= 5 and self._splits(word):
                     merged = 1.0
@@ -292,7 +291,7 @@ class _TokenTable:
         elif _NUMBER.fullmatch(core) or _CODE.fullmatch(core):
             pass
         elif _MIXED.search(core) or _INNER_PUNCT.search(core) or _odd_count(core) or _CONSONANTS.search(core):
-            garbage = size
+            garbage = word_mass(len(core))
         return (unknown, names, nonword, 0.0, rare, garbage, 0.0, 0.0, fragments, merged, 0.0), key, (letters, latin, mask)
 
     def _parts_known(self, word: str) -> bool:
