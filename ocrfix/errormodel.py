@@ -154,15 +154,7 @@ class ErrorModel:
         Case-insensitive; the sum over the edit runs of the alignment plus the
         chance of reading each remaining character right.
         """
-        intended, observed = fold(intended), fold(observed)
-        if intended == observed:
-            return self._log_correct * len(intended)
-        total = 0.0
-        changed = 0
-        for a, b in blocks(intended, observed):
-            total += self.confusion_log_prob(a, b)
-            changed += len(a)
-        return total + self._log_correct * (len(intended) - changed)
+        return self.reading(intended, observed)[0]
 
     def attested(self, intended: str, observed: str, min_count: int = 2) -> bool:
         """Is every edit run between the two strings a confusion seen at least ``min_count`` times?
@@ -171,8 +163,26 @@ class ErrorModel:
         >>> m.attested("the", "tbe"), m.attested("the", "tie")
         (True, False)
         """
-        return all(self.confusions.get(run, 0) >= min_count
-                   for run in blocks(fold(intended), fold(observed)))
+        return self.reading(intended, observed, min_count)[1]
+
+    def reading(self, intended: str, observed: str, min_count: int = 2) -> tuple[float, bool]:
+        """:meth:`log_prob` and :meth:`attested` from one alignment.
+
+        >>> m = ErrorModel({("h", "b"): 3}, {"h": 50}, 1000, 10)
+        >>> round(m.reading("the", "tbe")[0], 2), m.reading("the", "tbe")[1]
+        (-1.23, True)
+        """
+        intended, observed = fold(intended), fold(observed)
+        if intended == observed:
+            return self._log_correct * len(intended), True
+        total = 0.0
+        changed = 0
+        attested = True
+        for run in blocks(intended, observed):
+            total += self.confusion_log_prob(*run)
+            changed += len(run[0])
+            attested = attested and self.confusions.get(run, 0) >= min_count
+        return total + self._log_correct * (len(intended) - changed), attested
 
     @property
     def split_log_prob(self) -> float:

@@ -120,6 +120,7 @@ class Dictionary(Strategy):
         self._run_together_cache: dict[str, bool] = {}
         self._lookups: dict[tuple[str, int, float], list[tuple[float, str]]] = {}
         self._kinds: dict[str, tuple] = {}  # token -> what it is, before the document's vocabulary
+        self._channels: dict[tuple[str, str], tuple[float, bool]] = {}  # (reading, word) -> ErrorModel.reading
 
     def fit(self, pairs: list[tuple[str, str]]) -> "Dictionary":
         """A new Dictionary with the same options and an error model trained on (ocr, gt) ``pairs``."""
@@ -357,7 +358,7 @@ class Dictionary(Strategy):
         for prior, candidate in self._candidates(word, zipf, gated):
             if gated and not self._admissible(word, zipf, candidate, prior, prev, nxt, repeated):
                 continue
-            channel = model.log_prob(candidate, word)
+            channel = self._channel(candidate, word)[0]
             candidates.append((prior - 9.0 + channel, candidate, prior, channel))
         splits = self.split_merge and not gated and len(word) >= 3 and word.replace("'", "").isalpha()
         if not candidates and not splits:
@@ -368,7 +369,8 @@ class Dictionary(Strategy):
                 own_prior -= NOISY_PENALTY
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
-        scores = {word: self._context(prev, word, own_prior, nxt) + model.log_prob(word, word)}
+        as_printed = self._channel(word, word)[0]
+        scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}
         candidates.sort(reverse=True)
         for _, candidate, prior, channel in candidates[:MAX_CANDIDATES]:
             scores[candidate] = self._context(prev, candidate, prior, nxt) + channel
@@ -379,7 +381,7 @@ class Dictionary(Strategy):
                 if _splittable(left, z_left) and _splittable(right, z_right):
                     scores[f"{left} {right}"] = (
                         self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
-                        + self._next_prob(right, z_right, nxt) + model.merge_log_prob + model.log_prob(word, word))
+                        + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed)
         return scores
 
     def _prefetch(self, tokens: "_Tokens", vocabulary: Vocabulary, kinds: dict[str, tuple]) -> None:
@@ -431,7 +433,7 @@ class Dictionary(Strategy):
         engine is known to make, and with more evidence the smaller the frequency gap: none past
         CLEAR_MISPRINT_GAP, one listed word pair past MISPRINT_GAP, listed pairs with both
         neighbours (and the word used once in the document) past CONTEXT_GAP ("at tho Town")."""
-        if not self.model.attested(candidate, word):
+        if not self._channel(candidate, word)[1]:
             return False
         gap = prior - max(zipf, UNKNOWN_ZIPF)
         if gap >= CLEAR_MISPRINT_GAP:
@@ -449,6 +451,15 @@ class Dictionary(Strategy):
             index = common_index() if key[2] >= COMMON_ZIPF else self._index
             found = self._store(key, index.best(*key, PLAIN_EDIT, SHORTLIST))
         return found
+
+    def _channel(self, reading: str, word: str) -> tuple[float, bool]:
+        """The error model's (log10 P(``word`` printed | ``reading``), attested?), one alignment per pair."""
+        channel = self._channels.get((reading, word))
+        if channel is None:
+            if len(self._channels) > LOOKUP_CACHE:
+                self._channels.clear()
+            channel = self._channels[reading, word] = self.model.reading(reading, word)
+        return channel
 
     def _attested(self, prev: str | None, word: str, nxt: str | None) -> bool:
         """Does the bigram list hold ``word`` after ``prev`` or before ``nxt``?"""
