@@ -157,10 +157,7 @@ class Signals:
         return _measure(text, confidences)
 
     def page_masses(self) -> np.ndarray:
-        out = np.zeros((self.pages, len(FEATURES)))
-        for column in range(len(FEATURES)):
-            out[:, column] = np.bincount(self.page, weights=self.masses[:, column], minlength=self.pages)
-        return out
+        return _group_sums(self.page, self.masses, self.pages)
 
     def page_chars(self) -> np.ndarray:
         return np.bincount(self.page, weights=self.chars, minlength=self.pages)
@@ -396,8 +393,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         ids = table.ids(tokens)
         token_masses = table.rows[ids]
         _own_words(table, ids, token_masses)
-        for column in range(len(_TOKEN_FEATURES)):
-            masses[:, column] = np.bincount(token_line, weights=token_masses[:, column], minlength=n_lines)
+        masses[:, :len(_TOKEN_FEATURES)] = _group_sums(token_line, token_masses, n_lines)
         aux = table.aux[ids]
         _clear_line_end_hyphens(table, tokens, token_line, aux[:, 5], token_masses)
         token_page = page_of_line[token_line]
@@ -408,8 +404,8 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
             broken = np.flatnonzero(aux[:-1, 3] & aux[1:, 4]) + 1
             masses[:, _COL["broken_sentences"]] = np.bincount(token_line[broken], minlength=n_lines)
         masked = np.flatnonzero(aux[:, 2])
-        for bit in range(hits.shape[1]):
-            hits[:, bit] = np.bincount(token_page[masked], weights=(aux[masked, 2] >> bit) & 1, minlength=pages)
+        bits = (aux[masked, 2][:, None] >> np.arange(hits.shape[1])) & 1
+        hits = _group_sums(token_page[masked], bits, pages)
     _clear_table_rows(codes, space, char_line, n_lines, masses, alnum, nonspace)
     filled = chars - 1.0  # without the line break
     masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
@@ -424,6 +420,13 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
     return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,
                    words, latin, letters, hits, confident)
+
+
+def _group_sums(group: np.ndarray, rows: np.ndarray, groups: int) -> np.ndarray:
+    """Column sums of ``rows`` (n × k) per ``group`` (n indices below ``groups``): one bincount for all k columns."""
+    width = rows.shape[1]
+    cells = (group[:, None] * width + np.arange(width)).ravel()
+    return np.bincount(cells, weights=np.ascontiguousarray(rows).ravel(), minlength=groups * width).reshape(groups, width)
 
 
 def _clear_table_rows(codes: np.ndarray, space: np.ndarray, char_line: np.ndarray, n_lines: int,
