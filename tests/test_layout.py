@@ -111,6 +111,8 @@ def test_a_number_range_keeps_its_hyphen():
     ("and the line would allow the programme of mod~\nernisation to go ahead in", "of modernisation to"),
     ("and the committee was told that the Keeper of Applied Art intro\nduced the paper", "Art introduced the"),
     ("and it was understood that the barometer does noth.\ning whatever to warn", "does nothing whatever"),
+    # a dash read for the hyphen of a compound of two content words that often stand together
+    ("the Board thought that option (i) offers the most cost\u2014\neffective approach, but", "most cost-effective approach"),
 ])
 def test_hyphens_that_ocr_misread_or_lost(broken, expected):
     assert expected in layout(wrapped(broken))
@@ -120,6 +122,7 @@ def test_hyphens_that_ocr_misread_or_lost(broken, expected):
     ("the members were told that the minutes had been circulated--\nand approved by", "circulated--and"),
     ("the chairman said that the meeting would be held in St.\nand the members", "St. and"),
     ("and the members of the committee agreed that the usual\nrules would apply", "usual rules"),
+    ("the members were told that the minutes had reached the end\u2014\nand approved them", "end\u2014and"),
 ])
 def test_dashes_and_words_are_not_taken_for_broken_words(broken, expected):
     assert expected in layout(wrapped(broken))
@@ -129,6 +132,12 @@ def test_the_document_decides_a_hyphen():
     broken = "it was agreed that the two Departments should co-\noperate closely in future"
     assert "co-operate" in layout(wrapped(broken) + "They will co-operate again.\n")
     assert "cooperate closely" in layout(wrapped(broken) + "They will cooperate again.\n")
+
+
+def test_a_compound_with_a_misread_half_is_kept_when_its_other_half_ends_a_compound_elsewhere():
+    broken = "the new checks of the system seem to generate many ilse-\npositives in the first"
+    assert "ilse-positives" in layout(wrapped(broken) + "Some false-positives remain.\n")
+    assert "ilsepositives" in layout(wrapped(broken) + "Some false positives remain.\n")
 
 
 @pytest.mark.parametrize("marker", ["\u00ac", "\u00ad"])

@@ -33,7 +33,7 @@ from ocrfix.lexicon import load
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
 from ocrfix.strategies.layout import furniture, markdown
-from ocrfix.strategies.layout.hyphens import DocumentWords, HyphenJudge
+from ocrfix.strategies.layout.hyphens import HYPHENS, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate, is_prose
 
@@ -127,7 +127,8 @@ class Layout(Strategy):
         word = sa.hyphen_left + ("" if verdict == "join" else "-") + sb.right_word
         why = f"{'joined' if verdict == 'join' else 'kept the hyphen of'} \"{word}\" broken at the line end: {reason}"
         start = a.raw_end - len(sa.hyphen)
-        return start, b.raw_start, "" if verdict == "join" else sa.hyphen[:1], why, confidence
+        kept = sa.hyphen[:1] if sa.hyphen[:1] in HYPHENS else "-"   # a misread dash kept as a compound's becomes "-"
+        return start, b.raw_start, "" if verdict == "join" else kept, why, confidence
 
     def _strip_markers(self, text: str, lines: Lines) -> dict[int, list[Edit]]:
         """Take markdown markers off the lines' content; their edits, by line, for the lines that stay."""

@@ -58,6 +58,7 @@ class DocumentWords:
     def __init__(self, text: str) -> None:
         self._text = text
         self._tokens: Counter[str] | None = None
+        self._compound_ends: set[str] | None = None
 
     @classmethod
     def from_text(cls, text: str) -> "DocumentWords":
@@ -74,6 +75,19 @@ class DocumentWords:
                     tokens[stripped] += n
             self._tokens = tokens
         return self._tokens.get(word.casefold(), 0)
+
+    def ends_compound(self, word: str) -> bool:
+        """Does a hyphenated word of the text end in ``word`` ("false-positives" for "positives")?
+
+        >>> DocumentWords.from_text("many false-positives here").ends_compound("Positives")
+        True
+        """
+        if self._compound_ends is None:
+            self.count("")
+            assert self._tokens is not None
+            self._compound_ends = {token.rsplit("-", 1)[1] for token in self._tokens
+                                   if "-" in token and not token.endswith("-") and not token.startswith("-")}
+        return word.casefold() in self._compound_ends
 
 
 class HyphenJudge:
@@ -108,6 +122,12 @@ class HyphenJudge:
                 return "none", "", 0.0   # "St." or "U.S." ends a word; only "noth." inside one is a misread
             if self.lexicon.zipf(joined) >= 2.5 or self.vocabulary.count(joined):
                 return "join", f"\"{joined}\" is a word: the {hyphen!r} at the line end is a misread hyphen", 0.75
+            if hyphen not in ".:":
+                compound = f"{left}-{right}"
+                if self.vocabulary.count(compound):
+                    return "keep", f"the compound \"{compound}\" occurs elsewhere in the document: the {hyphen!r} at the line end is its misread hyphen", 0.8
+                if self._content_phrase(left, right):
+                    return "keep", f"\"{left} {right}\" is a common phrase of two content words and \"{joined}\" is rare: the {hyphen!r} at the line end is a misread compound hyphen", 0.7
             return "none", "", 0.0
         compound = f"{left}-{right}"
         seen_joined = self.vocabulary.count(joined)
@@ -131,7 +151,16 @@ class HyphenJudge:
             return "keep", f"\"{left} {right}\" is a common phrase and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.7
         if z_joined:
             return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85
+        if len(right) >= 3 and z_right and self.vocabulary.ends_compound(right):
+            return "keep", f"\"{joined}\" is unknown and \"{right}\" ends a hyphenated compound elsewhere in the document", 0.65
         return "join", f"\"{joined}\" is unknown and \"{left}-{right}\" no compound of common words: a broken word", 0.7
+
+    def _content_phrase(self, left: str, right: str) -> bool:
+        """Are ``left right`` a frequent pair of content words (no "and", "the"): a compound written with a hyphen?"""
+        lex = self.lexicon
+        z_left, z_right = lex.zipf(left), lex.zipf(right)
+        return (min(len(left), len(right)) >= 3 and 3.0 <= min(z_left, z_right) and max(z_left, z_right) < 6.0
+                and lex.bigram(left, right) >= 3.0)
 
     def lost_hyphen(self, last: str, first: str) -> str:
         """Why a full line's last word and the next line's first are one word whose hyphen OCR lost, or "".
