@@ -19,10 +19,11 @@ test: install
 	$(PY) -m pytest -q tests
 
 # The quality leaderboard on the embedded corpus (tables under benchmarks/results/latest/, README's
-# results section), then the speed suite.
+# results section), then the speed suite. A missed speed target is printed as a failed check but
+# does not stop `make bench` (it reports); `make speed` is the strict gate that fails on it.
 bench: install
 	$(PY) -m ocrfix bench --jobs 0 --readme README.md
-	$(SPEED)
+	-$(SPEED)
 
 # Throughput and memory with pytest-benchmark, plus the speed targets of the issues (tests in
 # benchmarks/ that assert them); each run is saved and compared with the last saved one.
