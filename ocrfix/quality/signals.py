@@ -215,20 +215,36 @@ class _TokenTable:
 
     def _add(self, token: str) -> int:
         number = self.index[token] = len(self.keys)
+        if token.isascii() and token.isalpha():  # most tokens: a plain word, its own core, without marks
+            row, key, aux = self._core(token)
+            flags = (0, int(token[0].islower()), 0)
+        else:
+            row, key, aux, flags = self._marked(token)
+        self._rows.append(row)
+        self.keys.append(key)
+        self._aux.append(aux + flags)
+        return number
+
+    def _core(self, core: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int]]:
+        """:meth:`_classify` of ``core``, once per distinct core ("the" in "the", "the," and "(the")."""
+        cached = self._cores.get(core)
+        if cached is None:
+            cached = self._cores[core] = self._classify(core)
+        return cached
+
+    def _marked(self, token: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int], tuple[int, int, int]]:
+        """Masses, folded key, letter counts and (ends a sentence, starts in lower case, ends with a hyphen) of any token."""
         odd = _odd_count(token)
         core = token.strip(_EDGE_PUNCT)
         if not core.isascii():  # "ﬁne", "ſome": the word is judged in its plain spelling
             core = fold_typography(core).translate(_LONG_S)
-        if not core or not (core.isalnum() or any(char.isalnum() for char in core)):
+        if not core or not (core.isalnum() or any(map(str.isalnum, core))):
             symbols = 0.0
             if token not in _STANDALONE_OK and not (token.count(".") == len(token) and len(token) >= 3):
                 symbols = len(token) + 1.0
             row, key, aux = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, symbols, float(odd), 0.0, 0.0, 0.0), None, (0, 0, 0)
         else:
-            cached = self._cores.get(core)
-            if cached is None:
-                cached = self._cores[core] = self._classify(core)
-            row, key, aux = cached
+            row, key, aux = self._core(core)
             if row[_GARBAGE] and len(token) != len(core):  # garbage is charged for the whole token
                 row = row[:_GARBAGE] + (word_mass(len(token)),) + row[_GARBAGE + 1:]
             if odd:
@@ -236,12 +252,8 @@ class _TokenTable:
             if token[0] in _STRAY and core[0].islower() and token[-1] not in _CLOSERS:
                 row = row[:-1] + (1.0,)
         sentence_end = token[-1] == "." and len(core) >= 3 and "." not in core and core.lower() not in _ABBREVIATIONS
-        starts_lower = token[0].islower()
-        self._rows.append(row)
-        self.keys.append(key)
         hyphen = len(token) > 2 and token[-1] in _HYPHENS and token[-2].isalpha()
-        self._aux.append(aux + (int(sentence_end), int(starts_lower), int(hyphen)))
-        return number
+        return row, key, aux, (int(sentence_end), int(token[0].islower()), int(hyphen))
 
     def _classify(self, core: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int]]:
         """Masses (``odd_chars`` left 0), folded key and (letters, Latin letters, language mask) of a token's core."""
