@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections import Counter
 from typing import Iterable
 
 import regex
@@ -143,6 +144,7 @@ class Dictionary(Strategy):
         taken = [(e.start, e.end) for e in edits]
         kinds: dict[str, tuple] = {}  # this document's: the vocabulary decides some
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
+        joinable: dict[tuple[str, str], bool] = {}
         cores = tokens.cores
         self._prefetch(tokens, vocabulary, kinds)
         i = 0
@@ -151,7 +153,7 @@ class Dictionary(Strategy):
             kind = kinds.get(core)
             if kind is None:
                 kind = kinds[core] = self._kind(core, tokens.raws[i], vocabulary)
-            if self.split_merge and i + 1 < len(cores) and self._could_join(tokens, i):
+            if self.split_merge and i + 1 < len(cores) and self._could_join(tokens, i, joinable):
                 joined = self._join(tokens, i)
                 if joined is not None and not _inside(taken, tokens.starts[i]):
                     replacement, confidence, reason = joined
@@ -193,11 +195,13 @@ class Dictionary(Strategy):
         among the lexicon's most common (Zipf >= 5.5: the, of, and, was ...);
         German, French or Latin have almost none of them.
         """
-        words = [fold(core) for core in tokens.cores if core.isalpha() and len(core) > 1]
-        if len(words) < LANGUAGE_CHECK_WORDS:
+        words = Counter(core for core in tokens.cores if core.isalpha() and len(core) > 1)  # each looked up once
+        total = sum(words.values())
+        if total < LANGUAGE_CHECK_WORDS:
             return True
-        common = sum(self._lexicon.folded_zipf(word) >= COMMON_WORD_ZIPF for word in words)
-        return common >= MIN_COMMON_SHARE * len(words)
+        folded_zipf = self._lexicon.folded_zipf
+        common = sum(n for word, n in words.items() if folded_zipf(fold(word)) >= COMMON_WORD_ZIPF)
+        return common >= MIN_COMMON_SHARE * total
 
     def _postcodes(self, text: str) -> list[Edit]:
         edits = []
@@ -466,11 +470,18 @@ class Dictionary(Strategy):
         bigram = self._lexicon.folded_bigram
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
-    def _could_join(self, tokens: "_Tokens", i: int) -> bool:
-        """Cheap test: are tokens i and i+1 two words one space apart whose join is a common word?"""
-        a, b = tokens.cores[i], tokens.cores[i + 1]
-        return (len(a) > 1 and len(b) > 1 and b.islower() and a.isalpha() and b.isalpha() and tokens.gap_is_space(i)
-                and self._lexicon.folded_zipf(fold(a + b)) >= JOIN_MIN_ZIPF)
+    def _could_join(self, tokens: "_Tokens", i: int, joinable: dict[tuple[str, str], bool]) -> bool:
+        """Cheap test: are tokens i and i+1 two words one space apart whose join is a common word?
+
+        ``joinable`` caches the test of the word pair, whatever its place (documents repeat their pairs).
+        """
+        pair = tokens.cores[i], tokens.cores[i + 1]
+        could = joinable.get(pair)
+        if could is None:
+            a, b = pair
+            could = joinable[pair] = (len(a) > 1 and len(b) > 1 and b.islower() and a.isalpha() and b.isalpha()
+                                      and self._lexicon.folded_zipf(fold(a + b)) >= JOIN_MIN_ZIPF)
+        return could and tokens.gap_is_space(i)
 
     def _join(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
         """Join tokens ``i`` and ``i + 1`` ("be come" → "become") if the joined word is clearly meant."""
