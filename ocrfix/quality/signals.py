@@ -488,7 +488,9 @@ def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) ->
         counts[table.keys[type_id]] += int(uses[type_id])
     own = [type_id for type_id in candidates if counts[table.keys[type_id]] >= OWN_WORD_COUNT]
     if own:
-        mask = np.isin(ids, own)
+        is_own = np.zeros(len(uses), dtype=bool)
+        is_own[own] = True
+        mask = is_own[ids]
         moved = [_COL["unknown"], _COL["names"], _COL["rare"]]
         token_masses[mask, _COL["repeated"]] = token_masses[mask][:, moved].sum(axis=1)
         for column in moved:
