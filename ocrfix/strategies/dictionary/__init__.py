@@ -584,10 +584,14 @@ class _Tokens:
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
         self.vocabulary = Vocabulary()
         word_parts: dict[str, tuple[int, int] | None] = {}  # raw token -> its word part's span in it
+        # bound methods hoisted out of the per-token loop, the hot one of a long document
+        add_start, add_end, add_core = self.starts.append, self.ends.append, self.cores.append
+        add_raw, add_raw_start, add_raw_end = self.raws.append, self.raw_starts.append, self.raw_ends.append
         for match in TOKEN.finditer(text):
             raw = match.group()
+            raw_start, raw_end = match.span()
             if raw.isalnum():
-                start, end = match.span()
+                start, end, core = raw_start, raw_end, raw
             else:
                 if raw not in word_parts:
                     inner = EDGE_PUNCTUATION.match(raw)
@@ -595,13 +599,14 @@ class _Tokens:
                 span = word_parts[raw]
                 if span is None:
                     continue
-                start, end = match.start() + span[0], match.start() + span[1]
-            self.starts.append(start)
-            self.ends.append(end)
-            self.cores.append(text[start:end])
-            self.raws.append(raw)
-            self.raw_starts.append(match.start())
-            self.raw_ends.append(match.end())
+                start, end = raw_start + span[0], raw_start + span[1]
+                core = raw[span[0]:span[1]]
+            add_start(start)
+            add_end(end)
+            add_core(core)
+            add_raw(raw)
+            add_raw_start(raw_start)
+            add_raw_end(raw_end)
 
     def sentence_start(self, i: int) -> bool:
         if i == 0:
