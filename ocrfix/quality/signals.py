@@ -416,8 +416,9 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
             broken = np.flatnonzero(aux[:-1, 3] & aux[1:, 4]) + 1
             masses[:, _COL["broken_sentences"]] = np.bincount(token_line[broken], minlength=n_lines)
         masked = np.flatnonzero(aux[:, 2])
+        masked_page, masks = token_page[masked], aux[masked, 2]
         for bit in range(hits.shape[1]):
-            hits[:, bit] = np.bincount(token_page[masked], weights=(aux[masked, 2] >> bit) & 1, minlength=pages)
+            hits[:, bit] = np.bincount(masked_page, weights=(masks >> bit) & 1, minlength=pages)
     _clear_table_rows(codes, space, char_line, n_lines, masses, alnum, nonspace)
     filled = chars - 1.0  # without the line break
     masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
