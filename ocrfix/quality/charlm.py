@@ -63,7 +63,8 @@ class CharLM:
         chars = _START * (self.order - 1) + word.lower() + _END
         total = 0.0
         for i in range(self.order - 1, len(chars)):
-            total += self._log2p(chars[i - self.order + 1:i], chars[i])
+            value = self.probs.get(chars[i - self.order + 1:i + 1])  # most n-grams are seen whole: no backoff
+            total += value if value is not None else self._log2p(chars[i - self.order + 1:i], chars[i])
         return -total / (len(chars) - self.order + 1)
 
     def _log2p(self, context: str, char: str) -> float:
