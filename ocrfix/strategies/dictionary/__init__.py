@@ -146,13 +146,10 @@ class Dictionary(Strategy):
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
         joinable: dict[tuple[str, str], bool] = {}
         cores = tokens.cores
-        self._prefetch(tokens, vocabulary, kinds)
+        self._prefetch(tokens, vocabulary, kinds)  # classifies every distinct word part
         i = 0
         while i < len(cores):
-            core = cores[i]
-            kind = kinds.get(core)
-            if kind is None:
-                kind = kinds[core] = self._kind(core, tokens.raws[i], vocabulary)
+            kind = kinds[cores[i]]
             if self.split_merge and i + 1 < len(cores) and self._could_join(tokens, i, joinable):
                 joined = self._join(tokens, i)
                 if joined is not None and not _inside(taken, tokens.starts[i]):

@@ -72,6 +72,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
         return "code or markup"
     if len(core) < 2:
         return "single letter"
+    if core.isalpha():  # the common case, in short: no digits, no inner punctuation
+        return _case_reason(core)
     if any(ch.isdigit() for ch in core):
         letters = [ch for ch in core if ch.isalpha()]
         if all(ch.isupper() for ch in letters) or any(ch.isupper() for ch in letters[1:]) \
@@ -80,6 +82,10 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
         return None
     if not LETTERS_AND_APOSTROPHES.fullmatch(core) and _compound(core, known):
         return "compound or abbreviation"
+    return _case_reason(core)
+
+
+def _case_reason(core: str) -> str | None:
     if core.isupper():
         return "ALL-CAPS abbreviation"
     if any(ch.isupper() for ch in core[1:]):
