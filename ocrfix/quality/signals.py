@@ -257,8 +257,9 @@ class _TokenTable:
 
     def _classify(self, core: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int]]:
         """Masses (``odd_chars`` left 0), folded key and (letters, Latin letters, language mask) of a token's core."""
+        plain_zipf = None
         if core.isascii() and core.isalpha() and (core.islower() or core.istitle() or core.isupper()):
-            zipf = self.lex.zipf(core)  # most tokens: a common word, plainly written, carries no mass
+            plain_zipf = zipf = self.lex.zipf(core)  # most tokens: a common word, plainly written, carries no mass
             if zipf >= _FRAGMENT_ZIPF or (zipf >= _RARE_ZIPF and len(core) > 2):
                 return _NO_MASS, None, (len(core), len(core), language.word_mask(core.lower()))
         unknown = names = nonword = rare = garbage = fragments = merged = 0.0
@@ -272,7 +273,7 @@ class _TokenTable:
         if core.isalpha() or _WORD.fullmatch(core):
             word = core.rstrip(".")
             mask = language.word_mask(word.lower())
-            zipf = self.lex.zipf(word)
+            zipf = self.lex.zipf(word) if plain_zipf is None else plain_zipf  # a plain core is its word
             if "-" in word and zipf > 0.0 and not self._parts_known(word):
                 zipf = 0.0  # "h-ve", "opti-ns": a letter misread as a hyphen
             if zipf == 0.0 and "." in word:  # "e.g", "U.S.A": abbreviations
