@@ -199,16 +199,16 @@ class _TokenTable:
         self.aux = np.zeros((0, 6), dtype=np.int64)
 
     def ids(self, tokens: list[str]) -> np.ndarray:
-        found = list(map(self.index.get, tokens))
-        if None in found:
+        try:  # text of known tokens only: one pass (a new token stops it at once)
+            return np.fromiter(map(self.index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        except KeyError:
             index = self.index
             for token in [token for token in dict.fromkeys(tokens) if token not in index]:
                 self._add(token)
-            found = list(map(self.index.get, tokens))
             self.rows = np.vstack([self.rows, _stack(self._rows, float, len(_TOKEN_FEATURES))])
             self.aux = np.vstack([self.aux, _stack(self._aux, np.int64, 6)])
             self._rows, self._aux = [], []
-        return np.asarray(found, dtype=np.int64)
+            return np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
     def id(self, token: str) -> int:
         return int(self.ids([token])[0])
