@@ -483,20 +483,21 @@ def _confidence_mass(confidences: Sequence[Sequence[tuple[int, float | None]]], 
 
 def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) -> None:
     """Move unknown and rare words the document uses often to ``repeated`` (in place)."""
-    uses = np.bincount(ids)
+    uses = np.bincount(ids).tolist()
+    keys = table.keys
     counts: Counter[str] = Counter()
-    candidates = [type_id for type_id in np.flatnonzero(uses).tolist() if table.keys[type_id] is not None]
+    candidates = [type_id for type_id, used in enumerate(uses) if used and keys[type_id] is not None]
     for type_id in candidates:
-        counts[table.keys[type_id]] += int(uses[type_id])
-    own = [type_id for type_id in candidates if counts[table.keys[type_id]] >= OWN_WORD_COUNT]
+        counts[keys[type_id]] += uses[type_id]
+    own = [type_id for type_id in candidates if counts[keys[type_id]] >= OWN_WORD_COUNT]
     if own:
         is_own = np.zeros(len(uses), dtype=bool)
         is_own[own] = True
-        mask = is_own[ids]
+        rows = np.flatnonzero(is_own[ids])
         moved = [_COL["unknown"], _COL["names"], _COL["rare"]]
-        token_masses[mask, _COL["repeated"]] = token_masses[mask][:, moved].sum(axis=1)
+        token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
-            token_masses[mask, column] = 0.0
+            token_masses[rows, column] = 0.0
 
 
 def _clear_line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray,
