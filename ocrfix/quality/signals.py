@@ -383,8 +383,8 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     char_line = np.zeros(len(codes), dtype=np.int64)
     char_line[breaks] = 1
     char_line = np.cumsum(char_line) - char_line  # a break belongs to the line it ends
-    nonspace = np.bincount(char_line[~space], minlength=n_lines)
-    alnum = np.bincount(char_line[_ALNUM[small] & ~space], minlength=n_lines)
+    nonspace = _line_counts(~space, starts)
+    alnum = _line_counts(_ALNUM[small] & ~space, starts)
     junk = np.flatnonzero(_CONTROL[small])
     high = np.flatnonzero(codes >= 0xD800)
     if len(high):  # surrogates, private use, U+FFFD
@@ -434,6 +434,12 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
     return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,
                    words, latin, letters, hits, confident)
+
+
+def _line_counts(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """How many of ``flags`` (one per character) are set in each line (lines begin at ``starts``)."""
+    running = np.concatenate(([0], np.cumsum(flags)))
+    return np.diff(running[np.append(starts, len(flags))])
 
 
 def _group_sums(group: np.ndarray, rows: np.ndarray, groups: int) -> np.ndarray:
