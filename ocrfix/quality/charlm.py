@@ -60,12 +60,13 @@ class CharLM:
         >>> round(load().bits("the"), 1) < 3.0
         True
         """
-        chars = _START * (self.order - 1) + word.lower() + _END
+        probs, context = self.probs, self.order - 1
+        chars = _START * context + word.lower() + _END
         total = 0.0
-        for i in range(self.order - 1, len(chars)):
-            value = self.probs.get(chars[i - self.order + 1:i + 1])  # most n-grams are seen whole: no backoff
-            total += value if value is not None else self._log2p(chars[i - self.order + 1:i], chars[i])
-        return -total / (len(chars) - self.order + 1)
+        for i in range(context, len(chars)):
+            value = probs.get(chars[i - context:i + 1])  # most n-grams are seen whole: no backoff
+            total += value if value is not None else self._log2p(chars[i - context:i], chars[i])
+        return -total / (len(chars) - context)
 
     def _log2p(self, context: str, char: str) -> float:
         penalty = 0.0
