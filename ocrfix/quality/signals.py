@@ -406,10 +406,10 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         ids = table.ids(tokens)
         token_masses = table.rows.take(ids, axis=0)  # take: several times faster than fancy indexing
         _own_words(table, ids, token_masses)
-        marked = np.flatnonzero(token_masses.any(axis=1))  # most tokens carry no mass, and adding 0.0 changes no sum
-        masses[:, :len(_TOKEN_FEATURES)] = _group_sums(token_line[marked], token_masses[marked], n_lines)
         aux = table.aux.take(ids, axis=0)
         _clear_line_end_hyphens(table, tokens, token_line, aux[:, 5], token_masses)
+        marked = np.flatnonzero(token_masses.any(axis=1))  # most tokens carry no mass, and adding 0.0 changes no sum
+        masses[:, :len(_TOKEN_FEATURES)] = _group_sums(token_line[marked], token_masses[marked], n_lines)
         token_page = page_of_line[token_line]
         words = np.bincount(token_page, weights=aux[:, 0] > 0, minlength=pages)
         letters = np.bincount(token_page, weights=aux[:, 0], minlength=pages)
