@@ -16,6 +16,7 @@ the final edit-distance check removes.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import zlib
 from functools import lru_cache
@@ -25,6 +26,9 @@ from typing import Callable, Iterable
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cpdist
+
+from ocrfix.errors import OcrfixError
+from ocrfix.io import write_bytes_atomic
 
 MAX_DISTANCE = 2
 PREFIX = 7
@@ -163,10 +167,9 @@ class DeleteIndex:
         return owner[near], numbers[near], found[near]
 
     def save(self, path: Path) -> None:
-        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            np.savez(handle, keys=self._keys, ids=self._ids, words=np.asarray("\n".join(self.words)))
-        os.replace(tmp, path)
+        buffer = io.BytesIO()
+        np.savez(buffer, keys=self._keys, ids=self._ids, words=np.asarray("\n".join(self.words)))
+        write_bytes_atomic(path, buffer.getvalue())
 
     @classmethod
     def load(cls, path: Path) -> "DeleteIndex":
@@ -194,9 +197,8 @@ def default_index() -> DeleteIndex:
             pass  # a damaged cache is rebuilt
     index = DeleteIndex.build(word for word, zipf in lexicon.load().words() if zipf >= MIN_ZIPF and len(word) > 1)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         index.save(path)
-    except OSError:
+    except OcrfixError:
         pass  # a read-only home still works, only slower to start
     return index.set_frequencies(lexicon.load().zipf)
 
