@@ -25,6 +25,7 @@ Case, punctuation and surrounding whitespace are kept.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import os
 from collections import Counter
@@ -40,6 +41,7 @@ from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, common_index, default_index
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
+from ocrfix.strategies.dictionary.spacing import lost_spaces
 
 TOKEN = regex.compile(r"\S+")
 # The word part of a token: edge punctuation stripped, but a symbol no word starts
@@ -140,8 +142,8 @@ class Dictionary(Strategy):
         if not self._in_lexicon_language(tokens):
             return []  # another language: the English lexicon has no evidence against its words
         vocabulary = tokens.vocabulary = Vocabulary.from_text(text)
-        edits: list[Edit] = self._postcodes(text)
-        taken = [(e.start, e.end) for e in edits]
+        edits: list[Edit] = self._postcodes(text) + self._lost_spaces(text)
+        taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         kinds: dict[str, tuple] = {}  # this document's: the vocabulary decides some
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
         joinable: dict[tuple[str, str], bool] = {}
@@ -152,13 +154,13 @@ class Dictionary(Strategy):
             kind = kinds[cores[i]]
             if self.split_merge and i + 1 < len(cores) and self._could_join(tokens, i, joinable):
                 joined = self._join(tokens, i)
-                if joined is not None and not _inside(taken, tokens.starts[i]):
+                if joined is not None and i not in taken and i + 1 not in taken:
                     replacement, confidence, reason = joined
                     start, end = tokens.starts[i], tokens.ends[i + 1]
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
                     i += 2
                     continue
-            if kind[0] == "word" and not kind[2] and not _inside(taken, tokens.starts[i]):
+            if kind[0] == "word" and not kind[2] and i not in taken:
                 glued = self._glue(tokens, i)
                 if glued is not None:
                     if glued:  # a word split by the OCR with a letter lost: "c nversation" -> "conversation"
@@ -170,7 +172,7 @@ class Dictionary(Strategy):
                     else:
                         i += 1  # a piece of a split word: repairing it alone would do harm
                     continue
-            if kind[0] != "skip" and not _inside(taken, tokens.starts[i]):
+            if kind[0] != "skip" and i not in taken:
                 repair = self._repair_token(tokens, i, kind, repairs)
                 if repair is not None:
                     replacement, confidence, reason = repair
@@ -209,6 +211,11 @@ class Dictionary(Strategy):
                 edits.append(self.edit(text, match.start(), match.end(), new, confidence=PATTERN_CONFIDENCE,
                                        reason="the only valid UK postcode this reading fits"))
         return edits
+
+    def _lost_spaces(self, text: str) -> list[Edit]:
+        return [self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
+                          reason="a space lost after punctuation between two words")
+                for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
 
     # -- one word -----------------------------------------------------------------------
     def _kind(self, core: str, raw: str, vocabulary: Vocabulary) -> tuple:
@@ -252,7 +259,7 @@ class Dictionary(Strategy):
 
     def _fragment(self, tokens: "_Tokens", j: int) -> int:
         """Is token j (not repaired) a lower-case piece of a word? See :meth:`_piece`."""
-        return 0 if j in tokens.repaired else self._piece(tokens.cores[j])
+        return 0 if j in tokens.repaired or j in tokens.taken else self._piece(tokens.cores[j])
 
     def _piece(self, core: str) -> int:
         """Is ``core`` a lower-case piece of a word? 2: surely (unknown, or one or two letters that are
@@ -579,6 +586,7 @@ class _Tokens:
         self.raw_starts: list[int] = []
         self.raw_ends: list[int] = []
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
+        self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
         self.vocabulary = Vocabulary()
         word_parts: dict[str, tuple[int, int] | None] = {}  # raw token -> its word part's span in it
         # bound methods hoisted out of the per-token loop, the hot one of a long document
@@ -605,6 +613,18 @@ class _Tokens:
             add_raw_start(raw_start)
             add_raw_end(raw_end)
 
+    def touching(self, edits: list[Edit]) -> set[int]:
+        """The numbers of the tokens whose whitespace-delimited span overlaps one of ``edits``."""
+        touched = set()
+        for edit in edits:
+            j = bisect.bisect_right(self.raw_starts, edit.start) - 1
+            j = max(j, 0)
+            while j < len(self.raw_starts) and self.raw_starts[j] < max(edit.end, edit.start + 1):
+                if self.raw_ends[j] > edit.start:
+                    touched.add(j)
+                j += 1
+        return touched
+
     def sentence_start(self, i: int) -> bool:
         if i == 0:
             return True
@@ -626,6 +646,3 @@ class _Tokens:
             return None
         return fold(self.cores[j])
 
-
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in spans)

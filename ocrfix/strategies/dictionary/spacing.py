@@ -1,0 +1,74 @@
+"""Spaces lost after punctuation: "machine,but" → "machine, but", "first.If" → "first. If".
+
+Some engines (RapidOCR's line recogniser among them) drop the space after a
+comma or full stop, or read ", " as a bare full stop. In running prose a
+comma, semicolon, colon, question or exclamation mark between two words is
+always followed by a space, and so is a full stop before a capitalised word;
+a full stop followed by a lower-case word ends no sentence, so it is read as
+the comma engines confuse it with. The word on each side must be a word of at
+least two letters, which leaves numbers ("1,200", "10:30"), initials ("J.H.",
+"e.g.") and URLs ("www.example.org", protected elsewhere) alone; a full stop
+before a lower-case word is repaired only when that word is a common one
+(not a file extension or domain: "report.docx", "example.org").
+
+>>> [(m.start(), m.end(), r) for m, r in lost_spaces("It rained,and then it stopped.If not,well.")]
+[(9, 10, ', '), (29, 30, '. '), (36, 37, ', ')]
+>>> list(lost_spaces("It cost 1,200 in 1981; see www.example.org or J.H. Smith, e.g. here."))
+[]
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import regex
+
+from ocrfix.lexicon import fold
+from ocrfix.strategies.dictionary.protect import URL_OR_EMAIL
+
+# word, one mark, word: the mark between two words of at least two letters
+GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])(?=(\p{L}{2,}+)(?![\p{N}@/]|\.\p{L}))")
+# The whitespace-delimited token around a match, to keep URLs and e-mail addresses out.
+TOKEN_AROUND = regex.compile(r"\S+")
+LISTED = 1.0  # the lexicon's floor
+COMMON_NEXT_ZIPF = 5.0  # a lower-case word after a full stop this common is no file extension or domain
+
+
+def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterator[tuple[regex.Match, str]]:
+    """Each mark glued between two words (as a match of :data:`GLUED`) and what it should read.
+
+    ``zipf`` gives a folded word's frequency; by default the shipped lexicon's.
+    """
+    if zipf is None:
+        from ocrfix import lexicon
+
+        zipf = lexicon.load().folded_zipf
+    for match in GLUED.finditer(text):
+        mark, following = match.group(1), match.group(2)
+        if following[0].isupper():
+            replacement = mark + " "  # a capital inside a word is no misread lower-case letter
+        elif mark in ",." and _listed_or_name(_word_before(text, match.start()), zipf) and (
+                zipf(fold(following)) >= (COMMON_NEXT_ZIPF if mark == "." else LISTED)):
+            replacement = ", "
+        else:
+            continue  # between lower-case letters a mark is often a misread letter ("abs:raction", "te:ms")
+        if not _in_url(text, match.start()):
+            yield match, replacement
+
+
+def _listed_or_name(word: str, zipf: Callable[[str], float]) -> bool:
+    return word[0].isupper() or zipf(fold(word)) >= LISTED
+
+
+def _word_before(text: str, offset: int) -> str:
+    start = offset
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:offset]
+
+
+def _in_url(text: str, offset: int) -> bool:
+    start = offset
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    token = TOKEN_AROUND.match(text, start)
+    return token is not None and bool(URL_OR_EMAIL.search(token.group()))
