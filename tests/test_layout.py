@@ -140,6 +140,22 @@ def test_a_compound_with_a_misread_half_is_kept_when_its_other_half_ends_a_compo
     assert "ilsepositives" in layout(wrapped(broken) + "Some false positives remain.\n")
 
 
+def test_an_older_spelling_elsewhere_in_the_document_keeps_the_hyphen():
+    broken = "and the members were told that the meeting would, after all, be held to-\nday in the hall"
+    assert "held to-day in" in layout(wrapped(broken) + "They will meet again to-morrow.\n")
+    assert "held today in" in layout(wrapped(broken) + "They will meet again tomorrow.\n")
+    # a word that starts like the older spelling but is no compound ("to-gether") is still joined
+    assert "together" in layout(wrapped("the members of the Board said they would meet to-\ngether in the hall")
+                                + "They will meet again to-morrow.\n")
+
+
+def test_a_compound_with_one_letter_misread_in_its_first_half_is_kept():
+    broken = "and when the old queen was found, and the yueen-\ncells destroyed with a hat-pin"
+    assert "yueen-cells" in layout(wrapped(broken))
+    # the same damage in a word broken by hyphenation: the first half read right gives a word
+    assert "ynderstand" in layout(wrapped("and the members of the Board said they did not quite ynder-\nstand it"))
+
+
 @pytest.mark.parametrize("marker", ["\u00ac", "\u00ad"])
 def test_break_markers_are_always_joined(marker):
     out = layout(wrapped(f"and so it was that the members decided to consult the well{marker}\nknown firm of solicitors"))

@@ -2,8 +2,10 @@
 
 "exam-/ple" is "example", but "policy-/making" stays "policy-making". The
 document's own words decide first (the compound, or the joined form, written
-out elsewhere in the same text); then word frequencies: the joined form must
-be about as common as the compound's parts to be believed.
+out elsewhere in the same text, or an older spelling such as "to-morrow" that
+says "to-/day" is "to-day"); then word frequencies: the joined form must
+be about as common as the compound's parts to be believed. A first half that
+OCR damaged ("yueen-/cells") is judged as the common word one letter away.
 
 >>> from ocrfix.lexicon import load
 >>> decide = HyphenJudge(load(), DocumentWords.from_text("")).decide
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ocrfix.lexicon import Lexicon
+from ocrfix.lexicon import Lexicon, fold
 
 #: Characters that end a line in a hyphenated word: hyphen-minus, hyphen, non-breaking hyphen,
 #: the soft hyphen and the "¬" that some engines (ABBYY FineReader) write for a line-end hyphen.
@@ -38,6 +40,7 @@ DOUBLE_HYPHENS = ("-\u2014", "\u2014-", "-\u2013", "--")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _CLOSING = "\"'’”),.;:!?]"
 # quotes and brackets before a word
 _OPENING = "\"'‘“(["
@@ -59,6 +62,7 @@ class DocumentWords:
         self._text = text
         self._tokens: Counter[str] | None = None
         self._compound_ends: set[str] | None = None
+        self._compound_starts: dict[str, set[str]] | None = None
 
     @classmethod
     def from_text(cls, text: str) -> "DocumentWords":
@@ -88,6 +92,23 @@ class DocumentWords:
             self._compound_ends = {token.rsplit("-", 1)[1] for token in self._tokens
                                    if "-" in token and not token.endswith("-") and not token.startswith("-")}
         return word.casefold() in self._compound_ends
+
+    def compounds_starting(self, word: str) -> set[str]:
+        """The second parts of the text's hyphenated words that start with ``word`` ("morrow" of "to-morrow").
+
+        >>> sorted(DocumentWords.from_text("To-morrow or to-night, not to-\\nday").compounds_starting("to"))
+        ['morrow', 'night']
+        """
+        if self._compound_starts is None:
+            self.count("")
+            assert self._tokens is not None
+            starts: dict[str, set[str]] = {}
+            for token in self._tokens:
+                first, _, rest = token.partition("-")
+                if first and rest and not rest.endswith("-"):
+                    starts.setdefault(first, set()).add(rest)
+            self._compound_starts = starts
+        return self._compound_starts.get(word.casefold(), set())
 
 
 class HyphenJudge:
@@ -142,6 +163,14 @@ class HyphenJudge:
             return "keep", f"\"{right}\" is capitalised: a compound such as \"{compound}\"", 0.8
         lex = self.lexicon
         z_joined, z_left, z_right = lex.zipf(joined), lex.zipf(left), lex.zipf(right)
+        if z_joined and z_right >= 3.0:
+            # an older spelling: a text that writes "to-morrow" also breaks "to-day" at its own hyphen
+            # (both halves words: "con-tinue" left mid-line by OCR is no spelling)
+            closed = sorted(rest for rest in self.vocabulary.compounds_starting(left)
+                            if lex.zipf(left + rest) >= 3.0 and lex.zipf(rest) >= 3.0)
+            if closed:
+                return "keep", (f"the document writes \"{left}-{closed[0]}\" for a word now written closed up: "
+                                f"\"{compound}\" is its spelling too"), 0.7
         if z_right >= 3.0 and left.casefold() in PREFIXES and z_joined < 3.0:
             return "keep", f"\"{left}-\" is a prefix and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.75
         z_parts = min(z_left, z_right)
@@ -153,7 +182,38 @@ class HyphenJudge:
             return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85
         if len(right) >= 3 and z_right and self.vocabulary.ends_compound(right):
             return "keep", f"\"{joined}\" is unknown and \"{right}\" ends a hyphenated compound elsewhere in the document", 0.65
+        if not z_left and z_right >= 4.0 and len(right) >= 3:
+            # OCR damaged the first part ("yueen-" for "queen-"): judge the word it most likely was
+            repaired = self._one_letter_off(left)
+            if repaired and not lex.zipf(repaired + right):
+                return "keep", (f"\"{left}\" reads as \"{repaired}\" with one letter misread; \"{repaired}\" and "
+                                f"\"{right}\" are common words but \"{repaired}{right}\" none: a compound"), 0.6
         return "join", f"\"{joined}\" is unknown and \"{left}-{right}\" no compound of common words: a broken word", 0.7
+
+    def _one_letter_off(self, word: str) -> str:
+        """The common word (Zipf >= 4) that ``word`` becomes by one letter replaced, dropped or added, or "".
+
+        The commonest OCR damage to a word is one wrong, lost or extra letter. Only
+        a clear reading counts: a common word, at least ten times as frequent as
+        any other reading (one Zipf step).
+
+        >>> from ocrfix.lexicon import load
+        >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
+        >>> judge._one_letter_off("yueen"), judge._one_letter_off("topro"), judge._one_letter_off("xqzv")
+        ('queen', '', '')
+        """
+        if len(word) < 4:   # a short fragment is a letter away from too many words to tell
+            return ""
+        word = fold(word)
+        heads = [word[:i] for i in range(len(word) + 1)]
+        tails = [word[i:] for i in range(len(word) + 1)]
+        readings = {heads[i] + tails[i + 1] for i in range(len(word))}
+        readings.update(heads[i] + letter + tails[i + j] for i in range(len(word) + 1)
+                        for j in (0, 1) if i + j <= len(word) for letter in _ALPHABET)
+        readings.discard(word)
+        zipf = self.lexicon.folded_zipf
+        second, best = sorted((zipf(reading), reading) for reading in readings)[-2:]
+        return best[1] if best[0] >= 4.0 and best[0] - second[0] >= 1.0 else ""
 
     def _content_phrase(self, left: str, right: str) -> bool:
         """Are ``left right`` a frequent pair of content words (no "and", "the"): a compound written with a hyphen?"""
