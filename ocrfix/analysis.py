@@ -114,9 +114,12 @@ def character_class(cluster: str) -> str:
 
 
 def _class_counts(pieces: list[str]) -> Counter:
-    counts: Counter = Counter()
+    clusters: Counter = Counter()
     for piece in pieces:
-        counts.update(map(character_class, _CLUSTER.findall(piece)))
+        clusters.update(_CLUSTER.findall(piece))
+    counts: Counter = Counter()
+    for cluster, count in clusters.items():  # each distinct cluster classified once
+        counts[character_class(cluster)] += count
     return counts
 
 

@@ -10,19 +10,30 @@ The page stays light for long documents: equal text is plain text nodes, only
 edits get an element, there is no script, and rows off screen are not laid out
 (``content-visibility``), so a 400 KB document opens in a browser in seconds.
 
+A folder of pairs gets a report in several files (:func:`write_folder_report`):
+an index with the totals and a row per document, worst first, each name linking
+to that document's page, which looks like the report of a single pair.
+
 >>> page = html_report("The cat sat.", "The cot sat!")
 >>> '<span class="s">a</span>' in page, '<span class="s">o</span>' in page, "CER" in page
 (True, True, True)
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
+from pathlib import Path
+from urllib.parse import quote
 
 from ocrfix.analysis import Analysis, analyze
-from ocrfix.metrics import Aggregate, Score
+from ocrfix.errors import OcrfixError
+from ocrfix.metrics import Aggregate, Score, aggregate
 from ocrfix.profiles import normalize
 
 ROW_CHARACTERS = 100
+PathLike = str | os.PathLike[str]
 
 _STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
@@ -125,10 +136,17 @@ def html_report(reference: str, hypothesis: str, profile: str = "default", *,
                 title: str = "OCR evaluation", reference_name: str = "reference",
                 hypothesis_name: str = "hypothesis", **options) -> str:
     """The aligned report of one pair as a self-contained HTML page."""
-    analysis = analyze(reference, hypothesis, profile, **options)
-    ref, hyp = normalize(reference, profile), normalize(hypothesis, profile)
-    rows = _rows(analysis.score, ref, hyp)
-    body = [f"<h1>{escape(title)}</h1>", _figures(analysis.score, analysis),
+    return _document_page(analyze(reference, hypothesis, profile, **options), reference, hypothesis, title=title,
+                          reference_name=reference_name, hypothesis_name=hypothesis_name)
+
+
+def _document_page(analysis: Analysis, reference: str, hypothesis: str, *, title: str, reference_name: str,
+                   hypothesis_name: str, index_href: str | None = None) -> str:
+    """The page of :func:`html_report` from its analysis; ``index_href`` adds a link back to a folder's index."""
+    profile = analysis.score.profile
+    rows = _rows(analysis.score, normalize(reference, profile), normalize(hypothesis, profile))
+    body = [f'<p><a href="{escape(index_href)}">← all documents</a></p>' if index_href else "",
+            f"<h1>{escape(title)}</h1>", _figures(analysis.score, analysis),
             '<h2>Aligned text</h2><p class="legend"><span class="s">substituted</span>'
             '<span class="d">deleted</span><span class="i">inserted</span>'
             '<span class="g">[illegible] and what it absorbed</span></p>',
@@ -142,17 +160,90 @@ def html_report(reference: str, hypothesis: str, profile: str = "default", *,
     return _page(title, "".join(body))
 
 
-def html_summary(names: list[str], scores: list[Score], total: Aggregate, *, title: str = "OCR evaluation") -> str:
-    """A page with one row per document and the micro/macro totals."""
-    head = "<tr><th>document</th><td>CER</td><td>WER</td><td>edits</td><td>characters</td><td>word edits</td><td>words</td></tr>"
-    rows = [f"<tr><th>{escape(name)}</th><td>{s.cer:.4f}</td><td>{s.wer:.4f}</td><td>{s.distance:,}</td>"
-            f"<td>{s.reference_length:,}</td><td>{s.word_distance:,}</td><td>{s.reference_words:,}</td></tr>"
-            for name, s in zip(names, scores)]
-    rows.append(f"<tr><th>micro ({total.documents} documents)</th><td>{total.micro_cer:.4f}</td>"
-                f"<td>{total.micro_wer:.4f}</td><td>{total.distance:,}</td><td>{total.reference_length:,}</td>"
-                f"<td>{total.word_distance:,}</td><td>{total.reference_words:,}</td></tr>")
-    rows.append(f"<tr><th>macro</th><td>{total.macro_cer:.4f}</td><td>{total.macro_wer:.4f}</td></tr>")
+def html_summary(names: list[str], scores: list[Score], total: Aggregate, *, title: str = "OCR evaluation",
+                 links: list[str] | None = None) -> str:
+    """A page with the micro/macro totals, then a row per document, worst (highest CER) first.
+
+    ``links`` (one address per name) makes each name a link to its document's page.
+
+    >>> from ocrfix.metrics import score
+    >>> scores = [score("the cat", "the cat"), score("the cat", "the cot")]
+    >>> page = html_summary(["good", "bad"], scores, aggregate(scores), links=["g.html", "b.html"])
+    >>> page.index('href="b.html"') < page.index('href="g.html"')
+    True
+    """
+    links = links or [""] * len(names)
+    order = sorted(range(len(names)), key=lambda i: (-scores[i].cer, -scores[i].wer, names[i]))
+    head = ("<tr><th>document</th><td>CER</td><td>WER</td><td>edits</td><td>characters</td><td>word edits</td>"
+            "<td>words</td></tr>")
+    rows = [f"<tr><th>micro ({total.documents} documents)</th><td>{total.micro_cer:.4f}</td>"
+            f"<td>{total.micro_wer:.4f}</td><td>{total.distance:,}</td><td>{total.reference_length:,}</td>"
+            f"<td>{total.word_distance:,}</td><td>{total.reference_words:,}</td></tr>",
+            f"<tr><th>macro</th><td>{total.macro_cer:.4f}</td><td>{total.macro_wer:.4f}</td></tr>",
+            '<tr><th colspan="7">documents, worst first</th></tr>']
+    for i in order:
+        s, name = scores[i], escape(names[i])
+        cell = f'<a href="{escape(links[i])}">{name}</a>' if links[i] else name
+        rows.append(f"<tr><th>{cell}</th><td>{s.cer:.4f}</td><td>{s.wer:.4f}</td><td>{s.distance:,}</td>"
+                    f"<td>{s.reference_length:,}</td><td>{s.word_distance:,}</td><td>{s.reference_words:,}</td></tr>")
     return _page(title, f"<h1>{escape(title)}</h1><table class=\"figures\">{head}{''.join(rows)}</table>")
+
+
+def write_folder_report(output: PathLike, pairs: Sequence[tuple[str, PathLike, PathLike]],
+                        profile: str = "default", *, title: str = "OCR evaluation",
+                        progress: bool | None = None, **options) -> Aggregate:
+    """Write the HTML report of ``(name, gt_path, hyp_path)`` pairs: ``output`` and a page per document.
+
+    ``output`` (say ``report.html``) is the index of :func:`html_summary`; the
+    page of document NAME, with the same figures and aligned texts as
+    :func:`html_report` and a link back, goes to ``report_files/NAME.html``
+    beside it (the layout of a browser's "save page, complete"). One file per
+    document keeps every file as light as a single pair's report: the index of
+    1,000 documents is a table of 1,000 rows, and a 400 KB document costs only
+    its own page, where one self-contained file would make the browser parse
+    every document to show any (and a folder of long documents would not open
+    at all). Each document is read, analysed once and written before the next
+    one, so memory holds one document at a time.
+
+    Every file is written atomically and never over one of the inputs. The
+    index comes last, so it never links to a page that is missing; after an
+    error (a file that is not UTF-8, say), pages written so far stay, and an
+    older index, if any, is left as it was. ``progress`` is tqdm's ``disable``
+    inverted (None: a bar only on a terminal). Returns the totals.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.gt.txt").write_text("the cat"), (folder / "a.txt").write_text("the cot")
+    >>> write_folder_report(folder / "report.html", [("a", folder / "a.gt.txt", folder / "a.txt")]).distance
+    1
+    >>> sorted(p.name for p in (folder / "report_files").iterdir())
+    ['a.html']
+    """
+    from tqdm import tqdm
+
+    from ocrfix.io import read_text, refuse_inputs, write_text_atomic
+
+    index = Path(output)
+    pages = index.with_name(f"{index.stem}_files")
+    inputs = tuple(path for _, gt, hyp in pairs for path in (gt, hyp))
+    if index.is_dir():  # checked before any page is written, like the inputs
+        raise OcrfixError("is a folder; name the index file, e.g. report.html", index)
+    refuse_inputs(index, inputs)
+    names, scores, links = [], [], []
+    for name, gt, hyp in tqdm(pairs, desc="report", unit="doc", disable=None if progress is None else not progress,
+                              leave=False):
+        reference, hypothesis = read_text(gt), read_text(hyp)
+        analysis = analyze(reference, hypothesis, profile, **options)
+        page = _document_page(analysis, reference, hypothesis, title=f"{Path(hyp).name} against {Path(gt).name}",
+                              reference_name=os.fspath(gt), hypothesis_name=os.fspath(hyp),
+                              index_href=quote(f"../{index.name}"))
+        write_text_atomic(pages / f"{name}.html", page, inputs=inputs)
+        names.append(name)
+        scores.append(replace(analysis.score, alignment=None))  # the alignment is no longer needed
+        links.append(quote(f"{pages.name}/{name}.html"))
+    total = aggregate(scores)
+    write_text_atomic(index, html_summary(names, scores, total, title=title, links=links), inputs=inputs)
+    return total
 
 
 def _page(title: str, body: str) -> str:

@@ -5,10 +5,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
+import lxml.html
 import pytest
 
 from ocrfix.cli import main
+from ocrfix.profiles import normalize
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed"
 GT = SEED / "000_7b809fd8ed01e65c.gt.txt"
@@ -96,6 +99,87 @@ def test_folders_json_and_html(tmp_path, capsys):
     assert data["total"]["documents"] == 2 and data["total"]["distance"] == 1
     _, out, _ = run(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "html")
     assert "micro (2 documents)" in out
+
+
+def test_folders_html_without_output_is_the_summary_alone(tmp_path, capsys):
+    gt_dir, hyp_dir = make_folder(tmp_path)
+    code, out, err = run(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "html")
+    page = lxml.html.fromstring(out)
+    assert code == 0 and err == "" and "micro (2 documents)" in out
+    assert page.xpath("//a") == [] and not list(tmp_path.glob("*_files"))
+
+
+def folder_with_gaps(tmp_path):
+    """Three documents: one with [illegible] gaps (the seed), one with a name that needs quoting in a URL."""
+    gt_dir, hyp_dir = make_folder(tmp_path)
+    shutil.copy(GT, gt_dir / "seed.gt.txt")
+    shutil.copy(OCR, hyp_dir / "seed.txt")
+    (gt_dir / "odd name #2.gt.txt").write_text("Tlie first line\nand the second", encoding="utf-8")
+    (hyp_dir / "odd name #2.txt").write_text("The first lime\nand tbe second.", encoding="utf-8")
+    return gt_dir, hyp_dir
+
+
+def resolve(page_path, href):
+    """The file and fragment a relative link of the page at ``page_path`` points to."""
+    address, _, fragment = href.partition("#")
+    return (page_path.parent / unquote(address)).resolve(), fragment
+
+
+def test_folders_html_report_links_each_document_to_its_aligned_page(tmp_path, capsys):
+    gt_dir, hyp_dir = folder_with_gaps(tmp_path)
+    before = {path: path.read_bytes() for path in [*gt_dir.iterdir(), *hyp_dir.iterdir()]}
+    index_path = tmp_path / "out" / "report.html"
+    code, out, _ = run(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "html", "-o", index_path)
+    assert code == 0 and out == ""
+    _, out, _ = run(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "json")
+    data = json.loads(out)
+    documents = {d["name"]: d for d in data["documents"]}
+
+    index = lxml.html.parse(str(index_path)).getroot()
+    rows = {row.xpath("string(th)"): [cell.text_content() for cell in row.xpath("td")] for row in index.xpath("//tr")}
+    total = data["total"]
+    assert rows[f"micro ({total['documents']} documents)"] == [
+        f"{total['micro_cer']:.4f}", f"{total['micro_wer']:.4f}", f"{total['distance']:,}",
+        f"{total['reference_length']:,}", f"{total['word_distance']:,}", f"{total['reference_words']:,}"]
+    assert rows["macro"] == [f"{total['macro_cer']:.4f}", f"{total['macro_wer']:.4f}"]
+
+    links = index.xpath("//a")
+    names = [link.text for link in links]
+    assert sorted(names) == sorted(documents)
+    assert [documents[n]["cer"] for n in names] == sorted((d["cer"] for d in documents.values()), reverse=True)
+    for link in links:
+        name, document = link.text, documents[link.text]
+        assert rows[name][:3] == [f"{document['cer']:.4f}", f"{document['wer']:.4f}", f"{document['distance']:,}"]
+        page_path, _ = resolve(index_path, link.get("href"))
+        assert page_path.parent == (tmp_path / "out" / "report_files").resolve() and page_path.is_file()
+        page = lxml.html.parse(str(page_path)).getroot()
+        back = page.xpath("//a")[0].get("href")
+        assert resolve(page_path, back) == (index_path.resolve(), "")
+        assert f"{document['cer']:.4f}" in page.xpath("string(//table[@class='figures'])")
+        cells = page.xpath("//table[@class='align']/tbody/tr/td")
+        gt_hyp = [(gt_dir / f"{name}.gt.txt").read_text(encoding="utf-8"), None]
+        gt_hyp[1] = next(p for p in hyp_dir.iterdir() if p.name.startswith(f"{name}.")).read_text(encoding="utf-8")
+        for column, text in enumerate(gt_hyp):  # both normalised texts, whole, in their column
+            assert "".join(cell.text_content() for cell in cells[column::2]) == normalize(text, "default")
+        marks = {span.get("class") for span in page.xpath("//table[@class='align']//span")}
+        assert bool(marks) == (document["distance"] > 0 or document["gap_chars"] > 0)
+    seed = lxml.html.parse(str(index_path.parent / "report_files" / "seed.html")).getroot()
+    assert len(seed.xpath("//table[@class='align']//span[@class='g']")) >= 12  # 6 gaps, a span in each column
+    assert {p: p.read_bytes() for p in before} == before
+    assert not list(tmp_path.rglob(".*tmp"))
+
+
+def test_folders_html_report_bad_input(tmp_path, capsys):
+    gt_dir, hyp_dir = make_folder(tmp_path)
+    (hyp_dir / "b.ocr.txt").write_bytes("café".encode("latin-1"))
+    index_path = tmp_path / "report.html"
+    err = one_line_error(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "html", "-o", index_path)
+    assert f"{hyp_dir / 'b.ocr.txt'}: not UTF-8" in err and not index_path.exists()
+    assert "refusing to overwrite" in one_line_error(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "html",
+                                                     "-o", gt_dir / "a.gt.txt")
+    assert "is a folder" in one_line_error(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "html",
+                                           "-o", tmp_path)
+    assert not list(gt_dir.glob("*_files")) and not (tmp_path.parent / f"{tmp_path.name}_files").exists()
 
 
 def test_seed_folder(capsys):

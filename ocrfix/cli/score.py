@@ -15,7 +15,9 @@ Two files:    ocrfix score GT HYP
 Two folders:  ocrfix score --gt-dir D [--hyp-dir D]
 In folders, the ground truth NAME.gt.txt pairs with the hypothesis NAME.txt or
 NAME.ocr.txt; each pair gets a row, then the micro (pooled) and macro (mean per
-document) totals.
+document) totals. With --format html -o OUT.html, OUT.html lists the
+documents worst first, each linking to its aligned report in OUT_files/NAME.html;
+without -o, standard output gets that list alone.
 
 Texts are compared after a normalisation profile: exact (as is), default (NFC,
 whitespace collapsed) or relaxed (also typographic quotes, dashes and ligatures
@@ -51,7 +53,13 @@ def run(args: argparse.Namespace) -> int:
             raise OcrfixError("give either GT HYP or --gt-dir/--hyp-dir, not both")
         if not args.gt_dir:
             raise OcrfixError("--hyp-dir needs --gt-dir")
-        inputs, text = _folders(args, options)
+        pairs = _find_pairs(args)
+        if args.format == "html" and args.output:
+            from ocrfix.report import write_folder_report
+
+            write_folder_report(args.output, pairs, args.profile, title=_folder_title(args), **options)
+            return 0
+        inputs, text = _folders(args, pairs, options)
     else:
         if not (args.gt and args.hyp):
             raise OcrfixError("give two files (GT HYP) or a folder (--gt-dir D); see 'ocrfix score --help'")
@@ -84,17 +92,26 @@ def _pair(args, options) -> tuple[tuple[str, ...], str]:
     return inputs, analysis.text()
 
 
-def _folders(args, options) -> tuple[tuple[str, ...], str]:
-    from tqdm import tqdm
-
+def _find_pairs(args) -> list:
     from ocrfix.corpus import find_pairs
-    from ocrfix.io import read_text
-    from ocrfix.metrics import aggregate, score
 
     pairs = find_pairs(args.gt_dir, args.hyp_dir)
     if not pairs:
         where = args.gt_dir if not args.hyp_dir else f"{args.gt_dir} and {args.hyp_dir}"
         raise OcrfixError("no pairs found (NAME.gt.txt with NAME.txt or NAME.ocr.txt)", where)
+    return pairs
+
+
+def _folder_title(args) -> str:
+    return f"OCR evaluation of {args.gt_dir}"
+
+
+def _folders(args, pairs, options) -> tuple[tuple[str, ...], str]:
+    from tqdm import tqdm
+
+    from ocrfix.io import read_text
+    from ocrfix.metrics import aggregate, score
+
     names, scores, inputs = [], [], []
     for name, gt_path, hyp_path in tqdm(pairs, desc="scoring", unit="doc", disable=None, leave=False):
         names.append(name)
@@ -106,10 +123,10 @@ def _folders(args, options) -> tuple[tuple[str, ...], str]:
                 "documents": [{"name": n, **s.as_dict()} for n, s in zip(names, scores)],
                 "total": total.as_dict()}
         return tuple(inputs), json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if args.format == "html":
+    if args.format == "html":  # standard output holds one page: the summary (-o adds a page per document)
         from ocrfix.report import html_summary
 
-        return tuple(inputs), html_summary(names, scores, total, title=f"OCR evaluation of {args.gt_dir}")
+        return tuple(inputs), html_summary(names, scores, total, title=_folder_title(args))
     width = max(10, *(len(n) for n in names))
     lines = [f"{'document':<{width}}  {'CER':>7}  {'WER':>7}  {'edits':>7}  {'chars':>8}  {'words':>7}"]
     lines += [f"{n:<{width}}  {s.cer:>7.4f}  {s.wer:>7.4f}  {s.distance:>7}  {s.reference_length:>8}  "

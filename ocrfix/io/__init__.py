@@ -3,12 +3,12 @@
 ``ocrfix.io`` loads plain text, hOCR, ALTO and PAGE XML into one document
 model and writes outputs atomically.
 """
-from ocrfix.io.files import decode_text, read_bytes, read_text, write_bytes_atomic, write_text_atomic
+from ocrfix.io.files import decode_text, read_bytes, read_text, refuse_inputs, write_bytes_atomic, write_text_atomic
 from ocrfix.io.model import Document, Line, Page, Word
 from ocrfix.io.reader import FORMATS, parse, read, sniff
 from ocrfix.io.text import from_text
 
 __all__ = [
     "FORMATS", "Document", "Line", "Page", "Word", "decode_text", "from_text", "parse", "read",
-    "read_bytes", "read_text", "sniff", "write_bytes_atomic", "write_text_atomic",
+    "read_bytes", "read_text", "refuse_inputs", "sniff", "write_bytes_atomic", "write_text_atomic",
 ]

@@ -63,12 +63,25 @@ def write_text_atomic(path: PathLike, text: str, *, inputs: tuple[PathLike, ...]
     write_bytes_atomic(path, text.encode("utf-8"), inputs=inputs)
 
 
-def write_bytes_atomic(path: PathLike, data: bytes, *, inputs: tuple[PathLike, ...] = ()) -> None:
-    """Bytes version of :func:`write_text_atomic`."""
+def refuse_inputs(path: PathLike, inputs: tuple[PathLike, ...]) -> None:
+    """An error if ``path`` is one of ``inputs`` (the same file, by whatever name).
+
+    >>> try:
+    ...     refuse_inputs(__file__, inputs=(__file__,))
+    ... except OcrfixError as error:
+    ...     print(error.message)
+    refusing to overwrite an input file
+    """
     target = Path(path)
     for source in inputs:
         if target.exists() and Path(source).exists() and os.path.samefile(target, source):
             raise OcrfixError("refusing to overwrite an input file", path)
+
+
+def write_bytes_atomic(path: PathLike, data: bytes, *, inputs: tuple[PathLike, ...] = ()) -> None:
+    """Bytes version of :func:`write_text_atomic`."""
+    refuse_inputs(path, inputs)
+    target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
