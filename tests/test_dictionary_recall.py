@@ -33,3 +33,16 @@ def test_space_lost_after_punctuation_is_put_back(default):
 ])
 def test_lost_spaces_leave_numbers_initials_urls_and_misread_letters_alone(text):
     assert list(lost_spaces(text)) == []
+
+
+def test_a_split_word_with_a_lost_letter_is_glued_when_its_pieces_are_rare(default):
+    # "restr" is a listed (rare) string, "ctions" is none: one word with its "i" read as a space
+    assert run(default, "The restr ctions on the sale of coal were lifted.") == \
+        "The restrictions on the sale of coal were lifted."
+    # a longer first piece beside an unknown one
+    assert run(default, "We had a long dis ussion of the accounts.") == "We had a long discussion of the accounts."
+
+
+def test_two_real_words_are_not_glued(default):
+    text = "He went in to the mill; it was a part of the plan, and she was at one with him."
+    assert run(default, text) == text

@@ -160,8 +160,8 @@ class Dictionary(Strategy):
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
                     i += 2
                     continue
-            if kind[0] == "word" and not kind[2] and i not in taken:
-                glued = self._glue(tokens, i)
+            if kind[0] == "word" and kind[2] < PIECE_ZIPF and i not in taken:
+                glued = self._glue(tokens, i, kind[2])
                 if glued is not None:
                     if glued:  # a word split by the OCR with a letter lost: "c nversation" -> "conversation"
                         first, last, replacement, confidence, reason = glued
@@ -271,32 +271,66 @@ class Dictionary(Strategy):
             return 2
         return 1 if zipf < NAME_ZIPF else 0
 
-    def _glue(self, tokens: "_Tokens", i: int) -> tuple | None:
-        """An unknown word beside a piece of a word, one space apart: the repair of the two as one word
-        (first token, last token, replacement, confidence, reason), () if none is clear but a piece
-        surely is there, None otherwise."""
-        pieces = []
-        if i > 0 and tokens.gap_is_space(i - 1) and len(tokens.cores[i - 1]) <= 2:
-            pieces.append((i - 1, i, self._fragment(tokens, i - 1)))
-        if i + 1 < len(tokens.cores) and tokens.gap_is_space(i):
-            pieces.append((i, i + 1, self._fragment(tokens, i + 1)))
+    def _glue_pairs(self, tokens: "_Tokens", i: int, zipf: float) -> list[tuple[int, int, int]]:
+        """The neighbours that token ``i`` (of Zipf ``zipf``) may form one split word with, as (first
+        token, last token, 2 if the neighbour surely is a piece of a word else 1): an unknown word beside
+        a piece ("c nversation"), or an unknown or rare word beside another word that is no common one
+        ("restr ctions", "dis ussion"), one space apart."""
+        if zipf >= PIECE_ZIPF:
+            return []
+        pairs = []
+        cores = tokens.cores
+        for first, last, j in ((i - 1, i, i - 1), (i, i + 1, i + 1)):
+            if first < 0 or last >= len(cores) or not tokens.gap_is_space(first):
+                continue
+            sure = self._fragment(tokens, j)
+            if not sure and zipf == 0.0 and j not in tokens.repaired and j not in tokens.taken \
+                    and self._lexicon.folded_zipf(fold(cores[j])) < TRUSTED_ZIPF and cores[j].isalpha() \
+                    and (cores[j].islower() or j == first and cores[j][1:].islower()):
+                sure = 1  # the other side of a rare or unknown word, no common word itself ("dis ussion")
+            if sure and (zipf == 0.0 or len(cores[j]) <= 2 or sure == 2):
+                pairs.append((first, last, sure))
+        return pairs
+
+    def _glue(self, tokens: "_Tokens", i: int, zipf: float) -> tuple | None:
+        """A word split by the OCR with a letter lost: the repair of token ``i`` and a neighbour (see
+        :meth:`_glue_pairs`) as one word (first token, last token, replacement, confidence, reason),
+        () if none is clear but a piece surely is there, None otherwise.
+
+        The joined reading must beat both the others of the joined string and the two tokens as
+        printed, each with its own frequency and the word pairs around it."""
+        pieces = self._glue_pairs(tokens, i, zipf)
+        lex = self._lexicon
         for first, last, sure in pieces:
-            if not sure:
-                continue
-            joined = fold(tokens.cores[first] + tokens.cores[last])
-            zipf = self._lexicon.folded_zipf(joined)
-            if zipf < JOIN_MIN_ZIPF:
-                zipf = 0.0  # a rare listed join is a common misspelling ("responsiblity"), not a word
-            readings = self._readings(joined, zipf, tokens.context(first, -1), tokens.context(last, +1))
+            a, b = fold(tokens.cores[first]), fold(tokens.cores[last])
+            joined = a + b
+            z_joined = lex.folded_zipf(joined)
+            if z_joined < JOIN_MIN_ZIPF:
+                z_joined = 0.0  # a rare listed join is a common misspelling ("responsiblity"), not a word
+            prev, nxt = tokens.context(first, -1), tokens.context(last, +1)
+            printed = a + " " + b  # the channel sees where the space is: "s ould" is "should", not "would"
+            readings = {reading: score - self._channel(reading, joined)[0] + self._channel(reading, printed)[0]
+                        for reading, score in self._readings(joined, z_joined, prev, nxt).items() if " " not in reading}
             best, best_score = max(readings.items(), key=lambda item: item[1])
-            if best == joined and not zipf or " " in best:
+            if best == joined and not z_joined:
                 continue
-            confidence = 1.0 / sum(10.0 ** (score - best_score) for score in readings.values())
+            scores = list(readings.values())
+            if sure < 2 or zipf:
+                scores.append(self._apart(prev, a, b, nxt))
+            confidence = 1.0 / sum(10.0 ** (score - best_score) for score in scores)
             if confidence >= self.min_confidence:
                 original = tokens.cores[first] + " " + tokens.cores[last]
                 return (first, last, _with_case(tokens.cores[first], best), round(confidence, 3),
                         f"\"{original}\": a word split by the OCR, with a misread letter; \"{best}\" is meant")
-        return () if any(sure == 2 for _, _, sure in pieces) else None
+        # an unknown word beside a sure piece (a short one before it) is half a word: not repaired alone
+        half = not zipf and any(sure == 2 and (last > i or len(tokens.cores[first]) <= 2) for first, last, sure in pieces)
+        return () if half else None
+
+    def _apart(self, prev: str | None, a: str, b: str, nxt: str | None) -> float:
+        """log10 score of the words ``a b`` read as printed, two words, in their context."""
+        z_a, z_b = self._lexicon.folded_zipf(a), self._lexicon.folded_zipf(b)
+        return (self._context(prev, a, z_a or UNKNOWN_ZIPF, None) + self._next_prob(a, z_a, b, z_b or UNKNOWN_ZIPF)
+                + self._next_prob(b, z_b, nxt) + self._channel(a, a)[0] + self._channel(b, b)[0])
 
     def _repair_token(self, tokens: "_Tokens", i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
@@ -409,11 +443,8 @@ class Dictionary(Strategy):
                 keys = [self._lookup_key(word, zipf, True)]  # a capitalised word inside a sentence: strictly
             else:
                 keys = []  # taken for a name
-            if not zipf:  # the joins _glue may try
-                if i > 0 and len(cores[i - 1]) <= 2 and tokens.gap_is_space(i - 1) and self._piece(cores[i - 1]):
-                    keys.append(self._lookup_key(fold(cores[i - 1] + core), 0.0, False))
-                if i + 1 < len(cores) and tokens.gap_is_space(i) and self._piece(cores[i + 1]):
-                    keys.append(self._lookup_key(fold(core + cores[i + 1]), 0.0, False))
+            for first, last, _ in self._glue_pairs(tokens, i, zipf):  # the joins _glue may try
+                keys.append(self._lookup_key(fold(cores[first] + cores[last]), 0.0, False))
             for key in keys:
                 if key not in self._lookups and key[2] < COMMON_ZIPF:
                     queries[key] = None
