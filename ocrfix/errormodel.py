@@ -60,7 +60,7 @@ def blocks(intended: str, observed: str) -> Iterable[tuple[str, str]]:
     [('m', 'rn'), ('rn', 'm')]
     """
     a_start = b_start = None
-    for tag, a1, a2, b1, b2 in Levenshtein.opcodes(intended, observed):
+    for tag, a1, a2, b1, b2 in Levenshtein.opcodes(intended, observed).as_list():  # tuples unpack faster
         if tag == "equal":
             if a_start is not None:
                 yield intended[a_start:a1], observed[b_start:b1]

@@ -146,13 +146,13 @@ class Dictionary(Strategy):
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         kinds: dict[str, tuple] = {}  # this document's: the vocabulary decides some
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
-        joinable: dict[tuple[str, str], bool] = {}
+        joins = self._could_join(tokens) if self.split_merge else set()
         cores = tokens.cores
         self._prefetch(tokens, vocabulary, kinds)  # classifies every distinct word part
         i = 0
         while i < len(cores):
             kind = kinds[cores[i]]
-            if self.split_merge and i + 1 < len(cores) and self._could_join(tokens, i, joinable):
+            if i in joins:
                 joined = self._join(tokens, i)
                 if joined is not None and i not in taken and i + 1 not in taken:
                     replacement, confidence, reason = joined
@@ -230,7 +230,7 @@ class Dictionary(Strategy):
         return kind
 
     def _kind_of(self, core: str, raw: str) -> tuple:
-        number = repair_number(core)
+        number = None if core.isalpha() else repair_number(core)  # a number needs digits
         if number is not None:
             return ("number", number)
         if protected_reason(raw, core, self._is_word):
@@ -505,18 +505,23 @@ class Dictionary(Strategy):
         bigram = self._lexicon.folded_bigram
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
-    def _could_join(self, tokens: "_Tokens", i: int, joinable: dict[tuple[str, str], bool]) -> bool:
-        """Cheap test: are tokens i and i+1 two words one space apart whose join is a common word?
+    def _could_join(self, tokens: "_Tokens") -> set[int]:
+        """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word.
 
-        ``joinable`` caches the test of the word pair, whatever its place (documents repeat their pairs).
+        Each distinct word pair is tested once, whatever its place (documents repeat their pairs).
         """
-        pair = tokens.cores[i], tokens.cores[i + 1]
-        could = joinable.get(pair)
-        if could is None:
-            a, b = pair
-            could = joinable[pair] = (len(a) > 1 and len(b) > 1 and b.islower() and a.isalpha() and b.isalpha()
-                                      and self._lexicon.folded_zipf(fold(a + b)) >= JOIN_MIN_ZIPF)
-        return could and tokens.gap_is_space(i)
+        folded_zipf = self._lexicon.folded_zipf
+        tested: dict[tuple[str, str], bool] = {}
+        found = set()
+        for i, pair in enumerate(zip(tokens.cores, tokens.cores[1:])):
+            could = tested.get(pair)
+            if could is None:
+                a, b = pair
+                could = tested[pair] = (len(a) > 1 and len(b) > 1 and b.islower() and a.isalpha() and b.isalpha()
+                                        and folded_zipf(fold(a + b)) >= JOIN_MIN_ZIPF)
+            if could and tokens.gap_is_space(i):
+                found.add(i)
+        return found
 
     def _join(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
         """Join tokens ``i`` and ``i + 1`` ("be come" → "become") if the joined word is clearly meant."""
@@ -676,4 +681,3 @@ class _Tokens:
         if between.strip() or "\n\n" in between or not self.cores[j].isalpha():
             return None
         return fold(self.cores[j])
-

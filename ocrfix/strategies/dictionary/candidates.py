@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
-from rapidfuzz.process import cpdist
+from rapidfuzz.process import cdist
 
 from ocrfix.errors import OcrfixError
 from ocrfix.io import write_bytes_atomic
@@ -52,6 +52,21 @@ def deletions(word: str, distance: int = MAX_DISTANCE, prefix: int = PREFIX) -> 
 
 def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
+
+
+def _distances(queries: list[str], owner: np.ndarray, words: np.ndarray, cutoff: int) -> np.ndarray:
+    """Levenshtein distance (capped at ``cutoff + 1``) of each ``words[k]`` to ``queries[owner[k]]``,
+    with ``owner`` sorted: one cdist call per query, which prepares the query once for all its words.
+
+    >>> _distances(["tbe"], np.array([0, 0]), np.array(["the", "tribe"], dtype=object), 2).tolist()
+    [1, 2]
+    """
+    found = np.empty(len(owner), dtype=np.int32)
+    starts = np.flatnonzero(np.diff(owner, prepend=-1))
+    for start, end in zip(starts.tolist(), np.append(starts[1:], len(owner)).tolist()):
+        found[start:end] = cdist([queries[owner[start]]], words[start:end], scorer=Levenshtein.distance,
+                                 score_cutoff=cutoff, dtype=np.int32)[0]
+    return found
 
 
 _NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
@@ -160,9 +175,8 @@ class DeleteIndex:
         pairs = np.sort((owner[keep] << 32) | numbers[keep])  # filtered first: far fewer to sort
         pairs = pairs[np.diff(pairs, prepend=-1) != 0]  # np.unique, without its slow hashing
         owner, numbers = pairs >> 32, pairs & 0xFFFFFFFF
-        query_texts = np.asarray([query for query, _, _ in queries], dtype=object)
-        found = cpdist(query_texts[owner], self._word_array[numbers], scorer=Levenshtein.distance,
-                       score_cutoff=int(distances.max()))
+        found = _distances([query for query, _, _ in queries], owner, self._word_array[numbers],
+                           int(distances.max()))
         near = found <= distances[owner]
         return owner[near], numbers[near], found[near]
 

@@ -66,10 +66,11 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     >>> protected_reason("finan-ial", "finan-ial", {"financial"}.__contains__) is None
     True
     """
-    if URL_OR_EMAIL.search(token):
-        return "URL or e-mail address"
-    if CODE.search(token):
-        return "code or markup"
+    if not token.isalpha():  # every URL, address and code pattern needs a character that is no letter
+        if URL_OR_EMAIL.search(token):
+            return "URL or e-mail address"
+        if CODE.search(token):
+            return "code or markup"
     if len(core) < 2:
         return "single letter"
     if core.isalpha():  # the common case, in short: no digits, no inner punctuation
