@@ -46,3 +46,18 @@ def test_a_split_word_with_a_lost_letter_is_glued_when_its_pieces_are_rare(defau
 def test_two_real_words_are_not_glued(default):
     text = "He went in to the mill; it was a part of the plan, and she was at one with him."
     assert run(default, text) == text
+
+
+def test_a_mark_printed_for_a_first_letter_is_read_as_the_letter(default):
+    assert run(default, "He walked to “he mill, and +he house was empty.") == \
+        "He walked to the mill, and the house was empty."
+    assert run(default, "The stone was laid in ‘he year of the flood.") == "The stone was laid in the year of the flood."
+
+
+@pytest.mark.parametrize("text", [
+    "He called it “the best mill in the county” and left.",
+    "She said ‘he will not come’ and shut the door.",
+    "They shouted “he is here” at the gate.",
+])
+def test_a_real_quotation_keeps_its_marks(default, text):
+    assert run(default, text) == text

@@ -91,6 +91,15 @@ COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
+# Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
+# symbols no word starts with. Brackets and dashes are left out: before a word they are mostly real.
+LETTER_MARKS = "“‘\"'+*~»«<>|^"
+# What closes a quotation an opening mark may start (’ and ' also serve as apostrophes: a word with
+# one after the mark is taken as quoted, the cautious reading).
+CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
+QUOTE_REACH = 400  # characters a quotation is looked for in
+ENGLISH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
 LOST_LETTER_MARKS = "“‘\"'-.,*"  # marks OCR prints for a word's first letter  # a split word is only rejoined into a word at least this common
 
 
@@ -171,6 +180,16 @@ class Dictionary(Strategy):
                         i = last + 1
                     else:
                         i += 1  # a piece of a split word: repairing it alone would do harm
+                    continue
+            if i not in taken and tokens.starts[i] > tokens.raw_starts[i] and kind[0] != "number" \
+                    and (kind[0] == "skip" or kind[2]):
+                lost = self._lost_first_letter(tokens, i)
+                if lost is not None:  # "“he" -> "the": a listed word with a mark for its first letter
+                    replacement, confidence, reason = lost
+                    tokens.repaired[i] = fold(replacement)
+                    edits.append(self.edit(text, tokens.starts[i] - 1, tokens.ends[i], replacement,
+                                           reason=reason, confidence=confidence))
+                    i += 1
                     continue
             if kind[0] != "skip" and i not in taken:
                 repair = self._repair_token(tokens, i, kind, repairs)
@@ -331,6 +350,43 @@ class Dictionary(Strategy):
         z_a, z_b = self._lexicon.folded_zipf(a), self._lexicon.folded_zipf(b)
         return (self._context(prev, a, z_a or UNKNOWN_ZIPF, None) + self._next_prob(a, z_a, b, z_b or UNKNOWN_ZIPF)
                 + self._next_prob(b, z_b, nxt) + self._channel(a, a)[0] + self._channel(b, b)[0])
+
+    def _lost_first_letter(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
+        """Token ``i`` is a listed lower-case word right after a mark that engines print for a letter
+        ("“he", "+he", "~ept"); the word with that letter put back, if clearly meant.
+
+        Readings: the word with each letter before it that makes a listed word ("the", "she"), or the
+        word as printed with a stray mark; both pay the error model's price for the mark (a misread
+        letter, or an inserted mark) and are judged with the word pairs around them. A quotation mark
+        that a closing one follows in the paragraph is a real quotation: left alone.
+        """
+        core, text = tokens.cores[i], tokens.text
+        mark_at = tokens.starts[i] - 1
+        mark = text[mark_at]
+        if mark not in LETTER_MARKS or not core.isalpha() or not core.islower() or _quoted(text, mark_at):
+            return None
+        word = fold(core)
+        lex = self._lexicon
+        prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
+        if prev is not None and tokens.raw_starts[i] != mark_at:
+            prev = None  # punctuation before the mark: no word pair across it
+        printed = mark + word
+        readings = {word: self._context(prev, word, lex.folded_zipf(word) or UNKNOWN_ZIPF, nxt)
+                    + self._channel(word, printed)[0]}
+        for letter in ENGLISH_LETTERS:
+            zipf = lex.folded_zipf(letter + word)
+            if zipf >= MIN_CANDIDATE_ZIPF:
+                readings[letter + word] = self._context(prev, letter + word, zipf, nxt) + self._channel(
+                    letter + word, printed)[0]
+        best, best_score = max(readings.items(), key=lambda item: item[1])
+        if best == word:
+            return None
+        confidence = 1.0 / sum(10.0 ** (score - best_score) for score in readings.values())
+        if confidence < self.min_confidence:
+            return None
+        if tokens.sentence_start(i):
+            best = best[0].upper() + best[1:]
+        return best, round(confidence, 3), f"\"{mark}\" misread for the first letter of \"{best}\""
 
     def _repair_token(self, tokens: "_Tokens", i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
@@ -587,6 +643,20 @@ def _drops_edge(word: str, replacement: str) -> bool:
             runs.append([op])
     return any(all(op.tag == "insert" for op in run) and (run[0].dest_start == 0 or run[-1].dest_end == len(word))
                for run in runs)
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Is the mark at ``offset`` an opening quotation mark that a closing one follows in its paragraph?
+
+    >>> _quoted("He said “yes” and left.", 8), _quoted("and “he went home.", 4)
+    (True, False)
+    """
+    closing = CLOSING_QUOTES.get(text[offset])
+    if closing is None:
+        return False
+    end = text.find("\n\n", offset)
+    window = text[offset + 1:min(len(text), offset + QUOTE_REACH) if end < 0 else min(end, offset + QUOTE_REACH)]
+    return any(mark in window for mark in closing)
 
 
 def _adds_a_first_letter(original: str, replacement: str) -> bool:
