@@ -330,14 +330,9 @@ class Dictionary(Strategy):
             printed = a + " " + b  # the channel sees where the space is: "s ould" is "should", not "would"
             readings = {reading: score - self._channel(reading, joined)[0] + self._channel(reading, printed)[0]
                         for reading, score in self._readings(joined, z_joined, prev, nxt).items() if " " not in reading}
-            best, best_score = max(readings.items(), key=lambda item: item[1])
-            if best == joined and not z_joined:
-                continue
-            scores = list(readings.values())
-            if sure < 2 or zipf:
-                scores.append(self._apart(prev, a, b, nxt))
-            confidence = 1.0 / sum(10.0 ** (score - best_score) for score in scores)
-            if confidence >= self.min_confidence:
+            apart = [self._apart(prev, a, b, nxt)] if sure < 2 or zipf else []
+            best, confidence = _best(readings, apart)
+            if (best != joined or z_joined) and confidence >= self.min_confidence:
                 original = tokens.cores[first] + " " + tokens.cores[last]
                 return (first, last, _with_case(tokens.cores[first], best), round(confidence, 3),
                         f"\"{original}\": a word split by the OCR, with a misread letter; \"{best}\" is meant")
@@ -378,11 +373,8 @@ class Dictionary(Strategy):
             if zipf >= MIN_CANDIDATE_ZIPF:
                 readings[letter + word] = self._context(prev, letter + word, zipf, nxt) + self._channel(
                     letter + word, printed)[0]
-        best, best_score = max(readings.items(), key=lambda item: item[1])
-        if best == word:
-            return None
-        confidence = 1.0 / sum(10.0 ** (score - best_score) for score in readings.values())
-        if confidence < self.min_confidence:
+        best, confidence = _best(readings)
+        if best == word or confidence < self.min_confidence:
             return None
         if tokens.sentence_start(i):
             best = best[0].upper() + best[1:]
@@ -434,11 +426,8 @@ class Dictionary(Strategy):
         if zipf and self._attested(prev, word, nxt):
             return None  # a listed word in a listed word pair is where it belongs
         readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated)
-        best, best_score = max(readings.items(), key=lambda item: item[1])
-        if best == word:
-            return None
-        confidence = 1.0 / sum(10.0 ** (score - best_score) for score in readings.values())
-        if confidence < self.min_confidence:
+        best, confidence = _best(readings)
+        if best == word or confidence < self.min_confidence:
             return None
         kind = "unknown word" if zipf == 0.0 else f"rare word (Zipf {zipf:.1f})"
         return _with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
@@ -643,6 +632,17 @@ def _drops_edge(word: str, replacement: str) -> bool:
             runs.append([op])
     return any(all(op.tag == "insert" for op in run) and (run[0].dest_start == 0 or run[-1].dest_end == len(word))
                for run in runs)
+
+
+def _best(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str, float]:
+    """The best of the ``readings`` (log10 scores) and its posterior among them and the ``others``.
+
+    >>> best, confidence = _best({"the": -3.0, "tbe": -5.0}); best, round(confidence, 3)
+    ('the', 0.99)
+    """
+    best, best_score = max(readings.items(), key=lambda item: item[1])
+    total = sum(10.0 ** (score - best_score) for score in readings.values())
+    return best, 1.0 / (total + sum(10.0 ** (score - best_score) for score in others))
 
 
 def _quoted(text: str, offset: int) -> bool:
