@@ -61,3 +61,12 @@ def test_a_mark_printed_for_a_first_letter_is_read_as_the_letter(default):
 ])
 def test_a_real_quotation_keeps_its_marks(default, text):
     assert run(default, text) == text
+
+
+def test_a_repeated_unknown_word_near_a_commoner_word_of_the_document_is_a_variant(default):
+    text = ("The harbour was dredged in spring. The harbour wall was mended, and the harbour master paid. "
+            "Boats left the harbour at dawn. The hanbour dues were raised; the hanbour was full.")
+    assert run(default, text).count("hanbour") == 0
+    # a repeated unknown word with no commoner neighbour in the text stays the text's own
+    own = "The zorbling began. Each zorbling was new, and the harbour was full."
+    assert run(default, own) == own

@@ -244,9 +244,17 @@ class Dictionary(Strategy):
             if len(self._kinds) > LOOKUP_CACHE:
                 self._kinds.clear()
             kind = self._kinds[raw] = self._kind_of(core, raw)
-        if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1:
+        if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1 \
+                and not self._variant(kind[1], vocabulary):
             return ("skip",)  # an unknown word the document uses twice is its own
         return kind
+
+    def _variant(self, word: str, vocabulary: Vocabulary) -> bool:
+        """Is the unknown ``word`` near a listed word the document uses more often (TICCL's insight: the
+        rarer of two near spellings in one text is the variant, "uatabase" beside "database")?"""
+        count = vocabulary.count(word)
+        return any(vocabulary.count(candidate) > count
+                   for _, candidate in self._candidates(word, 0.0, False)[:MAX_CANDIDATES])
 
     def _kind_of(self, core: str, raw: str) -> tuple:
         number = None if core.isalpha() else repair_number(core)  # a number needs digits
