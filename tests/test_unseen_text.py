@@ -1,0 +1,137 @@
+"""Text the strategies were never tuned on: 19th-century prose, a newspaper column, odd plain text.
+
+The passages below were written for this test (not taken from the corpus) in the style of the
+hidden real OCR the project is scored on: long sentences with semicolons, "shew", "connexion",
+"to-day", £ s. d., roman numerals and names; a narrow column with line-end hyphens and prices.
+Every strategy alone, and the default pipeline, must leave them (almost) unchanged, and no
+plain-text oddity (CRLF, form feeds, NULs, junk, a 1 MB line ...) may crash ``correct`` or
+``quality.estimate``.
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from ocrfix import quality, strategies
+from ocrfix.metrics import cer
+from ocrfix.pipeline import Pipeline
+
+LIMIT = 0.001  # the do-no-harm limit of tests/test_do_no_harm.py
+
+PROSE = """\
+CHAPTER XIV.
+
+OF THE JOURNEY TO ASHCOMBE, AND WHAT BEFEL THERE.
+
+It was on the morning of the 3rd of March, 1847, that Mr. Josiah Pellinger, having settled his
+affairs in town, set out for Ashcombe by the early coach; a conveyance which, though it had lately
+been much improved, was still so slow that a man of ordinary constitution might have walked beside
+it without any very great fatigue. He had with him a hat-box and a letter from his cousin, the Rev.
+Ambrose Threlkeld, M.A., of St. Olave's, who had said that Sir Everard would not shew him the
+library until he had satisfied himself that he was no Radical.
+
+The carriage, the coachman said, had been sent on to-day instead of to-morrow, in connexion with
+some alteration in Sir Everard's arrangements. The house was of the time of Queen Anne, with wings
+added under George II.; the old Guildhall was pulled down in 1789, and the present building erected
+at a cost of £2,340 16s. 8d., which was thought by many an improvement, and by some a desecration.
+"""
+
+COLUMN = """\
+COUNTY COURT.--Monday, be-
+fore J. Hallam, Esq., Judge.
+Gedge v. Ormerod.--This was an
+action to recover £4 17s. 6d.,
+the price of a pony sold and
+delivered. The defendant ad-
+mitted the purchase, but said
+the pony was unsound at the
+time of sale. His Honour gave
+judgment for the plaintiff, pay-
+able in monthly instalments.
+
+NEW SEASON'S TEAS.
+Strong Congou .......... 2s. 4d.
+Finest Souchong ........ 3s. 6d.
+"""
+
+QUOTATIONS = ("The motto of the house, Nec temere nec timide, was carved over the door; and the squire "
+              "would repeat, Aequam memento rebus in arduis servare mentem, when the harvest was bad. "
+              "His wife said the vicar was a homme d'esprit, tout de même, with a certain je ne sais quoi.")
+
+GERMAN = ("Es war am Morgen des dritten März, als Herr Müller, nachdem er seine Angelegenheiten in der "
+          "Stadt geordnet hatte, mit der frühen Post nach Hause fuhr; die Straßen waren schlecht.")
+
+_junk = random.Random(7)
+ODD_INPUTS = {
+    "empty": "",
+    "whitespace": " \t\n\r\f\u00a0\u2003 ",
+    "form feeds only": "\f\f\f",
+    "crlf": PROSE.replace("\n", "\r\n"),
+    "cr only": PROSE.replace("\n", "\r"),
+    "one long line": " ".join(PROSE.split()) * 100,
+    "long s and ligatures": "It is ſaid the Houſe reſolved; the oﬃcer's ﬁrst ﬂight was a ﬁne aﬀair.",
+    "not sign line ends": "the op¬\nerators of the ter¬\nmination",
+    "mixed scripts": "The word λόγος and слово, with 日本語 and عربي in one line.",
+    "decomposed accents": "Cafe\u0301 and nai\u0308ve re\u0301sume\u0301",
+    "nul and controls": "The quick\x00 brown fox\x07 jumps\x1b over the dog.",
+    "lone surrogate": "abc \ud800 def",
+    "latin-1 bytes": bytes(_junk.randrange(256) for _ in range(2000)).decode("latin-1"),
+    "digits only": " ".join(str(_junk.randrange(10**6)) for _ in range(200)),
+    "one letter": "a",
+}
+
+
+def _names() -> list[str | None]:
+    return [*strategies.names(), None]
+
+
+@pytest.mark.parametrize("name", _names(), ids=lambda name: name or "pipeline")
+@pytest.mark.parametrize("text, profile", [(PROSE, "default"), (COLUMN, "relaxed")], ids=["prose", "column"])
+def test_unseen_period_text_is_left_alone(name, text, profile):
+    # the column's line-end hyphens are the printer's, so it is judged with them joined (relaxed)
+    result = Pipeline(None if name is None else [name]).run(text)
+    assert cer(text, result.text, profile) <= LIMIT, result.explain()
+
+
+@pytest.mark.parametrize("name", _names(), ids=lambda name: name or "pipeline")
+@pytest.mark.parametrize("variant", ["crlf", "cr only", "form feeds", "tabs", "no newlines"])
+def test_plain_text_conventions_change_nothing(name, variant):
+    text = {
+        "crlf": PROSE.replace("\n", "\r\n"),
+        "cr only": PROSE.replace("\n", "\r"),
+        "form feeds": PROSE.replace("\n\n", "\n\f"),
+        "tabs": PROSE.replace(" ", "\t", 20),
+        "no newlines": " ".join(PROSE.split()),
+    }[variant]
+    result = Pipeline(None if name is None else [name]).run(text)
+    assert cer(text, result.text) == 0, result.explain()
+
+
+@pytest.mark.parametrize("text", [QUOTATIONS, GERMAN], ids=["latin and french quotations", "german"])
+def test_foreign_language_is_not_corrected(text):
+    result = Pipeline(["dictionary"]).run(text)
+    assert result.text == text, result.explain()
+
+
+@pytest.mark.parametrize("key", list(ODD_INPUTS))
+def test_odd_plain_text_does_not_crash(key):
+    text = ODD_INPUTS[key]
+    for name in _names():
+        result = Pipeline(None if name is None else [name]).run(text)
+        assert isinstance(result.text, str)
+        for edit in result.edits:
+            assert 0 <= edit.start <= edit.end <= len(text)
+    report = quality.estimate(text)
+    assert report.verdict in quality.VERDICTS
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("", "empty"),
+    (" \t\n\r\f\u00a0 ", "empty"),
+    (PROSE, "ok"),
+    (GERMAN, "unknown language"),
+    ("\x00\x01\x02\x03 binary \x04\x05\x06\x07\x08\x0e\x0f", "not text"),
+], ids=["empty", "whitespace", "19th-century prose", "german", "control characters"])
+def test_quality_verdicts_on_unseen_text(text, verdict):
+    assert quality.estimate(text).verdict == verdict
