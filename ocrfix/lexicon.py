@@ -130,6 +130,10 @@ class Lexicon:
         """All (folded word, Zipf) entries, in the data's order (the shipped table: most frequent first)."""
         return iter(self._words.items())
 
+    def bigrams(self) -> Iterator[tuple[str, float]]:
+        """All (``"w1 w2"`` of folded words, Zipf) entries."""
+        return iter(self._bigrams.items())
+
 
 class Vocabulary:
     """A text's own words, case-folded, with their counts.

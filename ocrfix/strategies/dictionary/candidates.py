@@ -223,7 +223,8 @@ class SmallDeleteIndex:
     def __init__(self, words: Iterable[str], zipf: Callable[[str], float]) -> None:
         self._zipf = {word: zipf(word) for word in words}
         self._entries: dict[str, list[str]] = {}
-        for word in self._zipf:
+        # most frequent first, so that a lookup of frequent words only stops early in each list
+        for word in sorted(self._zipf, key=self._zipf.__getitem__, reverse=True):
             for deletion in deletions(word):
                 self._entries.setdefault(deletion, []).append(word)
 
@@ -232,7 +233,9 @@ class SmallDeleteIndex:
         floor = -1.0 if min_zipf is None else min_zipf
         for deletion in deletions(query, max_distance):
             for word in self._entries.get(deletion, ()):
-                if word not in found and self._zipf[word] > floor and abs(len(word) - len(query)) <= max_distance:
+                if self._zipf[word] <= floor:
+                    break
+                if word not in found and abs(len(word) - len(query)) <= max_distance:
                     distance = Levenshtein.distance(query, word, score_cutoff=max_distance)
                     if distance <= max_distance:
                         found[word] = distance
