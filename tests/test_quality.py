@@ -86,6 +86,27 @@ def test_unknown_words_the_document_repeats_are_its_own_vocabulary():
     assert often["repeated"] > 0 and often["unknown"] == 0
 
 
+@pytest.mark.parametrize("token, spaces", [
+    ("wouldnot", 1), ("ForeignandCommonwealthOffice", 3), ("TRADEDELEGATIONTOWARSAW", 3), ("June.We", 1),
+    ("COMMITTEE:REVIEW", 1), ("vefore", 0), ("cnuipuii", 0), ("together", 0),
+])
+def test_merged_counts_the_spaces_lost(token, spaces):
+    assert token_row(token)["merged"] == spaces
+
+
+@pytest.mark.parametrize("token", ["23.5MB", "10kg", "3ft"])
+def test_numbers_with_units_are_not_garbage(token):
+    assert token_row(token)["garbage"] == 0
+
+
+def test_dense_lines_grow_faster_than_the_evidence():
+    """The same noise words, spread over lines or packed into one: packed weighs more."""
+    spread = "Tlnco went to the market today.\nThe cnuipuii sat in the sun.\nA qzxjv came by the road."
+    packed = "Tlnco cnuipuii qzxjv market.\nThe cat sat in the warm sun.\nA dog came by the old road."
+    rates = [signals.Signals.of_text(text).page_rates()[0] for text in (spread, packed)]
+    assert rates[1]["dense_lines"] > rates[0]["dense_lines"] > 0
+
+
 def test_layout_signals_count_short_and_noise_lines():
     rates = signals.Signals.of_text("A proper line of text here.\n.\n~ ^ | , ' ~ ^ |\nAnother fine line.").page_rates()[0]
     assert rates["short_lines"] > 0 and rates["noise_lines"] > 0
@@ -195,6 +216,15 @@ def test_nnls_and_isotonic():
     assert calibrate.nnls(np.eye(2), np.array([2.0, -1.0])).tolist() == [2.0, 0.0]
     x, y = calibrate.isotonic(np.arange(6.0), np.array([0.0, 2, 1, 3, 5, 4]), np.ones(6))
     assert all(a < b for a, b in zip(x, x[1:])) and all(a < b for a, b in zip(y, y[1:]))
+
+
+def test_bounded_least_squares_holds_each_weight_in_its_bounds():
+    a = np.vstack([np.eye(3)] * 10)  # independent columns: a bound on one leaves the others as they are
+    b = a @ np.array([8.0, 0.0, 1.0])
+    x = calibrate.bounded_least_squares(a, b, np.array([0.0, 0.5, 0.0]), np.array([5.0, 9.0, 9.0]))
+    assert x[0] == 5.0 and x[1] == 0.5  # pinned at the bounds the data pulls past
+    free = calibrate.bounded_least_squares(a, b, np.zeros(3), np.full(3, np.inf))
+    assert np.allclose(free, [8.0, 0.0, 1.0], atol=1e-6)
 
 
 def test_calibration_is_monotone_and_round_trips(tmp_path):

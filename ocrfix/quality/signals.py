@@ -16,8 +16,9 @@ maps to an estimated CER. The signals:
     letters of unknown words that do not look like English ("tlnco",
     "cnuipuii"; character model above :data:`IMPLAUSIBLE_BITS` bits/char).
 ``repeated``
-    the ``unknown``, ``names`` and ``rare`` mass of words the document uses three times or
-    more (its own vocabulary: names, terms) — weak evidence of error.
+    the ``unknown``, ``names``, ``rare`` and letter ``garbage`` mass of words the
+    document uses three times or more (its own vocabulary: names, terms) — weak
+    evidence of error.
 ``rare``
     letters of known but rare words, weighted by how rare: ``(3 - zipf) / 3``
     for Zipf < 3 ("tbe", "tho", "waa" are rare "words" of a big lexicon).
@@ -35,7 +36,9 @@ maps to an estimated CER. The signals:
 ``fragments``
     one- and two-letter pieces that are not common words ("ap pear", "ti").
 ``merged``
-    unknown words that are two common words run together ("wouldnot"), one each.
+    spaces lost: unknown words made of common words run together
+    ("wouldnot", "ForeignandCommonwealthOffice") or joined by punctuation
+    ("June.We", "COMMITTEE:REVIEW"), one less than the words they are made of.
 ``stray_marks``
     words in lower case led by a quote or mark that nothing closes ("“he",
     "‘clay", "*he": a misread first letter), one each.
@@ -47,6 +50,12 @@ maps to an estimated CER. The signals:
 ``noise_lines``
     characters of lines that are mostly noise: fewer than half of their
     characters letters or digits, or most of their mass in the signals above.
+``dense_lines``
+    each line's word evidence (``unknown``, ``names``, ``nonword``,
+    ``garbage``, ``symbols``, ``fragments``) times its share of the line:
+    ``evidence ** 2 / characters``. Damage clusters (a smudge, a fold, a faint
+    stretch), and a line dense with visible errors hides more than its visible
+    ones: misread words that happen to be words, letters lost outright.
 ``confidence``
     for input with word confidences (hOCR, ALTO): characters times
     ``1 - confidence``; 0 where the input has none.
@@ -56,7 +65,7 @@ strategy's detector), since they add text rather than corrupt it.
 
 >>> table = Signals.of_text("The cat sat on tbe mat.\\nIt was a fine d@y, tlnco |")
 >>> round(table.page_rates()[0]["nonword"], 2), table.page_rates()[0]["garbage"] > 0
-(0.06, True)
+(0.03, True)
 """
 from __future__ import annotations
 
@@ -75,20 +84,27 @@ from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
-            "fragments", "merged", "stray_marks", "broken_sentences", "short_lines", "noise_lines", "confidence")
+            "fragments", "merged", "stray_marks", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
+            "confidence")
 _COL = {name: index for index, name in enumerate(FEATURES)}
+_DENSE = [_COL[name] for name in ("unknown", "names", "nonword", "garbage", "symbols", "fragments")]
 _TOKEN_FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
                    "stray_marks")
 
 #: A misread word of n characters weighs n ** WORD_MASS_POWER characters: one misread letter spoils
-#: a whole word, so a long word's letters overstate its errors. Cross-validated on the project
-#: corpus (5 folds, 220 pages) against 1.0: Spearman 0.888 vs 0.884, MAE on pages <= 15% 1.62 vs
-#: 1.71 points (RapidOCR's books 2.66 vs 3.43; Tesseract's books 0.89 vs 0.84); 0.5: 0.877 / 1.60.
-WORD_MASS_POWER = 0.7
+#: a whole word, so its length says little about its edits (most misread words hold one or two).
+#: Cross-validated on the project corpus (5 folds, 220 pages, with the weight bounds of
+#: calibrate.BOUNDS, garbage then >= 0.25): Spearman 0.906, MAE on pages <= 15% 1.33 points;
+#: 0.7: 0.901 / 1.50 (Tesseract's books 0.937 vs 0.925 / 0.80 vs 0.81; RapidOCR's books 0.897 vs
+#: 0.852 / 2.10 vs 2.80); 0.0 (a word is one unit): 0.909 / 1.37 (Tesseract's books 0.946 / 1.03).
+WORD_MASS_POWER = 0.3
 #: Bits per character above which an unknown word does not look like English.
 IMPLAUSIBLE_BITS = 4.6
 #: An unknown word used this often in the document is taken as one of its own words.
 OWN_WORD_COUNT = 3
+#: Words this long or longer are tried as words run together (shorter ones: too many false splits).
+_MIN_JOINED = 5
+_LONGEST_WORD = 20
 _RARE_ZIPF = 3.0
 _FRAGMENT_ZIPF = 4.5
 _MERGE_ZIPF = 3.5
@@ -100,7 +116,9 @@ _ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "
 
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>.,;:!?*†‡§¶"
 _WORD = regex.compile(r"\p{L}+(?:['’\-.]\p{L}+)*\.?")
-_NUMBER = regex.compile(r"[$£€#]?\d+(?:[.,:/\-]\d+)*(?:st|nd|rd|th|s|d|p|%|am|pm)?", regex.I)
+# A number with an ordinal, a currency or a common unit: "1st", "5s", "10%", "23.5MB", "10kg", "3ft".
+_NUMBER = regex.compile(r"[$£€#]?\d+(?:[.,:/\-]\d+)*(?:st|nd|rd|th|s|d|p|%|am|pm|[kmgt]?b|[kmg]?hz|[kmc]?m|m?g|kg"
+                        r"|lbs?|oz|ft|yd|mph|ml|[km]?w)?", regex.I)
 _CODE = regex.compile(r"\p{Lu}{1,3}\d{1,3}\p{Lu}?|\d{1,2}\p{Lu}{1,2}")  # SW1, A4, M25, SW1A, 10C
 _MIXED = regex.compile(r"\p{L}\d|\d\p{L}")
 _INNER_PUNCT = regex.compile(r"\p{L}[^\p{L}\p{N}'’\-.]+\p{L}")
@@ -117,6 +135,7 @@ _NO_MASS = (0.0,) * len(_TOKEN_FEATURES)
 _LONG_S = str.maketrans({"ſ": "s"})
 _ODD_CHARS = _TOKEN_FEATURES.index("odd_chars")
 _LETTER = regex.compile(r"\p{L}")
+_NOT_LETTERS = regex.compile(r"[^\p{L}']+")
 _LATIN = regex.compile(r"\p{Latin}")
 
 
@@ -279,13 +298,15 @@ class _TokenTable:
             if zipf == 0.0 and "." in word:  # "e.g", "U.S.A": abbreviations
                 zipf = self.lex.zipf(word.replace(".", ""))
             length = word_mass(len(word))
-            plain_case = word.islower() or word.isupper() or word.istitle()
-            if _CONSONANTS.search(word) or (not plain_case and _case_flips(word)):
+            flipped = not (word.islower() or word.isupper() or word.istitle()) and _case_flips(word)
+            joins = self._joins(word) if (zipf == 0.0 or flipped) and len(word) >= _MIN_JOINED else 0
+            if joins:
+                merged = float(joins)
+            elif _CONSONANTS.search(word) or flipped:
                 garbage = word_mass(len(core))
+                key = lexicon.fold(word)  # "dbsqlfuzz" used throughout: a name of the text's own
             elif zipf == 0.0:
-                if length >= 5 and self._splits(word):
-                    merged = 1.0
-                elif self.lm.bits(word) > IMPLAUSIBLE_BITS:
+                if self.lm.bits(word) > IMPLAUSIBLE_BITS:
                     nonword = length
                 elif word.istitle():
                     names = length
@@ -300,6 +321,8 @@ class _TokenTable:
                 key = lexicon.fold(word)
         elif _NUMBER.fullmatch(core) or _CODE.fullmatch(core):
             pass
+        elif not _MIXED.search(core) and _INNER_PUNCT.search(core) and (joins := self._joins(core)):  # "COMMITTEE:REVIEW"
+            merged = float(joins)
         elif _MIXED.search(core) or _INNER_PUNCT.search(core) or _odd_count(core) or _CONSONANTS.search(core):
             garbage = word_mass(len(core))
         return (unknown, names, nonword, 0.0, rare, garbage, 0.0, 0.0, fragments, merged, 0.0), key, (letters, latin, mask)
@@ -308,27 +331,60 @@ class _TokenTable:
         """Is each part of a hyphenated word a known word of two letters or more?"""
         return all(len(part) >= 2 and self.lex.zipf(part) > 0.0 for part in word.split("-"))
 
-    def _splits(self, word: str) -> bool:
-        """Is ``word`` two common words run together ("wouldnot", "canconfirm")?"""
+    def _joins(self, word: str) -> int:
+        """Spaces lost inside ``word``: one less than the fewest common words it is made of, 0 when it is not.
+
+        Letters run together ("wouldnot": 1, "ForeignandCommonwealthOffice":
+        3) or joined by punctuation ("June.We", "COMMITTEE:REVIEW": 1).
+        """
         common = _common_words(self.lex)
-        word = lexicon.fold(word)
-        for cut in range(1, len(word)):
-            if word[:cut] in common and word[cut:] in common:
-                return True
-        return False
+        total = -1
+        for part in _NOT_LETTERS.split(lexicon.fold(word)):
+            if part:
+                pieces = _fewest_words(part, common)
+                if not pieces:
+                    return 0
+                total += pieces
+        return max(total, 0)
 
 
 @lru_cache(maxsize=1)
 def _common_words(lex: lexicon.Lexicon) -> frozenset[str]:
-    """The words a run-together pair is made of: Zipf >= 3.5 for three letters or more, >= 4.5 for shorter ones ("a", "of")."""
-    return frozenset(word for word, zipf in lex.words() if zipf >= (_MERGE_ZIPF if len(word) > 2 else _FRAGMENT_ZIPF))
+    """The words run-together text is taken apart into: the commoner the shorter (a misspelt word
+    splits into rare short pieces: "vefore" is not "ve fore").
+
+    Zipf >= 3.5 for four letters or more, >= 4.5 for three, >= 6 for one or two ("a", "of", "we").
+    """
+    least = {1: 6.0, 2: 6.0, 3: 4.5}
+    return frozenset(word for word, zipf in lex.words() if zipf >= least.get(len(word), _MERGE_ZIPF))
+
+
+def _fewest_words(text: str, common: frozenset[str]) -> int:
+    """The fewest words of ``common`` that ``text`` is made of; 0 when none.
+
+    >>> from ocrfix import lexicon
+    >>> _fewest_words("tradedelegationtowarsaw", _common_words(lexicon.load())), _fewest_words("xqzt", frozenset())
+    (4, 0)
+    """
+    size = len(text)
+    if not any(text[start:] in common for start in range(max(0, size - _LONGEST_WORD), size)):
+        return 0  # most misspellings: no word ends them
+    fewest = [0] * (size + 1)  # fewest[end]: words making text[:end] (0: none yet)
+    for start in range(size):
+        if start and not fewest[start]:
+            continue
+        count = fewest[start] + 1
+        for end in range(start + 1, min(size, start + _LONGEST_WORD) + 1):
+            if (not fewest[end] or count < fewest[end]) and text[start:end] in common:
+                fewest[end] = count
+    return fewest[size]
 
 
 def word_mass(characters: int) -> float:
     """The error mass of a misread word of ``characters`` characters (sublinear: see :data:`WORD_MASS_POWER`).
 
     >>> word_mass(1), round(word_mass(10), 2)
-    (1.0, 5.01)
+    (1.0, 2.0)
     """
     return float(characters) ** WORD_MASS_POWER
 
@@ -427,6 +483,8 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     bad = masses[:, [_COL[n] for n in ("nonword", "garbage", "symbols", "odd_chars")]].sum(axis=1)
     noisy = (filled > 3) & ((alnum < 0.5 * nonspace) | (bad > 0.5 * chars))
     masses[:, _COL["noise_lines"]] = np.where(noisy, chars, 0.0)
+    evidence = masses[:, _DENSE].sum(axis=1)
+    masses[:, _COL["dense_lines"]] = evidence * evidence / np.maximum(chars, 1.0)
     confident = np.zeros(pages)
     if confidences is not None:
         mass, counts = _confidence_mass(confidences, n_lines)
@@ -489,7 +547,7 @@ def _confidence_mass(confidences: Sequence[Sequence[tuple[int, float | None]]], 
 
 
 def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) -> None:
-    """Move unknown and rare words the document uses often to ``repeated`` (in place)."""
+    """Move unknown, rare and letter-garbage words the document uses often to ``repeated`` (in place)."""
     uses = np.bincount(ids).tolist()
     keys = table.keys
     counts: Counter[str] = Counter()
@@ -501,7 +559,7 @@ def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) ->
         is_own = np.zeros(len(uses), dtype=bool)
         is_own[own] = True
         rows = np.flatnonzero(is_own[ids])
-        moved = [_COL["unknown"], _COL["names"], _COL["rare"]]
+        moved = [_COL["unknown"], _COL["names"], _COL["rare"], _COL["garbage"]]
         token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
             token_masses[rows, column] = 0.0
