@@ -70,3 +70,11 @@ def test_a_repeated_unknown_word_near_a_commoner_word_of_the_document_is_a_varia
     # a repeated unknown word with no commoner neighbour in the text stays the text's own
     own = "The zorbling began. Each zorbling was new, and the harbour was full."
     assert run(default, own) == own
+
+
+def test_a_hyphen_or_at_sign_read_for_a_letter_is_repaired_but_compounds_and_addresses_stay(default):
+    assert run(default, "A sin-le copy has b-en sent with re-ard to the lease.") == \
+        "A single copy has been sent with regard to the lease."
+    assert run(default, "We were per@uaded to stay.") == "We were persuaded to stay."
+    kept = "We will re-establish the well-known co-operation to-day; write to clerk@example.org."
+    assert run(default, kept) == kept

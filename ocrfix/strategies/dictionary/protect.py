@@ -23,7 +23,8 @@ from typing import Callable
 
 import regex
 
-URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@\S)")
+# an e-mail address has a domain with a dot after its "@" ("per@uaded" is a misread "s")
+URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@[\w\-]+\.\w)")
 CODE = regex.compile(r"\w_\w|\w=|\w\(.*\)|</?\w+>|\w\[.*\]")  # snake_case, key=, call(x), <tag>, item[0]
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
@@ -103,7 +104,22 @@ def _compound(core: str, known: Callable[[str], bool]) -> bool:
     # a one-letter part starts a compound ("X-ray", "e-mail", "C-library") or is a capital ("Plan-B")
     return len(parts) > 1 and all(
         part.isalpha() and (known(part) if len(part) > 1 else (i == 0 or part.isupper()))
-        for i, part in enumerate(parts)) and any(len(part) > 1 for part in parts)
+        for i, part in enumerate(parts)) and any(len(part) > 1 for part in parts) and not _letter_for_hyphen(core, known)
+
+
+def _letter_for_hyphen(core: str, known: Callable[[str], bool]) -> bool:
+    """Is the one hyphen of ``core`` a misread letter: does a letter in its place make a word ("sin-le",
+    "b-en", "re-ard")? Compounds do not read as words that way ("re-establish", "to-day", "well-known").
+
+    >>> _letter_for_hyphen("sin-le", {"sin", "le", "single"}.__contains__)
+    True
+    >>> _letter_for_hyphen("to-day", {"to", "day", "today"}.__contains__)
+    False
+    """
+    if core.count("-") != 1:
+        return False
+    cut = core.index("-")
+    return any(known(core[:cut] + letter + core[cut + 1:]) for letter in "abcdefghijklmnopqrstuvwxyz")
 
 
 def is_noisy(core: str) -> bool:
