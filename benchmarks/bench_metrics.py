@@ -1,4 +1,4 @@
-"""The metrics' speed: CER of 4 KB and 400 KB pairs beside jiwer, alignment, the seed with gaps.
+"""The metrics' speed: CER of 4 KB and 400 KB pairs beside jiwer, alignment, the seed with gaps, gaps at scale.
 
 The 400 KB pair (and the 4 KB one, its first 4,000 characters) is the corpus's ground truth (markers dropped, whitespace
 collapsed) cycled to 400,000 characters, and a copy with 5% of its characters
@@ -121,10 +121,22 @@ def with_gaps(reference: str, hypothesis: str, every: int, seed: int) -> tuple[s
     return "".join(refs) + reference[ref_from:], "".join(hyps) + hypothesis[hyp_from:]
 
 
-@pytest.mark.parametrize("size", [25_000, 50_000, 100_000])
+_gap_seconds: dict[int, float] = {}  # CPU seconds per size, for the ratio to the size half as long
+
+
+@pytest.mark.parametrize("size", [25_000, 50_000, 100_000, 200_000, 400_000])
 def test_cer_with_gaps_scaling(benchmark, pair, size):
+    """Near-linear: ``ratio`` (to the pair half as long) about 2; ``followed`` says whether the band was proven."""
+    from ocrfix.gaps import followed_passes
+
     reference, hypothesis = with_gaps(pair[0][:size], pair[1][: int(size * len(pair[1]) / len(pair[0]))],
                                       every=4000, seed=size)
+    before = dict(followed_passes)
     seconds, rate = cpu(cer, reference, hypothesis)
-    benchmark.extra_info.update(cpu_seconds=round(seconds, 3), gaps=reference.count("[illegible]"), cer=rate)
+    _gap_seconds[size] = seconds
+    followed = {key: followed_passes[key] - before[key] for key in before}
+    benchmark.extra_info.update(cpu_seconds=round(seconds, 3), gaps=reference.count("[illegible]"), cer=rate,
+                                followed=followed)
+    if size // 2 in _gap_seconds:
+        benchmark.extra_info["ratio"] = round(seconds / _gap_seconds[size // 2], 2)
     benchmark.pedantic(cer, args=(reference, hypothesis), rounds=1, iterations=1)

@@ -29,6 +29,16 @@ O(reference length x (bound + gap capacity) / word size): linear in the length
 for a fixed number of errors, like rapidfuzz, but quadratic when the errors
 grow with the text (no exact edit distance escapes that in the worst case).
 
+Long pairs with many errors (``hint``) first get the same pass over a band of
+fixed width that follows the cheapest rows: O(length x width / word size),
+whatever the errors. Its cost is a real path's, and :func:`_certify` proves it
+optimal in O(length x log length) numpy work by bounding what any path that leaves the
+band's middle (its "core") must pay before it comes back: insertions and
+deletions to move away and back (less what gaps absorb free), or one edit per
+q reference tokens it crosses that have no exact copy in the hypothesis near
+the core. When the proof fails (very noisy or repetitive text) the pass above
+runs, so the answer is always exact; ``followed_passes`` counts both outcomes.
+
 :func:`align` also needs the substitution/deletion/insertion counts and, among
 all optimal alignments, one that absorbs the fewest tokens. It runs the pass
 above forwards and backwards (on the reversed texts) and keeps, at each gap,
@@ -120,9 +130,20 @@ def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-def distance(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = ()) -> int:
-    """The least edit cost of ``hypothesis`` against ``reference`` with its gaps."""
+def distance(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = (), *, hint: int | None = None) -> int:
+    """The least edit cost of ``hypothesis`` against ``reference`` with its gaps.
+
+    ``hint`` estimates the plain edit distance (``ocrfix.metrics.score_hint``):
+    when it is large, the followed band is tried first (see above); the answer
+    is the same either way.
+    """
     gaps = merge_gaps(gaps)
+    if hint is not None and hint >= 2 * _FOLLOW_WIDTH and min(len(reference), len(hypothesis)) >= 4 * _FOLLOW_WIDTH:
+        upper, proven = _followed(reference, hypothesis, gaps, _FOLLOW_WIDTH)
+        followed_passes["proven" if proven else "fallback"] += 1
+        if proven:
+            return upper
+        return _sweep(reference, hypothesis, gaps, min(upper, _upper_bound(reference, hypothesis)))[0]
     return _sweep(reference, hypothesis, gaps, _upper_bound(reference, hypothesis))[0]
 
 
@@ -133,40 +154,75 @@ def _upper_bound(reference: str, hypothesis: str) -> int:
 
 Column = tuple[int, np.ndarray]  # (first hypothesis row, costs of rows first, first + 1, ...)
 
+# The followed band's width in rows (hypothesis tokens).
+_FOLLOW_WIDTH = 1024
+# Lengths of the reference q-grams whose exact copies the certificate counts, tried in this order.
+_QGRAMS = (8, 10, 12)
+# How often :func:`distance` proved the followed band exact, and how often it fell back to the full pass.
+followed_passes = {"proven": 0, "fallback": 0}
 
-def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: int) -> tuple[int, list[tuple[Column, Column]]]:
-    """The bit-parallel pass: the least cost, and the column just before and after each gap.
+
+def _reach(p: np.ndarray, m: int, n: int, gaps: list[tuple[int, int]], limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """Ukkonen's cut-off: the rows a path of cost <= ``limit`` may occupy after ``p`` tokens (around a gap at ``p``).
+
+    It lies on a row between ``p - limit`` (less the gap capacity still to
+    come, when it must catch up with the end) and ``p + limit`` plus the gap
+    capacity already passed. Unclamped.
+    """
+    positions = np.array([g for g, _ in gaps], dtype=np.int64)
+    passed = np.concatenate([[0], np.cumsum([c for _, c in gaps], dtype=np.int64)])
+    upto = passed[np.searchsorted(positions, p, side="right")]  # capacity of gaps at positions <= p
+    still = passed[-1] - passed[np.searchsorted(positions, p, side="left")]  # at positions >= p
+    return p + np.maximum(-limit, n - m - limit - still), p + np.minimum(limit + upto, n - m + limit)
+
+
+@dataclass
+class _Track:
+    """What a followed pass records per column ``0..m`` for :func:`_certify`; ``exits``/``entries`` are bounds."""
+
+    moves: list[tuple[int, int]]  # (first column, the band's unclamped top row from there on)
+    entries: list[int]  # >= the cost of every core cell a path can enter the core at from outside it
+    exits: list[int]  # <= the cost of every core cell a path can leave the core from
+
+
+def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: int,
+           follow: tuple[int, int, int] | None = None) -> tuple[int, list[tuple[Column, Column]], _Track | None]:
+    """The bit-parallel pass: a cost, the column just before and after each gap, and the followed band's record.
 
     A column holds, per hypothesis row ``j``, the least cost of aligning the
     reference up to the gap with the first ``j`` hypothesis tokens. Only a band
-    of rows is computed (Ukkonen): with ``limit`` >= the optimum, a path of
-    cost <= ``limit`` that has read ``p`` reference tokens sits on a row between
-    ``p - limit`` (less the gap capacity still to come, when it must catch up
-    with the end) and ``p + limit`` plus the gap capacity already passed. Rows
-    outside the band are never read, and the band's edges take values of real
+    of rows is computed. Without ``follow`` it is Ukkonen's (:func:`_reach`):
+    with ``limit`` >= the optimum every cell of an optimal path lies inside,
+    rows outside are never read, and the band's edges take values of real
     (deletion or insertion) paths, so every value is a real cost and the cells
-    of an optimal path, all inside the band, are exact.
+    of an optimal path are exact.
+
+    With ``follow = (width, margin, step)`` the band is ``width`` rows wide and
+    follows the cheapest rows: its unclamped top row ``virtual`` starts at
+    ``-width / 2`` and moves down ``step`` rows before a column where the
+    core's bottom row is cheaper than its top row (or the band's, on a tie). The core is the band's
+    middle, rows ``virtual + margin .. virtual + width - margin``. The cost is
+    that of a real path (an upper bound); :func:`_certify` decides whether it
+    is the optimum from the returned :class:`_Track`.
     """
     m, n = len(reference), len(hypothesis)
     if n == 0:
-        return m, [((0, np.array([p])), (0, np.array([p]))) for p, _ in gaps]
-    positions = np.array([p for p, _ in gaps] + [m + 1], dtype=np.int64)
-    capacity = np.array([c for _, c in gaps] + [0], dtype=np.int64)
-    passed = np.concatenate([[0], np.cumsum(capacity)])  # capacity of gaps at positions < positions[i]
-    total = int(passed[-1])
-
-    def band(p: int) -> tuple[int, int]:
-        """Rows a path of cost <= limit may occupy after ``p`` tokens, around any gap at ``p``; unclamped."""
-        upto = int(passed[int(np.searchsorted(positions, p, side="right"))])  # gaps at positions <= p
-        still = total - int(passed[int(np.searchsorted(positions, p, side="left"))])  # at positions >= p
-        return p + max(-limit, n - m - limit - still), p + min(limit + upto, n - m + limit)
-
-    # the band's width changes only at gaps, and is widest at them
-    step = 64  # the band moves down in steps of this many rows, so it is this much wider
-    width = min(n, 2 + step + max(high - low for low, high in map(band, [0, *positions[:-1].tolist()])))
+        return m, [((0, np.array([p])), (0, np.array([p]))) for p, _ in gaps], None
+    bounds = [p for p, _ in gaps] + [m]
+    if follow is None:
+        starts = np.array([0, *bounds[:-1]], dtype=np.int64)
+        low_rows, high_rows = _reach(starts, m, n, gaps, limit)
+        # the band's width changes only at gaps, and is widest at them
+        step = 64  # the band moves down in steps of this many rows, so it is this much wider
+        width = min(n, 2 + step + int((high_rows - low_rows).max()))
+        floors = (_reach(starts + 1, m, n, gaps, limit)[0] - starts - 2).tolist()  # edge row less p, per segment
+        virtual = margin = 0
+    else:
+        width, margin, step = follow
+        virtual = -(width // 2)
     codes = _codes(hypothesis)
     symbols = set(reference) & set(hypothesis)
-    refresh = max(4096, width)  # the match masks cover this many rows more than the band
+    refresh = 2 * width if follow else max(4096, width)  # the match masks cover this many rows more than the band
 
     def masks_from(start: int) -> dict[str, int]:
         window = codes[start: start + width + refresh]
@@ -179,28 +235,68 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
     mask_low = 0
     masks = masks_from(0)
     columns = []
-    bounds = positions[:-1].tolist() + [m]
+    bottom = n - width  # the lowest the band's edge goes
 
     def move_to(new_low: int) -> None:
         nonlocal low, top, vp, vn, masks, mask_low
         shift = new_low - low
-        dropped = (1 << shift) - 1
-        top += (vp & dropped).bit_count() - (vn & dropped).bit_count()
-        vp = (vp >> shift) | (dropped << (width - shift))  # rows entering below: insertions
-        vn >>= shift
+        if shift > width:  # every row dropped: the new ones are insertions below the last
+            top += vp.bit_count() - vn.bit_count() + shift - width
+            vp, vn = full, 0
+        else:
+            dropped = (1 << shift) - 1
+            top += (vp & dropped).bit_count() - (vn & dropped).bit_count()
+            vp = (vp >> shift) | (dropped << (width - shift))  # rows entering below: insertions
+            vn >>= shift
         low = new_low
         if low - mask_low > refresh:
             masks, mask_low = masks_from(low), low
 
+    # the followed band's record; core rows are low + core_top .. low + core_bottom
+    track = _Track([(0, virtual)], [0] * (m + 1), [0] * (m + 1)) if follow else None
+    entries, exits = (track.entries, track.exits) if follow else ([], [])
+    core_top = core_bottom = cost_top = cost_bottom = above_top = above_bottom = 0
+    entering = -1  # after a move, the core's previous bottom row (its new rows are entry cells)
+    last_virtual = n - width // 2  # the core's middle stays inside the text
+
+    def rows(first: int, last: int) -> int:
+        """The bits of rows ``first .. last`` of the band."""
+        return ((1 << (last - first + 1)) - 1) << (first - low - 1) if last >= first else 0
+
+    def place_core() -> None:
+        nonlocal core_top, core_bottom, above_top, above_bottom
+        core_top = max(0, virtual + margin - low)
+        core_bottom = min(width, virtual + width - margin - low)
+        above_top, above_bottom = (1 << core_top) - 1, (1 << core_bottom) - 1  # the bits of the rows above
+
+    if follow:
+        place_core()
+        cost_top, cost_bottom = low + core_top, low + core_bottom  # column 0: row j costs j
+        entries[0], exits[0] = cost_top, cost_bottom
+
     position = 0
-    bottom = n - width  # the lowest the band's edge goes
     for index, end in enumerate(bounds):
-        floor = band(position + 1)[0] - position - 2  # row of the edge, less p, between these gaps
-        trigger = min(low + step, bottom) - floor if low < bottom else m  # move when p reaches this
+        if not follow:
+            floor = floors[index]
+            trigger = min(low + step, bottom) - floor if low < bottom else m  # move when p reaches this
         for p in range(position, end):
-            if p >= trigger:
-                move_to(min(p + floor, bottom))
-                trigger = min(low + step, bottom) - floor if low < bottom else m
+            if not follow:
+                if p >= trigger:
+                    move_to(min(p + floor, bottom))
+                    trigger = min(low + step, bottom) - floor if low < bottom else m
+            elif virtual < last_virtual and (cost_bottom < cost_top or cost_bottom == cost_top
+                                             and vn.bit_count() > vp.bit_count()):
+                # leaving the core: its top rows dropped now (at most one less than the top's cost per row)
+                first = low + core_top
+                virtual = min(virtual + step, last_virtual)
+                new_low = min(max(virtual, 0), bottom)
+                gone = rows(first + 1, max(0, virtual + margin) - 1)
+                exits[p] = min(exits[p], cost_top - (vn & gone).bit_count())
+                track.moves.append((p + 1, virtual))
+                entering = low + core_bottom
+                if new_low != low:
+                    move_to(new_low)
+                place_core()
             eq = (masks.get(reference[p], 0) >> (low - mask_low)) & full
             xv = eq | vn
             xh = (((eq & vp) + vp) ^ vp) | eq
@@ -211,6 +307,14 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
             vp = hn | (~(xv | hp) & full)
             vn = hp & xv
             top += 1
+            if follow:
+                cost_top = top + (vp & above_top).bit_count() - (vn & above_top).bit_count()
+                cost_bottom = top + (vp & above_bottom).bit_count() - (vn & above_bottom).bit_count()
+                entries[p + 1], exits[p + 1] = cost_top, cost_bottom
+                if entering >= 0:  # the core's new bottom rows cost at most this
+                    fresh = rows(entering + 2, low + core_bottom)
+                    entries[p + 1] = max(cost_top, cost_bottom + (vn & fresh).bit_count())
+                    entering = -1
         position = end
         if index < len(gaps):
             before = np.empty(width + 1, dtype=np.int64)
@@ -221,9 +325,166 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
             columns.append(((low, before), (low, after)))
             steps = np.diff(after)
             vp, vn = _array_to_bits(steps == 1), _array_to_bits(steps == -1)
+            if follow:  # entries from above through the gap; exits below through it cost >= after[core_bottom]
+                reach = max(core_top + 1, min(core_top + gaps[index][1], core_bottom + 1))
+                entries[end] = max(entries[end], int(after[core_top:reach].max()))
+                cost_top, cost_bottom = int(after[core_top]), int(after[core_bottom])
+                exits[end] = cost_bottom
+    if follow and (low != bottom or low + core_bottom < n):
+        track = None  # the core missed the end: nothing to certify
     if bottom > low:
-        move_to(bottom)
-    return top + vp.bit_count() - vn.bit_count(), columns
+        move_to(bottom)  # the end, by insertions below the band if it lagged: still a real path
+    return top + vp.bit_count() - vn.bit_count(), columns, track
+
+
+def _followed(reference: str, hypothesis: str, gaps: list[tuple[int, int]], width: int) -> tuple[int, bool]:
+    """The followed band's cost (a real path's), and whether :func:`_certify` proves it optimal.
+
+    A hypothesis no longer than the band gets the full pass, exact as it is.
+    """
+    if len(hypothesis) <= width:
+        return _sweep(reference, hypothesis, gaps, _upper_bound(reference, hypothesis))[0], True
+    step = max(1, width // 64)
+    follow = (width, width // 2 - max(step, width // 32), step)  # the core: 1/16 of the band, in its middle
+    cost, _, track = _sweep(reference, hypothesis, gaps, 0, follow)
+    return cost, track is not None and _certify(reference, hypothesis, gaps, track, follow, cost)
+
+
+def _certify(reference: str, hypothesis: str, gaps: list[tuple[int, int]], track: _Track,
+             follow: tuple[int, int, int], cost: int) -> bool:
+    """Whether no path is cheaper than ``cost``, the followed band's result.
+
+    Suppose a path P* costs less; its cells lie within :func:`_reach` of
+    ``cost``. Claim: P* reaches each core cell Z it passes at no less than
+    the band's value F(Z); the last cell (m, n) is in the core, so P* costs at
+    least F(m, n) = ``cost``, a contradiction. By induction along P*: if P*
+    reaches Z using only moves the band computes, F(Z) is at most its cost.
+    Otherwise take the last move the band does not compute, the last core cell
+    Z0 before it (the origin is core) and the first core cell Z1 after it; P*
+    reaches Z0 at >= F(Z0) (induction) and goes from Z1 to Z within the band,
+    so it suffices that the stretch Z0 -> Z1 (columns a < b, no core cell
+    inside) costs at least F(Z1) - F(Z0), itself at most ``entries[b] - exits[a]``.
+
+    A move the band skips touches a cell ``depth`` rows beyond the core. A
+    stretch that goes more than ``zone`` rows beyond the core shifts its
+    diagonal by that much relative to the core's on the way out and again on
+    the way back, by insertions and deletions except for what gaps absorb free
+    (bounded below). A stretch that stays within ``zone`` rows of the core crosses
+    every "pinned" q-gram starting in a+1..b-q (between gaps, no exact copy in
+    the hypothesis starting at a row :func:`_reach` allows, outside the core
+    but within ``zone`` rows of it) with an edit, since crossing one at no cost
+    would be such a copy; one edit spoils at most q of them, so it costs at
+    least ``ceil(k / q)`` for ``k`` such q-grams.
+
+    The distances b - a are split into ranges (up to 16, then 4 times longer
+    each); for each range the zone is made wide enough that the first bound
+    holds for every b, and where that zone is at least ``depth`` the second
+    bound is checked too (q = 8, else 10, else 12), with sliding minima: O(m)
+    per range. The first bound, exactly: going below the core at column c and
+    back costs >= 2 zone + 2 + (o(c) - o(a)) - (o(b) - o(c)) - capacity(a..c),
+    going above >= 2 zone + 2 - (o(c) - o(a)) + (o(b) - o(c)) - capacity(c..b),
+    with o the core's diagonal ``virtual - column``; it is bounded with a and c
+    taken anywhere in the range's window.
+    """
+    m, n = len(reference), len(hypothesis)
+    width, margin, step = follow
+    column = np.arange(m + 1, dtype=np.int64)
+    firsts, values = zip(*track.moves)
+    virtual = np.repeat(np.array(values, dtype=np.int64), np.diff([*firsts, m + 1]))
+    low = np.clip(virtual, 0, n - width)
+    core_top = np.maximum(low, virtual + margin)
+    core_bottom = np.minimum(low + width, virtual + width - margin)
+    entries, exits = np.array(track.entries, dtype=np.int64), np.array(track.exits, dtype=np.int64)
+    capacity = np.zeros(m + 2, dtype=np.int64)
+    for position, size in gaps:
+        capacity[position + 1] += size
+    capacity = np.cumsum(capacity)  # capacity[k]: of the gaps at positions < k
+    offset = virtual - column
+    depth = margin - step + 1
+    nearest: dict[int, np.ndarray] = {}
+    later = column[1:]
+    # with a and c anywhere in b - span .. b: a stretch going below the core and back, or above and back,
+    # costs at least 2 zone + 2 + min(below, above); minima over the last ``span`` values, span doubling
+    series = np.stack([2 * offset - capacity[1:], capacity[:-1] - offset, capacity[:-1] - 2 * offset, offset, exits])
+    minima, span = series.copy(), 1
+    shorter = 0
+    while shorter < m:
+        longer = 2 * _QGRAMS[0] if shorter == 0 else 4 * shorter  # a in b - longer .. b - shorter - 1
+        while span < longer:
+            minima[:, span:] = np.minimum(minima[:, span:], minima[:, :-span].copy())
+            span *= 2
+        least = minima[:4, 1:].copy()  # at b = 1 .. m: over b - span .. b
+        if span <= m:
+            np.minimum(least[:, span - 1:], series[:4, :m + 1 - span], out=least[:, span - 1:])
+        below = least[0] + least[1] - offset[1:]
+        above = least[2] + least[3] + offset[1:] - capacity[2:]
+        valid = later - shorter - 1 >= 0
+        rise = np.maximum(entries[1:] - minima[4, :-1], 0)  # exits in b - span .. b - 1
+        zone = int(np.max(np.where(valid, (rise - np.minimum(below, above) - 1) // 2, 0)))
+        window = np.maximum(later - shorter - 1, 0)
+        for q in _QGRAMS if zone >= depth else ():
+            if q not in nearest:
+                nearest[q] = _nearest_copies(reference, hypothesis, gaps, core_top, core_bottom, cost, q)
+            counted = np.concatenate([[0], np.cumsum(nearest[q] > zone)])
+            lowest = sliding_min(q * exits - counted[column + 1], longer - shorter - 1)[window]
+            need = q * entries[later] - counted[np.maximum(later - q + 1, 0)] - q + 1
+            if np.all(~valid | (lowest >= need)):
+                break
+        else:
+            if zone >= depth:
+                return False
+        shorter = longer
+    return True
+
+
+def _nearest_copies(reference: str, hypothesis: str, gaps: list[tuple[int, int]], core_top: np.ndarray,
+                    core_bottom: np.ndarray, limit: int, q: int) -> np.ndarray:
+    """Per reference start s (0..m): how many rows outside the core the nearest copy of its q-gram starts.
+
+    Only copies at rows :func:`_reach` of ``limit`` allows count; a q-gram with
+    a gap inside, or running past the end, is as if copied next to the core
+    (0). Copies are found by hashing: a collision only makes a copy nearer.
+    """
+    m, n = len(reference), len(hypothesis)
+    nearest = np.zeros(m + 1, dtype=np.int64)
+    count = m - q + 1
+    if count <= 0:
+        return nearest
+    none = np.iinfo(np.int64).max
+    if n < q:
+        nearest[:count] = none
+    else:
+        bits = np.uint64(n.bit_length())
+        rows = (np.uint64(1) << bits) - np.uint64(1)
+        keys = (_qgram_hashes(reference, q) >> bits) << bits
+        copies = np.sort((_qgram_hashes(hypothesis, q) >> bits) << bits | np.arange(n - q + 1, dtype=np.uint64))
+        feasible_top, feasible_bottom = _reach(np.arange(count), m, n, gaps, limit)
+        order = np.argsort(keys)  # queries in order search faster
+        keys, top, bottom = keys[order], core_top[order], core_bottom[order]
+        feasible_top, feasible_bottom = feasible_top[order], feasible_bottom[order]
+        above = np.searchsorted(copies, keys | np.clip(top, 0, n).astype(np.uint64), side="left") - 1
+        found = copies[np.maximum(above, 0)]
+        row = (found & rows).astype(np.int64)
+        ok = (above >= 0) & ((found >> bits) == (keys >> bits)) & (row >= feasible_top)
+        up = np.where(ok, top - row, none)
+        below = np.searchsorted(copies, keys | np.clip(bottom + 1, 0, n).astype(np.uint64), side="left")
+        found = copies[np.minimum(below, len(copies) - 1)]
+        row = (found & rows).astype(np.int64)
+        ok = (below < len(copies)) & ((found >> bits) == (keys >> bits)) & (row <= feasible_bottom)
+        nearest[order] = np.minimum(up, np.where(ok, row - bottom, none))
+    for position, _ in gaps:
+        nearest[max(0, position - q + 1):position] = 0  # a gap inside absorbs text free
+    return nearest
+
+
+def _qgram_hashes(text: str, q: int) -> np.ndarray:
+    """A 64-bit hash of every q-gram of ``text`` (mixed so that the high bits depend on every code point)."""
+    codes = _codes(text).astype(np.uint64)
+    count = len(codes) - q + 1
+    hashes = np.zeros(count, dtype=np.uint64)
+    for index in range(q):
+        hashes = hashes * np.uint64(1_000_003) + codes[index:index + count]
+    return hashes * np.uint64(0x9E3779B97F4A7C15)
 
 
 def _corridor(forward: Column, backward: Column, n: int, optimum: int) -> tuple[np.ndarray, np.ndarray]:
@@ -247,8 +508,8 @@ def align(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = ())
     gaps = merge_gaps(gaps)
     m, n = len(reference), len(hypothesis)
     limit = _upper_bound(reference, hypothesis)
-    optimum, forward = _sweep(reference, hypothesis, gaps, limit)
-    _, backward = _sweep(reference[::-1], hypothesis[::-1], [(m - p, c) for p, c in reversed(gaps)], optimum)
+    optimum, forward, _ = _sweep(reference, hypothesis, gaps, limit)
+    _, backward, _ = _sweep(reference[::-1], hypothesis[::-1], [(m - p, c) for p, c in reversed(gaps)], optimum)
     path = _align_between_gaps(reference, hypothesis, gaps, optimum, forward, backward[::-1])
     return path if path is not None else _align_rows(reference, hypothesis, gaps, optimum)
 

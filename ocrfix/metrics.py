@@ -144,7 +144,8 @@ def _distance(reference: Tokens, hypothesis: Tokens, bound: int) -> int:
         return Levenshtein.distance(reference.text, hypothesis.text,
                                     score_hint=score_hint(reference.text, hypothesis.text))
     gaps = [(gap.position, gap.markers * bound) for gap in reference.gaps]
-    return gap_engine.distance(reference.text, hypothesis.text, gaps)
+    return gap_engine.distance(reference.text, hypothesis.text, gaps,
+                               hint=score_hint(reference.text, hypothesis.text))
 
 
 def plain_opcodes(reference: str, hypothesis: str, *, piece: int = 20_000) -> list[tuple[str, int, int, int, int]]:

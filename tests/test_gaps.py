@@ -169,3 +169,78 @@ def test_both_alignment_methods_agree_on_the_seed():
     rows = ocrfix.gaps._align_rows(reference.text, hypothesis.text, merge_gaps(gaps), optimum)
     assert optimum == fast.distance == rows.distance == 236
     assert fast.absorbed == rows.absorbed
+
+
+def mutated(rng, text, rate, alphabet="abcdefghijklmnopqrstuvwxyz .,"):
+    """``text`` with about ``rate`` of its characters substituted, deleted or followed by an insertion."""
+    out = []
+    for char in text:
+        draw = rng.random()
+        out.append(char if draw >= rate else rng.choice(alphabet) if draw < rate / 3
+                   else "" if draw < 2 * rate / 3 else char + rng.choice(alphabet))
+    return "".join(out)
+
+
+def adversarial_case(seed):
+    """Hundreds to thousands of tokens: prose-like, random, periodic, duplicated paragraphs, shifted or prefixed
+    hypotheses, few to very many errors, gaps anywhere (both ends, several at one place) with noise beside them."""
+    import random
+
+    rng = random.Random(seed)
+    kind = rng.choice(["prose", "random", "periodic", "paragraphs", "shifted", "binary"])
+    size = rng.randint(0, 1200)
+    if kind == "prose":
+        words = "the of and a to in is was he for it with as his on be at by had not but".split()
+        reference = " ".join(rng.choice(words) for _ in range(size // 3))
+    elif kind == "periodic":
+        unit = "".join(rng.choice("ab. ") for _ in range(rng.randint(1, 7)))
+        reference = (unit * (size // len(unit) + 1))[:size]
+    elif kind == "paragraphs":
+        reference = "".join(rng.choice("abcdefghij ") for _ in range(rng.randint(20, 200))) * rng.randint(1, 6)
+    else:
+        reference = "".join(rng.choice("ab" if kind == "binary" else "abcdefghijklmnopqrstuvwxyz ") for _ in range(size))
+    hypothesis = mutated(rng, reference, rng.choice([0, 0.01, 0.05, 0.15, 0.4]))
+    if kind == "shifted" and hypothesis:
+        cut = rng.randint(0, len(hypothesis))
+        hypothesis = (hypothesis[cut:] + hypothesis[:cut] if rng.random() < 0.5
+                      else "".join(rng.choice("xyz ") for _ in range(rng.randint(1, 300))) + hypothesis)
+    gaps = []
+    for _ in range(rng.choice([0, 1, 2, 5, 20])):
+        position = rng.choice([0, len(reference), rng.randint(0, len(reference))])
+        gaps.append((position, rng.choice([0, 1, 5, 30, 100])))
+        if rng.random() < 0.3:
+            at = min(len(hypothesis), position)
+            hypothesis = hypothesis[:at] + "".join(rng.choice("xyz#") for _ in range(rng.randint(0, 60))) + hypothesis[at:]
+    return reference, hypothesis, merge_gaps(gaps)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(0, 2**32), st.sampled_from([16, 48, 128]))
+def test_followed_band_is_never_below_and_exact_when_proven(seed, width):
+    reference, hypothesis, gaps = adversarial_case(seed)
+    exact = ocrfix.gaps._sweep(reference, hypothesis, gaps, ocrfix.gaps._upper_bound(reference, hypothesis))[0]
+    cost, proven = ocrfix.gaps._followed(reference, hypothesis, gaps, width)
+    assert cost >= exact  # always a real path's cost
+    assert cost == exact or not proven
+
+
+def test_followed_band_proves_prose_with_gaps_and_counts_fallbacks():
+    import random
+
+    rng = random.Random(5)
+    words = "the cat sat on a mat while her old dog slept by that warm fire and we read".split()
+    reference = " ".join(rng.choice(words) + rng.choice(["", "s", "ed", "ing"]) for _ in range(2500))
+    hypothesis = mutated(rng, reference, 0.05)
+    gaps = [(position, 100) for position in range(1000, len(reference), 3000)]
+    for position in reversed(range(1000, len(hypothesis), 3000)):
+        hypothesis = hypothesis[:position] + "#~x" * rng.randint(1, 20) + hypothesis[position:]
+    exact = ocrfix.gaps._sweep(reference, hypothesis, gaps, ocrfix.gaps._upper_bound(reference, hypothesis))[0]
+    assert ocrfix.gaps._followed(reference, hypothesis, gaps, ocrfix.gaps._FOLLOW_WIDTH) == (exact, True)
+    # through distance(): proven on prose; periodic text falls back to the full pass, with the same answer
+    before = dict(ocrfix.gaps.followed_passes)
+    assert distance(reference * 2, hypothesis * 2, gaps, hint=10**6) == distance(reference * 2, hypothesis * 2, gaps)
+    periodic = "ab" * 5000
+    noisy = mutated(rng, periodic, 0.1, "ab")
+    assert distance(periodic, noisy, [(4000, 100)], hint=10**6) == distance(periodic, noisy, [(4000, 100)])
+    after = ocrfix.gaps.followed_passes
+    assert (after["proven"] - before["proven"], after["fallback"] - before["fallback"]) == (1, 1)
