@@ -240,11 +240,7 @@ class Dictionary(Strategy):
     # -- one word -----------------------------------------------------------------------
     def _kind(self, core: str, raw: str, vocabulary: Vocabulary) -> tuple:
         """What a word part is, whatever its place: ("skip",), ("number", repaired) or ("word", folded, zipf)."""
-        kind = self._kinds.get(raw)
-        if kind is None:
-            if len(self._kinds) > LOOKUP_CACHE:
-                self._kinds.clear()
-            kind = self._kinds[raw] = self._kind_of(core, raw)
+        kind = self._cached_kind(core, raw)
         if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1 \
                 and not self._variant(kind[1], vocabulary):
             return ("skip",)  # an unknown word the document uses twice is its own
@@ -256,6 +252,15 @@ class Dictionary(Strategy):
         count = vocabulary.count(word)
         return any(vocabulary.count(candidate) > count
                    for _, candidate in self._candidates(word, 0.0, False)[:MAX_CANDIDATES])
+
+    def _cached_kind(self, core: str, raw: str) -> tuple:
+        """:meth:`_kind_of`, once per token."""
+        kind = self._kinds.get(raw)
+        if kind is None:
+            if len(self._kinds) > LOOKUP_CACHE:
+                self._kinds.clear()
+            kind = self._kinds[raw] = self._kind_of(core, raw)
+        return kind
 
     def _kind_of(self, core: str, raw: str) -> tuple:
         number = None if core.isalpha() else repair_number(core)  # a number needs digits
@@ -475,8 +480,14 @@ class Dictionary(Strategy):
 
     def _prefetch(self, tokens: "_Tokens", vocabulary: Vocabulary, kinds: dict[str, tuple]) -> None:
         """Look up the candidates the document's suspect words will need in one batch (array work amortised)."""
-        queries = {}
         cores = tokens.cores
+        repeated_unknown = {}  # first the lookups that _variant needs to classify them
+        for core, raw in dict.fromkeys(zip(cores, tokens.raws)):
+            kind = self._cached_kind(core, raw)
+            if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1:
+                repeated_unknown[self._lookup_key(kind[1], 0.0, False)] = None
+        self._fetch(repeated_unknown)
+        queries = {}
         for i, (core, raw) in enumerate(zip(cores, tokens.raws)):
             kind = kinds.get(core)
             if kind is None:
@@ -492,12 +503,14 @@ class Dictionary(Strategy):
                 keys = []  # taken for a name
             for first, last, _ in self._glue_pairs(tokens, i, zipf):  # the joins _glue may try
                 keys.append(self._lookup_key(fold(cores[first] + cores[last]), 0.0, False))
-            for key in keys:
-                if key not in self._lookups and key[2] < COMMON_ZIPF:
-                    queries[key] = None
+            queries.update(dict.fromkeys(keys))
+        self._fetch(queries)
+
+    def _fetch(self, keys: Iterable[tuple[str, int, float]]) -> None:
+        """Look up the lookup keys (of :meth:`_lookup_key`) not yet known in the large index, in one batch."""
+        queries = [key for key in keys if key not in self._lookups and key[2] < COMMON_ZIPF]
         if queries:
-            found = self._index.best_many(list(queries), PLAIN_EDIT, SHORTLIST)
-            for key, nearby in zip(queries, found):
+            for key, nearby in zip(queries, self._index.best_many(queries, PLAIN_EDIT, SHORTLIST)):
                 self._store(key, nearby)
 
     @staticmethod
