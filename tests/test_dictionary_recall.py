@@ -78,3 +78,10 @@ def test_a_hyphen_or_at_sign_read_for_a_letter_is_repaired_but_compounds_and_add
     assert run(default, "We were per@uaded to stay.") == "We were persuaded to stay."
     kept = "We will re-establish the well-known co-operation to-day; write to clerk@example.org."
     assert run(default, kept) == kept
+
+
+def test_numbers_in_thousands_groups_and_a_misread_pound_sign(default):
+    assert run(default, "The bill came to f73,ooo and 10,0oo men were paid.") == \
+        "The bill came to £73,000 and 10,000 men were paid."
+    kept = "It cost £1,200 or 3,500 francs; see figure 2, and the f-stop."
+    assert run(default, kept) == kept

@@ -40,6 +40,8 @@ LETTER_FOR_DIGIT = {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "S": "5", 
 DIGIT_FOR_LETTER = {"1": "I", "0": "O", "5": "S", "2": "Z", "8": "B", "6": "G"}
 NUMBER_LETTERS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 NUMBER_LIKE = regex.compile(r"[0-9lIOo]+")
+# A number in thousands groups, perhaps with decimals, after a pound sign or the "f" engines read for one.
+GROUPED_NUMBER = regex.compile(r"([f£]?)([0-9lIOo]{1,3}(?:,[0-9lIOo]{3})+(?:\.[0-9lIOo]+)?)")
 
 # UK postcode areas (Royal Mail), the first letters of every postcode.
 POSTCODE_AREAS = frozenset("""
@@ -139,12 +141,29 @@ def repair_number(core: str) -> str | None:
     >>> repair_number("19O5"), repair_number("1867"), repair_number("lol")
     ('1905', None, None)
     """
+    grouped = GROUPED_NUMBER.fullmatch(core)
+    if grouped is not None:
+        return _repair_grouped(grouped)
     if not NUMBER_LIKE.fullmatch(core):
         return None
     digits = sum(ch.isdigit() for ch in core)
     if digits < 2 or digits == len(core) or 2 * digits < len(core):
         return None
     return "".join(NUMBER_LETTERS.get(ch, ch) for ch in core)
+
+
+def _repair_grouped(match: regex.Match) -> str | None:
+    """A number in groups of three ("10,0oo", "f73,ooo"): its shape is the evidence, one real digit
+    at its start is enough; an "f" before it is a misread pound sign.
+
+    >>> repair_number("10,0oo"), repair_number("f73,ooo"), repair_number("£1,2l5.5O"), repair_number("1,000")
+    ('10,000', '£73,000', '£1,215.50', None)
+    """
+    sign, number = match.group(1), match.group(2)
+    if not number[0].isdigit():
+        return None
+    repaired = ("£" if sign else "") + "".join(NUMBER_LETTERS.get(ch, ch) for ch in number)
+    return None if repaired == match.group() else repaired
 
 
 def _fits(code: str, shape: str) -> bool:
