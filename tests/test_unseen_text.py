@@ -135,3 +135,32 @@ def test_odd_plain_text_does_not_crash(key):
 ], ids=["empty", "whitespace", "19th-century prose", "german", "control characters"])
 def test_quality_verdicts_on_unseen_text(text, verdict):
     assert quality.estimate(text).verdict == verdict
+
+
+@pytest.mark.parametrize("text", [
+    "The process ter-\nminates before returning, and the ex-\npansion of the first argument is done.",
+    "The committee met on Monday, when the uncer-\ntainty as to the ad-\nvertisement was removed.",
+])
+def test_dictionary_leaves_the_halves_of_a_hyphenated_line_end_alone(text):
+    # "ter" and "minates" are halves of one word: read alone they look misspelt ("ter" -> "tea")
+    assert strategies.get("dictionary").propose(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "He laughed, ha, ha, ha, and went out.",
+    "There were cries of Order! order! order! from the gallery.",
+    "Ay, ay, ay, sir, said the boatswain.",
+])
+def test_dedup_keeps_a_short_cry_said_three_times(text):
+    assert strategies.get("dedup").propose(text) == []
+
+
+def test_dedup_still_removes_a_bare_stutter_and_a_runaway_cry():
+    fixed = Pipeline(["dedup"]).run
+    assert fixed("It has been been been a long year.").text == "It has been a long year."
+    assert fixed("Go on. " + "ha, " * 30 + "ha.").text.count("ha") < 3
+
+
+def test_dictionary_keeps_the_possessive_of_a_known_word():
+    text = "The value is the parameter's width and the instance’s height, as the reviewer's note says."
+    assert strategies.get("dictionary").propose(text) == []

@@ -59,6 +59,7 @@ _NO_DIGITS = {ord(digit): None for digit in "0123456789"}
 # code point -> whitespace as str.split() sees it (0x3001 stands for all above: none is whitespace)
 _SPACE_TABLE = np.array([chr(code).isspace() for code in range(0x3002)], dtype=bool)
 _SENTENCE_END = ".!?;:"
+_SPOKEN_MARKS = ",.!?;:"  # between the copies of a repeated cry ("ha, ha, ha", "No! no! no!")
 _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128)], dtype=bool)  # 127: all above
 _LONG_WORD = 20  # words at least this long are searched for character units
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
@@ -444,6 +445,9 @@ class _TokenLoops:
                 and self.core_ends[first + period - 1] == self.ends[first + period - 1])
         if not (echo or self.dedup._enough(unit, copies, exact=not near)):
             return None
+        spoken = any(mark in _SPOKEN_MARKS for mark in self.text[int(self.starts[first]):int(self.ends[first + period - 1])])
+        if spoken and copies < self.dedup.min_repeats + 2 and len(_LETTER.findall(unit)) < _SHORT_BLOCK:
+            return None  # "Order! order! order!", "ha, ha, ha": a short cry said thrice is prose; loops run on
         last = first + copies * period - 1
         end = int(self.core_ends[last])
         tail = first + pairs + period - 1  # last token that repeats the unit

@@ -43,12 +43,14 @@ from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, common_index, default_index
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
 from ocrfix.strategies.dictionary.spacing import lost_spaces
+from ocrfix.strategies.layout.hyphens import HYPHENS
 
 TOKEN = regex.compile(r"\S+")
 # The word part of a token: edge punctuation stripped, but a symbol no word starts
 # with, stuck to the front of a word, is kept as a misread letter ("*he", "¢he", "©f").
 EDGE_PUNCTUATION = regex.compile(r"^[^\p{L}\p{N}]*?([*~|«»¢©°™^`#<>\\{}]?[\p{L}\p{N}].*?)[^\p{L}\p{N}]*$",
                                  regex.DOTALL)
+LINE_END_HYPHEN = regex.compile(f"[{HYPHENS}][ \t]*\r?\n")
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 
@@ -154,6 +156,7 @@ class Dictionary(Strategy):
         vocabulary = tokens.vocabulary = Vocabulary.from_text(text)
         edits: list[Edit] = self._postcodes(text) + self._lost_spaces(text)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
+        taken |= tokens.line_break_halves()  # "ter-\nminates": halves of a word, no words themselves
         kinds: dict[str, tuple] = {}  # this document's: the vocabulary decides some
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
         joins = self._could_join(tokens) if self.split_merge else set()
@@ -751,6 +754,22 @@ class _Tokens:
             add_raw(raw)
             add_raw_start(raw_start)
             add_raw_end(raw_end)
+
+    def line_break_halves(self) -> set[int]:
+        """The numbers of the tokens on either side of a line-end hyphen ("ter-" and "minates" of "ter-\\nminates").
+
+        Joining them is the layout strategy's decision; read alone, each half
+        looks like a misspelt word ("ter" -> "tea") and repairing it does harm.
+
+        >>> sorted(_Tokens("the process ter-\\nminates here").line_break_halves())
+        [2, 3]
+        """
+        halves = set()
+        for match in LINE_END_HYPHEN.finditer(self.text):
+            i = bisect.bisect_left(self.raw_ends, match.start() + 1)  # the token the hyphen ends
+            if i < len(self.raw_ends) and self.raw_ends[i] == match.start() + 1:
+                halves.update((i, i + 1) if i + 1 < len(self.raw_ends) else (i,))
+        return halves
 
     def touching(self, edits: list[Edit]) -> set[int]:
         """The numbers of the tokens whose whitespace-delimited span overlaps one of ``edits``."""

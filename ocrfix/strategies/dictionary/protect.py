@@ -29,6 +29,7 @@ CODE = regex.compile(r"\w_\w|\w=|\w\(.*\)|</?\w+>|\w\[.*\]")  # snake_case, key=
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
 WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")
+POSSESSIVE = regex.compile(r"(\p{L}+)['’]s")
 COMPOUND_JOINERS = regex.compile(r"[\-‐‑/]")
 ABBREVIATION = regex.compile(r"\p{L}(?:\.\p{L})+\.?")
 # A word with digits standing in for letters: at least three letters, a digit not at the end ("1ife", "c0mpany").
@@ -68,6 +69,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     ('number, date, money or code', True)
     >>> protected_reason("finan-ial", "finan-ial", {"financial"}.__contains__) is None
     True
+    >>> protected_reason("parameter's", "parameter's", {"parameter"}.__contains__)
+    'possessive of a known word'
     """
     if not token.isalpha():  # every URL, address and code pattern needs a character that is no letter
         if URL_OR_EMAIL.search(token):
@@ -86,6 +89,9 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
         return None
     if not LETTERS_AND_APOSTROPHES.fullmatch(core) and _compound(core, known):
         return "compound or abbreviation"
+    possessive = POSSESSIVE.fullmatch(core)
+    if possessive and known(possessive.group(1)):
+        return "possessive of a known word"  # "parameter's": the lexicon lists few possessives
     return _case_reason(core)
 
 
