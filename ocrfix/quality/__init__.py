@@ -275,11 +275,12 @@ class _Analysis:
     def special_verdict(self, page: int) -> tuple[str, str | None] | None:
         """(verdict, language) for a page that gets no number, else None."""
         s = self.signals
-        symbols = set(self.page_texts[page]).difference(" \t\n\r\v")
-        if len(symbols) == 1 and len(self.page_texts[page].strip()) >= 4:
+        text = self.page_texts[page]
+        marks = text.replace(" ", "").replace("\t", "").replace("\n", "").replace("\r", "").replace("\v", "")
+        if marks and marks.count(marks[0]) == len(marks) and len(text.strip()) >= 4:  # one symbol, repeated
             return "loop", None
         nonspace = float(s.nonspace[page])
-        if not symbols or not nonspace:  # nothing, or only the rules of a Markdown table
+        if not marks or not nonspace:  # nothing, or only the rules of a Markdown table
             return "empty", None
         if s.not_text[page] > _NOT_TEXT_SHARE * nonspace or (nonspace >= 20 and s.alnum[page] < _MIN_ALNUM_SHARE * nonspace):
             return "not text", None

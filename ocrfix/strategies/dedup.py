@@ -130,7 +130,7 @@ class Dedup(Strategy):
             return []
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         space = _is_space(codes)
-        tokens = _Tokens(text, codes, space)
+        tokens = _Tokens(codes, space)
         line_loops = _LineLoops(self, text, codes, tokens).find()
         inline = _select(_TokenLoops(self, text, codes, tokens).find() + self._character_loops(text, codes, space, tokens))
         loops = _merge(line_loops, inline)
@@ -479,14 +479,16 @@ class _Tokens:
     and without sentence-final punctuation ("The." repeats "the").
     """
 
-    def __init__(self, text: str, codes: np.ndarray, space: np.ndarray) -> None:
+    def __init__(self, codes: np.ndarray, space: np.ndarray) -> None:
         self.breaks = np.flatnonzero((codes == 10) | (codes == 12))
         self.starts, self.ends = _token_bounds(space)
         self.core_ends = self.ends.copy()
         if len(self.ends):
-            for index in np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes[self.ends - 1], 127)]).tolist():
-                start, end = int(self.starts[index]), int(self.ends[index])
-                self.core_ends[index] = start + len(text[start:end].rstrip(_SENTENCE_END) or text[start:end])
+            # A token's trailing marks ("end." "so?!"): the run of marks before its end; all marks: kept whole.
+            positions = np.arange(len(codes))
+            unmarked = np.maximum.accumulate(np.where(_SENTENCE_END_TABLE[np.minimum(codes, 127)], -1, positions))
+            marks = self.ends - 1 - unmarked[self.ends - 1]
+            self.core_ends = np.where(marks < self.ends - self.starts, self.ends - marks, self.ends)
         sums, moments = _weighted_sums(codes, self.starts, self.ends)
         lengths = (self.ends - self.starts).astype(np.uint64)
         zero = np.zeros(1, dtype=np.uint64)
