@@ -376,11 +376,11 @@ def _certify(reference: str, hypothesis: str, gaps: list[tuple[int, int]], track
     would be such a copy; one edit spoils at most q of them, so it costs at
     least ``ceil(k / q)`` for ``k`` such q-grams.
 
-    The distances b - a are split into ranges (up to 16, then 4 times longer
+    The distances b - a are split into ranges (up to 16, then twice longer
     each); for each range the zone is made wide enough that the first bound
     holds for every b, and where that zone is at least ``depth`` the second
-    bound is checked too (q = 8, else 10, else 12), with sliding minima: O(m)
-    per range. The first bound, exactly: going below the core at column c and
+    bound is checked too (for each b, with q = 8, else 10, else 12), with
+    sliding minima: O(m) per range. The first bound, exactly: going below the core at column c and
     back costs >= 2 zone + 2 + (o(c) - o(a)) - (o(b) - o(c)) - capacity(a..c),
     going above >= 2 zone + 2 - (o(c) - o(a)) + (o(b) - o(c)) - capacity(c..b),
     with o the core's diagonal ``virtual - column``; it is bounded with a and c
@@ -409,7 +409,7 @@ def _certify(reference: str, hypothesis: str, gaps: list[tuple[int, int]], track
     minima, span = series.copy(), 1
     shorter = 0
     while shorter < m:
-        longer = 2 * _QGRAMS[0] if shorter == 0 else 4 * shorter  # a in b - longer .. b - shorter - 1
+        longer = 2 * _QGRAMS[0] if shorter == 0 else 2 * shorter  # a in b - longer .. b - shorter - 1
         while span < longer:
             minima[:, span:] = np.minimum(minima[:, span:], minima[:, :-span].copy())
             span *= 2
@@ -422,17 +422,17 @@ def _certify(reference: str, hypothesis: str, gaps: list[tuple[int, int]], track
         rise = np.maximum(entries[1:] - minima[4, :-1], 0)  # exits in b - span .. b - 1
         zone = int(np.max(np.where(valid, (rise - np.minimum(below, above) - 1) // 2, 0)))
         window = np.maximum(later - shorter - 1, 0)
-        for q in _QGRAMS if zone >= depth else ():
+        unproven = valid & (zone >= depth)  # else the first bound covers the range
+        for q in _QGRAMS:
+            if not unproven.any():
+                break
             if q not in nearest:
                 nearest[q] = _nearest_copies(reference, hypothesis, gaps, core_top, core_bottom, cost, q)
             counted = np.concatenate([[0], np.cumsum(nearest[q] > zone)])
             lowest = sliding_min(q * exits - counted[column + 1], longer - shorter - 1)[window]
-            need = q * entries[later] - counted[np.maximum(later - q + 1, 0)] - q + 1
-            if np.all(~valid | (lowest >= need)):
-                break
-        else:
-            if zone >= depth:
-                return False
+            unproven &= lowest < q * entries[later] - counted[np.maximum(later - q + 1, 0)] - q + 1
+        if unproven.any():
+            return False
         shorter = longer
     return True
 
