@@ -85,3 +85,8 @@ def test_numbers_in_thousands_groups_and_a_misread_pound_sign(default):
         "The bill came to £73,000 and 10,000 men were paid."
     kept = "It cost £1,200 or 3,500 francs; see figure 2, and the f-stop."
     assert run(default, kept) == kept
+
+
+def test_a_symbol_printed_for_a_last_letter_goes_with_the_repair(default):
+    assert run(default, "The Departmen* of Trade met in the middl« of May.") == \
+        "The Department of Trade met in the middle of May."

@@ -103,7 +103,8 @@ CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«
 QUOTE_REACH = 400  # characters a quotation is looked for in
 ENGLISH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
-LOST_LETTER_MARKS = "“‘\"'-.,*"  # marks OCR prints for a word's first letter  # a split word is only rejoined into a word at least this common
+LOST_LETTER_MARKS = "“‘\"'-.,*"  # marks OCR prints for a word's first letter
+LAST_LETTER_MARKS = "+*~|^<>»«"  # symbols (no punctuation a word may end with) OCR prints for a last letter
 
 
 @register
@@ -204,8 +205,11 @@ class Dictionary(Strategy):
                     if start > tokens.raw_starts[i] and text[start - 1] in LOST_LETTER_MARKS \
                             and _adds_a_first_letter(tokens.cores[i], replacement):
                         start -= 1  # "“hurch" -> "church": the mark before the word is its misread first letter
-                    edits.append(self.edit(text, start, tokens.ends[i], replacement,
-                                           reason=reason, confidence=confidence))
+                    end = tokens.ends[i]
+                    if end < tokens.raw_ends[i] and text[end] in LAST_LETTER_MARKS \
+                            and _adds_a_last_letter(tokens.cores[i], replacement):
+                        end += 1  # "investmen+" -> "investment": the symbol after the word is its last letter
+                    edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
             i += 1
         edits.sort(key=lambda e: e.start)
         return [edit for edit in edits if edit.confidence >= self.min_confidence]
@@ -699,6 +703,12 @@ def _adds_a_first_letter(original: str, replacement: str) -> bool:
     """Does the repair put a letter before the word's first one ("hurch" -> "church")?"""
     ops = Levenshtein.opcodes(fold(original), fold(replacement))
     return bool(ops) and ops[0].tag == "insert" and ops[0].src_start == 0
+
+
+def _adds_a_last_letter(original: str, replacement: str) -> bool:
+    """Does the repair put a letter after the word's last one ("investmen" -> "investment")?"""
+    ops = Levenshtein.opcodes(fold(original), fold(replacement))
+    return bool(ops) and ops[-1].tag == "insert" and ops[-1].src_start == len(original)
 
 
 def _splittable(part: str, zipf: float) -> bool:
