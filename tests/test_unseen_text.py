@@ -164,3 +164,9 @@ def test_dedup_still_removes_a_bare_stutter_and_a_runaway_cry():
 def test_dictionary_keeps_the_possessive_of_a_known_word():
     text = "The value is the parameter's width and the instance’s height, as the reviewer's note says."
     assert strategies.get("dictionary").propose(text) == []
+
+
+@pytest.mark.parametrize("rule", ["-" * 40, "=" * 12, "* * * * *", "_" * 30, "." * 25])
+def test_quality_takes_a_printed_rule_for_typography(rule):
+    page = f"{rule}\n{PROSE}{rule}\n"
+    assert quality.estimate(page).cer == pytest.approx(quality.estimate(PROSE).cer, abs=0.01)

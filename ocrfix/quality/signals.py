@@ -423,6 +423,7 @@ def _table() -> _TokenTable:
 _TABLE_SIZE = 0x3002
 _SPACE = np.array([chr(code).isspace() for code in range(_TABLE_SIZE)] + [False], dtype=bool)
 _ALNUM = np.array([chr(code).isalnum() for code in range(_TABLE_SIZE)] + [True], dtype=bool)
+_RULE = np.array([chr(code) in "-=_*~.·•—–‐+#" for code in range(_TABLE_SIZE)] + [False], dtype=bool)
 _CONTROL = np.array([unicodedata.category(chr(code)) == "Cc" and chr(code) not in "\t\n\r\f\v"
                      for code in range(_TABLE_SIZE)] + [False], dtype=bool)
 
@@ -483,6 +484,9 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     bad = masses[:, [_COL[n] for n in ("nonword", "garbage", "symbols", "odd_chars")]].sum(axis=1)
     noisy = (filled > 3) & ((alnum < 0.5 * nonspace) | (bad > 0.5 * chars))
     masses[:, _COL["noise_lines"]] = np.where(noisy, chars, 0.0)
+    rules = _rule_lines(small, space, starts, nonspace)
+    masses[rules] = 0.0  # a printed rule ("-----", "* * *", a dot leader) is typography, not misread text
+    alnum[rules] = nonspace[rules]
     evidence = masses[:, _DENSE].sum(axis=1)
     masses[:, _COL["dense_lines"]] = evidence * evidence / np.maximum(chars, 1.0)
     confident = np.zeros(pages)
@@ -533,6 +537,18 @@ def _clear_table_rows(codes: np.ndarray, space: np.ndarray, char_line: np.ndarra
     nonspace[rows] = np.maximum(nonspace[rows] - counts, 0)
     # A rule row ("|---|:---:|") has nothing left and is no line of noise.
     alnum[rows] = np.where(nonspace[rows] == 0, 1, alnum[rows])
+
+
+def _rule_lines(small: np.ndarray, space: np.ndarray, starts: np.ndarray, nonspace: np.ndarray) -> np.ndarray:
+    """The lines made only of three or more rule characters: "-----", "=====", "* * *", "........".
+
+    >>> codes = np.frombuffer("ab\\n-- --\\n* * *".encode("utf-32-le"), dtype=np.uint32)
+    >>> space = _SPACE[np.minimum(codes, _TABLE_SIZE)]
+    >>> _rule_lines(np.minimum(codes, _TABLE_SIZE), space, np.array([0, 3, 9]), _line_counts(~space, np.array([0, 3, 9])))
+    array([1, 2])
+    """
+    ruled = _line_counts(_RULE[small] & ~space, starts)
+    return np.flatnonzero((ruled == nonspace) & (nonspace >= 3))
 
 
 def _confidence_mass(confidences: Sequence[Sequence[tuple[int, float | None]]], n_lines: int) -> tuple[np.ndarray, np.ndarray]:
