@@ -324,12 +324,15 @@ class Pipeline:
         offsets = _OffsetMap(len(original))
         edits: list[Edit] = []
         last = len(self.strategies) - 1
+        stages_with_edits = 0
         for stage, strategy in enumerate(self.strategies):
             proposed = _check(strategy, text, strategy.propose(text))
             if not proposed:
                 continue
+            stages_with_edits += 1
             if offsets.identity:   # nothing changed yet: offsets into the text are offsets into the original
-                mapped = [(edit.start, edit.end) for edit in proposed]
+                if stage < last:
+                    mapped = [(edit.start, edit.end) for edit in proposed]
                 edits.extend(proposed)
             else:
                 mapped = [offsets.span(edit.start, edit.end) for edit in proposed]
@@ -340,7 +343,8 @@ class Pipeline:
             if stage < last:   # no later strategy maps offsets through this stage's edits
                 offsets.apply(proposed, mapped)
             text = _apply(text, proposed)
-        edits.sort(key=lambda edit: (edit.start, edit.end))  # stable: same span keeps pipeline order
+        if stages_with_edits > 1:   # one stage's checked edits are in order already
+            edits.sort(key=lambda edit: (edit.start, edit.end))  # stable: same span keeps pipeline order
         return Result(text=text, original=original, edits=edits, strategies=self.names)
 
     __call__ = run

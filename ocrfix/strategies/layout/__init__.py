@@ -92,6 +92,7 @@ class Layout(Strategy):
         prose = is_prose(shapes)
         judge = HyphenJudge(load(), DocumentWords.from_text(text))   # the text's words are counted on first use
         edits.extend(self._zone(text, lines, None, body[0], None))
+        dehyphenate, reflow, edit = self.dehyphenate, self.reflow, self.edit
         for n in range(len(body) - 1):
             a, b, sa, sb = body[n], body[n + 1], shapes[n], shapes[n + 1]
             if marker_edits:
@@ -99,12 +100,12 @@ class Layout(Strategy):
             page_break = b.index - a.index > 1 or a.page != b.page   # furniture between, or a form feed
             gap = "page" if page_break else ("blank" if b.blank_before else "line")
             join = None
-            if sa.hyphen_left and self.dehyphenate and hyphen_candidate(sa, sb, gap, width=width, hard_wrapped=hard_wrapped):
+            if sa.hyphen_left and dehyphenate and hyphen_candidate(sa, sb, gap, width=width, hard_wrapped=hard_wrapped):
                 join = self._hyphen_join(judge, a, b, sa, sb)
-            if join is None and self.reflow:
+            if join is None and reflow:
                 separator, reason, confidence = decide_join(sa, sb, gap, width=width, hard_wrapped=hard_wrapped, prose=prose)
-                if separator == " " and self.dehyphenate and sb.starts_lower:
-                    lost = judge.lost_hyphen(a.content.rsplit(None, 1)[-1], sb.first_word)
+                if separator == " " and dehyphenate and sb.starts_lower:
+                    lost = judge.lost_hyphen(a.content, sb.first_word)
                     if lost:
                         separator, reason, confidence = "", lost, 0.7
                 if separator is not None:
@@ -112,7 +113,7 @@ class Layout(Strategy):
             if page_break or b.blank_before > 1:
                 edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
             elif join is not None and text[join[0]:join[1]] != join[2]:
-                edits.append(self.edit(text, join[0], join[1], join[2], reason=join[3], confidence=join[4]))
+                edits.append(edit(text, join[0], join[1], join[2], reason=join[3], confidence=join[4]))
         if marker_edits:
             edits.extend(marker_edits.get(body[-1].index, ()))
         edits.extend(self._zone(text, lines, body[-1], None, None))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import islice
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -180,15 +181,16 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
         changing: dict[int, set[int]] = defaultdict(set)
         static: dict[int, set[int]] = defaultdict(set)
         if window:
-            for row, column in zip(*np.nonzero(scores)):
+            rows, columns = np.nonzero(scores)
+            for row, column, score in zip(rows.tolist(), columns.tolist(), scores[rows, columns].tolist()):
                 other, other_line, other_key = window[column]
                 line, key = candidates[row]
-                if scores[row, column] < 85 and not (_capitals(line.content) and _capitals(other_line.content)):
+                if score < 85 and not (_capitals(line.content) and _capitals(other_line.content)):
                     continue
                 if "#" in key and "#" in other_key and other_line.content != line.content:
-                    changing[int(row)].add(other)
+                    changing[row].add(other)
                 else:
-                    static[int(row)].add(other)
+                    static[row].add(other)
         for row, (line, key) in enumerate(candidates):
             if len(key) - key.count(" ") - key.count("#") < 3:
                 continue
@@ -218,12 +220,12 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                     _mark(line, "page_number", f"page number misread by OCR ({line.content!r}) on page {number + 1}", 0.75)
     # catchwords: the last text line of a page, announcing the next page's first word
     for number in range(len(pages) - 1):
-        text_lines = [items[i] for i in pages[number] if items[i].kind == "body"]
+        text_lines = list(islice((items[i] for i in reversed(pages[number]) if items[i].kind == "body"), 2))
         following = next((items[i] for later in range(number + 1, min(len(pages), number + 3))
                           for i in pages[later] if items[i].kind == "body"), None)
         if len(text_lines) < 2 or following is None:
             continue
-        last = text_lines[-1]
+        last = text_lines[0]
         found = catchword(last.content)
         if found is None:
             if last.content.casefold() in ("over", "turn over"):
@@ -275,8 +277,9 @@ def _title_heads(lines: Lines) -> None:
 
 def _at_edge(items: list[Line], pages: list[list[int]], line: Line) -> bool:
     """Is ``line`` the first or the last text line of its page?"""
-    page = [i for i in pages[line.page] if items[i].kind != "page_number"]
-    return bool(page) and line.index in (page[0], page[-1])
+    page = pages[line.page]
+    first = next((i for i in page if items[i].kind != "page_number"), None)
+    return first is not None and line.index in (first, next(i for i in reversed(page) if items[i].kind != "page_number"))
 
 
 def _capitals(content: str) -> bool:
@@ -286,7 +289,7 @@ def _capitals(content: str) -> bool:
     (True, False)
     """
     letters = _LETTERS.findall(content)
-    return len(letters) >= 4 and sum(1 for letter in letters if letter.isupper()) >= 0.8 * len(letters)
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _head_like(words: str, *, full_stop: bool = False) -> bool:

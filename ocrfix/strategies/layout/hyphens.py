@@ -117,7 +117,9 @@ class HyphenJudge:
     def __init__(self, lexicon: Lexicon, vocabulary: DocumentWords) -> None:
         self.lexicon = lexicon
         self.vocabulary = vocabulary
-        self._first_zipf: dict[str, float] = {}   # lines start with the same few words again and again
+        # lines start with the same few words again and again: each one's (stripped form, Zipf)
+        self._first_words: dict[str, tuple[str, float]] = {}
+        self._repaired: dict[str, str] = {}
 
     def decide(self, left: str, right: str, hyphen: str) -> tuple[str, str, float]:
         """("join" | "keep" | "none", reason, confidence) for ``left`` + hyphen + line break + ``right``.
@@ -205,6 +207,8 @@ class HyphenJudge:
         if len(word) < 4:   # a short fragment is a letter away from too many words to tell
             return ""
         word = fold(word)
+        if word in self._repaired:
+            return self._repaired[word]
         heads = [word[:i] for i in range(len(word) + 1)]
         tails = [word[i:] for i in range(len(word) + 1)]
         readings = {heads[i] + tails[i + 1] for i in range(len(word))}
@@ -212,8 +216,10 @@ class HyphenJudge:
                         for j in (0, 1) if i + j <= len(word) for letter in _ALPHABET)
         readings.discard(word)
         zipf = self.lexicon.folded_zipf
-        second, best = sorted((zipf(reading), reading) for reading in readings)[-2:]
-        return best[1] if best[0] >= 4.0 and best[0] - second[0] >= 1.0 else ""
+        known = sorted((z, reading) for reading in readings if (z := zipf(reading)) >= 3.0)
+        clear = bool(known) and known[-1][0] >= 4.0 and (len(known) == 1 or known[-1][0] - known[-2][0] >= 1.0)
+        self._repaired[word] = known[-1][1] if clear else ""
+        return self._repaired[word]
 
     def _content_phrase(self, left: str, right: str) -> bool:
         """Are ``left right`` a frequent pair of content words (no "and", "the"): a compound written with a hyphen?"""
@@ -222,26 +228,29 @@ class HyphenJudge:
         return (min(len(left), len(right)) >= 3 and 3.0 <= min(z_left, z_right) and max(z_left, z_right) < 6.0
                 and lex.bigram(left, right) >= 3.0)
 
-    def lost_hyphen(self, last: str, first: str) -> str:
+    def lost_hyphen(self, line: str, first: str) -> str:
         """Why a full line's last word and the next line's first are one word whose hyphen OCR lost, or "".
 
-        Only when the second half is no common word ("intro" + "duced", "work" + "ing") and the
-        whole is a clearly commoner word.
+        ``line`` is the full line (or its last word), ``first`` the next line's
+        first word. Only when the second half is no common word ("intro" +
+        "duced", "work" + "ing") and the whole is a clearly commoner word.
 
         >>> from ocrfix.lexicon import load
         >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
-        >>> bool(judge.lost_hyphen("intro", "duced")), bool(judge.lost_hyphen("work", "ing"))
+        >>> bool(judge.lost_hyphen("the Keeper of Applied Art intro", "duced")), bool(judge.lost_hyphen("work", "ing"))
         (True, True)
         >>> bool(judge.lost_hyphen("the", "usual")), bool(judge.lost_hyphen("is", "land"))
         (False, False)
         """
-        first = first.rstrip(_CLOSING)
-        lex = self.lexicon
-        z_first = self._first_zipf.get(first)
-        if z_first is None:
-            z_first = self._first_zipf[first] = lex.zipf(first)
+        known = self._first_words.get(first)
+        if known is None:
+            stripped = first.rstrip(_CLOSING)
+            known = self._first_words[first] = (stripped, self.lexicon.zipf(stripped))
+        first, z_first = known
         if z_first >= 4.0:   # "tion", "ing", "ments" are suffixes; "usual" is a word
             return ""
+        last = line.rsplit(None, 1)[-1]
+        lex = self.lexicon
         if not (_LETTERS.fullmatch(last) and _LETTERS.fullmatch(first) and first.islower() and len(last) >= 2):
             return ""
         joined = last + first

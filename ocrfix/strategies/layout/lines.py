@@ -1,10 +1,10 @@
 r"""The line model the layout strategy works on: text lines, their pages, and the text width.
 
 Lines are cut at ``"\n"`` and ``"\f"``; a form feed also starts a new page.
-Only lines with text become :class:`Line` objects (found by one regex pass,
-so blank lines cost nothing); each knows how many blank lines stand before
-it. Each keeps its span in the text and its content span (without the
-surrounding whitespace), so every decision later turns into an exact edit.
+Only lines with text become :class:`Line` objects (blank lines are only
+counted); each knows how many blank lines stand before it. Each keeps its
+span in the text and its content span (without the surrounding whitespace),
+so every decision later turns into an exact edit.
 
 >>> lines = Lines.scan("Head\n\n  body text \fnext page\n")
 >>> [(line.content, line.page, line.blank_before) for line in lines.items]
@@ -14,11 +14,7 @@ surrounding whitespace), so every decision later turns into an exact edit.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-
-# a line with text, from its start: leading blanks, then the text (group 1)
-_TEXT = re.compile(r"(?<![^\n\f])[^\S\n\f]*(\S[^\n\f]*)")
 
 
 @dataclass(slots=True)
@@ -56,30 +52,29 @@ class Lines:
 
     @classmethod
     def scan(cls, text: str) -> "Lines":
-        """Find the text lines: one regex pass; blank lines are only counted."""
-        feeds = [match.start() for match in re.finditer("\f", text)]
-        pages: list[list[int]] = [[] for _ in range(len(feeds) + 1)]
+        """Find the text lines: the text is split at form feeds and newlines (in C); blank lines are only counted."""
+        page_texts = text.split("\f")
+        pages: list[list[int]] = [[] for _ in page_texts]
         items: list[Line] = []
         append = items.append
-        page = 0
-        previous_end = 0
-        for match in _TEXT.finditer(text):
-            start, first = match.start(), match.start(1)
-            while page < len(feeds) and feeds[page] < first:
-                page += 1
-            content = match.group(1).rstrip()
-            last = first + len(content)
-            if start - previous_end == 1 and items:   # the next line: no blank line between
-                blank = 0
-            else:
-                separators = text.count("\n", previous_end, start)
-                if feeds:
-                    separators += text.count("\f", previous_end, start)
-                blank = max(0, separators - 1) if items else separators
-            pages[page].append(len(items))
-            append(Line(len(items), start, match.end(), page, content, first, last, first, last, blank))
-            previous_end = match.end()
-        return cls(text, items, pages, bool(feeds))
+        position = 0
+        separators = 0   # line separators since the last text line (or the start)
+        for page, page_text in enumerate(page_texts):
+            numbers = pages[page]
+            for raw in page_text.split("\n"):
+                end = position + len(raw)
+                content = raw.strip()
+                if content:
+                    index = len(items)
+                    first = end - len(raw.lstrip())
+                    last = first + len(content)
+                    numbers.append(index)
+                    append(Line(index, position, end, page, content, first, last, first, last,
+                                separators - 1 if index else separators))
+                    separators = 0
+                position = end + 1
+                separators += 1
+        return cls(text, items, pages, len(page_texts) > 1)
 
 
 # A page's measure: newspaper columns hold about 25 characters a line, wide book pages 100 or so.

@@ -33,6 +33,8 @@ _LEFT_HYPHENATED = re.compile(rf"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*(?=[{HY
 # the word a line starts with; a stray mark before a lower-case letter is OCR noise ("‘ngton")
 _RIGHT_WORD = re.compile(r"(?:[‘'`^*“\"](?=[^\W\d_A-Z]))?([^\W\d_][\w'’]*)")
 _TAIL = 40   # anchored-at-the-end patterns look at the line's last characters only
+# the characters a line-end hyphen, a misread one or a dash ends in
+_MARK_ENDS = frozenset(HYPHENS + MISREAD_HYPHENS + "".join(DOUBLE_HYPHENS))
 
 
 class Shape:
@@ -45,9 +47,22 @@ class Shape:
         self.content = content
         self.length = len(content)
         self.first_word = content.split(None, 1)[0] if content else ""
-        tail = content[-_TAIL:]
-        last = tail[-1:]
+        last = content[-1:]
         self.structural = heading or _structural(content)
+        if last in _MARK_ENDS:
+            self._line_end_mark(content[-_TAIL:])
+        else:   # most lines: no hyphen or dash at the end
+            self.hyphen_left = self.hyphen = ""
+            self.dash_end = self.number_range = False
+        self.starts_lower = content.lstrip(_OPENING)[:1].islower()
+        self.terminal = (last in ".!?:") if last and last not in _CLOSING else content[-_TAIL:].rstrip(_CLOSING)[-1:] in ".!?:"
+        # starts a list item ("(a)", "2.", "- "): never joined to the line before
+        self.list_item = ((self.first_word[-1:] in ".)" or content[:1] in _BULLETS)
+                          and bool(_LIST_ITEM.match(content)))
+
+    def _line_end_mark(self, tail: str) -> None:
+        """The hyphen (or what OCR made of it) or dash that ends the line: ``tail`` is its last characters."""
+        last = tail[-1:]
         left = None
         mark = last
         if tail[-2:] in DOUBLE_HYPHENS and tail[-3:-2].isalpha():
@@ -57,11 +72,6 @@ class Shape:
             left = _LEFT_HYPHENATED.search(tail.rsplit(None, 1)[-1])
         self.hyphen_left = left.group() if left else ""     # "exam" of "exam-", or ""
         self.hyphen = mark if left else ""                  # the mark: "-", "¬", a misread "~", "-—"
-        self.starts_lower = content.lstrip(_OPENING)[:1].islower()
-        self.terminal = tail.rstrip(_CLOSING)[-1:] in ".!?:"
-        # starts a list item ("(a)", "2.", "- "): never joined to the line before
-        self.list_item = ((self.first_word[-1:] in ".)" or content[:1] in _BULLETS)
-                          and bool(_LIST_ITEM.match(content)))
         self.dash_end = tail.endswith(("—", "–", "--"))     # a dash that binds without a space
         self.number_range = last in "-–" and tail[-2:-1].isdigit()
 
