@@ -88,7 +88,7 @@ def test_unknown_words_the_document_repeats_are_its_own_vocabulary():
 
 @pytest.mark.parametrize("token, spaces", [
     ("wouldnot", 1), ("ForeignandCommonwealthOffice", 3), ("TRADEDELEGATIONTOWARSAW", 3), ("June.We", 1),
-    ("COMMITTEE:REVIEW", 1), ("vefore", 0), ("cnuipuii", 0), ("together", 0),
+    ("COMMITTEE:REVIEW", 1), ("vefore", 0), ("cnuipuii", 0), ("together", 0), ("Fairfield", 0),
 ])
 def test_merged_counts_the_spaces_lost(token, spaces):
     assert token_row(token)["merged"] == spaces

@@ -55,16 +55,18 @@ HUBER_DELTA = 0.03
 HUBER_ROUNDS = 6
 #: (least, most) weight of a signal, in character edits per unit of its mass (signals.py), from what
 #: the signal counts. A misread word weighs n ** 0.3 (1.5 to 2 for most words) and holds one to two
-#: visible edits, plus the unseen ones that come with it: 0.2 to 2 per unit. A garbage token ("l0ve",
-#: "th;e") holds at least one wrong character (>= 0.5), a non-word almost always (>= 0.25); a stray symbol token of n
-#: characters is n inserted ones plus a space (mass n + 1: >= 0.5). A lost space ("wouldnot") or a
-#: broken sentence ("their. and") is an edit or two and the damage around it, never a lost line
-#: (<= 5); a fragment ("ap pear") is one lost space or letter (mass 3: <= 1). Unbounded, the
-#: project corpus's fit let one run-together pair stand for 9 to 24 edits (RapidOCR runs words
-#: together on the pages where it drops whole lines). Cross-validated by document on that corpus:
-#: Spearman 0.907 vs 0.906 unbounded, mean absolute error on pages <= 15% 1.35 vs 1.50 points
-#: (lost spaces and broken sentences held to 3: 0.896 / 1.42).
-BOUNDS = {"unknown": (0.2, 2.0), "names": (0.0, 2.0), "nonword": (0.25, 2.0), "rare": (0.0, 2.0),
+#: visible edits, plus the unseen ones that come with it: 0.2 to 2 per unit. A rare word or a
+#: capitalised unknown one is right more often than not in clean text (archaic and technical words,
+#: names): at most 1. A garbage token ("l0ve", "th;e") holds at least one wrong character (>= 0.5), a
+#: non-word almost always (>= 0.25); a stray symbol token of n characters is n inserted ones plus a
+#: space (mass n + 1: >= 0.5). A lost space ("wouldnot") or a broken sentence ("their. and") is an
+#: edit or two and the damage around it, never a lost line (<= 5); a fragment ("ap pear") is one
+#: lost space or letter (mass 3: <= 1). Unbounded, the project corpus's fit let one run-together
+#: pair stand for 9 to 24 edits (RapidOCR runs words together on the pages where it drops whole
+#: lines). Cross-validated by document on that corpus: Spearman 0.908 vs 0.906 unbounded, mean
+#: absolute error on pages <= 15% 1.35 vs 1.50 points (lost spaces and broken sentences held to 3:
+#: 0.896 / 1.42).
+BOUNDS = {"unknown": (0.2, 2.0), "names": (0.0, 1.0), "nonword": (0.25, 2.0), "rare": (0.0, 1.0),
           "garbage": (0.5, 2.0), "symbols": (0.5, 2.0), "fragments": (0.0, 1.0), "merged": (0.0, 5.0),
           "stray_marks": (0.0, 2.0), "broken_sentences": (0.0, 5.0), "short_lines": (0.0, 2.0),
           "noise_lines": (0.0, 1.0)}

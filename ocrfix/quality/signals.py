@@ -299,7 +299,9 @@ class _TokenTable:
                 zipf = self.lex.zipf(word.replace(".", ""))
             length = word_mass(len(word))
             flipped = not (word.islower() or word.isupper() or word.istitle()) and _case_flips(word)
-            joins = self._joins(word) if (zipf == 0.0 or flipped) and len(word) >= _MIN_JOINED else 0
+            # A capitalised word made of common words is as often a name ("Fairfield", "Blackwood") as words run together.
+            joinable = (zipf == 0.0 or flipped) and len(word) >= _MIN_JOINED and not (word.istitle() and word.isalpha())
+            joins = self._joins(word) if joinable else 0
             if joins:
                 merged = float(joins)
             elif _CONSONANTS.search(word) or flipped:
