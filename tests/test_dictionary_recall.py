@@ -90,3 +90,9 @@ def test_numbers_in_thousands_groups_and_a_misread_pound_sign(default):
 def test_a_symbol_printed_for_a_last_letter_goes_with_the_repair(default):
     assert run(default, "The Departmen* of Trade met in the middl« of May.") == \
         "The Department of Trade met in the middle of May."
+
+
+def test_a_symbol_printed_for_the_last_letter_of_a_listed_word(default):
+    assert run(default, "They walked into th~ house at noon.") == "They walked into the house at noon."
+    kept = "They walked into the house at noon; it’s late, ‘he said’."
+    assert run(default, kept) == kept

@@ -186,14 +186,15 @@ class Dictionary(Strategy):
                     else:
                         i += 1  # a piece of a split word: repairing it alone would do harm
                     continue
-            if i not in taken and tokens.starts[i] > tokens.raw_starts[i] and kind[0] != "number" \
-                    and (kind[0] == "skip" or kind[2]):
-                lost = self._lost_first_letter(tokens, i)
-                if lost is not None:  # "“he" -> "the": a listed word with a mark for its first letter
-                    replacement, confidence, reason = lost
+            if i not in taken and (kind[0] == "skip" or kind[0] == "word" and kind[2]) and (
+                    tokens.starts[i] > tokens.raw_starts[i] or tokens.ends[i] < tokens.raw_ends[i]):
+                lost = (tokens.starts[i] > tokens.raw_starts[i] and self._lost_edge_letter(tokens, i, False)
+                        or tokens.ends[i] < tokens.raw_ends[i] and self._lost_edge_letter(tokens, i, True))
+                if lost:  # "“he" -> "the": a listed word with a mark for its first or last letter
+                    replacement, confidence, reason, mark_at = lost
                     tokens.repaired[i] = fold(replacement)
-                    edits.append(self.edit(text, tokens.starts[i] - 1, tokens.ends[i], replacement,
-                                           reason=reason, confidence=confidence))
+                    start, end = min(mark_at, tokens.starts[i]), max(mark_at + 1, tokens.ends[i])
+                    edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
                     i += 1
                     continue
             if kind[0] != "skip" and i not in taken:
@@ -360,39 +361,40 @@ class Dictionary(Strategy):
         return (self._context(prev, a, z_a or UNKNOWN_ZIPF, None) + self._next_prob(a, z_a, b, z_b or UNKNOWN_ZIPF)
                 + self._next_prob(b, z_b, nxt) + self._channel(a, a)[0] + self._channel(b, b)[0])
 
-    def _lost_first_letter(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
-        """Token ``i`` is a listed lower-case word right after a mark that engines print for a letter
-        ("“he", "+he", "~ept"); the word with that letter put back, if clearly meant.
+    def _lost_edge_letter(self, tokens: "_Tokens", i: int, last: bool) -> tuple[str, float, str, int] | None:
+        """Token ``i`` is a listed lower-case word beside a mark that engines print for a letter ("“he",
+        "+he", "th~"); the word with that letter put back, if clearly meant, as (replacement,
+        confidence, reason, offset of the mark).
 
-        Readings: the word with each letter before it that makes a listed word ("the", "she"), or the
-        word as printed with a stray mark; both pay the error model's price for the mark (a misread
-        letter, or an inserted mark) and are judged with the word pairs around them. A quotation mark
-        that a closing one follows in the paragraph is a real quotation: left alone.
+        Readings: the word with each letter before it (``last``: after it) that makes a listed word
+        ("the", "she"), or the word as printed with a stray mark; both pay the error model's price for
+        the mark (a misread letter, or an inserted mark) and are judged with the word pairs around them.
+        A quotation mark that a closing one follows in the paragraph is a real quotation: left alone.
         """
         core, text = tokens.cores[i], tokens.text
-        mark_at = tokens.starts[i] - 1
+        mark_at = tokens.ends[i] if last else tokens.starts[i] - 1
         mark = text[mark_at]
-        if mark not in LETTER_MARKS or not core.isalpha() or not core.islower() or _quoted(text, mark_at):
+        if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) or not core.isalpha() or not core.islower() \
+                or not last and _quoted(text, mark_at):
             return None
         word = fold(core)
         lex = self._lexicon
-        prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
-        if prev is not None and tokens.raw_starts[i] != mark_at:
-            prev = None  # punctuation before the mark: no word pair across it
-        printed = mark + word
+        prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
+        printed = word + mark if last else mark + word
         readings = {word: self._context(prev, word, lex.folded_zipf(word) or UNKNOWN_ZIPF, nxt)
                     + self._channel(word, printed)[0]}
         for letter in ENGLISH_LETTERS:
-            zipf = lex.folded_zipf(letter + word)
+            candidate = word + letter if last else letter + word
+            zipf = lex.folded_zipf(candidate)
             if zipf >= MIN_CANDIDATE_ZIPF:
-                readings[letter + word] = self._context(prev, letter + word, zipf, nxt) + self._channel(
-                    letter + word, printed)[0]
+                readings[candidate] = self._context(prev, candidate, zipf, nxt) + self._channel(candidate, printed)[0]
         best, confidence = _best(readings)
         if best == word or confidence < self.min_confidence:
             return None
         if tokens.sentence_start(i):
             best = best[0].upper() + best[1:]
-        return best, round(confidence, 3), f"\"{mark}\" misread for the first letter of \"{best}\""
+        place = "last" if last else "first"
+        return best, round(confidence, 3), f"\"{mark}\" misread for the {place} letter of \"{best}\"", mark_at
 
     def _repair_token(self, tokens: "_Tokens", i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
@@ -688,15 +690,21 @@ def _best(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str
 def _quoted(text: str, offset: int) -> bool:
     """Is the mark at ``offset`` an opening quotation mark that a closing one follows in its paragraph?
 
-    >>> _quoted("He said “yes” and left.", 8), _quoted("and “he went home.", 4)
-    (True, False)
+    An apostrophe between two letters ("it’s") closes nothing.
+
+    >>> _quoted("He said “yes” and left.", 8), _quoted("and “he went home.", 4), _quoted("in ‘he town’s inn", 3)
+    (True, False, False)
     """
     closing = CLOSING_QUOTES.get(text[offset])
     if closing is None:
         return False
     end = text.find("\n\n", offset)
-    window = text[offset + 1:min(len(text), offset + QUOTE_REACH) if end < 0 else min(end, offset + QUOTE_REACH)]
-    return any(mark in window for mark in closing)
+    end = min(len(text), offset + QUOTE_REACH) if end < 0 else min(end, offset + QUOTE_REACH)
+    for position in range(offset + 1, end):
+        if text[position] in closing and not (text[position - 1].isalpha() and position + 1 < len(text)
+                                              and text[position + 1].isalpha()):
+            return True
+    return False
 
 
 def _adds_a_first_letter(original: str, replacement: str) -> bool:
@@ -792,6 +800,18 @@ class _Tokens:
                     touched.add(j)
                 j += 1
         return touched
+
+    def outer_context(self, i: int, step: int) -> str | None:
+        """The neighbouring word (step -1 or +1), folded, if only spaces separate the whole tokens and the
+        neighbour's facing edge is a letter: the context of a word with a mark stuck to it ("to “he")."""
+        j = i + step
+        if not 0 <= j < len(self.cores) or not self.cores[j].isalpha():
+            return None
+        if step < 0:
+            between, facing = self.text[self.raw_ends[j]:self.raw_starts[i]], self.ends[j] == self.raw_ends[j]
+        else:
+            between, facing = self.text[self.raw_ends[i]:self.raw_starts[j]], self.starts[j] == self.raw_starts[j]
+        return fold(self.cores[j]) if facing and "\n\n" not in between else None
 
     def sentence_start(self, i: int) -> bool:
         if i == 0:
