@@ -134,8 +134,12 @@ def distance(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = 
     """The least edit cost of ``hypothesis`` against ``reference`` with its gaps.
 
     ``hint`` estimates the plain edit distance (``ocrfix.metrics.score_hint``):
-    when it is large, the followed band is tried first (see above); the answer
-    is the same either way.
+    when the full band would be over four times as wide as the followed one,
+    the followed band is tried first (see above); the answer is the same
+    either way.
+
+    >>> distance("the cat sat", "the cot XX sat", [(8, 3)])
+    1
     """
     gaps = merge_gaps(gaps)
     if hint is not None and hint >= 2 * _FOLLOW_WIDTH and min(len(reference), len(hypothesis)) >= 4 * _FOLLOW_WIDTH:
@@ -200,10 +204,10 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
     With ``follow = (width, margin, step)`` the band is ``width`` rows wide and
     follows the cheapest rows: its unclamped top row ``virtual`` starts at
     ``-width / 2`` and moves down ``step`` rows before a column where the
-    core's bottom row is cheaper than its top row (or the band's, on a tie). The core is the band's
-    middle, rows ``virtual + margin .. virtual + width - margin``. The cost is
-    that of a real path (an upper bound); :func:`_certify` decides whether it
-    is the optimum from the returned :class:`_Track`.
+    core's bottom row is cheaper than its top row (or the band's, on a tie).
+    The core is the band's middle, rows ``virtual + margin .. virtual + width -
+    margin``. The cost is that of a real path (an upper bound); :func:`_certify`
+    decides whether it is the optimum from the returned :class:`_Track`.
     """
     m, n = len(reference), len(hypothesis)
     if n == 0:

@@ -198,7 +198,8 @@ def adversarial_case(seed):
     elif kind == "paragraphs":
         reference = "".join(rng.choice("abcdefghij ") for _ in range(rng.randint(20, 200))) * rng.randint(1, 6)
     else:
-        reference = "".join(rng.choice("ab" if kind == "binary" else "abcdefghijklmnopqrstuvwxyz ") for _ in range(size))
+        alphabet = "ab" if kind == "binary" else "abcdefghijklmnopqrstuvwxyz "
+        reference = "".join(rng.choice(alphabet) for _ in range(size))
     hypothesis = mutated(rng, reference, rng.choice([0, 0.01, 0.05, 0.15, 0.4]))
     if kind == "shifted" and hypothesis:
         cut = rng.randint(0, len(hypothesis))
@@ -210,7 +211,8 @@ def adversarial_case(seed):
         gaps.append((position, rng.choice([0, 1, 5, 30, 100])))
         if rng.random() < 0.3:
             at = min(len(hypothesis), position)
-            hypothesis = hypothesis[:at] + "".join(rng.choice("xyz#") for _ in range(rng.randint(0, 60))) + hypothesis[at:]
+            noise = "".join(rng.choice("xyz#") for _ in range(rng.randint(0, 60)))
+            hypothesis = hypothesis[:at] + noise + hypothesis[at:]
     return reference, hypothesis, merge_gaps(gaps)
 
 
