@@ -170,3 +170,18 @@ def test_dictionary_keeps_the_possessive_of_a_known_word():
 def test_quality_takes_a_printed_rule_for_typography(rule):
     page = f"{rule}\n{PROSE}{rule}\n"
     assert quality.estimate(page).cer == pytest.approx(quality.estimate(PROSE).cer, abs=0.01)
+
+
+@pytest.mark.parametrize("heading", ["CHAPTER {}.", "Article {}.", "Section {}", "HYMN {}."])
+def test_layout_keeps_numbered_headings_between_paragraphs(heading):
+    body = ("The rain had not ceased all the night, and the roads were deep in mud when we set out.\n"
+            "We walked for some hours without meeting a soul, and at noon we rested by the mill.\n") * 5
+    text = "\n\n".join(f"{heading.format(n)}\n\n{body}" for n in range(1, 5))
+    corrected = Pipeline(["layout"]).run(text).text
+    assert all(heading.format(n) in corrected for n in range(1, 5))
+
+
+def test_layout_still_removes_running_heads_that_cut_sentences():
+    page = "the rain had not ceased all the night and the roads were deep in mud when we set out and\n" * 12
+    text = "".join(f"THE HISTORY OF ASHCOMBE {n}\n\n{page}" for n in range(10, 15))
+    assert "ASHCOMBE" not in Pipeline(["layout"]).run(text).text

@@ -61,6 +61,7 @@ _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b|\b{
                    re.IGNORECASE)
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
+_SENTENCE_CLOSE = ".!?:;\"'’”)]"  # marks that can end the text before a heading
 
 HEAD_LINES = 2   # a page's first lines that may be a running head
 FOOT_LINES = 3   # its last lines that may be a foot, a page number or a catchword
@@ -379,13 +380,23 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
             key = head_key(line.content)
             if "#" in key and len(key) - key.count(" ") - key.count("#") >= 3:
                 groups[key].append(line)
+    def mid_sentence(line: Line) -> bool:
+        """Does a sentence run on across ``line`` ("whereupon the / THE HALL 23 / stranger")?"""
+        n = position[line.index]
+        before, after = (body[n - 1].content.rstrip() if n > 0 else ""), next_text(line)
+        return ((bool(before) and before[-1] not in _SENTENCE_CLOSE)
+                or (after is not None and after.content.lstrip("\"'‘“(")[:1].islower()))
+
     for members in groups.values():
         first, last = position[members[0].index], position[members[-1].index]
         spaced = [m for m in members if max(position[m.index] - first, last - position[m.index]) >= 8]
         if len({m.content for m in spaced}) < 2:
             continue
+        # Without page breaks, numbered headings ("CHAPTER 2.", "Article 3") recur too; a page's head
+        # falls where the page ends, mostly inside a sentence, a heading between paragraphs.
+        recurring = len(spaced) >= 3 and 2 * sum(map(mid_sentence, spaced)) > len(spaced)
         for member in spaced:
-            if len(spaced) >= 3 or _DASHED_NUMBER.search(member.content) or _near_signal(items, member):
+            if recurring or _DASHED_NUMBER.search(member.content) or _near_signal(items, member):
                 _mark(member, "running_head", f"running head recurring {len(spaced)} times with a changing number", 0.85)
     # bare numbers: page numbers when they count up through the text, or sit at a page break
     for n, (line, value) in enumerate(weak_numbers):
