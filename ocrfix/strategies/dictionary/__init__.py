@@ -37,6 +37,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocrfix import lexicon
 from ocrfix.errormodel import ErrorModel, blocks
+from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import Vocabulary, fold
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
@@ -149,6 +150,10 @@ class Dictionary(Strategy):
 
     # -- the pass over the text ---------------------------------------------------------
     def propose(self, text: str) -> list[Edit]:
+        with without_cycle_collection():  # the pass allocates many small containers, none in a cycle
+            return self._propose(text)
+
+    def _propose(self, text: str) -> list[Edit]:
         if self._index is None:
             self._index = default_index()
         tokens = _Tokens(text)

@@ -24,11 +24,9 @@ short lines (letter blocks, headings) one per printed line.
 from __future__ import annotations
 
 import bisect
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
+from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import load
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
@@ -36,19 +34,6 @@ from ocrfix.strategies.layout import furniture, markdown
 from ocrfix.strategies.layout.hyphens import HYPHENS, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate, is_prose
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector: a large text's many small line objects (none in a
-    cycle) made it rescan them over and over, a third of the time on 5 MB."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _MARKER_LINE = re.compile(r"^[ \t]*[>#*_]", re.MULTILINE)
@@ -73,7 +58,7 @@ class Layout(Strategy):
         self.markdown = markdown
 
     def propose(self, text: str) -> list[Edit]:
-        with _without_cycle_collection():
+        with without_cycle_collection():
             return self._propose(text)
 
     def _propose(self, text: str) -> list[Edit]:
