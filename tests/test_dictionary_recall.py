@@ -96,3 +96,7 @@ def test_a_symbol_printed_for_the_last_letter_of_a_listed_word(default):
     assert run(default, "They walked into th~ house at noon.") == "They walked into the house at noon."
     kept = "They walked into the house at noon; it’s late, ‘he said’."
     assert run(default, kept) == kept
+
+
+def test_lost_spaces_leave_code_alone():
+    assert list(lost_spaces("set backspace=indent,eol,start and nl_NL.words here")) == []

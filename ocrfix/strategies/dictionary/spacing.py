@@ -1,15 +1,15 @@
 """Spaces lost after punctuation: "machine,but" → "machine, but", "first.If" → "first. If".
 
 Some engines (RapidOCR's line recogniser among them) drop the space after a
-comma or full stop, or read ", " as a bare full stop. In running prose a
-comma, semicolon, colon, question or exclamation mark between two words is
-always followed by a space, and so is a full stop before a capitalised word;
-a full stop followed by a lower-case word ends no sentence, so it is read as
-the comma engines confuse it with. The word on each side must be a word of at
-least two letters, which leaves numbers ("1,200", "10:30"), initials ("J.H.",
-"e.g.") and URLs ("www.example.org", protected elsewhere) alone; a full stop
-before a lower-case word is repaired only when that word is a common one
-(not a file extension or domain: "report.docx", "example.org").
+comma or full stop, or read ", " as a bare full stop. In running prose a mark
+between two words is followed by a space: a comma always, any mark before a
+capitalised word; a full stop followed by a lower-case word ends no sentence,
+so it is read as the comma engines confuse it with (only before a common word,
+not a file extension or domain: "report.docx", "example.org"). Other marks
+between lower-case letters are left alone: there they are mostly misread
+letters ("abs:raction", "te:ms"). The words on each side must have two letters
+or more, which leaves numbers ("1,200", "10:30"), initials ("J.H.", "e.g."),
+URLs ("www.example.org") and code ("opt=a,b", "nl_NL.words") alone.
 
 >>> [(m.start(), m.end(), r) for m, r in lost_spaces("It rained,and then it stopped.If not,well.")]
 [(9, 10, ', '), (29, 30, '. '), (36, 37, ', ')]
@@ -23,11 +23,11 @@ from typing import Callable, Iterator
 import regex
 
 from ocrfix.lexicon import fold
-from ocrfix.strategies.dictionary.protect import URL_OR_EMAIL
+from ocrfix.strategies.dictionary.protect import CODE, URL_OR_EMAIL
 
 # word, one mark, word: the mark between two words of at least two letters
 GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])(?=(\p{L}{2,}+)(?![\p{N}@/]|\.\p{L}))")
-# The whitespace-delimited token around a match, to keep URLs and e-mail addresses out.
+# The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 LISTED = 1.0  # the lexicon's floor
 COMMON_NEXT_ZIPF = 5.0  # a lower-case word after a full stop this common is no file extension or domain
@@ -51,7 +51,7 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
             replacement = ", "
         else:
             continue  # between lower-case letters a mark is often a misread letter ("abs:raction", "te:ms")
-        if not _in_url(text, match.start()):
+        if not _in_url_or_code(text, match.start()):
             yield match, replacement
 
 
@@ -66,9 +66,9 @@ def _word_before(text: str, offset: int) -> str:
     return text[start:offset]
 
 
-def _in_url(text: str, offset: int) -> bool:
+def _in_url_or_code(text: str, offset: int) -> bool:
     start = offset
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     token = TOKEN_AROUND.match(text, start)
-    return token is not None and bool(URL_OR_EMAIL.search(token.group()))
+    return token is not None and bool(URL_OR_EMAIL.search(token.group()) or CODE.search(token.group()))
