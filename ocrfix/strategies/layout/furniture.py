@@ -61,7 +61,7 @@ _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b|\b{
                    re.IGNORECASE)
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
-_SENTENCE_CLOSE = ".!?:;\"'’”)]"  # marks that can end the text before a heading
+_RUNS_ON = ",;-\u00ac\u2010\u2013\u2014"  # a line ending in one of these (or a small letter) runs on
 
 HEAD_LINES = 2   # a page's first lines that may be a running head
 FOOT_LINES = 3   # its last lines that may be a foot, a page number or a catchword
@@ -384,7 +384,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         """Does a sentence run on across ``line`` ("whereupon the / THE HALL 23 / stranger")?"""
         n = position[line.index]
         before, after = (body[n - 1].content.rstrip() if n > 0 else ""), next_text(line)
-        return ((bool(before) and before[-1] not in _SENTENCE_CLOSE)
+        return ((bool(before) and (before[-1].islower() or before[-1] in _RUNS_ON))
                 or (after is not None and after.content.lstrip("\"'‘“(")[:1].islower()))
 
     for members in groups.values():
