@@ -184,10 +184,12 @@ def estimate(
         lines_with = pages_with[analysis.signals.page]
         base, lows, highs = (np.where(pages_with, new, old) for new, old in zip(scored[:3], (base, lows, highs)))
         line_cer = np.where(lines_with, scored[3], line_cer)
+    # As Python numbers once, not a numpy scalar at a time (the same values).
+    rates, sizes = analysis.all_rates.tolist(), analysis.page_chars.tolist()
+    base, lows, highs = base.tolist(), lows.tolist(), highs.tolist()
     for index in range(len(analysis.page_texts)):
         page = PageQuality(number=numbers[index] if index < len(numbers) else index + 1,
-                           chars=int(analysis.page_chars[index]), verdict="ok",
-                           signals=dict(zip(FEATURES, map(float, analysis.all_rates[index]))),
+                           chars=int(sizes[index]), verdict="ok", signals=dict(zip(FEATURES, rates[index])),
                            loop_share=analysis.loop_share(index))
         pages.append(page)
         special = analysis.special_verdict(index)
