@@ -283,7 +283,7 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
         if not follow:
             floor = floors[index]
             trigger = min(low + step, bottom) - floor if low < bottom else m  # move when p reaches this
-        for p in range(position, end):
+        for p, symbol in zip(range(position, end), reference[position:end]):
             if not follow:
                 if p >= trigger:
                     move_to(min(p + floor, bottom))
@@ -301,7 +301,7 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
                 if new_low != low:
                     move_to(new_low)
                 place_core()
-            eq = (masks.get(reference[p], 0) >> (low - mask_low)) & full
+            eq = (masks.get(symbol, 0) >> (low - mask_low)) & full
             xv = eq | vn
             xh = (((eq & vp) + vp) ^ vp) | eq
             hp = vn | (~(xh | vp) & full)
