@@ -185,3 +185,7 @@ def test_layout_still_removes_running_heads_that_cut_sentences():
     page = "the rain had not ceased all the night and the roads were deep in mud when we set out and\n" * 12
     text = "".join(f"THE HISTORY OF ASHCOMBE {n}\n\n{page}" for n in range(10, 15))
     assert "ASHCOMBE" not in Pipeline(["layout"]).run(text).text
+
+
+def test_dictionary_leaves_a_runaway_token_alone():
+    assert strategies.get("dictionary").propose("The end of the " + "xo" * 5000 + " story.") == []

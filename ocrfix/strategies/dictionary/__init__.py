@@ -94,6 +94,7 @@ NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
+MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
 # Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
 # symbols no word starts with. Brackets and dashes are left out: before a word they are mostly real.
@@ -276,6 +277,8 @@ class Dictionary(Strategy):
         return kind
 
     def _kind_of(self, core: str, raw: str) -> tuple:
+        if len(core) > MAX_WORD_LENGTH:
+            return ("skip",)  # no word, nor a few run together: a line of noise (its splits would cost n²)
         number = None if core.isalpha() else repair_number(core)  # a number needs digits
         if number is not None:
             return ("number", number)
