@@ -349,6 +349,8 @@ class Dictionary(Strategy):
             z_joined = lex.folded_zipf(joined)
             if z_joined < JOIN_MIN_ZIPF:
                 z_joined = 0.0  # a rare listed join is a common misspelling ("responsiblity"), not a word
+                if not self._candidates(joined, 0.0, False):
+                    continue  # no word near the join: nothing to glue
             prev, nxt = tokens.context(first, -1), tokens.context(last, +1)
             printed = a + " " + b  # the channel sees where the space is: "s ould" is "should", not "would"
             readings = {reading: score - self._channel(reading, joined)[0] + self._channel(reading, printed)[0]
@@ -708,10 +710,12 @@ def _quoted(text: str, offset: int) -> bool:
         return False
     end = text.find("\n\n", offset)
     end = min(len(text), offset + QUOTE_REACH) if end < 0 else min(end, offset + QUOTE_REACH)
-    for position in range(offset + 1, end):
-        if text[position] in closing and not (text[position - 1].isalpha() and position + 1 < len(text)
-                                              and text[position + 1].isalpha()):
-            return True
+    for mark in closing:
+        position = text.find(mark, offset + 1, end)
+        while position >= 0:
+            if not (text[position - 1].isalpha() and position + 1 < len(text) and text[position + 1].isalpha()):
+                return True
+            position = text.find(mark, position + 1, end)
     return False
 
 
