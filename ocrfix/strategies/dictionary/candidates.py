@@ -18,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import zlib
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -50,8 +50,55 @@ def deletions(word: str, distance: int = MAX_DISTANCE, prefix: int = PREFIX) -> 
     return found
 
 
-def _hash(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8"))
+# Deletions are hashed as arrays: each kept character's code point times a power of an odd
+# constant (mod 2**64), plus a length term, mixed by splitmix64's finaliser, cut to 32 bits.
+_MULTIPLIER = 0x9E3779B97F4A7C15
+_POWERS = np.array([pow(_MULTIPLIER, r, 2 ** 64) for r in range(PREFIX)], dtype=np.uint64)
+_LENGTH_TERMS = np.array([0xC2B2AE3D27D4EB4F * n % 2 ** 64 for n in range(PREFIX + 1)], dtype=np.uint64)
+_MIX = np.uint64(0xBF58476D1CE4E5B9)
+
+
+@lru_cache(maxsize=None)
+def _kept_positions(length: int, distance: int) -> tuple[np.ndarray, ...]:
+    """For a prefix of ``length`` characters: the positions each of its deletions (as :func:`deletions`
+    makes them, never down to nothing) keeps, one (deletions, kept) array per number kept."""
+    return tuple(np.asarray(list(combinations(range(length), kept)), dtype=np.intp).reshape(-1, kept)
+                 for kept in range(max(1, length - distance), length + 1))
+
+
+def _mix(hashes: np.ndarray) -> np.ndarray:
+    hashes ^= hashes >> np.uint64(31)
+    hashes *= _MIX
+    hashes ^= hashes >> np.uint64(29)
+    return hashes >> np.uint64(32)
+
+
+def deletion_hashes(words: list[str], distances: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(word number, 32-bit hash) of every distinct string of ``deletions(words[k], distances[k])``.
+
+    >>> numbers, hashes = deletion_hashes(["abc", "bc"], [1, 0])
+    >>> numbers.tolist(), int(hashes[numbers == 1][0]) in hashes[numbers == 0].tolist()
+    ([0, 0, 0, 0, 1], True)
+    """
+    prefixes = np.array([word[:PREFIX] for word in words], dtype=f"<U{PREFIX}")
+    codes = prefixes.view(np.uint32).reshape(len(words), PREFIX).astype(np.uint64)
+    lengths = np.fromiter((min(len(word), PREFIX) for word in words), dtype=np.int64, count=len(words))
+    groups = lengths * (MAX_DISTANCE + 1) + np.asarray(distances, dtype=np.int64)
+    found = []
+    for group in np.flatnonzero(np.bincount(groups)).tolist():
+        rows = np.flatnonzero(groups == group)
+        length, distance = divmod(group, MAX_DISTANCE + 1)
+        group_codes = codes[rows]
+        for kept in _kept_positions(length, distance):
+            # (rows, deletions) sums of the kept characters' terms; uint64 arithmetic wraps
+            hashes = (group_codes[:, kept] * _POWERS[:kept.shape[1]]).sum(axis=2, dtype=np.uint64)
+            hashes += _LENGTH_TERMS[kept.shape[1]]
+            found.append((np.repeat(rows, len(kept)).astype(np.uint64) << np.uint64(32)) | _mix(hashes).ravel())
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32)
+    pairs = np.sort(np.concatenate(found))
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # a deletion made twice ("aab" less an a) once
+    return (pairs >> np.uint64(32)).astype(np.int64), (pairs & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
 def _distances(queries: list[str], owner: np.ndarray, words: np.ndarray, cutoff: int) -> np.ndarray:
@@ -93,15 +140,9 @@ class DeleteIndex:
     @classmethod
     def build(cls, words: Iterable[str]) -> "DeleteIndex":
         words = sorted(set(words))
-        keys: list[int] = []
-        ids: list[int] = []
-        for number, word in enumerate(words):
-            hashes = {_hash(d) for d in deletions(word)}
-            keys.extend(hashes)
-            ids.extend([number] * len(hashes))
-        key_array = np.asarray(keys, dtype=np.uint32)
-        order = np.argsort(key_array, kind="stable")
-        return cls(words, key_array[order], np.asarray(ids, dtype=np.uint32)[order])
+        ids, keys = deletion_hashes(words, [MAX_DISTANCE] * len(words))
+        order = np.argsort(keys, kind="stable")
+        return cls(words, keys[order], ids[order].astype(np.uint32))
 
     def lookup(self, query: str, max_distance: int = MAX_DISTANCE, min_zipf: float | None = None) -> dict[str, int]:
         """The indexed words within ``max_distance`` edits of ``query``, with their distances.
@@ -144,15 +185,10 @@ class DeleteIndex:
 
     def _near(self, queries: list[tuple[str, int, float | None]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(query number, word number, distance) of every indexed word near a query, by query and word."""
-        hashes: list[int] = []
-        owners: list[int] = []
-        for number, (query, max_distance, _) in enumerate(queries):
-            probe = deletions(query, max_distance)  # a hash collision only repeats pairs, removed below
-            hashes.extend(map(_hash, probe))
-            owners.extend([number] * len(probe))
-        if not hashes:
+        # a hash collision only repeats pairs (removed below) or adds words the distance check removes
+        owners, probes = deletion_hashes([query for query, _, _ in queries], [d for _, d, _ in queries])
+        if not len(probes):
             return _NOTHING
-        probes = np.asarray(hashes, dtype=np.uint32)
         order = np.argsort(probes)  # sorted probes make the binary searches cache-friendly
         probes = probes[order]
         bounds = np.searchsorted(self._keys, np.concatenate((probes, probes + np.uint32(1))))
@@ -163,7 +199,7 @@ class DeleteIndex:
             return _NOTHING
         # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
         positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
-        owner = np.repeat(np.asarray(owners, dtype=np.int64)[order], counts)
+        owner = np.repeat(owners[order], counts)
         numbers = self._ids[positions].astype(np.int64)
         lengths = np.fromiter((len(q) for q, _, _ in queries), dtype=np.int32, count=len(queries))
         distances = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))
@@ -202,7 +238,8 @@ def default_index() -> DeleteIndex:
     from ocrfix import lexicon
 
     source = lexicon.DATA_DIR / lexicon.WORDS_FILE
-    digest = hashlib.sha1(f"{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}:".encode() + source.read_bytes()).hexdigest()[:16]
+    # the format tag changes whenever the keys do (poly1: deletion_hashes), so no stale cache is read
+    digest = hashlib.sha1(f"poly1:{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}:".encode() + source.read_bytes()).hexdigest()[:16]
     path = _cache_dir() / f"deletes-{digest}.npz"
     if path.exists():
         try:
