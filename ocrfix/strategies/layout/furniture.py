@@ -168,14 +168,14 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
     keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body" and _short(line, width, hard_wrapped)]
             for zone in zones]
+    # spaces hardly matter ("THEHEDGESOF"); heads in capitals may be matched more loosely
+    squeezed = [[key.replace(" ", "") for _, key in candidates] for candidates in keys]
     for number, candidates in enumerate(keys):
         if not candidates:
             continue
-        window = [(other, other_line, other_key) for other in range(max(0, number - 3), min(len(keys), number + 4))
-                  if other != number for other_line, other_key in keys[other]]
-        # spaces hardly matter ("THEHEDGESOF"); heads in capitals may be matched more loosely
-        scores = process.cdist([key.replace(" ", "") for _, key in candidates],
-                               [key.replace(" ", "") for _, _, key in window],
+        others = [other for other in range(max(0, number - 3), min(len(keys), number + 4)) if other != number]
+        window = [(other, other_line, other_key) for other in others for other_line, other_key in keys[other]]
+        scores = process.cdist(squeezed[number], [key for other in others for key in squeezed[other]],
                                scorer=fuzz.ratio, score_cutoff=75, dtype=np.uint8) if window else None
         # "changing": the same head with another page number; "static": the same words (a head
         # printed without its number, or with a number that is part of its title)
