@@ -78,8 +78,7 @@ class Layout(Strategy):
         judge = HyphenJudge(load(), DocumentWords.from_text(text))   # the text's words are counted on first use
         edits.extend(self._zone(text, lines, None, body[0], None))
         dehyphenate, reflow, edit = self.dehyphenate, self.reflow, self.edit
-        for n in range(len(body) - 1):
-            a, b, sa, sb = body[n], body[n + 1], shapes[n], shapes[n + 1]
+        for a, b, sa, sb in zip(body, body[1:], shapes, shapes[1:]):
             if marker_edits:
                 edits.extend(marker_edits.get(a.index, ()))
             page_break = b.index - a.index > 1 or a.page != b.page   # furniture between, or a form feed

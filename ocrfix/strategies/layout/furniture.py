@@ -120,7 +120,9 @@ def head_key(content: str) -> str:
     >>> head_key("Mr J Smith  - 3 -  14 October 1983"), head_key("17 March 1981")
     ('Mr J Smith # DATE', 'DATE')
     """
-    return " ".join(_KEY_JUNK.sub(" ", _DIGITS.sub("#", _DATE.sub(" DATE ", content))).split())
+    if _DIGITS.search(content):   # dates and numbers have digits
+        content = _DIGITS.sub("#", _DATE.sub(" DATE ", content))
+    return " ".join(_KEY_JUNK.sub(" ", content).split())
 
 
 def announces(word: str, content: str, *, marked: bool) -> bool:
