@@ -566,12 +566,15 @@ def _confidence_mass(confidences: Sequence[Sequence[tuple[int, float | None]]], 
 
 def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) -> None:
     """Move unknown, rare and letter-garbage words the document uses often to ``repeated`` (in place)."""
-    uses = np.bincount(ids).tolist()
+    uses = np.bincount(ids)
+    present = np.flatnonzero(uses)  # the text's own types, not the whole table (kept between calls: it grows)
     keys = table.keys
     counts: Counter[str] = Counter()
-    candidates = [type_id for type_id, used in enumerate(uses) if used and keys[type_id] is not None]
-    for type_id in candidates:
-        counts[keys[type_id]] += uses[type_id]
+    candidates = []
+    for type_id, used in zip(present.tolist(), uses[present].tolist()):
+        if keys[type_id] is not None:
+            candidates.append(type_id)
+            counts[keys[type_id]] += used
     own = [type_id for type_id in candidates if counts[keys[type_id]] >= OWN_WORD_COUNT]
     if own:
         is_own = np.zeros(len(uses), dtype=bool)
