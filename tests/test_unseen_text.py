@@ -189,3 +189,8 @@ def test_layout_still_removes_running_heads_that_cut_sentences():
 
 def test_dictionary_leaves_a_runaway_token_alone():
     assert strategies.get("dictionary").propose("The end of the " + "xo" * 5000 + " story.") == []
+
+
+def test_dictionary_keeps_accents_in_decomposed_form():
+    text = "His ro\u0302le in the affair was nai\u0308ve, and his re\u0301sume\u0301 was short."
+    assert strategies.get("dictionary").propose(text) == []

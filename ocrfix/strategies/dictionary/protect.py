@@ -29,6 +29,7 @@ CODE = regex.compile(r"\w_\w|\w=|\w\(.*\)|</?\w+>|\w\[.*\]")  # snake_case, key=
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
 WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")
+COMBINING_MARK = regex.compile(r"\p{M}")
 POSSESSIVE = regex.compile(r"(\p{L}+)['’]s")
 COMPOUND_JOINERS = regex.compile(r"[\-‐‑/]")
 ABBREVIATION = regex.compile(r"\p{L}(?:\.\p{L})+\.?")
@@ -79,6 +80,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
             return "code or markup"
     if len(core) < 2:
         return "single letter"
+    if COMBINING_MARK.search(token):
+        return "accented word"  # "ro\u0302le" in decomposed form: its marks are real, no OCR noise
     if core.isalpha():  # the common case, in short: no digits, no inner punctuation
         return _case_reason(core)
     if any(ch.isdigit() for ch in core):
