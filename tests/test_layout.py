@@ -147,6 +147,9 @@ def test_an_older_spelling_elsewhere_in_the_document_keeps_the_hyphen():
     # a word that starts like the older spelling but is no compound ("to-gether") is still joined
     assert "together" in layout(wrapped("the members of the Board said they would meet to-\ngether in the hall")
                                 + "They will meet again to-morrow.\n")
+    # a prefix written with its hyphen ("re-open") is no older spelling of words broken after it
+    assert "would return in" in layout(wrapped("the members of the Board said that the secretary would re-\nturn in May")
+                                       + "They will re-open the hall.\n")
 
 
 def test_a_compound_with_one_letter_misread_in_its_first_half_is_kept():

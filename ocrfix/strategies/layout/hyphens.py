@@ -165,9 +165,10 @@ class HyphenJudge:
             return "keep", f"\"{right}\" is capitalised: a compound such as \"{compound}\"", 0.8
         lex = self.lexicon
         z_joined, z_left, z_right = lex.zipf(joined), lex.zipf(left), lex.zipf(right)
-        if z_joined and z_right >= 3.0:
+        if z_joined and min(z_left, z_right) >= 3.0 and left.casefold() not in PREFIXES:
             # an older spelling: a text that writes "to-morrow" also breaks "to-day" at its own hyphen
-            # (both halves words: "con-tinue" left mid-line by OCR is no spelling)
+            # (both halves words: "con-tinue" left mid-line by OCR is no spelling; a prefix's compounds
+            # have their own rule below: "re-open" says nothing about "re-/turn")
             closed = sorted(rest for rest in self.vocabulary.compounds_starting(left)
                             if lex.zipf(left + rest) >= 3.0 and lex.zipf(rest) >= 3.0)
             if closed:
