@@ -100,3 +100,8 @@ def test_a_symbol_printed_for_the_last_letter_of_a_listed_word(default):
 
 def test_lost_spaces_leave_code_alone():
     assert list(lost_spaces("set backspace=indent,eol,start and nl_NL.words here")) == []
+
+
+def test_a_short_word_is_not_glued_from_two_pieces(default):
+    # "f tne" (OCR of "of the") is no "fine": too many short words lie one edit away
+    assert run(default, "Get the f tne copy.") == "Get the f tne copy."

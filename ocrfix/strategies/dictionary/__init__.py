@@ -87,6 +87,9 @@ LANGUAGE_CHECK_WORDS = 20
 COMMON_WORD_ZIPF = 5.5
 MIN_COMMON_SHARE = 0.15  # English OCR in the corpus: 0.26 or more; German, French, Latin: 0.05 or less
 PATTERN_CONFIDENCE = 0.95  # a number or postcode that only one reading makes valid
+# A word glued from two pieces has at least this many letters: shorter ones have too many neighbours
+# one edit away to tell which was meant ("h cer": her? hear? cer?), as the index's one-edit rule says.
+MIN_GLUED = 5
 LOOKUP_CACHE = 100_000  # candidate lists kept across documents
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 SHORTLIST = 4 * MAX_CANDIDATES
@@ -357,7 +360,7 @@ class Dictionary(Strategy):
                         for reading, score in self._readings(joined, z_joined, prev, nxt).items() if " " not in reading}
             apart = [self._apart(prev, a, b, nxt)] if sure < 2 or zipf else []
             best, confidence = _best(readings, apart)
-            if (best != joined or z_joined) and confidence >= self.min_confidence:
+            if (best != joined or z_joined) and len(best) >= MIN_GLUED and confidence >= self.min_confidence:
                 original = tokens.cores[first] + " " + tokens.cores[last]
                 return (first, last, _with_case(tokens.cores[first], best), round(confidence, 3),
                         f"\"{original}\": a word split by the OCR, with a misread letter; \"{best}\" is meant")
