@@ -194,3 +194,11 @@ def test_dictionary_leaves_a_runaway_token_alone():
 def test_dictionary_keeps_accents_in_decomposed_form():
     text = "His ro\u0302le in the affair was nai\u0308ve, and his re\u0301sume\u0301 was short."
     assert strategies.get("dictionary").propose(text) == []
+
+
+@pytest.mark.parametrize("broken, kept", [
+    ("He was born at Stratford-\non-Avon in the spring of that year.", "Stratford-on-Avon"),
+    ("The rent was paid at Michaelmas-\nday, as the custom of the manor required.", "Michaelmas-day"),
+])
+def test_layout_keeps_the_hyphen_of_an_old_compound_at_a_line_end(broken, kept):
+    assert kept in Pipeline(["layout"]).run(broken).text

@@ -106,7 +106,7 @@ class Layout(Strategy):
     @staticmethod
     def _hyphen_join(judge: HyphenJudge, a: Line, b: Line, sa: Shape, sb: Shape) -> tuple[int, int, str, str, float] | None:
         """The join of a word broken at the end of line ``a``: its span, "", reason and confidence."""
-        verdict, reason, confidence = judge.decide(sa.hyphen_left, sb.right_word, sa.hyphen)
+        verdict, reason, confidence = judge.decide(sa.hyphen_left, sb.right_word, sa.hyphen, continued=sb.right_compound)
         if verdict == "none":
             return None
         word = sa.hyphen_left + ("" if verdict == "join" else "-") + sb.right_word

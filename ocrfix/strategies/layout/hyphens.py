@@ -121,11 +121,12 @@ class HyphenJudge:
         self._first_words: dict[str, tuple[str, float]] = {}
         self._repaired: dict[str, str] = {}
 
-    def decide(self, left: str, right: str, hyphen: str) -> tuple[str, str, float]:
+    def decide(self, left: str, right: str, hyphen: str, *, continued: bool = False) -> tuple[str, str, float]:
         """("join" | "keep" | "none", reason, confidence) for ``left`` + hyphen + line break + ``right``.
 
         ``left`` may itself be hyphenated ("well-to"); ``right`` is the word the
-        next line starts with. "none": the mark is no hyphen after all (a dash
+        next line starts with, ``continued`` whether it goes on with a hyphen of
+        its own ("on-Avon"). "none": the mark is no hyphen after all (a dash
         or a tilde that the joined word does not confirm).
 
         >>> from ocrfix.lexicon import load
@@ -165,6 +166,11 @@ class HyphenJudge:
             return "keep", f"\"{right}\" is capitalised: a compound such as \"{compound}\"", 0.8
         lex = self.lexicon
         z_joined, z_left, z_right = lex.zipf(joined), lex.zipf(left), lex.zipf(right)
+        if continued and not z_joined:
+            return "keep", f"\"{joined}\" is no word and \"{right}\" goes on with a hyphen: a compound of several words", 0.75
+        if not z_joined and left[:1].isupper() and len(left) >= 4 and z_left >= 2.0 and z_right >= 4.0 and len(right) >= 3:
+            # a name and a common word ("Michaelmas-day", "Church-lane"): rare names are no common words
+            return "keep", f"\"{joined}\" is no word but \"{left}\" is a name and \"{right}\" a common word: a compound", 0.7
         if z_joined and min(z_left, z_right) >= 3.0 and left.casefold() not in PREFIXES:
             # an older spelling: a text that writes "to-morrow" also breaks "to-day" at its own hyphen
             # (both halves words: "con-tinue" left mid-line by OCR is no spelling; a prefix's compounds

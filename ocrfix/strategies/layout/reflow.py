@@ -81,6 +81,13 @@ class Shape:
         match = _RIGHT_WORD.match(self.content)
         return match.group(1) if match else ""
 
+    @property
+    def right_compound(self) -> bool:
+        """Does the first word go on with a hyphen of its own ("on-Avon" after "Stratford-")?"""
+        match = _RIGHT_WORD.match(self.content)
+        return bool(match) and self.content[match.end():match.end() + 1] in HYPHENS and \
+            self.content[match.end() + 1:match.end() + 2].isalpha()
+
 
 def _structural(content: str) -> bool:
     """A heading in capitals, a table row, a line of figures or a dot leader."""
