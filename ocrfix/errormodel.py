@@ -8,6 +8,12 @@ confusion, so multi-character misreadings — "m" read as "rn", "d" as "cl",
 A confusion's probability is its count over the count of its intended string
 in the ground truth; unseen edits fall back to the model's overall error rate.
 
+A small prior of well-known visual confusions (:data:`PRIOR`: the long s read
+as f, li for h, rn for m, ...) puts a floor under their probabilities, so a
+model trained on modern print still knows the misreadings of older type; a
+learned rate above the floor stands. ``prior=False`` (or
+``ocrfix train --no-prior``) gives the plain learned model.
+
 >>> model = ErrorModel.train([("the rnodern kiug", "the modern king"), ("tbe end", "the end")])
 >>> model.log_prob("modern", "rnodern") > model.log_prob("modern", "xnodern")
 True
@@ -42,6 +48,32 @@ _SPACES = regex.compile(r"\s+")
 _UNSEEN_SPREAD = 30.0
 PRIOR_CHARACTERS = 1000
 _MIN_COUNT_DENOMINATOR = 5  # keeps a confusion seen once in a rare context from looking certain
+
+# Visually confusable glyphs every OCR engine misreads, whatever text it was trained on, as
+# (intended, observed) after folding. General typographic knowledge, not counted from any corpus: the
+# confusions named in issue #5 (rn/m, cl/d, li/h, vv/w, ii/u, 1/l/I, 0/O, 5/S, e/c, a/@), the broken or
+# filled-in bowls of worn and over-inked type (h/b, n/u), and the long s (ſ) that engines read as f.
+# One direction only where the other is no misreading (an f is not read as the long s). Not t/f
+# (issue #5 names it): in long-s print a printed f mostly stands for s ("fo" for so), and a prior
+# towards t would pull it the wrong way; the training text teaches t/f where an engine makes it.
+PRIOR_PAIRS = (
+    ("h", "li"), ("li", "h"), ("h", "b"), ("b", "h"),
+    ("m", "rn"), ("rn", "m"), ("d", "cl"), ("cl", "d"),
+    ("u", "ii"), ("ii", "u"), ("w", "vv"), ("vv", "w"),
+    ("n", "u"), ("u", "n"), ("e", "c"), ("c", "e"),
+    ("l", "1"), ("1", "l"), ("l", "i"), ("i", "l"), ("i", "1"), ("1", "i"),
+    ("o", "0"), ("0", "o"), ("s", "5"), ("5", "s"), ("a", "@"),
+)
+# The prior is a floor under a pair's probability, P(observed | intended) >= rate; a learned rate above it
+# stands. 1 in 1,000 is about what a model trained on a few % CER gives any unseen one-letter slip (real
+# 19th/20th-century OCR has a raw CER of 3-8%), so a one-letter prior pair mostly just becomes attested,
+# while a multi-letter one ("li" for h) costs one slip, not two or three unrelated edits.
+PRIOR_RATE = 1e-3
+# The long s: in print that uses it (English books and papers until about 1800) every s but a final one
+# is a ſ, and engines without the glyph read f for most of them; 1 in 100 averages that over the much
+# larger body of print without it.
+LONG_S_RATE = 1e-2
+PRIOR = {**dict.fromkeys(PRIOR_PAIRS, PRIOR_RATE), ("s", "f"): LONG_S_RATE}
 
 
 def prepare(text: str) -> str:
@@ -78,14 +110,18 @@ class ErrorModel:
     intended string to how often it occurs in the training ground truth;
     ``characters`` and ``edits`` are the ground truth's length and its number
     of counted edit runs (those longer than ``MAX_SEGMENT`` are noise, not misreadings).
+    With ``prior`` the pairs of :data:`PRIOR` are attested and at least as probable as
+    their rate there (``confusions`` stays the learned counts; a saved model records the choice).
     """
 
     def __init__(self, confusions: dict[tuple[str, str], int], segments: dict[str, int],
-                 characters: int, edits: int) -> None:
+                 characters: int, edits: int, prior: bool = True) -> None:
         self.confusions = confusions
         self.segments = segments
         self.characters = max(1, characters)
         self.edits = edits
+        self.prior = prior
+        self._floors = PRIOR if prior else {}
         # smoothed towards one edit per PRIOR_CHARACTERS: a model trained on little text stays cautious
         rate = min(0.5, (edits + 1) / (self.characters + PRIOR_CHARACTERS))
         self._log_correct = math.log10(1.0 - rate)
@@ -94,8 +130,8 @@ class ErrorModel:
 
     # -- training -----------------------------------------------------------------
     @classmethod
-    def train(cls, pairs: Iterable[tuple[str, str]]) -> "ErrorModel":
-        """Learn a model from (ocr, ground truth) text pairs.
+    def train(cls, pairs: Iterable[tuple[str, str]], prior: bool = True) -> "ErrorModel":
+        """Learn a model from (ocr, ground truth) text pairs (plus the prior of known confusions, unless not ``prior``).
 
         Edit runs longer than ``MAX_SEGMENT`` characters a side (lost lines,
         layout, noise) are not confusions and are skipped; so are runs mixing
@@ -116,9 +152,9 @@ class ErrorModel:
                     continue
                 confusions[intended, observed] += 1
                 edits += 1
-        segments = {seg: sum(t.count(seg) for t in truths)
-                    for seg in {intended for intended, _ in confusions} if seg}
-        return cls(dict(confusions), segments, characters, edits)
+        intended = {seg for seg, _ in confusions} | ({seg for seg, _ in PRIOR} if prior else set())
+        segments = {seg: sum(t.count(seg) for t in truths) for seg in intended if seg}
+        return cls(dict(confusions), segments, characters, edits, prior)
 
     # -- scoring ------------------------------------------------------------------
     def confusion_log_prob(self, intended: str, observed: str) -> float:
@@ -133,10 +169,12 @@ class ErrorModel:
         if cached is not None:
             return cached
         count = self.confusions.get(key, 0)
+        floor = self._floors.get(key, 0.0)
         unseen = self._unseen(intended, observed)
-        if count:
+        if count or floor:
             base = self.segments.get(intended, self.characters) if intended else self.characters
-            value = max(unseen, math.log10(min(0.5, count / max(base, _MIN_COUNT_DENOMINATOR))))
+            rate = max(floor, count / max(base, _MIN_COUNT_DENOMINATOR))
+            value = max(unseen, math.log10(min(0.5, rate)))
         else:
             value = unseen
         self._cache[key] = value
@@ -157,7 +195,7 @@ class ErrorModel:
         return self.reading(intended, observed)[0]
 
     def attested(self, intended: str, observed: str, min_count: int = 2) -> bool:
-        """Is every edit run between the two strings a confusion seen at least ``min_count`` times?
+        """Is every edit run between the two strings a confusion seen at least ``min_count`` times, or a prior pair?
 
         >>> m = ErrorModel({("h", "b"): 3}, {"h": 50}, 1000, 10)
         >>> m.attested("the", "tbe"), m.attested("the", "tie")
@@ -181,7 +219,7 @@ class ErrorModel:
         for run in blocks(intended, observed):
             total += self.confusion_log_prob(*run)
             changed += len(run[0])
-            attested = attested and self.confusions.get(run, 0) >= min_count
+            attested = attested and (run in self._floors or self.confusions.get(run, 0) >= min_count)
         return total + self._log_correct * (len(intended) - changed), attested
 
     @property
@@ -205,6 +243,7 @@ class ErrorModel:
             "format": FORMAT,
             "characters": self.characters,
             "edits": self.edits,
+            "prior": self.prior,
             "confusions": [[a, b, c] for (a, b), c in sorted(self.confusions.items(), key=lambda i: (-i[1], i[0]))],
             "segments": dict(sorted(self.segments.items())),
         }
@@ -216,7 +255,7 @@ class ErrorModel:
         try:
             confusions = {(str(a), str(b)): int(c) for a, b, c in data["confusions"]}
             segments = {str(k): int(v) for k, v in data["segments"].items()}
-            return cls(confusions, segments, int(data["characters"]), int(data["edits"]))
+            return cls(confusions, segments, int(data["characters"]), int(data["edits"]), bool(data.get("prior", True)))
         except (KeyError, TypeError, ValueError) as error:
             raise OcrfixError(f"malformed error model: {error}", path) from None
 
@@ -245,7 +284,8 @@ class ErrorModel:
         return _default()
 
     def __repr__(self) -> str:
-        return f"ErrorModel({len(self.confusions)} confusions, {self.edits} edits in {self.characters} characters)"
+        prior = "" if self.prior else ", no prior"
+        return f"ErrorModel({len(self.confusions)} confusions, {self.edits} edits in {self.characters} characters{prior})"
 
 
 @lru_cache(maxsize=1)

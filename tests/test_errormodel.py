@@ -84,11 +84,52 @@ def test_cli_train_writes_a_model(tmp_path, capsys):
     out = tmp_path / "model.json"
     assert main(["train", "--corpus", str(corpus), "--before", "", "-o", str(out), "--format", "json"]) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary["documents"] == 3
+    assert summary["documents"] == 3 and summary["prior"] is True
     assert ErrorModel.load(out).confusions[("m", "rn")] == 4
+    assert main(["train", "--corpus", str(corpus), "--before", "", "--no-prior", "-o", str(out)]) == 0
+    assert ErrorModel.load(out).prior is False
 
 
 def test_cli_train_bad_input_is_one_line(tmp_path, capsys):
     assert main(["train", "--corpus", str(tmp_path / "missing"), "-o", str(tmp_path / "m.json")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("ocrfix train:") and len(err.strip().splitlines()) == 1
+
+
+def test_prior_makes_known_confusions_usable_where_the_pairs_never_show_them():
+    with_prior, plain = ErrorModel.train(PAIRS), ErrorModel.train(PAIRS, prior=False)
+    assert ("h", "li") not in with_prior.confusions  # the pairs never show li for h
+    # "tlie": li for h is one known slip, not two unrelated edits, so "the" beats dropping the l ("tie")
+    assert with_prior.log_prob("the", "tlie") > with_prior.log_prob("tie", "tlie")
+    assert plain.log_prob("the", "tlie") < plain.log_prob("tie", "tlie")
+    assert with_prior.attested("the", "tlie") and not plain.attested("the", "tlie")
+    assert not with_prior.attested("the", "tqe")  # the prior attests its own pairs only
+    assert with_prior.log_prob("business", "bufinefs") > plain.log_prob("business", "bufinefs")
+
+
+def test_learned_rates_above_the_prior_stand_and_no_prior_is_the_plain_model():
+    with_prior, plain = ErrorModel.train(PAIRS), ErrorModel.train(PAIRS, prior=False)
+    assert with_prior.confusions == plain.confusions
+    assert with_prior.log_prob("king", "kiug") == plain.log_prob("king", "kiug")  # n→u learned often here
+    assert with_prior.log_prob("modern", "rnodern") == plain.log_prob("modern", "rnodern")
+    assert plain.log_prob("the", "tlie") == ErrorModel(plain.confusions, plain.segments, plain.characters,
+                                                       plain.edits, prior=False).log_prob("the", "tlie")
+
+
+def test_prior_choice_is_saved_and_the_shipped_model_has_it(tmp_path):
+    path = tmp_path / "plain.json"
+    ErrorModel.train(PAIRS, prior=False).save(path)
+    assert ErrorModel.load(path).prior is False
+    assert ErrorModel.default().prior
+    assert ErrorModel.default().attested("when", "wlien")
+
+
+def test_dictionary_repairs_period_confusions_through_the_prior():
+    from ocrfix.pipeline import Pipeline
+    from ocrfix.strategies.dictionary import Dictionary
+
+    text = "The bufinefs of the meeting was over wlien the members left."
+    shipped = ErrorModel.default()
+    plain = ErrorModel(shipped.confusions, shipped.segments, shipped.characters, shipped.edits, prior=False)
+    assert Pipeline([Dictionary()]).run(text).text == "The business of the meeting was over when the members left."
+    assert "bufinefs" in Pipeline([Dictionary(model=plain)]).run(text).text  # the corpus scarcely shows ſ read as f

@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--before", metavar="NAMES",
                         help="comma-separated strategies to run on the OCR first; '' for none "
                              "(default: those before 'dictionary' in the default pipeline)")
+    parser.add_argument("--no-prior", dest="prior", action="store_false",
+                        help="leave out the built-in prior of well-known OCR confusions (long s as f, li for h, "
+                             "rn for m, ...): the model then knows only what the pairs show")
     parser.add_argument("-o", "--output", required=True, metavar="MODEL", help="model file to write (JSON)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
     parser.set_defaults(func=run)
@@ -47,17 +50,17 @@ def run(args: argparse.Namespace) -> int:
 
             ocr = Pipeline(before).run(ocr).text
         pairs.append((ocr, doc.gt))
-    model = ErrorModel.train(pairs)
+    model = ErrorModel.train(pairs, prior=args.prior)
     model.save(args.output)
     summary = {"output": args.output, "documents": len(pairs), "characters": model.characters,
-               "edits": model.edits, "confusions": len(model.confusions), "before": before,
+               "edits": model.edits, "confusions": len(model.confusions), "before": before, "prior": model.prior,
                "top": [{"intended": a, "observed": b, "count": c} for a, b, c in model.top(15)]}
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         print(f"{args.output}: {len(model.confusions)} confusions from {model.edits} edit runs in "
               f"{model.characters} characters of {len(pairs)} documents (OCR passed through: "
-              f"{', '.join(before) or 'nothing'})")
+              f"{', '.join(before) or 'nothing'}; prior of known confusions: {'on' if model.prior else 'off'})")
         print("commonest: " + ", ".join(f"{a!r}→{b!r} {c}" for a, b, c in model.top(15)))
     return 0
 
