@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "Images and the OCR cache stay under OUT/build/ (not committed).")
     build.add_argument("--out", metavar="DIR", default=str(DEFAULT_OUT), help="corpus folder (manifest.json, generated/)")
     build.add_argument("--texts", metavar="DIR", default=str(defaults.texts), help="folder of written source texts")
-    build.add_argument("--work", metavar="DIR", help="images and OCR cache (default: OUT/build)")
+    build.add_argument("--work", metavar="DIR", help="images and OCR cache; OUT/build when not given")
     build.add_argument("--seed", type=int, default=defaults.seed, help="random seed of every choice")
     build.add_argument("--jobs", type=int, default=defaults.jobs, help="Tesseract page sets made in parallel")
     build.add_argument("--engines", type=_names, default=",".join(defaults.engines),
@@ -45,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument("--letter-fonts", type=_names, default=",".join(LETTER_FONTS), help="typewriter fonts")
     build.add_argument("--book-fonts", type=_names, default=",".join(BOOK_FONTS), help="book fonts")
     build.add_argument("--levels", type=_names, default=",".join(LEVELS), help="degradation levels")
-    build.add_argument("--limit", type=int, help="build only the first N page sets")
+    build.add_argument("--limit", type=int, help="build only the first N page sets (not given: all)")
     build.add_argument("--no-sqlite-docs", action="store_true",
                        help="leave out the public-domain SQLite documentation (Debian sqlite3-doc)")
     build.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
@@ -54,8 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                 description="Score every document's OCR against its logical ground truth with "
                                             "ocrfix.metrics and print a Markdown table per subset and level.")
     table.add_argument("--corpus", metavar="DIR", help="corpus folder (default: the repository's corpus/)")
-    table.add_argument("--profile", default="default", help="normalisation profile")
-    table.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    table.add_argument("--profile", default="default",
+                       help="normalisation profile: exact, default or relaxed (default: default)")
+    table.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                       help="output format (default: markdown)")
     table.set_defaults(func=run_table)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 

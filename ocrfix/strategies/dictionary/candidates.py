@@ -3,7 +3,7 @@
 Every lexicon word of at least ``min_zipf`` contributes the strings made by
 deleting up to two characters from its first ``prefix`` characters; a query
 generates the same deletions and looks them up. The index is two sorted numpy
-arrays (CRC-32 of a deletion, word number), built once and cached on disk, so
+arrays (a 32-bit polynomial hash of a deletion, word number), built once and cached on disk, so
 it costs ~20 MB and loads in milliseconds; collisions only add candidates that
 the final edit-distance check removes.
 
