@@ -105,3 +105,12 @@ def test_lost_spaces_leave_code_alone():
 def test_a_short_word_is_not_glued_from_two_pieces(default):
     # "f tne" (OCR of "of the") is no "fine": too many short words lie one edit away
     assert run(default, "Get the f tne copy.") == "Get the f tne copy."
+
+
+@pytest.mark.parametrize("printed, meant", [
+    ("He said that tlie house was sold to a neighbour.", "He said that the house was sold to a neighbour."),
+    ("He was a rnan of some property in the county.", "He was a man of some property in the county."),
+])
+def test_a_short_word_with_two_glyphs_for_one_letter_is_read_back(default, printed, meant):
+    # "li" for "h" and "rn" for "m" are two plain edits: beyond the one a word of four letters is looked up with
+    assert run(default, printed) == meant

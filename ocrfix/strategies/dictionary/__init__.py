@@ -36,7 +36,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix import lexicon
-from ocrfix.errormodel import ErrorModel, blocks
+from ocrfix.errormodel import PRIOR_PAIRS, ErrorModel, blocks
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import Vocabulary, fold
 from ocrfix.pipeline import Edit, Strategy
@@ -97,6 +97,9 @@ NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
+# The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
+GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
+                    if len(observed) == 2 and len(intended) == 1)
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
 # Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
@@ -543,6 +546,8 @@ class Dictionary(Strategy):
         """Keep the best ``nearby`` words (those of :meth:`DeleteIndex.best`) as ``key``'s candidates."""
         folded_zipf = self._lexicon.folded_zipf
         ranked = [c for c in nearby if c not in self._run_togethers][:3 * MAX_CANDIDATES]  # not "inthe"
+        if key[1] == 1:  # a short word is looked up one plain edit away; "li" read for "h" is two
+            ranked += [c for c in glyph_readings(key[0]) if c not in ranked and folded_zipf(c) >= key[2]]
         if len(self._lookups) > LOOKUP_CACHE:
             self._lookups.clear()
         found = self._lookups[key] = [(folded_zipf(c), c) for c in ranked]
@@ -667,6 +672,16 @@ def _run_together_words(lex: lexicon.Lexicon) -> frozenset[str]:
                 and pair_zipf - zipf >= RUN_TOGETHER_GAP and lex.bigram_ceiling - zipf >= RUN_TOGETHER_GAP):
             found.add(word)
     return frozenset(found)
+
+
+def glyph_readings(word: str) -> list[str]:
+    """``word`` with one pair of glyphs read back as the letter they misprint (:data:`GLYPH_PAIRS`).
+
+    >>> glyph_readings("tlie"), glyph_readings("rnan")
+    (['the'], ['man'])
+    """
+    return [word[:at] + intended + word[at + 2:] for observed, intended in GLYPH_PAIRS
+            for at in range(len(word) - 1) if word.startswith(observed, at)]
 
 
 def _drops_letters(word: str, replacement: str) -> bool:
