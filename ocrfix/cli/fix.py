@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "standard output)")
     parser.add_argument("--edits", metavar="PATH",
                         help="write the edits as JSON (schema in README): a file, or a folder when IN is a folder")
-    parser.add_argument("--jobs", type=int, default=1, help="files corrected in parallel (0: one per core)")
+    parser.add_argument("--jobs", type=int, default=1, help="files corrected in parallel (default: 1; 0: one per core)")
     parser.add_argument("--force", action="store_true", help="redo files whose output is already up to date")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="for a file to standard output: the text, or JSON with text and edits; for a folder: "
