@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 
 test: install
 	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q --doctest-modules ocrfix
 
 # The quality leaderboard on the embedded corpus (tables under benchmarks/results/latest/, README's
 # results section), then the speed suite. A missed speed target is printed as a failed check but
