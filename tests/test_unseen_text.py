@@ -202,3 +202,9 @@ def test_dictionary_keeps_accents_in_decomposed_form():
 ])
 def test_layout_keeps_the_hyphen_of_an_old_compound_at_a_line_end(broken, kept):
     assert kept in Pipeline(["layout"]).run(broken).text
+
+
+def test_quality_reads_roman_numerals_as_numbers():
+    dated = PROSE + "\nLONDON:\nPRINTED FOR THE AUTHOR,\nMDCCCXXVII.\n"
+    plain = PROSE + "\nLONDON:\nPRINTED FOR THE AUTHOR,\n1827.\n"
+    assert quality.estimate(dated).cer == pytest.approx(quality.estimate(plain).cer, abs=0.002)

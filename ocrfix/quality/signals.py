@@ -122,6 +122,7 @@ _NUMBER = regex.compile(r"[$£€#]?\d+(?:[.,:/\-]\d+)*(?:st|nd|rd|th|s|d|p|%|am
 _CODE = regex.compile(r"\p{Lu}{1,3}\d{1,3}\p{Lu}?|\d{1,2}\p{Lu}{1,2}")  # SW1, A4, M25, SW1A, 10C
 _MIXED = regex.compile(r"\p{L}\d|\d\p{L}")
 _INNER_PUNCT = regex.compile(r"\p{L}[^\p{L}\p{N}'’\-.]+\p{L}")
+_ROMAN = regex.compile(r"(?i)(?=[mdclxvi]{2})m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _CONSONANTS = regex.compile(r"[bcdfghjklmnpqrstvwxz]{6}", regex.I)
 _CASE_FLIP = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}?")
 _ODD = regex.compile(r"[|~^_\\{}¢¬¦■□▪●◆◊♦►▼▲※¤¥©®™°±µ»«\u2500-\u257f\uff00-\uffef\ufffd]|[^\p{Latin}\p{Common}\p{Inherited}]")
@@ -302,7 +303,9 @@ class _TokenTable:
             # A capitalised word made of common words is as often a name ("Fairfield", "Blackwood") as words run together.
             joinable = (zipf == 0.0 or flipped) and len(word) >= _MIN_JOINED and not (word.istitle() and word.isalpha())
             joins = self._joins(word) if joinable else 0
-            if joins:
+            if zipf == 0.0 and (word.isupper() or word.islower()) and _ROMAN.fullmatch(word):
+                pass  # "MDCCCXXVII", "xiv": a year or a chapter in roman numerals, no consonant garbage
+            elif joins:
                 merged = float(joins)
             elif _CONSONANTS.search(word) or flipped:
                 garbage = word_mass(len(core))
