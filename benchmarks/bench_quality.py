@@ -11,6 +11,9 @@ import time
 from ocrfix import quality
 from ocrfix.quality import charlm, language, signals
 
+TARGET_CHARS_PER_SECOND = 2_000_000  # issue 8: >= 2 MB/s on one core (CPU time; the machine may be shared)
+TARGET_LOAD_SECONDS = 0.5
+
 
 def _cold_tokens() -> tuple[tuple, dict]:
     """Forget every token seen before, so each round classifies its words afresh (as on new text)."""
@@ -36,6 +39,7 @@ def test_estimate_throughput(benchmark, corpus_text, peak_memory):
     benchmark.extra_info["chars_per_cpu_second"] = _cpu_chars_per_second(corpus_text, cold=False)
     benchmark.extra_info["pages"] = len(report.pages)
     benchmark.extra_info["peak_mb"] = round(peak_memory(quality.estimate, corpus_text), 1)
+    assert benchmark.extra_info["chars_per_cpu_second"] >= TARGET_CHARS_PER_SECOND
 
 
 def test_estimate_throughput_new_words(benchmark, corpus_text):
@@ -44,6 +48,7 @@ def test_estimate_throughput_new_words(benchmark, corpus_text):
     benchmark.pedantic(lambda: quality.estimate(corpus_text), setup=_cold_tokens, rounds=3, iterations=1)
     benchmark.extra_info["chars_per_second"] = round(len(corpus_text) / benchmark.stats.stats.mean)
     benchmark.extra_info["chars_per_cpu_second"] = _cpu_chars_per_second(corpus_text, cold=True)
+    assert benchmark.extra_info["chars_per_cpu_second"] >= TARGET_CHARS_PER_SECOND
 
 
 def _load_models() -> None:
@@ -55,3 +60,6 @@ def _load_models() -> None:
 def test_model_load(benchmark, peak_memory):
     benchmark.pedantic(_load_models, rounds=3, iterations=1)
     benchmark.extra_info["peak_mb"] = round(peak_memory(_load_models), 1)
+    started = time.process_time()
+    _load_models()
+    assert time.process_time() - started <= TARGET_LOAD_SECONDS
