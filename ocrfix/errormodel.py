@@ -127,6 +127,7 @@ class ErrorModel:
         self._log_correct = math.log10(1.0 - rate)
         self._log_unseen = math.log10(rate / _UNSEEN_SPREAD)
         self._cache: dict[tuple[str, str], float] = {}
+        self._undo_index: dict[int, dict[str, list[str]]] = {}  # min_count -> printed -> intended (undo_one)
 
     # -- training -----------------------------------------------------------------
     @classmethod
@@ -221,6 +222,28 @@ class ErrorModel:
             changed += len(run[0])
             attested = attested and (run in self._floors or self.confusions.get(run, 0) >= min_count)
         return total + self._log_correct * (len(intended) - changed), attested
+
+    def undo_one(self, observed: str, min_count: int = 2) -> set[str]:
+        """What the text may have said where the engine printed ``observed`` (folded), if it made one
+        confusion seen at least ``min_count`` times or a prior pair: each such misreading undone once.
+
+        >>> m = ErrorModel({("h", "b"): 3, ("t", ""): 2, ("a", "o"): 1}, {"h": 50}, 1000, 10, prior=False)
+        >>> sorted(m.undo_one("ho"))  # "t" lost (seen twice); "a" read as "o" seen once only: not enough
+        ['hot', 'hto', 'tho']
+        """
+        index = self._undo_index.get(min_count)
+        if index is None:
+            index = self._undo_index[min_count] = {}
+            pairs = set(self._floors) | {pair for pair, count in self.confusions.items() if count >= min_count}
+            for intended, printed in pairs:
+                if intended.strip() and intended.isalpha():  # a misread letter, not a lost space or mark
+                    index.setdefault(printed, []).append(intended)
+        readings = set()
+        for start in range(len(observed) + 1):
+            for end in range(start, min(len(observed), start + MAX_SEGMENT) + 1):
+                for intended in index.get(observed[start:end], ()):
+                    readings.add(observed[:start] + intended + observed[end:])
+        return readings
 
     @property
     def split_log_prob(self) -> float:

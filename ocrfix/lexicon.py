@@ -110,6 +110,14 @@ class Lexicon:
         """``zipf`` of a word already folded with :func:`fold`, listed whole: the fast path for hot loops."""
         return self._words.get(key, 0.0)
 
+    def listed(self, keys: Iterable[str]) -> set[str]:
+        """The ``keys`` (folded words) the lexicon lists, in one set operation: the fast path for many.
+
+        >>> sorted(load().listed({"the", "tbe", "exlude"}))
+        ['tbe', 'the']
+        """
+        return self._words.keys() & keys
+
     def folded_bigram(self, key1: str, key2: str) -> float:
         """``bigram`` of two words already folded with :func:`fold`."""
         return self._bigrams.get(f"{key1} {key2}", 0.0)

@@ -30,7 +30,7 @@ import math
 import os
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -113,6 +113,10 @@ ENGLISH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
 LOST_LETTER_MARKS = "“‘\"'-.,*"  # marks OCR prints for a word's first letter
 LAST_LETTER_MARKS = "+*~|^<>»«"  # symbols (no punctuation a word may end with) OCR prints for a last letter
+# A listed word is read as another listed word (a real-word error: "bad" for "had", "wero" for
+# "were") only if the noisy channel favours the other by this much (log10 odds, 1000:1): context,
+# not the lexicon, is the only evidence, and a wrong guess there turns right text wrong.
+REAL_WORD_ODDS = 3.0
 
 
 @register
@@ -174,6 +178,7 @@ class Dictionary(Strategy):
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
         joins = self._could_join(tokens) if self.split_merge else set()
         cores = tokens.cores
+        unpaired = self._unpaired(tokens)
         self._prefetch(tokens, vocabulary, kinds)  # classifies every distinct word part
         i = 0
         while i < len(cores):
@@ -209,8 +214,10 @@ class Dictionary(Strategy):
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
                     i += 1
                     continue
-            if kind[0] != "skip" and i not in taken:
-                repair = self._repair_token(tokens, i, kind, repairs)
+            if i not in taken:
+                repair = self._repair_token(tokens, i, kind, repairs) if kind[0] != "skip" else None
+                if repair is None and i in unpaired:
+                    repair = self._real_word(tokens, i)
                 if repair is not None:
                     replacement, confidence, reason = repair
                     tokens.repaired[i] = fold(replacement)
@@ -592,6 +599,55 @@ class Dictionary(Strategy):
         bigram = self._lexicon.folded_bigram
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
+    def _unpaired(self, tokens: "_Tokens") -> set[int]:
+        """Cheap test for :meth:`_real_word`: the i where token i is a lower-case word that forms a listed
+        word pair with neither token beside it (punctuation between them not yet looked at)."""
+        bigram = self._lexicon.folded_bigram
+        folded = [fold(core) for core in tokens.cores]
+        paired = [bool(bigram(a, b)) for a, b in zip(folded, folded[1:])] + [False]
+        return {i for i, core in enumerate(tokens.cores)
+                if 0 < i and not paired[i] and not paired[i - 1] and core.islower() and core.isalpha()}
+
+    def _real_word(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
+        """Token ``i``, a listed lower-case word, read as another listed word the engine misprints as it
+        ("He bad been" -> "had", "said be was" -> "he"), if the evidence is strong on both sides.
+
+        The word forms no listed word pair with either neighbour and none elsewhere in the document
+        (where it would be the document's own word); the reading is one attested confusion of the error
+        model away (:meth:`ErrorModel.undo_one`), forms listed pairs with both neighbours, and beats the
+        word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model).
+        """
+        core = tokens.cores[i]
+        if i in tokens.repaired or len(core) < 2 or not (core.isalpha() and core.islower()):
+            return None
+        lex = self._lexicon
+        bigram = lex.folded_bigram
+        word = fold(core)
+        zipf = lex.folded_zipf(word)
+        prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
+        if prev is not None:
+            prev = tokens.repaired.get(i - 1, prev)
+        if not zipf or prev is None or nxt is None or bigram(prev, word) or bigram(word, nxt) \
+                or word in self.protected or not lex.folded_zipf(prev) or not lex.folded_zipf(nxt):
+            return None
+        if tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
+            return None
+        fitting = [candidate for candidate in _misreadings(self.model, lex, word)
+                   if bigram(prev, candidate) and bigram(candidate, nxt)]
+        if not fitting:
+            return None
+        as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]
+        readings = {word: as_printed}
+        for candidate in fitting:
+            readings[candidate] = (self._context(prev, candidate, lex.folded_zipf(candidate), nxt)
+                                   + self._channel(candidate, word)[0])
+        best, confidence = _best(readings)
+        if best == word or readings[best] - as_printed < REAL_WORD_ODDS or confidence < self.min_confidence \
+                or _drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
+            return None
+        return (best, round(confidence, 3),
+                f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
+
     def _could_join(self, tokens: "_Tokens") -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word.
 
@@ -672,6 +728,13 @@ def _run_together_words(lex: lexicon.Lexicon) -> frozenset[str]:
                 and pair_zipf - zipf >= RUN_TOGETHER_GAP and lex.bigram_ceiling - zipf >= RUN_TOGETHER_GAP):
             found.add(word)
     return frozenset(found)
+
+
+@lru_cache(maxsize=LOOKUP_CACHE)
+def _misreadings(model: ErrorModel, lex: lexicon.Lexicon, word: str) -> frozenset[str]:
+    """The listed words ``word`` is one attested confusion of ``model`` away from (:meth:`ErrorModel.undo_one`);
+    kept across documents and the instances that share a model (~0.5 ms a word to find)."""
+    return frozenset(lex.listed(model.undo_one(word)) - {word})
 
 
 def glyph_readings(word: str) -> list[str]:
@@ -778,6 +841,7 @@ class _Tokens:
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
         self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
         self.vocabulary = Vocabulary()
+        self._positions: dict[str, list[int]] | None = None  # folded word -> its token numbers, when needed
         word_parts: dict[str, tuple[int, int] | None] = {}  # raw token -> its word part's span in it
         # bound methods hoisted out of the per-token loop, the hot one of a long document
         add_start, add_end, add_core = self.starts.append, self.ends.append, self.cores.append
@@ -842,6 +906,19 @@ class _Tokens:
         else:
             between, facing = self.text[self.raw_ends[i]:self.raw_starts[j]], self.starts[j] == self.raw_starts[j]
         return fold(self.cores[j]) if facing and "\n\n" not in between else None
+
+    def attested_elsewhere(self, i: int, bigram: Callable[[str, str], float]) -> bool:
+        """Is token i's word (folded) used elsewhere in the text in a word pair the ``bigram`` list holds?"""
+        word = fold(self.cores[i])
+        if self._positions is None:
+            self._positions = {}
+            for j, core in enumerate(self.cores):
+                self._positions.setdefault(fold(core), []).append(j)
+        for j in self._positions.get(word, ()):
+            if j != i and any(other is not None and (bigram(other, word) if step < 0 else bigram(word, other))
+                              for step, other in ((-1, self.context(j, -1)), (1, self.context(j, +1)))):
+                return True
+        return False
 
     def sentence_start(self, i: int) -> bool:
         if i == 0:

@@ -1,0 +1,106 @@
+"""The `dictionary` strategy's real-word rule: a listed word printed for another ("bad" for "had").
+
+The sentences are written for these tests in the style of 19th- and 20th-century print (no corpus
+text): OCR errors that make another listed word, and clean sentences whose rare word pairs must stay.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ocrfix.errormodel import ErrorModel
+from ocrfix.pipeline import Pipeline
+from ocrfix.strategies.dictionary import Dictionary
+
+
+@pytest.fixture(scope="module")
+def strategy() -> Dictionary:
+    return Dictionary()
+
+
+def run(strategy: Dictionary, text: str) -> Pipeline:
+    return Pipeline([strategy]).run(text)
+
+
+# (printed, meant): a common listed word for another, one known confusion away (h/b), both word pairs
+# unlisted as printed and listed as meant
+REAL_WORD_ERRORS = [
+    ("He bad been there for some years before the war.", "He had been there for some years before the war."),
+    ("The prisoner said be was sorry for what he had done.", "The prisoner said he was sorry for what he had done."),
+]
+
+# (printed, meant) the dictionary repairs by its other rules (rare listed words, unknown words); they
+# must keep working beside the real-word rule
+OTHER_REPAIRS = [
+    ("They bave done all that could be asked of them.", "They have done all that could be asked of them."),
+    ("The rain fell all day, and tho river rose.", "The rain fell all day, and the river rose."),
+    ("The men wero paid on Saturday evening.", "The men were paid on Saturday evening."),
+    ("The farmer and bis son were at the market.", "The farmer and his son were at the market."),
+    ("There bas been no change in the weather.", "There has been no change in the weather."),
+    ("We told bim that the road was closed.", "We told him that the road was closed."),
+]
+
+# right as printed: rare but real word pairs, and words one confusion away from commoner ones
+CLEAN = [
+    "It was the bad news from the front that broke him.",
+    "He told a lie, and the lie was found out.",
+    "The harvest had been bad for three years running.",
+    "The hat he wore was a bad one.",
+    "She had a bad cold all through the winter.",
+    "The dogs lie in the sun by the door.",
+    "He would lie awake half the night.",
+    "A bat flew out of the barn at dusk.",
+    "The men bore the coffin to the grave.",
+    "He bade them farewell at the gate.",
+    "The hay was cut in June and carted in July.",
+    "The hero of the hour was a young curate.",
+    "Tho' the night was dark, he found the road.",
+    "The bay was full of fishing boats.",
+    "His bills were paid by his brother.",
+    "The hen laid an egg every morning.",
+    "He had a bare living from the land.",
+    "The lot was sold for twenty pounds.",
+    "The lame man was helped across the street.",
+    "The mill race was choked with weeds.",
+    "They had a bad time of it in the winter.",
+    "In the bad old days the roads were mud.",
+    "Let sleeping dogs lie.",
+    "He said he was to be married in May.",
+    "The bed of the river was dry.",
+    "To be or not to be, that is the question.",
+]
+
+
+@pytest.mark.parametrize("printed, meant", REAL_WORD_ERRORS)
+def test_real_word_error_repaired(strategy, printed, meant):
+    result = run(strategy, printed)
+    assert result.text == meant
+    assert any(edit.reason.startswith("real-word error") for edit in result.edits)
+
+
+@pytest.mark.parametrize("printed, meant", OTHER_REPAIRS)
+def test_other_repairs_kept(strategy, printed, meant):
+    assert run(strategy, printed).text == meant
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_stays(strategy, text):
+    assert run(strategy, text).text == text
+
+
+def test_a_word_the_document_uses_in_a_listed_pair_is_its_own(strategy):
+    # "a bad" is a listed pair: the document uses "bad" as a word, so "he bad been" is not guessed at
+    text = "It was a bad year. He bad been away."
+    assert run(strategy, text).text == text
+
+
+def test_names_and_capitalised_words_are_left(strategy):
+    for text in ("The Bad been there.", "It was Lie who came."):
+        assert run(strategy, text).text == text
+
+
+def test_only_a_confusion_the_model_knows(strategy):
+    # "bad" -> "had" needs the h/b confusion: a model without the prior and with no such learned pair
+    # does not make the repair
+    bare = Dictionary(model=ErrorModel({}, {}, 1000, 0, prior=False))
+    assert run(bare, REAL_WORD_ERRORS[0][0]).text == REAL_WORD_ERRORS[0][0]
+    assert run(strategy, REAL_WORD_ERRORS[0][0]).text == REAL_WORD_ERRORS[0][1]
