@@ -59,7 +59,7 @@ _NO_DIGITS = {ord(digit): None for digit in "0123456789"}
 # code point -> whitespace as str.split() sees it (0x3001 stands for all above: none is whitespace)
 _SPACE_TABLE = np.array([chr(code).isspace() for code in range(0x3002)], dtype=bool)
 _SENTENCE_END = ".!?;:"
-_SPOKEN_MARKS = ",.!?;:"  # between the copies of a repeated cry ("ha, ha, ha", "No! no! no!")
+_SPOKEN_MARKS = "," + _SENTENCE_END  # between the copies of a repeated cry ("ha, ha, ha", "No! no! no!")
 _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128)], dtype=bool)  # 127: all above
 _LONG_WORD = 20  # words at least this long are searched for character units
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies

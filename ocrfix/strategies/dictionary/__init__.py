@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import math
 import os
+import string
 from collections import Counter
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -109,7 +110,6 @@ LETTER_MARKS = "“‘\"'+*~»«<>|^"
 # one after the mark is taken as quoted, the cautious reading).
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
 QUOTE_REACH = 400  # characters a quotation is looked for in
-ENGLISH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
 LOST_LETTER_MARKS = "“‘\"'-.,*"  # marks OCR prints for a word's first letter
 LAST_LETTER_MARKS = "+*~|^<>»«"  # symbols (no punctuation a word may end with) OCR prints for a last letter
@@ -221,14 +221,15 @@ class Dictionary(Strategy):
                 if repair is not None:
                     replacement, confidence, reason = repair
                     tokens.repaired[i] = fold(replacement)
-                    start = tokens.starts[i]
-                    if start > tokens.raw_starts[i] and text[start - 1] in LOST_LETTER_MARKS \
-                            and _adds_a_first_letter(tokens.cores[i], replacement):
-                        start -= 1  # "“hurch" -> "church": the mark before the word is its misread first letter
-                    end = tokens.ends[i]
-                    if end < tokens.raw_ends[i] and text[end] in LAST_LETTER_MARKS \
-                            and _adds_a_last_letter(tokens.cores[i], replacement):
-                        end += 1  # "investmen+" -> "investment": the symbol after the word is its last letter
+                    start, end = tokens.starts[i], tokens.ends[i]
+                    before = start > tokens.raw_starts[i] and text[start - 1] in LOST_LETTER_MARKS
+                    after = end < tokens.raw_ends[i] and text[end] in LAST_LETTER_MARKS
+                    if before or after:
+                        first, last = _added_edge_letters(tokens.cores[i], replacement)
+                        if before and first:
+                            start -= 1  # "“hurch" -> "church": the mark before the word is its first letter
+                        if after and last:
+                            end += 1  # "investmen+" -> "investment": the symbol after the word is its last
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
             i += 1
         edits.sort(key=lambda e: e.start)
@@ -406,7 +407,7 @@ class Dictionary(Strategy):
         printed = word + mark if last else mark + word
         readings = {word: self._context(prev, word, lex.folded_zipf(word) or UNKNOWN_ZIPF, nxt)
                     + self._channel(word, printed)[0]}
-        for letter in ENGLISH_LETTERS:
+        for letter in string.ascii_lowercase:
             candidate = word + letter if last else letter + word
             zipf = lex.folded_zipf(candidate)
             if zipf >= MIN_CANDIDATE_ZIPF:
@@ -800,16 +801,18 @@ def _quoted(text: str, offset: int) -> bool:
     return False
 
 
-def _adds_a_first_letter(original: str, replacement: str) -> bool:
-    """Does the repair put a letter before the word's first one ("hurch" -> "church")?"""
-    ops = Levenshtein.opcodes(fold(original), fold(replacement))
-    return bool(ops) and ops[0].tag == "insert" and ops[0].src_start == 0
+def _added_edge_letters(original: str, replacement: str) -> tuple[bool, bool]:
+    """Does the repair put a letter before the word's first one ("hurch" -> "church"), and one after
+    its last ("investmen" -> "investment")?
 
-
-def _adds_a_last_letter(original: str, replacement: str) -> bool:
-    """Does the repair put a letter after the word's last one ("investmen" -> "investment")?"""
+    >>> _added_edge_letters("hurch", "church"), _added_edge_letters("investmen", "investment")
+    ((True, False), (False, True))
+    """
     ops = Levenshtein.opcodes(fold(original), fold(replacement))
-    return bool(ops) and ops[-1].tag == "insert" and ops[-1].src_start == len(original)
+    if not ops:
+        return False, False
+    return (ops[0].tag == "insert" and ops[0].src_start == 0,
+            ops[-1].tag == "insert" and ops[-1].src_start == len(original))
 
 
 def _splittable(part: str, zipf: float) -> bool:

@@ -22,6 +22,7 @@ OCR damaged ("yueen-/cells") is judged as the common word one letter away.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 
 from ocrfix.lexicon import Lexicon, fold
@@ -40,7 +41,6 @@ DOUBLE_HYPHENS = ("-\u2014", "\u2014-", "-\u2013", "--")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _CLOSING = "\"'’”),.;:!?]"
 # quotes and brackets before a word
 _OPENING = "\"'‘“(["
@@ -220,7 +220,7 @@ class HyphenJudge:
         tails = [word[i:] for i in range(len(word) + 1)]
         readings = {heads[i] + tails[i + 1] for i in range(len(word))}
         readings.update(heads[i] + letter + tails[i + j] for i in range(len(word) + 1)
-                        for j in (0, 1) if i + j <= len(word) for letter in _ALPHABET)
+                        for j in (0, 1) if i + j <= len(word) for letter in string.ascii_lowercase)
         readings.discard(word)
         zipf = self.lexicon.folded_zipf
         known = sorted((z, reading) for reading in readings if (z := zipf(reading)) >= 3.0)
