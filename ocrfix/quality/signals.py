@@ -74,7 +74,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import repeat
 
 import numpy as np
 import regex
@@ -121,7 +121,8 @@ _NUMBER = regex.compile(r"[$£€#]?\d+(?:[.,:/\-]\d+)*(?:st|nd|rd|th|s|d|p|%|am
                         r"|lbs?|oz|ft|yd|mph|ml|[km]?w)?", regex.I)
 _CODE = regex.compile(r"\p{Lu}{1,3}\d{1,3}\p{Lu}?|\d{1,2}\p{Lu}{1,2}")  # SW1, A4, M25, SW1A, 10C
 _MIXED = regex.compile(r"\p{L}\d|\d\p{L}")
-_INNER_PUNCT = regex.compile(r"\p{L}[^\p{L}\p{N}'’\-.]+\p{L}")
+# No newline inside: no token has one, and _scan joins tokens with newlines.
+_INNER_PUNCT = regex.compile(r"\p{L}[^\p{L}\p{N}'’\-.\n]+\p{L}")
 _ROMAN = regex.compile(r"(?i)(?=[mdclxvi]{2})m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _CONSONANTS = regex.compile(r"[bcdfghjklmnpqrstvwxz]{6}", regex.I)
 _CASE_FLIP = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}?")
@@ -129,15 +130,15 @@ _ODD = regex.compile(r"[|~^_\\{}¢¬¦■□▪●◆◊♦►▼▲※¤¥©®�
 # Tokens without letters that text has: dashes, signs, and Markdown's line marks (headings, quotes, lists, rules).
 _STANDALONE_OK = frozenset({"-", "–", "—", "&", "*", "§", "¶", "†", "/", "+", "=", "%", "...", "…", "$", "£", "#",
                             "##", "###", "####", ">", "**", "***", "---", "___"})
-_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _ASCII_ODD = b"|~^_\\{}"
-_GARBAGE = _TOKEN_FEATURES.index("garbage")
-_NO_MASS = (0.0,) * len(_TOKEN_FEATURES)
 _LONG_S = str.maketrans({"ſ": "s"})
-_ODD_CHARS = _TOKEN_FEATURES.index("odd_chars")
-_LETTER = regex.compile(r"\p{L}")
+(_UNKNOWN, _NAMES, _NONWORD, _RARE, _GARBAGE, _SYMBOLS, _ODD_CHARS, _FRAGMENTS, _MERGED, _STRAY_MARKS) = (
+    _TOKEN_FEATURES.index(name) for name in ("unknown", "names", "nonword", "rare", "garbage", "symbols", "odd_chars",
+                                             "fragments", "merged", "stray_marks"))
+_NO_JUDGEMENT = (-1, 0.0, None)  # (column, mass, folded key) of a core that carries no mass
+_NOT_LETTERS_OR_NEWLINE = regex.compile(r"[^\p{L}\n]+")
 _NOT_LETTERS = regex.compile(r"[^\p{L}']+")
-_LATIN = regex.compile(r"\p{Latin}")
+_NOT_LATIN_OR_NEWLINE = regex.compile(r"[^\p{Latin}\n]+")
 
 
 @dataclass
@@ -202,8 +203,11 @@ class Signals:
 class _TokenTable:
     """Per distinct token: its signal masses, letter counts, common-word languages, folded word.
 
-    Rows are classified once and kept in growing numpy arrays, so a token seen
-    before costs one dictionary look-up.
+    Rows are kept in growing numpy arrays, so a token seen before costs one
+    dictionary look-up. The new tokens of a text are classified together,
+    column by column (one regex scan over all of them rather than a chain of
+    calls per token: new text is mostly new tokens), and each distinct core
+    ("the" in "the", "the," and "(the") once.
     """
 
     def __init__(self) -> None:
@@ -211,126 +215,159 @@ class _TokenTable:
         self.lm = charlm.load()
         self.index: dict[str, int] = {}
         self.keys: list[str | None] = []
-        self._rows: list[tuple[float, ...]] = []
-        self._aux: list[tuple[int, ...]] = []
-        self._cores: dict[str, tuple[tuple[float, ...], str | None, tuple[int, int, int]]] = {}
         self.rows = np.zeros((0, len(_TOKEN_FEATURES)))
         # letters, Latin letters, language mask, ends a sentence, starts in lower case, ends with a hyphen
         self.aux = np.zeros((0, 6), dtype=np.int64)
+        # Per distinct core: the same, without the columns of the token's edges. Core 0 is the empty
+        # core of a token without letters or digits ("|", "--").
+        self._cores: dict[str, int] = {}
+        self._core_keys: list[str | None] = [None]
+        self._core_rows = np.zeros((1, len(_TOKEN_FEATURES)))
+        self._core_aux = np.zeros((1, 3), dtype=np.int64)
 
     def ids(self, tokens: list[str]) -> np.ndarray:
         try:  # text of known tokens only: one pass (a new token stops it at once)
             return np.fromiter(map(self.index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         except KeyError:
             index = self.index
-            for token in [token for token in dict.fromkeys(tokens) if token not in index]:
-                self._add(token)
-            self.rows = np.vstack([self.rows, _stack(self._rows, float, len(_TOKEN_FEATURES))])
-            self.aux = np.vstack([self.aux, _stack(self._aux, np.int64, 6)])
-            self._rows, self._aux = [], []
+            self._add([token for token in dict.fromkeys(tokens) if token not in index])
             return np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
     def id(self, token: str) -> int:
         return int(self.ids([token])[0])
 
-    def _add(self, token: str) -> int:
-        number = self.index[token] = len(self.keys)
-        if token.isascii() and token.isalpha():  # most tokens: a plain word, its own core, without marks
-            row, key, aux = self._core(token)
-            flags = (0, int(token[0].islower()), 0)
-        else:
-            row, key, aux, flags = self._marked(token)
-        self._rows.append(row)
-        self.keys.append(key)
-        self._aux.append(aux + flags)
-        return number
+    def _add(self, tokens: list[str]) -> None:
+        """Append the rows of new distinct ``tokens``: their cores' rows with what their edges add."""
+        cores = [token if token.isascii() and token.isalpha() else _core_of(token) for token in tokens]
+        self._add_cores([core for core in cores if core.isalnum() or any(map(str.isalnum, core))])
+        core_ids = np.fromiter(map(self._cores.get, cores, repeat(0)), dtype=np.int64, count=len(cores))
+        rows = self._core_rows.take(core_ids, axis=0)
+        rows[:, _ODD_CHARS] = _scan(_ODD, tokens)
+        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+        charged = (rows[:, _GARBAGE] != 0.0) & (lengths != np.fromiter(map(len, cores), dtype=np.int64, count=len(cores)))
+        rows[charged, _GARBAGE] = [word_mass(length) for length in lengths[charged].tolist()]  # the whole token
+        symbols = np.flatnonzero(core_ids == 0)
+        rows[symbols, _SYMBOLS] = [_symbol_mass(tokens[index]) for index in symbols.tolist()]
+        stray = np.fromiter(map(_stray, tokens, cores), dtype=bool, count=len(tokens))
+        rows[stray & (core_ids != 0), _STRAY_MARKS] = 1.0
+        aux = np.zeros((len(tokens), 6), dtype=np.int64)
+        aux[:, :3] = self._core_aux.take(core_ids, axis=0)
+        aux[:, 3] = [_ends_sentence(token, core) for token, core in zip(tokens, cores)]
+        aux[:, 4] = [token[0].islower() for token in tokens]
+        aux[:, 5] = [len(token) > 2 and token[-1] in _HYPHENS and token[-2].isalpha() for token in tokens]
+        self.index.update(zip(tokens, range(len(self.keys), len(self.keys) + len(tokens))))
+        self.keys.extend(map(self._core_keys.__getitem__, core_ids.tolist()))
+        self.rows = np.vstack([self.rows, rows])
+        self.aux = np.vstack([self.aux, aux])
 
-    def _core(self, core: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int]]:
-        """:meth:`_classify` of ``core``, once per distinct core ("the" in "the", "the," and "(the")."""
-        cached = self._cores.get(core)
-        if cached is None:
-            cached = self._cores[core] = self._classify(core)
-        return cached
+    def _add_cores(self, cores: list[str]) -> None:
+        """Classify the new ones of ``cores`` (tokens without their edge marks) and append them."""
+        new = [core for core in dict.fromkeys(cores) if core not in self._cores]
+        if not new:
+            return
+        rows, keys, aux = self._classify(new)
+        self._cores.update(zip(new, range(len(self._core_keys), len(self._core_keys) + len(new))))
+        self._core_keys.extend(keys)
+        self._core_rows = np.vstack([self._core_rows, rows])
+        self._core_aux = np.vstack([self._core_aux, aux])
 
-    def _marked(self, token: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int], tuple[int, int, int]]:
-        """Masses, folded key, letter counts and (ends a sentence, starts in lower case, ends with a hyphen) of any token."""
-        odd = _odd_count(token)
-        core = token.strip(_EDGE_PUNCT)
-        if not core.isascii():  # "ﬁne", "ſome": the word is judged in its plain spelling
-            core = fold_typography(core).translate(_LONG_S)
-        if not core or not (core.isalnum() or any(map(str.isalnum, core))):
-            symbols = 0.0
-            if token not in _STANDALONE_OK and not (token.count(".") == len(token) and len(token) >= 3):
-                symbols = len(token) + 1.0
-            row, key, aux = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, symbols, float(odd), 0.0, 0.0, 0.0), None, (0, 0, 0)
-        else:
-            row, key, aux = self._core(core)
-            if row[_GARBAGE] and len(token) != len(core):  # garbage is charged for the whole token
-                row = row[:_GARBAGE] + (word_mass(len(token)),) + row[_GARBAGE + 1:]
-            if odd:
-                row = row[:_ODD_CHARS] + (float(odd),) + row[_ODD_CHARS + 1:]
-            if token[0] in _STRAY and core[0].islower() and token[-1] not in _CLOSERS:
-                row = row[:-1] + (1.0,)
-        sentence_end = token[-1] == "." and len(core) >= 3 and "." not in core and core.lower() not in _ABBREVIATIONS
-        hyphen = len(token) > 2 and token[-1] in _HYPHENS and token[-2].isalpha()
-        return row, key, aux, (int(sentence_end), int(token[0].islower()), int(hyphen))
+    def _classify(self, cores: list[str]) -> tuple[np.ndarray, list[str | None], np.ndarray]:
+        """Masses (``odd_chars`` left 0), folded keys and (letters, Latin letters, language mask) of distinct cores.
 
-    def _classify(self, core: str) -> tuple[tuple[float, ...], str | None, tuple[int, int, int]]:
-        """Masses (``odd_chars`` left 0), folded key and (letters, Latin letters, language mask) of a token's core."""
-        plain_zipf = None
-        if core.isascii() and core.isalpha() and (core.islower() or core.istitle() or core.isupper()):
-            plain_zipf = zipf = self.lex.zipf(core)  # most tokens: a common word, plainly written, carries no mass
-            if zipf >= _FRAGMENT_ZIPF or (zipf >= _RARE_ZIPF and len(core) > 2):
-                return _NO_MASS, None, (len(core), len(core), language.word_mask(core.lower()))
-        unknown = names = nonword = rare = garbage = fragments = merged = 0.0
-        key = None
-        if core.isascii():
-            letters = latin = len(core) - len(core.encode("ascii").translate(None, _ASCII_LETTERS))
-        else:
-            letters = len(_LETTER.findall(core))
-            latin = len(_LATIN.findall(core))
-        mask = 0
-        if core.isalpha() or _WORD.fullmatch(core):
-            word = core.rstrip(".")
-            mask = language.word_mask(word.lower())
-            zipf = self.lex.zipf(word) if plain_zipf is None else plain_zipf  # a plain core is its word
-            if "-" in word and zipf > 0.0 and not self._parts_known(word):
-                zipf = 0.0  # "h-ve", "opti-ns": a letter misread as a hyphen
-            if zipf == 0.0 and "." in word:  # "e.g", "U.S.A": abbreviations
-                zipf = self.lex.zipf(word.replace(".", ""))
+        A core carries at most one mass: the first that applies of the word
+        rules (:meth:`_judge_words`) or, for cores that are not words
+        ("1981", "l0ve", "June.We"), of :meth:`_judge_others`.
+        """
+        plain = [core.isascii() and core.isalpha() for core in cores]
+        zipfs = [self.lex.folded_zipf(core.lower()) if is_plain else None for core, is_plain in zip(cores, plain)]
+        # Most tokens: a common word, plainly written (not "tHe"), carries no mass.
+        common = [is_plain and (zipf >= _FRAGMENT_ZIPF or (zipf >= _RARE_ZIPF and len(core) > 2))
+                  and (core.islower() or core.istitle() or core.isupper()) for core, is_plain, zipf in zip(cores, plain, zipfs)]
+        judged = [index for index, is_common in enumerate(common) if not is_common]
+        unusual = [index for index in judged if not cores[index].isalpha()]  # "1981", "e.g.", "l0ve"
+        words = [index for index in judged if cores[index].isalpha()]
+        words += [index for index, whole in zip(unusual, _scan(_WORD_LINE, [cores[i] for i in unusual])) if whole]
+        others = sorted(set(unusual) - set(words))
+        masses: list[tuple[int, float, str | None]] = [_NO_JUDGEMENT] * len(cores)
+        for index, mass in zip(words, self._judge_words([cores[i] for i in words], [zipfs[i] for i in words])):
+            masses[index] = mass
+        for index, mass in zip(others, self._judge_others([cores[i] for i in others])):
+            masses[index] = mass
+        rows = np.zeros((len(cores), len(_TOKEN_FEATURES)))
+        marked = [index for index, (column, _, _) in enumerate(masses) if column >= 0]
+        rows[marked, [masses[index][0] for index in marked]] = [masses[index][1] for index in marked]
+        aux = np.zeros((len(cores), 3), dtype=np.int64)
+        aux[:, 0] = aux[:, 1] = list(map(len, cores))  # plain cores: all letters Latin
+        accented = [index for index, is_plain in enumerate(plain) if not is_plain]
+        aux[accented, 0] = _kept(_NOT_LETTERS_OR_NEWLINE, [cores[i] for i in accented])
+        aux[accented, 1] = _kept(_NOT_LATIN_OR_NEWLINE, [cores[i] for i in accented])
+        common_ids = [index for index, is_common in enumerate(common) if is_common]
+        aux[common_ids, 2] = [language.word_mask(cores[index].lower()) for index in common_ids]
+        aux[words, 2] = [language.word_mask(cores[index].rstrip(".").lower()) for index in words]
+        return rows, [key for _, _, key in masses], aux
+
+    def _judge_words(self, cores: list[str], zipfs: list[float | None]) -> list[tuple[int, float, str | None]]:
+        """(column, mass, folded key) of cores that are words ("tbe", "exlude", "Harbury", "wouldnot", "e.g.").
+
+        ``zipfs``: each word's Zipf frequency when already looked up, else None.
+        """
+        words = [core.rstrip(".") for core in cores]
+        zipfs = [self._word_zipf(word) if zipf is None else zipf for word, zipf in zip(words, zipfs)]
+        flipped = [not (word.islower() or word.isupper() or word.istitle()) and _case_flips(word) for word in words]
+        # A capitalised word made of common words is as often a name ("Fairfield", "Blackwood") as words run together.
+        joins = [self._joins(word) if (zipf == 0.0 or flip) and len(word) >= _MIN_JOINED
+                 and not (word.istitle() and word.isalpha()) else 0 for word, zipf, flip in zip(words, zipfs, flipped)]
+        roman = _scan(_ROMAN_LINE, words).tolist()
+        consonants = _scan(_CONSONANTS, words).tolist()
+        judged = []
+        for core, word, zipf, flip, join, is_roman, consonant_run in zip(cores, words, zipfs, flipped, joins, roman, consonants):
             length = word_mass(len(word))
-            flipped = not (word.islower() or word.isupper() or word.istitle()) and _case_flips(word)
-            # A capitalised word made of common words is as often a name ("Fairfield", "Blackwood") as words run together.
-            joinable = (zipf == 0.0 or flipped) and len(word) >= _MIN_JOINED and not (word.istitle() and word.isalpha())
-            joins = self._joins(word) if joinable else 0
-            if zipf == 0.0 and (word.isupper() or word.islower()) and _ROMAN.fullmatch(word):
-                pass  # "MDCCCXXVII", "xiv": a year or a chapter in roman numerals, no consonant garbage
-            elif joins:
-                merged = float(joins)
-            elif _CONSONANTS.search(word) or flipped:
-                garbage = word_mass(len(core))
-                key = lexicon.fold(word)  # "dbsqlfuzz" used throughout: a name of the text's own
+            if zipf == 0.0 and (word.isupper() or word.islower()) and is_roman:
+                judged.append(_NO_JUDGEMENT)  # "MDCCCXXVII", "xiv": a year or a chapter in roman numerals
+            elif join:
+                judged.append((_MERGED, float(join), None))
+            elif consonant_run or flip:  # "dbsqlfuzz" used throughout: a name of the text's own
+                judged.append((_GARBAGE, word_mass(len(core)), lexicon.fold(word)))
             elif zipf == 0.0:
                 if self.lm.bits(word) > IMPLAUSIBLE_BITS:
-                    nonword = length
-                elif word.istitle():
-                    names = length
-                    key = lexicon.fold(word)
+                    judged.append((_NONWORD, length, None))
                 else:
-                    unknown = length
-                    key = lexicon.fold(word)
+                    judged.append((_NAMES if word.istitle() else _UNKNOWN, length, lexicon.fold(word)))
             elif len(word) <= 2 and zipf < _FRAGMENT_ZIPF:
-                fragments = len(word) + 1
+                judged.append((_FRAGMENTS, len(word) + 1.0, None))
             elif zipf < _RARE_ZIPF:
-                rare = length * (_RARE_ZIPF - zipf) / _RARE_ZIPF
-                key = lexicon.fold(word)
-        elif _NUMBER.fullmatch(core) or _CODE.fullmatch(core):
-            pass
-        elif not _MIXED.search(core) and _INNER_PUNCT.search(core) and (joins := self._joins(core)):  # "COMMITTEE:REVIEW"
-            merged = float(joins)
-        elif _MIXED.search(core) or _INNER_PUNCT.search(core) or _odd_count(core) or _CONSONANTS.search(core):
-            garbage = word_mass(len(core))
-        return (unknown, names, nonword, 0.0, rare, garbage, 0.0, 0.0, fragments, merged, 0.0), key, (letters, latin, mask)
+                judged.append((_RARE, length * (_RARE_ZIPF - zipf) / _RARE_ZIPF, lexicon.fold(word)))
+            else:
+                judged.append(_NO_JUDGEMENT)
+        return judged
+
+    def _word_zipf(self, word: str) -> float:
+        """Zipf frequency of ``word``: 0 for "h-ve" (a letter misread as a hyphen), that of "eg" for "e.g"."""
+        zipf = self.lex.zipf(word)
+        if "-" in word and zipf > 0.0 and not self._parts_known(word):
+            zipf = 0.0
+        if zipf == 0.0 and "." in word:
+            zipf = self.lex.zipf(word.replace(".", ""))
+        return zipf
+
+    def _judge_others(self, cores: list[str]) -> list[tuple[int, float, str | None]]:
+        """(column, mass, folded key) of cores that are not words: numbers and codes ("1981", "SW1") carry none,
+        words joined by punctuation ("COMMITTEE:REVIEW") are ``merged``, the rest with letters and digits
+        mixed, inner punctuation, odd characters or a consonant run ("l0ve", "th;e") ``garbage``."""
+        numbers = (_scan(_NUMBER_LINE, cores) + _scan(_CODE_LINE, cores)).tolist()
+        mixed = _scan(_MIXED, cores).tolist()
+        inner = _scan(_INNER_PUNCT, cores).tolist()
+        judged = []
+        for core, number, letters_and_digits, punctuated in zip(cores, numbers, mixed, inner):
+            if number:
+                judged.append(_NO_JUDGEMENT)
+            elif not letters_and_digits and punctuated and (joins := self._joins(core)):
+                judged.append((_MERGED, float(joins), None))
+            elif letters_and_digits or punctuated or _odd_count(core) or _CONSONANTS.search(core):
+                judged.append((_GARBAGE, word_mass(len(core)), None))
+            else:
+                judged.append(_NO_JUDGEMENT)
+        return judged
 
     def _parts_known(self, word: str) -> bool:
         """Is each part of a hyphenated word a known word of two letters or more?"""
@@ -394,9 +431,58 @@ def word_mass(characters: int) -> float:
     return float(characters) ** WORD_MASS_POWER
 
 
-def _stack(rows: list[tuple], dtype: type, width: int) -> np.ndarray:
-    """Tuples of ``width`` numbers as one array (``np.fromiter`` is several times faster than ``np.asarray`` on tuples)."""
-    return np.fromiter(chain.from_iterable(rows), dtype=dtype, count=len(rows) * width).reshape(-1, width)
+def _scan(pattern: regex.Pattern, texts: list[str]) -> np.ndarray:
+    """How often ``pattern`` occurs in each of ``texts``, in one scan of them all joined by newlines.
+
+    No token holds a newline and no pattern here matches one, so no match spans
+    two texts; with :func:`_whole_lines`, the same gives ``fullmatch`` of each.
+
+    >>> _scan(_MIXED, ["a1b2", "1", "c"]).tolist(), _scan(_WORD_LINE, ["ab", "1", "c"]).tolist()
+    ([2, 0, 0], [1, 0, 1])
+    """
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    starts = [match.start() for match in pattern.finditer("\n".join(texts))]
+    return np.bincount(np.searchsorted(ends, starts, side="right"), minlength=len(texts))
+
+
+def _kept(dropped: regex.Pattern, texts: list[str]) -> list[int]:
+    """Characters of each of ``texts`` that ``dropped`` (which must not match a newline) leaves, in one pass.
+
+    >>> _kept(_NOT_LETTERS_OR_NEWLINE, ["ab1", "1", "çé"])
+    [2, 0, 2]
+    """
+    return list(map(len, dropped.sub("", "\n".join(texts)).split("\n")))
+
+
+def _whole_lines(pattern: regex.Pattern) -> regex.Pattern:
+    """``pattern`` matching whole lines only: :func:`_scan` with it tells which texts it matches whole."""
+    return regex.compile(rf"(?m)^(?:{pattern.pattern})$", pattern.flags)
+
+
+_WORD_LINE, _NUMBER_LINE, _CODE_LINE, _ROMAN_LINE = map(_whole_lines, (_WORD, _NUMBER, _CODE, _ROMAN))
+
+
+def _core_of(token: str) -> str:
+    """``token`` without its edge marks, in plain spelling ("(ﬁne," -> "fine", "ſome" -> "some")."""
+    core = token.strip(_EDGE_PUNCT)
+    return core if core.isascii() else fold_typography(core).translate(_LONG_S)
+
+
+def _symbol_mass(token: str) -> float:
+    """``symbols`` of a token without letters or digits: none for what text has standing alone ("—", "&", "...")."""
+    if token in _STANDALONE_OK or (token.count(".") == len(token) and len(token) >= 3):
+        return 0.0
+    return len(token) + 1.0
+
+
+def _stray(token: str, core: str) -> bool:
+    """A word in lower case led by a quote or mark that nothing closes ("“he", "*he")."""
+    return token[0] in _STRAY and core[:1].islower() and token[-1] not in _CLOSERS
+
+
+def _ends_sentence(token: str, core: str) -> bool:
+    """A full stop after a word of three letters or more that is no abbreviation ("their.", not "Mr." or "e.g.")."""
+    return token[-1] == "." and len(core) >= 3 and "." not in core and core.lower() not in _ABBREVIATIONS
 
 
 def _odd_count(token: str) -> int:
