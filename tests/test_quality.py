@@ -112,6 +112,37 @@ def test_layout_signals_count_short_and_noise_lines():
     assert rates["short_lines"] > 0 and rates["noise_lines"] > 0
 
 
+def cut_inner_line(page: str) -> tuple[str, int]:
+    """``page`` with one inner line cut to its first two words where its sentence runs on; the line's number."""
+    lines = page.split("\n")
+    index = next(i for i in range(2, len(lines) - 2)
+                 if lines[i + 1][0].islower() and lines[i][-1] not in ".!?:;-")
+    lines[index] = " ".join(lines[index].split()[:2])
+    return "\n".join(lines), index
+
+
+def test_a_line_cut_short_mid_sentence_counts_what_it_lacks(pages):
+    cut, index = cut_inner_line(pages[0])
+    clean = signals.Signals.of_text(pages[0])
+    damaged = signals.Signals.of_text(cut)
+    column = signals.FEATURES.index("cut_lines")
+    assert not clean.masses[:, column].any()
+    assert np.flatnonzero(damaged.masses[:, column]).tolist() == [index]
+    assert estimate(cut).cer > estimate(pages[0]).cer
+
+
+@pytest.mark.parametrize("text", [
+    # a paragraph's last line, then a new paragraph; a short line that ends its sentence; verse
+    "A line of ordinary prose that runs on to the\nnext one, as set text does, and on to the\nend of its paragraph.\n"
+    "The next paragraph starts with a capital and\nruns on to a second line and a third one of\nthe same sort.\n"
+    "Short, and done.\nand this one follows it in lower case, for once,\nas a list might do it in some old books.",
+    "Tiger, tiger, burning bright\nin the forests of the night,\nwhat immortal hand or eye\ncould frame thy fearful symmetry?",
+])
+def test_lines_that_end_where_they_should_are_not_cut(text):
+    rates = signals.Signals.of_text(text).page_rates()[0]
+    assert rates["cut_lines"] == 0
+
+
 def test_character_model_prefers_words_to_noise():
     lm = charlm.load()
     assert lm.bits("hawthorn") < lm.bits("genscher") < lm.bits("tlnco") < lm.bits("qzxjv")

@@ -56,6 +56,15 @@ maps to an estimated CER. The signals:
     ``evidence ** 2 / characters``. Damage clusters (a smudge, a fold, a faint
     stretch), and a line dense with visible errors hides more than its visible
     ones: misread words that happen to be words, letters lost outright.
+``cut_lines``
+    characters missing from lines that stop short while their sentence runs
+    on: a line inside a block (non-blank lines before and after it on the
+    page) shorter than :data:`CUT_LINE_SHARE` of the page's median full line,
+    not ending a sentence, clause or word (``.!?:;`` or a hyphen), whose next
+    line starts in lower case. Set text fills its lines up to the last line
+    of a paragraph; an engine that drops words at a line's edge (a faint or
+    curled margin, a missed text box) leaves such a line. It counts the
+    characters by which the line falls short of the median.
 ``confidence``
     for input with word confidences (hOCR, ALTO): characters times
     ``1 - confidence``; 0 where the input has none.
@@ -85,7 +94,7 @@ from ocrfix.quality import charlm, language
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
             "fragments", "merged", "stray_marks", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
-            "confidence")
+            "cut_lines", "confidence")
 _COL = {name: index for index, name in enumerate(FEATURES)}
 _DENSE = [_COL[name] for name in ("unknown", "names", "nonword", "garbage", "symbols", "fragments")]
 _TOKEN_FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
@@ -102,6 +111,11 @@ WORD_MASS_POWER = 0.3
 IMPLAUSIBLE_BITS = 4.6
 #: An unknown word used this often in the document is taken as one of its own words.
 OWN_WORD_COUNT = 3
+#: A line shorter than this share of its page's median full line, with its sentence running on, is cut
+#: (``cut_lines``). Lines of at least _FULL_LINE characters make the median, from _FULL_LINES of them on.
+CUT_LINE_SHARE = 0.7
+_FULL_LINE = 20
+_FULL_LINES = 5
 #: Words this long or longer are tried as words run together (shorter ones: too many false splits).
 _MIN_JOINED = 5
 _LONGEST_WORD = 20
@@ -111,6 +125,7 @@ _MERGE_ZIPF = 3.5
 _HYPHENS = "-¬\u00ad"
 _STRAY = "“‘\"'`*°«„^~"
 _CLOSERS = "”’\"'»"
+_CLOSED_LINE_END = frozenset(".!?:;" + _HYPHENS)
 _ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
                             "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para"})
 
@@ -565,6 +580,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         if len(tokens) > 1:  # "their. and": a sentence ends, the next word starts in lower case
             broken = np.flatnonzero(aux[:-1, 3] & aux[1:, 4]) + 1
             masses[:, _COL["broken_sentences"]] = np.bincount(token_line[broken], minlength=n_lines)
+        masses[:, _COL["cut_lines"]] = _cut_lines(tokens, token_line, aux[:, 4], chars - 1.0, page_of_line)
         masked = np.flatnonzero(aux[:, 2])
         masked_page, masks = token_page[masked], aux[masked, 2]
         for bit in range(hits.shape[1]):
@@ -588,6 +604,52 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
     return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,
                    words, latin, letters, hits, confident)
+
+
+def _cut_lines(tokens: list[str], token_line: np.ndarray, lower_start: np.ndarray, filled: np.ndarray,
+               page_of_line: np.ndarray) -> np.ndarray:
+    """Per line: the characters by which a line cut short mid-sentence falls short of its page's median full line.
+
+    ``filled``: each line's characters, whitespace collapsed (-1 for a blank
+    line); ``lower_start``: whether each token starts in lower case.
+
+    >>> full = "the quick brown fox jumps over the lazy dog and"
+    >>> text = "\\n".join([full] * 3 + ["the quick brown", full, full, "the end of it."])
+    >>> tokens = text.split()
+    >>> lines = np.repeat(np.arange(7), [len(line.split()) for line in text.split("\\n")])
+    >>> filled = np.array([len(line) for line in text.split("\\n")], dtype=float)
+    >>> _cut_lines(tokens, lines, np.array([t[0].islower() for t in tokens]), filled, np.zeros(7, dtype=int)).tolist()
+    [0.0, 0.0, 0.0, 32.0, 0.0, 0.0, 0.0]
+    """
+    n_lines = len(filled)
+    missing = np.zeros(n_lines)
+    typical = _median_full_line(filled, page_of_line)[page_of_line]
+    inside = np.zeros(n_lines, dtype=bool)  # non-blank lines with non-blank lines before and after on the same page
+    inside[1:-1] = (filled[:-2] > 0) & (filled[2:] > 0) & (page_of_line[:-2] == page_of_line[2:])
+    candidates = np.flatnonzero(inside & (filled > 0) & (filled < CUT_LINE_SHARE * typical))
+    if not len(candidates):
+        return missing
+    last_token = np.cumsum(np.bincount(token_line, minlength=n_lines)) - 1  # of each line (lines with tokens)
+    candidates = candidates[lower_start[last_token[candidates] + 1].astype(bool)]  # the next line runs on in lower case
+    for line in candidates.tolist():
+        if tokens[int(last_token[line])].rstrip(_CLOSERS + ")]")[-1:] not in _CLOSED_LINE_END:
+            missing[line] = typical[line] - filled[line]
+    return missing
+
+
+def _median_full_line(filled: np.ndarray, page_of_line: np.ndarray) -> np.ndarray:
+    """Each page's median length of lines of at least ``_FULL_LINE`` characters (0 with fewer than ``_FULL_LINES``)."""
+    pages = int(page_of_line[-1]) + 1 if len(page_of_line) else 0
+    full = np.flatnonzero(filled >= _FULL_LINE)
+    order = full[np.lexsort((filled[full], page_of_line[full]))]
+    counts = np.bincount(page_of_line[order], minlength=pages)
+    first = np.cumsum(counts) - counts
+    sizes = filled[order]
+    low, high = first + (counts - 1) // 2, first + counts // 2
+    ok = counts >= _FULL_LINES
+    median = np.zeros(pages)
+    median[ok] = (sizes[low[ok]] + sizes[high[ok]]) / 2.0
+    return median
 
 
 def _line_counts(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
