@@ -30,6 +30,7 @@ import math
 import os
 import string
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -67,7 +68,9 @@ UNKNOWN_ZIPF = 0.0
 # A string with symbols or digits inside ("s:all", "dra*t") is this much less likely a real word.
 NOISY_PENALTY = 1.5
 # A word the lexicon lists is more likely meant than its frequency alone says
-# (period and regional spellings are rare, not wrong): its prior gets this much.
+# (period and regional spellings are rare, not wrong): its prior gets this much, unless
+# a word one attested confusion away is CLEAR_MISPRINT_GAP commoner: the web text behind the
+# lexicon holds OCR misreadings and typos of common words at about that rarity ("tne", "irom").
 KNOWN_WORD_BONUS = 1.0
 # A listed word is taken for a misprint of a more frequent one only if it is at
 # most as common as misprints are: 10**-3.7 of the other word ("tbe" 2.6 vs
@@ -167,11 +170,13 @@ class Dictionary(Strategy):
     def _propose(self, text: str) -> list[Edit]:
         if self._index is None:
             self._index = default_index()
+        spaced = self._lost_spaces(text)
+        original, text = text, _with_edits(text, spaced)  # the words on each side of a lost space are read as words
         tokens = _Tokens(text)
         if not self._in_lexicon_language(tokens):
             return []  # another language: the English lexicon has no evidence against its words
         vocabulary = tokens.vocabulary = Vocabulary.from_text(text)
-        edits: list[Edit] = self._postcodes(text) + self._lost_spaces(text)
+        edits: list[Edit] = self._postcodes(text)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         taken |= tokens.line_break_halves()  # "ter-\nminates": halves of a word, no words themselves
         kinds: dict[str, tuple] = {}  # this document's: the vocabulary decides some
@@ -232,6 +237,8 @@ class Dictionary(Strategy):
                             end += 1  # "investmen+" -> "investment": the symbol after the word is its last
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
             i += 1
+        if spaced:
+            edits = spaced + _before_edits(original, edits, spaced)
         edits.sort(key=lambda e: e.start)
         return [edit for edit in edits if edit.confidence >= self.min_confidence]
 
@@ -494,6 +501,8 @@ class Dictionary(Strategy):
             own_prior = UNKNOWN_ZIPF  # unknown, or listed only as the misprint of a word pair ("ofthe")
             if is_noisy(word):
                 own_prior -= NOISY_PENALTY
+        elif any(prior - zipf >= CLEAR_MISPRINT_GAP for _, _, prior, _ in candidates):
+            own_prior = zipf  # as rare as a misprint of a listed word is ("tne" 2.0, "irom" 1.9): no bonus
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
         as_printed = self._channel(word, word)[0]
@@ -818,6 +827,47 @@ def _added_edge_letters(original: str, replacement: str) -> tuple[bool, bool]:
 def _splittable(part: str, zipf: float) -> bool:
     """A part a run-together word may be split into: a common word, one letter only if very common."""
     return zipf >= (6.0 if len(part) == 1 else 3.0)
+
+
+def _with_edits(text: str, edits: list[Edit]) -> str:
+    """``text`` with the non-overlapping ``edits`` (sorted by start) applied.
+
+    >>> _with_edits("idle,and home.Nobody", [Edit(4, 5, ", ", "", "", 1.0, ","), Edit(13, 14, ". ", "", "", 1.0, ".")])
+    'idle, and home. Nobody'
+    """
+    if not edits:
+        return text
+    pieces, at = [], 0
+    for edit in edits:
+        pieces += (text[at:edit.start], edit.replacement)
+        at = edit.end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _before_edits(original: str, edits: list[Edit], applied: list[Edit]) -> list[Edit]:
+    """``edits`` of ``_with_edits(original, applied)`` as edits of ``original``: none of them overlaps
+    an applied edit, so each offset moves back by what the applied edits before it added.
+
+    >>> applied = [Edit(4, 5, ", ", "", "", 1.0, ",")]
+    >>> [(e.start, e.end, e.original) for e in _before_edits("idle,amd so", [Edit(6, 9, "and", "", "", 1.0, "amd")], applied)]
+    [(5, 8, 'amd')]
+    """
+    ends, added, total = [], [], 0  # end of each applied edit in the edited text, and the characters added so far
+    for edit in applied:
+        total += len(edit.replacement) - (edit.end - edit.start)
+        ends.append(edit.end + total)
+        added.append(total)
+
+    def back(offset: int) -> int:
+        k = bisect.bisect_right(ends, offset)
+        return offset - (added[k - 1] if k else 0)
+
+    moved = []
+    for edit in edits:
+        start, end = back(edit.start), back(edit.end)
+        moved.append(replace(edit, start=start, end=end, original=original[start:end]))
+    return moved
 
 
 def _with_case(original: str, replacement: str) -> str:
