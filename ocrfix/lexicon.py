@@ -167,6 +167,11 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self._counts)
 
+    @property
+    def total(self) -> int:
+        """The number of running words (``len`` is the number of distinct ones)."""
+        return sum(self._counts.values())
+
     def update(self, text: str) -> None:
         """Add the words of another text (e.g. the rest of a corpus)."""
         self._counts.update(WORD.findall(fold(text)))

@@ -85,6 +85,11 @@ CONTEXT_GAP = 3.0
 # Run-together words listed in the lexicon (web text has them) are suspect when
 # the word pair is this much more common: "ofthe" 3.3 vs "of the" 6.5.
 RUN_TOGETHER_GAP = 3.0
+# A cache language model (Kuhn & De Mori 1990): a word the document itself uses elsewhere is likelier
+# there than the lexicon says ("Valley" printed "Vailey" in a text that names the valley twice);
+# P(word | prev) = P_lexicon + CACHE_WEIGHT * (its share of the document's running words - its share
+# of the language's), a usual weight.
+CACHE_WEIGHT = 0.1
 BACKOFF = math.log10(0.4)  # "stupid backoff" weight for an unseen word pair
 MAX_CANDIDATES = 6  # readings scored in context, per word
 LANGUAGE_CHECK_WORDS = 20
@@ -443,7 +448,8 @@ class Dictionary(Strategy):
         repeated = tokens.vocabulary.count(word) > 1
         key = (core, prev, nxt, name_like, repeated)
         if key not in repairs:
-            repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like, repeated=repeated)
+            repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like, repeated=repeated,
+                                        document=tokens.vocabulary)
         repair = repairs[key]
         if repair is not None and (_drops_edge(word, repair[0]) or _drops_letters(word, repair[0]) and (
                 name_like or self._rare_neighbour(tokens, i))):
@@ -468,11 +474,12 @@ class Dictionary(Strategy):
         return False
 
     def _repair(self, core: str, word: str, zipf: float, prev: str | None, nxt: str | None, *,
-                strict: bool = False, repeated: bool = True) -> tuple[str, float, str] | None:
+                strict: bool = False, repeated: bool = True,
+                document: Vocabulary | None = None) -> tuple[str, float, str] | None:
         """The repair of one word in its context; ``strict``: only by a common word, as for listed words."""
         if zipf and self._attested(prev, word, nxt):
             return None  # a listed word in a listed word pair is where it belongs
-        readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated)
+        readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated, document=document)
         best, confidence = _best(readings)
         if best == word or confidence < self.min_confidence:
             return None
@@ -480,8 +487,9 @@ class Dictionary(Strategy):
         return _with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
 
     def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None, *,
-                  strict: bool = False, repeated: bool = True) -> dict[str, float]:
-        """Readings of the printed ``word`` with their log10 scores; the word itself included."""
+                  strict: bool = False, repeated: bool = True, document: Vocabulary | None = None) -> dict[str, float]:
+        """Readings of the printed ``word`` with their log10 scores; the word itself included. With the
+        ``document``'s words, a reading it uses elsewhere is likelier (see CACHE_WEIGHT)."""
         lex, model = self._lexicon, self.model
         if prev is not None and not lex.folded_zipf(prev):
             prev = None  # an unknown neighbour is no context
@@ -506,10 +514,10 @@ class Dictionary(Strategy):
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
         as_printed = self._channel(word, word)[0]
-        scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}
+        scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}  # its repeats: see _kind, _admissible
         candidates.sort(reverse=True)
         for _, candidate, prior, channel in candidates[:MAX_CANDIDATES]:
-            scores[candidate] = self._context(prev, candidate, prior, nxt) + channel
+            scores[candidate] = self._context(prev, candidate, prior, nxt, document) + channel
         if splits:
             for cut in range(1, len(word)):
                 left, right = word[:cut], word[cut:]
@@ -701,9 +709,16 @@ class Dictionary(Strategy):
         return _with_case(a, joined), round(confidence, 3), f"word split by the OCR; \"{joined}\" is meant"
 
     # -- the language model -------------------------------------------------------------
-    def _context(self, prev: str | None, word: str, zipf: float, nxt: str | None) -> float:
-        """log10 P(word | prev) + log10 P(nxt | word), with ``zipf`` the word's own frequency."""
+    def _context(self, prev: str | None, word: str, zipf: float, nxt: str | None,
+                 document: Vocabulary | None = None) -> float:
+        """log10 P(word | prev) + log10 P(nxt | word), with ``zipf`` the word's own frequency; with a
+        ``document`` (where ``word`` is a reading, not the printed word), P(word | prev) mixed with its share
+        of the document's running words, as CACHE_WEIGHT says."""
         score = self._next_prob(prev, self._lexicon.folded_zipf(prev), word, zipf) if prev else zipf - 9.0
+        if document is not None:
+            excess = document.count(word) / document.total - 10.0 ** (zipf - 9.0)
+            if excess > 0.0:  # only the document's use beyond the language's is news ("and" is no topic word)
+                score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
         return score + self._next_prob(word, zipf, nxt)
 
     def _next_prob(self, prev: str, z_prev: float, word: str | None, z_word: float | None = None) -> float:
