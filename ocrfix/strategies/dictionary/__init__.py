@@ -273,9 +273,9 @@ class Dictionary(Strategy):
         return edits
 
     def _lost_spaces(self, text: str) -> list[Edit]:
-        return [self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
-                          reason="a space lost after punctuation between two words")
-                for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
+        return sorted((self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
+                                 reason="a space lost after punctuation between two words")
+                       for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)), key=lambda e: e.start)
 
     # -- one word -----------------------------------------------------------------------
     def _kind(self, core: str, raw: str, vocabulary: Vocabulary) -> tuple:

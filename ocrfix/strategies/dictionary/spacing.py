@@ -9,12 +9,17 @@ not a file extension or domain: "report.docx", "example.org"). Other marks
 between lower-case letters are left alone: there they are mostly misread
 letters ("abs:raction", "te:ms"). The words on each side must have two letters
 or more, which leaves numbers ("1,200", "10:30"), initials ("J.H.", "e.g."),
-URLs ("www.example.org") and code ("opt=a,b", "nl_NL.words") alone.
+URLs ("www.example.org") and code ("opt=a,b", "nl_NL.words") alone. A full stop after a number of
+up to four digits (a paragraph number, a year) before a capitalised word ends the number's sentence or
+heads its paragraph ("1997.We", "7.The"); versions and decimals ("v2.Final", "3.14") have a letter
+before them or no capital after.
 
 >>> [(m.start(), m.end(), r) for m, r in lost_spaces("It rained,and then it stopped.If not,well.")]
 [(9, 10, ', '), (29, 30, '. '), (36, 37, ', ')]
->>> list(lost_spaces("It cost 1,200 in 1981; see www.example.org or J.H. Smith, e.g. here."))
+>>> list(lost_spaces("It cost 1,200 in 1981; see www.example.org or J.H. Smith, e.g. here, v2.Final, 3.14."))
 []
+>>> [(m.start(1), r) for m, r in lost_spaces("It was 1997.We left. 7.The end.")]
+[(11, '. '), (22, '. ')]
 """
 from __future__ import annotations
 
@@ -27,6 +32,8 @@ from ocrfix.strategies.dictionary.protect import CODE, URL_OR_EMAIL
 
 # word, one mark, word: the mark between two words of at least two letters
 GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])(?=(\p{L}{2,}+)(?![\p{N}@/]|\.\p{L}))")
+# a number of up to four digits (a paragraph number, a year), a full stop, a capitalised word: "7.The"
+NUMBERED = regex.compile(r"(?<![\p{L}\p{N}.,:/])\p{N}{1,4}(\.)(?=\p{Lu}\p{Ll}+(?![\p{L}\p{N}]|\.\p{L}))")
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 LISTED = 1.0  # the lexicon's floor
@@ -42,6 +49,9 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
         from ocrfix import lexicon
 
         zipf = lexicon.load().folded_zipf
+    for match in NUMBERED.finditer(text):
+        if not _in_url_or_code(text, match.start()):
+            yield match, ". "
     for match in GLUED.finditer(text):
         mark, following = match.group(1), match.group(2)
         if following[0].isupper():
