@@ -203,15 +203,15 @@ class Dictionary(Strategy):
                     continue
             if kind[0] == "word" and kind[2] < PIECE_ZIPF and i not in taken:
                 glued = self._glue(tokens, i, kind[2])
-                if glued is not None:
-                    if glued:  # a word split by the OCR with a letter lost: "c nversation" -> "conversation"
-                        first, last, replacement, confidence, reason = glued
-                        edits.append(self.edit(text, tokens.starts[first], tokens.ends[last], replacement,
-                                               reason=reason, confidence=confidence))
-                        tokens.repaired[last] = fold(replacement)
-                        i = last + 1
-                    else:
-                        i += 1  # a piece of a split word: repairing it alone would do harm
+                if glued:  # a word split by the OCR with a letter lost: "c nversation" -> "conversation"
+                    first, last, replacement, confidence, reason = glued
+                    edits.append(self.edit(text, tokens.starts[first], tokens.ends[last], replacement,
+                                           reason=reason, confidence=confidence))
+                    tokens.repaired[last] = fold(replacement)
+                    i = last + 1
+                    continue
+                if glued == () and not (i not in taken and _run_together(kind[1], self._repair_token(tokens, i, kind, repairs))):
+                    i += 1  # a piece of a split word: repairing it alone would do harm, unless it is words run together
                     continue
             if i not in taken and (kind[0] == "skip" or kind[0] == "word" and kind[2]) and (
                     tokens.starts[i] > tokens.raw_starts[i] or tokens.ends[i] < tokens.raw_ends[i]):
@@ -883,6 +883,15 @@ def _before_edits(original: str, edits: list[Edit], applied: list[Edit]) -> list
         start, end = back(edit.start), back(edit.end)
         moved.append(replace(edit, start=start, end=end, original=original[start:end]))
     return moved
+
+
+def _run_together(word: str, repair: tuple[str, float, str] | None) -> bool:
+    """Is the ``repair`` of ``word`` the same letters with spaces put in: words run together, not half a word?
+
+    >>> _run_together("thevillage", ("the village", 0.99, "")), _run_together("nversation", ("conversation", 0.9, ""))
+    (True, False)
+    """
+    return repair is not None and " " in repair[0] and fold(repair[0]).replace(" ", "") == word
 
 
 def _with_case(original: str, replacement: str) -> str:
