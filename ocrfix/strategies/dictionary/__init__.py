@@ -231,6 +231,9 @@ class Dictionary(Strategy):
                 if repair is not None:
                     replacement, confidence, reason = repair
                     tokens.repaired[i] = fold(replacement)
+                    if replacement[:1].islower() and replacement[0] != fold(tokens.cores[i][:1]) \
+                            and self._capital_first(tokens, i, replacement):
+                        replacement = replacement[0].upper() + replacement[1:]  # "uthority's" -> "Authority's"
                     start, end = tokens.starts[i], tokens.ends[i]
                     before = start > tokens.raw_starts[i] and text[start - 1] in LOST_LETTER_MARKS
                     after = end < tokens.raw_ends[i] and text[end] in LAST_LETTER_MARKS
@@ -457,6 +460,22 @@ class Dictionary(Strategy):
             # a piece of a split word ("elsew ere")
             return None
         return repair
+
+    @staticmethod
+    def _capital_first(tokens: "_Tokens", i: int, word: str) -> bool:
+        """Token i is repaired to ``word`` (lower-case) by a new first letter, whose case the printed
+        word cannot show: is it a capital? Yes after a word that ends a sentence ("faster. ihe" -> "The"),
+        or where the document writes the word capitalised only ("uthority's" in a letter from "the
+        Authority" and "the Authority's"). A stray mark after noise ("de: ctive") ends no sentence.
+
+        >>> Dictionary._capital_first(_Tokens("the uthority of the Authority, Authority's"), 1, "authority")
+        True
+        """
+        if i > 0 and tokens.raws[i - 1][-1:] in ".!?" and len(tokens.cores[i - 1]) > 1 \
+                and tokens.cores[i - 1].isalpha() and tokens.raws[i - 1].count(".") == 1:
+            return True
+        capitalised = word[0].upper() + word[1:]
+        return tokens.text.count(capitalised) > 1 and word not in tokens.text
 
     @staticmethod
     def _name_like(tokens: "_Tokens", i: int) -> bool:
