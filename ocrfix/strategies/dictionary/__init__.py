@@ -88,7 +88,8 @@ RUN_TOGETHER_GAP = 3.0
 # A cache language model (Kuhn & De Mori 1990): a word the document itself uses elsewhere is likelier
 # there than the lexicon says ("Valley" printed "Vailey" in a text that names the valley twice);
 # P(word | prev) = P_lexicon + CACHE_WEIGHT * (its share of the document's running words - its share
-# of the language's), a usual weight.
+# of the language's), a usual weight; only for readings by a known misreading (attested in training
+# or the prior): "subclassed" beside "subclasses", "mutably" beside "mutable" are no misprints.
 CACHE_WEIGHT = 0.1
 BACKOFF = math.log10(0.4)  # "stupid backoff" weight for an unseen word pair
 MAX_CANDIDATES = 6  # readings scored in context, per word
@@ -519,8 +520,8 @@ class Dictionary(Strategy):
         for prior, candidate in self._candidates(word, zipf, gated):
             if gated and not self._admissible(word, zipf, candidate, prior, prev, nxt, repeated):
                 continue
-            channel = self._channel(candidate, word)[0]
-            candidates.append((prior - 9.0 + channel, candidate, prior, channel))
+            channel, attested = self._channel(candidate, word)
+            candidates.append((prior - 9.0 + channel, candidate, prior, channel, attested))
         splits = self.split_merge and not gated and len(word) >= 3 and word.replace("'", "").isalpha()
         if not candidates and not splits:
             return {word: 0.0}
@@ -528,15 +529,15 @@ class Dictionary(Strategy):
             own_prior = UNKNOWN_ZIPF  # unknown, or listed only as the misprint of a word pair ("ofthe")
             if is_noisy(word):
                 own_prior -= NOISY_PENALTY
-        elif any(prior - zipf >= CLEAR_MISPRINT_GAP for _, _, prior, _ in candidates):
+        elif any(prior - zipf >= CLEAR_MISPRINT_GAP for _, _, prior, _, _ in candidates):
             own_prior = zipf  # as rare as a misprint of a listed word is ("tne" 2.0, "irom" 1.9): no bonus
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
         as_printed = self._channel(word, word)[0]
         scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}  # its repeats: see _kind, _admissible
         candidates.sort(reverse=True)
-        for _, candidate, prior, channel in candidates[:MAX_CANDIDATES]:
-            scores[candidate] = self._context(prev, candidate, prior, nxt, document) + channel
+        for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
+            scores[candidate] = self._context(prev, candidate, prior, nxt, document if attested else None) + channel
         if splits:
             for cut in range(1, len(word)):
                 left, right = word[:cut], word[cut:]
