@@ -147,12 +147,13 @@ class Vocabulary:
     """A text's own words, case-folded, with their counts.
 
     >>> vocab = Vocabulary.from_text("Genscher met Gromyko; genscher left.")
-    >>> vocab.count("GENSCHER"), vocab.count("Brezhnev"), len(vocab)
-    (2, 0, 4)
+    >>> vocab.count("GENSCHER"), vocab.count("Brezhnev"), len(vocab), vocab.total
+    (2, 0, 4, 5)
     """
 
     def __init__(self, counts: Counter[str] | None = None) -> None:
         self._counts: Counter[str] = counts if counts is not None else Counter()
+        self._total = sum(self._counts.values())
 
     @classmethod
     def from_text(cls, text: str) -> "Vocabulary":
@@ -170,11 +171,13 @@ class Vocabulary:
     @property
     def total(self) -> int:
         """The number of running words (``len`` is the number of distinct ones)."""
-        return sum(self._counts.values())
+        return self._total
 
     def update(self, text: str) -> None:
         """Add the words of another text (e.g. the rest of a corpus)."""
-        self._counts.update(WORD.findall(fold(text)))
+        words = WORD.findall(fold(text))
+        self._counts.update(words)
+        self._total += len(words)
 
 
 @lru_cache(maxsize=1)
