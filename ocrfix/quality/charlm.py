@@ -26,7 +26,7 @@ import gzip
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,24 +60,47 @@ class CharLM:
         >>> round(load().bits("the"), 1) < 3.0
         True
         """
-        probs, context = self.probs, self.order - 1
-        chars = _START * context + word.lower() + _END
-        total = 0.0
-        for i in range(context, len(chars)):
-            value = probs.get(chars[i - context:i + 1])  # most n-grams are seen whole: no backoff
-            total += value if value is not None else self._log2p(chars[i - context:i], chars[i])
-        return -total / (len(chars) - context)
+        return self.bits_many([word])[0]
 
-    def _log2p(self, context: str, char: str) -> float:
-        penalty = 0.0
-        while True:
-            value = self.probs.get(context + char)
-            if value is not None:
-                return value + penalty
-            if not context:
-                return penalty - _UNSEEN_BITS
-            penalty += self.backoff.get(context, 0.0)
-            context = context[1:]
+    def bits_many(self, words: Sequence[str]) -> list[float]:
+        """:meth:`bits` of each of ``words``, with one pass of look-ups over all their n-grams.
+
+        >>> lm = load()
+        >>> lm.bits_many(["the", "tlnco"]) == [lm.bits("the"), lm.bits("tlnco")]
+        True
+        """
+        context = self.order - 1
+        padded = [_START * context + word.lower() + _END for word in words]
+        grams = [chars[i - context:i + 1] for chars in padded for i in range(context, len(chars))]
+        values = list(map(self.probs.get, grams))  # most n-grams are seen whole: no backoff
+        unseen = [index for index, value in enumerate(values) if value is None]
+        for index, value in zip(unseen, self._backed_off([grams[index] for index in unseen])):
+            values[index] = value
+        bits, start = [], 0
+        for chars in padded:
+            end = start + len(chars) - context
+            bits.append(-sum(values[start:end]) / (end - start))
+            start = end
+        return bits
+
+    def _backed_off(self, grams: list[str]) -> list[float]:
+        """log2 P(last character | the others) of n-grams not seen whole: that after the longest shorter
+        context seen with the character, plus the back-off weights of the contexts passed over."""
+        penalties = [self.backoff.get(gram[:-1], 0.0) for gram in grams]
+        values = [0.0] * len(grams)
+        pending = list(range(len(grams)))
+        for cut in range(1, self.order):  # ever shorter contexts, down to the character alone
+            found = list(map(self.probs.get, [grams[index][cut:] for index in pending]))
+            for index, value in zip(pending, found):
+                if value is not None:
+                    values[index] = value + penalties[index]
+            pending = [index for index, value in zip(pending, found) if value is None]
+            if cut < self.order - 1:
+                for index in pending:
+                    penalties[index] += self.backoff.get(grams[index][cut:-1], 0.0)
+        for index in pending:  # not even the character alone: never seen in training
+            values[index] = penalties[index] - _UNSEEN_BITS
+        return values
 
     def to_json(self) -> dict:
         return {"format": "ocrfix-charlm/1", "order": self.order, "probs": self.probs, "backoff": self.backoff}

@@ -20,7 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from pathlib import Path
 
@@ -70,6 +72,15 @@ def word_mask(word: str) -> int:
     (1, 0, True)
     """
     return _masks().get(word, 0)
+
+
+def word_masks(words: Iterable[str]) -> list[int]:
+    """:func:`word_mask` of each of ``words`` (lower-cased).
+
+    >>> word_masks(["the", "xq"])
+    [1, 0]
+    """
+    return list(map(_masks().get, words, repeat(0)))
 
 
 def decide(words: int, hits: dict[str, int]) -> str | None:

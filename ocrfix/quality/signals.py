@@ -78,6 +78,7 @@ strategy's detector), since they add text rather than corrupt it.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -126,6 +127,7 @@ _HYPHENS = "-¬\u00ad"
 _STRAY = "“‘\"'`*°«„^~"
 _CLOSERS = "”’\"'»"
 _CLOSED_LINE_END = frozenset(".!?:;" + _HYPHENS)
+_SENTENCE_OR_HYPHEN = "." + _HYPHENS
 _ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
                             "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para"})
 
@@ -141,6 +143,8 @@ _INNER_PUNCT = regex.compile(r"\p{L}[^\p{L}\p{N}'’\-.\n]+\p{L}")
 _ROMAN = regex.compile(r"(?i)(?=[mdclxvi]{2})m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _CONSONANTS = regex.compile(r"[bcdfghjklmnpqrstvwxz]{6}", regex.I)
 _CASE_FLIP = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}?")
+# A fast first pass (stdlib re) for the few tokens that may hold a character of _ODD.
+_MAYBE_ODD = re.compile(r"[|~^_\\{}\x80-\U0010ffff]")
 _ODD = regex.compile(r"[|~^_\\{}¢¬¦■□▪●◆◊♦►▼▲※¤¥©®™°±µ»«\u2500-\u257f\uff00-\uffef\ufffd]|[^\p{Latin}\p{Common}\p{Inherited}]")
 # Tokens without letters that text has: dashes, signs, and Markdown's line marks (headings, quotes, lists, rules).
 _STANDALONE_OK = frozenset({"-", "–", "—", "&", "*", "§", "¶", "†", "/", "+", "=", "%", "...", "…", "$", "£", "#",
@@ -257,19 +261,20 @@ class _TokenTable:
         self._add_cores([core for core in cores if core.isalnum() or any(map(str.isalnum, core))])
         core_ids = np.fromiter(map(self._cores.get, cores, repeat(0)), dtype=np.int64, count=len(cores))
         rows = self._core_rows.take(core_ids, axis=0)
-        rows[:, _ODD_CHARS] = _scan(_ODD, tokens)
+        rows[:, _ODD_CHARS] = _scan(_ODD, tokens, np.flatnonzero(_scan(_MAYBE_ODD, tokens)))
         lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
         charged = (rows[:, _GARBAGE] != 0.0) & (lengths != np.fromiter(map(len, cores), dtype=np.int64, count=len(cores)))
         rows[charged, _GARBAGE] = [word_mass(length) for length in lengths[charged].tolist()]  # the whole token
         symbols = np.flatnonzero(core_ids == 0)
         rows[symbols, _SYMBOLS] = [_symbol_mass(tokens[index]) for index in symbols.tolist()]
-        stray = np.fromiter(map(_stray, tokens, cores), dtype=bool, count=len(tokens))
-        rows[stray & (core_ids != 0), _STRAY_MARKS] = 1.0
+        led = [index for index, token in enumerate(tokens) if token[0] in _STRAY]
+        rows[[index for index in led if core_ids[index] and _stray(tokens[index], cores[index])], _STRAY_MARKS] = 1.0
         aux = np.zeros((len(tokens), 6), dtype=np.int64)
         aux[:, :3] = self._core_aux.take(core_ids, axis=0)
-        aux[:, 3] = [_ends_sentence(token, core) for token, core in zip(tokens, cores)]
+        ended = [index for index, token in enumerate(tokens) if token[-1] in _SENTENCE_OR_HYPHEN]
+        aux[ended, 3] = [_ends_sentence(tokens[index], cores[index]) for index in ended]
         aux[:, 4] = [token[0].islower() for token in tokens]
-        aux[:, 5] = [len(token) > 2 and token[-1] in _HYPHENS and token[-2].isalpha() for token in tokens]
+        aux[ended, 5] = [_hyphenated(tokens[index]) for index in ended]
         self.index.update(zip(tokens, range(len(self.keys), len(self.keys) + len(tokens))))
         self.keys.extend(map(self._core_keys.__getitem__, core_ids.tolist()))
         self.rows = np.vstack([self.rows, rows])
@@ -294,7 +299,7 @@ class _TokenTable:
         ("1981", "l0ve", "June.We"), of :meth:`_judge_others`.
         """
         plain = [core.isascii() and core.isalpha() for core in cores]
-        zipfs = [self.lex.folded_zipf(core.lower()) if is_plain else None for core, is_plain in zip(cores, plain)]
+        zipfs = self.lex.folded_zipfs([core.lower() if is_plain else "" for core, is_plain in zip(cores, plain)])
         # Most tokens: a common word, plainly written (not "tHe"), carries no mass.
         common = [is_plain and (zipf >= _FRAGMENT_ZIPF or (zipf >= _RARE_ZIPF and len(core) > 2))
                   and (core.islower() or core.istitle() or core.isupper()) for core, is_plain, zipf in zip(cores, plain, zipfs)]
@@ -304,7 +309,7 @@ class _TokenTable:
         words += [index for index, whole in zip(unusual, _scan(_WORD_LINE, [cores[i] for i in unusual])) if whole]
         others = sorted(set(unusual) - set(words))
         masses: list[tuple[int, float, str | None]] = [_NO_JUDGEMENT] * len(cores)
-        for index, mass in zip(words, self._judge_words([cores[i] for i in words], [zipfs[i] for i in words])):
+        for index, mass in zip(words, self._judge_words([cores[i] for i in words], [zipfs[i] if plain[i] else None for i in words])):
             masses[index] = mass
         for index, mass in zip(others, self._judge_others([cores[i] for i in others])):
             masses[index] = mass
@@ -317,8 +322,8 @@ class _TokenTable:
         aux[accented, 0] = _kept(_NOT_LETTERS_OR_NEWLINE, [cores[i] for i in accented])
         aux[accented, 1] = _kept(_NOT_LATIN_OR_NEWLINE, [cores[i] for i in accented])
         common_ids = [index for index, is_common in enumerate(common) if is_common]
-        aux[common_ids, 2] = [language.word_mask(cores[index].lower()) for index in common_ids]
-        aux[words, 2] = [language.word_mask(cores[index].rstrip(".").lower()) for index in words]
+        aux[common_ids, 2] = language.word_masks([cores[index].lower() for index in common_ids])
+        aux[words, 2] = language.word_masks([cores[index].rstrip(".").lower() for index in words])
         return rows, [key for _, _, key in masses], aux
 
     def _judge_words(self, cores: list[str], zipfs: list[float | None]) -> list[tuple[int, float, str | None]]:
@@ -332,26 +337,29 @@ class _TokenTable:
         # A capitalised word made of common words is as often a name ("Fairfield", "Blackwood") as words run together.
         joins = [self._joins(word) if (zipf == 0.0 or flip) and len(word) >= _MIN_JOINED
                  and not (word.istitle() and word.isalpha()) else 0 for word, zipf, flip in zip(words, zipfs, flipped)]
-        roman = _scan(_ROMAN_LINE, words).tolist()
-        consonants = _scan(_CONSONANTS, words).tolist()
+        cased = [index for index, (word, zipf) in enumerate(zip(words, zipfs)) if zipf == 0.0 and (word.isupper() or word.islower())]
+        roman = _scan(_ROMAN_LINE, words, cased).tolist()
+        consonants = _scan(_CONSONANTS, words, [index for index, word in enumerate(words) if len(word) >= 6]).tolist()
+        unknown = [word for word, zipf, is_roman, join, consonant_run, flip in zip(words, zipfs, roman, joins, consonants, flipped)
+                   if zipf == 0.0 and not (is_roman or join or consonant_run or flip)]
+        implausible = {word: bits > IMPLAUSIBLE_BITS for word, bits in zip(unknown, self.lm.bits_many(unknown))}
         judged = []
         for core, word, zipf, flip, join, is_roman, consonant_run in zip(cores, words, zipfs, flipped, joins, roman, consonants):
-            length = word_mass(len(word))
-            if zipf == 0.0 and (word.isupper() or word.islower()) and is_roman:
+            if is_roman:
                 judged.append(_NO_JUDGEMENT)  # "MDCCCXXVII", "xiv": a year or a chapter in roman numerals
             elif join:
                 judged.append((_MERGED, float(join), None))
             elif consonant_run or flip:  # "dbsqlfuzz" used throughout: a name of the text's own
                 judged.append((_GARBAGE, word_mass(len(core)), lexicon.fold(word)))
             elif zipf == 0.0:
-                if self.lm.bits(word) > IMPLAUSIBLE_BITS:
-                    judged.append((_NONWORD, length, None))
+                if implausible[word]:
+                    judged.append((_NONWORD, word_mass(len(word)), None))
                 else:
-                    judged.append((_NAMES if word.istitle() else _UNKNOWN, length, lexicon.fold(word)))
+                    judged.append((_NAMES if word.istitle() else _UNKNOWN, word_mass(len(word)), lexicon.fold(word)))
             elif len(word) <= 2 and zipf < _FRAGMENT_ZIPF:
                 judged.append((_FRAGMENTS, len(word) + 1.0, None))
             elif zipf < _RARE_ZIPF:
-                judged.append((_RARE, length * (_RARE_ZIPF - zipf) / _RARE_ZIPF, lexicon.fold(word)))
+                judged.append((_RARE, word_mass(len(word)) * (_RARE_ZIPF - zipf) / _RARE_ZIPF, lexicon.fold(word)))
             else:
                 judged.append(_NO_JUDGEMENT)
         return judged
@@ -395,8 +403,9 @@ class _TokenTable:
         3) or joined by punctuation ("June.We", "COMMITTEE:REVIEW": 1).
         """
         common = _common_words(self.lex)
+        folded = lexicon.fold(word)
         total = -1
-        for part in _NOT_LETTERS.split(lexicon.fold(word)):
+        for part in [folded] if folded.isascii() and folded.isalpha() else _NOT_LETTERS.split(folded):
             if part:
                 pieces = _fewest_words(part, common)
                 if not pieces:
@@ -446,8 +455,9 @@ def word_mass(characters: int) -> float:
     return float(characters) ** WORD_MASS_POWER
 
 
-def _scan(pattern: regex.Pattern, texts: list[str]) -> np.ndarray:
-    """How often ``pattern`` occurs in each of ``texts``, in one scan of them all joined by newlines.
+def _scan(pattern: regex.Pattern | re.Pattern, texts: list[str], chosen: Sequence[int] | None = None) -> np.ndarray:
+    """How often ``pattern`` occurs in each of ``texts`` (only those ``chosen``, when given; 0 for the rest),
+    in one scan of them all joined by newlines.
 
     No token holds a newline and no pattern here matches one, so no match spans
     two texts; with :func:`_whole_lines`, the same gives ``fullmatch`` of each.
@@ -455,6 +465,10 @@ def _scan(pattern: regex.Pattern, texts: list[str]) -> np.ndarray:
     >>> _scan(_MIXED, ["a1b2", "1", "c"]).tolist(), _scan(_WORD_LINE, ["ab", "1", "c"]).tolist()
     ([2, 0, 0], [1, 0, 1])
     """
+    if chosen is not None:
+        counts = np.zeros(len(texts), dtype=np.int64)
+        counts[chosen] = _scan(pattern, [texts[index] for index in chosen])
+        return counts
     ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
     starts = [match.start() for match in pattern.finditer("\n".join(texts))]
     return np.bincount(np.searchsorted(ends, starts, side="right"), minlength=len(texts))
@@ -492,7 +506,12 @@ def _symbol_mass(token: str) -> float:
 
 def _stray(token: str, core: str) -> bool:
     """A word in lower case led by a quote or mark that nothing closes ("“he", "*he")."""
-    return token[0] in _STRAY and core[:1].islower() and token[-1] not in _CLOSERS
+    return token[0] in _STRAY and core[0].islower() and token[-1] not in _CLOSERS
+
+
+def _hyphenated(token: str) -> bool:
+    """A word ending with a hyphen ("com-"), perhaps the first half of one hyphenated at the line end."""
+    return len(token) > 2 and token[-1] in _HYPHENS and token[-2].isalpha()
 
 
 def _ends_sentence(token: str, core: str) -> bool:
