@@ -107,6 +107,11 @@ NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
+# Words run together with a misread neighbour ("ofche" for "of the") are looked for beside the commonest
+# words only (of, the, to, in, is, be ...): they make most of a text, and only they are common enough
+# for their presence in a string to say much; the other side is read as one of its best few neighbours.
+RUN_ON_ZIPF = 6.0
+SPLIT_CANDIDATES = 3
 # The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
 GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
                     if len(observed) == 2 and len(intended) == 1)
@@ -546,7 +551,43 @@ class Dictionary(Strategy):
                     scores[f"{left} {right}"] = (
                         self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
                         + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed)
+            if not zipf:
+                scores.update(self._misread_splits(word, prev, nxt))
         return scores
+
+    def _common_sides(self, word: str) -> list[tuple[int, bool, str]]:
+        """The cuts of ``word`` with one of the commonest words on one side ("of|che"), as (cut, is the
+        common word on the left?, the other side of two letters or more)."""
+        zipf = self._lexicon.folded_zipf
+        sides = []
+        for cut in range(2, len(word) - 1):
+            left, right = word[:cut], word[cut:]
+            if zipf(left) >= RUN_ON_ZIPF:
+                sides.append((cut, True, right))
+            if zipf(right) >= RUN_ON_ZIPF:
+                sides.append((cut, False, left))
+        return sides
+
+    def _misread_splits(self, word: str, prev: str | None, nxt: str | None) -> dict[str, float]:
+        """Readings of the unknown ``word`` as one of the commonest words run together with a misread
+        word ("ofche": "of the", "mayke": "may be"), scored as a split with the error model's price of
+        the misreading: the other side is read as each of its best SPLIT_CANDIDATES lexicon neighbours.
+
+        >>> fix = Dictionary(); _ = fix.propose("")  # loads the index
+        >>> "of the" in fix._misread_splits("ofche", "account", "comments")
+        True
+        """
+        zipf, model = self._lexicon.folded_zipf, self.model
+        readings = {}
+        for cut, common_left, other in self._common_sides(word):
+            for prior, candidate in self._candidates(other, 0.0, False)[:SPLIT_CANDIDATES]:
+                left, right = (word[:cut], candidate) if common_left else (candidate, word[cut:])
+                z_left, z_right = zipf(left), zipf(right)
+                readings[f"{left} {right}"] = (
+                    self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
+                    + self._next_prob(right, z_right, nxt) + model.merge_log_prob
+                    + self._channel(left + right, word)[0])
+        return readings
 
     def _prefetch(self, tokens: "_Tokens", vocabulary: Vocabulary, kinds: dict[str, tuple]) -> None:
         """Look up the candidates the document's suspect words will need in one batch (array work amortised)."""
@@ -567,6 +608,8 @@ class Dictionary(Strategy):
             _, word, zipf = kind
             if not self._name_like(tokens, i):
                 keys = [self._lookup_key(word, zipf, bool(zipf))]
+                if not zipf and self.split_merge:
+                    keys += [self._lookup_key(other, 0.0, False) for _, _, other in self._common_sides(word)]
             elif zipf < NAME_ZIPF:
                 keys = [self._lookup_key(word, zipf, True)]  # a capitalised word inside a sentence: strictly
             else:
