@@ -65,6 +65,10 @@ TRUSTED_ZIPF = 4.5
 # lists every word down to Zipf 1, so an unlisted one is rarer: about once per
 # billion words (names, rare words, compounds), not impossible.
 UNKNOWN_ZIPF = 0.0
+# Clean English prose has at most about this share of lower-case words no large lexicon lists (technical
+# terms, rare inflections); a text with more has misreadings among them, and its unknown words are less
+# likely real (see Dictionary._unknown_prior).
+CLEAN_UNKNOWN_SHARE = 0.03
 # A string with symbols or digits inside ("s:all", "dra*t") is this much less likely a real word.
 NOISY_PENALTY = 1.5
 # A word the lexicon lists is more likely meant than its frequency alone says
@@ -187,6 +191,7 @@ class Dictionary(Strategy):
         if not self._in_lexicon_language(tokens):
             return []  # another language: the English lexicon has no evidence against its words
         vocabulary = tokens.vocabulary = Vocabulary.from_text(text)
+        tokens.unknown_prior = self._unknown_prior(tokens)
         edits: list[Edit] = self._postcodes(text)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         taken |= tokens.line_break_halves()  # "ter-\nminates": halves of a word, no words themselves
@@ -270,6 +275,23 @@ class Dictionary(Strategy):
         folded_zipf = self._lexicon.folded_zipf
         common = sum(n for word, n in words.items() if folded_zipf(fold(word)) >= COMMON_WORD_ZIPF)
         return common >= MIN_COMMON_SHARE * total
+
+    def _unknown_prior(self, tokens: "_Tokens") -> float:
+        """The prior (Zipf) of an unknown word in this text: UNKNOWN_ZIPF, less log10 of how many times
+        more of its lower-case words are unknown than clean prose has (CLEAN_UNKNOWN_SHARE). In a text
+        where a fifth of the words are unknown, most of them are misreadings, not rare words (empirical Bayes).
+
+        >>> fix = Dictionary()
+        >>> fix._unknown_prior(_Tokens("the cat sat on the mat")), round(fix._unknown_prior(_Tokens("tbe cat sxt on tbe rnat")), 2)
+        (0.0, -0.74)
+        """
+        words = Counter(core for core in tokens.cores if core.isalpha() and core.islower() and len(core) > 1)
+        total = sum(words.values())
+        if not total:
+            return UNKNOWN_ZIPF
+        folded_zipf = self._lexicon.folded_zipf
+        unknown = sum(n for word, n in words.items() if not folded_zipf(fold(word))) / total
+        return UNKNOWN_ZIPF - max(0.0, math.log10(max(unknown, 1e-9) / CLEAN_UNKNOWN_SHARE))
 
     def _postcodes(self, text: str) -> list[Edit]:
         edits = []
@@ -458,7 +480,7 @@ class Dictionary(Strategy):
         key = (core, prev, nxt, name_like, repeated)
         if key not in repairs:
             repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like, repeated=repeated,
-                                        document=tokens.vocabulary)
+                                        document=tokens.vocabulary, unknown_prior=tokens.unknown_prior)
         repair = repairs[key]
         if repair is not None and (_drops_edge(word, repair[0]) or _drops_letters(word, repair[0]) and (
                 name_like or self._rare_neighbour(tokens, i))):
@@ -499,12 +521,13 @@ class Dictionary(Strategy):
         return False
 
     def _repair(self, core: str, word: str, zipf: float, prev: str | None, nxt: str | None, *,
-                strict: bool = False, repeated: bool = True,
-                document: Vocabulary | None = None) -> tuple[str, float, str] | None:
+                strict: bool = False, repeated: bool = True, document: Vocabulary | None = None,
+                unknown_prior: float = UNKNOWN_ZIPF) -> tuple[str, float, str] | None:
         """The repair of one word in its context; ``strict``: only by a common word, as for listed words."""
         if zipf and self._attested(prev, word, nxt):
             return None  # a listed word in a listed word pair is where it belongs
-        readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated, document=document)
+        readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated, document=document,
+                                  unknown_prior=unknown_prior)
         best, confidence = _best(readings)
         if best == word or confidence < self.min_confidence:
             return None
@@ -512,7 +535,8 @@ class Dictionary(Strategy):
         return _with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
 
     def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None, *,
-                  strict: bool = False, repeated: bool = True, document: Vocabulary | None = None) -> dict[str, float]:
+                  strict: bool = False, repeated: bool = True, document: Vocabulary | None = None,
+                  unknown_prior: float = UNKNOWN_ZIPF) -> dict[str, float]:
         """Readings of the printed ``word`` with their log10 scores; the word itself included. With the
         ``document``'s words, a reading it uses elsewhere is likelier (see CACHE_WEIGHT)."""
         lex, model = self._lexicon, self.model
@@ -531,7 +555,7 @@ class Dictionary(Strategy):
         if not candidates and not splits:
             return {word: 0.0}
         if not zipf or run_together:
-            own_prior = UNKNOWN_ZIPF  # unknown, or listed only as the misprint of a word pair ("ofthe")
+            own_prior = unknown_prior  # unknown, or listed only as the misprint of a word pair ("ofthe")
             if is_noisy(word):
                 own_prior -= NOISY_PENALTY
         elif any(prior - zipf >= CLEAR_MISPRINT_GAP for _, _, prior, _, _ in candidates):
@@ -981,6 +1005,7 @@ class _Tokens:
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
         self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
         self.vocabulary = Vocabulary()
+        self.unknown_prior = UNKNOWN_ZIPF  # see Dictionary._unknown_prior
         self._positions: dict[str, list[int]] | None = None  # folded word -> its token numbers, when needed
         word_parts: dict[str, tuple[int, int] | None] = {}  # raw token -> its word part's span in it
         # bound methods hoisted out of the per-token loop, the hot one of a long document
