@@ -162,3 +162,26 @@ def test_a_first_letter_a_repair_adds_takes_the_case_of_the_sentence_or_the_docu
         "The Authority said that the Authority would write to the Authority's members."
     assert run(default, "He said that the uthority would write to its members.") == \
         "He said that the authority would write to its members."
+
+
+def test_one_of_the_commonest_words_run_together_with_a_misread_word_is_split(default):
+    assert run(default, "It takes account ofche comments received from the public.") == \
+        "It takes account of the comments received from the public."
+    # listed words beginning with a common word stay whole
+    assert run(default, "The isobars were drawn on the chart, and the infill was good.") == \
+        "The isobars were drawn on the chart, and the infill was good."
+
+
+NOTE = ("The new hall will be built on a site next to the community centre, and the cuoncil has agreed "
+        "to meet the cost of the access road. Work is expected to begin in the spring and to finish "
+        "before the end of the year.")
+GARBLED_NOTE = ("The ncw hxll wiil be bu1lt on a site next to the community centre, aud the cuoncil has agrced "
+                "to meet thc cosl of the acccss road. Wcrk is exqected to begln in tbe sprlng and to flnish "
+                "before the end of the yeer.")
+
+
+def test_an_unknown_word_is_likelier_a_misreading_in_a_text_full_of_them(default):
+    # empirical Bayes: "cuoncil" may be a rare word in clean prose, hardly in a text where every
+    # tenth word is unknown
+    assert "cuoncil" in run(default, NOTE)
+    assert "the council has agreed" in run(default, GARBLED_NOTE)
