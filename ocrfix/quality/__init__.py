@@ -59,6 +59,7 @@ _MIN_ALNUM_SHARE = 0.25
 _WORST_LINES = 5
 _MIN_WORDS_PER_LINE = 1.5
 _LINE_PRIOR_CHARS = 40
+_BLANKS = " \t\n\r\v"  # the whitespace a page may hold besides its marks (pages are split at form feeds)
 
 
 @dataclass
@@ -278,8 +279,8 @@ class _Analysis:
         """(verdict, language) for a page that gets no number, else None."""
         s = self.signals
         text = self.page_texts[page]
-        marks = text.replace(" ", "").replace("\t", "").replace("\n", "").replace("\r", "").replace("\v", "")
-        if marks and marks.count(marks[0]) == len(marks) and len(text.strip()) >= 4:  # one symbol, repeated
+        marks = text.strip(_BLANKS)  # from the first mark to the last
+        if marks and not marks.strip(marks[0] + _BLANKS) and len(text.strip()) >= 4:  # one symbol, repeated
             return "loop", None
         nonspace = float(s.nonspace[page])
         if not marks or not nonspace:  # nothing, or only the rules of a Markdown table

@@ -602,8 +602,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         masses[:, _COL["cut_lines"]] = _cut_lines(tokens, token_line, aux[:, 4], chars - 1.0, page_of_line)
         masked = np.flatnonzero(aux[:, 2])
         masked_page, masks = token_page[masked], aux[masked, 2]
-        for bit in range(hits.shape[1]):
-            hits[:, bit] = np.bincount(masked_page, weights=(masks >> bit) & 1, minlength=pages)
+        hits = _group_sums(masked_page, (masks[:, None] >> np.arange(hits.shape[1])) & 1, pages)
     _clear_table_rows(codes, space, char_line, n_lines, masses, alnum, nonspace)
     filled = chars - 1.0  # without the line break
     masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)

@@ -485,9 +485,7 @@ class _Tokens:
         self.core_ends = self.ends.copy()
         if len(self.ends):
             # A token's trailing marks ("end." "so?!"): the run of marks before its end; all marks: kept whole.
-            positions = np.arange(len(codes))
-            unmarked = np.maximum.accumulate(np.where(_SENTENCE_END_TABLE[np.minimum(codes, 127)], -1, positions))
-            marks = self.ends - 1 - unmarked[self.ends - 1]
+            marks = _trailing_marks(codes, self.starts, self.ends)
             self.core_ends = np.where(marks < self.ends - self.starts, self.ends - marks, self.ends)
         sums, moments = _weighted_sums(codes, self.starts, self.ends)
         lengths = (self.ends - self.starts).astype(np.uint64)
@@ -520,6 +518,22 @@ class _Tokens:
     def length(self, first: np.ndarray, stop: np.ndarray) -> np.ndarray:
         """How many non-space characters the token runs first..stop-1 hold."""
         return self.rank[stop] - self.rank[first]
+
+
+def _trailing_marks(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """How many sentence-end marks end each token codes[start:end]: the distance from its end back to
+    the last character that is no mark (only the few tokens that end with a mark are looked up).
+
+    >>> codes = np.frombuffer("so?! end. ...".encode("utf-32-le"), dtype=np.uint32)
+    >>> _trailing_marks(codes, np.array([0, 5, 10]), np.array([4, 9, 13])).tolist()
+    [2, 1, 3]
+    """
+    marks = np.zeros(len(ends), dtype=np.int64)
+    marked = np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes[ends - 1], 127)])
+    if len(marked):
+        plain = np.concatenate(([-1], np.flatnonzero(~_SENTENCE_END_TABLE[np.minimum(codes, 127)])))  # -1: before the text
+        marks[marked] = ends[marked] - 1 - plain[np.searchsorted(plain, ends[marked] - 1, side="right") - 1]
+    return marks
 
 
 def _mix(total: np.ndarray, moment: np.ndarray, length: np.ndarray) -> np.ndarray:
