@@ -601,8 +601,9 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
             masses[:, _COL["broken_sentences"]] = np.bincount(token_line[broken], minlength=n_lines)
         masses[:, _COL["cut_lines"]] = _cut_lines(tokens, token_line, aux[:, 4], chars - 1.0, page_of_line)
         masked = np.flatnonzero(aux[:, 2])
-        masked_page, masks = token_page[masked], aux[masked, 2]
-        hits = _group_sums(masked_page, (masks[:, None] >> np.arange(hits.shape[1])) & 1, pages)
+        masks, kinds = np.unique(aux[masked, 2], return_inverse=True)  # a few distinct sets of languages
+        per_kind = np.bincount(token_page[masked] * len(masks) + kinds, minlength=pages * len(masks)).reshape(pages, len(masks))
+        hits = (per_kind @ ((masks[:, None] >> np.arange(hits.shape[1])) & 1)).astype(float)
     _clear_table_rows(codes, space, char_line, n_lines, masses, alnum, nonspace)
     filled = chars - 1.0  # without the line break
     masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
