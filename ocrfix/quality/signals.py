@@ -257,14 +257,17 @@ class _TokenTable:
 
     def _add(self, tokens: list[str]) -> None:
         """Append the rows of new distinct ``tokens``: their cores' rows with what their edges add."""
-        cores = [token if token.isascii() and token.isalpha() else _core_of(token) for token in tokens]
+        marked = [index for index, token in enumerate(tokens) if not (token.isascii() and token.isalpha())]  # "(the", "1981"
+        cores = tokens.copy()  # most tokens: a plain word, their own core
+        for index in marked:
+            cores[index] = _core_of(tokens[index])
         self._add_cores([core for core in cores if core.isalnum() or any(map(str.isalnum, core))])
         core_ids = np.fromiter(map(self._cores.get, cores, repeat(0)), dtype=np.int64, count=len(cores))
         rows = self._core_rows.take(core_ids, axis=0)
-        rows[:, _ODD_CHARS] = _scan(_ODD, tokens, np.flatnonzero(_scan(_MAYBE_ODD, tokens)))
-        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-        charged = (rows[:, _GARBAGE] != 0.0) & (lengths != np.fromiter(map(len, cores), dtype=np.int64, count=len(cores)))
-        rows[charged, _GARBAGE] = [word_mass(length) for length in lengths[charged].tolist()]  # the whole token
+        marked_odd = _scan(_MAYBE_ODD, [tokens[index] for index in marked])
+        rows[:, _ODD_CHARS] = _scan(_ODD, tokens, [index for index, maybe in zip(marked, marked_odd.tolist()) if maybe])
+        charged = [index for index in np.flatnonzero(rows[:, _GARBAGE]).tolist() if len(tokens[index]) != len(cores[index])]
+        rows[charged, _GARBAGE] = [word_mass(len(tokens[index])) for index in charged]  # the whole token
         symbols = np.flatnonzero(core_ids == 0)
         rows[symbols, _SYMBOLS] = [_symbol_mass(tokens[index]) for index in symbols.tolist()]
         led = [index for index, token in enumerate(tokens) if token[0] in _STRAY]
