@@ -80,7 +80,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -235,14 +234,16 @@ class _TokenTable:
         self.lex = lexicon.load()
         self.lm = charlm.load()
         self.index: dict[str, int] = {}
-        self.keys: list[str | None] = []
+        # Per token: the number of its folded word when it may be one of the text's own words (-1: not).
+        self.key_ids = np.zeros(0, dtype=np.int64)
+        self._key_numbers: dict[str, int] = {}
         self.rows = np.zeros((0, len(_TOKEN_FEATURES)))
         # letters, Latin letters, language mask, ends a sentence, starts in lower case, ends with a hyphen
         self.aux = np.zeros((0, 6), dtype=np.int64)
         # Per distinct core: the same, without the columns of the token's edges. Core 0 is the empty
         # core of a token without letters or digits ("|", "--").
         self._cores: dict[str, int] = {}
-        self._core_keys: list[str | None] = [None]
+        self._core_key_ids = np.full(1, -1, dtype=np.int64)
         self._core_rows = np.zeros((1, len(_TOKEN_FEATURES)))
         self._core_aux = np.zeros((1, 3), dtype=np.int64)
 
@@ -280,8 +281,8 @@ class _TokenTable:
         aux[ended, 3] = [_ends_sentence(tokens[index], cores[index]) for index in ended]
         aux[:, 4] = [token[0].islower() for token in tokens]
         aux[ended, 5] = [_hyphenated(tokens[index]) for index in ended]
-        self.index.update(zip(tokens, range(len(self.keys), len(self.keys) + len(tokens))))
-        self.keys.extend(map(self._core_keys.__getitem__, core_ids.tolist()))
+        self.index.update(zip(tokens, range(len(self.key_ids), len(self.key_ids) + len(tokens))))
+        self.key_ids = np.concatenate([self.key_ids, self._core_key_ids.take(core_ids)])
         self.rows = np.vstack([self.rows, rows])
         self.aux = np.vstack([self.aux, aux])
 
@@ -291,8 +292,10 @@ class _TokenTable:
         if not new:
             return
         rows, keys, aux = self._classify(new)
-        self._cores.update(zip(new, range(len(self._core_keys), len(self._core_keys) + len(new))))
-        self._core_keys.extend(keys)
+        self._cores.update(zip(new, range(len(self._core_key_ids), len(self._core_key_ids) + len(new))))
+        numbers = self._key_numbers
+        key_ids = [-1 if key is None else numbers.setdefault(key, len(numbers)) for key in keys]
+        self._core_key_ids = np.concatenate([self._core_key_ids, np.array(key_ids, dtype=np.int64)])
         self._core_rows = np.vstack([self._core_rows, rows])
         self._core_aux = np.vstack([self._core_aux, aux])
 
@@ -544,7 +547,7 @@ _TABLE_LIMIT = 500_000
 
 def _table() -> _TokenTable:
     global _TABLE
-    if _TABLE is None or len(_TABLE.keys) > _TABLE_LIMIT:
+    if _TABLE is None or len(_TABLE.index) > _TABLE_LIMIT:
         _TABLE = _TokenTable()
     return _TABLE
 
@@ -743,15 +746,10 @@ def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) ->
     """Move unknown, rare and letter-garbage words the document uses often to ``repeated`` (in place)."""
     uses = np.bincount(ids)
     present = np.flatnonzero(uses)  # the text's own types, not the whole table (kept between calls: it grows)
-    keys = table.keys
-    counts: Counter[str] = Counter()
-    candidates = []
-    for type_id, used in zip(present.tolist(), uses[present].tolist()):
-        if keys[type_id] is not None:
-            candidates.append(type_id)
-            counts[keys[type_id]] += used
-    own = [type_id for type_id in candidates if counts[keys[type_id]] >= OWN_WORD_COUNT]
-    if own:
+    present = present[table.key_ids[present] >= 0]
+    _, word = np.unique(table.key_ids[present], return_inverse=True)  # types of one folded word: "Genscher", "Genscher's"
+    own = present[np.bincount(word, weights=uses[present])[word] >= OWN_WORD_COUNT]
+    if len(own):
         is_own = np.zeros(len(uses), dtype=bool)
         is_own[own] = True
         rows = np.flatnonzero(is_own[ids])
