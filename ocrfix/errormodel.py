@@ -217,8 +217,10 @@ class ErrorModel:
         total = 0.0
         changed = 0
         attested = True
+        known = self._cache  # confusion_log_prob's, looked up here: most runs are known ones
         for run in blocks(intended, observed):
-            total += self.confusion_log_prob(*run)
+            log_prob = known.get(run)
+            total += self.confusion_log_prob(*run) if log_prob is None else log_prob
             changed += len(run[0])
             attested = attested and (run in self._floors or self.confusions.get(run, 0) >= min_count)
         return total + self._log_correct * (len(intended) - changed), attested
@@ -238,11 +240,14 @@ class ErrorModel:
             for intended, printed in pairs:
                 if intended.strip() and intended.isalpha():  # a misread letter, not a lost space or mark
                     index.setdefault(printed, []).append(intended)
-        readings = set()
+        readings: set[str] = set()
         for start in range(len(observed) + 1):
+            head = observed[:start]
             for end in range(start, min(len(observed), start + MAX_SEGMENT) + 1):
-                for intended in index.get(observed[start:end], ()):
-                    readings.add(observed[:start] + intended + observed[end:])
+                intendeds = index.get(observed[start:end])
+                if intendeds:
+                    tail = observed[end:]
+                    readings.update([head + intended + tail for intended in intendeds])
         return readings
 
     @property

@@ -131,6 +131,15 @@ class Lexicon:
         """``bigram`` of two words already folded with :func:`fold`."""
         return self._bigrams.get(f"{key1} {key2}", 0.0)
 
+    def folded_bigrams(self, pairs: Iterable[tuple[str, str]]) -> list[float]:
+        """``folded_bigram`` of each (key1, key2) of ``pairs``, in one pass: the fast path for many.
+
+        >>> [value > 0.0 for value in load().folded_bigrams([("of", "the"), ("king", "wsa")])]
+        [True, False]
+        """
+        get = self._bigrams.get
+        return [get(f"{key1} {key2}", 0.0) for key1, key2 in pairs]
+
     def bigram(self, w1: str, w2: str) -> float:
         """Zipf frequency of the word pair ``w1 w2`` (per billion running words); 0.0 when unknown.
 

@@ -32,6 +32,7 @@ import string
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
+from itertools import islice
 from typing import Callable, Iterable
 
 import regex
@@ -283,14 +284,15 @@ class Dictionary(Strategy):
 
         >>> fix = Dictionary()
         >>> fix._unknown_prior(_Tokens("the cat sat on the mat")), round(fix._unknown_prior(_Tokens("tbe cat sxt on tbe rnat")), 2)
-        (0.0, -0.31)
+        (0.0, -0.74)
         """
         words = Counter(core for core in tokens.cores if core.isalpha() and core.islower() and len(core) > 1)
+        total = sum(words.values())
+        if not total:
+            return UNKNOWN_ZIPF
         folded_zipf = self._lexicon.folded_zipf
-        unknown = sum(n for word, n in words.items() if not folded_zipf(fold(word)))
-        # shrunk towards clean prose by LANGUAGE_CHECK_WORDS words of it: a short line says little
-        share = (unknown + CLEAN_UNKNOWN_SHARE * LANGUAGE_CHECK_WORDS) / (sum(words.values()) + LANGUAGE_CHECK_WORDS)
-        return UNKNOWN_ZIPF - max(0.0, math.log10(share / CLEAN_UNKNOWN_SHARE))
+        unknown = sum(n for word, n in words.items() if not folded_zipf(fold(word))) / total
+        return UNKNOWN_ZIPF - max(0.0, math.log10(max(unknown, 1e-9) / CLEAN_UNKNOWN_SHARE))
 
     def _postcodes(self, text: str) -> list[Edit]:
         edits = []
@@ -341,7 +343,7 @@ class Dictionary(Strategy):
         if protected_reason(raw, core, self._is_word):
             return ("skip",)
         word = fold(core)
-        zipf = self._lexicon.zipf(word, combine=False)
+        zipf = self._lexicon.folded_zipf(word)
         if word in self.protected:
             return ("skip",)
         if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word)):
@@ -357,14 +359,14 @@ class Dictionary(Strategy):
 
     def _fragment(self, tokens: "_Tokens", j: int) -> int:
         """Is token j (not repaired) a lower-case piece of a word? See :meth:`_piece`."""
-        return 0 if j in tokens.repaired or j in tokens.taken else self._piece(tokens.cores[j])
+        return 0 if j in tokens.repaired or j in tokens.taken else self._piece(tokens.cores[j], tokens.folded[j])
 
-    def _piece(self, core: str) -> int:
-        """Is ``core`` a lower-case piece of a word? 2: surely (unknown, or one or two letters that are
-        no common word), 1: perhaps (a rare word), 0: no."""
+    def _piece(self, core: str, word: str) -> int:
+        """Is ``core`` (folded: ``word``) a lower-case piece of a word? 2: surely (unknown, or one or two
+        letters that are no common word), 1: perhaps (a rare word), 0: no."""
         if not (core.isalpha() and core.islower()):
             return 0
-        zipf = self._lexicon.folded_zipf(fold(core))
+        zipf = self._lexicon.folded_zipf(word)
         if zipf == 0.0 or (len(core) <= 2 and zipf < FRAGMENT_ZIPF):
             return 2
         return 1 if zipf < NAME_ZIPF else 0
@@ -383,7 +385,7 @@ class Dictionary(Strategy):
                 continue
             sure = self._fragment(tokens, j)
             if not sure and zipf == 0.0 and j not in tokens.repaired and j not in tokens.taken \
-                    and self._lexicon.folded_zipf(fold(cores[j])) < TRUSTED_ZIPF and cores[j].isalpha() \
+                    and self._lexicon.folded_zipf(tokens.folded[j]) < TRUSTED_ZIPF and cores[j].isalpha() \
                     and (cores[j].islower() or j == first and cores[j][1:].islower()):
                 sure = 1  # the other side of a rare or unknown word, no common word itself ("dis ussion")
             if sure and (zipf == 0.0 or len(cores[j]) <= 2 or sure == 2):
@@ -400,7 +402,7 @@ class Dictionary(Strategy):
         pieces = self._glue_pairs(tokens, i, zipf)
         lex = self._lexicon
         for first, last, sure in pieces:
-            a, b = fold(tokens.cores[first]), fold(tokens.cores[last])
+            a, b = tokens.folded[first], tokens.folded[last]
             joined = a + b
             z_joined = lex.folded_zipf(joined)
             if z_joined < JOIN_MIN_ZIPF:
@@ -501,8 +503,7 @@ class Dictionary(Strategy):
         if i > 0 and tokens.raws[i - 1][-1:] in ".!?" and len(tokens.cores[i - 1]) > 1 \
                 and tokens.cores[i - 1].isalpha() and tokens.raws[i - 1].count(".") == 1:
             return True
-        capitalised = word[0].upper() + word[1:]
-        return tokens.text.count(capitalised) > 1 and word not in tokens.text
+        return tokens.capitalised_only(word)
 
     @staticmethod
     def _name_like(tokens: "_Tokens", i: int) -> bool:
@@ -515,7 +516,7 @@ class Dictionary(Strategy):
         for j, gap in ((i - 1, i - 1), (i + 1, i)):
             if 0 <= j < len(tokens.cores) and j not in tokens.repaired and tokens.gap_is_space(gap):
                 core = tokens.cores[j]
-                if core.isalpha() and core.islower() and self._lexicon.folded_zipf(fold(core)) < PIECE_ZIPF:
+                if core.isalpha() and core.islower() and self._lexicon.folded_zipf(tokens.folded[j]) < PIECE_ZIPF:
                     return True
         return False
 
@@ -630,17 +631,26 @@ class Dictionary(Strategy):
                 continue
             _, word, zipf = kind
             if not self._name_like(tokens, i):
-                keys = [self._lookup_key(word, zipf, bool(zipf))]
-                if not zipf and self.split_merge:
-                    keys += [self._lookup_key(other, 0.0, False) for _, _, other in self._common_sides(word)]
+                keys = self._reading_keys(word, zipf)
             elif zipf < NAME_ZIPF:
                 keys = [self._lookup_key(word, zipf, True)]  # a capitalised word inside a sentence: strictly
             else:
                 keys = []  # taken for a name
             for first, last, _ in self._glue_pairs(tokens, i, zipf):  # the joins _glue may try
-                keys.append(self._lookup_key(fold(cores[first] + cores[last]), 0.0, False))
+                joined = tokens.folded[first] + tokens.folded[last]
+                z_joined = self._lexicon.folded_zipf(joined)
+                keys += self._reading_keys(joined, z_joined if z_joined >= JOIN_MIN_ZIPF else 0.0)
             queries.update(dict.fromkeys(keys))
         self._fetch(queries)
+
+    def _reading_keys(self, word: str, zipf: float) -> list[tuple[str, int, float]]:
+        """The lookup keys :meth:`_readings` of ``word`` (not ``strict``) asks for: its own, gated as
+        there, and those of the other sides of its cuts by a common word (:meth:`_misread_splits`)."""
+        run_together = bool(zipf) and self.split_merge and self._run_together(word)
+        keys = [self._lookup_key(word, zipf, bool(zipf) and not run_together)]
+        if not zipf and self.split_merge:
+            keys += [self._lookup_key(other, 0.0, False) for _, _, other in self._common_sides(word)]
+        return keys
 
     def _fetch(self, keys: Iterable[tuple[str, int, float]]) -> None:
         """Look up the lookup keys (of :meth:`_lookup_key`) not yet known in the large index, in one batch."""
@@ -706,9 +716,8 @@ class Dictionary(Strategy):
     def _unpaired(self, tokens: "_Tokens") -> set[int]:
         """Cheap test for :meth:`_real_word`: the i where token i is a lower-case word that forms a listed
         word pair with neither token beside it (punctuation between them not yet looked at)."""
-        bigram = self._lexicon.folded_bigram
-        folded = [fold(core) for core in tokens.cores]
-        paired = [bool(bigram(a, b)) for a, b in zip(folded, folded[1:])] + [False]
+        folded = tokens.folded
+        paired = self._lexicon.folded_bigrams(zip(folded, folded[1:])) + [0.0]  # token i with token i + 1
         return {i for i, core in enumerate(tokens.cores)
                 if 0 < i and not paired[i] and not paired[i - 1] and core.islower() and core.isalpha()}
 
@@ -724,20 +733,23 @@ class Dictionary(Strategy):
         core = tokens.cores[i]
         if i in tokens.repaired or len(core) < 2 or not (core.isalpha() and core.islower()):
             return None
+        prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
+        if prev is None or nxt is None:
+            return None
+        prev = tokens.repaired.get(i - 1, prev)
         lex = self._lexicon
         bigram = lex.folded_bigram
-        word = fold(core)
+        word = tokens.folded[i]
         zipf = lex.folded_zipf(word)
-        prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
-        if prev is not None:
-            prev = tokens.repaired.get(i - 1, prev)
-        if not zipf or prev is None or nxt is None or bigram(prev, word) or bigram(word, nxt) \
-                or word in self.protected or not lex.folded_zipf(prev) or not lex.folded_zipf(nxt):
+        if not zipf or word in self.protected or not lex.folded_zipf(prev) or not lex.folded_zipf(nxt) \
+                or bigram(prev, word) or bigram(word, nxt):
             return None
         if tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
             return None
-        fitting = [candidate for candidate in _misreadings(self.model, lex, word)
-                   if bigram(prev, candidate) and bigram(candidate, nxt)]
+        misreadings = _misreadings(self.model, lex, word)
+        after = [candidate for candidate, pair in zip(misreadings, lex.folded_bigrams((prev, c) for c in misreadings))
+                 if pair]
+        fitting = [candidate for candidate, pair in zip(after, lex.folded_bigrams((c, nxt) for c in after)) if pair]
         if not fitting:
             return None
         as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]
@@ -775,7 +787,7 @@ class Dictionary(Strategy):
         a, b = tokens.cores[i], tokens.cores[i + 1]
         if (a[0].isupper() and not tokens.sentence_start(i)) or not a[1:].islower() and len(a) > 1:
             return None
-        fa, fb = fold(a), fold(b)
+        fa, fb = tokens.folded[i], tokens.folded[i + 1]
         if fa in self.protected or fb in self.protected:
             return None
         lex, model = self._lexicon, self.model
@@ -1006,6 +1018,8 @@ class _Tokens:
         self.vocabulary = Vocabulary()
         self.unknown_prior = UNKNOWN_ZIPF  # see Dictionary._unknown_prior
         self._positions: dict[str, list[int]] | None = None  # folded word -> its token numbers, when needed
+        self._paired_places: dict[str, list[int]] = {}  # folded word -> see attested_elsewhere
+        self._capitalised_only: dict[str, bool] = {}  # lower-case word -> see capitalised_only
         word_parts: dict[str, tuple[int, int] | None] = {}  # raw token -> its word part's span in it
         # bound methods hoisted out of the per-token loop, the hot one of a long document
         add_start, add_end, add_core = self.starts.append, self.ends.append, self.cores.append
@@ -1030,6 +1044,13 @@ class _Tokens:
             add_raw(raw)
             add_raw_start(raw_start)
             add_raw_end(raw_end)
+        folds = {core: fold(core) for core in set(self.cores)}  # each distinct word folded once
+        self.folded = [folds[core] for core in self.cores]
+        # the facts about a token and its next neighbour that the per-token rules ask for again and again
+        self._words = [word if core.isalpha() else None for core, word in zip(self.cores, self.folded)]
+        gaps = [text[end:start] for end, start in zip(self.ends, self.starts[1:])]
+        self._spaced = [gap == " " for gap in gaps]
+        self._linked = [gap == " " or not gap.strip() and "\n\n" not in gap for gap in gaps]
 
     def line_break_halves(self) -> set[int]:
         """The numbers of the tokens on either side of a line-end hyphen ("ter-" and "minates" of "ter-\\nminates").
@@ -1072,17 +1093,40 @@ class _Tokens:
         return fold(self.cores[j]) if facing and "\n\n" not in between else None
 
     def attested_elsewhere(self, i: int, bigram: Callable[[str, str], float]) -> bool:
-        """Is token i's word (folded) used elsewhere in the text in a word pair the ``bigram`` list holds?"""
-        word = fold(self.cores[i])
+        """Is token i's word (folded) used elsewhere in the text in a word pair the ``bigram`` list holds?
+
+        The list must be the same at every call: the places found are kept per word.
+        """
+        word = self.folded[i]
         if self._positions is None:
             self._positions = {}
-            for j, core in enumerate(self.cores):
-                self._positions.setdefault(fold(core), []).append(j)
-        for j in self._positions.get(word, ()):
-            if j != i and any(other is not None and (bigram(other, word) if step < 0 else bigram(word, other))
-                              for step, other in ((-1, self.context(j, -1)), (1, self.context(j, +1)))):
-                return True
-        return False
+            for j, folded in enumerate(self.folded):
+                self._positions.setdefault(folded, []).append(j)
+        places = self._paired_places.get(word)
+        if places is None:  # the word's first two places in a listed pair: one of them is not i, if any is
+            places = self._paired_places[word] = list(islice(
+                (j for j in self._positions[word] if self._in_pair(j, bigram)), 2))
+        return any(j != i for j in places)
+
+    def _in_pair(self, j: int, bigram: Callable[[str, str], float]) -> bool:
+        """Does token j's word form a pair the ``bigram`` list holds with the word before or after it?"""
+        word, prev, nxt = self.folded[j], self.context(j, -1), self.context(j, +1)
+        return bool(prev is not None and bigram(prev, word) or nxt is not None and bigram(word, nxt))
+
+    def capitalised_only(self, word: str) -> bool:
+        """Does the text hold the lower-case ``word`` capitalised twice or more, and never as it is?
+
+        Each word is looked for once (two scans of the text at most, the cheaper first).
+
+        >>> tokens = _Tokens("the Authority, the Authority's")
+        >>> tokens.capitalised_only("authority"), tokens.capitalised_only("the")
+        (True, False)
+        """
+        found = self._capitalised_only.get(word)
+        if found is None:
+            found = self._capitalised_only[word] = (
+                word not in self.text and self.text.count(word[0].upper() + word[1:]) > 1)
+        return found
 
     def sentence_start(self, i: int) -> bool:
         if i == 0:
@@ -1092,15 +1136,12 @@ class _Tokens:
 
     def gap_is_space(self, i: int) -> bool:
         """Only one space between the word parts of tokens i and i+1 (no punctuation, no line break)."""
-        return self.starts[i + 1] - self.ends[i] == 1 and self.text[self.ends[i]] == " "
+        return self._spaced[i]
 
     def context(self, i: int, step: int) -> str | None:
-        """The neighbouring word (step -1 or +1), folded, if only spaces separate them."""
+        """The neighbouring word (step -1 or +1), folded, if it is all letters and only spaces separate them
+        (no paragraph break)."""
         j = i + step
-        if not 0 <= j < len(self.cores):
+        if not 0 <= j < len(self.cores) or not self._linked[min(i, j)]:
             return None
-        left, right = (j, i) if step < 0 else (i, j)
-        between = self.text[self.ends[left]:self.starts[right]]
-        if between.strip() or "\n\n" in between or not self.cores[j].isalpha():
-            return None
-        return fold(self.cores[j])
+        return self._words[j]

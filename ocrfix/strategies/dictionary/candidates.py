@@ -108,12 +108,11 @@ def _distances(queries: list[str], owner: np.ndarray, words: np.ndarray, cutoff:
     >>> _distances(["tbe"], np.array([0, 0]), np.array(["the", "tribe"], dtype=object), 2).tolist()
     [1, 2]
     """
-    found = np.empty(len(owner), dtype=np.int32)
     starts = np.flatnonzero(np.diff(owner, prepend=-1))
-    for start, end in zip(starts.tolist(), np.append(starts[1:], len(owner)).tolist()):
-        found[start:end] = cdist([queries[owner[start]]], words[start:end], scorer=Levenshtein.distance,
-                                 score_cutoff=cutoff, dtype=np.int32)[0]
-    return found
+    ends = np.append(starts[1:], len(owner)).tolist()
+    rows = [cdist((queries[number],), words[start:end], scorer=Levenshtein.distance, score_cutoff=cutoff,
+                  dtype=np.int32)[0] for number, start, end in zip(owner[starts].tolist(), starts.tolist(), ends)]
+    return np.concatenate(rows) if rows else np.empty(0, dtype=np.int32)
 
 
 _NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))

@@ -80,7 +80,7 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
             return "code or markup"
     if len(core) < 2:
         return "single letter"
-    if COMBINING_MARK.search(token):
+    if not token.isalpha() and COMBINING_MARK.search(token):  # a mark is no letter (Unicode category M, not L)
         return "accented word"  # "ro\u0302le" in decomposed form: its marks are real, no OCR noise
     if core.isalpha():  # the common case, in short: no digits, no inner punctuation
         return _case_reason(core)
