@@ -284,15 +284,14 @@ class Dictionary(Strategy):
 
         >>> fix = Dictionary()
         >>> fix._unknown_prior(_Tokens("the cat sat on the mat")), round(fix._unknown_prior(_Tokens("tbe cat sxt on tbe rnat")), 2)
-        (0.0, -0.74)
+        (0.0, -0.31)
         """
         words = Counter(core for core in tokens.cores if core.isalpha() and core.islower() and len(core) > 1)
-        total = sum(words.values())
-        if not total:
-            return UNKNOWN_ZIPF
         folded_zipf = self._lexicon.folded_zipf
-        unknown = sum(n for word, n in words.items() if not folded_zipf(fold(word))) / total
-        return UNKNOWN_ZIPF - max(0.0, math.log10(max(unknown, 1e-9) / CLEAN_UNKNOWN_SHARE))
+        unknown = sum(n for word, n in words.items() if not folded_zipf(fold(word)))
+        # shrunk towards clean prose by LANGUAGE_CHECK_WORDS words of it: a short line says little
+        share = (unknown + CLEAN_UNKNOWN_SHARE * LANGUAGE_CHECK_WORDS) / (sum(words.values()) + LANGUAGE_CHECK_WORDS)
+        return UNKNOWN_ZIPF - max(0.0, math.log10(share / CLEAN_UNKNOWN_SHARE))
 
     def _postcodes(self, text: str) -> list[Edit]:
         edits = []
