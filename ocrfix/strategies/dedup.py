@@ -546,7 +546,7 @@ _CHUNK = 1 << 22  # characters per block when summing, to bound memory on huge t
 
 def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per span codes[start:end]: the sum of the characters' random numbers, and that sum weighted
-    by place in the span."""
+    by place in the span (differences of running sums, modulo 2**64)."""
     sums = np.zeros(len(starts), dtype=np.uint64)
     moments = np.zeros(len(starts), dtype=np.uint64)
     table = _RANDOM_CODES()
@@ -555,15 +555,16 @@ def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> t
         # a block of whole spans of about _CHUNK characters
         stop = max(first + 1, int(np.searchsorted(starts, starts[first] + _CHUNK)))
         base, limit = int(starts[first]), int(ends[stop - 1])
+        local_starts, local_ends = starts[first:stop] - base, ends[first:stop] - base
         with np.errstate(over="ignore"):
             values = table[codes[base:limit]]
-            local_starts = starts[first:stop] - base
-            bounds = np.empty(2 * len(local_starts) - 1, dtype=np.int64)  # the last span runs to the end
-            bounds[0::2], bounds[1::2] = local_starts, ends[first:stop - 1] - base
-            span_sums = np.add.reduceat(values, bounds)[::2]
+            running = np.zeros(len(values) + 1, dtype=np.uint64)
+            np.cumsum(values, out=running[1:])
+            span_sums = running[local_ends] - running[local_starts]
             values *= np.arange(len(values), dtype=np.uint64)
+            np.cumsum(values, out=running[1:])
             sums[first:stop] = span_sums
-            moments[first:stop] = np.add.reduceat(values, bounds)[::2] - local_starts.astype(np.uint64) * span_sums
+            moments[first:stop] = running[local_ends] - running[local_starts] - local_starts.astype(np.uint64) * span_sums
         first = stop
     return sums, moments
 
