@@ -164,14 +164,6 @@ def test_a_first_letter_a_repair_adds_takes_the_case_of_the_sentence_or_the_docu
         "He said that the authority would write to its members."
 
 
-def test_one_of_the_commonest_words_run_together_with_a_misread_word_is_split(default):
-    assert run(default, "It takes account ofche comments received from the public.") == \
-        "It takes account of the comments received from the public."
-    # listed words beginning with a common word stay whole
-    assert run(default, "The isobars were drawn on the chart, and the infill was good.") == \
-        "The isobars were drawn on the chart, and the infill was good."
-
-
 NOTE = ("The new hall will be built on a site next to the community centre, and the cuoncil has agreed "
         "to meet the cost of the access road. Work is expected to begin in the spring and to finish "
         "before the end of the year.")

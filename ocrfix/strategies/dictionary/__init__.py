@@ -112,11 +112,6 @@ NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
-# Words run together with a misread neighbour ("ofche" for "of the") are looked for beside the commonest
-# words only (of, the, to, in, is, be ...): they make most of a text, and only they are common enough
-# for their presence in a string to say much; the other side is read as one of its best few neighbours.
-RUN_ON_ZIPF = 6.0
-SPLIT_CANDIDATES = 3
 # The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
 GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
                     if len(observed) == 2 and len(intended) == 1)
@@ -222,7 +217,8 @@ class Dictionary(Strategy):
                     tokens.repaired[last] = fold(replacement)
                     i = last + 1
                     continue
-                if glued == () and not (i not in taken and _run_together(kind[1], self._repair_token(tokens, i, kind, repairs))):
+                if glued == () and not (i not in taken and self._splits_in_two(kind[1])
+                                        and _run_together(kind[1], self._repair_token(tokens, i, kind, repairs))):
                     i += 1  # a piece of a split word: repairing it alone would do harm, unless it is words run together
                     continue
             if i not in taken and (kind[0] == "skip" or kind[0] == "word" and kind[2]) and (
@@ -269,13 +265,20 @@ class Dictionary(Strategy):
         among the lexicon's most common (Zipf >= 5.5: the, of, and, was ...);
         German, French or Latin have almost none of them.
         """
-        words = Counter(core for core in tokens.cores if core.isalpha() and len(core) > 1)  # each looked up once
-        total = sum(words.values())
+        words = self._words(tokens)
+        total = sum(n for _, n, _ in words)
         if total < LANGUAGE_CHECK_WORDS:
             return True
-        folded_zipf = self._lexicon.folded_zipf
-        common = sum(n for word, n in words.items() if folded_zipf(fold(word)) >= COMMON_WORD_ZIPF)
+        common = sum(n for _, n, zipf in words if zipf >= COMMON_WORD_ZIPF)
         return common >= MIN_COMMON_SHARE * total
+
+    def _words(self, tokens: "_Tokens") -> list[tuple[str, int, float]]:
+        """The text's distinct words of two letters or more, as (word, count, Zipf), each looked up once."""
+        if tokens.words is None:
+            folded_zipf = self._lexicon.folded_zipf
+            counts = Counter(core for core in tokens.cores if core.isalpha() and len(core) > 1)
+            tokens.words = [(word, n, folded_zipf(fold(word))) for word, n in counts.items()]
+        return tokens.words
 
     def _unknown_prior(self, tokens: "_Tokens") -> float:
         """The prior (Zipf) of an unknown word in this text: UNKNOWN_ZIPF, less log10 of how many times
@@ -286,11 +289,10 @@ class Dictionary(Strategy):
         >>> fix._unknown_prior(_Tokens("the cat sat on the mat")), round(fix._unknown_prior(_Tokens("tbe cat sxt on tbe rnat")), 2)
         (0.0, -0.31)
         """
-        words = Counter(core for core in tokens.cores if core.isalpha() and core.islower() and len(core) > 1)
-        folded_zipf = self._lexicon.folded_zipf
-        unknown = sum(n for word, n in words.items() if not folded_zipf(fold(word)))
+        lower = [(n, zipf) for word, n, zipf in self._words(tokens) if word.islower()]
+        unknown = sum(n for n, zipf in lower if not zipf)
         # shrunk towards clean prose by LANGUAGE_CHECK_WORDS words of it: a short line says little
-        share = (unknown + CLEAN_UNKNOWN_SHARE * LANGUAGE_CHECK_WORDS) / (sum(words.values()) + LANGUAGE_CHECK_WORDS)
+        share = (unknown + CLEAN_UNKNOWN_SHARE * LANGUAGE_CHECK_WORDS) / (sum(n for n, _ in lower) + LANGUAGE_CHECK_WORDS)
         return UNKNOWN_ZIPF - max(0.0, math.log10(share / CLEAN_UNKNOWN_SHARE))
 
     def _postcodes(self, text: str) -> list[Edit]:
@@ -421,6 +423,12 @@ class Dictionary(Strategy):
         # an unknown word beside a sure piece (a short one before it) is half a word: not repaired alone
         half = not zipf and any(sure == 2 and (last > i or len(tokens.cores[first]) <= 2) for first, last, sure in pieces)
         return () if half else None
+
+    def _splits_in_two(self, word: str) -> bool:
+        """Cheap test: do ``word``'s letters make two words it may be split into (see :func:`_splittable`)?"""
+        zipf = self._lexicon.folded_zipf
+        return any(_splittable(word[:cut], zipf(word[:cut])) and _splittable(word[cut:], zipf(word[cut:]))
+                   for cut in range(1, len(word)))
 
     def _apart(self, prev: str | None, a: str, b: str, nxt: str | None) -> float:
         """log10 score of the words ``a b`` read as printed, two words, in their context."""
@@ -574,43 +582,7 @@ class Dictionary(Strategy):
                     scores[f"{left} {right}"] = (
                         self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
                         + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed)
-            if not zipf:
-                scores.update(self._misread_splits(word, prev, nxt))
         return scores
-
-    def _common_sides(self, word: str) -> list[tuple[int, bool, str]]:
-        """The cuts of ``word`` with one of the commonest words on one side ("of|che"), as (cut, is the
-        common word on the left?, the other side of two letters or more)."""
-        zipf = self._lexicon.folded_zipf
-        sides = []
-        for cut in range(2, len(word) - 1):
-            left, right = word[:cut], word[cut:]
-            if zipf(left) >= RUN_ON_ZIPF:
-                sides.append((cut, True, right))
-            if zipf(right) >= RUN_ON_ZIPF:
-                sides.append((cut, False, left))
-        return sides
-
-    def _misread_splits(self, word: str, prev: str | None, nxt: str | None) -> dict[str, float]:
-        """Readings of the unknown ``word`` as one of the commonest words run together with a misread
-        word ("ofche": "of the", "mayke": "may be"), scored as a split with the error model's price of
-        the misreading: the other side is read as each of its best SPLIT_CANDIDATES lexicon neighbours.
-
-        >>> fix = Dictionary(); _ = fix.propose("")  # loads the index
-        >>> "of the" in fix._misread_splits("ofche", "account", "comments")
-        True
-        """
-        zipf, model = self._lexicon.folded_zipf, self.model
-        readings = {}
-        for cut, common_left, other in self._common_sides(word):
-            for prior, candidate in self._candidates(other, 0.0, False)[:SPLIT_CANDIDATES]:
-                left, right = (word[:cut], candidate) if common_left else (candidate, word[cut:])
-                z_left, z_right = zipf(left), zipf(right)
-                readings[f"{left} {right}"] = (
-                    self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
-                    + self._next_prob(right, z_right, nxt) + model.merge_log_prob
-                    + self._channel(left + right, word)[0])
-        return readings
 
     def _prefetch(self, tokens: "_Tokens", vocabulary: Vocabulary, kinds: dict[str, tuple]) -> None:
         """Look up the candidates the document's suspect words will need in one batch (array work amortised)."""
@@ -643,13 +615,9 @@ class Dictionary(Strategy):
         self._fetch(queries)
 
     def _reading_keys(self, word: str, zipf: float) -> list[tuple[str, int, float]]:
-        """The lookup keys :meth:`_readings` of ``word`` (not ``strict``) asks for: its own, gated as
-        there, and those of the other sides of its cuts by a common word (:meth:`_misread_splits`)."""
+        """The lookup keys :meth:`_readings` of ``word`` (not ``strict``) asks for: its own, gated as there."""
         run_together = bool(zipf) and self.split_merge and self._run_together(word)
-        keys = [self._lookup_key(word, zipf, bool(zipf) and not run_together)]
-        if not zipf and self.split_merge:
-            keys += [self._lookup_key(other, 0.0, False) for _, _, other in self._common_sides(word)]
-        return keys
+        return [self._lookup_key(word, zipf, bool(zipf) and not run_together)]
 
     def _fetch(self, keys: Iterable[tuple[str, int, float]]) -> None:
         """Look up the lookup keys (of :meth:`_lookup_key`) not yet known in the large index, in one batch."""
@@ -1016,6 +984,7 @@ class _Tokens:
         self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
         self.vocabulary = Vocabulary()
         self.unknown_prior = UNKNOWN_ZIPF  # see Dictionary._unknown_prior
+        self.words: list[tuple[str, int, float]] | None = None  # see Dictionary._words
         self._positions: dict[str, list[int]] | None = None  # folded word -> its token numbers, when needed
         self._paired_places: dict[str, list[int]] = {}  # folded word -> see attested_elsewhere
         self._capitalised_only: dict[str, bool] = {}  # lower-case word -> see capitalised_only
