@@ -638,7 +638,7 @@ class Dictionary(Strategy):
             ranked += [c for c in glyph_readings(key[0]) if c not in ranked and folded_zipf(c) >= key[2]]
         if len(self._lookups) > LOOKUP_CACHE:
             self._lookups.clear()
-        found = self._lookups[key] = [(folded_zipf(c), c) for c in ranked]
+        found = self._lookups[key] = list(zip(self._lexicon.folded_zipfs(ranked), ranked))
         return found
 
     def _admissible(self, word: str, zipf: float, candidate: str, prior: float, prev: str | None,
