@@ -15,6 +15,7 @@ the final edit-distance check removes.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import os
@@ -34,6 +35,7 @@ MAX_DISTANCE = 2
 PREFIX = 7
 MIN_ZIPF = 2.0  # rarer lexicon words are never proposed as corrections
 COMMON_ZIPF = 5.0  # the small index of common words, for quick lookups of rare real words
+FEW_WORDS = 100  # the small index compares a query with its words above the floor directly if so few
 
 
 def deletions(word: str, distance: int = MAX_DISTANCE, prefix: int = PREFIX) -> set[str]:
@@ -260,13 +262,21 @@ class SmallDeleteIndex:
         self._zipf = {word: zipf(word) for word in words}
         self._entries: dict[str, list[str]] = {}
         # most frequent first, so that a lookup of frequent words only stops early in each list
-        for word in sorted(self._zipf, key=self._zipf.__getitem__, reverse=True):
+        self._by_zipf = sorted(self._zipf, key=self._zipf.__getitem__, reverse=True)
+        self._negated_zipfs = [-self._zipf[word] for word in self._by_zipf]  # ascending, for bisect
+        for word in self._by_zipf:
             for deletion in deletions(word):
                 self._entries.setdefault(deletion, []).append(word)
 
     def lookup(self, query: str, max_distance: int = MAX_DISTANCE, min_zipf: float | None = None) -> dict[str, int]:
         found: dict[str, int] = {}
         floor = -1.0 if min_zipf is None else min_zipf
+        above = bisect.bisect_left(self._negated_zipfs, -floor)  # the words more frequent than the floor
+        if above <= FEW_WORDS and not any(
+                abs(len(word) - len(query)) <= max_distance
+                and Levenshtein.distance(query, word, score_cutoff=max_distance) <= max_distance
+                for word in self._by_zipf[:above]):
+            return found  # none of them is near: cheaper to see than making the query's deletions
         for deletion in deletions(query, max_distance):
             for word in self._entries.get(deletion, ()):
                 if self._zipf[word] <= floor:
