@@ -681,15 +681,12 @@ class Dictionary(Strategy):
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
     def _unpaired(self, tokens: "_Tokens") -> set[int]:
-        """Cheap test for :meth:`_real_word`: the i where token i is a listed lower-case word (not protected)
-        between two words, the next one listed, and forms a listed word pair with neither token beside it
-        (the word before may still be repaired)."""
-        folded, zipf = tokens.folded, self._lexicon.folded_zipf
+        """Cheap test for :meth:`_real_word`: the i where token i is a lower-case word that forms a listed
+        word pair with neither token beside it (punctuation between them not yet looked at)."""
+        folded = tokens.folded
         paired = self._lexicon.folded_bigrams(zip(folded, folded[1:])) + [0.0]  # token i with token i + 1
         return {i for i, core in enumerate(tokens.cores)
-                if 0 < i and not paired[i] and not paired[i - 1] and len(core) > 1 and core.islower()
-                and core.isalpha() and tokens.context(i, -1) is not None and zipf(tokens.context(i, +1) or "")
-                and zipf(folded[i]) and folded[i] not in self.protected}
+                if 0 < i and not paired[i] and not paired[i - 1] and core.islower() and core.isalpha()}
 
     def _real_word(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
         """Token ``i``, a listed lower-case word, read as another listed word the engine misprints as it
