@@ -177,3 +177,18 @@ def test_an_unknown_word_is_likelier_a_misreading_in_a_text_full_of_them(default
     # tenth word is unknown
     assert "cuoncil" in run(default, NOTE)
     assert "the council has agreed" in run(default, GARBLED_NOTE)
+
+
+def test_a_reading_the_gate_admits_must_beat_the_near_words_it_keeps_out(default):
+    # "thir": "this" is far commoner, but "third" and "their" (kept out for want of context) are as likely
+    text = "The cost was reduced by about one .thir?. Councillors agreed."
+    assert run(default, text) == text
+    # "ond": "and" has no such rival
+    assert run(default, "They set up a weekly market ond a yearly fair at the cross.") == \
+        "They set up a weekly market and a yearly fair at the cross."
+
+
+def test_a_short_unknown_string_in_misread_text_keeps_the_plain_prior(default):
+    # "ency" (of "encourage") is as likely a piece of a word as a misread "envy"; the long "pipelincs" is misread
+    assert run(default, "Tbe corridor for future pipelincs, and I tbink we sho:1d ency. rage tbe sarcie: t of tbe wcrk.") \
+        == "The corridor for future pipelines, and I think we sho:1d ency. rage tbe sarcie: t of the work."

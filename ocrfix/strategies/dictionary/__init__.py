@@ -70,6 +70,10 @@ UNKNOWN_ZIPF = 0.0
 # terms, rare inflections); a text with more has misreadings among them, and its unknown words are less
 # likely real (see Dictionary._unknown_prior).
 CLEAN_UNKNOWN_SHARE = 0.03
+# Words of up to this many characters are looked up one edit away, longer ones two: a short string has
+# many listed words near it and, with a letter or two lost, is as likely a piece of a longer word
+# ("ency" of "encourage", "iddl" of "Middle") as a misreading of a near one, whatever the text's garbling.
+SHORT_WORD = 4
 # A string with symbols or digits inside ("s:all", "dra*t") is this much less likely a real word.
 NOISY_PENALTY = 1.5
 # A word the lexicon lists is more likely meant than its frequency alone says
@@ -533,9 +537,12 @@ class Dictionary(Strategy):
         """The repair of one word in its context; ``strict``: only by a common word, as for listed words."""
         if zipf and self._attested(prev, word, nxt):
             return None  # a listed word in a listed word pair is where it belongs
+        kept_out: list[tuple[float, str]] = []
         readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated, document=document,
-                                  unknown_prior=unknown_prior)
+                                  unknown_prior=unknown_prior, kept_out=kept_out)
         best, confidence = _best(readings)
+        if best != word and confidence >= self.min_confidence and kept_out:
+            best, confidence = _best(readings, self._rivals(word, self._channel(best, word)[0], kept_out, prev, nxt))
         if best == word or confidence < self.min_confidence:
             return None
         kind = "unknown word" if zipf == 0.0 else f"rare word (Zipf {zipf:.1f})"
@@ -543,9 +550,12 @@ class Dictionary(Strategy):
 
     def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None, *,
                   strict: bool = False, repeated: bool = True, document: Vocabulary | None = None,
-                  unknown_prior: float = UNKNOWN_ZIPF) -> dict[str, float]:
+                  unknown_prior: float = UNKNOWN_ZIPF, kept_out: list[tuple[float, str]] | None = None
+                  ) -> dict[str, float]:
         """Readings of the printed ``word`` with their log10 scores; the word itself included. With the
-        ``document``'s words, a reading it uses elsewhere is likelier (see CACHE_WEIGHT)."""
+        ``document``'s words, a reading it uses elsewhere is likelier (see CACHE_WEIGHT). The first
+        MAX_CANDIDATES near words the gate (:meth:`_admissible`) keeps out go to ``kept_out`` as (Zipf, word):
+        see :meth:`_rivals`."""
         lex, model = self._lexicon, self.model
         if prev is not None and not lex.folded_zipf(prev):
             prev = None  # an unknown neighbour is no context
@@ -554,15 +564,18 @@ class Dictionary(Strategy):
         gated = (bool(zipf) and not run_together) or strict
         candidates = []
         for prior, candidate in self._candidates(word, zipf, gated):
-            if gated and not self._admissible(word, zipf, candidate, prior, prev, nxt, repeated):
-                continue
-            channel, attested = self._channel(candidate, word)
-            candidates.append((prior - 9.0 + channel, candidate, prior, channel, attested))
+            if not gated or self._admissible(word, zipf, candidate, prior, prev, nxt, repeated):
+                channel, attested = self._channel(candidate, word)
+                candidates.append((prior - 9.0 + channel, candidate, prior, channel, attested))
+            elif kept_out is not None and len(kept_out) < MAX_CANDIDATES:
+                kept_out.append((prior, candidate))
         splits = self.split_merge and not gated and len(word) >= 3 and word.replace("'", "").isalpha()
         if not candidates and not splits:
             return {word: 0.0}
         if not zipf or run_together:
-            own_prior = unknown_prior  # unknown, or listed only as the misprint of a word pair ("ofthe")
+            # unknown, or listed only as the misprint of a word pair ("ofthe"); a short string keeps the
+            # plain prior in a garbled text too: it is as likely a piece of a longer word (see SHORT_WORD)
+            own_prior = unknown_prior if len(word) > SHORT_WORD else UNKNOWN_ZIPF
             if is_noisy(word):
                 own_prior -= NOISY_PENALTY
         elif any(prior - zipf >= CLEAR_MISPRINT_GAP for _, _, prior, _, _ in candidates):
@@ -582,6 +595,25 @@ class Dictionary(Strategy):
                     scores[f"{left} {right}"] = (
                         self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
                         + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed)
+        return scores
+
+    def _rivals(self, word: str, above: float, kept_out: list[tuple[float, str]], prev: str | None,
+                nxt: str | None) -> list[float]:
+        """The scores of the near words (Zipf, word) the gate kept out for want of context, which the reading
+        it admits (error-model score ``above``) must also beat: the gate says which reading context lets us
+        choose, not which the printer may have meant ("thir": "this" admitted, "their" and "third" as likely).
+
+        Counted are the known misreadings the error model rates likelier than the admitted one: a confusion
+        at the model's floor (a prior pair, seldom seen in training) says only that it happens, not how
+        often, and counting every such reading would turn common repairs away ("tbe": "be" as near as "the").
+        """
+        if prev is not None and not self._lexicon.folded_zipf(prev):
+            prev = None  # as in _readings: an unknown neighbour is no context
+        scores = []
+        for prior, candidate in kept_out:
+            channel, attested = self._channel(candidate, word)
+            if attested and channel > above:
+                scores.append(self._context(prev, candidate, prior, nxt) + channel)
         return scores
 
     def _prefetch(self, tokens: "_Tokens", vocabulary: Vocabulary, kinds: dict[str, tuple]) -> None:
@@ -628,7 +660,7 @@ class Dictionary(Strategy):
 
     @staticmethod
     def _lookup_key(word: str, zipf: float, gated: bool) -> tuple[str, int, float]:
-        return word, 1 if len(word) <= 4 else 2, max(zipf, UNKNOWN_ZIPF) + CONTEXT_GAP if gated else zipf
+        return word, 1 if len(word) <= SHORT_WORD else 2, max(zipf, UNKNOWN_ZIPF) + CONTEXT_GAP if gated else zipf
 
     def _store(self, key: tuple[str, int, float], nearby: list[str]) -> list[tuple[float, str]]:
         """Keep the best ``nearby`` words (those of :meth:`DeleteIndex.best`) as ``key``'s candidates."""
