@@ -192,3 +192,13 @@ def test_a_short_unknown_string_in_misread_text_keeps_the_plain_prior(default):
     # "ency" (of "encourage") is as likely a piece of a word as a misread "envy"; the long "pipelincs" is misread
     assert run(default, "Tbe corridor for future pipelincs, and I tbink we sho:1d ency. rage tbe sarcie: t of tbe wcrk.") \
         == "The corridor for future pipelines, and I think we sho:1d ency. rage tbe sarcie: t of the work."
+
+
+def test_a_capital_that_is_no_word_before_an_unknown_word_is_its_first_letter(default):
+    # not "E education", "C committee": the lone capital is the word's first letter, split off by the OCR
+    assert run(default, "He wrote to the Director of E ucation about the schools.") == \
+        "He wrote to the Director of Education about the schools."
+    assert run(default, "He asks the Grants C mmittee to agree to the plan.") == \
+        "He asks the Grants Committee to agree to the plan."
+    # "a" is a word: the unknown word beside it is repaired alone
+    assert run(default, "It is a uarter of the normal flow.") == "It is a quarter of the normal flow."

@@ -116,6 +116,7 @@ NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
+WORD_CAPITALS = "AI"  # the only English words of one capital letter; any other is an initial or a piece
 # The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
 GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
                     if len(observed) == 2 and len(intended) == 1)
@@ -393,6 +394,9 @@ class Dictionary(Strategy):
                     and self._lexicon.folded_zipf(tokens.folded[j]) < TRUSTED_ZIPF and cores[j].isalpha() \
                     and (cores[j].islower() or j == first and cores[j][1:].islower()):
                 sure = 1  # the other side of a rare or unknown word, no common word itself ("dis ussion")
+            if not sure and zipf == 0.0 and j == first and j not in tokens.repaired and j not in tokens.taken \
+                    and len(cores[j]) == 1 and cores[j].isupper() and cores[j] not in WORD_CAPITALS:
+                sure = 2  # a capital no word is alone, before an unknown word: its first letter ("C mmittee")
             if sure and (zipf == 0.0 or len(cores[j]) <= 2 or sure == 2):
                 pairs.append((first, last, sure))
         return pairs
