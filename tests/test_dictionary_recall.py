@@ -100,6 +100,16 @@ def test_a_symbol_printed_for_the_last_letter_of_a_listed_word(default):
 
 def test_lost_spaces_leave_code_alone():
     assert list(lost_spaces("set backspace=indent,eol,start and nl_NL.words here")) == []
+    # identifiers: CamelCase on either side, a path in braces, a glued pair the text writes again
+    assert list(lost_spaces("wrap it in an io.TextIOWrapper; SortKey.name sorts; see at-spi2-{core,common}.")) == []
+    assert list(lost_spaces('The menu item "File.Save" saves; to remove File.Save, unmenu it.')) == []
+    # the same marks glued once in prose are still lost spaces
+    assert [r for _, r in lost_spaces("The mill stood idle.The men left,and File.Save was new.")] == [". ", ", ", ". "]
+
+
+@pytest.mark.parametrize("text", ["an escape: \\f form feed, \\r carriage return", "in [sign,inf] form"])
+def test_code_tokens_are_not_repaired(default, text):
+    assert run(default, text) == text
 
 
 def test_a_short_word_is_not_glued_from_two_pieces(default):

@@ -25,7 +25,11 @@ import regex
 
 # an e-mail address has a domain with a dot after its "@" ("per@uaded" is a misread "s")
 URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@[\w\-]+\.\w)")
-CODE = regex.compile(r"\w_\w|\w=|\w\(.*\)|</?\w+>|\w\[.*\]")  # snake_case, key=, call(x), <tag>, item[0]
+# snake_case, key=, call(x), <tag>, item[0], a path std::io, a list {old,new} or [a,b] (OCR noise brings
+# no such matched pair with a comma inside), an escape \f (a backslash and one lower-case letter alone;
+# "\Vashington", a W read as \V, stays repairable)
+CODE = regex.compile(r"\w_\w|\w=|\w\(.*\)|</?\w+>|\w\[.*\]|\w::\w|[{\[][^\s{}\[\]]*,[^\s{}\[\]]*[}\]]"
+                     r"|^\\\p{Ll}\p{P}*$")
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
 WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")

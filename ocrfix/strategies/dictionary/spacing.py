@@ -9,7 +9,10 @@ not a file extension or domain: "report.docx", "example.org"). Other marks
 between lower-case letters are left alone: there they are mostly misread
 letters ("abs:raction", "te:ms"). The words on each side must have two letters
 or more, which leaves numbers ("1,200", "10:30"), initials ("J.H.", "e.g."),
-URLs ("www.example.org") and code ("opt=a,b", "nl_NL.words") alone. A full stop after a number of
+URLs ("www.example.org") and code ("opt=a,b", "nl_NL.words") alone. So are a CamelCase word on either
+side ("io.TextIOWrapper", "SortKey.NAME": identifiers, not prose; a name such as "McDonald" after a
+lost space is the price) and a glued pair the text writes twice or more ("File.Save" in a manual): an
+engine that drops a space drops it at random places, while a document repeats its own spellings. A full stop after a number of
 up to four digits (a paragraph number, a year) before a capitalised word ends the number's sentence or
 heads its paragraph ("1997.We", "7.The"); versions and decimals ("v2.Final", "3.14") have a letter
 before them or no capital after.
@@ -18,11 +21,14 @@ before them or no capital after.
 [(9, 10, ', '), (29, 30, '. '), (36, 37, ', ')]
 >>> list(lost_spaces("It cost 1,200 in 1981; see www.example.org or J.H. Smith, e.g. here, v2.Final, 3.14."))
 []
+>>> list(lost_spaces("Use io.BytesIO, not File.Save; File.Save is slow."))
+[]
 >>> [(m.start(1), r) for m, r in lost_spaces("It was 1997.We left. 7.The end.")]
 [(11, '. '), (22, '. ')]
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable, Iterator
 
 import regex
@@ -36,6 +42,7 @@ GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])(?=(\p{L}{
 NUMBERED = regex.compile(r"(?<![\p{L}\p{N}.,:/])\p{N}{1,4}(\.)(?=\p{Lu}\p{Ll}+(?![\p{L}\p{N}]|\.\p{L}))")
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
+CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
 LISTED = 1.0  # the lexicon's floor
 COMMON_NEXT_ZIPF = 5.0  # a lower-case word after a full stop this common is no file extension or domain
 
@@ -52,11 +59,16 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
     for match in NUMBERED.finditer(text):
         if not _in_url_or_code(text, match.start()):
             yield match, ". "
-    for match in GLUED.finditer(text):
+    glued = [(match, _word_before(text, match.start())) for match in GLUED.finditer(text)]
+    written = Counter(before + match.group(1) + match.group(2) for match, before in glued)
+    for match, before in glued:
         mark, following = match.group(1), match.group(2)
+        if CAMEL_CASE.search(before) or (following[0].isupper() and CAMEL_CASE.search(following)) \
+                or written[before + mark + following] > 1:
+            continue
         if following[0].isupper():
             replacement = mark + " "  # a capital inside a word is no misread lower-case letter
-        elif mark in ",." and _listed_or_name(_word_before(text, match.start()), zipf) and (
+        elif mark in ",." and _listed_or_name(before, zipf) and (
                 zipf(fold(following)) >= (COMMON_NEXT_ZIPF if mark == "." else LISTED)):
             replacement = ", "
         else:
