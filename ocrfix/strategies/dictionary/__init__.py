@@ -545,6 +545,11 @@ class Dictionary(Strategy):
         readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated, document=document,
                                   unknown_prior=unknown_prior, kept_out=kept_out)
         best, confidence = _best(readings)
+        if best != word and confidence >= self.min_confidence and zipf:
+            # a listed word's misreadings fitting both neighbours rivals it too, even those too close to it in
+            # frequency for the lookup to fetch ("will bo a": "to" fetched, "be" not): see _rivals
+            kept_out += [(self._lexicon.folded_zipf(candidate), candidate)
+                         for candidate in self._fitting(word, prev, nxt) if candidate not in readings]
         if best != word and confidence >= self.min_confidence and kept_out:
             best, confidence = _best(readings, self._rivals(word, self._channel(best, word)[0], kept_out, prev, nxt))
         if best == word or confidence < self.min_confidence:
@@ -749,10 +754,7 @@ class Dictionary(Strategy):
             return None
         if tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
             return None
-        misreadings = _misreadings(self.model, lex, word)
-        after = [candidate for candidate, pair in zip(misreadings, lex.folded_bigrams((prev, c) for c in misreadings))
-                 if pair]
-        fitting = [candidate for candidate, pair in zip(after, lex.folded_bigrams((c, nxt) for c in after)) if pair]
+        fitting = self._fitting(word, prev, nxt)
         if not fitting:
             return None
         as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]
@@ -766,6 +768,17 @@ class Dictionary(Strategy):
             return None
         return (best, round(confidence, 3),
                 f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
+
+    def _fitting(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
+        """The listed words ``word`` is one known misreading away from (:func:`_misreadings`) that form listed
+        word pairs with both neighbours ("will bo a": "be", "to"); none without both neighbours."""
+        if not prev or not nxt:
+            return []
+        lex = self._lexicon
+        misreadings = _misreadings(self.model, lex, word)
+        after = [candidate for candidate, pair in zip(misreadings, lex.folded_bigrams((prev, c) for c in misreadings))
+                 if pair]
+        return [candidate for candidate, pair in zip(after, lex.folded_bigrams((c, nxt) for c in after)) if pair]
 
     def _could_join(self, tokens: "_Tokens") -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word.
@@ -804,10 +817,34 @@ class Dictionary(Strategy):
                 + model.log_prob(joined, joined))
         if join <= keep:
             return None
-        confidence = 1.0 / (1.0 + 10.0 ** (keep - join))
+        rivals = self._misread_pair(prev, fa, fb, nxt)
+        if rivals and not (prev and lex.folded_bigram(prev, joined)):
+            return None  # "but be came too": "he came" fits as the real-word rule asks, "but became" is unlisted
+        confidence = 1.0 / (1.0 + 10.0 ** (keep - join) + sum(10.0 ** (rival - join) for rival in rivals))
         if confidence < self.min_confidence:
             return None
         return _with_case(a, joined), round(confidence, 3), f"word split by the OCR; \"{joined}\" is meant"
+
+    def _misread_pair(self, prev: str | None, a: str, b: str, nxt: str | None) -> list[float]:
+        """Scores of a third reading of the pieces ``a b`` a join competes with: two words, the first misread
+        ("but be came too": "he came" or "became"). Its readings are the words ``a`` is one known misreading
+        away from that form listed pairs with ``prev`` and ``b`` (:meth:`_fitting`), each scored as the pieces
+        kept are (word pairs x frequency), times the error model's odds of that misreading.
+
+        Such a reading has the evidence the real-word rule asks (listed pairs on both sides), and the word
+        bigram model alone undersells it: it pays one word more of language-model probability than the join,
+        and the misreading it needs (h/b in period print) is rated at the prior's floor, as likely as the lost
+        space. So :meth:`_join` joins then only if the joined word forms a listed pair with the word before:
+        the word both readings follow, where they part ("but he" listed, "but became" not; "to become" listed)."""
+        zipf = self._lexicon.folded_zipf
+        prev = prev if prev and zipf(prev) else None  # an unknown neighbour is no context
+        z_b = zipf(b) or UNKNOWN_ZIPF
+        scores = []
+        for reading in self._fitting(a, prev, b):
+            z_reading = zipf(reading)
+            scores.append(self._context(prev, reading, z_reading, None) + self._next_prob(reading, z_reading, b, z_b)
+                          + self._next_prob(b, z_b, nxt) + self._channel(reading, a)[0])
+        return scores
 
     # -- the language model -------------------------------------------------------------
     def _context(self, prev: str | None, word: str, zipf: float, nxt: str | None,
