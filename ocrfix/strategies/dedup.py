@@ -521,8 +521,8 @@ class _Tokens:
 
 
 def _trailing_marks(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """How many sentence-end marks end each token codes[start:end]: the distance from its end back to
-    the last character that is no mark (only the few tokens that end with a mark are looked up).
+    """How many sentence-end marks end each token codes[start:end]: the length of the run of marks its
+    last character closes (only the few tokens that end with a mark, and the few marks, are looked at).
 
     >>> codes = np.frombuffer("so?! end. ...".encode("utf-32-le"), dtype=np.uint32)
     >>> _trailing_marks(codes, np.array([0, 5, 10]), np.array([4, 9, 13])).tolist()
@@ -531,8 +531,10 @@ def _trailing_marks(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
     marks = np.zeros(len(ends), dtype=np.int64)
     marked = np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes[ends - 1], 127)])
     if len(marked):
-        plain = np.concatenate(([-1], np.flatnonzero(~_SENTENCE_END_TABLE[np.minimum(codes, 127)])))  # -1: before the text
-        marks[marked] = ends[marked] - 1 - plain[np.searchsorted(plain, ends[marked] - 1, side="right") - 1]
+        positions = np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes, 127)])  # of all marks in the text
+        run_starts = positions[np.concatenate(([True], np.diff(positions) != 1))]
+        last = ends[marked] - 1
+        marks[marked] = last + 1 - run_starts[np.searchsorted(run_starts, last, side="right") - 1]
     return marks
 
 
