@@ -559,14 +559,16 @@ def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> t
         base, limit = int(starts[first]), int(ends[stop - 1])
         local_starts, local_ends = starts[first:stop] - base, ends[first:stop] - base
         with np.errstate(over="ignore"):
-            values = table[codes[base:limit]]
-            running = np.zeros(len(values) + 1, dtype=np.uint64)
-            np.cumsum(values, out=running[1:])
-            span_sums = running[local_ends] - running[local_starts]
-            values *= np.arange(len(values), dtype=np.uint64)
-            np.cumsum(values, out=running[1:])
-            sums[first:stop] = span_sums
-            moments[first:stop] = running[local_ends] - running[local_starts] - local_starts.astype(np.uint64) * span_sums
+            running = np.zeros(limit - base + 1, dtype=np.uint64)  # running[k]: sum of the first k numbers
+            np.cumsum(table[codes[base:limit]], out=running[1:])
+            at_end = running[local_ends]
+            sums[first:stop] = at_end - running[local_starts]
+            # The sum over i in start..end-1 of number_i * (i - start) is the sum over k in start+1..end-1
+            # of (running[end] - running[k]): running sums of the running sums give it without a
+            # second array as long as the text.
+            np.cumsum(running, out=running)
+            inner = running[local_ends - 1] - running[local_starts]
+            moments[first:stop] = (local_ends - local_starts - 1).astype(np.uint64) * at_end - inner
         first = stop
     return sums, moments
 
