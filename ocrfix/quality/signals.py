@@ -570,9 +570,6 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     n_lines = len(starts)
     page_of_line = np.concatenate(([0], np.cumsum(codes[breaks] == 12))).astype(np.int64)
     pages = int(page_of_line[-1]) + 1
-    char_line = np.zeros(len(codes), dtype=np.int64)
-    char_line[breaks] = 1
-    char_line = np.cumsum(char_line) - char_line  # a break belongs to the line it ends
     nonspace = _line_counts(~space, starts)
     alnum = _line_counts(_ALNUM[small] & ~space, starts)
     junk = np.flatnonzero(_CONTROL[small])
@@ -580,11 +577,11 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     if len(high):  # surrogates, private use, U+FFFD
         unit = codes[high]
         junk = np.concatenate((junk, high[(unit <= 0xF8FF) | (unit == 0xFFFD)]))
-    not_text = np.bincount(page_of_line[char_line[junk]], minlength=pages)
+    not_text = np.bincount(page_of_line[_line_of(breaks, junk)], minlength=pages)
 
     tokens = text.split()
     edges = np.diff(np.concatenate(([True], space, [True])).astype(np.int8))
-    token_line = char_line[np.flatnonzero(edges == -1)]
+    token_line = _line_of(breaks, np.flatnonzero(edges == -1))
     tokens_per_line = np.bincount(token_line, minlength=n_lines)
     chars = (nonspace + tokens_per_line).astype(float)  # tokens, the spaces between, the line break
 
@@ -612,7 +609,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         masks, kinds = np.unique(aux[masked, 2], return_inverse=True)  # a few distinct sets of languages
         per_kind = np.bincount(token_page[masked] * len(masks) + kinds, minlength=pages * len(masks)).reshape(pages, len(masks))
         hits = (per_kind @ ((masks[:, None] >> np.arange(hits.shape[1])) & 1)).astype(float)
-    _clear_table_rows(codes, space, char_line, n_lines, masses, alnum, nonspace)
+    _clear_table_rows(codes, space, breaks, n_lines, masses, alnum, nonspace)
     filled = chars - 1.0  # without the line break
     masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
     bad = masses[:, [_COL[n] for n in ("nonword", "garbage", "symbols", "odd_chars")]].sum(axis=1)
@@ -679,10 +676,30 @@ def _median_full_line(filled: np.ndarray, page_of_line: np.ndarray) -> np.ndarra
     return median
 
 
+def _line_of(breaks: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """The line of each character at ``positions`` (lines end at ``breaks``; a break belongs to the line it ends).
+
+    >>> _line_of(np.array([2, 5]), np.array([0, 2, 3, 6])).tolist()
+    [0, 0, 1, 2]
+    """
+    return np.searchsorted(breaks, positions)
+
+
 def _line_counts(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """How many of ``flags`` (one per character) are set in each line (lines begin at ``starts``)."""
-    running = np.concatenate(([0], np.cumsum(flags)))
-    return np.diff(running[np.append(starts, len(flags))])
+    """How many of ``flags`` (one per character) are set in each line (lines begin at ``starts``).
+
+    Summed per line by ``reduceat``, without running sums as long as the text: every line but the last
+    holds at least its break, so the starts rise strictly; the last line is empty when the text ends
+    with a break.
+
+    >>> _line_counts(np.array([True, False, True, True]), np.array([0, 2, 4])).tolist()
+    [1, 2, 0]
+    """
+    counts = np.zeros(len(starts), dtype=np.int64)
+    filled = int(np.searchsorted(starts, len(flags)))  # the lines that hold characters
+    if filled:
+        counts[:filled] = np.add.reduceat(flags, starts[:filled], dtype=np.int64)
+    return counts
 
 
 def _group_sums(group: np.ndarray, rows: np.ndarray, groups: int) -> np.ndarray:
@@ -692,17 +709,20 @@ def _group_sums(group: np.ndarray, rows: np.ndarray, groups: int) -> np.ndarray:
     return np.bincount(cells, weights=np.ascontiguousarray(rows).ravel(), minlength=groups * width).reshape(groups, width)
 
 
-def _clear_table_rows(codes: np.ndarray, space: np.ndarray, char_line: np.ndarray, n_lines: int,
+def _clear_table_rows(codes: np.ndarray, space: np.ndarray, breaks: np.ndarray, n_lines: int,
                       masses: np.ndarray, alnum: np.ndarray, nonspace: np.ndarray) -> None:
     """Markdown table rows ("| a | b |", "|---|---|") are structure, not noise: their pipes and rules count for nothing.
 
     Changes ``masses`` and ``nonspace`` in place: a row's "|", "-" and ":" no
     longer count as symbols or odd characters, nor against its share of letters.
     """
-    pipes = np.bincount(char_line[codes == 124], minlength=n_lines)
+    pipes = np.bincount(_line_of(breaks, np.flatnonzero(codes == 124)), minlength=n_lines)
     candidates = np.flatnonzero(pipes >= 2)
     if not len(candidates):
         return
+    char_line = np.zeros(len(codes), dtype=np.int64)
+    char_line[breaks] = 1
+    char_line = np.cumsum(char_line) - char_line  # a break belongs to the line it ends
     filled = np.flatnonzero(~space)
     line_of = char_line[filled]
     first = np.searchsorted(line_of, candidates, side="left")
