@@ -238,6 +238,7 @@ class _TokenTable:
         self.key_ids = np.zeros(0, dtype=np.int64)
         self._key_numbers: dict[str, int] = {}
         self.rows = np.zeros((0, len(_TOKEN_FEATURES)))
+        self.charged = np.zeros(0, dtype=bool)  # per token: does its row carry any mass
         # letters, Latin letters, language mask, ends a sentence, starts in lower case, ends with a hyphen
         self.aux = np.zeros((0, 6), dtype=np.int64)
         # Per distinct core: the same, without the columns of the token's edges. Core 0 is the empty
@@ -284,6 +285,7 @@ class _TokenTable:
         self.index.update(zip(tokens, range(len(self.key_ids), len(self.key_ids) + len(tokens))))
         self.key_ids = np.concatenate([self.key_ids, self._core_key_ids.take(core_ids)])
         self.rows = np.vstack([self.rows, rows])
+        self.charged = np.concatenate([self.charged, rows.any(axis=1)])
         self.aux = np.vstack([self.aux, aux])
 
     def _add_cores(self, cores: list[str]) -> None:
@@ -591,12 +593,14 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     if tokens:
         table = _table()
         ids = table.ids(tokens)
-        token_masses = table.rows.take(ids, axis=0)  # take: several times faster than fancy indexing
-        _own_words(table, ids, token_masses)
+        # Most tokens carry no mass (and adding 0.0 changes no sum): only the others' rows are taken.
+        charged = np.flatnonzero(table.charged.take(ids))
+        token_masses = table.rows.take(ids[charged], axis=0)  # take: several times faster than fancy indexing
+        _own_words(table, ids, charged, token_masses)
         aux = table.aux.take(ids, axis=0)
-        _clear_line_end_hyphens(table, tokens, token_line, aux[:, 5], token_masses)
-        marked = np.flatnonzero(token_masses.any(axis=1))  # most tokens carry no mass, and adding 0.0 changes no sum
-        masses[:, :len(_TOKEN_FEATURES)] = _group_sums(token_line[marked], token_masses[marked], n_lines)
+        cleared = _line_end_hyphens(table, tokens, token_line, aux[:, 5])
+        token_masses[np.isin(charged, cleared)] = 0.0
+        masses[:, :len(_TOKEN_FEATURES)] = _group_sums(token_line[charged], token_masses, n_lines)
         token_page = page_of_line[token_line]
         words = np.bincount(token_page, weights=aux[:, 0] > 0, minlength=pages)
         letters = np.bincount(token_page, weights=aux[:, 0], minlength=pages)
@@ -762,8 +766,11 @@ def _confidence_mass(confidences: Sequence[Sequence[tuple[int, float | None]]], 
     return mass, counts
 
 
-def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) -> None:
-    """Move unknown, rare and letter-garbage words the document uses often to ``repeated`` (in place)."""
+def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_masses: np.ndarray) -> None:
+    """Move unknown, rare and letter-garbage words the document uses often to ``repeated`` (in place).
+
+    ``token_masses``: the rows of the tokens ``charged`` (indices into ``ids``).
+    """
     uses = np.bincount(ids)
     present = np.flatnonzero(uses)  # the text's own types, not the whole table (kept between calls: it grows)
     present = present[table.key_ids[present] >= 0]
@@ -772,22 +779,23 @@ def _own_words(table: _TokenTable, ids: np.ndarray, token_masses: np.ndarray) ->
     if len(own):
         is_own = np.zeros(len(uses), dtype=bool)
         is_own[own] = True
-        rows = np.flatnonzero(is_own[ids])
+        rows = np.flatnonzero(is_own[ids[charged]])
         moved = [_COL["unknown"], _COL["names"], _COL["rare"], _COL["garbage"]]
         token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
             token_masses[rows, column] = 0.0
 
 
-def _clear_line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray,
-                            token_masses: np.ndarray) -> None:
-    """Clear the masses of a word hyphenated at a line end ("com-" / "petitors") when its halves join to a known word."""
+def _line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray) -> list[int]:
+    """The tokens of words hyphenated at a line end ("com-" / "petitors") whose halves join to a known word:
+    their masses are cleared."""
     ends = np.flatnonzero(hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:]))
+    cleared = []
     for index in ends.tolist():
         joined = tokens[index][:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT)
         if table.lex.zipf(joined) > 0.0:
-            token_masses[index] = 0.0
-            token_masses[index + 1] = 0.0
+            cleared += [index, index + 1]
+    return cleared
 
 
 def loop_spans(text: str) -> list[tuple[int, int]]:
