@@ -119,15 +119,6 @@ class Lexicon:
         """
         return list(map(self._words.get, keys, repeat(0.0)))
 
-    def folded_zipfs(self, keys: Iterable[str]) -> list[float]:
-        """``folded_zipf`` of each of the ``keys``, in one pass: the fast path for many.
-
-        >>> [zipf > 0.0 for zipf in load().folded_zipfs(["the", "exlude"])]
-        [True, False]
-        """
-        get = self._words.get
-        return [get(key, 0.0) for key in keys]
-
     def listed(self, keys: Iterable[str]) -> set[str]:
         """The ``keys`` (folded words) the lexicon lists, in one set operation: the fast path for many.
 

@@ -282,11 +282,12 @@ class _TokenTable:
         aux[ended, 3] = [_ends_sentence(tokens[index], cores[index]) for index in ended]
         aux[:, 4] = [token[0].islower() for token in tokens]
         aux[ended, 5] = [_hyphenated(tokens[index]) for index in ended]
-        self.index.update(zip(tokens, range(len(self.key_ids), len(self.key_ids) + len(tokens))))
-        self.key_ids = np.concatenate([self.key_ids, self._core_key_ids.take(core_ids)])
-        self.rows = np.vstack([self.rows, rows])
-        self.charged = np.concatenate([self.charged, rows.any(axis=1)])
-        self.aux = np.vstack([self.aux, aux])
+        used = len(self.index)  # rows filled so far: one per token seen
+        self.index.update(zip(tokens, range(used, used + len(tokens))))
+        self.key_ids = _appended(self.key_ids, used, self._core_key_ids.take(core_ids))
+        self.rows = _appended(self.rows, used, rows)
+        self.charged = _appended(self.charged, used, rows.any(axis=1))
+        self.aux = _appended(self.aux, used, aux)
 
     def _add_cores(self, cores: list[str]) -> None:
         """Classify the new ones of ``cores`` (tokens without their edge marks) and append them."""
@@ -294,12 +295,13 @@ class _TokenTable:
         if not new:
             return
         rows, keys, aux = self._classify(new)
-        self._cores.update(zip(new, range(len(self._core_key_ids), len(self._core_key_ids) + len(new))))
+        used = len(self._cores) + 1  # rows filled so far: core 0 and one per core seen
+        self._cores.update(zip(new, range(used, used + len(new))))
         numbers = self._key_numbers
         key_ids = [-1 if key is None else numbers.setdefault(key, len(numbers)) for key in keys]
-        self._core_key_ids = np.concatenate([self._core_key_ids, np.array(key_ids, dtype=np.int64)])
-        self._core_rows = np.vstack([self._core_rows, rows])
-        self._core_aux = np.vstack([self._core_aux, aux])
+        self._core_key_ids = _appended(self._core_key_ids, used, np.array(key_ids, dtype=np.int64))
+        self._core_rows = _appended(self._core_rows, used, rows)
+        self._core_aux = _appended(self._core_aux, used, aux)
 
     def _classify(self, cores: list[str]) -> tuple[np.ndarray, list[str | None], np.ndarray]:
         """Masses (``odd_chars`` left 0), folded keys and (letters, Latin letters, language mask) of distinct cores.
@@ -545,6 +547,26 @@ def _case_flips(word: str) -> bool:
 # The token table is kept between calls (capped), so a folder of pages pays once per distinct token.
 _TABLE: _TokenTable | None = None
 _TABLE_LIMIT = 500_000
+
+
+def _appended(array: np.ndarray, used: int, new: np.ndarray) -> np.ndarray:
+    """``array``, of which the first ``used`` rows are filled, with ``new`` written after them.
+
+    When it is full its capacity doubles, so a long run of small texts (a folder of pages, one
+    at a time) copies the table a few times in all rather than once per text. Rows past the
+    filled ones are zero and never read: rows are only taken by token number.
+
+    >>> a = _appended(np.zeros(0, dtype=np.int64), 0, np.array([1, 2]))
+    >>> a = _appended(a, 2, np.array([3])); a[:3].tolist(), len(a)
+    ([1, 2, 3], 4)
+    """
+    end = used + len(new)
+    if end > len(array):
+        grown = np.zeros((max(end, 2 * len(array)),) + array.shape[1:], dtype=array.dtype)
+        grown[:used] = array[:used]
+        array = grown
+    array[used:end] = new
+    return array
 
 
 def _table() -> _TokenTable:
