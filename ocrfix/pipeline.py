@@ -262,7 +262,12 @@ def _check(strategy: Strategy, text: str, edits: Sequence[Edit]) -> list[Edit]:
     return kept
 
 
-def _apply(text: str, edits: Sequence[Edit]) -> str:
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with the non-overlapping ``edits`` (sorted by start) applied.
+
+    >>> apply_edits("idle,and home.Nobody", [Edit(4, 5, ", ", "", "", 1.0, ","), Edit(13, 14, ". ", "", "", 1.0, ".")])
+    'idle, and home. Nobody'
+    """
     parts: list[str] = []
     cursor = 0
     for edit in edits:
@@ -342,7 +347,7 @@ class Pipeline:
                 )
             if stage < last:   # no later strategy maps offsets through this stage's edits
                 offsets.apply(proposed, mapped)
-            text = _apply(text, proposed)
+            text = apply_edits(text, proposed)
         if stages_with_edits > 1:   # one stage's checked edits are in order already
             edits.sort(key=lambda edit: (edit.start, edit.end))  # stable: same span keeps pipeline order
         return Result(text=text, original=original, edits=edits, strategies=self.names)

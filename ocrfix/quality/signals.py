@@ -793,15 +793,15 @@ def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_m
 
     ``token_masses``: the rows of the tokens ``charged`` (indices into ``ids``).
     """
-    uses = np.bincount(ids)
-    present = np.flatnonzero(uses)  # the text's own types, not the whole table (kept between calls: it grows)
-    present = present[table.key_ids[present] >= 0]
+    # the text's own types, counted by sorting the text's tokens: no array as long as the table, which is
+    # kept between calls and grows (a folder of pages would pay for it on every page)
+    present, uses = np.unique(ids, return_counts=True)
+    words = table.key_ids[present] >= 0
+    present, uses = present[words], uses[words]
     _, word = np.unique(table.key_ids[present], return_inverse=True)  # types of one folded word: "Genscher", "Genscher's"
-    own = present[np.bincount(word, weights=uses[present])[word] >= OWN_WORD_COUNT]
+    own = present[np.bincount(word, weights=uses)[word] >= OWN_WORD_COUNT]
     if len(own):
-        is_own = np.zeros(len(uses), dtype=bool)
-        is_own[own] = True
-        rows = np.flatnonzero(is_own[ids[charged]])
+        rows = np.flatnonzero(np.isin(ids[charged], own))
         moved = [_COL["unknown"], _COL["names"], _COL["rare"], _COL["garbage"]]
         token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:

@@ -42,7 +42,7 @@ from ocrfix import lexicon
 from ocrfix.errormodel import PRIOR_PAIRS, ErrorModel, blocks
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import Vocabulary, fold
-from ocrfix.pipeline import Edit, Strategy
+from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, common_index, default_index
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
@@ -187,7 +187,7 @@ class Dictionary(Strategy):
         if self._index is None:
             self._index = default_index()
         spaced = self._lost_spaces(text)
-        original, text = text, _with_edits(text, spaced)  # the words on each side of a lost space are read as words
+        original, text = text, apply_edits(text, spaced)  # the words on each side of a lost space are read as words
         tokens = _Tokens(text)
         if not self._in_lexicon_language(tokens):
             return []  # another language: the English lexicon has no evidence against its words
@@ -489,8 +489,7 @@ class Dictionary(Strategy):
         if name_like and zipf >= NAME_ZIPF:
             return None  # a capitalised word inside a sentence is a name
         prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
-        if nxt is not None and not self._lexicon.folded_zipf(nxt):
-            nxt = None  # an unknown neighbour is no context (it is likely misread itself)
+        nxt = self._known(nxt)
         prev = tokens.repaired.get(i - 1, prev) if prev is not None else None
         repeated = tokens.vocabulary.count(word) > 1
         key = (core, prev, nxt, name_like, repeated)
@@ -557,6 +556,11 @@ class Dictionary(Strategy):
         kind = "unknown word" if zipf == 0.0 else f"rare word (Zipf {zipf:.1f})"
         return _with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
 
+    def _known(self, neighbour: str | None) -> str | None:
+        """``neighbour`` (folded) if the lexicon lists it, else None: an unknown neighbour is no context (it
+        is likely misread itself)."""
+        return neighbour if neighbour and self._lexicon.folded_zipf(neighbour) else None
+
     def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None, *,
                   strict: bool = False, repeated: bool = True, document: Vocabulary | None = None,
                   unknown_prior: float = UNKNOWN_ZIPF, kept_out: list[tuple[float, str]] | None = None
@@ -566,8 +570,7 @@ class Dictionary(Strategy):
         MAX_CANDIDATES near words the gate (:meth:`_admissible`) keeps out go to ``kept_out`` as (Zipf, word):
         see :meth:`_rivals`."""
         lex, model = self._lexicon, self.model
-        if prev is not None and not lex.folded_zipf(prev):
-            prev = None  # an unknown neighbour is no context
+        prev = self._known(prev)
         run_together = bool(zipf) and self.split_merge and self._run_together(word)
         # a listed word only gives way to a far more common one, under the rules of _admissible
         gated = (bool(zipf) and not run_together) or strict
@@ -616,8 +619,7 @@ class Dictionary(Strategy):
         at the model's floor (a prior pair, seldom seen in training) says only that it happens, not how
         often, and counting every such reading would turn common repairs away ("tbe": "be" as near as "the").
         """
-        if prev is not None and not self._lexicon.folded_zipf(prev):
-            prev = None  # as in _readings: an unknown neighbour is no context
+        prev = self._known(prev)
         scores = []
         for prior, candidate in kept_out:
             channel, attested = self._channel(candidate, word)
@@ -837,7 +839,7 @@ class Dictionary(Strategy):
         space. So :meth:`_join` joins then only if the joined word forms a listed pair with the word before:
         the word both readings follow, where they part ("but he" listed, "but became" not; "to become" listed)."""
         zipf = self._lexicon.folded_zipf
-        prev = prev if prev and zipf(prev) else None  # an unknown neighbour is no context
+        prev = self._known(prev)
         z_b = zipf(b) or UNKNOWN_ZIPF
         scores = []
         for reading in self._fitting(a, prev, b):
@@ -982,24 +984,8 @@ def _splittable(part: str, zipf: float) -> bool:
     return zipf >= (6.0 if len(part) == 1 else 3.0)
 
 
-def _with_edits(text: str, edits: list[Edit]) -> str:
-    """``text`` with the non-overlapping ``edits`` (sorted by start) applied.
-
-    >>> _with_edits("idle,and home.Nobody", [Edit(4, 5, ", ", "", "", 1.0, ","), Edit(13, 14, ". ", "", "", 1.0, ".")])
-    'idle, and home. Nobody'
-    """
-    if not edits:
-        return text
-    pieces, at = [], 0
-    for edit in edits:
-        pieces += (text[at:edit.start], edit.replacement)
-        at = edit.end
-    pieces.append(text[at:])
-    return "".join(pieces)
-
-
 def _before_edits(original: str, edits: list[Edit], applied: list[Edit]) -> list[Edit]:
-    """``edits`` of ``_with_edits(original, applied)`` as edits of ``original``: none of them overlaps
+    """``edits`` of ``apply_edits(original, applied)`` as edits of ``original``: none of them overlaps
     an applied edit, so each offset moves back by what the applied edits before it added.
 
     >>> applied = [Edit(4, 5, ", ", "", "", 1.0, ",")]
@@ -1131,7 +1117,7 @@ class _Tokens:
             between, facing = self.text[self.raw_ends[j]:self.raw_starts[i]], self.ends[j] == self.raw_ends[j]
         else:
             between, facing = self.text[self.raw_ends[i]:self.raw_starts[j]], self.starts[j] == self.raw_starts[j]
-        return fold(self.cores[j]) if facing and "\n\n" not in between else None
+        return self.folded[j] if facing and "\n\n" not in between else None
 
     def attested_elsewhere(self, i: int, bigram: Callable[[str, str], float]) -> bool:
         """Is token i's word (folded) used elsewhere in the text in a word pair the ``bigram`` list holds?
