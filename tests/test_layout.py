@@ -356,7 +356,10 @@ def test_pages_of_an_hocr_document():
 
 def test_bare_page_numbers_counting_up_in_plain_text():
     page = "\n".join(FILL * 3)
-    text = f"{page}\n\n7\n\n{page}\n\n8\n\n{page}\n"
+    # a page ends where it is full: one break at least falls inside a sentence (numbered hymns
+    # and sections, all between finished sentences, are tests/test_unseen_print.py's)
+    runs_on = "the committee was told that the work of the new office had begun in"
+    text = f"{page}\n{runs_on}\n\n7\n\nearnest, and so it went on.\n{page}\n\n8\n\n{page}\n"
     out = layout(text)
     assert "\n7\n" not in out and "\n8\n" not in out
     lone = f"{page}\n\n7\n\n{page}\n"                      # one bare number: no evidence of a page break

@@ -12,6 +12,8 @@ running head that recurs with a changing page number).
 (('present', True), ('present', False), ('', True), None)
 >>> catchword("‘tial"), catchword("f/able"), catchword("/sum-arise*")
 (('tial', True), ('able', True), ('sum-arise', True))
+>>> catchword("B2          books"), signature_mark("Aa 3"), signature_mark("Of the")
+(('books', True), True, False)
 >>> head_key("THE HISTORY OF TRADE  24") == head_key("THE HISTORY OF TRADE, 126.")
 True
 >>> head_key("The History of Trade") == head_key("THE HISTORY OF TRADE")
@@ -50,9 +52,12 @@ _CONTINUATION = re.compile(
     r"(?:continued|contd\.?|cont['’]d)(?:\s+overleaf)?\.?|overleaf\.?)$",
     re.IGNORECASE,
 )
+# A hand-press book's signature mark ("B", "B2", "Aa 3", "C iij") at the foot of a gathering's first
+# leaves, alone or before the catchword on the same line; two letters are one letter doubled.
+_SIGNATURE = re.compile(r"^(?P<letters>[A-Z][A-Za-z]?)(?P<count>\s?(?:[1-9]|[ivx]{1,4}j?))?(?:\s+|$)")
 _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
 # a page number beside a head's words: "41 THE KING'S POST", "Roads and Coaches 43" (not "6. I therefore")
-_EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])\s+(\d{1,4})$")
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])[.,]?\s+(\d{1,4})$")
 _LETTERS = re.compile(r"[^\W\d_]")
 # a short line of digits and the characters OCR confuses with them
 _GARBLED_NUMBER = re.compile(r"^(?=.*\d)[\dIlO|oS$]{1,4}$")
@@ -97,13 +102,35 @@ def _roman_value(numeral: str) -> int:
 
 
 def catchword(content: str) -> tuple[str, bool] | None:
-    """(the word announced, marked?) for a catchword line; ("", True) for a bare continuation mark."""
+    """(the word announced, marked?) for a catchword line; ("", True) for a bare continuation mark.
+
+    A signature mark before the word ("B2    books") marks it: both belong to the page's foot.
+    """
     if _CONTINUATION.match(content):
         return "", True
-    match = _CATCHWORD.match(content)
+    signature = _signature(content)
+    rest = content
+    # before a word: with its count ("B2 The"), or a capital alone set apart by a wide gap ("B    The")
+    if signature and signature.end() < len(content) and (signature.group("count") or "  " in signature.group()):
+        rest = content[signature.end():]
+    match = _CATCHWORD.match(rest)
     if not match:
         return None
-    return match.group("word"), bool(match.group("slash") or match.group("tail"))
+    return match.group("word"), bool(match.group("slash") or match.group("tail") or rest is not content)
+
+
+def _signature(content: str) -> re.Match[str] | None:
+    match = _SIGNATURE.match(content)
+    if not match:
+        return None
+    letters = match.group("letters")
+    return match if len(letters) == 1 or letters[0] == letters[1].upper() else None
+
+
+def signature_mark(content: str) -> bool:
+    """Is the line a signature mark alone? A bare capital ("A", "I") is too often text: a count is needed."""
+    match = _signature(content)
+    return bool(match) and match.end() == len(content) and bool(match.group("count"))
 
 
 def first_word(content: str) -> str:
@@ -221,6 +248,10 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 if (line.kind == "body" and _GARBLED_NUMBER.match(line.content.strip("\"'‘’“”"))
                         and line.index in (pages[number][0], pages[number][-1])):
                     _mark(line, "page_number", f"page number misread by OCR ({line.content!r}) on page {number + 1}", 0.75)
+    for page in pages:
+        last = next((items[i] for i in reversed(page) if items[i].kind == "body"), None)
+        if last is not None and len(page) > 1 and signature_mark(last.content):
+            _mark(last, "signature_mark", f"signature mark at the foot of page {last.page + 1}", 0.8)
     # catchwords: the last text line of a page, announcing the next page's first word
     for number in range(len(pages) - 1):
         text_lines = list(islice((items[i] for i in reversed(pages[number]) if items[i].kind == "body"), 2))
@@ -350,7 +381,28 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         n = position[line.index] + 1
         return body[n] if n < len(body) else None
 
+    def mark_catchword(line: Line, word: str, marked: bool) -> None:
+        """A catchword stands before a page break (blank lines, or the next page's head) and
+        announces the first word of the next page's text."""
+        following = next_text(line)
+        while following is not None and following.furniture:
+            following = next_text(following)
+        head = (following is not None and not announces(word, following.content, marked=marked)
+                and _numbered_head(following, width, hard_wrapped))
+        if head:
+            following = next_text(following)
+        after = items[line.index + 1] if line.index + 1 < len(items) else None
+        previous = body[position[line.index] - 1] if position[line.index] > 0 else None
+        # an unmarked word is a catchword only where the sentence runs on ("in / present / present
+        # circumstances"), not a reply repeated ("agreed. / Yes / Yes, he said")
+        runs_on = marked or (previous is not None and previous.content.rstrip("\"'’”)]")[-1:] not in ".!?:")
+        if (word and following is not None and previous is not None and after is not None
+                and (after.blank_before or after.furniture or head)
+                and runs_on and announces(word, following.content, marked=marked)):
+            _mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word", 0.9 if marked else 0.8)
+
     weak_numbers: list[tuple[Line, int]] = []
+    catchwords: list[tuple[Line, str, bool]] = []
     for line in body:
         found = catchword(line.content)
         if found is not None:
@@ -358,15 +410,9 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
             if not word and position[line.index] > 0:
                 _mark(line, "catchword", "continuation mark", 0.9)
                 continue
-            following = next_text(line)
-            after = items[line.index + 1] if line.index + 1 < len(items) else None
-            previous = body[position[line.index] - 1] if position[line.index] > 0 else None
-            # an unmarked word is a catchword only where the sentence runs on ("in / present / present
-            # circumstances"), not a reply repeated ("agreed. / Yes / Yes, he said")
-            runs_on = marked or (previous is not None and previous.content.rstrip("\"'’”)]")[-1:] not in ".!?:")
-            if (word and following is not None and previous is not None and after is not None and after.blank_before
-                    and runs_on and announces(word, following.content, marked=marked)):
-                _mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word", 0.9 if marked else 0.8)
+            mark_catchword(line, word, marked)
+            if line.kind == "body":
+                catchwords.append((line, word, marked))
             continue
         found_number = page_number(line.content)
         if found_number:
@@ -395,18 +441,45 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         if len({m.content for m in spaced}) < 2:
             continue
         # Without page breaks, numbered headings ("CHAPTER 2.", "Article 3") recur too; a page's head
-        # falls where the page ends, mostly inside a sentence, a heading between paragraphs.
-        recurring = len(spaced) >= 3 and 2 * sum(map(mid_sentence, spaced)) > len(spaced)
+        # falls where the page ends, mostly inside a sentence, a heading between paragraphs. The
+        # text's first line breaks no sentence either way: it does not vote.
+        voters = [member for member in spaced if position[member.index] > 0]
+        recurring = len(spaced) >= 3 and 2 * sum(map(mid_sentence, voters)) > len(voters)
         for member in spaced:
             if recurring or _DASHED_NUMBER.search(member.content) or _near_signal(items, member):
                 _mark(member, "running_head", f"running head recurring {len(spaced)} times with a changing number", 0.85)
     # bare numbers: page numbers when they count up through the text, or sit at a page break
+    in_sequence = []
     for n, (line, value) in enumerate(weak_numbers):
         neighbours = weak_numbers[max(0, n - 1):n] + weak_numbers[n + 1:n + 2]
-        in_sequence = any(abs(other_value - value) == 1 and (other_value > value) == (other.index > line.index)
-                          and abs(position[other.index] - position[line.index]) >= 8 for other, other_value in neighbours)
-        if in_sequence or _near_signal(items, line):
-            _mark(line, "page_number", f"page number {value}", 0.85 if in_sequence else 0.8)
+        in_sequence.append(any(abs(other_value - value) == 1 and (other_value > value) == (other.index > line.index)
+                               and abs(position[other.index] - position[line.index]) >= 8
+                               for other, other_value in neighbours))
+    # Numbers counting up also number hymns, stanzas and sections, which stand between finished
+    # sentences; a page ends where it is full, so most page breaks fall inside a sentence.
+    counted = [line for (line, _), counts in zip(weak_numbers, in_sequence) if counts]
+    if counted and 4 * sum(map(mid_sentence, counted)) < len(counted):
+        in_sequence = [False] * len(weak_numbers)
+    for (line, value), counts in zip(weak_numbers, in_sequence):
+        if counts or _near_signal(items, line):
+            _mark(line, "page_number", f"page number {value}", 0.85 if counts else 0.8)
+    # the page breaks found since: a catchword before the next page's head, a signature mark beside one
+    for line, word, marked in catchwords:
+        mark_catchword(line, word, marked)
+    for line in body:
+        if line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
+            _mark(line, "signature_mark", "signature mark at a page break", 0.75)
+
+
+def _numbered_head(line: Line, width: int, hard_wrapped: bool) -> bool:
+    """Does ``line`` look like a page's head: a short line of a page number, or of a head's words
+    with the number at one edge ("Chap. 3.   of ASHCOMBE.   25")?"""
+    if not _short(line, width, hard_wrapped):
+        return False
+    match = _EDGE_NUMBER.search(line.content)
+    return page_number(line.content) is not None or (
+        match is not None and _head_like(line.content[match.end():] if match.group(1) else line.content[:match.start()],
+                                         full_stop=True))
 
 
 def _near_signal(items: list[Line], line: Line) -> bool:

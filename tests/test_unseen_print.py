@@ -1,0 +1,82 @@
+"""Shapes of old print the corpus lacks: hand-press books, numbered hymns, ledgers, litanies.
+
+The prose below was written for this test in the manner of an 18th-century town history (CC0,
+like the corpus's written texts); the hymn stanza is from J. M. Neale's "Come, ye faithful, raise
+the strain" (1859, public domain). A hand-press page ends in a catchword, the next page's first
+word, with the gathering's signature mark ("B2") on the same line; its running heads alternate
+between the left page's and the right page's, the number at the outer edge.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from ocrfix.metrics import cer
+from ocrfix.pipeline import Pipeline
+
+HISTORY = (
+    "The Magistrates, upon this, issued an Order, that all Houses infected should be shut up, and "
+    "a red Cross painted on the Door; which Order was so strictly observed, that the Disease was in "
+    "a short Time abated. The Sum of one hundred and fifty Pounds was raised by Subscription for "
+    "the Relief of the Sufferers, and distributed by the Church-Wardens and Overseers of the Poor, "
+    "who gave an Account of it at the next Vestry. It is remarkable, that during the whole Time of "
+    "this Calamity not one of the Physicians of the Town fell a Sacrifice to the Distemper; which "
+    "some ascribed to their Use of Tobacco, others to the Providence of God, whose Mercy was so "
+    "signally shewn to the Town in its Distress. The Town being thus delivered, the Inhabitants, by "
+    "general Consent, set apart a Day of Thanksgiving, on which the Mayor and Aldermen went in their "
+    "Gowns to the Church, where a Sermon was preached by the Vicar upon the Words of the Psalmist, "
+    "and a Collection made for the Widows and Orphans of those who had died. The Market, which had "
+    "been kept without the Walls during the Sickness, was brought back to its old Place in the High "
+    "Street; and the Carriers, who had refused to come near the Town for many Weeks, resumed their "
+    "Journeys, so that in a little Time the Trade of the Place was restored to its former Condition, "
+    "and the Price of Corn, which had risen to an extraordinary Height, fell again to what it had "
+    "been before. Of the Charities of this Town the most ancient is that of Richard Fenton, Mercer, "
+    "who by his Will, dated in the Year one thousand five hundred and forty, gave certain Lands in "
+    "the Parish to the Use of the Poor for ever; the Rents whereof are distributed in Bread every "
+    "Sunday after Divine Service, to such poor Persons as the Minister and Church-Wardens shall "
+    "think fit. There is likewise a Free-School, founded by the same Benefactor, for the Instruction "
+    "of twenty poor Boys in Reading, Writing and Arithmetick, the Master whereof is chosen by the "
+    "Corporation, and hath a Salary of twenty Pounds a Year, with a House and Garden adjoining."
+)
+
+HYMN = """\
+Come, ye faithful, raise the strain
+Of triumphant gladness;
+God hath brought His Israel
+Into joy from sadness.
+  Alleluia! Alleluia!
+  Alleluia! Amen.
+"""
+
+
+def hand_press_book(separator: str, lines_per_page: int = 12) -> tuple[str, str]:
+    """(the book's pages as OCR gives them, the text): heads, catchwords and signatures around it."""
+    lines = textwrap.wrap(HISTORY, 40)
+    pages = [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    printed = []
+    for number, page in enumerate(pages, start=24):
+        head = (f"{number}          The HISTORY of          Book I." if number % 2 == 0
+                else f"Chap. 3.       of ASHCOMBE.          {number}")
+        foot = []
+        if number - 24 < len(pages) - 1:
+            signature = f"B{number - 22}" if number % 2 else ""
+            foot = [f"{signature:<30}{pages[number - 23][0].split()[0]}"]
+        printed.append("\n".join([head, "", *page, *foot]) + "\n")
+    return separator.join(printed), HISTORY
+
+
+@pytest.mark.parametrize("separator", ["\f", "\n\n", "\n"], ids=["form feeds", "blank lines", "nothing"])
+def test_hand_press_pages_lose_heads_catchwords_and_signatures(separator):
+    ocr, text = hand_press_book(separator)
+    corrected = Pipeline(["layout"]).run(ocr).text
+    assert "HISTORY" not in corrected and "ASHCOMBE" not in corrected
+    assert all(f"B{n}" not in corrected for n in range(2, 8))
+    assert cer(text, corrected) == 0
+
+
+@pytest.mark.parametrize("number", ["{}", "{}."], ids=["214", "1."])
+def test_numbered_hymns_keep_their_numbers(number):
+    # hymns, stanzas and sections are numbered between finished sentences; page breaks fall inside them
+    text = "".join(f"{number.format(n)}\n\n{HYMN}\n" for n in range(1, 6))
+    assert Pipeline(["layout"]).run(text).text.split() == text.split()
