@@ -80,3 +80,28 @@ def test_numbered_hymns_keep_their_numbers(number):
     # hymns, stanzas and sections are numbered between finished sentences; page breaks fall inside them
     text = "".join(f"{number.format(n)}\n\n{HYMN}\n" for n in range(1, 6))
     assert Pipeline(["layout"]).run(text).text.split() == text.split()
+
+
+SUBSCRIPTIONS = """\
+SUBSCRIPTIONS RECEIVED.
+Mr. J. Holroyd .......... £1 1s. 0d.
+A Friend ................ £0 5s. 0d.
+A Friend ................ £0 5s. 0d.
+A Friend ................ £0 5s. 0d.
+Rev. J. Ackroyd ......... £2 2s. 0d.
+"""
+SALES = """\
+Sold to Mr. Hartley, one bay horse, 4 years   22  0  0
+Sold to Mr. Hartley, one bay horse, 4 years   22  0  0
+Sold to Mr. Hartley, one bay horse, 4 years   22  0  0
+Sold to Mr. Hartley, one bay horse, 4 years   22  0  0
+Sold to Mr. Moss, two heifers                 18 10  0
+"""
+
+
+@pytest.mark.parametrize("table", [SUBSCRIPTIONS, SALES], ids=["subscription list", "ledger"])
+def test_dedup_keeps_a_table_row_entered_three_or_four_times(table):
+    dedup = Pipeline(["dedup"])
+    assert dedup.run(table).text == table
+    row = table.splitlines()[2] + "\n"
+    assert dedup.run(row * 12 + "The end.").text == row + "The end."   # a loop runs on

@@ -17,7 +17,8 @@ text that breaks out of them:
   without spaces repeated ("<td></td><td></td>…").
 
 What it leaves alone: two copies of short text ("very very", "had had", "that
-that", two table rows alike), a short line three or four times, repetition with
+that", two table rows alike), a short line or a table row (ending in a figure,
+or with a leader) three or four times, repetition with
 other text between (refrains, the same address in two letters), rows that all
 differ a little or by a number (enumerations, ledgers, list items that only
 start alike), and symbol or leader runs of normal length (dot leaders, "#####"
@@ -66,6 +67,9 @@ _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copi
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
 _RUNAWAY_COPIES = 50  # a short counted line this often is a runaway ("page 9", "page 10" … "page 60")
+# A row of a ledger, price list or subscription list: a leader, or figures in its last two columns
+# ("£22 0 0", "5s. 0d."; a sentence ends in one number at most: "in 1847.").
+_TABLE_ROW = re.compile(r"\.{4,}|(?:\. ){3,}|[£$€]?\d[\w.,]*\s+[£$€]?\d[\w.,]*$")
 
 # How two lines match.
 _NONE, _EXACT, _COUNTER, _NEAR = 0, 1, 2, 3
@@ -317,8 +321,10 @@ class _LineLoops:
         exact = bool((kinds == _EXACT).all())
         if not dedup._enough(block, copies, exact=exact and period == 1):
             return None
-        if letters < _SHORT_BLOCK and copies < dedup.min_repeats + 2:
-            return None  # "Updated URLs." three times: a short line repeats legitimately more often
+        if copies < dedup.min_repeats + 2 and (letters < _SHORT_BLOCK or (period == 1 and _TABLE_ROW.search(block))):
+            # "Updated URLs." three times: a short line repeats legitimately more often, and so does a
+            # table's row (a ledger entering the same sale thrice, "A Friend ... 5s." in a subscription list)
+            return None
         counter = bool((kinds == _COUNTER).any())
         if counter and letters < 2 * _SHORT_BLOCK and copies < _RUNAWAY_COPIES:
             return None  # "Exhibit 3: photograph", "Exhibit 4: …": a counter loop repeats a body, or runs away
