@@ -31,7 +31,7 @@ from ocrfix.lexicon import load
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
 from ocrfix.strategies.layout import furniture, markdown
-from ocrfix.strategies.layout.hyphens import HYPHENS, DocumentWords, HyphenJudge
+from ocrfix.strategies.layout.hyphens import HYPHENS, INLINE_HINT, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate, is_prose
 
@@ -101,7 +101,19 @@ class Layout(Strategy):
         if marker_edits:
             edits.extend(marker_edits.get(body[-1].index, ()))
         edits.extend(self._zone(text, lines, body[-1], None, None))
+        if dehyphenate:
+            inline = self._inline_breaks(text, body, judge)
+            if inline:
+                edits = sorted(edits + inline, key=lambda edit: (edit.start, edit.end))
         return edits
+
+    def _inline_breaks(self, text: str, body: list[Line], judge: HyphenJudge) -> list[Edit]:
+        """The edits joining words broken at a line end whose hyphen stands inside a line ("num- ber")."""
+        starts = [line.content_start for line in body]
+        hinted = sorted({bisect.bisect_right(starts, match.start()) - 1 for match in INLINE_HINT.finditer(text)})
+        return [self.edit(text, line.content_start + start, line.content_start + end, "", reason=reason, confidence=0.8)
+                for line in (body[n] for n in hinted if n >= 0)
+                for start, end, reason in judge.inline_breaks(line.content)]
 
     @staticmethod
     def _hyphen_join(judge: HyphenJudge, a: Line, b: Line, sa: Shape, sb: Shape) -> tuple[int, int, str, str, float] | None:

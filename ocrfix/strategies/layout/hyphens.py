@@ -41,6 +41,12 @@ DOUBLE_HYPHENS = ("-\u2014", "\u2014-", "-\u2013", "--")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A line-end break that survived inside a line: the lines were joined with spaces ("num- ber",
+# "opera¬ tions"), or a soft hyphen stayed inside the word ("opera\u00adtions").
+_INLINE_BREAK = re.compile(
+    r"([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
+)
+INLINE_HINT = re.compile(r"[-\u2010\u00ac][ \t]|\u00ad")   # a line without this has no inline break
 _CLOSING = "\"'’”),.;:!?]"
 # quotes and brackets before a word
 _OPENING = "\"'‘“(["
@@ -198,6 +204,34 @@ class HyphenJudge:
                 return "keep", (f"\"{left}\" reads as \"{repaired}\" with one letter misread; \"{repaired}\" and "
                                 f"\"{right}\" are common words but \"{repaired}{right}\" none: a compound"), 0.6
         return "join", f"\"{joined}\" is unknown and \"{left}-{right}\" no compound of common words: a broken word", 0.7
+
+    def inline_breaks(self, content: str) -> list[tuple[int, int, str]]:
+        """The words of a line broken by a line-end hyphen that OCR or an export left inside it:
+        (start, end, reason) of each hyphen with the spaces after it, to be removed.
+
+        "¬" and the soft hyphen only ever mark a break. A hyphen followed by a space inside a line
+        is also what a suspended compound ("pre- and post-war") or garbled typescript ("ar- now")
+        looks like: it is joined only into a common word or one the text writes, from halves in
+        lower case of two letters or more (a typesetter leaves no single letter at a break).
+
+        >>> from ocrfix.lexicon import load
+        >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
+        >>> [reason[:24] for _, _, reason in judge.inline_breaks("the num- ber of opera¬ tions, pre- and post-war, ar- now")]
+        ['joined "number" broken a', 'joined "operations" brok']
+        """
+        found = []
+        for match in _INLINE_BREAK.finditer(content):
+            left, right = match.group(1), match.group(4)
+            mark = match.group(2) or match.group(3)
+            if mark not in BREAK_ONLY and not (
+                    left[-1:].islower() and right[:1].islower() and len(_LETTERS.findall(left)[-1]) >= 2 and len(right) >= 2
+                    and (self.lexicon.zipf(left + right) >= 3.0 or self.vocabulary.count(left + right))):
+                continue
+            verdict, reason, confidence = self.decide(left, right, mark)
+            if verdict == "join" and confidence >= 0.85:
+                start = match.start(2) if match.group(2) else match.start(3)
+                found.append((start, match.end(), f"joined \"{left + right}\" broken at a line end inside the line: {reason}"))
+        return found
 
     def _one_letter_off(self, word: str) -> str:
         """The common word (Zipf >= 4) that ``word`` becomes by one letter replaced, dropped or added, or "".
