@@ -199,6 +199,25 @@ def test_every_removal_is_an_edit_with_a_reason():
     assert len(result.edits) == 3
 
 
+def test_periods_picked_first_on_short_texts_lose_no_loop(monkeypatch):
+    """Short texts try only the periods whose pairs run long enough; trying every period finds the same."""
+    import ocrfix.strategies.dedup as dedup
+
+    document = next(document for document in corpus.load() if document.id == "seed")
+    line = "The committee approved the accounts of the last meeting in full."
+    texts = [document.ocr[start:start + 2_500] for start in range(0, len(document.ocr), 2_500)] + [
+        f"Agenda\n{line}\n" + f"{line}\n" * 4 + "Any other business.",
+        "Then the committee noted the information given and the committee noted the infomation given and "
+        "the committee noted the information given and so on.",  # a run of pairs only with the noise let through
+        "Article 1 applies here\n" + "".join(f"Article {n} applies here\n" for n in range(2, 60)),
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z " * 3 + "end",
+    ]
+    short = [repr(PIPELINE.run(text).edits) for text in texts]
+    monkeypatch.setattr(dedup, "_FEW_PAIRS", 0)  # every period tried, as on long texts
+    assert [repr(PIPELINE.run(text).edits) for text in texts] == short
+    assert sum(edits != "[]" for edits in short) >= 4
+
+
 @pytest.mark.parametrize("text", ["", " ", "\n\n\f\n", "a", "\x00\x01\x02\ufffd", "\ud800 lone surrogate"])
 def test_odd_input_does_not_crash(text):
     assert isinstance(fixed(text), str)

@@ -264,7 +264,7 @@ class _LineLoops:
     def find(self) -> list[_Loop]:
         loops = []
         count = len(self.starts)
-        for period in range(1, min(self.dedup.max_period, count - 1) + 1):
+        for period in self._periods(min(self.dedup.max_period, count - 1)):
             a, b = slice(0, count - period), slice(period, count)
             short, long = np.minimum(self.length[a], self.length[b]), np.maximum(self.length[a], self.length[b])
             candidate = (self.hash[a] == self.hash[b]) | (
@@ -274,6 +274,19 @@ class _LineLoops:
             for run_start, run_length in zip(*(part.tolist() for part in _runs(candidate, period))):
                 loops.extend(self._verify(run_start, run_length, period))
         return loops
+
+    def _periods(self, most: int) -> list[int] | range:
+        """The periods up to ``most`` whose candidate pairs of lines (as :meth:`find` takes them, lines
+        claimed or not) make a run as long as the period: the others cannot hold a loop."""
+        if not _few(len(self.starts), most):
+            return range(1, most + 1)
+        ahead = functools.partial(_ahead, periods=most)
+        length, length_ahead = self.length[None, :], ahead(self.length, pad=0)
+        short, long = np.minimum(length, length_ahead), np.maximum(length, length_ahead)
+        candidate = (self.hash == ahead(self.hash, pad=0)) | ((short >= 0.75 * long) & (
+            (self.head == ahead(self.head, pad=0)) | (self.tail == ahead(self.tail, pad=0))))
+        candidate &= self.page == ahead(self.page, pad=-1)
+        return _periods_with_runs(candidate)
 
     def _verify(self, run_start: int, run_length: int, period: int) -> list[_Loop]:
         lines = np.arange(run_start, run_start + run_length)
@@ -411,7 +424,7 @@ class _TokenLoops:
     def find(self) -> list[_Loop]:
         count = len(self.ids)
         loops = []
-        for period in range(1, min(self.dedup.max_token_period, count // 2) + 1):
+        for period in self._periods(min(self.dedup.max_token_period, count // 2)):
             a, b = slice(0, count - period), slice(period, count)
             same = (self.ids[a] == self.ids[b]) & (self.line[a] == self.line[b])
             noisy = self._fill_noise(same, period)
@@ -427,6 +440,15 @@ class _TokenLoops:
                 if loop is not None:
                     loops.append(loop)
         return loops
+
+    def _periods(self, most: int) -> list[int] | range:
+        """The periods up to ``most`` at which equal tokens of one line make a run as long as the period,
+        each lone difference between two equal pairs counted as noise (as :meth:`_fill_noise` may):
+        the others cannot hold a loop."""
+        if not _few(len(self.ids), most):
+            return range(1, most + 1)
+        same = (self.ids == _ahead(self.ids, most, pad=0)) & (self.line == _ahead(self.line, most, pad=-1))
+        return _periods_with_runs(same, holes=True)
 
     def _fill_noise(self, same: np.ndarray, period: int) -> np.ndarray:
         """Let one token that differs by OCR noise ("infomation") continue a repetition; where it did."""
@@ -597,6 +619,56 @@ def _token_bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     word = ~space
     edges = np.diff(np.concatenate(([False], word, [False])).astype(np.int8))
     return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+
+
+_FEW_PAIRS = 1 << 17  # items × periods up to which the periods worth trying are picked first
+
+
+def _few(items: int, periods: int) -> bool:
+    """Is a table of ``items`` × ``periods`` small enough to pick the periods worth trying at once?
+
+    On a page of text most periods hold no repetition, and trying each costs a dozen numpy calls
+    whatever the text's size; on a long text nearly every period has a pair somewhere, and the table
+    would be as long as the text times the periods.
+    """
+    return items * periods <= _FEW_PAIRS
+
+
+def _ahead(values: np.ndarray, periods: int, pad: int) -> np.ndarray:
+    """``values[i + p]`` in row p - 1, column i, for p in 1..``periods`` (``pad`` past the end): a view.
+
+    >>> _ahead(np.array([1, 2, 3]), 2, pad=0).tolist()
+    [[2, 3, 0], [3, 0, 0]]
+    """
+    padded = np.concatenate((values, np.full(periods, pad, dtype=values.dtype)))
+    step = padded.itemsize  # a strided view: numpy's sliding_window_view costs more than the comparison
+    return np.ndarray((periods, len(values)), padded.dtype, padded, offset=step, strides=(step, step))
+
+
+def _periods_with_runs(pairs: np.ndarray, *, holes: bool = False) -> list[int]:
+    """The periods p (row p - 1 of ``pairs``: item i pairs with item i + p) whose row has a run of
+    True at least p long: only there can :func:`_runs` find a unit repeated. With ``holes``, a lone
+    False between two True continues a run from period 2 on (noise a loop may let through).
+
+    The True cells are few: runs are followed over their positions, not over the whole table.
+
+    >>> _periods_with_runs(np.array([[True, False, True], [True, False, True]])), _periods_with_runs(
+    ...     np.array([[True, False, True], [True, False, True]]), holes=True)
+    ([1], [1, 2])
+    """
+    items = pairs.shape[1]
+    hits = np.flatnonzero(pairs)
+    if not len(hits):
+        return []
+    period = hits // items + 1
+    step = np.diff(hits)
+    joined = (step == 1) & (period[1:] == period[:-1])
+    if holes:
+        joined |= (step == 2) & (period[1:] == period[:-1]) & (period[1:] >= 2)
+    firsts = np.flatnonzero(np.concatenate(([True], ~joined)))  # where each run starts among the hits
+    lasts = np.append(firsts[1:] - 1, len(hits) - 1)
+    long = hits[lasts] - hits[firsts] + 1 >= period[firsts]
+    return np.unique(period[firsts[long]]).tolist()
 
 
 def _runs(mask: np.ndarray, minimum: int) -> tuple[np.ndarray, np.ndarray]:
