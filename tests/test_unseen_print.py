@@ -117,3 +117,12 @@ def test_dedup_keeps_a_table_row_entered_three_or_four_times(table):
 def test_layout_joins_words_broken_at_line_ends_in_text_whose_lines_were_joined(broken, joined):
     # exports (and datasets) that join a page's lines with spaces keep the line-end hyphens inside lines
     assert Pipeline(["layout"]).run(broken).text == joined
+
+
+def test_a_papers_numbered_heads_go_where_its_pages_end_between_articles():
+    sentences = HISTORY.rstrip(".").split(". ")
+    articles = [". ".join(sentences[i:i + 2]) + "." for i in range(0, 6, 2)]
+    text = "\n\n".join(f"{n}      THE WEEKLY COURIER, SATURDAY, MARCH 3, 1866.\n\n" + "\n".join(textwrap.wrap(article, 34))
+                       for n, article in enumerate(articles, start=1)) + "\n"
+    corrected = Pipeline(["layout"]).run(text).text
+    assert "COURIER" not in corrected and corrected.split() == " ".join(articles).split()

@@ -59,6 +59,7 @@ _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
 # a page number beside a head's words: "41 THE KING'S POST", "Roads and Coaches 43" (not "6. I therefore")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])[.,]?\s+(\d{1,4})$")
 _LETTERS = re.compile(r"[^\W\d_]")
+_LETTERS_WORD = re.compile(r"[^\W\d_]{2,}")
 # a short line of digits and the characters OCR confuses with them
 _GARBLED_NUMBER = re.compile(r"^(?=.*\d)[\dIlO|oS$]{1,4}$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -421,10 +422,12 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 _mark(line, "page_number", f"page number {value}", 0.9)
             elif isolated(line) and value < 1000:
                 weak_numbers.append((line, value))
-    # running heads: short lines recurring with a changing number
+    # running heads: short lines recurring with a changing number (a head in capitals may span a
+    # newspaper page's columns, longer than the column's lines)
     groups: dict[str, list[Line]] = defaultdict(list)
     for line in body:
-        if line.kind == "body" and _short(line, width, hard_wrapped) and _NUMBER.search(line.content):
+        if (line.kind == "body" and (_short(line, width, hard_wrapped) or (len(line.content) <= 100 and _capitals(line.content)))
+                and _NUMBER.search(line.content)):
             key = head_key(line.content)
             if "#" in key and len(key) - key.count(" ") - key.count("#") >= 3:
                 groups[key].append(line)
@@ -444,7 +447,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         # falls where the page ends, mostly inside a sentence, a heading between paragraphs. The
         # text's first line breaks no sentence either way: it does not vote.
         voters = [member for member in spaced if position[member.index] > 0]
-        recurring = len(spaced) >= 3 and 2 * sum(map(mid_sentence, voters)) > len(voters)
+        recurring = len(spaced) >= 3 and (2 * sum(map(mid_sentence, voters)) > len(voters) or _paper_heads(spaced))
         for member in spaced:
             if recurring or _DASHED_NUMBER.search(member.content) or _near_signal(items, member):
                 _mark(member, "running_head", f"running head recurring {len(spaced)} times with a changing number", 0.85)
@@ -469,6 +472,26 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     for line in body:
         if line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
             _mark(line, "signature_mark", "signature mark at a page break", 0.75)
+
+
+def _paper_heads(members: list[Line]) -> bool:
+    """Are these recurring lines a paper's or a book's page heads even where its pages end between
+    articles: the same title of three words or more in capitals, the page number at an edge counting
+    up ("1  THE WEEKLY COURIER, SATURDAY, MARCH 3, 1866.", "2  THE WEEKLY ...")? A numbered heading
+    carries its own title ("CHAPTER 2. THE MILL") or a single word ("HYMN 214.").
+
+    >>> lines = [Line(n, 0, 0, 0, f"{n + 1}  THE WEEKLY COURIER, MARCH 3, 1866.", 0, 0) for n in range(3)]
+    >>> _paper_heads(lines), _paper_heads([Line(n, 0, 0, 0, f"HYMN {n + 1}.", 0, 0) for n in range(3)])
+    (True, False)
+    """
+    numbers = []
+    for member in members:
+        match = _EDGE_NUMBER.search(member.content)
+        if not (match and _capitals(member.content)):
+            return False
+        numbers.append(int(match.group(1) or match.group(2)))
+    title = _DIGITS.sub(" ", _DATE.sub(" ", members[0].content))
+    return len(_LETTERS_WORD.findall(title)) >= 3 and all(0 < b - a <= 2 for a, b in zip(numbers, numbers[1:]))
 
 
 def _numbered_head(line: Line, width: int, hard_wrapped: bool) -> bool:
