@@ -75,6 +75,13 @@ def test_hand_press_pages_lose_heads_catchwords_and_signatures(separator):
     assert cer(text, corrected) == 0
 
 
+def test_running_heads_misread_by_ocr_go_in_plain_text():
+    ocr, text = hand_press_book("\n\n")
+    for number, misread in [(24, "HISTRY"), (28, "HIST0RY")]:
+        ocr = ocr.replace(f"{number}          The HISTORY", f"{number}          The {misread}")
+    assert "HIST" not in Pipeline(["layout"]).run(ocr).text
+
+
 @pytest.mark.parametrize("number", ["{}", "{}."], ids=["214", "1."])
 def test_numbered_hymns_keep_their_numbers(number):
     # hymns, stanzas and sections are numbered between finished sentences; page breaks fall inside them

@@ -438,7 +438,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         return ((bool(before) and (before[-1].islower() or before[-1] in _RUNS_ON))
                 or (after is not None and after.content.lstrip("\"'‘“(")[:1].islower()))
 
-    for members in groups.values():
+    for members in _merge_misread(groups):
         first, last = position[members[0].index], position[members[-1].index]
         spaced = [m for m in members if max(position[m.index] - first, last - position[m.index]) >= 8]
         if len({m.content for m in spaced}) < 2:
@@ -472,6 +472,41 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     for line in body:
         if line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
             _mark(line, "signature_mark", "signature mark at a page break", 0.75)
+
+
+_MAX_FUZZY_KEYS = 500   # beyond this many distinct heads (a long table's rows) only exact copies are grouped
+
+
+def _merge_misread(groups: dict[str, list[Line]]) -> list[list[Line]]:
+    """Groups of lines by head key, those whose keys differ only as OCR misreads them merged
+    ("THE HISTORY OF ASHCOMBE" and "THE HISTRY OF ASHCOMBE"), as the heads of pages are matched.
+    Only keys with a number or two (the page's, a chapter's) are merged: lines with more (a changelog's
+    signature lines, "Thu, 26 Jan 2023 22:58:46 +0100") differ by more than a misread.
+
+    >>> lines = {key: [Line(n, 0, 0, 0, key, 0, 0)] for n, key in enumerate(["THE HISTORY #", "THE HISTRY #", "Roads #"])}
+    >>> [[line.content for line in group] for group in _merge_misread(lines)]
+    [['THE HISTORY #', 'THE HISTRY #'], ['Roads #']]
+    """
+    keys = list(groups)
+    parent = list(range(len(keys)))
+    few_numbers = [key.count("#") <= 2 for key in keys]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    if 1 < len(keys) <= _MAX_FUZZY_KEYS:
+        squeezed = [key.replace(" ", "") for key in keys]
+        scores = process.cdist(squeezed, squeezed, scorer=fuzz.ratio, score_cutoff=75, dtype=np.uint8)
+        for i, j in zip(*np.nonzero(np.triu(scores, 1))):
+            alike = scores[i, j] >= 85 or (_capitals(keys[i]) and _capitals(keys[j]))   # as heads of pages
+            if alike and few_numbers[i] and few_numbers[j]:
+                parent[root(int(j))] = root(int(i))
+    merged: dict[int, list[Line]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        merged[root(i)].extend(groups[key])
+    return [sorted(members, key=lambda line: line.index) for members in merged.values()]
 
 
 def _paper_heads(members: list[Line]) -> bool:
