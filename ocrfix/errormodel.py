@@ -85,22 +85,24 @@ def prepare(text: str) -> str:
     return _SPACES.sub(" ", fold(text)).strip()
 
 
-def blocks(intended: str, observed: str) -> Iterable[tuple[str, str]]:
+def blocks(intended: str, observed: str) -> list[tuple[str, str]]:
     """The runs of adjacent edits turning ``intended`` into ``observed``, as (intended, observed) pairs.
 
-    >>> list(blocks("modern", "rnodem"))
+    >>> blocks("modern", "rnodem")
     [('m', 'rn'), ('rn', 'm')]
     """
+    runs = []
     a_start = b_start = None
     for tag, a1, a2, b1, b2 in Levenshtein.opcodes(intended, observed).as_list():  # tuples unpack faster
         if tag == "equal":
             if a_start is not None:
-                yield intended[a_start:a1], observed[b_start:b1]
-                a_start = b_start = None
+                runs.append((intended[a_start:a1], observed[b_start:b1]))
+                a_start = None
         elif a_start is None:
             a_start, b_start = a1, b1
     if a_start is not None:
-        yield intended[a_start:], observed[b_start:]
+        runs.append((intended[a_start:], observed[b_start:]))
+    return runs
 
 
 class ErrorModel:
@@ -127,6 +129,7 @@ class ErrorModel:
         self._log_correct = math.log10(1.0 - rate)
         self._log_unseen = math.log10(rate / _UNSEEN_SPREAD)
         self._cache: dict[tuple[str, str], float] = {}
+        self._runs: dict[int, dict[tuple[str, str], tuple[float, bool]]] = {}  # min_count -> run -> see _run
         self._undo_index: dict[int, dict[str, list[str]]] = {}  # min_count -> printed -> intended (undo_one)
 
     # -- training -----------------------------------------------------------------
@@ -211,19 +214,30 @@ class ErrorModel:
         >>> round(m.reading("the", "tbe")[0], 2), m.reading("the", "tbe")[1]
         (-1.23, True)
         """
-        intended, observed = fold(intended), fold(observed)
+        return self.folded_reading(fold(intended), fold(observed), min_count)
+
+    def folded_reading(self, intended: str, observed: str, min_count: int = 2) -> tuple[float, bool]:
+        """:meth:`reading` of two strings already folded (:func:`ocrfix.lexicon.fold`): the fast path."""
         if intended == observed:
             return self._log_correct * len(intended), True
         total = 0.0
         changed = 0
         attested = True
-        known = self._cache  # confusion_log_prob's, looked up here: most runs are known ones
+        runs = self._runs.get(min_count)
+        if runs is None:
+            runs = self._runs[min_count] = {}
         for run in blocks(intended, observed):
-            log_prob = known.get(run)
-            total += self.confusion_log_prob(*run) if log_prob is None else log_prob
+            facts = runs.get(run)
+            if facts is None:
+                facts = runs[run] = self._run(run, min_count)
+            total += facts[0]
             changed += len(run[0])
-            attested = attested and (run in self._floors or self.confusions.get(run, 0) >= min_count)
+            attested = attested and facts[1]
         return total + self._log_correct * (len(intended) - changed), attested
+
+    def _run(self, run: tuple[str, str], min_count: int) -> tuple[float, bool]:
+        """(log10 probability, attested?) of one edit run (intended, observed), as :meth:`reading` counts it."""
+        return self.confusion_log_prob(*run), run in self._floors or self.confusions.get(run, 0) >= min_count
 
     def undo_one(self, observed: str, min_count: int = 2) -> set[str]:
         """What the text may have said where the engine printed ``observed`` (folded), if it made one

@@ -421,7 +421,7 @@ class Dictionary(Strategy):
             prev, nxt = tokens.context(first, -1), tokens.context(last, +1)
             printed = a + " " + b  # the channel sees where the space is: "s ould" is "should", not "would"
             readings = {reading: score - self._channel(reading, joined)[0] + self._channel(reading, printed)[0]
-                        for reading, score in self._readings(joined, z_joined, prev, nxt).items() if " " not in reading}
+                        for reading, score in self._readings(joined, z_joined, prev, nxt, as_one=True).items()}
             apart = [self._apart(prev, a, b, nxt)] if sure < 2 or zipf else []
             best, confidence = _best(readings, apart)
             if (best != joined or z_joined) and len(best) >= MIN_GLUED and confidence >= self.min_confidence:
@@ -563,12 +563,12 @@ class Dictionary(Strategy):
 
     def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None, *,
                   strict: bool = False, repeated: bool = True, document: Vocabulary | None = None,
-                  unknown_prior: float = UNKNOWN_ZIPF, kept_out: list[tuple[float, str]] | None = None
-                  ) -> dict[str, float]:
+                  unknown_prior: float = UNKNOWN_ZIPF, kept_out: list[tuple[float, str]] | None = None,
+                  as_one: bool = False) -> dict[str, float]:
         """Readings of the printed ``word`` with their log10 scores; the word itself included. With the
         ``document``'s words, a reading it uses elsewhere is likelier (see CACHE_WEIGHT). The first
         MAX_CANDIDATES near words the gate (:meth:`_admissible`) keeps out go to ``kept_out`` as (Zipf, word):
-        see :meth:`_rivals`."""
+        see :meth:`_rivals`. ``as_one``: the readings as one word only (its splits in two are not scored)."""
         lex, model = self._lexicon, self.model
         prev = self._known(prev)
         run_together = bool(zipf) and self.split_merge and self._run_together(word)
@@ -599,7 +599,7 @@ class Dictionary(Strategy):
         candidates.sort(reverse=True)
         for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
             scores[candidate] = self._context(prev, candidate, prior, nxt, document if attested else None) + channel
-        if splits:
+        if splits and not as_one:
             for cut in range(1, len(word)):
                 left, right = word[:cut], word[cut:]
                 z_left, z_right = lex.folded_zipf(left), lex.folded_zipf(right)
@@ -664,24 +664,32 @@ class Dictionary(Strategy):
 
     def _fetch(self, keys: Iterable[tuple[str, int, float]]) -> None:
         """Look up the lookup keys (of :meth:`_lookup_key`) not yet known in the large index, in one batch."""
-        queries = [key for key in keys if key not in self._lookups and key[2] < COMMON_ZIPF]
-        if queries:
-            for key, nearby in zip(queries, self._index.best_many(queries, PLAIN_EDIT, SHORTLIST)):
-                self._store(key, nearby)
+        queries = [key for key in keys if key not in self._lookups]
+        for common in (False, True):
+            batch = [key for key in queries if (key[2] >= COMMON_ZIPF) == common]
+            if batch:
+                for key, nearby in zip(batch, self._index_for(batch[0]).best_many(batch, PLAIN_EDIT, SHORTLIST)):
+                    self._store(key, nearby)
+
+    def _index_for(self, key: tuple[str, int, float]) -> DeleteIndex:
+        """The index to look ``key`` up in: the small one of common words if only words that common qualify."""
+        return common_index() if key[2] >= COMMON_ZIPF else self._index
 
     @staticmethod
     def _lookup_key(word: str, zipf: float, gated: bool) -> tuple[str, int, float]:
         return word, 1 if len(word) <= SHORT_WORD else 2, max(zipf, UNKNOWN_ZIPF) + CONTEXT_GAP if gated else zipf
 
-    def _store(self, key: tuple[str, int, float], nearby: list[str]) -> list[tuple[float, str]]:
-        """Keep the best ``nearby`` words (those of :meth:`DeleteIndex.best`) as ``key``'s candidates."""
-        folded_zipf = self._lexicon.folded_zipf
-        ranked = [c for c in nearby if c not in self._run_togethers][:3 * MAX_CANDIDATES]  # not "inthe"
+    def _store(self, key: tuple[str, int, float], nearby: list[tuple[float, str]]) -> list[tuple[float, str]]:
+        """Keep the best ``nearby`` (Zipf, word) (those of :meth:`DeleteIndex.best`) as ``key``'s candidates."""
+        run_togethers = self._run_togethers
+        found = [near for near in nearby if near[1] not in run_togethers][:3 * MAX_CANDIDATES]  # not "inthe"
         if key[1] == 1:  # a short word is looked up one plain edit away; "li" read for "h" is two
-            ranked += [c for c in glyph_readings(key[0]) if c not in ranked and folded_zipf(c) >= key[2]]
+            ranked = [c for _, c in found]
+            glyphs = [c for c in glyph_readings(key[0]) if c not in ranked]
+            found += [(zipf, c) for zipf, c in zip(self._lexicon.folded_zipfs(glyphs), glyphs) if zipf >= key[2]]
         if len(self._lookups) > LOOKUP_CACHE:
             self._lookups.clear()
-        found = self._lookups[key] = list(zip(self._lexicon.folded_zipfs(ranked), ranked))
+        self._lookups[key] = found
         return found
 
     def _admissible(self, word: str, zipf: float, candidate: str, prior: float, prev: str | None,
@@ -705,8 +713,7 @@ class Dictionary(Strategy):
         key = self._lookup_key(word, zipf, gated)
         found = self._lookups.get(key)
         if found is None:
-            index = common_index() if key[2] >= COMMON_ZIPF else self._index
-            found = self._store(key, index.best(*key, PLAIN_EDIT, SHORTLIST))
+            found = self._store(key, self._index_for(key).best(*key, PLAIN_EDIT, SHORTLIST))
         return found
 
     def _channel(self, reading: str, word: str) -> tuple[float, bool]:
@@ -715,7 +722,7 @@ class Dictionary(Strategy):
         if channel is None:
             if len(self._channels) > LOOKUP_CACHE:
                 self._channels.clear()
-            channel = self._channels[reading, word] = self.model.reading(reading, word)
+            channel = self._channels[reading, word] = self.model.folded_reading(reading, word)
         return channel
 
     def _attested(self, prev: str | None, word: str, nxt: str | None) -> bool:
@@ -777,10 +784,7 @@ class Dictionary(Strategy):
         if not prev or not nxt:
             return []
         lex = self._lexicon
-        misreadings = _misreadings(self.model, lex, word)
-        after = [candidate for candidate, pair in zip(misreadings, lex.folded_bigrams((prev, c) for c in misreadings))
-                 if pair]
-        return [candidate for candidate, pair in zip(after, lex.folded_bigrams((c, nxt) for c in after)) if pair]
+        return lex.listed_before(lex.listed_after(prev, _misreadings(self.model, lex, word)), nxt)
 
     def _could_join(self, tokens: "_Tokens") -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word.
@@ -938,7 +942,8 @@ def _best(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str
     >>> best, confidence = _best({"the": -3.0, "tbe": -5.0}); best, round(confidence, 3)
     ('the', 0.99)
     """
-    best, best_score = max(readings.items(), key=lambda item: item[1])
+    best = max(readings, key=readings.__getitem__)
+    best_score = readings[best]
     total = sum(10.0 ** (score - best_score) for score in readings.values())
     return best, 1.0 / (total + sum(10.0 ** (score - best_score) for score in others))
 

@@ -15,7 +15,6 @@ the final edit-distance check removes.
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
 import io
 import os
@@ -26,7 +25,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
-from rapidfuzz.process import cdist
+from rapidfuzz.process import cpdist
 
 from ocrfix.errors import OcrfixError
 from ocrfix.io import write_bytes_atomic
@@ -34,8 +33,7 @@ from ocrfix.io import write_bytes_atomic
 MAX_DISTANCE = 2
 PREFIX = 7
 MIN_ZIPF = 2.0  # rarer lexicon words are never proposed as corrections
-COMMON_ZIPF = 5.0  # the small index of common words, for quick lookups of rare real words
-FEW_WORDS = 100  # the small index compares a query with its words above the floor directly if so few
+COMMON_ZIPF = 5.0  # the small index of common words, for lookups of rare real words (far commoner words only)
 
 
 def deletions(word: str, distance: int = MAX_DISTANCE, prefix: int = PREFIX) -> set[str]:
@@ -104,17 +102,13 @@ def deletion_hashes(words: list[str], distances: list[int]) -> tuple[np.ndarray,
 
 
 def _distances(queries: list[str], owner: np.ndarray, words: np.ndarray, cutoff: int) -> np.ndarray:
-    """Levenshtein distance (capped at ``cutoff + 1``) of each ``words[k]`` to ``queries[owner[k]]``,
-    with ``owner`` sorted: one cdist call per query, which prepares the query once for all its words.
+    """Levenshtein distance (capped at ``cutoff + 1``) of each ``words[k]`` to ``queries[owner[k]]``, in one call.
 
     >>> _distances(["tbe"], np.array([0, 0]), np.array(["the", "tribe"], dtype=object), 2).tolist()
     [1, 2]
     """
-    starts = np.flatnonzero(np.diff(owner, prepend=-1))
-    ends = np.append(starts[1:], len(owner)).tolist()
-    rows = [cdist((queries[number],), words[start:end], scorer=Levenshtein.distance, score_cutoff=cutoff,
-                  dtype=np.int32)[0] for number, start, end in zip(owner[starts].tolist(), starts.tolist(), ends)]
-    return np.concatenate(rows) if rows else np.empty(0, dtype=np.int32)
+    return cpdist(np.asarray(queries, dtype=object)[owner], words, scorer=Levenshtein.distance,
+                  score_cutoff=cutoff, dtype=np.int32)
 
 
 _NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
@@ -130,12 +124,10 @@ class DeleteIndex:
         self._lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
         self._word_array = np.asarray(words, dtype=object)
         self._zipfs: np.ndarray | None = None
-        self._exact_zipfs: np.ndarray | None = None
 
     def set_frequencies(self, zipf: "Callable[[str], float]") -> "DeleteIndex":
         """Attach each word's Zipf frequency, so that lookups can ask for frequent words only."""
-        self._exact_zipfs = np.fromiter(map(zipf, self.words), dtype=np.float64, count=len(self.words))
-        self._zipfs = self._exact_zipfs.astype(np.float32)
+        self._zipfs = np.fromiter(map(zipf, self.words), dtype=np.float64, count=len(self.words))
         return self
 
     @classmethod
@@ -152,7 +144,8 @@ class DeleteIndex:
         """
         return self.lookup_many([(query, max_distance, min_zipf)])[0]
 
-    def best(self, query: str, max_distance: int, min_zipf: float | None, edit_cost: float, limit: int) -> list[str]:
+    def best(self, query: str, max_distance: int, min_zipf: float | None, edit_cost: float,
+             limit: int) -> list[tuple[float, str]]:
         """:meth:`best_many` for one query."""
         return self.best_many([(query, max_distance, min_zipf)], edit_cost, limit)[0]
 
@@ -166,23 +159,24 @@ class DeleteIndex:
         return results
 
     def best_many(self, queries: list[tuple[str, int, float | None]], edit_cost: float,
-                  limit: int) -> list[list[str]]:
-        """For each query of :meth:`lookup_many`, its ``limit`` best words other than itself, best first:
-        by Zipf frequency minus ``edit_cost`` per edit, then the later word alphabetically (needs
-        :meth:`set_frequencies`)."""
-        results: list[list[str]] = [[] for _ in queries]
+                  limit: int) -> list[list[tuple[float, str]]]:
+        """For each query of :meth:`lookup_many`, its ``limit`` best words other than itself as (Zipf, word),
+        best first: by Zipf frequency minus ``edit_cost`` per edit, then the later word alphabetically
+        (needs :meth:`set_frequencies`)."""
         owner, numbers, distances = self._near(queries)
         other = distances != 0
         owner, numbers = owner[other], numbers[other]
-        scores = self._exact_zipfs[numbers] - edit_cost * distances[other]
+        zipfs = self._zipfs[numbers]
+        scores = zipfs - edit_cost * distances[other]
         order = np.lexsort((-numbers, -scores, owner))  # the index's words are in alphabetical order
-        owner, numbers = owner[order], numbers[order]
+        owner, numbers, zipfs = owner[order], numbers[order], zipfs[order]
         firsts = np.searchsorted(owner, owner)  # where each query's words start
         keep = np.arange(len(owner)) - firsts < limit
+        owner = owner[keep]
         words = self.words
-        for number, word_number in zip(owner[keep].tolist(), numbers[keep].tolist()):
-            results[number].append(words[word_number])
-        return results
+        found = list(zip(zipfs[keep].tolist(), [words[number] for number in numbers[keep].tolist()]))
+        bounds = np.searchsorted(owner, np.arange(len(queries) + 1)).tolist()  # each query's slice of found
+        return [found[start:end] for start, end in zip(bounds, bounds[1:])]
 
     def _near(self, queries: list[tuple[str, int, float | None]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(query number, word number, distance) of every indexed word near a query, by query and word."""
@@ -206,7 +200,7 @@ class DeleteIndex:
         distances = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))
         keep = np.abs(self._lengths[numbers] - lengths[owner]) <= distances[owner]
         if self._zipfs is not None:
-            floors = np.fromiter((-1.0 if z is None else z for _, _, z in queries), dtype=np.float32,
+            floors = np.fromiter((-1.0 if z is None else z for _, _, z in queries), dtype=np.float64,
                                  count=len(queries))
             keep &= self._zipfs[numbers] > floors[owner]
         pairs = np.sort((owner[keep] << 32) | numbers[keep])  # filtered first: far fewer to sort
@@ -255,50 +249,11 @@ def default_index() -> DeleteIndex:
     return index.set_frequencies(lexicon.load().zipf)
 
 
-class SmallDeleteIndex:
-    """The same lookups over a few thousand words, from a plain dict: no numpy overhead per query."""
-
-    def __init__(self, words: Iterable[str], zipf: Callable[[str], float]) -> None:
-        self._zipf = {word: zipf(word) for word in words}
-        self._entries: dict[str, list[str]] = {}
-        # most frequent first, so that a lookup of frequent words only stops early in each list
-        self._by_zipf = sorted(self._zipf, key=self._zipf.__getitem__, reverse=True)
-        self._negated_zipfs = [-self._zipf[word] for word in self._by_zipf]  # ascending, for bisect
-        for word in self._by_zipf:
-            for deletion in deletions(word):
-                self._entries.setdefault(deletion, []).append(word)
-
-    def lookup(self, query: str, max_distance: int = MAX_DISTANCE, min_zipf: float | None = None) -> dict[str, int]:
-        found: dict[str, int] = {}
-        floor = -1.0 if min_zipf is None else min_zipf
-        above = bisect.bisect_left(self._negated_zipfs, -floor)  # the words more frequent than the floor
-        if above <= FEW_WORDS and not any(
-                abs(len(word) - len(query)) <= max_distance
-                and Levenshtein.distance(query, word, score_cutoff=max_distance) <= max_distance
-                for word in self._by_zipf[:above]):
-            return found  # none of them is near: cheaper to see than making the query's deletions
-        for deletion in deletions(query, max_distance):
-            for word in self._entries.get(deletion, ()):
-                if self._zipf[word] <= floor:
-                    break
-                if word not in found and abs(len(word) - len(query)) <= max_distance:
-                    distance = Levenshtein.distance(query, word, score_cutoff=max_distance)
-                    if distance <= max_distance:
-                        found[word] = distance
-        return found
-
-    def best(self, query: str, max_distance: int, min_zipf: float | None, edit_cost: float, limit: int) -> list[str]:
-        """As :meth:`DeleteIndex.best`."""
-        zipf = self._zipf
-        ranked = sorted(((zipf[word] - edit_cost * distance, word)
-                         for word, distance in self.lookup(query, max_distance, min_zipf).items() if distance),
-                        reverse=True)
-        return [word for _, word in ranked[:limit]]
-
-
 @lru_cache(maxsize=1)
-def common_index() -> SmallDeleteIndex:
-    """A small index over the lexicon's common words (Zipf >= ``COMMON_ZIPF``), built in memory.
+def common_index() -> DeleteIndex:
+    """A small index over the lexicon's common words (Zipf >= ``COMMON_ZIPF``), built in memory (~1,000 words,
+    a few ms): a lookup of words above that floor finds the same words as in :func:`default_index`, without
+    gathering the many rarer words that share its deletions.
 
     >>> sorted(common_index().lookup("tbe", 1, min_zipf=7.0))
     ['the']
@@ -306,4 +261,4 @@ def common_index() -> SmallDeleteIndex:
     from ocrfix import lexicon
 
     lex = lexicon.load()
-    return SmallDeleteIndex((w for w, z in lex.words() if z >= COMMON_ZIPF and len(w) > 1), lex.zipf)
+    return DeleteIndex.build(w for w, z in lex.words() if z >= COMMON_ZIPF and len(w) > 1).set_frequencies(lex.zipf)
