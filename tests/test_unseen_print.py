@@ -133,3 +133,9 @@ def test_a_papers_numbered_heads_go_where_its_pages_end_between_articles():
                        for n, article in enumerate(articles, start=1)) + "\n"
     corrected = Pipeline(["layout"]).run(text).text
     assert "COURIER" not in corrected and corrected.split() == " ".join(articles).split()
+
+
+def test_a_signature_before_a_word_the_next_page_does_not_start_with_stays():
+    page = "the first page of the text runs on for a good many lines\n" * 8
+    text = f"{page}B2          books\n\fanother page begins with other words\n" + "and the text goes on\n" * 5
+    assert "B2          books" in Pipeline(["layout"]).run(text).text

@@ -55,6 +55,7 @@ _CONTINUATION = re.compile(
 # A hand-press book's signature mark ("B", "B2", "Aa 3", "C iij") at the foot of a gathering's first
 # leaves, alone or before the catchword on the same line; two letters are one letter doubled.
 _SIGNATURE = re.compile(r"^(?P<letters>[A-Z][A-Za-z]?)(?P<count>\s?(?:[1-9]|[ivx]{1,4}j?))?(?:\s+|$)")
+_WIDE_GAP = re.compile(r"^\S{1,3}\s{3,}(?=\S)")   # a mark of up to three characters, the catchword far to its right
 _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
 # a page number beside a head's words: "41 THE KING'S POST", "Roads and Coaches 43" (not "6. I therefore")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])[.,]?\s+(\d{1,4})$")
@@ -111,9 +112,11 @@ def catchword(content: str) -> tuple[str, bool] | None:
         return "", True
     signature = _signature(content)
     rest = content
-    # before a word: with its count ("B2 The"), or a capital alone set apart by a wide gap ("B    The")
+    # before a word: with its count ("B2 The"), or set apart by a wide gap ("B    The"; misread, "83    The")
     if signature and signature.end() < len(content) and (signature.group("count") or "  " in signature.group()):
         rest = content[signature.end():]
+    elif wide := _WIDE_GAP.match(content):
+        rest = content[wide.end():]
     match = _CATCHWORD.match(rest)
     if not match:
         return None
@@ -267,11 +270,12 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 _mark(last, "catchword", "continuation mark at the foot of the page", 0.85)
             continue
         word, marked = found
+        slash = _CATCHWORD.match(last.content)
         if not word:
             _mark(last, "catchword", "continuation mark at the foot of the page", 0.95)
-        elif announces(word, following.content, marked=marked):
+        elif announces(word, following.content, marked=True):   # a lone word at a page's foot is marked by its place
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
-        elif _CATCHWORD.match(last.content).group("slash"):
+        elif slash and slash.group("slash"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
 
 
