@@ -200,7 +200,8 @@ def test_every_removal_is_an_edit_with_a_reason():
 
 
 def test_periods_picked_first_on_short_texts_lose_no_loop(monkeypatch):
-    """Short texts try only the periods whose pairs run long enough; trying every period finds the same."""
+    """Short texts try only the periods (of lines, tokens, characters) whose pairs run long enough;
+    trying every period finds the same."""
     import ocrfix.strategies.dedup as dedup
 
     document = next(document for document in corpus.load() if document.id == "seed")
@@ -211,11 +212,12 @@ def test_periods_picked_first_on_short_texts_lose_no_loop(monkeypatch):
         "the committee noted the information given and so on.",  # a run of pairs only with the noise let through
         "Article 1 applies here\n" + "".join(f"Article {n} applies here\n" for n in range(2, 60)),
         "a b c d e f g h i j k l m n o p q r s t u v w x y z " * 3 + "end",
+        "A table: " + "<td></td>" * 12 + " and a word of thirty letters abcdefghijklmnopqrstuvwxyzabcd.",
     ]
     short = [repr(PIPELINE.run(text).edits) for text in texts]
     monkeypatch.setattr(dedup, "_FEW_PAIRS", 0)  # every period tried, as on long texts
     assert [repr(PIPELINE.run(text).edits) for text in texts] == short
-    assert sum(edits != "[]" for edits in short) >= 4
+    assert sum(edits != "[]" for edits in short) >= 5
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n\f\n", "a", "\x00\x01\x02\ufffd", "\ud800 lone surrogate"])

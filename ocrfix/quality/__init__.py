@@ -325,8 +325,8 @@ def _whole(pages: list[PageQuality], source: str | None, ok_below: float, reocr_
         verdict = max(set(verdicts), key=lambda v: (verdicts.count(v), v != "empty"))
         return QualityReport(pages, verdict, None, None, None, source)
     weights = np.array([max(page.chars, 1) for page in measured], dtype=float)
-    cer, low, high = (float(np.average([getattr(page, name) for page in measured], weights=weights))
-                      for name in ("cer", "low", "high"))
+    values = [[getattr(page, name) for page in measured] for name in ("cer", "low", "high")]
+    cer, low, high = np.average(values, axis=1, weights=weights).tolist()
     verdict = "loop" if any(page.verdict == "loop" for page in pages) else _threshold_verdict(cer, ok_below, reocr_above)
     return QualityReport(pages, verdict, cer, low, high, source)
 

@@ -63,6 +63,7 @@ _SENTENCE_END = ".!?;:"
 _SPOKEN_MARKS = "," + _SENTENCE_END  # between the copies of a repeated cry ("ha, ha, ha", "No! no! no!")
 _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128)], dtype=bool)  # 127: all above
 _LONG_WORD = 20  # words at least this long are searched for character units
+_LONGEST_UNIT = 32  # characters
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
@@ -186,9 +187,7 @@ class Dedup(Strategy):
         joined[inside] = codes[(starts[owner] + position)[inside]]
         joined[~inside] = -1 - np.arange(int((~inside).sum()))  # separators: all different
         loops = []
-        for period in range(2, 33):
-            if len(joined) <= period:
-                break
+        for period in _unit_periods(joined, _LONGEST_UNIT):
             for run_start, run_length in zip(*(part.tolist() for part in _runs(joined[:-period] == joined[period:], (self.min_repeats - 1) * period))):
                 word = int(owner[run_start])
                 first = int(starts[word] + position[run_start])
@@ -567,8 +566,8 @@ def _trailing_marks(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
 
 
 def _mix(total: np.ndarray, moment: np.ndarray, length: np.ndarray) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        return (total ^ moment * np.uint64(0x9E3779B97F4A7C15) ^ length).view(np.int64)
+    """One signature of the three sums (arrays: numpy lets their products overflow without a warning)."""
+    return (total ^ moment * np.uint64(0x9E3779B97F4A7C15) ^ length).view(np.int64)
 
 
 _CHUNK = 1 << 16  # characters per block when summing: blocks' temporaries stay in cache, their memory is reused
@@ -668,7 +667,22 @@ def _periods_with_runs(pairs: np.ndarray, *, holes: bool = False) -> list[int]:
     firsts = np.flatnonzero(np.concatenate(([True], ~joined)))  # where each run starts among the hits
     lasts = np.append(firsts[1:] - 1, len(hits) - 1)
     long = hits[lasts] - hits[firsts] + 1 >= period[firsts]
-    return np.unique(period[firsts[long]]).tolist()
+    return sorted(set(period[firsts[long]].tolist()))
+
+
+def _unit_periods(joined: np.ndarray, longest: int) -> list[int] | range:
+    """The unit lengths 2..``longest`` worth trying on ``joined`` (long words, each followed by a
+    separator that equals nothing, all separators below -1): those at which equal characters run
+    as long as the unit (on a short text; on a long one, all that fit).
+
+    >>> _unit_periods(np.array([97, 98, 97, 98, 97, 98, -1]), 4)  # "ababab"
+    [2]
+    """
+    most = min(longest, len(joined) - 1)
+    if not _few(len(joined), most):
+        return range(2, most + 1)
+    pad = int(joined.min()) - 1  # equals no character and no separator
+    return [period for period in _periods_with_runs(joined == _ahead(joined, most, pad=pad)) if period >= 2]
 
 
 def _runs(mask: np.ndarray, minimum: int) -> tuple[np.ndarray, np.ndarray]:
