@@ -139,3 +139,11 @@ def test_a_signature_before_a_word_the_next_page_does_not_start_with_stays():
     page = "the first page of the text runs on for a good many lines\n" * 8
     text = f"{page}B2          books\n\fanother page begins with other words\n" + "and the text goes on\n" * 5
     assert "B2          books" in Pipeline(["layout"]).run(text).text
+
+
+@pytest.mark.parametrize("mark", ["\u00ac", "\u00ad"], ids=["not sign", "soft hyphen"])
+def test_a_break_mark_on_a_short_line_is_joined(mark):
+    # a line set short beside a picture or a drop capital still breaks its last word
+    lines = textwrap.wrap(HISTORY[:600], 40)
+    text = "\n".join(lines[:4] + [f"its opera{mark}", "tions"] + lines[4:]) + "\n"
+    assert "its operations" in Pipeline(["layout"]).run(text).text

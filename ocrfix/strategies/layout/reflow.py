@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ocrfix.strategies.layout.hyphens import DOUBLE_HYPHENS, HYPHENS, MISREAD_HYPHENS
+from ocrfix.strategies.layout.hyphens import BREAK_ONLY, DOUBLE_HYPHENS, HYPHENS, MISREAD_HYPHENS
 
 _BULLETS = "-•*·▪–—("
 _OPENING = "\"'‘“(["
@@ -160,7 +160,7 @@ def hyphen_candidate(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: 
         return False
     if not b.right_word:
         return False
-    if gap == "page":
+    if gap == "page" or a.hyphen in BREAK_ONLY:   # "¬" and the soft hyphen mark a break on any line (one set short by a picture)
         return True
     if hard_wrapped:
         return a.length >= 0.5 * width
