@@ -27,14 +27,16 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import os
 import string
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
 from typing import Callable, Iterable
 
+import numpy as np
 import regex
 from rapidfuzz.distance import Levenshtein
 
@@ -49,11 +51,10 @@ from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, rep
 from ocrfix.strategies.dictionary.spacing import lost_spaces
 from ocrfix.strategies.layout.hyphens import HYPHENS
 
-TOKEN = regex.compile(r"\S+")
-# The word part of a token: edge punctuation stripped, but a symbol no word starts
-# with, stuck to the front of a word, is kept as a misread letter ("*he", "¢he", "©f").
-EDGE_PUNCTUATION = regex.compile(r"^[^\p{L}\p{N}]*?([*~|«»¢©°™^`#<>\\{}]?[\p{L}\p{N}].*?)[^\p{L}\p{N}]*$",
-                                 regex.DOTALL)
+# The word part of a token (searched for): from its first letter or digit to its last, edge punctuation
+# stripped, but a symbol no word starts with, stuck to the front of a word, is kept as a misread letter
+# ("*he", "¢he", "©f").
+WORD_PART = regex.compile(r"[*~|«»¢©°™^`#<>\\{}]?[\p{L}\p{N}](?:.*[\p{L}\p{N}])?", regex.DOTALL)
 LINE_END_HYPHEN = regex.compile(f"[{HYPHENS}][ \t]*\r?\n")
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -138,6 +139,18 @@ LAST_LETTER_MARKS = "+*~|^<>»«"  # symbols (no punctuation a word may end with
 REAL_WORD_ODDS = 3.0
 
 
+def _space_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Which code points of the Basic Multilingual Plane separate tokens (regex's ``\\s``, Unicode White_Space:
+    no character above it is one), and which ``str.strip`` takes for whitespace (those and ``\\x1c``-``\\x1f``)."""
+    plane = "".join(map(chr, range(0x10000)))
+    separating = np.zeros(0x10000, dtype=bool)
+    separating[[ord(ch) for ch in regex.findall(r"\s", plane)]] = True
+    return separating, np.array([ch.isspace() for ch in plane], dtype=bool)
+
+
+TOKEN_SPACE, STRIPPED_SPACE = _space_tables()
+
+
 @register
 class Dictionary(Strategy):
     """Repair misread words, split and joined words, and misread digits, with a learned error model.
@@ -196,14 +209,22 @@ class Dictionary(Strategy):
         edits: list[Edit] = self._postcodes(text)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         taken |= tokens.line_break_halves()  # "ter-\nminates": halves of a word, no words themselves
-        kinds: dict[str, tuple] = {}  # this document's: the vocabulary decides some
+        kinds = self._classify(tokens, vocabulary)  # this document's: the vocabulary decides some
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
         joins = self._could_join(tokens) if self.split_merge else set()
         cores = tokens.cores
-        unpaired = self._unpaired(tokens)
-        self._prefetch(tokens, vocabulary, kinds)  # classifies every distinct word part
+        paired = self._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]  # token i with i + 1
+        unpaired = self._unpaired(tokens, paired)
+        busy = self._busy(tokens, kinds, paired, joins | unpaired)
+        self._prefetch(tokens, kinds, busy)
+        visits = sorted(busy)
         i = 0
         while i < len(cores):
+            if i not in busy and i - 1 not in tokens.repaired:  # nothing to do here: on to the next busy token
+                k = bisect.bisect_left(visits, i)
+                if k == len(visits):
+                    break
+                i = visits[k]
             kind = kinds[cores[i]]
             if i in joins:
                 joined = self._join(tokens, i)
@@ -627,20 +648,43 @@ class Dictionary(Strategy):
                 scores.append(self._context(prev, candidate, prior, nxt) + channel)
         return scores
 
-    def _prefetch(self, tokens: "_Tokens", vocabulary: Vocabulary, kinds: dict[str, tuple]) -> None:
-        """Look up the candidates the document's suspect words will need in one batch (array work amortised)."""
-        cores = tokens.cores
-        repeated_unknown = {}  # first the lookups that _variant needs to classify them
-        for core, raw in dict.fromkeys(zip(cores, tokens.raws)):
-            kind = self._cached_kind(core, raw)
-            if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1:
-                repeated_unknown[self._lookup_key(kind[1], 0.0, False)] = None
-        self._fetch(repeated_unknown)
+    def _classify(self, tokens: "_Tokens", vocabulary: Vocabulary) -> dict[str, tuple]:
+        """What each distinct word part is (:meth:`_kind`), decided by the first token it is the word part
+        of; the lookups of the unknown words the document repeats, which :meth:`_variant` needs, first and
+        in one batch."""
+        firsts = dict(zip(reversed(tokens.cores), reversed(tokens.raws)))  # the last value written is the first
+        cached = [self._cached_kind(core, raw) for core, raw in firsts.items()]
+        self._fetch({self._lookup_key(kind[1], 0.0, False): None for kind in cached
+                     if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1})
+        return {core: self._kind(core, raw, vocabulary) for core, raw in firsts.items()}
+
+    def _busy(self, tokens: "_Tokens", kinds: dict[str, tuple], paired: list[float], busy: set[int]) -> set[int]:
+        """The tokens the pass must look at: those of ``busy`` (where a join or a real-word reading may be) and,
+        unless a pattern repair took them, the numbers, the words a mark may have lost a letter to ("“he"),
+        and the words to repair but those settled before any repair: a name (a capitalised listed word inside
+        a sentence) or a listed word that the bigram list pairs with the word before or the listed word after
+        (:meth:`_repair` leaves both alone). The pass skips the others, unless the token before them was
+        repaired (the word before is context)."""
+        cores, words, linked = tokens.cores, tokens._words, tokens._linked
+        folded_zipf = self._lexicon.folded_zipf
+        busy = busy | tokens.marked_edges()
+        last = len(cores) - 1
+        for i, kind in enumerate(map(kinds.__getitem__, cores)):
+            if kind[0] == "skip" or i in busy:
+                continue
+            zipf = kind[2] if kind[0] == "word" else 0.0
+            if zipf < PIECE_ZIPF or not (
+                    i > 0 and linked[i - 1] and words[i - 1] is not None and paired[i - 1]
+                    or i < last and linked[i] and words[i + 1] is not None and paired[i] and folded_zipf(words[i + 1])
+                    or zipf >= NAME_ZIPF and self._name_like(tokens, i)):
+                busy.add(i)
+        return busy - tokens.taken
+
+    def _prefetch(self, tokens: "_Tokens", kinds: dict[str, tuple], busy: set[int]) -> None:
+        """Look up the candidates the ``busy`` tokens' words will need in one batch (array work amortised)."""
         queries = {}
-        for i, (core, raw) in enumerate(zip(cores, tokens.raws)):
-            kind = kinds.get(core)
-            if kind is None:
-                kind = kinds[core] = self._kind(core, raw, vocabulary)
+        for i in sorted(busy):
+            kind = kinds[tokens.cores[i]]
             if kind[0] != "word":
                 continue
             _, word, zipf = kind
@@ -730,13 +774,17 @@ class Dictionary(Strategy):
         bigram = self._lexicon.folded_bigram
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
-    def _unpaired(self, tokens: "_Tokens") -> set[int]:
-        """Cheap test for :meth:`_real_word`: the i where token i is a lower-case word that forms a listed
-        word pair with neither token beside it (punctuation between them not yet looked at)."""
-        folded = tokens.folded
-        paired = self._lexicon.folded_bigrams(zip(folded, folded[1:])) + [0.0]  # token i with token i + 1
-        return {i for i, core in enumerate(tokens.cores)
-                if 0 < i and not paired[i] and not paired[i - 1] and core.islower() and core.isalpha()}
+    def _unpaired(self, tokens: "_Tokens", paired: list[float]) -> set[int]:
+        """Cheap test for :meth:`_real_word`: the i where token i is a listed lower-case word of two letters
+        or more, not protected, between two words (the one after listed) with neither of which it forms a
+        listed word pair (``paired``: the bigram of token i and i + 1). Whether the word before is listed is
+        left to :meth:`_real_word`: it may be repaired by then."""
+        words, linked, folded_zipf = tokens._words, tokens._linked, self._lexicon.folded_zipf
+        last = len(words) - 1
+        return {i for i in compress(range(len(words)), tokens.per_core(_lower_word))
+                if 0 < i < last and not paired[i] and not paired[i - 1] and linked[i - 1] and linked[i]
+                and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
+                and folded_zipf(words[i]) and words[i] not in self.protected}
 
     def _real_word(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
         """Token ``i``, a listed lower-case word, read as another listed word the engine misprints as it
@@ -1038,12 +1086,6 @@ class _Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = []  # of the word part
-        self.ends: list[int] = []
-        self.cores: list[str] = []
-        self.raws: list[str] = []
-        self.raw_starts: list[int] = []
-        self.raw_ends: list[int] = []
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
         self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
         self.vocabulary = Vocabulary()
@@ -1052,37 +1094,50 @@ class _Tokens:
         self._positions: dict[str, list[int]] | None = None  # folded word -> its token numbers, when needed
         self._paired_places: dict[str, list[int]] = {}  # folded word -> see attested_elsewhere
         self._capitalised_only: dict[str, bool] = {}  # lower-case word -> see capitalised_only
-        word_parts: dict[str, tuple[int, int] | None] = {}  # raw token -> its word part's span in it
-        # bound methods hoisted out of the per-token loop, the hot one of a long document
-        add_start, add_end, add_core = self.starts.append, self.ends.append, self.cores.append
-        add_raw, add_raw_start, add_raw_end = self.raws.append, self.raw_starts.append, self.raw_ends.append
-        for match in TOKEN.finditer(text):
-            raw = match.group()
-            raw_start, raw_end = match.span()
-            if raw.isalnum():
-                start, end, core = raw_start, raw_end, raw
-            else:
-                if raw not in word_parts:
-                    inner = EDGE_PUNCTUATION.match(raw)
-                    word_parts[raw] = None if inner is None else inner.span(1)
-                span = word_parts[raw]
-                if span is None:
-                    continue
-                start, end = raw_start + span[0], raw_start + span[1]
-                core = raw[span[0]:span[1]]
-            add_start(start)
-            add_end(end)
-            add_core(core)
-            add_raw(raw)
-            add_raw_start(raw_start)
-            add_raw_end(raw_end)
-        folds = {core: fold(core) for core in set(self.cores)}  # each distinct word folded once
-        self.folded = [folds[core] for core in self.cores]
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.raw_starts, self.raw_ends = _token_bounds(codes)
+        self.raws = [text[start:end] for start, end in zip(self.raw_starts, self.raw_ends)]
+        parts = _word_parts(self.raws)
+        if None in parts.values():  # tokens with no letter or digit ("--", "..."): no words
+            kept = [parts[raw] is not None for raw in self.raws]
+            self.raws, self.raw_starts, self.raw_ends = (
+                [value for value, keep in zip(values, kept) if keep] for values in (self.raws, self.raw_starts, self.raw_ends))
+        leads = {raw: part[0] for raw, part in parts.items() if part is not None}
+        cores = {raw: part[1] for raw, part in parts.items() if part is not None}
+        self.cores: list[str] = list(map(cores.__getitem__, self.raws))
+        self.starts: list[int] = list(map(operator.add, self.raw_starts, map(leads.__getitem__, self.raws)))  # of the word part
+        self.ends: list[int] = list(map(operator.add, self.starts, map(len, self.cores)))
+        distinct = list(dict.fromkeys(self.cores))
+        folds = dict(zip(distinct, fold("\n".join(distinct)).split("\n")))  # one call: no core holds a line break
+        self.folded = list(map(folds.__getitem__, self.cores))
         # the facts about a token and its next neighbour that the per-token rules ask for again and again
-        self._words = [word if core.isalpha() else None for core, word in zip(self.cores, self.folded)]
-        gaps = [text[end:start] for end, start in zip(self.ends, self.starts[1:])]
-        self._spaced = [gap == " " for gap in gaps]
-        self._linked = [gap == " " or not gap.strip() and "\n\n" not in gap for gap in gaps]
+        words = {core: folds[core] if core.isalpha() else None for core in distinct}
+        self._words = list(map(words.__getitem__, self.cores))
+        self._spaced, self._linked = _gaps(codes, self.starts, self.ends)
+        self._distinct = distinct
+
+    def per_core(self, test: Callable[[str], bool]) -> list[bool]:
+        """``test`` of each token's word part, run once per distinct word part.
+
+        >>> _Tokens("an An an").per_core(str.islower)
+        [True, False, True]
+        """
+        results = {core: test(core) for core in self._distinct}
+        return list(map(results.__getitem__, self.cores))
+
+    def marked_edges(self) -> set[int]:
+        """The tokens that are lower-case words with a mark before them that engines print for a first letter
+        (LETTER_MARKS: "“he") or a symbol after them they print for a last one (LAST_LETTER_MARKS: "th~").
+
+        >>> sorted(_Tokens("“he said th~ “He”").marked_edges())
+        [0, 2]
+        """
+        text, starts, ends = self.text, self.starts, self.ends
+        edged = map(operator.or_, map(operator.ne, starts, self.raw_starts), map(operator.ne, ends, self.raw_ends))
+        return {i for i in compress(range(len(starts)), edged)
+                if (starts[i] > self.raw_starts[i] and text[starts[i] - 1] in LETTER_MARKS
+                    or ends[i] < self.raw_ends[i] and text[ends[i]] in LAST_LETTER_MARKS)
+                and self.cores[i].isalpha() and self.cores[i].islower()}
 
     def line_break_halves(self) -> set[int]:
         """The numbers of the tokens on either side of a line-end hyphen ("ter-" and "minates" of "ter-\\nminates").
@@ -1177,3 +1232,52 @@ class _Tokens:
         if not 0 <= j < len(self.cores) or not self._linked[min(i, j)]:
             return None
         return self._words[j]
+
+
+def _lower_word(core: str) -> bool:
+    """A lower-case word of two letters or more."""
+    return len(core) > 1 and core.isalpha() and core.islower()
+
+
+def _token_bounds(codes: np.ndarray) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the runs of characters (code points ``codes``) that are no :data:`TOKEN_SPACE`.
+
+    >>> _token_bounds(np.frombuffer(" a bc\\t".encode("utf-32-le"), dtype=np.uint32))
+    ([1, 3], [2, 5])
+    """
+    inside = (~TOKEN_SPACE[np.minimum(codes, 0xFFFF)]).astype(np.int8)
+    edges = np.diff(inside, prepend=0, append=0)
+    return np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()
+
+
+def _word_parts(raws: list[str]) -> dict[str, tuple[int, str] | None]:
+    """Each distinct token's word part (:data:`WORD_PART`) and where it starts, None if it has no letter or digit.
+
+    >>> _word_parts(["the", "“he,", "--"])
+    {'the': (0, 'the'), '“he,': (1, 'he'), '--': None}
+    """
+    parts: dict[str, tuple[int, str] | None] = {}
+    for raw in dict.fromkeys(raws):
+        if raw.isalnum():
+            parts[raw] = (0, raw)
+        else:
+            inner = WORD_PART.search(raw)
+            parts[raw] = None if inner is None else (inner.start(), inner.group())
+    return parts
+
+
+def _gaps(codes: np.ndarray, starts: list[int], ends: list[int]) -> tuple[list[bool], list[bool]]:
+    """For each pair of neighbouring word parts (code points ``codes`` of the text): is the text between them
+    one space, and is it whitespace without a paragraph break (two line feeds)?
+
+    >>> _gaps(np.frombuffer("a b, c\\n\\nd".encode("utf-32-le"), dtype=np.uint32), [0, 2, 5, 8], [1, 3, 6, 9])
+    ([True, False, False], [True, False, False])
+    """
+    if len(starts) < 2:
+        return [], []
+    first, last = np.array(ends[:-1]), np.array(starts[1:])  # each gap's first character and the one after it
+    spaced = (last - first == 1) & (codes[first] == 32)
+    printed = np.concatenate(([0], np.cumsum(~STRIPPED_SPACE[np.minimum(codes, 0xFFFF)])))  # characters before, no spaces
+    breaks = np.concatenate(([0], np.cumsum((codes[:-1] == 10) & (codes[1:] == 10))))  # line feeds followed by one
+    linked = spaced | (printed[last] == printed[first]) & (breaks[last - 1] == breaks[first])
+    return spaced.tolist(), linked.tolist()
