@@ -93,15 +93,16 @@ def blocks(intended: str, observed: str) -> list[tuple[str, str]]:
     """
     runs = []
     a_start = b_start = None
-    for tag, a1, a2, b1, b2 in Levenshtein.opcodes(intended, observed).as_list():  # tuples unpack faster
-        if tag == "equal":
+    a_end = b_end = -1  # where the run so far ends, on each side
+    for tag, a, b in Levenshtein.editops(intended, observed).as_list():  # the edits alone: fewer than opcodes
+        if a != a_end or b != b_end:  # equal characters before this edit: a new run
             if a_start is not None:
-                runs.append((intended[a_start:a1], observed[b_start:b1]))
-                a_start = None
-        elif a_start is None:
-            a_start, b_start = a1, b1
+                runs.append((intended[a_start:a_end], observed[b_start:b_end]))
+            a_start, b_start = a, b
+        a_end = a + (tag != "insert")
+        b_end = b + (tag != "delete")
     if a_start is not None:
-        runs.append((intended[a_start:], observed[b_start:]))
+        runs.append((intended[a_start:a_end], observed[b_start:b_end]))
     return runs
 
 

@@ -621,9 +621,8 @@ class Dictionary(Strategy):
         for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
             scores[candidate] = self._context(prev, candidate, prior, nxt, document if attested else None) + channel
         if splits and not as_one:
-            for cut in range(1, len(word)):
-                left, right = word[:cut], word[cut:]
-                z_left, z_right = lex.folded_zipf(left), lex.folded_zipf(right)
+            lefts, rights = [word[:cut] for cut in range(1, len(word))], [word[cut:] for cut in range(1, len(word))]
+            for left, right, z_left, z_right in zip(lefts, rights, lex.folded_zipfs(lefts), lex.folded_zipfs(rights)):
                 if _splittable(left, z_left) and _splittable(right, z_right):
                     scores[f"{left} {right}"] = (
                         self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
