@@ -31,7 +31,7 @@ from ocrfix.lexicon import load
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
 from ocrfix.strategies.layout import furniture, markdown
-from ocrfix.strategies.layout.hyphens import HYPHENS, INLINE_HINT, DocumentWords, HyphenJudge
+from ocrfix.strategies.layout.hyphens import HYPHENS, INLINE_HINTS, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate, is_prose
 
@@ -110,9 +110,14 @@ class Layout(Strategy):
     def _inline_breaks(self, text: str, body: list[Line], judge: HyphenJudge) -> list[Edit]:
         """The edits joining words broken at a line end whose hyphen stands inside a line ("num- ber")."""
         starts = [line.content_start for line in body]
-        hinted = sorted({bisect.bisect_right(starts, match.start()) - 1 for match in INLINE_HINT.finditer(text)})
+        hinted: set[int] = set()
+        for hint in INLINE_HINTS:   # found by str.find: a regex scan of the whole text costs more than the rest
+            at = text.find(hint)
+            while at >= 0:
+                hinted.add(bisect.bisect_right(starts, at) - 1)
+                at = text.find(hint, at + 1)
         return [self.edit(text, line.content_start + start, line.content_start + end, "", reason=reason, confidence=0.8)
-                for line in (body[n] for n in hinted if n >= 0)
+                for line in (body[n] for n in sorted(hinted) if n >= 0)
                 for start, end, reason in judge.inline_breaks(line.content)]
 
     @staticmethod

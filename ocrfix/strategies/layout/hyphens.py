@@ -46,7 +46,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _INLINE_BREAK = re.compile(
     r"([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
 )
-INLINE_HINT = re.compile(r"[-\u2010\u00ac][ \t]|\u00ad")   # a line without this has no inline break
+INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad")   # a line holding none of these has no inline break
 _CLOSING = "\"'’”),.;:!?]"
 # quotes and brackets before a word
 _OPENING = "\"'‘“(["
