@@ -270,6 +270,8 @@ class _Analysis:
         pages = language.decide_many(s.words, s.hits)
         for page in np.flatnonzero((s.letters > 0) & (s.latin < 0.5 * s.letters)).tolist():
             pages[page] = language.script(self.page_texts[page])
+        if s.pages == 1:
+            return pages[0], pages  # the document is its page: the same counts decide
         letters = float(s.letters.sum())
         if letters and float(s.latin.sum()) < 0.5 * letters:
             return language.script(self.text), pages
@@ -325,8 +327,8 @@ def _whole(pages: list[PageQuality], source: str | None, ok_below: float, reocr_
         verdict = max(set(verdicts), key=lambda v: (verdicts.count(v), v != "empty"))
         return QualityReport(pages, verdict, None, None, None, source)
     weights = np.array([max(page.chars, 1) for page in measured], dtype=float)
-    values = [[getattr(page, name) for page in measured] for name in ("cer", "low", "high")]
-    cer, low, high = np.average(values, axis=1, weights=weights).tolist()
+    values = np.array([[getattr(page, name) for page in measured] for name in ("cer", "low", "high")])
+    cer, low, high = (np.multiply(values, weights).sum(axis=1) / weights.sum()).tolist()  # np.average's sums, unchecked
     verdict = "loop" if any(page.verdict == "loop" for page in pages) else _threshold_verdict(cer, ok_below, reocr_above)
     return QualityReport(pages, verdict, cer, low, high, source)
 

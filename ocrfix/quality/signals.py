@@ -211,6 +211,8 @@ class Signals:
     def line_coverage(self, spans: Sequence[tuple[int, int]]) -> np.ndarray:
         """Characters of each line inside ``spans`` (offsets into the measured text)."""
         covered = np.zeros(len(self.starts))
+        if not spans:
+            return covered
         ends = np.append(self.starts[1:] - 1, np.iinfo(np.int64).max)
         for start, end in spans:
             first = int(np.searchsorted(self.starts, start, side="right")) - 1
