@@ -8,6 +8,7 @@ between the left page's and the right page's, the number at the outer edge.
 """
 from __future__ import annotations
 
+import random
 import textwrap
 
 import pytest
@@ -147,3 +148,18 @@ def test_a_break_mark_on_a_short_line_is_joined(mark):
     lines = textwrap.wrap(HISTORY[:600], 40)
     text = "\n".join(lines[:4] + [f"its opera{mark}", "tions"] + lines[4:]) + "\n"
     assert "its operations" in Pipeline(["layout"]).run(text).text
+
+
+_FURNITURE_PIECES = ["B2", "Aa 3", "C iij", "24", "xiv", "The", "the", "HISTORY", "ASHCOMBE.", "Chap. 3.", "-", "¬",
+                     "\u00ad", "num-", "ber", "- 2 -", "Page 3 of 7", "/present", "present", "....", "£1 2s. 6d.",
+                     "MARCH 3, 1866", "I", "Friend", "P.T.O.", "\"", "(", "—", "~", "12", "and", "pre-"]
+
+
+def test_layout_survives_random_page_furniture():
+    # lines of heads, numbers, signatures, catchwords and break marks in random order and spacing
+    rng = random.Random(1)
+    layout = Pipeline(["layout"])
+    for _ in range(300):
+        lines = ["  ".join(rng.choice(_FURNITURE_PIECES) for _ in range(rng.randrange(6))) for _ in range(rng.randrange(1, 30))]
+        text = "".join(line + rng.choice(["\n", "\n", "\n", "\n\n", "\n\f"]) for line in lines)
+        assert all(0 <= edit.start <= edit.end <= len(text) for edit in layout.run(text).edits)
