@@ -514,10 +514,11 @@ def _merge_misread(groups: dict[str, list[Line]]) -> list[list[Line]]:
 
 
 def _paper_heads(members: list[Line]) -> bool:
-    """Are these recurring lines a paper's or a book's page heads even where its pages end between
-    articles: the same title of three words or more in capitals, the page number at an edge counting
-    up ("1  THE WEEKLY COURIER, SATURDAY, MARCH 3, 1866.", "2  THE WEEKLY ...")? A numbered heading
-    carries its own title ("CHAPTER 2. THE MILL") or a single word ("HYMN 214.").
+    """Are these recurring lines a paper's page heads even where its pages end between articles: the
+    same title of three words or more in capitals with the issue's date, the page number at an edge
+    counting up ("1  THE WEEKLY COURIER, SATURDAY, MARCH 3, 1866.", "2  THE WEEKLY ...")? A numbered
+    heading carries its own title ("CHAPTER 2. THE MILL"), a single word ("HYMN 214.") or no date
+    ("THE TREATY, ARTICLE 3").
 
     >>> lines = [Line(n, 0, 0, 0, f"{n + 1}  THE WEEKLY COURIER, MARCH 3, 1866.", 0, 0) for n in range(3)]
     >>> _paper_heads(lines), _paper_heads([Line(n, 0, 0, 0, f"HYMN {n + 1}.", 0, 0) for n in range(3)])
@@ -529,6 +530,8 @@ def _paper_heads(members: list[Line]) -> bool:
         if not (match and _capitals(member.content)):
             return False
         numbers.append(int(match.group(1) or match.group(2)))
+    if not _DATE.search(members[0].content):
+        return False
     title = _DIGITS.sub(" ", _DATE.sub(" ", members[0].content))
     return len(_LETTERS_WORD.findall(title)) >= 3 and all(0 < b - a <= 2 for a, b in zip(numbers, numbers[1:]))
 
