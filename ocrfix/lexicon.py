@@ -193,7 +193,12 @@ class Vocabulary:
 
     @classmethod
     def from_text(cls, text: str) -> "Vocabulary":
-        return cls(Counter(WORD.findall(fold(text))))
+        """The words of ``text``, each distinct whitespace-delimited token read once (texts repeat them)."""
+        counts: Counter[str] = Counter()
+        for token, n in Counter(text.split()).items():
+            for word in WORD.findall(fold(token)):
+                counts[word] += n
+        return cls(counts)
 
     def count(self, word: str) -> int:
         return self._counts.get(fold(word), 0)

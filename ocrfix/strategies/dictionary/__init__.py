@@ -302,7 +302,7 @@ class Dictionary(Strategy):
         """The text's distinct words of two letters or more, as (word, count, Zipf), each looked up once."""
         if tokens.words is None:
             folded_zipf = self._lexicon.folded_zipf
-            counts = Counter(core for core in tokens.cores if core.isalpha() and len(core) > 1)
+            counts = Counter(compress(tokens.cores, tokens.per_core(_word)))
             tokens.words = [(word, n, folded_zipf(fold(word))) for word, n in counts.items()]
         return tokens.words
 
@@ -834,22 +834,11 @@ class Dictionary(Strategy):
         return lex.listed_before(lex.listed_after(prev, _misreadings(self.model, lex, word)), nxt)
 
     def _could_join(self, tokens: "_Tokens") -> set[int]:
-        """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word.
-
-        Each distinct word pair is tested once, whatever its place (documents repeat their pairs).
-        """
-        folded_zipf = self._lexicon.folded_zipf
-        tested: dict[tuple[str, str], bool] = {}
-        found = set()
-        for i, pair in enumerate(zip(tokens.cores, tokens.cores[1:])):
-            could = tested.get(pair)
-            if could is None:
-                a, b = pair
-                could = tested[pair] = (len(a) > 1 and len(b) > 1 and b.islower() and a.isalpha() and b.isalpha()
-                                        and folded_zipf(fold(a + b)) >= JOIN_MIN_ZIPF)
-            if could and tokens.gap_is_space(i):
-                found.add(i)
-        return found
+        """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
+        folded, folded_zipf = tokens.folded, self._lexicon.folded_zipf
+        pairs = map(operator.and_, tokens.per_core(_word), tokens.per_core(_lower_word)[1:])
+        return {i for i in compress(range(len(folded) - 1), map(operator.and_, pairs, tokens._spaced))
+                if folded_zipf(folded[i] + folded[i + 1]) >= JOIN_MIN_ZIPF}
 
     def _join(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
         """Join tokens ``i`` and ``i + 1`` ("be come" → "become") if the joined word is clearly meant."""
@@ -1233,9 +1222,14 @@ class _Tokens:
         return self._words[j]
 
 
+def _word(core: str) -> bool:
+    """A word of two letters or more."""
+    return len(core) > 1 and core.isalpha()
+
+
 def _lower_word(core: str) -> bool:
     """A lower-case word of two letters or more."""
-    return len(core) > 1 and core.isalpha() and core.islower()
+    return _word(core) and core.islower()
 
 
 def _token_bounds(codes: np.ndarray) -> tuple[list[int], list[int]]:

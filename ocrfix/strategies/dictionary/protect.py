@@ -30,6 +30,8 @@ URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@[\w\-]+\
 # "\Vashington", a W read as \V, stays repairable)
 CODE = regex.compile(r"\w_\w|\w=|\w\(.*\)|</?\w+>|\w\[.*\]|\w::\w|[{\[][^\s{}\[\]]*,[^\s{}\[\]]*[}\]]"
                      r"|^\\\p{Ll}\p{P}*$")
+# Every URL, e-mail or code pattern above needs one of these characters: a token without them is searched for none.
+URL_OR_CODE_MARKS = frozenset("_=(<[:{\\@.")
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
 WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")
@@ -45,6 +47,7 @@ ORDINAL_OR_DECADE = regex.compile(r"(?i)\d+(?:st|nd|rd|th|d|s|'s|’s)")
 LETTER_FOR_DIGIT = {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "S": "5", "Z": "2", "B": "8", "G": "6"}
 DIGIT_FOR_LETTER = {"1": "I", "0": "O", "5": "S", "2": "Z", "8": "B", "6": "G"}
 NUMBER_LETTERS = {"l": "1", "I": "1", "O": "0", "o": "0"}
+ASCII_DIGITS = frozenset("0123456789")
 NUMBER_LIKE = regex.compile(r"[0-9lIOo]+")
 # A number in thousands groups, perhaps with decimals, after a pound sign or the "f" engines read for one.
 GROUPED_NUMBER = regex.compile(r"([f£]?)([0-9lIOo]{1,3}(?:,[0-9lIOo]{3})+(?:\.[0-9lIOo]+)?)")
@@ -77,14 +80,14 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     >>> protected_reason("parameter's", "parameter's", {"parameter"}.__contains__)
     'possessive of a known word'
     """
-    if not token.isalpha():  # every URL, address and code pattern needs a character that is no letter
+    if not URL_OR_CODE_MARKS.isdisjoint(token):
         if URL_OR_EMAIL.search(token):
             return "URL or e-mail address"
         if CODE.search(token):
             return "code or markup"
     if len(core) < 2:
         return "single letter"
-    if not token.isalpha() and COMBINING_MARK.search(token):  # a mark is no letter (Unicode category M, not L)
+    if not token.isascii() and not token.isalpha() and COMBINING_MARK.search(token):  # a mark: category M, not L
         return "accented word"  # "ro\u0302le" in decomposed form: its marks are real, no OCR noise
     if core.isalpha():  # the common case, in short: no digits, no inner punctuation
         return _case_reason(core)
@@ -154,6 +157,8 @@ def repair_number(core: str) -> str | None:
     >>> repair_number("19O5"), repair_number("1867"), repair_number("lol")
     ('1905', None, None)
     """
+    if ASCII_DIGITS.isdisjoint(core):
+        return None  # both patterns below need a digit: most words are searched for none
     grouped = GROUPED_NUMBER.fullmatch(core)
     if grouped is not None:
         return _repair_grouped(grouped)
