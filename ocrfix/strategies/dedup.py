@@ -229,8 +229,8 @@ class _LineLoops:
         self.ends = ends[content]  # offset of each content line's terminator
         self.page = page[content]
         self.hash = tokens.span(first, last + 1)
-        self.head = tokens.span(first, first + 1)  # first and last word: cheap evidence that lines are alike
-        self.tail = tokens.span(last, last + 1)
+        self.head = tokens.signatures[first]  # first and last word: cheap evidence that lines are alike
+        self.tail = tokens.signatures[last]
         self.length = tokens.length(first, last + 1)
         self.claimed = np.zeros(len(self.starts), dtype=bool)
         self._keys: dict[int, str] = {}
@@ -502,8 +502,9 @@ class _Tokens:
     modulo 2**64; prefix sums over tokens give the signature of any run of
     tokens (a line, whitespace-blind) in O(1). Equal text gives equal
     signatures; different text collides with a chance of about 2**-64, so equal
-    signatures are treated as equal text. ``ids`` compare tokens case-folded
-    and without sentence-final punctuation ("The." repeats "the").
+    signatures are treated as equal text. ``signatures`` are the tokens' own
+    (marks included); ``ids`` compare tokens case-folded and without
+    sentence-final punctuation ("The." repeats "the").
     """
 
     def __init__(self, codes: np.ndarray, space: np.ndarray) -> None:
@@ -521,6 +522,7 @@ class _Tokens:
             self.rank = np.concatenate((zero, np.cumsum(lengths, dtype=np.uint64)))  # characters before each token
             self.sums = np.concatenate((zero, np.cumsum(sums, dtype=np.uint64)))
             self.moments = np.concatenate((zero, np.cumsum(moments + self.rank[:-1] * sums, dtype=np.uint64)))
+            self.signatures = _mix(sums, moments, lengths)  # each token's own, as span(i, i + 1) gives it
             # the tokens' own signatures, without the sentence-final punctuation: take it off again
             table = _RANDOM_CODES()
             one = np.flatnonzero(self.ends - self.core_ends == 1)  # the common case: one mark, vectorised
