@@ -130,7 +130,7 @@ class ErrorModel:
         self._log_correct = math.log10(1.0 - rate)
         self._log_unseen = math.log10(rate / _UNSEEN_SPREAD)
         self._cache: dict[tuple[str, str], float] = {}
-        self._runs: dict[int, dict[tuple[str, str], tuple[float, bool]]] = {}  # min_count -> run -> see _run
+        self._runs: dict[int, dict[tuple[str, str], tuple[float, bool, int]]] = {}  # min_count -> run -> see _run
         self._undo_index: dict[int, dict[str, list[str]]] = {}  # min_count -> printed -> intended (undo_one)
 
     # -- training -----------------------------------------------------------------
@@ -231,14 +231,17 @@ class ErrorModel:
             facts = runs.get(run)
             if facts is None:
                 facts = runs[run] = self._run(run, min_count)
-            total += facts[0]
-            changed += len(run[0])
-            attested = attested and facts[1]
+            log_prob, seen, length = facts
+            total += log_prob
+            changed += length
+            attested = attested and seen
         return total + self._log_correct * (len(intended) - changed), attested
 
-    def _run(self, run: tuple[str, str], min_count: int) -> tuple[float, bool]:
-        """(log10 probability, attested?) of one edit run (intended, observed), as :meth:`reading` counts it."""
-        return self.confusion_log_prob(*run), run in self._floors or self.confusions.get(run, 0) >= min_count
+    def _run(self, run: tuple[str, str], min_count: int) -> tuple[float, bool, int]:
+        """(log10 probability, attested?, intended length) of one edit run (intended, observed), as
+        :meth:`reading` counts it."""
+        return (self.confusion_log_prob(*run), run in self._floors or self.confusions.get(run, 0) >= min_count,
+                len(run[0]))
 
     def undo_one(self, observed: str, min_count: int = 2) -> set[str]:
         """What the text may have said where the engine printed ``observed`` (folded), if it made one

@@ -980,8 +980,8 @@ def _best(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str
     """
     best = max(readings, key=readings.__getitem__)
     best_score = readings[best]
-    total = sum(10.0 ** (score - best_score) for score in readings.values())
-    return best, 1.0 / (total + sum(10.0 ** (score - best_score) for score in others))
+    total = sum([10.0 ** (score - best_score) for score in readings.values()])
+    return best, 1.0 / (total + sum([10.0 ** (score - best_score) for score in others]))
 
 
 def _quoted(text: str, offset: int) -> bool:
