@@ -487,9 +487,8 @@ class Dictionary(Strategy):
         printed = word + mark if last else mark + word
         readings = {word: self._context(prev, word, lex.folded_zipf(word) or UNKNOWN_ZIPF, nxt)
                     + self._channel(word, printed)[0]}
-        for letter in string.ascii_lowercase:
-            candidate = word + letter if last else letter + word
-            zipf = lex.folded_zipf(candidate)
+        candidates = [word + letter if last else letter + word for letter in string.ascii_lowercase]
+        for candidate, zipf in zip(candidates, lex.folded_zipfs(candidates)):
             if zipf >= MIN_CANDIDATE_ZIPF:
                 readings[candidate] = self._context(prev, candidate, zipf, nxt) + self._channel(candidate, printed)[0]
         best, confidence = _best(readings)
@@ -668,9 +667,10 @@ class Dictionary(Strategy):
         folded_zipf = self._lexicon.folded_zipf
         busy = busy | tokens.marked_edges()
         last = len(cores) - 1
-        for i, kind in enumerate(map(kinds.__getitem__, cores)):
-            if kind[0] == "skip" or i in busy:
+        for i in compress(range(len(cores)), tokens.per_core(lambda core: kinds[core][0] != "skip")):
+            if i in busy:
                 continue
+            kind = kinds[cores[i]]
             zipf = kind[2] if kind[0] == "word" else 0.0
             if zipf < PIECE_ZIPF or not (
                     i > 0 and linked[i - 1] and words[i - 1] is not None and paired[i - 1]
@@ -1103,15 +1103,19 @@ class _Tokens:
         self._words = list(map(words.__getitem__, self.cores))
         self._spaced, self._linked = _gaps(codes, self.starts, self.ends)
         self._distinct = distinct
+        self._per_core: dict[Callable[[str], bool], list[bool]] = {}  # see per_core
 
     def per_core(self, test: Callable[[str], bool]) -> list[bool]:
-        """``test`` of each token's word part, run once per distinct word part.
+        """``test`` of each token's word part, run once per distinct word part; kept, as the rules ask again.
 
         >>> _Tokens("an An an").per_core(str.islower)
         [True, False, True]
         """
-        results = {core: test(core) for core in self._distinct}
-        return list(map(results.__getitem__, self.cores))
+        flags = self._per_core.get(test)
+        if flags is None:
+            results = {core: test(core) for core in self._distinct}
+            flags = self._per_core[test] = list(map(results.__getitem__, self.cores))
+        return flags
 
     def marked_edges(self) -> set[int]:
         """The tokens that are lower-case words with a mark before them that engines print for a first letter
