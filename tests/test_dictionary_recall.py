@@ -212,3 +212,19 @@ def test_a_capital_that_is_no_word_before_an_unknown_word_is_its_first_letter(de
         "He asks the Grants Committee to agree to the plan."
     # "a" is a word: the unknown word beside it is repaired alone
     assert run(default, "It is a uarter of the normal flow.") == "It is a quarter of the normal flow."
+
+
+def test_words_run_together_are_split_into_a_chain_of_word_pairs(default):
+    # an engine that drops every space of a stretch (PaddleOCR/RapidOCR now and then)
+    assert run(default, "It was a case of thesekindsofproblems in the end.") == \
+        "It was a case of these kinds of problems in the end."
+    assert run(default, "Thesekindsofproblems were common.") == "These kinds of problems were common."
+
+
+@pytest.mark.parametrize("text", [
+    "The ligamentous tissue of the knee.",  # a rare word whose letters fall into "liga men to us"
+    "Remove old caches in postinst and prerm.",  # "post in st": pieces need a vowel; "st" is no word
+    "The Thesekindsofproblems Society met.",  # capitalised inside a sentence: a name, not run-together words
+])
+def test_words_that_only_look_like_a_chain_are_kept(default, text):
+    assert run(default, text) == text

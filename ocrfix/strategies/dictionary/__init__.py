@@ -45,8 +45,10 @@ from ocrfix.errormodel import PRIOR_PAIRS, ErrorModel, blocks
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import Vocabulary, fold
 from ocrfix.pipeline import Edit, Strategy, apply_edits
+from ocrfix.quality import charlm
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, common_index, default_index
+from ocrfix.strategies.dictionary.chains import chains, splittable
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
 from ocrfix.strategies.dictionary.spacing import lost_spaces
 from ocrfix.strategies.layout.hyphens import HYPHENS
@@ -454,9 +456,9 @@ class Dictionary(Strategy):
         return () if half else None
 
     def _splits_in_two(self, word: str) -> bool:
-        """Cheap test: do ``word``'s letters make two words it may be split into (see :func:`_splittable`)?"""
+        """Cheap test: do ``word``'s letters make two words it may be split into (see :func:`.chains.splittable`)?"""
         zipf = self._lexicon.folded_zipf
-        return any(_splittable(word[:cut], zipf(word[:cut])) and _splittable(word[cut:], zipf(word[cut:]))
+        return any(splittable(word[:cut], zipf(word[:cut])) and splittable(word[cut:], zipf(word[cut:]))
                    for cut in range(1, len(word)))
 
     def _apart(self, prev: str | None, a: str, b: str, nxt: str | None) -> float:
@@ -560,6 +562,10 @@ class Dictionary(Strategy):
         """The repair of one word in its context; ``strict``: only by a common word, as for listed words."""
         if zipf and self._attested(prev, word, nxt):
             return None  # a listed word in a listed word pair is where it belongs
+        if not zipf and not strict and self.split_merge:
+            chained = self._chain(core, word, prev, nxt)
+            if chained is not None:
+                return chained
         kept_out: list[tuple[float, str]] = []
         readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated, document=document,
                                   unknown_prior=unknown_prior, kept_out=kept_out)
@@ -575,6 +581,39 @@ class Dictionary(Strategy):
             return None
         kind = "unknown word" if zipf == 0.0 else f"rare word (Zipf {zipf:.1f})"
         return _with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
+
+    def _chain(self, core: str, word: str, prev: str | None, nxt: str | None) -> tuple[str, float, str] | None:
+        """The unknown ``word`` read as three or more words run together (see :mod:`.chains`), if one chain
+        is clearly meant: against the others and against the word as printed, a word the lexicon lacks.
+
+        A chain pays the error model's odds of each lost space; the word as printed, the share of words
+        clean prose has that no lexicon lists (CLEAN_UNKNOWN_SHARE) times the odds of its letters under
+        a character model of English words (:mod:`ocrfix.quality.charlm`): a long unknown word is rarer
+        than a short one, and one made of unlikely letter sequences rarer still.
+
+        >>> Dictionary()._chain("thesekindsofproblems", "thesekindsofproblems", "of", "in")[:2]
+        ('these kinds of problems', 1.0)
+        >>> Dictionary()._chain("ligamentous", "ligamentous", "the", "tissue") is None  # "liga men to us"
+        True
+        """
+        lex = self._lexicon
+        prev = self._known(prev)
+        readings = {}
+        for score, pieces in chains(word, lex.folded_zipf, lex.folded_bigram, self._next_prob):
+            first, last = pieces[0], pieces[-1]
+            z_first, z_last = lex.folded_zipf(first), lex.folded_zipf(last)
+            if prev:
+                score += self._next_prob(prev, lex.folded_zipf(prev), first, z_first) - (z_first - 9.0)
+            readings[" ".join(pieces)] = (score + self._next_prob(last, z_last, nxt)
+                                          + (len(pieces) - 1) * self.model.merge_log_prob)
+        if not readings:
+            return None
+        spelled = -charlm.load().bits(word) * (len(word) + 1) * math.log10(2.0)
+        readings[word] = math.log10(CLEAN_UNKNOWN_SHARE) + spelled + BACKOFF + self._next_prob(word, 0.0, nxt)
+        best, confidence = _best(readings)
+        if best == word or confidence < self.min_confidence:
+            return None
+        return _with_case(core, best), round(confidence, 3), f"words run together by the OCR; \"{best}\" is meant"
 
     def _known(self, neighbour: str | None) -> str | None:
         """``neighbour`` (folded) if the lexicon lists it, else None: an unknown neighbour is no context (it
@@ -622,7 +661,7 @@ class Dictionary(Strategy):
         if splits and not as_one:
             lefts, rights = [word[:cut] for cut in range(1, len(word))], [word[cut:] for cut in range(1, len(word))]
             for left, right, z_left, z_right in zip(lefts, rights, lex.folded_zipfs(lefts), lex.folded_zipfs(rights)):
-                if _splittable(left, z_left) and _splittable(right, z_right):
+                if splittable(left, z_left) and splittable(right, z_right):
                     scores[f"{left} {right}"] = (
                         self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
                         + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed)
@@ -1018,11 +1057,6 @@ def _added_edge_letters(original: str, replacement: str) -> tuple[bool, bool]:
         return False, False
     return (ops[0].tag == "insert" and ops[0].src_start == 0,
             ops[-1].tag == "insert" and ops[-1].src_start == len(original))
-
-
-def _splittable(part: str, zipf: float) -> bool:
-    """A part a run-together word may be split into: a common word, one letter only if very common."""
-    return zipf >= (6.0 if len(part) == 1 else 3.0)
 
 
 def _before_edits(original: str, edits: list[Edit], applied: list[Edit]) -> list[Edit]:

@@ -1,0 +1,95 @@
+"""Three or more words run together by the OCR: "thesekindsofproblems" → "these kinds of problems".
+
+Some engines (PaddleOCR's line recogniser, which RapidOCR runs, among them) now
+and then drop every space of a line or of a stretch of it. The pieces of such a
+string are common words, and each follows the one before as word pairs of the
+language do; a word the lexicon does not list almost never falls apart that way.
+So a reading is a *chain*: pieces that each are common words (:func:`splittable`)
+with a vowel letter, as every English word has (the lexicon also lists
+abbreviations: "st", "pp", "nd" would split "postinst", "appnd"), and whose
+neighbouring pairs are listed word bigrams (one of three or more may be missing:
+the list holds only the commoner pairs). Chains of two are
+left to the noisy channel's two-word split ("ofthe"), whose evidence is weaker.
+Among the chains a string allows, each is weighed by its word-bigram
+probability, with the words before and after.
+
+>>> from ocrfix import lexicon
+>>> lex = lexicon.load()
+>>> def next_prob(prev, z_prev, word, z_word):  # crude: the pair's share of the first word, or 1e-4
+...     return lex.folded_bigram(prev, word) - z_prev if lex.folded_bigram(prev, word) else -4.0
+>>> [" ".join(chain) for _, chain in chains("thesekindsofproblems", lex.folded_zipf, lex.folded_bigram, next_prob)][:1]
+['these kinds of problems']
+>>> chains("postinst", lex.folded_zipf, lex.folded_bigram, next_prob)
+[]
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+MIN_PIECES = 3
+MIN_LETTERS = 8  # "thatusesa"; shorter strings are left to the two-word split
+MAX_PIECE = 20  # letters of one piece: English words run longer, but rarely in a run-together line
+MAX_CHAINS = 64  # a string that splits more ways than this says nothing certain
+SPLITTABLE_ZIPF = 3.0  # a piece is a common word: no rare word or word fragment
+SPLITTABLE_LETTER_ZIPF = 6.0  # a one-letter piece only if very common ("a", "I")
+VOWELS = frozenset("aeiouy")
+MAX_UNLISTED = 1  # word pairs of a chain the bigram list may lack ...
+UNLISTED_PER_PAIRS = 3  # ... one per this many pairs
+
+
+def splittable(part: str, zipf: float) -> bool:
+    """A part a run-together string may be split into: a common word, one letter only if very common.
+
+    >>> splittable("kinds", 4.6), splittable("x", 3.9), splittable("a", 7.4)
+    (True, False, True)
+    """
+    return zipf >= (SPLITTABLE_LETTER_ZIPF if len(part) == 1 else SPLITTABLE_ZIPF)
+
+
+def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str], float],
+           next_prob: Callable[[str, float, str, float], float]) -> list[tuple[float, list[str]]]:
+    """Every chain ``word`` (folded) splits into, as (log10 P of its pieces by word bigrams, pieces),
+    best first; empty if it is too short, splits more than MAX_CHAINS ways, or not at all.
+
+    ``bigram`` says whether a word pair is listed; ``next_prob(prev, z_prev, word, z_word)`` is log10
+    P(word | prev). One pair in UNLISTED_PER_PAIRS may be unlisted (the bigram list holds only the
+    commoner pairs: "subtly different"); P(first piece) is its frequency.
+    """
+    if len(word) < MIN_LETTERS or not word.isalpha():
+        return []
+    found: list[tuple[float, list[str]]] = []
+    pieces_at = [_pieces_from(word, start, zipf) for start in range(len(word))]
+
+    def extend(start: int, chain: list[str], score: float, z_last: float, unlisted: int) -> bool:
+        if start == len(word):
+            if len(chain) >= MIN_PIECES and unlisted * UNLISTED_PER_PAIRS <= len(chain) - 1:
+                found.append((score, list(chain)))
+            return len(found) <= MAX_CHAINS
+        for piece, z_piece in pieces_at[start]:
+            if not chain:
+                step, more = z_piece - 9.0, 0
+            else:
+                step, more = next_prob(chain[-1], z_last, piece, z_piece), not bigram(chain[-1], piece)
+                if unlisted + more > MAX_UNLISTED:
+                    continue
+            chain.append(piece)
+            going = extend(start + len(piece), chain, score + step, z_piece, unlisted + more)
+            chain.pop()
+            if not going:
+                return False
+        return True
+
+    if not extend(0, [], 0.0, 0.0, 0):
+        return []
+    return sorted(found, key=lambda item: -item[0])
+
+
+def _pieces_from(word: str, start: int, zipf: Callable[[str], float]) -> list[tuple[str, float]]:
+    """The (piece, Zipf) a chain may take at ``start`` of ``word``."""
+    pieces = []
+    for end in range(start + 1, min(len(word), start + MAX_PIECE) + 1):
+        piece = word[start:end]
+        z_piece = zipf(piece)
+        if splittable(piece, z_piece) and not VOWELS.isdisjoint(piece):
+            pieces.append((piece, z_piece))
+    return pieces
