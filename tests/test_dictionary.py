@@ -191,3 +191,19 @@ def test_protect_helpers():
     assert repair_number("l9l4") == "1914" and repair_number("lOl") is None
     assert repair_postcode("EC1A", "1BB") is None and repair_postcode("ECIA", "1BB") == ("EC1A", "1BB")
     assert repair_postcode("XQ1", "1AA") is None  # no such postcode area
+
+
+def test_elisions_of_known_words_are_kept(default):
+    text = "He ask'd me twice, and she reliev'd the guard o'er the hill, e'en so."
+    assert run(default, text) == text
+
+
+def test_a_repair_keeps_the_long_s_and_ligatures_of_old_print(default):
+    assert run(default, "the sfaﬀ of it") == "the staﬀ of it"  # not "staff": the transcription keeps the ligature
+    assert run(default, "the ſhip and the sfaﬀ") == "the ſhip and the staﬀ"
+
+
+def test_the_halves_of_a_word_broken_by_a_hyphen_inside_a_line_are_left_alone(default):
+    # lines joined with a space by an export: joining the halves is layout's decision
+    text = "a great incre- ased trade and introdu- ced rules"
+    assert run(default, text) == text

@@ -58,6 +58,9 @@ from ocrfix.strategies.layout.hyphens import HYPHENS
 # ("*he", "¢he", "©f").
 WORD_PART = regex.compile(r"[*~|«»¢©°™^`#<>\\{}]?[\p{L}\p{N}](?:.*[\p{L}\p{N}])?", regex.DOTALL)
 LINE_END_HYPHEN = regex.compile(f"[{HYPHENS}][ \t]*\r?\n")
+# A hyphen inside a line before a lower-case letter: a word broken at a line end whose lines an export or
+# a dataset joined with a space ("incre- ased"), or a letter misread as a hyphen ("whol- of the").
+INLINE_HYPHEN = regex.compile(f"(?<=\\p{{L}})[{HYPHENS}][ \t]+(?=\\p{{Ll}})")
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 
@@ -123,6 +126,9 @@ WORD_CAPITALS = "AI"  # the only English words of one capital letter; any other 
 # The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
 GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
                     if len(observed) == 2 and len(intended) == 1)
+# Glyphs of old print that case-folding spells out, and the letters they stand for (see _in_own_glyphs).
+OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
 # Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
@@ -210,7 +216,7 @@ class Dictionary(Strategy):
         tokens.unknown_prior = self._unknown_prior(tokens)
         edits: list[Edit] = self._postcodes(text)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
-        taken |= tokens.line_break_halves()  # "ter-\nminates": halves of a word, no words themselves
+        taken |= tokens.line_break_halves(self._is_word)  # "ter-\nminates": halves of a word, no words themselves
         kinds = self._classify(tokens, vocabulary)  # this document's: the vocabulary decides some
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
         joins = self._could_join(tokens) if self.split_merge else set()
@@ -284,7 +290,7 @@ class Dictionary(Strategy):
         if spaced:
             edits = spaced + _before_edits(original, edits, spaced)
         edits.sort(key=lambda e: e.start)
-        return [edit for edit in edits if edit.confidence >= self.min_confidence]
+        return [_in_own_glyphs(edit) for edit in edits if edit.confidence >= self.min_confidence]
 
     def _in_lexicon_language(self, tokens: "_Tokens") -> bool:
         """Is the text (of at least LANGUAGE_CHECK_WORDS words) written in the lexicon's language?
@@ -1093,6 +1099,35 @@ def _run_together(word: str, repair: tuple[str, float, str] | None) -> bool:
     return repair is not None and " " in repair[0] and fold(repair[0]).replace(" ", "") == word
 
 
+def _in_own_glyphs(edit: Edit) -> Edit:
+    """``edit`` with the long s and ligatures of the printed word kept where its replacement has the
+    letters they stand for ("sfaﬀ" -> "staﬀ", not "staff"): a word is looked up case-folded, which
+    spells them out, but a transcription of old print keeps them.
+
+    >>> _in_own_glyphs(Edit(0, 4, "staff", "dictionary", "", 0.9, "sfaﬀ")).replacement
+    'staﬀ'
+    """
+    if not OWN_GLYPHS.search(edit.original):
+        return edit
+    spelled = "".join(OWN_GLYPHS_SPELLED.get(ch, ch) for ch in edit.original)
+    glyph_at = {}  # start in ``spelled`` -> (the glyph, the letters it stands for)
+    at = 0
+    for ch in edit.original:
+        letters = OWN_GLYPHS_SPELLED.get(ch, ch)
+        if ch in OWN_GLYPHS_SPELLED:
+            glyph_at[at] = (ch, letters)
+        at += len(letters)
+    replacement = edit.replacement
+    equal = [op for op in Levenshtein.opcodes(spelled, replacement) if op.tag == "equal"]
+    for start in sorted(glyph_at, reverse=True):  # right to left: the offsets before stay valid
+        glyph, letters = glyph_at[start]
+        for op in equal:
+            if op.src_start <= start and start + len(letters) <= op.src_end:
+                where = op.dest_start + start - op.src_start
+                replacement = replacement[:where] + glyph + replacement[where + len(letters):]
+    return replace(edit, replacement=replacement)
+
+
 def _with_case(original: str, replacement: str) -> str:
     """``replacement`` in the case pattern of ``original`` (lower, Capitalised, UPPER)."""
     letters = [ch for ch in original if ch.isalpha()]
@@ -1165,20 +1200,27 @@ class _Tokens:
                     or ends[i] < self.raw_ends[i] and text[ends[i]] in LAST_LETTER_MARKS)
                 and self.cores[i].isalpha() and self.cores[i].islower()}
 
-    def line_break_halves(self) -> set[int]:
-        """The numbers of the tokens on either side of a line-end hyphen ("ter-" and "minates" of "ter-\\nminates").
+    def line_break_halves(self, is_word: Callable[[str], bool] = lambda word: False) -> set[int]:
+        """The numbers of the tokens on either side of a hyphen that breaks a word: "ter-" and "minates" of
+        "ter-\\nminates", and inside a line "incre-" and "ased" of "incre- ased" where the halves make a word
+        (``is_word`` of the folded join: "whol- of the" is a misread "whole").
 
         Joining them is the layout strategy's decision; read alone, each half
         looks like a misspelt word ("ter" -> "tea") and repairing it does harm.
 
         >>> sorted(_Tokens("the process ter-\\nminates here").line_break_halves())
         [2, 3]
+        >>> sorted(_Tokens("a great incre- ased trade").line_break_halves({"increased"}.__contains__))
+        [2, 3]
         """
         halves = set()
-        for match in LINE_END_HYPHEN.finditer(self.text):
-            i = bisect.bisect_left(self.raw_ends, match.start() + 1)  # the token the hyphen ends
-            if i < len(self.raw_ends) and self.raw_ends[i] == match.start() + 1:
-                halves.update((i, i + 1) if i + 1 < len(self.raw_ends) else (i,))
+        for pattern in (LINE_END_HYPHEN, INLINE_HYPHEN):
+            for match in pattern.finditer(self.text):
+                i = bisect.bisect_left(self.raw_ends, match.start() + 1)  # the token the hyphen ends
+                if i < len(self.raw_ends) and self.raw_ends[i] == match.start() + 1 and (
+                        pattern is LINE_END_HYPHEN or i + 1 < len(self.raw_ends)
+                        and is_word(fold(self.cores[i] + self.cores[i + 1]))):
+                    halves.update((i, i + 1) if i + 1 < len(self.raw_ends) else (i,))
         return halves
 
     def touching(self, edits: list[Edit]) -> set[int]:

@@ -18,6 +18,7 @@ True
 """
 from __future__ import annotations
 
+import string
 from itertools import product
 from typing import Callable
 
@@ -37,6 +38,11 @@ LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")
 COMBINING_MARK = regex.compile(r"\p{M}")
 POSSESSIVE = regex.compile(r"(\p{L}+)['’]s")
+# A letter left out and marked by an apostrophe inside a word, as print and verse elide it: the "e" of an
+# ending ("ask'd", "lov'st", "heav'n") or the "v" of a short word (o'er, e'en, ne'er). An apostrophe where
+# another letter belongs is mostly an engine's misread thin letter ("wou'd", "s'nce", "fu'l", "t'e").
+ELIDED_ENDING = regex.compile(r"(\p{L}{2,})['’](d|st|n)")
+ELIDED_V = regex.compile(r"(\p{L}{1,2})['’](\p{L}{1,2})")
 COMPOUND_JOINERS = regex.compile(r"[\-‐‑/]")
 ABBREVIATION = regex.compile(r"\p{L}(?:\.\p{L})+\.?")
 # A word with digits standing in for letters: at least three letters, a digit not at the end ("1ife", "c0mpany").
@@ -79,6 +85,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     True
     >>> protected_reason("parameter's", "parameter's", {"parameter"}.__contains__)
     'possessive of a known word'
+    >>> protected_reason("ask'd", "ask'd", {"asked"}.__contains__)
+    'elision of a known word'
     """
     if not URL_OR_CODE_MARKS.isdisjoint(token):
         if URL_OR_EMAIL.search(token):
@@ -102,6 +110,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     possessive = POSSESSIVE.fullmatch(core)
     if possessive and known(possessive.group(1)):
         return "possessive of a known word"  # "parameter's": the lexicon lists few possessives
+    if _elision(core, known):
+        return "elision of a known word"  # "ask'd", "reliev'd", "o'er", "e'en": period and verse spellings
     return _case_reason(core)
 
 
@@ -137,7 +147,26 @@ def _letter_for_hyphen(core: str, known: Callable[[str], bool]) -> bool:
     if core.count("-") != 1:
         return False
     cut = core.index("-")
-    return any(known(core[:cut] + letter + core[cut + 1:]) for letter in "abcdefghijklmnopqrstuvwxyz")
+    return _a_letter_makes_a_word(core[:cut], core[cut + 1:], known)
+
+
+def _elision(core: str, known: Callable[[str], bool]) -> bool:
+    """Is ``core`` a known word with a letter elided as print does it (see :data:`ELIDED_ENDING`)?
+
+    >>> known = {"asked", "over", "would"}.__contains__
+    >>> _elision("ask'd", known), _elision("o'er", known), _elision("wou'd", known)
+    (True, True, False)
+    """
+    for pattern, letter in ((ELIDED_ENDING, "e"), (ELIDED_V, "v")):
+        match = pattern.fullmatch(core)
+        if match and known(match.group(1) + letter + match.group(2)):
+            return True
+    return False
+
+
+def _a_letter_makes_a_word(head: str, tail: str, known: Callable[[str], bool]) -> bool:
+    """Does one letter between ``head`` and ``tail`` make a known word ("sin" + "g" + "le")?"""
+    return any(known(head + letter + tail) for letter in string.ascii_lowercase)
 
 
 def is_noisy(core: str) -> bool:
