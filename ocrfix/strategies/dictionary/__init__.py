@@ -590,7 +590,8 @@ class Dictionary(Strategy):
 
     def _chain(self, core: str, word: str, prev: str | None, nxt: str | None) -> tuple[str, float, str] | None:
         """The unknown ``word`` read as three or more words run together (see :mod:`.chains`), if one chain
-        is clearly meant: against the others and against the word as printed, a word the lexicon lacks.
+        is clearly meant: against the others (of two words too) and against the word as printed, a word the
+        lexicon lacks.
 
         A chain pays the error model's odds of each lost space; the word as printed, the share of words
         clean prose has that no lexicon lists (CLEAN_UNKNOWN_SHARE) times the odds of its letters under
@@ -617,8 +618,8 @@ class Dictionary(Strategy):
         spelled = -charlm.load().bits(word) * (len(word) + 1) * math.log10(2.0)
         readings[word] = math.log10(CLEAN_UNKNOWN_SHARE) + spelled + BACKOFF + self._next_prob(word, 0.0, nxt)
         best, confidence = _best(readings)
-        if best == word or confidence < self.min_confidence:
-            return None
+        if best == word or best.count(" ") < 2 or confidence < self.min_confidence:
+            return None  # two words are the noisy channel's split to weigh (see _readings)
         return _with_case(core, best), round(confidence, 3), f"words run together by the OCR; \"{best}\" is meant"
 
     def _known(self, neighbour: str | None) -> str | None:

@@ -8,10 +8,10 @@ So a reading is a *chain*: pieces that each are common words (:func:`splittable`
 with a vowel letter, as every English word has (the lexicon also lists
 abbreviations: "st", "pp", "nd" would split "postinst", "appnd"), and whose
 neighbouring pairs are listed word bigrams (one of three or more may be missing:
-the list holds only the commoner pairs). Chains of two are
-left to the noisy channel's two-word split ("ofthe"), whose evidence is weaker.
-Among the chains a string allows, each is weighed by its word-bigram
-probability, with the words before and after.
+the list holds only the commoner pairs). Among the chains a string allows, each
+is weighed by its word-bigram probability, with the words before and after; a
+chain of two that wins is left to the noisy channel's two-word split ("ofthe"),
+which weighs it against misreadings too.
 
 >>> from ocrfix import lexicon
 >>> lex = lexicon.load()
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-MIN_PIECES = 3
+MIN_PIECES = 2  # two-piece chains only compete: their reading is the noisy channel's split
 MIN_LETTERS = 8  # "thatusesa"; shorter strings are left to the two-word split
 MAX_PIECE = 20  # letters of one piece: English words run longer, but rarely in a run-together line
 MAX_CHAINS = 64  # a string that splits more ways than this says nothing certain
