@@ -33,10 +33,9 @@ import string
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from itertools import compress, islice
-from typing import Callable, Iterable
+from itertools import compress
+from typing import Iterable
 
-import numpy as np
 import regex
 from rapidfuzz.distance import Levenshtein
 
@@ -51,18 +50,10 @@ from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, co
 from ocrfix.strategies.dictionary.chains import chains, splittable
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
 from ocrfix.strategies.dictionary.spacing import lost_spaces
-from ocrfix.strategies.layout.hyphens import HYPHENS
+from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, is_alpha_word,
+                                                 is_lower_alpha_word)
 
-# The word part of a token (searched for): from its first letter or digit to its last, edge punctuation
-# stripped, but a symbol no word starts with, stuck to the front of a word, is kept as a misread letter
-# ("*he", "¢he", "©f").
-WORD_PART = regex.compile(r"[*~|«»¢©°™^`#<>\\{}]?[\p{L}\p{N}](?:.*[\p{L}\p{N}])?", regex.DOTALL)
-LINE_END_HYPHEN = regex.compile(f"[{HYPHENS}][ \t]*\r?\n")
-# A hyphen inside a line before a lower-case letter: a word broken at a line end whose lines an export or
-# a dataset joined with a space ("incre- ased"), or a letter misread as a hyphen ("whol- of the").
-INLINE_HYPHEN = regex.compile(f"(?<=\\p{{L}})[{HYPHENS}][ \t]+(?=\\p{{Ll}})")
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
-SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 
 # A word at least this frequent (Zipf) is taken as written: correcting common
 # real words needs more context than word bigrams give. Rarer listed words are
@@ -131,32 +122,18 @@ OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "
 OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
-# Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
-# symbols no word starts with. Brackets and dashes are left out: before a word they are mostly real.
-LETTER_MARKS = "“‘\"'+*~»«<>|^"
 # What closes a quotation an opening mark may start (’ and ' also serve as apostrophes: a word with
 # one after the mark is taken as quoted, the cautious reading).
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
 QUOTE_REACH = 400  # characters a quotation is looked for in
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
 LOST_LETTER_MARKS = "“‘\"'-.,*"  # marks OCR prints for a word's first letter
-LAST_LETTER_MARKS = "+*~|^<>»«"  # symbols (no punctuation a word may end with) OCR prints for a last letter
 # A listed word is read as another listed word (a real-word error: "bad" for "had", "wero" for
 # "were") only if the noisy channel favours the other by this much (log10 odds, 1000:1): context,
 # not the lexicon, is the only evidence, and a wrong guess there turns right text wrong.
 REAL_WORD_ODDS = 3.0
 
 
-def _space_tables() -> tuple[np.ndarray, np.ndarray]:
-    """Which code points of the Basic Multilingual Plane separate tokens (regex's ``\\s``, Unicode White_Space:
-    no character above it is one), and which ``str.strip`` takes for whitespace (those and ``\\x1c``-``\\x1f``)."""
-    plane = "".join(map(chr, range(0x10000)))
-    separating = np.zeros(0x10000, dtype=bool)
-    separating[[ord(ch) for ch in regex.findall(r"\s", plane)]] = True
-    return separating, np.array([ch.isspace() for ch in plane], dtype=bool)
-
-
-TOKEN_SPACE, STRIPPED_SPACE = _space_tables()
 
 
 @register
@@ -209,7 +186,7 @@ class Dictionary(Strategy):
             self._index = default_index()
         spaced = self._lost_spaces(text)
         original, text = text, apply_edits(text, spaced)  # the words on each side of a lost space are read as words
-        tokens = _Tokens(text)
+        tokens = Tokens(text)
         if not self._in_lexicon_language(tokens):
             return []  # another language: the English lexicon has no evidence against its words
         vocabulary = tokens.vocabulary = Vocabulary.from_text(text)
@@ -292,7 +269,7 @@ class Dictionary(Strategy):
         edits.sort(key=lambda e: e.start)
         return [_in_own_glyphs(edit) for edit in edits if edit.confidence >= self.min_confidence]
 
-    def _in_lexicon_language(self, tokens: "_Tokens") -> bool:
+    def _in_lexicon_language(self, tokens: Tokens) -> bool:
         """Is the text (of at least LANGUAGE_CHECK_WORDS words) written in the lexicon's language?
 
         English text, even badly misread, has a quarter or more of its words
@@ -306,21 +283,21 @@ class Dictionary(Strategy):
         common = sum(n for _, n, zipf in words if zipf >= COMMON_WORD_ZIPF)
         return common >= MIN_COMMON_SHARE * total
 
-    def _words(self, tokens: "_Tokens") -> list[tuple[str, int, float]]:
+    def _words(self, tokens: Tokens) -> list[tuple[str, int, float]]:
         """The text's distinct words of two letters or more, as (word, count, Zipf), each looked up once."""
         if tokens.words is None:
             folded_zipf = self._lexicon.folded_zipf
-            counts = Counter(compress(tokens.cores, tokens.per_core(_word)))
+            counts = Counter(compress(tokens.cores, tokens.per_core(is_alpha_word)))
             tokens.words = [(word, n, folded_zipf(fold(word))) for word, n in counts.items()]
         return tokens.words
 
-    def _unknown_prior(self, tokens: "_Tokens") -> float:
+    def _unknown_prior(self, tokens: Tokens) -> float:
         """The prior (Zipf) of an unknown word in this text: UNKNOWN_ZIPF, less log10 of how many times
         more of its lower-case words are unknown than clean prose has (CLEAN_UNKNOWN_SHARE). In a text
         where a fifth of the words are unknown, most of them are misreadings, not rare words (empirical Bayes).
 
         >>> fix = Dictionary()
-        >>> fix._unknown_prior(_Tokens("the cat sat on the mat")), round(fix._unknown_prior(_Tokens("tbe cat sxt on tbe rnat")), 2)
+        >>> fix._unknown_prior(Tokens("the cat sat on the mat")), round(fix._unknown_prior(Tokens("tbe cat sxt on tbe rnat")), 2)
         (0.0, -0.31)
         """
         lower = [(n, zipf) for word, n, zipf in self._words(tokens) if word.islower()]
@@ -392,7 +369,7 @@ class Dictionary(Strategy):
         """Is this listed word as rare as a misprint of a word pair ("ofthe" 3.3 vs "of the" 6.5)?"""
         return word in self._run_togethers
 
-    def _fragment(self, tokens: "_Tokens", j: int) -> int:
+    def _fragment(self, tokens: Tokens, j: int) -> int:
         """Is token j (not repaired) a lower-case piece of a word? See :meth:`_piece`."""
         return 0 if j in tokens.repaired or j in tokens.taken else self._piece(tokens.cores[j], tokens.folded[j])
 
@@ -406,7 +383,7 @@ class Dictionary(Strategy):
             return 2
         return 1 if zipf < NAME_ZIPF else 0
 
-    def _glue_pairs(self, tokens: "_Tokens", i: int, zipf: float) -> list[tuple[int, int, int]]:
+    def _glue_pairs(self, tokens: Tokens, i: int, zipf: float) -> list[tuple[int, int, int]]:
         """The neighbours that token ``i`` (of Zipf ``zipf``) may form one split word with, as (first
         token, last token, 2 if the neighbour surely is a piece of a word else 1): an unknown word beside
         a piece ("c nversation"), or an unknown or rare word beside another word that is no common one
@@ -430,7 +407,7 @@ class Dictionary(Strategy):
                 pairs.append((first, last, sure))
         return pairs
 
-    def _glue(self, tokens: "_Tokens", i: int, zipf: float) -> tuple | None:
+    def _glue(self, tokens: Tokens, i: int, zipf: float) -> tuple | None:
         """A word split by the OCR with a letter lost: the repair of token ``i`` and a neighbour (see
         :meth:`_glue_pairs`) as one word (first token, last token, replacement, confidence, reason),
         () if none is clear but a piece surely is there, None otherwise.
@@ -473,7 +450,7 @@ class Dictionary(Strategy):
         return (self._context(prev, a, z_a or UNKNOWN_ZIPF, None) + self._next_prob(a, z_a, b, z_b or UNKNOWN_ZIPF)
                 + self._next_prob(b, z_b, nxt) + self._channel(a, a)[0] + self._channel(b, b)[0])
 
-    def _lost_edge_letter(self, tokens: "_Tokens", i: int, last: bool) -> tuple[str, float, str, int] | None:
+    def _lost_edge_letter(self, tokens: Tokens, i: int, last: bool) -> tuple[str, float, str, int] | None:
         """Token ``i`` is a listed lower-case word beside a mark that engines print for a letter ("“he",
         "+he", "th~"); the word with that letter put back, if clearly meant, as (replacement,
         confidence, reason, offset of the mark).
@@ -507,7 +484,7 @@ class Dictionary(Strategy):
         place = "last" if last else "first"
         return best, round(confidence, 3), f"\"{mark}\" misread for the {place} letter of \"{best}\"", mark_at
 
-    def _repair_token(self, tokens: "_Tokens", i: int, kind: tuple,
+    def _repair_token(self, tokens: Tokens, i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
         if kind[0] == "number":
             return kind[1], PATTERN_CONFIDENCE, "letters read for digits in a number"
@@ -533,13 +510,13 @@ class Dictionary(Strategy):
         return repair
 
     @staticmethod
-    def _capital_first(tokens: "_Tokens", i: int, word: str) -> bool:
+    def _capital_first(tokens: Tokens, i: int, word: str) -> bool:
         """Token i is repaired to ``word`` (lower-case) by a new first letter, whose case the printed
         word cannot show: is it a capital? Yes after a word that ends a sentence ("faster. ihe" -> "The"),
         or where the document writes the word capitalised only ("uthority's" in a letter from "the
         Authority" and "the Authority's"). A stray mark after noise ("de: ctive") ends no sentence.
 
-        >>> Dictionary._capital_first(_Tokens("the uthority of the Authority, Authority's"), 1, "authority")
+        >>> Dictionary._capital_first(Tokens("the uthority of the Authority, Authority's"), 1, "authority")
         True
         """
         if i > 0 and tokens.raws[i - 1][-1:] in ".!?" and len(tokens.cores[i - 1]) > 1 \
@@ -548,12 +525,12 @@ class Dictionary(Strategy):
         return tokens.capitalised_only(word)
 
     @staticmethod
-    def _name_like(tokens: "_Tokens", i: int) -> bool:
+    def _name_like(tokens: Tokens, i: int) -> bool:
         """Is token i capitalised inside a sentence, as names are?"""
         core = tokens.cores[i]
         return core[0].isupper() and not tokens.sentence_start(i) and not is_noisy(core)
 
-    def _rare_neighbour(self, tokens: "_Tokens", i: int) -> bool:
+    def _rare_neighbour(self, tokens: Tokens, i: int) -> bool:
         """Is a neighbour, one space away, a rare lower-case word or an unknown one (a likely piece)?"""
         for j, gap in ((i - 1, i - 1), (i + 1, i)):
             if 0 <= j < len(tokens.cores) and j not in tokens.repaired and tokens.gap_is_space(gap):
@@ -692,7 +669,7 @@ class Dictionary(Strategy):
                 scores.append(self._context(prev, candidate, prior, nxt) + channel)
         return scores
 
-    def _classify(self, tokens: "_Tokens", vocabulary: Vocabulary) -> dict[str, tuple]:
+    def _classify(self, tokens: Tokens, vocabulary: Vocabulary) -> dict[str, tuple]:
         """What each distinct word part is (:meth:`_kind`), decided by the first token it is the word part
         of; the lookups of the unknown words the document repeats, which :meth:`_variant` needs, first and
         in one batch."""
@@ -702,7 +679,7 @@ class Dictionary(Strategy):
                      if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1})
         return {core: self._kind(core, raw, vocabulary) for core, raw in firsts.items()}
 
-    def _busy(self, tokens: "_Tokens", kinds: dict[str, tuple], paired: list[float], busy: set[int]) -> set[int]:
+    def _busy(self, tokens: Tokens, kinds: dict[str, tuple], paired: list[float], busy: set[int]) -> set[int]:
         """The tokens the pass must look at: those of ``busy`` (where a join or a real-word reading may be) and,
         unless a pattern repair took them, the numbers, the words a mark may have lost a letter to ("“he"),
         and the words to repair but those settled before any repair: a name (a capitalised listed word inside
@@ -725,7 +702,7 @@ class Dictionary(Strategy):
                 busy.add(i)
         return busy - tokens.taken
 
-    def _prefetch(self, tokens: "_Tokens", kinds: dict[str, tuple], busy: set[int]) -> None:
+    def _prefetch(self, tokens: Tokens, kinds: dict[str, tuple], busy: set[int]) -> None:
         """Look up the candidates the ``busy`` tokens' words will need in one batch (array work amortised)."""
         queries = {}
         for i in sorted(busy):
@@ -819,19 +796,19 @@ class Dictionary(Strategy):
         bigram = self._lexicon.folded_bigram
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
-    def _unpaired(self, tokens: "_Tokens", paired: list[float]) -> set[int]:
+    def _unpaired(self, tokens: Tokens, paired: list[float]) -> set[int]:
         """Cheap test for :meth:`_real_word`: the i where token i is a listed lower-case word of two letters
         or more, not protected, between two words (the one after listed) with neither of which it forms a
         listed word pair (``paired``: the bigram of token i and i + 1). Whether the word before is listed is
         left to :meth:`_real_word`: it may be repaired by then."""
         words, linked, folded_zipf = tokens._words, tokens._linked, self._lexicon.folded_zipf
         last = len(words) - 1
-        return {i for i in compress(range(len(words)), tokens.per_core(_lower_word))
+        return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
                 if 0 < i < last and not paired[i] and not paired[i - 1] and linked[i - 1] and linked[i]
                 and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
                 and folded_zipf(words[i]) and words[i] not in self.protected}
 
-    def _real_word(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
+    def _real_word(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
         """Token ``i``, a listed lower-case word, read as another listed word the engine misprints as it
         ("He bad been" -> "had", "said be was" -> "he"), if the evidence is strong on both sides.
 
@@ -879,14 +856,14 @@ class Dictionary(Strategy):
         lex = self._lexicon
         return lex.listed_before(lex.listed_after(prev, _misreadings(self.model, lex, word)), nxt)
 
-    def _could_join(self, tokens: "_Tokens") -> set[int]:
+    def _could_join(self, tokens: Tokens) -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
         folded, folded_zipf = tokens.folded, self._lexicon.folded_zipf
-        pairs = map(operator.and_, tokens.per_core(_word), tokens.per_core(_lower_word)[1:])
+        pairs = map(operator.and_, tokens.per_core(is_alpha_word), tokens.per_core(is_lower_alpha_word)[1:])
         return {i for i in compress(range(len(folded) - 1), map(operator.and_, pairs, tokens._spaced))
                 if folded_zipf(folded[i] + folded[i + 1]) >= JOIN_MIN_ZIPF}
 
-    def _join(self, tokens: "_Tokens", i: int) -> tuple[str, float, str] | None:
+    def _join(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
         """Join tokens ``i`` and ``i + 1`` ("be come" → "become") if the joined word is clearly meant."""
         a, b = tokens.cores[i], tokens.cores[i + 1]
         if (a[0].isupper() and not tokens.sentence_start(i)) or not a[1:].islower() and len(a) > 1:
@@ -1137,221 +1114,3 @@ def _with_case(original: str, replacement: str) -> str:
     if letters and letters[0].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
-
-
-class _Tokens:
-    """The whitespace-delimited tokens of a text, with their word parts (edge punctuation stripped)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
-        self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
-        self.vocabulary = Vocabulary()
-        self.unknown_prior = UNKNOWN_ZIPF  # see Dictionary._unknown_prior
-        self.words: list[tuple[str, int, float]] | None = None  # see Dictionary._words
-        self._positions: dict[str, list[int]] | None = None  # folded word -> its token numbers, when needed
-        self._paired_places: dict[str, list[int]] = {}  # folded word -> see attested_elsewhere
-        self._capitalised_only: dict[str, bool] = {}  # lower-case word -> see capitalised_only
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        self.raw_starts, self.raw_ends = _token_bounds(codes)
-        self.raws = [text[start:end] for start, end in zip(self.raw_starts, self.raw_ends)]
-        parts = _word_parts(self.raws)
-        if None in parts.values():  # tokens with no letter or digit ("--", "..."): no words
-            kept = [parts[raw] is not None for raw in self.raws]
-            self.raws, self.raw_starts, self.raw_ends = (
-                [value for value, keep in zip(values, kept) if keep] for values in (self.raws, self.raw_starts, self.raw_ends))
-        leads = {raw: part[0] for raw, part in parts.items() if part is not None}
-        cores = {raw: part[1] for raw, part in parts.items() if part is not None}
-        self.cores: list[str] = list(map(cores.__getitem__, self.raws))
-        self.starts: list[int] = list(map(operator.add, self.raw_starts, map(leads.__getitem__, self.raws)))  # of the word part
-        self.ends: list[int] = list(map(operator.add, self.starts, map(len, self.cores)))
-        distinct = list(dict.fromkeys(self.cores))
-        folds = dict(zip(distinct, fold("\n".join(distinct)).split("\n")))  # one call: no core holds a line break
-        self.folded = list(map(folds.__getitem__, self.cores))
-        # the facts about a token and its next neighbour that the per-token rules ask for again and again
-        words = {core: folds[core] if core.isalpha() else None for core in distinct}
-        self._words = list(map(words.__getitem__, self.cores))
-        self._spaced, self._linked = _gaps(codes, self.starts, self.ends)
-        self._distinct = distinct
-        self._per_core: dict[Callable[[str], bool], list[bool]] = {}  # see per_core
-
-    def per_core(self, test: Callable[[str], bool]) -> list[bool]:
-        """``test`` of each token's word part, run once per distinct word part; kept, as the rules ask again.
-
-        >>> _Tokens("an An an").per_core(str.islower)
-        [True, False, True]
-        """
-        flags = self._per_core.get(test)
-        if flags is None:
-            results = {core: test(core) for core in self._distinct}
-            flags = self._per_core[test] = list(map(results.__getitem__, self.cores))
-        return flags
-
-    def marked_edges(self) -> set[int]:
-        """The tokens that are lower-case words with a mark before them that engines print for a first letter
-        (LETTER_MARKS: "“he") or a symbol after them they print for a last one (LAST_LETTER_MARKS: "th~").
-
-        >>> sorted(_Tokens("“he said th~ “He”").marked_edges())
-        [0, 2]
-        """
-        text, starts, ends = self.text, self.starts, self.ends
-        edged = map(operator.or_, map(operator.ne, starts, self.raw_starts), map(operator.ne, ends, self.raw_ends))
-        return {i for i in compress(range(len(starts)), edged)
-                if (starts[i] > self.raw_starts[i] and text[starts[i] - 1] in LETTER_MARKS
-                    or ends[i] < self.raw_ends[i] and text[ends[i]] in LAST_LETTER_MARKS)
-                and self.cores[i].isalpha() and self.cores[i].islower()}
-
-    def line_break_halves(self, is_word: Callable[[str], bool] = lambda word: False) -> set[int]:
-        """The numbers of the tokens on either side of a hyphen that breaks a word: "ter-" and "minates" of
-        "ter-\\nminates", and inside a line "incre-" and "ased" of "incre- ased" where the halves make a word
-        (``is_word`` of the folded join: "whol- of the" is a misread "whole").
-
-        Joining them is the layout strategy's decision; read alone, each half
-        looks like a misspelt word ("ter" -> "tea") and repairing it does harm.
-
-        >>> sorted(_Tokens("the process ter-\\nminates here").line_break_halves())
-        [2, 3]
-        >>> sorted(_Tokens("a great incre- ased trade").line_break_halves({"increased"}.__contains__))
-        [2, 3]
-        """
-        halves = set()
-        for pattern in (LINE_END_HYPHEN, INLINE_HYPHEN):
-            for match in pattern.finditer(self.text):
-                i = bisect.bisect_left(self.raw_ends, match.start() + 1)  # the token the hyphen ends
-                if i < len(self.raw_ends) and self.raw_ends[i] == match.start() + 1 and (
-                        pattern is LINE_END_HYPHEN or i + 1 < len(self.raw_ends)
-                        and is_word(fold(self.cores[i] + self.cores[i + 1]))):
-                    halves.update((i, i + 1) if i + 1 < len(self.raw_ends) else (i,))
-        return halves
-
-    def touching(self, edits: list[Edit]) -> set[int]:
-        """The numbers of the tokens whose whitespace-delimited span overlaps one of ``edits``."""
-        touched = set()
-        for edit in edits:
-            j = bisect.bisect_right(self.raw_starts, edit.start) - 1
-            j = max(j, 0)
-            while j < len(self.raw_starts) and self.raw_starts[j] < max(edit.end, edit.start + 1):
-                if self.raw_ends[j] > edit.start:
-                    touched.add(j)
-                j += 1
-        return touched
-
-    def outer_context(self, i: int, step: int) -> str | None:
-        """The neighbouring word (step -1 or +1), folded, if only spaces separate the whole tokens and the
-        neighbour's facing edge is a letter: the context of a word with a mark stuck to it ("to “he")."""
-        j = i + step
-        if not 0 <= j < len(self.cores) or not self.cores[j].isalpha():
-            return None
-        if step < 0:
-            between, facing = self.text[self.raw_ends[j]:self.raw_starts[i]], self.ends[j] == self.raw_ends[j]
-        else:
-            between, facing = self.text[self.raw_ends[i]:self.raw_starts[j]], self.starts[j] == self.raw_starts[j]
-        return self.folded[j] if facing and "\n\n" not in between else None
-
-    def attested_elsewhere(self, i: int, bigram: Callable[[str, str], float]) -> bool:
-        """Is token i's word (folded) used elsewhere in the text in a word pair the ``bigram`` list holds?
-
-        The list must be the same at every call: the places found are kept per word.
-        """
-        word = self.folded[i]
-        if self._positions is None:
-            self._positions = {}
-            for j, folded in enumerate(self.folded):
-                self._positions.setdefault(folded, []).append(j)
-        places = self._paired_places.get(word)
-        if places is None:  # the word's first two places in a listed pair: one of them is not i, if any is
-            places = self._paired_places[word] = list(islice(
-                (j for j in self._positions[word] if self._in_pair(j, bigram)), 2))
-        return any(j != i for j in places)
-
-    def _in_pair(self, j: int, bigram: Callable[[str, str], float]) -> bool:
-        """Does token j's word form a pair the ``bigram`` list holds with the word before or after it?"""
-        word, prev, nxt = self.folded[j], self.context(j, -1), self.context(j, +1)
-        return bool(prev is not None and bigram(prev, word) or nxt is not None and bigram(word, nxt))
-
-    def capitalised_only(self, word: str) -> bool:
-        """Does the text hold the lower-case ``word`` capitalised twice or more, and never as it is?
-
-        Each word is looked for once (two scans of the text at most, the cheaper first).
-
-        >>> tokens = _Tokens("the Authority, the Authority's")
-        >>> tokens.capitalised_only("authority"), tokens.capitalised_only("the")
-        (True, False)
-        """
-        found = self._capitalised_only.get(word)
-        if found is None:
-            found = self._capitalised_only[word] = (
-                word not in self.text and self.text.count(word[0].upper() + word[1:]) > 1)
-        return found
-
-    def sentence_start(self, i: int) -> bool:
-        if i == 0:
-            return True
-        gap = self.text[self.raw_ends[i - 1]:self.raw_starts[i]]
-        return bool(SENTENCE_END.search(self.raws[i - 1])) or "\n\n" in gap or "\f" in gap
-
-    def gap_is_space(self, i: int) -> bool:
-        """Only one space between the word parts of tokens i and i+1 (no punctuation, no line break)."""
-        return self._spaced[i]
-
-    def context(self, i: int, step: int) -> str | None:
-        """The neighbouring word (step -1 or +1), folded, if it is all letters and only spaces separate them
-        (no paragraph break)."""
-        j = i + step
-        if not 0 <= j < len(self.cores) or not self._linked[min(i, j)]:
-            return None
-        return self._words[j]
-
-
-def _word(core: str) -> bool:
-    """A word of two letters or more."""
-    return len(core) > 1 and core.isalpha()
-
-
-def _lower_word(core: str) -> bool:
-    """A lower-case word of two letters or more."""
-    return _word(core) and core.islower()
-
-
-def _token_bounds(codes: np.ndarray) -> tuple[list[int], list[int]]:
-    """Start and end offsets of the runs of characters (code points ``codes``) that are no :data:`TOKEN_SPACE`.
-
-    >>> _token_bounds(np.frombuffer(" a bc\\t".encode("utf-32-le"), dtype=np.uint32))
-    ([1, 3], [2, 5])
-    """
-    inside = (~TOKEN_SPACE[np.minimum(codes, 0xFFFF)]).astype(np.int8)
-    edges = np.diff(inside, prepend=0, append=0)
-    return np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()
-
-
-def _word_parts(raws: list[str]) -> dict[str, tuple[int, str] | None]:
-    """Each distinct token's word part (:data:`WORD_PART`) and where it starts, None if it has no letter or digit.
-
-    >>> _word_parts(["the", "“he,", "--"])
-    {'the': (0, 'the'), '“he,': (1, 'he'), '--': None}
-    """
-    parts: dict[str, tuple[int, str] | None] = {}
-    for raw in dict.fromkeys(raws):
-        if raw.isalnum():
-            parts[raw] = (0, raw)
-        else:
-            inner = WORD_PART.search(raw)
-            parts[raw] = None if inner is None else (inner.start(), inner.group())
-    return parts
-
-
-def _gaps(codes: np.ndarray, starts: list[int], ends: list[int]) -> tuple[list[bool], list[bool]]:
-    """For each pair of neighbouring word parts (code points ``codes`` of the text): is the text between them
-    one space, and is it whitespace without a paragraph break (two line feeds)?
-
-    >>> _gaps(np.frombuffer("a b, c\\n\\nd".encode("utf-32-le"), dtype=np.uint32), [0, 2, 5, 8], [1, 3, 6, 9])
-    ([True, False, False], [True, False, False])
-    """
-    if len(starts) < 2:
-        return [], []
-    first, last = np.array(ends[:-1]), np.array(starts[1:])  # each gap's first character and the one after it
-    spaced = (last - first == 1) & (codes[first] == 32)
-    printed = np.concatenate(([0], np.cumsum(~STRIPPED_SPACE[np.minimum(codes, 0xFFFF)])))  # characters before, no spaces
-    breaks = np.concatenate(([0], np.cumsum((codes[:-1] == 10) & (codes[1:] == 10))))  # line feeds followed by one
-    linked = spaced | (printed[last] == printed[first]) & (breaks[last - 1] == breaks[first])
-    return spaced.tolist(), linked.tolist()

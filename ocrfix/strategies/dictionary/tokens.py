@@ -1,0 +1,264 @@
+"""The tokens of a text as the dictionary reads them: whitespace-delimited tokens, their word parts
+(edge punctuation stripped), the gaps between them, and what their neighbours say about them.
+
+>>> tokens = Tokens("The mill, “he said, ter-\\nminates")
+>>> tokens.cores, sorted(tokens.line_break_halves())
+(['The', 'mill', 'he', 'said', 'ter', 'minates'], [4, 5])
+"""
+from __future__ import annotations
+
+import bisect
+import operator
+from itertools import compress, islice
+from typing import Callable
+
+import numpy as np
+import regex
+
+from ocrfix.lexicon import Vocabulary, fold
+from ocrfix.pipeline import Edit
+from ocrfix.strategies.layout.hyphens import HYPHENS
+
+# The word part of a token (searched for): from its first letter or digit to its last, edge punctuation
+# stripped, but a symbol no word starts with, stuck to the front of a word, is kept as a misread letter
+# ("*he", "¢he", "©f").
+WORD_PART = regex.compile(r"[*~|«»¢©°™^`#<>\\{}]?[\p{L}\p{N}](?:.*[\p{L}\p{N}])?", regex.DOTALL)
+LINE_END_HYPHEN = regex.compile(f"[{HYPHENS}][ \t]*\r?\n")
+# A hyphen inside a line before a lower-case letter: a word broken at a line end whose lines an export or
+# a dataset joined with a space ("incre- ased"), or a letter misread as a hyphen ("whol- of the").
+INLINE_HYPHEN = regex.compile(f"(?<=\\p{{L}})[{HYPHENS}][ \t]+(?=\\p{{Ll}})")
+SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
+# Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
+# symbols no word starts with. Brackets and dashes are left out: before a word they are mostly real.
+LETTER_MARKS = "“‘\"'+*~»«<>|^"
+LAST_LETTER_MARKS = "+*~|^<>»«"  # symbols (no punctuation a word may end with) OCR prints for a last letter
+
+
+def _space_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Which code points of the Basic Multilingual Plane separate tokens (regex's ``\\s``, Unicode White_Space:
+    no character above it is one), and which ``str.strip`` takes for whitespace (those and ``\\x1c``-``\\x1f``)."""
+    plane = "".join(map(chr, range(0x10000)))
+    separating = np.zeros(0x10000, dtype=bool)
+    separating[[ord(ch) for ch in regex.findall(r"\s", plane)]] = True
+    return separating, np.array([ch.isspace() for ch in plane], dtype=bool)
+
+
+TOKEN_SPACE, STRIPPED_SPACE = _space_tables()
+
+
+class Tokens:
+    """The whitespace-delimited tokens of a text, with their word parts (edge punctuation stripped)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
+        self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
+        self.vocabulary = Vocabulary()
+        self.unknown_prior = 0.0  # the plain prior of an unknown word, until Dictionary._unknown_prior sets the text's
+        self.words: list[tuple[str, int, float]] | None = None  # see Dictionary._words
+        self._positions: dict[str, list[int]] | None = None  # folded word -> its token numbers, when needed
+        self._paired_places: dict[str, list[int]] = {}  # folded word -> see attested_elsewhere
+        self._capitalised_only: dict[str, bool] = {}  # lower-case word -> see capitalised_only
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.raw_starts, self.raw_ends = _token_bounds(codes)
+        self.raws = [text[start:end] for start, end in zip(self.raw_starts, self.raw_ends)]
+        parts = _word_parts(self.raws)
+        if None in parts.values():  # tokens with no letter or digit ("--", "..."): no words
+            kept = [parts[raw] is not None for raw in self.raws]
+            self.raws, self.raw_starts, self.raw_ends = (
+                [value for value, keep in zip(values, kept) if keep] for values in (self.raws, self.raw_starts, self.raw_ends))
+        leads = {raw: part[0] for raw, part in parts.items() if part is not None}
+        cores = {raw: part[1] for raw, part in parts.items() if part is not None}
+        self.cores: list[str] = list(map(cores.__getitem__, self.raws))
+        self.starts: list[int] = list(map(operator.add, self.raw_starts, map(leads.__getitem__, self.raws)))  # of the word part
+        self.ends: list[int] = list(map(operator.add, self.starts, map(len, self.cores)))
+        distinct = list(dict.fromkeys(self.cores))
+        folds = dict(zip(distinct, fold("\n".join(distinct)).split("\n")))  # one call: no core holds a line break
+        self.folded = list(map(folds.__getitem__, self.cores))
+        # the facts about a token and its next neighbour that the per-token rules ask for again and again
+        words = {core: folds[core] if core.isalpha() else None for core in distinct}
+        self._words = list(map(words.__getitem__, self.cores))
+        self._spaced, self._linked = _gaps(codes, self.starts, self.ends)
+        self._distinct = distinct
+        self._per_core: dict[Callable[[str], bool], list[bool]] = {}  # see per_core
+
+    def per_core(self, test: Callable[[str], bool]) -> list[bool]:
+        """``test`` of each token's word part, run once per distinct word part; kept, as the rules ask again.
+
+        >>> Tokens("an An an").per_core(str.islower)
+        [True, False, True]
+        """
+        flags = self._per_core.get(test)
+        if flags is None:
+            results = {core: test(core) for core in self._distinct}
+            flags = self._per_core[test] = list(map(results.__getitem__, self.cores))
+        return flags
+
+    def marked_edges(self) -> set[int]:
+        """The tokens that are lower-case words with a mark before them that engines print for a first letter
+        (LETTER_MARKS: "“he") or a symbol after them they print for a last one (LAST_LETTER_MARKS: "th~").
+
+        >>> sorted(Tokens("“he said th~ “He”").marked_edges())
+        [0, 2]
+        """
+        text, starts, ends = self.text, self.starts, self.ends
+        edged = map(operator.or_, map(operator.ne, starts, self.raw_starts), map(operator.ne, ends, self.raw_ends))
+        return {i for i in compress(range(len(starts)), edged)
+                if (starts[i] > self.raw_starts[i] and text[starts[i] - 1] in LETTER_MARKS
+                    or ends[i] < self.raw_ends[i] and text[ends[i]] in LAST_LETTER_MARKS)
+                and self.cores[i].isalpha() and self.cores[i].islower()}
+
+    def line_break_halves(self, is_word: Callable[[str], bool] = lambda word: False) -> set[int]:
+        """The numbers of the tokens on either side of a hyphen that breaks a word: "ter-" and "minates" of
+        "ter-\\nminates", and inside a line "incre-" and "ased" of "incre- ased" where the halves make a word
+        (``is_word`` of the folded join: "whol- of the" is a misread "whole").
+
+        Joining them is the layout strategy's decision; read alone, each half
+        looks like a misspelt word ("ter" -> "tea") and repairing it does harm.
+
+        >>> sorted(Tokens("the process ter-\\nminates here").line_break_halves())
+        [2, 3]
+        >>> sorted(Tokens("a great incre- ased trade").line_break_halves({"increased"}.__contains__))
+        [2, 3]
+        """
+        halves = set()
+        for pattern in (LINE_END_HYPHEN, INLINE_HYPHEN):
+            for match in pattern.finditer(self.text):
+                i = bisect.bisect_left(self.raw_ends, match.start() + 1)  # the token the hyphen ends
+                if i < len(self.raw_ends) and self.raw_ends[i] == match.start() + 1 and (
+                        pattern is LINE_END_HYPHEN or i + 1 < len(self.raw_ends)
+                        and is_word(fold(self.cores[i] + self.cores[i + 1]))):
+                    halves.update((i, i + 1) if i + 1 < len(self.raw_ends) else (i,))
+        return halves
+
+    def touching(self, edits: list[Edit]) -> set[int]:
+        """The numbers of the tokens whose whitespace-delimited span overlaps one of ``edits``."""
+        touched = set()
+        for edit in edits:
+            j = bisect.bisect_right(self.raw_starts, edit.start) - 1
+            j = max(j, 0)
+            while j < len(self.raw_starts) and self.raw_starts[j] < max(edit.end, edit.start + 1):
+                if self.raw_ends[j] > edit.start:
+                    touched.add(j)
+                j += 1
+        return touched
+
+    def outer_context(self, i: int, step: int) -> str | None:
+        """The neighbouring word (step -1 or +1), folded, if only spaces separate the whole tokens and the
+        neighbour's facing edge is a letter: the context of a word with a mark stuck to it ("to “he")."""
+        j = i + step
+        if not 0 <= j < len(self.cores) or not self.cores[j].isalpha():
+            return None
+        if step < 0:
+            between, facing = self.text[self.raw_ends[j]:self.raw_starts[i]], self.ends[j] == self.raw_ends[j]
+        else:
+            between, facing = self.text[self.raw_ends[i]:self.raw_starts[j]], self.starts[j] == self.raw_starts[j]
+        return self.folded[j] if facing and "\n\n" not in between else None
+
+    def attested_elsewhere(self, i: int, bigram: Callable[[str, str], float]) -> bool:
+        """Is token i's word (folded) used elsewhere in the text in a word pair the ``bigram`` list holds?
+
+        The list must be the same at every call: the places found are kept per word.
+        """
+        word = self.folded[i]
+        if self._positions is None:
+            self._positions = {}
+            for j, folded in enumerate(self.folded):
+                self._positions.setdefault(folded, []).append(j)
+        places = self._paired_places.get(word)
+        if places is None:  # the word's first two places in a listed pair: one of them is not i, if any is
+            places = self._paired_places[word] = list(islice(
+                (j for j in self._positions[word] if self._in_pair(j, bigram)), 2))
+        return any(j != i for j in places)
+
+    def _in_pair(self, j: int, bigram: Callable[[str, str], float]) -> bool:
+        """Does token j's word form a pair the ``bigram`` list holds with the word before or after it?"""
+        word, prev, nxt = self.folded[j], self.context(j, -1), self.context(j, +1)
+        return bool(prev is not None and bigram(prev, word) or nxt is not None and bigram(word, nxt))
+
+    def capitalised_only(self, word: str) -> bool:
+        """Does the text hold the lower-case ``word`` capitalised twice or more, and never as it is?
+
+        Each word is looked for once (two scans of the text at most, the cheaper first).
+
+        >>> tokens = Tokens("the Authority, the Authority's")
+        >>> tokens.capitalised_only("authority"), tokens.capitalised_only("the")
+        (True, False)
+        """
+        found = self._capitalised_only.get(word)
+        if found is None:
+            found = self._capitalised_only[word] = (
+                word not in self.text and self.text.count(word[0].upper() + word[1:]) > 1)
+        return found
+
+    def sentence_start(self, i: int) -> bool:
+        if i == 0:
+            return True
+        gap = self.text[self.raw_ends[i - 1]:self.raw_starts[i]]
+        return bool(SENTENCE_END.search(self.raws[i - 1])) or "\n\n" in gap or "\f" in gap
+
+    def gap_is_space(self, i: int) -> bool:
+        """Only one space between the word parts of tokens i and i+1 (no punctuation, no line break)."""
+        return self._spaced[i]
+
+    def context(self, i: int, step: int) -> str | None:
+        """The neighbouring word (step -1 or +1), folded, if it is all letters and only spaces separate them
+        (no paragraph break)."""
+        j = i + step
+        if not 0 <= j < len(self.cores) or not self._linked[min(i, j)]:
+            return None
+        return self._words[j]
+
+
+def is_alpha_word(core: str) -> bool:
+    """A word of two letters or more."""
+    return len(core) > 1 and core.isalpha()
+
+
+def is_lower_alpha_word(core: str) -> bool:
+    """A lower-case word of two letters or more."""
+    return is_alpha_word(core) and core.islower()
+
+
+def _token_bounds(codes: np.ndarray) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the runs of characters (code points ``codes``) that are no :data:`TOKEN_SPACE`.
+
+    >>> _token_bounds(np.frombuffer(" a bc\\t".encode("utf-32-le"), dtype=np.uint32))
+    ([1, 3], [2, 5])
+    """
+    inside = (~TOKEN_SPACE[np.minimum(codes, 0xFFFF)]).astype(np.int8)
+    edges = np.diff(inside, prepend=0, append=0)
+    return np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()
+
+
+def _word_parts(raws: list[str]) -> dict[str, tuple[int, str] | None]:
+    """Each distinct token's word part (:data:`WORD_PART`) and where it starts, None if it has no letter or digit.
+
+    >>> _word_parts(["the", "“he,", "--"])
+    {'the': (0, 'the'), '“he,': (1, 'he'), '--': None}
+    """
+    parts: dict[str, tuple[int, str] | None] = {}
+    for raw in dict.fromkeys(raws):
+        if raw.isalnum():
+            parts[raw] = (0, raw)
+        else:
+            inner = WORD_PART.search(raw)
+            parts[raw] = None if inner is None else (inner.start(), inner.group())
+    return parts
+
+
+def _gaps(codes: np.ndarray, starts: list[int], ends: list[int]) -> tuple[list[bool], list[bool]]:
+    """For each pair of neighbouring word parts (code points ``codes`` of the text): is the text between them
+    one space, and is it whitespace without a paragraph break (two line feeds)?
+
+    >>> _gaps(np.frombuffer("a b, c\\n\\nd".encode("utf-32-le"), dtype=np.uint32), [0, 2, 5, 8], [1, 3, 6, 9])
+    ([True, False, False], [True, False, False])
+    """
+    if len(starts) < 2:
+        return [], []
+    first, last = np.array(ends[:-1]), np.array(starts[1:])  # each gap's first character and the one after it
+    spaced = (last - first == 1) & (codes[first] == 32)
+    printed = np.concatenate(([0], np.cumsum(~STRIPPED_SPACE[np.minimum(codes, 0xFFFF)])))  # characters before, no spaces
+    breaks = np.concatenate(([0], np.cumsum((codes[:-1] == 10) & (codes[1:] == 10))))  # line feeds followed by one
+    linked = spaced | (printed[last] == printed[first]) & (breaks[last - 1] == breaks[first])
+    return spaced.tolist(), linked.tolist()
