@@ -74,7 +74,8 @@ def test_noise_tokens_fall_in_their_signal(token, feature):
 
 
 @pytest.mark.parametrize("token", ["the", "The", "“Well,", "don’t", "(see", "1970s", "SW1", "£5", "3.30pm",
-                                   "e.g.", "—", "...", "1st", "well-known", "Committee.", "ﬁne", "ſome"])
+                                   "e.g.", "—", "--", "...", "1st", "well-known", "Committee.", "ﬁne", "ſome",
+                                   "ask'd", "heav'n", "o'er", "E'en", "a-riding", "IV."])
 def test_ordinary_tokens_carry_no_error_mass(token):
     assert not any(token_row(token).values()), token_row(token)
 
@@ -158,6 +159,16 @@ def test_language_detection():
     assert language.detect(garbled) == "en"
 
 
+@pytest.mark.parametrize("text, symbols", [
+    ("Bells, 23, 25 ; recast, 26 : hark ! who ?", 0), ("Charity, Dyson's, 120\n--, Holroyd's, 121", 0),
+    ("of Commons. : the", 2), ("; the end", 2), ("sincerely\n,", 2), ("the Gedge --, 2", 4),
+])
+def test_marks_are_symbols_only_where_typography_does_not_set_them(text, symbols):
+    # spaced ; : ! ? after a word (old and French print); a dash opening an index line for the heading above
+    table = signals.Signals.of_text(text)
+    assert table.page_masses()[0][signals.FEATURES.index("symbols")] == symbols
+
+
 # -- the estimate --------------------------------------------------------------------------------
 
 def test_clean_pages_are_ok(pages):
@@ -173,6 +184,56 @@ def test_estimate_rises_with_damage(pages):
                  for rate in rates]
     assert all(a < b for a, b in zip(estimates, estimates[1:])), estimates
     assert estimates[-1] > 0.1
+
+
+# An index and a ballad, written for this test (CC0) in the manner of 19th-century print: page lists, spaced
+# semicolons, dashes for a repeated heading, "see also"; a verse's elisions and chapter numbers in roman.
+INDEX = """\
+INDEX.
+
+Abbey, the, 3, 17, 44 ; its ruins, 45
+Aldermen, election of, 56 ; list of, 201-203
+Almshouses, 118, 121-124. See also Charities
+Ashcombe, Sir Thomas, 12, 14 ; his tomb, 22
+--, Lady Anne, 15, 16
+Bells, 23, 25 ; recast, 26 ; inscriptions on, 27
+Black Bull Inn, 98, 131
+Boundaries, perambulation of, 36-38
+Charity, Dyson's, 120
+-- Holroyd's, 121
+-- Fenton's, 122, 123
+Church, 17-42 ; restoration of, 39. See also Monuments
+Cloth Hall, 61, 64, 88
+Corn Mill, 12, 70 ; see Mills
+Fairs and Markets, 62 ; see also Market
+Grammar School, 71-95 ; masters of, 80
+Market, 62, 63 ; tolls, 64
+Vicars, list of, 142-149
+Workhouse, 119 ; see Poor
+"""
+BALLAD = """\
+CHAP. IV.
+
+The Shepherd's Farewell.
+
+He doff'd his hat and ask'd her leave
+  To walk with her o'er the hill ;
+She sigh'd, and answer'd, "Go thy way,
+  For e'en the winds are still."
+
+The stars were lit in heav'n above,
+  The moon was risen o'er the lea ;
+He kiss'd her hand and turn'd away,
+  And sail'd beyond the sea.
+"""
+
+
+@pytest.mark.parametrize("text", [INDEX, BALLAD], ids=["index", "ballad"])
+def test_clean_old_print_is_ok_and_its_garbled_copy_is_not(text):
+    clean = estimate(text).pages[0]
+    garbled = [estimate(corrupt(text, 0.03, seed)).pages[0].cer for seed in range(3)]
+    assert clean.verdict == "ok" and clean.cer < 0.012, clean.cer
+    assert min(garbled) > 2 * clean.cer and np.mean(garbled) > 0.02, garbled
 
 
 def test_worst_line_is_the_damaged_one(pages):

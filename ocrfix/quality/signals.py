@@ -21,14 +21,16 @@ maps to an estimated CER. The signals:
     evidence of error.
 ``rare``
     letters of known but rare words, weighted by how rare: ``(3 - zipf) / 3``
-    for Zipf < 3 ("tbe", "tho", "waa" are rare "words" of a big lexicon).
+    for Zipf < 3 ("tbe", "tho", "waa" are rare "words" of a big lexicon). An
+    elision of a known word ("ask'd", "o'er") is as common as the word.
 ``garbage``
     characters of tokens no text has: letters and digits mixed ("l0ve",
     "1n"; not "1st", "1970s" or "SW1"), punctuation inside a word ("th;e",
     "a|so"), a run of six consonants, case flipping inside a word ("tHe").
 ``symbols``
     characters of tokens without letters or digits that are not ordinary
-    punctuation standing alone (dashes, "&"): "|", "^", "~", a lone ",".
+    punctuation standing alone (dashes, "&"): "|", "^", "~", a lone ",";
+    not the marks old print sets apart ("25 ; recast", "-- Holroyd's").
 ``odd_chars``
     characters no English typesetting uses in running text ("|", "~", "^",
     "_", "\\", "{", "}", "¢", "¬", "■", box drawing, full-width forms such as
@@ -91,6 +93,7 @@ import regex
 from ocrfix import lexicon
 from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
+from ocrfix.strategies.dictionary.protect import elided
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
             "fragments", "merged", "stray_marks", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
@@ -147,9 +150,13 @@ _CASE_FLIP = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}?")
 # A fast first pass (stdlib re) for the few tokens that may hold a character of _ODD.
 _MAYBE_ODD = re.compile(r"[|~^_\\{}\x80-\U0010ffff]")
 _ODD = regex.compile(r"[|~^_\\{}¢¬¦■□▪●◆◊♦►▼▲※¤¥©®™°±µ»«\u2500-\u257f\uff00-\uffef\ufffd]|[^\p{Latin}\p{Common}\p{Inherited}]")
-# Tokens without letters that text has: dashes, signs, and Markdown's line marks (headings, quotes, lists, rules).
-_STANDALONE_OK = frozenset({"-", "–", "—", "&", "*", "§", "¶", "†", "/", "+", "=", "%", "...", "…", "$", "£", "#",
+# Tokens without letters that text has: dashes (typists write an em dash "--"), signs, and Markdown's line marks
+# (headings, quotes, lists, rules).
+_STANDALONE_OK = frozenset({"-", "--", "–", "—", "&", "*", "§", "¶", "†", "/", "+", "=", "%", "...", "…", "$", "£", "#",
                             "##", "###", "####", ">", "**", "***", "---", "___"})
+# Marks that old print (and French print to this day) sets after a space: "Bells, 25 ; recast, 26", "Hark !".
+_SPACED_MARKS = frozenset(";:!?")
+_DASHES = "-–—"
 _ASCII_ODD = b"|~^_\\{}"
 _LONG_S = str.maketrans({"ſ": "s"})
 (_UNKNOWN, _NAMES, _NONWORD, _RARE, _GARBAGE, _SYMBOLS, _ODD_CHARS, _FRAGMENTS, _MERGED, _STRAY_MARKS) = (
@@ -351,7 +358,10 @@ class _TokenTable:
         # A capitalised word made of common words is as often a name ("Fairfield", "Blackwood") as words run together.
         joins = [self._joins(word) if (zipf == 0.0 or flip) and len(word) >= _MIN_JOINED
                  and not (word.istitle() and word.isalpha()) else 0 for word, zipf, flip in zip(words, zipfs, flipped)]
-        cased = [index for index, (word, zipf) in enumerate(zip(words, zipfs)) if zipf == 0.0 and (word.isupper() or word.islower())]
+        # Unknown words in one case, and pieces of two capitals: "MDCCCXXVII", "xiv", and "IV." of a chapter
+        # (known to the lexicon as words, two letters would otherwise be fragments).
+        cased = [index for index, (word, zipf) in enumerate(zip(words, zipfs))
+                 if (zipf == 0.0 and (word.isupper() or word.islower())) or (len(word) == 2 and word.isupper())]
         roman = _scan(_ROMAN_LINE, words, cased).tolist()
         consonants = _scan(_CONSONANTS, words, [index for index, word in enumerate(words) if len(word) >= 6]).tolist()
         unknown = [word for word, zipf, is_roman, join, consonant_run, flip in zip(words, zipfs, roman, joins, consonants, flipped)
@@ -385,7 +395,12 @@ class _TokenTable:
             zipf = 0.0
         if zipf == 0.0 and "." in word:
             zipf = self.lex.zipf(word.replace(".", ""))
+        if zipf < _RARE_ZIPF and ("'" in word or "’" in word) and (full := elided(word, self._known)):
+            zipf = max(zipf, self.lex.zipf(full))  # "ask'd", "heav'n", "o'er": as common as the word they elide
         return zipf
+
+    def _known(self, word: str) -> bool:
+        return self.lex.zipf(word) > 0.0
 
     def _judge_others(self, cores: list[str]) -> list[tuple[int, float, str | None]]:
         """(column, mass, folded key) of cores that are not words: numbers and codes ("1981", "SW1") carry none,
@@ -407,8 +422,15 @@ class _TokenTable:
         return judged
 
     def _parts_known(self, word: str) -> bool:
-        """Is each part of a hyphenated word a known word of two letters or more?"""
-        return all(len(part) >= 2 and self.lex.zipf(part) > 0.0 for part in word.split("-"))
+        """Is each part of a hyphenated word a known word of two letters or more?
+
+        Or the prefix "a-" of a verb's participle ("a-riding", "a-hunting"): English verse and dialect
+        put it before -ing forms; a letter misread as a hyphen ("h-ve", "a-nd") leaves no -ing word.
+        """
+        parts = word.split("-")
+        if len(parts) == 2 and parts[0] in ("a", "A") and parts[1].endswith("ing"):
+            parts = parts[1:]
+        return all(len(part) >= 2 and self.lex.zipf(part) > 0.0 for part in parts)
 
     def _joins(self, word: str) -> int:
         """Spaces lost inside ``word``: one less than the fewest common words it is made of, 0 when it is not.
@@ -512,7 +534,10 @@ def _core_of(token: str) -> str:
 
 
 def _symbol_mass(token: str) -> float:
-    """``symbols`` of a token without letters or digits: none for what text has standing alone ("—", "&", "...")."""
+    """``symbols`` of a token without letters or digits: none for what text has standing alone ("—", "&", "...").
+
+    Marks that are typography only where they stand are cleared in context (:func:`_set_marks`).
+    """
     if token in _STANDALONE_OK or (token.count(".") == len(token) and len(token) >= 3):
         return 0.0
     return len(token) + 1.0
@@ -621,6 +646,8 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         charged = np.flatnonzero(table.charged.take(ids))
         token_masses = table.rows.take(ids[charged], axis=0)  # take: several times faster than fancy indexing
         _own_words(table, ids, charged, token_masses)
+        symbols = np.flatnonzero(token_masses[:, _SYMBOLS])
+        token_masses[symbols[_set_marks(tokens, token_line, charged[symbols])], _SYMBOLS] = 0.0
         aux = table.aux.take(ids, axis=0)
         cleared = _line_end_hyphens(table, tokens, token_line, aux[:, 5])
         token_masses[np.isin(charged, cleared)] = 0.0
@@ -808,6 +835,31 @@ def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_m
         token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
             token_masses[rows, column] = 0.0
+
+
+def _set_marks(tokens: list[str], token_line: np.ndarray, charged: np.ndarray) -> list[int]:
+    """Positions in ``charged`` (indices of ``tokens``) of marks that are typography where they stand.
+
+    A mark set after a space that follows a word or a number on the same line ("Bells, 25 ; recast",
+    "Hark !"): old print (and French print to this day) sets ``; : ! ?`` after a thin space, which engines
+    read as a space; the marks an engine makes of specks mostly stand after a stop or another mark
+    ("Commons. :", "Surv: :") or open a line. And a dash or two opening a line, perhaps with a comma: in an
+    index or a list it stands for the heading above ("Charity, Dyson's, 120" / "-- Holroyd's, 121",
+    "——, Lady Anne, 15").
+
+    >>> tokens = "25 ; recast . : Hark ! —, Lady ,".split()
+    >>> _set_marks(tokens, np.array([0, 0, 0, 0, 0, 0, 0, 1, 1, 2]), np.array([1, 4, 6, 7, 9]))
+    [0, 2, 3]
+    """
+    marks = []
+    for position, index in enumerate(charged.tolist()):
+        token = tokens[index]
+        opens_line = not index or token_line[index - 1] != token_line[index]
+        if token in _SPACED_MARKS and not opens_line and tokens[index - 1][-1].isalnum():
+            marks.append(position)
+        elif opens_line and 0 < len(dashes := token.removesuffix(",")) <= 2 and not dashes.strip(_DASHES):
+            marks.append(position)
+    return marks
 
 
 def _line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray) -> list[int]:

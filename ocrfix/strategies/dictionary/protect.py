@@ -110,7 +110,7 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     possessive = POSSESSIVE.fullmatch(core)
     if possessive and known(possessive.group(1)):
         return "possessive of a known word"  # "parameter's": the lexicon lists few possessives
-    if _elision(core, known):
+    if elided(core, known):
         return "elision of a known word"  # "ask'd", "reliev'd", "o'er", "e'en": period and verse spellings
     return _case_reason(core)
 
@@ -150,18 +150,18 @@ def _letter_for_hyphen(core: str, known: Callable[[str], bool]) -> bool:
     return _a_letter_makes_a_word(core[:cut], core[cut + 1:], known)
 
 
-def _elision(core: str, known: Callable[[str], bool]) -> bool:
-    """Is ``core`` a known word with a letter elided as print does it (see :data:`ELIDED_ENDING`)?
+def elided(core: str, known: Callable[[str], bool]) -> str | None:
+    """The known word ``core`` spells with a letter elided as print does it (see :data:`ELIDED_ENDING`), or None.
 
     >>> known = {"asked", "over", "would"}.__contains__
-    >>> _elision("ask'd", known), _elision("o'er", known), _elision("wou'd", known)
-    (True, True, False)
+    >>> elided("ask'd", known), elided("o'er", known), elided("wou'd", known)
+    ('asked', 'over', None)
     """
     for pattern, letter in ((ELIDED_ENDING, "e"), (ELIDED_V, "v")):
         match = pattern.fullmatch(core)
-        if match and known(match.group(1) + letter + match.group(2)):
-            return True
-    return False
+        if match and known(word := match.group(1) + letter + match.group(2)):
+            return word
+    return None
 
 
 def _a_letter_makes_a_word(head: str, tail: str, known: Callable[[str], bool]) -> bool:
