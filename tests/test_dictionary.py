@@ -207,3 +207,8 @@ def test_the_halves_of_a_word_broken_by_a_hyphen_inside_a_line_are_left_alone(de
     # lines joined with a space by an export: joining the halves is layout's decision
     text = "a great incre- ased trade and introdu- ced rules"
     assert run(default, text) == text
+
+
+def test_period_spellings_with_ligatures_are_kept(default):
+    text = "The œconomy of the state, the fœtus, and Cæsar's mediæval manœuvre."
+    assert run(default, text) == text

@@ -37,6 +37,8 @@ LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
 WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")
 COMBINING_MARK = regex.compile(r"\p{M}")
+# The ligatures of classical and period spellings (æ, œ), which no misreading of plain letters produces.
+LIGATURE_SPELLING = regex.compile(r"[æœÆŒ]")
 POSSESSIVE = regex.compile(r"(\p{L}+)['’]s")
 # A letter left out and marked by an apostrophe inside a word, as print and verse elide it: the "e" of an
 # ending ("ask'd", "lov'st", "heav'n") or the "v" of a short word (o'er, e'en, ne'er). An apostrophe where
@@ -85,6 +87,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     True
     >>> protected_reason("parameter's", "parameter's", {"parameter"}.__contains__)
     'possessive of a known word'
+    >>> protected_reason("œconomy", "œconomy")
+    'ligature spelling'
     >>> protected_reason("ask'd", "ask'd", {"asked"}.__contains__)
     'elision of a known word'
     """
@@ -97,6 +101,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
         return "single letter"
     if not token.isascii() and not token.isalpha() and COMBINING_MARK.search(token):  # a mark: category M, not L
         return "accented word"  # "ro\u0302le" in decomposed form: its marks are real, no OCR noise
+    if not core.isascii() and LIGATURE_SPELLING.search(core):
+        return "ligature spelling"  # "œconomy", "fœtus", "Cæsar": an engine prints æ or œ only where it sees one
     if core.isalpha():  # the common case, in short: no digits, no inner punctuation
         return _case_reason(core)
     if any(ch.isdigit() for ch in core):
