@@ -616,10 +616,14 @@ def _is_space(codes: np.ndarray) -> np.ndarray:
 
 
 def _token_bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end offsets of the runs of non-space characters."""
-    word = ~space
-    edges = np.diff(np.concatenate(([False], word, [False])).astype(np.int8))
-    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    """Start and end offsets of the runs of non-space characters.
+
+    >>> [part.tolist() for part in _token_bounds(np.array([False, True, False, False, True]))]
+    [[0, 2], [1, 4]]
+    """
+    before = np.concatenate(([True], space))  # before[i]: is the character before i a space (or the text's edge)?
+    after = np.append(space, True)  # the character at i
+    return np.flatnonzero(before & ~after), np.flatnonzero(~before & after)
 
 
 _FEW_PAIRS = 1 << 17  # items × periods up to which the periods worth trying are picked first
