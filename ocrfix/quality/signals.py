@@ -100,6 +100,7 @@ FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbo
             "cut_lines", "confidence")
 _COL = {name: index for index, name in enumerate(FEATURES)}
 _DENSE = [_COL[name] for name in ("unknown", "names", "nonword", "garbage", "symbols", "fragments")]
+_BAD = [_COL[name] for name in ("nonword", "garbage", "symbols", "odd_chars")]  # a line mostly of these is noise
 _TOKEN_FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
                    "stray_marks")
 
@@ -631,8 +632,8 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     not_text = np.bincount(page_of_line[_line_of(breaks, junk)], minlength=pages)
 
     tokens = text.split()
-    edges = np.diff(np.concatenate(([True], space, [True])).astype(np.int8))
-    token_line = _line_of(breaks, np.flatnonzero(edges == -1))
+    after_space = np.concatenate(([True], space))[:-1]  # the text's edge counts as a space
+    token_line = _line_of(breaks, np.flatnonzero(after_space & ~space))  # of each token's first character
     tokens_per_line = np.bincount(token_line, minlength=n_lines)
     chars = (nonspace + tokens_per_line).astype(float)  # tokens, the spaces between, the line break
 
@@ -668,7 +669,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     _clear_table_rows(codes, space, breaks, n_lines, masses, alnum, nonspace)
     filled = chars - 1.0  # without the line break
     masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
-    bad = masses[:, [_COL[n] for n in ("nonword", "garbage", "symbols", "odd_chars")]].sum(axis=1)
+    bad = masses[:, _BAD].sum(axis=1)
     noisy = (filled > 3) & ((alnum < 0.5 * nonspace) | (bad > 0.5 * chars))
     masses[:, _COL["noise_lines"]] = np.where(noisy, chars, 0.0)
     rules = _rule_lines(small, space, starts, nonspace)

@@ -423,7 +423,10 @@ class _TokenLoops:
     def find(self) -> list[_Loop]:
         count = len(self.ids)
         loops = []
-        for period in self._periods(min(self.dedup.max_token_period, count // 2)):
+        # A run of ``period`` equal pairs spans 2 × period tokens of one line: periods beyond half the
+        # longest line cannot hold one (a page of short lines is spared most of the table of pairs).
+        longest = int(np.bincount(self.line, minlength=1).max())
+        for period in self._periods(min(self.dedup.max_token_period, longest // 2)):
             a, b = slice(0, count - period), slice(period, count)
             same = (self.ids[a] == self.ids[b]) & (self.line[a] == self.line[b])
             noisy = self._fill_noise(same, period)
@@ -551,16 +554,17 @@ class _Tokens:
 
 def _trailing_marks(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """How many sentence-end marks end each token codes[start:end]: the length of the run of marks its
-    last character closes (only the few tokens that end with a mark, and the few marks, are looked at).
+    last character closes (only the tokens that end with a mark, and the marks, are looked at).
 
     >>> codes = np.frombuffer("so?! end. ...".encode("utf-32-le"), dtype=np.uint32)
     >>> _trailing_marks(codes, np.array([0, 5, 10]), np.array([4, 9, 13])).tolist()
     [2, 1, 3]
     """
     marks = np.zeros(len(ends), dtype=np.int64)
-    marked = np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes[ends - 1], 127)])
+    is_mark = _SENTENCE_END_TABLE[np.minimum(codes, 127)]
+    marked = np.flatnonzero(is_mark[ends - 1])
     if len(marked):
-        positions = np.flatnonzero(_SENTENCE_END_TABLE[np.minimum(codes, 127)])  # of all marks in the text
+        positions = np.flatnonzero(is_mark)  # of all marks in the text
         run_starts = positions[np.concatenate(([True], np.diff(positions) != 1))]
         last = ends[marked] - 1
         marks[marked] = last + 1 - run_starts[np.searchsorted(run_starts, last, side="right") - 1]
