@@ -148,8 +148,6 @@ _ROMAN = regex.compile(r"(?i)(?=[mdclxvi]{2})m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?
 # so that stdlib re runs it: several times faster than regex over the many words it scans.
 _CONSONANTS = re.compile(r"[bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ\u017f\u212a]{6}")
 _CASE_FLIP = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}?")
-# A fast first pass (stdlib re) for the few tokens that may hold a character of _ODD.
-_MAYBE_ODD = re.compile(r"[|~^_\\{}\x80-\U0010ffff]")
 _ODD = regex.compile(r"[|~^_\\{}¢¬¦■□▪●◆◊♦►▼▲※¤¥©®™°±µ»«\u2500-\u257f\uff00-\uffef\ufffd]|[^\p{Latin}\p{Common}\p{Inherited}]")
 # Tokens without letters that text has: dashes (typists write an em dash "--"), signs, and Markdown's line marks
 # (headings, quotes, lists, rules).
@@ -159,6 +157,7 @@ _STANDALONE_OK = frozenset({"-", "--", "–", "—", "&", "*", "§", "¶", "†"
 _SPACED_MARKS = frozenset(";:!?")
 _DASHES = "-–—"
 _ASCII_ODD = b"|~^_\\{}"
+_ASCII_ODD_CHARS = frozenset(_ASCII_ODD.decode())
 _LONG_S = str.maketrans({"ſ": "s"})
 (_UNKNOWN, _NAMES, _NONWORD, _RARE, _GARBAGE, _SYMBOLS, _ODD_CHARS, _FRAGMENTS, _MERGED, _STRAY_MARKS) = (
     _TOKEN_FEATURES.index(name) for name in ("unknown", "names", "nonword", "rare", "garbage", "symbols", "odd_chars",
@@ -278,8 +277,9 @@ class _TokenTable:
         self._add_cores([core for core in cores if core.isalnum() or any(map(str.isalnum, core))])
         core_ids = np.fromiter(map(self._cores.get, cores, repeat(0)), dtype=np.int64, count=len(cores))
         rows = self._core_rows.take(core_ids, axis=0)
-        marked_odd = _scan(_MAYBE_ODD, [tokens[index] for index in marked])
-        rows[:, _ODD_CHARS] = _scan(_ODD, tokens, [index for index, maybe in zip(marked, marked_odd.tolist()) if maybe])
+        # A fast first pass for the few tokens that may hold a character of _ODD: beyond ASCII, or an odd one of it.
+        maybe_odd = [index for index in marked if not tokens[index].isascii() or not _ASCII_ODD_CHARS.isdisjoint(tokens[index])]
+        rows[:, _ODD_CHARS] = _scan(_ODD, tokens, maybe_odd)
         charged = [index for index in np.flatnonzero(rows[:, _GARBAGE]).tolist() if len(tokens[index]) != len(cores[index])]
         rows[charged, _GARBAGE] = [word_mass(len(tokens[index])) for index in charged]  # the whole token
         symbols = np.flatnonzero(core_ids == 0)
