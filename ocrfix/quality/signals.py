@@ -396,12 +396,9 @@ class _TokenTable:
             zipf = 0.0
         if zipf == 0.0 and "." in word:
             zipf = self.lex.zipf(word.replace(".", ""))
-        if zipf < _RARE_ZIPF and ("'" in word or "’" in word) and (full := elided(word, self._known)):
+        if zipf < _RARE_ZIPF and ("'" in word or "’" in word) and (full := elided(word, self.lex.__contains__)):
             zipf = max(zipf, self.lex.zipf(full))  # "ask'd", "heav'n", "o'er": as common as the word they elide
         return zipf
-
-    def _known(self, word: str) -> bool:
-        return self.lex.zipf(word) > 0.0
 
     def _judge_others(self, cores: list[str]) -> list[tuple[int, float, str | None]]:
         """(column, mass, folded key) of cores that are not words: numbers and codes ("1981", "SW1") carry none,
@@ -777,18 +774,15 @@ def _clear_table_rows(codes: np.ndarray, space: np.ndarray, breaks: np.ndarray, 
     candidates = np.flatnonzero(pipes >= 2)
     if not len(candidates):
         return
-    char_line = np.zeros(len(codes), dtype=np.int64)
-    char_line[breaks] = 1
-    char_line = np.cumsum(char_line) - char_line  # a break belongs to the line it ends
     filled = np.flatnonzero(~space)
-    line_of = char_line[filled]
+    line_of = _line_of(breaks, filled)
     first = np.searchsorted(line_of, candidates, side="left")
     last = np.searchsorted(line_of, candidates, side="right") - 1
     rows = candidates[(codes[filled[first]] == 124) & (codes[filled[last]] == 124)]
     if not len(rows):
         return
     structure = (codes == 124) | (codes == 45) | (codes == 58)  # | - :
-    counts = np.bincount(char_line[structure], minlength=n_lines)[rows]
+    counts = np.bincount(_line_of(breaks, np.flatnonzero(structure)), minlength=n_lines)[rows]
     masses[rows, _COL["symbols"]] = 0.0
     masses[rows, _COL["odd_chars"]] = np.maximum(masses[rows, _COL["odd_chars"]] - pipes[rows], 0.0)
     nonspace[rows] = np.maximum(nonspace[rows] - counts, 0)

@@ -134,8 +134,6 @@ LOST_LETTER_MARKS = "“‘\"'-.,*"  # marks OCR prints for a word's first lette
 REAL_WORD_ODDS = 3.0
 
 
-
-
 @register
 class Dictionary(Strategy):
     """Repair misread words, split and joined words, and misread digits, with a learned error model.
@@ -438,11 +436,15 @@ class Dictionary(Strategy):
         half = not zipf and any(sure == 2 and (last > i or len(tokens.cores[first]) <= 2) for first, last, sure in pieces)
         return () if half else None
 
-    def _splits_in_two(self, word: str) -> bool:
-        """Cheap test: do ``word``'s letters make two words it may be split into (see :func:`.chains.splittable`)?"""
-        zipf = self._lexicon.folded_zipf
-        return any(splittable(word[:cut], zipf(word[:cut])) and splittable(word[cut:], zipf(word[cut:]))
-                   for cut in range(1, len(word)))
+    def _splits_in_two(self, word: str) -> list[tuple[str, str, float, float]]:
+        """The two words ``word``'s letters may be split into (see :func:`.chains.splittable`), as (left,
+        right, Zipf of left, Zipf of right), at each cut in turn."""
+        cuts = range(1, len(word))
+        lefts, rights = [word[:cut] for cut in cuts], [word[cut:] for cut in cuts]
+        zipfs = self._lexicon.folded_zipfs
+        return [(left, right, z_left, z_right)
+                for left, right, z_left, z_right in zip(lefts, rights, zipfs(lefts), zipfs(rights))
+                if splittable(left, z_left) and splittable(right, z_right)]
 
     def _apart(self, prev: str | None, a: str, b: str, nxt: str | None) -> float:
         """log10 score of the words ``a b`` read as printed, two words, in their context."""
@@ -612,7 +614,7 @@ class Dictionary(Strategy):
         ``document``'s words, a reading it uses elsewhere is likelier (see CACHE_WEIGHT). The first
         MAX_CANDIDATES near words the gate (:meth:`_admissible`) keeps out go to ``kept_out`` as (Zipf, word):
         see :meth:`_rivals`. ``as_one``: the readings as one word only (its splits in two are not scored)."""
-        lex, model = self._lexicon, self.model
+        model = self.model
         prev = self._known(prev)
         run_together = bool(zipf) and self.split_merge and self._run_together(word)
         # a listed word only gives way to a far more common one, under the rules of _admissible
@@ -643,12 +645,10 @@ class Dictionary(Strategy):
         for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
             scores[candidate] = self._context(prev, candidate, prior, nxt, document if attested else None) + channel
         if splits and not as_one:
-            lefts, rights = [word[:cut] for cut in range(1, len(word))], [word[cut:] for cut in range(1, len(word))]
-            for left, right, z_left, z_right in zip(lefts, rights, lex.folded_zipfs(lefts), lex.folded_zipfs(rights)):
-                if splittable(left, z_left) and splittable(right, z_right):
-                    scores[f"{left} {right}"] = (
-                        self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
-                        + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed)
+            for left, right, z_left, z_right in self._splits_in_two(word):
+                scores[f"{left} {right}"] = (
+                    self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
+                    + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed)
         return scores
 
     def _rivals(self, word: str, above: float, kept_out: list[tuple[float, str]], prev: str | None,
@@ -686,7 +686,7 @@ class Dictionary(Strategy):
         a sentence) or a listed word that the bigram list pairs with the word before or the listed word after
         (:meth:`_repair` leaves both alone). The pass skips the others, unless the token before them was
         repaired (the word before is context)."""
-        cores, words, linked = tokens.cores, tokens._words, tokens._linked
+        cores, words, linked = tokens.cores, tokens.letter_words, tokens.linked
         folded_zipf = self._lexicon.folded_zipf
         busy = busy | tokens.marked_edges()
         last = len(cores) - 1
@@ -801,7 +801,7 @@ class Dictionary(Strategy):
         or more, not protected, between two words (the one after listed) with neither of which it forms a
         listed word pair (``paired``: the bigram of token i and i + 1). Whether the word before is listed is
         left to :meth:`_real_word`: it may be repaired by then."""
-        words, linked, folded_zipf = tokens._words, tokens._linked, self._lexicon.folded_zipf
+        words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
         last = len(words) - 1
         return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
                 if 0 < i < last and not paired[i] and not paired[i - 1] and linked[i - 1] and linked[i]
@@ -860,7 +860,7 @@ class Dictionary(Strategy):
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
         folded, folded_zipf = tokens.folded, self._lexicon.folded_zipf
         pairs = map(operator.and_, tokens.per_core(is_alpha_word), tokens.per_core(is_lower_alpha_word)[1:])
-        return {i for i in compress(range(len(folded) - 1), map(operator.and_, pairs, tokens._spaced))
+        return {i for i in compress(range(len(folded) - 1), map(operator.and_, pairs, tokens.spaced))
                 if folded_zipf(folded[i] + folded[i + 1]) >= JOIN_MIN_ZIPF}
 
     def _join(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:

@@ -153,7 +153,7 @@ def _letter_for_hyphen(core: str, known: Callable[[str], bool]) -> bool:
     if core.count("-") != 1:
         return False
     cut = core.index("-")
-    return _a_letter_makes_a_word(core[:cut], core[cut + 1:], known)
+    return any(known(core[:cut] + letter + core[cut + 1:]) for letter in string.ascii_lowercase)
 
 
 def elided(core: str, known: Callable[[str], bool]) -> str | None:
@@ -168,11 +168,6 @@ def elided(core: str, known: Callable[[str], bool]) -> str | None:
         if match and known(word := match.group(1) + letter + match.group(2)):
             return word
     return None
-
-
-def _a_letter_makes_a_word(head: str, tail: str, known: Callable[[str], bool]) -> bool:
-    """Does one letter between ``head`` and ``tail`` make a known word ("sin" + "g" + "le")?"""
-    return any(known(head + letter + tail) for letter in string.ascii_lowercase)
 
 
 def is_noisy(core: str) -> bool:

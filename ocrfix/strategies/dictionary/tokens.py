@@ -75,10 +75,12 @@ class Tokens:
         distinct = list(dict.fromkeys(self.cores))
         folds = dict(zip(distinct, fold("\n".join(distinct)).split("\n")))  # one call: no core holds a line break
         self.folded = list(map(folds.__getitem__, self.cores))
-        # the facts about a token and its next neighbour that the per-token rules ask for again and again
+        # the facts about a token and its next neighbour that the per-token rules ask for again and again:
+        # its word part folded if all letters (else None); is the gap to the next token one space, and is
+        # it whitespace without a paragraph break (see _gaps)
         words = {core: folds[core] if core.isalpha() else None for core in distinct}
-        self._words = list(map(words.__getitem__, self.cores))
-        self._spaced, self._linked = _gaps(codes, self.starts, self.ends)
+        self.letter_words: list[str | None] = list(map(words.__getitem__, self.cores))
+        self.spaced, self.linked = _gaps(codes, self.starts, self.ends)
         self._distinct = distinct
         self._per_core: dict[Callable[[str], bool], list[bool]] = {}  # see per_core
 
@@ -127,7 +129,7 @@ class Tokens:
                 i = bisect.bisect_left(self.raw_ends, match.start() + 1)  # the token the hyphen ends
                 if i < len(self.raw_ends) and self.raw_ends[i] == match.start() + 1 and (
                         pattern is LINE_END_HYPHEN or i + 1 < len(self.raw_ends)
-                        and is_word(fold(self.cores[i] + self.cores[i + 1]))):
+                        and is_word(self.folded[i] + self.folded[i + 1])):
                     halves.update((i, i + 1) if i + 1 < len(self.raw_ends) else (i,))
         return halves
 
@@ -199,15 +201,15 @@ class Tokens:
 
     def gap_is_space(self, i: int) -> bool:
         """Only one space between the word parts of tokens i and i+1 (no punctuation, no line break)."""
-        return self._spaced[i]
+        return self.spaced[i]
 
     def context(self, i: int, step: int) -> str | None:
         """The neighbouring word (step -1 or +1), folded, if it is all letters and only spaces separate them
         (no paragraph break)."""
         j = i + step
-        if not 0 <= j < len(self.cores) or not self._linked[min(i, j)]:
+        if not 0 <= j < len(self.cores) or not self.linked[min(i, j)]:
             return None
-        return self._words[j]
+        return self.letter_words[j]
 
 
 def is_alpha_word(core: str) -> bool:
