@@ -2,11 +2,17 @@
 
 The input is every corpus document's OCR once (no cycling, so that the
 strategy's per-instance candidate cache gains nothing from repeats); each round
-uses a fresh Dictionary. The peer is symspellpy's word-by-word ``lookup``
-(``Verbosity.TOP``, max edit distance 2, its bundled 82k-word dictionary) on the
-same whitespace tokens. Targets are checked on CPU time (``time.process_time``),
-which other jobs on a shared machine disturb much less than wall time. Load time
-and memory of the lexicon, the candidate index and the error model are recorded.
+uses a fresh Dictionary. Each timed round is a first pass over new text: it
+starts with the caches shared across instances cleared (``dictionary.clear_caches``:
+the misreadings of words, the error model's memo), as a user's new document finds
+them; the lexicon, the candidate index and the error model stay loaded. That cold
+figure is what the targets are checked on; a warm figure (a fresh instance right
+after a pass over the same text, the shared caches full) is recorded beside it.
+The peer is symspellpy's word-by-word ``lookup`` (``Verbosity.TOP``, max edit
+distance 2, its bundled 82k-word dictionary) on the same whitespace tokens.
+Targets are checked on CPU time (``time.process_time``), which other jobs on a
+shared machine disturb much less than wall time. Load time and memory of the
+lexicon, the candidate index and the error model are recorded.
 """
 from __future__ import annotations
 
@@ -40,9 +46,12 @@ def symspell():
     return checker
 
 
-def dictionary_cpu_seconds(text: str) -> float:
+def dictionary_cpu_seconds(text: str, cold: bool = True) -> float:
+    """CPU seconds of a fresh Dictionary's pass over ``text``; ``cold``: with the shared caches cleared first."""
     strategy = Dictionary()
     strategy.propose("warm up")  # loads the shared lexicon and index once, as any first call does
+    if cold:
+        dictionary.clear_caches()
     started = time.process_time()
     strategy.propose(text)
     return time.process_time() - started
@@ -59,11 +68,16 @@ def symspell_cpu_seconds(checker, text: str) -> float:
 
 
 def test_dictionary_throughput(benchmark, ocr_text):
-    seconds = benchmark.pedantic(dictionary_cpu_seconds, args=(ocr_text,), rounds=3, iterations=1)
-    speed = len(ocr_text) / seconds
+    cold: list[float] = []
+    benchmark.pedantic(lambda: cold.append(dictionary_cpu_seconds(ocr_text)), rounds=3, iterations=1)
+    warm = min(dictionary_cpu_seconds(ocr_text, cold=False) for _ in range(2))  # after the same text: caches full
+    speed = len(ocr_text) / min(cold)
     benchmark.extra_info["chars"] = len(ocr_text)
-    benchmark.extra_info["cpu_chars_per_second"] = round(speed)
-    assert speed >= TARGET_CHARS_PER_SECOND, f"{speed:,.0f} chars/s of CPU time"
+    benchmark.extra_info["cpu_chars_per_second"] = round(speed)  # cold, best of the rounds
+    benchmark.extra_info["cpu_chars_per_second_warm"] = round(len(ocr_text) / warm)
+    print(f"dictionary, CPU time: cold {speed:,.0f} chars/s (rounds {', '.join(f'{s:.2f}' for s in cold)} s), "
+          f"warm {len(ocr_text) / warm:,.0f} chars/s")
+    assert speed >= TARGET_CHARS_PER_SECOND, f"{speed:,.0f} chars/s of CPU time on a first pass"
 
 
 def test_symspell_lookup_throughput(benchmark, ocr_text, symspell):
@@ -74,9 +88,10 @@ def test_symspell_lookup_throughput(benchmark, ocr_text, symspell):
 
 def test_dictionary_faster_than_symspell(ocr_text, symspell):
     ours = min(dictionary_cpu_seconds(ocr_text) for _ in range(3))
+    warm = dictionary_cpu_seconds(ocr_text, cold=False)
     theirs = min(symspell_cpu_seconds(symspell, ocr_text) for _ in range(3))
-    print(f"dictionary {len(ocr_text) / ours:,.0f} chars/s, symspellpy lookup {len(ocr_text) / theirs:,.0f} chars/s "
-          f"(CPU time, {len(ocr_text):,} chars)")
+    print(f"dictionary {len(ocr_text) / ours:,.0f} chars/s cold ({len(ocr_text) / warm:,.0f} warm), "
+          f"symspellpy lookup {len(ocr_text) / theirs:,.0f} chars/s (CPU time, {len(ocr_text):,} chars)")
     assert ours < theirs
 
 

@@ -133,6 +133,12 @@ class ErrorModel:
         self._runs: dict[int, dict[tuple[str, str], tuple[float, bool, int]]] = {}  # min_count -> run -> see _run
         self._undo_index: dict[int, dict[str, list[str]]] = {}  # min_count -> printed -> intended (undo_one)
 
+    def clear_caches(self) -> None:
+        """Forget the figures memoised from the strings scored so far (the learned counts stay): what a
+        long-running process may do for memory, and what a benchmark of text never seen needs."""
+        self._cache.clear()
+        self._runs.clear()
+
     # -- training -----------------------------------------------------------------
     @classmethod
     def train(cls, pairs: Iterable[tuple[str, str]], prior: bool = True) -> "ErrorModel":

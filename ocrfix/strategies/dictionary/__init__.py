@@ -965,6 +965,14 @@ def _misreadings(model: ErrorModel, lex: lexicon.Lexicon, word: str) -> frozense
     return frozenset(lex.listed(model.undo_one(word)) - {word})
 
 
+def clear_caches() -> None:
+    """Forget what the caches shared across instances learned from the words read so far (the misreadings
+    of words, the shipped error model's memo), so that a pass costs what it costs on a new document; the
+    lexicon, the candidate indexes and the error model stay loaded."""
+    _misreadings.cache_clear()
+    ErrorModel.default().clear_caches()
+
+
 def glyph_readings(word: str) -> list[str]:
     """``word`` with one pair of glyphs read back as the letter they misprint (:data:`GLYPH_PAIRS`).
 
