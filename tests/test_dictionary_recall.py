@@ -228,3 +228,15 @@ def test_words_run_together_are_split_into_a_chain_of_word_pairs(default):
 ])
 def test_words_that_only_look_like_a_chain_are_kept(default, text):
     assert run(default, text) == text
+
+
+@pytest.mark.parametrize("text, repaired", [
+    # the word's right neighbour is unreadable when the pass reaches it: looked at again once it is repaired
+    ("The men went home after complecing tbeir work on the farm.", "after completing their work"),
+    ("The bridge was veing chserted into the plan.", "was being inserted into"),
+    ("We have no reiiable fi gures for the year.", "no reliable figures for"),  # the neighbour: a glued split
+    # the left neighbour repaired (a glued split) is the context of a mark misread for a first letter
+    ("It was prepa ed “or the meeting of the board.", "prepared for the meeting"),
+])
+def test_a_word_beside_an_unreadable_one_is_read_with_its_repair(default, text, repaired):
+    assert repaired in run(default, text)

@@ -201,6 +201,7 @@ class Dictionary(Strategy):
         busy = self._busy(tokens, kinds, paired, joins | unpaired)
         self._prefetch(tokens, kinds, busy)
         visits = sorted(busy)
+        declined: list[int] = []  # tokens looked at and left alone
         i = 0
         while i < len(cores):
             if i not in busy and i - 1 not in tokens.repaired:  # nothing to do here: on to the next busy token
@@ -215,6 +216,7 @@ class Dictionary(Strategy):
                     replacement, confidence, reason = joined
                     start, end = tokens.starts[i], tokens.ends[i + 1]
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
+                    tokens.repaired[i] = tokens.repaired[i + 1] = fold(replacement)
                     i += 2
                     continue
             if kind[0] == "word" and kind[2] < PIECE_ZIPF and i not in taken:
@@ -223,11 +225,12 @@ class Dictionary(Strategy):
                     first, last, replacement, confidence, reason = glued
                     edits.append(self.edit(text, tokens.starts[first], tokens.ends[last], replacement,
                                            reason=reason, confidence=confidence))
-                    tokens.repaired[last] = fold(replacement)
+                    tokens.repaired[first] = tokens.repaired[last] = fold(replacement)
                     i = last + 1
                     continue
                 if glued == () and not (i not in taken and self._splits_in_two(kind[1])
                                         and _run_together(kind[1], self._repair_token(tokens, i, kind, repairs))):
+                    declined.append(i)
                     i += 1  # a piece of a split word: repairing it alone would do harm, unless it is words run together
                     continue
             if i not in taken and (kind[0] == "skip" or kind[0] == "word" and kind[2]) and (
@@ -242,30 +245,50 @@ class Dictionary(Strategy):
                     i += 1
                     continue
             if i not in taken:
-                repair = self._repair_token(tokens, i, kind, repairs) if kind[0] != "skip" else None
-                if repair is None and i in unpaired:
-                    repair = self._real_word(tokens, i)
-                if repair is not None:
-                    replacement, confidence, reason = repair
-                    tokens.repaired[i] = fold(replacement)
-                    if replacement[:1].islower() and replacement[0] != fold(tokens.cores[i][:1]) \
-                            and self._capital_first(tokens, i, replacement):
-                        replacement = replacement[0].upper() + replacement[1:]  # "uthority's" -> "Authority's"
-                    start, end = tokens.starts[i], tokens.ends[i]
-                    before = start > tokens.raw_starts[i] and text[start - 1] in LOST_LETTER_MARKS
-                    after = end < tokens.raw_ends[i] and text[end] in LAST_LETTER_MARKS
-                    if before or after:
-                        first, last = _added_edge_letters(tokens.cores[i], replacement)
-                        if before and first:
-                            start -= 1  # "“hurch" -> "church": the mark before the word is its first letter
-                        if after and last:
-                            end += 1  # "investmen+" -> "investment": the symbol after the word is its last
-                    edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
+                edit = self._word_edit(tokens, i, kind, repairs, unpaired)
+                if edit is not None:
+                    edits.append(edit)
+                elif kind[0] != "skip" or i in unpaired:
+                    declined.append(i)
             i += 1
+        # A word left alone beside an unreadable one ("complecing treir yea") is looked at again once that
+        # neighbour is repaired: right to left, so that each new repair is context for the word before it.
+        for i in reversed(declined):
+            kind = kinds[cores[i]]
+            if i + 1 in tokens.repaired and not (kind[0] == "word" and kind[2] < PIECE_ZIPF
+                                                 and self._glue(tokens, i, kind[2]) is not None):
+                edit = self._word_edit(tokens, i, kind, repairs, unpaired)
+                if edit is not None:
+                    edits.append(edit)
         if spaced:
             edits = spaced + _before_edits(original, edits, spaced)
         edits.sort(key=lambda e: e.start)
         return [_in_own_glyphs(edit) for edit in edits if edit.confidence >= self.min_confidence]
+
+    def _word_edit(self, tokens: Tokens, i: int, kind: tuple, repairs: dict[tuple, tuple[str, float, str] | None],
+                   unpaired: set[int]) -> Edit | None:
+        """The edit repairing token ``i`` as a word (a misreading, or a real-word error where it pairs with
+        neither neighbour), in its own case, with a mark that stood for its first or last letter; or None."""
+        repair = self._repair_token(tokens, i, kind, repairs) if kind[0] != "skip" else None
+        if repair is None and i in unpaired:
+            repair = self._real_word(tokens, i)
+        if repair is None:
+            return None
+        replacement, confidence, reason = repair
+        tokens.repaired[i] = fold(replacement)
+        if replacement[:1].islower() and replacement[0] != fold(tokens.cores[i][:1]) \
+                and self._capital_first(tokens, i, replacement):
+            replacement = replacement[0].upper() + replacement[1:]  # "uthority's" -> "Authority's"
+        text, start, end = tokens.text, tokens.starts[i], tokens.ends[i]
+        before = start > tokens.raw_starts[i] and text[start - 1] in LOST_LETTER_MARKS
+        after = end < tokens.raw_ends[i] and text[end] in LAST_LETTER_MARKS
+        if before or after:
+            first, last = _added_edge_letters(tokens.cores[i], replacement)
+            if before and first:
+                start -= 1  # "“hurch" -> "church": the mark before the word is its first letter
+            if after and last:
+                end += 1  # "investmen+" -> "investment": the symbol after the word is its last
+        return self.edit(text, start, end, replacement, reason=reason, confidence=confidence)
 
     def _in_lexicon_language(self, tokens: Tokens) -> bool:
         """Is the text (of at least LANGUAGE_CHECK_WORDS words) written in the lexicon's language?
@@ -495,9 +518,7 @@ class Dictionary(Strategy):
         name_like = self._name_like(tokens, i)
         if name_like and zipf >= NAME_ZIPF:
             return None  # a capitalised word inside a sentence is a name
-        prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
-        nxt = self._known(nxt)
-        prev = tokens.repaired.get(i - 1, prev) if prev is not None else None
+        prev, nxt = tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1))
         repeated = tokens.vocabulary.count(word) > 1
         key = (core, prev, nxt, name_like, repeated)
         if key not in repairs:
@@ -820,10 +841,9 @@ class Dictionary(Strategy):
         core = tokens.cores[i]
         if i in tokens.repaired or len(core) < 2 or not (core.isalpha() and core.islower()):
             return None
-        prev, nxt = tokens.context(i, -1), tokens.context(i, +1)
+        prev, nxt = tokens.neighbour(i, -1), tokens.neighbour(i, +1)
         if prev is None or nxt is None:
             return None
-        prev = tokens.repaired.get(i - 1, prev)
         lex = self._lexicon
         bigram = lex.folded_bigram
         word = tokens.folded[i]

@@ -147,15 +147,19 @@ class Tokens:
 
     def outer_context(self, i: int, step: int) -> str | None:
         """The neighbouring word (step -1 or +1), folded, if only spaces separate the whole tokens and the
-        neighbour's facing edge is a letter: the context of a word with a mark stuck to it ("to “he")."""
+        neighbour's facing edge is a letter: the context of a word with a mark stuck to it ("to “he"); as repaired
+        where this pass has repaired it."""
         j = i + step
-        if not 0 <= j < len(self.cores) or not self.cores[j].isalpha():
+        repaired = j in self.repaired
+        if not 0 <= j < len(self.cores) or not (repaired or self.cores[j].isalpha()):
             return None
         if step < 0:
             between, facing = self.text[self.raw_ends[j]:self.raw_starts[i]], self.ends[j] == self.raw_ends[j]
         else:
             between, facing = self.text[self.raw_ends[i]:self.raw_starts[j]], self.starts[j] == self.raw_starts[j]
-        return self.folded[j] if facing and "\n\n" not in between else None
+        if not facing or "\n\n" in between:
+            return None
+        return self._repaired_word(j, step) if repaired else self.folded[j]
 
     def attested_elsewhere(self, i: int, bigram: Callable[[str, str], float]) -> bool:
         """Is token i's word (folded) used elsewhere in the text in a word pair the ``bigram`` list holds?
@@ -211,6 +215,22 @@ class Tokens:
             return None
         return self.letter_words[j]
 
+    def neighbour(self, i: int, step: int) -> str | None:
+        """:meth:`context`, read as repaired where this pass has repaired it.
+
+        >>> tokens = Tokens("the kingwas here 1ype")
+        >>> tokens.repaired.update({1: "king was", 3: "type"})
+        >>> tokens.neighbour(2, -1), tokens.neighbour(0, +1), tokens.context(0, +1), tokens.neighbour(2, +1)
+        ('was', 'king', 'kingwas', 'type')
+        """
+        j = i + step
+        if j in self.repaired and self.linked[min(i, j)]:
+            return self._repaired_word(j, step)
+        return self.context(i, step)
+
+    def _repaired_word(self, j: int, step: int) -> str:
+        """Token j's repair, the word of it facing a neighbour on the side ``-step`` (a repair may be two)."""
+        return self.repaired[j].split(" ")[0 if step > 0 else -1]
 
 def is_alpha_word(core: str) -> bool:
     """A word of two letters or more."""
