@@ -451,7 +451,8 @@ class Dictionary(Strategy):
                         for reading, score in self._readings(joined, z_joined, prev, nxt, as_one=True).items()}
             apart = [self._apart(prev, a, b, nxt)] if sure < 2 or zipf else []
             best, confidence = _best(readings, apart)
-            if (best != joined or z_joined) and len(best) >= MIN_GLUED and confidence >= self.min_confidence:
+            if (best != joined or z_joined) and len(best) >= MIN_GLUED and confidence >= self.min_confidence \
+                    and _both_pieces_count(best, a, b):
                 original = tokens.cores[first] + " " + tokens.cores[last]
                 return (first, last, _with_case(tokens.cores[first], best), round(confidence, 3),
                         f"\"{original}\": a word split by the OCR, with a misread letter; \"{best}\" is meant")
@@ -1021,6 +1022,20 @@ def _drops_edge(word: str, replacement: str) -> bool:
             runs.append([op])
     return any(all(op.tag == "insert" for op in run) and (run[0].dest_start == 0 or run[-1].dest_end == len(word))
                for run in runs)
+
+
+def _both_pieces_count(word: str, a: str, b: str) -> bool:
+    """Does ``word`` keep a character of each piece, ``a`` and ``b``, of a split word (matched or read as
+    another letter, "g nuary" -> "january")? A split word's pieces each hold some of its letters; a reading
+    that drops a whole piece as noise ("begin»ing o" -> "beginning", where "o" is what is left of the next
+    word) glues a word to its neighbour.
+
+    >>> _both_pieces_count("restrictions", "restr", "ctions"), _both_pieces_count("beginning", "begin»ing", "o")
+    (True, False)
+    """
+    deleted = [op.src_pos for op in Levenshtein.editops(a + b, word) if op.tag == "delete"]
+    from_a = sum(position < len(a) for position in deleted)
+    return from_a < len(a) and len(deleted) - from_a < len(b)
 
 
 def _best(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str, float]:

@@ -57,6 +57,8 @@ DIGIT_FOR_LETTER = {"1": "I", "0": "O", "5": "S", "2": "Z", "8": "B", "6": "G"}
 NUMBER_LETTERS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 ASCII_DIGITS = frozenset("0123456789")
 NUMBER_LIKE = regex.compile(r"[0-9lIOo]+")
+# An ordinal ("14th", "21st") with letters an engine prints for its digits; "i" too, as in "i4th".
+ORDINAL_LIKE = regex.compile(r"([0-9lIiOo]+)(st|nd|rd|th)")
 # A number in thousands groups, perhaps with decimals, after a pound sign or the "f" engines read for one.
 GROUPED_NUMBER = regex.compile(r"([f£]?)([0-9lIOo]{1,3}(?:,[0-9lIOo]{3})+(?:\.[0-9lIOo]+)?)")
 
@@ -192,12 +194,34 @@ def repair_number(core: str) -> str | None:
     grouped = GROUPED_NUMBER.fullmatch(core)
     if grouped is not None:
         return _repair_grouped(grouped)
+    ordinal = ORDINAL_LIKE.fullmatch(core)
+    if ordinal is not None:
+        return _repair_ordinal(*ordinal.groups())
     if not NUMBER_LIKE.fullmatch(core):
         return None
     digits = sum(ch.isdigit() for ch in core)
     if digits < 2 or digits == len(core) or 2 * digits < len(core):
         return None
     return "".join(NUMBER_LETTERS.get(ch, ch) for ch in core)
+
+
+def _repair_ordinal(number: str, suffix: str) -> str | None:
+    """An ordinal with letters for digits ("i4th", "2lst"): one real digit is enough where the suffix
+    is the one English gives the repaired number (1st, 2nd, 3rd, 4th; 11th-13th), which no word has.
+    Without the repair the dictionary would read the token as a word and lose its digit ("i4th" ->
+    "ith").
+
+    >>> _repair_ordinal("i4", "th"), _repair_ordinal("2l", "st"), _repair_ordinal("2l", "th"), _repair_ordinal("14", "th")
+    ('14th', '21st', None, None)
+    """
+    if ASCII_DIGITS.isdisjoint(number) or number.isdigit():
+        return None
+    digits = "".join(LETTER_FOR_DIGIT.get(ch, ch) for ch in number)
+    if digits[0] == "0":
+        return None
+    tens, units = int(digits) // 10 % 10, int(digits) % 10
+    expected = "th" if tens == 1 or units > 3 or units == 0 else ("st", "nd", "rd")[units - 1]
+    return digits + suffix if suffix == expected else None
 
 
 def _repair_grouped(match: regex.Match) -> str | None:
