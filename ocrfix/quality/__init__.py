@@ -44,7 +44,7 @@ from ocrfix.quality import language
 from ocrfix.quality.calibrate import Calibration, fit
 from ocrfix.quality.signals import FEATURES, Signals, loop_spans
 
-__all__ = ["LineQuality", "PageQuality", "QualityReport", "VERDICTS", "cross_validate", "estimate",
+__all__ = ["LineQuality", "PageQuality", "QualityReport", "VERDICTS", "cross_validate", "estimate", "evaluate",
            "load_model", "page_table", "train"]
 
 MODEL_FILE = "quality_calibration.json"
@@ -427,9 +427,16 @@ def _fit_table(table: PageTable, groups: Sequence[str], features: Sequence[str] 
 
 
 def _predict_table(model: Calibration, table: PageTable) -> np.ndarray:
+    return _predict_with_interval(model, table)[0]
+
+
+def _predict_with_interval(model: Calibration, table: PageTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each page's estimate and 80% interval, loops added back, as :func:`estimate` gives them."""
     columns = [FEATURES.index(name) for name in model.features]
     base = model.predict(table.rates[:, columns])
-    return np.array([_with_loops(b, share) for b, share in zip(base, table.loop_share)])
+    low, high = model.interval(base)
+    return tuple(np.array([_with_loops(value, share) for value, share in zip(values, table.loop_share)])
+                 for values in (base, low, high))
 
 
 def train(documents: Iterable[Any], *, info: dict[str, Any] | None = None, progress: bool = False) -> Calibration:
@@ -482,6 +489,34 @@ def cross_validate(documents: Sequence[Any], folds: int | Sequence[Sequence[Any]
     hocr = page_table(documents, source="hocr")
     if len(hocr.cer):
         result["hocr"] = _cross_validate_table(hocr, fold_of, group_of, len(fold_list), FEATURES)
+    return result
+
+
+def evaluate(documents: Iterable[Any], *, model: str | os.PathLike[str] | Calibration | None = None) -> dict[str, Any]:
+    """How well a fitted calibration (the shipped one by default) estimates the true page CER of ``documents``.
+
+    No refit: for OCR with ground truth that the model never saw (other engines, other texts). Per
+    corpus subset and for all pages: the statistics of :func:`cross_validate` plus, on pages of true
+    CER <= 15%, the mean signed error ``bias_le15`` (above 0: the estimate is too high), and the
+    share of pages whose true CER lies inside the 80% interval (``coverage``) or under it (``below``).
+    """
+    calibration = model if isinstance(model, Calibration) else load_model(None if model is None else os.fspath(model))
+    table = page_table(documents)
+    predicted, low, high = _predict_with_interval(calibration, table)
+    subsets = np.array(table.subset)
+    result: dict[str, Any] = {"subsets": {}}
+    for name in [*sorted(set(table.subset)), None]:
+        mask = np.ones(len(subsets), dtype=bool) if name is None else subsets == name
+        true, estimated = table.cer[mask], predicted[mask]
+        stats = _stats(estimated, true)
+        low15 = true <= 0.15
+        stats["bias_le15"] = _round(float(np.mean(estimated[low15] - true[low15]))) if low15.any() else None
+        stats["coverage"] = _round(float(np.mean((low[mask] <= true) & (true <= high[mask])))) if len(true) else None
+        stats["below"] = _round(float(np.mean(true < low[mask]))) if len(true) else None
+        if name is None:
+            result["all"] = stats
+        else:
+            result["subsets"][name] = stats
     return result
 
 

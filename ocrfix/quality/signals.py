@@ -16,9 +16,9 @@ maps to an estimated CER. The signals:
     letters of unknown words that do not look like English ("tlnco",
     "cnuipuii"; character model above :data:`IMPLAUSIBLE_BITS` bits/char).
 ``repeated``
-    the ``unknown``, ``names``, ``rare`` and letter ``garbage`` mass of words the
-    document uses three times or more (its own vocabulary: names, terms) — weak
-    evidence of error.
+    the ``unknown``, ``names``, ``rare``, letter ``garbage`` and ``merged`` mass of
+    words the document uses three times or more (its own vocabulary: names, terms,
+    compounds and identifiers such as "read_line") — weak evidence of error.
 ``rare``
     letters of known but rare words, weighted by how rare: ``(3 - zipf) / 3``
     for Zipf < 3 ("tbe", "tho", "waa" are rare "words" of a big lexicon). An
@@ -36,7 +36,8 @@ maps to an estimated CER. The signals:
     "_", "\\", "{", "}", "¢", "¬", "■", box drawing, full-width forms such as
     "，") or from another script.
 ``fragments``
-    one- and two-letter pieces that are not common words ("ap pear", "ti").
+    one- and two-letter pieces that are not common words ("ap pear", "ti"); not
+    initials and abbreviations with their full stop ("J.", "Dr.", "lb.").
 ``merged``
     spaces lost: unknown words made of common words run together
     ("wouldnot", "ForeignandCommonwealthOffice") or joined by punctuation
@@ -46,7 +47,7 @@ maps to an estimated CER. The signals:
     "‘clay", "*he": a misread first letter), one each.
 ``broken_sentences``
     a full stop followed by a word in lower case ("their. and"; abbreviations
-    excepted), one each.
+    and numbers with a unit excepted: "per lb. of", "52s. to"), one each.
 ``short_lines``
     characters of lines of one to three characters (specks read as text).
 ``noise_lines``
@@ -131,8 +132,11 @@ _STRAY = "“‘\"'`*°«„^~"
 _CLOSERS = "”’\"'»"
 _CLOSED_LINE_END = frozenset(".!?:;" + _HYPHENS)
 _SENTENCE_OR_HYPHEN = "." + _HYPHENS
+_VOWELS = frozenset("aeiouyAEIOUY")
 _ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
-                            "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para"})
+                            "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para",
+                            # weights and measures, and the months of commercial letters (the 9th inst.)
+                            "lb", "lbs", "oz", "qr", "qrs", "cwt", "yd", "yds", "ft", "gal", "doz", "inst", "ult", "prox"})
 
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>.,;:!?*†‡§¶"
 _WORD = regex.compile(r"\p{L}+(?:['’\-.]\p{L}+)*\.?")
@@ -280,6 +284,8 @@ class _TokenTable:
         # A fast first pass for the few tokens that may hold a character of _ODD: beyond ASCII, or an odd one of it.
         maybe_odd = [index for index in marked if not tokens[index].isascii() or not _ASCII_ODD_CHARS.isdisjoint(tokens[index])]
         rows[:, _ODD_CHARS] = _scan(_ODD, tokens, maybe_odd)
+        fragments = np.flatnonzero(rows[:, _FRAGMENTS]).tolist()
+        rows[[index for index in fragments if _abbreviation(tokens[index], cores[index])], _FRAGMENTS] = 0.0
         charged = [index for index in np.flatnonzero(rows[:, _GARBAGE]).tolist() if len(tokens[index]) != len(cores[index])]
         rows[charged, _GARBAGE] = [word_mass(len(tokens[index])) for index in charged]  # the whole token
         symbols = np.flatnonzero(core_ids == 0)
@@ -373,14 +379,14 @@ class _TokenTable:
             if is_roman:
                 judged.append(_NO_JUDGEMENT)  # "MDCCCXXVII", "xiv": a year or a chapter in roman numerals
             elif join:
-                judged.append((_MERGED, float(join), None))
+                judged.append((_MERGED, float(join), lexicon.fold(word)))
             elif consonant_run or flip:  # "dbsqlfuzz" used throughout: a name of the text's own
                 judged.append((_GARBAGE, word_mass(len(core)), lexicon.fold(word)))
             elif zipf == 0.0:
                 if implausible[word]:
                     judged.append((_NONWORD, word_mass(len(word)), None))
                 else:
-                    judged.append((_NAMES if word.istitle() else _UNKNOWN, word_mass(len(word)), lexicon.fold(word)))
+                    judged.append((_NAMES if _capitalised(word) else _UNKNOWN, word_mass(len(word)), lexicon.fold(word)))
             elif len(word) <= 2 and zipf < _FRAGMENT_ZIPF:
                 judged.append((_FRAGMENTS, len(word) + 1.0, None))
             elif zipf < _RARE_ZIPF:
@@ -390,12 +396,14 @@ class _TokenTable:
         return judged
 
     def _word_zipf(self, word: str) -> float:
-        """Zipf frequency of ``word``: 0 for "h-ve" (a letter misread as a hyphen), that of "eg" for "e.g"."""
+        """Zipf frequency of ``word``: 0 for "h-ve" (a letter misread as a hyphen), that of "eg" for "e.g", of "Everard" for "Everard's"."""
         zipf = self.lex.zipf(word)
         if "-" in word and zipf > 0.0 and not self._parts_known(word):
             zipf = 0.0
         if zipf == 0.0 and "." in word:
             zipf = self.lex.zipf(word.replace(".", ""))
+        if zipf == 0.0 and word[-2:] in ("'s", "’s"):
+            zipf = self.lex.zipf(word[:-2])  # "Everard's": a known word's possessive is as common as the word
         if zipf < _RARE_ZIPF and ("'" in word or "’" in word) and (full := elided(word, self.lex.__contains__)):
             zipf = max(zipf, self.lex.zipf(full))  # "ask'd", "heav'n", "o'er": as common as the word they elide
         return zipf
@@ -412,7 +420,7 @@ class _TokenTable:
             if number:
                 judged.append(_NO_JUDGEMENT)
             elif not letters_and_digits and punctuated and (joins := self._joins(core)):
-                judged.append((_MERGED, float(joins), None))
+                judged.append((_MERGED, float(joins), lexicon.fold(core)))
             elif letters_and_digits or punctuated or _odd_count(core) or _CONSONANTS.search(core):
                 judged.append((_GARBAGE, word_mass(len(core)), None))
             else:
@@ -552,8 +560,38 @@ def _hyphenated(token: str) -> bool:
 
 
 def _ends_sentence(token: str, core: str) -> bool:
-    """A full stop after a word of three letters or more that is no abbreviation ("their.", not "Mr." or "e.g.")."""
-    return token[-1] == "." and len(core) >= 3 and "." not in core and core.lower() not in _ABBREVIATIONS
+    """A full stop after a word of three letters or more that is no abbreviation ("their.", not "Mr." or "e.g.").
+
+    Nor after a number with a unit or an ordinal ("52s. to 56s.", "3 lb. of", "the 5th. inst."): print
+    abbreviates units and money with a full stop, and market reports and accounts are full of them.
+
+    >>> _ends_sentence("their.", "their"), _ends_sentence("52s.", "52s"), _ends_sentence("1850.", "1850")
+    (True, False, True)
+    """
+    return (token[-1] == "." and len(core) >= 3 and "." not in core and core.lower() not in _ABBREVIATIONS
+            and not (core[0].isdigit() and core[-1].isalpha()))
+
+
+def _capitalised(word: str) -> bool:
+    """A word in title case, or the possessive of one ("Everard's": ``str.istitle`` wants a capital after the apostrophe).
+
+    >>> _capitalised("Everard"), _capitalised("Everard's"), _capitalised("everard's"), _capitalised("O'Neill")
+    (True, True, False, True)
+    """
+    return word.istitle() or (word[-2:] in ("'s", "’s") and word[:-2].istitle())
+
+
+def _abbreviation(token: str, core: str) -> bool:
+    """A letter or two with a full stop that print abbreviates, not a fragment of a split word.
+
+    An initial or a title ("J.", "Dr.", "Bt.": a capital, alone or without a vowel; English words hold
+    one, and so do most pieces of a split word, "Ap pear") or a common abbreviation (:data:`_ABBREVIATIONS`,
+    with weights and measures: "lb.", "qr.", "yd."). Newspapers' names and market reports are full of them.
+
+    >>> [_abbreviation(token, token.strip(".;")) for token in ("J.", "Dr.", "lb.;", "ti.", "lb", "nd.")]
+    [True, True, True, False, False, False]
+    """
+    return core + "." in token and (core.lower() in _ABBREVIATIONS or (core[0].isupper() and (len(core) == 1 or _VOWELS.isdisjoint(core))))
 
 
 def _odd_count(token: str) -> int:
@@ -827,7 +865,7 @@ def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_m
     own = present[np.bincount(word, weights=uses)[word] >= OWN_WORD_COUNT]
     if len(own):
         rows = np.flatnonzero(np.isin(ids[charged], own, kind="sort"))  # numpy's default: a table as wide as the ids' range
-        moved = [_COL["unknown"], _COL["names"], _COL["rare"], _COL["garbage"]]
+        moved = [_COL["unknown"], _COL["names"], _COL["rare"], _COL["garbage"], _COL["merged"]]
         token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
             token_masses[rows, column] = 0.0
