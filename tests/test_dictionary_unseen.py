@@ -25,3 +25,16 @@ def test_a_split_word_keeps_a_letter_of_each_piece(dictionary):
     # "o" is what is left of the next word ("of"): gluing it into "beginning" would drop it as noise
     assert "begin»ing o the" in dictionary.run("at the begin»ing o the work, with the restr ctions of the Board").text
     assert dictionary.run("with the restr ctions of the Board").text == "with the restrictions of the Board"
+
+
+def test_an_ordinal_misread_past_repair_keeps_its_digit(dictionary):
+    # "2ith" is 27th with the 7 misread: no reading fits, but it is no misread "with" either
+    assert dictionary.run("with effect from Monday, 2ith January").text == "with effect from Monday, 2ith January"
+    assert dictionary.run("and he 1ost his way").text == "and he lost his way"  # a 1 printed for an l is repaired
+
+
+def test_the_halves_of_a_word_whose_line_end_hyphen_was_lost_are_left_to_layout(dictionary):
+    text = "the name is set to the first ar\ngument of the call"
+    assert dictionary.run(text).text == text  # not "ar\nargument"
+    assert dictionary.run("the name is set to the first\nargumnet of the call").text == \
+        "the name is set to the first\nargument of the call"

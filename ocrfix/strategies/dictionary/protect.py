@@ -50,11 +50,15 @@ ABBREVIATION = regex.compile(r"\p{L}(?:\.\p{L})+\.?")
 # A word with digits standing in for letters: at least three letters, a digit not at the end ("1ife", "c0mpany").
 DIGITS_FOR_LETTERS = regex.compile(r"(?=(?:[^\p{L}]*\p{L}){3})[\p{L}0-9]*[0-9]\p{L}[\p{L}0-9]*")
 ORDINAL_OR_DECADE = regex.compile(r"(?i)\d+(?:st|nd|rd|th|d|s|'s|’s)")
+# An ordinal whose later digits an engine misread ("2ith" for 27th): a digit, up to two more digits or
+# letters printed for digits, an ordinal suffix.
+MISREAD_ORDINAL = regex.compile(r"(?i)\d[\dlio]{1,2}(?:st|nd|rd|th)")
 
 # Letters engines print for digits, and back.
 LETTER_FOR_DIGIT = {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "S": "5", "Z": "2", "B": "8", "G": "6"}
 DIGIT_FOR_LETTER = {"1": "I", "0": "O", "5": "S", "2": "Z", "8": "B", "6": "G"}
 NUMBER_LETTERS = {"l": "1", "I": "1", "O": "0", "o": "0"}
+LETTER_OF_DIGIT = str.maketrans("105", "los")  # the lower-case letters a digit inside a word stands for
 ASCII_DIGITS = frozenset("0123456789")
 NUMBER_LIKE = regex.compile(r"[0-9lIOo]+")
 # An ordinal ("14th", "21st") with letters an engine prints for its digits; "i" too, as in "i4th".
@@ -87,6 +91,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     ('number, date, money or code', True)
     >>> protected_reason("finan-ial", "finan-ial", {"financial"}.__contains__) is None
     True
+    >>> protected_reason("2ith", "2ith"), protected_reason("1ost", "1ost", {"lost"}.__contains__) is None
+    ('number, date, money or code', True)
     >>> protected_reason("parameter's", "parameter's", {"parameter"}.__contains__)
     'possessive of a known word'
     >>> protected_reason("œconomy", "œconomy")
@@ -110,8 +116,9 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     if any(ch.isdigit() for ch in core):
         letters = [ch for ch in core if ch.isalpha()]
         if all(ch.isupper() for ch in letters) or any(ch.isupper() for ch in letters[1:]) \
-                or not DIGITS_FOR_LETTERS.fullmatch(core) or ORDINAL_OR_DECADE.fullmatch(core):
-            return "number, date, money or code"  # "SW1A", "Sw1P", "B52", "1980s", "19th"
+                or not DIGITS_FOR_LETTERS.fullmatch(core) or ORDINAL_OR_DECADE.fullmatch(core) \
+                or MISREAD_ORDINAL.fullmatch(core) and not known(core.translate(LETTER_OF_DIGIT)):
+            return "number, date, money or code"  # "SW1A", "Sw1P", "B52", "1980s", "19th", "2ith" (not "1ost")
         return None
     if not LETTERS_AND_APOSTROPHES.fullmatch(core) and _compound(core, known):
         return "compound or abbreviation"

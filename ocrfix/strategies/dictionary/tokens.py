@@ -27,6 +27,9 @@ LINE_END_HYPHEN = regex.compile(f"[{HYPHENS}][ \t]*\r?\n")
 # A hyphen inside a line before a lower-case letter: a word broken at a line end whose lines an export or
 # a dataset joined with a space ("incre- ased"), or a letter misread as a hyphen ("whol- of the").
 INLINE_HYPHEN = regex.compile(f"(?<=\\p{{L}})[{HYPHENS}][ \t]+(?=\\p{{Ll}})")
+# A line that ends in a letter before one that starts in lower case: where OCR lost a line-end hyphen
+# ("ar\ngument") the halves are pieces of one word.
+LINE_BREAK = regex.compile(r"(?<=\p{L})[ \t]*\r?\n[ \t]*(?=\p{Ll})")
 SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 # Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
 # symbols no word starts with. Brackets and dashes are left out: before a word they are mostly real.
@@ -113,7 +116,8 @@ class Tokens:
     def line_break_halves(self, is_word: Callable[[str], bool] = lambda word: False) -> set[int]:
         """The numbers of the tokens on either side of a hyphen that breaks a word: "ter-" and "minates" of
         "ter-\\nminates", and inside a line "incre-" and "ased" of "incre- ased" where the halves make a word
-        (``is_word`` of the folded join: "whol- of the" is a misread "whole").
+        (``is_word`` of the folded join: "whol- of the" is a misread "whole"), and a line's last word and the
+        next line's first where OCR lost the hyphen: their join is a word, they are not both words ("ar\\ngument").
 
         Joining them is the layout strategy's decision; read alone, each half
         looks like a misspelt word ("ter" -> "tea") and repairing it does harm.
@@ -121,6 +125,8 @@ class Tokens:
         >>> sorted(Tokens("the process ter-\\nminates here").line_break_halves())
         [2, 3]
         >>> sorted(Tokens("a great incre- ased trade").line_break_halves({"increased"}.__contains__))
+        [2, 3]
+        >>> sorted(Tokens("the first ar\\ngument").line_break_halves({"ar", "argument"}.__contains__))
         [2, 3]
         """
         halves = set()
@@ -131,6 +137,12 @@ class Tokens:
                         pattern is LINE_END_HYPHEN or i + 1 < len(self.raw_ends)
                         and is_word(self.folded[i] + self.folded[i + 1])):
                     halves.update((i, i + 1) if i + 1 < len(self.raw_ends) else (i,))
+        for match in LINE_BREAK.finditer(self.text):
+            i = bisect.bisect_left(self.raw_ends, match.start())  # the token the line ends with
+            if i + 1 < len(self.raw_ends) and self.raw_ends[i] == match.start() \
+                    and is_word(self.folded[i] + self.folded[i + 1]) \
+                    and not (is_word(self.folded[i]) and is_word(self.folded[i + 1])):
+                halves.update((i, i + 1))  # the hyphen lost: "ar\ngument" is no misread "argument" after "ar"
         return halves
 
     def touching(self, edits: list[Edit]) -> set[int]:
