@@ -262,3 +262,18 @@ def test_generated_tesseract_pages_come_out_unchanged():
         pytest.skip("no generated Tesseract documents in the corpus yet")
     changed = {d.id: PIPELINE.run(d.ocr).explain() for d in documents if PIPELINE.run(d.ocr).changed}
     assert not changed, changed
+
+
+def test_a_refrain_said_three_times_in_verse_stays():
+    """Verse repeats a line exactly and goes on (a litany, a chorus); a loop runs on or drifts."""
+    verse = ("The lantern swung above the quay,\nThe tide came grey and cold,\nAnd every boat that left the bay\n"
+             "Was rotten in the hold.\n\n" + "Pull away, pull away, my bonny lads, pull away!\n" * 3
+             + "And bring the herring home.\n")
+    assert_unchanged(verse)
+    # the same three copies ending the page (a runaway tail) or amid prose are a loop
+    tail = verse.rsplit("And bring", 1)[0]
+    assert fixed(tail) == tail.replace("Pull away, pull away, my bonny lads, pull away!\n", "", 2)
+    prose = ("the tide came in grey and cold and every\nboat that left the bay was rotten in\nthe hold, "
+             "as the men knew well, and\n" + "Pull away, pull away, my bonny lads, pull away!\n" * 3
+             + "they sang as they went down to the\nwater in the dark of the morning\n")
+    assert fixed(prose).count("Pull away") == 1

@@ -65,6 +65,9 @@ _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128
 _LONG_WORD = 20  # words at least this long are searched for character units
 _LONGEST_UNIT = 32  # characters
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
+_VERSE_LINES = 6  # content lines of a page that tell verse (lines that start in capitals) from prose
+_PROSE_LOWER_SHARE = 0.3  # prose: this share of lines or more runs on in lower case (as layout's is_prose)
+_OPENING_MARKS = "\"'“‘([«"
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
 _RUNAWAY_COPIES = 50  # a short counted line this often is a runaway ("page 9", "page 10" … "page 60")
@@ -342,6 +345,8 @@ class _LineLoops:
             return None  # "Exhibit 3: photograph", "Exhibit 4: …": a counter loop repeats a body, or runs away
         if (kinds == _NEAR).sum() > (kinds == _EXACT).sum():
             return None  # a loop drifts now and then; rows that all differ a little are an enumeration
+        if exact and copies == dedup.min_repeats and self._refrain(first, first + copies * period - 1):
+            return None
         last = first + copies * period - 1  # last content line of the last full copy
         # A runaway tail: what follows the last full copy to the end of the page is a truncated copy.
         page_end = int(np.searchsorted(self.page, self.page[last], side="right")) - 1
@@ -356,6 +361,18 @@ class _LineLoops:
             int(self.ends[first + period - 1]), int(self.ends[last]),
             f'{noun} "{_preview(self.line(first))}"', copies, kind, confidence,
         )
+
+    def _refrain(self, first: int, last: int) -> bool:
+        """Are lines ``first``..``last`` (exact copies, as many as a loop needs at least) a refrain or
+        litany said three times in verse ("Ring out, ring out, the bell of Sutton")? The page goes on after
+        them, and its lines do not run on into lower-case lines as prose does (see
+        :func:`ocrfix.strategies.layout.reflow.is_prose`). A loop runs on to the engine's token limit or
+        drifts; verse repeats a line exactly and goes on."""
+        lines = np.flatnonzero(self.page == self.page[first]).tolist()
+        if last >= lines[-1] or len(lines) < _VERSE_LINES:
+            return False
+        lower = sum(self.line(line).lstrip(_OPENING_MARKS)[:1].islower() for line in lines[1:])
+        return lower < _PROSE_LOWER_SHARE * (len(lines) - 1)
 
     def _continues(self, line: int, model: int) -> bool:
         key, unit = self.key(line), self.key(model)
