@@ -249,6 +249,23 @@ class ErrorModel:
         return (self.confusion_log_prob(*run), run in self._floors or self.confusions.get(run, 0) >= min_count,
                 len(run[0]))
 
+    def undo_index(self, min_count: int = 2) -> dict[str, list[str]]:
+        """The misreadings :meth:`undo_one` undoes, as printed string -> the letters meant: each confusion seen
+        at least ``min_count`` times or a prior pair that misreads letters (not a lost space or mark).
+
+        >>> sorted(ErrorModel({("h", "b"): 3, ("t", ""): 2, ("a", "o"): 1}, {"h": 50}, 1000, 10, prior=False)
+        ...        .undo_index().items())
+        [('', ['t']), ('b', ['h'])]
+        """
+        index = self._undo_index.get(min_count)
+        if index is None:
+            index = self._undo_index[min_count] = {}
+            pairs = set(self._floors) | {pair for pair, count in self.confusions.items() if count >= min_count}
+            for intended, printed in pairs:
+                if intended.strip() and intended.isalpha():
+                    index.setdefault(printed, []).append(intended)
+        return index
+
     def undo_one(self, observed: str, min_count: int = 2) -> set[str]:
         """What the text may have said where the engine printed ``observed`` (folded), if it made one
         confusion seen at least ``min_count`` times or a prior pair: each such misreading undone once.
@@ -257,13 +274,7 @@ class ErrorModel:
         >>> sorted(m.undo_one("ho"))  # "t" lost (seen twice); "a" read as "o" seen once only: not enough
         ['hot', 'hto', 'tho']
         """
-        index = self._undo_index.get(min_count)
-        if index is None:
-            index = self._undo_index[min_count] = {}
-            pairs = set(self._floors) | {pair for pair, count in self.confusions.items() if count >= min_count}
-            for intended, printed in pairs:
-                if intended.strip() and intended.isalpha():  # a misread letter, not a lost space or mark
-                    index.setdefault(printed, []).append(intended)
+        index = self.undo_index(min_count)
         readings: set[str] = set()
         for start in range(len(observed) + 1):
             head = observed[:start]

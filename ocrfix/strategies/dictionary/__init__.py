@@ -48,6 +48,7 @@ from ocrfix.quality import charlm
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, common_index, default_index
 from ocrfix.strategies.dictionary.chains import chains, splittable
+from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
 from ocrfix.strategies.dictionary.spacing import lost_spaces
 from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, is_alpha_word,
@@ -164,6 +165,8 @@ class Dictionary(Strategy):
         self._lookups: dict[tuple[str, int, float], list[tuple[float, str]]] = {}
         self._kinds: dict[str, tuple] = {}  # token -> what it is, before the document's vocabulary
         self._channels: dict[tuple[str, str], tuple[float, bool]] = {}  # (reading, word) -> ErrorModel.reading
+        self._misreading_index: MisreadingIndex | None = None
+        self._misreadings: dict[str, tuple[str, ...]] = {}  # word -> see _misread
 
     def fit(self, pairs: list[tuple[str, str]]) -> "Dictionary":
         """A new Dictionary with the same options and an error model trained on (ocr, gt) ``pairs``."""
@@ -200,6 +203,7 @@ class Dictionary(Strategy):
         unpaired = self._unpaired(tokens, paired)
         busy = self._busy(tokens, kinds, paired, joins | unpaired)
         self._prefetch(tokens, kinds, busy)
+        self._fetch_misreadings([tokens.folded[i] for i in unpaired | joins])  # what _fitting will ask for
         visits = sorted(busy)
         declined: list[int] = []  # tokens looked at and left alone
         i = 0
@@ -870,12 +874,30 @@ class Dictionary(Strategy):
                 f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
 
     def _fitting(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
-        """The listed words ``word`` is one known misreading away from (:func:`_misreadings`) that form listed
+        """The listed words ``word`` is one known misreading away from (:meth:`_misread`) that form listed
         word pairs with both neighbours ("will bo a": "be", "to"); none without both neighbours."""
         if not prev or not nxt:
             return []
         lex = self._lexicon
-        return lex.listed_before(lex.listed_after(prev, _misreadings(self.model, lex, word)), nxt)
+        return lex.listed_before(lex.listed_after(prev, self._misread(word)), nxt)
+
+    def _misread(self, word: str) -> tuple[str, ...]:
+        """The words ``word`` is one attested confusion of the error model away from (:meth:`ErrorModel.undo_one`)
+        that may fit between two neighbours by listed pairs (:attr:`Lexicon.linked`), sorted."""
+        found = self._misreadings.get(word)
+        if found is None:
+            found = self._fetch_misreadings([word])[word]
+        return found
+
+    def _fetch_misreadings(self, words: list[str]) -> dict[str, tuple[str, ...]]:
+        """:meth:`_misread` of each of the ``words`` not yet known, in one batch (array work amortised)."""
+        if self._misreading_index is None:
+            self._misreading_index = MisreadingIndex(self.model, self._lexicon.linked)
+        if len(self._misreadings) > LOOKUP_CACHE:
+            self._misreadings.clear()
+        found = self._misreading_index.readings([word for word in words if word not in self._misreadings])
+        self._misreadings.update(found)
+        return found
 
     def _could_join(self, tokens: Tokens) -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
@@ -979,18 +1001,10 @@ def _run_together_words(lex: lexicon.Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=LOOKUP_CACHE)
-def _misreadings(model: ErrorModel, lex: lexicon.Lexicon, word: str) -> frozenset[str]:
-    """The listed words ``word`` is one attested confusion of ``model`` away from (:meth:`ErrorModel.undo_one`);
-    kept across documents and the instances that share a model (~0.5 ms a word to find)."""
-    return frozenset(lex.listed(model.undo_one(word)) - {word})
-
-
 def clear_caches() -> None:
-    """Forget what the caches shared across instances learned from the words read so far (the misreadings
-    of words, the shipped error model's memo), so that a pass costs what it costs on a new document; the
-    lexicon, the candidate indexes and the error model stay loaded."""
-    _misreadings.cache_clear()
+    """Forget what the caches shared across instances learned from the words read so far (the shipped error
+    model's memo), so that a pass costs what it costs on a new document; the lexicon, the candidate indexes
+    and the error model stay loaded."""
     ErrorModel.default().clear_caches()
 
 
