@@ -97,12 +97,14 @@ def test_run_together_words_the_document_repeats_are_its_own_vocabulary():
 
 
 def test_print_abbreviations_are_neither_fragments_nor_broken_sentences():
-    """Money, weights and initials of old print ("52s. to", "per qr.", "J. W."); a split word and a stray stop still count."""
-    market = "Wheat, 52s. to 56s. per qr. Beef, 4s. 2d. per stone of 8 lb. of the best, from J. W. Ramsden."
-    damaged = "Wheat, they say, will ap pear. and then the rest of the crop, from the farm of our friend."
+    """Money, weights and initials of old print ("52s. to", "per qr.", "J. W.", "3l. 10s."); a split word, a stray stop and
+    a number with a letter for a digit still count."""
+    market = ("Wheat, 52s. to 56s. per qr. Beef, 4s. 2d. per stone of 8 lb. of the best, from J. W. Ramsden. "
+              "Hay, 3l. 10s. the load; the estate sold for 5,000l.")
+    damaged = "Wheat, they say, will ap pear. and then the rest of the crop, from the farm of our friend, 1l 0s."
     clean, bad = (signals.Signals.of_text(text).page_rates()[0] for text in (market, damaged))
-    assert clean["fragments"] == 0 and clean["broken_sentences"] == 0, clean
-    assert bad["fragments"] > 0 and bad["broken_sentences"] > 0, bad
+    assert clean["fragments"] == 0 and clean["broken_sentences"] == 0 and clean["garbage"] == 0, clean
+    assert bad["fragments"] > 0 and bad["broken_sentences"] > 0 and bad["garbage"] > 0, bad
 
 
 @pytest.mark.parametrize("token, spaces", [

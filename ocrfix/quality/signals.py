@@ -25,7 +25,7 @@ maps to an estimated CER. The signals:
     elision of a known word ("ask'd", "o'er") is as common as the word.
 ``garbage``
     characters of tokens no text has: letters and digits mixed ("l0ve",
-    "1n"; not "1st", "1970s" or "SW1"), punctuation inside a word ("th;e",
+    "1n"; not "1st", "1970s", "SW1" or pounds with their stop, "5,000l."), punctuation inside a word ("th;e",
     "a|so"), a run of six consonants, case flipping inside a word ("tHe").
 ``symbols``
     characters of tokens without letters or digits that are not ordinary
@@ -143,6 +143,7 @@ _WORD = regex.compile(r"\p{L}+(?:['’\-.]\p{L}+)*\.?")
 # A number with an ordinal, a currency or a common unit: "1st", "5s", "10%", "23.5MB", "10kg", "3ft".
 _NUMBER = regex.compile(r"[$£€#]?\d+(?:[.,:/\-]\d+)*(?:st|nd|rd|th|s|d|p|%|am|pm|[kmgt]?b|[kmg]?hz|[kmc]?m|m?g|kg"
                         r"|lbs?|oz|ft|yd|mph|ml|[km]?w)?", regex.I)
+_POUNDS = re.compile(r"\d{1,3}(?:,\d{3})*l")
 _CODE = regex.compile(r"\p{Lu}{1,3}\d{1,3}\p{Lu}?|\d{1,2}\p{Lu}{1,2}")  # SW1, A4, M25, SW1A, 10C
 _MIXED = regex.compile(r"\p{L}\d|\d\p{L}")
 # No newline inside: no token has one, and _scan joins tokens with newlines.
@@ -286,6 +287,8 @@ class _TokenTable:
         rows[:, _ODD_CHARS] = _scan(_ODD, tokens, maybe_odd)
         fragments = np.flatnonzero(rows[:, _FRAGMENTS]).tolist()
         rows[[index for index in fragments if _abbreviation(tokens[index], cores[index])], _FRAGMENTS] = 0.0
+        garbage = np.flatnonzero(rows[:, _GARBAGE]).tolist()
+        rows[[index for index in garbage if _pounds(tokens[index], cores[index])], _GARBAGE] = 0.0
         charged = [index for index in np.flatnonzero(rows[:, _GARBAGE]).tolist() if len(tokens[index]) != len(cores[index])]
         rows[charged, _GARBAGE] = [word_mass(len(tokens[index])) for index in charged]  # the whole token
         symbols = np.flatnonzero(core_ids == 0)
@@ -592,6 +595,17 @@ def _abbreviation(token: str, core: str) -> bool:
     [True, True, True, False, False, False]
     """
     return core + "." in token and (core.lower() in _ABBREVIATIONS or (core[0].isupper() and (len(core) == 1 or _VOWELS.isdisjoint(core))))
+
+
+def _pounds(token: str, core: str) -> bool:
+    """A sum in pounds as the 18th and 19th centuries printed it, "l." after the number ("5,000l.", "3l. 10s.").
+
+    Only with its full stop: "1l" alone is as likely "11" misread.
+
+    >>> _pounds("5,000l.", "5,000l"), _pounds("3l.;", "3l"), _pounds("1l", "1l"), _pounds("l0l.", "l0l")
+    (True, True, False, False)
+    """
+    return core + "." in token and _POUNDS.fullmatch(core) is not None
 
 
 def _odd_count(token: str) -> int:
