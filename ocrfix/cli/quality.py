@@ -213,7 +213,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     data = evaluate(corpus.load(args.corpus), model=args.model)
     lines = [f"Estimated vs true page CER (diplomatic ground truth) on {args.corpus}, "
              f"model {args.model or 'shipped'}, no refit:", "",
-             "| subset | pages | Spearman | MAE | pages with CER ≤ 15% | MAE there | bias there | in 80% interval | under it |",
+             "| subset | pages | Spearman | MAE | pages with CER ≤ 15% | MAE there | bias there "
+             "| in 80% interval | under it |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name, stats in [*data["subsets"].items(), ("**all**", data["all"])]:
         lines.append(f"| {name} | {stats['pages']} | {_figure(stats['spearman'], 1, '.3f')} | {_figure(stats['mae'])} "

@@ -25,8 +25,9 @@ maps to an estimated CER. The signals:
     elision of a known word ("ask'd", "o'er") is as common as the word.
 ``garbage``
     characters of tokens no text has: letters and digits mixed ("l0ve",
-    "1n"; not "1st", "1970s", "SW1" or pounds with their stop, "5,000l."), punctuation inside a word ("th;e",
-    "a|so"), a run of six consonants, case flipping inside a word ("tHe").
+    "1n"; not "1st", "1970s", "SW1" or pounds with their stop, "5,000l."),
+    punctuation inside a word ("th;e", "a|so"), a run of six consonants, case
+    flipping inside a word ("tHe").
 ``symbols``
     characters of tokens without letters or digits that are not ordinary
     punctuation standing alone (dashes, "&"): "|", "^", "~", a lone ",";
@@ -135,7 +136,7 @@ _SENTENCE_OR_HYPHEN = "." + _HYPHENS
 _VOWELS = frozenset("aeiouyAEIOUY")
 _ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
                             "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para",
-                            # weights and measures, and the months of commercial letters (the 9th inst.)
+                            # weights and measures; this, last and next month in commercial letters (the 9th inst.)
                             "lb", "lbs", "oz", "qr", "qrs", "cwt", "yd", "yds", "ft", "gal", "doz", "inst", "ult", "prox"})
 
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>.,;:!?*†‡§¶"
@@ -399,7 +400,8 @@ class _TokenTable:
         return judged
 
     def _word_zipf(self, word: str) -> float:
-        """Zipf frequency of ``word``: 0 for "h-ve" (a letter misread as a hyphen), that of "eg" for "e.g", of "Everard" for "Everard's"."""
+        """Zipf frequency of ``word``: 0 for "h-ve" (a letter misread as a hyphen), that of "eg" for "e.g",
+        that of "Everard" for "Everard's"."""
         zipf = self.lex.zipf(word)
         if "-" in word and zipf > 0.0 and not self._parts_known(word):
             zipf = 0.0
@@ -576,7 +578,7 @@ def _ends_sentence(token: str, core: str) -> bool:
 
 
 def _capitalised(word: str) -> bool:
-    """A word in title case, or the possessive of one ("Everard's": ``str.istitle`` wants a capital after the apostrophe).
+    """A word in title case, or its possessive ("Everard's": ``str.istitle`` wants a capital after the apostrophe).
 
     >>> _capitalised("Everard"), _capitalised("Everard's"), _capitalised("everard's"), _capitalised("O'Neill")
     (True, True, False, True)
@@ -594,7 +596,8 @@ def _abbreviation(token: str, core: str) -> bool:
     >>> [_abbreviation(token, token.strip(".;")) for token in ("J.", "Dr.", "lb.;", "ti.", "lb", "nd.")]
     [True, True, True, False, False, False]
     """
-    return core + "." in token and (core.lower() in _ABBREVIATIONS or (core[0].isupper() and (len(core) == 1 or _VOWELS.isdisjoint(core))))
+    initial = core[0].isupper() and (len(core) == 1 or _VOWELS.isdisjoint(core))
+    return core + "." in token and (initial or core.lower() in _ABBREVIATIONS)
 
 
 def _pounds(token: str, core: str) -> bool:
