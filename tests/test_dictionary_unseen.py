@@ -38,3 +38,11 @@ def test_the_halves_of_a_word_whose_line_end_hyphen_was_lost_are_left_to_layout(
     assert dictionary.run(text).text == text  # not "ar\nargument"
     assert dictionary.run("the name is set to the first\nargumnet of the call").text == \
         "the name is set to the first\nargument of the call"
+
+
+def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
+    # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
+    assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \
+        "Both the burgesses and the lord of the manor knew the temper of the people."
+    clean = "It was a fine day at the inn, and the miller sang an old tune."
+    assert dictionary.run(clean).text == clean

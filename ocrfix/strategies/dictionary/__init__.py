@@ -40,7 +40,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix import lexicon
-from ocrfix.errormodel import PRIOR_PAIRS, ErrorModel, blocks
+from ocrfix.errormodel import MAX_SEGMENT, PRIOR_PAIRS, ErrorModel, blocks
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import Vocabulary, fold
 from ocrfix.pipeline import Edit, Strategy, apply_edits
@@ -775,9 +775,10 @@ class Dictionary(Strategy):
         """Keep the best ``nearby`` (Zipf, word) (those of :meth:`DeleteIndex.best`) as ``key``'s candidates."""
         run_togethers = self._run_togethers
         found = [near for near in nearby if near[1] not in run_togethers][:3 * MAX_CANDIDATES]  # not "inthe"
-        if key[1] == 1:  # a short word is looked up one plain edit away; "li" read for "h" is two
-            ranked = [c for _, c in found]
-            glyphs = [c for c in glyph_readings(key[0]) if c not in ranked]
+        if key[1] == 1:  # a short word is looked up one plain edit away; "li" read for "h" is two, and so is
+            ranked = [c for _, c in found]  # a confusion the error model learned ("in" read for "th": "ine")
+            misprinted = _common_misprints(self.model).get(key[0], ())
+            glyphs = [c for c in dict.fromkeys([*glyph_readings(key[0]), *misprinted]) if c not in ranked]
             found += [(zipf, c) for zipf, c in zip(self._lexicon.folded_zipfs(glyphs), glyphs) if zipf >= key[2]]
         if len(self._lookups) > LOOKUP_CACHE:
             self._lookups.clear()
@@ -999,6 +1000,29 @@ def _run_together_words(lex: lexicon.Lexicon) -> frozenset[str]:
                 and pair_zipf - zipf >= RUN_TOGETHER_GAP and lex.bigram_ceiling - zipf >= RUN_TOGETHER_GAP):
             found.add(word)
     return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def _common_misprints(model: ErrorModel) -> dict[str, tuple[str, ...]]:
+    """What ``model`` says the engine prints for the common words (Zipf >= COMMON_ZIPF, ~1,000), each
+    with one of the confusions :meth:`ErrorModel.undo_one` undoes, where that is two plain edits or more:
+    short printed string -> the words. The candidates of a short word that its one-edit lookup misses
+    ("ine", "une" for "the"); built once per model (~0.2 s)."""
+    printed_as: dict[str, list[str]] = {}  # letters meant -> what the engine printed for them
+    for printed, meant in model.undo_index().items():
+        for letters in meant:
+            printed_as.setdefault(letters, []).append(printed)
+    found: dict[str, list[str]] = {}
+    for word, zipf in lexicon.load().words():
+        if zipf < COMMON_ZIPF:
+            continue
+        for start in range(len(word)):
+            for end in range(start + 1, min(len(word), start + MAX_SEGMENT) + 1):
+                for printed in printed_as.get(word[start:end], ()):
+                    misprint = word[:start] + printed + word[end:]
+                    if len(misprint) <= SHORT_WORD and Levenshtein.distance(misprint, word) > 1:  # one: indexed
+                        found.setdefault(misprint, []).append(word)
+    return {misprint: tuple(sorted(set(words))) for misprint, words in found.items()}
 
 
 def clear_caches() -> None:
