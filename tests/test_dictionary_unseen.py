@@ -46,3 +46,9 @@ def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusio
         "Both the burgesses and the lord of the manor knew the temper of the people."
     clean = "It was a fine day at the inn, and the miller sang an old tune."
     assert dictionary.run(clean).text == clean
+
+
+def test_a_lower_case_i_is_not_repaired_into_the_pronoun(dictionary):
+    # "i'he" is a misread "The": the pronoun I is always a capital, and a repair keeps the printed case
+    text = "He was fined ten shillings.\ni'he Bench then rose."
+    assert "i've" not in dictionary.run(text).text.lower()

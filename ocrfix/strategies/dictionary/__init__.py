@@ -114,6 +114,7 @@ NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
+PRONOUN_I = regex.compile(r"i(?:['’](?:m|ve|ll|d))?")  # the pronoun and its contractions, folded
 WORD_CAPITALS = "AI"  # the only English words of one capital letter; any other is an initial or a piece
 # The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
 GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
@@ -534,6 +535,10 @@ class Dictionary(Strategy):
                 name_like or self._rare_neighbour(tokens, i))):
             # letters dropped from a word's edge ("toa": "to a", "athe": "at the"), from a name, or from
             # a piece of a split word ("elsew ere")
+            return None
+        if repair is not None and core[:1] == "i" and PRONOUN_I.fullmatch(repair[0]):
+            # English prints the pronoun I as a capital, and the repair keeps the printed case: a lower-case
+            # i is the misread start of another word ("i'he" for "The"), not "i've"
             return None
         return repair
 
