@@ -96,11 +96,12 @@ class MisreadingIndex:
         printed_hashes = Hashed(self._printed).whole()
         self._printed_order = np.argsort(printed_hashes)  # the groups in the order of their printed strings' hashes
         self._printed_sorted = printed_hashes[self._printed_order]
-        self._intended = [intended for intendeds in undo.values() for intended in intendeds]
-        self._intended_hashes = Hashed(self._intended).whole()
-        self._intended_lengths = np.fromiter(map(len, self._intended), dtype=np.int64, count=len(self._intended))
-        self._group_sizes = np.array([len(intendeds) for intendeds in undo.values()], dtype=np.int64)
-        self._group_firsts = np.cumsum(self._group_sizes) - self._group_sizes
+        # the letters a group's printed string may be meant for, as (group, their length, them, their hashes)
+        self._meant: list[tuple[int, int, list[str], np.ndarray]] = []
+        for group, intendeds in enumerate(undo.values()):
+            for length in sorted(set(map(len, intendeds))):
+                strings = [intended for intended in intendeds if len(intended) == length]
+                self._meant.append((group, length, strings, Hashed(strings).whole()))
 
     def readings(self, words: list[str]) -> dict[str, tuple[str, ...]]:
         """For each of the folded ``words``, the targets other than itself that it is one known misreading
@@ -119,16 +120,22 @@ class MisreadingIndex:
         # per place and length of the letters put in: word[:start] and word[end:] moved to follow them
         spans = np.arange(MAX_SEGMENT + 1) + (start - end + MAX_SEGMENT)[:, None]
         around = head[:, None] + _SHIFTS[spans] * tail[:, None]
-        rows, intended = self._expanded(group)  # a place and the letters it may be meant for, per reading
-        hashes = around[rows, self._intended_lengths[intended]] + _POWERS[start][rows] * self._intended_hashes[intended]
-        hits = self._target_hashes.holding(hashes)
+        lift = _POWERS[start]  # puts the letters put in at their place
+        order = np.argsort(group, kind="stable")
+        bounds = np.searchsorted(group[order], np.arange(len(self._printed) + 1)).tolist()
         found: dict[str, set[str]] = {}
-        places = rows[hits]
-        for k, s, e, g, i in zip(number[places].tolist(), start[places].tolist(), end[places].tolist(),
-                                 group[places].tolist(), intended[hits].tolist()):
-            word = words[k]
-            if word[s:e] == self._printed[g]:  # not a stretch that only hashes as the printed string does
-                found.setdefault(word, set()).add(word[:s] + self._intended[i] + word[e:])
+        for group_number, length, strings, hashes in self._meant:
+            if bounds[group_number] == bounds[group_number + 1]:
+                continue  # no word prints this group's string
+            at = order[bounds[group_number]:bounds[group_number + 1]]
+            table = around[at, length][:, None] + lift[at][:, None] * hashes  # a row per place, a column per string
+            rows, columns = np.divmod(self._target_hashes.holding(table.ravel()), len(strings))
+            printed = self._printed[group_number]
+            for k, s, e, c in zip(number[at[rows]].tolist(), start[at[rows]].tolist(), end[at[rows]].tolist(),
+                                  columns.tolist()):
+                word = words[k]
+                if word[s:e] == printed:  # not a stretch that only hashes as the printed string does
+                    found.setdefault(word, set()).add(word[:s] + strings[c] + word[e:])
         return found
 
     def _places(self, hashed: Hashed) -> tuple[np.ndarray, ...]:
@@ -144,10 +151,3 @@ class MisreadingIndex:
             known = self._printed_sorted[at] == stretch
             found.append((number[known], start[known], start[known] + span, self._printed_order[at[known]]))
         return tuple(np.concatenate(parts) for parts in zip(*found))
-
-    def _expanded(self, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(place number, intended string number): one row per place and letters it may be meant for."""
-        sizes = self._group_sizes[groups]
-        rows = np.repeat(np.arange(len(groups)), sizes)
-        within = np.arange(len(rows)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        return rows, self._group_firsts[groups[rows]] + within
