@@ -27,9 +27,11 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 ORDER = 4
 MODEL_FILE = "quality_charlm_en.json.gz"
@@ -42,7 +44,7 @@ PRUNE_BITS = 0.5
 
 
 class CharLM:
-    """Interpolated character n-gram model; :meth:`bits` scores one word.
+    """Interpolated character n-gram model; :meth:`bits` scores one word, :meth:`bits_many` many at once.
 
     ``probs`` maps context + character to log2 P(character | context) for every
     n-gram seen in training; ``backoff`` maps a context to the log2 weight
@@ -60,50 +62,152 @@ class CharLM:
         >>> round(load().bits("the"), 1) < 3.0
         True
         """
-        return self.bits_many([word])[0]
+        context = self.order - 1
+        chars = _START * context + word.lower() + _END
+        total = 0.0
+        for end in range(context + 1, len(chars) + 1):
+            gram = chars[end - self.order:end]
+            value = self.probs.get(gram)
+            if value is None:  # after the longest shorter context seen with the character
+                penalty = self.backoff.get(gram[:-1], 0.0)
+                for cut in range(1, self.order):
+                    value = self.probs.get(gram[cut:])
+                    if value is not None:
+                        value += penalty
+                        break
+                    if cut < self.order - 1:
+                        penalty += self.backoff.get(gram[cut:-1], 0.0)
+                else:  # not even the character alone: never seen in training
+                    value = penalty - _UNSEEN_BITS
+            total += value
+        return -total / (len(chars) - context)
 
     def bits_many(self, words: Sequence[str]) -> list[float]:
-        """:meth:`bits` of each of ``words``, with one pass of look-ups over all their n-grams.
+        """:meth:`bits` of each of ``words``, by array look-ups over all their n-grams at once.
 
         >>> lm = load()
-        >>> lm.bits_many(["the", "tlnco"]) == [lm.bits("the"), lm.bits("tlnco")]
+        >>> lm.bits_many(["the", "tlnco", "Ωx"]) == [lm.bits("the"), lm.bits("tlnco"), lm.bits("Ωx")]
         True
         """
+        if not words:
+            return []
         context = self.order - 1
         padded = [_START * context + word.lower() + _END for word in words]
-        grams = [chars[i - context:i + 1] for chars in padded for i in range(context, len(chars))]
-        values = list(map(self.probs.get, grams))  # most n-grams are seen whole: no backoff
-        unseen = [index for index, value in enumerate(values) if value is None]
-        for index, value in zip(unseen, self._backed_off([grams[index] for index in unseen])):
-            values[index] = value
-        bits, start = [], 0
-        for chars in padded:
-            end = start + len(chars) - context
-            bits.append(-sum(values[start:end]) / (end - start))
-            start = end
-        return bits
+        sizes = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded)) - context  # n-grams per word
+        codes, probs, backoff = self._arrays
+        grams = codes.grams("".join(padded), sizes + context)
+        values = probs.get(grams, np.nan)
+        unseen = np.flatnonzero(np.isnan(values))
+        values[unseen] = self._backed_off(grams[unseen])
+        # Summed in each word's order, as bits() adds them (the same float result): one column per position.
+        columns = np.zeros((int(sizes.max()), len(words)))
+        word_of = np.repeat(np.arange(len(words)), sizes)
+        columns[np.arange(len(grams)) - np.repeat(np.cumsum(sizes) - sizes, sizes), word_of] = values
+        total = np.zeros(len(words))
+        for column in columns:
+            total += column
+        return (-total / sizes).tolist()
 
-    def _backed_off(self, grams: list[str]) -> list[float]:
-        """log2 P(last character | the others) of n-grams not seen whole: that after the longest shorter
-        context seen with the character, plus the back-off weights of the contexts passed over."""
-        penalties = [self.backoff.get(gram[:-1], 0.0) for gram in grams]
-        values = [0.0] * len(grams)
-        pending = list(range(len(grams)))
+    @cached_property
+    def _arrays(self) -> tuple["_GramCodes", "_GramTable", "_GramTable"]:
+        """The n-gram codes, ``probs`` and ``backoff`` as sorted arrays of codes: built on the first
+        :meth:`bits_many` (~20 ms), which the quality estimate calls; :meth:`bits` needs none of it."""
+        grams, contexts = "".join(self.probs), "".join(self.backoff)
+        codes = _GramCodes(grams + contexts, self.order)
+        return codes, codes.table(self.probs, grams), codes.table(self.backoff, contexts)
+
+    def _backed_off(self, grams: np.ndarray) -> np.ndarray:
+        """log2 P(last character | the others) of n-grams (codes) not seen whole: that after the longest
+        shorter context seen with the character, plus the back-off weights of the contexts passed over."""
+        codes, probs, backoff = self._arrays
+        penalties = backoff.get(codes.context(grams), 0.0)
+        values = np.zeros(len(grams))
+        pending = np.arange(len(grams))
         for cut in range(1, self.order):  # ever shorter contexts, down to the character alone
-            found = list(map(self.probs.get, [grams[index][cut:] for index in pending]))
-            for index, value in zip(pending, found):
-                if value is not None:
-                    values[index] = value + penalties[index]
-            pending = [index for index, value in zip(pending, found) if value is None]
+            found = probs.get(codes.last(grams[pending], self.order - cut), np.nan)
+            seen = ~np.isnan(found)
+            values[pending[seen]] = found[seen] + penalties[pending[seen]]
+            pending = pending[~seen]
             if cut < self.order - 1:
-                for index in pending:
-                    penalties[index] += self.backoff.get(grams[index][cut:-1], 0.0)
-        for index in pending:  # not even the character alone: never seen in training
-            values[index] = penalties[index] - _UNSEEN_BITS
+                shorter = codes.last(codes.context(grams[pending]), self.order - 1 - cut)
+                penalties[pending] += backoff.get(shorter, 0.0)
+        values[pending] = penalties[pending] - _UNSEEN_BITS  # not even the character alone: never seen in training
         return values
 
     def to_json(self) -> dict:
         return {"format": "ocrfix-charlm/1", "order": self.order, "probs": self.probs, "backoff": self.backoff}
+
+
+class _GramCodes:
+    """Integer codes of n-grams of up to ``order`` characters, for array look-ups: each character is its
+    index in the model's alphabet (1 to k; k + 1 for any other character) in ``width`` bits, the last
+    character lowest, so an n-gram's shorter contexts and endings are shifts and masks of its code.
+
+    >>> codes = _GramCodes("abb", 3)
+    >>> int(codes.grams("abab", np.array([4]))[1]) == int(codes.table({"bab": 1.0}, "bab").keys[0])
+    True
+    """
+
+    def __init__(self, characters: str, order: int) -> None:
+        """Codes for the ``characters`` (any number of times each) and n-grams of up to ``order`` of them."""
+        alphabet = sorted(map(ord, set(characters)))
+        self.width = (len(alphabet) + 1).bit_length()
+        self.order = order
+        if order * self.width > 63:
+            raise ValueError(f"{len(alphabet)} characters of order {order} do not fit 64-bit codes")
+        # code by code point, up to the highest of the alphabet; past it, every point is "any other" (k + 1)
+        self._of_point = np.full(alphabet[-1] + 2 if alphabet else 1, len(alphabet) + 1, dtype=np.int64)
+        self._of_point[alphabet] = np.arange(1, len(alphabet) + 1)
+
+    def characters(self, text: str) -> np.ndarray:
+        """The code of each character of ``text``."""
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        return self._of_point.take(np.minimum(points, len(self._of_point) - 1))
+
+    def grams(self, text: str, sizes: np.ndarray) -> np.ndarray:
+        """The codes of every n-gram of ``order`` characters inside each piece of ``text`` (pieces of ``sizes``
+        characters, one after another), in order."""
+        chars = self.characters(text)
+        windows = len(chars) - self.order + 1
+        codes = np.zeros(max(windows, 0), dtype=np.int64)
+        for offset in range(self.order):
+            codes = (codes << self.width) | chars[offset:offset + windows]
+        first = np.cumsum(sizes) - sizes  # of each piece
+        fits = np.arange(windows) - np.repeat(first, sizes)[:windows] <= np.repeat(sizes, sizes)[:windows] - self.order
+        return codes[fits]
+
+    def table(self, mapping: dict[str, float], joined: str) -> "_GramTable":
+        """``mapping`` (n-grams of 1 to ``order`` characters to values; ``joined``: its keys joined) as a sorted
+        array of codes."""
+        sizes = np.fromiter(map(len, mapping), dtype=np.int64, count=len(mapping))
+        chars = self.characters(joined)
+        first = np.cumsum(sizes) - sizes
+        shifts = (np.repeat(first + sizes, sizes) - np.arange(len(chars)) - 1) * self.width
+        codes = np.add.reduceat(chars << shifts, first) if len(mapping) else np.zeros(0, dtype=np.int64)
+        return _GramTable(codes, np.fromiter(mapping.values(), dtype=float, count=len(mapping)))
+
+    def context(self, codes: np.ndarray) -> np.ndarray:
+        """The codes without their last character."""
+        return codes >> self.width
+
+    def last(self, codes: np.ndarray, characters: int) -> np.ndarray:
+        """The codes of their last ``characters`` characters."""
+        return codes & ((1 << (self.width * characters)) - 1)
+
+
+class _GramTable:
+    """Values of n-gram codes, looked up many at once by binary search."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
+        order = np.argsort(keys)
+        self.keys, self.values = keys[order], values[order]
+
+    def get(self, keys: np.ndarray, default: float) -> np.ndarray:
+        """The value of each of ``keys``, ``default`` where it has none."""
+        if not len(self.keys):
+            return np.full(len(keys), default)
+        index = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        return np.where(self.keys[index] == keys, self.values[index], default)
 
 
 def train(words: Iterable[tuple[str, float]], order: int = ORDER, prune_bits: float = 0.0) -> CharLM:
