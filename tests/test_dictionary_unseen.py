@@ -52,3 +52,10 @@ def test_a_lower_case_i_is_not_repaired_into_the_pronoun(dictionary):
     # "i'he" is a misread "The": the pronoun I is always a capital, and a repair keeps the printed case
     text = "He was fined ten shillings.\ni'he Bench then rose."
     assert "i've" not in dictionary.run(text).text.lower()
+
+
+def test_a_split_word_whose_piece_is_a_rare_listed_word_is_glued(dictionary):
+    # "begi", "scien" are listed, rarely (web typos): a rare piece is as much a piece as an unknown one
+    assert dictionary.run("The survey was done in three stages, begi ning with the church.").text == \
+        "The survey was done in three stages, beginning with the church."
+    assert dictionary.run("Our own scien ists at the station agreed.").text == "Our own scientists at the station agreed."

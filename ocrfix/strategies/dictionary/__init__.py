@@ -422,14 +422,14 @@ class Dictionary(Strategy):
             if first < 0 or last >= len(cores) or not tokens.gap_is_space(first):
                 continue
             sure = self._fragment(tokens, j)
-            if not sure and zipf == 0.0 and j not in tokens.repaired and j not in tokens.taken \
+            if not sure and zipf < NAME_ZIPF and j not in tokens.repaired and j not in tokens.taken \
                     and self._lexicon.folded_zipf(tokens.folded[j]) < TRUSTED_ZIPF and cores[j].isalpha() \
                     and (cores[j].islower() or j == first and cores[j][1:].islower()):
                 sure = 1  # the other side of a rare or unknown word, no common word itself ("dis ussion")
             if not sure and zipf == 0.0 and j == first and j not in tokens.repaired and j not in tokens.taken \
                     and len(cores[j]) == 1 and cores[j].isupper() and cores[j] not in WORD_CAPITALS:
                 sure = 2  # a capital no word is alone, before an unknown word: its first letter ("C mmittee")
-            if sure and (zipf == 0.0 or len(cores[j]) <= 2 or sure == 2):
+            if sure and (zipf < NAME_ZIPF or len(cores[j]) <= 2 or sure == 2):
                 pairs.append((first, last, sure))
         return pairs
 
