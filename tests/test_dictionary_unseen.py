@@ -59,3 +59,11 @@ def test_a_split_word_whose_piece_is_a_rare_listed_word_is_glued(dictionary):
     assert dictionary.run("The survey was done in three stages, begi ning with the church.").text == \
         "The survey was done in three stages, beginning with the church."
     assert dictionary.run("Our own scien ists at the station agreed.").text == "Our own scientists at the station agreed."
+
+
+def test_a_mark_after_a_space_closes_no_quotation(dictionary):
+    # "' is" is a misread "It is", not the end of a quotation that "‘hat" would open
+    text = "Many firms, especially those ‘hat trade abroad, keep books. ' is wise."
+    assert dictionary.run(text).text == "Many firms, especially those that trade abroad, keep books. ' is wise."
+    quoted = "He said ‘hat is mine’ and left."  # a real quotation keeps its marks
+    assert dictionary.run(quoted).text == quoted

@@ -1096,10 +1096,14 @@ def _best(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str
 def _quoted(text: str, offset: int) -> bool:
     """Is the mark at ``offset`` an opening quotation mark that a closing one follows in its paragraph?
 
-    An apostrophe between two letters ("it’s") closes nothing.
+    An apostrophe between two letters ("it’s") closes nothing, and neither does a mark after a space: a
+    closing quotation mark stands against the word or stop it closes ("yes”", "said.’"); one after a space
+    opens a quotation or is a misread letter ("' is" for "It is").
 
     >>> _quoted("He said “yes” and left.", 8), _quoted("and “he went home.", 4), _quoted("in ‘he town’s inn", 3)
     (True, False, False)
+    >>> _quoted("those ‘hat use it. ' is clear", 6)
+    False
     """
     closing = CLOSING_QUOTES.get(text[offset])
     if closing is None:
@@ -1109,7 +1113,8 @@ def _quoted(text: str, offset: int) -> bool:
     for mark in closing:
         position = text.find(mark, offset + 1, end)
         while position >= 0:
-            if not (text[position - 1].isalpha() and position + 1 < len(text) and text[position + 1].isalpha()):
+            before = text[position - 1]
+            if not before.isspace() and not (before.isalpha() and position + 1 < len(text) and text[position + 1].isalpha()):
                 return True
             position = text.find(mark, position + 1, end)
     return False
