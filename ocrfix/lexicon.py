@@ -62,6 +62,15 @@ def fold(word: str) -> str:
     return word.casefold().replace("’", "'")
 
 
+def fold_many(words: list[str]) -> list[str]:
+    """:func:`fold` of each of ``words`` (which hold no newline), in one pass: casefolding maps each character alone.
+
+    >>> fold_many(["Don’t", "THE"])
+    ["don't", 'the']
+    """
+    return "\n".join(words).casefold().replace("’", "'").split("\n") if words else []
+
+
 class Lexicon:
     """Word and word-bigram frequencies on the Zipf scale (0.0 when unknown).
 

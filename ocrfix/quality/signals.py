@@ -162,8 +162,7 @@ _STANDALONE_OK = frozenset({"-", "--", "–", "—", "&", "*", "§", "¶", "†"
 # Marks that old print (and French print to this day) sets after a space: "Bells, 25 ; recast, 26", "Hark !".
 _SPACED_MARKS = frozenset(";:!?")
 _DASHES = "-–—"
-_ASCII_ODD = b"|~^_\\{}"
-_ASCII_ODD_CHARS = frozenset(_ASCII_ODD.decode())
+_ASCII_ODD_CHARS = frozenset("|~^_\\{}")
 _LONG_S = str.maketrans({"ſ": "s"})
 (_UNKNOWN, _NAMES, _NONWORD, _RARE, _GARBAGE, _SYMBOLS, _ODD_CHARS, _FRAGMENTS, _MERGED, _STRAY_MARKS) = (
     _TOKEN_FEATURES.index(name) for name in ("unknown", "names", "nonword", "rare", "garbage", "symbols", "odd_chars",
@@ -172,6 +171,7 @@ _NO_JUDGEMENT = (-1, 0.0, None)  # (column, mass, folded key) of a core that car
 _NOT_LETTERS_OR_NEWLINE = regex.compile(r"[^\p{L}\n]+")
 _NOT_LETTERS = regex.compile(r"[^\p{L}']+")
 _NOT_LATIN_OR_NEWLINE = regex.compile(r"[^\p{Latin}\n]+")
+_ASCII_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha() and chr(code) != "\n")
 
 
 @dataclass
@@ -283,9 +283,7 @@ class _TokenTable:
         self._add_cores([core for core in cores if core.isalnum() or any(map(str.isalnum, core))])
         core_ids = np.fromiter(map(self._cores.get, cores, repeat(0)), dtype=np.int64, count=len(cores))
         rows = self._core_rows.take(core_ids, axis=0)
-        # A fast first pass for the few tokens that may hold a character of _ODD: beyond ASCII, or an odd one of it.
-        maybe_odd = [index for index in marked if not tokens[index].isascii() or not _ASCII_ODD_CHARS.isdisjoint(tokens[index])]
-        rows[:, _ODD_CHARS] = _scan(_ODD, tokens, maybe_odd)
+        rows[:, _ODD_CHARS] = _odd_counts(tokens, marked)
         fragments = np.flatnonzero(rows[:, _FRAGMENTS]).tolist()
         rows[[index for index in fragments if _abbreviation(tokens[index], cores[index])], _FRAGMENTS] = 0.0
         garbage = np.flatnonzero(rows[:, _GARBAGE]).tolist()
@@ -351,8 +349,7 @@ class _TokenTable:
         aux = np.zeros((len(cores), 3), dtype=np.int64)
         aux[:, 0] = aux[:, 1] = list(map(len, cores))  # plain cores: all letters Latin
         accented = [index for index, is_plain in enumerate(plain) if not is_plain]
-        aux[accented, 0] = _kept(_NOT_LETTERS_OR_NEWLINE, [cores[i] for i in accented])
-        aux[accented, 1] = _kept(_NOT_LATIN_OR_NEWLINE, [cores[i] for i in accented])
+        aux[accented, 0], aux[accented, 1] = _letters([cores[i] for i in accented])
         common_ids = [index for index, is_common in enumerate(common) if is_common]
         aux[common_ids, 2] = language.word_masks([cores[index].lower() for index in common_ids])
         aux[words, 2] = language.word_masks([cores[index].rstrip(".").lower() for index in words])
@@ -364,11 +361,12 @@ class _TokenTable:
         ``zipfs``: each word's Zipf frequency when already looked up, else None.
         """
         words = [core.rstrip(".") for core in cores]
+        keys = lexicon.fold_many(words)
         zipfs = [self._word_zipf(word) if zipf is None else zipf for word, zipf in zip(words, zipfs)]
         flipped = [not (word.islower() or word.isupper() or word.istitle()) and _case_flips(word) for word in words]
         # A capitalised word made of common words is as often a name ("Fairfield", "Blackwood") as words run together.
-        joins = [self._joins(word) if (zipf == 0.0 or flip) and len(word) >= _MIN_JOINED
-                 and not (word.istitle() and word.isalpha()) else 0 for word, zipf, flip in zip(words, zipfs, flipped)]
+        joins = [self._joins(key) if (zipf == 0.0 or flip) and len(word) >= _MIN_JOINED
+                 and not (word.istitle() and word.isalpha()) else 0 for word, key, zipf, flip in zip(words, keys, zipfs, flipped)]
         # Unknown words in one case, and pieces of two capitals: "MDCCCXXVII", "xiv", and "IV." of a chapter
         # (known to the lexicon as words, two letters would otherwise be fragments).
         cased = [index for index, (word, zipf) in enumerate(zip(words, zipfs))
@@ -379,22 +377,23 @@ class _TokenTable:
                    if zipf == 0.0 and not (is_roman or join or consonant_run or flip)]
         implausible = {word: bits > IMPLAUSIBLE_BITS for word, bits in zip(unknown, self.lm.bits_many(unknown))}
         judged = []
-        for core, word, zipf, flip, join, is_roman, consonant_run in zip(cores, words, zipfs, flipped, joins, roman, consonants):
+        for core, word, key, zipf, flip, join, is_roman, consonant_run in zip(cores, words, keys, zipfs, flipped, joins, roman,
+                                                                              consonants):
             if is_roman:
                 judged.append(_NO_JUDGEMENT)  # "MDCCCXXVII", "xiv": a year or a chapter in roman numerals
             elif join:
-                judged.append((_MERGED, float(join), lexicon.fold(word)))
+                judged.append((_MERGED, float(join), key))
             elif consonant_run or flip:  # "dbsqlfuzz" used throughout: a name of the text's own
-                judged.append((_GARBAGE, word_mass(len(core)), lexicon.fold(word)))
+                judged.append((_GARBAGE, word_mass(len(core)), key))
             elif zipf == 0.0:
                 if implausible[word]:
                     judged.append((_NONWORD, word_mass(len(word)), None))
                 else:
-                    judged.append((_NAMES if _capitalised(word) else _UNKNOWN, word_mass(len(word)), lexicon.fold(word)))
+                    judged.append((_NAMES if _capitalised(word) else _UNKNOWN, word_mass(len(word)), key))
             elif len(word) <= 2 and zipf < _FRAGMENT_ZIPF:
                 judged.append((_FRAGMENTS, len(word) + 1.0, None))
             elif zipf < _RARE_ZIPF:
-                judged.append((_RARE, word_mass(len(word)) * (_RARE_ZIPF - zipf) / _RARE_ZIPF, lexicon.fold(word)))
+                judged.append((_RARE, word_mass(len(word)) * (_RARE_ZIPF - zipf) / _RARE_ZIPF, key))
             else:
                 judged.append(_NO_JUDGEMENT)
         return judged
@@ -420,13 +419,14 @@ class _TokenTable:
         numbers = (_scan(_NUMBER_LINE, cores) + _scan(_CODE_LINE, cores)).tolist()
         mixed = _scan(_MIXED, cores).tolist()
         inner = _scan(_INNER_PUNCT, cores).tolist()
+        odd = _odd_counts(cores, range(len(cores))).tolist()
         judged = []
-        for core, number, letters_and_digits, punctuated in zip(cores, numbers, mixed, inner):
+        for core, number, letters_and_digits, punctuated, odd_chars in zip(cores, numbers, mixed, inner, odd):
             if number:
                 judged.append(_NO_JUDGEMENT)
-            elif not letters_and_digits and punctuated and (joins := self._joins(core)):
-                judged.append((_MERGED, float(joins), lexicon.fold(core)))
-            elif letters_and_digits or punctuated or _odd_count(core) or _CONSONANTS.search(core):
+            elif not letters_and_digits and punctuated and (joins := self._joins(key := lexicon.fold(core))):
+                judged.append((_MERGED, float(joins), key))
+            elif letters_and_digits or punctuated or odd_chars or _CONSONANTS.search(core):
                 judged.append((_GARBAGE, word_mass(len(core)), None))
             else:
                 judged.append(_NO_JUDGEMENT)
@@ -443,14 +443,14 @@ class _TokenTable:
             parts = parts[1:]
         return all(len(part) >= 2 and self.lex.zipf(part) > 0.0 for part in parts)
 
-    def _joins(self, word: str) -> int:
-        """Spaces lost inside ``word``: one less than the fewest common words it is made of, 0 when it is not.
+    def _joins(self, folded: str) -> int:
+        """Spaces lost inside a word (folded with :func:`lexicon.fold`): one less than the fewest common words it is
+        made of, 0 when it is not.
 
-        Letters run together ("wouldnot": 1, "ForeignandCommonwealthOffice":
-        3) or joined by punctuation ("June.We", "COMMITTEE:REVIEW": 1).
+        Letters run together ("wouldnot": 1, "foreignandcommonwealthoffice":
+        3) or joined by punctuation ("june.we", "committee:review": 1).
         """
         common = _common_words(self.lex)
-        folded = lexicon.fold(word)
         total = -1
         for part in [folded] if folded.isascii() and folded.isalpha() else _NOT_LETTERS.split(folded):
             if part:
@@ -480,7 +480,7 @@ def _fewest_words(text: str, common: frozenset[str]) -> int:
     (4, 0)
     """
     size = len(text)
-    if not any(text[start:] in common for start in range(max(0, size - _LONGEST_WORD), size)):
+    if common.isdisjoint([text[start:] for start in range(max(0, size - _LONGEST_WORD), size)]):
         return 0  # most misspellings: no word ends them
     fewest = [0] * (size + 1)  # fewest[end]: words making text[:end] (0: none yet)
     for start in range(size):
@@ -519,6 +519,26 @@ def _scan(pattern: regex.Pattern | re.Pattern, texts: list[str], chosen: Sequenc
     ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
     starts = [match.start() for match in pattern.finditer("\n".join(texts))]
     return np.bincount(np.searchsorted(ends, starts, side="right"), minlength=len(texts))
+
+
+def _letters(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Letters and Latin letters of each of ``texts``. In ASCII both are its letters, counted for all those
+    texts by one byte translation; the others by two regex passes (:func:`_kept`).
+
+    >>> [part.tolist() for part in _letters(["ab1", "1", "çé", "Жa"])]
+    [[2, 0, 2, 2], [2, 0, 2, 1]]
+    """
+    letters = np.zeros(len(texts), dtype=np.int64)
+    ascii_ids = [index for index, text in enumerate(texts) if text.isascii()]
+    if ascii_ids:
+        joined = "\n".join([texts[index] for index in ascii_ids]).encode("ascii")
+        letters[ascii_ids] = list(map(len, joined.translate(None, _ASCII_NOT_LETTERS).split(b"\n")))
+    latin = letters.copy()
+    beyond = [index for index, text in enumerate(texts) if not text.isascii()]
+    if beyond:
+        letters[beyond] = _kept(_NOT_LETTERS_OR_NEWLINE, [texts[index] for index in beyond])
+        latin[beyond] = _kept(_NOT_LATIN_OR_NEWLINE, [texts[index] for index in beyond])
+    return letters, latin
 
 
 def _kept(dropped: regex.Pattern, texts: list[str]) -> list[int]:
@@ -611,11 +631,15 @@ def _pounds(token: str, core: str) -> bool:
     return core + "." in token and _POUNDS.fullmatch(core) is not None
 
 
-def _odd_count(token: str) -> int:
-    """Characters of ``token`` that running English text does not use (see ``odd_chars``)."""
-    if token.isascii():
-        return 0 if token.isalnum() else len(token) - len(token.encode("ascii").translate(None, _ASCII_ODD))
-    return len(_ODD.findall(token))
+def _odd_counts(texts: list[str], chosen: Sequence[int]) -> np.ndarray:
+    """Characters of each of ``texts`` (0 for those not ``chosen``) that running English text does not use
+    (see ``odd_chars``), scanned only in those that may hold one: beyond ASCII, or with an odd one of it.
+
+    >>> _odd_counts(["a|b", "ab", "n¬", "x|"], [0, 1, 2]).tolist()
+    [1, 0, 1, 0]
+    """
+    return _scan(_ODD, texts, [index for index in chosen if not texts[index].isascii()
+                               or not _ASCII_ODD_CHARS.isdisjoint(texts[index])])
 
 
 def _case_flips(word: str) -> bool:
@@ -668,15 +692,15 @@ _CONTROL = np.array([unicodedata.category(chr(code)) == "Cc" and chr(code) not i
 def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]] | None) -> Signals:
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     small = np.minimum(codes, _TABLE_SIZE)
-    space = _SPACE[small]
+    space = _SPACE.take(small)  # take: twice as fast as fancy indexing on a text-long array
     breaks = np.flatnonzero((codes == 10) | (codes == 12))
     starts = np.concatenate(([0], breaks + 1))
     n_lines = len(starts)
     page_of_line = np.concatenate(([0], np.cumsum(codes[breaks] == 12))).astype(np.int64)
     pages = int(page_of_line[-1]) + 1
     nonspace = _line_counts(~space, starts)
-    alnum = _line_counts(_ALNUM[small] & ~space, starts)
-    junk = np.flatnonzero(_CONTROL[small])
+    alnum = _line_counts(_ALNUM.take(small) & ~space, starts)
+    junk = np.flatnonzero(_CONTROL.take(small))
     high = np.flatnonzero(codes >= 0xD800)
     if len(high):  # surrogates, private use, U+FFFD
         unit = codes[high]
@@ -853,7 +877,7 @@ def _rule_lines(small: np.ndarray, space: np.ndarray, starts: np.ndarray, nonspa
     >>> _rule_lines(np.minimum(codes, _TABLE_SIZE), space, np.array([0, 3, 9]), _line_counts(~space, np.array([0, 3, 9])))
     array([1, 2])
     """
-    ruled = _line_counts(_RULE[small] & ~space, starts)
+    ruled = _line_counts(_RULE.take(small) & ~space, starts)
     return np.flatnonzero((ruled == nonspace) & (nonspace >= 3))
 
 

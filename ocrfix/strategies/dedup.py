@@ -633,7 +633,7 @@ def _RANDOM_CODES() -> np.ndarray:
 
 
 def _is_space(codes: np.ndarray) -> np.ndarray:
-    return _SPACE_TABLE[np.minimum(codes, 0x3001)]
+    return _SPACE_TABLE.take(np.minimum(codes, 0x3001))  # take: twice as fast as fancy indexing
 
 
 def _token_bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
