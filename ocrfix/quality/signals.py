@@ -347,7 +347,7 @@ class _TokenTable:
         marked = [index for index, (column, _, _) in enumerate(masses) if column >= 0]
         rows[marked, [masses[index][0] for index in marked]] = [masses[index][1] for index in marked]
         aux = np.zeros((len(cores), 3), dtype=np.int64)
-        aux[:, 0] = aux[:, 1] = list(map(len, cores))  # plain cores: all letters Latin
+        aux[:, 0] = aux[:, 1] = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))  # plain cores: all letters Latin
         accented = [index for index, is_plain in enumerate(plain) if not is_plain]
         aux[accented, 0], aux[accented, 1] = _letters([cores[i] for i in accented])
         common_ids = [index for index, is_common in enumerate(common) if is_common]
