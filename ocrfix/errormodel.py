@@ -251,7 +251,8 @@ class ErrorModel:
 
     def undo_index(self, min_count: int = 2) -> dict[str, list[str]]:
         """The misreadings :meth:`undo_one` undoes, as printed string -> the letters meant: each confusion seen
-        at least ``min_count`` times or a prior pair that misreads letters (not a lost space or mark).
+        at least ``min_count`` times or a prior pair that misreads letters (not a lost space or mark), of at
+        most MAX_SEGMENT characters a side (as training counts them; a model loaded from a file may hold more).
 
         >>> sorted(ErrorModel({("h", "b"): 3, ("t", ""): 2, ("a", "o"): 1}, {"h": 50}, 1000, 10, prior=False)
         ...        .undo_index().items())
@@ -262,7 +263,7 @@ class ErrorModel:
             index = self._undo_index[min_count] = {}
             pairs = set(self._floors) | {pair for pair, count in self.confusions.items() if count >= min_count}
             for intended, printed in pairs:
-                if intended.strip() and intended.isalpha():
+                if intended.strip() and intended.isalpha() and max(len(intended), len(printed)) <= MAX_SEGMENT:
                     index.setdefault(printed, []).append(intended)
         return index
 

@@ -37,3 +37,5 @@ def test_only_the_targets_and_the_models_confusions():
     index = MisreadingIndex(model, {"the", "modern", "be", "tbe"})
     assert index.readings(["tbe", "rnodern", "bo"]) == {"tbe": ("the",), "rnodern": ("modern",), "bo": ()}
     assert MisreadingIndex(ErrorModel({}, {}, 100, 0, prior=False), TARGETS).readings(["tbe"]) == {"tbe": ()}
+    loaded = ErrorModel({("m", "rn"): 2, ("them", "x"): 5}, {"m": 40}, 1000, 10, prior=False)  # runs as no training counts
+    assert MisreadingIndex(loaded, {"modern", "the"}).readings(["rnodern", "xe"]) == {"rnodern": ("modern",), "xe": ()}
