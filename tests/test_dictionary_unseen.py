@@ -67,3 +67,11 @@ def test_a_mark_after_a_space_closes_no_quotation(dictionary):
     assert dictionary.run(text).text == "Many firms, especially those that trade abroad, keep books. ' is wise."
     quoted = "He said ‘hat is mine’ and left."  # a real quotation keeps its marks
     assert dictionary.run(quoted).text == quoted
+
+
+def test_a_real_word_whose_listed_pair_is_as_rare_as_a_misprint_is_repaired(dictionary):
+    # "of he" is listed, but 10**4 times rarer than "of the": a misprint's rarity, no evidence for "he"
+    assert dictionary.run("It keeps a list of he default values.").text == "It keeps a list of the default values."
+    # "than he" is a real pair, not much rarer than "than the": the word stays
+    text = "She was taller than he expected her to be."
+    assert dictionary.run(text).text == text

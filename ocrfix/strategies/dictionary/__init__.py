@@ -832,11 +832,13 @@ class Dictionary(Strategy):
         """Cheap test for :meth:`_real_word`: the i where token i is a listed lower-case word of two letters
         or more, not protected, between two words (the one after listed) with neither of which it forms a
         listed word pair (``paired``: the bigram of token i and i + 1). Whether the word before is listed is
-        left to :meth:`_real_word`: it may be repaired by then."""
+        left to :meth:`_real_word`: it may be repaired by then. A pair too common to be a misprint of any listed
+        pair (see :meth:`_misprint_pairs`) counts as a pair."""
         words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
         last = len(words) - 1
+        rare = self._lexicon.bigram_ceiling - MISPRINT_GAP  # no rarer pair can be a misprint of a listed one
         return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
-                if 0 < i < last and not paired[i] and not paired[i - 1] and linked[i - 1] and linked[i]
+                if 0 < i < last and paired[i] < rare and paired[i - 1] < rare and linked[i - 1] and linked[i]
                 and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
                 and folded_zipf(words[i]) and words[i] not in self.protected}
 
@@ -844,7 +846,8 @@ class Dictionary(Strategy):
         """Token ``i``, a listed lower-case word, read as another listed word the engine misprints as it
         ("He bad been" -> "had", "said be was" -> "he"), if the evidence is strong on both sides.
 
-        The word forms no listed word pair with either neighbour and none elsewhere in the document
+        The word forms no listed word pair with either neighbour, or only pairs as rare as misprints of the
+        reading's (:meth:`_misprint_pairs`: "of he default" for "of the default"), and none elsewhere in the document
         (where it would be the document's own word); the reading is one attested confusion of the error
         model away (:meth:`ErrorModel.undo_one`), forms listed pairs with both neighbours, and beats the
         word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model).
@@ -859,12 +862,11 @@ class Dictionary(Strategy):
         bigram = lex.folded_bigram
         word = tokens.folded[i]
         zipf = lex.folded_zipf(word)
-        if not zipf or word in self.protected or not lex.folded_zipf(prev) or not lex.folded_zipf(nxt) \
-                or bigram(prev, word) or bigram(word, nxt):
+        if not zipf or word in self.protected or not lex.folded_zipf(prev) or not lex.folded_zipf(nxt):
             return None
         if tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
             return None
-        fitting = self._fitting(word, prev, nxt)
+        fitting = self._misprint_pairs(prev, word, nxt, self._fitting(word, prev, nxt))
         if not fitting:
             return None
         as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]
@@ -878,6 +880,23 @@ class Dictionary(Strategy):
             return None
         return (best, round(confidence, 3),
                 f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
+
+    def _misprint_pairs(self, prev: str, word: str, nxt: str, readings: list[str]) -> list[str]:
+        """The ``readings`` of ``word`` beside whose pairs the word's own listed pairs with ``prev`` and ``nxt``
+        are as rare as misprints: MISPRINT_GAP rarer, the gap that tells a misprint of a listed word from a rare
+        real one. The web text behind the lexicon holds OCR and typos of common word pairs, so a pair's
+        listing is a frequency, not a yes: "of he" (2.4) beside "of the" (6.5) is a misprint's rarity,
+        "than he" (3.4) beside "than the" (4.8) is a real pair.
+
+        >>> d = Dictionary()
+        >>> d._misprint_pairs("of", "he", "default", ["her", "the"]), d._misprint_pairs("than", "he", "said", ["the"])
+        (['the'], [])
+        """
+        bigram = self._lexicon.folded_bigram
+        before, after = bigram(prev, word), bigram(word, nxt)
+        return [reading for reading in readings
+                if (not before or bigram(prev, reading) - before >= MISPRINT_GAP)
+                and (not after or bigram(reading, nxt) - after >= MISPRINT_GAP)]
 
     def _fitting(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
         """The listed words ``word`` is one known misreading away from (:meth:`_misread`) that form listed
