@@ -75,3 +75,13 @@ def test_a_real_word_whose_listed_pair_is_as_rare_as_a_misprint_is_repaired(dict
     # "than he" is a real pair, not much rarer than "than the": the word stays
     text = "She was taller than he expected her to be."
     assert dictionary.run(text).text == text
+
+
+def test_a_lone_letter_left_of_a_word_is_repaired_unless_the_text_uses_it_as_a_symbol(dictionary):
+    # "f" is no English word: what is left of "of" when the OCR lost its "o"
+    assert dictionary.run("This is one f the best things in the town.").text == "This is one of the best things in the town."
+    # a letter the text uses twice is its own symbol, a variable here
+    text = "The file is read if n is not given; if n is 0, nothing is read."
+    assert dictionary.run(text).text == text
+    text = "It s one of the best things in the town."  # a lost apostrophe: "s" is no misread "is"
+    assert dictionary.run(text).text == text

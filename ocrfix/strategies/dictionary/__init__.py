@@ -115,6 +115,7 @@ COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
 PRONOUN_I = regex.compile(r"i(?:['’](?:m|ve|ll|d))?")  # the pronoun and its contractions, folded
+LONE_LETTERS = "aiostdm"  # lower-case letters that stand alone as words, or where an apostrophe was lost
 WORD_CAPITALS = "AI"  # the only English words of one capital letter; any other is an initial or a piece
 # The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
 GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
@@ -837,10 +838,29 @@ class Dictionary(Strategy):
         words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
         last = len(words) - 1
         rare = self._lexicon.bigram_ceiling - MISPRINT_GAP  # no rarer pair can be a misprint of a listed one
-        return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
+        lone = {letter for letter in string.ascii_lowercase if self._lone_letter(tokens, letter)}
+        return {i for i in compress(range(len(words)), tokens.per_core(lambda core: is_lower_alpha_word(core)
+                                                                     or core in lone))
                 if 0 < i < last and paired[i] < rare and paired[i - 1] < rare and linked[i - 1] and linked[i]
                 and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
                 and folded_zipf(words[i]) and words[i] not in self.protected}
+
+    @staticmethod
+    def _lone_letter(tokens: Tokens, core: str) -> bool:
+        """Is ``core`` a lower-case letter that, standing alone, is what is left of a word whose other letters the
+        OCR lost ("one f the", "clothed n rags")? English has no such word but "a", "i" and the "o" of verse,
+        and "s", "t", "d", "m" stand alone where an apostrophe was lost ("it s", "don t", "I m"). A letter the
+        document uses more than once is its own symbol (a variable, "if n is not given"; a list label): OCR
+        drops letters of different words, seldom the same letter twice.
+
+        >>> from ocrfix.strategies.dictionary.tokens import Tokens
+        >>> t = Tokens("one f the best, if n is 2 or n is 3")
+        >>> t.vocabulary = Vocabulary.from_text(t.text)
+        >>> Dictionary._lone_letter(t, "f"), Dictionary._lone_letter(t, "n"), Dictionary._lone_letter(t, "s")
+        (True, False, False)
+        """
+        return (len(core) == 1 and core.islower() and core not in LONE_LETTERS
+                and tokens.vocabulary.count(core) == 1)
 
     def _real_word(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
         """Token ``i``, a listed lower-case word, read as another listed word the engine misprints as it
@@ -853,7 +873,8 @@ class Dictionary(Strategy):
         word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model).
         """
         core = tokens.cores[i]
-        if i in tokens.repaired or len(core) < 2 or not (core.isalpha() and core.islower()):
+        if i in tokens.repaired or len(core) < 2 and not self._lone_letter(tokens, core) \
+                or not (core.isalpha() and core.islower()):
             return None
         prev, nxt = tokens.neighbour(i, -1), tokens.neighbour(i, +1)
         if prev is None or nxt is None:
