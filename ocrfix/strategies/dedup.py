@@ -65,7 +65,7 @@ _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128
 _LONG_WORD = 20  # words at least this long are searched for character units
 _LONGEST_UNIT = 32  # characters
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
-_VERSE_LINES = 6  # content lines of a page that tell verse (lines that start in capitals) from prose
+_VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (starting in capitals) from prose
 _PROSE_LOWER_SHARE = 0.3  # prose: this share of lines or more runs on in lower case (as layout's is_prose)
 _OPENING_MARKS = "\"'“‘([«"
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
@@ -369,10 +369,15 @@ class _LineLoops:
         :func:`ocrfix.strategies.layout.reflow.is_prose`). A loop runs on to the engine's token limit or
         drifts; verse repeats a line exactly and goes on."""
         lines = np.flatnonzero(self.page == self.page[first]).tolist()
-        if last >= lines[-1] or len(lines) < _VERSE_LINES:
+        if last >= lines[-1]:
             return False
-        lower = sum(self.line(line).lstrip(_OPENING_MARKS)[:1].islower() for line in lines[1:])
-        return lower < _PROSE_LOWER_SHARE * (len(lines) - 1)
+        # the verse is told by the page's other lines: copies of a letterhead or a table row start in
+        # capitals too, and alone they say nothing of what is around them
+        others = [line for line in lines if not first <= line <= last]
+        if len(others) < _VERSE_LINES:
+            return False
+        lower = sum(self.line(line).lstrip(_OPENING_MARKS)[:1].islower() for line in others[1:])
+        return lower < _PROSE_LOWER_SHARE * (len(others) - 1)
 
     def _continues(self, line: int, model: int) -> bool:
         key, unit = self.key(line), self.key(model)
