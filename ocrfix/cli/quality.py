@@ -7,6 +7,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -74,14 +75,18 @@ def run(args: argparse.Namespace) -> int:
     files = _files(Path(args.input))
     rows = _estimate_all(files, args)
     rows.sort(key=_worst_first)
-    text = {"table": _table, "json": _json, "csv": _csv}[args.format](rows, args)
+    _write({"table": _table, "json": _json, "csv": _csv}[args.format](rows, args), args, inputs=files)
+    return 0
+
+
+def _write(text: str, args: argparse.Namespace, inputs: Sequence[Path] = ()) -> None:
+    """The report to ``-o`` (never over one of the ``inputs``) or to standard output."""
     if args.output:
         from ocrfix.io import write_text_atomic
 
-        write_text_atomic(args.output, text, inputs=files)
+        write_text_atomic(args.output, text, inputs=tuple(inputs))
     else:
         sys.stdout.write(text)
-    return 0
 
 
 def _files(path: Path) -> list[Path]:
@@ -206,30 +211,11 @@ def _train(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from ocrfix import corpus
+    from ocrfix.bench.quality import evaluation_markdown
     from ocrfix.quality import evaluate
 
     if not args.corpus:
         raise OcrfixError("--evaluate needs --corpus PATH")
     data = evaluate(corpus.load(args.corpus), model=args.model)
-    lines = [f"Estimated vs true page CER (diplomatic ground truth) on {args.corpus}, "
-             f"model {args.model or 'shipped'}, no refit:", "",
-             "| subset | pages | Spearman | MAE | pages with CER ≤ 15% | MAE there | bias there "
-             "| in 80% interval | under it |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for name, stats in [*data["subsets"].items(), ("**all**", data["all"])]:
-        lines.append(f"| {name} | {stats['pages']} | {_figure(stats['spearman'], 1, '.3f')} | {_figure(stats['mae'])} "
-                     f"| {stats['pages_le15']} | {_figure(stats['mae_le15'])} | {_figure(stats['bias_le15'], 100, '+.2f')} "
-                     f"| {_figure(stats['coverage'], 100, '.0f', '%')} | {_figure(stats['below'], 100, '.0f', '%')} |")
-    text = "\n".join(lines) + "\n"
-    if args.output:
-        from ocrfix.io import write_text_atomic
-
-        write_text_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    _write(evaluation_markdown(data, args.corpus, args.model), args)
     return 0
-
-
-def _figure(value: float | None, scale: float = 100, spec: str = ".2f", unit: str = " pp") -> str:
-    """A statistic for the table ("–" when there is none): CER figures in percentage points."""
-    return "–" if value is None else f"{scale * value:{spec}}{unit if scale == 100 else ''}"

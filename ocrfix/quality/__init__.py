@@ -426,10 +426,6 @@ def _fit_table(table: PageTable, groups: Sequence[str], features: Sequence[str] 
     return fit(table.rates[:, columns], base, table.chars, groups, list(features), info=info)
 
 
-def _predict_table(model: Calibration, table: PageTable) -> np.ndarray:
-    return _predict_with_interval(model, table)[0]
-
-
 def _predict_with_interval(model: Calibration, table: PageTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each page's estimate and 80% interval, loops added back, as :func:`estimate` gives them."""
     columns = [FEATURES.index(name) for name in model.features]
@@ -530,7 +526,7 @@ def _cross_validate_table(table: PageTable, fold_of: dict[str, int], group_of: d
         if not test.any() or len(train_part.cer) < 10:
             continue
         model = _fit_table(train_part, [group_of[d] for d in train_part.document], features)
-        predicted[test] = _predict_table(model, table.select(test))
+        predicted[test] = _predict_with_interval(model, table.select(test))[0]
     scored = ~np.isnan(predicted)
     subsets = np.array(table.subset)
     result: dict[str, Any] = {"subsets": {}}

@@ -134,6 +134,7 @@ _CLOSERS = "”’\"'»"
 _CLOSED_LINE_END = frozenset(".!?:;" + _HYPHENS)
 _SENTENCE_OR_HYPHEN = "." + _HYPHENS
 _VOWELS = frozenset("aeiouyAEIOUY")
+_POSSESSIVE = ("'s", "’s")  # a possessive's ending ("Everard's"), with either apostrophe
 _ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
                             "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para",
                             # weights and measures; this, last and next month in commercial letters (the 9th inst.)
@@ -406,7 +407,7 @@ class _TokenTable:
             zipf = 0.0
         if zipf == 0.0 and "." in word:
             zipf = self.lex.zipf(word.replace(".", ""))
-        if zipf == 0.0 and word[-2:] in ("'s", "’s"):
+        if zipf == 0.0 and word[-2:] in _POSSESSIVE:
             zipf = self.lex.zipf(word[:-2])  # "Everard's": a known word's possessive is as common as the word
         if zipf < _RARE_ZIPF and ("'" in word or "’" in word) and (full := elided(word, self.lex.__contains__)):
             zipf = max(zipf, self.lex.zipf(full))  # "ask'd", "heav'n", "o'er": as common as the word they elide
@@ -603,7 +604,7 @@ def _capitalised(word: str) -> bool:
     >>> _capitalised("Everard"), _capitalised("Everard's"), _capitalised("everard's"), _capitalised("O'Neill")
     (True, True, False, True)
     """
-    return word.istitle() or (word[-2:] in ("'s", "’s") and word[:-2].istitle())
+    return word.istitle() or (word[-2:] in _POSSESSIVE and word[:-2].istitle())
 
 
 def _abbreviation(token: str, core: str) -> bool:
