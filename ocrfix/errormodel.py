@@ -269,7 +269,9 @@ class ErrorModel:
 
     def undo_one(self, observed: str, min_count: int = 2) -> set[str]:
         """What the text may have said where the engine printed ``observed`` (folded), if it made one
-        confusion seen at least ``min_count`` times or a prior pair: each such misreading undone once.
+        confusion seen at least ``min_count`` times or a prior pair: each such misreading undone once. The
+        definition that the dictionary's :class:`~ocrfix.strategies.dictionary.misreadings.MisreadingIndex`
+        computes for many words at once without spelling the strings out (the dictionary uses the index).
 
         >>> m = ErrorModel({("h", "b"): 3, ("t", ""): 2, ("a", "o"): 1}, {"h": 50}, 1000, 10, prior=False)
         >>> sorted(m.undo_one("ho"))  # "t" lost (seen twice); "a" read as "o" seen once only: not enough

@@ -49,6 +49,7 @@ from rapidfuzz.process import cpdist
 
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
+from ocrfix.strategies.layout.reflow import PROSE_LOWER_SHARE
 
 # Characters that legitimately come in long runs: leaders, rules, fill-in blanks.
 _LEADERS = ".\\-_=*·•…~─━═‐‒–—"
@@ -66,7 +67,6 @@ _LONG_WORD = 20  # words at least this long are searched for character units
 _LONGEST_UNIT = 32  # characters
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
 _VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (starting in capitals) from prose
-_PROSE_LOWER_SHARE = 0.3  # prose: this share of lines or more runs on in lower case (as layout's is_prose)
 _OPENING_MARKS = "\"'“‘([«"
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
@@ -377,7 +377,7 @@ class _LineLoops:
         if len(others) < _VERSE_LINES:
             return False
         lower = sum(self.line(line).lstrip(_OPENING_MARKS)[:1].islower() for line in others[1:])
-        return lower < _PROSE_LOWER_SHARE * (len(others) - 1)
+        return lower < PROSE_LOWER_SHARE * (len(others) - 1)
 
     def _continues(self, line: int, model: int) -> bool:
         key, unit = self.key(line), self.key(model)

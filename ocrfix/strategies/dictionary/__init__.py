@@ -257,19 +257,26 @@ class Dictionary(Strategy):
                 elif kind[0] != "skip" or i in unpaired:
                     declined.append(i)
             i += 1
-        # A word left alone beside an unreadable one ("complecing treir yea") is looked at again once that
-        # neighbour is repaired: right to left, so that each new repair is context for the word before it.
+        edits += self._look_again(tokens, declined, kinds, repairs, unpaired)
+        if spaced:
+            edits = spaced + _before_edits(original, edits, spaced)
+        edits.sort(key=lambda e: e.start)
+        return [_in_own_glyphs(edit) for edit in edits if edit.confidence >= self.min_confidence]
+
+    def _look_again(self, tokens: Tokens, declined: list[int], kinds: dict[str, tuple],
+                    repairs: dict[tuple, tuple[str, float, str] | None], unpaired: set[int]) -> list[Edit]:
+        """The edits of the ``declined`` tokens (looked at and left alone) whose next token the pass repaired
+        since: a word left alone beside an unreadable one ("complecing treir yea") may be read once that
+        neighbour is. Right to left, so that each new repair is context for the word before it."""
+        edits = []
         for i in reversed(declined):
-            kind = kinds[cores[i]]
+            kind = kinds[tokens.cores[i]]
             if i + 1 in tokens.repaired and not (kind[0] == "word" and kind[2] < PIECE_ZIPF
                                                  and self._glue(tokens, i, kind[2]) is not None):
                 edit = self._word_edit(tokens, i, kind, repairs, unpaired)
                 if edit is not None:
                     edits.append(edit)
-        if spaced:
-            edits = spaced + _before_edits(original, edits, spaced)
-        edits.sort(key=lambda e: e.start)
-        return [_in_own_glyphs(edit) for edit in edits if edit.confidence >= self.min_confidence]
+        return edits
 
     def _word_edit(self, tokens: Tokens, i: int, kind: tuple, repairs: dict[tuple, tuple[str, float, str] | None],
                    unpaired: set[int]) -> Edit | None:
@@ -831,17 +838,17 @@ class Dictionary(Strategy):
 
     def _unpaired(self, tokens: Tokens, paired: list[float]) -> set[int]:
         """Cheap test for :meth:`_real_word`: the i where token i is a listed lower-case word of two letters
-        or more, not protected, between two words (the one after listed) with neither of which it forms a
-        listed word pair (``paired``: the bigram of token i and i + 1). Whether the word before is listed is
+        or more (or a lone letter, :meth:`_lone_letter`), not protected, between two words (the one after
+        listed) with neither of which it forms a listed word pair (``paired``: the bigram of token i and i + 1). Whether the word before is listed is
         left to :meth:`_real_word`: it may be repaired by then. A pair too common to be a misprint of any listed
         pair (see :meth:`_misprint_pairs`) counts as a pair."""
         words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
         last = len(words) - 1
-        rare = self._lexicon.bigram_ceiling - MISPRINT_GAP  # no rarer pair can be a misprint of a listed one
+        ceiling = self._lexicon.bigram_ceiling - MISPRINT_GAP  # a pair this common is no misprint of a listed one
         lone = {letter for letter in string.ascii_lowercase if self._lone_letter(tokens, letter)}
         return {i for i in compress(range(len(words)), tokens.per_core(lambda core: is_lower_alpha_word(core)
                                                                      or core in lone))
-                if 0 < i < last and paired[i] < rare and paired[i - 1] < rare and linked[i - 1] and linked[i]
+                if 0 < i < last and paired[i] < ceiling and paired[i - 1] < ceiling and linked[i - 1] and linked[i]
                 and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
                 and folded_zipf(words[i]) and words[i] not in self.protected}
 

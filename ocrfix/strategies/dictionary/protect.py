@@ -58,7 +58,7 @@ MISREAD_ORDINAL = regex.compile(r"(?i)\d[\dlio]{1,2}(?:st|nd|rd|th)")
 LETTER_FOR_DIGIT = {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "S": "5", "Z": "2", "B": "8", "G": "6"}
 DIGIT_FOR_LETTER = {"1": "I", "0": "O", "5": "S", "2": "Z", "8": "B", "6": "G"}
 NUMBER_LETTERS = {"l": "1", "I": "1", "O": "0", "o": "0"}
-LETTER_OF_DIGIT = str.maketrans("105", "los")  # the lower-case letters a digit inside a word stands for
+DIGIT_FOR_LOWER_LETTER = str.maketrans("105", "los")  # inside a word ("1ost"): translates back to the letters
 ASCII_DIGITS = frozenset("0123456789")
 NUMBER_LIKE = regex.compile(r"[0-9lIOo]+")
 # An ordinal ("14th", "21st") with letters an engine prints for its digits; "i" too, as in "i4th".
@@ -117,7 +117,7 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
         letters = [ch for ch in core if ch.isalpha()]
         if all(ch.isupper() for ch in letters) or any(ch.isupper() for ch in letters[1:]) \
                 or not DIGITS_FOR_LETTERS.fullmatch(core) or ORDINAL_OR_DECADE.fullmatch(core) \
-                or MISREAD_ORDINAL.fullmatch(core) and not known(core.translate(LETTER_OF_DIGIT)):
+                or MISREAD_ORDINAL.fullmatch(core) and not known(core.translate(DIGIT_FOR_LOWER_LETTER)):
             return "number, date, money or code"  # "SW1A", "Sw1P", "B52", "1980s", "19th", "2ith" (not "1ost")
         return None
     if not LETTERS_AND_APOSTROPHES.fullmatch(core) and _compound(core, known):

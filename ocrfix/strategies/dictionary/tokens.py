@@ -244,6 +244,7 @@ class Tokens:
         """Token j's repair, the word of it facing a neighbour on the side ``-step`` (a repair may be two)."""
         return self.repaired[j].split(" ")[0 if step > 0 else -1]
 
+
 def is_alpha_word(core: str) -> bool:
     """A word of two letters or more."""
     return len(core) > 1 and core.isalpha()

@@ -103,6 +103,7 @@ def _structural(content: str) -> bool:
 
 
 FULL = 0.92   # a line whose next word would have passed this share of the width was full
+PROSE_LOWER_SHARE = 0.3  # prose: at least this share of its lines runs on in lower case from the line before
 
 
 def is_prose(shapes: list[Shape]) -> bool:
@@ -115,7 +116,7 @@ def is_prose(shapes: list[Shape]) -> bool:
     """
     pairs = max(0, len(shapes) - 1)
     lower = sum(1 for shape in shapes[1:] if shape.starts_lower)
-    return pairs < 5 or lower >= 0.3 * pairs
+    return pairs < 5 or lower >= PROSE_LOWER_SHARE * pairs
 
 
 def decide_join(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool,
