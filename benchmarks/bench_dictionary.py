@@ -4,8 +4,8 @@ The input is every corpus document's OCR once (no cycling, so that the
 strategy's per-instance candidate cache gains nothing from repeats); each round
 uses a fresh Dictionary. Each timed round is a first pass over new text: it
 starts with the caches shared across instances cleared (``dictionary.clear_caches``:
-the misreadings of words, the error model's memo), as a user's new document finds
-them; the lexicon, the candidate index and the error model stay loaded. That cold
+the error model's memo; the misreadings of words are each instance's own), as a
+user's new document finds them; the lexicon, the candidate index and the error model stay loaded. That cold
 figure is what the targets are checked on; a warm figure (a fresh instance right
 after a pass over the same text, the shared caches full) is recorded beside it.
 The peer is symspellpy's word-by-word ``lookup`` (``Verbosity.TOP``, max edit

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -499,21 +499,17 @@ def evaluate(documents: Iterable[Any], *, model: str | os.PathLike[str] | Calibr
     calibration = model if isinstance(model, Calibration) else load_model(None if model is None else os.fspath(model))
     table = page_table(documents)
     predicted, low, high = _predict_with_interval(calibration, table)
-    subsets = np.array(table.subset)
-    result: dict[str, Any] = {"subsets": {}}
-    for name in [*sorted(set(table.subset)), None]:
-        mask = np.ones(len(subsets), dtype=bool) if name is None else subsets == name
+
+    def stats(mask: np.ndarray) -> dict[str, Any]:
         true, estimated = table.cer[mask], predicted[mask]
-        stats = _stats(estimated, true)
+        found = _stats(estimated, true)
         low15 = true <= 0.15
-        stats["bias_le15"] = _round(float(np.mean(estimated[low15] - true[low15]))) if low15.any() else None
-        stats["coverage"] = _round(float(np.mean((low[mask] <= true) & (true <= high[mask])))) if len(true) else None
-        stats["below"] = _round(float(np.mean(true < low[mask]))) if len(true) else None
-        if name is None:
-            result["all"] = stats
-        else:
-            result["subsets"][name] = stats
-    return result
+        found["bias_le15"] = _round(float(np.mean(estimated[low15] - true[low15]))) if low15.any() else None
+        found["coverage"] = _round(float(np.mean((low[mask] <= true) & (true <= high[mask])))) if len(true) else None
+        found["below"] = _round(float(np.mean(true < low[mask]))) if len(true) else None
+        return found
+
+    return _by_subset(table.subset, np.ones(len(table.cer), dtype=bool), stats)
 
 
 def _cross_validate_table(table: PageTable, fold_of: dict[str, int], group_of: dict[str, str], folds: int,
@@ -527,14 +523,17 @@ def _cross_validate_table(table: PageTable, fold_of: dict[str, int], group_of: d
             continue
         model = _fit_table(train_part, [group_of[d] for d in train_part.document], features)
         predicted[test] = _predict_with_interval(model, table.select(test))[0]
-    scored = ~np.isnan(predicted)
-    subsets = np.array(table.subset)
-    result: dict[str, Any] = {"subsets": {}}
-    for subset in sorted(set(table.subset)):
-        mask = scored & (subsets == subset)
-        result["subsets"][subset] = _stats(predicted[mask], table.cer[mask])
-    result["all"] = _stats(predicted[scored], table.cer[scored])
-    return result
+    return _by_subset(table.subset, ~np.isnan(predicted), lambda mask: _stats(predicted[mask], table.cer[mask]))
+
+
+def _by_subset(subsets: Sequence[str], pages: np.ndarray, stats: Callable[[np.ndarray], dict[str, Any]]) -> dict[str, Any]:
+    """``stats`` of the ``pages`` (a mask) of each corpus subset, and of all of them.
+
+    >>> _by_subset(["b", "a", "b"], np.array([True, True, False]), lambda mask: int(mask.sum()))
+    {'subsets': {'a': 1, 'b': 1}, 'all': 2}
+    """
+    names = np.array(subsets)
+    return {"subsets": {name: stats(pages & (names == name)) for name in sorted(set(subsets))}, "all": stats(pages)}
 
 
 def _stats(predicted: np.ndarray, true: np.ndarray) -> dict[str, Any]:

@@ -125,6 +125,7 @@ OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "
 OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
+RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a split word ("begi ning": web typos)
 # What closes a quotation an opening mark may start (’ and ' also serve as apostrophes: a word with
 # one after the mark is taken as quoted, the cautious reading).
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
@@ -415,7 +416,7 @@ class Dictionary(Strategy):
         zipf = self._lexicon.folded_zipf(word)
         if zipf == 0.0 or (len(core) <= 2 and zipf < FRAGMENT_ZIPF):
             return 2
-        return 1 if zipf < NAME_ZIPF else 0
+        return 1 if zipf < RARE_PIECE_ZIPF else 0
 
     def _glue_pairs(self, tokens: Tokens, i: int, zipf: float) -> list[tuple[int, int, int]]:
         """The neighbours that token ``i`` (of Zipf ``zipf``) may form one split word with, as (first
@@ -430,14 +431,14 @@ class Dictionary(Strategy):
             if first < 0 or last >= len(cores) or not tokens.gap_is_space(first):
                 continue
             sure = self._fragment(tokens, j)
-            if not sure and zipf < NAME_ZIPF and j not in tokens.repaired and j not in tokens.taken \
+            if not sure and zipf < RARE_PIECE_ZIPF and j not in tokens.repaired and j not in tokens.taken \
                     and self._lexicon.folded_zipf(tokens.folded[j]) < TRUSTED_ZIPF and cores[j].isalpha() \
                     and (cores[j].islower() or j == first and cores[j][1:].islower()):
                 sure = 1  # the other side of a rare or unknown word, no common word itself ("dis ussion")
             if not sure and zipf == 0.0 and j == first and j not in tokens.repaired and j not in tokens.taken \
                     and len(cores[j]) == 1 and cores[j].isupper() and cores[j] not in WORD_CAPITALS:
                 sure = 2  # a capital no word is alone, before an unknown word: its first letter ("C mmittee")
-            if sure and (zipf < NAME_ZIPF or len(cores[j]) <= 2 or sure == 2):
+            if sure and (zipf < RARE_PIECE_ZIPF or len(cores[j]) <= 2 or sure == 2):
                 pairs.append((first, last, sure))
         return pairs
 
@@ -839,9 +840,9 @@ class Dictionary(Strategy):
     def _unpaired(self, tokens: Tokens, paired: list[float]) -> set[int]:
         """Cheap test for :meth:`_real_word`: the i where token i is a listed lower-case word of two letters
         or more (or a lone letter, :meth:`_lone_letter`), not protected, between two words (the one after
-        listed) with neither of which it forms a listed word pair (``paired``: the bigram of token i and i + 1). Whether the word before is listed is
-        left to :meth:`_real_word`: it may be repaired by then. A pair too common to be a misprint of any listed
-        pair (see :meth:`_misprint_pairs`) counts as a pair."""
+        listed) with neither of which it forms a listed word pair (``paired``: the bigram of token i and
+        i + 1). Whether the word before is listed is left to :meth:`_real_word`: it may be repaired by then.
+        A pair too common to be a misprint of any listed pair (see :meth:`_misprint_pairs`) counts as a pair."""
         words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
         last = len(words) - 1
         ceiling = self._lexicon.bigram_ceiling - MISPRINT_GAP  # a pair this common is no misprint of a listed one
@@ -1166,7 +1167,8 @@ def _quoted(text: str, offset: int) -> bool:
         position = text.find(mark, offset + 1, end)
         while position >= 0:
             before = text[position - 1]
-            if not before.isspace() and not (before.isalpha() and position + 1 < len(text) and text[position + 1].isalpha()):
+            if not before.isspace() and not (before.isalpha() and position + 1 < len(text)
+                                             and text[position + 1].isalpha()):
                 return True
             position = text.find(mark, position + 1, end)
     return False
