@@ -132,6 +132,7 @@ class ErrorModel:
         self._cache: dict[tuple[str, str], float] = {}
         self._runs: dict[int, dict[tuple[str, str], tuple[float, bool, int]]] = {}  # min_count -> run -> see _run
         self._undo_index: dict[int, dict[str, list[str]]] = {}  # min_count -> printed -> intended (undo_one)
+        self._printed_as: dict[str, list[str]] | None = None  # undo_index() turned round (misprints)
 
     def clear_caches(self) -> None:
         """Forget the figures memoised from the strings scored so far (the learned counts stay): what a
@@ -266,6 +267,32 @@ class ErrorModel:
                 if intended.strip() and intended.isalpha() and max(len(intended), len(printed)) <= MAX_SEGMENT:
                     index.setdefault(printed, []).append(intended)
         return index
+
+    def misprints(self, word: str, longest: int) -> list[str]:
+        """What the engine may print for ``word`` (folded) with one confusion :meth:`undo_one` undoes made
+        at one place, each misprint of at most ``longest`` characters: the other direction of that method.
+
+        >>> m = ErrorModel({("h", "b"): 3, ("h", "li"): 2, ("a", "o"): 1}, {"h": 50}, 1000, 10, prior=False)
+        >>> m.misprints("the", 4)  # "a" read as "o" seen once only: not enough
+        ['tbe', 'tlie']
+        """
+        printed_as = self._printed_as
+        if printed_as is None:  # letters meant -> what the engine printed for them, shortest first
+            printed_as = self._printed_as = {}
+            for printed, meant in self.undo_index().items():
+                for letters in meant:
+                    printed_as.setdefault(letters, []).append(printed)
+            for printed in printed_as.values():
+                printed.sort(key=len)
+        found = []
+        for start in range(len(word)):
+            for end in range(start + 1, min(len(word), start + MAX_SEGMENT) + 1):
+                room = longest - len(word) + end - start  # the longest printed string that keeps it short enough
+                for printed in printed_as.get(word[start:end], ()):
+                    if len(printed) > room:
+                        break
+                    found.append(word[:start] + printed + word[end:])
+        return found
 
     def undo_one(self, observed: str, min_count: int = 2) -> set[str]:
         """What the text may have said where the engine printed ``observed`` (folded), if it made one

@@ -541,3 +541,20 @@ def test_confidences_stay_on_their_lines_across_an_empty_page():
     report = estimate(document)
     assert report.pages[0].verdict == "empty"
     assert report.pages[1].signals["confidence"] > 0
+
+
+def test_a_common_word_misprinted_all_page_long_is_no_word_of_the_document():
+    """An engine that reads a glyph of "the" wrong does so all page long: "tbe" printed dozens of times is a
+    misreading still, not one of the page's own words (as a name printed throughout is)."""
+    rng = random.Random(3)
+    people = ["the miller", "the carter", "the vicar", "the smith", "the widow", "the clerk", "the ferryman"]
+    deeds = ["sent the flour to", "walked with the boy to", "wrote a letter about", "spoke at length of",
+             "asked the way to", "mended the fence by"]
+    places = ["the town", "the mill", "the church", "the ford", "the market", "the old bridge", "the farm"]
+    times = ["on the Monday", "before the rain", "after the fair", "at the turn of the year", "in the spring"]
+    clean = "\n".join(f"{rng.choice(people).capitalize()} {rng.choice(deeds)} {rng.choice(places)} {rng.choice(times)}."
+                      for _ in range(30))
+    misread = clean.replace("the ", "tbe ").replace("The ", "Tbe ")
+    before, after = quality.estimate(clean).pages[0], quality.estimate(misread).pages[0]
+    assert after.cer > before.cer + 0.01
+    assert after.verdict == "correctable"

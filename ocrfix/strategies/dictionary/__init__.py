@@ -1061,25 +1061,13 @@ def _common_misprints(model: ErrorModel) -> dict[str, tuple[str, ...]]:
     with one of the confusions :meth:`ErrorModel.undo_one` undoes, where that is two plain edits or more:
     short printed string -> the words. The candidates of a short word that its one-edit lookup misses
     ("ine", "une" for "the"); built once per model (~0.05 s)."""
-    printed_as: dict[str, list[str]] = {}  # letters meant -> what the engine printed for them, shortest first
-    for printed, meant in model.undo_index().items():
-        for letters in meant:
-            printed_as.setdefault(letters, []).append(printed)
-    for printed in printed_as.values():
-        printed.sort(key=len)
     found: dict[str, list[str]] = {}
     for word, zipf in lexicon.load().words():
         if zipf < COMMON_ZIPF or len(word) > SHORT_WORD + MAX_SEGMENT:
             continue  # a longer word has no short misprint: one confusion replaces MAX_SEGMENT letters at most
-        for start in range(len(word)):
-            for end in range(start + 1, min(len(word), start + MAX_SEGMENT) + 1):
-                room = SHORT_WORD - len(word) + end - start  # the longest printed string that leaves it short
-                for printed in printed_as.get(word[start:end], ()):
-                    if len(printed) > room:
-                        break
-                    misprint = word[:start] + printed + word[end:]
-                    if Levenshtein.distance(misprint, word) > 1:  # one edit: the index finds it
-                        found.setdefault(misprint, []).append(word)
+        for misprint in model.misprints(word, SHORT_WORD):
+            if Levenshtein.distance(misprint, word) > 1:  # one edit: the index finds it
+                found.setdefault(misprint, []).append(word)
     return {misprint: tuple(sorted(set(words))) for misprint, words in found.items()}
 
 
