@@ -14,7 +14,8 @@ maps to an estimated CER. The signals:
     the same for capitalised words ("Harbury", "Quenneville"): mostly names.
 ``nonword``
     letters of unknown words that do not look like English ("tlnco",
-    "cnuipuii"; character model above :data:`IMPLAUSIBLE_BITS` bits/char).
+    "cnuipuii"; character model above :data:`IMPLAUSIBLE_BITS` bits/char), and
+    of the commonest words' clear misprints ("tbe", :func:`clear_misprints`).
 ``repeated``
     the ``unknown``, ``names``, ``rare``, letter ``garbage`` and ``merged`` mass of
     words the document uses three times or more (its own vocabulary: names, terms,
@@ -77,8 +78,8 @@ Repetition loops are measured separately (:func:`loop_spans`, the ``dedup``
 strategy's detector), since they add text rather than corrupt it.
 
 >>> table = Signals.of_text("The cat sat on tbe mat.\\nIt was a fine d@y, tlnco |")
->>> round(table.page_rates()[0]["nonword"], 2), table.page_rates()[0]["garbage"] > 0
-(0.03, True)
+>>> round(table.page_rates()[0]["nonword"], 2), table.page_rates()[0]["garbage"] > 0  # "tbe", "tlnco"
+(0.06, True)
 """
 from __future__ import annotations
 
