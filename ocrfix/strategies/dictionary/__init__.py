@@ -1220,11 +1220,11 @@ def _in_own_glyphs(edit: Edit) -> Edit:
     """
     if not OWN_GLYPHS.search(edit.original):
         return edit
-    spelled = "".join(OWN_GLYPHS_SPELLED.get(ch, ch) for ch in edit.original)
+    pieces = [OWN_GLYPHS_SPELLED.get(ch, ch) for ch in edit.original]
+    spelled = "".join(pieces)
     glyph_at = {}  # start in ``spelled`` -> (the glyph, the letters it stands for)
     at = 0
-    for ch in edit.original:
-        letters = OWN_GLYPHS_SPELLED.get(ch, ch)
+    for ch, letters in zip(edit.original, pieces):
         if ch in OWN_GLYPHS_SPELLED:
             glyph_at[at] = (ch, letters)
         at += len(letters)

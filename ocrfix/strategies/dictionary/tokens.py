@@ -15,7 +15,7 @@ from typing import Callable
 import numpy as np
 import regex
 
-from ocrfix.lexicon import Vocabulary, fold
+from ocrfix.lexicon import Vocabulary, fold_many
 from ocrfix.pipeline import Edit
 from ocrfix.strategies.layout.hyphens import HYPHENS
 
@@ -76,7 +76,7 @@ class Tokens:
         self.starts: list[int] = list(map(operator.add, self.raw_starts, map(leads.__getitem__, self.raws)))  # of the word part
         self.ends: list[int] = list(map(operator.add, self.starts, map(len, self.cores)))
         distinct = list(dict.fromkeys(self.cores))
-        folds = dict(zip(distinct, fold("\n".join(distinct)).split("\n")))  # one call: no core holds a line break
+        folds = dict(zip(distinct, fold_many(distinct)))  # one call: no core holds a line break
         self.folded = list(map(folds.__getitem__, self.cores))
         # the facts about a token and its next neighbour that the per-token rules ask for again and again:
         # its word part folded if all letters (else None); is the gap to the next token one space, and is
