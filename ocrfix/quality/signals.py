@@ -94,6 +94,7 @@ import numpy as np
 import regex
 
 from ocrfix import lexicon
+from ocrfix.errormodel import ErrorModel
 from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
 from ocrfix.strategies.dictionary.protect import elided
@@ -511,8 +512,7 @@ def clear_misprints() -> frozenset[str]:
     >>> {"tbe", "tlie", "wbich"} <= clear_misprints(), "thy" in clear_misprints()
     (True, False)
     """
-    from ocrfix.errormodel import ErrorModel
-    from ocrfix.strategies.dictionary import CLEAR_MISPRINT_GAP
+    from ocrfix.strategies.dictionary import CLEAR_MISPRINT_GAP  # here: the dictionary package imports this one
 
     lex = lexicon.load()
     model = ErrorModel.default()
