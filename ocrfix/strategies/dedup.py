@@ -40,7 +40,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -268,10 +268,7 @@ class _LineLoops:
         count = len(self.starts)
         for period in self._periods(min(self.dedup.max_period, count - 1)):
             a, b = slice(0, count - period), slice(period, count)
-            short, long = np.minimum(self.length[a], self.length[b]), np.maximum(self.length[a], self.length[b])
-            candidate = (self.hash[a] == self.hash[b]) | (
-                (short >= 0.75 * long) & ((self.head[a] == self.head[b]) | (self.tail[a] == self.tail[b]))
-            )
+            candidate = self._alike(lambda values: values[a], lambda values: values[b])
             candidate &= (self.page[a] == self.page[b]) & ~self.claimed[a] & ~self.claimed[b]
             for run_start, run_length in zip(*(part.tolist() for part in _runs(candidate, period))):
                 loops.extend(self._verify(run_start, run_length, period))
@@ -282,13 +279,19 @@ class _LineLoops:
         claimed or not) make a run as long as the period: the others cannot hold a loop."""
         if not _few(len(self.starts), most):
             return range(1, most + 1)
-        ahead = functools.partial(_ahead, periods=most)
-        length, length_ahead = self.length[None, :], ahead(self.length, pad=0)
-        short, long = np.minimum(length, length_ahead), np.maximum(length, length_ahead)
-        candidate = (self.hash == ahead(self.hash, pad=0)) | ((short >= 0.75 * long) & (
-            (self.head == ahead(self.head, pad=0)) | (self.tail == ahead(self.tail, pad=0))))
-        candidate &= self.page == ahead(self.page, pad=-1)
+        candidate = self._alike(lambda values: values, lambda values: _ahead(values, most, pad=0))
+        candidate &= self.page == _ahead(self.page, most, pad=-1)
         return _periods_with_runs(candidate)
+
+    def _alike(self, mine: Callable[[np.ndarray], np.ndarray], theirs: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """Which pairs of lines are alike enough to be looked at as copies (page aside): equal, or of
+        like length with the same first or last word. ``mine`` and ``theirs`` take the pairs' first and
+        second lines' values from an array of all lines' values."""
+        length, other = mine(self.length), theirs(self.length)
+        short, long = np.minimum(length, other), np.maximum(length, other)
+        return (mine(self.hash) == theirs(self.hash)) | (
+            (short >= 0.75 * long) & ((mine(self.head) == theirs(self.head)) | (mine(self.tail) == theirs(self.tail)))
+        )
 
     def _verify(self, run_start: int, run_length: int, period: int) -> list[_Loop]:
         lines = np.arange(run_start, run_start + run_length)
@@ -345,9 +348,9 @@ class _LineLoops:
             return None  # "Exhibit 3: photograph", "Exhibit 4: …": a counter loop repeats a body, or runs away
         if (kinds == _NEAR).sum() > (kinds == _EXACT).sum():
             return None  # a loop drifts now and then; rows that all differ a little are an enumeration
-        if exact and copies == dedup.min_repeats and self._refrain(first, first + copies * period - 1):
-            return None
         last = first + copies * period - 1  # last content line of the last full copy
+        if exact and copies == dedup.min_repeats and self._refrain(first, last):
+            return None
         # A runaway tail: what follows the last full copy to the end of the page is a truncated copy.
         page_end = int(np.searchsorted(self.page, self.page[last], side="right")) - 1
         tail = range(last + 1, page_end + 1)
