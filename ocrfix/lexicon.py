@@ -30,7 +30,7 @@ from functools import cached_property, lru_cache
 from itertools import repeat
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
@@ -51,6 +51,16 @@ _BIGRAM_CORPUS_WORDS = 1_024_908_267_229
 _BIGRAM_SCALE = 50
 # wordfreq's large English list keeps words down to Zipf 1.0; below that a word is unknown.
 _MIN_ZIPF = 1.0
+# The web text behind the word list holds OCR misreadings and typos of common words ("tne", "irom") at
+# about 10**-4.5 of the word: a listed string one attested confusion from a word this much commoner is
+# a clear misprint of it (the dictionary repairs it without a word pair; the quality estimate counts it
+# as a non-word).
+CLEAR_MISPRINT_GAP = 4.5
+# A letter left out and marked by an apostrophe inside a word, as print and verse elide it: the "e" of an
+# ending ("ask'd", "lov'st", "heav'n") or the "v" of a short word (o'er, e'en, ne'er). An apostrophe where
+# another letter belongs is mostly an engine's misread thin letter ("wou'd", "s'nce", "fu'l", "t'e").
+ELIDED_ENDING = regex.compile(r"(\p{L}{2,})['’](d|st|n)")
+ELIDED_V = regex.compile(r"(\p{L}{1,2})['’](\p{L}{1,2})")
 
 
 def fold(word: str) -> str:
@@ -69,6 +79,20 @@ def fold_many(words: list[str]) -> list[str]:
     ["don't", 'the']
     """
     return "\n".join(words).casefold().replace("’", "'").split("\n") if words else []
+
+
+def elided(core: str, known: Callable[[str], bool]) -> str | None:
+    """The known word ``core`` spells with a letter elided as print does it (see :data:`ELIDED_ENDING`), or None.
+
+    >>> known = {"asked", "over", "would"}.__contains__
+    >>> elided("ask'd", known), elided("o'er", known), elided("wou'd", known)
+    ('asked', 'over', None)
+    """
+    for pattern, letter in ((ELIDED_ENDING, "e"), (ELIDED_V, "v")):
+        match = pattern.fullmatch(core)
+        if match and known(word := match.group(1) + letter + match.group(2)):
+            return word
+    return None
 
 
 class Lexicon:

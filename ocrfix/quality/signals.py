@@ -94,10 +94,10 @@ import numpy as np
 import regex
 
 from ocrfix import lexicon
+from ocrfix.lexicon import CLEAR_MISPRINT_GAP, elided
 from ocrfix.errormodel import ErrorModel
 from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
-from ocrfix.strategies.dictionary.protect import elided
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
             "fragments", "merged", "stray_marks", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
@@ -505,15 +505,13 @@ def _fewest_words(text: str, common: frozenset[str]) -> int:
 @lru_cache(maxsize=1)
 def clear_misprints() -> frozenset[str]:
     """The rare strings (folded) an engine prints for the commonest words (Zipf >= _MISPRINTED_ZIPF) with
-    one confusion the shipped error model learned, at least the dictionary's CLEAR_MISPRINT_GAP rarer
+    one confusion the shipped error model learned, at least the lexicon's CLEAR_MISPRINT_GAP rarer
     than the word: a misreading wherever it stands, even where the document prints it throughout (its
     own words are excused that). Built once (~10 ms).
 
     >>> {"tbe", "tlie", "wbich"} <= clear_misprints(), "thy" in clear_misprints()
     (True, False)
     """
-    from ocrfix.strategies.dictionary import CLEAR_MISPRINT_GAP  # here: the dictionary package imports this one
-
     lex = lexicon.load()
     model = ErrorModel.default()
     found = set()

@@ -42,7 +42,7 @@ from rapidfuzz.distance import Levenshtein
 from ocrfix import lexicon
 from ocrfix.errormodel import MAX_SEGMENT, PRIOR_PAIRS, ErrorModel, blocks
 from ocrfix.gcpause import without_cycle_collection
-from ocrfix.lexicon import Vocabulary, fold
+from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold
 from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.quality import charlm
 from ocrfix.strategies import register
@@ -84,8 +84,7 @@ KNOWN_WORD_BONUS = 1.0
 # "the" 7.7, "heen" 1.8 vs "been" 6.3), unlike rare real words ("shewed" 1.9
 # vs "showed" 4.9, "thy" 4.1 vs "the" 7.7).
 MISPRINT_GAP = 3.7
-# ... and needs no word pair to back it when the gap is this wide ("tne" 2.0 vs "the" 7.7).
-CLEAR_MISPRINT_GAP = 4.5
+# ... needs no word pair to back it when the gap is the lexicon's CLEAR_MISPRINT_GAP ("tne" 2.0 vs "the" 7.7) ...
 # ... and, with word pairs on both sides backing the other word, when it is 10**3 times
 # commoner ("tho" 4.4 vs "the" 7.7; not "shewed" 1.9 vs "showed" 4.9).
 CONTEXT_GAP = 3.0

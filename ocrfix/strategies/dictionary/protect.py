@@ -24,6 +24,8 @@ from typing import Callable
 
 import regex
 
+from ocrfix.lexicon import elided
+
 # an e-mail address has a domain with a dot after its "@" ("per@uaded" is a misread "s")
 URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@[\w\-]+\.\w)")
 # snake_case, key=, call(x), <tag>, item[0], a path std::io, a list {old,new} or [a,b] (OCR noise brings
@@ -40,11 +42,6 @@ COMBINING_MARK = regex.compile(r"\p{M}")
 # The ligatures of classical and period spellings (æ, œ), which no misreading of plain letters produces.
 LIGATURE_SPELLING = regex.compile(r"[æœÆŒ]")
 POSSESSIVE = regex.compile(r"(\p{L}+)['’]s")
-# A letter left out and marked by an apostrophe inside a word, as print and verse elide it: the "e" of an
-# ending ("ask'd", "lov'st", "heav'n") or the "v" of a short word (o'er, e'en, ne'er). An apostrophe where
-# another letter belongs is mostly an engine's misread thin letter ("wou'd", "s'nce", "fu'l", "t'e").
-ELIDED_ENDING = regex.compile(r"(\p{L}{2,})['’](d|st|n)")
-ELIDED_V = regex.compile(r"(\p{L}{1,2})['’](\p{L}{1,2})")
 COMPOUND_JOINERS = regex.compile(r"[\-‐‑/]")
 ABBREVIATION = regex.compile(r"\p{L}(?:\.\p{L})+\.?")
 # A word with digits standing in for letters: at least three letters, a digit not at the end ("1ife", "c0mpany").
@@ -163,20 +160,6 @@ def _letter_for_hyphen(core: str, known: Callable[[str], bool]) -> bool:
         return False
     cut = core.index("-")
     return any(known(core[:cut] + letter + core[cut + 1:]) for letter in string.ascii_lowercase)
-
-
-def elided(core: str, known: Callable[[str], bool]) -> str | None:
-    """The known word ``core`` spells with a letter elided as print does it (see :data:`ELIDED_ENDING`), or None.
-
-    >>> known = {"asked", "over", "would"}.__contains__
-    >>> elided("ask'd", known), elided("o'er", known), elided("wou'd", known)
-    ('asked', 'over', None)
-    """
-    for pattern, letter in ((ELIDED_ENDING, "e"), (ELIDED_V, "v")):
-        match = pattern.fullmatch(core)
-        if match and known(word := match.group(1) + letter + match.group(2)):
-            return word
-    return None
 
 
 def is_noisy(core: str) -> bool:
