@@ -128,6 +128,14 @@ def test_dashes_and_words_are_not_taken_for_broken_words(broken, expected):
     assert expected in layout(wrapped(broken))
 
 
+def test_a_join_without_a_vowel_is_no_broken_word():
+    # "the 2nd" with the "e" read as a hyphen: "th2nd"/"thlst" would be no word of any syllable
+    out = layout(wrapped("and the members agreed that the next meeting should be held on th-\nlst of May"))
+    assert "thlst" not in out and "on th- lst of May" in out
+    # a word broken by the typesetter is still joined, whatever its letters
+    assert "rhythm of" in layout(wrapped("and the members agreed that the chairman had set the rhy-\nthm of the meeting"))
+
+
 def test_the_document_decides_a_hyphen():
     broken = "it was agreed that the two Departments should co-\noperate closely in future"
     assert "co-operate" in layout(wrapped(broken) + "They will co-operate again.\n")

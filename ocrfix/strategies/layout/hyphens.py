@@ -41,6 +41,9 @@ DOUBLE_HYPHENS = ("-\u2014", "\u2014-", "-\u2013", "--")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# The vowels (y included, "rhythm") of English and of the accented words it borrows; ASCII-folded
+# words are matched case-insensitively.
+_VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûüÿæœ]", re.IGNORECASE)
 # A line-end break that survived inside a line: the lines were joined with spaces ("num- ber",
 # "opera¬ tions"), or a soft hyphen stayed inside the word ("opera\u00adtions").
 _INLINE_BREAK = re.compile(
@@ -166,6 +169,9 @@ class HyphenJudge:
             return "keep", f"the compound \"{compound}\" occurs elsewhere in the document", 0.9
         if seen_joined > seen_compound:
             return "join", f"the joined form \"{joined}\" occurs elsewhere in the document", 0.9
+        if not _VOWEL.search(joined) and not self.lexicon.zipf(joined):
+            # every syllable has a vowel: "th-/lst" is "the 1st" with "e" read as a hyphen, no broken word
+            return "none", "", 0.0
         if "-" in left:
             return "keep", f"\"{compound}\" continues a hyphenated compound", 0.75
         if right[:1].isupper():
