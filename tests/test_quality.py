@@ -365,7 +365,35 @@ def test_calibration_is_monotone_and_round_trips(tmp_path):
     model.save(path)
     again = quality.load_model(str(path))
     assert again.power == 0.8
-    assert np.allclose(again.predict(X[:20]), model.predict(X[:20]), atol=1e-5)
+    assert (again.prior_chars, again.page_chars) == (calibrate.PRIOR_CHARS, 1500.0)
+    chars = np.linspace(10.0, 3000.0, 20)
+    assert np.allclose(again.predict(X[:20], chars), model.predict(X[:20], chars), atol=1e-5)
+    assert np.allclose(again.interval(mapped[:20], chars), model.interval(mapped[:20], chars), atol=1e-5)
+
+
+def test_short_texts_are_drawn_towards_clean_text_with_wider_intervals():
+    """The same rate of evidence says less over fewer characters: a text is read as if it held PRIOR_CHARS more
+    clean ones, and its interval adds the spread of an error rate counted over fewer characters than a page's."""
+    model = quality.load_model()
+    rates = np.zeros((3, len(model.features)))
+    rates[:, model.features.index("nonword")] = 0.05
+    chars = np.array([25.0, 250.0, 25000.0])
+    short, medium, long = model.predict(rates, chars)
+    assert short < medium < long == pytest.approx(float(model.predict(rates[:1])[0]), rel=0.01)
+    low, high = model.interval(np.full(3, 0.05), chars)
+    assert high[0] - low[0] > high[1] - low[1] > high[2] - low[2]
+    assert (low[2], high[2]) == tuple(bound[0] for bound in model.interval(np.array([0.05])))
+
+
+def test_a_line_with_two_misprints_is_not_read_as_a_whole_page_of_them():
+    """Six words, two of them "tbe": true CER 8.7%. At a page's rate of evidence this read 25% (``re-ocr``)."""
+    from ocrfix.metrics import cer
+
+    text = "Tbe cat sat on tbe mat."
+    true = cer("The cat sat on the mat.", text)
+    page = estimate(text).pages[0]
+    assert page.verdict == "correctable" and page.low <= true <= page.high and page.cer < 2 * true
+    assert estimate("The cat sat on the mat.").pages[0].verdict == "ok"
 
 
 def test_shipped_weights_stay_within_what_a_unit_of_evidence_can_cost():

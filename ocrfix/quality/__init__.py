@@ -249,8 +249,9 @@ class _Analysis:
 
     def predict(self, calibration: Calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Page estimates, their interval bounds, and line estimates (loops not yet added)."""
-        base = calibration.predict(self.rates(calibration.features))
-        low, high = calibration.interval(base)
+        base = calibration.predict(self.rates(calibration.features), self.page_chars)
+        low, high = calibration.interval(base, self.page_chars)
+        # A line's estimate is drawn towards its page's in line_data, not towards clean text.
         return base, low, high, calibration.predict(self.line_rates(calibration.features))
 
     def rates(self, features: Sequence[str]) -> np.ndarray:
@@ -429,8 +430,8 @@ def _fit_table(table: PageTable, groups: Sequence[str], features: Sequence[str] 
 def _predict_with_interval(model: Calibration, table: PageTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each page's estimate and 80% interval, loops added back, as :func:`estimate` gives them."""
     columns = [FEATURES.index(name) for name in model.features]
-    base = model.predict(table.rates[:, columns])
-    low, high = model.interval(base)
+    base = model.predict(table.rates[:, columns], table.chars)
+    low, high = model.interval(base, table.chars)
     return tuple(np.array([_with_loops(value, share) for value, share in zip(values, table.loop_share)])
                  for values in (base, low, high))
 
