@@ -93,7 +93,8 @@ def _structural(content: str) -> bool:
     """A heading in capitals, a table row, a line of figures or a dot leader."""
     if content.isupper() and len(content) <= 60 and sum(map(str.isalpha, content)) >= 4:
         return True
-    if ("\t" in content or content.count("|") >= 2 or content.count("   ") >= 2
+    # each count behind an `in` test: most lines hold neither mark, and `in` finds that several times faster
+    if ("\t" in content or ("|" in content and content.count("|") >= 2) or ("   " in content and content.count("   ") >= 2)
             or "...." in content or ". . ." in content or "____" in content):
         return True
     if len(content) <= 200 and content[-1:] in _FIGURE_END:   # a row of figures ends in one
