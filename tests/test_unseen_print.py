@@ -76,6 +76,20 @@ def test_hand_press_pages_lose_heads_catchwords_and_signatures(separator):
     assert cer(text, corrected) == 0
 
 
+@pytest.mark.parametrize("opening", [True, False], ids=["chapter opening", "pages from inside"])
+def test_the_title_of_a_chapter_opening_page_stays_while_its_numbered_heads_go(opening):
+    # a chapter's first page carries no running head: its title in capitals, unnumbered, is text; the
+    # same words at the top of the later pages, beside their page numbers, are the running head
+    lines = textwrap.wrap(HISTORY, 60)
+    pages = [lines[i:i + 10] for i in range(0, len(lines), 10)][:4]
+    title = "THE CHARITIES OF ASHCOMBE"
+    printed = [[title if n == 0 and opening else
+                (f"{41 + n}   {title}" if n % 2 else f"{title}   {41 + n}"), "", *page] for n, page in enumerate(pages)]
+    corrected = Pipeline(["layout"]).run("\f".join("\n".join(page) + "\n" for page in printed)).text
+    assert corrected.count(title) == (1 if opening else 0)
+    assert corrected.startswith(title) == opening
+
+
 def test_running_heads_misread_by_ocr_go_in_plain_text():
     ocr, text = hand_press_book("\n\n")
     for number, misread in [(24, "HISTRY"), (28, "HIST0RY")]:

@@ -214,6 +214,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
         # printed without its number, or with a number that is part of its title)
         changing: dict[int, set[int]] = defaultdict(set)
         static: dict[int, set[int]] = defaultdict(set)
+        unnumbered: set[int] = set()   # rows matching some other page's copy printed without a number
         if window:
             rows, columns = np.nonzero(scores)
             for row, column, score in zip(rows.tolist(), columns.tolist(), scores[rows, columns].tolist()):
@@ -225,6 +226,8 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                     changing[row].add(other)
                 else:
                     static[row].add(other)
+                if "#" not in other_key:
+                    unnumbered.add(row)
         for row, (line, key) in enumerate(candidates):
             if len(key) - key.count(" ") - key.count("#") < 3:
                 continue
@@ -237,6 +240,10 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                           and _head_like(line.content, full_stop=True))
             capital_head = (number > 0 and line.index == pages[number][0] and _capitals(line.content)
                             and bool(_EDGE_NUMBER.search(line.content)) and len(line.content.split()) >= 3)
+            if number == 0 and line.index == pages[0][0] and "#" not in key and row not in unnumbered:
+                # a chapter's opening page carries no running head: its first line, printed without the number
+                # that every later copy carries ("THE VOYAGE" over "12 THE VOYAGE", "THE VOYAGE 13"), is the title
+                continue
             if changing.get(row) or len(same) >= 2 or edge_pair:
                 pages_seen = len(changing.get(row, set()) | same) + 1
                 _mark(line, "running_head", f"running head recurring on {pages_seen} pages", 0.9)
