@@ -133,6 +133,15 @@ def test_document_vocabulary_trusts_repeated_unknown_words(trained):
     assert run(trained, text) == text
 
 
+def test_a_common_word_misread_all_page_long_is_still_repaired(default):
+    # an engine that reads "h" as "b" does so wherever the word stands: repeats are no evidence for the misprint
+    text = "The board, wbicb met today, heard the report, wbicb was long. It sbould act and sbould pay."
+    assert run(default, text) == "The board, which met today, heard the report, which was long. It should act and should pay."
+    # a repeated term a letter away from a common word is its own spelling, not a misreading of it
+    terms = "Install procps first. The procps package provides ps."
+    assert run(default, terms) == terms
+
+
 def test_number_and_postcode_repair(default):
     assert run(default, "It was built in l867 and sold in 19O5.") == "It was built in 1867 and sold in 1905."
     assert run(default, "London SWIA 2AH") == "London SW1A 2AH"

@@ -3,7 +3,8 @@
 A word is looked at only if nothing protects it (numbers, codes, URLs,
 ALL-CAPS, names, single letters, the user's list) and it is suspect: rare or
 unknown in the lexicon, and not repeated elsewhere in the document (a spelling
-the document uses twice is its own). Candidates are lexicon words within two
+the document uses twice is its own, unless it is a clear misreading of a far
+commoner word: "wbicb" all page long). Candidates are lexicon words within two
 edits (a symmetric-delete index), one-space splits ("ofthe" → "of the") and
 joins with the next word ("be come" → "become"). Each reading is scored as a
 noisy channel, in log10 units:
@@ -366,10 +367,21 @@ class Dictionary(Strategy):
 
     def _variant(self, word: str, vocabulary: Vocabulary) -> bool:
         """Is the unknown ``word`` near a listed word the document uses more often (TICCL's insight: the
-        rarer of two near spellings in one text is the variant, "uatabase" beside "database")?"""
+        rarer of two near spellings in one text is the variant, "uatabase" beside "database"), or a clear
+        misprint: a word CLEAR_MISPRINT_GAP commoner that the error model, without context, already rates
+        a likelier reading than an unknown word? An engine that misreads a letter in one word mostly does
+        so wherever the word stands ("wbicb" for "which" all page long), so the document's repeats of
+        such a string are no evidence for it."""
         count = vocabulary.count(word)
-        return any(vocabulary.count(candidate) > count
-                   for _, candidate in self._candidates(word, 0.0, False)[:MAX_CANDIDATES])
+        clear = word.isalpha()
+        for prior, candidate in self._candidates(word, 0.0, False)[:MAX_CANDIDATES]:
+            if vocabulary.count(candidate) > count:
+                return True
+            if clear and prior - UNKNOWN_ZIPF >= CLEAR_MISPRINT_GAP:
+                channel, attested = self._channel(candidate, word)
+                if attested and prior + channel > UNKNOWN_ZIPF:
+                    return True
+        return False
 
     def _cached_kind(self, core: str, raw: str) -> tuple:
         """:meth:`_kind_of`, once per token."""
