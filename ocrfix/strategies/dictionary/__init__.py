@@ -168,7 +168,6 @@ class Dictionary(Strategy):
         self._lookups: dict[tuple[str, int, float], list[tuple[float, str]]] = {}
         self._kinds: dict[str, tuple] = {}  # token -> what it is, before the document's vocabulary
         self._channels: dict[tuple[str, str], tuple[float, bool]] = {}  # (reading, word) -> ErrorModel.reading
-        self._misreading_index: MisreadingIndex | None = None
         self._misreadings: dict[str, tuple[str, ...]] = {}  # word -> see _misread
 
     def fit(self, pairs: list[tuple[str, str]]) -> "Dictionary":
@@ -904,11 +903,9 @@ class Dictionary(Strategy):
         zipf = lex.folded_zipf(word)
         if not zipf or word in self.protected or not lex.folded_zipf(prev) or not lex.folded_zipf(nxt):
             return None
-        if tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
-            return None
         fitting = self._misprint_pairs(prev, word, nxt, self._fitting(word, prev, nxt))
-        if not fitting:
-            return None
+        if not fitting or tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
+            return None  # the document's word elsewhere: asked last, as the costliest test
         as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]
         readings = {word: as_printed}
         for candidate in fitting:
@@ -956,11 +953,9 @@ class Dictionary(Strategy):
 
     def _fetch_misreadings(self, words: list[str]) -> dict[str, tuple[str, ...]]:
         """:meth:`_misread` of each of the ``words`` not yet known, in one batch (array work amortised)."""
-        if self._misreading_index is None:
-            self._misreading_index = MisreadingIndex(self.model, self._lexicon.linked)
         if len(self._misreadings) > LOOKUP_CACHE:
             self._misreadings.clear()
-        found = self._misreading_index.readings([word for word in words if word not in self._misreadings])
+        found = _misreading_index(self.model).readings([word for word in words if word not in self._misreadings])
         self._misreadings.update(found)
         return found
 
@@ -1080,6 +1075,13 @@ def _common_misprints(model: ErrorModel) -> dict[str, tuple[str, ...]]:
             if Levenshtein.distance(misprint, word) > 1:  # one edit: the index finds it
                 found.setdefault(misprint, []).append(word)
     return {misprint: tuple(sorted(set(words))) for misprint, words in found.items()}
+
+
+@lru_cache(maxsize=8)
+def _misreading_index(model: ErrorModel) -> MisreadingIndex:
+    """The index of :meth:`Dictionary._misread` for ``model``: the lexicon's linked words, hashed once per
+    model (~20 ms), like the candidate index, not once per Dictionary."""
+    return MisreadingIndex(model, lexicon.load().linked)
 
 
 def clear_caches() -> None:

@@ -58,14 +58,17 @@ def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str],
     if len(word) < MIN_LETTERS or not word.isalpha():
         return []
     found: list[tuple[float, list[str]]] = []
-    pieces_at = [_pieces_from(word, start, zipf) for start in range(len(word))]
+    pieces_at: dict[int, list[tuple[str, float]]] = {}  # only the starts a chain reaches are looked up
 
     def extend(start: int, chain: list[str], score: float, z_last: float, unlisted: int) -> bool:
         if start == len(word):
             if len(chain) >= MIN_PIECES and unlisted * UNLISTED_PER_PAIRS <= len(chain) - 1:
                 found.append((score, list(chain)))
             return len(found) <= MAX_CHAINS
-        for piece, z_piece in pieces_at[start]:
+        pieces = pieces_at.get(start)
+        if pieces is None:
+            pieces = pieces_at[start] = _pieces_from(word, start, zipf)
+        for piece, z_piece in pieces:
             if not chain:
                 step, more = z_piece - 9.0, 0
             else:

@@ -28,8 +28,9 @@ LINE_END_HYPHEN = regex.compile(f"[{HYPHENS}][ \t]*\r?\n")
 # a dataset joined with a space ("incre- ased"), or a letter misread as a hyphen ("whol- of the").
 INLINE_HYPHEN = regex.compile(f"(?<=\\p{{L}})[{HYPHENS}][ \t]+(?=\\p{{Ll}})")
 # A line that ends in a letter before one that starts in lower case: where OCR lost a line-end hyphen
-# ("ar\ngument") the halves are pieces of one word.
-LINE_BREAK = regex.compile(r"(?<=\p{L})[ \t]*\r?\n[ \t]*(?=\p{Ll})")
+# ("ar\ngument") the halves are pieces of one word. Found from its line feed (see _letter_line_breaks).
+LINE_FEED_BEFORE_LOWER = regex.compile(r"\n(?=[ \t]*\p{Ll})")
+LETTER = regex.compile(r"\p{L}")
 SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 # Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
 # symbols no word starts with. Brackets and dashes are left out: before a word they are mostly real.
@@ -137,9 +138,9 @@ class Tokens:
                         pattern is LINE_END_HYPHEN or i + 1 < len(self.raw_ends)
                         and is_word(self.folded[i] + self.folded[i + 1])):
                     halves.update((i, i + 1) if i + 1 < len(self.raw_ends) else (i,))
-        for match in LINE_BREAK.finditer(self.text):
-            i = bisect.bisect_left(self.raw_ends, match.start())  # the token the line ends with
-            if i + 1 < len(self.raw_ends) and self.raw_ends[i] == match.start() \
+        for start in _letter_line_breaks(self.text):
+            i = bisect.bisect_left(self.raw_ends, start)  # the token the line ends with
+            if i + 1 < len(self.raw_ends) and self.raw_ends[i] == start \
                     and is_word(self.folded[i] + self.folded[i + 1]) \
                     and not (is_word(self.folded[i]) and is_word(self.folded[i + 1])):
                 halves.update((i, i + 1))  # the hyphen lost: "ar\ngument" is no misread "argument" after "ar"
@@ -280,6 +281,26 @@ def _word_parts(raws: list[str]) -> dict[str, tuple[int, str] | None]:
             inner = WORD_PART.search(raw)
             parts[raw] = None if inner is None else (inner.start(), inner.group())
     return parts
+
+
+def _letter_line_breaks(text: str) -> list[int]:
+    r"""Where each line break between a letter and a lower-case one starts (the spaces, tabs and carriage
+    return before the line feed included): the starts of ``(?<=\p{L})[ \t]*\r?\n[ \t]*(?=\p{Ll})``, found
+    from the line feeds, as a pattern starting with a lookbehind tries every character of the text.
+
+    >>> _letter_line_breaks("ar \r\n gument; end.\nnext\n\nmore")
+    [2]
+    """
+    starts = []
+    for match in LINE_FEED_BEFORE_LOWER.finditer(text):
+        start = match.start()
+        if start and text[start - 1] == "\r":
+            start -= 1
+        while start and text[start - 1] in " \t":
+            start -= 1
+        if start and LETTER.match(text, start - 1):
+            starts.append(start)
+    return starts
 
 
 def _gaps(codes: np.ndarray, starts: list[int], ends: list[int]) -> tuple[list[bool], list[bool]]:
