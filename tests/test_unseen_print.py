@@ -90,6 +90,19 @@ def test_the_title_of_a_chapter_opening_page_stays_while_its_numbered_heads_go(o
     assert corrected.startswith(title) == opening
 
 
+def test_a_numbered_sentence_the_text_repeats_at_page_edges_is_no_running_head():
+    # a register or liturgy repeats a numbered line for every entry; where one falls at the top of each
+    # page it recurs "with a changing number" like a head, but a head is set in capitals or title case
+    entries = [f"{n}. On the {day} day the steward entered the rents of the manor, the fines and the "
+               f"heriots, and the sums paid to the lord:" for n, day in zip(range(1, 13), "first second third "
+               "fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())]
+    said = "the same was allowed by the court:"
+    pages = [[f"{n + 1}. And {said}" if n else "THE MANOR COURT", "", *textwrap.wrap(" ".join(entries[3 * n:3 * n + 3]), 60)]
+             for n in range(4)]
+    corrected = Pipeline(["layout"]).run("\f".join("\n".join(page) + "\n" for page in pages)).text
+    assert corrected.count(said) == 3
+
+
 def test_running_heads_misread_by_ocr_go_in_plain_text():
     ocr, text = hand_press_book("\n\n")
     for number, misread in [(24, "HISTRY"), (28, "HIST0RY")]:

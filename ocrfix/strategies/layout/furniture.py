@@ -244,7 +244,8 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 # a chapter's opening page carries no running head: its first line, printed without the number
                 # that every later copy carries ("THE VOYAGE" over "12 THE VOYAGE", "THE VOYAGE 13"), is the title
                 continue
-            if changing.get(row) or len(same) >= 2 or edge_pair:
+            if (changing.get(row) or len(same) >= 2 or edge_pair) and _head_like(line.content, full_stop=True):
+                # (a line of lower-case words is text the book repeats, "One kid of the goats for a sin offering:")
                 pages_seen = len(changing.get(row, set()) | same) + 1
                 _mark(line, "running_head", f"running head recurring on {pages_seen} pages", 0.9)
             elif own_number or capital_head:
