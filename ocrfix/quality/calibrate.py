@@ -166,7 +166,7 @@ class Calibration:
         if chars is None or not self.prior_chars:
             return rates
         chars = np.asarray(chars, dtype=float)
-        return rates * (chars / np.maximum(chars + self.prior_chars, 1e-9))[:, None]
+        return rates * (chars / (chars + self.prior_chars))[:, None]
 
     def map_score(self, score: np.ndarray) -> np.ndarray:
         """The CER for a linear score: the map (slope 1 past its ends), kept above 0 by a softplus, to the power 1 / power.
@@ -207,7 +207,9 @@ class Calibration:
         low, high = np.minimum(low, estimate), np.maximum(high, estimate)
         if chars is None or not self.page_chars:
             return low, high
-        excess = np.maximum(1.0 / np.maximum(np.asarray(chars, dtype=float), 1.0) - 1.0 / self.page_chars, 0.0)
+        excess = np.maximum(1.0 / np.maximum(chars, 1.0) - 1.0 / self.page_chars, 0.0)
+        if not excess.any():  # texts as long as the table's pages
+            return low, high
         extra = _Z80 ** 2 * estimate * (1.0 - np.minimum(estimate, 1.0)) * excess
         return np.maximum(estimate - np.sqrt((estimate - low) ** 2 + extra), 0.0), estimate + np.sqrt((high - estimate) ** 2 + extra)
 
