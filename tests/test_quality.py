@@ -586,3 +586,18 @@ def test_a_common_word_misprinted_all_page_long_is_no_word_of_the_document():
     before, after = quality.estimate(clean).pages[0], quality.estimate(misread).pages[0]
     assert after.cer > before.cer + 0.01
     assert after.verdict == "correctable"
+
+
+def test_stray_full_stops_cost_about_an_edit_each(pages):
+    """An engine that reads specks as full stops ("are. the") makes one edit each: the estimate must not rise
+    by several times what they cost (fitted freely, a broken sentence stood for 5 edits)."""
+    from ocrfix.metrics import cer
+
+    clean = pages[0]
+    words = clean.split(" ")
+    specked = " ".join(word + "." if index % 25 == 7 and words[index + 1][:1].islower() else word
+                       for index, word in enumerate(words[:-1])) + " " + words[-1]
+    true = cer(clean, specked)
+    assert true > 0.005
+    rise = estimate(specked).pages[0].cer - estimate(clean).pages[0].cer
+    assert 0.5 * true < rise < 2.5 * true, (rise, true)
