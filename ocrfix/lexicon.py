@@ -23,6 +23,7 @@ them from the installed wordfreq and symspellpy packages with
 from __future__ import annotations
 
 import argparse
+import bisect
 import gzip
 import math
 from collections import Counter
@@ -226,6 +227,7 @@ class Vocabulary:
     def __init__(self, counts: Counter[str] | None = None) -> None:
         self._counts: Counter[str] = counts if counts is not None else Counter()
         self._total = sum(self._counts.values())
+        self._sorted: list[str] | None = None   # the words in order, for prefix look-ups
 
     @classmethod
     def from_text(cls, text: str) -> "Vocabulary":
@@ -238,6 +240,18 @@ class Vocabulary:
 
     def count(self, word: str) -> int:
         return self._counts.get(fold(word), 0)
+
+    def starting(self, prefix: str) -> list[str]:
+        """The text's words (folded) that start with ``prefix`` (folded), in order.
+
+        >>> Vocabulary.from_text("He had shewed them; shew it, and shewn.").starting("Shew")
+        ['shew', 'shewed', 'shewn']
+        """
+        if self._sorted is None or len(self._sorted) != len(self._counts):
+            self._sorted = sorted(self._counts)
+        prefix = fold(prefix)
+        words = self._sorted
+        return words[bisect.bisect_left(words, prefix):bisect.bisect_left(words, prefix + "\U0010ffff")]
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.count(word) > 0

@@ -85,3 +85,13 @@ def test_a_lone_letter_left_of_a_word_is_repaired_unless_the_text_uses_it_as_a_s
     assert dictionary.run(text).text == text
     text = "It s one of the best things in the town."  # a lost apostrophe: "s" is no misread "is"
     assert dictionary.run(text).text == text
+
+
+def test_a_period_spelling_the_text_uses_for_its_stem_throughout_is_kept(dictionary):
+    # a text that writes "shewed" and "shew" and never "show..." spells "shewn" so; OCR misreads single words
+    period = "The Vicar shewed us the Church, and it was shewn to the Bishop, who bade him shew it again."
+    assert dictionary.run(period).text == period
+    # once alone, or in a text that writes the stem the common way, it is still read as a misprint
+    assert dictionary.run("It was shewn to the committee that the plan had failed.").text == \
+        "It was shown to the committee that the plan had failed."
+    assert "was shown to the Bishop" in dictionary.run(period.replace("shewed", "showed")).text

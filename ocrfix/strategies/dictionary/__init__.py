@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
-from typing import Iterable
+from typing import Callable, Iterable
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -671,7 +671,7 @@ class Dictionary(Strategy):
         gated = (bool(zipf) and not run_together) or strict
         candidates = []
         for prior, candidate in self._candidates(word, zipf, gated):
-            if not gated or self._admissible(word, zipf, candidate, prior, prev, nxt, repeated):
+            if not gated or self._admissible(word, zipf, candidate, prior, prev, nxt, repeated, document):
                 channel, attested = self._channel(candidate, word)
                 candidates.append((prior - 9.0 + channel, candidate, prior, channel, attested))
             elif kept_out is not None and len(kept_out) < MAX_CANDIDATES:
@@ -810,11 +810,12 @@ class Dictionary(Strategy):
         return found
 
     def _admissible(self, word: str, zipf: float, candidate: str, prior: float, prev: str | None,
-                    nxt: str | None, repeated: bool) -> bool:
+                    nxt: str | None, repeated: bool, document: Vocabulary | None = None) -> bool:
         """May a listed (or name-like) ``word`` give way to ``candidate``? Only by a misreading the
         engine is known to make, and with more evidence the smaller the frequency gap: none past
         CLEAR_MISPRINT_GAP, one listed word pair past MISPRINT_GAP, listed pairs with both
-        neighbours (and the word used once in the document) past CONTEXT_GAP ("at tho Town")."""
+        neighbours (and the word used once in the document) past CONTEXT_GAP ("at tho Town"); below
+        CLEAR_MISPRINT_GAP, never where the ``document`` spells the word's stem so (:func:`_own_spelling`)."""
         gap = prior - max(zipf, UNKNOWN_ZIPF)
         if gap >= CLEAR_MISPRINT_GAP:
             backed = True
@@ -823,6 +824,8 @@ class Dictionary(Strategy):
         else:
             bigram = self._lexicon.folded_bigram
             backed = not repeated and bool(prev and nxt and bigram(prev, candidate) and bigram(candidate, nxt))
+        if backed and gap < CLEAR_MISPRINT_GAP and document is not None:
+            backed = not _own_spelling(word, candidate, document, self._lexicon.folded_zipf)
         return backed and self._channel(candidate, word)[1]  # the alignment last: it costs the most
 
     def _candidates(self, word: str, zipf: float, gated: bool) -> list[tuple[float, str]]:
@@ -1082,6 +1085,33 @@ def _misreading_index(model: ErrorModel) -> MisreadingIndex:
     """The index of :meth:`Dictionary._misread` for ``model``: the lexicon's linked words, hashed once per
     model (~20 ms), like the candidate index, not once per Dictionary."""
     return MisreadingIndex(model, lexicon.load().linked)
+
+
+def _own_spelling(word: str, reading: str, document: Vocabulary, zipf: Callable[[str], float]) -> bool:
+    """Is the listed ``word`` the ``document``'s own spelling of ``reading``: does the document write the
+    stem they differ in ("she" of "shewn" beside "sho" of "shown", the two agreeing in two letters or more
+    before it) so in another listed word whose ``reading``-spelt form is commoner too ("shewed", "shew"),
+    and never the ``reading``'s way?
+    Period and regional spellings change a stem in all its forms; OCR misreads letters of single words,
+    and a text that misreads one stem the same way in two words still prints the stem right elsewhere.
+
+    >>> from ocrfix.lexicon import load
+    >>> z = load().folded_zipf
+    >>> _own_spelling("shewn", "shown", Vocabulary.from_text("It was shewn, as he shewed us."), z)
+    True
+    >>> _own_spelling("shewn", "shown", Vocabulary.from_text("It was shewn, as he showed us."), z)
+    False
+    >>> _own_spelling("shewn", "shown", Vocabulary.from_text("It was shewn to us."), z)
+    False
+    """
+    head = len(os.path.commonprefix([word, reading]))
+    tail = len(os.path.commonprefix([word[head:][::-1], reading[head:][::-1]]))
+    if head < 2:   # "tbe", "bas": a misread first letter, no stem
+        return False
+    stem, modern = word[:len(word) - tail], reading[:len(reading) - tail]
+    family = [other for other in document.starting(stem)
+              if other != word and 0 < zipf(other) < zipf(modern + other[len(stem):])]
+    return bool(family) and not any(zipf(stem + other[len(modern):]) for other in document.starting(modern))
 
 
 def clear_caches() -> None:
