@@ -397,14 +397,11 @@ class Dictionary(Strategy):
         number = None if core.isalpha() else repair_number(core)  # a number needs digits
         if number is not None:
             return ("number", number)
-        if protected_reason(raw, core, self._is_word):
-            return ("skip",)
         word = fold(core)
         zipf = self._lexicon.folded_zipf(word)
-        if word in self.protected:
-            return ("skip",)
-        if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word)):
-            return ("skip",)
+        if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word)) \
+                or word in self.protected or protected_reason(raw, core, self._is_word):
+            return ("skip",)  # a common word is taken as written: asked first, as most words are
         return ("word", word, zipf)
 
     def _is_word(self, part: str) -> bool:
@@ -487,12 +484,12 @@ class Dictionary(Strategy):
     def _splits_in_two(self, word: str) -> list[tuple[str, str, float, float]]:
         """The two words ``word``'s letters may be split into (see :func:`.chains.splittable`), as (left,
         right, Zipf of left, Zipf of right), at each cut in turn."""
-        cuts = range(1, len(word))
-        lefts, rights = [word[:cut] for cut in cuts], [word[cut:] for cut in cuts]
         zipfs = self._lexicon.folded_zipfs
+        prefixes = [word[:cut] for cut in range(1, len(word))]
+        lefts = [(left, z_left) for left, z_left in zip(prefixes, zipfs(prefixes)) if splittable(left, z_left)]
+        rights = [word[len(left):] for left, _ in lefts]  # looked up only after a left part that may be a word
         return [(left, right, z_left, z_right)
-                for left, right, z_left, z_right in zip(lefts, rights, zipfs(lefts), zipfs(rights))
-                if splittable(left, z_left) and splittable(right, z_right)]
+                for (left, z_left), right, z_right in zip(lefts, rights, zipfs(rights)) if splittable(right, z_right)]
 
     def _apart(self, prev: str | None, a: str, b: str, nxt: str | None) -> float:
         """log10 score of the words ``a b`` read as printed, two words, in their context."""
@@ -964,10 +961,11 @@ class Dictionary(Strategy):
 
     def _could_join(self, tokens: Tokens) -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
-        folded, folded_zipf = tokens.folded, self._lexicon.folded_zipf
+        folded = tokens.folded
         pairs = map(operator.and_, tokens.per_core(is_alpha_word), tokens.per_core(is_lower_alpha_word)[1:])
-        return {i for i in compress(range(len(folded) - 1), map(operator.and_, pairs, tokens.spaced))
-                if folded_zipf(folded[i] + folded[i + 1]) >= JOIN_MIN_ZIPF}
+        spaced = list(compress(range(len(folded) - 1), map(operator.and_, pairs, tokens.spaced)))
+        joins = self._lexicon.folded_zipfs([folded[i] + folded[i + 1] for i in spaced])
+        return {i for i, zipf in zip(spaced, joins) if zipf >= JOIN_MIN_ZIPF}
 
     def _join(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
         """Join tokens ``i`` and ``i + 1`` ("be come" → "become") if the joined word is clearly meant."""
