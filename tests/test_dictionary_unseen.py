@@ -95,3 +95,10 @@ def test_a_period_spelling_the_text_uses_for_its_stem_throughout_is_kept(diction
     assert dictionary.run("It was shewn to the committee that the plan had failed.").text == \
         "It was shown to the committee that the plan had failed."
     assert "was shown to the Bishop" in dictionary.run(period.replace("shewed", "showed")).text
+
+
+def test_a_split_word_is_glued_only_where_the_joined_word_fits_a_neighbour(dictionary):
+    # in a garbled line nothing fits its neighbours: "in ner" ("in her") is no evidence for "inner"
+    assert "inner" not in dictionary.run("Tlie gnrdcn wus in ner cnre.").text
+    assert dictionary.run("the minutes of the public meet ings held in the village").text == \
+        "the minutes of the public meetings held in the village"

@@ -986,6 +986,11 @@ class Dictionary(Strategy):
                 + model.log_prob(joined, joined))
         if join <= keep:
             return None
+        if not (self._known(prev) and self._known(nxt)) and not self._attested(prev, joined, nxt):
+            # beside an unknown word or none (a garbled line, "un the se ond dey" for "on the second day"), the
+            # pieces fitting nothing is no evidence: the words around fit nothing either; the joined word must
+            # then pair with a neighbour
+            return None
         rivals = self._misread_pair(prev, fa, fb, nxt)
         if rivals and not (prev and lex.folded_bigram(prev, joined)):
             return None  # "but be came too": "he came" fits as the real-word rule asks, "but became" is unlisted
