@@ -70,7 +70,7 @@ class Tokens:
         if None in parts.values():  # tokens with no letter or digit ("--", "..."): no words
             kept = [parts[raw] is not None for raw in self.raws]
             self.raws, self.raw_starts, self.raw_ends = (
-                [value for value, keep in zip(values, kept) if keep] for values in (self.raws, self.raw_starts, self.raw_ends))
+                list(compress(values, kept)) for values in (self.raws, self.raw_starts, self.raw_ends))
         leads = {raw: part[0] for raw, part in parts.items() if part is not None}
         cores = {raw: part[1] for raw, part in parts.items() if part is not None}
         self.cores: list[str] = list(map(cores.__getitem__, self.raws))
