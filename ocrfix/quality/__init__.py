@@ -269,7 +269,7 @@ class _Analysis:
         """The document's language and each page's (None: too few words to tell)."""
         s = self.signals
         pages = language.decide_many(s.words, s.hits)
-        for page in np.flatnonzero((s.letters > 0) & (s.latin < 0.5 * s.letters)).tolist():
+        for page in ((s.letters > 0) & (s.latin < 0.5 * s.letters)).nonzero()[0].tolist():
             pages[page] = language.script(self.page_texts[page])
         if s.pages == 1:
             return pages[0], pages  # the document is its page: the same counts decide
@@ -349,7 +349,7 @@ class PageTable:
     subset: list[str]
 
     def select(self, mask: np.ndarray) -> "PageTable":
-        keep = np.flatnonzero(mask)
+        keep = mask.nonzero()[0]
         return PageTable(self.rates[keep], self.cer[keep], self.chars[keep], self.loop_share[keep],
                          [self.document[i] for i in keep], [self.subset[i] for i in keep])
 

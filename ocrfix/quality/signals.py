@@ -290,13 +290,13 @@ class _TokenTable:
         core_ids = np.fromiter(map(self._cores.get, cores, repeat(0)), dtype=np.int64, count=len(cores))
         rows = self._core_rows.take(core_ids, axis=0)
         rows[:, _ODD_CHARS] = _odd_counts(tokens, marked)
-        fragments = np.flatnonzero(rows[:, _FRAGMENTS]).tolist()
+        fragments = rows[:, _FRAGMENTS].nonzero()[0].tolist()
         rows[[index for index in fragments if _abbreviation(tokens[index], cores[index])], _FRAGMENTS] = 0.0
-        garbage = np.flatnonzero(rows[:, _GARBAGE]).tolist()
+        garbage = rows[:, _GARBAGE].nonzero()[0].tolist()
         rows[[index for index in garbage if _pounds(tokens[index], cores[index])], _GARBAGE] = 0.0
-        charged = [index for index in np.flatnonzero(rows[:, _GARBAGE]).tolist() if len(tokens[index]) != len(cores[index])]
+        charged = [index for index in rows[:, _GARBAGE].nonzero()[0].tolist() if len(tokens[index]) != len(cores[index])]
         rows[charged, _GARBAGE] = [word_mass(len(tokens[index])) for index in charged]  # the whole token
-        symbols = np.flatnonzero(core_ids == 0)
+        symbols = (core_ids == 0).nonzero()[0]
         rows[symbols, _SYMBOLS] = [_symbol_mass(tokens[index]) for index in symbols.tolist()]
         led = [index for index, token in enumerate(tokens) if token[0] in _STRAY]
         rows[[index for index in led if core_ids[index] and _stray(tokens[index], cores[index])], _STRAY_MARKS] = 1.0
@@ -723,15 +723,15 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     small = np.minimum(codes, _TABLE_SIZE)
     space = _SPACE.take(small)  # take: twice as fast as fancy indexing on a text-long array
-    breaks = np.flatnonzero((codes == 10) | (codes == 12))
+    breaks = ((codes == 10) | (codes == 12)).nonzero()[0]
     starts = np.concatenate(([0], breaks + 1))
     n_lines = len(starts)
     page_of_line = np.concatenate(([0], np.cumsum(codes[breaks] == 12))).astype(np.int64)
     pages = int(page_of_line[-1]) + 1
     nonspace = _line_counts(~space, starts)
     alnum = _line_counts(_ALNUM.take(small) & ~space, starts)
-    junk = np.flatnonzero(_CONTROL.take(small))
-    high = np.flatnonzero(codes >= 0xD800)
+    junk = _CONTROL.take(small).nonzero()[0]
+    high = (codes >= 0xD800).nonzero()[0]
     if len(high):  # surrogates, private use, U+FFFD
         unit = codes[high]
         junk = np.concatenate((junk, high[(unit <= 0xF8FF) | (unit == 0xFFFD)]))
@@ -739,7 +739,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
 
     tokens = text.split()
     after_space = np.concatenate(([True], space))[:-1]  # the text's edge counts as a space
-    token_line = _line_of(breaks, np.flatnonzero(after_space & ~space))  # of each token's first character
+    token_line = _line_of(breaks, (after_space & ~space).nonzero()[0])  # of each token's first character
     tokens_per_line = np.bincount(token_line, minlength=n_lines)
     chars = (nonspace + tokens_per_line).astype(float)  # tokens, the spaces between, the line break
 
@@ -750,10 +750,10 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         table = _table()
         ids = table.ids(tokens)
         # Most tokens carry no mass (and adding 0.0 changes no sum): only the others' rows are taken.
-        charged = np.flatnonzero(table.charged.take(ids))
+        charged = table.charged.take(ids).nonzero()[0]
         token_masses = table.rows.take(ids[charged], axis=0)  # take: several times faster than fancy indexing
         _own_words(table, ids, charged, token_masses)
-        symbols = np.flatnonzero(token_masses[:, _SYMBOLS])
+        symbols = token_masses[:, _SYMBOLS].nonzero()[0]
         token_masses[symbols[_set_marks(tokens, token_line, charged[symbols])], _SYMBOLS] = 0.0
         aux = table.aux.take(ids, axis=0)
         cleared = _line_end_hyphens(table, tokens, token_line, aux[:, 5])
@@ -765,10 +765,10 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         letters = np.bincount(token_page, weights=aux[:, 0], minlength=pages)
         latin = np.bincount(token_page, weights=aux[:, 1], minlength=pages)
         if len(tokens) > 1:  # "their. and": a sentence ends, the next word starts in lower case
-            broken = np.flatnonzero(aux[:-1, 3] & aux[1:, 4]) + 1
+            broken = (aux[:-1, 3] & aux[1:, 4]).nonzero()[0] + 1
             masses[:, _COL["broken_sentences"]] = np.bincount(token_line[broken], minlength=n_lines)
         masses[:, _COL["cut_lines"]] = _cut_lines(tokens, token_line, aux[:, 4], chars - 1.0, page_of_line)
-        masked = np.flatnonzero(aux[:, 2])
+        masked = aux[:, 2].nonzero()[0]
         masks, kinds = _distinct(aux[masked, 2])  # a few distinct sets of languages
         per_kind = np.bincount(token_page[masked] * len(masks) + kinds, minlength=pages * len(masks)).reshape(pages, len(masks))
         hits = (per_kind @ ((masks[:, None] >> np.arange(hits.shape[1])) & 1)).astype(float)
@@ -813,7 +813,7 @@ def _cut_lines(tokens: list[str], token_line: np.ndarray, lower_start: np.ndarra
     typical = _median_full_line(filled, page_of_line)[page_of_line]
     inside = np.zeros(n_lines, dtype=bool)  # non-blank lines with non-blank lines before and after on the same page
     inside[1:-1] = (filled[:-2] > 0) & (filled[2:] > 0) & (page_of_line[:-2] == page_of_line[2:])
-    candidates = np.flatnonzero(inside & (filled > 0) & (filled < CUT_LINE_SHARE * typical))
+    candidates = (inside & (filled > 0) & (filled < CUT_LINE_SHARE * typical)).nonzero()[0]
     if not len(candidates):
         return missing
     last_token = np.cumsum(np.bincount(token_line, minlength=n_lines)) - 1  # of each line (lines with tokens)
@@ -827,7 +827,7 @@ def _cut_lines(tokens: list[str], token_line: np.ndarray, lower_start: np.ndarra
 def _median_full_line(filled: np.ndarray, page_of_line: np.ndarray) -> np.ndarray:
     """Each page's median length of lines of at least ``_FULL_LINE`` characters (0 with fewer than ``_FULL_LINES``)."""
     pages = int(page_of_line[-1]) + 1 if len(page_of_line) else 0
-    full = np.flatnonzero(filled >= _FULL_LINE)
+    full = (filled >= _FULL_LINE).nonzero()[0]
     order = full[np.lexsort((filled[full], page_of_line[full]))]
     counts = np.bincount(page_of_line[order], minlength=pages)
     first = np.cumsum(counts) - counts
@@ -879,11 +879,11 @@ def _clear_table_rows(codes: np.ndarray, space: np.ndarray, breaks: np.ndarray, 
     Changes ``masses`` and ``nonspace`` in place: a row's "|", "-" and ":" no
     longer count as symbols or odd characters, nor against its share of letters.
     """
-    pipes = np.bincount(_line_of(breaks, np.flatnonzero(codes == 124)), minlength=n_lines)
-    candidates = np.flatnonzero(pipes >= 2)
+    pipes = np.bincount(_line_of(breaks, (codes == 124).nonzero()[0]), minlength=n_lines)
+    candidates = (pipes >= 2).nonzero()[0]
     if not len(candidates):
         return
-    filled = np.flatnonzero(~space)
+    filled = (~space).nonzero()[0]
     line_of = _line_of(breaks, filled)
     first = np.searchsorted(line_of, candidates, side="left")
     last = np.searchsorted(line_of, candidates, side="right") - 1
@@ -891,7 +891,7 @@ def _clear_table_rows(codes: np.ndarray, space: np.ndarray, breaks: np.ndarray, 
     if not len(rows):
         return
     structure = (codes == 124) | (codes == 45) | (codes == 58)  # | - :
-    counts = np.bincount(_line_of(breaks, np.flatnonzero(structure)), minlength=n_lines)[rows]
+    counts = np.bincount(_line_of(breaks, structure.nonzero()[0]), minlength=n_lines)[rows]
     masses[rows, _COL["symbols"]] = 0.0
     masses[rows, _COL["odd_chars"]] = np.maximum(masses[rows, _COL["odd_chars"]] - pipes[rows], 0.0)
     nonspace[rows] = np.maximum(nonspace[rows] - counts, 0)
@@ -908,7 +908,7 @@ def _rule_lines(small: np.ndarray, space: np.ndarray, starts: np.ndarray, nonspa
     array([1, 2])
     """
     ruled = _line_counts(_RULE.take(small) & ~space, starts)
-    return np.flatnonzero((ruled == nonspace) & (nonspace >= 3))
+    return ((ruled == nonspace) & (nonspace >= 3)).nonzero()[0]
 
 
 def _confidence_mass(confidences: Sequence[Sequence[tuple[int, float | None]]], n_lines: int) -> tuple[np.ndarray, np.ndarray]:
@@ -935,7 +935,7 @@ def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_m
     _, word = _distinct(table.key_ids[present])  # types of one folded word: "Genscher", "Genscher's"
     own = present[np.bincount(word, weights=uses)[word] >= OWN_WORD_COUNT]
     if len(own):
-        rows = np.flatnonzero(np.isin(ids[charged], own, kind="sort"))  # numpy's default: a table as wide as the ids' range
+        rows = np.isin(ids[charged], own, kind="sort").nonzero()[0]  # numpy's default: a table as wide as the ids' range
         moved = [_COL["unknown"], _COL["names"], _COL["rare"], _COL["garbage"], _COL["merged"]]
         token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
@@ -986,7 +986,7 @@ def _set_marks(tokens: list[str], token_line: np.ndarray, charged: np.ndarray) -
 def _line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray) -> list[int]:
     """The tokens of words hyphenated at a line end ("com-" / "petitors") whose halves join to a known word:
     their masses are cleared."""
-    ends = np.flatnonzero(hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:]))
+    ends = (hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:])).nonzero()[0]
     cleared = []
     for index in ends.tolist():
         joined = tokens[index][:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT)

@@ -371,7 +371,7 @@ class _LineLoops:
         them, and its lines do not run on into lower-case lines as prose does (see
         :func:`ocrfix.strategies.layout.reflow.is_prose`). A loop runs on to the engine's token limit or
         drifts; verse repeats a line exactly and goes on."""
-        lines = np.flatnonzero(self.page == self.page[first]).tolist()
+        lines = (self.page == self.page[first]).nonzero()[0].tolist()
         if last >= lines[-1]:
             return False
         # the verse is told by the page's other lines: copies of a letterhead or a table row start in
@@ -440,7 +440,7 @@ class _TokenLoops:
         self.text = text
         self.starts, self.ends, self.core_ends, self.ids = tokens.starts, tokens.ends, tokens.core_ends, tokens.ids
         self.line = np.searchsorted(tokens.breaks, self.starts)
-        self.page = np.searchsorted(np.flatnonzero(codes[tokens.breaks] == 12), self.line)
+        self.page = np.searchsorted((codes[tokens.breaks] == 12).nonzero()[0], self.line)
 
     def key(self, token: int) -> str:
         return self.text[self.starts[token]:self.core_ends[token]].lower()
@@ -482,7 +482,7 @@ class _TokenLoops:
         noisy = np.zeros(len(same), dtype=bool)
         if period < 2 or len(same) < 3:
             return noisy  # a 1-token loop has no context to tell noise from another word
-        holes = np.flatnonzero(~same[1:-1] & same[:-2] & same[2:]) + 1
+        holes = (~same[1:-1] & same[:-2] & same[2:]).nonzero()[0] + 1
         for hole in holes.tolist():
             if self.line[hole] == self.line[hole + period] and _noise_only([self.key(hole)], [self.key(hole + period)]):
                 same[hole] = noisy[hole] = True
@@ -536,7 +536,7 @@ class _Tokens:
     """
 
     def __init__(self, codes: np.ndarray, space: np.ndarray) -> None:
-        self.breaks = np.flatnonzero((codes == 10) | (codes == 12))
+        self.breaks = ((codes == 10) | (codes == 12)).nonzero()[0]
         self.starts, self.ends = _token_bounds(space)
         self.core_ends = self.ends.copy()
         if len(self.ends):
@@ -553,12 +553,12 @@ class _Tokens:
             self.signatures = _mix(sums, moments, lengths)  # each token's own, as span(i, i + 1) gives it
             # the tokens' own signatures, without the sentence-final punctuation: take it off again
             table = _RANDOM_CODES()
-            one = np.flatnonzero(self.ends - self.core_ends == 1)  # the common case: one mark, vectorised
+            one = (self.ends - self.core_ends == 1).nonzero()[0]  # the common case: one mark, vectorised
             last = table[codes[self.ends[one] - 1]]
             core_sums, core_moments = sums.copy(), moments.copy()
             core_sums[one] -= last
             core_moments[one] -= last * (self.ends[one] - 1 - self.starts[one]).astype(np.uint64)
-            for index in np.flatnonzero(self.ends - self.core_ends > 1).tolist():
+            for index in (self.ends - self.core_ends > 1).nonzero()[0].tolist():
                 start, core, end = int(self.starts[index]), int(self.core_ends[index]), int(self.ends[index])
                 stripped = table[codes[core:end]]
                 core_sums[index] -= stripped.sum(dtype=np.uint64)
@@ -587,9 +587,9 @@ def _trailing_marks(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
     """
     marks = np.zeros(len(ends), dtype=np.int64)
     is_mark = _SENTENCE_END_TABLE[np.minimum(codes, 127)]
-    marked = np.flatnonzero(is_mark[ends - 1])
+    marked = is_mark[ends - 1].nonzero()[0]
     if len(marked):
-        positions = np.flatnonzero(is_mark)  # of all marks in the text
+        positions = is_mark.nonzero()[0]  # of all marks in the text
         run_starts = positions[np.concatenate(([True], np.diff(positions) != 1))]
         last = ends[marked] - 1
         marks[marked] = last + 1 - run_starts[np.searchsorted(run_starts, last, side="right") - 1]
@@ -652,7 +652,7 @@ def _token_bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     before = np.concatenate(([True], space))  # before[i]: is the character before i a space (or the text's edge)?
     after = np.append(space, True)  # the character at i
-    return np.flatnonzero(before & ~after), np.flatnonzero(~before & after)
+    return (before & ~after).nonzero()[0], (~before & after).nonzero()[0]
 
 
 _FEW_PAIRS = 1 << 17  # items × periods up to which the periods worth trying are picked first
@@ -699,7 +699,7 @@ def _periods_with_runs(pairs: np.ndarray, *, holes: bool = False) -> list[int]:
     joined = (step == 1) & (period[1:] == period[:-1])
     if holes:
         joined |= (step == 2) & (period[1:] == period[:-1]) & (period[1:] >= 2)
-    firsts = np.flatnonzero(np.concatenate(([True], ~joined)))  # where each run starts among the hits
+    firsts = np.concatenate(([True], ~joined)).nonzero()[0]  # where each run starts among the hits
     lasts = np.append(firsts[1:] - 1, len(hits) - 1)
     long = hits[lasts] - hits[firsts] + 1 >= period[firsts]
     return sorted(set(period[firsts[long]].tolist()))
@@ -733,10 +733,10 @@ def _runs(mask: np.ndarray, minimum: int) -> tuple[np.ndarray, np.ndarray]:
                 start = None
         pairs = np.array(found, dtype=np.int64).reshape(-1, 2)
         return pairs[:, 0], pairs[:, 1]
-    hits = np.flatnonzero(mask)
+    hits = mask.nonzero()[0]
     if not len(hits):
         return hits, hits
-    breaks = np.flatnonzero(np.diff(hits) != 1)
+    breaks = (np.diff(hits) != 1).nonzero()[0]
     starts = hits[np.concatenate(([0], breaks + 1))]
     lengths = hits[np.concatenate((breaks, [len(hits) - 1]))] + 1 - starts
     keep = lengths >= minimum
