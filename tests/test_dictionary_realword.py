@@ -10,6 +10,7 @@ import pytest
 from ocrfix.errormodel import ErrorModel
 from ocrfix.pipeline import Pipeline
 from ocrfix.strategies.dictionary import Dictionary
+from ocrfix.strategies.dictionary.protect import protected_reason
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +135,35 @@ def test_a_likelier_misreading_rivals_the_gated_one(strategy):
     # "bo"), but "be", one e/o confusion away, fits both neighbours and is the likelier misreading: no repair
     # here (the real-word rule then reads "be")
     assert strategy._repair("bo", "bo", 4.0, "will", "a", repeated=False) is None
+
+
+# (printed, meant): a rare listed word whose whole count in the lexicon the misprints of a common word one
+# known confusion away would make (see _misprinted): its listing earns it no known-word bonus
+MISPRINTS_COUNTED = [
+    ("They came aud went.", "They came and went."),
+    ("He received the memorial, aud would give it his best consideration.",
+     "He received the memorial, and would give it his best consideration."),
+    ("The men waa tired after the long march.", "The men was tired after the long march."),
+]
+# right as printed: a period spelling more common than the misprints of its modern word would make it, and a
+# file extension (a full stop glued before a short word is no prose)
+NOT_MISPRINTS = [
+    "He does not shew it in his manners.",
+    "Save the script as a .py file, then import the .py file.",
+]
+
+
+@pytest.mark.parametrize("printed, meant", MISPRINTS_COUNTED)
+def test_a_word_as_rare_as_its_misprints_earns_no_bonus(strategy, printed, meant):
+    assert run(strategy, printed).text == meant
+
+
+@pytest.mark.parametrize("text", NOT_MISPRINTS)
+def test_a_word_commoner_than_its_misprints_stays(strategy, text):
+    assert run(strategy, text).text == text
+
+
+def test_a_file_extension_is_code():
+    assert protected_reason(".py", "py") == protected_reason(".html,", "html") == "code or markup"
+    assert protected_reason(".yping", "yping") is None  # a misread first letter, not a file extension
+    assert protected_reason("...and", "and") is None

@@ -682,8 +682,11 @@ class Dictionary(Strategy):
             own_prior = unknown_prior if len(word) > SHORT_WORD else UNKNOWN_ZIPF
             if is_noisy(word):
                 own_prior -= NOISY_PENALTY
-        elif any(prior - zipf >= CLEAR_MISPRINT_GAP for _, _, prior, _, _ in candidates):
-            own_prior = zipf  # as rare as a misprint of a listed word is ("tne" 2.0, "irom" 1.9): no bonus
+        elif any(prior - zipf >= CLEAR_MISPRINT_GAP or attested and _misprinted(zipf, prior, channel)
+                 for _, _, prior, channel, attested in candidates):
+            # as rare as a misprint of a listed word is ("tne" 2.0, "irom" 1.9), or as its misprints make it
+            # ("aud" 3.2): no bonus
+            own_prior = zipf
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
         as_printed = self._channel(word, word)[0]
@@ -1132,6 +1135,28 @@ def glyph_readings(word: str) -> list[str]:
     """
     return [word[:at] + intended + word[at + 2:] for observed, intended in GLYPH_PAIRS
             for at in range(len(word) - 1) if word.startswith(observed, at)]
+
+
+def _misprinted(zipf: float, prior: float, channel: float) -> bool:
+    """Would the misprints of a word of frequency ``prior``, which the error model reads as a listed word of
+    frequency ``zipf`` (log10 P(word printed | that word meant) = ``channel``), make up all the listed word's
+    count, the known-word bonus (KNOWN_WORD_BONUS) included?
+
+    The lexicon counts a word in web text that holds OCR'd print: its uses plus the other words misread as
+    it. Where one word's misprints alone, 10 ** (prior + channel), reach the prior the listed word would get,
+    its listing is no evidence that it is used at all, and the bonus that rewards being listed is not
+    earned: "aud" (3.2 + 1) beside "and" (7.4) misread as it once in 10 ** 3.0 (4.4); not "bad" (5.5)
+    beside "had" (6.3, 3.3), nor the period spelling "shew" (2.5 + 1) beside "show" (5.7, 2.7). The
+    fixed CLEAR_MISPRINT_GAP rule, with the model's own rate of the confusion. Only for words of Zipf
+    RARE_PIECE_ZIPF or more: rarer listings are the lexicon's floor of web typos, too coarse a count to
+    weigh ("stof" 1.1 for "stuff": "stop" is one confusion away, the word meant two), and the fixed gap
+    decides there alone. The caller passes attested confusions only: one at the model's floor says that
+    it happens, not how often (as in :meth:`Dictionary._rivals`).
+
+    >>> _misprinted(3.16, 7.41, -2.96), _misprinted(5.53, 6.33, -3.02), _misprinted(2.46, 5.68, -2.95)
+    (True, False, False)
+    """
+    return zipf >= RARE_PIECE_ZIPF and prior + channel >= zipf + KNOWN_WORD_BONUS
 
 
 def _drops_letters(word: str, replacement: str) -> bool:

@@ -30,9 +30,11 @@ from ocrfix.lexicon import elided
 URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@[\w\-]+\.\w)")
 # snake_case, key=, call(x), <tag>, item[0], a path std::io, a list {old,new} or [a,b] (OCR noise brings
 # no such matched pair with a comma inside), an escape \f (a backslash and one lower-case letter alone;
-# "\Vashington", a W read as \V, stays repairable)
+# "\Vashington", a W read as \V, stays repairable), a file extension .c, .py, .html (a full stop glued before
+# one to four letters: prose puts a full stop after a word, not before it; "...and" is an ellipsis, and ".yping"
+# a misread first letter of "typing", as LOST_LETTER_MARKS says)
 CODE = regex.compile(r"\w_\w|\w=|\w\(.*\)|</?\w+>|\w\[.*\]|\w::\w|[{\[][^\s{}\[\]]*,[^\s{}\[\]]*[}\]]"
-                     r"|^\\\p{Ll}\p{P}*$")
+                     r"|^\\\p{Ll}\p{P}*$|^\.\p{Ll}{1,4}(?!\p{L})")
 # Every URL, e-mail or code pattern above needs one of these characters: a token without them is searched for none.
 URL_OR_CODE_MARKS = frozenset("_=(<[:{\\@.")
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
