@@ -102,3 +102,9 @@ def test_a_split_word_is_glued_only_where_the_joined_word_fits_a_neighbour(dicti
     assert "inner" not in dictionary.run("Tlie gnrdcn wus in ner cnre.").text
     assert dictionary.run("the minutes of the public meet ings held in the village").text == \
         "the minutes of the public meetings held in the village"
+
+
+def test_a_split_word_yields_to_its_second_piece_misread_where_that_fits_both_neighbours(dictionary):
+    # "we re prepared": "we are prepared" fits as the real-word rule asks, as well as "were" does
+    assert "were" not in dictionary.run("They said that we re prepared to go.").text
+    assert dictionary.run("he was wander ing in the field").text == "he was wandering in the field"

@@ -994,34 +994,38 @@ class Dictionary(Strategy):
             # pieces fitting nothing is no evidence: the words around fit nothing either; the joined word must
             # then pair with a neighbour
             return None
-        rivals = self._misread_pair(prev, fa, fb, nxt)
-        if rivals and not (prev and lex.folded_bigram(prev, joined)):
+        first, second = self._misread_pair(prev, fa, fb, nxt)
+        if first and not (prev and lex.folded_bigram(prev, joined)):
             return None  # "but be came too": "he came" fits as the real-word rule asks, "but became" is unlisted
-        confidence = 1.0 / (1.0 + 10.0 ** (keep - join) + sum(10.0 ** (rival - join) for rival in rivals))
+        if second and not (nxt and lex.folded_bigram(joined, nxt)):
+            return None  # "in ner with": "in her" fits, "inner with" is unlisted
+        confidence = 1.0 / (1.0 + 10.0 ** (keep - join) + sum(10.0 ** (rival - join) for rival in first + second))
         if confidence < self.min_confidence:
             return None
         return _with_case(a, joined), round(confidence, 3), f"word split by the OCR; \"{joined}\" is meant"
 
-    def _misread_pair(self, prev: str | None, a: str, b: str, nxt: str | None) -> list[float]:
-        """Scores of a third reading of the pieces ``a b`` a join competes with: two words, the first misread
-        ("but be came too": "he came" or "became"). Its readings are the words ``a`` is one known misreading
-        away from that form listed pairs with ``prev`` and ``b`` (:meth:`_fitting`), each scored as the pieces
-        kept are (word pairs x frequency), times the error model's odds of that misreading.
+    def _misread_pair(self, prev: str | None, a: str, b: str, nxt: str | None) -> tuple[list[float], list[float]]:
+        """Scores of the third readings of the pieces ``a b`` a join competes with: two words, the first
+        misread ("but be came too": "he came" or "became"), or the second ("in ner with": "in her"). Their
+        readings are the words the piece is one known misreading away from that form listed pairs with both
+        its neighbours (:meth:`_fitting`), each scored as the pieces kept are (word pairs x frequency), times
+        the error model's odds of that misreading.
 
         Such a reading has the evidence the real-word rule asks (listed pairs on both sides), and the word
         bigram model alone undersells it: it pays one word more of language-model probability than the join,
         and the misreading it needs (h/b in period print) is rated at the prior's floor, as likely as the lost
-        space. So :meth:`_join` joins then only if the joined word forms a listed pair with the word before:
-        the word both readings follow, where they part ("but he" listed, "but became" not; "to become" listed)."""
+        space. So :meth:`_join` joins then only if the joined word forms a listed pair with the word the two
+        readings share, where they part ("but he" listed, "but became" not; "to become" listed)."""
         zipf = self._lexicon.folded_zipf
-        prev = self._known(prev)
-        z_b = zipf(b) or UNKNOWN_ZIPF
-        scores = []
-        for reading in self._fitting(a, prev, b):
-            z_reading = zipf(reading)
-            scores.append(self._context(prev, reading, z_reading, None) + self._next_prob(reading, z_reading, b, z_b)
-                          + self._next_prob(b, z_b, nxt) + self._channel(reading, a)[0])
-        return scores
+        prev, nxt = self._known(prev), self._known(nxt)
+        z_a, z_b = zipf(a) or UNKNOWN_ZIPF, zipf(b) or UNKNOWN_ZIPF
+        first = [self._context(prev, reading, z, None) + self._next_prob(reading, z, b, z_b)
+                 + self._next_prob(b, z_b, nxt) + self._channel(reading, a)[0]
+                 for reading in self._fitting(a, prev, b) for z in [zipf(reading)]]
+        second = [self._context(prev, a, z_a, None) + self._next_prob(a, z_a, reading, z)
+                  + self._next_prob(reading, z, nxt) + self._channel(reading, b)[0]
+                  for reading in self._fitting(b, a, nxt) for z in [zipf(reading)]]
+        return first, second
 
     # -- the language model -------------------------------------------------------------
     def _context(self, prev: str | None, word: str, zipf: float, nxt: str | None,
