@@ -404,3 +404,21 @@ def test_edits_are_always_well_formed(pieces):
         assert text[edit.start:edit.end] == edit.original and edit.reason
         previous_end = edit.end
     Pipeline(["layout"]).run(text)   # the pipeline checks and applies them
+
+
+def test_lines_of_specks_are_removed_and_the_paragraph_runs_on():
+    # dirt on a scan read as marks: no letter or digit, two kinds of mark or more
+    text = ("The meeting was held on Tuesday last, when the\nfollowing resolutions were carried unanimously.\n"
+            ". ,- ' ~ .\nThat this meeting views with alarm the state of\nthe roads in the district, and calls upon the\n"
+            "' ; , . -\nGovernment to take immediate steps.\n")
+    result = Pipeline([Layout()]).run(text)
+    assert result.text == ("The meeting was held on Tuesday last, when the following resolutions were carried "
+                           "unanimously. That this meeting views with alarm the state of the roads in the district, "
+                           "and calls upon the Government to take immediate steps.\n")
+    assert sum(edit.reason.startswith("removed speck") for edit in result.edits) == 2
+
+
+@pytest.mark.parametrize("line", ["* * *", "...", "—", "});", "— — —", "~ • ~"])
+def test_lines_set_on_purpose_are_no_specks(line):
+    text = f"The first part ends here.\n{line}\nThe second part begins here.\n"
+    assert line in correct(text, strategies=["layout"])

@@ -83,7 +83,9 @@ class Layout(Strategy):
         for a, b, sa, sb in zip(body, body[1:], shapes, shapes[1:]):
             if marker_edits:
                 edits.extend(marker_edits.get(a.index, ()))
-            page_break = b.index - a.index > 1 or a.page != b.page   # furniture between, or a form feed
+            between = lines.items[a.index + 1:b.index]   # furniture lines
+            # a form feed, or furniture between (not specks alone: dirt on a page is no page break)
+            page_break = a.page != b.page or any(line.kind != "speck" for line in between)
             gap = "page" if page_break else ("blank" if b.blank_before else "line")
             join = None
             if sa.hyphen_left and dehyphenate and hyphen_candidate(sa, sb, gap, width=width, hard_wrapped=hard_wrapped):
@@ -96,7 +98,7 @@ class Layout(Strategy):
                         separator, reason, confidence = "", lost, 0.7
                 if separator is not None:
                     join = (a.raw_end, b.raw_start, separator, reason, confidence)
-            if page_break or b.blank_before > 1:
+            if between or page_break or b.blank_before > 1:
                 edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
             elif join is not None and text[join[0]:join[1]] != join[2]:
                 edits.append(edit(text, join[0], join[1], join[2], reason=join[3], confidence=join[4]))
@@ -183,8 +185,8 @@ class Layout(Strategy):
                 separator, reason = "\n\n", "page break between paragraphs"
             elif raw.count("\n") > 2:
                 separator, reason = "\n\n", "several blank lines between paragraphs"
-            else:
-                separator, reason = raw, ""
+            else:   # the line break stays; furniture lines between go
+                separator, reason = text[start:removed[0].start if removed else end], ""
         edits: list[Edit] = []
         gap_end = removed[0].start if removed else end
         if a is not None and text[start:gap_end] != separator:

@@ -1,4 +1,4 @@
-"""Page furniture: running heads and feet, page numbers, catchwords.
+"""Page furniture: running heads and feet, page numbers, catchwords, specks.
 
 These lines belong to the page, not to the text. They are found where pages
 meet: with form feeds, among the first and last lines of each page; in plain
@@ -18,6 +18,8 @@ running head that recurs with a changing page number).
 True
 >>> head_key("The History of Trade") == head_key("THE HISTORY OF TRADE")
 False
+>>> speck(". ,- ' ~ ."), speck("* * *"), speck("..."), speck("});"), speck("—")
+(True, False, False, False, False)
 """
 from __future__ import annotations
 
@@ -69,6 +71,11 @@ _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b|\b{
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
 _RUNS_ON = ",;-\u00ac\u2010\u2013\u2014"  # a line ending in one of these (or a small letter) runs on
+# What dirt, show-through and broken type leave on a scan, read as marks: points, commas, quotes, ticks,
+# short dashes. Not the marks a page sets on a line of their own on purpose (asterisms, bullets, rules,
+# brackets and code's punctuation).
+_SPECK_MARKS = frozenset(".,'‘’`´~^-–;:\"“”„¬")
+SPECK_CHARS = 12   # a speck line holds at most this many marks
 
 HEAD_LINES = 2   # a page's first lines that may be a running head
 FOOT_LINES = 3   # its last lines that may be a foot, a page number or a catchword
@@ -177,6 +184,17 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
         _classify_pages(lines, width, hard_wrapped)
     else:
         _classify_plain(lines, width, hard_wrapped)
+    for line in lines.items:
+        if line.kind == "body" and speck(line.content):
+            _mark(line, "speck", f"a line of scattered marks, no letter or digit: {line.content.strip()!r}", 0.8)
+
+
+def speck(content: str) -> bool:
+    """Is the line only dirt read as marks: a few points, commas, quotes or short dashes, two kinds at
+    least, no letter or digit (". ,- ' ~ .")? A line of one mark repeated ("...", "* * *", "—") is set on
+    purpose (a leader, an asterism, a rule) and stays, as does any line with a mark no speck makes."""
+    marks = content.replace(" ", "").replace("\t", "")
+    return 0 < len(marks) <= SPECK_CHARS and len(set(marks)) >= 2 and _SPECK_MARKS.issuperset(marks)
 
 
 def _short(line: Line, width: int, hard_wrapped: bool) -> bool:
