@@ -422,3 +422,32 @@ def test_lines_of_specks_are_removed_and_the_paragraph_runs_on():
 def test_lines_set_on_purpose_are_no_specks(line):
     text = f"The first part ends here.\n{line}\nThe second part begins here.\n"
     assert line in correct(text, strategies=["layout"])
+
+
+def test_stray_marks_inside_lines_of_words_are_removed():
+    # dirt or broken type read as a caret or an accent standing alone between words
+    text = ("The sale of the freehold ^ estate took place on\nMonday last at the Crown Inn, when all ´ the lots\n"
+            "were knocked down ` to Mr. Smith for a good price.\n")
+    result = Pipeline([Layout(reflow=False)]).run(text)
+    assert result.text == ("The sale of the freehold estate took place on\nMonday last at the Crown Inn, when all the "
+                           "lots\nwere knocked down to Mr. Smith for a good price.\n")
+    assert sum(edit.reason.startswith("removed a stray") for edit in result.edits) == 3
+    assert correct("The land ^ was sold on Monday.") == "The land was sold on Monday."
+    assert layout("The land ^ was sold.", furniture=False) == "The land ^ was sold."
+
+
+@pytest.mark.parametrize("line", [
+    "The value of a ^ b is the exclusive or of the two.",     # between operands
+    "We compute the total = price ^ rate each year.",         # an equation in the line
+    "Use the ^ and $ anchors to match a whole line.",         # the text names the mark
+    "The characters $ and ` keep their special meaning.",
+    "The land ~ was sold | and the ¬ house too.",             # marks an engine prints for letters or dashes
+    "Key      ^      exclusive or",                           # a table row
+])
+def test_marks_that_are_text_stay(line):
+    assert correct(line, strategies=["layout"]) == line
+
+
+def test_stray_marks_stay_in_markdown():
+    text = "| a | b |\n|---|---|\n| 1 | 2 |\n\nThe land ^ was sold on Monday.\n"
+    assert "land ^ was" in correct(text, strategies=["layout"])

@@ -30,7 +30,7 @@ from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import load
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
-from ocrfix.strategies.layout import furniture, markdown
+from ocrfix.strategies.layout import furniture, markdown, strays
 from ocrfix.strategies.layout.hyphens import HYPHENS, INLINE_HINTS, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate, is_prose
@@ -47,7 +47,8 @@ class Layout(Strategy):
 
     Options switch the parts off: ``dehyphenate``, ``reflow`` (joining hard
     line breaks and sentences across pages), ``furniture`` (running heads,
-    page numbers, catchwords), ``markdown`` (VLM markdown markers in plain text).
+    page numbers, catchwords, lines of specks and stray marks inside lines), ``markdown``
+    (VLM markdown markers in plain text).
     """
 
     name = "layout"
@@ -105,11 +106,27 @@ class Layout(Strategy):
         if marker_edits:
             edits.extend(marker_edits.get(body[-1].index, ()))
         edits.extend(self._zone(text, lines, body[-1], None, None))
-        if dehyphenate:
-            inline = self._inline_breaks(text, body, judge)
-            if inline:
-                edits = sorted(edits + inline, key=lambda edit: (edit.start, edit.end))
+        inline = self._inline_breaks(text, body, judge) if dehyphenate else []
+        if self.furniture:
+            inline += self._stray_marks(text, body, shapes)
+        if inline:
+            edits = sorted(edits + inline, key=lambda edit: (edit.start, edit.end))
         return edits
+
+    def _stray_marks(self, text: str, body: list[Line], shapes: list[Shape]) -> list[Edit]:
+        """The edits deleting stray marks (a lone "^", an accent: dirt read as a mark) from lines of words,
+        not from tables, code or markdown (see :mod:`.strays`)."""
+        # most texts hold none of the marks: `in` (memchr) says so faster than any regex scan of the text
+        if not any(mark in text for mark in strays.STRAY_MARKS):
+            return []
+        starts = [line.content_start for line in body]
+        found = sorted({n for n in (bisect.bisect_right(starts, match.start()) - 1 for match in strays.MARK.finditer(text))
+                        if n >= 0})
+        edits = [self.edit(text, body[n].content_start + start, body[n].content_start + end, "", confidence=0.8,
+                           reason=f"removed a stray {body[n].content[start:end].strip()!r}: a mark print never sets "
+                                  "alone (a caret, an accent without its letter), in a line of words: dirt or broken type")
+                 for n in found if not shapes[n].structural for start, end in strays.strays(body[n].content)]
+        return edits if edits and not markdown.is_markdown_document(text) else []
 
     def _inline_breaks(self, text: str, body: list[Line], judge: HyphenJudge) -> list[Edit]:
         """The edits joining words broken at a line end whose hyphen stands inside a line ("num- ber")."""
