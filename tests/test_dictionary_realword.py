@@ -9,6 +9,7 @@ import pytest
 
 from ocrfix.errormodel import ErrorModel
 from ocrfix.pipeline import Pipeline
+from ocrfix.strategies import dictionary
 from ocrfix.strategies.dictionary import Dictionary
 from ocrfix.strategies.dictionary.protect import protected_reason
 
@@ -167,3 +168,21 @@ def test_a_file_extension_is_code():
     assert protected_reason(".py", "py") == protected_reason(".html,", "html") == "code or markup"
     assert protected_reason(".yping", "yping") is None  # a misread first letter, not a file extension
     assert protected_reason("...and", "and") is None
+
+
+# right as printed: American spellings whose British forms are one known confusion (o/ou) away and fit the
+# neighbours better in the lexicon's (British-leaning) pairs; a spelling variant is the printer's choice,
+# no misreading, whatever odds the real-word rule asks
+SPELLING_VARIANTS = [
+    "The vote went in favor of the bill.",
+    "This will change the behavior of the system.",
+    "The honorable member rose to speak.",
+    "They were in the neighborhood of the mill.",
+]
+
+
+@pytest.mark.parametrize("text", SPELLING_VARIANTS)
+def test_a_spelling_variant_is_no_real_word_error(strategy, text, monkeypatch):
+    monkeypatch.setattr(dictionary, "REAL_WORD_ODDS", 1.0)  # 10:1: the variant's pairs alone would win
+    assert run(strategy, text).text == text
+    assert run(strategy, "He bad seen it before the war.").text == "He had seen it before the war."

@@ -54,6 +54,7 @@ from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, rep
 from ocrfix.strategies.dictionary.spacing import lost_spaces
 from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, is_alpha_word,
                                                  is_lower_alpha_word)
+from ocrfix.strategies.dictionary.variants import spelling_variants
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 
@@ -890,7 +891,8 @@ class Dictionary(Strategy):
         The word forms no listed word pair with either neighbour, or only pairs as rare as misprints of the
         reading's (:meth:`_misprint_pairs`: "of he default" for "of the default"), and none elsewhere in the document
         (where it would be the document's own word); the reading is one attested confusion of the error
-        model away (:meth:`ErrorModel.undo_one`), forms listed pairs with both neighbours, and beats the
+        model away (:meth:`ErrorModel.undo_one`), is no spelling variant of the word ("favor"/"favour": the
+        printer's choice, see :mod:`.variants`), forms listed pairs with both neighbours, and beats the
         word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model).
         """
         core = tokens.cores[i]
@@ -906,7 +908,8 @@ class Dictionary(Strategy):
         zipf = lex.folded_zipf(word)
         if not zipf or word in self.protected or not lex.folded_zipf(prev) or not lex.folded_zipf(nxt):
             return None
-        fitting = self._misprint_pairs(prev, word, nxt, self._fitting(word, prev, nxt))
+        fitting = self._misprint_pairs(prev, word, nxt, [candidate for candidate in self._fitting(word, prev, nxt)
+                                                         if not spelling_variants(word, candidate)])
         if not fitting or tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
             return None  # the document's word elsewhere: asked last, as the costliest test
         as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]

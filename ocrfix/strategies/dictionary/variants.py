@@ -1,0 +1,48 @@
+"""Regional and period spellings of one word ("favor"/"favour", "center"/"centre"), which no repair may swap.
+
+English print spells many words two ways, American and British or older and newer, and a text keeps the
+spelling its printer chose: "favor" in an American book is the word as printed, not a misreading of
+"favour". The patterns are the standard orthographic ones (Webster's reforms and their British
+counterparts), each tied to a word ending so short common words ("four", "size", "rogue", "filled") stay
+out of them.
+"""
+from __future__ import annotations
+
+import regex
+
+# Each British (or older) ending and its American form; a pattern needs enough letters before it that the
+# ending is a suffix, not the whole word.
+_TO_AMERICAN = tuple((regex.compile(pattern), american) for pattern, american in (
+    (r"(?<=\w\w\w)our(?=(s|ed|ing|ite|ites|able|ably|ful|less|er|ers|hood|hoods)?$)", "or"),  # favour, labourer, neighbourhood
+    (r"(?<=\w\w\w)is(?=(e|es|ed|ing|er|ers|ation|ations)$)", "iz"),  # realise, organisation
+    (r"(?<=\w\w)ys(?=(e|es|ed|ing|er|ers)$)", "yz"),  # analyse, paralysed
+    (r"(?<=\w\w\w)([bgtv])re(?=(s|d)?$)", r"\1er"),  # centre, fibres, theatre; "centred" below
+    (r"(?<=\w\w\w)ogue(?=s?$)", "og"),  # catalogue, dialogues
+    (r"(?<=\w\w\w[aeiou])ll(?=(ed|ing|er|ers|or|ors)$)", "l"),  # travelled, cancelling, counsellor
+    (r"(?<=\w\w\w)ence(?=s?$)", "ense"),  # defence, licences
+))
+_CENTRED = regex.compile(r"(?<=\w\w\w[bgtv])red$")  # centred, fibred: British -re verbs drop the e
+
+
+def american(word: str) -> str:
+    """``word`` (lower case) with its British or older spelling of a standard ending made American.
+
+    >>> [american(w) for w in ("favour", "realised", "analyse", "centres", "centred", "catalogue",
+    ...                        "travelled", "defence", "four", "size", "filled", "hence")]
+    ['favor', 'realized', 'analyze', 'centers', 'centered', 'catalog', 'traveled', 'defense', 'four', 'size', 'filled', 'hence']
+    """
+    word = _CENTRED.sub("ered", word)
+    for pattern, replacement in _TO_AMERICAN:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` (lower case) two spellings of one word, differing in a regional or period ending?
+
+    >>> spelling_variants("favor", "favour"), spelling_variants("theatre", "theater"), spelling_variants("bad", "had")
+    (True, True, False)
+    >>> spelling_variants("for", "four"), spelling_variants("filed", "filled")
+    (False, False)
+    """
+    return a != b and american(a) == american(b)
