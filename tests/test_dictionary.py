@@ -221,3 +221,9 @@ def test_the_halves_of_a_word_broken_by_a_hyphen_inside_a_line_are_left_alone(de
 def test_period_spellings_with_ligatures_are_kept(default):
     text = "The œconomy of the state, the fœtus, and Cæsar's mediæval manœuvre."
     assert run(default, text) == text
+
+
+def test_a_stroke_read_for_the_pronoun_i(default):
+    assert run(default, "He said that | shall go, and then l went home.") == "He said that I shall go, and then I went home."
+    for text in ("| Name | Age |\n| Bob | 42 |", "for l in items:\n    print(l)", "It weighs 5 l of water.", "Menu | the items"):
+        assert run(default, text) == text  # a table's rules, code, a unit, a separator before a word "I" does not take
