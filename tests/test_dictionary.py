@@ -223,7 +223,8 @@ def test_period_spellings_with_ligatures_are_kept(default):
     assert run(default, text) == text
 
 
-def test_a_stroke_read_for_the_pronoun_i(default):
+def test_a_mark_read_for_a_one_letter_word(default):
     assert run(default, "He said that | shall go, and then l went home.") == "He said that I shall go, and then I went home."
+    assert run(default, "The tool can generate ~ myriad of reports.") == "The tool can generate a myriad of reports."
     for text in ("| Name | Age |\n| Bob | 42 |", "for l in items:\n    print(l)", "It weighs 5 l of water.", "Menu | the items"):
         assert run(default, text) == text  # a table's rules, code, a unit, a separator before a word "I" does not take

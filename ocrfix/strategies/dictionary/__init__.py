@@ -57,13 +57,15 @@ from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS
 from ocrfix.strategies.dictionary.variants import spelling_variants
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
-# The word after a stroke read as "I" must follow "I" at least 10**-2 as often as it follows any word
-# (log10 P(w | I) - log10 P(w); verbs score -1.5 to 0, "the", "of", "in" below -2: "i" also counts the letter).
-PRONOUN_ASSOCIATION = -2.0
-# A bar or a small l standing alone between a word (or a sentence's start) and a small-letter word: the
-# capital I as engines misread its plain upright stroke ("that | shall", "l am sure").
-LONE_STROKE = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l](?=[ \t]+(\p{Ll}+)\b)",
-                            regex.MULTILINE)
+# The word after a mark read as a one-letter word must follow that word at least 10**-2 as often as it
+# follows any word (log10 P(w | I) - log10 P(w): verbs after "I" and nouns after "a" score -1.6 to +1,
+# "the", "of", "in", "be" below -2; "i" and "a" also count the letters).
+SHORT_WORD_ASSOCIATION = -2.0
+# What engines print alone for a one-letter word: a bar or a small l for the capital I's upright stroke
+# ("that | shall", "l am sure"), a tilde for a faint or broken "a" ("generate ~ myriad of").
+LONE_MARK_WORDS = {"|": "I", "l": "I", "~": "a"}
+LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l~](?=[ \t]+(\p{Ll}+)\b)",
+                          regex.MULTILINE)
 
 # A word at least this frequent (Zipf) is taken as written: correcting common
 # real words needs more context than word bigrams give. Rarer listed words are
@@ -204,7 +206,7 @@ class Dictionary(Strategy):
             return []  # another language: the English lexicon has no evidence against its words
         vocabulary = tokens.vocabulary = Vocabulary.from_text(text)
         tokens.unknown_prior = self._unknown_prior(tokens)
-        edits: list[Edit] = self._postcodes(text) + self._pronoun_strokes(text)
+        edits: list[Edit] = self._postcodes(text) + self._lone_marks(text)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         taken |= tokens.line_break_halves(self._is_word)  # "ter-\nminates": halves of a word, no words themselves
         kinds = self._classify(tokens, vocabulary)  # this document's: the vocabulary decides some
@@ -360,31 +362,34 @@ class Dictionary(Strategy):
                                        reason="the only valid UK postcode this reading fits"))
         return edits
 
-    def _pronoun_strokes(self, text: str) -> list[Edit]:
-        """"I" for a bar or a small l standing alone where the pronoun fits both neighbours: the word after it
-        follows "I" in a listed word pair, one that follows "I" rather than any word (PRONOUN_ASSOCIATION: "am",
-        "shall", "went", not "in", "the"), and the word before (if the sentence has begun) precedes "I" in one.
-        A bar in a line with another bar is a table's rule, not a letter.
+    def _lone_marks(self, text: str) -> list[Edit]:
+        """The one-letter word a mark standing alone was printed for (LONE_MARK_WORDS), where that word fits
+        both neighbours: the word after follows it in a listed word pair, and rather than any word
+        (SHORT_WORD_ASSOCIATION: "I am", "a myriad", not "I in", "a the"); the word before precedes it in one
+        (for "I", a sentence's start will do). A bar in a line with another bar is a table's rule.
 
-        >>> Dictionary()._pronoun_strokes("He said that | shall go, and l am sure.")[0].replacement
-        'I'
-        >>> len(Dictionary()._pronoun_strokes("| Name | Age |")), len(Dictionary()._pronoun_strokes("for l in items"))
+        >>> [e.replacement for e in Dictionary()._lone_marks("He said that | shall make ~ list, and l am sure.")]
+        ['I', 'a', 'I']
+        >>> len(Dictionary()._lone_marks("| Name | Age |")), len(Dictionary()._lone_marks("for l in items"))
         (0, 0)
         """
-        bigram, zipf_i = self._lexicon.folded_bigram, self._lexicon.folded_zipf("i")
+        lex = self._lexicon
         edits = []
-        for match in LONE_STROKE.finditer(text):
-            before, after = match.group(1), match.group(2)
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            line_end = text.find("\n", match.end())
-            line = text[line_start:line_end if line_end >= 0 else len(text)]
-            if match.group() == "|" and line.count("|") > 1:
+        for match in LONE_MARK.finditer(text):
+            mark, before, after = match.group(), match.group(1), match.group(2)
+            word = LONE_MARK_WORDS[mark].lower()
+            if mark == "|":
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                line_end = text.find("\n", match.end())
+                if text.count("|", line_start, line_end if line_end >= 0 else len(text)) > 1:
+                    continue
+            follows = lex.folded_bigram(word, after)
+            if not follows or follows - lex.folded_zipf(word) < lex.folded_zipf(after) - 9.0 + SHORT_WORD_ASSOCIATION:
                 continue
-            follows_i = bigram("i", after)
-            if follows_i and follows_i - zipf_i >= self._lexicon.folded_zipf(after) - 9.0 + PRONOUN_ASSOCIATION and (
-                    before is None or bigram(fold(before), "i")):
-                edits.append(self.edit(text, match.start(), match.end(), "I", confidence=PATTERN_CONFIDENCE,
-                                       reason=f"the pronoun I misread as a stroke: \"I {after}\" is a listed pair"))
+            if before is None and word == "i" or before is not None and lex.folded_bigram(fold(before), word):
+                edits.append(self.edit(text, match.start(), match.end(), LONE_MARK_WORDS[mark],
+                                       confidence=PATTERN_CONFIDENCE, reason=f"\"{LONE_MARK_WORDS[mark]}\" misread as "
+                                       f"\"{mark}\": \"{LONE_MARK_WORDS[mark]} {after}\" is a listed pair"))
         return edits
 
     def _lost_spaces(self, text: str) -> list[Edit]:
