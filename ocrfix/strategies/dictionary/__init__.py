@@ -377,7 +377,8 @@ class Dictionary(Strategy):
         edits = []
         for match in LONE_MARK.finditer(text):
             mark, before, after = match.group(), match.group(1), match.group(2)
-            word = LONE_MARK_WORDS[mark].lower()
+            meant = LONE_MARK_WORDS[mark]
+            word = meant.lower()
             if mark == "|":
                 line_start = text.rfind("\n", 0, match.start()) + 1
                 line_end = text.find("\n", match.end())
@@ -387,9 +388,8 @@ class Dictionary(Strategy):
             if not follows or follows - lex.folded_zipf(word) < lex.folded_zipf(after) - 9.0 + SHORT_WORD_ASSOCIATION:
                 continue
             if before is None and word == "i" or before is not None and lex.folded_bigram(fold(before), word):
-                edits.append(self.edit(text, match.start(), match.end(), LONE_MARK_WORDS[mark],
-                                       confidence=PATTERN_CONFIDENCE, reason=f"\"{LONE_MARK_WORDS[mark]}\" misread as "
-                                       f"\"{mark}\": \"{LONE_MARK_WORDS[mark]} {after}\" is a listed pair"))
+                edits.append(self.edit(text, match.start(), match.end(), meant, confidence=PATTERN_CONFIDENCE,
+                                       reason=f"\"{meant}\" misread as \"{mark}\": \"{meant} {after}\" is a listed pair"))
         return edits
 
     def _lost_spaces(self, text: str) -> list[Edit]:

@@ -84,9 +84,10 @@ class Layout(Strategy):
         for a, b, sa, sb in zip(body, body[1:], shapes, shapes[1:]):
             if marker_edits:
                 edits.extend(marker_edits.get(a.index, ()))
-            between = lines.items[a.index + 1:b.index]   # furniture lines
+            furniture_between = b.index - a.index > 1
             # a form feed, or furniture between (not specks alone: dirt on a page is no page break)
-            page_break = a.page != b.page or any(line.kind != "speck" for line in between)
+            page_break = a.page != b.page or furniture_between and any(
+                line.kind != "speck" for line in lines.items[a.index + 1:b.index])
             gap = "page" if page_break else ("blank" if b.blank_before else "line")
             join = None
             if sa.hyphen_left and dehyphenate and hyphen_candidate(sa, sb, gap, width=width, hard_wrapped=hard_wrapped):
@@ -99,7 +100,7 @@ class Layout(Strategy):
                         separator, reason, confidence = "", lost, 0.7
                 if separator is not None:
                     join = (a.raw_end, b.raw_start, separator, reason, confidence)
-            if between or page_break or b.blank_before > 1:
+            if furniture_between or page_break or b.blank_before > 1:
                 edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
             elif join is not None and text[join[0]:join[1]] != join[2]:
                 edits.append(edit(text, join[0], join[1], join[2], reason=join[3], confidence=join[4]))
