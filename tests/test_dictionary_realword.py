@@ -186,3 +186,26 @@ def test_a_spelling_variant_is_no_real_word_error(strategy, text, monkeypatch):
     monkeypatch.setattr(dictionary, "REAL_WORD_ODDS", 1.0)  # 10:1: the variant's pairs alone would win
     assert run(strategy, text).text == text
     assert run(strategy, "He bad seen it before the war.").text == "He had seen it before the war."
+
+
+# A page whose type has a broken "h" all through: its non-word repairs (tbe, wben, wbich, witb) show the
+# engine made h/b again and again, and that makes "bad" for "had" likelier here than the error model's
+# average says. The same sentence alone gives no such evidence and stays as printed (odds below
+# REAL_WORD_ODDS).
+BROKEN_H_PAGE = ("Tbe Committee met on Tuesday last, wben tbe Chairman read a letter from tbe Secretary, "
+                 "in wbich it was stated tbat tbe Government bad no intention of interfering witb tbe "
+                 "proposed arrangements.")
+
+
+def test_a_confusion_the_page_repeats_makes_its_real_word_misreadings_likelier(strategy: Dictionary) -> None:
+    alone = "The Government bad no intention of interfering with the proposed arrangements."
+    assert run(strategy, alone).text == alone
+    result = run(strategy, BROKEN_H_PAGE)
+    assert "Government had no intention" in result.text
+    assert "tbe" not in result.text and "wbich" not in result.text
+
+
+def test_a_confusion_seen_in_one_word_only_is_no_evidence(strategy: Dictionary) -> None:
+    page = ("Tbe Committee met on Tuesday, and tbe Chairman read tbe letter; tbe Government bad no "
+            "intention of interfering.")
+    assert "Government bad no" in run(strategy, page).text

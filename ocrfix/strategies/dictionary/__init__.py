@@ -47,6 +47,7 @@ from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold
 from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.quality import charlm
 from ocrfix.strategies import register
+from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, common_index, default_index
 from ocrfix.strategies.dictionary.chains import chains, splittable
 from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
@@ -270,6 +271,7 @@ class Dictionary(Strategy):
                     declined.append(i)
             i += 1
         edits += self._look_again(tokens, declined, kinds, repairs, unpaired)
+        edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
         if spaced:
             edits = spaced + _before_edits(original, edits, spaced)
         edits.sort(key=lambda e: e.start)
@@ -290,13 +292,33 @@ class Dictionary(Strategy):
                     edits.append(edit)
         return edits
 
+    def _in_own_confusions(self, tokens: Tokens, declined: list[int], kinds: dict[str, tuple],
+                           repairs: dict[tuple, tuple[str, float, str] | None], unpaired: set[int],
+                           edits: list[Edit]) -> list[Edit]:
+        """The edits of the ``declined`` real-word suspects read again with the confusions this document's
+        word repairs (``edits``) show it makes again and again (:mod:`.adapt`): where "tbe" and "wbich" were
+        repaired, "bad" between two words it fits neither of is "had"."""
+        confusions = DocumentConfusions.from_repairs(
+            [(edit.original, edit.replacement) for edit in edits if is_alpha_word(edit.original)
+             and is_alpha_word(edit.replacement)], tokens.text)
+        if not confusions:
+            return []
+        found = []
+        for i in declined:
+            if i in unpaired and i not in tokens.repaired:
+                edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, unpaired, confusions)
+                if edit is not None:
+                    found.append(edit)
+        return found
+
     def _word_edit(self, tokens: Tokens, i: int, kind: tuple, repairs: dict[tuple, tuple[str, float, str] | None],
-                   unpaired: set[int]) -> Edit | None:
+                   unpaired: set[int], confusions: DocumentConfusions | None = None) -> Edit | None:
         """The edit repairing token ``i`` as a word (a misreading, or a real-word error where it pairs with
-        neither neighbour), in its own case, with a mark that stood for its first or last letter; or None."""
+        neither neighbour, read with the document's own ``confusions`` if given), in its own case, with a mark
+        that stood for its first or last letter; or None."""
         repair = self._repair_token(tokens, i, kind, repairs) if kind[0] != "skip" else None
         if repair is None and i in unpaired:
-            repair = self._real_word(tokens, i)
+            repair = self._real_word(tokens, i, confusions)
         if repair is None:
             return None
         replacement, confidence, reason = repair
@@ -925,7 +947,8 @@ class Dictionary(Strategy):
         return (len(core) == 1 and core.islower() and core not in LONE_LETTERS
                 and tokens.vocabulary.count(core) == 1)
 
-    def _real_word(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
+    def _real_word(self, tokens: Tokens, i: int,
+                   confusions: DocumentConfusions | None = None) -> tuple[str, float, str] | None:
         """Token ``i``, a listed lower-case word, read as another listed word the engine misprints as it
         ("He bad been" -> "had", "said be was" -> "he"), if the evidence is strong on both sides.
 
@@ -934,7 +957,8 @@ class Dictionary(Strategy):
         (where it would be the document's own word); the reading is one attested confusion of the error
         model away (:meth:`ErrorModel.undo_one`), is no spelling variant of the word ("favor"/"favour": the
         printer's choice, see :mod:`.variants`), forms listed pairs with both neighbours, and beats the
-        word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model).
+        word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model, the
+        model's rates raised to the document's own where ``confusions`` shows them).
         """
         core = tokens.cores[i]
         if i in tokens.repaired or len(core) < 2 and not self._lone_letter(tokens, core) \
@@ -957,13 +981,20 @@ class Dictionary(Strategy):
         readings = {word: as_printed}
         for candidate in fitting:
             readings[candidate] = (self._context(prev, candidate, lex.folded_zipf(candidate), nxt)
-                                   + self._channel(candidate, word)[0])
+                                   + self._channel(candidate, word)[0]
+                                   + (self._own_confusion(confusions, candidate, word) if confusions else 0.0))
         best, confidence = _best(readings)
         if best == word or readings[best] - as_printed < REAL_WORD_ODDS or confidence < self.min_confidence \
                 or _drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
             return None
         return (best, round(confidence, 3),
                 f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
+
+    def _own_confusion(self, confusions: DocumentConfusions, reading: str, word: str) -> float:
+        """How much likelier (log10) the document's ``confusions`` make ``word`` printed for ``reading``
+        than the error model does."""
+        return sum(confusions.boost(intended, observed, self.model.confusion_log_prob(intended, observed))
+                   for intended, observed in blocks(reading, word))
 
     def _misprint_pairs(self, prev: str, word: str, nxt: str, readings: list[str]) -> list[str]:
         """The ``readings`` of ``word`` beside whose pairs the word's own listed pairs with ``prev`` and ``nxt``
