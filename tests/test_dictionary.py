@@ -115,6 +115,11 @@ def test_pieces_of_a_split_word_with_a_lost_letter_are_glued(default):
     assert run(default, "The council would take over responsib lity for the towpath.") == \
         "The council would take over responsibility for the towpath."
 
+    # a piece left alone at first, then glued to the next word, is not repaired a second time
+    # (the two edits overlapped and the pipeline refused them: real ocrad and gocr output)
+    assert run(default, "nd rive") == "drive"
+    assert run(default, "an hund d and tw lvg.") == "an hundred and twelve."
+
 
 def test_a_rare_real_word_yields_to_a_common_one_only_with_context(default):
     assert run(default, "It bas been said that the plan was good.") == "It has been said that the plan was good."

@@ -281,11 +281,12 @@ class Dictionary(Strategy):
                     repairs: dict[tuple, tuple[str, float, str] | None], unpaired: set[int]) -> list[Edit]:
         """The edits of the ``declined`` tokens (looked at and left alone) whose next token the pass repaired
         since: a word left alone beside an unreadable one ("complecing treir yea") may be read once that
-        neighbour is. Right to left, so that each new repair is context for the word before it."""
+        neighbour is. Right to left, so that each new repair is context for the word before it. A declined
+        token the pass has since glued to the next one ("tw lvg" -> "twelve") is repaired already."""
         edits = []
         for i in reversed(declined):
             kind = kinds[tokens.cores[i]]
-            if i + 1 in tokens.repaired and not (kind[0] == "word" and kind[2] < PIECE_ZIPF
+            if i + 1 in tokens.repaired and i not in tokens.repaired and not (kind[0] == "word" and kind[2] < PIECE_ZIPF
                                                  and self._glue(tokens, i, kind[2]) is not None):
                 edit = self._word_edit(tokens, i, kind, repairs, unpaired)
                 if edit is not None:
