@@ -30,6 +30,8 @@ def test_space_lost_after_punctuation_is_put_back(default):
     "See www.example.org/a,b or write to clerk@example.org today.",
     "The file was report.docx, sent to example.org for review.",
     "The ab:ence of the clerk",  # a mark between lower-case letters is a misread letter, not a lost space
+    # a mark that one letter in its place (or none) makes part of a common word is that letter or a speck
+    "The sever,ty of the weather kept us in the ho,se; the rat,io of heat to light.",
 ])
 def test_lost_spaces_leave_numbers_initials_urls_and_misread_letters_alone(text):
     assert list(lost_spaces(text)) == []

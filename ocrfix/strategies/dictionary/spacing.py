@@ -15,7 +15,11 @@ lost space is the price) and a glued pair the text writes twice or more ("File.S
 engine that drops a space drops it at random places, while a document repeats its own spellings. A full stop after a number of
 up to four digits (a paragraph number, a year) before a capitalised word ends the number's sentence or
 heads its paragraph ("1997.We", "7.The"); versions and decimals ("v2.Final", "3.14") have a letter
-before them or no capital after.
+before them or no capital after. A mark before a lower-case word is no lost space where the two sides,
+with one letter in its place or without it, make a word in common use that is commoner than the rarer
+side ("sever,ty", "ho,se", "Direc.or"; "rat,io", "Nort,hern"): engines read thin or broken letters (i,
+l, t, u) as a comma or a full stop and print specks as them, while two words that lost the space between
+them seldom make a third ("machine,but", "it,and"; "in,to" stays: "into" is rarer than "in" and "to").
 
 >>> [(m.start(), m.end(), r) for m, r in lost_spaces("It rained,and then it stopped.If not,well.")]
 [(9, 10, ', '), (29, 30, '. '), (36, 37, ', ')]
@@ -25,6 +29,8 @@ before them or no capital after.
 []
 >>> [(m.start(1), r) for m, r in lost_spaces("It was 1997.We left. 7.The end.")]
 [(11, '. '), (22, '. ')]
+>>> list(lost_spaces("the rat,io of its sever,ty to the ho,se"))
+[]
 """
 from __future__ import annotations
 
@@ -44,7 +50,9 @@ NUMBERED = regex.compile(r"(?<![\p{L}\p{N}.,:/])\p{N}{1,4}(\.)(?=\p{Lu}\p{Ll}+(?
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
 LISTED = 1.0  # the lexicon's floor
+LETTERS = ("", *"abcdefghijklmnopqrstuvwxyz")  # no letter: the mark is a speck
 COMMON_NEXT_ZIPF = 5.0  # a lower-case word after a full stop this common is no file extension or domain
+COMMON_WORD_ZIPF = 3.0  # a word in common use (once in ~a million words), not a rare listed form
 
 
 def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterator[tuple[regex.Match, str]]:
@@ -69,12 +77,26 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
         if following[0].isupper():
             replacement = mark + " "  # a capital inside a word is no misread lower-case letter
         elif mark in ",." and _listed_or_name(before, zipf) and (
-                zipf(fold(following)) >= (COMMON_NEXT_ZIPF if mark == "." else LISTED)):
+                zipf(fold(following)) >= (COMMON_NEXT_ZIPF if mark == "." else LISTED)) \
+                and not _letter_misread(before, following, zipf):
             replacement = ", "
         else:
             continue  # between lower-case letters a mark is often a misread letter ("abs:raction", "te:ms")
         if not _in_url_or_code(text, match.start()):
             yield match, replacement
+
+
+def _letter_misread(before: str, after: str, zipf: Callable[[str], float]) -> bool:
+    """Do ``before`` and ``after``, with one letter between them or none, make a word in common use that
+    is commoner than the rarer of the two?
+
+    >>> zipfs = {"sever": 3.1, "ty": 3.7, "severity": 3.7, "in": 7.3, "to": 7.4, "into": 6.6}
+    >>> _letter_misread("sever", "ty", lambda w: zipfs.get(w, 0.0)), _letter_misread("in", "to", lambda w: zipfs.get(w, 0.0))
+    (True, False)
+    """
+    head, tail = fold(before), fold(after)
+    floor = max(COMMON_WORD_ZIPF, min(zipf(head), zipf(tail)))
+    return any(zipf(head + letter + tail) >= floor for letter in LETTERS)
 
 
 def _listed_or_name(word: str, zipf: Callable[[str], float]) -> bool:
