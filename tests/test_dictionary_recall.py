@@ -82,6 +82,15 @@ def test_a_hyphen_or_at_sign_read_for_a_letter_is_repaired_but_compounds_and_add
     assert run(default, kept) == kept
 
 
+def test_an_underscore_printed_for_an_unread_letter_is_read_as_that_letter(default):
+    # gocr prints "_" for a glyph it cannot read: inside a word, before it or after it
+    assert run(default, "We passed it to our Solicito_s, who will write _ith the Regis_er betwee_ now and May.") == \
+        "We passed it to our Solicitors, who will write with the Register between now and May."
+    # identifiers, emphasis and an escaped underscore are no placeholders
+    kept = 'Set max_value and set_up; said _he_ to them. The item to use for it is "\\_s": >'
+    assert run(default, kept) == kept
+
+
 def test_numbers_in_thousands_groups_and_a_misread_pound_sign(default):
     assert run(default, "The bill came to f73,ooo and 10,0oo men were paid.") == \
         "The bill came to £73,000 and 10,000 men were paid."

@@ -142,7 +142,7 @@ RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a 
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
 QUOTE_REACH = 400  # characters a quotation is looked for in
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
-LOST_LETTER_MARKS = "“‘\"'-.,*"  # marks OCR prints for a word's first letter
+LOST_LETTER_MARKS = "“‘\"'-.,*_"  # marks OCR prints for a word's first letter (_: an unread glyph)
 # A listed word is read as another listed word (a real-word error: "bad" for "had", "wero" for
 # "were") only if the noisy channel favours the other by this much (log10 odds, ~300:1): context,
 # not the lexicon, is the only evidence, and a wrong guess there turns right text wrong. At 1000:1
@@ -576,7 +576,8 @@ class Dictionary(Strategy):
         mark_at = tokens.ends[i] if last else tokens.starts[i] - 1
         mark = text[mark_at]
         if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) or not core.isalpha() or not core.islower() \
-                or not last and _quoted(text, mark_at):
+                or not last and _quoted(text, mark_at) or _wrapped(text, tokens.starts[i], tokens.ends[i]) \
+                or text[mark_at - 1:mark_at] == "\\":  # an escaped mark is meant literally ("\_s" in a vim pattern)
             return None
         word = fold(core)
         lex = self._lexicon
@@ -1311,6 +1312,16 @@ def _quoted(text: str, offset: int) -> bool:
                 return True
             position = text.find(mark, position + 1, end)
     return False
+
+
+def _wrapped(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` between two of the same mark: emphasis ("_he_", "*he*" in Markdown and
+    plain-text mail), not a mark misread for a letter?
+
+    >>> _wrapped("said _he_ then", 6, 8), _wrapped("said _he then", 6, 8)
+    (True, False)
+    """
+    return 0 < start and end < len(text) and text[start - 1] == text[end] and not text[end].isspace()
 
 
 def _added_edge_letters(original: str, replacement: str) -> tuple[bool, bool]:

@@ -102,8 +102,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     if not URL_OR_CODE_MARKS.isdisjoint(token):
         if URL_OR_EMAIL.search(token):
             return "URL or e-mail address"
-        if CODE.search(token):
-            return "code or markup"
+        if CODE.search(token) and not _letter_for_mark(core, known, "_"):
+            return "code or markup"  # not "Solicito_s": an engine's placeholder for a letter it could not read
     if len(core) < 2:
         return "single letter"
     if not token.isascii() and not token.isalpha() and COMBINING_MARK.search(token):  # a mark: category M, not L
@@ -146,22 +146,26 @@ def _compound(core: str, known: Callable[[str], bool]) -> bool:
     # a one-letter part starts a compound ("X-ray", "e-mail", "C-library") or is a capital ("Plan-B")
     return len(parts) > 1 and all(
         part.isalpha() and (known(part) if len(part) > 1 else (i == 0 or part.isupper()))
-        for i, part in enumerate(parts)) and any(len(part) > 1 for part in parts) and not _letter_for_hyphen(core, known)
+        for i, part in enumerate(parts)) and any(len(part) > 1 for part in parts) and not _letter_for_mark(core, known)
 
 
-def _letter_for_hyphen(core: str, known: Callable[[str], bool]) -> bool:
-    """Is the one hyphen of ``core`` a misread letter: does a letter in its place make a word ("sin-le",
-    "b-en", "re-ard")? Compounds do not read as words that way ("re-establish", "to-day", "well-known").
+def _letter_for_mark(core: str, known: Callable[[str], bool], mark: str = "-") -> bool:
+    """Is the one ``mark`` of ``core`` a misread letter: does a letter in its place make a word ("sin-le",
+    "b-en", "re-ard")? Compounds do not read as words that way ("re-establish", "to-day", "well-known"),
+    nor do identifiers joined by underscores ("max_value", "set_up"), while the underscore that some
+    engines (gocr among them) print for a glyph they cannot read does ("Solicito_s", "Regis_er").
 
-    >>> _letter_for_hyphen("sin-le", {"sin", "le", "single"}.__contains__)
+    >>> _letter_for_mark("sin-le", {"sin", "le", "single"}.__contains__)
     True
-    >>> _letter_for_hyphen("to-day", {"to", "day", "today"}.__contains__)
+    >>> _letter_for_mark("to-day", {"to", "day", "today"}.__contains__)
     False
+    >>> _letter_for_mark("Regis_er", {"register"}.__contains__, "_"), _letter_for_mark("set_up", {"setup"}.__contains__, "_")
+    (True, False)
     """
-    if core.count("-") != 1:
+    if core.count(mark) != 1:
         return False
-    cut = core.index("-")
-    return any(known(core[:cut] + letter + core[cut + 1:]) for letter in string.ascii_lowercase)
+    cut = core.index(mark)
+    return any(known((core[:cut] + letter + core[cut + 1:]).lower()) for letter in string.ascii_lowercase)
 
 
 def is_noisy(core: str) -> bool:

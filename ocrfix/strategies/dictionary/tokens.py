@@ -33,9 +33,10 @@ LINE_FEED_BEFORE_LOWER = regex.compile(r"\n(?=[ \t]*\p{Ll})")
 LETTER = regex.compile(r"\p{L}")
 SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 # Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
-# symbols no word starts with. Brackets and dashes are left out: before a word they are mostly real.
-LETTER_MARKS = "“‘\"'+*~»«<>|^"
-LAST_LETTER_MARKS = "+*~|^<>»«"  # symbols (no punctuation a word may end with) OCR prints for a last letter
+# symbols no word starts with, and the underscore some engines (gocr) print for a glyph they cannot read
+# ("_ith"). Brackets and dashes are left out: before a word they are mostly real.
+LETTER_MARKS = "“‘\"'+*~»«<>|^_"
+LAST_LETTER_MARKS = "+*~|^<>»«_"  # symbols (no punctuation a word may end with) OCR prints for a last letter
 
 
 def _space_tables() -> tuple[np.ndarray, np.ndarray]:
