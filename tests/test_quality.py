@@ -198,6 +198,26 @@ def test_clean_pages_are_ok(pages):
     assert all(page.cer < 0.02 and page.low <= page.cer <= page.high for page in report.pages)
 
 
+def test_a_short_page_borrows_its_documents_evidence(pages):
+    """A few lines are a noisy sample of their damage; the document's other pages (one engine, one scan) tell
+    more (quality.DOCUMENT_PRIOR_CHARS): the same damage drawn six times reads far more alike in a document."""
+    alone, pooled = [], []
+    for seed in range(6):
+        full = [corrupt(page, 0.04, 10 * seed + k) for k, page in enumerate(pages[:3])]
+        short = corrupt("\n".join(pages[3].split("\n")[:4]), 0.04, 10 * seed + 9)
+        alone.append(estimate(short).cer)
+        pooled.append(estimate("\f".join([*full, short])).pages[-1].cer)
+    assert np.std(pooled) < 0.5 * np.std(alone), (alone, pooled)
+
+
+def test_a_clean_page_beside_a_garbled_one_borrows_nothing(pages):
+    garbled = corrupt(pages[1], 0.15, 1)
+    report = estimate(pages[0] + "\f" + garbled)
+    assert report.pages[0].verdict == "ok"
+    assert report.pages[0].cer == pytest.approx(estimate(pages[0]).cer, abs=0.002)
+    assert report.pages[1].cer == pytest.approx(estimate(garbled).cer, abs=0.002)
+
+
 def test_estimate_rises_with_damage(pages):
     rates = [0.0, 0.01, 0.03, 0.06, 0.12, 0.25]
     estimates = [np.mean([estimate(corrupt(page, rate, seed)).cer for seed, page in enumerate(pages[:4])])

@@ -103,7 +103,9 @@ FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbo
             "fragments", "merged", "stray_marks", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
             "cut_lines", "confidence")
 _COL = {name: index for index, name in enumerate(FEATURES)}
-_DENSE = [_COL[name] for name in ("unknown", "names", "nonword", "garbage", "symbols", "fragments")]
+#: The signals of misread words, whose sum is a line's or a page's visible evidence of damage.
+WORD_EVIDENCE = ("unknown", "names", "nonword", "garbage", "symbols", "fragments")
+_DENSE = [_COL[name] for name in WORD_EVIDENCE]
 _BAD = [_COL[name] for name in ("nonword", "garbage", "symbols", "odd_chars")]  # a line mostly of these is noise
 _TOKEN_FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
                    "stray_marks")
