@@ -433,6 +433,9 @@ def test_stray_marks_inside_lines_of_words_are_removed():
                            "lots\nwere knocked down to Mr. Smith for a good price.\n")
     assert sum(edit.reason.startswith("removed a stray") for edit in result.edits) == 3
     assert correct("The land ^ was sold on Monday.") == "The land was sold on Monday."
+    # a caret where "a" fits both neighbours is a broken "a": the dictionary reads it
+    assert correct("The block was kept at ^ constant heat.", strategies=["layout"]) == "The block was kept at ^ constant heat."
+    assert correct("The block was kept at ^ constant heat.") == "The block was kept at a constant heat."
     assert layout("The land ^ was sold.", furniture=False) == "The land ^ was sold."
 
 

@@ -50,6 +50,7 @@ from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, common_index, default_index
 from ocrfix.strategies.dictionary.chains import chains, splittable
+from ocrfix.strategies.dictionary.marks import lone_mark_words
 from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
 from ocrfix.strategies.dictionary.spacing import lost_spaces
@@ -58,15 +59,6 @@ from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS
 from ocrfix.strategies.dictionary.variants import spelling_variants
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
-# The word after a mark read as a one-letter word must follow that word at least 10**-2 as often as it
-# follows any word (log10 P(w | I) - log10 P(w): verbs after "I" and nouns after "a" score -1.6 to +1,
-# "the", "of", "in", "be" below -2; "i" and "a" also count the letters).
-SHORT_WORD_ASSOCIATION = -2.0
-# What engines print alone for a one-letter word: a bar or a small l for the capital I's upright stroke
-# ("that | shall", "l am sure"), a tilde for a faint or broken "a" ("generate ~ myriad of").
-LONE_MARK_WORDS = {"|": "I", "l": "I", "~": "a"}
-LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l~](?=[ \t]+(\p{Ll}+)\b)",
-                          regex.MULTILINE)
 
 # A word at least this frequent (Zipf) is taken as written: correcting common
 # real words needs more context than word bigrams give. Rarer listed words are
@@ -396,24 +388,9 @@ class Dictionary(Strategy):
         >>> len(Dictionary()._lone_marks("| Name | Age |")), len(Dictionary()._lone_marks("for l in items"))
         (0, 0)
         """
-        lex = self._lexicon
-        edits = []
-        for match in LONE_MARK.finditer(text):
-            mark, before, after = match.group(), match.group(1), match.group(2)
-            meant = LONE_MARK_WORDS[mark]
-            word = meant.lower()
-            if mark == "|":
-                line_start = text.rfind("\n", 0, match.start()) + 1
-                line_end = text.find("\n", match.end())
-                if text.count("|", line_start, line_end if line_end >= 0 else len(text)) > 1:
-                    continue
-            follows = lex.folded_bigram(word, after)
-            if not follows or follows - lex.folded_zipf(word) < lex.folded_zipf(after) - 9.0 + SHORT_WORD_ASSOCIATION:
-                continue
-            if before is None and word == "i" or before is not None and lex.folded_bigram(fold(before), word):
-                edits.append(self.edit(text, match.start(), match.end(), meant, confidence=PATTERN_CONFIDENCE,
-                                       reason=f"\"{meant}\" misread as \"{mark}\": \"{meant} {after}\" is a listed pair"))
-        return edits
+        return [self.edit(text, match.start(), match.end(), meant, confidence=PATTERN_CONFIDENCE,
+                          reason=f"\"{meant}\" misread as \"{match.group()}\": \"{meant} {match.group(2)}\" is a listed pair")
+                for match, meant in lone_mark_words(text, self._lexicon)]
 
     def _lost_spaces(self, text: str) -> list[Edit]:
         return sorted((self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,

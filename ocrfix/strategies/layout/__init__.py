@@ -30,6 +30,7 @@ from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import load
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
+from ocrfix.strategies.dictionary.marks import lone_mark_words
 from ocrfix.strategies.layout import furniture, markdown, strays
 from ocrfix.strategies.layout.hyphens import HYPHENS, INLINE_HINTS, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
@@ -126,8 +127,14 @@ class Layout(Strategy):
         edits = [self.edit(text, body[n].content_start + start, body[n].content_start + end, "", confidence=0.8,
                            reason=f"removed a stray {body[n].content[start:end].strip()!r}: a mark print never sets "
                                   "alone (a caret, an accent without its letter), in a line of words: dirt or broken type")
-                 for n in found if not shapes[n].structural for start, end in strays.strays(body[n].content)]
+                 for n in found if not shapes[n].structural
+                 for start, end in strays.strays(body[n].content, self._mark_words(body[n].content))]
         return edits if edits and not markdown.is_markdown_document(text) else []
+
+    @staticmethod
+    def _mark_words(content: str) -> set[int]:
+        """The offsets of the marks in a line that the dictionary reads as a word ("at ^ constant")."""
+        return {match.start() for match, _ in lone_mark_words(content, load())}
 
     def _inline_breaks(self, text: str, body: list[Line], judge: HyphenJudge) -> list[Edit]:
         """The edits joining words broken at a line end whose hyphen stands inside a line ("num- ber")."""

@@ -13,6 +13,9 @@ engines' line-end hyphen, or a misread dash). On our held-out OCR (Tesseract and
 RapidOCR, seven sets), deleting a lone "~" was harmful 22 times in 37 and a lone
 "|" 8 times in 12: each mostly stood for a lost letter ("in ~ client", "| shall").
 
+A caret between two words where the word "a" fits both is a broken "a" that some engines (ocrad) print
+as one ("kept at ^ constant heat"): left for the dictionary to read (``words``, its offsets).
+
 Code and formulae set the caret alone ("a ^ b", "2 ^ 10"): a mark between
 operands (numbers, single characters), or in a line with code or an equation in
 it, stays. So does a mark that the text names, as a noun: after a determiner
@@ -30,6 +33,7 @@ it, stays. So does a mark that the text names, as a noun: after a determiner
 from __future__ import annotations
 
 import re
+from typing import Collection
 
 from ocrfix.strategies.dictionary.protect import CODE, URL_OR_EMAIL
 
@@ -45,8 +49,9 @@ _DETERMINERS = frozenset(("the", "a", "an", "this", "that"))
 MIN_WORDS = 2   # a line of words: at least this many besides the mark
 
 
-def strays(content: str) -> list[tuple[int, int]]:
-    """The spans in a line's ``content`` to delete: each stray mark with one of the spaces beside it."""
+def strays(content: str, words: Collection[int] = ()) -> list[tuple[int, int]]:
+    """The spans in a line's ``content`` to delete: each stray mark with one of the spaces beside it, but
+    the marks at ``words`` (offsets of marks printed for a word)."""
     found = list(STRAY.finditer(content))
     if not found:
         return []
@@ -58,7 +63,8 @@ def strays(content: str) -> list[tuple[int, int]]:
     for match in found:
         start, end = match.span()
         before, after = content[:start].split()[-2:], content[end:].split()[:2]
-        if any(_OPERAND.fullmatch(token) for token in before[-1:] + after[:1]) or _named(before, after):
+        if any(_OPERAND.fullmatch(token) for token in before[-1:] + after[:1]) or _named(before, after) \
+                or start in words:
             continue
         if start and content[start - 1] in " \t" and not (spans and spans[-1][1] == start):
             start -= 1

@@ -1,0 +1,47 @@
+"""Marks standing alone that engines print for a one-letter word: "that | shall", "generate ~ myriad".
+
+>>> from ocrfix import lexicon
+>>> [meant for _, meant in lone_mark_words("He said that | shall make ~ list, and l am sure.", lexicon.load())]
+['I', 'a', 'I']
+>>> [meant for _, meant in lone_mark_words("kept at ^ constant heat; SALE. ^ ... | Name | Age |", lexicon.load())]
+['a']
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ocrfix.lexicon import Lexicon, fold
+
+# The word after a mark read as a one-letter word must follow that word at least 10**-2 as often as it
+# follows any word (log10 P(w | I) - log10 P(w): verbs after "I" and nouns after "a" score -1.6 to +1,
+# "the", "of", "in", "be" below -2; "i" and "a" also count the letters).
+SHORT_WORD_ASSOCIATION = -2.0
+# What engines print alone for a one-letter word: a bar or a small l for the capital I's upright stroke
+# ("that | shall", "l am sure"), a tilde or a caret for a faint or broken "a", its arch or its tail
+# ("generate ~ myriad of", "maintained at ^ constant temperature": ocrad prints the caret).
+LONE_MARK_WORDS = {"|": "I", "l": "I", "~": "a", "^": "a"}
+LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l~^](?=[ \t]+(\p{Ll}+)\b)",
+                          regex.MULTILINE)
+
+
+def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
+    """Each mark standing alone (a match of LONE_MARK) with the one-letter word it was printed for, where
+    that word fits both neighbours (see :meth:`Dictionary._lone_marks`); a bar in a line with another bar
+    is a table's rule. The layout strategy leaves these marks for the dictionary (see :mod:`..layout.strays`).
+    """
+    for match in LONE_MARK.finditer(text):
+        mark, before, after = match.group(), match.group(1), match.group(2)
+        meant = LONE_MARK_WORDS[mark]
+        word = meant.lower()
+        if mark == "|":
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            if text.count("|", line_start, line_end if line_end >= 0 else len(text)) > 1:
+                continue
+        follows = lex.folded_bigram(word, after)
+        if not follows or follows - lex.folded_zipf(word) < lex.folded_zipf(after) - 9.0 + SHORT_WORD_ASSOCIATION:
+            continue
+        if before is None and word == "i" or before is not None and lex.folded_bigram(fold(before), word):
+            yield match, meant
