@@ -232,5 +232,8 @@ def test_a_mark_read_for_a_one_letter_word(default):
     assert run(default, "He said that | shall go, and then l went home.") == "He said that I shall go, and then I went home."
     assert run(default, "The tool can generate ~ myriad of reports.") == "The tool can generate a myriad of reports."
     assert run(default, "It was kept at ^ constant heat.") == "It was kept at a constant heat."  # ocrad's caret
+    assert run(default, "She has _ son in the Excise.") == "She has a son in the Excise."  # gocr's unread glyph
+    kept = "The arm that would go with the _ case in the match."  # after an article the mark is named
+    assert run(default, kept) == kept
     for text in ("| Name | Age |\n| Bob | 42 |", "for l in items:\n    print(l)", "It weighs 5 l of water.", "Menu | the items"):
         assert run(default, text) == text  # a table's rules, code, a unit, a separator before a word "I" does not take

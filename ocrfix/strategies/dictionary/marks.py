@@ -5,6 +5,8 @@
 ['I', 'a', 'I']
 >>> [meant for _, meant in lone_mark_words("kept at ^ constant heat; SALE. ^ ... | Name | Age |", lexicon.load())]
 ['a']
+>>> [meant for _, meant in lone_mark_words("read from _ network; the _ case", lexicon.load())]
+['a']
 """
 from __future__ import annotations
 
@@ -21,8 +23,11 @@ SHORT_WORD_ASSOCIATION = -2.0
 # What engines print alone for a one-letter word: a bar or a small l for the capital I's upright stroke
 # ("that | shall", "l am sure"), a tilde or a caret for a faint or broken "a", its arch or its tail
 # ("generate ~ myriad of", "maintained at ^ constant temperature": ocrad prints the caret).
-LONE_MARK_WORDS = {"|": "I", "l": "I", "~": "a", "^": "a"}
-LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l~^](?=[ \t]+(\p{Ll}+)\b)",
+# An underscore alone is a glyph the engine could not read (gocr prints one): "a" where "a" fits.
+LONE_MARK_WORDS = {"|": "I", "l": "I", "~": "a", "^": "a", "_": "a"}
+# No one-letter word follows an article: a mark after one is named ("the _ case", "the ~ key").
+ARTICLES = frozenset(("the", "a", "an"))
+LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l~^_](?=[ \t]+(\p{Ll}+)\b)",
                           regex.MULTILINE)
 
 
@@ -43,5 +48,6 @@ def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]
         follows = lex.folded_bigram(word, after)
         if not follows or follows - lex.folded_zipf(word) < lex.folded_zipf(after) - 9.0 + SHORT_WORD_ASSOCIATION:
             continue
-        if before is None and word == "i" or before is not None and lex.folded_bigram(fold(before), word):
+        if before is None and word == "i" or before is not None and fold(before) not in ARTICLES \
+                and lex.folded_bigram(fold(before), word):
             yield match, meant
