@@ -128,6 +128,18 @@ def test_dense_lines_grow_faster_than_the_evidence():
     assert rates[1]["dense_lines"] > rates[0]["dense_lines"] > 0
 
 
+def test_a_text_run_into_one_line_weighs_its_clustered_damage_as_set_in_lines(pages):
+    """A dataset that keeps a page as one line: dense_lines measures it in windows of a printed line's length,
+    so a smudge over three lines still weighs as it does where the page keeps its lines."""
+    lines = pages[1].split("\n")
+    for k in (10, 11, 12):
+        lines[k] = corrupt(lines[k], 0.35, seed=k)
+    as_set, one_line = "\n".join(lines), " ".join(lines)
+    dense = [signals.Signals.of_text(text).page_rates()[0]["dense_lines"] for text in (as_set, one_line)]
+    assert dense[1] > 0.6 * dense[0]
+    assert estimate(one_line).cer > 0.8 * estimate(as_set).cer
+
+
 def test_layout_signals_count_short_and_noise_lines():
     rates = signals.Signals.of_text("A proper line of text here.\n.\n~ ^ | , ' ~ ^ |\nAnother fine line.").page_rates()[0]
     assert rates["short_lines"] > 0 and rates["noise_lines"] > 0
@@ -320,6 +332,7 @@ def test_wrong_type_is_a_type_error():
         estimate(42)
 
 
+@pytest.mark.filterwarnings("error::RuntimeWarning")  # nor computes with NaN on the way (a page left out of pooling)
 def test_random_input_never_crashes():
     rng = random.Random(7)
     alphabet = "abcdeé XYZ019.,;:'\"|~^\n\f\t\x00€—ж中"

@@ -351,8 +351,10 @@ def pooled_rates(masses: np.ndarray, chars: np.ndarray, pooled: np.ndarray) -> n
         return rates
     others = (masses[pooled].sum(axis=0) - masses) / np.maximum(chars[pooled].sum() - chars, 1.0)[:, None]
     evidence = [FEATURES.index(name) for name in WORD_EVIDENCE]
-    ratio = (rates[:, evidence].sum(axis=1) + _EVIDENCE_FLOOR) / (others[:, evidence].sum(axis=1) + _EVIDENCE_FLOOR)
-    borrowed = DOCUMENT_PRIOR_CHARS * np.clip(1.0 - np.abs(np.log(ratio)) / np.log(POOL_RATIO), 0.0, 1.0) * pooled
+    ratio = (rates[pooled][:, evidence].sum(axis=1) + _EVIDENCE_FLOOR) / (others[pooled][:, evidence].sum(axis=1)
+                                                                        + _EVIDENCE_FLOOR)
+    borrowed = np.zeros(len(chars))  # a page left out borrows nothing (its "others" would count itself out)
+    borrowed[pooled] = DOCUMENT_PRIOR_CHARS * np.clip(1.0 - np.abs(np.log(ratio)) / np.log(POOL_RATIO), 0.0, 1.0)
     return (masses + borrowed[:, None] * others) / (chars + borrowed)[:, None]
 
 

@@ -126,6 +126,12 @@ OWN_WORD_COUNT = 3
 CUT_LINE_SHARE = 0.7
 _FULL_LINE = 20
 _FULL_LINES = 5
+#: A line longer than this is no printed line but a paragraph or a whole text run into one (an export or a
+#: dataset that keeps one line per paragraph or document): ``dense_lines`` measures it in windows of
+#: LINE_WINDOW characters, the length of a line of book or typewritten text, so that damage clustered in a
+#: few lines weighs as it does where the text keeps its lines.
+LONG_LINE = 150
+LINE_WINDOW = 65
 #: Words this long or longer are tried as words run together (shorter ones: too many false splits).
 _MIN_JOINED = 5
 _LONGEST_WORD = 20
@@ -741,12 +747,14 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
 
     tokens = text.split()
     after_space = np.concatenate(([True], space))[:-1]  # the text's edge counts as a space
-    token_line = _line_of(breaks, (after_space & ~space).nonzero()[0])  # of each token's first character
+    token_starts = (after_space & ~space).nonzero()[0]
+    token_line = _line_of(breaks, token_starts)  # of each token's first character
     tokens_per_line = np.bincount(token_line, minlength=n_lines)
     chars = (nonspace + tokens_per_line).astype(float)  # tokens, the spaces between, the line break
 
     masses = np.zeros((n_lines, len(FEATURES)))
     words = latin = letters = np.zeros(pages)
+    token_evidence = np.zeros(len(tokens))
     hits = np.zeros((pages, len(language.codes())))
     if tokens:
         table = _table()
@@ -762,6 +770,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         if cleared:
             token_masses[np.isin(charged, cleared, kind="sort")] = 0.0
         masses[:, :len(_TOKEN_FEATURES)] = _group_sums(token_line[charged], token_masses, n_lines)
+        token_evidence[charged] = token_masses[:, _DENSE].sum(axis=1)
         token_page = page_of_line[token_line]
         words = np.bincount(token_page, weights=aux[:, 0] > 0, minlength=pages)
         letters = np.bincount(token_page, weights=aux[:, 0], minlength=pages)
@@ -784,7 +793,8 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     masses[rules] = 0.0  # a printed rule ("-----", "* * *", a dot leader) is typography, not misread text
     alnum[rules] = nonspace[rules]
     evidence = masses[:, _DENSE].sum(axis=1)
-    masses[:, _COL["dense_lines"]] = evidence * evidence / np.maximum(chars, 1.0)
+    masses[:, _COL["dense_lines"]] = _density(evidence, chars, starts, len(codes), token_line, token_starts,
+                                              token_evidence)
     confident = np.zeros(pages)
     if confidences is not None:
         mass, counts = _confidence_mass(confidences, n_lines)
@@ -793,6 +803,36 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
     return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,
                    words, latin, letters, hits, confident)
+
+
+def _density(evidence: np.ndarray, chars: np.ndarray, starts: np.ndarray, length: int, token_line: np.ndarray,
+             token_starts: np.ndarray, token_evidence: np.ndarray) -> np.ndarray:
+    """Per line: its word evidence squared over its characters (``dense_lines``); a line longer than LONG_LINE
+    summed over windows of LINE_WINDOW characters (by where its tokens start), its evidence as the line's.
+
+    >>> starts, chars = np.array([0, 11]), np.array([11.0, 200.0])
+    >>> token_line, token_starts = np.array([0, 1, 1]), np.array([0, 11, 120])
+    >>> _density(np.array([2.0, 4.0]), chars, starts, 211, token_line, token_starts, np.array([2.0, 4.0, 0.0])).tolist()
+    [0.36363636363636365, 0.24615384615384617]
+    """
+    dense = evidence * evidence / np.maximum(chars, 1.0)
+    on_long = (chars > LONG_LINE)[token_line].nonzero()[0]
+    if not len(on_long):
+        return dense
+    lines = token_line[on_long]
+    window = (token_starts[on_long] - starts[lines]) // LINE_WINDOW
+    per_line = int(window.max()) + 1
+    keys, inverse = np.unique(lines * per_line + window, return_inverse=True)
+    window_evidence = np.bincount(inverse, weights=token_evidence[on_long])
+    window_line, first = keys // per_line, keys % per_line * LINE_WINDOW  # each window's line, its offset there
+    ends = np.append(starts[1:] - 1, length)[window_line] - starts[window_line]  # each line's raw length
+    span = np.maximum(np.minimum(first + LINE_WINDOW, ends) - first, 1)
+    long_lines = np.unique(window_line)
+    raw = np.bincount(window_line, weights=window_evidence, minlength=len(chars))[long_lines]
+    summed = np.bincount(window_line, weights=window_evidence ** 2 / span, minlength=len(chars))[long_lines]
+    scale = np.divide(evidence[long_lines], raw, out=np.zeros(len(long_lines)), where=raw > 0)
+    dense[long_lines] = summed * scale * scale  # rows cleared as a table or rule stay cleared
+    return dense
 
 
 def _cut_lines(tokens: list[str], token_line: np.ndarray, lower_start: np.ndarray, filled: np.ndarray,
