@@ -213,6 +213,7 @@ class Dictionary(Strategy):
         self._fetch_misreadings([tokens.folded[i] for i in unpaired | joins])  # what _fitting will ask for
         visits = sorted(busy)
         declined: list[int] = []  # tokens looked at and left alone
+        halves: list[int] = []  # of those, unknown words taken for half a split word (see _glue)
         i = 0
         while i < len(cores):
             if i not in busy and i - 1 not in tokens.repaired:  # nothing to do here: on to the next busy token
@@ -242,6 +243,8 @@ class Dictionary(Strategy):
                 if glued == () and not (i not in taken and self._splits_in_two(kind[1])
                                         and _run_together(kind[1], self._repair_token(tokens, i, kind, repairs))):
                     declined.append(i)
+                    if i not in taken:
+                        halves.append(i)
                     i += 1  # a piece of a split word: repairing it alone would do harm, unless it is words run together
                     continue
             if i not in taken and (kind[0] == "skip" or kind[0] == "word" and kind[2]) and (
@@ -263,6 +266,8 @@ class Dictionary(Strategy):
                     declined.append(i)
             i += 1
         edits += self._look_again(tokens, declined, kinds, repairs, unpaired)
+        edits += [edit for i in reversed(halves) if i not in tokens.repaired
+                  and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
         if spaced:
             edits = spaced + _before_edits(original, edits, spaced)
@@ -520,8 +525,31 @@ class Dictionary(Strategy):
                 return (first, last, _with_case(tokens.cores[first], best), round(confidence, 3),
                         f"\"{original}\": a word split by the OCR, with a misread letter; \"{best}\" is meant")
         # an unknown word beside a sure piece (a short one before it) is half a word: not repaired alone
-        half = not zipf and any(sure == 2 and (last > i or len(tokens.cores[first]) <= 2) for first, last, sure in pieces)
-        return () if half else None
+        return () if not zipf and any(self._piece_sides(tokens, i, pieces)) else None
+
+    @staticmethod
+    def _piece_sides(tokens: Tokens, i: int, pieces: list[tuple[int, int, int]]) -> tuple[bool, bool]:
+        """Of the ``pieces`` (of :meth:`_glue_pairs`) beside token ``i``: is a short one surely a piece before
+        it, is one surely a piece after it? Then token i is half a word on that side (see :meth:`_glue`)."""
+        return (any(sure == 2 and last == i and len(tokens.cores[first]) <= 2 for first, last, sure in pieces),
+                any(sure == 2 and last > i for _, last, sure in pieces))
+
+    def _half_word_edit(self, tokens: Tokens, i: int, kind: tuple,
+                        repairs: dict[tuple, tuple[str, float, str] | None]) -> Edit | None:
+        """The edit of the unknown token ``i`` that :meth:`_glue` took for half a split word, read after the pass
+        as a whole word (its neighbours' repairs made first): in a garbled page every other neighbour is an
+        unknown string, so nearly every word there counts as half of one. Whole is a string of five letters or
+        more, after no short piece, whose repair reads each of its letters as letters by confusions the error
+        model attests, none lost ("sinall gecen" -> "small gecen", "Freneh" -> "French"). Half stays a string
+        after a short piece ("sc curiny": the rest of "scrutiny") and one that only a lost letter makes a word
+        ("investmen qzt", "vious y": the letter may be in the piece, or the string the end of "previous")."""
+        if len(kind[1]) <= SHORT_WORD or self._piece_sides(tokens, i, self._glue_pairs(tokens, i, 0.0))[0]:
+            return None
+        repair = self._repair_token(tokens, i, kind, repairs)
+        if repair is None or not self._channel(fold(repair[0]), kind[1])[1] \
+                or any(not printed for _, printed in blocks(fold(repair[0]), kind[1])):
+            return None
+        return self._word_edit(tokens, i, kind, repairs, set())
 
     def _splits_in_two(self, word: str) -> list[tuple[str, str, float, float]]:
         """The two words ``word``'s letters may be split into (see :func:`.chains.splittable`), as (left,
