@@ -166,23 +166,15 @@ class Lexicon:
         get = self._bigrams.get
         return [get(f"{key1} {key2}", 0.0) for key1, key2 in pairs]
 
-    def listed_after(self, key1: str, keys: Iterable[str]) -> list[str]:
-        """The ``keys`` (folded words) that form a listed pair after the folded ``key1``, in their order.
+    def listed_between(self, key1: str, keys: Iterable[str], key2: str) -> list[str]:
+        """The ``keys`` (folded words) that form a listed pair after the folded ``key1`` and one before the
+        folded ``key2``, in their order.
 
-        >>> load().listed_after("of", ["the", "wsa"])
-        ['the']
+        >>> load().listed_between("of", ["the", "wsa", "his"], "own")
+        ['the', 'his']
         """
-        get, head = self._bigrams.get, key1 + " "
-        return [key for key in keys if get(head + key)]
-
-    def listed_before(self, keys: Iterable[str], key2: str) -> list[str]:
-        """The ``keys`` (folded words) that form a listed pair before the folded ``key2``, in their order.
-
-        >>> load().listed_before(["king", "wsa"], "was")
-        ['king']
-        """
-        get, tail = self._bigrams.get, " " + key2
-        return [key for key in keys if get(key + tail)]
+        get, head, tail = self._bigrams.get, key1 + " ", " " + key2
+        return [key for key in keys if get(head + key) and get(key + tail)]
 
     def bigram(self, w1: str, w2: str) -> float:
         """Zipf frequency of the word pair ``w1 w2`` (per billion running words); 0.0 when unknown.

@@ -173,8 +173,7 @@ class DeleteIndex:
         firsts = np.searchsorted(owner, owner)  # where each query's words start
         keep = np.arange(len(owner)) - firsts < limit
         owner = owner[keep]
-        words = self.words
-        found = list(zip(zipfs[keep].tolist(), [words[number] for number in numbers[keep].tolist()]))
+        found = list(zip(zipfs[keep].tolist(), self._word_array[numbers[keep]].tolist()))
         bounds = np.searchsorted(owner, np.arange(len(queries) + 1)).tolist()  # each query's slice of found
         return [found[start:end] for start, end in zip(bounds, bounds[1:])]
 

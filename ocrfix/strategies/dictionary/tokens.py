@@ -58,6 +58,7 @@ class Tokens:
         self.text = text
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
         self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
+        self.unfitting: set[int] = set()  # token numbers no real-word reading fits as printed (Dictionary._unfitting)
         self.vocabulary = Vocabulary()
         self.unknown_prior = 0.0  # the plain prior of an unknown word, until Dictionary._unknown_prior sets the text's
         self.words: list[tuple[str, int, float]] | None = None  # see Dictionary._words
