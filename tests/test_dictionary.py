@@ -119,6 +119,10 @@ def test_pieces_of_a_split_word_with_a_lost_letter_are_glued(default):
     # (the two edits overlapped and the pipeline refused them: real ocrad and gocr output)
     assert run(default, "nd rive") == "drive"
     assert run(default, "an hund d and tw lvg.") == "an hundred and twelve."
+    # one or two small letters after a mark end a word whose head is lost ("-nd" is "and"): no piece of the next
+    assert run(default, "He was pacing up -nd uown the room.") == "He was pacing up and down the room."
+    assert run(default, "Serious _y aifected were those dependent on coal.") == \
+        "Serious _y affected were those dependent on coal."
 
 
 def test_a_rare_real_word_yields_to_a_common_one_only_with_context(default):

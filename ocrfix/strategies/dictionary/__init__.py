@@ -483,8 +483,9 @@ class Dictionary(Strategy):
         pairs = []
         cores = tokens.cores
         for first, last, j in ((i - 1, i, i - 1), (i, i + 1, i + 1)):
-            if first < 0 or last >= len(cores) or not tokens.gap_is_space(first):
-                continue
+            if first < 0 or last >= len(cores) or not tokens.gap_is_space(first) \
+                    or len(cores[first]) <= 2 and cores[first].islower() and tokens.starts[first] > tokens.raw_starts[first]:
+                continue  # one or two small letters after a mark ("_e ngine", "‟ot he_r") end a word whose head is lost
             sure = self._fragment(tokens, j)
             if not sure and zipf < RARE_PIECE_ZIPF and j not in tokens.repaired and j not in tokens.taken \
                     and self._lexicon.folded_zipf(tokens.folded[j]) < TRUSTED_ZIPF and cores[j].isalpha() \
