@@ -33,6 +33,12 @@ HYPHENS = "-\u2010\u2011\u00ad\u00ac"
 #: Markers that only ever mean "this word was broken here".
 BREAK_ONLY = "\u00ad\u00ac"
 #: Prefixes that English writes with a hyphen before a word ("re-establish", "non-essential").
+# The words beside a suspended compound's hyphen ("pre- and post-war", "two- to three-year", "Meta- or
+# Control- keys"): there the space after a hyphen inside a line is the writer's, not a line break's.
+SUSPENDED = frozenset(("and", "or", "nor", "to", "&"))
+# The commonest words (the, of, that, was, so: Zipf 6.5 and up) beside a hyphen and a space inside a line
+# are mostly a clause's beside a dash ("the truth- that is"), seldom a compound's parts.
+CLAUSE_WORD_ZIPF = 6.5
 PREFIXES = frozenset("re co non pre anti ex self semi sub post pro vice mid pseudo quasi neo ultra".split())
 #: What OCR engines read a line-end hyphen as; believed only when the joined word is known.
 MISREAD_HYPHENS = "~=\u2013\u2014:."
@@ -55,6 +61,15 @@ INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad")   # a line holding n
 _CLOSING = "\"'’”),.;:!?]"
 # quotes and brackets before a word
 _OPENING = "\"'‘“(["
+
+
+def _word_before(content: str, at: int) -> list[str]:
+    """The word before offset ``at`` of ``content``, case-folded, as a list of one (none at the start).
+
+    >>> _word_before("Meta- or Control- keys", 9), _word_before("Control- keys", 0)
+    (['or'], [])
+    """
+    return content[max(0, at - 8):at].casefold().split()[-1:]
 
 
 class DocumentWords:
@@ -229,30 +244,43 @@ class HyphenJudge:
 
     def inline_breaks(self, content: str) -> list[tuple[int, int, str]]:
         """The words of a line broken by a line-end hyphen that OCR or an export left inside it:
-        (start, end, reason) of each hyphen with the spaces after it, to be removed.
+        (start, end, reason) of each hyphen with the spaces after it, or of the spaces alone, to be removed.
 
         "¬" and the soft hyphen only ever mark a break. A hyphen followed by a space inside a line
         is also what a suspended compound ("pre- and post-war") or garbled typescript ("ar- now")
         looks like: it is joined only into a common word or one the text writes, from halves in
-        lower case of two letters or more (a typesetter leaves no single letter at a break).
+        lower case of two letters or more (a typesetter leaves no single letter at a break). A compound
+        broken at its own hyphen ("well- known", "ex- President") closes up with its hyphen where
+        :meth:`decide` keeps it at a line end with confidence 0.75 or more, but not beside a word of a suspended
+        compound (SUSPENDED), nor where a part is one of the commonest words (CLAUSE_WORD_ZIPF: "the truth- that
+        is" holds a dash), a capital follows a word rather than a prefix (a name or a sentence starts as often:
+        "golde- Spoon" is a misread "golden"), or a third part precedes ("wenty-thre- units": a misread letter).
 
         >>> from ocrfix.lexicon import load
         >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
         >>> [reason[:24] for _, _, reason in judge.inline_breaks("the num- ber of opera¬ tions, pre- and post-war, ar- now")]
         ['joined "number" broken a', 'joined "operations" brok']
+        >>> [reason[:31] for _, _, reason in judge.inline_breaks("a well- known fact, the ex- President")]
+        ['closed up "well-known" broken a', 'closed up "ex-President" broken']
         """
         found = []
         for match in _INLINE_BREAK.finditer(content):
             left, right = match.group(1), match.group(4)
             mark = match.group(2) or match.group(3)
-            if mark not in BREAK_ONLY and not (
-                    left[-1:].islower() and right[:1].islower() and len(_LETTERS.findall(left)[-1]) >= 2 and len(right) >= 2
-                    and (self.lexicon.zipf(left + right) >= 3.0 or self.vocabulary.count(left + right))):
+            if mark not in BREAK_ONLY and not (len(_LETTERS.findall(left)[-1]) >= 2 and len(right) >= 2):
                 continue
             verdict, reason, confidence = self.decide(left, right, mark)
-            if verdict == "join" and confidence >= 0.85:
+            if verdict == "join" and confidence >= 0.85 and (mark in BREAK_ONLY or (
+                    left[-1:].islower() and right[:1].islower()
+                    and (self.lexicon.zipf(left + right) >= 3.0 or self.vocabulary.count(left + right)))):
                 start = match.start(2) if match.group(2) else match.start(3)
                 found.append((start, match.end(), f"joined \"{left + right}\" broken at a line end inside the line: {reason}"))
+            elif verdict == "keep" and confidence >= 0.75 and mark == "-" and "-" not in left \
+                    and (right[:1].islower() or left.casefold() in PREFIXES) \
+                    and not SUSPENDED.intersection([right.casefold(), *_word_before(content, match.start(1))]) \
+                    and max(self.lexicon.zipf(left), self.lexicon.zipf(right)) < CLAUSE_WORD_ZIPF:
+                found.append((match.end(2), match.end(),
+                              f"closed up \"{left}-{right}\" broken at its hyphen inside the line: {reason}"))
         return found
 
     def _one_letter_off(self, word: str) -> str:
