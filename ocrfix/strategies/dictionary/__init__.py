@@ -614,8 +614,8 @@ class Dictionary(Strategy):
         if name_like and zipf >= NAME_ZIPF:
             return None  # a capitalised word inside a sentence is a name
         if zipf and (name_like or not (self.split_merge and self._run_together(word))) \
-                and not self._candidates(word, zipf, True):
-            return None  # a listed word held to far commoner readings (see _readings), and none is near
+                and self._lookups.get(self._lookup_key(word, zipf, True)) == []:
+            return None  # a listed word held to far commoner readings (see _readings), and the batch found none near
         prev, nxt = tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1))
         repeated = tokens.vocabulary.count(word) > 1
         key = (core, prev, nxt, name_like, repeated)
