@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -252,21 +253,28 @@ class _OffsetMap:
         self.starts = [segment[0] for segment in new]
 
 
+class MalformedEditWarning(UserWarning):
+    """A strategy proposed an edit out of order, overlapping another, out of range or not matching the text:
+    a bug in the strategy. The pipeline leaves that edit out and goes on, so one bad proposal costs one edit,
+    not the document (the test suite turns this warning into an error)."""
+
+
 def _check(strategy: Strategy, text: str, edits: Sequence[Edit]) -> list[Edit]:
-    """The edits that change something; a malformed proposal is a bug in the strategy."""
+    """The edits that change something; a malformed one is left out with a :class:`MalformedEditWarning`."""
     kept: list[Edit] = []
     previous_end = 0
     for edit in edits:
         if not (previous_end <= edit.start <= edit.end <= len(text)):
-            raise ValueError(
-                f"strategy {strategy.name!r} proposed an edit at {edit.start}:{edit.end} that is out of order, "
-                f"overlapping or out of range (text length {len(text)})"
-            )
-        if text[edit.start:edit.end] != edit.original:
-            raise ValueError(f"strategy {strategy.name!r}: edit at {edit.start}:{edit.end} does not match the text it claims to replace")
-        previous_end = edit.end
-        if edit.replacement != edit.original:
-            kept.append(edit)
+            problem = f"out of order, overlapping or out of range (text length {len(text)})"
+        elif text[edit.start:edit.end] != edit.original:
+            problem = "not matching the text it claims to replace"
+        else:
+            previous_end = edit.end
+            if edit.replacement != edit.original:
+                kept.append(edit)
+            continue
+        warnings.warn(f"strategy {strategy.name!r} proposed an edit at {edit.start}:{edit.end} {problem}; "
+                      "left out", MalformedEditWarning, stacklevel=3)
     return kept
 
 

@@ -10,7 +10,7 @@ import pytest
 import ocrfix
 from ocrfix import cli, strategies
 from ocrfix.io import parse
-from ocrfix.pipeline import Edit, Pipeline, Result, Strategy, correct
+from ocrfix.pipeline import Edit, MalformedEditWarning, Pipeline, Result, Strategy, correct
 from ocrfix.strategies.dedup import Dedup
 
 
@@ -88,8 +88,11 @@ def test_unknown_names_list_the_known_ones():
         Pipeline("dedup")  # a bare string is not a list of names
 
 
-def test_malformed_proposals_are_reported_as_the_strategy_s_bug():
-    with pytest.raises(ValueError, match="broken"):
+def test_malformed_proposals_are_reported_as_the_strategy_s_bug_and_cost_only_that_edit():
+    with pytest.warns(MalformedEditWarning, match="'broken' proposed an edit at 0:5"):
+        result = Pipeline([Broken(), "dedup"]).run("abcdefgh been been been done")
+    assert result.text == "abcdxgh been done"  # the well-formed edit and the next strategy's still apply
+    with pytest.raises(MalformedEditWarning):  # what the test suite does with the warning (pyproject.toml)
         Pipeline([Broken()]).run("abcdefgh")
 
 
