@@ -140,6 +140,18 @@ def test_a_text_run_into_one_line_weighs_its_clustered_damage_as_set_in_lines(pa
     assert estimate(one_line).cer > 0.8 * estimate(as_set).cer
 
 
+def test_a_confusion_made_all_through_a_page_costs_one_edit_a_word(pages):
+    """An engine that reads every medial long s as f, or every r of a face as y, leaves one wrong letter a
+    word: the estimate follows the true CER, not the several edits a misread word usually stands for."""
+    import re
+
+    from ocrfix.metrics import cer
+    page = "\n".join(pages[2:4])
+    for misread in (re.sub(r"s(?=[a-z])", "f", page), re.sub(r"r(?=[a-z])", "y", page)):
+        true, estimated = cer(page, misread), estimate(misread).cer
+        assert abs(estimated - true) < 0.35 * true, (true, estimated)
+
+
 def test_layout_signals_count_short_and_noise_lines():
     rates = signals.Signals.of_text("A proper line of text here.\n.\n~ ^ | , ' ~ ^ |\nAnother fine line.").page_rates()[0]
     assert rates["short_lines"] > 0 and rates["noise_lines"] > 0

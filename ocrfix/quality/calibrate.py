@@ -104,7 +104,7 @@ HUBER_ROUNDS = 6
 #: together words do come with lost lines), corpus 0.906 / 1.29; not kept.
 BOUNDS = {"unknown": (0.2, 2.0), "names": (0.0, 1.0), "nonword": (0.25, 2.0), "rare": (0.0, 1.0),
           "garbage": (0.5, 2.0), "symbols": (0.5, 1.0), "fragments": (0.0, 1.0), "merged": (0.0, 5.0),
-          "stray_marks": (0.0, 2.0), "broken_sentences": (0.0, 2.0), "short_lines": (0.0, 2.0),
+          "stray_marks": (0.0, 2.0), "recurring": (1.0, 1.0), "broken_sentences": (0.0, 2.0), "short_lines": (0.0, 2.0),
           "noise_lines": (0.0, 1.0), "cut_lines": (0.0, 2.0)}
 #: Characters of clean text a text's evidence is weighed against (see the module's docstring). Short
 #: texts read far too high without it (the evidence of a few words is weak, and their lines have no

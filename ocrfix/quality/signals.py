@@ -47,6 +47,12 @@ maps to an estimated CER. The signals:
 ``stray_marks``
     words in lower case led by a quote or mark that nothing closes ("“he",
     "‘clay", "*he": a misread first letter), one each.
+``recurring``
+    misread words that one letter confusion the document makes in at least
+    three different words explains ("houfe", "fuch", "thofe": a long s read
+    as f all through), one edit each, taken out of ``unknown`` and
+    ``nonword`` (where a misread word stands for several edits); its weight
+    is held at 1.
 ``broken_sentences``
     a full stop followed by a word in lower case ("their. and"; abbreviations
     and numbers with a unit excepted: "per lb. of", "52s. to"), one each.
@@ -85,10 +91,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 
 import numpy as np
 import regex
@@ -100,7 +107,7 @@ from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
-            "fragments", "merged", "stray_marks", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
+            "fragments", "merged", "stray_marks", "recurring", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
             "cut_lines", "confidence")
 _COL = {name: index for index, name in enumerate(FEATURES)}
 #: The signals of misread words, whose sum is a line's or a page's visible evidence of damage.
@@ -108,7 +115,7 @@ WORD_EVIDENCE = ("unknown", "names", "nonword", "garbage", "symbols", "fragments
 _DENSE = [_COL[name] for name in WORD_EVIDENCE]
 _BAD = [_COL[name] for name in ("nonword", "garbage", "symbols", "odd_chars")]  # a line mostly of these is noise
 _TOKEN_FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
-                   "stray_marks")
+                   "stray_marks", "recurring")
 
 #: A misread word of n characters weighs n ** WORD_MASS_POWER characters: one misread letter spoils
 #: a whole word, so its length says little about its edits (most misread words hold one or two).
@@ -178,9 +185,9 @@ _SPACED_MARKS = frozenset(";:!?")
 _DASHES = "-–—"
 _ASCII_ODD_CHARS = frozenset("|~^_\\{}")
 _LONG_S = str.maketrans({"ſ": "s"})
-(_UNKNOWN, _NAMES, _NONWORD, _RARE, _GARBAGE, _SYMBOLS, _ODD_CHARS, _FRAGMENTS, _MERGED, _STRAY_MARKS) = (
+(_UNKNOWN, _NAMES, _NONWORD, _RARE, _GARBAGE, _SYMBOLS, _ODD_CHARS, _FRAGMENTS, _MERGED, _STRAY_MARKS, _RECURRING) = (
     _TOKEN_FEATURES.index(name) for name in ("unknown", "names", "nonword", "rare", "garbage", "symbols", "odd_chars",
-                                             "fragments", "merged", "stray_marks"))
+                                             "fragments", "merged", "stray_marks", "recurring"))
 _NO_JUDGEMENT = (-1, 0.0, None)  # (column, mass, folded key) of a core that carries no mass
 _NOT_LETTERS_OR_NEWLINE = regex.compile(r"[^\p{L}\n]+")
 _NOT_LETTERS = regex.compile(r"[^\p{L}']+")
@@ -276,6 +283,69 @@ class _TokenTable:
         self._core_key_ids = np.full(1, -1, dtype=np.int64)
         self._core_rows = np.zeros((1, len(_TOKEN_FEATURES)))
         self._core_aux = np.zeros((1, 3), dtype=np.int64)
+        self._confusion: dict[int, int] = {}  # token id -> its one-letter confusion's number (see confusions), -1: none
+        self._confusion_numbers: dict[tuple[str, str], int] = {}
+        self._pairs: list[tuple[str, str]] = []  # confusion number -> (printed, meant)
+        self._substitutions: dict[str, str] | None = None
+
+    def confusions(self, token_ids: np.ndarray, tokens: list[str], positions: np.ndarray) -> np.ndarray:
+        """Per token (``tokens[positions]``, of ids ``token_ids``): the number of the one-letter confusion
+        (printed, meant) that makes its word a listed word of Zipf >= _RECURRING_ZIPF, by a letter the error
+        model has seen misread as another (the commonest such word wins); -1 for none.
+
+        The first _CONFUSION_SAMPLE distinct tokens are tried with every such letter (and remembered); the
+        rest only with the confusions the sample shows in two words or more: a confusion a document makes
+        again and again shows in any sample of its misread words, and a long text's thousands of them cost
+        a few look-ups each instead of dozens.
+        """
+        ids = token_ids.tolist()
+        first = dict(zip(ids, positions.tolist()))  # each distinct token once, in text order
+        sample = dict(islice(first.items(), _CONFUSION_SAMPLE))
+        self._try(sample, tokens, self._substitutions, self._confusion)
+        found = {token_id: self._confusion[token_id] for token_id in sample}
+        if len(first) > len(sample):
+            counts = Counter(number for number in found.values() if number >= 0)
+            pairs = self._pairs
+            shown: dict[str, str] = {}
+            for number, count in counts.items():
+                if count >= 2:
+                    printed, meant = pairs[number]
+                    shown[printed] = shown.get(printed, "") + meant
+            rest = {token_id: position for token_id, position in first.items() if token_id not in sample}
+            if shown:
+                self._try(rest, tokens, shown, found)
+            else:
+                found.update(dict.fromkeys(rest, -1))
+        return np.fromiter(map(found.__getitem__, ids), dtype=np.int64, count=len(ids))
+
+    def _try(self, todo: dict[int, int], tokens: list[str], substitutions: dict[str, str] | None,
+             found: dict[int, int]) -> None:
+        """Fill ``found`` (token id -> confusion number, -1 for none) for the ids of ``todo`` (token id ->
+        position in ``tokens``) not in it yet, reading each letter as the ``substitutions`` allow (None: all
+        the error model's), with one batch of lexicon look-ups."""
+        todo = {token_id: position for token_id, position in todo.items() if token_id not in found}
+        if not todo:
+            return
+        if substitutions is None:
+            substitutions = self._substitutions = _letter_substitutions()
+        readings, owners = [], []
+        for token_id, position in todo.items():
+            word = _core_of(tokens[position]).lower()
+            found[token_id] = -1
+            for at, printed in enumerate(word):
+                for meant in substitutions.get(printed, ""):
+                    readings.append(word[:at] + meant + word[at + 1:])
+                    owners.append((token_id, printed, meant))
+        best: dict[int, tuple[float, tuple[str, str]]] = {}
+        for zipf, (token_id, printed, meant) in zip(self.lex.folded_zipfs(readings), owners):
+            if zipf >= _RECURRING_ZIPF and zipf > best.get(token_id, (0.0,))[0]:
+                best[token_id] = (zipf, (printed, meant))
+        numbers = self._confusion_numbers
+        for token_id, (_, pair) in best.items():
+            if pair not in numbers:
+                numbers[pair] = len(self._pairs)
+                self._pairs.append(pair)
+            found[token_id] = numbers[pair]
 
     def ids(self, tokens: list[str]) -> np.ndarray:
         try:  # text of known tokens only: one pass (a new token stops it at once)
@@ -508,6 +578,19 @@ def _fewest_words(text: str, common: frozenset[str]) -> int:
             if (not fewest[end] or count < fewest[end]) and text[start:end] in common:
                 fewest[end] = count
     return fewest[size]
+
+
+def _letter_substitutions() -> dict[str, str]:
+    """Printed letter -> the letters the shipped error model has seen an engine print it for (one for one).
+
+    >>> "s" in _letter_substitutions()["f"], "h" in _letter_substitutions()["b"]
+    (True, True)
+    """
+    found: dict[str, str] = {}
+    for printed, meant in ErrorModel.default().undo_index().items():
+        if len(printed) == 1 and printed.isalpha():
+            found[printed] = "".join(letter for letter in meant if len(letter) == 1 and letter.isalpha())
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -763,6 +846,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         charged = table.charged.take(ids).nonzero()[0]
         token_masses = table.rows.take(ids[charged], axis=0)  # take: several times faster than fancy indexing
         _own_words(table, ids, charged, token_masses)
+        _recurring(table, tokens, ids, charged, token_masses)
         symbols = token_masses[:, _SYMBOLS].nonzero()[0]
         token_masses[symbols[_set_marks(tokens, token_line, charged[symbols])], _SYMBOLS] = 0.0
         aux = table.aux.take(ids, axis=0)
@@ -982,6 +1066,42 @@ def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_m
         token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
             token_masses[rows, column] = 0.0
+
+
+#: A confusion is the document's own when misread words of at least this many different words show it.
+RECURRING_WORDS = 3
+#: The word a misread word is read as must be at least this common (Zipf): a rare word one letter away
+#: from a string is chance.
+_RECURRING_ZIPF = 3.0
+_CONFUSION_SAMPLE = 200  # misread words tried with every confusion (see _TokenTable.confusions)
+
+
+def _recurring(table: _TokenTable, tokens: list[str], ids: np.ndarray, charged: np.ndarray,
+               token_masses: np.ndarray) -> None:
+    """Move the mass of misread words that one letter confusion the document makes again and again explains
+    to ``recurring``, one edit each (in place).
+
+    An engine reading a worn or unfamiliar face makes one confusion all through a document (every medial long
+    s read as f, every r of a typewriter face as y): each such word holds one wrong letter, not the several
+    edits a misread word usually stands for. ``token_masses``: the rows of the tokens ``charged``.
+    """
+    suspects = (token_masses[:, _UNKNOWN] + token_masses[:, _NONWORD]).nonzero()[0]
+    if len(suspects) < RECURRING_WORDS:
+        return
+    confusions = table.confusions(ids[charged[suspects]], tokens, charged[suspects])
+    found = confusions >= 0
+    if found.sum() < RECURRING_WORDS:
+        return
+    kinds, first = np.unique(confusions[found], return_index=True)
+    types = {int(kind): set() for kind in kinds}
+    for kind, type_id in zip(confusions[found].tolist(), ids[charged[suspects[found]]].tolist()):
+        types[kind].add(type_id)
+    recurring = [kind for kind, seen in types.items() if len(seen) >= RECURRING_WORDS]
+    if not recurring:
+        return
+    rows = suspects[found][np.isin(confusions[found], recurring)]
+    token_masses[rows, _RECURRING] = 1.0
+    token_masses[rows, _UNKNOWN] = token_masses[rows, _NONWORD] = 0.0
 
 
 def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
