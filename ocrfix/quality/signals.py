@@ -1068,7 +1068,7 @@ def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_m
             token_masses[rows, column] = 0.0
 
 
-#: A confusion is the document's own when misread words of at least this many different words show it.
+#: A confusion is the document's own when misread words of at least this many different tokens show it.
 RECURRING_WORDS = 3
 #: The word a misread word is read as must be at least this common (Zipf): a rare word one letter away
 #: from a string is chance.
@@ -1092,11 +1092,12 @@ def _recurring(table: _TokenTable, tokens: list[str], ids: np.ndarray, charged: 
     found = confusions >= 0
     if found.sum() < RECURRING_WORDS:
         return
-    kinds, first = np.unique(confusions[found], return_index=True)
-    types = {int(kind): set() for kind in kinds}
+    # confusion -> the distinct tokens it explains ("houfe" and "houfe," count apart: counting words instead
+    # read two of the held-out sets 0.02 and 0.12 points worse)
+    explained: dict[int, set[int]] = {}
     for kind, type_id in zip(confusions[found].tolist(), ids[charged[suspects[found]]].tolist()):
-        types[kind].add(type_id)
-    recurring = [kind for kind, seen in types.items() if len(seen) >= RECURRING_WORDS]
+        explained.setdefault(kind, set()).add(type_id)
+    recurring = [kind for kind, seen in explained.items() if len(seen) >= RECURRING_WORDS]
     if not recurring:
         return
     rows = suspects[found][np.isin(confusions[found], recurring)]
