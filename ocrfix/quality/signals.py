@@ -49,7 +49,7 @@ maps to an estimated CER. The signals:
     "‘clay", "*he": a misread first letter), one each.
 ``recurring``
     misread words that one letter confusion the document makes in at least
-    three different words explains ("houfe", "fuch", "thofe": a long s read
+    three different printed words (tokens) explains ("houfe", "fuch", "thofe": a long s read
     as f all through), one edit each, taken out of ``unknown`` and
     ``nonword`` (where a misread word stands for several edits); its weight
     is held at 1.
