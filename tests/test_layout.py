@@ -426,13 +426,20 @@ def test_lines_set_on_purpose_are_no_specks(line):
 
 def test_stray_marks_inside_lines_of_words_are_removed():
     # dirt or broken type read as a caret or an accent standing alone between words
-    text = ("The sale of the freehold ^ estate took place on\nMonday last at the Crown Inn, when all ´ the lots\n"
+    text = ("The sale of the freehold estate took place. ^ On\nMonday last at the Crown Inn, when all ´ the lots\n"
             "were knocked down ` to Mr. Smith for a good price.\n")
     result = Pipeline([Layout(reflow=False)]).run(text)
-    assert result.text == ("The sale of the freehold estate took place on\nMonday last at the Crown Inn, when all the "
+    assert result.text == ("The sale of the freehold estate took place. On\nMonday last at the Crown Inn, when all the "
                            "lots\nwere knocked down to Mr. Smith for a good price.\n")
     assert sum(edit.reason.startswith("removed a stray") for edit in result.edits) == 3
-    assert correct("The land ^ was sold on Monday.") == "The land was sold on Monday."
+    assert correct("LAND SALE. ^ The land was sold on Monday.") == "LAND SALE. The land was sold on Monday."
+
+
+def test_a_caret_after_a_word_holds_the_place_of_a_letter_or_small_word():
+    # ocrad prints a broken "a" as a caret: after a lower-case word the sentence runs on, and the caret stays
+    # for the dictionary to read ("a" where it fits both neighbours) or as the place of what was lost
+    assert correct("The rent was paid ^ the agent.", strategies=["layout"]) == "The rent was paid ^ the agent."
+    assert correct("He was riding ^ bicycle home.") == "He was riding a bicycle home."
     # a caret where "a" fits both neighbours is a broken "a": the dictionary reads it
     assert correct("The block was kept at ^ constant heat.", strategies=["layout"]) == "The block was kept at ^ constant heat."
     assert correct("The block was kept at ^ constant heat.") == "The block was kept at a constant heat."
