@@ -286,7 +286,6 @@ class _TokenTable:
         self._confusion: dict[int, int] = {}  # token id -> its one-letter confusion's number (see confusions), -1: none
         self._confusion_numbers: dict[tuple[str, str], int] = {}
         self._pairs: list[tuple[str, str]] = []  # confusion number -> (printed, meant)
-        self._substitutions: dict[str, str] | None = None
 
     def confusions(self, token_ids: np.ndarray, tokens: list[str], positions: np.ndarray) -> np.ndarray:
         """Per token (``tokens[positions]``, of ids ``token_ids``): the number of the one-letter confusion
@@ -301,7 +300,7 @@ class _TokenTable:
         ids = token_ids.tolist()
         first = dict(zip(ids, positions.tolist()))  # each distinct token once, in text order
         sample = dict(islice(first.items(), _CONFUSION_SAMPLE))
-        self._try(sample, tokens, self._substitutions, self._confusion)
+        self._try(sample, tokens, _letter_substitutions(), self._confusion)
         found = {token_id: self._confusion[token_id] for token_id in sample}
         if len(first) > len(sample):
             counts = Counter(number for number in found.values() if number >= 0)
@@ -318,16 +317,14 @@ class _TokenTable:
                 found.update(dict.fromkeys(rest, -1))
         return np.fromiter(map(found.__getitem__, ids), dtype=np.int64, count=len(ids))
 
-    def _try(self, todo: dict[int, int], tokens: list[str], substitutions: dict[str, str] | None,
+    def _try(self, todo: dict[int, int], tokens: list[str], substitutions: dict[str, str],
              found: dict[int, int]) -> None:
         """Fill ``found`` (token id -> confusion number, -1 for none) for the ids of ``todo`` (token id ->
-        position in ``tokens``) not in it yet, reading each letter as the ``substitutions`` allow (None: all
-        the error model's), with one batch of lexicon look-ups."""
+        position in ``tokens``) not in it yet, reading each letter as the ``substitutions`` (printed letter ->
+        letters meant) allow, with one batch of lexicon look-ups."""
         todo = {token_id: position for token_id, position in todo.items() if token_id not in found}
         if not todo:
             return
-        if substitutions is None:
-            substitutions = self._substitutions = _letter_substitutions()
         readings, owners = [], []
         for token_id, position in todo.items():
             word = _core_of(tokens[position]).lower()
@@ -1088,19 +1085,21 @@ def _recurring(table: _TokenTable, tokens: list[str], ids: np.ndarray, charged: 
     suspects = (token_masses[:, _UNKNOWN] + token_masses[:, _NONWORD]).nonzero()[0]
     if len(suspects) < RECURRING_WORDS:
         return
-    confusions = table.confusions(ids[charged[suspects]], tokens, charged[suspects])
-    found = confusions >= 0
-    if found.sum() < RECURRING_WORDS:
+    suspect_ids = ids[charged[suspects]]
+    confusions = table.confusions(suspect_ids, tokens, charged[suspects])
+    found = (confusions >= 0).nonzero()[0]
+    if len(found) < RECURRING_WORDS:
         return
+    confusions = confusions[found]
     # confusion -> the distinct tokens it explains ("houfe" and "houfe," count apart: counting words instead
     # read two of the held-out sets 0.02 and 0.12 points worse)
     explained: dict[int, set[int]] = {}
-    for kind, type_id in zip(confusions[found].tolist(), ids[charged[suspects[found]]].tolist()):
+    for kind, type_id in zip(confusions.tolist(), suspect_ids[found].tolist()):
         explained.setdefault(kind, set()).add(type_id)
     recurring = [kind for kind, seen in explained.items() if len(seen) >= RECURRING_WORDS]
     if not recurring:
         return
-    rows = suspects[found][np.isin(confusions[found], recurring)]
+    rows = suspects[found[np.isin(confusions, recurring)]]
     token_masses[rows, _RECURRING] = 1.0
     token_masses[rows, _UNKNOWN] = token_masses[rows, _NONWORD] = 0.0
 

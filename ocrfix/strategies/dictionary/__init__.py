@@ -297,17 +297,19 @@ class Dictionary(Strategy):
         """The edits of the ``declined`` real-word suspects read again with the confusions this document's
         word repairs (``edits``) show it makes again and again (:mod:`.adapt`): where "tbe" and "wbich" were
         repaired, "bad" between two words it fits neither of is "had"."""
+        suspects = [i for i in declined if i in unpaired and i not in tokens.repaired]
+        if not suspects:
+            return []  # nothing to read again: the repairs' alignments are not worth making
         confusions = DocumentConfusions.from_repairs(
             [(edit.original, edit.replacement) for edit in edits if is_alpha_word(edit.original)
              and is_alpha_word(edit.replacement)], tokens.text)
         if not confusions:
             return []
         found = []
-        for i in declined:
-            if i in unpaired and i not in tokens.repaired:
-                edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, unpaired, confusions)
-                if edit is not None:
-                    found.append(edit)
+        for i in suspects:
+            edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, unpaired, confusions)
+            if edit is not None:
+                found.append(edit)
         return found
 
     def _word_edit(self, tokens: Tokens, i: int, kind: tuple, repairs: dict[tuple, tuple[str, float, str] | None],

@@ -33,13 +33,13 @@ HYPHENS = "-\u2010\u2011\u00ad\u00ac"
 #: Markers that only ever mean "this word was broken here".
 BREAK_ONLY = "\u00ad\u00ac"
 #: Prefixes that English writes with a hyphen before a word ("re-establish", "non-essential").
+PREFIXES = frozenset("re co non pre anti ex self semi sub post pro vice mid pseudo quasi neo ultra".split())
 # The words beside a suspended compound's hyphen ("pre- and post-war", "two- to three-year", "Meta- or
 # Control- keys"): there the space after a hyphen inside a line is the writer's, not a line break's.
 SUSPENDED = frozenset(("and", "or", "nor", "to", "&"))
 # The commonest words (the, of, that, was, so: Zipf 6.5 and up) beside a hyphen and a space inside a line
 # are mostly a clause's beside a dash ("the truth- that is"), seldom a compound's parts.
 CLAUSE_WORD_ZIPF = 6.5
-PREFIXES = frozenset("re co non pre anti ex self semi sub post pro vice mid pseudo quasi neo ultra".split())
 #: What OCR engines read a line-end hyphen as; believed only when the joined word is known.
 MISREAD_HYPHENS = "~=\u2013\u2014:."
 #: Two-character marks a typewriter hyphen becomes in OCR ("frus-—"), or a typed dash ("--").
