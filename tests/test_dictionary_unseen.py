@@ -123,3 +123,20 @@ def test_half_a_split_word_stays_half(dictionary):
     # a string after a short piece is the rest of a word ("scrutiny"), one missing its end stays unfinished
     for text in ("a most ruthless sc curiny of all ideas", "a good investmen qzt in it", "the c nversation was long"):
         assert dictionary.run(text).text == text.replace("c nversation", "conversation")
+
+
+def test_marks_an_engine_prints_in_fullwidth_forms_are_read_as_ascii(dictionary):
+    # engines trained on Chinese as well print some marks of an English page in fullwidth forms
+    text = "as raised in para 4（b) of your letter，I can confirm it"
+    assert dictionary.run(text).text == "as raised in para 4(b) of your letter, I can confirm it"
+    assert dictionary.run("东京（とうきょう）").text == "东京（とうきょう）"  # at home in Japanese
+
+
+def test_a_space_lost_before_the_pronoun_i_is_restored(dictionary):
+    assert dictionary.run("and hotel expenses.I do not think so").text == "and hotel expenses. I do not think so"
+    assert dictionary.run("see Mr.A.B. Jones").text == "see Mr.A.B. Jones"  # initials stay
+
+
+def test_a_word_printed_with_a_digit_first_takes_the_case_the_document_gives_it(dictionary):
+    text = "Your letter of 3 October came. We met on 14 0ctober in the 0ffice of the Board."
+    assert dictionary.run(text).text == "Your letter of 3 October came. We met on 14 October in the office of the Board."

@@ -53,7 +53,7 @@ from ocrfix.strategies.dictionary.chains import chains, splittable
 from ocrfix.strategies.dictionary.marks import lone_mark_words
 from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
-from ocrfix.strategies.dictionary.spacing import lost_spaces
+from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces
 from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, is_alpha_word,
                                                  is_lower_alpha_word)
 from ocrfix.strategies.dictionary.variants import spelling_variants
@@ -126,6 +126,11 @@ GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
 # Glyphs of old print that case-folding spells out, and the letters they stand for (see _in_own_glyphs).
 OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
+LOWER_WORD = regex.compile(r"(?<!\p{L})\p{Ll}+(?!\p{L})")
+# a capitalised word inside a sentence: after a lower-case word, a figure or a comma on the same line
+# the end of a sentence before a word: a word's stop (not a speck: "only ._e"), a closing quote, a space
+SENTENCE_END = regex.compile(r"[\p{L}\p{N}][.!?][\"'’”)]?\s+$")
+CAPITALISED_INSIDE = regex.compile(r"(?<=[\p{Ll}\p{N},;:] )\p{Lu}\p{Ll}+(?!\p{L})")
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
 RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a split word ("begi ning": web typos)
@@ -273,7 +278,8 @@ class Dictionary(Strategy):
         if spaced:
             edits = spaced + _before_edits(original, edits, spaced)
         edits.sort(key=lambda e: e.start)
-        return [_in_own_glyphs(edit) for edit in edits if edit.confidence >= self.min_confidence]
+        return _in_document_case(original, [_in_own_glyphs(edit) for edit in edits
+                                            if edit.confidence >= self.min_confidence])
 
     def _look_again(self, tokens: Tokens, declined: list[int], kinds: dict[str, tuple],
                     repairs: dict[tuple, tuple[str, float, str] | None], unpaired: set[int]) -> list[Edit]:
@@ -401,9 +407,14 @@ class Dictionary(Strategy):
                 for match, meant in lone_mark_words(text, self._lexicon)]
 
     def _lost_spaces(self, text: str) -> list[Edit]:
-        return sorted((self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
-                                 reason="a space lost after punctuation between two words")
-                       for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)), key=lambda e: e.start)
+        """Spaces lost after punctuation, and marks printed in their fullwidth forms (see :mod:`.spacing`)."""
+        spaced = [self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
+                            reason="a space lost after punctuation between two words")
+                  for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
+        spaced += [self.edit(text, match.start(), match.end(), replacement, confidence=PATTERN_CONFIDENCE,
+                             reason="a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
+                   for match, replacement in fullwidth_marks(text)]
+        return sorted(spaced, key=lambda e: e.start)
 
     # -- one word -----------------------------------------------------------------------
     def _kind(self, kind: tuple, vocabulary: Vocabulary) -> tuple:
@@ -1426,6 +1437,36 @@ def _in_own_glyphs(edit: Edit) -> Edit:
                 where = op.dest_start + start - op.src_start
                 replacement = replacement[:where] + glyph + replacement[where + len(letters):]
     return replace(edit, replacement=replacement)
+
+
+def _in_document_case(text: str, edits: list[Edit]) -> list[Edit]:
+    """``edits`` with a word printed with no letter first ("0ctober", "‘f") repaired in the case its first
+    letter takes in ``text``: capitalised where it starts a sentence, and, after a digit (a digit has no case,
+    a mark mostly holds the place of a lost lower-case letter), where the document writes the word capitalised
+    inside a sentence and never in lower case (a month, a name: "14 0ctober" beside "3 October"). A lower-case
+    repair there is a new error. Capitals at a sentence's or a line's start say nothing of a word's case;
+    a stop with no space after it is no sentence's end ("only ._e lower", a speck).
+
+    >>> text = "On 3 October we met. 1t was on 14 0ctober that 0ur man came. This is ‘f it."
+    >>> edits = [Edit(21, 23, "it", "dictionary", "", 0.9, "1t"), Edit(34, 41, "october", "dictionary", "", 0.9, "0ctober"),
+    ...          Edit(47, 50, "our", "dictionary", "", 0.9, "0ur"), Edit(69, 71, "if", "dictionary", "", 0.9, "‘f")]
+    >>> [edit.replacement for edit in _in_document_case(text, edits)]
+    ['It', 'October', 'our', 'if']
+    """
+    cased, lower, inside = [], None, None
+    for edit in edits:
+        word = edit.replacement
+        if not edit.original[:1].isalpha() and word[:1].islower() and word.isalpha():
+            capitalised = word[0].upper() + word[1:]
+            if not text[:edit.start].strip() or SENTENCE_END.search(text, max(0, edit.start - 8), edit.start):
+                edit = replace(edit, replacement=capitalised)
+            elif edit.original[0].isdigit():
+                if lower is None:
+                    lower, inside = Counter(LOWER_WORD.findall(text)), Counter(CAPITALISED_INSIDE.findall(text))
+                if inside[capitalised] and not lower[word]:
+                    edit = replace(edit, replacement=capitalised)
+        cased.append(edit)
+    return cased
 
 
 def _with_case(original: str, replacement: str) -> str:

@@ -1,4 +1,5 @@
-"""Spaces lost after punctuation: "machine,but" → "machine, but", "first.If" → "first. If".
+"""Spaces lost after punctuation: "machine,but" → "machine, but", "first.If" → "first. If"; and marks
+printed in their fullwidth forms: "letter，I" → "letter, I" (see :func:`fullwidth_marks`).
 
 Some engines (RapidOCR's line recogniser among them) drop the space after a
 comma or full stop, or read ", " as a bare full stop. In running prose a mark
@@ -9,7 +10,8 @@ not a file extension or domain: "report.docx", "example.org"). Other marks
 between lower-case letters are left alone: there they are mostly misread
 letters ("abs:raction", "te:ms"). The words on each side must have two letters
 or more, which leaves numbers ("1,200", "10:30"), initials ("J.H.", "e.g."),
-URLs ("www.example.org") and code ("opt=a,b", "nl_NL.words") alone. So are a CamelCase word on either
+URLs ("www.example.org") and code ("opt=a,b", "nl_NL.words") alone; the one-letter words "I" and "A" count
+where a lower-case word follows them ("expenses.I do"). So are a CamelCase word on either
 side ("io.TextIOWrapper", "SortKey.NAME": identifiers, not prose; a name such as "McDonald" after a
 lost space is the price) and a glued pair the text writes twice or more ("File.Save" in a manual): an
 engine that drops a space drops it at random places, while a document repeats its own spellings. A full stop after a number of
@@ -31,6 +33,8 @@ them seldom make a third ("machine,but", "it,and"; "in,to" stays: "into" is rare
 [(11, '. '), (22, '. ')]
 >>> list(lost_spaces("the rat,io of its sever,ty to the ho,se"))
 []
+>>> [(m.start(1), r) for m, r in lost_spaces("hotel expenses.I do not think so, Mr.A.B. Jones")]
+[(14, '. ')]
 """
 from __future__ import annotations
 
@@ -42,8 +46,15 @@ import regex
 from ocrfix.lexicon import fold
 from ocrfix.strategies.dictionary.protect import CODE, URL_OR_EMAIL
 
-# word, one mark, word: the mark between two words of at least two letters
-GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])(?=(\p{L}{2,}+)(?![\p{N}@/]|\.\p{L}))")
+# word, one mark, word: the mark between two words of at least two letters, or before the one-letter
+# words "I" and "A" followed by a lower-case word ("expenses.I do")
+GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])"
+                      r"(?=(\p{L}{2,}+(?![\p{N}@/]|\.\p{L})|[AI](?=[ \t]\p{Ll})))")
+# a fullwidth form of an ASCII mark or letter (U+FF01-FF5E), which engines trained on Chinese or Japanese
+# print in Latin text ("letter，I", "para 4（b)")
+FULLWIDTH = regex.compile(r"[\uff01-\uff5e]")
+FULLWIDTH_OFFSET = 0xFEE0  # from a fullwidth form to its ASCII character
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # a text where fullwidth forms are at home
 # a number of up to four digits (a paragraph number, a year), a full stop, a capitalised word: "7.The"
 NUMBERED = regex.compile(r"(?<![\p{L}\p{N}.,:/])\p{N}{1,4}(\.)(?=\p{Lu}\p{Ll}+(?![\p{L}\p{N}]|\.\p{L}))")
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
@@ -116,3 +127,24 @@ def _in_url_or_code(text: str, offset: int) -> bool:
         start -= 1
     token = TOKEN_AROUND.match(text, start)
     return token is not None and bool(URL_OR_EMAIL.search(token.group()) or CODE.search(token.group()))
+
+
+def fullwidth_marks(text: str) -> Iterator[tuple[regex.Match, str]]:
+    """Each fullwidth form of an ASCII character (U+FF01-FF5E) in a text of Latin script, and its ASCII
+    character: engines trained on Chinese or Japanese as well (RapidOCR's, PaddleOCR's) print some marks of
+    an English page in their fullwidth forms ("letter，I", "para 4（b)"). A fullwidth comma, semicolon, colon,
+    full stop, question or exclamation mark holds the space after it in its own width: before a letter
+    it reads as the mark and a space. Left alone in a text that has Chinese, Japanese or Korean
+    script, where the forms are at home.
+
+    >>> [(m.start(), r) for m, r in fullwidth_marks("see para 4（b) of your letter，I think")]
+    [(10, '('), (28, ', ')]
+    >>> list(fullwidth_marks("东京（とうきょう）"))
+    []
+    """
+    if CJK.search(text):
+        return
+    for match in FULLWIDTH.finditer(text):
+        ascii_mark = chr(ord(match.group()) - FULLWIDTH_OFFSET)
+        spaced = ascii_mark in ",;:.!?" and match.end() < len(text) and text[match.end()].isalpha()
+        yield match, ascii_mark + " " if spaced else ascii_mark
