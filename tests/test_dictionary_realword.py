@@ -209,3 +209,37 @@ def test_a_confusion_seen_in_one_word_only_is_no_evidence(strategy: Dictionary) 
     page = ("Tbe Committee met on Tuesday, and tbe Chairman read tbe letter; tbe Government bad no "
             "intention of interfering.")
     assert "Government bad no" in run(strategy, page).text
+
+
+# Session 8: a word the document misprints as a listed word, read from its own repairs; a capitalised
+# word at a sentence's start read as the lower-case word it is
+
+def test_a_word_the_page_misprints_elsewhere_is_read_with_weaker_context(strategy: Dictionary) -> None:
+    # "in tho town" has listed pairs for "the" on both sides at 300:1; "and tho roads" alone does not
+    # reach those odds, but the page has shown that it prints "the" as "tho"
+    page = "The rain fell in tho town all day; tho river rose and tho roads were closed."
+    result = run(strategy, page)
+    assert "in the town" in result.text and "and the roads" in result.text
+    assert all(edit.reason.startswith("real-word error") for edit in result.edits)
+
+
+def test_a_misprint_read_by_rarity_alone_is_no_evidence_for_a_whole_word() -> None:
+    from ocrfix.strategies.dictionary.adapt import DocumentConfusions
+    seen = DocumentConfusions.from_repairs([("nore", "more")], "nore that it is more", [])
+    assert not seen and seen.word_boost("more", "nore", -3.0) == 0.0
+
+
+def test_a_capitalised_word_opening_a_sentence_is_read_as_its_lower_case_word(strategy: Dictionary) -> None:
+    result = run(strategy, "The rain fell in tho town all day. Tho streets were empty.")
+    assert result.text == "The rain fell in the town all day. The streets were empty."
+    result = run(strategy, "The rain fell in tho town all day\n\nTho streets were empty.")
+    assert result.text.endswith("\n\nThe streets were empty.")
+
+
+@pytest.mark.parametrize("text", [
+    "The rain fell in tho town all day. Tho streets were empty, wrote Tho in his diary.",  # a name here
+    "The rain fell in tho town all day. Mr. Tho house was empty.",  # after an abbreviation
+    "The rain fell in tho town all day. Tho Bell came to see it.",  # a capital follows: a name
+])
+def test_a_capitalised_word_that_may_be_a_name_stays(strategy: Dictionary, text: str) -> None:
+    assert "Tho" in run(strategy, text).text

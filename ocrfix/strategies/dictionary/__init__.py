@@ -55,7 +55,7 @@ from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces
 from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, is_alpha_word,
-                                                 is_lower_alpha_word)
+                                                 is_capitalised_word, is_lower_alpha_word)
 from ocrfix.strategies.dictionary.variants import spelling_variants
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
@@ -308,7 +308,7 @@ class Dictionary(Strategy):
             return []  # nothing to read again: the repairs' alignments are not worth making
         confusions = DocumentConfusions.from_repairs(
             [(edit.original, edit.replacement) for edit in edits if is_alpha_word(edit.original)
-             and is_alpha_word(edit.replacement)], tokens.text)
+             and is_alpha_word(edit.replacement)], tokens.text, tokens.misread_words)
         if not confusions:
             return []
         found = []
@@ -326,6 +326,8 @@ class Dictionary(Strategy):
         repair = self._repair_token(tokens, i, kind, repairs) if kind[0] != "skip" else None
         if repair is None and i in unpaired:
             repair = self._real_word(tokens, i, confusions)
+            if repair is not None:
+                tokens.misread_words.append((tokens.cores[i], repair[0]))
         if repair is None:
             return None
         replacement, confidence, reason = repair
@@ -944,16 +946,58 @@ class Dictionary(Strategy):
         or more (or a lone letter, :meth:`_lone_letter`), not protected, between two words (the one after
         listed) with neither of which it forms a listed word pair (``paired``: the bigram of token i and
         i + 1). Whether the word before is listed is left to :meth:`_real_word`: it may be repaired by then.
-        A pair too common to be a misprint of any listed pair (see :meth:`_misprint_pairs`) counts as a pair."""
+        A pair too common to be a misprint of any listed pair (see :meth:`_misprint_pairs`) counts as a pair.
+        With them the capitalised words that open a sentence (:meth:`_opening`), kept as ``tokens.opening``."""
         words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
         last = len(words) - 1
         ceiling = self._lexicon.bigram_ceiling - MISPRINT_GAP  # a pair this common is no misprint of a listed one
         lone = {letter for letter in string.ascii_lowercase if self._lone_letter(tokens, letter)}
-        return {i for i in compress(range(len(words)), tokens.per_core(lambda core: is_lower_alpha_word(core)
-                                                                     or core in lone))
-                if 0 < i < last and paired[i] < ceiling and paired[i - 1] < ceiling and linked[i - 1] and linked[i]
-                and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
-                and folded_zipf(words[i]) and words[i] not in self.protected}
+        tokens.opening = self._opening(tokens, paired, ceiling)
+        lower = tokens.per_core(lambda core: is_lower_alpha_word(core) or core in lone)
+        return tokens.opening | {
+            i for i in compress(range(len(words)), lower)
+            if 0 < i < last and paired[i] < ceiling and paired[i - 1] < ceiling and linked[i - 1] and linked[i]
+            and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
+            and folded_zipf(words[i]) and words[i] not in self.protected}
+
+    def _opening(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
+        """The part of :meth:`_unpaired` that opens a sentence: the i where token i is a capitalised listed word
+        at a sentence's start (:meth:`_opens_sentence`) before a lower-case listed word that it forms no pair
+        with as common as ``ceiling``. A capital there is the sentence's, not the word's: "Tho meeting",
+        "Ho said" are the lower-case "tho", "ho" misread, and the real-word test reads them as such, with the
+        sentence start for the word before (:meth:`_context` without one: the word's own frequency). A word
+        the document prints capitalised inside a sentence is a name there ("Bell rang. We asked Bell") and stays.
+
+        >>> from ocrfix.strategies.dictionary.tokens import Tokens
+        >>> fix, tokens = Dictionary(), Tokens("Tho meeting was held. Ho said so. Bell went.\\n\\nHo Chi Minh left")
+        >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
+        >>> sorted(fix._opening(tokens, paired, fix._lexicon.bigram_ceiling))  # "Ho Chi": a capital follows
+        [0, 4, 7]
+        >>> sorted(fix._opening(Tokens("Ho said so to Mr Ho."), [0.0] * 6, fix._lexicon.bigram_ceiling))  # a name
+        []
+        """
+        words, folded_zipf = tokens.letter_words, self._lexicon.folded_zipf
+        last, cores = len(words) - 1, tokens.cores
+        return {i for i in compress(range(len(words)), tokens.per_core(is_capitalised_word))
+                if i < last and tokens.linked[i] and paired[i] < ceiling and is_lower_alpha_word(cores[i + 1])
+                and folded_zipf(words[i + 1]) and folded_zipf(words[i]) and words[i] not in self.protected
+                and self._opens_sentence(tokens, i) and not tokens.capitalised_inside(words[i])}
+
+    @staticmethod
+    def _opens_sentence(tokens: Tokens, i: int) -> bool:
+        """Does token i open a sentence beyond doubt: at the text's start, after a paragraph break, or after a
+        lower-case word with a full stop, "!" or "?" (a capitalised word or a letter before a stop may be an
+        abbreviation or an initial, "Mr. Bell", "J. Bell", whose next word is a name).
+
+        >>> tokens = Tokens("Ho said so. Ho went to Mr. Ho")
+        >>> [Dictionary._opens_sentence(tokens, i) for i in (0, 3, 7)]
+        [True, True, False]
+        """
+        if i == 0:
+            return True
+        gap, before = tokens.text[tokens.raw_ends[i - 1]:tokens.raw_starts[i]], tokens.raws[i - 1]
+        return "\n\n" in gap or "\f" in gap or (before[-1:] in ".!?" and before[:-1].endswith(tokens.cores[i - 1])
+                                                  and is_lower_alpha_word(tokens.cores[i - 1]))
 
     @staticmethod
     def _lone_letter(tokens: Tokens, core: str) -> bool:
@@ -983,25 +1027,29 @@ class Dictionary(Strategy):
         model away (:meth:`ErrorModel.undo_one`), is no spelling variant of the word ("favor"/"favour": the
         printer's choice, see :mod:`.variants`), forms listed pairs with both neighbours, and beats the
         word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model, the
-        model's rates raised to the document's own where ``confusions`` shows them).
+        model's rates raised to the document's own where ``confusions`` shows them: letter confusions, or the
+        word's own misprint as the reading, where a real-word repair elsewhere in the document showed it).
+        A capitalised word opening a sentence (:meth:`_opening`) is read the same way after the sentence's
+        start, its reading capitalised: "Tho meeting" -> "The meeting".
         """
         if i in tokens.unfitting and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired:
             return None  # no misreading of it fits its neighbours as printed: see _unfitting
-        core = tokens.cores[i]
-        if i in tokens.repaired or len(core) < 2 and not self._lone_letter(tokens, core) \
-                or not (core.isalpha() and core.islower()):
+        core, opening = tokens.cores[i], i in tokens.opening
+        if i in tokens.repaired or not opening and (len(core) < 2 and not self._lone_letter(tokens, core)
+                                                    or not (core.isalpha() and core.islower())):
             return None
-        prev, nxt = tokens.neighbour(i, -1), tokens.neighbour(i, +1)
-        if prev is None or nxt is None:
+        prev, nxt = None if opening else tokens.neighbour(i, -1), tokens.neighbour(i, +1)
+        if prev is None and not opening or nxt is None:
             return None
         lex = self._lexicon
         bigram = lex.folded_bigram
         word = tokens.folded[i]
         zipf = lex.folded_zipf(word)
-        if not zipf or word in self.protected or not lex.folded_zipf(prev) or not lex.folded_zipf(nxt):
+        if not zipf or word in self.protected or prev and not lex.folded_zipf(prev) or not lex.folded_zipf(nxt):
             return None
-        fitting = self._misprint_pairs(prev, word, nxt, [candidate for candidate in self._fitting(word, prev, nxt)
-                                                         if not spelling_variants(word, candidate)])
+        fitting = self._misprint_pairs(prev, word, nxt, [
+            candidate for candidate in (self._fitting(word, prev, nxt) if prev else self._fitting_before(word, nxt))
+            if not spelling_variants(word, candidate)])
         if not fitting or tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
             return None  # the document's word elsewhere: asked last, as the costliest test
         as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]
@@ -1014,14 +1062,18 @@ class Dictionary(Strategy):
         if best == word or readings[best] - as_printed < REAL_WORD_ODDS or confidence < self.min_confidence \
                 or _drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
             return None
+        if opening:
+            return (_with_case(core, best), round(confidence, 3), f"real-word error: \"{core}\" opens a sentence and "
+                    f"fits no word after it, \"{best}\" (a known misreading) fits")
         return (best, round(confidence, 3),
                 f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
 
     def _own_confusion(self, confusions: DocumentConfusions, reading: str, word: str) -> float:
         """How much likelier (log10) the document's ``confusions`` make ``word`` printed for ``reading``
         than the error model does."""
-        return sum(confusions.boost(intended, observed, self.model.confusion_log_prob(intended, observed))
+        runs = sum(confusions.boost(intended, observed, self.model.confusion_log_prob(intended, observed))
                    for intended, observed in blocks(reading, word))
+        return max(runs, confusions.word_boost(reading, word, self._channel(reading, word)[0]))
 
     def _unfitting(self, tokens: Tokens, unpaired: set[int]) -> set[int]:
         """The tokens of ``unpaired`` between whose neighbours as printed no misreading of theirs fits
@@ -1035,9 +1087,10 @@ class Dictionary(Strategy):
         [5]
         """
         words, between, misread = tokens.letter_words, self._lexicon.listed_between, self._misread
-        return {i for i in unpaired if not between(words[i - 1], misread(words[i]), words[i + 1])}
+        return {i for i in unpaired if not (self._fitting_before(words[i], words[i + 1]) if i in tokens.opening
+                                            else between(words[i - 1], misread(words[i]), words[i + 1]))}
 
-    def _misprint_pairs(self, prev: str, word: str, nxt: str, readings: list[str]) -> list[str]:
+    def _misprint_pairs(self, prev: str | None, word: str, nxt: str, readings: list[str]) -> list[str]:
         """The ``readings`` of ``word`` beside whose pairs the word's own listed pairs with ``prev`` and ``nxt``
         are as rare as misprints: MISPRINT_GAP rarer, the gap that tells a misprint of a listed word from a rare
         real one. The web text behind the lexicon holds OCR and typos of common word pairs, so a pair's
@@ -1049,7 +1102,7 @@ class Dictionary(Strategy):
         (['the'], [])
         """
         bigram = self._lexicon.folded_bigram
-        before, after = bigram(prev, word), bigram(word, nxt)
+        before, after = bigram(prev, word) if prev else 0.0, bigram(word, nxt)
         return [reading for reading in readings
                 if (not before or bigram(prev, reading) - before >= MISPRINT_GAP)
                 and (not after or bigram(reading, nxt) - after >= MISPRINT_GAP)]
@@ -1060,6 +1113,15 @@ class Dictionary(Strategy):
         if not prev or not nxt:
             return []
         return self._lexicon.listed_between(prev, self._misread(word), nxt)
+
+    def _fitting_before(self, word: str, nxt: str) -> list[str]:
+        """:meth:`_fitting` for a word that opens a sentence: the readings that form a listed pair with ``nxt``.
+
+        >>> Dictionary()._fitting_before("ho", "said")
+        ['he', 'who']
+        """
+        bigram = self._lexicon.folded_bigram
+        return [reading for reading in self._misread(word) if bigram(reading, nxt)]
 
     def _misread(self, word: str) -> tuple[str, ...]:
         """The words ``word`` is one attested confusion of the error model away from (:meth:`ErrorModel.undo_one`)

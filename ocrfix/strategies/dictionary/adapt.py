@@ -14,12 +14,24 @@ that fits both.
 ...                                        ("witb", "with")], "tbe man wbich tbe witb he")
 >>> round(seen.boost("h", "b", -3.0), 2), seen.boost("e", "c", -3.0)
 (2.82, 0.0)
+
+The same holds for one whole word: where the document's real-word repairs read the listed "tho" as "the"
+from context on both sides ("in tho town"), this engine prints "the" as "tho" at the rate those repairs
+show against the "the"s it prints right, whatever the average engine's rate for the letters; its other
+"tho"s with weaker context ("when tho Mayor") are read with that rate. The real-word test still asks
+the rest: no listed pair of "tho" anywhere in the document, a reading that fits both neighbours.
+
+>>> seen = DocumentConfusions.from_repairs([], "tho man in the town. the end", [("tho", "the"), ("Tho", "The")])
+>>> round(seen.word_boost("the", "tho", -2.7), 2), seen.word_boost("thou", "tho", -2.7)
+(2.4, 0.0)
 """
 from __future__ import annotations
 
 from collections import Counter
 import math
 from typing import Iterable
+
+import regex
 
 from ocrfix.errormodel import MAX_SEGMENT, blocks
 from ocrfix.lexicon import fold
@@ -28,22 +40,35 @@ from ocrfix.lexicon import fold
 # least two different words: one repair may be wrong, one word may be a misprint of its own.
 MIN_REPAIRS = 3
 MIN_WORDS = 2
+# One printed word read as one other word from context on both sides (a real-word repair) is the document's
+# confusion at once: that reading beat the word as printed by REAL_WORD_ODDS on its own evidence.
+MIN_WORD_REPAIRS = 1
 
 
 class DocumentConfusions:
     """Confusion runs (intended, observed) seen in a document's repairs, and how often the document
     prints each intended string (its printed text with the repairs made, folded)."""
 
-    def __init__(self, counts: Counter, words: dict[tuple[str, str], set[str]], text: str) -> None:
+    def __init__(self, counts: Counter, words: dict[tuple[str, str], set[str]], text: str,
+                 word_counts: Counter | None = None) -> None:
         self._rates: dict[tuple[str, str], float] = {}
         for run, count in counts.items():
             if count >= MIN_REPAIRS and len(words[run]) >= MIN_WORDS:
                 intended = run[0]
                 self._rates[run] = count / (count + text.count(intended))
+        self._word_rates: dict[tuple[str, str], float] = {}  # (intended word, printed word) -> rate
+        for pair, count in (word_counts or Counter()).items():
+            if count >= MIN_WORD_REPAIRS:
+                printed_right = len(regex.findall(r"(?<!\p{L})" + regex.escape(pair[0]) + r"(?!\p{L})", text))
+                self._word_rates[pair] = count / (count + printed_right)
 
     @classmethod
-    def from_repairs(cls, repairs: Iterable[tuple[str, str]], text: str) -> "DocumentConfusions":
-        """From (printed, repaired) word pairs of one document and its folded text."""
+    def from_repairs(cls, repairs: Iterable[tuple[str, str]], text: str,
+                     misprints: Iterable[tuple[str, str]] = ()) -> "DocumentConfusions":
+        """From (printed, repaired) word pairs of one document and its folded text; ``misprints``: those of
+        the pairs where a listed word was read as another from context on both sides (real-word repairs),
+        the only evidence for a whole word's misprint (a rare listed word read as a common one by its
+        rarity alone, "nore" -> "more", may be a third word's misprint: "note")."""
         counts: Counter = Counter()
         words: dict[tuple[str, str], set[str]] = {}
         for printed, repaired in repairs:
@@ -52,15 +77,24 @@ class DocumentConfusions:
                 if run[0] and len(run[0]) <= MAX_SEGMENT and len(run[1]) <= MAX_SEGMENT:
                     counts[run] += 1
                     words.setdefault(run, set()).add(repaired)
-        return cls(counts, words, fold(text))
+        return cls(counts, words, fold(text), Counter((fold(repaired), fold(printed)) for printed, repaired in misprints))
 
     def __bool__(self) -> bool:
-        return bool(self._rates)
+        return bool(self._rates or self._word_rates)
 
     def boost(self, intended: str, observed: str, model_log_prob: float) -> float:
         """How much likelier (log10) this document makes the confusion than the model's ``model_log_prob``;
         0 for a confusion the document's repairs do not show."""
         rate = self._rates.get((intended, observed))
+        if rate is None:
+            return 0.0
+        return max(0.0, math.log10(rate) - model_log_prob)
+
+    def word_boost(self, intended: str, printed: str, model_log_prob: float) -> float:
+        """How much likelier (log10) this document makes the folded word ``intended`` printed as the folded
+        word ``printed`` than the model's ``model_log_prob`` for the whole word; 0 where its repairs do not
+        show that misprint."""
+        rate = self._word_rates.get((intended, printed))
         if rate is None:
             return 0.0
         return max(0.0, math.log10(rate) - model_log_prob)

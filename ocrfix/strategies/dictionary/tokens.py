@@ -59,6 +59,8 @@ class Tokens:
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
         self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
         self.unfitting: set[int] = set()  # token numbers no real-word reading fits as printed (Dictionary._unfitting)
+        self.opening: set[int] = set()  # token numbers of capitalised words read as lower-case ones (Dictionary._opening)
+        self.misread_words: list[tuple[str, str]] = []  # (printed, read) of the real-word repairs (Dictionary._real_word)
         self.vocabulary = Vocabulary()
         self.unknown_prior = 0.0  # the plain prior of an unknown word, until Dictionary._unknown_prior sets the text's
         self.words: list[tuple[str, int, float]] | None = None  # see Dictionary._words
@@ -182,20 +184,35 @@ class Tokens:
         The list must be the same at every call: the places found are kept per word.
         """
         word = self.folded[i]
-        if self._positions is None:
-            self._positions = {}
-            for j, folded in enumerate(self.folded):
-                self._positions.setdefault(folded, []).append(j)
         places = self._paired_places.get(word)
         if places is None:  # the word's first two places in a listed pair: one of them is not i, if any is
             places = self._paired_places[word] = list(islice(
-                (j for j in self._positions[word] if self._in_pair(j, bigram)), 2))
+                (j for j in self.positions(word) if self._in_pair(j, bigram)), 2))
         return any(j != i for j in places)
 
     def _in_pair(self, j: int, bigram: Callable[[str, str], float]) -> bool:
         """Does token j's word form a pair the ``bigram`` list holds with the word before or after it?"""
         word, prev, nxt = self.folded[j], self.context(j, -1), self.context(j, +1)
         return bool(prev is not None and bigram(prev, word) or nxt is not None and bigram(word, nxt))
+
+    def capitalised_inside(self, word: str) -> bool:
+        """Is the folded ``word`` printed capitalised inside a sentence somewhere in the text, as a name is?
+
+        >>> tokens = Tokens("Bell rang. The bell. Ho said so. Ho went")
+        >>> tokens.capitalised_inside("bell"), tokens.capitalised_inside("ho")
+        (False, False)
+        >>> Tokens("Bell rang; ask Mr Bell").capitalised_inside("bell")
+        True
+        """
+        return any(self.cores[j][:1].isupper() and not self.sentence_start(j) for j in self.positions(word))
+
+    def positions(self, word: str) -> list[int]:
+        """The numbers of the tokens whose word part, folded, is ``word`` (indexed once, when first asked)."""
+        if self._positions is None:
+            self._positions = {}
+            for j, folded in enumerate(self.folded):
+                self._positions.setdefault(folded, []).append(j)
+        return self._positions.get(word, [])
 
     def capitalised_only(self, word: str) -> bool:
         """Does the text hold the lower-case ``word`` capitalised twice or more, and never as it is?
@@ -256,6 +273,11 @@ def is_alpha_word(core: str) -> bool:
 def is_lower_alpha_word(core: str) -> bool:
     """A lower-case word of two letters or more."""
     return is_alpha_word(core) and core.islower()
+
+
+def is_capitalised_word(core: str) -> bool:
+    """A word of two letters or more, its first a capital and the others lower-case ("The", not "THE")."""
+    return is_alpha_word(core) and core[0].isupper() and core[1:].islower()
 
 
 def _token_bounds(codes: np.ndarray) -> tuple[list[int], list[int]]:
