@@ -117,6 +117,23 @@ def test_a_phrase_read_twice_inside_a_sentence_is_an_echo():
     assert_unchanged("He said no, no he would not.")
 
 
+def test_a_phrase_the_text_repeats_with_another_word_in_its_slot_is_no_echo():
+    # legal and enumerative text repeats a frame: a third copy breaks off with another word, or a number
+    # beside the copies changes
+    assert_unchanged("The Senate amendment was an amendment to the House amendment to the Senate amendment "
+                     "to the House amendment to the Senate amendment to the bill.")
+    assert_unchanged("License: GPL-2+ with Libtool exception and GPL-3+ with Libtool exception and GPL-3+")
+    assert fixed("The Senate amendment to the House was an amendment to the House was an amendment of the rules.") == (
+        "The Senate amendment to the House was an amendment of the rules.")   # one word again is no third copy
+
+
+def test_equal_cells_of_a_table_row_are_no_echo():
+    assert_unchanged('"assign_replace"        Replace all values        Replace all values\n')
+    assert_unchanged("Linux         GitHub           GitHub           GitHub           GitHub\n")
+    assert_unchanged("| Stream | Stream Padding | Stream | Stream Padding | ... |\n")
+    assert fixed("Linux  " + "GitHub    " * 60 + "\n").split() == ["Linux", "GitHub"]   # a padded loop still runs away
+
+
 def test_loops_never_cross_a_page_break():
     assert_unchanged("THE HISTORY OF ROME\f" * 4 + "THE HISTORY OF ROME")
 

@@ -258,6 +258,32 @@ def test_heads_without_numbers_on_two_pages_and_the_chapter_title():
     assert "IN PRAISE" not in out and "83" not in out and "85" not in out
 
 
+def book_pages(rows: list[int], first_lines: list[str], number_head: bool = False) -> str:
+    """Book pages of ``rows[n]`` text lines under ``first_lines[n]``, the page number at the foot (or in the head)."""
+    fill = FILL[:2] * 20
+    out = []
+    for n, (count, top) in enumerate(zip(rows, first_lines)):
+        foot = "" if number_head else f"\n\n{n + 12}"
+        out.append(f"{top}\n\n" + "\n".join(fill[:count]) + foot + "\n")
+    return "\f".join(out)
+
+
+def test_the_title_of_a_sunk_opening_page_stays_while_later_pages_repeat_it_as_their_head():
+    # a chapter's opening page starts lower (fewer lines): its top line is the title, not a running head
+    out = layout(book_pages([24, 30, 30], ["THE VOYAGE TO ROME"] * 3))
+    assert out.startswith("THE VOYAGE TO ROME\n") and out.count("VOYAGE") == 1
+    # a page of OCR dirt above the title does not hide it
+    out = layout(book_pages([24, 30, 30], ["__ e ttl_)_ t e_) _lon_eto\n\n\n\nTHE VOYAGE TO ROME"] + ["THE VOYAGE TO ROME"] * 2))
+    assert out.count("VOYAGE") == 1
+    # a full first page carries the running head like the others
+    assert "VOYAGE" not in layout(book_pages([30, 30, 30], ["THE VOYAGE TO ROME"] * 3))
+
+
+def test_a_digit_misread_inside_the_title_is_no_page_number():
+    out = layout(book_pages([30, 30, 30], ["1HE VOYAGE TO ROME", "13 THE VOYAGE TO ROME", "THE VOYAGE TO ROME 14"], number_head=True))
+    assert out.startswith("1HE VOYAGE TO ROME\n") and out.count("VOYAGE") == 1
+
+
 def test_numbered_paragraphs_at_page_tops_are_not_running_heads():
     starts = {1: "5. The committee then turned to the accounts.", 2: "2 April was the day we met.", 3: "7. Finally"}
     out = layout(pages(*BODIES[:3], heads=lambda n: starts[n]))

@@ -21,8 +21,11 @@ that", two table rows alike), a short line or a table row (ending in a figure,
 or with a leader) three or four times, repetition with
 other text between (refrains, the same address in two letters), rows that all
 differ a little or by a number (enumerations, ledgers, list items that only
-start alike), and symbol or leader runs of normal length (dot leaders, "#####"
-borders, empty table rows). Two copies are removed only when the copy is a long
+start alike), symbol or leader runs of normal length (dot leaders, "#####"
+borders, empty table rows), equal cells of a table row (set apart by more than a
+word space), and a phrase repeated in a frame whose slot changes ("amendment to
+the House amendment to the Senate amendment to the House amendment to the Senate
+amendment to the bill"). Two copies are removed only when the copy is a long
 sentence or line (``echo_min_chars``) or a phrase of three or more words read
 twice in a row inside a sentence.
 
@@ -500,6 +503,8 @@ class _TokenLoops:
                 and self.core_ends[first + period - 1] == self.ends[first + period - 1])
         if not (echo or self.dedup._enough(unit, copies, exact=not near)):
             return None
+        if (copies == 2 and self._enumerates(first, pairs, period)) or self._cells(first, period, keys, copies):
+            return None
         spoken = any(mark in _SPOKEN_MARKS for mark in self.text[int(self.starts[first]):int(self.ends[first + period - 1])])
         if spoken and copies < self.dedup.min_repeats + 2 and len(_LETTER.findall(unit)) < _SHORT_BLOCK:
             return None  # "Order! order! order!", "ha, ha, ha": a short cry said thrice is prose; loops run on
@@ -515,6 +520,34 @@ class _TokenLoops:
         confidence = (0.95 if copies >= self.dedup.min_repeats else 0.8) - (0.1 if near else 0.0)
         kind = "token" if period == 1 else f"{period}-token unit"
         return _Loop(int(self.core_ends[first + period - 1]), end, f'{kind} "{_preview(unit)}"', copies, "near" if near else "exact", confidence)
+
+    def _enumerates(self, first: int, pairs: int, period: int) -> bool:
+        """Do two copies of a unit (tokens ``first``.. matching ``pairs`` tokens ahead) belong to text that
+        repeats a frame with another word or number in its slot? After the second copy the text starts
+        the unit a third time and breaks off with another word ("an amendment to the House amendment to
+        the Senate amendment to the House amendment to the Senate amendment to the bill"), or the
+        words beside the copies differ only by a number ("GPL-2+ with Libtool exception and GPL-3+ with
+        Libtool exception and GPL-3+"). An engine's echo re-emits text and goes on with the text.
+        """
+        after = first + pairs  # the pair of tokens (after, after + period) that ends the repetition
+        if pairs - period >= 2 and not self._ends_page(after + period - 1):
+            return True
+        for a in (first - 1, after):
+            b = a + period
+            if a >= 0 and b < len(self.ids) and self.line[a] == self.line[b]:
+                x, y = self.key(a), self.key(b)
+                if x != y and _NUMBER.search(x) and x.translate(_NO_DIGITS) == y.translate(_NO_DIGITS):
+                    return True
+        return False
+
+    def _cells(self, first: int, period: int, keys: list[str], copies: int) -> bool:
+        """Are the copies of a unit cells of a table row? Set apart by more than a word space, they are
+        columns ("GitHub      GitHub      GitHub", "Replace all values      Replace all values"): engines
+        that loop do not pad their output to columns, and a loop that does runs away (``_RUNAWAY_COPIES``).
+        Two copies with a cell border among them are two cells ("| Stream | Stream Padding | Stream |
+        Stream Padding |"); a row of bordered cells looping on runs away."""
+        gap = self.text[int(self.ends[first + period - 1]):int(self.starts[first + period])]
+        return (("  " in gap or "\t" in gap) and copies < _RUNAWAY_COPIES) or (copies == 2 and "|" in keys)
 
     def _ends_page(self, token: int) -> bool:
         """Is ``token`` the last one of its page (so a truncated copy there is a runaway tail)?"""

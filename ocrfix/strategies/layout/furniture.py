@@ -61,6 +61,7 @@ _WIDE_GAP = re.compile(r"^\S{1,3}\s{3,}(?=\S)")   # a mark of up to three charac
 _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
 # a page number beside a head's words: "41 THE KING'S POST", "Roads and Coaches 43" (not "6. I therefore")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])[.,]?\s+(\d{1,4})$")
+_NUMBER_TOKEN = re.compile(r"(?:^|\s)[^\w\s]*\d+[^\w\s]*(?:\s|$)")   # a number standing as a word ("12", "(12)")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _LETTERS_WORD = re.compile(r"[^\W\d_]{2,}")
 # a short line of digits and the characters OCR confuses with them
@@ -79,6 +80,7 @@ SPECK_CHARS = 12   # a speck line holds at most this many marks
 
 HEAD_LINES = 2   # a page's first lines that may be a running head
 FOOT_LINES = 3   # its last lines that may be a foot, a page number or a catchword
+SUNK_LINES = 3   # lines fewer than a later page that tell a sunk opening page from OCR merging or dropping a line
 
 
 def page_number(content: str) -> tuple[int, bool] | None:
@@ -219,6 +221,8 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 value, strong = found
                 _mark(line, "page_number", f"page number {value} at the {'head' if line.index in page[:HEAD_LINES] else 'foot'} of page {number + 1}", 0.95 if strong else 0.85)
     # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
+    opening = sunk(items, pages)
+    top = next((i for i in pages[0] if len(items[i].content) > 2), -1)   # the first page's first line, specks aside
     keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body" and _short(line, width, hard_wrapped)]
             for zone in zones]
     # spaces hardly matter ("THEHEDGESOF"); heads in capitals may be matched more loosely
@@ -260,9 +264,12 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                           and _head_like(line.content, full_stop=True))
             capital_head = (number > 0 and line.index == pages[number][0] and _capitals(line.content)
                             and bool(_edge_number(line.content)) and len(line.content.split()) >= 3)
-            if number == 0 and line.index == pages[0][0] and "#" not in key and row not in unnumbered:
-                # a chapter's opening page carries no running head: its first line, printed without the number
-                # that every later copy carries ("THE VOYAGE" over "12 THE VOYAGE", "THE VOYAGE 13"), is the title
+            if number == 0 and not _NUMBER_TOKEN.search(line.content) and (
+                    (line.index == top and row not in unnumbered) or (opening and line.index in pages[0][:HEAD_LINES])):
+                # a chapter's opening page carries no running head: its first line is the title when it is
+                # printed without the number that every later copy carries ("THE VOYAGE" over "12 THE
+                # VOYAGE", "THE VOYAGE 13"; a digit OCR read inside a word, "1HE VOYAGE", is no number), and
+                # any line at its head when the page is sunk, as opening pages are
                 continue
             if (changing.get(row) or len(same) >= 2 or edge_pair) and _head_like(line.content, full_stop=True):
                 # (a line of lower-case words is text the book repeats, "One kid of the goats for a sin offering:")
@@ -305,6 +312,19 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
         elif slash and slash.group("slash"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
+
+
+def sunk(items: list[Line], pages: list[list[int]]) -> bool:
+    """Is the first page set lower than the others, as books set a chapter's or an article's opening page
+    ("sinkage")? It holds ``SUNK_LINES`` text lines fewer than a later page; a page before the last is
+    full otherwise. Lines of one or two characters (specks, a stray mark) are not counted.
+
+    >>> page = [Line(n, 0, 0, 0, "a line of text", 0, 0) for n in range(30)]
+    >>> sunk(page, [list(range(24)), list(range(30))]), sunk(page, [list(range(30)), list(range(29))])
+    (True, False)
+    """
+    counts = [sum(len(items[i].content) > 2 for i in page) for page in pages]
+    return len(counts) > 1 and counts[0] + SUNK_LINES <= max(counts[1:])
 
 
 def _continuation_heads(lines: Lines, width: int) -> None:
