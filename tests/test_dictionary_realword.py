@@ -243,3 +243,10 @@ def test_a_capitalised_word_opening_a_sentence_is_read_as_its_lower_case_word(st
 ])
 def test_a_capitalised_word_that_may_be_a_name_stays(strategy: Dictionary, text: str) -> None:
     assert "Tho" in run(strategy, text).text
+
+
+def test_the_pages_own_misprint_is_read_beside_an_unreadable_word(strategy: Dictionary) -> None:
+    page = "The rain fell in tho town all day, and tho Mnyor came."
+    assert run(strategy, page).text == "The rain fell in the town all day, and the Mnyor came."
+    alone = "The rain fell all day, and tho Mnyor came."  # no repair elsewhere: one neighbour is no evidence
+    assert run(strategy, alone).text == alone

@@ -302,18 +302,24 @@ class Dictionary(Strategy):
                            edits: list[Edit]) -> list[Edit]:
         """The edits of the ``declined`` real-word suspects read again with the confusions this document's
         word repairs (``edits``) show it makes again and again (:mod:`.adapt`): where "tbe" and "wbich" were
-        repaired, "bad" between two words it fits neither of is "had"."""
+        repaired, "bad" between two words it fits neither of is "had". A listed word the document's real-word
+        repairs read as another elsewhere is read so here too beside one listed neighbour, where the other is
+        unknown, garbled or beyond punctuation ("in tho town" -> "the": "and tho Mnyor" -> "the"): the real-word
+        test with that neighbour alone (``tokens.one_sided``)."""
         suspects = [i for i in declined if i in unpaired and i not in tokens.repaired]
-        if not suspects:
+        if not suspects and not tokens.misread_words:
             return []  # nothing to read again: the repairs' alignments are not worth making
         confusions = DocumentConfusions.from_repairs(
             [(edit.original, edit.replacement) for edit in edits if is_alpha_word(edit.original)
              and is_alpha_word(edit.replacement)], tokens.text, tokens.misread_words)
         if not confusions:
             return []
+        misprinted = {fold(printed) for printed, _ in tokens.misread_words}
+        tokens.one_sided = {i for i in declined if i not in unpaired and i not in tokens.repaired
+                            and tokens.folded[i] in misprinted and is_lower_alpha_word(tokens.cores[i])}
         found = []
-        for i in suspects:
-            edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, unpaired, confusions)
+        for i in sorted(tokens.one_sided.union(suspects)):
+            edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, unpaired | tokens.one_sided, confusions)
             if edit is not None:
                 found.append(edit)
         return found
@@ -1034,21 +1040,27 @@ class Dictionary(Strategy):
         """
         if i in tokens.unfitting and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired:
             return None  # no misreading of it fits its neighbours as printed: see _unfitting
-        core, opening = tokens.cores[i], i in tokens.opening
+        core, opening, one_sided = tokens.cores[i], i in tokens.opening, i in tokens.one_sided
         if i in tokens.repaired or not opening and (len(core) < 2 and not self._lone_letter(tokens, core)
                                                     or not (core.isalpha() and core.islower())):
             return None
-        prev, nxt = None if opening else tokens.neighbour(i, -1), tokens.neighbour(i, +1)
-        if prev is None and not opening or nxt is None:
-            return None
         lex = self._lexicon
+        prev, nxt = None if opening else tokens.neighbour(i, -1), tokens.neighbour(i, +1)
+        if one_sided:  # the document's own misprint: read by a listed neighbour, whatever stands on the other side
+            prev, nxt = (neighbour if neighbour and lex.folded_zipf(neighbour) else None for neighbour in (prev, nxt))
+            if prev is None and nxt is None:
+                return None
+        elif prev is None and not opening or nxt is None:
+            return None
         bigram = lex.folded_bigram
         word = tokens.folded[i]
         zipf = lex.folded_zipf(word)
-        if not zipf or word in self.protected or prev and not lex.folded_zipf(prev) or not lex.folded_zipf(nxt):
+        if not zipf or word in self.protected or prev and not lex.folded_zipf(prev) \
+                or nxt and not lex.folded_zipf(nxt):
             return None
         fitting = self._misprint_pairs(prev, word, nxt, [
-            candidate for candidate in (self._fitting(word, prev, nxt) if prev else self._fitting_before(word, nxt))
+            candidate for candidate in (self._fitting(word, prev, nxt) if prev and nxt
+                                        else self._fitting_beside(word, prev, nxt))
             if not spelling_variants(word, candidate)])
         if not fitting or tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
             return None  # the document's word elsewhere: asked last, as the costliest test
@@ -1062,6 +1074,9 @@ class Dictionary(Strategy):
         if best == word or readings[best] - as_printed < REAL_WORD_ODDS or confidence < self.min_confidence \
                 or _drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
             return None
+        if one_sided:
+            return (best, round(confidence, 3), f"real-word error: \"{core}\", which this document misprints for "
+                    f"\"{best}\" elsewhere, fits no listed neighbour; \"{best}\" fits")
         if opening:
             return (_with_case(core, best), round(confidence, 3), f"real-word error: \"{core}\" opens a sentence and "
                     f"fits no word after it, \"{best}\" (a known misreading) fits")
@@ -1087,10 +1102,10 @@ class Dictionary(Strategy):
         [5]
         """
         words, between, misread = tokens.letter_words, self._lexicon.listed_between, self._misread
-        return {i for i in unpaired if not (self._fitting_before(words[i], words[i + 1]) if i in tokens.opening
+        return {i for i in unpaired if not (self._fitting_beside(words[i], None, words[i + 1]) if i in tokens.opening
                                             else between(words[i - 1], misread(words[i]), words[i + 1]))}
 
-    def _misprint_pairs(self, prev: str | None, word: str, nxt: str, readings: list[str]) -> list[str]:
+    def _misprint_pairs(self, prev: str | None, word: str, nxt: str | None, readings: list[str]) -> list[str]:
         """The ``readings`` of ``word`` beside whose pairs the word's own listed pairs with ``prev`` and ``nxt``
         are as rare as misprints: MISPRINT_GAP rarer, the gap that tells a misprint of a listed word from a rare
         real one. The web text behind the lexicon holds OCR and typos of common word pairs, so a pair's
@@ -1102,7 +1117,7 @@ class Dictionary(Strategy):
         (['the'], [])
         """
         bigram = self._lexicon.folded_bigram
-        before, after = bigram(prev, word) if prev else 0.0, bigram(word, nxt)
+        before, after = bigram(prev, word) if prev else 0.0, bigram(word, nxt) if nxt else 0.0
         return [reading for reading in readings
                 if (not before or bigram(prev, reading) - before >= MISPRINT_GAP)
                 and (not after or bigram(reading, nxt) - after >= MISPRINT_GAP)]
@@ -1114,14 +1129,16 @@ class Dictionary(Strategy):
             return []
         return self._lexicon.listed_between(prev, self._misread(word), nxt)
 
-    def _fitting_before(self, word: str, nxt: str) -> list[str]:
-        """:meth:`_fitting` for a word that opens a sentence: the readings that form a listed pair with ``nxt``.
+    def _fitting_beside(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
+        """:meth:`_fitting` where a neighbour is missing (a sentence's start, an unknown word): the readings that
+        form listed pairs with the neighbours given.
 
-        >>> Dictionary()._fitting_before("ho", "said")
+        >>> Dictionary()._fitting_beside("ho", None, "said")
         ['he', 'who']
         """
         bigram = self._lexicon.folded_bigram
-        return [reading for reading in self._misread(word) if bigram(reading, nxt)]
+        return [reading for reading in self._misread(word)
+                if (prev is None or bigram(prev, reading)) and (nxt is None or bigram(reading, nxt))]
 
     def _misread(self, word: str) -> tuple[str, ...]:
         """The words ``word`` is one attested confusion of the error model away from (:meth:`ErrorModel.undo_one`)

@@ -59,7 +59,8 @@ class Tokens:
         self.repaired: dict[int, str] = {}  # token number -> its repaired word, folded
         self.taken: set[int] = set()  # token numbers a pattern repair (postcode, lost space) changed
         self.unfitting: set[int] = set()  # token numbers no real-word reading fits as printed (Dictionary._unfitting)
-        self.opening: set[int] = set()  # token numbers of capitalised words read as lower-case ones (Dictionary._opening)
+        self.opening: set[int] = set()  # capitalised words opening a sentence, read in lower case (Dictionary._opening)
+        self.one_sided: set[int] = set()  # token numbers of the document's own misprints read by one neighbour
         self.misread_words: list[tuple[str, str]] = []  # (printed, read) of the real-word repairs (Dictionary._real_word)
         self.vocabulary = Vocabulary()
         self.unknown_prior = 0.0  # the plain prior of an unknown word, until Dictionary._unknown_prior sets the text's
