@@ -275,8 +275,10 @@ def test_the_title_of_a_sunk_opening_page_stays_while_later_pages_repeat_it_as_t
     # a page of OCR dirt above the title does not hide it
     out = layout(book_pages([24, 30, 30], ["__ e ttl_)_ t e_) _lon_eto\n\n\n\nTHE VOYAGE TO ROME"] + ["THE VOYAGE TO ROME"] * 2))
     assert out.count("VOYAGE") == 1
-    # a full first page carries the running head like the others
+    # a full first page carries the running head like the others, and so does one with its number at the head
     assert "VOYAGE" not in layout(book_pages([30, 30, 30], ["THE VOYAGE TO ROME"] * 3))
+    assert "VOYAGE" not in layout(book_pages([24, 30, 30], ["12\n\nTHE VOYAGE TO ROME", "THE VOYAGE TO ROME 13", "14 THE VOYAGE TO ROME"],
+                                             number_head=True))
 
 
 def test_a_digit_misread_inside_the_title_is_no_page_number():

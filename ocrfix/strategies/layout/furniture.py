@@ -221,8 +221,10 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 value, strong = found
                 _mark(line, "page_number", f"page number {value} at the {'head' if line.index in page[:HEAD_LINES] else 'foot'} of page {number + 1}", 0.95 if strong else 0.85)
     # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
-    opening = sunk(items, pages)
-    top = next((i for i in pages[0] if len(items[i].content) > 2), -1)   # the first page's first line, specks aside
+    # The first page's first line (specks, "y", "'.", aside), and whether the page is sunk; a page whose
+    # head carries its number is no opening page.
+    top = next((i for i in pages[0] if items[i].kind != "body" or len(items[i].content) > 2), -1)
+    opening = sunk(items, pages) and all(items[i].kind != "page_number" for i in pages[0][:HEAD_LINES])
     keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body" and _short(line, width, hard_wrapped)]
             for zone in zones]
     # spaces hardly matter ("THEHEDGESOF"); heads in capitals may be matched more loosely
