@@ -250,3 +250,11 @@ def test_the_pages_own_misprint_is_read_beside_an_unreadable_word(strategy: Dict
     assert run(strategy, page).text == "The rain fell in the town all day, and the Mnyor came."
     alone = "The rain fell all day, and tho Mnyor came."  # no repair elsewhere: one neighbour is no evidence
     assert run(strategy, alone).text == alone
+
+
+def test_a_reading_the_page_uses_elsewhere_is_likelier(strategy: Dictionary) -> None:
+    page = ("The function is passed the nodule to use instead of the module. Each module has its own name, "
+            "and a module is loaded once.")
+    assert run(strategy, page).text.startswith("The function is passed the module to use")
+    alone = "The function is passed the nodule to use instead of the default."
+    assert run(strategy, alone).text == alone

@@ -1032,8 +1032,9 @@ class Dictionary(Strategy):
         (where it would be the document's own word); the reading is one attested confusion of the error
         model away (:meth:`ErrorModel.undo_one`), is no spelling variant of the word ("favor"/"favour": the
         printer's choice, see :mod:`.variants`), forms listed pairs with both neighbours, and beats the
-        word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model, the
-        model's rates raised to the document's own where ``confusions`` shows them: letter confusions, or the
+        word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model; a
+        reading the document uses elsewhere likelier, as CACHE_WEIGHT says: "the nodule to use" beside "the
+        module" and "each module" is "module"; the model's rates raised to the document's own where ``confusions`` shows them: letter confusions, or the
         word's own misprint as the reading, where a real-word repair elsewhere in the document showed it).
         A capitalised word opening a sentence (:meth:`_opening`) is read the same way after the sentence's
         start, its reading capitalised: "Tho meeting" -> "The meeting".
@@ -1067,7 +1068,7 @@ class Dictionary(Strategy):
         as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]
         readings = {word: as_printed}
         for candidate in fitting:
-            readings[candidate] = (self._context(prev, candidate, lex.folded_zipf(candidate), nxt)
+            readings[candidate] = (self._context(prev, candidate, lex.folded_zipf(candidate), nxt, tokens.vocabulary)
                                    + self._channel(candidate, word)[0]
                                    + (self._own_confusion(confusions, candidate, word) if confusions else 0.0))
         best, confidence = _best(readings)
