@@ -1059,10 +1059,9 @@ class Dictionary(Strategy):
         if not zipf or word in self.protected or prev and not lex.folded_zipf(prev) \
                 or nxt and not lex.folded_zipf(nxt):
             return None
-        fitting = self._misprint_pairs(prev, word, nxt, [
-            candidate for candidate in (self._fitting(word, prev, nxt) if prev and nxt
-                                        else self._fitting_beside(word, prev, nxt))
-            if not spelling_variants(word, candidate)])
+        near = self._fitting(word, prev, nxt) if prev and nxt else self._fitting_beside(word, prev, nxt)
+        fitting = [candidate for candidate in self._misprint_pairs(prev, word, nxt, near)
+                   if not spelling_variants(word, candidate)]  # the variants' regexes last: they cost the most
         if not fitting or tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
             return None  # the document's word elsewhere: asked last, as the costliest test
         as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]

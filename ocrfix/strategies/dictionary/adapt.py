@@ -52,10 +52,13 @@ class DocumentConfusions:
     def __init__(self, counts: Counter, words: dict[tuple[str, str], set[str]], text: str,
                  word_counts: Counter | None = None) -> None:
         self._rates: dict[tuple[str, str], float] = {}
+        printed: dict[str, int] = {}  # intended string -> its count in the text: one scan of the text each
         for run, count in counts.items():
             if count >= MIN_REPAIRS and len(words[run]) >= MIN_WORDS:
                 intended = run[0]
-                self._rates[run] = count / (count + text.count(intended))
+                if intended not in printed:
+                    printed[intended] = text.count(intended)
+                self._rates[run] = count / (count + printed[intended])
         self._word_rates: dict[tuple[str, str], float] = {}  # (intended word, printed word) -> rate
         for pair, count in (word_counts or Counter()).items():
             if count >= MIN_WORD_REPAIRS:
