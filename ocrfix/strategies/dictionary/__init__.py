@@ -318,8 +318,9 @@ class Dictionary(Strategy):
         tokens.one_sided = {i for i in declined if i not in unpaired and i not in tokens.repaired
                             and tokens.folded[i] in misprinted and is_lower_alpha_word(tokens.cores[i])}
         found = []
+        readable = unpaired | tokens.one_sided  # made once: a set as large as the document's unpaired words
         for i in sorted(tokens.one_sided.union(suspects)):
-            edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, unpaired | tokens.one_sided, confusions)
+            edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, readable, confusions)
             if edit is not None:
                 found.append(edit)
         return found
@@ -1533,11 +1534,12 @@ def _in_document_case(text: str, edits: list[Edit]) -> list[Edit]:
     ['It', 'October', 'our', 'if']
     """
     cased, lower, inside = [], None, None
+    first = len(text) - len(text.lstrip())  # where the text's first printed character is
     for edit in edits:
         word = edit.replacement
         if not edit.original[:1].isalpha() and word[:1].islower() and word.isalpha():
             capitalised = word[0].upper() + word[1:]
-            if not text[:edit.start].strip() or SENTENCE_END.search(text, max(0, edit.start - 8), edit.start):
+            if edit.start <= first or SENTENCE_END.search(text, max(0, edit.start - 8), edit.start):
                 edit = replace(edit, replacement=capitalised)
             elif edit.original[0].isdigit():
                 if lower is None:

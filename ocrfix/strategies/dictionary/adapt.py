@@ -51,19 +51,16 @@ class DocumentConfusions:
 
     def __init__(self, counts: Counter, words: dict[tuple[str, str], set[str]], text: str,
                  word_counts: Counter | None = None) -> None:
-        self._rates: dict[tuple[str, str], float] = {}
-        printed: dict[str, int] = {}  # intended string -> its count in the text: one scan of the text each
-        for run, count in counts.items():
-            if count >= MIN_REPAIRS and len(words[run]) >= MIN_WORDS:
-                intended = run[0]
-                if intended not in printed:
-                    printed[intended] = text.count(intended)
-                self._rates[run] = count / (count + printed[intended])
-        self._word_rates: dict[tuple[str, str], float] = {}  # (intended word, printed word) -> rate
-        for pair, count in (word_counts or Counter()).items():
-            if count >= MIN_WORD_REPAIRS:
-                printed_right = len(regex.findall(r"(?<!\p{L})" + regex.escape(pair[0]) + r"(?!\p{L})", text))
-                self._word_rates[pair] = count / (count + printed_right)
+        # each intended string or word is counted in the text once, however many confusions it has
+        runs = [run for run, count in counts.items() if count >= MIN_REPAIRS and len(words[run]) >= MIN_WORDS]
+        printed = {intended: text.count(intended) for intended in {run[0] for run in runs}}
+        self._rates: dict[tuple[str, str], float] = {run: counts[run] / (counts[run] + printed[run[0]]) for run in runs}
+        word_counts = word_counts or Counter()
+        pairs = [pair for pair, count in word_counts.items() if count >= MIN_WORD_REPAIRS]
+        right = {word: len(regex.findall(r"(?<!\p{L})" + regex.escape(word) + r"(?!\p{L})", text))
+                 for word in {pair[0] for pair in pairs}}  # each intended word printed right
+        self._word_rates: dict[tuple[str, str], float] = {  # (intended word, printed word) -> rate
+            pair: word_counts[pair] / (word_counts[pair] + right[pair[0]]) for pair in pairs}
 
     @classmethod
     def from_repairs(cls, repairs: Iterable[tuple[str, str]], text: str,

@@ -112,7 +112,7 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
         return "ligature spelling"  # "œconomy", "fœtus", "Cæsar": an engine prints æ or œ only where it sees one
     if core.isalpha():  # the common case, in short: no digits, no inner punctuation
         return _case_reason(core)
-    if any(ch.isdigit() for ch in core):
+    if any(map(str.isdigit, core)):
         letters = [ch for ch in core if ch.isalpha()]
         if all(ch.isupper() for ch in letters) or any(ch.isupper() for ch in letters[1:]) \
                 or not DIGITS_FOR_LETTERS.fullmatch(core) or ORDINAL_OR_DECADE.fullmatch(core) \
@@ -132,7 +132,7 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
 def _case_reason(core: str) -> str | None:
     if core.isupper():
         return "ALL-CAPS abbreviation"
-    if any(ch.isupper() for ch in core[1:]):
+    if any(map(str.isupper, core[1:])):
         return "mixed-case name"
     return None
 

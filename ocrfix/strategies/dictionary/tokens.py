@@ -68,6 +68,7 @@ class Tokens:
         self._positions: dict[str, list[int]] | None = None  # folded word -> its token numbers, when needed
         self._paired_places: dict[str, list[int]] = {}  # folded word -> see attested_elsewhere
         self._capitalised_only: dict[str, bool] = {}  # lower-case word -> see capitalised_only
+        self._capitalised_inside: dict[str, bool] = {}  # folded word -> see capitalised_inside
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         self.raw_starts, self.raw_ends = _token_bounds(codes)
         self.raws = [text[start:end] for start, end in zip(self.raw_starts, self.raw_ends)]
@@ -205,7 +206,11 @@ class Tokens:
         >>> Tokens("Bell rang; ask Mr Bell").capitalised_inside("bell")
         True
         """
-        return any(self.cores[j][:1].isupper() and not self.sentence_start(j) for j in self.positions(word))
+        found = self._capitalised_inside.get(word)
+        if found is None:  # asked once per word: the places of a common one ("The" opening sentences) are many
+            found = self._capitalised_inside[word] = any(self.cores[j][:1].isupper() and not self.sentence_start(j)
+                                                         for j in self.positions(word))
+        return found
 
     def positions(self, word: str) -> list[int]:
         """The numbers of the tokens whose word part, folded, is ``word`` (indexed once, when first asked)."""
