@@ -258,3 +258,12 @@ def test_a_reading_the_page_uses_elsewhere_is_likelier(strategy: Dictionary) -> 
     assert run(strategy, page).text.startswith("The function is passed the module to use")
     alone = "The function is passed the nodule to use instead of the default."
     assert run(strategy, alone).text == alone
+
+
+def test_a_word_at_a_clause_edge_is_read_by_its_one_neighbour(strategy: Dictionary) -> None:
+    # the comma bounds the clause as a sentence start does: "other hend" has no listed pair, "other hand" has
+    result = run(strategy, "The old men stood on the other hend, and waited.")
+    assert result.text == "The old men stood on the other hand, and waited."
+    # ... but only a comma, semicolon or colon next to the word itself: not a quotation mark
+    quoted = "The old men stood on the other hend”, and waited."
+    assert run(strategy, quoted).text == quoted
