@@ -267,3 +267,11 @@ def test_a_word_at_a_clause_edge_is_read_by_its_one_neighbour(strategy: Dictiona
     # ... but only a comma, semicolon or colon next to the word itself: not a quotation mark
     quoted = "The old men stood on the other hend”, and waited."
     assert run(strategy, quoted).text == quoted
+
+
+def test_a_word_beside_an_unknown_word_is_read_by_its_other_neighbour(strategy: Dictionary) -> None:
+    # "qxzv" is no word and has no reading: no evidence either way, and "in the" is listed, "in tho" not
+    assert run(strategy, "They met in tho qxzv of the town.").text == "They met in the qxzv of the town."
+    # beside noise of letters and digits the word may be part of the noise
+    noisy = "They met in tho qx3v of the town."
+    assert run(strategy, noisy).text == noisy

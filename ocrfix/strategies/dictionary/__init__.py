@@ -956,13 +956,13 @@ class Dictionary(Strategy):
         i + 1). Whether the word before is listed is left to :meth:`_real_word`: it may be repaired by then.
         A pair too common to be a misprint of any listed pair (see :meth:`_misprint_pairs`) counts as a pair.
         With them the capitalised words that open a sentence (:meth:`_opening`), kept as ``tokens.opening``, and
-        the words at a clause's edge (:meth:`_at_clause_edge`), kept as ``tokens.one_sided``."""
+        the words read by one neighbour (:meth:`_one_sided`), kept as ``tokens.one_sided``."""
         words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
         last = len(words) - 1
         ceiling = self._lexicon.bigram_ceiling - MISPRINT_GAP  # a pair this common is no misprint of a listed one
         lone = {letter for letter in string.ascii_lowercase if self._lone_letter(tokens, letter)}
         tokens.opening = self._opening(tokens, paired, ceiling)
-        tokens.one_sided = self._at_clause_edge(tokens, paired, ceiling)
+        tokens.one_sided = self._one_sided(tokens, paired, ceiling)
         lower = tokens.per_core(lambda core: is_lower_alpha_word(core) or core in lone)
         return tokens.opening | tokens.one_sided | {
             i for i in compress(range(len(words)), lower)
@@ -993,19 +993,25 @@ class Dictionary(Strategy):
                 and folded_zipf(words[i + 1]) and folded_zipf(words[i]) and words[i] not in self.protected
                 and self._opens_sentence(tokens, i) and not tokens.capitalised_inside(words[i])}
 
-    def _at_clause_edge(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
-        """The part of :meth:`_unpaired` at a clause's edge: the i where token i is a listed lower-case word right
-        after a word's comma, semicolon or colon, or with one of them right after it, whose neighbour on the
-        other side is a listed word it forms no pair with as common as ``ceiling``. The mark bounds the clause
-        as a sentence's start does (:meth:`_opening`): the real-word test reads the word by that one neighbour
-        ("by me, tho men said" -> "the"). A full stop is left out: on held-out OCR the words before one
-        read so were right 4 times in 5 and once made "and twe." (two) "and the.".
+    def _one_sided(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
+        """The part of :meth:`_unpaired` the real-word test reads by one neighbour: the i where token i is a listed
+        lower-case word whose neighbour on one side is a listed word it forms no pair with as common as
+        ``ceiling``, and on the other side
+
+        - a word's comma, semicolon or colon, right after the word or right before the token: the mark bounds
+          the clause as a sentence's start does (:meth:`_opening`; "by me, tho men said" -> "the"). A full stop
+          is left out: on held-out OCR the words before one read so were right 4 times in 5 and once made
+          "and twe." (two) "and the.";
+        - or an unknown word of letters alone, one space away: a misread word whose reading is not known yet,
+          no evidence either way ("to be impractical ani retuse" -> "and"). Beside a token of letters mixed with
+          digits or marks the line is noise, and the word may be part of it; a word that may be a piece of a
+          split word itself (:meth:`_piece`: "nild en of" for "children of") is the unknown word's other half.
 
         >>> from ocrfix.strategies.dictionary.tokens import Tokens
-        >>> fix, tokens = Dictionary(), Tokens("we saw tho, tho men; “tho men")
+        >>> fix, tokens = Dictionary(), Tokens("we saw tho, tho men; “tho men xqzv tho men 3x. tho men")
         >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
-        >>> sorted(fix._at_clause_edge(tokens, paired, fix._lexicon.bigram_ceiling))  # not beside a quotation mark
-        [2, 3, 4]
+        >>> sorted(fix._one_sided(tokens, paired, fix._lexicon.bigram_ceiling))  # not beside “ or "3x."
+        [2, 3, 4, 6, 8]
         """
         words, linked, raws, cores, folded_zipf = (tokens.letter_words, tokens.linked, tokens.raws, tokens.cores,
                                                     self._lexicon.folded_zipf)
@@ -1016,11 +1022,16 @@ class Dictionary(Strategy):
         def listed(j: int, pair: float) -> bool:  # neighbour j is a listed word, ``pair`` no commoner than ceiling
             return words[j] is not None and bool(folded_zipf(words[j])) and pair < ceiling
 
+        def unknown(j: int) -> bool:  # token j is an unknown word of letters alone
+            return words[j] is not None and not folded_zipf(words[j]) and raws[j] == cores[j]
+
         return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
                 if 0 < i < len(words) - 1 and folded_zipf(words[i]) and words[i] not in self.protected
                 and (not linked[i - 1] and linked[i] and raws[i] == cores[i] and after_mark(i - 1)
                      and listed(i + 1, paired[i])
-                     or linked[i - 1] and not linked[i] and after_mark(i) and listed(i - 1, paired[i - 1]))}
+                     or linked[i - 1] and not linked[i] and after_mark(i) and listed(i - 1, paired[i - 1])
+                     or linked[i - 1] and linked[i] and not self._piece(cores[i], words[i])
+                     and (unknown(i - 1) and listed(i + 1, paired[i]) or unknown(i + 1) and listed(i - 1, paired[i - 1])))}
 
     @staticmethod
     def _opens_sentence(tokens: Tokens, i: int) -> bool:
@@ -1069,7 +1080,7 @@ class Dictionary(Strategy):
         reading the document uses elsewhere likelier, as CACHE_WEIGHT says: "the nodule to use" beside "the
         module" and "each module" is "module"; the model's rates raised to the document's own where
         ``confusions`` shows them: letter confusions, or the word's own misprint as the reading, where a
-        real-word repair elsewhere in the document showed it). A word at a clause's edge (:meth:`_at_clause_edge`)
+        real-word repair elsewhere in the document showed it). A word at a clause's edge or beside an unknown word (:meth:`_one_sided`)
         or the document's own misprint beside an unreadable word (:meth:`_in_own_confusions`) is read by its
         one listed neighbour.
         A capitalised word opening a sentence (:meth:`_opening`) is read the same way after the sentence's
@@ -1139,10 +1150,14 @@ class Dictionary(Strategy):
         """
         words, between, misread = tokens.letter_words, self._lexicon.listed_between, self._misread
         linked, opening, one_sided = tokens.linked, tokens.opening, tokens.one_sided
+        folded_zipf = self._lexicon.folded_zipf
+
+        def side(j: int, link: bool) -> str | None:  # the neighbour a one-sided word is read by, or None
+            return words[j] if link and words[j] is not None and folded_zipf(words[j]) else None
+
         return {i for i in unpaired if not (
             self._fitting_beside(words[i], None, words[i + 1]) if i in opening
-            else self._fitting_beside(words[i], words[i - 1] if linked[i - 1] else None,
-                                      words[i + 1] if linked[i] else None) if i in one_sided
+            else self._fitting_beside(words[i], side(i - 1, linked[i - 1]), side(i + 1, linked[i])) if i in one_sided
             else between(words[i - 1], misread(words[i]), words[i + 1]))}
 
     def _misprint_pairs(self, prev: str | None, word: str, nxt: str | None, readings: list[str]) -> list[str]:
