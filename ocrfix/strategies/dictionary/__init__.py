@@ -1031,7 +1031,8 @@ class Dictionary(Strategy):
                      and listed(i + 1, paired[i])
                      or linked[i - 1] and not linked[i] and after_mark(i) and listed(i - 1, paired[i - 1])
                      or linked[i - 1] and linked[i] and not self._piece(cores[i], words[i])
-                     and (unknown(i - 1) and listed(i + 1, paired[i]) or unknown(i + 1) and listed(i - 1, paired[i - 1])))}
+                     and (unknown(i - 1) and listed(i + 1, paired[i])
+                          or unknown(i + 1) and listed(i - 1, paired[i - 1])))}
 
     @staticmethod
     def _opens_sentence(tokens: Tokens, i: int) -> bool:
@@ -1080,11 +1081,11 @@ class Dictionary(Strategy):
         reading the document uses elsewhere likelier, as CACHE_WEIGHT says: "the nodule to use" beside "the
         module" and "each module" is "module"; the model's rates raised to the document's own where
         ``confusions`` shows them: letter confusions, or the word's own misprint as the reading, where a
-        real-word repair elsewhere in the document showed it). A word at a clause's edge or beside an unknown word (:meth:`_one_sided`)
-        or the document's own misprint beside an unreadable word (:meth:`_in_own_confusions`) is read by its
-        one listed neighbour.
-        A capitalised word opening a sentence (:meth:`_opening`) is read the same way after the sentence's
-        start, its reading capitalised: "Tho meeting" -> "The meeting".
+        real-word repair elsewhere in the document showed it). A word at a clause's edge or beside an unknown
+        word (:meth:`_one_sided`), or the document's own misprint beside an unreadable word
+        (:meth:`_in_own_confusions`), is read by its one listed neighbour. A capitalised word opening a
+        sentence (:meth:`_opening`) is read the same way after the sentence's start, its reading
+        capitalised: "Tho meeting" -> "The meeting".
         """
         if i in tokens.unfitting and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired:
             return None  # no misreading of it fits its neighbours as printed: see _unfitting
