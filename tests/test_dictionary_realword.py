@@ -234,6 +234,8 @@ def test_a_capitalised_word_opening_a_sentence_is_read_as_its_lower_case_word(st
     assert result.text == "The rain fell in the town all day. The streets were empty."
     result = run(strategy, "The rain fell in tho town all day\n\nTho streets were empty.")
     assert result.text.endswith("\n\nThe streets were empty.")
+    result = run(strategy, "The rain fell in tho town.\nFLOODS IN THE NORTH.\nTho streets were empty.")
+    assert result.text.endswith("NORTH.\nThe streets were empty.")  # the line after a headline's stop
 
 
 @pytest.mark.parametrize("text", [

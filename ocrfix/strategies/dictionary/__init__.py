@@ -1036,19 +1036,22 @@ class Dictionary(Strategy):
 
     @staticmethod
     def _opens_sentence(tokens: Tokens, i: int) -> bool:
-        """Does token i open a sentence beyond doubt: at the text's start, after a paragraph break, or after a
+        """Does token i open a sentence beyond doubt: at the text's start, after a paragraph break, after a
         lower-case word with a full stop, "!" or "?" (a capitalised word or a letter before a stop may be an
-        abbreviation or an initial, "Mr. Bell", "J. Bell", whose next word is a name).
+        abbreviation or an initial, "Mr. Bell", "J. Bell", whose next word is a name), or on the line after a
+        headline's stop (a word of two capitals or more ending its line: "FIRE AT BALLARAT.", as newspapers
+        set an article's head).
 
-        >>> tokens = Tokens("Ho said so. Ho went to Mr. Ho")
-        >>> [Dictionary._opens_sentence(tokens, i) for i in (0, 3, 7)]
-        [True, True, False]
+        >>> tokens = Tokens("Ho said so. Ho went to Mr. Ho\\nTHE FIRE.\\nHo left. J.\\nHo")
+        >>> [Dictionary._opens_sentence(tokens, i) for i in (0, 3, 7, 10, 13)]
+        [True, True, False, True, False]
         """
         if i == 0:
             return True
-        gap, before = tokens.text[tokens.raw_ends[i - 1]:tokens.raw_starts[i]], tokens.raws[i - 1]
-        return "\n\n" in gap or "\f" in gap or (before[-1:] in ".!?" and before[:-1].endswith(tokens.cores[i - 1])
-                                                  and is_lower_alpha_word(tokens.cores[i - 1]))
+        gap, before, core = tokens.text[tokens.raw_ends[i - 1]:tokens.raw_starts[i]], tokens.raws[i - 1], tokens.cores[i - 1]
+        stop = before[-1:] in ".!?" and before[:-1].endswith(core)
+        return "\n\n" in gap or "\f" in gap or stop and (
+            is_lower_alpha_word(core) or "\n" in gap and len(core) > 1 and core.isalpha() and core.isupper())
 
     @staticmethod
     def _lone_letter(tokens: Tokens, core: str) -> bool:
