@@ -1026,8 +1026,7 @@ class Dictionary(Strategy):
             return words[j] is not None and not folded_zipf(words[j]) and raws[j] == cores[j]
 
         return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
-                if 0 < i < len(words) - 1 and linked[i - 1] != linked[i]  # an edge on one side only: asked first
-                and folded_zipf(words[i]) and words[i] not in self.protected
+                if 0 < i < len(words) - 1 and folded_zipf(words[i]) and words[i] not in self.protected
                 and (not linked[i - 1] and linked[i] and raws[i] == cores[i] and after_mark(i - 1)
                      and listed(i + 1, paired[i])
                      or linked[i - 1] and not linked[i] and after_mark(i) and listed(i - 1, paired[i - 1])
