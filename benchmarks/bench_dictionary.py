@@ -25,7 +25,7 @@ from ocrfix import lexicon
 from ocrfix.errormodel import ErrorModel
 from ocrfix.strategies import dictionary
 from ocrfix.strategies.dictionary import Dictionary
-from ocrfix.strategies.dictionary import candidates
+from ocrfix.strategies.dictionary import candidates, realword
 
 TARGET_CHARS_PER_SECOND = 300_000
 
@@ -108,7 +108,7 @@ def load_everything() -> float:
     candidates.common_index()
     model = ErrorModel.load(importlib.resources.files("ocrfix.data") / "errormodel_en.json")
     Dictionary(model=model)
-    dictionary._misreading_index(model)  # built on first use, once per model
+    realword._misreading_index(model)  # built on first use, once per model
     return time.process_time() - started
 
 

@@ -9,8 +9,7 @@ import pytest
 
 from ocrfix.errormodel import ErrorModel
 from ocrfix.pipeline import Pipeline
-from ocrfix.strategies import dictionary
-from ocrfix.strategies.dictionary import Dictionary
+from ocrfix.strategies.dictionary import Dictionary, realword
 from ocrfix.strategies.dictionary.protect import protected_reason
 
 
@@ -183,7 +182,7 @@ SPELLING_VARIANTS = [
 
 @pytest.mark.parametrize("text", SPELLING_VARIANTS)
 def test_a_spelling_variant_is_no_real_word_error(strategy, text, monkeypatch):
-    monkeypatch.setattr(dictionary, "REAL_WORD_ODDS", 1.0)  # 10:1: the variant's pairs alone would win
+    monkeypatch.setattr(realword, "REAL_WORD_ODDS", 1.0)  # 10:1: the variant's pairs alone would win
     assert run(strategy, text).text == text
     assert run(strategy, "He bad seen it before the war.").text == "He had seen it before the war."
 

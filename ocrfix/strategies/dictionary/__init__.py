@@ -48,15 +48,16 @@ from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.quality import charlm
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
-from ocrfix.strategies.dictionary.candidates import COMMON_ZIPF, DeleteIndex, common_index, default_index
+from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, LOOKUP_CACHE, DeleteIndex, common_index,
+                                                     default_index)
 from ocrfix.strategies.dictionary.chains import chains, splittable
 from ocrfix.strategies.dictionary.marks import lone_mark_words
-from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
 from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
+from ocrfix.strategies.dictionary.readings import best_reading, drops_edge, drops_letters, with_case
+from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces
 from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, is_alpha_word,
-                                                 is_capitalised_word, is_lower_alpha_word)
-from ocrfix.strategies.dictionary.variants import spelling_variants
+                                                 is_lower_alpha_word)
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 
@@ -83,14 +84,10 @@ NOISY_PENALTY = 1.5
 # a word one attested confusion away is CLEAR_MISPRINT_GAP commoner: the web text behind the
 # lexicon holds OCR misreadings and typos of common words at about that rarity ("tne", "irom").
 KNOWN_WORD_BONUS = 1.0
-# A listed word is taken for a misprint of a more frequent one only if it is at
-# most as common as misprints are: 10**-3.7 of the other word ("tbe" 2.6 vs
-# "the" 7.7, "heen" 1.8 vs "been" 6.3), unlike rare real words ("shewed" 1.9
-# vs "showed" 4.9, "thy" 4.1 vs "the" 7.7).
-MISPRINT_GAP = 3.7
-# ... needs no word pair to back it when the gap is the lexicon's CLEAR_MISPRINT_GAP ("tne" 2.0 vs "the" 7.7) ...
-# ... and, with word pairs on both sides backing the other word, when it is 10**3 times
-# commoner ("tho" 4.4 vs "the" 7.7; not "shewed" 1.9 vs "showed" 4.9).
+# A listed word is taken for a misprint of a far commoner one (see _admissible) with no word pair to back
+# it when the gap is the lexicon's CLEAR_MISPRINT_GAP ("tne" 2.0 vs "the" 7.7), with one when it is
+# MISPRINT_GAP (see .realword: "heen" 1.8 vs "been" 6.3) and, with word pairs on both sides backing the
+# other word, when it is 10**3 times commoner ("tho" 4.4 vs "the" 7.7; not "shewed" 1.9 vs "showed" 4.9).
 CONTEXT_GAP = 3.0
 # Run-together words listed in the lexicon (web text has them) are suspect when
 # the word pair is this much more common: "ofthe" 3.3 vs "of the" 6.5.
@@ -110,7 +107,6 @@ PATTERN_CONFIDENCE = 0.95  # a number or postcode that only one reading makes va
 # A word glued from two pieces has at least this many letters: shorter ones have too many neighbours
 # one edit away to tell which was meant ("h cer": her? hear? cer?), as the index's one-edit rule says.
 MIN_GLUED = 5
-LOOKUP_CACHE = 100_000  # candidate lists kept across documents
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 SHORTLIST = 4 * MAX_CANDIDATES
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
@@ -118,7 +114,6 @@ COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
 PRONOUN_I = regex.compile(r"i(?:['’](?:m|ve|ll|d))?")  # the pronoun and its contractions, folded
-LONE_LETTERS = "aiostdm"  # lower-case letters that stand alone as words, or where an apostrophe was lost
 WORD_CAPITALS = "AI"  # the only English words of one capital letter; any other is an initial or a piece
 # The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
 GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
@@ -140,17 +135,12 @@ CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«
 QUOTE_REACH = 400  # characters a quotation is looked for in
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
 LOST_LETTER_MARKS = "“‘\"'-.,*_"  # marks OCR prints for a word's first letter (_: an unread glyph)
-# A listed word is read as another listed word (a real-word error: "bad" for "had", "wero" for
-# "were") only if the noisy channel favours the other by this much (log10 odds, ~300:1): context,
-# not the lexicon, is the only evidence, and a wrong guess there turns right text wrong. At 1000:1
-# until session 6; 300:1 once spelling variants ("favor"/"favour") were no longer readings: held-out
-# OCR +9 helpful repairs, no harmful one more; 100:1 starts repairing right text ("shew" -> "show").
-REAL_WORD_ODDS = 2.5
 
 
 @register
-class Dictionary(Strategy):
-    """Repair misread words, split and joined words, and misread digits, with a learned error model.
+class Dictionary(RealWordRepair, Strategy):
+    """Repair misread words, split and joined words, misread digits and real-word errors (see :mod:`.realword`),
+    with a learned error model.
 
     Options: ``min_confidence`` (posterior probability a repair needs; higher
     is more cautious), ``protected`` (words never changed, case-insensitive),
@@ -296,35 +286,6 @@ class Dictionary(Strategy):
                 if edit is not None:
                     edits.append(edit)
         return edits
-
-    def _in_own_confusions(self, tokens: Tokens, declined: list[int], kinds: dict[str, tuple],
-                           repairs: dict[tuple, tuple[str, float, str] | None], unpaired: set[int],
-                           edits: list[Edit]) -> list[Edit]:
-        """The edits of the ``declined`` real-word suspects read again with the confusions this document's
-        word repairs (``edits``) show it makes again and again (:mod:`.adapt`): where "tbe" and "wbich" were
-        repaired, "bad" between two words it fits neither of is "had". A listed word the document's real-word
-        repairs read as another elsewhere is read so here too beside one listed neighbour, where the other is
-        unknown, garbled or beyond punctuation ("in tho town" -> "the": "and tho Mnyor" -> "the"): the real-word
-        test with that neighbour alone (``tokens.one_sided``)."""
-        suspects = [i for i in declined if i in unpaired and i not in tokens.repaired]
-        if not suspects and not tokens.misread_words:
-            return []  # nothing to read again: the repairs' alignments are not worth making
-        confusions = DocumentConfusions.from_repairs(
-            [(edit.original, edit.replacement) for edit in edits if is_alpha_word(edit.original)
-             and is_alpha_word(edit.replacement)], tokens.text, tokens.misread_words)
-        if not confusions:
-            return []
-        misprinted = {fold(printed) for printed, _ in tokens.misread_words}
-        own = {i for i in declined if i not in unpaired and i not in tokens.repaired
-               and tokens.folded[i] in misprinted and is_lower_alpha_word(tokens.cores[i])}
-        tokens.one_sided |= own
-        found = []
-        readable = unpaired | tokens.one_sided  # made once: a set as large as the document's unpaired words
-        for i in sorted(own.union(suspects)):
-            edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, readable, confusions)
-            if edit is not None:
-                found.append(edit)
-        return found
 
     def _word_edit(self, tokens: Tokens, i: int, kind: tuple, repairs: dict[tuple, tuple[str, float, str] | None],
                    unpaired: set[int], confusions: DocumentConfusions | None = None) -> Edit | None:
@@ -543,11 +504,11 @@ class Dictionary(Strategy):
             readings = {reading: score - self._channel(reading, joined)[0] + self._channel(reading, printed)[0]
                         for reading, score in self._readings(joined, z_joined, prev, nxt, as_one=True).items()}
             apart = [self._apart(prev, a, b, nxt)] if sure < 2 or zipf else []
-            best, confidence = _best(readings, apart)
+            best, confidence = best_reading(readings, apart)
             if (best != joined or z_joined) and len(best) >= MIN_GLUED and confidence >= self.min_confidence \
                     and _both_pieces_count(best, a, b):
                 original = tokens.cores[first] + " " + tokens.cores[last]
-                return (first, last, _with_case(tokens.cores[first], best), round(confidence, 3),
+                return (first, last, with_case(tokens.cores[first], best), round(confidence, 3),
                         f"\"{original}\": a word split by the OCR, with a misread letter; \"{best}\" is meant")
         # an unknown word beside a sure piece (a short one before it) is half a word: not repaired alone
         return () if not zipf and any(self._piece_sides(tokens, i, pieces)) else None
@@ -619,7 +580,7 @@ class Dictionary(Strategy):
         for candidate, zipf in zip(candidates, lex.folded_zipfs(candidates)):
             if zipf >= MIN_CANDIDATE_ZIPF:
                 readings[candidate] = self._context(prev, candidate, zipf, nxt) + self._channel(candidate, printed)[0]
-        best, confidence = _best(readings)
+        best, confidence = best_reading(readings)
         if best == word or confidence < self.min_confidence:
             return None
         if tokens.sentence_start(i):
@@ -646,7 +607,7 @@ class Dictionary(Strategy):
             repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like, repeated=repeated,
                                         document=tokens.vocabulary, unknown_prior=tokens.unknown_prior)
         repair = repairs[key]
-        if repair is not None and (_drops_edge(word, repair[0]) or _drops_letters(word, repair[0]) and (
+        if repair is not None and (drops_edge(word, repair[0]) or drops_letters(word, repair[0]) and (
                 name_like or self._rare_neighbour(tokens, i))):
             # letters dropped from a word's edge ("toa": "to a", "athe": "at the"), from a name, or from
             # a piece of a split word ("elsew ere")
@@ -700,18 +661,18 @@ class Dictionary(Strategy):
         kept_out: list[tuple[float, str]] = []
         readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated, document=document,
                                   unknown_prior=unknown_prior, kept_out=kept_out)
-        best, confidence = _best(readings)
+        best, confidence = best_reading(readings)
         if best != word and confidence >= self.min_confidence and zipf:
             # a listed word's misreadings fitting both neighbours rivals it too, even those too close to it in
             # frequency for the lookup to fetch ("will bo a": "to" fetched, "be" not): see _rivals
             kept_out += [(self._lexicon.folded_zipf(candidate), candidate)
                          for candidate in self._fitting(word, prev, nxt) if candidate not in readings]
         if best != word and confidence >= self.min_confidence and kept_out:
-            best, confidence = _best(readings, self._rivals(word, self._channel(best, word)[0], kept_out, prev, nxt))
+            best, confidence = best_reading(readings, self._rivals(word, self._channel(best, word)[0], kept_out, prev, nxt))
         if best == word or confidence < self.min_confidence:
             return None
         kind = "unknown word" if zipf == 0.0 else f"rare word (Zipf {zipf:.1f})"
-        return _with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
+        return with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
 
     def _chain(self, core: str, word: str, prev: str | None, nxt: str | None) -> tuple[str, float, str] | None:
         """The unknown ``word`` read as three or more words run together (see :mod:`.chains`), if one chain
@@ -742,10 +703,10 @@ class Dictionary(Strategy):
             return None
         spelled = -charlm.load().bits(word) * (len(word) + 1) * math.log10(2.0)
         readings[word] = math.log10(CLEAN_UNKNOWN_SHARE) + spelled + BACKOFF + self._next_prob(word, 0.0, nxt)
-        best, confidence = _best(readings)
+        best, confidence = best_reading(readings)
         if best == word or best.count(" ") < 2 or confidence < self.min_confidence:
             return None  # two words are the noisy channel's split to weigh (see _readings)
-        return _with_case(core, best), round(confidence, 3), f"words run together by the OCR; \"{best}\" is meant"
+        return with_case(core, best), round(confidence, 3), f"words run together by the OCR; \"{best}\" is meant"
 
     def _known(self, neighbour: str | None) -> str | None:
         """``neighbour`` (folded) if the lexicon lists it, else None: an unknown neighbour is no context (it
@@ -949,272 +910,6 @@ class Dictionary(Strategy):
         bigram = self._lexicon.folded_bigram
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
-    def _unpaired(self, tokens: Tokens, paired: list[float]) -> set[int]:
-        """Cheap test for :meth:`_real_word`: the i where token i is a listed lower-case word of two letters
-        or more (or a lone letter, :meth:`_lone_letter`), not protected, between two words (the one after
-        listed) with neither of which it forms a listed word pair (``paired``: the bigram of token i and
-        i + 1). Whether the word before is listed is left to :meth:`_real_word`: it may be repaired by then.
-        A pair too common to be a misprint of any listed pair (see :meth:`_misprint_pairs`) counts as a pair.
-        With them the capitalised words that open a sentence (:meth:`_opening`), kept as ``tokens.opening``, and
-        the words read by one neighbour (:meth:`_one_sided`), kept as ``tokens.one_sided``."""
-        words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
-        last = len(words) - 1
-        ceiling = self._lexicon.bigram_ceiling - MISPRINT_GAP  # a pair this common is no misprint of a listed one
-        lone = {letter for letter in string.ascii_lowercase if self._lone_letter(tokens, letter)}
-        tokens.opening = self._opening(tokens, paired, ceiling)
-        tokens.one_sided = self._one_sided(tokens, paired, ceiling)
-        lower = tokens.per_core(lambda core: is_lower_alpha_word(core) or core in lone)
-        return tokens.opening | tokens.one_sided | {
-            i for i in compress(range(len(words)), lower)
-            if 0 < i < last and paired[i] < ceiling and paired[i - 1] < ceiling and linked[i - 1] and linked[i]
-            and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
-            and folded_zipf(words[i]) and words[i] not in self.protected}
-
-    def _opening(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
-        """The part of :meth:`_unpaired` that opens a sentence: the i where token i is a capitalised listed word
-        at a sentence's start (:meth:`_opens_sentence`) before a lower-case listed word that it forms no pair
-        with as common as ``ceiling``. A capital there is the sentence's, not the word's: "Tho meeting",
-        "Ho said" are the lower-case "tho", "ho" misread, and the real-word test reads them as such, with the
-        sentence start for the word before (:meth:`_context` without one: the word's own frequency). A word
-        the document prints capitalised inside a sentence is a name there ("Bell rang. We asked Bell") and stays.
-
-        >>> from ocrfix.strategies.dictionary.tokens import Tokens
-        >>> fix, tokens = Dictionary(), Tokens("Tho meeting was held. Ho said so. Bell went.\\n\\nHo Chi Minh left")
-        >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
-        >>> sorted(fix._opening(tokens, paired, fix._lexicon.bigram_ceiling))  # "Ho Chi": a capital follows
-        [0, 4, 7]
-        >>> sorted(fix._opening(Tokens("Ho said so to Mr Ho."), [0.0] * 6, fix._lexicon.bigram_ceiling))  # a name
-        []
-        """
-        words, folded_zipf = tokens.letter_words, self._lexicon.folded_zipf
-        last, cores = len(words) - 1, tokens.cores
-        return {i for i in compress(range(len(words)), tokens.per_core(is_capitalised_word))
-                if i < last and tokens.linked[i] and paired[i] < ceiling and is_lower_alpha_word(cores[i + 1])
-                and folded_zipf(words[i + 1]) and folded_zipf(words[i]) and words[i] not in self.protected
-                and self._opens_sentence(tokens, i) and not tokens.capitalised_inside(words[i])}
-
-    def _one_sided(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
-        """The part of :meth:`_unpaired` the real-word test reads by one neighbour: the i where token i is a listed
-        lower-case word whose neighbour on one side is a listed word it forms no pair with as common as
-        ``ceiling``, and on the other side
-
-        - a word's comma, semicolon or colon, right after the word or right before the token: the mark bounds
-          the clause as a sentence's start does (:meth:`_opening`; "by me, tho men said" -> "the"). A full stop
-          is left out: on held-out OCR the words before one read so were right 4 times in 5 and once made
-          "and twe." (two) "and the.";
-        - or an unknown word of letters alone, one space away: a misread word whose reading is not known yet,
-          no evidence either way ("to be impractical ani retuse" -> "and"). Beside a token of letters mixed with
-          digits or marks the line is noise, and the word may be part of it; a word that may be a piece of a
-          split word itself (:meth:`_piece`: "nild en of" for "children of") is the unknown word's other half.
-
-        >>> from ocrfix.strategies.dictionary.tokens import Tokens
-        >>> fix, tokens = Dictionary(), Tokens("we saw tho, tho men; “tho men xqzv tho men 3x. tho men")
-        >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
-        >>> sorted(fix._one_sided(tokens, paired, fix._lexicon.bigram_ceiling))  # not beside “ or "3x."
-        [2, 3, 4, 6, 8]
-        """
-        words, linked, raws, cores, folded_zipf = (tokens.letter_words, tokens.linked, tokens.raws, tokens.cores,
-                                                    self._lexicon.folded_zipf)
-
-        def after_mark(j: int) -> bool:  # token j is a word with a comma, semicolon or colon right after it
-            return raws[j][-1:] in ",;:" and raws[j][:-1] == cores[j] and cores[j].isalpha()
-
-        def listed(j: int, pair: float) -> bool:  # neighbour j is a listed word, ``pair`` no commoner than ceiling
-            return words[j] is not None and bool(folded_zipf(words[j])) and pair < ceiling
-
-        def unknown(j: int) -> bool:  # token j is an unknown word of letters alone
-            return words[j] is not None and not folded_zipf(words[j]) and raws[j] == cores[j]
-
-        return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
-                if 0 < i < len(words) - 1 and folded_zipf(words[i]) and words[i] not in self.protected
-                and (not linked[i - 1] and linked[i] and raws[i] == cores[i] and after_mark(i - 1)
-                     and listed(i + 1, paired[i])
-                     or linked[i - 1] and not linked[i] and after_mark(i) and listed(i - 1, paired[i - 1])
-                     or linked[i - 1] and linked[i] and not self._piece(cores[i], words[i])
-                     and (unknown(i - 1) and listed(i + 1, paired[i])
-                          or unknown(i + 1) and listed(i - 1, paired[i - 1])))}
-
-    @staticmethod
-    def _opens_sentence(tokens: Tokens, i: int) -> bool:
-        """Does token i open a sentence beyond doubt: at the text's start, after a paragraph break, after a
-        lower-case word with a full stop, "!" or "?" (a capitalised word or a letter before a stop may be an
-        abbreviation or an initial, "Mr. Bell", "J. Bell", whose next word is a name), or on the line after a
-        headline's stop (a word of two capitals or more ending its line: "FIRE AT BALLARAT.", as newspapers
-        set an article's head).
-
-        >>> tokens = Tokens("Ho said so. Ho went to Mr. Ho\\nTHE FIRE.\\nHo left. J.\\nHo")
-        >>> [Dictionary._opens_sentence(tokens, i) for i in (0, 3, 7, 10, 13)]
-        [True, True, False, True, False]
-        """
-        if i == 0:
-            return True
-        gap, before, core = tokens.text[tokens.raw_ends[i - 1]:tokens.raw_starts[i]], tokens.raws[i - 1], tokens.cores[i - 1]
-        stop = before[-1:] in ".!?" and before[:-1].endswith(core)
-        return "\n\n" in gap or "\f" in gap or stop and (
-            is_lower_alpha_word(core) or "\n" in gap and len(core) > 1 and core.isalpha() and core.isupper())
-
-    @staticmethod
-    def _lone_letter(tokens: Tokens, core: str) -> bool:
-        """Is ``core`` a lower-case letter that, standing alone, is what is left of a word whose other letters the
-        OCR lost ("one f the", "clothed n rags")? English has no such word but "a", "i" and the "o" of verse,
-        and "s", "t", "d", "m" stand alone where an apostrophe was lost ("it s", "don t", "I m"). A letter the
-        document uses more than once is its own symbol (a variable, "if n is not given"; a list label): OCR
-        drops letters of different words, seldom the same letter twice.
-
-        >>> from ocrfix.strategies.dictionary.tokens import Tokens
-        >>> t = Tokens("one f the best, if n is 2 or n is 3")
-        >>> t.vocabulary = Vocabulary.from_text(t.text)
-        >>> Dictionary._lone_letter(t, "f"), Dictionary._lone_letter(t, "n"), Dictionary._lone_letter(t, "s")
-        (True, False, False)
-        """
-        return (len(core) == 1 and core.islower() and core not in LONE_LETTERS
-                and tokens.vocabulary.count(core) == 1)
-
-    def _real_word(self, tokens: Tokens, i: int,
-                   confusions: DocumentConfusions | None = None) -> tuple[str, float, str] | None:
-        """Token ``i``, a listed lower-case word, read as another listed word the engine misprints as it
-        ("He bad been" -> "had", "said be was" -> "he"), if the evidence is strong on both sides.
-
-        The word forms no listed word pair with either neighbour, or only pairs as rare as misprints of the
-        reading's (:meth:`_misprint_pairs`: "of he default" for "of the default"), and none elsewhere in the document
-        (where it would be the document's own word); the reading is one attested confusion of the error
-        model away (:meth:`ErrorModel.undo_one`), is no spelling variant of the word ("favor"/"favour": the
-        printer's choice, see :mod:`.variants`), forms listed pairs with both neighbours, and beats the
-        word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model; a
-        reading the document uses elsewhere likelier, as CACHE_WEIGHT says: "the nodule to use" beside "the
-        module" and "each module" is "module"; the model's rates raised to the document's own where
-        ``confusions`` shows them: letter confusions, or the word's own misprint as the reading, where a
-        real-word repair elsewhere in the document showed it). A word at a clause's edge or beside an unknown
-        word (:meth:`_one_sided`), or the document's own misprint beside an unreadable word
-        (:meth:`_in_own_confusions`), is read by its one listed neighbour. A capitalised word opening a
-        sentence (:meth:`_opening`) is read the same way after the sentence's start, its reading
-        capitalised: "Tho meeting" -> "The meeting".
-        """
-        if i in tokens.unfitting and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired:
-            return None  # no misreading of it fits its neighbours as printed: see _unfitting
-        core, opening, one_sided = tokens.cores[i], i in tokens.opening, i in tokens.one_sided
-        if i in tokens.repaired or not opening and (len(core) < 2 and not self._lone_letter(tokens, core)
-                                                    or not (core.isalpha() and core.islower())):
-            return None
-        lex = self._lexicon
-        prev, nxt = None if opening else tokens.neighbour(i, -1), tokens.neighbour(i, +1)
-        if one_sided:  # the document's own misprint: read by a listed neighbour, whatever stands on the other side
-            prev, nxt = (neighbour if neighbour and lex.folded_zipf(neighbour) else None for neighbour in (prev, nxt))
-            if prev is None and nxt is None:
-                return None
-        elif prev is None and not opening or nxt is None:
-            return None
-        bigram = lex.folded_bigram
-        word = tokens.folded[i]
-        zipf = lex.folded_zipf(word)
-        if not zipf or word in self.protected or prev and not lex.folded_zipf(prev) \
-                or nxt and not lex.folded_zipf(nxt):
-            return None
-        near = self._fitting(word, prev, nxt) if prev and nxt else self._fitting_beside(word, prev, nxt)
-        fitting = [candidate for candidate in self._misprint_pairs(prev, word, nxt, near)
-                   if not spelling_variants(word, candidate)]  # the variants' regexes last: they cost the most
-        if not fitting or tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
-            return None  # the document's word elsewhere: asked last, as the costliest test
-        as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]
-        readings = {word: as_printed}
-        for candidate in fitting:
-            readings[candidate] = (self._context(prev, candidate, lex.folded_zipf(candidate), nxt, tokens.vocabulary)
-                                   + self._channel(candidate, word)[0]
-                                   + (self._own_confusion(confusions, candidate, word) if confusions else 0.0))
-        best, confidence = _best(readings)
-        if best == word or readings[best] - as_printed < REAL_WORD_ODDS or confidence < self.min_confidence \
-                or _drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
-            return None
-        if one_sided:
-            return (best, round(confidence, 3), f"real-word error: \"{core}\" fits its one listed neighbour (the "
-                    f"other is a mark or unreadable) by no listed pair, \"{best}\" (a known misreading) does")
-        if opening:
-            return (_with_case(core, best), round(confidence, 3), f"real-word error: \"{core}\" opens a sentence and "
-                    f"fits no word after it, \"{best}\" (a known misreading) fits")
-        return (best, round(confidence, 3),
-                f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
-
-    def _own_confusion(self, confusions: DocumentConfusions, reading: str, word: str) -> float:
-        """How much likelier (log10) the document's ``confusions`` make ``word`` printed for ``reading``
-        than the error model does."""
-        runs = sum(confusions.boost(intended, observed, self.model.confusion_log_prob(intended, observed))
-                   for intended, observed in blocks(reading, word))
-        return max(runs, confusions.word_boost(reading, word, self._channel(reading, word)[0]))
-
-    def _unfitting(self, tokens: Tokens, unpaired: set[int]) -> set[int]:
-        """The tokens of ``unpaired`` between whose neighbours as printed no misreading of theirs fits
-        (:meth:`_fitting`): :meth:`_real_word` has nothing to weigh there unless a neighbour gets repaired.
-        Found for the whole document in one pass, as most unpaired words are such (7,100 of 8,000 on the
-        corpus OCR): the real-word test word by word cost ten times as much for them.
-
-        >>> from ocrfix.strategies.dictionary.tokens import Tokens
-        >>> fix, tokens = Dictionary(), Tokens("He bad been there, he bad luck")
-        >>> sorted(fix._unfitting(tokens, {1, 5}))  # "had been" fits; "he had luck" does not
-        [5]
-        """
-        words, between, misread = tokens.letter_words, self._lexicon.listed_between, self._misread
-        linked, opening, one_sided = tokens.linked, tokens.opening, tokens.one_sided
-        folded_zipf = self._lexicon.folded_zipf
-
-        def side(j: int, link: bool) -> str | None:  # the neighbour a one-sided word is read by, or None
-            return words[j] if link and words[j] is not None and folded_zipf(words[j]) else None
-
-        return {i for i in unpaired if not (
-            self._fitting_beside(words[i], None, words[i + 1]) if i in opening
-            else self._fitting_beside(words[i], side(i - 1, linked[i - 1]), side(i + 1, linked[i])) if i in one_sided
-            else between(words[i - 1], misread(words[i]), words[i + 1]))}
-
-    def _misprint_pairs(self, prev: str | None, word: str, nxt: str | None, readings: list[str]) -> list[str]:
-        """The ``readings`` of ``word`` beside whose pairs the word's own listed pairs with ``prev`` and ``nxt``
-        are as rare as misprints: MISPRINT_GAP rarer, the gap that tells a misprint of a listed word from a rare
-        real one. The web text behind the lexicon holds OCR and typos of common word pairs, so a pair's
-        listing is a frequency, not a yes: "of he" (2.4) beside "of the" (6.5) is a misprint's rarity,
-        "than he" (3.4) beside "than the" (4.8) is a real pair.
-
-        >>> d = Dictionary()
-        >>> d._misprint_pairs("of", "he", "default", ["her", "the"]), d._misprint_pairs("than", "he", "said", ["the"])
-        (['the'], [])
-        """
-        bigram = self._lexicon.folded_bigram
-        before, after = bigram(prev, word) if prev else 0.0, bigram(word, nxt) if nxt else 0.0
-        return [reading for reading in readings
-                if (not before or bigram(prev, reading) - before >= MISPRINT_GAP)
-                and (not after or bigram(reading, nxt) - after >= MISPRINT_GAP)]
-
-    def _fitting(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
-        """The listed words ``word`` is one known misreading away from (:meth:`_misread`) that form listed
-        word pairs with both neighbours ("will bo a": "be", "to"); none without both neighbours."""
-        if not prev or not nxt:
-            return []
-        return self._lexicon.listed_between(prev, self._misread(word), nxt)
-
-    def _fitting_beside(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
-        """:meth:`_fitting` where a neighbour is missing (a sentence's start, an unknown word): the readings that
-        form listed pairs with the neighbours given.
-
-        >>> Dictionary()._fitting_beside("ho", None, "said")
-        ['he', 'who']
-        """
-        bigram = self._lexicon.folded_bigram
-        return [reading for reading in self._misread(word)
-                if (prev is None or bigram(prev, reading)) and (nxt is None or bigram(reading, nxt))]
-
-    def _misread(self, word: str) -> tuple[str, ...]:
-        """The words ``word`` is one attested confusion of the error model away from (:meth:`ErrorModel.undo_one`)
-        that may fit between two neighbours by listed pairs (:attr:`Lexicon.linked`), sorted."""
-        found = self._misreadings.get(word)
-        if found is None:
-            found = self._fetch_misreadings([word])[word]
-        return found
-
-    def _fetch_misreadings(self, words: list[str]) -> dict[str, tuple[str, ...]]:
-        """:meth:`_misread` of each of the ``words`` not yet known, in one batch (array work amortised)."""
-        if len(self._misreadings) > LOOKUP_CACHE:
-            self._misreadings.clear()
-        found = _misreading_index(self.model).readings([word for word in words if word not in self._misreadings])
-        self._misreadings.update(found)
-        return found
-
     def _could_join(self, tokens: Tokens) -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
         folded = tokens.folded
@@ -1255,7 +950,7 @@ class Dictionary(Strategy):
         confidence = 1.0 / (1.0 + 10.0 ** (keep - join) + sum(10.0 ** (rival - join) for rival in first + second))
         if confidence < self.min_confidence:
             return None
-        return _with_case(a, joined), round(confidence, 3), f"word split by the OCR; \"{joined}\" is meant"
+        return with_case(a, joined), round(confidence, 3), f"word split by the OCR; \"{joined}\" is meant"
 
     def _misread_pair(self, prev: str | None, a: str, b: str, nxt: str | None) -> tuple[list[float], list[float]]:
         """Scores of the third readings of the pieces ``a b`` a join competes with: two words, the first
@@ -1343,13 +1038,6 @@ def _common_misprints(model: ErrorModel) -> dict[str, tuple[str, ...]]:
     return {misprint: tuple(sorted(set(words))) for misprint, words in found.items()}
 
 
-@lru_cache(maxsize=8)
-def _misreading_index(model: ErrorModel) -> MisreadingIndex:
-    """The index of :meth:`Dictionary._misread` for ``model``: the lexicon's linked words, hashed once per
-    model (~20 ms), like the candidate index, not once per Dictionary."""
-    return MisreadingIndex(model, lexicon.load().linked)
-
-
 def _own_spelling(word: str, reading: str, document: Vocabulary, zipf: Callable[[str], float]) -> bool:
     """Is the listed ``word`` the ``document``'s own spelling of ``reading``: does the document write the
     stem they differ in ("she" of "shewn" beside "sho" of "shown", the two agreeing in two letters or more
@@ -1416,26 +1104,6 @@ def _misprinted(zipf: float, prior: float, channel: float) -> bool:
     return zipf >= RARE_PIECE_ZIPF and prior + channel >= zipf + KNOWN_WORD_BONUS
 
 
-def _drops_letters(word: str, replacement: str) -> bool:
-    """Does the repair delete printed letters outright ("elsew" -> "else"), not read them as others?"""
-    return any(not intended and observed.isalpha() for intended, observed in blocks(fold(replacement), word))
-
-
-def _drops_edge(word: str, replacement: str) -> bool:
-    """Does the repair delete the word's first or last characters outright ("toa" -> "to"), rather
-    than read them as other letters ("rnodern" -> "modern")?"""
-    runs: list[list] = []  # runs of adjacent edits turning the replacement into the printed word
-    for op in Levenshtein.opcodes(fold(replacement), word):
-        if op.tag == "equal":
-            continue
-        if runs and runs[-1][-1].dest_end == op.dest_start and runs[-1][-1].src_end == op.src_start:
-            runs[-1].append(op)
-        else:
-            runs.append([op])
-    return any(all(op.tag == "insert" for op in run) and (run[0].dest_start == 0 or run[-1].dest_end == len(word))
-               for run in runs)
-
-
 def _both_pieces_count(word: str, a: str, b: str) -> bool:
     """Does ``word`` keep a character of each piece, ``a`` and ``b``, of a split word (matched or read as
     another letter, "g nuary" -> "january")? A split word's pieces each hold some of its letters; a reading
@@ -1448,18 +1116,6 @@ def _both_pieces_count(word: str, a: str, b: str) -> bool:
     deleted = [op.src_pos for op in Levenshtein.editops(a + b, word) if op.tag == "delete"]
     from_a = sum(position < len(a) for position in deleted)
     return from_a < len(a) and len(deleted) - from_a < len(b)
-
-
-def _best(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str, float]:
-    """The best of the ``readings`` (log10 scores) and its posterior among them and the ``others``.
-
-    >>> best, confidence = _best({"the": -3.0, "tbe": -5.0}); best, round(confidence, 3)
-    ('the', 0.99)
-    """
-    best = max(readings, key=readings.__getitem__)
-    best_score = readings[best]
-    total = sum([10.0 ** (score - best_score) for score in readings.values()])
-    return best, 1.0 / (total + sum([10.0 ** (score - best_score) for score in others]))
 
 
 def _quoted(text: str, offset: int) -> bool:
@@ -1606,13 +1262,3 @@ def _in_document_case(text: str, edits: list[Edit]) -> list[Edit]:
                     edit = replace(edit, replacement=capitalised)
         cased.append(edit)
     return cased
-
-
-def _with_case(original: str, replacement: str) -> str:
-    """``replacement`` in the case pattern of ``original`` (lower, Capitalised, UPPER)."""
-    letters = [ch for ch in original if ch.isalpha()]
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):
-        return replacement.upper()
-    if letters and letters[0].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement

@@ -34,6 +34,7 @@ MAX_DISTANCE = 2
 PREFIX = 7
 MIN_ZIPF = 2.0  # rarer lexicon words are never proposed as corrections
 COMMON_ZIPF = 5.0  # the small index of common words, for lookups of rare real words (far commoner words only)
+LOOKUP_CACHE = 100_000  # candidate lists (and other lookups) a Dictionary keeps across documents
 
 
 def deletions(word: str, distance: int = MAX_DISTANCE, prefix: int = PREFIX) -> set[str]:

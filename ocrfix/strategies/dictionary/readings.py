@@ -1,0 +1,62 @@
+"""Choosing among a printed word's readings, and writing the choice back.
+
+Every repair of the ``dictionary`` strategy (a misread word, a split one, a real-word error: see
+:mod:`.realword`) scores the readings of what is printed, in log10 units, and takes the best one
+only if its posterior among them is high enough (:func:`best_reading`); it then writes it in the
+printed word's case (:func:`with_case`). Some repairs are no misreading whatever their score: they
+delete printed letters outright (:func:`drops_letters`, :func:`drops_edge`), as where a neighbour's
+letters ran on ("athe" is "at the", not "the").
+
+>>> best, confidence = best_reading({"tho": -6.0, "the": -3.5}); with_case("Tho", best), round(confidence, 3)
+('The', 0.997)
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from ocrfix.errormodel import blocks
+from ocrfix.lexicon import fold
+
+
+def best_reading(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str, float]:
+    """The best of the ``readings`` (log10 scores) and its posterior among them and the ``others``.
+
+    >>> best, confidence = best_reading({"the": -3.0, "tbe": -5.0}); best, round(confidence, 3)
+    ('the', 0.99)
+    """
+    best = max(readings, key=readings.__getitem__)
+    best_score = readings[best]
+    total = sum([10.0 ** (score - best_score) for score in readings.values()])
+    return best, 1.0 / (total + sum([10.0 ** (score - best_score) for score in others]))
+
+
+def with_case(original: str, replacement: str) -> str:
+    """``replacement`` in the case pattern of ``original`` (lower, Capitalised, UPPER)."""
+    letters = [ch for ch in original if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return replacement.upper()
+    if letters and letters[0].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def drops_letters(word: str, replacement: str) -> bool:
+    """Does the repair delete printed letters outright ("elsew" -> "else"), not read them as others?"""
+    return any(not intended and observed.isalpha() for intended, observed in blocks(fold(replacement), word))
+
+
+def drops_edge(word: str, replacement: str) -> bool:
+    """Does the repair delete the word's first or last characters outright ("toa" -> "to"), rather
+    than read them as other letters ("rnodern" -> "modern")?"""
+    runs: list[list] = []  # runs of adjacent edits turning the replacement into the printed word
+    for op in Levenshtein.opcodes(fold(replacement), word):
+        if op.tag == "equal":
+            continue
+        if runs and runs[-1][-1].dest_end == op.dest_start and runs[-1][-1].src_end == op.src_start:
+            runs[-1].append(op)
+        else:
+            runs.append([op])
+    return any(all(op.tag == "insert" for op in run) and (run[0].dest_start == 0 or run[-1].dest_end == len(word))
+               for run in runs)

@@ -1,0 +1,365 @@
+"""Real-word errors: a listed word misread as another listed word ("He bad been" for "He had been").
+
+A spelling checker cannot see such an error: "bad" is a word. Only its neighbours can: "bad" forms no
+listed word pair with "He" nor with "been", while "had", one misreading the engine is known to make (b
+for h) away, forms both. So a listed lower-case word that pairs with neither neighbour (:meth:`_unpaired`)
+is read as each listed word one attested confusion away (:meth:`_misread`) that pairs with both
+(:meth:`_fitting`), and replaced only if the noisy channel (word pairs x frequency x error model) favours
+that reading REAL_WORD_ODDS over the word as printed (:meth:`_real_word`). Variants of the rule read a
+word by one neighbour where the other is a mark or unreadable (:meth:`_one_sided`), a capitalised word
+opening a sentence as the lower-case word misread (:meth:`_opening`), and the document's own repeated
+confusions as likelier than the model's average (:meth:`_in_own_confusions`).
+
+>>> from ocrfix.pipeline import Pipeline
+>>> from ocrfix.strategies.dictionary import Dictionary
+>>> Pipeline([Dictionary()]).run("He bad been there for some years before the war.").text
+'He had been there for some years before the war.'
+"""
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+from itertools import compress
+
+from ocrfix import lexicon
+from ocrfix.errormodel import ErrorModel, blocks
+from ocrfix.lexicon import fold
+from ocrfix.pipeline import Edit
+from ocrfix.strategies.dictionary.adapt import DocumentConfusions
+from ocrfix.strategies.dictionary.candidates import LOOKUP_CACHE
+from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
+from ocrfix.strategies.dictionary.readings import best_reading, drops_edge, with_case
+from ocrfix.strategies.dictionary.tokens import Tokens, is_alpha_word, is_capitalised_word, is_lower_alpha_word
+from ocrfix.strategies.dictionary.variants import spelling_variants
+
+# A listed word is taken for a misprint of a more frequent one only if it is at
+# most as common as misprints are: 10**-3.7 of the other word ("tbe" 2.6 vs
+# "the" 7.7, "heen" 1.8 vs "been" 6.3), unlike rare real words ("shewed" 1.9
+# vs "showed" 4.9, "thy" 4.1 vs "the" 7.7).
+MISPRINT_GAP = 3.7
+# A listed word is read as another listed word (a real-word error: "bad" for "had", "wero" for
+# "were") only if the noisy channel favours the other by this much (log10 odds, ~300:1): context,
+# not the lexicon, is the only evidence, and a wrong guess there turns right text wrong. At 1000:1
+# until session 6; 300:1 once spelling variants ("favor"/"favour") were no longer readings: held-out
+# OCR +9 helpful repairs, no harmful one more; 100:1 starts repairing right text ("shew" -> "show").
+REAL_WORD_ODDS = 2.5
+LONE_LETTERS = "aiostdm"  # lower-case letters that stand alone as words, or where an apostrophe was lost
+
+
+class RealWordRepair:
+    """The real-word repairs of :class:`~ocrfix.strategies.dictionary.Dictionary`, which inherits them.
+
+    They use the Dictionary's options and lexicon (the attributes below), its caches, and its scoring:
+    ``_context`` (word pairs x frequency), ``_channel`` (the error model), ``_piece`` (a piece of a split
+    word?) and ``_word_edit`` (an edit in the printed word's case)."""
+
+    _lexicon: lexicon.Lexicon
+    model: ErrorModel
+    protected: frozenset[str]
+    min_confidence: float
+    _misreadings: dict[str, tuple[str, ...]]  # word -> see _misread
+
+    def _unpaired(self, tokens: Tokens, paired: list[float]) -> set[int]:
+        """Cheap test for :meth:`_real_word`: the i where token i is a listed lower-case word of two letters
+        or more (or a lone letter, :func:`_lone_letter`), not protected, between two words (the one after
+        listed) with neither of which it forms a listed word pair (``paired``: the bigram of token i and
+        i + 1). Whether the word before is listed is left to :meth:`_real_word`: it may be repaired by then.
+        A pair too common to be a misprint of any listed pair (see :meth:`_misprint_pairs`) counts as a pair.
+        With them the capitalised words that open a sentence (:meth:`_opening`), kept as ``tokens.opening``, and
+        the words read by one neighbour (:meth:`_one_sided`), kept as ``tokens.one_sided``."""
+        words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
+        last = len(words) - 1
+        ceiling = self._lexicon.bigram_ceiling - MISPRINT_GAP  # a pair this common is no misprint of a listed one
+        lone = {letter for letter in string.ascii_lowercase if _lone_letter(tokens, letter)}
+        tokens.opening = self._opening(tokens, paired, ceiling)
+        tokens.one_sided = self._one_sided(tokens, paired, ceiling)
+        lower = tokens.per_core(lambda core: is_lower_alpha_word(core) or core in lone)
+        return tokens.opening | tokens.one_sided | {
+            i for i in compress(range(len(words)), lower)
+            if 0 < i < last and paired[i] < ceiling and paired[i - 1] < ceiling and linked[i - 1] and linked[i]
+            and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
+            and folded_zipf(words[i]) and words[i] not in self.protected}
+
+    def _opening(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
+        """The part of :meth:`_unpaired` that opens a sentence: the i where token i is a capitalised listed word
+        at a sentence's start (:func:`_opens_sentence`) before a lower-case listed word that it forms no pair
+        with as common as ``ceiling``. A capital there is the sentence's, not the word's: "Tho meeting",
+        "Ho said" are the lower-case "tho", "ho" misread, and the real-word test reads them as such, with the
+        sentence start for the word before (:meth:`Dictionary._context` without one: the word's own frequency). A word
+        the document prints capitalised inside a sentence is a name there ("Bell rang. We asked Bell") and stays.
+
+        >>> from ocrfix.strategies.dictionary import Dictionary
+        >>> fix, tokens = Dictionary(), Tokens("Tho meeting was held. Ho said so. Bell went.\\n\\nHo Chi Minh left")
+        >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
+        >>> sorted(fix._opening(tokens, paired, fix._lexicon.bigram_ceiling))  # "Ho Chi": a capital follows
+        [0, 4, 7]
+        >>> sorted(fix._opening(Tokens("Ho said so to Mr Ho."), [0.0] * 6, fix._lexicon.bigram_ceiling))  # a name
+        []
+        """
+        words, folded_zipf = tokens.letter_words, self._lexicon.folded_zipf
+        last, cores = len(words) - 1, tokens.cores
+        return {i for i in compress(range(len(words)), tokens.per_core(is_capitalised_word))
+                if i < last and tokens.linked[i] and paired[i] < ceiling and is_lower_alpha_word(cores[i + 1])
+                and folded_zipf(words[i + 1]) and folded_zipf(words[i]) and words[i] not in self.protected
+                and _opens_sentence(tokens, i) and not tokens.capitalised_inside(words[i])}
+
+    def _one_sided(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
+        """The part of :meth:`_unpaired` the real-word test reads by one neighbour: the i where token i is a listed
+        lower-case word whose neighbour on one side is a listed word it forms no pair with as common as
+        ``ceiling``, and on the other side
+
+        - a word's comma, semicolon or colon, right after the word or right before the token: the mark bounds
+          the clause as a sentence's start does (:meth:`_opening`; "by me, tho men said" -> "the"). A full stop
+          is left out: on held-out OCR the words before one read so were right 4 times in 5 and once made
+          "and twe." (two) "and the.";
+        - or an unknown word of letters alone, one space away: a misread word whose reading is not known yet,
+          no evidence either way ("to be impractical ani retuse" -> "and"). Beside a token of letters mixed with
+          digits or marks the line is noise, and the word may be part of it; a word that may be a piece of a
+          split word itself (:meth:`Dictionary._piece`: "nild en of" for "children of") is the unknown word's
+          other half.
+
+        >>> from ocrfix.strategies.dictionary import Dictionary
+        >>> fix, tokens = Dictionary(), Tokens("we saw tho, tho men; “tho men xqzv tho men 3x. tho men")
+        >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
+        >>> sorted(fix._one_sided(tokens, paired, fix._lexicon.bigram_ceiling))  # not beside “ or "3x."
+        [2, 3, 4, 6, 8]
+        """
+        words, linked, raws, cores, folded_zipf = (tokens.letter_words, tokens.linked, tokens.raws, tokens.cores,
+                                                    self._lexicon.folded_zipf)
+
+        def after_mark(j: int) -> bool:  # token j is a word with a comma, semicolon or colon right after it
+            return raws[j][-1:] in ",;:" and raws[j][:-1] == cores[j] and cores[j].isalpha()
+
+        def listed(j: int, pair: float) -> bool:  # neighbour j is a listed word, ``pair`` no commoner than ceiling
+            return words[j] is not None and bool(folded_zipf(words[j])) and pair < ceiling
+
+        def unknown(j: int) -> bool:  # token j is an unknown word of letters alone
+            return words[j] is not None and not folded_zipf(words[j]) and raws[j] == cores[j]
+
+        return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
+                if 0 < i < len(words) - 1 and folded_zipf(words[i]) and words[i] not in self.protected
+                and (not linked[i - 1] and linked[i] and raws[i] == cores[i] and after_mark(i - 1)
+                     and listed(i + 1, paired[i])
+                     or linked[i - 1] and not linked[i] and after_mark(i) and listed(i - 1, paired[i - 1])
+                     or linked[i - 1] and linked[i] and not self._piece(cores[i], words[i])
+                     and (unknown(i - 1) and listed(i + 1, paired[i])
+                          or unknown(i + 1) and listed(i - 1, paired[i - 1])))}
+
+    def _unfitting(self, tokens: Tokens, unpaired: set[int]) -> set[int]:
+        """The tokens of ``unpaired`` between whose neighbours as printed no misreading of theirs fits
+        (:meth:`_fitting`): :meth:`_real_word` has nothing to weigh there unless a neighbour gets repaired.
+        Found for the whole document in one pass, as most unpaired words are such (7,100 of 8,000 on the
+        corpus OCR): the real-word test word by word cost ten times as much for them.
+
+        >>> from ocrfix.strategies.dictionary import Dictionary
+        >>> fix, tokens = Dictionary(), Tokens("He bad been there, he bad luck")
+        >>> sorted(fix._unfitting(tokens, {1, 5}))  # "had been" fits; "he had luck" does not
+        [5]
+        """
+        words, between, misread = tokens.letter_words, self._lexicon.listed_between, self._misread
+        linked, opening, one_sided = tokens.linked, tokens.opening, tokens.one_sided
+        folded_zipf = self._lexicon.folded_zipf
+
+        def side(j: int, link: bool) -> str | None:  # the neighbour a one-sided word is read by, or None
+            return words[j] if link and words[j] is not None and folded_zipf(words[j]) else None
+
+        return {i for i in unpaired if not (
+            self._fitting_beside(words[i], None, words[i + 1]) if i in opening
+            else self._fitting_beside(words[i], side(i - 1, linked[i - 1]), side(i + 1, linked[i])) if i in one_sided
+            else between(words[i - 1], misread(words[i]), words[i + 1]))}
+
+    def _real_word(self, tokens: Tokens, i: int,
+                   confusions: DocumentConfusions | None = None) -> tuple[str, float, str] | None:
+        """Token ``i``, a listed lower-case word, read as another listed word the engine misprints as it
+        ("He bad been" -> "had", "said be was" -> "he"), if the evidence is strong on both sides.
+
+        The word forms no listed word pair with either neighbour, or only pairs as rare as misprints of the
+        reading's (:meth:`_misprint_pairs`: "of he default" for "of the default"), and none elsewhere in the document
+        (where it would be the document's own word); the reading is one attested confusion of the error
+        model away (:meth:`ErrorModel.undo_one`), is no spelling variant of the word ("favor"/"favour": the
+        printer's choice, see :mod:`.variants`), forms listed pairs with both neighbours, and beats the
+        word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model; a
+        reading the document uses elsewhere likelier, as CACHE_WEIGHT says: "the nodule to use" beside "the
+        module" and "each module" is "module"; the model's rates raised to the document's own where
+        ``confusions`` shows them: letter confusions, or the word's own misprint as the reading, where a
+        real-word repair elsewhere in the document showed it). A word at a clause's edge or beside an unknown
+        word (:meth:`_one_sided`), or the document's own misprint beside an unreadable word
+        (:meth:`_in_own_confusions`), is read by its one listed neighbour. A capitalised word opening a
+        sentence (:meth:`_opening`) is read the same way after the sentence's start, its reading
+        capitalised: "Tho meeting" -> "The meeting".
+        """
+        if i in tokens.unfitting and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired:
+            return None  # no misreading of it fits its neighbours as printed: see _unfitting
+        core, opening, one_sided = tokens.cores[i], i in tokens.opening, i in tokens.one_sided
+        if i in tokens.repaired or not opening and (len(core) < 2 and not _lone_letter(tokens, core)
+                                                    or not (core.isalpha() and core.islower())):
+            return None
+        lex = self._lexicon
+        prev, nxt = None if opening else tokens.neighbour(i, -1), tokens.neighbour(i, +1)
+        if one_sided:  # the document's own misprint: read by a listed neighbour, whatever stands on the other side
+            prev, nxt = (neighbour if neighbour and lex.folded_zipf(neighbour) else None for neighbour in (prev, nxt))
+            if prev is None and nxt is None:
+                return None
+        elif prev is None and not opening or nxt is None:
+            return None
+        bigram = lex.folded_bigram
+        word = tokens.folded[i]
+        zipf = lex.folded_zipf(word)
+        if not zipf or word in self.protected or prev and not lex.folded_zipf(prev) \
+                or nxt and not lex.folded_zipf(nxt):
+            return None
+        near = self._fitting(word, prev, nxt) if prev and nxt else self._fitting_beside(word, prev, nxt)
+        fitting = [candidate for candidate in self._misprint_pairs(prev, word, nxt, near)
+                   if not spelling_variants(word, candidate)]  # the variants' regexes last: they cost the most
+        if not fitting or tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
+            return None  # the document's word elsewhere: asked last, as the costliest test
+        as_printed = self._context(prev, word, zipf, nxt) + self._channel(word, word)[0]
+        readings = {word: as_printed}
+        for candidate in fitting:
+            readings[candidate] = (self._context(prev, candidate, lex.folded_zipf(candidate), nxt, tokens.vocabulary)
+                                   + self._channel(candidate, word)[0]
+                                   + (self._own_confusion(confusions, candidate, word) if confusions else 0.0))
+        best, confidence = best_reading(readings)
+        if best == word or readings[best] - as_printed < REAL_WORD_ODDS or confidence < self.min_confidence \
+                or drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
+            return None
+        if one_sided:
+            return (best, round(confidence, 3), f"real-word error: \"{core}\" fits its one listed neighbour (the "
+                    f"other is a mark or unreadable) by no listed pair, \"{best}\" (a known misreading) does")
+        if opening:
+            return (with_case(core, best), round(confidence, 3), f"real-word error: \"{core}\" opens a sentence and "
+                    f"fits no word after it, \"{best}\" (a known misreading) fits")
+        return (best, round(confidence, 3),
+                f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
+
+    def _own_confusion(self, confusions: DocumentConfusions, reading: str, word: str) -> float:
+        """How much likelier (log10) the document's ``confusions`` make ``word`` printed for ``reading``
+        than the error model does."""
+        runs = sum(confusions.boost(intended, observed, self.model.confusion_log_prob(intended, observed))
+                   for intended, observed in blocks(reading, word))
+        return max(runs, confusions.word_boost(reading, word, self._channel(reading, word)[0]))
+
+    def _in_own_confusions(self, tokens: Tokens, declined: list[int], kinds: dict[str, tuple],
+                           repairs: dict[tuple, tuple[str, float, str] | None], unpaired: set[int],
+                           edits: list[Edit]) -> list[Edit]:
+        """The edits of the ``declined`` real-word suspects read again with the confusions this document's
+        word repairs (``edits``) show it makes again and again (:mod:`.adapt`): where "tbe" and "wbich" were
+        repaired, "bad" between two words it fits neither of is "had". A listed word the document's real-word
+        repairs read as another elsewhere is read so here too beside one listed neighbour, where the other is
+        unknown, garbled or beyond punctuation ("in tho town" -> "the": "and tho Mnyor" -> "the"): the real-word
+        test with that neighbour alone (``tokens.one_sided``)."""
+        suspects = [i for i in declined if i in unpaired and i not in tokens.repaired]
+        if not suspects and not tokens.misread_words:
+            return []  # nothing to read again: the repairs' alignments are not worth making
+        confusions = DocumentConfusions.from_repairs(
+            [(edit.original, edit.replacement) for edit in edits if is_alpha_word(edit.original)
+             and is_alpha_word(edit.replacement)], tokens.text, tokens.misread_words)
+        if not confusions:
+            return []
+        misprinted = {fold(printed) for printed, _ in tokens.misread_words}
+        own = {i for i in declined if i not in unpaired and i not in tokens.repaired
+               and tokens.folded[i] in misprinted and is_lower_alpha_word(tokens.cores[i])}
+        tokens.one_sided |= own
+        found = []
+        readable = unpaired | tokens.one_sided  # made once: a set as large as the document's unpaired words
+        for i in sorted(own.union(suspects)):
+            edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, readable, confusions)
+            if edit is not None:
+                found.append(edit)
+        return found
+
+    def _misprint_pairs(self, prev: str | None, word: str, nxt: str | None, readings: list[str]) -> list[str]:
+        """The ``readings`` of ``word`` beside whose pairs the word's own listed pairs with ``prev`` and ``nxt``
+        are as rare as misprints: MISPRINT_GAP rarer, the gap that tells a misprint of a listed word from a rare
+        real one. The web text behind the lexicon holds OCR and typos of common word pairs, so a pair's
+        listing is a frequency, not a yes: "of he" (2.4) beside "of the" (6.5) is a misprint's rarity,
+        "than he" (3.4) beside "than the" (4.8) is a real pair.
+
+        >>> from ocrfix.strategies.dictionary import Dictionary
+        >>> d = Dictionary()
+        >>> d._misprint_pairs("of", "he", "default", ["her", "the"]), d._misprint_pairs("than", "he", "said", ["the"])
+        (['the'], [])
+        """
+        bigram = self._lexicon.folded_bigram
+        before, after = bigram(prev, word) if prev else 0.0, bigram(word, nxt) if nxt else 0.0
+        return [reading for reading in readings
+                if (not before or bigram(prev, reading) - before >= MISPRINT_GAP)
+                and (not after or bigram(reading, nxt) - after >= MISPRINT_GAP)]
+
+    def _fitting(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
+        """The listed words ``word`` is one known misreading away from (:meth:`_misread`) that form listed
+        word pairs with both neighbours ("will bo a": "be", "to"); none without both neighbours."""
+        if not prev or not nxt:
+            return []
+        return self._lexicon.listed_between(prev, self._misread(word), nxt)
+
+    def _fitting_beside(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
+        """:meth:`_fitting` where a neighbour is missing (a sentence's start, an unknown word): the readings that
+        form listed pairs with the neighbours given.
+
+        >>> from ocrfix.strategies.dictionary import Dictionary
+        >>> Dictionary()._fitting_beside("ho", None, "said")
+        ['he', 'who']
+        """
+        bigram = self._lexicon.folded_bigram
+        return [reading for reading in self._misread(word)
+                if (prev is None or bigram(prev, reading)) and (nxt is None or bigram(reading, nxt))]
+
+    def _misread(self, word: str) -> tuple[str, ...]:
+        """The words ``word`` is one attested confusion of the error model away from (:meth:`ErrorModel.undo_one`)
+        that may fit between two neighbours by listed pairs (:attr:`Lexicon.linked`), sorted."""
+        found = self._misreadings.get(word)
+        if found is None:
+            found = self._fetch_misreadings([word])[word]
+        return found
+
+    def _fetch_misreadings(self, words: list[str]) -> dict[str, tuple[str, ...]]:
+        """:meth:`_misread` of each of the ``words`` not yet known, in one batch (array work amortised)."""
+        if len(self._misreadings) > LOOKUP_CACHE:
+            self._misreadings.clear()
+        found = _misreading_index(self.model).readings([word for word in words if word not in self._misreadings])
+        self._misreadings.update(found)
+        return found
+
+
+def _opens_sentence(tokens: Tokens, i: int) -> bool:
+    """Does token i open a sentence beyond doubt: at the text's start, after a paragraph break, after a
+    lower-case word with a full stop, "!" or "?" (a capitalised word or a letter before a stop may be an
+    abbreviation or an initial, "Mr. Bell", "J. Bell", whose next word is a name), or on the line after a
+    headline's stop (a word of two capitals or more ending its line: "FIRE AT BALLARAT.", as newspapers
+    set an article's head).
+
+    >>> tokens = Tokens("Ho said so. Ho went to Mr. Ho\\nTHE FIRE.\\nHo left. J.\\nHo")
+    >>> [_opens_sentence(tokens, i) for i in (0, 3, 7, 10, 13)]
+    [True, True, False, True, False]
+    """
+    if i == 0:
+        return True
+    gap, before, core = tokens.text[tokens.raw_ends[i - 1]:tokens.raw_starts[i]], tokens.raws[i - 1], tokens.cores[i - 1]
+    stop = before[-1:] in ".!?" and before[:-1].endswith(core)
+    return "\n\n" in gap or "\f" in gap or stop and (
+        is_lower_alpha_word(core) or "\n" in gap and len(core) > 1 and core.isalpha() and core.isupper())
+
+
+def _lone_letter(tokens: Tokens, core: str) -> bool:
+    """Is ``core`` a lower-case letter that, standing alone, is what is left of a word whose other letters the
+    OCR lost ("one f the", "clothed n rags")? English has no such word but "a", "i" and the "o" of verse,
+    and "s", "t", "d", "m" stand alone where an apostrophe was lost ("it s", "don t", "I m"). A letter the
+    document uses more than once is its own symbol (a variable, "if n is not given"; a list label): OCR
+    drops letters of different words, seldom the same letter twice.
+
+    >>> from ocrfix.lexicon import Vocabulary
+    >>> t = Tokens("one f the best, if n is 2 or n is 3")
+    >>> t.vocabulary = Vocabulary.from_text(t.text)
+    >>> _lone_letter(t, "f"), _lone_letter(t, "n"), _lone_letter(t, "s")
+    (True, False, False)
+    """
+    return (len(core) == 1 and core.islower() and core not in LONE_LETTERS
+            and tokens.vocabulary.count(core) == 1)
+
+
+@lru_cache(maxsize=8)
+def _misreading_index(model: ErrorModel) -> MisreadingIndex:
+    """The index of :meth:`Dictionary._misread` for ``model``: the lexicon's linked words, hashed once per
+    model (~20 ms), like the candidate index, not once per Dictionary."""
+    return MisreadingIndex(model, lexicon.load().linked)
