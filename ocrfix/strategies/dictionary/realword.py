@@ -136,14 +136,16 @@ class RealWordRepair:
         def unknown(j: int) -> bool:  # token j is an unknown word of letters alone
             return words[j] is not None and not folded_zipf(words[j]) and raws[j] == cores[j]
 
+        # the neighbours first, the word's own lookups last: most words fail on their neighbours
         return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
-                if 0 < i < len(words) - 1 and folded_zipf(words[i]) and words[i] not in self.protected
+                if 0 < i < len(words) - 1
                 and (not linked[i - 1] and linked[i] and raws[i] == cores[i] and after_mark(i - 1)
                      and listed(i + 1, paired[i])
                      or linked[i - 1] and not linked[i] and after_mark(i) and listed(i - 1, paired[i - 1])
-                     or linked[i - 1] and linked[i] and not self._piece(cores[i], words[i])
-                     and (unknown(i - 1) and listed(i + 1, paired[i])
-                          or unknown(i + 1) and listed(i - 1, paired[i - 1])))}
+                     or linked[i - 1] and linked[i] and (unknown(i - 1) and listed(i + 1, paired[i])
+                                                         or unknown(i + 1) and listed(i - 1, paired[i - 1]))
+                     and not self._piece(cores[i], words[i]))
+                and folded_zipf(words[i]) and words[i] not in self.protected}
 
     def _unfitting(self, tokens: Tokens, unpaired: set[int]) -> set[int]:
         """The tokens of ``unpaired`` between whose neighbours as printed no misreading of theirs fits
