@@ -187,7 +187,8 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
     else:
         _classify_plain(lines, width, hard_wrapped)
     for line in lines.items:
-        if line.kind == "body" and speck(line.content):
+        # (content is stripped: a first character that no speck starts with rules most lines out without a call)
+        if line.content[:1] in _SPECK_MARKS and line.kind == "body" and speck(line.content):
             _mark(line, "speck", f"a line of scattered marks, no letter or digit: {line.content.strip()!r}", 0.8)
 
 
@@ -258,14 +259,6 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             if len(key) - key.count(" ") - key.count("#") < 3:
                 continue
             same = static.get(row, set())
-            # a head repeated on just one other page must stand at the edge of both, after the first page
-            edge_pair = number > 0 and _at_edge(items, pages, line) and any(
-                _at_edge(items, pages, other_line) for other, other_line, other_key in window if other in same and other > 0)
-            own_number = (number > 0 and line.index == pages[number][0] and _short(line, width, hard_wrapped)
-                          and str(number + 1) in _DIGITS.findall(line.content)
-                          and _head_like(line.content, full_stop=True))
-            capital_head = (number > 0 and line.index == pages[number][0] and _capitals(line.content)
-                            and bool(_edge_number(line.content)) and len(line.content.split()) >= 3)
             if number == 0 and not _NUMBER_TOKEN.search(line.content) and (
                     (line.index == top and row not in unnumbered) or (opening and line.index in pages[0][:HEAD_LINES])):
                 # a chapter's opening page carries no running head: its first line is the title when it is
@@ -273,11 +266,13 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 # VOYAGE", "THE VOYAGE 13"; a digit OCR read inside a word, "1HE VOYAGE", is no number), and
                 # any line at its head when the page is sunk, as opening pages are
                 continue
-            if (changing.get(row) or len(same) >= 2 or edge_pair) and _head_like(line.content, full_stop=True):
+            # (each test only where the ones before it fail: most lines are no heads)
+            if ((changing.get(row) or len(same) >= 2 or (number > 0 and _edge_pair(items, pages, line, window, same)))
+                    and _head_like(line.content, full_stop=True)):
                 # (a line of lower-case words is text the book repeats, "One kid of the goats for a sin offering:")
                 pages_seen = len(changing.get(row, set()) | same) + 1
                 _mark(line, "running_head", f"running head recurring on {pages_seen} pages", 0.9)
-            elif own_number or capital_head:
+            elif number > 0 and line.index == pages[number][0] and _numbered_head_of(line, number + 1, width, hard_wrapped):
                 _mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
     _numbered_edges(lines, zones, width, hard_wrapped)
     _continuation_heads(lines, width)
@@ -325,7 +320,7 @@ def sunk(items: list[Line], pages: list[list[int]]) -> bool:
     >>> sunk(page, [list(range(24)), list(range(30))]), sunk(page, [list(range(30)), list(range(29))])
     (True, False)
     """
-    counts = [sum(len(items[i].content) > 2 for i in page) for page in pages]
+    counts = [len([i for i in page if len(items[i].content) > 2]) for page in pages]   # a list is counted faster than a generator
     return len(counts) > 1 and counts[0] + SUNK_LINES <= max(counts[1:])
 
 
@@ -362,6 +357,29 @@ def _title_heads(lines: Lines) -> None:
         if (line is not None and line.index == page[0] and len(line.content) >= 8 and _capitals(line.content)
                 and fuzz.partial_ratio(line.content.casefold(), title) >= 85):
             _mark(line, "running_head", f"running head repeating the title on page {line.page + 1}", 0.85)
+
+
+def _edge_pair(items: list[Line], pages: list[list[int]], line: Line, window: list[tuple[int, Line, str]],
+               same: set[int]) -> bool:
+    """A head repeated on just one other page (of ``same``, the pages of ``window`` it matches) must stand at the
+    edge of both, after the first page."""
+    return _at_edge(items, pages, line) and any(
+        _at_edge(items, pages, other_line) for other, other_line, _ in window if other in same and other > 0)
+
+
+def _numbered_head_of(line: Line, page: int, width: int, hard_wrapped: bool) -> bool:
+    """Is ``line``, the first of page number ``page``, a head carrying that number, or a head in capitals with
+    a number at its edge?
+
+    >>> _numbered_head_of(Line(0, 0, 0, 0, "Roads and Coaches 43", 0, 0), 43, 65, True)
+    True
+    >>> _numbered_head_of(Line(0, 0, 0, 0, "on 43 days of the year", 0, 0), 43, 65, True)
+    False
+    """
+    content = line.content
+    return ((_short(line, width, hard_wrapped) and str(page) in _DIGITS.findall(content)
+             and _head_like(content, full_stop=True))
+            or (_capitals(content) and bool(_edge_number(content)) and len(content.split()) >= 3))
 
 
 def _at_edge(items: list[Line], pages: list[list[int]], line: Line) -> bool:
