@@ -95,7 +95,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice, repeat
+from bisect import bisect_right
+from itertools import accumulate, chain, islice, repeat
 
 import numpy as np
 import regex
@@ -325,24 +326,25 @@ class _TokenTable:
         todo = {token_id: position for token_id, position in todo.items() if token_id not in found}
         if not todo:
             return
-        readings, owners = [], []
-        for token_id, position in todo.items():
-            word = _core_of(tokens[position]).lower()
-            found[token_id] = -1
-            for at, printed in enumerate(word):
-                for meant in substitutions.get(printed, ""):
-                    readings.append(word[:at] + meant + word[at + 1:])
-                    owners.append((token_id, printed, meant))
-        best: dict[int, tuple[float, tuple[str, str]]] = {}
-        for zipf, (token_id, printed, meant) in zip(self.lex.folded_zipfs(readings), owners):
-            if zipf >= _RECURRING_ZIPF and zipf > best.get(token_id, (0.0,))[0]:
-                best[token_id] = (zipf, (printed, meant))
+        words = [_core_of(tokens[position]).lower() for position in todo.values()]
+        readings = [_readings(word, substitutions) for word in words]
+        zipfs = self.lex.folded_zipfs(chain.from_iterable(readings))
+        ends = list(accumulate(map(len, readings)))
+        best: dict[int, tuple[float, int]] = {}  # word -> (zipf, reading), the first of the commonest
+        for at, zipf in enumerate(zipfs):
+            if zipf >= _RECURRING_ZIPF:  # few: only these find their word and confusion
+                owner = bisect_right(ends, at)
+                if zipf > best.get(owner, (0.0,))[0]:
+                    best[owner] = (zipf, at - (ends[owner - 1] if owner else 0))
+        found.update(dict.fromkeys(todo, -1))
+        token_ids = list(todo)
         numbers = self._confusion_numbers
-        for token_id, (_, pair) in best.items():
+        for owner, (_, reading) in best.items():
+            pair = _swaps(words[owner], substitutions)[reading]
             if pair not in numbers:
                 numbers[pair] = len(self._pairs)
                 self._pairs.append(pair)
-            found[token_id] = numbers[pair]
+            found[token_ids[owner]] = numbers[pair]
 
     def ids(self, tokens: list[str]) -> np.ndarray:
         try:  # text of known tokens only: one pass (a new token stops it at once)
@@ -373,11 +375,11 @@ class _TokenTable:
         rows[charged, _GARBAGE] = [word_mass(len(tokens[index])) for index in charged]  # the whole token
         symbols = (core_ids == 0).nonzero()[0]
         rows[symbols, _SYMBOLS] = [_symbol_mass(tokens[index]) for index in symbols.tolist()]
-        led = [index for index, token in enumerate(tokens) if token[0] in _STRAY]
+        led = [index for index in marked if tokens[index][0] in _STRAY]  # a plain word starts and ends with a letter
         rows[[index for index in led if core_ids[index] and _stray(tokens[index], cores[index])], _STRAY_MARKS] = 1.0
         aux = np.zeros((len(tokens), 6), dtype=np.int64)
         aux[:, :3] = self._core_aux.take(core_ids, axis=0)
-        ended = [index for index, token in enumerate(tokens) if token[-1] in _SENTENCE_OR_HYPHEN]
+        ended = [index for index in marked if tokens[index][-1] in _SENTENCE_OR_HYPHEN]
         aux[ended, 3] = [_ends_sentence(tokens[index], cores[index]) for index in ended]
         aux[:, 4] = [token[0].islower() for token in tokens]
         aux[ended, 5] = [_hyphenated(tokens[index]) for index in ended]
@@ -575,6 +577,30 @@ def _fewest_words(text: str, common: frozenset[str]) -> int:
             if (not fewest[end] or count < fewest[end]) and text[start:end] in common:
                 fewest[end] = count
     return fewest[size]
+
+
+def _swaps(word: str, substitutions: dict[str, str]) -> list[tuple[str, str]]:
+    """The (printed, meant) letter of each of :func:`_readings` of ``word``, in their order.
+
+    >>> _swaps("ab", {"a": "eo", "b": "h"})
+    [('a', 'e'), ('a', 'o'), ('b', 'h')]
+    """
+    return [(printed, meant) for printed in word for meant in substitutions.get(printed, "")]
+
+
+def _readings(word: str, substitutions: dict[str, str]) -> list[str]:
+    """``word`` with one letter read as another that ``substitutions`` (printed letter -> letters meant) allow,
+    letter by letter, each in the order of its letters meant.
+
+    >>> _readings("ab", {"a": "eo", "b": "h"})
+    ['eb', 'ob', 'ah']
+    """
+    found = []
+    for at, printed in enumerate(word):
+        if meant := substitutions.get(printed):
+            head, tail = word[:at], word[at + 1:]
+            found += [head + letter + tail for letter in meant]
+    return found
 
 
 def _letter_substitutions() -> dict[str, str]:
@@ -798,27 +824,43 @@ def _table() -> _TokenTable:
     return _TABLE
 
 
-# Per code point below 0x3002 (all above: letters or symbols, never whitespace).
+# The classes of characters the signals read, as bits of one table: one look-up per character of the text
+# for all of them. No space is a letter, digit or rule character (some are control characters: "\x1c", "\x85").
+_SPACE, _ALNUM, _RULE, _CONTROL = 1, 2, 4, 8
+
+
+def _classes(char: str) -> int:
+    """The class bits of ``char``.
+
+    >>> _classes(" "), _classes("a"), _classes("-"), _classes("\\x07")
+    (1, 2, 4, 8)
+    """
+    return (_SPACE * char.isspace() | _ALNUM * char.isalnum() | _RULE * (char in "-=_*~.·•—–‐+#")
+            | _CONTROL * (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v"))
+
+
+# Per code point below 0x3002; all above: letters or symbols, never whitespace.
 _TABLE_SIZE = 0x3002
-_SPACE = np.array([chr(code).isspace() for code in range(_TABLE_SIZE)] + [False], dtype=bool)
-_ALNUM = np.array([chr(code).isalnum() for code in range(_TABLE_SIZE)] + [True], dtype=bool)
-_RULE = np.array([chr(code) in "-=_*~.·•—–‐+#" for code in range(_TABLE_SIZE)] + [False], dtype=bool)
-_CONTROL = np.array([unicodedata.category(chr(code)) == "Cc" and chr(code) not in "\t\n\r\f\v"
-                     for code in range(_TABLE_SIZE)] + [False], dtype=bool)
+_CLASSES = np.array([_classes(chr(code)) for code in range(_TABLE_SIZE)] + [_ALNUM], dtype=np.uint8)
+
+
+def _is(classes: np.ndarray, kind: int) -> np.ndarray:
+    """Which of the characters (their ``classes``, from :data:`_CLASSES`) are of ``kind``."""
+    return (classes & kind).astype(bool)
 
 
 def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]] | None) -> Signals:
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    small = np.minimum(codes, _TABLE_SIZE)
-    space = _SPACE.take(small)  # take: twice as fast as fancy indexing on a text-long array
+    classes = _CLASSES.take(np.minimum(codes, _TABLE_SIZE))  # take: twice as fast as fancy indexing on a text-long array
+    space = _is(classes, _SPACE)
     breaks = ((codes == 10) | (codes == 12)).nonzero()[0]
     starts = np.concatenate(([0], breaks + 1))
     n_lines = len(starts)
     page_of_line = np.concatenate(([0], np.cumsum(codes[breaks] == 12))).astype(np.int64)
     pages = int(page_of_line[-1]) + 1
     nonspace = _line_counts(~space, starts)
-    alnum = _line_counts(_ALNUM.take(small) & ~space, starts)
-    junk = _CONTROL.take(small).nonzero()[0]
+    alnum = _line_counts(_is(classes, _ALNUM), starts)
+    junk = _is(classes, _CONTROL).nonzero()[0]
     high = (codes >= 0xD800).nonzero()[0]
     if len(high):  # surrogates, private use, U+FFFD
         unit = codes[high]
@@ -827,9 +869,10 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
 
     tokens = text.split()
     after_space = np.concatenate(([True], space))[:-1]  # the text's edge counts as a space
-    token_starts = (after_space & ~space).nonzero()[0]
-    token_line = _line_of(breaks, token_starts)  # of each token's first character
-    tokens_per_line = np.bincount(token_line, minlength=n_lines)
+    starting = after_space & ~space
+    token_starts = starting.nonzero()[0]
+    tokens_per_line = _line_counts(starting, starts)
+    token_line = np.repeat(np.arange(n_lines), tokens_per_line)  # of each token's first character
     chars = (nonspace + tokens_per_line).astype(float)  # tokens, the spaces between, the line break
 
     masses = np.zeros((n_lines, len(FEATURES)))
@@ -870,7 +913,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     bad = masses[:, _BAD].sum(axis=1)
     noisy = (filled > 3) & ((alnum < 0.5 * nonspace) | (bad > 0.5 * chars))
     masses[:, _COL["noise_lines"]] = np.where(noisy, chars, 0.0)
-    rules = _rule_lines(small, space, starts, nonspace)
+    rules = _rule_lines(_is(classes, _RULE), starts, nonspace)
     masses[rules] = 0.0  # a printed rule ("-----", "* * *", a dot leader) is typography, not misread text
     alnum[rules] = nonspace[rules]
     evidence = masses[:, _DENSE].sum(axis=1)
@@ -1022,15 +1065,15 @@ def _clear_table_rows(codes: np.ndarray, space: np.ndarray, breaks: np.ndarray, 
     alnum[rows] = np.where(nonspace[rows] == 0, 1, alnum[rows])
 
 
-def _rule_lines(small: np.ndarray, space: np.ndarray, starts: np.ndarray, nonspace: np.ndarray) -> np.ndarray:
-    """The lines made only of three or more rule characters: "-----", "=====", "* * *", "........".
+def _rule_lines(rule: np.ndarray, starts: np.ndarray, nonspace: np.ndarray) -> np.ndarray:
+    """The lines made only of three or more rule characters (``rule``: per character): "-----", "=====", "* * *".
 
-    >>> codes = np.frombuffer("ab\\n-- --\\n* * *".encode("utf-32-le"), dtype=np.uint32)
-    >>> space = _SPACE[np.minimum(codes, _TABLE_SIZE)]
-    >>> _rule_lines(np.minimum(codes, _TABLE_SIZE), space, np.array([0, 3, 9]), _line_counts(~space, np.array([0, 3, 9])))
+    >>> classes = _CLASSES[[ord(char) for char in "ab\\n-- --\\n* * *"]]
+    >>> starts = np.array([0, 3, 9])
+    >>> _rule_lines(_is(classes, _RULE), starts, _line_counts(~_is(classes, _SPACE), starts))
     array([1, 2])
     """
-    ruled = _line_counts(_RULE.take(small) & ~space, starts)
+    ruled = _line_counts(rule, starts)
     return ((ruled == nonspace) & (nonspace >= 3)).nonzero()[0]
 
 
@@ -1050,9 +1093,7 @@ def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_m
 
     ``token_masses``: the rows of the tokens ``charged`` (indices into ``ids``).
     """
-    # the text's own types, counted by sorting the text's tokens: no array as long as the table, which is
-    # kept between calls and grows (a folder of pages would pay for it on every page)
-    present, uses = np.unique(ids, return_counts=True)
+    present, uses = _counted(ids, len(table.index))  # the text's own types
     words = table.key_ids[present] >= 0
     present, uses = present[words], uses[words]
     _, word = _distinct(table.key_ids[present])  # types of one folded word: "Genscher", "Genscher's"
@@ -1104,6 +1145,26 @@ def _recurring(table: _TokenTable, tokens: list[str], ids: np.ndarray, charged: 
     token_masses[rows, _UNKNOWN] = token_masses[rows, _NONWORD] = 0.0
 
 
+_COUNTED_SHARE = 4  # tokens count their types in an array as long as the table from a quarter of its length on
+
+
+def _counted(ids: np.ndarray, types: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(ids, return_counts=True)`` of token ids below ``types``: the distinct ids, ascending, and their counts.
+
+    A long text's tokens are counted into an array of all ``types`` (one pass, no sort); a short one's
+    (a page) are sorted: the token table is kept between calls and grows, and an array as long as it
+    on every page would cost more than the sort.
+
+    >>> [part.tolist() for part in _counted(np.array([5, 2, 5, 9]), 10)]
+    [[2, 5, 9], [1, 2, 1]]
+    """
+    if len(ids) * _COUNTED_SHARE < types:
+        return np.unique(ids, return_counts=True)
+    counts = np.bincount(ids)
+    present = counts.nonzero()[0]
+    return present, counts[present]
+
+
 def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(values, return_inverse=True)`` of a 1-D array, by one sort and a binary search.
 
@@ -1148,11 +1209,12 @@ def _set_marks(tokens: list[str], token_line: np.ndarray, charged: np.ndarray) -
 def _line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray) -> list[int]:
     """The tokens of words hyphenated at a line end ("com-" / "petitors") whose halves join to a known word:
     their masses are cleared."""
-    ends = (hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:])).nonzero()[0]
+    ends = (hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:])).nonzero()[0].tolist()
+    joined = [tokens[index][:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT) for index in ends]
+    zipfs = table.lex.folded_zipfs(lexicon.fold_many(joined))  # listed whole; the rest as :meth:`Lexicon.zipf` reads them
     cleared = []
-    for index in ends.tolist():
-        joined = tokens[index][:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT)
-        if table.lex.zipf(joined) > 0.0:
+    for index, word, zipf in zip(ends, joined, zipfs):
+        if zipf > 0.0 or table.lex.zipf(word) > 0.0:
             cleared += [index, index + 1]
     return cleared
 
