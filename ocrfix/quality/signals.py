@@ -91,11 +91,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from bisect import bisect_right
 from itertools import accumulate, chain, islice, repeat
 
 import numpy as np
@@ -331,11 +331,11 @@ class _TokenTable:
         zipfs = self.lex.folded_zipfs(chain.from_iterable(readings))
         ends = list(accumulate(map(len, readings)))
         best: dict[int, tuple[float, int]] = {}  # word -> (zipf, reading), the first of the commonest
-        for at, zipf in enumerate(zipfs):
+        for number, zipf in enumerate(zipfs):
             if zipf >= _RECURRING_ZIPF:  # few: only these find their word and confusion
-                owner = bisect_right(ends, at)
+                owner = bisect_right(ends, number)
                 if zipf > best.get(owner, (0.0,))[0]:
-                    best[owner] = (zipf, at - (ends[owner - 1] if owner else 0))
+                    best[owner] = (zipf, number - (ends[owner - 1] if owner else 0))
         found.update(dict.fromkeys(todo, -1))
         token_ids = list(todo)
         numbers = self._confusion_numbers
@@ -1158,6 +1158,8 @@ def _counted(ids: np.ndarray, types: int) -> tuple[np.ndarray, np.ndarray]:
 
     >>> [part.tolist() for part in _counted(np.array([5, 2, 5, 9]), 10)]
     [[2, 5, 9], [1, 2, 1]]
+    >>> [part.tolist() for part in _counted(np.array([5, 2, 5, 9]), 1000)]
+    [[2, 5, 9], [1, 2, 1]]
     """
     if len(ids) * _COUNTED_SHARE < types:
         return np.unique(ids, return_counts=True)
@@ -1210,12 +1212,11 @@ def _set_marks(tokens: list[str], token_line: np.ndarray, charged: np.ndarray) -
 def _line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray) -> list[int]:
     """The tokens of words hyphenated at a line end ("com-" / "petitors") whose halves join to a known word:
     their masses are cleared."""
-    ends = (hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:])).nonzero()[0].tolist()
-    joined = [tokens[index][:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT) for index in ends]
-    zipfs = table.lex.folded_zipfs(lexicon.fold_many(joined))  # listed whole; the rest as :meth:`Lexicon.zipf` reads them
+    ends = (hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:])).nonzero()[0]
     cleared = []
-    for index, word, zipf in zip(ends, joined, zipfs):
-        if zipf > 0.0 or table.lex.zipf(word) > 0.0:
+    for index in ends.tolist():
+        joined = tokens[index][:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT)
+        if table.lex.zipf(joined) > 0.0:
             cleared += [index, index + 1]
     return cleared
 
