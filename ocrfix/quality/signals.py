@@ -603,6 +603,7 @@ def _readings(word: str, substitutions: dict[str, str]) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1)
 def _letter_substitutions() -> dict[str, str]:
     """Printed letter -> the letters the shipped error model has seen an engine print it for (one for one).
 

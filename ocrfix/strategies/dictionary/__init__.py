@@ -122,9 +122,9 @@ GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
 OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
 LOWER_WORD = regex.compile(r"(?<!\p{L})\p{Ll}+(?!\p{L})")
-# a capitalised word inside a sentence: after a lower-case word, a figure or a comma on the same line
 # the end of a sentence before a word: a word's stop (not a speck: "only ._e"), a closing quote, a space
 SENTENCE_END = regex.compile(r"[\p{L}\p{N}][.!?][\"'’”)]?\s+$")
+# a capitalised word inside a sentence: after a lower-case word, a figure or a comma on the same line
 CAPITALISED_INSIDE = regex.compile(r"(?<=[\p{Ll}\p{N},;:] )\p{Lu}\p{Ll}+(?!\p{L})")
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word

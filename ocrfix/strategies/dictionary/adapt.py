@@ -85,16 +85,15 @@ class DocumentConfusions:
     def boost(self, intended: str, observed: str, model_log_prob: float) -> float:
         """How much likelier (log10) this document makes the confusion than the model's ``model_log_prob``;
         0 for a confusion the document's repairs do not show."""
-        rate = self._rates.get((intended, observed))
-        if rate is None:
-            return 0.0
-        return max(0.0, math.log10(rate) - model_log_prob)
+        return _lift(self._rates.get((intended, observed)), model_log_prob)
 
     def word_boost(self, intended: str, printed: str, model_log_prob: float) -> float:
         """How much likelier (log10) this document makes the folded word ``intended`` printed as the folded
         word ``printed`` than the model's ``model_log_prob`` for the whole word; 0 where its repairs do not
         show that misprint."""
-        rate = self._word_rates.get((intended, printed))
-        if rate is None:
-            return 0.0
-        return max(0.0, math.log10(rate) - model_log_prob)
+        return _lift(self._word_rates.get((intended, printed)), model_log_prob)
+
+
+def _lift(rate: float | None, model_log_prob: float) -> float:
+    """log10 of how much the document's ``rate`` of a confusion exceeds the model's; 0 without a rate."""
+    return 0.0 if rate is None else max(0.0, math.log10(rate) - model_log_prob)

@@ -50,8 +50,8 @@ class RealWordRepair:
     """The real-word repairs of :class:`~ocrfix.strategies.dictionary.Dictionary`, which inherits them.
 
     They use the Dictionary's options and lexicon (the attributes below), its caches, and its scoring:
-    ``_context`` (word pairs x frequency), ``_channel`` (the error model), ``_piece`` (a piece of a split
-    word?) and ``_word_edit`` (an edit in the printed word's case)."""
+    ``_context`` (word pairs x frequency), ``_channel`` (the error model), ``_known`` (a neighbour if listed),
+    ``_piece`` (a piece of a split word?) and ``_word_edit`` (an edit in the printed word's case)."""
 
     _lexicon: lexicon.Lexicon
     model: ErrorModel
@@ -158,17 +158,16 @@ class RealWordRepair:
         >>> sorted(fix._unfitting(tokens, {1, 5}))  # "had been" fits; "he had luck" does not
         [5]
         """
-        words, between, misread = tokens.letter_words, self._lexicon.listed_between, self._misread
-        linked, opening, one_sided = tokens.linked, tokens.opening, tokens.one_sided
-        folded_zipf = self._lexicon.folded_zipf
+        words = tokens.letter_words
+        linked, opening, one_sided, known = tokens.linked, tokens.opening, tokens.one_sided, self._known
 
         def side(j: int, link: bool) -> str | None:  # the neighbour a one-sided word is read by, or None
-            return words[j] if link and words[j] is not None and folded_zipf(words[j]) else None
+            return known(words[j]) if link else None
 
         return {i for i in unpaired if not (
             self._fitting_beside(words[i], None, words[i + 1]) if i in opening
             else self._fitting_beside(words[i], side(i - 1, linked[i - 1]), side(i + 1, linked[i])) if i in one_sided
-            else between(words[i - 1], misread(words[i]), words[i + 1]))}
+            else self._fitting(words[i], words[i - 1], words[i + 1]))}
 
     def _real_word(self, tokens: Tokens, i: int,
                    confusions: DocumentConfusions | None = None) -> tuple[str, float, str] | None:
@@ -199,7 +198,7 @@ class RealWordRepair:
         lex = self._lexicon
         prev, nxt = None if opening else tokens.neighbour(i, -1), tokens.neighbour(i, +1)
         if one_sided:  # the document's own misprint: read by a listed neighbour, whatever stands on the other side
-            prev, nxt = (neighbour if neighbour and lex.folded_zipf(neighbour) else None for neighbour in (prev, nxt))
+            prev, nxt = self._known(prev), self._known(nxt)
             if prev is None and nxt is None:
                 return None
         elif prev is None and not opening or nxt is None:
@@ -210,7 +209,7 @@ class RealWordRepair:
         if not zipf or word in self.protected or prev and not lex.folded_zipf(prev) \
                 or nxt and not lex.folded_zipf(nxt):
             return None
-        near = self._fitting(word, prev, nxt) if prev and nxt else self._fitting_beside(word, prev, nxt)
+        near = self._fitting_beside(word, prev, nxt)
         fitting = [candidate for candidate in self._misprint_pairs(prev, word, nxt, near)
                    if not spelling_variants(word, candidate)]  # the variants' regexes last: they cost the most
         if not fitting or tokens.vocabulary.count(word) > 1 and tokens.attested_elsewhere(i, bigram):
@@ -291,18 +290,18 @@ class RealWordRepair:
     def _fitting(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
         """The listed words ``word`` is one known misreading away from (:meth:`_misread`) that form listed
         word pairs with both neighbours ("will bo a": "be", "to"); none without both neighbours."""
-        if not prev or not nxt:
-            return []
-        return self._lexicon.listed_between(prev, self._misread(word), nxt)
+        return self._fitting_beside(word, prev, nxt) if prev and nxt else []
 
     def _fitting_beside(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
-        """:meth:`_fitting` where a neighbour is missing (a sentence's start, an unknown word): the readings that
-        form listed pairs with the neighbours given.
+        """:meth:`_fitting` where a neighbour may be missing (a sentence's start, an unknown word): the readings
+        that form listed pairs with the neighbours given.
 
         >>> from ocrfix.strategies.dictionary import Dictionary
         >>> Dictionary()._fitting_beside("ho", None, "said")
         ['he', 'who']
         """
+        if prev and nxt:
+            return self._lexicon.listed_between(prev, self._misread(word), nxt)
         bigram = self._lexicon.folded_bigram
         return [reading for reading in self._misread(word)
                 if (prev is None or bigram(prev, reading)) and (nxt is None or bigram(reading, nxt))]

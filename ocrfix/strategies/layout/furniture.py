@@ -196,8 +196,6 @@ def speck(content: str) -> bool:
     """Is the line only dirt read as marks: a few points, commas, quotes or short dashes, two kinds at
     least, no letter or digit (". ,- ' ~ .")? A line of one mark repeated ("...", "* * *", "—") is set on
     purpose (a leader, an asterism, a rule) and stays, as does any line with a mark no speck makes."""
-    if content.lstrip()[:1] not in _SPECK_MARKS:
-        return False  # most lines: a letter, digit or other mark first
     marks = content.replace(" ", "").replace("\t", "")
     return len(marks) <= SPECK_CHARS and len(set(marks)) >= 2 and _SPECK_MARKS.issuperset(marks)
 
