@@ -201,6 +201,14 @@ def fix(monkeypatch, capsys, *args):
 LOOPED = "Dear Sir,\nit has been been been a year.\n"
 
 
+def test_correct_is_the_library_name_for_fix(tmp_path, monkeypatch, capsys):
+    source = tmp_path / "page.txt"
+    source.write_text(LOOPED)
+    monkeypatch.setattr(cli, "COMMANDS", ["fix"])
+    assert cli.main(["correct", str(source), "--strategies", "dedup"]) == 0
+    assert capsys.readouterr().out == "Dear Sir,\nit has been a year.\n"
+
+
 def test_fix_one_file_to_stdout_with_explain(tmp_path, monkeypatch, capsys):
     source = tmp_path / "page.txt"
     source.write_text(LOOPED)

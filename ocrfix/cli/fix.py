@@ -17,7 +17,8 @@ INPUT_SUFFIXES = (".txt", ".hocr", ".html", ".htm", ".xhtml", ".xml")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "fix", help="correct OCR text (dedup, layout, dictionary) and record every edit",
+        "fix", aliases=["correct"],  # `correct` as in the library's ocrfix.correct()
+        help="correct OCR text (dedup, layout, dictionary) and record every edit",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description=textwrap.fill(
             "Correct OCR output with a pipeline of strategies. IN is a file (plain text, hOCR, ALTO or "
