@@ -56,8 +56,8 @@ from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, rep
 from ocrfix.strategies.dictionary.readings import best_reading, drops_edge, drops_letters, with_case
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces
-from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, is_alpha_word,
-                                                 is_lower_alpha_word)
+from ocrfix.strategies.dictionary.tokens import (CAPITALISED_MID_LINE, LAST_LETTER_MARKS, LETTER_MARKS, Tokens,
+                                                 is_alpha_word, is_lower_alpha_word, stop_before)
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 
@@ -122,10 +122,6 @@ GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
 OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
 LOWER_WORD = regex.compile(r"(?<!\p{L})\p{Ll}+(?!\p{L})")
-# the end of a sentence before a word: a word's stop (not a speck: "only ._e"), a closing quote, a space
-SENTENCE_END = regex.compile(r"[\p{L}\p{N}][.!?][\"'’”)]?\s+$")
-# a capitalised word inside a sentence: after a lower-case word, a figure or a comma on the same line
-CAPITALISED_INSIDE = regex.compile(r"(?<=[\p{Ll}\p{N},;:] )\p{Lu}\p{Ll}+(?!\p{L})")
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
 RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a split word ("begi ning": web typos)
@@ -583,7 +579,7 @@ class Dictionary(RealWordRepair, Strategy):
         best, confidence = best_reading(readings)
         if best == word or confidence < self.min_confidence:
             return None
-        if tokens.sentence_start(i):
+        if tokens.may_open_sentence(i):
             best = best[0].upper() + best[1:]
         place = "last" if last else "first"
         return best, round(confidence, 3), f"\"{mark}\" misread for the {place} letter of \"{best}\"", mark_at
@@ -628,16 +624,13 @@ class Dictionary(RealWordRepair, Strategy):
         >>> Dictionary._capital_first(Tokens("the uthority of the Authority, Authority's"), 1, "authority")
         True
         """
-        if i > 0 and tokens.raws[i - 1][-1:] in ".!?" and len(tokens.cores[i - 1]) > 1 \
-                and tokens.cores[i - 1].isalpha() and tokens.raws[i - 1].count(".") == 1:
-            return True
-        return tokens.capitalised_only(word)
+        return tokens.word_stop_before(i) or tokens.capitalised_only(word)
 
     @staticmethod
     def _name_like(tokens: Tokens, i: int) -> bool:
         """Is token i capitalised inside a sentence, as names are?"""
         core = tokens.cores[i]
-        return core[0].isupper() and not tokens.sentence_start(i) and not is_noisy(core)
+        return core[0].isupper() and not tokens.may_open_sentence(i) and not is_noisy(core)
 
     def _rare_neighbour(self, tokens: Tokens, i: int) -> bool:
         """Is a neighbour, one space away, a rare lower-case word or an unknown one (a likely piece)?"""
@@ -921,7 +914,7 @@ class Dictionary(RealWordRepair, Strategy):
     def _join(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
         """Join tokens ``i`` and ``i + 1`` ("be come" → "become") if the joined word is clearly meant."""
         a, b = tokens.cores[i], tokens.cores[i + 1]
-        if (a[0].isupper() and not tokens.sentence_start(i)) or not a[1:].islower() and len(a) > 1:
+        if (a[0].isupper() and not tokens.may_open_sentence(i)) or not a[1:].islower() and len(a) > 1:
             return None
         fa, fb = tokens.folded[i], tokens.folded[i + 1]
         if fa in self.protected or fb in self.protected:
@@ -1253,11 +1246,11 @@ def _in_document_case(text: str, edits: list[Edit]) -> list[Edit]:
         word = edit.replacement
         if not edit.original[:1].isalpha() and word[:1].islower() and word.isalpha():
             capitalised = word[0].upper() + word[1:]
-            if edit.start <= first or SENTENCE_END.search(text, max(0, edit.start - 8), edit.start):
+            if edit.start <= first or stop_before(text, edit.start):
                 edit = replace(edit, replacement=capitalised)
             elif edit.original[0].isdigit():
                 if lower is None:
-                    lower, inside = Counter(LOWER_WORD.findall(text)), Counter(CAPITALISED_INSIDE.findall(text))
+                    lower, inside = Counter(LOWER_WORD.findall(text)), Counter(CAPITALISED_MID_LINE.findall(text))
                 if inside[capitalised] and not lower[word]:
                     edit = replace(edit, replacement=capitalised)
         cased.append(edit)

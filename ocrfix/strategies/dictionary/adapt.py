@@ -40,9 +40,6 @@ from ocrfix.lexicon import fold
 # least two different words: one repair may be wrong, one word may be a misprint of its own.
 MIN_REPAIRS = 3
 MIN_WORDS = 2
-# One printed word read as one other word from context on both sides (a real-word repair) is the document's
-# confusion at once: that reading beat the word as printed by REAL_WORD_ODDS on its own evidence.
-MIN_WORD_REPAIRS = 1
 
 
 class DocumentConfusions:
@@ -55,8 +52,10 @@ class DocumentConfusions:
         runs = [run for run, count in counts.items() if count >= MIN_REPAIRS and len(words[run]) >= MIN_WORDS]
         printed = {intended: text.count(intended) for intended in {run[0] for run in runs}}
         self._rates: dict[tuple[str, str], float] = {run: counts[run] / (counts[run] + printed[run[0]]) for run in runs}
+        # one printed word read as one other word from context on both sides (a real-word repair) is the
+        # document's confusion at once: that reading beat the word as printed by REAL_WORD_ODDS on its own evidence
         word_counts = word_counts or Counter()
-        pairs = [pair for pair, count in word_counts.items() if count >= MIN_WORD_REPAIRS]
+        pairs = list(word_counts)
         right = {word: len(regex.findall(r"(?<!\p{L})" + regex.escape(word) + r"(?!\p{L})", text))
                  for word in {pair[0] for pair in pairs}}  # each intended word printed right
         self._word_rates: dict[tuple[str, str], float] = {  # (intended word, printed word) -> rate

@@ -82,7 +82,7 @@ class RealWordRepair:
 
     def _opening(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
         """The part of :meth:`_unpaired` that opens a sentence: the i where token i is a capitalised listed word
-        at a sentence's start (:func:`_opens_sentence`) before a lower-case listed word that it forms no pair
+        at a sentence's start (:meth:`Tokens.opens_sentence`) before a lower-case listed word that it forms no pair
         with as common as ``ceiling``. A capital there is the sentence's, not the word's: "Tho meeting",
         "Ho said" are the lower-case "tho", "ho" misread, and the real-word test reads them as such, with the
         sentence start for the word before (:meth:`Dictionary._context` without one: the word's own frequency). A word
@@ -101,7 +101,7 @@ class RealWordRepair:
         return {i for i in compress(range(len(words)), tokens.per_core(is_capitalised_word))
                 if i < last and tokens.linked[i] and paired[i] < ceiling and is_lower_alpha_word(cores[i + 1])
                 and folded_zipf(words[i + 1]) and folded_zipf(words[i]) and words[i] not in self.protected
-                and _opens_sentence(tokens, i) and not tokens.capitalised_inside(words[i])}
+                and tokens.opens_sentence(i) and not tokens.capitalised_inside(words[i])}
 
     def _one_sided(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
         """The part of :meth:`_unpaired` the real-word test reads by one neighbour: the i where token i is a listed
@@ -321,25 +321,6 @@ class RealWordRepair:
         found = _misreading_index(self.model).readings([word for word in words if word not in self._misreadings])
         self._misreadings.update(found)
         return found
-
-
-def _opens_sentence(tokens: Tokens, i: int) -> bool:
-    """Does token i open a sentence beyond doubt: at the text's start, after a paragraph break, after a
-    lower-case word with a full stop, "!" or "?" (a capitalised word or a letter before a stop may be an
-    abbreviation or an initial, "Mr. Bell", "J. Bell", whose next word is a name), or on the line after a
-    headline's stop (a word of two capitals or more ending its line: "FIRE AT BALLARAT.", as newspapers
-    set an article's head).
-
-    >>> tokens = Tokens("Ho said so. Ho went to Mr. Ho\\nTHE FIRE.\\nHo left. J.\\nHo")
-    >>> [_opens_sentence(tokens, i) for i in (0, 3, 7, 10, 13)]
-    [True, True, False, True, False]
-    """
-    if i == 0:
-        return True
-    gap, before, core = tokens.text[tokens.raw_ends[i - 1]:tokens.raw_starts[i]], tokens.raws[i - 1], tokens.cores[i - 1]
-    stop = before[-1:] in ".!?" and before[:-1].endswith(core)
-    return "\n\n" in gap or "\f" in gap or stop and (
-        is_lower_alpha_word(core) or "\n" in gap and len(core) > 1 and core.isalpha() and core.isupper())
 
 
 def _lone_letter(tokens: Tokens, core: str) -> bool:

@@ -31,7 +31,22 @@ INLINE_HYPHEN = regex.compile(f"(?<=\\p{{L}})[{HYPHENS}][ \t]+(?=\\p{{Ll}})")
 # ("ar\ngument") the halves are pieces of one word. Found from its line feed (see _letter_line_breaks).
 LINE_FEED_BEFORE_LOWER = regex.compile(r"\n(?=[ \t]*\p{Ll})")
 LETTER = regex.compile(r"\p{L}")
-SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
+# Where a sentence opens, and where a word is capitalised inside one. The rules ask in two directions, and
+# each test is as sure as its use needs, so they differ on purpose (each keeps the output it was measured with):
+# - Tokens.may_open_sentence: after any stop, "!", "?", colon or semicolon (CLAUSE_END), or a paragraph
+#   break. Where a printed capital is only excused (not taken for a name's, no join across it, a repair
+#   capitalised there): a doubtful place counts as an opening.
+# - Tokens.opens_sentence: beyond doubt (a lower-case word's or a headline's stop). Where the printed capital
+#   is taken for the sentence's and the word read as a lower-case misreading: a doubtful place is none.
+# - Tokens.word_stop_before and stop_before: a word (not a speck, an initial, "e.g.") with a stop right
+#   after it. Where a repair's new first letter, whose case the print lost, is made a capital; the first
+#   on tokens, the second on the raw text for the final edits (a closing quote may follow the stop there).
+# - Tokens.capitalised_inside: printed capitalised where may_open_sentence says no: a name, left alone.
+#   CAPITALISED_MID_LINE is narrower (after a lower-case word, a figure or , ; : on the same line): the
+#   evidence that a repair should be given a capital, which a line start or a bracket does not give.
+CLAUSE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
+WORD_STOP_BEFORE = regex.compile(r"[\p{L}\p{N}][.!?][\"'’”)]?\s+$")
+CAPITALISED_MID_LINE = regex.compile(r"(?<=[\p{Ll}\p{N},;:] )\p{Lu}\p{Ll}+(?!\p{L})")
 # Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
 # symbols no word starts with, and the underscore some engines (gocr) print for a glyph they cannot read
 # ("_ith"). Brackets and dashes are left out: before a word they are mostly real.
@@ -208,7 +223,7 @@ class Tokens:
         """
         found = self._capitalised_inside.get(word)
         if found is None:  # asked once per word: the places of a common one ("The" opening sentences) are many
-            found = self._capitalised_inside[word] = any(self.cores[j][:1].isupper() and not self.sentence_start(j)
+            found = self._capitalised_inside[word] = any(self.cores[j][:1].isupper() and not self.may_open_sentence(j)
                                                          for j in self.positions(word))
         return found
 
@@ -235,11 +250,49 @@ class Tokens:
                 word not in self.text and self.text.count(word[0].upper() + word[1:]) > 1)
         return found
 
-    def sentence_start(self, i: int) -> bool:
+    def may_open_sentence(self, i: int) -> bool:
+        """May token i open a sentence: the text's start, a paragraph or page break before it, or a stop, "!",
+        "?", colon or semicolon ending the token before it (the broad test; see CLAUSE_END's comment).
+
+        >>> tokens = Tokens("Ho said: Mr. Ho went\\nHo")
+        >>> [tokens.may_open_sentence(i) for i in (0, 2, 3, 4, 5)]
+        [True, True, True, False, False]
+        """
         if i == 0:
             return True
         gap = self.text[self.raw_ends[i - 1]:self.raw_starts[i]]
-        return bool(SENTENCE_END.search(self.raws[i - 1])) or "\n\n" in gap or "\f" in gap
+        return bool(CLAUSE_END.search(self.raws[i - 1])) or "\n\n" in gap or "\f" in gap
+
+    def opens_sentence(self, i: int) -> bool:
+        """Does token i open a sentence beyond doubt: at the text's start, after a paragraph break, after a
+        lower-case word with a full stop, "!" or "?" (a capitalised word or a letter before a stop may be an
+        abbreviation or an initial, "Mr. Bell", "J. Bell", whose next word is a name), or on the line after a
+        headline's stop (a word of two capitals or more ending its line: "FIRE AT BALLARAT.", as newspapers
+        set an article's head).
+
+        >>> tokens = Tokens("Ho said so. Ho went to Mr. Ho\\nTHE FIRE.\\nHo left. J.\\nHo")
+        >>> [tokens.opens_sentence(i) for i in (0, 3, 7, 10, 13)]
+        [True, True, False, True, False]
+        """
+        if i == 0:
+            return True
+        gap, before, core = self.text[self.raw_ends[i - 1]:self.raw_starts[i]], self.raws[i - 1], self.cores[i - 1]
+        stop = before[-1:] in ".!?" and before[:-1].endswith(core)
+        return "\n\n" in gap or "\f" in gap or stop and (
+            is_lower_alpha_word(core) or "\n" in gap and len(core) > 1 and core.isalpha() and core.isupper())
+
+    def word_stop_before(self, i: int) -> bool:
+        """Does the token before token i end in a stop, "!" or "?" right after a word of two letters or more
+        with no other full stop (not a speck, an initial or "e.g.")?
+
+        >>> tokens = Tokens("faster. ihe de: ctive J. ihe e.g. ihe")
+        >>> [tokens.word_stop_before(i) for i in (1, 3, 5, 7)]
+        [True, False, False, False]
+        """
+        if i == 0:
+            return False
+        before, core = self.raws[i - 1], self.cores[i - 1]
+        return before[-1:] in ".!?" and len(core) > 1 and core.isalpha() and before.count(".") == 1
 
     def gap_is_space(self, i: int) -> bool:
         """Only one space between the word parts of tokens i and i+1 (no punctuation, no line break)."""
@@ -269,6 +322,17 @@ class Tokens:
     def _repaired_word(self, j: int, step: int) -> str:
         """Token j's repair, the word of it facing a neighbour on the side ``-step`` (a repair may be two)."""
         return self.repaired[j].split(" ")[0 if step > 0 else -1]
+
+
+def stop_before(text: str, start: int) -> bool:
+    """Does ``text`` end a sentence just before ``start``: a letter's or a figure's stop, "!" or "?", a closing
+    quote or bracket, whitespace (looked for in the 8 characters before; see CLAUSE_END's comment)?
+
+    >>> text = "It was so. 1t was. ‘Yes.’ 1t was only ._e"
+    >>> stop_before(text, 11), stop_before(text, 26), stop_before(text, 39)
+    (True, True, False)
+    """
+    return bool(WORD_STOP_BEFORE.search(text, max(0, start - 8), start))
 
 
 def is_alpha_word(core: str) -> bool:
