@@ -158,6 +158,12 @@ def test_number_and_postcode_repair(default):
     assert run(default, "Flat lO, the lOO") == "Flat lO, the lOO"  # too little evidence of a number
 
 
+def test_capital_i_inside_a_lower_case_word_reads_as_l(default):
+    assert run(default, "He wiIl see the Town HalI, aIl of it.") == "He will see the Town Hall, all of it."
+    kept = "Mr McIntyre calls getItem in SQLiteIsServerless; the tIle is lI."
+    assert run(default, kept) == kept  # a name's second part, code, no common word with an l
+
+
 def test_edits_carry_reason_and_confidence(default):
     result = Pipeline([default]).run("We must not exlude them.")
     (edit,) = result.edits

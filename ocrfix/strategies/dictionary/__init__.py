@@ -52,7 +52,8 @@ from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, LOOKUP_CACHE, 
                                                      default_index)
 from ocrfix.strategies.dictionary.chains import chains, splittable
 from ocrfix.strategies.dictionary.marks import lone_mark_words
-from ocrfix.strategies.dictionary.protect import is_noisy, protected_reason, repair_number, repair_postcode
+from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_number,
+                                                   repair_postcode)
 from ocrfix.strategies.dictionary.readings import best_reading, drops_edge, drops_letters, with_case
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces
@@ -103,7 +104,7 @@ MAX_CANDIDATES = 6  # readings scored in context, per word
 LANGUAGE_CHECK_WORDS = 20
 COMMON_WORD_ZIPF = 5.5
 MIN_COMMON_SHARE = 0.15  # English OCR in the corpus: 0.26 or more; German, French, Latin: 0.05 or less
-PATTERN_CONFIDENCE = 0.95  # a number or postcode that only one reading makes valid
+PATTERN_CONFIDENCE = 0.95  # a number, postcode or lettered word that only one reading makes valid
 # A word glued from two pieces has at least this many letters: shorter ones have too many neighbours
 # one edit away to tell which was meant ("h cer": her? hear? cer?), as the index's one-edit rule says.
 MIN_GLUED = 5
@@ -386,7 +387,7 @@ class Dictionary(RealWordRepair, Strategy):
     # -- one word -----------------------------------------------------------------------
     def _kind(self, kind: tuple, vocabulary: Vocabulary) -> tuple:
         """What a word part is in this document, ``kind`` being what it is whatever its place
-        (:meth:`_cached_kind`): ("skip",), ("number", repaired) or ("word", folded, zipf)."""
+        (:meth:`_cached_kind`): ("skip",), ("pattern", repaired, reason) or ("word", folded, zipf)."""
         if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1 \
                 and not self._variant(kind[1], vocabulary):
             return ("skip",)  # an unknown word the document uses twice is its own
@@ -424,7 +425,10 @@ class Dictionary(RealWordRepair, Strategy):
             return ("skip",)  # no word, nor a few run together: a line of noise (its splits would cost n²)
         number = None if core.isalpha() else repair_number(core)  # a number needs digits
         if number is not None:
-            return ("number", number)
+            return ("pattern", number, "letters read for digits in a number")
+        lettered = repair_capital_i(core, self._lexicon.folded_zipf)
+        if lettered is not None:
+            return ("pattern", lettered, "capital \"I\" read for \"l\" inside a lower-case word")
         word = fold(core)
         zipf = self._lexicon.folded_zipf(word)
         if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word)) \
@@ -586,8 +590,8 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _repair_token(self, tokens: Tokens, i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
-        if kind[0] == "number":
-            return kind[1], PATTERN_CONFIDENCE, "letters read for digits in a number"
+        if kind[0] == "pattern":
+            return kind[1], PATTERN_CONFIDENCE, kind[2]
         core = tokens.cores[i]
         _, word, zipf = kind
         name_like = self._name_like(tokens, i)
