@@ -57,7 +57,7 @@ from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, re
 from ocrfix.strategies.dictionary.readings import best_reading, drops_edge, drops_letters, with_case
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces
-from ocrfix.strategies.dictionary.tokens import (CAPITALISED_MID_LINE, LAST_LETTER_MARKS, LETTER_MARKS, Tokens,
+from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
@@ -122,7 +122,6 @@ GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
 # Glyphs of old print that case-folding spells out, and the letters they stand for (see _in_own_glyphs).
 OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
-LOWER_WORD = regex.compile(r"(?<!\p{L})\p{Ll}+(?!\p{L})")
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
 RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a split word ("begi ning": web typos)
@@ -794,7 +793,7 @@ class Dictionary(RealWordRepair, Strategy):
         (:meth:`_repair` leaves both alone). The pass skips the others, unless the token before them was
         repaired (the word before is context)."""
         cores, words, linked = tokens.cores, tokens.letter_words, tokens.linked
-        folded_zipf = self._lexicon.folded_zipf
+        listed = tokens.listed(self._lexicon.folded_zipf)
         busy = busy | tokens.marked_edges()
         last = len(cores) - 1
         for i in compress(range(len(cores)), tokens.per_core(lambda core: kinds[core][0] != "skip")):
@@ -804,7 +803,7 @@ class Dictionary(RealWordRepair, Strategy):
             zipf = kind[2] if kind[0] == "word" else 0.0
             if zipf < PIECE_ZIPF or not (
                     i > 0 and linked[i - 1] and words[i - 1] is not None and paired[i - 1]
-                    or i < last and linked[i] and words[i + 1] is not None and paired[i] and folded_zipf(words[i + 1])
+                    or i < last and linked[i] and paired[i] and listed[i + 1]
                     or zipf >= NAME_ZIPF and self._name_like(tokens, i)):
                 busy.add(i)
         return busy - tokens.taken
@@ -1244,18 +1243,13 @@ def _in_document_case(text: str, edits: list[Edit]) -> list[Edit]:
     >>> [edit.replacement for edit in _in_document_case(text, edits)]
     ['It', 'October', 'our', 'if']
     """
-    cased, lower, inside = [], None, None
+    cased = []
     first = len(text) - len(text.lstrip())  # where the text's first printed character is
     for edit in edits:
         word = edit.replacement
-        if not edit.original[:1].isalpha() and word[:1].islower() and word.isalpha():
-            capitalised = word[0].upper() + word[1:]
-            if edit.start <= first or stop_before(text, edit.start):
-                edit = replace(edit, replacement=capitalised)
-            elif edit.original[0].isdigit():
-                if lower is None:
-                    lower, inside = Counter(LOWER_WORD.findall(text)), Counter(CAPITALISED_MID_LINE.findall(text))
-                if inside[capitalised] and not lower[word]:
-                    edit = replace(edit, replacement=capitalised)
+        if not edit.original[:1].isalpha() and word[:1].islower() and word.isalpha() and (
+                edit.start <= first or stop_before(text, edit.start)
+                or edit.original[0].isdigit() and capitalised_mid_line_only(text, word)):
+            edit = replace(edit, replacement=word[0].upper() + word[1:])
         cased.append(edit)
     return cased

@@ -67,7 +67,7 @@ class RealWordRepair:
         A pair too common to be a misprint of any listed pair (see :meth:`_misprint_pairs`) counts as a pair.
         With them the capitalised words that open a sentence (:meth:`_opening`), kept as ``tokens.opening``, and
         the words read by one neighbour (:meth:`_one_sided`), kept as ``tokens.one_sided``."""
-        words, linked, folded_zipf = tokens.letter_words, tokens.linked, self._lexicon.folded_zipf
+        words, linked, listed = tokens.letter_words, tokens.linked, tokens.listed(self._lexicon.folded_zipf)
         last = len(words) - 1
         ceiling = self._lexicon.bigram_ceiling - MISPRINT_GAP  # a pair this common is no misprint of a listed one
         lone = {letter for letter in string.ascii_lowercase if _lone_letter(tokens, letter)}
@@ -77,8 +77,7 @@ class RealWordRepair:
         return tokens.opening | tokens.one_sided | {
             i for i in compress(range(len(words)), lower)
             if 0 < i < last and paired[i] < ceiling and paired[i - 1] < ceiling and linked[i - 1] and linked[i]
-            and words[i - 1] is not None and words[i + 1] is not None and folded_zipf(words[i + 1])
-            and folded_zipf(words[i]) and words[i] not in self.protected}
+            and words[i - 1] is not None and listed[i + 1] and listed[i] and words[i] not in self.protected}
 
     def _opening(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
         """The part of :meth:`_unpaired` that opens a sentence: the i where token i is a capitalised listed word
@@ -96,11 +95,11 @@ class RealWordRepair:
         >>> sorted(fix._opening(Tokens("Ho said so to Mr Ho."), [0.0] * 6, fix._lexicon.bigram_ceiling))  # a name
         []
         """
-        words, folded_zipf = tokens.letter_words, self._lexicon.folded_zipf
+        words, listed = tokens.letter_words, tokens.listed(self._lexicon.folded_zipf)
         last, cores = len(words) - 1, tokens.cores
         return {i for i in compress(range(len(words)), tokens.per_core(is_capitalised_word))
                 if i < last and tokens.linked[i] and paired[i] < ceiling and is_lower_alpha_word(cores[i + 1])
-                and folded_zipf(words[i + 1]) and folded_zipf(words[i]) and words[i] not in self.protected
+                and listed[i + 1] and listed[i] and words[i] not in self.protected
                 and tokens.opens_sentence(i) and not tokens.capitalised_inside(words[i])}
 
     def _one_sided(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
@@ -124,28 +123,28 @@ class RealWordRepair:
         >>> sorted(fix._one_sided(tokens, paired, fix._lexicon.bigram_ceiling))  # not beside “ or "3x."
         [2, 3, 4, 6, 8]
         """
-        words, linked, raws, cores, folded_zipf = (tokens.letter_words, tokens.linked, tokens.raws, tokens.cores,
-                                                    self._lexicon.folded_zipf)
+        words, linked, raws, cores, listed = (tokens.letter_words, tokens.linked, tokens.raws, tokens.cores,
+                                               tokens.listed(self._lexicon.folded_zipf))
 
         def after_mark(j: int) -> bool:  # token j is a word with a comma, semicolon or colon right after it
             return raws[j][-1:] in ",;:" and raws[j][:-1] == cores[j] and cores[j].isalpha()
 
-        def listed(j: int, pair: float) -> bool:  # neighbour j is a listed word, ``pair`` no commoner than ceiling
-            return words[j] is not None and bool(folded_zipf(words[j])) and pair < ceiling
+        def listed_apart(j: int, pair: float) -> bool:  # neighbour j is a listed word, ``pair`` no commoner than ceiling
+            return listed[j] and pair < ceiling
 
         def unknown(j: int) -> bool:  # token j is an unknown word of letters alone
-            return words[j] is not None and not folded_zipf(words[j]) and raws[j] == cores[j]
+            return words[j] is not None and not listed[j] and raws[j] == cores[j]
 
         # the neighbours first, the word's own lookups last: most words fail on their neighbours
         return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
                 if 0 < i < len(words) - 1
                 and (not linked[i - 1] and linked[i] and raws[i] == cores[i] and after_mark(i - 1)
-                     and listed(i + 1, paired[i])
-                     or linked[i - 1] and not linked[i] and after_mark(i) and listed(i - 1, paired[i - 1])
-                     or linked[i - 1] and linked[i] and (unknown(i - 1) and listed(i + 1, paired[i])
-                                                         or unknown(i + 1) and listed(i - 1, paired[i - 1]))
+                     and listed_apart(i + 1, paired[i])
+                     or linked[i - 1] and not linked[i] and after_mark(i) and listed_apart(i - 1, paired[i - 1])
+                     or linked[i - 1] and linked[i] and (unknown(i - 1) and listed_apart(i + 1, paired[i])
+                                                         or unknown(i + 1) and listed_apart(i - 1, paired[i - 1]))
                      and not self._piece(cores[i], words[i]))
-                and folded_zipf(words[i]) and words[i] not in self.protected}
+                and listed[i] and words[i] not in self.protected}
 
     def _unfitting(self, tokens: Tokens, unpaired: set[int]) -> set[int]:
         """The tokens of ``unpaired`` between whose neighbours as printed no misreading of theirs fits

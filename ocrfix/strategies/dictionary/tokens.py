@@ -42,11 +42,12 @@ LETTER = regex.compile(r"\p{L}")
 #   after it. Where a repair's new first letter, whose case the print lost, is made a capital; the first
 #   on tokens, the second on the raw text for the final edits (a closing quote may follow the stop there).
 # - Tokens.capitalised_inside: printed capitalised where may_open_sentence says no: a name, left alone.
-#   CAPITALISED_MID_LINE is narrower (after a lower-case word, a figure or , ; : on the same line): the
+#   capitalised_mid_line_only is narrower (after a lower-case word, a figure or , ; : on the same line): the
 #   evidence that a repair should be given a capital, which a line start or a bracket does not give.
 CLAUSE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 WORD_STOP_BEFORE = regex.compile(r"[\p{L}\p{N}][.!?][\"'’”)]?\s+$")
-CAPITALISED_MID_LINE = regex.compile(r"(?<=[\p{Ll}\p{N},;:] )\p{Lu}\p{Ll}+(?!\p{L})")
+CAPITALISED_FORM = regex.compile(r"\p{Lu}\p{Ll}+")
+LOWER_FORM = regex.compile(r"\p{Ll}+")
 # Marks engines print for a listed word's first letter ("“he", "+he" for "the"): quotation marks and
 # symbols no word starts with, and the underscore some engines (gocr) print for a glyph they cannot read
 # ("_ith"). Brackets and dashes are left out: before a word they are mostly real.
@@ -108,6 +109,7 @@ class Tokens:
         self.spaced, self.linked = _gaps(codes, self.starts, self.ends)
         self._distinct = distinct
         self._per_core: dict[Callable[[str], bool], list[bool]] = {}  # see per_core
+        self._listed: dict[Callable[[str], float], list[bool]] = {}  # see listed
 
     def per_core(self, test: Callable[[str], bool]) -> list[bool]:
         """``test`` of each token's word part, run once per distinct word part; kept, as the rules ask again.
@@ -119,6 +121,20 @@ class Tokens:
         if flags is None:
             results = {core: test(core) for core in self._distinct}
             flags = self._per_core[test] = list(map(results.__getitem__, self.cores))
+        return flags
+
+    def listed(self, folded_zipf: Callable[[str], float]) -> list[bool]:
+        """Is each token's word part a word of letters that ``folded_zipf`` lists (not 0)? Each distinct word is
+        looked up once and the flags kept: the per-token rules ask ~100k times a pass over the corpus OCR.
+
+        >>> Tokens("the xqzv, the 3x").listed(lambda word: {"the": 7.7}.get(word, 0.0))
+        [True, False, True, False]
+        """
+        flags = self._listed.get(folded_zipf)
+        if flags is None:
+            known = {word: bool(folded_zipf(word)) for word in set(self.letter_words) if word is not None}
+            known[None] = False
+            flags = self._listed[folded_zipf] = list(map(known.__getitem__, self.letter_words))
         return flags
 
     def marked_edges(self) -> set[int]:
@@ -333,6 +349,25 @@ def stop_before(text: str, start: int) -> bool:
     (True, True, False)
     """
     return bool(WORD_STOP_BEFORE.search(text, max(0, start - 8), start))
+
+
+def capitalised_mid_line_only(text: str, word: str) -> bool:
+    """Does ``text`` print the lower-case ``word`` capitalised inside a sentence (after a lower-case word, a
+    figure or a comma, semicolon or colon and one space) and never in lower case as a word of its own (a
+    maximal run of letters)? Each form is searched for alone, not every word of the text counted: a literal
+    search stops at its first hit, and few repairs ask (see CLAUSE_END's comment).
+
+    >>> text = "On 3 October we met, and 4 May. may"
+    >>> capitalised_mid_line_only(text, "october"), capitalised_mid_line_only(text, "may")
+    (True, False)
+    >>> capitalised_mid_line_only("Fine. October came", "october")  # only at a sentence's start
+    False
+    """
+    capitalised = word[0].upper() + word[1:]
+    return (CAPITALISED_FORM.fullmatch(capitalised) is not None
+            and regex.search(r"(?<=[\p{Ll}\p{N},;:] )" + regex.escape(capitalised) + r"(?!\p{L})", text) is not None
+            and not (LOWER_FORM.fullmatch(word)
+                     and regex.search(r"(?<!\p{L})" + regex.escape(word) + r"(?!\p{L})", text)))
 
 
 def is_alpha_word(core: str) -> bool:
