@@ -140,3 +140,23 @@ def test_a_space_lost_before_the_pronoun_i_is_restored(dictionary):
 def test_a_word_printed_with_a_digit_first_takes_the_case_the_document_gives_it(dictionary):
     text = "Your letter of 3 October came. We met on 14 0ctober in the 0ffice of the Board."
     assert dictionary.run(text).text == "Your letter of 3 October came. We met on 14 October in the office of the Board."
+
+
+def test_a_short_word_with_a_digit_for_a_letter_of_its_shape_is_read_where_a_neighbour_pairs_with_it(dictionary):
+    # held-out Tesseract pages: "1t", "1n", "0n", "0f", "t0" were numbers to the dictionary, too short for a word
+    # with digits for letters, and stayed
+    text = "It is 1t that we saw 1n the town, and he went t0 the hill 0n the day 0f the fair."
+    assert dictionary.run(text).text == "It is it that we saw in the town, and he went to the hill on the day of the fair."
+    # a unit, a label or shillings pairs with no neighbour as a word, or is no shape reading at all
+    for stays in ("The house was 1m wide.", "See table 1a and 1b.", "He paid 1s. 6d. for it.", "route a1 and b1"):
+        assert dictionary.run(stays).text == stays
+
+
+def test_a_speck_read_as_a_full_stop_between_two_words_of_one_sentence_goes(dictionary):
+    # held-out Tesseract pages: "in. the", "of. offices", "to. have" (a lower-case word after it: no sentence ended)
+    text = "The stores are kept in. the cellar, and the keys of. the house are to. be found there."
+    assert dictionary.run(text).text == "The stores are kept in the cellar, and the keys of the house are to be found there."
+    # an abbreviation's point, inches after a number, a sentence's end before a capital stay
+    for stays in ("the no. of persons", "a board 3 in. thick", "books, papers, etc. and pens", "He came in. The end."):
+        assert dictionary.run(stays).text == stays
+

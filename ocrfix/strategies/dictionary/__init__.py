@@ -53,10 +53,10 @@ from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, LOOKUP_CACHE, 
 from ocrfix.strategies.dictionary.chains import chains, splittable
 from ocrfix.strategies.dictionary.marks import lone_mark_words
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_number,
-                                                   repair_postcode)
+                                                  repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import best_reading, drops_edge, drops_letters, with_case
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
-from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces
+from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_stops
 from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 
@@ -374,19 +374,24 @@ class Dictionary(RealWordRepair, Strategy):
                 for match, meant in lone_mark_words(text, self._lexicon)]
 
     def _lost_spaces(self, text: str) -> list[Edit]:
-        """Spaces lost after punctuation, and marks printed in their fullwidth forms (see :mod:`.spacing`)."""
+        """Spaces lost after punctuation, marks printed in their fullwidth forms and specks read as full stops
+        (see :mod:`.spacing`)."""
         spaced = [self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
                             reason="a space lost after punctuation between two words")
                   for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
         spaced += [self.edit(text, match.start(), match.end(), replacement, confidence=PATTERN_CONFIDENCE,
                              reason="a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
                    for match, replacement in fullwidth_marks(text)]
+        spaced += [self.edit(text, match.start(), match.end(), "", confidence=PATTERN_CONFIDENCE,
+                             reason="a speck read as a full stop between two words of one sentence")
+                   for match in stray_stops(text, self._lexicon)]
         return sorted(spaced, key=lambda e: e.start)
 
     # -- one word -----------------------------------------------------------------------
     def _kind(self, kind: tuple, vocabulary: Vocabulary) -> tuple:
         """What a word part is in this document, ``kind`` being what it is whatever its place
-        (:meth:`_cached_kind`): ("skip",), ("pattern", repaired, reason) or ("word", folded, zipf)."""
+        (:meth:`_cached_kind`): ("skip",), ("pattern", repaired, reason), ("shape", readings) (see
+        :meth:`_digit_shape`) or ("word", folded, zipf)."""
         if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1 \
                 and not self._variant(kind[1], vocabulary):
             return ("skip",)  # an unknown word the document uses twice is its own
@@ -429,11 +434,19 @@ class Dictionary(RealWordRepair, Strategy):
         if lettered is not None:
             return ("pattern", lettered, "capital \"I\" read for \"l\" inside a lower-case word")
         word = fold(core)
+        shapes = () if core.isalpha() or word in self.protected else shape_readings(core, self._is_common)
+        if shapes:
+            return ("shape", shapes)
         zipf = self._lexicon.folded_zipf(word)
         if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word)) \
                 or word in self.protected or protected_reason(raw, core, self._is_word):
             return ("skip",)  # a common word is taken as written: asked first, as most words are
         return ("word", word, zipf)
+
+    def _is_common(self, word: str) -> bool:
+        """Is ``word`` common (the, of, his, out)? A short token that only a rarer word reads ("a1": "al", "1a": "la")
+        is more likely a label or code than that word misread."""
+        return self._lexicon.folded_zipf(word) >= COMMON_WORD_ZIPF
 
     def _is_word(self, part: str) -> bool:
         return self._lexicon.zipf(part, combine=False) >= COMPOUND_PART_ZIPF
@@ -591,6 +604,8 @@ class Dictionary(RealWordRepair, Strategy):
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
         if kind[0] == "pattern":
             return kind[1], PATTERN_CONFIDENCE, kind[2]
+        if kind[0] == "shape":
+            return self._digit_shape(tokens, i, kind[1])
         core = tokens.cores[i]
         _, word, zipf = kind
         name_like = self._name_like(tokens, i)
@@ -616,6 +631,32 @@ class Dictionary(RealWordRepair, Strategy):
             # i is the misread start of another word ("i'he" for "The"), not "i've"
             return None
         return repair
+
+    def _digit_shape(self, tokens: Tokens, i: int, readings: tuple[str, ...]) -> tuple[str, float, str] | None:
+        """Token ``i``, a short word with a 0 or 1 for a letter of its shape, read as one of its ``readings``
+        (:func:`.protect.shape_readings`) that forms a listed word pair with a neighbour, if its posterior against
+        the other readings and the token as an unknown string reaches ``min_confidence``. A unit or label
+        ("1m", "3b") pairs with no neighbour as a word.
+
+        >>> fix = Dictionary()
+        >>> [fix._digit_shape(Tokens(text), 1, readings)[0] for text, readings in (("saw 1t in", ("it",)),
+        ...  ("sat 0n the", ("on",)))]
+        ['it', 'on']
+        >>> fix._digit_shape(Tokens("was 1m wide"), 1, ("im",)) is None
+        True
+        """
+        prev, nxt, printed = self._known(tokens.neighbour(i, -1)), self._known(tokens.neighbour(i, +1)), tokens.folded[i]
+        scores = {reading: self._context(prev, reading, self._lexicon.folded_zipf(reading), nxt)
+                  + self._channel(reading, printed)[0] for reading in readings}
+        fitting = {reading: score for reading, score in scores.items() if self._attested(prev, reading, nxt)}
+        if not fitting:
+            return None
+        as_printed = self._context(prev, printed, UNKNOWN_ZIPF - NOISY_PENALTY, nxt)
+        best, confidence = best_reading(fitting, [as_printed, *(score for reading, score in scores.items()
+                                                                if reading not in fitting)])
+        if confidence < self.min_confidence:
+            return None
+        return best, confidence, "a digit printed for the letter of its shape"
 
     @staticmethod
     def _capital_first(tokens: Tokens, i: int, word: str) -> bool:

@@ -52,6 +52,11 @@ ORDINAL_OR_DECADE = regex.compile(r"(?i)\d+(?:st|nd|rd|th|d|s|'s|’s)")
 # An ordinal whose later digits an engine misread ("2ith" for 27th): a digit, up to two more digits or
 # letters printed for digits, an ordinal suffix.
 MISREAD_ORDINAL = regex.compile(r"(?i)\d[\dlio]{1,2}(?:st|nd|rd|th)")
+# A short lower-case word with a 0 or 1 for one of its letters ("1t", "0n", "t0", "h1s"): engines of every kind
+# read o, i and l as the digits of their shape, and the words too short for DIGITS_FOR_LETTERS are the commonest.
+SHORT_DIGIT_WORD = regex.compile(r"(?=.{2,3}$)\p{Ll}{0,2}[01]\p{Ll}{0,2}")
+# The letters a digit of SHORT_DIGIT_WORD stands for: the letters of its shape.
+SHAPE_LETTERS = (("0", "o"), ("1", "i"), ("1", "l"))
 
 # Letters engines print for digits, and back.
 LETTER_FOR_DIGIT = {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "S": "5", "Z": "2", "B": "8", "G": "6"}
@@ -166,6 +171,21 @@ def _letter_for_mark(core: str, known: Callable[[str], bool], mark: str = "-") -
         return False
     cut = core.index(mark)
     return any(known((core[:cut] + letter + core[cut + 1:]).lower()) for letter in string.ascii_lowercase)
+
+
+def shape_readings(core: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The ``known`` words ``core`` reads as where it is a short word with a 0 or 1 for a letter of that shape
+    (SHORT_DIGIT_WORD; o for 0, i or l for 1); none for a number with a unit or suffix ("1s", "2nd", "10").
+
+    >>> shape_readings("1t", {"it"}.__contains__), shape_readings("h1s", {"his", "hls"}.__contains__)
+    (('it',), ('his', 'hls'))
+    >>> shape_readings("1s", {"is"}.__contains__), shape_readings("2t", {"it"}.__contains__)
+    ((), ())
+    """
+    if not SHORT_DIGIT_WORD.fullmatch(core) or ORDINAL_OR_DECADE.fullmatch(core):
+        return ()
+    return tuple(reading for reading in dict.fromkeys(core.replace(digit, letter) for digit, letter in SHAPE_LETTERS)
+                 if reading != core and known(reading))
 
 
 def is_noisy(core: str) -> bool:

@@ -22,6 +22,9 @@ with one letter in its place or without it, make a word in common use that is co
 side ("sever,ty", "ho,se", "Direc.or"; "rat,io", "Nort,hern"): engines read thin or broken letters (i,
 l, t, u) as a comma or a full stop and print specks as them, while two words that lost the space between
 them seldom make a third ("machine,but", "it,and"; "in,to" stays: "into" is rarer than "in" and "to").
+A full stop printed between two lower-case words with its space after it ends no sentence either (English
+opens one with a capital); after a common word that no abbreviation shares it is a speck and goes
+("saw him in. the town": :func:`stray_stops`).
 
 >>> [(m.start(), m.end(), r) for m, r in lost_spaces("It rained,and then it stopped.If not,well.")]
 [(9, 10, ', '), (29, 30, '. '), (36, 37, ', ')]
@@ -43,7 +46,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from ocrfix.lexicon import fold
+from ocrfix.lexicon import Lexicon, fold
 from ocrfix.strategies.dictionary.protect import CODE, URL_OR_EMAIL
 
 # word, one mark, word: the mark between two words of at least two letters, or before the one-letter
@@ -57,6 +60,19 @@ FULLWIDTH_OFFSET = 0xFEE0  # from a fullwidth form to its ASCII character
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # a text where fullwidth forms are at home
 # a number of up to four digits (a paragraph number, a year), a full stop, a capitalised word: "7.The"
 NUMBERED = regex.compile(r"(?<![\p{L}\p{N}.,:/])\p{N}{1,4}(\.)(?=\p{Lu}\p{Ll}+(?![\p{L}\p{N}]|\.\p{L}))")
+# a lower-case word of two letters or more, a full stop, a space, a lower-case word: "in. the", "of. offices";
+# the word before stands after a space or the text's start (not "e.g.", "a.m.", "sqlite3.exe")
+SPACED_STOP = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Ll}{2,}))\.(?=[ \t]+(\p{Ll}+)\b)", regex.MULTILINE)
+# A word before a full stop this common is a word, not an abbreviation (those are rarer: "etc" 5.0, "vs" 4.9,
+# "st" 5.2, "approx" 3.5)...
+STOP_WORD_ZIPF = 5.5
+# ...but for the common words English also writes as abbreviations: "no." (number: "no. of persons"), "do."
+# (ditto, in price lists) and "mr." (listed lower-case from web text).
+ABBREVIATED_WORDS = frozenset(("no", "do", "mr"))
+# A sentence's end between two words leaves them independent; words of one phrase go together. So a stop is a
+# speck only where the word after follows the word before at least 10**0.3 (twice) as often as it follows any
+# word ("in. the", "to. have"; not "at the end. in verbose mode", "unto her. and she said": a capital lost).
+PHRASE_ASSOCIATION = 0.3
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
@@ -95,6 +111,30 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
             continue  # between lower-case letters a mark is often a misread letter ("abs:raction", "te:ms")
         if not _in_url_or_code(text, match.start()):
             yield match, replacement
+
+
+def stray_stops(text: str, lex: Lexicon) -> Iterator[regex.Match]:
+    """Each full stop (a match of SPACED_STOP) between two lower-case words that is a speck, not a sentence's end
+    nor an abbreviation's point: the word before is common (STOP_WORD_ZIPF) and no abbreviation
+    (ABBREVIATED_WORDS), the two words go together as words of one phrase do (PHRASE_ASSOCIATION), and no
+    number stands before ("3 in. thick": inches).
+
+    >>> from ocrfix import lexicon
+    >>> [m.start() for m in stray_stops("We saw him in. the town, one of. the men.", lexicon.load())]
+    [13, 31]
+    >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it",
+    ...                  lexicon.load()))
+    []
+    """
+    for match in SPACED_STOP.finditer(text):
+        number, before, after = match.group(1), match.group(2), match.group(3)
+        if number and any(map(str.isdigit, number)) or before in ABBREVIATED_WORDS:
+            continue
+        zipf = lex.folded_zipf(before)
+        if zipf >= STOP_WORD_ZIPF:
+            pair = lex.folded_bigram(before, after)
+            if pair and pair - zipf - (lex.folded_zipf(after) - 9.0) >= PHRASE_ASSOCIATION:
+                yield match
 
 
 def _letter_misread(before: str, after: str, zipf: Callable[[str], float]) -> bool:
