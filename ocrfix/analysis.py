@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ocrfix.metrics import MAX_GAP_CHARS, MAX_GAP_WORDS, Score, score, token_path, tokens
+from ocrfix.metrics import MAX_GAP_CHARS, MAX_GAP_WORDS, Op, Score, score, token_path, tokens
 from ocrfix.profiles import normalize
 
 CLASSES = ("lowercase", "uppercase", "digit", "punctuation", "whitespace", "other")
@@ -45,11 +45,15 @@ class ClassAccuracy:
 
     @property
     def accuracy(self) -> float:
+        """``correct / total``; 1.0 for a class the reference has none of (nothing was misread)."""
         return self.correct / self.total if self.total else 1.0
 
 
 @dataclass(frozen=True)
 class Analysis:
+    """The error report of one pair (:func:`analyze`): its :class:`Score`, the confusions, most frequent
+    first, the accuracy per character class (:data:`CLASSES`) and the reference words read exactly."""
+
     score: Score
     confusions: list[Confusion]
     classes: dict[str, ClassAccuracy]
@@ -58,6 +62,7 @@ class Analysis:
 
     @property
     def word_accuracy(self) -> float:
+        """Share of reference words read exactly; 1.0 when the reference has none."""
         return self.words_correct / self.words if self.words else 1.0
 
     def as_dict(self, top: int | None = None) -> dict:
@@ -125,13 +130,20 @@ def _class_counts(pieces: list[str]) -> Counter:
 
 def analyze(reference: str, hypothesis: str, profile: str = "default", *,
             max_gap_chars: int = MAX_GAP_CHARS, max_gap_words: int = MAX_GAP_WORDS) -> Analysis:
-    """The error report of ``hypothesis`` against ``reference``."""
+    """The error report of ``hypothesis`` against ``reference`` (under ``profile``, as :func:`~ocrfix.metrics.score`).
+
+    >>> report = analyze("the cat", "the cot")
+    >>> report.confusions, report.word_accuracy
+    ([Confusion(reference='a', hypothesis='o', count=1)], 0.5)
+    >>> print(report.text().splitlines()[3])
+       85.71% accuracy (CER 0.1429)
+    """
     result = score(reference, hypothesis, profile, alignment=True,
                    max_gap_chars=max_gap_chars, max_gap_words=max_gap_words)
     ref, hyp = normalize(reference, profile), normalize(hypothesis, profile)
 
     confusions: Counter = Counter()
-    pending: list = []  # consecutive edit blocks form one confusion
+    pending: list[Op] = []  # consecutive edit blocks form one confusion
 
     def flush() -> None:
         if pending:
@@ -147,9 +159,10 @@ def analyze(reference: str, hypothesis: str, profile: str = "default", *,
     flush()
     ranked = sorted(confusions.items(), key=lambda item: (-item[1], item[0]))
 
-    read = [ref[op.ref_start:op.ref_end] for op in result.alignment if op.tag not in ("gap",)]
+    # a gap's reference span is the [illegible] marker itself: not text to read, so in no class
+    scored = [ref[op.ref_start:op.ref_end] for op in result.alignment if op.tag != "gap"]
     correct = [ref[op.ref_start:op.ref_end] for op in result.alignment if op.tag == "equal"]
-    totals, rights = _class_counts(read), _class_counts(correct)
+    totals, rights = _class_counts(scored), _class_counts(correct)
 
     ref_words, hyp_words = tokens(ref, hyp, words=True)
     word_path = token_path(ref_words, hyp_words, max_gap_words)

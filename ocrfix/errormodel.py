@@ -332,6 +332,7 @@ class ErrorModel:
 
     # -- files --------------------------------------------------------------------
     def to_dict(self) -> dict:
+        """The model as JSON-ready data (the file format of :meth:`save`), commonest confusions first."""
         return {
             "format": FORMAT,
             "characters": self.characters,
@@ -343,6 +344,7 @@ class ErrorModel:
 
     @classmethod
     def from_dict(cls, data: dict, path: str | os.PathLike[str] | None = None) -> "ErrorModel":
+        """The model :meth:`to_dict` wrote; :class:`OcrfixError` (naming ``path``) for anything else."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise OcrfixError(f"not an ocrfix error model (expected format {FORMAT!r})", path)
         try:
@@ -353,6 +355,15 @@ class ErrorModel:
             raise OcrfixError(f"malformed error model: {error}", path) from None
 
     def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the model as JSON, atomically; :meth:`load` reads it back.
+
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "model.json"
+        >>> model = ErrorModel.train([("tbe cat", "the cat")], prior=False)
+        >>> model.save(path)
+        >>> ErrorModel.load(path).confusions == model.confusions
+        True
+        """
         from ocrfix.io import write_text_atomic
 
         data = self.to_dict()
@@ -363,6 +374,7 @@ class ErrorModel:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> "ErrorModel":
+        """The model :meth:`save` wrote to ``path``."""
         from ocrfix.io import read_text
 
         try:

@@ -231,6 +231,7 @@ class Vocabulary:
         return cls(counts)
 
     def count(self, word: str) -> int:
+        """How often the text uses ``word``, case-blind and with ’ read as ' (:func:`fold`)."""
         return self._counts.get(fold(word), 0)
 
     def starting(self, prefix: str) -> list[str]:

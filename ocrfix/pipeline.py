@@ -106,6 +106,7 @@ class Result:
 
     @property
     def changed(self) -> bool:
+        """Whether the text differs from the original (edits can cancel out: check this, not ``edits``)."""
         return self.text != self.original
 
     def location(self, offset: int) -> tuple[int, int]:
@@ -331,6 +332,7 @@ class Pipeline:
 
     @property
     def names(self) -> list[str]:
+        """The strategies' names, in the order they run."""
         return [strategy.name for strategy in self.strategies]
 
     def __repr__(self) -> str:

@@ -52,7 +52,8 @@ tbody{content-visibility:auto;contain-intrinsic-size:auto 2000px}
 """
 
 
-def _figures(score: Score, analysis: Analysis | None) -> str:
+def _figures(analysis: Analysis) -> str:
+    score = analysis.score
     rows = [
         ("profile", score.profile), ("CER", f"{score.cer:.4f}"), ("WER", f"{score.wer:.4f}"),
         ("edits", f"{score.distance:,}"), ("substitutions", f"{score.substitutions:,}"),
@@ -65,16 +66,15 @@ def _figures(score: Score, analysis: Analysis | None) -> str:
     parts = ['<div class="cols"><table class="figures">']
     parts += [f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows]
     parts.append("</table>")
-    if analysis is not None:
-        parts.append('<table class="figures"><tr><th>class</th><td>correct</td><td>total</td><td>accuracy</td></tr>')
-        parts += [f"<tr><th>{name}</th><td>{c.correct:,}</td><td>{c.total:,}</td><td>{100 * c.accuracy:.2f}%</td></tr>"
-                  for name, c in analysis.classes.items()]
-        parts.append(f"<tr><th>words</th><td>{analysis.words_correct:,}</td><td>{analysis.words:,}</td>"
-                     f"<td>{100 * analysis.word_accuracy:.2f}%</td></tr></table>")
-        parts.append('<table class="figures"><tr><th>confusion</th><td>count</td></tr>')
-        parts += [f"<tr><th><span class=\"d\">{_visible(c.reference)}</span> → <span class=\"i\">"
-                  f"{_visible(c.hypothesis)}</span></th><td>{c.count:,}</td></tr>" for c in analysis.confusions[:15]]
-        parts.append("</table>")
+    parts.append('<table class="figures"><tr><th>class</th><td>correct</td><td>total</td><td>accuracy</td></tr>')
+    parts += [f"<tr><th>{name}</th><td>{c.correct:,}</td><td>{c.total:,}</td><td>{100 * c.accuracy:.2f}%</td></tr>"
+              for name, c in analysis.classes.items()]
+    parts.append(f"<tr><th>words</th><td>{analysis.words_correct:,}</td><td>{analysis.words:,}</td>"
+                 f"<td>{100 * analysis.word_accuracy:.2f}%</td></tr></table>")
+    parts.append('<table class="figures"><tr><th>confusion</th><td>count</td></tr>')
+    parts += [f"<tr><th><span class=\"d\">{_visible(c.reference)}</span> → <span class=\"i\">"
+              f"{_visible(c.hypothesis)}</span></th><td>{c.count:,}</td></tr>" for c in analysis.confusions[:15]]
+    parts.append("</table>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -146,7 +146,7 @@ def _document_page(analysis: Analysis, reference: str, hypothesis: str, *, title
     profile = analysis.score.profile
     rows = _rows(analysis.score, normalize(reference, profile), normalize(hypothesis, profile))
     body = [f'<p><a href="{escape(index_href)}">← all documents</a></p>' if index_href else "",
-            f"<h1>{escape(title)}</h1>", _figures(analysis.score, analysis),
+            f"<h1>{escape(title)}</h1>", _figures(analysis),
             '<h2>Aligned text</h2><p class="legend"><span class="s">substituted</span>'
             '<span class="d">deleted</span><span class="i">inserted</span>'
             '<span class="g">[illegible] and what it absorbed</span></p>',

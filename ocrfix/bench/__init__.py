@@ -107,7 +107,7 @@ def run(
     documents = corpus_module.load(folder)
     steps = [step for candidate in candidates for step in candidate.steps]
     fitting = folds > 1 and any(trainable(step) for step in steps)
-    cross_folds = make_folds(documents, max(folds, 1))
+    cross_folds = make_folds(documents, folds)
     # A single group cannot be cross-validated: trainable strategies then run as shipped.
     partition = cross_folds if fitting and len(cross_folds) > 1 else [list(documents)]
 

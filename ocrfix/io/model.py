@@ -49,6 +49,7 @@ class Line:
 
     @property
     def text(self) -> str:
+        """The line as read: ``raw`` where the format gives the line's own text, else its words joined by spaces."""
         return self.raw if self.raw is not None else " ".join(word.text for word in self.words)
 
 
@@ -65,6 +66,7 @@ class Page:
 
     @property
     def text(self) -> str:
+        """The page's lines joined by newlines."""
         return "\n".join(line.text for line in self.lines)
 
 
