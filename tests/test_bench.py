@@ -103,7 +103,8 @@ def test_chains_and_steps(tiny):
     assert chain.edits >= alone.edits
 
 
-@pytest.mark.parametrize("problem", ["empty", "missing", "unknown", "bad-folds", "readme-without-markers"])
+@pytest.mark.parametrize("problem", ["empty", "missing", "unknown", "bad-folds", "bad-jobs", "bad-peer-sample",
+                                     "readme-without-markers"])
 def test_bad_input_one_line_error_and_nothing_written(tiny, tmp_path, capsys, problem):
     out = tmp_path / "results"
     corpus = tiny
@@ -117,6 +118,10 @@ def test_bad_input_one_line_error_and_nothing_written(tiny, tmp_path, capsys, pr
         arguments = ["--strategies", "dedup,no-such-strategy"]
     elif problem == "bad-folds":
         arguments += ["--folds", "0"]
+    elif problem == "bad-jobs":
+        arguments += ["--jobs", "-1"]
+    elif problem == "bad-peer-sample":
+        arguments += ["--peer-sample", "-5"]
     else:
         readme = tmp_path / "README.md"
         readme.write_text("# Project\n")

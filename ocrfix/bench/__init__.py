@@ -102,6 +102,10 @@ def run(
         raise OcrfixError(f"unknown profile {profile!r}; known: {', '.join(PROFILES)}")
     if folds < 1:
         raise OcrfixError(f"folds must be at least 1, not {folds}")
+    if jobs < 0:
+        raise OcrfixError(f"jobs must be 0 (all cores) or more, not {jobs}")
+    if peer_sample is not None and peer_sample < 0:
+        raise OcrfixError(f"peer_sample must be 0 (every document) or more, not {peer_sample}")
     candidates = resolve(strategies)
     folder = Path(corpus) if corpus is not None else corpus_module.DEFAULT_PATH
     documents = corpus_module.load(folder)
