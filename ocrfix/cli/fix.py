@@ -7,9 +7,13 @@ import os
 import sys
 import textwrap
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported when run: the library loads only for the subcommand that needs it
+    from ocrfix.pipeline import Pipeline, Result
 
 # What a folder run picks up: OCR text and the XML formats the readers know.
 INPUT_SUFFIXES = (".txt", ".hocr", ".html", ".htm", ".xhtml", ".xml")
@@ -94,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _correct(pipeline: Any, job: Job) -> Any:
+def _correct(pipeline: Pipeline, job: Job) -> Result:
     """Read, correct and write one file; the Result."""
     from ocrfix.io import read, read_text, write_text_atomic
 
@@ -135,10 +139,10 @@ def _finished(job: Job) -> bool:
     return all(path is not None and path.exists() and path.stat().st_mtime >= source_time for path in made)
 
 
-_WORKER_PIPELINE = None
+_WORKER_PIPELINE: Pipeline | None = None
 
 
-def _start_worker(pipeline: Any) -> None:
+def _start_worker(pipeline: Pipeline) -> None:
     global _WORKER_PIPELINE
     _WORKER_PIPELINE = pipeline
 
@@ -154,7 +158,7 @@ def _work(job: Job) -> dict[str, Any]:
             "removed_chars": len(result.original) - len(result.text)}
 
 
-def _run_folder(args: argparse.Namespace, source: Path, pipeline: Any) -> int:
+def _run_folder(args: argparse.Namespace, source: Path, pipeline: Pipeline) -> int:
     from tqdm import tqdm
 
     from ocrfix.errors import OcrfixError
@@ -173,18 +177,17 @@ def _run_folder(args: argparse.Namespace, source: Path, pipeline: Any) -> int:
     todo = [job for job in jobs if args.force or not _finished(job)]
     records: list[dict[str, Any]] = []
     workers = args.jobs or os.cpu_count() or 1
-    with tqdm(total=len(todo), unit="file", desc="fix", disable=None, file=sys.stderr) as bar:
+    with tqdm(total=len(todo), unit="file", desc="fix", disable=None, file=sys.stderr) as bar, ExitStack() as stack:
         if workers == 1:
             _start_worker(pipeline)
             results = map(_work, todo)
-        else:
-            executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(pipeline,))
+        else:  # the pool is shut down however the loop ends (an interrupt, a strategy's bug)
+            executor = stack.enter_context(
+                ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(pipeline,)))
             results = executor.map(_work, todo, chunksize=1)
         for record in results:
             records.append(record)
             bar.update()
-        if workers != 1:
-            executor.shutdown()
     failed = [record for record in records if "error" in record]
     summary = {"files": len(jobs), "corrected": len(records) - len(failed), "skipped": len(jobs) - len(todo),
                "failed": len(failed), "edits": sum(record.get("edits", 0) for record in records), "results": records}
