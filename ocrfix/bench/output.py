@@ -85,7 +85,7 @@ def _items_table(report: Report) -> str:
     return "\n".join(lines)
 
 
-# Layout items in the order the table shows them (issue 6's targets: furniture removed, hyphens
+# Layout items in the order the table shows them (what layout is held to: furniture removed, hyphens
 # joined or kept, no body line removed).
 ITEM_KINDS = ("running_head", "page_number", "catchword", "hyphen_inserted", "hyphen_compound", "body")
 

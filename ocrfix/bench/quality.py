@@ -19,6 +19,7 @@ from ocrfix.corpus import CorpusDocument
 
 
 def compute(documents: Sequence[CorpusDocument], folds: Sequence[Sequence[CorpusDocument]]) -> dict[str, Any]:
+    """The cross-validated figures over the leaderboard's folds; 5 folds of its own when the run used one."""
     from ocrfix.quality import cross_validate
 
     return cross_validate(documents, folds if len(folds) > 1 else 5)

@@ -1,6 +1,6 @@
 """Report sections beyond the leaderboard, computed from the corpus and its folds.
 
-A section measures something that is not a correction candidate — issue 8's
+A section measures something that is not a correction candidate — the
 quality estimate (Spearman correlation and mean absolute error between
 estimated and true page CER, cross-validated by document) belongs here. A
 module that provides one calls :func:`register` at import and is listed in
@@ -31,6 +31,8 @@ Compute = Callable[[Sequence[CorpusDocument], Sequence[Sequence[CorpusDocument]]
 
 @dataclass(frozen=True)
 class Section:
+    """A registered section: its name (the key in ``bench.json``), how to compute it, how to show it."""
+
     name: str
     compute: Compute
     markdown: Callable[[dict[str, Any]], str] | None = None

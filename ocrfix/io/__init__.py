@@ -2,6 +2,13 @@
 
 ``ocrfix.io`` loads plain text, hOCR, ALTO and PAGE XML into one document
 model and writes outputs atomically.
+
+>>> doc = from_text("page one\fpage two")
+>>> [page.text for page in doc.pages], doc.format
+(['page one', 'page two'], 'text')
+>>> parse('<alto><Layout><Page><TextLine><String CONTENT="Dear"/><SP/><String CONTENT="Sir,"/>'
+...       '</TextLine></Page></Layout></alto>').text()
+'Dear Sir,'
 """
 from ocrfix.io.files import decode_text, read_bytes, read_text, refuse_inputs, write_bytes_atomic, write_text_atomic
 from ocrfix.io.model import Document, Line, Page, Word
