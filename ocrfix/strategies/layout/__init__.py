@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import load
@@ -34,7 +35,7 @@ from ocrfix.strategies.dictionary.marks import lone_mark_words
 from ocrfix.strategies.layout import furniture, markdown, strays
 from ocrfix.strategies.layout.hyphens import HYPHENS, INLINE_HINTS, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
-from ocrfix.strategies.layout.reflow import Shape, decide_join, hyphen_candidate, is_prose
+from ocrfix.strategies.layout.reflow import Shapes, decide_joins, hyphen_candidate, is_prose
 
 
 # a markdown marker opening a line, matched with the newline before it: a pattern led by a literal is
@@ -74,34 +75,35 @@ class Layout(Strategy):
         if self.furniture:
             furniture.classify(lines, width, hard_wrapped)
         body = [line for line in lines.items if line.kind == "body"]
-        edits: list[Edit] = []
         if not body:
             return []
-        shapes = [Shape(line.content, heading=line.heading) for line in body]
-        prose = is_prose(shapes)
+        edits: list[Edit] = []
+        shapes = Shapes([line.content for line in body], [line.heading for line in body])
+        # a form feed, or furniture between (not specks alone: dirt on a page is no page break)
+        page_breaks = [a.page != b.page or b.index - a.index > 1 and any(
+            line.kind != "speck" for line in lines.items[a.index + 1:b.index]) for a, b in zip(body, body[1:])]
+        gaps = ["page" if page_break else ("blank" if b.blank_before else "line") for b, page_break in zip(body[1:], page_breaks)]
         judge = HyphenJudge(load(), DocumentWords.from_text(text))   # the text's words are counted on first use
         edits.extend(self._zone(text, lines, None, body[0], None))
         dehyphenate, reflow, edit = self.dehyphenate, self.reflow, self.edit
-        for a, b, sa, sb in zip(body, body[1:], shapes, shapes[1:]):
+        joins = decide_joins(shapes, gaps, width=width, hard_wrapped=hard_wrapped, prose=is_prose(shapes)) if reflow else []
+        hyphen_left, first_word = shapes.hyphen_left, shapes.first_word
+        second_halves = judge.second_halves(first_word) if dehyphenate else [False] * len(body)
+        for i, (a, b, gap, page_break) in enumerate(zip(body, body[1:], gaps, page_breaks)):
             if marker_edits:
                 edits.extend(marker_edits.get(a.index, ()))
-            furniture_between = b.index - a.index > 1
-            # a form feed, or furniture between (not specks alone: dirt on a page is no page break)
-            page_break = a.page != b.page or furniture_between and any(
-                line.kind != "speck" for line in lines.items[a.index + 1:b.index])
-            gap = "page" if page_break else ("blank" if b.blank_before else "line")
             join = None
-            if sa.hyphen_left and dehyphenate and hyphen_candidate(sa, sb, gap, width=width, hard_wrapped=hard_wrapped):
-                join = self._hyphen_join(judge, a, b, sa, sb)
+            if hyphen_left[i] and dehyphenate and hyphen_candidate(shapes, i, gap, width=width, hard_wrapped=hard_wrapped):
+                join = self._hyphen_join(judge, a, b, shapes, i)
             if join is None and reflow:
-                separator, reason, confidence = decide_join(sa, sb, gap, width=width, hard_wrapped=hard_wrapped, prose=prose)
-                if separator == " " and dehyphenate and sb.starts_lower:
-                    lost = judge.lost_hyphen(a.content, sb.first_word)
+                separator, reason, confidence = joins[i]
+                if separator == " " and second_halves[i + 1]:
+                    lost = judge.lost_hyphen(a.content, first_word[i + 1])
                     if lost:
                         separator, reason, confidence = "", lost, 0.7
                 if separator is not None:
                     join = (a.raw_end, b.raw_start, separator, reason, confidence)
-            if furniture_between or page_break or b.blank_before > 1:
+            if b.index - a.index > 1 or page_break or b.blank_before > 1:   # furniture or blank lines between
                 edits.extend(self._zone(text, lines, a, b, join, page_break=page_break))
             elif join is not None and text[join[0]:join[1]] != join[2]:
                 edits.append(edit(text, join[0], join[1], join[2], reason=join[3], confidence=join[4]))
@@ -112,10 +114,10 @@ class Layout(Strategy):
         if self.furniture:
             inline += self._stray_marks(text, body, shapes)
         if inline:
-            edits = sorted(edits + inline, key=lambda edit: (edit.start, edit.end))
+            edits = sorted(edits + inline, key=attrgetter("start", "end"))
         return edits
 
-    def _stray_marks(self, text: str, body: list[Line], shapes: list[Shape]) -> list[Edit]:
+    def _stray_marks(self, text: str, body: list[Line], shapes: Shapes) -> list[Edit]:
         """The edits deleting stray marks (a lone "^", an accent: dirt read as a mark) from lines of words,
         not from tables, code or markdown (see :mod:`.strays`)."""
         # most texts hold none of the marks: `in` (memchr) says so faster than any regex scan of the text
@@ -127,7 +129,7 @@ class Layout(Strategy):
         edits = [self.edit(text, body[n].content_start + start, body[n].content_start + end, "", confidence=0.8,
                            reason=f"removed a stray {body[n].content[start:end].strip()!r}: a mark print never sets "
                                   "alone (a caret, an accent without its letter), in a line of words: dirt or broken type")
-                 for n in found if not shapes[n].structural
+                 for n in found if not shapes.structural[n]
                  for start, end in strays.strays(body[n].content, self._mark_words(body[n].content))]
         return edits if edits and not markdown.is_markdown_document(text) else []
 
@@ -150,15 +152,17 @@ class Layout(Strategy):
                 for start, end, reason in judge.inline_breaks(line.content)]
 
     @staticmethod
-    def _hyphen_join(judge: HyphenJudge, a: Line, b: Line, sa: Shape, sb: Shape) -> tuple[int, int, str, str, float] | None:
-        """The join of a word broken at the end of line ``a``: its span, "", reason and confidence."""
-        verdict, reason, confidence = judge.decide(sa.hyphen_left, sb.right_word, sa.hyphen, continued=sb.right_compound)
+    def _hyphen_join(judge: HyphenJudge, a: Line, b: Line, shapes: Shapes, i: int) -> tuple[int, int, str, str, float] | None:
+        """The join of a word broken at the end of line ``a`` (line ``i`` of ``shapes``, ``b`` the next): its
+        span, "", reason and confidence."""
+        left, hyphen, right = shapes.hyphen_left[i], shapes.hyphen[i], shapes.right_word(i + 1)
+        verdict, reason, confidence = judge.decide(left, right, hyphen, continued=shapes.right_compound(i + 1))
         if verdict == "none":
             return None
-        word = sa.hyphen_left + ("" if verdict == "join" else "-") + sb.right_word
+        word = left + ("" if verdict == "join" else "-") + right
         why = f"{'joined' if verdict == 'join' else 'kept the hyphen of'} \"{word}\" broken at the line end: {reason}"
-        start = a.raw_end - len(sa.hyphen)
-        kept = sa.hyphen[:1] if sa.hyphen[:1] in HYPHENS else "-"   # a misread dash kept as a compound's becomes "-"
+        start = a.raw_end - len(hyphen)
+        kept = hyphen[:1] if hyphen[:1] in HYPHENS else "-"   # a misread dash kept as a compound's becomes "-"
         return start, b.raw_start, "" if verdict == "join" else kept, why, confidence
 
     def _strip_markers(self, text: str, lines: Lines) -> dict[int, list[Edit]]:

@@ -156,9 +156,9 @@ class HyphenJudge:
     def __init__(self, lexicon: Lexicon, vocabulary: DocumentWords) -> None:
         self.lexicon = lexicon
         self.vocabulary = vocabulary
-        # lines start with the same few words again and again: each one's (stripped form, Zipf, may it end
-        # a broken word: a rare word of small letters)
-        self._first_words: dict[str, tuple[str, float, bool]] = {}
+        # lines start with the same few words again and again: each one's stripped form and Zipf when it may
+        # end a broken word, else None (see _second_half)
+        self._first_words: dict[str, tuple[str, float] | None] = {}
         self._repaired: dict[str, str] = {}
 
     def decide(self, left: str, right: str, hyphen: str, *, continued: bool = False) -> tuple[str, str, float]:
@@ -319,6 +319,27 @@ class HyphenJudge:
         return (min(len(left), len(right)) >= 3 and 3.0 <= min(z_left, z_right) and max(z_left, z_right) < 6.0
                 and lex.bigram(left, right) >= 3.0)
 
+    def _second_half(self, first: str) -> tuple[str, float] | None:
+        """``first`` (a line's first word) without closing marks, and its Zipf, when it may be the second half
+        of a word broken at a line end: a rare word of small letters ("tion", "ing", "ments" are suffixes;
+        "usual" is a word). None otherwise."""
+        if first not in self._first_words:
+            stripped = first.rstrip(_CLOSING)
+            z_first = self.lexicon.zipf(stripped) if stripped.islower() and _LETTERS.fullmatch(stripped) else 4.0
+            self._first_words[first] = (stripped, z_first) if z_first < 4.0 else None
+        return self._first_words[first]
+
+    def second_halves(self, firsts: list[str]) -> list[bool]:
+        """For each line's first word: may it be the second half of a broken word whose hyphen OCR lost (a
+        word in small letters; only then can :meth:`lost_hyphen` find one)? Each distinct word is judged once.
+
+        >>> from ocrfix.lexicon import load
+        >>> HyphenJudge(load(), DocumentWords.from_text("")).second_halves(["duced", "The", "the", "duced"])
+        [True, False, False, True]
+        """
+        judged = {first: self._second_half(first) is not None for first in set(firsts)}
+        return [judged[first] for first in firsts]
+
     def lost_hyphen(self, line: str, first: str) -> str:
         """Why a full line's last word and the next line's first are one word whose hyphen OCR lost, or "".
 
@@ -333,16 +354,10 @@ class HyphenJudge:
         >>> bool(judge.lost_hyphen("the", "usual")), bool(judge.lost_hyphen("is", "land"))
         (False, False)
         """
-        known = self._first_words.get(first)
+        known = self._second_half(first)
         if known is None:
-            stripped = first.rstrip(_CLOSING)
-            z_first = self.lexicon.zipf(stripped)
-            # "tion", "ing", "ments" are suffixes; "usual" is a word
-            second_half = z_first < 4.0 and stripped.islower() and bool(_LETTERS.fullmatch(stripped))
-            known = self._first_words[first] = (stripped, z_first, second_half)
-        first, z_first, second_half = known
-        if not second_half:
             return ""
+        first, z_first = known
         last = line.rsplit(None, 1)[-1]
         if not (len(last) >= 2 and _LETTERS.fullmatch(last)):
             return ""

@@ -7,13 +7,9 @@ ends because the text says so. A break is joined only on evidence: a full
 line, or a sentence that visibly goes on (no final punctuation, the next line
 in lower case).
 
->>> a, b = Shape("the time is approaching when he should"), Shape("himself re-establish contact")
->>> decide_join(a, b, "line", width=40, hard_wrapped=True)[0]
-' '
->>> decide_join(Shape("Yours sincerely,"), Shape("John Smith"), "blank", width=40, hard_wrapped=True)
-(None, '', 0.0)
->>> decide_join(Shape("thinks appropriate in"), Shape("present circumstances"), "page", width=900, hard_wrapped=False)[0]
-' '
+>>> shapes = Shapes(["the time is approaching when he should", "himself re-establish contact.", "Yours sincerely,"])
+>>> [separator for separator, _, _ in decide_joins(shapes, ["line", "blank"], width=40, hard_wrapped=True)]
+[' ', None]
 """
 from __future__ import annotations
 
@@ -37,56 +33,79 @@ _TAIL = 40   # anchored-at-the-end patterns look at the line's last characters o
 _MARK_ENDS = frozenset(HYPHENS + MISREAD_HYPHENS + "".join(DOUBLE_HYPHENS))
 
 
-class Shape:
-    """What the join decision needs to know about one line's content."""
+class Shapes:
+    """What the join decisions need to know about each line of a text: one list per property, one entry per
+    line (``shapes.length[i]`` is the length of line ``i``).
+
+    Built for all lines at once, each property in one pass over the lines' contents (a comprehension of
+    string methods), not an object per line: a megabyte holds some 18,000 lines.
+
+    >>> shapes = Shapes(["The Company shall pay the exam-", "\u201cple", "(a) the sum"])
+    >>> shapes.first_word, shapes.starts_lower, shapes.list_item
+    (['The', '\u201cple', '(a)'], [False, True, True], [False, False, True])
+    >>> shapes.hyphen_left[0], shapes.hyphen[0], shapes.right_word(1), shapes.terminal
+    ('exam', '-', 'ple', [False, False, False])
+    """
 
     __slots__ = ("content", "length", "first_word", "starts_lower", "terminal", "structural", "list_item",
                  "hyphen_left", "hyphen", "dash_end", "number_range")
 
-    def __init__(self, content: str, *, heading: bool = False) -> None:
-        self.content = content
-        self.length = len(content)
-        self.first_word = content.split(None, 1)[0] if content else ""
-        last = content[-1:]
-        self.structural = heading or _structural(content)
-        if last in _MARK_ENDS:
-            self._line_end_mark(content[-_TAIL:])
-        else:   # most lines: no hyphen or dash at the end
-            self.hyphen_left = self.hyphen = ""
-            self.dash_end = self.number_range = False
-        self.starts_lower = content.lstrip(_OPENING)[:1].islower()
-        self.terminal = (last in ".!?:") if last and last not in _CLOSING else content[-_TAIL:].rstrip(_CLOSING)[-1:] in ".!?:"
+    def __init__(self, contents: list[str], headings: list[bool] | None = None) -> None:
+        self.content = contents
+        self.length = list(map(len, contents))
+        self.first_word = [content.split(None, 1)[0] if content else "" for content in contents]
+        lasts = [content[-1:] for content in contents]
+        self.structural = [heading or _structural(content)
+                           for content, heading in zip(contents, headings or [False] * len(contents))]
+        self.starts_lower = [content.lstrip(_OPENING)[:1].islower() for content in contents]
+        self.terminal = [(last in ".!?:") if last and last not in _CLOSING else content[-_TAIL:].rstrip(_CLOSING)[-1:] in ".!?:"
+                         for content, last in zip(contents, lasts)]
         # starts a list item ("(a)", "2.", "- "): never joined to the line before
-        self.list_item = ((self.first_word[-1:] in ".)" or content[:1] in _BULLETS)
-                          and bool(_LIST_ITEM.match(content)))
+        self.list_item = [(first[-1:] in ".)" or content[:1] in _BULLETS) and bool(_LIST_ITEM.match(content))
+                          for content, first in zip(contents, self.first_word)]
+        # most lines end in no hyphen or dash
+        self.hyphen_left = [""] * len(contents)     # "exam" of "exam-", or ""
+        self.hyphen = [""] * len(contents)          # the mark: "-", "¬", a misread "~", "-—"
+        self.dash_end = [False] * len(contents)     # a dash that binds without a space
+        self.number_range = [False] * len(contents)
+        for i, last in enumerate(lasts):
+            if last in _MARK_ENDS:
+                self.hyphen_left[i], self.hyphen[i], self.dash_end[i], self.number_range[i] = _line_end_mark(contents[i][-_TAIL:])
 
-    def _line_end_mark(self, tail: str) -> None:
-        """The hyphen (or what OCR made of it) or dash that ends the line: ``tail`` is its last characters."""
-        last = tail[-1:]
-        left = None
-        mark = last
-        if tail[-2:] in DOUBLE_HYPHENS and tail[-3:-2].isalpha():
-            mark = tail[-2:]
-            left = _LEFT_HYPHENATED.search(tail[:-1].rsplit(None, 1)[-1])
-        elif (last in HYPHENS and tail[-2:-1] not in HYPHENS) or (last in MISREAD_HYPHENS and tail[-2:-1].isalpha()):
-            left = _LEFT_HYPHENATED.search(tail.rsplit(None, 1)[-1])
-        self.hyphen_left = left.group() if left else ""     # "exam" of "exam-", or ""
-        self.hyphen = mark if left else ""                  # the mark: "-", "¬", a misread "~", "-—"
-        self.dash_end = tail.endswith(("—", "–", "--"))     # a dash that binds without a space
-        self.number_range = last in "-–" and tail[-2:-1].isdigit()
+    def __len__(self) -> int:
+        return len(self.content)
 
-    @property
-    def right_word(self) -> str:
-        """The first word, letters only, past a stray mark of OCR noise (for de-hyphenation)."""
-        match = _RIGHT_WORD.match(self.content)
+    def right_word(self, i: int) -> str:
+        """Line ``i``'s first word, letters only, past a stray mark of OCR noise (for de-hyphenation)."""
+        match = _RIGHT_WORD.match(self.content[i])
         return match.group(1) if match else ""
 
-    @property
-    def right_compound(self) -> bool:
-        """Does the first word go on with a hyphen of its own ("on-Avon" after "Stratford-")?"""
-        match = _RIGHT_WORD.match(self.content)
-        return bool(match) and self.content[match.end():match.end() + 1] in HYPHENS and \
-            self.content[match.end() + 1:match.end() + 2].isalpha()
+    def right_compound(self, i: int) -> bool:
+        """Does line ``i``'s first word go on with a hyphen of its own ("on-Avon" after "Stratford-")?"""
+        content = self.content[i]
+        match = _RIGHT_WORD.match(content)
+        return bool(match) and content[match.end():match.end() + 1] in HYPHENS and \
+            content[match.end() + 1:match.end() + 2].isalpha()
+
+
+def _line_end_mark(tail: str) -> tuple[str, str, bool, bool]:
+    """The hyphen (or what OCR made of it) or dash that ends a line, from its last characters ``tail``:
+    the word before it, the mark ("" when no word is broken), whether it is a dash that binds without a
+    space, whether it ends a number range ("1987-").
+
+    >>> _line_end_mark("should con-"), _line_end_mark("frus-\u2014"), _line_end_mark("in 1987-")
+    (('con', '-', False, False), ('frus', '-\u2014', True, False), ('', '', False, True))
+    """
+    last = tail[-1:]
+    left = None
+    mark = last
+    if tail[-2:] in DOUBLE_HYPHENS and tail[-3:-2].isalpha():
+        mark = tail[-2:]
+        left = _LEFT_HYPHENATED.search(tail[:-1].rsplit(None, 1)[-1])
+    elif (last in HYPHENS and tail[-2:-1] not in HYPHENS) or (last in MISREAD_HYPHENS and tail[-2:-1].isalpha()):
+        left = _LEFT_HYPHENATED.search(tail.rsplit(None, 1)[-1])
+    return (left.group() if left else "", mark if left else "", tail.endswith(("—", "–", "--")),
+            last in "-–" and tail[-2:-1].isdigit())
 
 
 def _structural(content: str) -> bool:
@@ -107,63 +126,82 @@ FULL = 0.92   # a line whose next word would have passed this share of the width
 PROSE_LOWER_SHARE = 0.3  # prose: at least this share of its lines runs on in lower case from the line before
 
 
-def is_prose(shapes: list[Shape]) -> bool:
+def is_prose(shapes: Shapes) -> bool:
     """Do the text's lines run on into lower-case lines, as prose does (verse and lists do not)?
 
-    >>> is_prose([Shape(line) for line in ["The cat", "sat on", "the mat", "and the", "dog", "barked."]])
+    >>> is_prose(Shapes(["The cat", "sat on", "the mat", "and the", "dog", "barked."]))
     True
-    >>> is_prose([Shape(line) for line in ["Tyger Tyger,", "In the forests", "What immortal", "Dare frame", "When the", "Did he"]])
+    >>> is_prose(Shapes(["Tyger Tyger,", "In the forests", "What immortal", "Dare frame", "When the", "Did he"]))
     False
     """
     pairs = max(0, len(shapes) - 1)
-    lower = sum(1 for shape in shapes[1:] if shape.starts_lower)
+    lower = sum(shapes.starts_lower[1:])
     return pairs < 5 or lower >= PROSE_LOWER_SHARE * pairs
 
 
-def decide_join(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool,
-                prose: bool = True) -> tuple[str | None, str, float]:
-    """(separator or None, reason, confidence) for the break between lines ``a`` and ``b``.
+_NO_JOIN: tuple[str | None, str, float] = (None, "", 0.0)
 
-    ``gap`` is "line" (next line), "blank" (blank lines between) or "page" (a
+
+def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: bool,
+                 prose: bool = True) -> list[tuple[str | None, str, float]]:
+    """(separator or None, reason, confidence) for each break between lines ``i`` and ``i + 1``.
+
+    ``gaps[i]`` is "line" (next line), "blank" (blank lines between) or "page" (a
     page break, with or without furniture between). The separator is " ", or
     "" after a dash. In a text that is not ``prose`` (verse, lists of names)
-    only a line that continues in lower case is joined.
+    only a line that continues in lower case is joined. (One loop over all the
+    breaks: a call per break would cost more than most decisions.)
+
+    >>> shapes = Shapes(["the time is approaching when he should", "himself re-establish contact"])
+    >>> decide_joins(shapes, ["line"], width=40, hard_wrapped=True)[0][0]
+    ' '
+    >>> decide_joins(Shapes(["Yours sincerely,", "John Smith"]), ["blank"], width=40, hard_wrapped=True)
+    [(None, '', 0.0)]
+    >>> decide_joins(Shapes(["thinks appropriate in", "present circumstances"]), ["page"], width=900, hard_wrapped=False)[0][0]
+    ' '
     """
-    if a.structural or b.structural or b.list_item or not b.first_word:
-        return None, "", 0.0
-    if not prose and not b.starts_lower:
-        return None, "", 0.0
-    full = hard_wrapped and a.length + 1 + len(b.first_word) > FULL * width
-    long_enough = hard_wrapped and a.length >= 0.6 * width
-    going_on = not a.terminal and b.starts_lower
-    separator = "" if a.dash_end else " "
-    if a.number_range and b.first_word[:1].isdigit() and (gap == "page" or (hard_wrapped and a.length >= 0.5 * width)):
-        return "", "a number range broken at its hyphen (\"1987-\" + \"88\")", 0.8
-    if gap == "page":
-        if going_on:
-            return separator, "the sentence continues on the next page", 0.9
-        if full and (not a.terminal or b.starts_lower):
-            return separator, "the full last line of the page continues on the next page", 0.8
-        return None, "", 0.0
-    if not hard_wrapped:
-        return None, "", 0.0
-    if full and (gap == "line" or not a.terminal or b.starts_lower):
-        return separator, f"hard line break: the line is full (width {width}) and the paragraph continues", 0.85
-    if going_on and long_enough:
-        return separator, "hard line break inside a sentence", 0.8
-    return None, "", 0.0
+    full_break = f"hard line break: the line is full (width {width}) and the paragraph continues"
+    decisions: list[tuple[str | None, str, float]] = []
+    for gap, a_length, a_terminal, a_structural, a_dash_end, a_number_range, b_structural, b_list_item, b_first, \
+            b_lower in zip(gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end, shapes.number_range,
+                           shapes.structural[1:], shapes.list_item[1:], shapes.first_word[1:], shapes.starts_lower[1:]):
+        if a_structural or b_structural or b_list_item or not b_first or (not prose and not b_lower):
+            decisions.append(_NO_JOIN)
+            continue
+        full = hard_wrapped and a_length + 1 + len(b_first) > FULL * width
+        going_on = not a_terminal and b_lower
+        separator = "" if a_dash_end else " "
+        if a_number_range and b_first[:1].isdigit() and (gap == "page" or (hard_wrapped and a_length >= 0.5 * width)):
+            decisions.append(("", "a number range broken at its hyphen (\"1987-\" + \"88\")", 0.8))
+        elif gap == "page":
+            if going_on:
+                decisions.append((separator, "the sentence continues on the next page", 0.9))
+            elif full and (not a_terminal or b_lower):
+                decisions.append((separator, "the full last line of the page continues on the next page", 0.8))
+            else:
+                decisions.append(_NO_JOIN)
+        elif not hard_wrapped:
+            decisions.append(_NO_JOIN)
+        elif full and (gap == "line" or not a_terminal or b_lower):
+            decisions.append((separator, full_break, 0.85))
+        elif going_on and a_length >= 0.6 * width:
+            decisions.append((separator, "hard line break inside a sentence", 0.8))
+        else:
+            decisions.append(_NO_JOIN)
+    return decisions
 
 
-def hyphen_candidate(a: Shape, b: Shape, gap: str, *, width: int, hard_wrapped: bool) -> bool:
-    """Is the break between ``a`` and ``b`` a word broken at a line-end hyphen?"""
-    if not a.hyphen_left or a.structural or b.structural or b.list_item:
+def hyphen_candidate(shapes: Shapes, i: int, gap: str, *, width: int, hard_wrapped: bool) -> bool:
+    """Is the break between lines ``i`` and ``i + 1`` a word broken at a line-end hyphen?"""
+    hyphen = shapes.hyphen[i]
+    if not shapes.hyphen_left[i] or shapes.structural[i] or shapes.structural[i + 1] or shapes.list_item[i + 1]:
         return False
-    if (a.hyphen in MISREAD_HYPHENS or a.hyphen in DOUBLE_HYPHENS) and not b.starts_lower:   # "end." then "The": a sentence, no broken word
+    if (hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS) and not shapes.starts_lower[i + 1]:   # "end." then "The": a sentence, no broken word
         return False
-    if not b.right_word:
+    if not shapes.right_word(i + 1):
         return False
-    if gap == "page" or a.hyphen in BREAK_ONLY:   # "¬" and the soft hyphen mark a break on any line (one set short by a picture)
+    if gap == "page" or hyphen in BREAK_ONLY:   # "¬" and the soft hyphen mark a break on any line (one set short by a picture)
         return True
     if hard_wrapped:
-        return a.length >= 0.5 * width
-    return gap == "line" and a.length >= 20
+        return shapes.length[i] >= 0.5 * width
+    return gap == "line" and shapes.length[i] >= 20
