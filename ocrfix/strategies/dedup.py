@@ -73,6 +73,7 @@ _VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (st
 _OPENING_MARKS = "\"'“‘([«"
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
+_LOW_INFO_COPIES = 10  # copies of a unit without letters ("- - -", "1 1 1") that make a loop, at least
 _RUNAWAY_COPIES = 50  # a short counted line this often is a runaway ("page 9", "page 10" … "page 60")
 # A row of a ledger, price list or subscription list: a leader, or figures in its last two columns
 # ("£22 0 0", "5s. 0d."; a sentence ends in one number at most: "in 1847.").
@@ -142,8 +143,8 @@ class Dedup(Strategy):
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         space = _is_space(codes)
         tokens = _Tokens(codes, space)
-        line_loops = _LineLoops(self, text, codes, tokens).find()
-        inline = _select(_TokenLoops(self, text, codes, tokens).find() + self._character_loops(text, codes, space, tokens))
+        line_loops = _LineLoops(self, text, tokens).find()
+        inline = _select(_TokenLoops(self, text, tokens).find() + self._character_loops(text, codes, space, tokens))
         loops = _merge(line_loops, inline)
         return [
             self.edit(
@@ -209,31 +210,37 @@ class Dedup(Strategy):
     def _enough(self, unit: str, copies: int, *, exact: bool = True) -> bool:
         """Do ``copies`` copies of ``unit`` make a loop rather than legitimate repetition?"""
         if not _LETTER.search(unit):
-            return copies >= 10 and copies * len(unit) >= self.low_info_chars
+            return copies >= _LOW_INFO_COPIES and copies * len(unit) >= self.low_info_chars
         if copies >= self.min_repeats:
             return True
         return exact and copies == 2 and len(unit) >= self.echo_min_chars
+
+    def _may_be_enough(self, copies: int, *, exact: bool) -> bool:
+        """Can some unit make a loop in ``copies`` copies or fewer (all exact copies only if ``exact``)?
+        A bound of :meth:`_enough` over every unit, that rules runs out before their units are read.
+
+        >>> Dedup()._may_be_enough(2, exact=False), Dedup()._may_be_enough(2, exact=True), Dedup()._may_be_enough(3, exact=False)
+        (False, True, True)
+        """
+        return copies >= min(self.min_repeats, _LOW_INFO_COPIES) or (exact and copies >= 2)
 
 
 class _LineLoops:
     """Blocks of lines repeated consecutively (blank lines between copies ignored)."""
 
-    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, tokens: _Tokens) -> None:
+    def __init__(self, dedup: Dedup, text: str, tokens: _Tokens) -> None:
         self.dedup = dedup
         self.text = text
-        breaks = tokens.breaks
-        starts = np.concatenate(([0], breaks + 1))
-        ends = np.concatenate((breaks, [len(text)]))
-        page = np.concatenate(([0], np.cumsum(codes[breaks] == 12)))
+        ends = np.concatenate((tokens.breaks, [len(text)]))
         # Each line as the run of tokens it holds; blank lines are left out.
-        first = np.searchsorted(tokens.starts, starts)
-        last = np.searchsorted(tokens.starts, ends) - 1
+        first = np.concatenate(([0], tokens.before_breaks))
+        last = np.append(tokens.before_breaks, len(tokens.starts)) - 1
         content = first <= last
         first, last = first[content], last[content]
         self.starts = tokens.starts[first]
         self.stops = tokens.ends[last]
         self.ends = ends[content]  # offset of each content line's terminator
-        self.page = page[content]
+        self.page = tokens.line_pages[content]
         self.hash = tokens.span(first, last + 1)
         self.head = tokens.signatures[first]  # first and last word: cheap evidence that lines are alike
         self.tail = tokens.signatures[last]
@@ -299,6 +306,8 @@ class _LineLoops:
     def _verify(self, run_start: int, run_length: int, period: int) -> list[_Loop]:
         lines = np.arange(run_start, run_start + run_length)
         matches = np.where(self.hash[lines] == self.hash[lines + period], _EXACT, _NONE)
+        if not self._may_hold_loop(run_start, run_length, period, matches):
+            return []
         if (matches == _NONE).any():
             # Pairs alike enough, or equal but for numbers, in runs long enough to be a loop, are
             # looked at closely; their similarity is computed at once in compiled code (a long
@@ -319,6 +328,19 @@ class _LineLoops:
             if loop is not None:
                 loops.append(loop)
         return loops
+
+    def _may_hold_loop(self, run_start: int, run_length: int, period: int, matches: np.ndarray) -> bool:
+        """Can ``run_length`` pairs of alike lines ``period`` apart from line ``run_start`` on hold a loop?
+
+        :meth:`_loop` counts the copies of a run of matching pairs and of the entry copy it may walk back
+        over (``period - 1`` pairs more); most runs are a single pair of lines alike by their first word,
+        too few copies for a loop unless two exact copies of one long line make an echo (period 1: equal
+        hashes, or equal keys, which :meth:`_match` takes for exact too).
+        """
+        most = (run_length + 2 * period - 1) // period
+        exact = period == 1 and (bool((matches == _EXACT).any()) or any(
+            self.key(line) == self.key(line + 1) for line in range(run_start, run_start + run_length)))
+        return self.dedup._may_be_enough(most, exact=exact)
 
     def _loop(self, first: int, pairs: int, period: int, kinds: np.ndarray) -> _Loop | None:
         """The loop whose pairs (line i, line i + period) match from line ``first`` on, if it is one."""
@@ -438,12 +460,14 @@ def _digit_changed(x: str, y: str, op: Any) -> bool:
 class _TokenLoops:
     """Units of tokens repeated consecutively inside a line, found with hashed tokens in numpy."""
 
-    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, tokens: _Tokens) -> None:
+    def __init__(self, dedup: Dedup, text: str, tokens: _Tokens) -> None:
         self.dedup = dedup
         self.text = text
         self.starts, self.ends, self.core_ends, self.ids = tokens.starts, tokens.ends, tokens.core_ends, tokens.ids
-        self.line = np.searchsorted(tokens.breaks, self.starts)
-        self.page = np.searchsorted((codes[tokens.breaks] == 12).nonzero()[0], self.line)
+        # each token's line: as many tokens in line n as start between its breaks
+        self.line = np.repeat(np.arange(len(tokens.breaks) + 1),
+                              np.diff(tokens.before_breaks, prepend=0, append=len(self.starts)))
+        self.page = tokens.line_pages.take(self.line)
 
     def key(self, token: int) -> str:
         return self.text[self.starts[token]:self.core_ends[token]].lower()
@@ -571,6 +595,8 @@ class _Tokens:
     def __init__(self, codes: np.ndarray, space: np.ndarray) -> None:
         self.breaks = ((codes == 10) | (codes == 12)).nonzero()[0]
         self.starts, self.ends = _token_bounds(space)
+        self.before_breaks = np.searchsorted(self.starts, self.breaks)  # tokens before each line break
+        self.line_pages = np.concatenate(([0], np.cumsum(codes[self.breaks] == 12)))  # each line's page
         self.core_ends = self.ends.copy()
         if len(self.ends):
             # A token's trailing marks ("end." "so?!"): the run of marks before its end; all marks: kept whole.
@@ -651,7 +677,7 @@ def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> t
         local_starts, local_ends = starts[first:stop] - base, ends[first:stop] - base
         with np.errstate(over="ignore"):
             running = np.zeros(limit - base + 1, dtype=np.uint64)  # running[k]: sum of the first k numbers
-            np.cumsum(table[codes[base:limit]], out=running[1:])
+            np.cumsum(table.take(codes[base:limit]), out=running[1:])  # take: faster than fancy indexing
             at_end = running[local_ends]
             sums[first:stop] = at_end - running[local_starts]
             # The sum over i in start..end-1 of number_i * (i - start) is the sum over k in start+1..end-1
