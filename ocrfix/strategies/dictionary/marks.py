@@ -23,11 +23,13 @@ SHORT_WORD_ASSOCIATION = -2.0
 # What engines print alone for a one-letter word: a bar or a small l for the capital I's upright stroke
 # ("that | shall", "l am sure"), a tilde or a caret for a faint or broken "a", its arch or its tail
 # ("generate ~ myriad of", "maintained at ^ constant temperature": ocrad prints the caret).
-# An underscore alone is a glyph the engine could not read (gocr prints one): "a" where "a" fits.
-LONE_MARK_WORDS = {"|": "I", "l": "I", "~": "a", "^": "a", "_": "a"}
+# An underscore alone is a glyph the engine could not read (gocr prints one): "a" where "a" fits. A digit 1, the
+# capital I's shape with a flag, only after a word ("and 1 have"): at a sentence's start a number opens it as
+# often ("No. 1 was sold").
+LONE_MARK_WORDS = {"|": "I", "l": "I", "1": "I", "~": "a", "^": "a", "_": "a"}
 # No one-letter word follows an article: a mark after one is named ("the _ case", "the ~ key").
 ARTICLES = frozenset(("the", "a", "an"))
-LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l~^_](?=[ \t]+(\p{Ll}+)\b)",
+LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l1~^_](?=[ \t]+(\p{Ll}+)\b)",
                           regex.MULTILINE)
 
 
@@ -48,6 +50,6 @@ def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]
         follows = lex.folded_bigram(word, after)
         if not follows or follows - lex.folded_zipf(word) < lex.folded_zipf(after) - 9.0 + SHORT_WORD_ASSOCIATION:
             continue
-        if before is None and word == "i" or before is not None and fold(before) not in ARTICLES \
+        if before is None and word == "i" and mark != "1" or before is not None and fold(before) not in ARTICLES \
                 and lex.folded_bigram(fold(before), word):
             yield match, meant
