@@ -115,28 +115,8 @@ def run(
     # A single group cannot be cross-validated: trainable strategies then run as shipped.
     partition = cross_folds if fitting and len(cross_folds) > 1 else [list(documents)]
 
-    samples: dict[str, set[str]] = {}  # candidate -> ids of the documents it runs on, when not all
-    for index, candidate in enumerate(candidates):
-        budget = candidate.sample_chars if peer_sample is None else (peer_sample if candidate.sample_chars else 0)
-        if budget:
-            chosen = {document.id for document in make_sample(documents, budget)}
-            if len(chosen) < len(documents):
-                samples[candidate.name] = chosen
-                candidates[index] = replace(candidate, sampled=True)
-
-    results: dict[str, DocumentResult] = {}
-    from tqdm import tqdm
-
-    with tqdm(total=len(documents), desc="ocrfix bench", unit="doc", disable=_quiet(progress), file=sys.stderr) as bar:
-        for fold in partition:
-            held_out = {document.id for document in fold}
-            pairs = [(d.ocr, d.gt) for d in documents if d.id not in held_out] if len(partition) > 1 else None
-            instances = instantiate(steps, pairs)
-            tasks = [(document, [c for c in candidates if document.id in samples.get(c.name, (document.id,))])
-                     for document in fold]
-            for result in _evaluate(tasks, instances, profile, jobs):
-                results[result.id] = result
-                bar.update()
+    candidates, samples = _sample_slow_peers(candidates, documents, peer_sample)
+    results = _score(documents, partition, candidates, samples, steps, profile, jobs, progress)
     ordered = [results[document.id] for document in documents]
     info = {
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -160,8 +140,40 @@ def run(
     return report
 
 
-def _quiet(progress: bool | None) -> bool | None:
-    return None if progress is None else not progress
+def _sample_slow_peers(candidates: list[Candidate], documents: list[CorpusDocument],
+                       peer_sample: int | None) -> tuple[list[Candidate], dict[str, set[str]]]:
+    """The candidates, those that run on a sample marked ``sampled``; per such candidate the ids it runs on."""
+    marked: list[Candidate] = []
+    samples: dict[str, set[str]] = {}
+    for candidate in candidates:
+        budget = candidate.sample_chars if peer_sample is None else (peer_sample if candidate.sample_chars else 0)
+        chosen = {document.id for document in make_sample(documents, budget)} if budget else set()
+        if budget and len(chosen) < len(documents):
+            samples[candidate.name] = chosen
+            candidate = replace(candidate, sampled=True)
+        marked.append(candidate)
+    return marked, samples
+
+
+def _score(documents: list[CorpusDocument], partition: list[list[CorpusDocument]], candidates: list[Candidate],
+           samples: dict[str, set[str]], steps: list[str], profile: str, jobs: int,
+           progress: bool | None) -> dict[str, DocumentResult]:
+    """Every document's results by id: each fold scored by strategies fitted on the others (one fold: as shipped)."""
+    from tqdm import tqdm
+
+    results: dict[str, DocumentResult] = {}
+    quiet = None if progress is None else not progress
+    with tqdm(total=len(documents), desc="ocrfix bench", unit="doc", disable=quiet, file=sys.stderr) as bar:
+        for fold in partition:
+            held_out = {document.id for document in fold}
+            pairs = [(d.ocr, d.gt) for d in documents if d.id not in held_out] if len(partition) > 1 else None
+            instances = instantiate(steps, pairs)
+            tasks = [(document, [c for c in candidates if document.id in samples.get(c.name, (document.id,))])
+                     for document in fold]
+            for result in _evaluate(tasks, instances, profile, jobs):
+                results[result.id] = result
+                bar.update()
+    return results
 
 
 _WORKER: dict[str, Any] = {}
