@@ -120,6 +120,15 @@ def score_items(document: CorpusDocument, corrected: str) -> dict[str, Any]:
     # no alignment: of two equally good ones, the backward alignment picks the other copy.
     to_corrected_backward = _backward_alignment_map(ocr, corrected)
     spans = _span_of_labels(labels["lines"], diplomatic)
+    result = _line_items(labels["lines"], spans, diplomatic, ocr, corrected, to_ocr, to_corrected, to_corrected_backward)
+    result.update(_hyphen_items(labels, spans, diplomatic, corrected, to_ocr, to_corrected, to_corrected_backward))
+    return result
+
+
+def _line_items(entries: list[dict[str, Any]], spans: list[tuple[int, int] | None], diplomatic: str, ocr: str,
+                corrected: str, to_ocr: np.ndarray, to_corrected: np.ndarray,
+                to_corrected_backward: np.ndarray) -> dict[str, Any]:
+    """Per line kind, and for furniture and body together: the labelled lines, those the OCR has, those removed."""
 
     def ocr_chars(start: int, end: int) -> tuple[np.ndarray, int]:
         positions = np.array([i for i in range(start, end) if not diplomatic[i].isspace()], dtype=np.int64)
@@ -130,7 +139,7 @@ def score_items(document: CorpusDocument, corrected: str) -> dict[str, Any]:
 
     result: dict[str, Any] = {kind: {"items": 0, "present": 0, "removed": 0} for kind in FURNITURE_KINDS + BODY_KINDS}
     removed_examples: list[str] = []
-    for entry, span in zip(labels["lines"], spans):
+    for entry, span in zip(entries, spans):
         kind = entry.get("kind")
         if kind not in result or span is None:
             continue
@@ -154,7 +163,15 @@ def score_items(document: CorpusDocument, corrected: str) -> dict[str, Any]:
     result["body"] = {**body, "examples": removed_examples}
     for counts in list(result.values()):
         counts["rate"] = counts["removed"] / counts["present"] if counts["present"] else None
+    return result
 
+
+def _hyphen_items(labels: dict[str, Any], spans: list[tuple[int, int] | None], diplomatic: str, corrected: str,
+                  to_ocr: np.ndarray, to_corrected: np.ndarray, to_corrected_backward: np.ndarray) -> dict[str, Any]:
+    """``hyphen_inserted`` (joined?) and ``hyphen_compound`` (kept?): the labelled line-end hyphens, those
+    whose two halves the forward or else the backward alignment places in the correction (assessed), and
+    those handled right."""
+    result: dict[str, Any] = {}
     hyphen_scores = {"inserted": {"items": 0, "assessed": 0, "joined": 0},
                      "compound": {"items": 0, "assessed": 0, "kept": 0}}
     index = {(entry.get("page"), entry.get("line")): n for n, entry in enumerate(labels["lines"])}
