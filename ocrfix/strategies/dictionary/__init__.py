@@ -250,11 +250,11 @@ class Dictionary(RealWordRepair, Strategy):
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
                     i += 1
                     continue
-            if i not in taken:
+            if i not in taken and (kind[0] != "skip" or i in unpaired):  # "skip": taken as written, unless a suspect
                 edit = self._word_edit(tokens, i, kind, repairs, unpaired)
                 if edit is not None:
                     edits.append(edit)
-                elif kind[0] != "skip" or i in unpaired:
+                else:
                     declined.append(i)
             i += 1
         edits += self._look_again(tokens, declined, kinds, repairs, unpaired)

@@ -22,6 +22,9 @@ _TO_AMERICAN = tuple((regex.compile(pattern), american) for pattern, american in
     (r"(?<=\w\w\w)ence(?=s?$)", "ense"),  # defence, licences
 ))
 _CENTRED = regex.compile(r"(?<=\w\w\w[bgtv])red$")  # centred, fibred: British -re verbs drop the e
+# Any of the endings above: a word none of them matches is its own American spelling (the first pattern that
+# changes a word matches it as given), found by one search instead of eight substitutions.
+_ANY_ENDING = regex.compile("|".join([_CENTRED.pattern] + [pattern.pattern for pattern, _ in _TO_AMERICAN]))
 
 
 def american(word: str) -> str:
@@ -45,4 +48,4 @@ def spelling_variants(a: str, b: str) -> bool:
     >>> spelling_variants("for", "four"), spelling_variants("filed", "filled")
     (False, False)
     """
-    return a != b and american(a) == american(b)
+    return a != b and bool(_ANY_ENDING.search(a) or _ANY_ENDING.search(b)) and american(a) == american(b)
