@@ -25,6 +25,8 @@ from ocrfix.errors import OcrfixError
 
 @dataclass(frozen=True)
 class Level:
+    """A named degradation level: how a page's print and scan are spoiled (sizes at 300 dpi)."""
+
     name: str
     description: str
     skew_deg: float          # the page is rotated by up to this many degrees
@@ -44,6 +46,7 @@ class Level:
     paper: int               # paper grey level
 
     def settings(self) -> dict:
+        """Every setting by name, as the manifest records it for each document."""
         return asdict(self)
 
 
@@ -61,6 +64,7 @@ LEVELS = {level.name: level for level in (
 
 
 def get_level(name: str) -> Level:
+    """The level called ``name`` (``L0`` … ``L4``); :class:`OcrfixError` for an unknown one."""
     if name not in LEVELS:
         raise OcrfixError(f"unknown degradation level {name!r} (known: {', '.join(LEVELS)})")
     return LEVELS[name]

@@ -24,20 +24,26 @@ from ocrfix.errors import OcrfixError
 
 @dataclass(frozen=True)
 class OcrResult:
+    """What an engine read from a page set's images."""
+
     text: str               # pages separated by "\f"
     hocr: str | None
 
 
 class Engine:
+    """An OCR engine the generator can run; ``name`` is how ``--engines`` and the manifest call it."""
+
     name: str
 
     def check(self) -> None:
         """Raise OcrfixError when the engine is not installed."""
 
     def version(self) -> str:
+        """The engine's version, recorded in the manifest."""
         raise NotImplementedError
 
     def ocr(self, images: list[Path], dpi: int) -> OcrResult:
+        """Read the pages ``images`` (scanned at ``dpi``) in order."""
         raise NotImplementedError
 
 
@@ -186,6 +192,7 @@ ENGINES: dict[str, Engine] = {engine.name: engine for engine in (Tesseract(), Ra
 
 
 def get_engine(name: str) -> Engine:
+    """The engine called ``name``, checked to be installed (:class:`OcrfixError` otherwise)."""
     engine = ENGINES.get(name)
     if engine is None:
         raise OcrfixError(f"unknown engine {name!r} (known: {', '.join(ENGINES)})")
