@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 
 from ocrfix.errors import OcrfixError
+from ocrfix.gcpause import without_cycle_collection
 from ocrfix.quality import language
 from ocrfix.quality.calibrate import Calibration, fit
 from ocrfix.quality.signals import FEATURES, WORD_EVIDENCE, Signals, loop_spans
@@ -196,7 +197,8 @@ def estimate(
     """
     calibration = model if isinstance(model, Calibration) else load_model(None if model is None else os.fspath(model))
     text, confidences, numbers, source = _unpack(text_or_document)
-    analysis = _Analysis(text, confidences)
+    with without_cycle_collection():   # the token table's new rows and the loop search allocate much, in no cycle
+        analysis = _Analysis(text, confidences)
     pages: list[PageQuality] = []
     base, lows, highs, line_cer = analysis.predict(calibration)
     if calibration.with_confidence is not None and analysis.signals.confident.any():
