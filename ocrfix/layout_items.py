@@ -302,4 +302,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except BrokenPipeError:  # the reader left early ("| head"): no traceback, as `ocrfix` itself
+        raise SystemExit(141)

@@ -167,7 +167,7 @@ def _table(rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
-    out.write(f"{len(rows)} pages: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda i: -i[1])) + "\n")
+    out.write(f"{len(rows)} page{'s' * (len(rows) != 1)}: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda i: -i[1])) + "\n")
     return out.getvalue()
 
 

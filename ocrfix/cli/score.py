@@ -134,5 +134,5 @@ def _folders(args, pairs, options) -> tuple[tuple[str, ...], str]:
     lines.append(f"{'micro':<{width}}  {total.micro_cer:>7.4f}  {total.micro_wer:>7.4f}  {total.distance:>7}  "
                  f"{total.reference_length:>8}  {total.reference_words:>7}")
     lines.append(f"{'macro':<{width}}  {total.macro_cer:>7.4f}  {total.macro_wer:>7.4f}")
-    lines.append(f"profile {args.profile}, {total.documents} documents")
+    lines.append(f"profile {args.profile}, {total.documents} document{'s' * (total.documents != 1)}")
     return tuple(inputs), "\n".join(lines) + "\n"
