@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import doctest
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,15 @@ def test_cli_writes_json_markdown_chart_per_subset_and_group(tiny, tmp_path, cap
     markdown = (out / "bench.md").read_text()
     assert "| letters | dedup |" in markdown and "Per engine × layout" in markdown
     assert (out / "bench.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_without_matplotlib_the_tables_are_written_and_the_chart_left_out(tiny, tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as where the bench extra is not installed
+    out = tmp_path / "results"
+    assert main(["bench", "--corpus", str(tiny), "--strategies", "dedup", "--out", str(out)]) == 0
+    assert "no chart: matplotlib is not installed" in capsys.readouterr().err
+    assert sorted(path.name for path in out.iterdir()) == ["bench.json", "bench.md"]
+    assert "bench.png" not in (out / "bench.md").read_text()
 
 
 def test_json_format_and_plain_folder_of_pairs(tmp_path, capsys):

@@ -90,9 +90,13 @@ def _items_table(report: Report) -> str:
 ITEM_KINDS = ("running_head", "page_number", "catchword", "hyphen_inserted", "hyphen_compound", "body")
 
 
-def chart(report: Report) -> bytes:
-    """PNG: micro CER per subset, the raw OCR beside each candidate's output."""
-    import matplotlib
+def chart(report: Report) -> bytes | None:
+    """PNG: micro CER per subset, the raw OCR beside each candidate's output; None without matplotlib
+    (the ``bench`` extra), which the tables do not need."""
+    try:
+        import matplotlib
+    except ImportError:
+        return None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -136,12 +140,14 @@ def _raw(rows: list[leaderboard.Row], subset: str) -> float:
 
 
 def write(report: Report, folder: str | os.PathLike[str]) -> list[Path]:
-    """Write bench.json, bench.md and bench.png into ``folder``; returns their paths."""
+    """Write bench.json, bench.md and bench.png (if matplotlib is installed) into ``folder``; returns their paths."""
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise OcrfixError("results folder is a file", target)
-    rendered = {JSON_NAME: to_json(report).encode(), MARKDOWN_NAME: to_markdown(report, chart_link=CHART_NAME).encode(),
-                CHART_NAME: chart(report)}
+    png = chart(report)
+    rendered = {JSON_NAME: to_json(report).encode(),
+                MARKDOWN_NAME: to_markdown(report, chart_link=CHART_NAME if png else None).encode(),
+                **({CHART_NAME: png} if png else {})}
     paths = []
     for name, data in rendered.items():
         write_bytes_atomic(target / name, data)

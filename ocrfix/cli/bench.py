@@ -75,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_save:
         written = output.write(report, out)
         print(f"wrote {', '.join(str(path) for path in written)}", file=sys.stderr)
+        if out / output.CHART_NAME not in written:
+            print("no chart: matplotlib is not installed (pip install 'ocrfix[bench]')", file=sys.stderr)
     if args.readme:
         output.update_readme(report, args.readme, results=None if args.no_save else out.resolve())
         print(f"updated the results section of {args.readme}", file=sys.stderr)
