@@ -1,0 +1,49 @@
+"""ocrfix.batch: files and folders corrected from the library, as `ocrfix fix` does."""
+from __future__ import annotations
+
+import doctest
+import json
+
+import pytest
+
+import ocrfix.batch
+from ocrfix.batch import correct_file, correct_folder
+from ocrfix.errors import OcrfixError
+
+LOOPED = "Dear Sir,\nit has been been been a year.\n"
+
+
+def test_docstring_examples():
+    assert doctest.testmod(ocrfix.batch).failed == 0
+
+
+def test_a_file_is_corrected_into_its_output_and_edits(tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text(LOOPED)
+    result = correct_file(source, tmp_path / "out.txt", edits=tmp_path / "edits.json", strategies=["dedup"])
+    assert (tmp_path / "out.txt").read_text() == result.text == "Dear Sir,\nit has been a year.\n"
+    record = json.loads((tmp_path / "edits.json").read_text())
+    assert record["input_format"] == "text" and len(record["edits"]) == len(result.edits) == 1
+    assert source.read_text() == LOOPED
+
+
+def test_a_folder_run_reports_a_bad_file_and_corrects_the_rest(tmp_path):
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    (scans / "good.txt").write_text(LOOPED)
+    (scans / "bad.xml").write_text("<alto><Layout>")  # cut off: no parser reads it
+    summary = correct_folder(scans, tmp_path / "fixed", strategies=["dedup"], jobs=2, progress=False)
+    assert (summary["files"], summary["corrected"], summary["failed"]) == (2, 1, 1)
+    assert [record["source"].endswith("bad.xml") for record in summary["results"] if "error" in record] == [True]
+    assert (tmp_path / "fixed" / "good.txt").read_text() == "Dear Sir,\nit has been a year.\n"
+    assert not (tmp_path / "fixed" / "bad.txt").exists()
+
+
+@pytest.mark.parametrize("output, message", [("scans/fixed", "outside the input folder"),
+                                             ("file.txt", "must be a folder")])
+def test_a_folder_run_refuses_outputs_that_would_overwrite(tmp_path, output, message):
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "file.txt").write_text("kept")
+    with pytest.raises(OcrfixError, match=message):
+        correct_folder(tmp_path / "scans", tmp_path / output, progress=False)
+    assert (tmp_path / "file.txt").read_text() == "kept"
