@@ -276,3 +276,61 @@ def test_a_word_beside_an_unknown_word_is_read_by_its_other_neighbour(strategy: 
     # beside noise of letters and digits the word may be part of the noise
     noisy = "They met in tho qx3v of the town."
     assert run(strategy, noisy).text == noisy
+
+
+# (printed, meant): one of the commonest words misread as a rarer listed word, read at FUNCTION_WORD_ODDS where
+# the page prints it elsewhere
+FUNCTION_WORD_ERRORS = [
+    ("They had walked all day. And when they ad eaten enough, they went down to the shore.",
+     "They had walked all day. And when they had eaten enough, they went down to the shore."),
+    ("The prisoner said te had only had a glass or two of ale, and he was sorry.",
+     "The prisoner said he had only had a glass or two of ale, and he was sorry."),
+    ("I will net acknowledge the debt, nor pay a penny of it. I will not.",
+     "I will not acknowledge the debt, nor pay a penny of it. I will not."),
+    ("Teach mc to live, that I may dread the grave as little as my bed. Keep me this night.",
+     "Teach me to live, that I may dread the grave as little as my bed. Keep me this night."),
+]
+# ... and rare words beside function words that stay
+FUNCTION_WORD_CLEAN = [
+    "Some ore people came to the mine.",
+    "The tat of the loom was broken.",
+    "He took the net and went down to the river.",
+    "The ad was placed in the paper on Monday.",
+    "Neither he nor she would say a word.",
+    "The ewe and her lamb were in the field.",
+    "There was an old belief that by making a noise the spirits were driven off.",
+]
+
+
+@pytest.mark.parametrize("printed, meant", FUNCTION_WORD_ERRORS)
+def test_a_function_word_needs_lower_odds(strategy: Dictionary, printed: str, meant: str) -> None:
+    assert run(strategy, printed).text == meant
+
+
+def test_a_function_word_at_full_odds_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(realword, "FUNCTION_WORD_ODDS", realword.REAL_WORD_ODDS)
+    printed = FUNCTION_WORD_ERRORS[0][0]
+    assert run(Dictionary(), printed).text == printed
+
+
+def test_a_function_word_the_page_never_prints_needs_full_odds(strategy: Dictionary) -> None:
+    # no other "had" on the page: the reading is held to REAL_WORD_ODDS, which "they ad eaten" does not reach
+    text = "And when they ad eaten enough, they went down to the shore."
+    assert run(strategy, text).text == text
+
+
+@pytest.mark.parametrize("text", FUNCTION_WORD_CLEAN)
+def test_a_rare_word_beside_function_words_stays(strategy: Dictionary, text: str) -> None:
+    assert run(strategy, text).text == text
+
+
+def test_a_function_word_used_elsewhere_is_still_a_misprint(strategy: Dictionary) -> None:
+    # "we" is in listed pairs elsewhere on the page, as in every page: no sign it is the page's word here
+    page = "We went to the town early. The cart stood in we yard all the morning, and we loaded it."
+    assert run(strategy, page).text == page.replace("in we yard", "in the yard")
+
+
+def test_a_reading_that_fits_as_well_is_a_rival(strategy: Dictionary) -> None:
+    # "to he" is as rare as a misprint of "to the" but not of "to be": "be" fits too, and "the" is no repair
+    text = "He said he was pretending to he stupid, just to get people off his back."
+    assert run(strategy, text).text == text

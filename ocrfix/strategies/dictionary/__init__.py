@@ -291,8 +291,6 @@ class Dictionary(RealWordRepair, Strategy):
         repair = self._repair_token(tokens, i, kind, repairs) if kind[0] != "skip" else None
         if repair is None and i in unpaired:
             repair = self._real_word(tokens, i, confusions)
-            if repair is not None:
-                tokens.misread_words.append((tokens.cores[i], repair[0]))
         if repair is None:
             return None
         replacement, confidence, reason = repair

@@ -44,13 +44,14 @@ MISPRINT_GAP = 3.7
 # OCR +9 helpful repairs, no harmful one more; 100:1 starts repairing right text ("shew" -> "show").
 REAL_WORD_ODDS = 2.5
 # The commonest words ("the", "of", "to", "and", "he", "that", "is": Zipf >= 6, ~150 words making half of all
-# running text) are read at lower odds, 10 ** 1.5 (~30:1), where both neighbours stand as printed. Half of all
-# misreadings are misreadings of them, so a listed word printed where one of them fits both neighbours and it
-# fits neither is likelier their misprint than a rarer word's; and the lexicon lists every pair they form, so
-# their fit is measured, not guessed. Judged one by one on held-out OCR (harm.py, nine sets): at 30:1 +66
-# helpful repairs, no harmful one more; at 10:1 two more harmful ("some ore people" -> "more" for "other").
-# Not beside a neighbour the pass repaired, nor with the document's own confusions: a guess leaning on another
-# guess is held to REAL_WORD_ODDS ("ond tat a watch" -> "and that a" for "and set a").
+# running text) are read at lower odds, 10 ** 1.5 (~30:1), where a rarer listed word is printed between two
+# neighbours it fits neither of and they fit both. Half of all misreadings are misreadings of them, and the
+# lexicon lists every pair they form: their fit is measured, not guessed. Held-out OCR (docs/dictionary.md,
+# "Session 9: accuracy"): +46 helpful repairs, no harmful one more; at 10:1 two more harmful ("some ore
+# people" -> "more" for "other"). Held to REAL_WORD_ODDS: beside a neighbour the pass repaired, or with the
+# document's own confusions (a guess leaning on another guess: "ond tat a watch" -> "and that" for "and set");
+# one function word printed for another ("each if expression" -> "of"); a reading the document never prints
+# elsewhere (a man page has no "she": "invoked as sh does").
 FUNCTION_WORD_ZIPF = 6.0
 FUNCTION_WORD_ODDS = 1.5
 LONE_LETTERS = "aiostdm"  # lower-case letters that stand alone as words, or where an apostrophe was lost
@@ -232,10 +233,13 @@ class RealWordRepair:
         # a reading that fits as well but is no misprint of the word's pairs is still a rival ("to he stupid":
         # "to he" is as common as a misprint of "to the", not of "to be", but "be" fits)
         best, confidence = best_reading(readings, [scores[candidate] for candidate in near if candidate not in readings])
-        if best == word or readings[best] - as_printed < self._real_word_odds(tokens, i, best, confusions) \
+        odds = readings[best] - as_printed
+        if best == word or odds < self._real_word_odds(tokens, i, zipf, best, confusions) \
                 or confidence < self.min_confidence \
                 or drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
             return None
+        if odds >= REAL_WORD_ODDS:  # evidence of the document's own misprint (adapt.py): not a function word's lower odds
+            tokens.misread_words.append((core, best))
         if one_sided:
             return (best, round(confidence, 3), f"real-word error: \"{core}\" fits its one listed neighbour (the "
                     f"other is a mark or unreadable) by no listed pair, \"{best}\" (a known misreading) does")
@@ -245,18 +249,27 @@ class RealWordRepair:
         return (best, round(confidence, 3),
                 f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
 
-    def _real_word_odds(self, tokens: Tokens, i: int, reading: str, confusions: DocumentConfusions | None) -> float:
-        """The log10 odds over the printed word that ``reading`` of token ``i`` needs: FUNCTION_WORD_ODDS for one of
-        the commonest words between neighbours as printed, without the document's ``confusions``, else
-        REAL_WORD_ODDS.
+    def _real_word_odds(self, tokens: Tokens, i: int, zipf: float, reading: str,
+                        confusions: DocumentConfusions | None) -> float:
+        """The log10 odds over the printed word (of Zipf ``zipf``) that ``reading`` of token ``i`` needs:
+        FUNCTION_WORD_ODDS for one of the commonest words the document prints elsewhere, printed as a rarer word,
+        fitting both neighbours as printed, without the document's ``confusions``; else REAL_WORD_ODDS (also for
+        a word read by one neighbour, :meth:`_one_sided`, or at a sentence's start, :meth:`_opening`).
 
+        >>> from ocrfix.lexicon import Vocabulary
         >>> from ocrfix.strategies.dictionary import Dictionary
-        >>> fix, tokens = Dictionary(), Tokens("one f the best")
-        >>> fix._real_word_odds(tokens, 1, "of", None), fix._real_word_odds(tokens, 1, "off", None)
+        >>> fix, tokens = Dictionary(), Tokens("one f the best of them")
+        >>> tokens.vocabulary = Vocabulary.from_text(tokens.text)
+        >>> fix._real_word_odds(tokens, 1, 5.1, "of", None), fix._real_word_odds(tokens, 1, 5.1, "if", None)  # no "if"
         (1.5, 2.5)
+        >>> fix._real_word_odds(tokens, 1, 6.5, "of", None)  # "if" for "of": one function word for another
+        2.5
+        >>> tokens.repaired[0] = "one"; fix._real_word_odds(tokens, 1, 5.1, "of", None)  # beside a repaired word
+        2.5
         """
-        if confusions is None and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired \
-                and self._lexicon.folded_zipf(reading) >= FUNCTION_WORD_ZIPF:
+        if zipf < FUNCTION_WORD_ZIPF and confusions is None and i - 1 not in tokens.repaired \
+                and i + 1 not in tokens.repaired and i not in tokens.one_sided and i not in tokens.opening \
+                and self._lexicon.folded_zipf(reading) >= FUNCTION_WORD_ZIPF and tokens.vocabulary.count(reading):
             return FUNCTION_WORD_ODDS
         return REAL_WORD_ODDS
 
