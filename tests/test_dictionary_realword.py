@@ -334,3 +334,12 @@ def test_a_reading_that_fits_as_well_is_a_rival(strategy: Dictionary) -> None:
     # "to he" is as rare as a misprint of "to the" but not of "to be": "be" fits too, and "the" is no repair
     text = "He said he was pretending to he stupid, just to get people off his back."
     assert run(strategy, text).text == text
+
+
+def test_rival_readings_that_cost_nothing_to_mistake_count_as_one(strategy: Dictionary) -> None:
+    # "on" and "in" both fit: either is one letter from "un" and from each other, so the word is surely misread
+    text = "Some commands work un the whole file when you do not give them a range."
+    assert run(strategy, text).text == text.replace(" un ", " on ")
+    # "for" or "to": "for" is two letters from "to", "fo" one; a wrong choice would cost more than none
+    rival_nearer = "We wish to thank you and your staff fo the help given during the year."
+    assert run(strategy, rival_nearer).text == rival_nearer
