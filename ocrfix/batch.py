@@ -17,7 +17,6 @@ Inputs are never overwritten, and every output is written atomically.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -27,12 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from ocrfix.errors import OcrfixError
-from ocrfix.pipeline import Pipeline, Result, StrategyLike
+from ocrfix.io import read, read_text, write_text_atomic
+from ocrfix.io.files import PathLike
+from ocrfix.pipeline import Pipeline, Result, StrategyLike, start_worker, worker_pipeline, workers
 
 # What a folder run picks up: OCR text and the XML formats the readers know.
 INPUT_SUFFIXES = (".txt", ".hocr", ".html", ".htm", ".xhtml", ".xml")
-
-PathLike = str | os.PathLike[str]
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,10 @@ def correct_file(source: PathLike, output: PathLike | None = None, *, edits: Pat
     (the text of their pages, separated by form feeds). ``strategies``: a :class:`Pipeline` or what it takes
     (None: the default pipeline).
     """
-    return _correct(_pipeline(strategies), Job(Path(source), _path(output), _path(edits)))
+    source = Path(source)
+    if not source.exists():
+        raise OcrfixError("no such file or folder", source)
+    return _correct(_pipeline(strategies), Job(source, _path(output), _path(edits)))
 
 
 def plan(source: PathLike, output: PathLike, edits: PathLike | None = None) -> list[Job]:
@@ -81,29 +83,29 @@ def correct_folder(source: PathLike, output: PathLike, *, edits: PathLike | None
     (files, corrected, skipped, failed, edits, and a record per file corrected or failed) says which.
     """
     source, output, edits = Path(source), Path(output), _path(edits)
-    for target in (output, edits):
-        if target is not None and (target.resolve() == source.resolve() or source.resolve() in target.resolve().parents):
+    if not source.is_dir():
+        raise OcrfixError("no such folder", source)
+    for target in (output, edits) if edits else (output,):
+        if target.resolve() == source.resolve() or source.resolve() in target.resolve().parents:
             raise OcrfixError("output folders must lie outside the input folder", target)
-    if output.exists() and not output.is_dir():
-        raise OcrfixError("is a file; the input is a folder, so the output must be a folder", output)
-    if jobs < 0:
-        raise OcrfixError(f"jobs must be 0 (one per core) or more, not {jobs}", source)
+        if target.exists() and not target.is_dir():
+            raise OcrfixError("is a file; the input is a folder, so the output must be a folder", target)
+    processes = workers(jobs)
     pipeline = _pipeline(strategies)
     planned = plan(source, output, edits)
     todo = [job for job in planned if force or not _finished(job)]
+    processes = min(processes, len(todo))  # a pool starts all its workers at once
     records: list[dict[str, Any]] = []
-    workers = jobs or os.cpu_count() or 1
     from tqdm import tqdm
 
     with tqdm(total=len(todo), unit="file", desc="fix", disable=None if progress else True, file=sys.stderr) as bar, \
             ExitStack() as stack:
-        if workers == 1:
-            _start_worker(pipeline)
-            results = map(_work, todo)
+        if processes <= 1:
+            results = (_record(pipeline, job) for job in todo)
         else:  # the pool is shut down however the loop ends (an interrupt, a strategy's bug)
-            executor = stack.enter_context(
-                ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(pipeline,)))
-            results = executor.map(_work, todo, chunksize=1)
+            executor = stack.enter_context(ProcessPoolExecutor(
+                max_workers=processes, initializer=start_worker, initargs=(pipeline,)))
+            results = executor.map(_record_in_worker, todo, chunksize=1)
         for record in results:
             records.append(record)
             bar.update()
@@ -127,10 +129,6 @@ def _pipeline(strategies: Pipeline | Sequence[StrategyLike] | None) -> Pipeline:
 
 def _correct(pipeline: Pipeline, job: Job) -> Result:
     """Read, correct and write one file; the Result."""
-    from ocrfix.io import read, read_text, write_text_atomic
-
-    if not job.source.exists():
-        raise OcrfixError("no such file or folder", job.source)
     document = None if job.source.suffix.lower() == ".txt" else read(job.source)
     if document is None or document.format == "text":
         result, input_format = pipeline.run(read_text(job.source)), "text"
@@ -151,17 +149,14 @@ def _finished(job: Job) -> bool:
     return all(path is not None and path.exists() and path.stat().st_mtime >= source_time for path in made)
 
 
-_WORKER_PIPELINE: Pipeline | None = None
+def _record_in_worker(job: Job) -> dict[str, Any]:
+    return _record(worker_pipeline(), job)
 
 
-def _start_worker(pipeline: Pipeline) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
-
-
-def _work(job: Job) -> dict[str, Any]:
+def _record(pipeline: Pipeline, job: Job) -> dict[str, Any]:
+    """Correct one job's file; what the summary says of it (an error is reported, not raised)."""
     try:
-        result = _correct(_WORKER_PIPELINE, job)
+        result = _correct(pipeline, job)
     except OcrfixError as error:
         return {"source": str(job.source), "error": str(error)}
     return {"source": str(job.source), "output": str(job.output), "edits": len(result.edits),

@@ -157,6 +157,19 @@ class Lexicon:
         """``bigram`` of two words already folded with :func:`fold`."""
         return self._bigrams.get(f"{key1} {key2}", 0.0)
 
+    def association(self, key1: str, key2: str) -> float | None:
+        """How much likelier (log10) the folded word ``key2`` is right after ``key1`` than in running text at
+        large, log10 P(key2 | key1) - log10 P(key2), from the pair's and the words' Zipf values (log10 per
+        10**9 words); None where the lexicon lists no such pair.
+
+        >>> lex = load(); lex.association("of", "the") > 0, lex.association("king", "wsa")
+        (True, None)
+        """
+        pair = self.folded_bigram(key1, key2)
+        if not pair:
+            return None
+        return pair - self.folded_zipf(key1) - (self.folded_zipf(key2) - 9.0)
+
     def folded_bigrams(self, pairs: Iterable[tuple[str, str]]) -> list[float]:
         """``folded_bigram`` of each (key1, key2) of ``pairs``, in one pass: the fast path for many.
 

@@ -26,6 +26,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, ClassVar, Protocol, Union
 
+from ocrfix.errors import OcrfixError
+
 
 @dataclass(frozen=True)
 class Edit:
@@ -374,27 +376,44 @@ class Pipeline:
 
     def pipe(self, sources: Iterable[str | _HasText], *, jobs: int = 1, chunksize: int = 4) -> Iterator[Result]:
         """Results for many texts, in order; ``jobs`` > 1 runs them in that many processes (0 = all cores)."""
-        jobs = jobs or os.cpu_count() or 1
+        jobs = workers(jobs)
         if jobs == 1:
             for source in sources:
                 yield self.run(source)
             return
         # The pipeline goes to each worker once (strategies may hold big models), not with every text.
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self,)) as executor:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(self,)) as executor:
             yield from executor.map(_run_in_worker, sources, chunksize=chunksize)
+
+
+def workers(jobs: int) -> int:
+    """The processes a ``jobs`` option asks for: itself, or one per core for 0.
+
+    >>> workers(2), workers(0) >= 1
+    (2, True)
+    """
+    if jobs < 0:
+        raise OcrfixError(f"jobs must be 0 (one per core) or more, not {jobs}")
+    return jobs or os.cpu_count() or 1
 
 
 _WORKER: Pipeline | None = None
 
 
-def _start_worker(pipeline: Pipeline) -> None:
+def start_worker(pipeline: Pipeline) -> None:
+    """A worker process's initializer: the pipeline it runs, sent once (strategies may hold big models)."""
     global _WORKER
     _WORKER = pipeline
 
 
-def _run_in_worker(source: str | _HasText) -> Result:
+def worker_pipeline() -> Pipeline:
+    """The pipeline :func:`start_worker` gave this worker process."""
     assert _WORKER is not None
-    return _WORKER.run(source)
+    return _WORKER
+
+
+def _run_in_worker(source: str | _HasText) -> Result:
+    return worker_pipeline().run(source)
 
 
 @lru_cache(maxsize=16)

@@ -79,6 +79,7 @@ def test_protected_text_is_unchanged(default, trained, text):
 def test_user_protected_words(trained):
     assert run(trained, "the rnodern world") == "the modern world"
     assert run(Dictionary(model=trained.model, protected=["RNODERN"]), "the rnodern world") == "the rnodern world"
+    assert run(Dictionary(model=trained.model, protected=["wiil"]), "we wiIl go") == "we wiIl go"  # a pattern repair too
 
 
 def test_learned_confusions_repair_words_keeping_case_and_punctuation(trained):

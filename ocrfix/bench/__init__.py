@@ -37,7 +37,7 @@ from ocrfix.bench.leaderboard import Row, rows
 from ocrfix.corpus import CorpusDocument
 from ocrfix.errors import OcrfixError
 from ocrfix.profiles import PROFILES
-from ocrfix.pipeline import Strategy
+from ocrfix.pipeline import Strategy, workers
 
 FORMAT = "ocrfix-bench/1"
 
@@ -102,8 +102,7 @@ def run(
         raise OcrfixError(f"unknown profile {profile!r}; known: {', '.join(PROFILES)}")
     if folds < 1:
         raise OcrfixError(f"folds must be at least 1, not {folds}")
-    if jobs < 0:
-        raise OcrfixError(f"jobs must be 0 (all cores) or more, not {jobs}")
+    workers(jobs)  # checked before any work
     if peer_sample is not None and peer_sample < 0:
         raise OcrfixError(f"peer_sample must be 0 (every document) or more, not {peer_sample}")
     candidates = resolve(strategies)
@@ -189,7 +188,7 @@ def _evaluate_in_worker(task: tuple[CorpusDocument, list[Candidate]]) -> Documen
 
 def _evaluate(tasks: Sequence[tuple[CorpusDocument, list[Candidate]]], instances: dict[str, Strategy],
               profile: str, jobs: int) -> Iterable[DocumentResult]:
-    jobs = jobs or os.cpu_count() or 1
+    jobs = workers(jobs)
     if jobs == 1 or len(tasks) < 2:
         for document, candidates in tasks:
             yield evaluate_document(document, candidates, instances, profile)

@@ -97,5 +97,5 @@ def _run_folder(args: argparse.Namespace, source: Path, pipeline: Pipeline) -> i
         print(f"{summary['corrected']} corrected, {summary['skipped']} already done, {summary['failed']} failed; "
               f"{summary['edits']} edits -> {args.output}")
         for record in failed:
-            print(f"ocrfix fix: {record['error']}", file=sys.stderr)
+            print(f"ocrfix {args.command}: {record['error']}", file=sys.stderr)
     return 2 if failed else 0

@@ -197,8 +197,7 @@ def estimate(
     """
     calibration = model if isinstance(model, Calibration) else load_model(None if model is None else os.fspath(model))
     text, confidences, numbers, source = _unpack(text_or_document)
-    with without_cycle_collection():   # the token table's new rows and the loop search allocate much, in no cycle
-        analysis = _Analysis(text, confidences)
+    analysis = _Analysis(text, confidences)
     pages: list[PageQuality] = []
     base, lows, highs, line_cer = analysis.predict(calibration)
     if calibration.with_confidence is not None and analysis.signals.confident.any():
@@ -259,21 +258,22 @@ class _Analysis:
     """Signals, page sizes, languages and loops of one text, shared by the page and line estimates."""
 
     def __init__(self, text: str, confidences: list[list[tuple[int, float | None]]] | None) -> None:
-        self.text = text
-        self.page_texts = text.split("\f")
-        self.signals = Signals.of_text(text, confidences)
-        self.page_chars = self.signals.page_chars()
-        self.loops = loop_spans(text) if text.strip() else []
-        self.line_loop = self.signals.line_coverage(self.loops)
-        self.loop_chars = np.bincount(self.signals.page, weights=self.line_loop, minlength=self.signals.pages)
-        self.language, self.page_language = self._languages()
-        self.first_line = np.searchsorted(self.signals.page, np.arange(self.signals.pages))
-        masses = self.signals.page_masses()
-        self.all_rates = masses / np.maximum(self.page_chars, 1.0)[:, None]  # each page's own
-        self.pooled = self.all_rates  # what the estimate reads: pages that get a number pool their evidence
-        if self.signals.pages > 1:
-            judged = np.array([self.special_verdict(page) is None for page in range(self.signals.pages)])
-            self.pooled = pooled_rates(masses, self.page_chars, judged)
+        with without_cycle_collection():  # the token table's new rows and the loop search allocate much, in no cycle
+            self.text = text
+            self.page_texts = text.split("\f")
+            self.signals = Signals.of_text(text, confidences)
+            self.page_chars = self.signals.page_chars()
+            self.loops = loop_spans(text) if text.strip() else []
+            self.line_loop = self.signals.line_coverage(self.loops)
+            self.loop_chars = np.bincount(self.signals.page, weights=self.line_loop, minlength=self.signals.pages)
+            self.language, self.page_language = self._languages()
+            self.first_line = np.searchsorted(self.signals.page, np.arange(self.signals.pages))
+            masses = self.signals.page_masses()
+            self.all_rates = masses / np.maximum(self.page_chars, 1.0)[:, None]  # each page's own
+            self.pooled = self.all_rates  # what the estimate reads: pages that get a number pool their evidence
+            if self.signals.pages > 1:
+                judged = np.array([self.special_verdict(page) is None for page in range(self.signals.pages)])
+                self.pooled = pooled_rates(masses, self.page_chars, judged)
 
     def predict(self, calibration: Calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Page estimates, their interval bounds, and line estimates (loops not yet added)."""

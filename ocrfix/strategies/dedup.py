@@ -465,8 +465,8 @@ class _TokenLoops:
         self.text = text
         self.starts, self.ends, self.core_ends, self.ids = tokens.starts, tokens.ends, tokens.core_ends, tokens.ids
         # each token's line: as many tokens in line n as start between its breaks
-        self.line = np.repeat(np.arange(len(tokens.breaks) + 1),
-                              np.diff(tokens.before_breaks, prepend=0, append=len(self.starts)))
+        self.per_line = np.diff(tokens.before_breaks, prepend=0, append=len(self.starts))
+        self.line = np.repeat(np.arange(len(tokens.breaks) + 1), self.per_line)
         self.page = tokens.line_pages.take(self.line)
 
     def key(self, token: int) -> str:
@@ -477,7 +477,7 @@ class _TokenLoops:
         loops = []
         # A run of ``period`` equal pairs spans 2 × period tokens of one line: periods beyond half the
         # longest line cannot hold one (a page of short lines is spared most of the table of pairs).
-        longest = int(np.bincount(self.line, minlength=1).max())
+        longest = int(self.per_line.max())
         for period in self._periods(min(self.dedup.max_token_period, longest // 2)):
             a, b = slice(0, count - period), slice(period, count)
             same = (self.ids[a] == self.ids[b]) & (self.line[a] == self.line[b])

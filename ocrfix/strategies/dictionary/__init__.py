@@ -428,16 +428,18 @@ class Dictionary(RealWordRepair, Strategy):
         number = None if core.isalpha() else repair_number(core)  # a number needs digits
         if number is not None:
             return ("pattern", number, "letters read for digits in a number")
+        word = fold(core)
+        if word in self.protected:
+            return ("skip",)
         lettered = repair_capital_i(core, self._lexicon.folded_zipf)
         if lettered is not None:
             return ("pattern", lettered, "capital \"I\" read for \"l\" inside a lower-case word")
-        word = fold(core)
-        shapes = () if core.isalpha() or word in self.protected else shape_readings(core, self._is_common)
+        shapes = () if core.isalpha() else shape_readings(core, self._is_common)
         if shapes:
             return ("shape", shapes)
         zipf = self._lexicon.folded_zipf(word)
         if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word)) \
-                or word in self.protected or protected_reason(raw, core, self._is_word):
+                or protected_reason(raw, core, self._is_word):
             return ("skip",)  # a common word is taken as written: asked first, as most words are
         return ("word", word, zipf)
 

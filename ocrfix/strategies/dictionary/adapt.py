@@ -55,11 +55,10 @@ class DocumentConfusions:
         # one printed word read as one other word from context on both sides (a real-word repair) is the
         # document's confusion at once: that reading beat the word as printed by REAL_WORD_ODDS on its own evidence
         word_counts = word_counts or Counter()
-        pairs = list(word_counts)
         right = {word: len(regex.findall(r"(?<!\p{L})" + regex.escape(word) + r"(?!\p{L})", text))
-                 for word in {pair[0] for pair in pairs}}  # each intended word printed right
+                 for word in {pair[0] for pair in word_counts}}  # each intended word printed right
         self._word_rates: dict[tuple[str, str], float] = {  # (intended word, printed word) -> rate
-            pair: word_counts[pair] / (word_counts[pair] + right[pair[0]]) for pair in pairs}
+            pair: count / (count + right[pair[0]]) for pair, count in word_counts.items()}
 
     @classmethod
     def from_repairs(cls, repairs: Iterable[tuple[str, str]], text: str,

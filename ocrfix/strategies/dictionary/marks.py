@@ -47,8 +47,8 @@ def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]
             line_end = text.find("\n", match.end())
             if text.count("|", line_start, line_end if line_end >= 0 else len(text)) > 1:
                 continue
-        follows = lex.folded_bigram(word, after)
-        if not follows or follows - lex.folded_zipf(word) < lex.folded_zipf(after) - 9.0 + SHORT_WORD_ASSOCIATION:
+        association = lex.association(word, after)
+        if association is None or association < SHORT_WORD_ASSOCIATION:
             continue
         if before is None and word == "i" and mark != "1" or before is not None and fold(before) not in ARTICLES \
                 and lex.folded_bigram(fold(before), word):

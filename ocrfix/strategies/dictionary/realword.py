@@ -170,16 +170,11 @@ class RealWordRepair:
         >>> sorted(fix._unfitting(tokens, {1, 5}))  # "had been" fits; "he had luck" does not
         [5]
         """
-        words = tokens.letter_words
-        linked, opening, one_sided, known = tokens.linked, tokens.opening, tokens.one_sided, self._known
-
-        def side(j: int, link: bool) -> str | None:  # the neighbour a one-sided word is read by, or None
-            return known(words[j]) if link else None
-
+        words, opening, one_sided, known = tokens.letter_words, tokens.opening, tokens.one_sided, self._known
         return {i for i in unpaired if not (
             self._fitting_beside(words[i], None, words[i + 1]) if i in opening
-            else self._fitting_beside(words[i], side(i - 1, linked[i - 1]), side(i + 1, linked[i])) if i in one_sided
-            else self._fitting(words[i], words[i - 1], words[i + 1]))}
+            else self._fitting_beside(words[i], known(tokens.context(i, -1)), known(tokens.context(i, +1)))
+            if i in one_sided else self._fitting(words[i], words[i - 1], words[i + 1]))}
 
     def _real_word(self, tokens: Tokens, i: int,
                    confusions: DocumentConfusions | None = None) -> tuple[str, float, str] | None:

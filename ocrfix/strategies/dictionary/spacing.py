@@ -130,10 +130,9 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[regex.Match]:
         number, before, after = match.group(1), match.group(2), match.group(3)
         if number and any(map(str.isdigit, number)) or before in ABBREVIATED_WORDS:
             continue
-        zipf = lex.folded_zipf(before)
-        if zipf >= STOP_WORD_ZIPF:
-            pair = lex.folded_bigram(before, after)
-            if pair and pair - zipf - (lex.folded_zipf(after) - 9.0) >= PHRASE_ASSOCIATION:
+        if lex.folded_zipf(before) >= STOP_WORD_ZIPF:
+            association = lex.association(before, after)
+            if association is not None and association >= PHRASE_ASSOCIATION:
                 yield match
 
 
@@ -182,9 +181,10 @@ def fullwidth_marks(text: str) -> Iterator[tuple[regex.Match, str]]:
     >>> list(fullwidth_marks("东京（とうきょう）"))
     []
     """
-    if CJK.search(text):
+    first = FULLWIDTH.search(text)  # most texts hold none: asked before the costlier scan for CJK script
+    if first is None or CJK.search(text):
         return
-    for match in FULLWIDTH.finditer(text):
+    for match in FULLWIDTH.finditer(text, first.start()):
         ascii_mark = chr(ord(match.group()) - FULLWIDTH_OFFSET)
         spaced = ascii_mark in ",;:.!?" and match.end() < len(text) and text[match.end()].isalpha()
         yield match, ascii_mark + " " if spaced else ascii_mark

@@ -88,7 +88,6 @@ class Layout(Strategy):
         dehyphenate, reflow, edit = self.dehyphenate, self.reflow, self.edit
         joins = decide_joins(shapes, gaps, width=width, hard_wrapped=hard_wrapped, prose=is_prose(shapes)) if reflow else []
         hyphen_left, first_word = shapes.hyphen_left, shapes.first_word
-        second_halves = judge.second_halves(first_word) if dehyphenate else [False] * len(body)
         for i, (a, b, gap, page_break) in enumerate(zip(body, body[1:], gaps, page_breaks)):
             if marker_edits:
                 edits.extend(marker_edits.get(a.index, ()))
@@ -97,7 +96,7 @@ class Layout(Strategy):
                 join = self._hyphen_join(judge, a, b, shapes, i)
             if join is None and reflow:
                 separator, reason, confidence = joins[i]
-                if separator == " " and second_halves[i + 1]:
+                if separator == " " and dehyphenate:
                     lost = judge.lost_hyphen(a.content, first_word[i + 1])
                     if lost:
                         separator, reason, confidence = "", lost, 0.7

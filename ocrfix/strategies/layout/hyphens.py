@@ -325,20 +325,9 @@ class HyphenJudge:
         "usual" is a word). None otherwise."""
         if first not in self._first_words:
             stripped = first.rstrip(_CLOSING)
-            z_first = self.lexicon.zipf(stripped) if stripped.islower() and _LETTERS.fullmatch(stripped) else 4.0
-            self._first_words[first] = (stripped, z_first) if z_first < 4.0 else None
+            z_first = self.lexicon.zipf(stripped) if stripped.islower() and _LETTERS.fullmatch(stripped) else None
+            self._first_words[first] = (stripped, z_first) if z_first is not None and z_first < 4.0 else None
         return self._first_words[first]
-
-    def second_halves(self, firsts: list[str]) -> list[bool]:
-        """For each line's first word: may it be the second half of a broken word whose hyphen OCR lost (a
-        word in small letters; only then can :meth:`lost_hyphen` find one)? Each distinct word is judged once.
-
-        >>> from ocrfix.lexicon import load
-        >>> HyphenJudge(load(), DocumentWords.from_text("")).second_halves(["duced", "The", "the", "duced"])
-        [True, False, False, True]
-        """
-        judged = {first: self._second_half(first) is not None for first in set(firsts)}
-        return [judged[first] for first in firsts]
 
     def lost_hyphen(self, line: str, first: str) -> str:
         """Why a full line's last word and the next line's first are one word whose hyphen OCR lost, or "".
