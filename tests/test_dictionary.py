@@ -165,6 +165,14 @@ def test_capital_i_inside_a_lower_case_word_reads_as_l(default):
     assert run(default, kept) == kept  # a name's second part, code, no common word with an l
 
 
+def test_capital_i_read_for_a_first_l_takes_the_case_of_its_place(default):
+    # the capital I and the l are one stroke: mid-sentence the repair is lower-case, unless the text
+    # prints the word capitalised there and never in lower case; where a sentence may open, it stays capital
+    assert run(default, "and he Iooked at the man") == "and he looked at the man"
+    assert run(default, "He went home. Iooked at the man") == "He went home. Looked at the man"
+    assert run(default, "he went to Iondon and then to London") == "he went to London and then to London"
+
+
 def test_edits_carry_reason_and_confidence(default):
     result = Pipeline([default]).run("We must not exlude them.")
     (edit,) = result.edits

@@ -298,6 +298,8 @@ class Dictionary(RealWordRepair, Strategy):
         if replacement[:1].islower() and replacement[0] != fold(tokens.cores[i][:1]) \
                 and self._capital_first(tokens, i, replacement):
             replacement = replacement[0].upper() + replacement[1:]  # "uthority's" -> "Authority's"
+        elif self._stroke_for_l(tokens, i, replacement):
+            replacement = "l" + replacement[1:]  # "a Iittle" -> "a little", not "a Little"
         text, start, end = tokens.text, tokens.starts[i], tokens.ends[i]
         before = start > tokens.raw_starts[i] and text[start - 1] in LOST_LETTER_MARKS
         after = end < tokens.raw_ends[i] and text[end] in LAST_LETTER_MARKS
@@ -669,6 +671,22 @@ class Dictionary(RealWordRepair, Strategy):
         True
         """
         return tokens.word_stop_before(i) or tokens.capitalised_only(word)
+
+    @staticmethod
+    def _stroke_for_l(tokens: Tokens, i: int, word: str) -> bool:
+        """Token i, printed with a capital I first, is repaired to ``word`` with an L there: is that a lower-case
+        l? The capital I and the lower-case l are one upright stroke in most type (an L has a foot an engine
+        seldom misses), so the printed capital says nothing of the word's case: a lower-case l inside a sentence,
+        unless the text prints the word capitalised there and never in lower case ("to Iondon" beside "in
+        London" -> "London"). Where a sentence may open, the capital stays.
+
+        >>> [Dictionary._stroke_for_l(Tokens(text), 1, "Little") for text in ("a Iittle dog", "so. Iittle dogs")]
+        [True, False]
+        >>> Dictionary._stroke_for_l(Tokens("to Iondon from London"), 1, "London")
+        False
+        """
+        return (tokens.cores[i][:1] == "I" and word[:1] == "L" and word[1:].islower()
+                and not tokens.may_open_sentence(i) and not capitalised_mid_line_only(tokens.text, fold(word)))
 
     @staticmethod
     def _name_like(tokens: Tokens, i: int) -> bool:
