@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -65,8 +66,13 @@ class CorpusDocument:
             raise OcrfixError(f"invalid JSON at line {error.lineno}", path) from None
 
 
-def load(path: str | os.PathLike[str] | None = None) -> list[CorpusDocument]:
-    """Load the corpus at ``path`` (default: the repository's ``corpus/`` folder)."""
+def load(path: str | os.PathLike[str] | None = None, *, subsets: Iterable[str] | None = None) -> list[CorpusDocument]:
+    """Load the corpus at ``path`` (default: the repository's ``corpus/`` folder); with ``subsets``, only
+    the documents of those subsets (OcrfixError if there are none).
+
+    >>> sorted({d.meta["subset"] for d in load(subsets=["seed"])})
+    ['seed']
+    """
     folder = Path(path) if path is not None else DEFAULT_PATH
     if not folder.is_dir():
         raise OcrfixError("no such corpus folder", folder)
@@ -74,6 +80,11 @@ def load(path: str | os.PathLike[str] | None = None) -> list[CorpusDocument]:
     documents = _load_manifest(manifest) if manifest.exists() else _load_pairs(folder)
     if not documents:
         raise OcrfixError("empty corpus: no documents in the manifest and no NAME.gt.txt pairs", folder)
+    if subsets is not None:
+        subsets = list(subsets)
+        documents = [document for document in documents if document.meta.get("subset") in subsets]
+        if not documents:
+            raise OcrfixError(f"no documents in subset(s) {', '.join(subsets)}", folder)
     return documents
 
 

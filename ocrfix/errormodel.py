@@ -20,7 +20,10 @@ True
 >>> ErrorModel.default().log_prob("exclude", "exlude") > -4
 True
 
-Command line: ``ocrfix train [--corpus PATH] -o MODEL.json``.
+The dictionary strategy meets OCR that the strategies before it in the pipeline
+have already cleaned (loops dropped, lines joined), so its model is learned from
+that text: :func:`train_for_dictionary`, which ``ocrfix train [--corpus PATH] -o
+MODEL.json``, ``Dictionary.fit`` and with it the benchmark's cross-validation use.
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ import os
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -397,3 +400,36 @@ class ErrorModel:
 def _default() -> ErrorModel:
     text = resources.files("ocrfix.data").joinpath(DEFAULT_FILE).read_text(encoding="utf-8")
     return ErrorModel.from_dict(json.loads(text), DEFAULT_FILE)
+
+
+def train_for_dictionary(pairs: Iterable[tuple[str, str]], *, before: Sequence[str] | None = None,
+                         prior: bool = True, progress: bool | None = False) -> ErrorModel:
+    """A model learned from (ocr, ground truth) ``pairs`` as the dictionary strategy sees them.
+
+    Each OCR text is first passed through the strategies ``before`` (names, in
+    order; default: those the default pipeline runs before ``dictionary``, see
+    :func:`ocrfix.strategies.before`), then :meth:`ErrorModel.train` counts the
+    confusions, with the prior unless not ``prior``. The shipped model is made
+    this way (``ocrfix train``), and so is a fitted Dictionary's
+    (:meth:`~ocrfix.strategies.dictionary.Dictionary.fit`), so that a
+    cross-validated benchmark measures a model of the shipped one's kind.
+    ``progress`` shows a bar over the pairs (None: only on a terminal).
+    ValueError for an unknown strategy name.
+
+    >>> pairs = [("tbe rnodern kiug", "the modern king")]
+    >>> train_for_dictionary(pairs, before=[]).confusions[("m", "rn")]
+    1
+    >>> train_for_dictionary(pairs, before=["nonsense"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown strategy 'nonsense'; known strategies: ...
+    """
+    from tqdm import tqdm
+
+    from ocrfix import strategies
+    from ocrfix.pipeline import Pipeline
+
+    pipeline = Pipeline(list(before if before is not None else strategies.before("dictionary")))
+    bar = tqdm(pairs, unit="doc", desc="train", disable=None if progress is None else not progress)
+    seen = ((pipeline.run(ocr).text, truth) for ocr, truth in bar)
+    return ErrorModel.train(seen, prior=prior)

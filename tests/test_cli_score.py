@@ -11,6 +11,8 @@ import lxml.html
 import pytest
 
 from ocrfix.cli import main
+from ocrfix.errors import OcrfixError
+from ocrfix.evaluation import evaluate_folder
 from ocrfix.profiles import normalize
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed"
@@ -99,6 +101,21 @@ def test_folders_json_and_html(tmp_path, capsys):
     assert data["total"]["documents"] == 2 and data["total"]["distance"] == 1
     _, out, _ = run(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", "html")
     assert "micro (2 documents)" in out
+
+
+def test_folders_are_scored_by_the_library_as_the_cli_prints_them(tmp_path, capsys):
+    gt_dir, hyp_dir = make_folder(tmp_path)
+    evaluation = evaluate_folder(gt_dir, hyp_dir, max_gap_chars=100)
+    assert evaluation.names == ["a", "b"] and [s.distance for s in evaluation.scores] == [1, 0]
+    assert evaluation.total.distance == 1 and len(evaluation.inputs) == 4
+    for fmt, expected in (("table", evaluation.text()), ("json", json.dumps(evaluation.as_dict(), indent=2) + "\n"),
+                          ("html", evaluation.html(f"OCR evaluation of {gt_dir}"))):
+        assert run(capsys, "--gt-dir", gt_dir, "--hyp-dir", hyp_dir, "-f", fmt)[1] == expected
+    relaxed = evaluate_folder(gt_dir, hyp_dir, "relaxed")
+    assert relaxed.profile == "relaxed" and relaxed.text().endswith("profile relaxed, 2 documents\n")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(OcrfixError, match="no pairs found"):
+        evaluate_folder(tmp_path / "empty")
 
 
 def test_folders_html_without_output_is_the_summary_alone(tmp_path, capsys):

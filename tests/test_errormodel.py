@@ -5,9 +5,12 @@ import json
 
 import pytest
 
+from ocrfix import corpus, strategies
 from ocrfix.cli import main
-from ocrfix.errormodel import ErrorModel, blocks, prepare
+from ocrfix.errormodel import ErrorModel, blocks, prepare, train_for_dictionary
 from ocrfix.errors import OcrfixError
+from ocrfix.pipeline import Pipeline
+from ocrfix.strategies.dictionary import Dictionary
 
 PAIRS = [
     ("the rnodern kiug carne horne", "the modern king came home"),
@@ -88,6 +91,29 @@ def test_cli_train_writes_a_model(tmp_path, capsys):
     assert ErrorModel.load(out).confusions[("m", "rn")] == 4
     assert main(["train", "--corpus", str(corpus), "--before", "", "--no-prior", "-o", str(out)]) == 0
     assert ErrorModel.load(out).prior is False
+
+
+def test_the_dictionary_learns_from_the_ocr_it_sees_as_the_shipped_model_does():
+    # A corpus letter whose layout (joined lines, a dropped page number) changes what is counted.
+    doc = next(d for d in corpus.load() if d.id == "letter-002-tesseract")
+    seen = Pipeline(strategies.before("dictionary")).run(doc.ocr).text
+    as_seen, raw = ErrorModel.train([(seen, doc.gt)]), ErrorModel.train([(doc.ocr, doc.gt)])
+    assert as_seen.confusions != raw.confusions
+    assert Dictionary().fit([(doc.ocr, doc.gt)]).model.confusions == as_seen.confusions
+    assert train_for_dictionary([(doc.ocr, doc.gt)], before=[]).confusions == raw.confusions
+
+
+def test_cli_train_is_the_library_function(tmp_path, capsys):
+    corpus_dir = tmp_path / "pairs"
+    corpus_dir.mkdir()
+    for i, (ocr, gt) in enumerate(PAIRS):
+        (corpus_dir / f"doc{i}.txt").write_text(ocr + "\nrnore text\n", encoding="utf-8")
+        (corpus_dir / f"doc{i}.gt.txt").write_text(gt + " more text", encoding="utf-8")
+    out, library = tmp_path / "cli.json", tmp_path / "library.json"
+    assert main(["train", "--corpus", str(corpus_dir), "--before", "layout", "--no-prior", "-o", str(out)]) == 0
+    pairs = [(d.ocr, d.gt) for d in corpus.load(corpus_dir)]
+    train_for_dictionary(pairs, before=["layout"], prior=False).save(library)
+    assert out.read_text(encoding="utf-8") == library.read_text(encoding="utf-8")
 
 
 def test_cli_train_bad_input_is_one_line(tmp_path, capsys):

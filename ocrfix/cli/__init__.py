@@ -1,9 +1,13 @@
 """The ``ocrfix`` command: a thin layer over the library.
 
-Each subcommand lives in its own module of this package and exposes
+Each subcommand lives in its own module of this package and exposes ``HELP``
+(its line in ``ocrfix --help``), ``ALIASES`` if it has any, and
 ``register(subparsers)``, which adds its parser and sets ``func`` to a function
-``run(args) -> int``. Bad input raises :class:`ocrfix.errors.OcrfixError`,
-printed here as one line with exit code 2.
+``run(args) -> int``. Only the command being run registers its full parser (its
+defaults may need the library); the others are listed by ``HELP`` alone, so
+``ocrfix --help`` and a small command load only what they use. A subcommand
+module imports nothing heavy at its top. Bad input raises
+:class:`ocrfix.errors.OcrfixError`, printed here as one line with exit code 2.
 """
 from __future__ import annotations
 
@@ -18,7 +22,9 @@ from ocrfix.errors import OcrfixError
 COMMANDS = ["score", "corpus", "bench", "train", "fix", "quality"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The ``ocrfix`` parser for the arguments ``argv``: the full parser of the command they name (of every
+    command when ``argv`` is None), a one-line entry for each other command."""
     parser = argparse.ArgumentParser(
         prog="ocrfix",
         description="Measure OCR quality against ground truth and correct OCR text.",
@@ -26,13 +32,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ocrfix {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        importlib.import_module(f"ocrfix.cli.{name}").register(subparsers)
+    modules = {name: importlib.import_module(f"ocrfix.cli.{name}") for name in COMMANDS}
+    # Top-level options take no value: the first other argument is the command.
+    named = next((arg for arg in argv if not arg.startswith("-")), None) if argv is not None else None
+    for name, module in modules.items():
+        aliases = getattr(module, "ALIASES", [])
+        if argv is None or named in (name, *aliases):
+            module.register(subparsers)
+        else:
+            subparsers.add_parser(name, aliases=aliases, help=module.HELP)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from ocrfix.profiles import PROFILES
 
+HELP = "benchmark the correction strategies (and peers) on a corpus"
 DEFAULT_OUT = Path("benchmarks") / "results" / "latest"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "bench",
-        help="benchmark the correction strategies (and peers) on a corpus",
+        help=HELP,
         description=(
             "Run every strategy alone, each prefix of the default pipeline (dedup+layout, ...), the pipeline "
             "and the off-the-shelf peers (symspellpy, pyspellchecker) on every document of a corpus; report "

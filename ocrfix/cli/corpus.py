@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+HELP = "build the generated OCR corpus or tabulate its quality"
+
 
 def _names(value: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in value.split(",") if name.strip())
@@ -17,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from ocrfix.synth.typeset import BOOK_FONTS, LETTER_FONTS
 
     defaults = BuildOptions()
-    parser = subparsers.add_parser("corpus", help="build the generated OCR corpus or tabulate its quality",
+    parser = subparsers.add_parser("corpus", help=HELP,
                                    description="Build the generated corpus (typeset, render, degrade, OCR) or "
                                                "print its raw CER/WER per subset and level.")
     commands = parser.add_subparsers(dest="corpus_command", metavar="ACTION")

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported when run: the library loads only for the subcommand that needs it
     from ocrfix.pipeline import Pipeline
 
+HELP = "correct OCR text (dedup, layout, dictionary) and record every edit"
+ALIASES = ["correct"]  # `correct` as in the library's ocrfix.correct()
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "fix", aliases=["correct"],  # `correct` as in the library's ocrfix.correct()
-        help="correct OCR text (dedup, layout, dictionary) and record every edit",
+        "fix", aliases=ALIASES, help=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description=textwrap.fill(
             "Correct OCR output with a pipeline of strategies. IN is a file (plain text, hOCR, ALTO or "

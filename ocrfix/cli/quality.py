@@ -8,11 +8,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from ocrfix.errors import OcrfixError
+
+HELP = "estimate each page's CER without ground truth; flag loops, garbage and hopeless pages"
 
 # Files read from a folder (ground-truth files NAME.gt.txt are left out).
 SUFFIXES = (".txt", ".hocr", ".html", ".htm", ".xml")
@@ -25,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from ocrfix.quality import OK_BELOW, REOCR_ABOVE
 
     parser = subparsers.add_parser(
-        "quality", help="estimate each page's CER without ground truth; flag loops, garbage and hopeless pages",
+        "quality", help=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Estimate the character error rate of every page of OCR output (plain text, pages split on "
                     "form feed; hOCR, ALTO or PAGE XML) without ground truth, with an 80% interval and a verdict:\n"
@@ -110,6 +111,8 @@ def _estimate_all(files: list[Path], args: argparse.Namespace) -> list[dict[str,
     rows: list[dict[str, Any]] = []
     with bar:
         if args.jobs > 1 and not single:
+            from concurrent.futures import ProcessPoolExecutor
+
             with ProcessPoolExecutor(max_workers=args.jobs) as pool:
                 for result in pool.map(_estimate_file, files, [options] * len(files), [single] * len(files)):
                     rows.extend(result)

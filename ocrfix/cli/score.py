@@ -8,6 +8,8 @@ import os
 from ocrfix.errors import OcrfixError
 from ocrfix.profiles import PROFILES
 
+HELP = "CER/WER of OCR text against ground truth"
+
 DESCRIPTION = """\
 Score OCR text (the hypothesis) against its ground truth (the reference).
 
@@ -28,7 +30,7 @@ truth matches up to --max-gap-chars characters (--max-gap-words words) at no cos
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "score", help="CER/WER of OCR text against ground truth", description=DESCRIPTION,
+        "score", help=HELP, description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gt", nargs="?", metavar="GT", help="ground-truth text file")
     parser.add_argument("hyp", nargs="?", metavar="HYP", help="OCR text file to score")
@@ -53,13 +55,21 @@ def run(args: argparse.Namespace) -> int:
             raise OcrfixError("give either GT HYP or --gt-dir/--hyp-dir, not both")
         if not args.gt_dir:
             raise OcrfixError("--hyp-dir needs --gt-dir")
-        pairs = _find_pairs(args)
+        from ocrfix.evaluation import evaluate_pairs, folder_pairs
+
+        pairs = folder_pairs(args.gt_dir, args.hyp_dir)
+        title = f"OCR evaluation of {args.gt_dir}"
         if args.format == "html" and args.output:
             from ocrfix.report import write_folder_report
 
-            write_folder_report(args.output, pairs, args.profile, title=_folder_title(args), **options)
+            write_folder_report(args.output, pairs, args.profile, title=title, **options)
             return 0
-        inputs, text = _folders(args, pairs, options)
+        evaluation = evaluate_pairs(pairs, args.profile, progress=None, **options)
+        inputs = evaluation.inputs
+        if args.format == "json":
+            text = json.dumps(evaluation.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        else:  # html: standard output holds one page, the summary (-o adds a page per document)
+            text = evaluation.html(title) if args.format == "html" else evaluation.text()
     else:
         if not (args.gt and args.hyp):
             raise OcrfixError("give two files (GT HYP) or a folder (--gt-dir D); see 'ocrfix score --help'")
@@ -90,49 +100,3 @@ def _pair(args, options) -> tuple[tuple[str, ...], str]:
         data = {"reference": args.gt, "hypothesis": args.hyp, **analysis.as_dict(top=50)}
         return inputs, json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     return inputs, analysis.text()
-
-
-def _find_pairs(args) -> list:
-    from ocrfix.corpus import find_pairs
-
-    pairs = find_pairs(args.gt_dir, args.hyp_dir)
-    if not pairs:
-        where = args.gt_dir if not args.hyp_dir else f"{args.gt_dir} and {args.hyp_dir}"
-        raise OcrfixError("no pairs found (NAME.gt.txt with NAME.txt or NAME.ocr.txt)", where)
-    return pairs
-
-
-def _folder_title(args) -> str:
-    return f"OCR evaluation of {args.gt_dir}"
-
-
-def _folders(args, pairs, options) -> tuple[tuple[str, ...], str]:
-    from tqdm import tqdm
-
-    from ocrfix.io import read_text
-    from ocrfix.metrics import aggregate, score
-
-    names, scores, inputs = [], [], []
-    for name, gt_path, hyp_path in tqdm(pairs, desc="scoring", unit="doc", disable=None, leave=False):
-        names.append(name)
-        scores.append(score(read_text(gt_path), read_text(hyp_path), args.profile, **options))
-        inputs += [str(gt_path), str(hyp_path)]
-    total = aggregate(scores)
-    if args.format == "json":
-        data = {"profile": args.profile,
-                "documents": [{"name": n, **s.as_dict()} for n, s in zip(names, scores)],
-                "total": total.as_dict()}
-        return tuple(inputs), json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if args.format == "html":  # standard output holds one page: the summary (-o adds a page per document)
-        from ocrfix.report import html_summary
-
-        return tuple(inputs), html_summary(names, scores, total, title=_folder_title(args))
-    width = max(10, *(len(n) for n in names))
-    lines = [f"{'document':<{width}}  {'CER':>7}  {'WER':>7}  {'edits':>7}  {'chars':>8}  {'words':>7}"]
-    lines += [f"{n:<{width}}  {s.cer:>7.4f}  {s.wer:>7.4f}  {s.distance:>7}  {s.reference_length:>8}  "
-              f"{s.reference_words:>7}" for n, s in zip(names, scores)]
-    lines.append(f"{'micro':<{width}}  {total.micro_cer:>7.4f}  {total.micro_wer:>7.4f}  {total.distance:>7}  "
-                 f"{total.reference_length:>8}  {total.reference_words:>7}")
-    lines.append(f"{'macro':<{width}}  {total.macro_cer:>7.4f}  {total.macro_wer:>7.4f}")
-    lines.append(f"profile {args.profile}, {total.documents} document{'s' * (total.documents != 1)}")
-    return tuple(inputs), "\n".join(lines) + "\n"

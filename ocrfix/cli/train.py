@@ -4,10 +4,12 @@ from __future__ import annotations
 import argparse
 import json
 
+HELP = "learn an OCR error model (for the dictionary strategy) from OCR/ground-truth pairs"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "train", help="learn an OCR error model (for the dictionary strategy) from OCR/ground-truth pairs",
+        "train", help=HELP,
         description="Align every document's OCR with its ground truth and count the engine's confusions "
                     "(single and multi-character: rn for m, cl for d, 1 for l, lost and added spaces) into an "
                     "error model file for the dictionary strategy (Dictionary(model=PATH) in Python). The OCR is first passed through the strategies that run before "
@@ -30,52 +32,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from ocrfix import corpus
-    from ocrfix.errormodel import ErrorModel
-    from ocrfix.errors import OcrfixError
+    from ocrfix.errormodel import train_for_dictionary
 
-    documents = corpus.load(args.corpus)
-    if args.subset:
-        documents = [doc for doc in documents if doc.meta.get("subset") in set(args.subset)]
-        if not documents:
-            raise OcrfixError(f"no documents in subset(s) {', '.join(args.subset)}", args.corpus or "corpus")
+    documents = corpus.load(args.corpus, subsets=args.subset)
     before = _before(args.before)
-    pairs = []
-    for doc in tqdm(documents, unit="doc", desc="train", disable=None):
-        ocr = doc.ocr
-        if before:
-            from ocrfix.pipeline import Pipeline
-
-            ocr = Pipeline(before).run(ocr).text
-        pairs.append((ocr, doc.gt))
-    model = ErrorModel.train(pairs, prior=args.prior)
+    model = train_for_dictionary([(doc.ocr, doc.gt) for doc in documents], before=before, prior=args.prior,
+                                 progress=None)
     model.save(args.output)
-    summary = {"output": args.output, "documents": len(pairs), "characters": model.characters,
+    summary = {"output": args.output, "documents": len(documents), "characters": model.characters,
                "edits": model.edits, "confusions": len(model.confusions), "before": before, "prior": model.prior,
                "top": [{"intended": a, "observed": b, "count": c} for a, b, c in model.top(15)]}
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         print(f"{args.output}: {len(model.confusions)} confusions from {model.edits} edit runs in "
-              f"{model.characters} characters of {len(pairs)} documents (OCR passed through: "
+              f"{model.characters} characters of {len(documents)} documents (OCR passed through: "
               f"{', '.join(before) or 'nothing'}; prior of known confusions: {'on' if model.prior else 'off'})")
         print("commonest: " + ", ".join(f"{a!r}→{b!r} {c}" for a, b, c in model.top(15)))
     return 0
 
 
 def _before(value: str | None) -> list[str]:
+    """The strategy names of ``--before``, checked (default: those before the dictionary in the default pipeline)."""
     from ocrfix import strategies
     from ocrfix.errors import OcrfixError
 
-    if value is not None:
-        names = [name.strip() for name in value.split(",") if name.strip()]
-        for name in names:
-            try:
-                strategies.strategy_class(name)
-            except ValueError as error:
-                raise OcrfixError(str(error), "--before") from None
-        return names
-    pipeline = strategies.DEFAULT_PIPELINE
-    return pipeline[:pipeline.index("dictionary")] if "dictionary" in pipeline else list(pipeline)
+    if value is None:
+        return strategies.before("dictionary")
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    for name in names:
+        try:
+            strategies.strategy_class(name)
+        except ValueError as error:
+            raise OcrfixError(str(error), "--before") from None
+    return names

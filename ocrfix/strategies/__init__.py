@@ -90,6 +90,17 @@ def get(name: str, **options: Any) -> Strategy:
     return strategy_class(name)(**options)
 
 
+def before(name: str) -> list[str]:
+    """The strategies the default pipeline runs before ``name`` (all of them if it does not run ``name``):
+    what shapes the text that ``name`` sees, and so the text a trainable ``name`` should learn from.
+
+    >>> before("dictionary")
+    ['dedup', 'layout']
+    """
+    pipeline = __getattr__("DEFAULT_PIPELINE")
+    return pipeline[:pipeline.index(name)] if name in pipeline else pipeline
+
+
 def __getattr__(attribute: str) -> Any:
     # DEFAULT_PIPELINE is computed on access: it lists the built-ins that are registered.
     if attribute == "DEFAULT_PIPELINE":
@@ -98,4 +109,4 @@ def __getattr__(attribute: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {attribute!r}")
 
 
-__all__ = ["DEFAULT_PIPELINE", "ENTRY_POINT_GROUP", "get", "names", "register", "strategy_class"]
+__all__ = ["DEFAULT_PIPELINE", "ENTRY_POINT_GROUP", "before", "get", "names", "register", "strategy_class"]

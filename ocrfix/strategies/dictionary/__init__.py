@@ -41,7 +41,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix import lexicon
-from ocrfix.errormodel import MAX_SEGMENT, PRIOR_PAIRS, ErrorModel, blocks
+from ocrfix.errormodel import MAX_SEGMENT, PRIOR_PAIRS, ErrorModel, blocks, train_for_dictionary
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold
 from ocrfix.pipeline import Edit, Strategy, apply_edits
@@ -167,9 +167,11 @@ class Dictionary(RealWordRepair, Strategy):
         self._misreadings: dict[str, tuple[str, ...]] = {}  # word -> see _misread
 
     def fit(self, pairs: list[tuple[str, str]]) -> "Dictionary":
-        """A new Dictionary with the same options and an error model trained on (ocr, gt) ``pairs``."""
+        """A new Dictionary with the same options and an error model trained on (ocr, gt) ``pairs``, the OCR
+        first passed through the strategies the default pipeline runs before this one, as the shipped model
+        is made (:func:`ocrfix.errormodel.train_for_dictionary`, ``ocrfix train``)."""
         return Dictionary(min_confidence=self.min_confidence, protected=self.protected,
-                          model=ErrorModel.train(pairs), split_merge=self.split_merge)
+                          model=train_for_dictionary(pairs), split_merge=self.split_merge)
 
     def __repr__(self) -> str:
         return (f"Dictionary(min_confidence={self.min_confidence}, protected={sorted(self.protected)}, "
