@@ -169,6 +169,18 @@ def test_a_papers_numbered_heads_go_where_its_pages_end_between_articles(head, k
     assert corrected.split() == (text if kept else " ".join(articles)).split()
 
 
+@pytest.mark.parametrize("head, kept", [("THE WEEKLY COURIER, SATURDAY, MARCH 3, 1866.  4", False),
+                                        ("4  THE WEEKLY COURIER, SATURDAY, MARCH 3. 1866.", False),
+                                        ("ARRIVAL OF THE MAIL, SATURDAY, MARCH 3, 1866.", True),
+                                        ("CHAPTER 4. THE MARKET", True)],
+                         ids=["number after the date", "number first, comma read as a point", "headline", "chapter"])
+def test_a_single_newspaper_pages_head_goes(head, kept):
+    # one page OCR'd alone: nothing recurs, but the paper's title, the date and the page number say it
+    column = "\n".join(textwrap.wrap(HISTORY[:900], 38))
+    corrected = Pipeline(["layout"]).run(f"{head}\n\n{column}\n").text
+    assert corrected.split() == (f"{head} {column}" if kept else column).split()
+
+
 def test_a_signature_before_a_word_the_next_page_does_not_start_with_stays():
     page = "the first page of the text runs on for a good many lines\n" * 8
     text = f"{page}B2          books\n\fanother page begins with other words\n" + "and the text goes on\n" * 5

@@ -69,6 +69,10 @@ _GARBLED_NUMBER = re.compile(r"^(?=.*\d)[\dIlO|oS$]{1,4}$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b",
                    re.IGNORECASE)
+# a paper's date as its head prints it, or as OCR reads it ("MARCH 2. 1877": the comma read as a point)
+_PAPER_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+\d{{4}}\b",
+                         re.IGNORECASE)
+_SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
 _RUNS_ON = ",;-\u00ac\u2010\u2013\u2014"  # a line ending in one of these (or a small letter) runs on
@@ -186,6 +190,10 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
         _classify_pages(lines, width, hard_wrapped)
     else:
         _classify_plain(lines, width, hard_wrapped)
+    first = next((line for line in lines.items if line.kind == "body"), None)
+    if first is not None and paper_head(first.content):
+        # on a single page nothing recurs: the paper's title, the date and the page number say it
+        _mark(first, "running_head", "a newspaper's page head (title, date, page number) opens the text", 0.85)
     for line in lines.items:
         # (content is stripped: a first character that no speck starts with rules most lines out without a call)
         if line.content[:1] in _SPECK_MARKS and line.kind == "body" and speck(line.content):
@@ -609,16 +617,36 @@ def _paper_heads(members: list[Line]) -> bool:
     >>> _paper_heads(lines), _paper_heads([Line(n, 0, 0, 0, f"HYMN {n + 1}.", 0, 0) for n in range(3)])
     (True, False)
     """
-    numbers = []
-    for member in members:
-        match = _edge_number(member.content)
-        if not (match and _capitals(member.content)):
-            return False
-        numbers.append(int(match.group(1) or match.group(2)))
-    if not _DATE.search(members[0].content):
-        return False
-    title = _DIGITS.sub(" ", _DATE.sub(" ", members[0].content))
-    return len(_LETTERS_WORD.findall(title)) >= 3 and all(0 < b - a <= 2 for a, b in zip(numbers, numbers[1:]))
+    numbers = [_dated_edge_number(member.content) if _capitals(member.content) else None for member in members]
+    return (None not in numbers and paper_head(members[0].content) is not None
+            and all(0 < b - a <= 2 for a, b in zip(numbers, numbers[1:])))
+
+
+def paper_head(content: str) -> int | None:
+    """The page number of a newspaper's page head: the paper's title of three words or more in capitals
+    with the issue's date, the number at an edge, before the title or after the date; None for other lines.
+
+    >>> paper_head("4  THE WEEKLY COURIER, SATURDAY, MARCH 3, 1866."), paper_head("THE FENBY MERCURY, DEC. 5, 1874. 3")
+    (4, 3)
+    >>> paper_head("CHAPTER 2. THE MILL"), paper_head("LONDON, DEC. 4, 1874"), paper_head("HYMN 214.")
+    (None, None, None)
+    """
+    if not _capitals(content) or not _PAPER_DATE.search(content):
+        return None
+    title = _DIGITS.sub(" ", _PAPER_DATE.sub(" ", content))
+    return _dated_edge_number(content) if len(_LETTERS_WORD.findall(title)) >= 3 else None
+
+
+def _dated_edge_number(content: str) -> int | None:
+    """The number at an edge of ``content``, also after a date's year ("MARCH 3, 1866. 4", OCR's "1866. . 4"), or None.
+
+    >>> _dated_edge_number("THE COURIER, MARCH 3. 1866. . 4"), _dated_edge_number("THE COURIER, MARCH 3, 1866.")
+    (4, None)
+    """
+    # the year replaced by a word, as _EDGE_NUMBER wants it; specks beside a point squeezed into it
+    dated = _SPECKED_POINTS.sub(".", _PAPER_DATE.sub(" DATE", content))
+    match = _edge_number(dated)
+    return int(match.group(1) or match.group(2)) if match else None
 
 
 def _numbered_head(line: Line, width: int, hard_wrapped: bool) -> bool:
