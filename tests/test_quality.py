@@ -518,6 +518,20 @@ def test_cli_table_and_csv(folder, capsys, tmp_path):
     assert lines[0].startswith("file,page,verdict,cer") and len(lines) == 5
 
 
+def test_the_library_makes_the_cli_report(folder, capsys):
+    from ocrfix.quality import files as quality_files
+
+    paths = quality_files.ocr_files(folder)
+    assert [p.name for p in paths] == ["bad.txt", "empty.txt", "good.txt"]  # the ground truth left out
+    rows = quality_files.estimate_files(paths, ok_below=0.05, lines=2)
+    assert [row["verdict"] for row in rows][-1] == "empty"
+    assert rows == sorted(rows, key=quality_files.worst_first)
+    for fmt, text in (("table", quality_files.table(rows, 0.05)), ("json", quality_files.to_json(rows)),
+                      ("csv", quality_files.to_csv(rows))):
+        assert main(["quality", str(folder), "--format", fmt, "--ok-below", "0.05", "--lines", "2"]) == 0
+        assert capsys.readouterr().out == text
+
+
 def test_cli_errors_are_one_line(tmp_path, capsys):
     assert main(["quality", str(tmp_path / "missing.txt")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
