@@ -51,6 +51,8 @@ from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, LOOKUP_CACHE, DeleteIndex, common_index,
                                                      default_index)
 from ocrfix.strategies.dictionary.chains import chains, splittable
+from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
+from ocrfix.strategies.dictionary.longs import LongS
 from ocrfix.strategies.dictionary.marks import lone_mark_words
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_number,
                                                   repair_postcode, shape_readings)
@@ -116,6 +118,9 @@ FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") ma
 JOIN_MIN_ZIPF = 3.0
 PRONOUN_I = regex.compile(r"i(?:['’](?:m|ve|ll|d))?")  # the pronoun and its contractions, folded
 WORD_CAPITALS = "AI"  # the only English words of one capital letter; any other is an initial or a piece
+# In print with the long s, the listed words are read in this many rounds, each with the neighbours the round
+# before repaired ("muft foon fee": "fee" -> "see" backs "soon"); see _long_s_reading.
+LONG_S_ROUNDS = 2
 # The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
 GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
                     if len(observed) == 2 and len(intended) == 1)
@@ -195,6 +200,7 @@ class Dictionary(RealWordRepair, Strategy):
         edits: list[Edit] = self._postcodes(text) + self._lone_marks(text)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         taken |= tokens.line_break_halves(self._is_word)  # "ter-\nminates": halves of a word, no words themselves
+        edits += self._long_s(tokens)  # print of before 1800: its f read as s first, as context for the rest
         kinds = self._classify(tokens, vocabulary)  # this document's: the vocabulary decides some
         repairs: dict[tuple, tuple[str, float, str] | None] = {}
         joins = self._could_join(tokens) if self.split_merge else set()
@@ -268,6 +274,49 @@ class Dictionary(RealWordRepair, Strategy):
         edits.sort(key=lambda e: e.start)
         return _in_document_case(original, [_in_own_glyphs(edit) for edit in edits
                                             if edit.confidence >= self.min_confidence])
+
+    def _long_s(self, tokens: Tokens) -> list[Edit]:
+        """The edits reading f as s in a document printed with the long s (see :mod:`.longs`; none in any
+        other): the unknown words first, then the listed ones, with their neighbours as repaired. Each
+        repaired token is taken: the rest of the pass reads it as repaired."""
+        long_s = LongS.of(Counter(tokens.cores), self._lexicon.folded_zipfs)
+        if long_s is None:
+            return []
+        edits = []
+        places = [i for i in range(len(tokens.cores)) if i not in tokens.taken and long_s.readings(tokens.cores[i])]
+        listed = [bool(long_s.printed_zipf(self._lexicon.folded_zipf(tokens.folded[i]))) for i in places]
+        unknown, known = [i for i, flag in zip(places, listed) if not flag], list(compress(places, listed))
+        for round_ in [unknown] + [known] * LONG_S_ROUNDS:
+            for i in round_:
+                repair = None if i in tokens.taken else self._long_s_reading(tokens, i, long_s)
+                if repair is not None:
+                    replacement, confidence = repair
+                    tokens.repaired[i] = fold(replacement)
+                    tokens.taken.add(i)
+                    edits.append(self.edit(tokens.text, tokens.starts[i], tokens.ends[i], replacement,
+                                           reason=f"long s read as f: \"{fold(replacement)}\" is meant",
+                                           confidence=confidence))
+        return edits
+
+    def _long_s_reading(self, tokens: Tokens, i: int, long_s: LongS) -> tuple[str, float] | None:
+        """Token ``i`` read with f as s (each at the document's ``long_s.rate``), against the word as printed
+        (its listed frequency, or the document's prior of an unknown word), with the word pairs around it; a
+        listed word only by a reading LONG_S_GAP commoner, as rare beside it as the words that make the signature
+        ("foon" 2.0 beside "soon" 5.3: the lexicon's web text holds long-s print misread), or by one a listed word
+        pair backs ("he fat down" -> "sat")."""
+        word, core = tokens.folded[i], tokens.cores[i]
+        prev, nxt = self._known(tokens.neighbour(i, -1)), self._known(tokens.neighbour(i, +1))
+        zipf = long_s.printed_zipf(self._lexicon.folded_zipf(word))
+        scores = {word: self._context(prev, word, zipf or tokens.unknown_prior, nxt)}
+        per_letter = math.log10(long_s.rate)
+        for reading, changed in long_s.readings(core).items():
+            scores[reading] = (self._context(prev, reading, self._lexicon.folded_zipf(reading), nxt)
+                               + changed * per_letter)
+        best, confidence = best_reading(scores)
+        if best == word or confidence < self.min_confidence or (
+                zipf and self._lexicon.folded_zipf(best) - zipf < LONG_S_GAP and not self._attested(prev, best, nxt)):
+            return None
+        return with_case(core, best), round(confidence, 3)
 
     def _look_again(self, tokens: Tokens, declined: list[int], kinds: dict[str, tuple],
                     repairs: dict[tuple, tuple[str, float, str] | None], unpaired: set[int]) -> list[Edit]:

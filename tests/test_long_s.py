@@ -1,0 +1,60 @@
+"""Print of before 1800, whose long s (ſ) engines read as f: the dictionary's document-level reading of it
+(ocrfix/strategies/dictionary/longs.py), with the shipped lexicon. The prose is written for this test."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ocrfix.metrics import cer
+from ocrfix.pipeline import Pipeline
+from ocrfix.strategies.dictionary import Dictionary
+
+LOGICAL = (
+    "The house was sold in the session of the year, and the sum it raised was said to be sufficient for "
+    "the distresses of those who suffered most by the loss. He sat down with his sons and his servants, "
+    "and they considered the business in some measure, as it seemed wise to them; for it was a sensible "
+    "resolution, and they must soon see whether it lasted. The first assurance was given by a person of "
+    "consequence, whose passion for the cause was such as is seldom seen, and whose industry was past all "
+    "question. Yet he himself was sensible that those lessons must be learned, lest the success of the "
+    "design should rest upon so frail a foundation."
+)
+
+
+def long_s_ocr(text: str) -> str:
+    """``text`` as an engine reads its long-s print: every s set long (not at a word's end, not before f, b
+    or k) printed f."""
+    return re.sub(r"s(?=[ac-eg-jl-z])", "f", text)
+
+
+@pytest.fixture(scope="module")
+def fix() -> Pipeline:
+    return Pipeline([Dictionary()])
+
+
+def test_long_s_print_is_read_back(fix):
+    ocr = long_s_ocr(LOGICAL)
+    assert "feffion" in ocr and "diftreffes" in ocr and "fat down" in ocr and "himfelf" in ocr
+    repaired = fix.run(ocr).text
+    assert cer(LOGICAL, repaired) < 0.15 * cer(LOGICAL, ocr)
+    for word in ("session", "distresses", "sat down", "himself", "assurance", "lasted", "past all", "some"):
+        assert word in repaired
+
+
+def test_real_f_words_stay_in_long_s_print(fix):
+    ocr = long_s_ocr(LOGICAL) + " They lived on the fat of the land, and their fame was great."
+    repaired = fix.run(ocr).text
+    assert repaired.endswith("They lived on the fat of the land, and their fame was great.")
+
+
+def test_a_printed_long_s_is_kept(fix):
+    ocr = long_s_ocr(LOGICAL).replace("houfe", "houſe").replace("fuch", "ſuch")
+    repaired = fix.run(ocr).text
+    assert "houſe" in repaired and "ſuch" in repaired and "session" in repaired
+
+
+def test_modern_print_with_a_few_f_for_s_misreadings_is_not_long_s(fix):
+    ocr = LOGICAL.replace("session", "feffion").replace("sat down", "fat down").replace("some", "fome")
+    edits = fix.run(ocr).edits
+    assert not any(edit.reason.startswith("long s") for edit in edits)
+    assert "fat down" in fix.run(ocr).text  # one f for s is a misreading like any other: no document's rate backs it
