@@ -343,3 +343,12 @@ def test_rival_readings_that_cost_nothing_to_mistake_count_as_one(strategy: Dict
     # "for" or "to": "for" is two letters from "to", "fo" one; a wrong choice would cost more than none
     rival_nearer = "We wish to thank you and your staff fo the help given during the year."
     assert run(strategy, rival_nearer).text == rival_nearer
+
+
+def test_a_repeated_lone_letter_is_a_lost_word_only_in_a_badly_misread_text(strategy) -> None:
+    # an engine that loses the "t" of "to" does so again and again; in clean text a repeated letter is a symbol
+    garbled = ("Tbe rnen came to tbe house and said tbat they would need w be there, and tbe king said w the rnen "
+               "that all was well.")
+    assert "need to be there" in run(strategy, garbled).text and "said to the" in run(strategy, garbled).text
+    clean = "We would need w be there, and the king said w the men that all was well."
+    assert run(strategy, clean).text == clean

@@ -56,7 +56,7 @@ from ocrfix.strategies.dictionary.longs import LongS
 from ocrfix.strategies.dictionary.marks import lone_mark_words
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_number,
                                                   repair_postcode, shape_readings)
-from ocrfix.strategies.dictionary.readings import best_reading, drops_edge, drops_letters, with_case
+from ocrfix.strategies.dictionary.readings import UNKNOWN_ZIPF, best_reading, drops_edge, drops_letters, with_case
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_stops
 from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
@@ -68,10 +68,6 @@ POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 # real words needs more context than word bigrams give. Rarer listed words are
 # looked at, but replaced only under the gap rules below (see _admissible).
 TRUSTED_ZIPF = 4.5
-# How probable a word the lexicon does not know is, as a Zipf value: the lexicon
-# lists every word down to Zipf 1, so an unlisted one is rarer: about once per
-# billion words (names, rare words, compounds), not impossible.
-UNKNOWN_ZIPF = 0.0
 # Clean English prose has at most about this share of lower-case words no large lexicon lists (technical
 # terms, rare inflections); a text with more has misreadings among them, and its unknown words are less
 # likely real (see Dictionary._unknown_prior).

@@ -19,6 +19,11 @@ from rapidfuzz.distance import Levenshtein
 from ocrfix.errormodel import blocks
 from ocrfix.lexicon import fold
 
+# How probable a word the lexicon does not know is, as a Zipf value: the lexicon
+# lists every word down to Zipf 1, so an unlisted one is rarer: about once per
+# billion words (names, rare words, compounds), not impossible.
+UNKNOWN_ZIPF = 0.0
+
 
 def best_reading(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str, float]:
     """The best of the ``readings`` (log10 scores) and its posterior among them and the ``others``.

@@ -30,7 +30,7 @@ from ocrfix.pipeline import Edit
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import LOOKUP_CACHE
 from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
-from ocrfix.strategies.dictionary.readings import best_reading, drops_edge, with_case
+from ocrfix.strategies.dictionary.readings import UNKNOWN_ZIPF, best_reading, drops_edge, with_case
 from ocrfix.strategies.dictionary.tokens import Tokens, is_alpha_word, is_capitalised_word, is_lower_alpha_word
 from ocrfix.strategies.dictionary.variants import spelling_variants
 
@@ -234,7 +234,7 @@ class RealWordRepair:
         if best != word and confidence < self.min_confidence:
             confidence = _misprint_confidence(word, best, scores | readings, confidence, odds)
         if best == word or odds < self._real_word_odds(tokens, i, zipf, best, confusions) \
-                or confidence < self.min_confidence \
+                or confidence < self.min_confidence or _repeated_letter(tokens, core) and len(best) > 2 \
                 or drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
             return None
         if odds >= REAL_WORD_ODDS:  # evidence of the document's own misprint (adapt.py): not a function word's lower odds
@@ -267,6 +267,7 @@ class RealWordRepair:
         2.5
         """
         if zipf < FUNCTION_WORD_ZIPF and confusions is None and i - 1 not in tokens.repaired \
+                and not _repeated_letter(tokens, tokens.cores[i]) \
                 and i + 1 not in tokens.repaired and i not in tokens.one_sided and i not in tokens.opening \
                 and self._lexicon.folded_zipf(reading) >= FUNCTION_WORD_ZIPF and tokens.vocabulary.count(reading):
             return FUNCTION_WORD_ODDS
@@ -385,18 +386,37 @@ def _misprint_confidence(word: str, best: str, scores: dict[str, float], confide
 def _lone_letter(tokens: Tokens, core: str) -> bool:
     """Is ``core`` a lower-case letter that, standing alone, is what is left of a word whose other letters the
     OCR lost ("one f the", "clothed n rags")? English has no such word but "a", "i" and the "o" of verse,
-    and "s", "t", "d", "m" stand alone where an apostrophe was lost ("it s", "don t", "I m"). A letter the
-    document uses more than once is its own symbol (a variable, "if n is not given"; a list label): OCR
-    drops letters of different words, seldom the same letter twice.
+    and "s", "t", "d", "m" stand alone where an apostrophe was lost ("it s", "don t", "I m"). A letter a
+    clean document uses more than once is its own symbol (a variable, "if n is not given"; a list label): OCR
+    drops letters of different words, seldom the same letter twice. In a badly misread document (more
+    unknown words than clean prose has: ``tokens.unknown_prior`` below UNKNOWN_ZIPF) an engine that loses
+    the "o" of "of" does so again and again; a repeated letter there may be a lost word too, read more
+    strictly (:func:`_repeated_letter`).
 
     >>> from ocrfix.lexicon import Vocabulary
     >>> t = Tokens("one f the best, if n is 2 or n is 3")
-    >>> t.vocabulary = Vocabulary.from_text(t.text)
+    >>> t.vocabulary, t.unknown_prior = Vocabulary.from_text(t.text), 0.0
     >>> _lone_letter(t, "f"), _lone_letter(t, "n"), _lone_letter(t, "s")
     (True, False, False)
+    >>> t.unknown_prior = -0.3; _lone_letter(t, "n")
+    True
     """
     return (len(core) == 1 and core.islower() and core not in LONE_LETTERS
-            and tokens.vocabulary.count(core) == 1)
+            and (tokens.vocabulary.count(core) == 1 or tokens.unknown_prior < UNKNOWN_ZIPF))
+
+
+def _repeated_letter(tokens: Tokens, core: str) -> bool:
+    """Is ``core`` a lone letter the document prints more than once, and so perhaps its own symbol (a variable,
+    a label)? Read as a lost word (:func:`_lone_letter`) it is held to more: a reading of one letter misread or
+    lost ("e" for "a", "b" for "be", not "bit"), at REAL_WORD_ODDS, never at the function words' lower odds.
+
+    >>> from ocrfix.lexicon import Vocabulary
+    >>> t = Tokens("a b of it, and b of that")
+    >>> t.vocabulary = Vocabulary.from_text(t.text)
+    >>> _repeated_letter(t, "b"), _repeated_letter(t, "a"), _repeated_letter(t, "it")
+    (True, False, False)
+    """
+    return len(core) == 1 and tokens.vocabulary.count(core) > 1
 
 
 @lru_cache(maxsize=8)
