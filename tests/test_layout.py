@@ -111,6 +111,9 @@ def test_a_number_range_keeps_its_hyphen():
     ("and the line would allow the programme of mod~\nernisation to go ahead in", "of modernisation to"),
     ("and the committee was told that the Keeper of Applied Art intro\nduced the paper", "Art introduced the"),
     ("and it was understood that the barometer does noth.\ning whatever to warn", "does nothing whatever"),
+    # a narrow column's fragment before a lost hyphen, though the second half is a word ("ted", "ate")
+    ("and the tender of Messrs. Atkinson and Gill for the bread was accep\nted by the Board", "was accepted by"),
+    ("and the rent of the house in the High-street was thought very moder\nate for the town", "very moderate for"),
     # a dash read for the hyphen of a compound of two content words that often stand together
     ("the Board thought that option (i) offers the most cost\u2014\neffective approach, but", "most cost-effective approach"),
 ])
@@ -122,6 +125,7 @@ def test_hyphens_that_ocr_misread_or_lost(broken, expected):
     ("the members were told that the minutes had been circulated--\nand approved by", "circulated--and"),
     ("the chairman said that the meeting would be held in St.\nand the members", "St. and"),
     ("and the members of the committee agreed that the usual\nrules would apply", "usual rules"),
+    ("and the lady of the house said that she would see to it her\nself in the morning", "it her self"),
     ("the members were told that the minutes had reached the end\u2014\nand approved them", "end\u2014and"),
 ])
 def test_dashes_and_words_are_not_taken_for_broken_words(broken, expected):
