@@ -58,3 +58,9 @@ def test_modern_print_with_a_few_f_for_s_misreadings_is_not_long_s(fix):
     edits = fix.run(ocr).edits
     assert not any(edit.reason.startswith("long s") for edit in edits)
     assert "fat down" in fix.run(ocr).text  # one f for s is a misreading like any other: no document's rate backs it
+
+
+def test_a_long_s_word_misread_elsewhere_too(fix):
+    ocr = long_s_ocr(LOGICAL).replace("paffion", "pafficn").replace("bufinefs", "bufmefs")
+    repaired = fix.run(ocr).text
+    assert "whose passion for" in repaired and "the business in" in repaired

@@ -33,7 +33,7 @@ import os
 import string
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from typing import Callable, Iterable
 
@@ -52,7 +52,7 @@ from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, LOOKUP_CACHE, 
                                                      default_index)
 from ocrfix.strategies.dictionary.chains import chains, splittable
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
-from ocrfix.strategies.dictionary.longs import LongS
+from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.marks import lone_mark_words
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_number,
                                                   repair_postcode, shape_readings)
@@ -273,28 +273,29 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _long_s(self, tokens: Tokens) -> list[Edit]:
         """The edits reading f as s in a document printed with the long s (see :mod:`.longs`; none in any
-        other): the unknown words first, then the listed ones, with their neighbours as repaired. Each
-        repaired token is taken: the rest of the pass reads it as repaired."""
+        other): the unknown words first, then the listed ones, with their neighbours as repaired, then the
+        unknown words misread elsewhere too. Each repaired token is taken: the rest of the pass reads it as
+        repaired."""
         long_s = LongS.of(Counter(tokens.cores), self._lexicon.folded_zipfs)
         if long_s is None:
             return []
-        edits = []
         places = [i for i in range(len(tokens.cores)) if i not in tokens.taken and long_s.readings(tokens.cores[i])]
         listed = [bool(long_s.printed_zipf(self._lexicon.folded_zipf(tokens.folded[i]))) for i in places]
         unknown, known = [i for i, flag in zip(places, listed) if not flag], list(compress(places, listed))
-        for round_ in [unknown] + [known] * LONG_S_ROUNDS:
+        as_s, misread = partial(self._long_s_reading, tokens, long_s=long_s), partial(self._long_s_misread, tokens)
+        edits = []
+        for round_, read in [(unknown, as_s)] + [(known, as_s)] * LONG_S_ROUNDS + [(range(len(tokens.cores)), misread)]:
             for i in round_:
-                repair = None if i in tokens.taken else self._long_s_reading(tokens, i, long_s)
+                repair = None if i in tokens.taken else read(i)
                 if repair is not None:
-                    replacement, confidence = repair
+                    replacement, confidence, reason = repair
                     tokens.repaired[i] = fold(replacement)
                     tokens.taken.add(i)
                     edits.append(self.edit(tokens.text, tokens.starts[i], tokens.ends[i], replacement,
-                                           reason=f"long s read as f: \"{fold(replacement)}\" is meant",
-                                           confidence=confidence))
+                                           reason=f"long s read as f; {reason}", confidence=confidence))
         return edits
 
-    def _long_s_reading(self, tokens: Tokens, i: int, long_s: LongS) -> tuple[str, float] | None:
+    def _long_s_reading(self, tokens: Tokens, i: int, long_s: LongS) -> tuple[str, float, str] | None:
         """Token ``i`` read with f as s (each at the document's ``long_s.rate``), against the word as printed
         (its listed frequency, or the document's prior of an unknown word), with the word pairs around it; a
         listed word only by a reading LONG_S_GAP commoner, as rare beside it as the words that make the signature
@@ -312,7 +313,26 @@ class Dictionary(RealWordRepair, Strategy):
         if best == word or confidence < self.min_confidence or (
                 zipf and self._lexicon.folded_zipf(best) - zipf < LONG_S_GAP and not self._attested(prev, best, nxt)):
             return None
-        return with_case(core, best), round(confidence, 3)
+        if not zipf and max(self._readings(word, 0.0, prev, nxt, repeated=False, document=tokens.vocabulary,
+                                           unknown_prior=tokens.unknown_prior, as_one=True).values()) > scores[best]:
+            return None  # another misreading of the unknown word is likelier still ("affer": "after", not "asser")
+        return with_case(core, best), round(confidence, 3), f"\"{best}\" is meant"
+
+    def _long_s_misread(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
+        """Token ``i``, an unknown word with f where a long s may stand but no listed s-reading, repaired as a
+        word (:meth:`_repair`) with all those f read as s: misread elsewhere too ("vefought" -> "besought")."""
+        core = tokens.cores[i]
+        spelled = all_long_s(core)
+        if spelled == core or not core.isalpha() or self._lexicon.folded_zipf(tokens.folded[i]):
+            return None
+        word = fold(spelled)
+        repair = self._repair(spelled, word, self._lexicon.folded_zipf(word), tokens.neighbour(i, -1),
+                              self._known(tokens.neighbour(i, +1)), strict=self._name_like(tokens, i),
+                              repeated=tokens.vocabulary.count(tokens.folded[i]) > 1, document=tokens.vocabulary,
+                              unknown_prior=tokens.unknown_prior)
+        if repair is None or drops_edge(word, fold(repair[0])) or drops_letters(word, fold(repair[0])):
+            return None
+        return repair
 
     def _look_again(self, tokens: Tokens, declined: list[int], kinds: dict[str, tuple],
                     repairs: dict[tuple, tuple[str, float, str] | None], unpaired: set[int]) -> list[Edit]:

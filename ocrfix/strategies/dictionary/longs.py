@@ -56,6 +56,17 @@ def long_s_places(word: str) -> list[int]:
     return [at for at in range(len(word) - 1) if word[at] == "f" and word[at + 1] not in "bk"]
 
 
+def all_long_s(word: str) -> str:
+    """``word`` (as printed) with f read as s at every place a long s may stand: the likeliest reading where
+    the engine prints f for nearly every ſ, to be read further where it has other misreadings too.
+
+    >>> all_long_s("vefought"), all_long_s("Fifh")
+    ('vesought', 'Fish')
+    """
+    places = long_s_places(word)
+    return "".join("s" if at in places else ch for at, ch in enumerate(word))
+
+
 def s_places(word: str) -> int:
     """How many s of ``word`` (folded: a printed ſ counts as s) stand where the printer set a long s.
 
