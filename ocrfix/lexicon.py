@@ -31,7 +31,7 @@ from functools import cached_property, lru_cache
 from itertools import repeat
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 import regex
 
@@ -237,8 +237,20 @@ class Vocabulary:
     @classmethod
     def from_text(cls, text: str) -> "Vocabulary":
         """The words of ``text``, each distinct whitespace-delimited token read once (texts repeat them)."""
+        return cls.from_token_counts(Counter(text.split()))
+
+    @classmethod
+    def from_token_counts(cls, tokens: Mapping[str, int]) -> "Vocabulary":
+        """The words of a text's whitespace-delimited tokens, counted as ``tokens`` says (token -> how often the
+        text has it). A token's word part (its edge punctuation stripped) holds all its words, so the counts of
+        a text's word parts give the same vocabulary as its tokens'.
+
+        >>> vocab = Vocabulary.from_token_counts({"The": 1, "cat's": 2, "to-day": 1})
+        >>> vocab.count("cat's"), vocab.count("the"), vocab.total
+        (2, 1, 4)
+        """
         counts: Counter[str] = Counter()
-        for token, n in Counter(text.split()).items():
+        for token, n in tokens.items():
             for word in WORD.findall(fold(token)):
                 counts[word] += n
         return cls(counts)
