@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
-from rapidfuzz.process import cpdist
+from rapidfuzz.process import cdist
 
 from ocrfix.errors import OcrfixError
 from ocrfix.io import write_bytes_atomic
@@ -103,13 +103,23 @@ def deletion_hashes(words: list[str], distances: list[int]) -> tuple[np.ndarray,
 
 
 def _distances(queries: list[str], owner: np.ndarray, words: np.ndarray, cutoff: int) -> np.ndarray:
-    """Levenshtein distance (capped at ``cutoff + 1``) of each ``words[k]`` to ``queries[owner[k]]``, in one call.
+    """Levenshtein distance (capped at ``cutoff + 1``) of each ``words[k]`` to ``queries[owner[k]]``, ``owner``
+    ascending: one call per query, which prepares the query once for all its words (~70 pairs a query on the
+    corpus OCR; a fifth less CPU time than one call over all pairs, which prepares both strings of each pair).
 
-    >>> _distances(["tbe"], np.array([0, 0]), np.array(["the", "tribe"], dtype=object), 2).tolist()
-    [1, 2]
+    >>> _distances(["tbe", "ofthe"], np.array([0, 0, 1]), np.array(["the", "tribe", "other"], dtype=object), 2).tolist()
+    [1, 2, 2]
     """
-    return cpdist(np.asarray(queries, dtype=object)[owner], words, scorer=Levenshtein.distance,
-                  score_cutoff=cutoff, dtype=np.int32)
+    ends = np.searchsorted(owner, np.arange(1, len(queries) + 1)).tolist()
+    words = words.tolist()
+    found = [np.zeros(0, dtype=np.int32)]
+    start = 0
+    for query, end in zip(queries, ends):
+        if start < end:
+            found.append(cdist((query,), words[start:end], scorer=Levenshtein.distance, score_cutoff=cutoff,
+                               dtype=np.int32)[0])
+        start = end
+    return np.concatenate(found)
 
 
 _NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
