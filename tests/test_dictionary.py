@@ -173,6 +173,12 @@ def test_capital_i_read_for_a_first_l_takes_the_case_of_its_place(default):
     assert run(default, "he went to Iondon and then to London") == "he went to London and then to London"
 
 
+def test_a_new_first_letter_after_a_numbered_paragraphs_number_is_a_capital(default):
+    text = "the men of the people of Israel:\n\n19. ihe children of Hashum, two hundred.\nin 1867. ihe end"
+    assert run(default, text) == ("the men of the people of Israel:\n\n19. The children of Hashum, two hundred.\n"
+                                  "in 1867. the end")  # a number inside a line opens no item
+
+
 def test_edits_carry_reason_and_confidence(default):
     result = Pipeline([default]).run("We must not exlude them.")
     (edit,) = result.edits

@@ -730,14 +730,15 @@ class Dictionary(RealWordRepair, Strategy):
     @staticmethod
     def _capital_first(tokens: Tokens, i: int, word: str) -> bool:
         """Token i is repaired to ``word`` (lower-case) by a new first letter, whose case the printed
-        word cannot show: is it a capital? Yes after a word that ends a sentence ("faster. ihe" -> "The"),
+        word cannot show: is it a capital? Yes after a word that ends a sentence ("faster. ihe" -> "The") or
+        a numbered paragraph's number ("19. rhe children" -> "The"),
         or where the document writes the word capitalised only ("uthority's" in a letter from "the
         Authority" and "the Authority's"). A stray mark after noise ("de: ctive") ends no sentence.
 
         >>> Dictionary._capital_first(Tokens("the uthority of the Authority, Authority's"), 1, "authority")
         True
         """
-        return tokens.word_stop_before(i) or tokens.capitalised_only(word)
+        return tokens.word_stop_before(i) or tokens.item_number_before(i) or tokens.capitalised_only(word)
 
     @staticmethod
     def _stroke_for_l(tokens: Tokens, i: int, word: str) -> bool:

@@ -41,10 +41,13 @@ LETTER = regex.compile(r"\p{L}")
 # - Tokens.word_stop_before and stop_before: a word (not a speck, an initial, "e.g.") with a stop right
 #   after it. Where a repair's new first letter, whose case the print lost, is made a capital; the first
 #   on tokens, the second on the raw text for the final edits (a closing quote may follow the stop there).
+#   Tokens.item_number_before adds a numbered paragraph's number at a line's start ("19. rhe" -> "The"):
+#   the clean texts of the damage check capitalise the word after one 107 times in 112, held-out ground truth 118 in 118.
 # - Tokens.capitalised_inside: printed capitalised where may_open_sentence says no: a name, left alone.
 #   capitalised_mid_line_only is narrower (after a lower-case word, a figure or , ; : on the same line): the
 #   evidence that a repair should be given a capital, which a line start or a bracket does not give.
 CLAUSE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
+ITEM_NUMBER = regex.compile(r"\d{1,3}[.)]")  # a numbered paragraph's or list item's number
 WORD_STOP_BEFORE = regex.compile(r"[\p{L}\p{N}][.!?][\"'’”)]?\s+$")
 CAPITALISED_FORM = regex.compile(r"\p{Lu}\p{Ll}+")
 LOWER_FORM = regex.compile(r"\p{Ll}+")
@@ -309,6 +312,19 @@ class Tokens:
             return False
         before, core = self.raws[i - 1], self.cores[i - 1]
         return before[-1:] in ".!?" and len(core) > 1 and core.isalpha() and before.count(".") == 1
+
+    def item_number_before(self, i: int) -> bool:
+        """Is token i-1 a number with a stop or a bracket ("19.", "3)") opening its line: the number of a numbered
+        paragraph or list item, whose first word opens a sentence (in print nearly always capitalised: "19. The
+        children of Hashum")?
+
+        >>> tokens = Tokens("Verses:\\n19. rhe men\\nin 19. rhe men 3) rhe end")
+        >>> [tokens.item_number_before(i) for i in (2, 6, 8)]
+        [True, False, False]
+        """
+        j = i - 1
+        return j >= 0 and ITEM_NUMBER.fullmatch(self.raws[j]) is not None and (
+            j == 0 or "\n" in self.text[self.raw_ends[j - 1]:self.raw_starts[j]])
 
     def gap_is_space(self, i: int) -> bool:
         """Only one space between the word parts of tokens i and i+1 (no punctuation, no line break)."""
