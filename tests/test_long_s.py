@@ -64,3 +64,8 @@ def test_a_long_s_word_misread_elsewhere_too(fix):
     ocr = long_s_ocr(LOGICAL).replace("paffion", "pafficn").replace("bufinefs", "bufmefs")
     repaired = fix.run(ocr).text
     assert "whose passion for" in repaired and "the business in" in repaired
+
+
+def test_a_short_long_s_text(fix):
+    repaired = fix.run("He faid unto them, Go ye into the houfe, and fee whether it be fo.").text
+    assert repaired == "He said unto them, Go ye into the house, and see whether it be so."
