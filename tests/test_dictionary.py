@@ -271,3 +271,11 @@ def test_a_digit_one_read_for_the_pronoun_after_a_word(default):
         "this dream which I have dreamed, and I don't see it"
     for text in ("No. 1 was sold at noon.", "Chapter 1 shall be read first."):
         assert run(default, text) == text  # a number opening a sentence or after a noun
+
+
+def test_the_pounds_l_read_as_a_capital_i_after_a_number(default):
+    # newspaper-style pages (docs/dictionary.md, session 10): Tesseract read 9 of 16 "lb." as "Ib."
+    assert run(default, "Fine Tea, 2s. 8d. per Ib.; bread at 5½d. per 4 Ib. loaf; 14 Ibs. of sugar") == \
+        "Fine Tea, 2s. 8d. per lb.; bread at 5½d. per 4 lb. loaf; 14 lbs. of sugar"
+    kept = "See Ib. p. 23, and the Ib. of the second edition."  # "ibidem" in a footnote
+    assert run(default, kept) == kept

@@ -59,6 +59,7 @@ from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, re
 from ocrfix.strategies.dictionary.readings import UNKNOWN_ZIPF, best_reading, drops_edge, drops_letters, with_case
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_stops
+from ocrfix.strategies.dictionary.units import misread_pounds
 from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 
@@ -442,7 +443,7 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _lost_spaces(self, text: str) -> list[Edit]:
         """Spaces lost after punctuation, marks printed in their fullwidth forms and specks read as full stops
-        (see :mod:`.spacing`)."""
+        (see :mod:`.spacing`), and the pound's "lb" read as "Ib" (:mod:`.units`)."""
         spaced = [self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
                             reason="a space lost after punctuation between two words")
                   for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
@@ -452,6 +453,9 @@ class Dictionary(RealWordRepair, Strategy):
         spaced += [self.edit(text, match.start(), match.end(), "", confidence=PATTERN_CONFIDENCE,
                              reason="a speck read as a full stop between two words of one sentence")
                    for match in stray_stops(text, self._lexicon)]
+        spaced += [self.edit(text, match.start(), match.end(), "l", confidence=PATTERN_CONFIDENCE,
+                             reason="the l of the pound's abbreviation \"lb\" read as a capital I after a number or \"per\"")
+                   for match in misread_pounds(text)]
         return sorted(spaced, key=lambda e: e.start)
 
     # -- one word -----------------------------------------------------------------------
