@@ -283,9 +283,14 @@ class Dictionary(RealWordRepair, Strategy):
         places = [i for i in range(len(tokens.cores)) if i not in tokens.taken and long_s.readings(tokens.cores[i])]
         listed = [bool(long_s.printed_zipf(self._lexicon.folded_zipf(tokens.folded[i]))) for i in places]
         unknown, known = [i for i, flag in zip(places, listed) if not flag], list(compress(places, listed))
+        # unknown words with f at a long s's places but no s-reading: read as misread elsewhere too, last
+        rest = [i for i, core in enumerate(tokens.cores) if "f" in core and i not in tokens.taken
+                and not long_s.readings(core) and core.isalpha() and not self._lexicon.folded_zipf(tokens.folded[i])]
+        self._fetch({self._lookup_key(word, 0.0, False): None  # the lookups of both in one batch
+                     for word in [tokens.folded[i] for i in unknown] + [fold(all_long_s(tokens.cores[i])) for i in rest]})
         as_s, misread = partial(self._long_s_reading, tokens, long_s=long_s), partial(self._long_s_misread, tokens)
         edits = []
-        for round_, read in [(unknown, as_s)] + [(known, as_s)] * LONG_S_ROUNDS + [(range(len(tokens.cores)), misread)]:
+        for round_, read in [(unknown, as_s)] + [(known, as_s)] * LONG_S_ROUNDS + [(rest + unknown, misread)]:
             for i in round_:
                 repair = None if i in tokens.taken else read(i)
                 if repair is not None:
@@ -320,11 +325,11 @@ class Dictionary(RealWordRepair, Strategy):
         return with_case(core, best), round(confidence, 3), f"\"{best}\" is meant"
 
     def _long_s_misread(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
-        """Token ``i``, an unknown word with f where a long s may stand but no listed s-reading, repaired as a
-        word (:meth:`_repair`) with all those f read as s: misread elsewhere too ("vefought" -> "besought")."""
+        """Token ``i``, a word unknown (or as rare as a misprint: :meth:`.LongS.printed_zipf`) with f where a long s
+        may stand but no s-reading that fits, repaired as a word (:meth:`_repair`) with all those f read as s: misread elsewhere too ("vefought" -> "besought")."""
         core = tokens.cores[i]
         spelled = all_long_s(core)
-        if spelled == core or not core.isalpha() or self._lexicon.folded_zipf(tokens.folded[i]):
+        if spelled == core:
             return None
         word = fold(spelled)
         repair = self._repair(spelled, word, self._lexicon.folded_zipf(word), tokens.neighbour(i, -1),
