@@ -179,6 +179,12 @@ def test_a_new_first_letter_after_a_numbered_paragraphs_number_is_a_capital(defa
                                   "in 1867. the end")  # a number inside a line opens no item
 
 
+def test_one_capital_inside_a_common_word_is_lower_cased(default):
+    assert run(default, "at the end oF the day he went inTo town") == "at the end of the day he went into town"
+    kept = "He sold his iPhone on eBay; the pH was low. FEATURES oF SQLITE"
+    assert run(default, kept) == kept  # mixed-case names and units are rarer words; a heading's word is in capitals
+
+
 def test_edits_carry_reason_and_confidence(default):
     result = Pipeline([default]).run("We must not exlude them.")
     (edit,) = result.edits

@@ -54,8 +54,8 @@ from ocrfix.strategies.dictionary.chains import chains, splittable
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.marks import lone_mark_words
-from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_number,
-                                                  repair_postcode, shape_readings)
+from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_inner_capital,
+                                                  repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import UNKNOWN_ZIPF, best_reading, drops_edge, drops_letters, with_case
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_stops
@@ -466,7 +466,8 @@ class Dictionary(RealWordRepair, Strategy):
     # -- one word -----------------------------------------------------------------------
     def _kind(self, kind: tuple, vocabulary: Vocabulary) -> tuple:
         """What a word part is in this document, ``kind`` being what it is whatever its place
-        (:meth:`_cached_kind`): ("skip",), ("pattern", repaired, reason), ("shape", readings) (see
+        (:meth:`_cached_kind`): ("skip",), ("pattern", repaired, reason), ("case", lower-cased) (see
+        :func:`.protect.repair_inner_capital`), ("shape", readings) (see
         :meth:`_digit_shape`) or ("word", folded, zipf)."""
         if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1 \
                 and not self._variant(kind[1], vocabulary):
@@ -512,6 +513,9 @@ class Dictionary(RealWordRepair, Strategy):
         lettered = repair_capital_i(core, self._lexicon.folded_zipf)
         if lettered is not None:
             return ("pattern", lettered, "capital \"I\" read for \"l\" inside a lower-case word")
+        cased = repair_inner_capital(core, self._lexicon.folded_zipf)
+        if cased is not None:
+            return ("case", cased)
         shapes = () if core.isalpha() else shape_readings(core, self._is_common)
         if shapes:
             return ("shape", shapes)
@@ -684,6 +688,9 @@ class Dictionary(RealWordRepair, Strategy):
             return kind[1], PATTERN_CONFIDENCE, kind[2]
         if kind[0] == "shape":
             return self._digit_shape(tokens, i, kind[1])
+        if kind[0] == "case":
+            return None if self._in_capitals(tokens, i) else (
+                kind[1], PATTERN_CONFIDENCE, "a capital printed inside a common lower-case word")
         core = tokens.cores[i]
         _, word, zipf = kind
         name_like = self._name_like(tokens, i)
@@ -764,6 +771,17 @@ class Dictionary(RealWordRepair, Strategy):
         """
         return (tokens.cores[i][:1] == "I" and word[:1] == "L" and word[1:].islower()
                 and not tokens.may_open_sentence(i) and not capitalised_mid_line_only(tokens.text, fold(word)))
+
+    @staticmethod
+    def _in_capitals(tokens: Tokens, i: int) -> bool:
+        """Is token i beside a word in capitals (a heading's, "FEATURES oF SQLITE")? There a word with one capital
+        inside is a capital word whose letters of lower-case shape were misread, not a lower-case one.
+
+        >>> [Dictionary._in_capitals(Tokens(text), 1) for text in ("FEATURES oF SQLITE", "end oF the day", "A oF b")]
+        [True, False, False]
+        """
+        return any(0 <= j < len(tokens.cores) and len(tokens.cores[j]) > 1 and tokens.cores[j].isupper()
+                   for j in (i - 1, i + 1))
 
     @staticmethod
     def _name_like(tokens: Tokens, i: int) -> bool:
