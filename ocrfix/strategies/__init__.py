@@ -71,8 +71,7 @@ def _load() -> None:
 
 def names() -> list[str]:
     """The names of all registered strategies, default-pipeline ones first."""
-    _load()
-    builtin = [name for name in _DEFAULT_ORDER if name in _REGISTRY]
+    builtin = _default_pipeline()
     return builtin + sorted(name for name in _REGISTRY if name not in builtin)
 
 
@@ -97,15 +96,20 @@ def before(name: str) -> list[str]:
     >>> before("dictionary")
     ['dedup', 'layout']
     """
-    pipeline = __getattr__("DEFAULT_PIPELINE")
+    pipeline = _default_pipeline()
     return pipeline[:pipeline.index(name)] if name in pipeline else pipeline
+
+
+def _default_pipeline() -> list[str]:
+    """The built-in strategies that are registered, in the default pipeline's order."""
+    _load()
+    return [name for name in _DEFAULT_ORDER if name in _REGISTRY]
 
 
 def __getattr__(attribute: str) -> Any:
     # DEFAULT_PIPELINE is computed on access: it lists the built-ins that are registered.
     if attribute == "DEFAULT_PIPELINE":
-        _load()
-        return [name for name in _DEFAULT_ORDER if name in _REGISTRY]
+        return _default_pipeline()
     raise AttributeError(f"module {__name__!r} has no attribute {attribute!r}")
 
 
