@@ -67,11 +67,10 @@ _LETTERS_WORD = re.compile(r"[^\W\d_]{2,}")
 # a short line of digits and the characters OCR confuses with them
 _GARBLED_NUMBER = re.compile(r"^(?=.*\d)[\dIlO|oS$]{1,4}$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b",
-                   re.IGNORECASE)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+\d{{2,4}}\b|\b{_MONTH}\s+{_DAY},?\s+\d{{4}}\b", re.IGNORECASE)
 # a paper's date as its head prints it, or as OCR reads it ("MARCH 2. 1877": the comma read as a point)
-_PAPER_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+\d{{4}}\b",
-                         re.IGNORECASE)
+_PAPER_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+{_DAY}[,.]?\s+\d{{4}}\b", re.IGNORECASE)
 _SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
 _KEY_JUNK = re.compile(r"[^\w#]+")
 _DIGITS = re.compile(r"\d+")
@@ -191,7 +190,7 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
     else:
         _classify_plain(lines, width, hard_wrapped)
     first = next((line for line in lines.items if line.kind == "body"), None)
-    if first is not None and paper_head(first.content):
+    if first is not None and paper_head(first.content) is not None:
         # on a single page nothing recurs: the paper's title, the date and the page number say it
         _mark(first, "running_head", "a newspaper's page head (title, date, page number) opens the text", 0.85)
     for line in lines.items:
