@@ -4,10 +4,11 @@ The pound's abbreviation starts with a lower-case l, which most type cuts as the
 capital I; engines read "lb." as "Ib." (a listed word, the footnote's "ibidem", so no spelling check sees it).
 After a number or "per", where market reports, prices and recipes set weights, "Ib" is the pound.
 
->>> text = "Tea, 2s. 8d. per Ib.; Sugar, 4 Ibs. for 1s.; see Ib. p. 23"
->>> "".join("l" if any(m.start() == i for m in misread_pounds(text)) else c for i, c in enumerate(text))
+>>> text = list("Tea, 2s. 8d. per Ib.; Sugar, 4 Ibs. for 1s.; see Ib. p. 23")
+>>> for match in misread_pounds("".join(text)):
+...     text[match.start()] = "l"
+>>> "".join(text)
 'Tea, 2s. 8d. per lb.; Sugar, 4 lbs. for 1s.; see Ib. p. 23'
-
 """
 from __future__ import annotations
 
