@@ -21,13 +21,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ocrfix.errors import OcrfixError
+from ocrfix.io.files import PathLike
 from ocrfix.quality import FEATURES, OK_BELOW, REOCR_ABOVE, Calibration, estimate
 
 # Files read from a folder (ground-truth files NAME.gt.txt are left out).
@@ -37,7 +38,7 @@ _FIRST = ("not text",)
 _LAST = ("unknown language", "empty")
 
 
-def ocr_files(path: str | os.PathLike[str]) -> list[Path]:
+def ocr_files(path: PathLike) -> list[Path]:
     """``path`` itself if it is a file; the OCR files (:data:`SUFFIXES`, not ``NAME.gt.txt``) of a folder, sorted."""
     path = Path(path)
     if path.is_dir():
@@ -51,7 +52,7 @@ def ocr_files(path: str | os.PathLike[str]) -> list[Path]:
     return [path]
 
 
-def estimate_files(files: Sequence[str | os.PathLike[str]], *, model: str | os.PathLike[str] | Calibration | None = None,
+def estimate_files(files: Sequence[PathLike], *, model: PathLike | Calibration | None = None,
                    ok_below: float = OK_BELOW, reocr_above: float = REOCR_ABOVE, lines: int = 3, jobs: int = 1,
                    progress: bool | None = False) -> list[dict[str, Any]]:
     """A row per page of every file, worst first (:func:`worst_first`), with up to ``lines`` worst lines each.
@@ -82,7 +83,7 @@ def estimate_files(files: Sequence[str | os.PathLike[str]], *, model: str | os.P
     return rows
 
 
-def _estimate_file(path: str | os.PathLike[str], options: tuple, strict: bool) -> list[dict[str, Any]]:
+def _estimate_file(path: PathLike, options: tuple, strict: bool) -> list[dict[str, Any]]:
     from ocrfix import io as ocr_io
 
     model, ok_below, reocr_above, lines = options
@@ -127,10 +128,8 @@ def table(rows: Sequence[dict[str, Any]], ok_below: float = OK_BELOW) -> str:
                 mark = "loop" if line["loop"] else _percent(line["cer"])
                 text = " ".join(line["text"].split())
                 out.write(f"{'':>8}  line {line['line']:>3} {mark:>6}  {text[:70]}\n")
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
-    out.write(f"{len(rows)} page{'s' * (len(rows) != 1)}: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda i: -i[1])) + "\n")
+    counts = Counter(row["verdict"] for row in rows).most_common()  # ties in the order the rows have them
+    out.write(f"{len(rows)} page{'s' * (len(rows) != 1)}: " + ", ".join(f"{n} {v}" for v, n in counts) + "\n")
     return out.getvalue()
 
 
