@@ -45,7 +45,7 @@ class Evaluation:
     def text(self) -> str:
         """A plain-text table: a row per document, then the micro and macro totals."""
         names, total = self.names, self.total
-        width = max(10, *(len(n) for n in names)) if names else 10
+        width = max([10, *(len(n) for n in names)])
         lines = [f"{'document':<{width}}  {'CER':>7}  {'WER':>7}  {'edits':>7}  {'chars':>8}  {'words':>7}"]
         lines += [f"{n:<{width}}  {s.cer:>7.4f}  {s.wer:>7.4f}  {s.distance:>7}  {s.reference_length:>8}  "
                   f"{s.reference_words:>7}" for n, s in zip(names, self.scores)]
