@@ -192,7 +192,7 @@ class Dictionary(RealWordRepair, Strategy):
         tokens = Tokens(text)
         if not self._in_lexicon_language(tokens):
             return []  # another language: the English lexicon has no evidence against its words
-        vocabulary = tokens.vocabulary = Vocabulary.from_token_counts(Counter(tokens.cores))  # = .from_text(text), cheaper
+        vocabulary = tokens.vocabulary = Vocabulary.from_token_counts(tokens.core_counts)  # as .from_text(text) counts
         tokens.unknown_prior = self._unknown_prior(tokens)
         edits: list[Edit] = self._postcodes(text) + self._lone_marks(text)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
@@ -277,7 +277,7 @@ class Dictionary(RealWordRepair, Strategy):
         other): the unknown words first, then the listed ones, with their neighbours as repaired, then the
         unknown words misread elsewhere too. Each repaired token is taken: the rest of the pass reads it as
         repaired."""
-        long_s = LongS.of(Counter(tokens.cores), self._lexicon.folded_zipfs)
+        long_s = LongS.of(tokens.core_counts, self._lexicon.folded_zipfs)
         if long_s is None:
             return []
         places = [i for i in range(len(tokens.cores)) if i not in tokens.taken and long_s.readings(tokens.cores[i])]
@@ -326,7 +326,8 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _long_s_misread(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
         """Token ``i``, a word unknown (or as rare as a misprint: :meth:`.LongS.printed_zipf`) with f where a long s
-        may stand but no s-reading that fits, repaired as a word (:meth:`_repair`) with all those f read as s: misread elsewhere too ("vefought" -> "besought")."""
+        may stand but no s-reading that fits, repaired as a word (:meth:`_repair`) with all those f read as s:
+        misread elsewhere too ("vefought" -> "besought")."""
         core = tokens.cores[i]
         spelled = all_long_s(core)
         if spelled == core:

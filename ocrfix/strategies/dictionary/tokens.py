@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import operator
+from collections import Counter
+from functools import cached_property
 from itertools import compress, islice
 from typing import Callable
 
@@ -113,6 +115,16 @@ class Tokens:
         self._distinct = distinct
         self._per_core: dict[Callable[[str], bool], list[bool]] = {}  # see per_core
         self._listed: dict[Callable[[str], float], list[bool]] = {}  # see listed
+
+    @cached_property
+    def core_counts(self) -> Counter[str]:
+        """How often each word part stands in the text, as printed (the vocabulary's counts and the long-s
+        signature are made from them).
+
+        >>> Tokens("The cat, the (cat)").core_counts
+        Counter({'cat': 2, 'The': 1, 'the': 1})
+        """
+        return Counter(self.cores)
 
     def per_core(self, test: Callable[[str], bool]) -> list[bool]:
         """``test`` of each token's word part, run once per distinct word part; kept, as the rules ask again.
