@@ -78,18 +78,23 @@ def test_default_model_ships_and_loads():
     assert ErrorModel.default() is model
 
 
+def pair_folder(folder, pairs):
+    """``folder``, made, with NAME.txt (the OCR) and NAME.gt.txt (its ground truth) of each pair: a corpus to train on."""
+    folder.mkdir()
+    for i, (ocr, gt) in enumerate(pairs):
+        (folder / f"doc{i}.txt").write_text(ocr, encoding="utf-8")
+        (folder / f"doc{i}.gt.txt").write_text(gt, encoding="utf-8")
+    return folder
+
+
 def test_cli_train_writes_a_model(tmp_path, capsys):
-    corpus = tmp_path / "pairs"
-    corpus.mkdir()
-    for i, (ocr, gt) in enumerate(PAIRS):
-        (corpus / f"doc{i}.txt").write_text(ocr, encoding="utf-8")
-        (corpus / f"doc{i}.gt.txt").write_text(gt, encoding="utf-8")
+    folder = pair_folder(tmp_path / "pairs", PAIRS)
     out = tmp_path / "model.json"
-    assert main(["train", "--corpus", str(corpus), "--before", "", "-o", str(out), "--format", "json"]) == 0
+    assert main(["train", "--corpus", str(folder), "--before", "", "-o", str(out), "--format", "json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["documents"] == 3 and summary["prior"] is True
     assert ErrorModel.load(out).confusions[("m", "rn")] == 4
-    assert main(["train", "--corpus", str(corpus), "--before", "", "--no-prior", "-o", str(out)]) == 0
+    assert main(["train", "--corpus", str(folder), "--before", "", "--no-prior", "-o", str(out)]) == 0
     assert ErrorModel.load(out).prior is False
 
 
@@ -104,11 +109,7 @@ def test_the_dictionary_learns_from_the_ocr_it_sees_as_the_shipped_model_does():
 
 
 def test_cli_train_is_the_library_function(tmp_path, capsys):
-    corpus_dir = tmp_path / "pairs"
-    corpus_dir.mkdir()
-    for i, (ocr, gt) in enumerate(PAIRS):
-        (corpus_dir / f"doc{i}.txt").write_text(ocr + "\nrnore text\n", encoding="utf-8")
-        (corpus_dir / f"doc{i}.gt.txt").write_text(gt + " more text", encoding="utf-8")
+    corpus_dir = pair_folder(tmp_path / "pairs", [(ocr + "\nrnore text\n", gt + " more text") for ocr, gt in PAIRS])
     out, library = tmp_path / "cli.json", tmp_path / "library.json"
     assert main(["train", "--corpus", str(corpus_dir), "--before", "layout", "--no-prior", "-o", str(out)]) == 0
     pairs = [(d.ocr, d.gt) for d in corpus.load(corpus_dir)]
