@@ -35,7 +35,8 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
-        if name in {"metrics", "io", "pipeline", "batch", "strategies", "lexicon", "corpus", "bench", "quality"}:
+        if name in {"metrics", "io", "pipeline", "batch", "strategies", "lexicon", "corpus", "bench", "quality",
+                    "evaluation", "errormodel", "report"}:
             return importlib.import_module(f"ocrfix.{name}")
         raise AttributeError(f"module 'ocrfix' has no attribute {name!r}")
     return getattr(importlib.import_module(module), name)

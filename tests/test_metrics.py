@@ -1,6 +1,8 @@
 """CER/WER: profiles, grapheme clusters, jiwer parity, [illegible] gaps, empty texts, aggregates."""
 import doctest
 import math
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -31,6 +33,14 @@ def test_docstring_examples():
 
 def test_lazy_reexports():
     assert ocrfix.cer is cer and ocrfix.score is score and ocrfix.aggregate is aggregate
+
+
+def test_the_modules_the_readme_names_are_reached_from_the_package():
+    # in a fresh interpreter: here other tests have imported them already
+    code = ("import ocrfix; print(ocrfix.evaluation.evaluate_folder.__name__, "
+            "ocrfix.errormodel.train_for_dictionary.__name__, ocrfix.report.write_folder_report.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["evaluate_folder", "train_for_dictionary", "write_folder_report"]
 
 
 def test_seed_under_default_profile():
