@@ -28,7 +28,8 @@ True
 
 Retrain the calibration on your own (OCR, ground truth) pairs with
 ``ocrfix quality --train --corpus PATH -o MODEL`` (or :func:`train`) and pass
-``model=MODEL`` to use it.
+``model=MODEL`` to use it. Many files at once, a row per page worst first as a
+table, JSON or CSV (``ocrfix quality FOLDER``): :mod:`ocrfix.quality.files`.
 """
 from __future__ import annotations
 
