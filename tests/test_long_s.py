@@ -55,9 +55,9 @@ def test_a_printed_long_s_is_kept(fix):
 
 def test_modern_print_with_a_few_f_for_s_misreadings_is_not_long_s(fix):
     ocr = LOGICAL.replace("session", "feffion").replace("sat down", "fat down").replace("some", "fome")
-    edits = fix.run(ocr).edits
-    assert not any(edit.reason.startswith("long s") for edit in edits)
-    assert "fat down" in fix.run(ocr).text  # one f for s is a misreading like any other: no document's rate backs it
+    result = fix.run(ocr)
+    assert not any(edit.reason.startswith("long s") for edit in result.edits)
+    assert "fat down" in result.text  # one f for s is a misreading like any other: no document's rate backs it
 
 
 def test_a_long_s_word_misread_elsewhere_too(fix):
