@@ -95,6 +95,7 @@ class DocumentWords:
         self._tokens: dict[str, int] | None = None
         self._compound_ends: set[str] | None = None
         self._compound_starts: dict[str, set[str]] | None = None
+        self._hyphenated_words: list[str] | None = None
 
     @classmethod
     def from_text(cls, text: str) -> "DocumentWords":
@@ -113,10 +114,8 @@ class DocumentWords:
         True
         """
         if self._compound_ends is None:
-            self.count("")
-            assert self._tokens is not None
-            self._compound_ends = {token.rsplit("-", 1)[1] for token in self._tokens
-                                   if "-" in token and not token.endswith("-") and not token.startswith("-")}
+            self._compound_ends = {token.rsplit("-", 1)[1] for token in self._hyphenated()
+                                   if not token.endswith("-") and not token.startswith("-")}
         return word.casefold() in self._compound_ends
 
     def compounds_starting(self, word: str) -> set[str]:
@@ -126,15 +125,26 @@ class DocumentWords:
         ['morrow', 'night']
         """
         if self._compound_starts is None:
-            self.count("")
-            assert self._tokens is not None
             starts: dict[str, set[str]] = {}
-            for token in self._tokens:
+            for token in self._hyphenated():
                 first, _, rest = token.partition("-")
                 if first and rest and not rest.endswith("-"):
                     starts.setdefault(first, set()).add(rest)
             self._compound_starts = starts
         return self._compound_starts.get(word.casefold(), set())
+
+    def _hyphenated(self) -> list[str]:
+        """The text's distinct folded words holding a hyphen: the only ones :meth:`ends_compound` and
+        :meth:`compounds_starting` read, found once for both.
+
+        >>> DocumentWords.from_text("A well-known, well-known (self-made) man")._hyphenated()
+        ['well-known', 'self-made']
+        """
+        if self._hyphenated_words is None:
+            self.count("")
+            assert self._tokens is not None
+            self._hyphenated_words = [token for token in self._tokens if "-" in token]
+        return self._hyphenated_words
 
 
 def _folded_counts(text: str) -> dict[str, int]:
