@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 
 import pytest
 
@@ -149,6 +150,15 @@ def test_prior_choice_is_saved_and_the_shipped_model_has_it(tmp_path):
     assert ErrorModel.load(path).prior is False
     assert ErrorModel.default().prior
     assert ErrorModel.default().attested("when", "wlien")
+
+
+def test_the_shipped_model_is_what_ocrfix_train_makes_of_the_corpus_today(tmp_path):
+    """The shipped model goes stale when dedup or layout change what the dictionary sees: retrain it with
+    'ocrfix train -o ocrfix/data/errormodel_en.json' (see that file's SOURCE note)."""
+    fresh = tmp_path / "fresh.json"
+    train_for_dictionary([(doc.ocr, doc.gt) for doc in corpus.load()]).save(fresh)
+    shipped = resources.files("ocrfix.data").joinpath("errormodel_en.json").read_text(encoding="utf-8")
+    assert fresh.read_text(encoding="utf-8") == shipped
 
 
 def test_dictionary_repairs_period_confusions_through_the_prior():
