@@ -24,6 +24,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -65,14 +66,14 @@ def estimate_files(files: Sequence[PathLike], *, model: PathLike | Calibration |
 
     options = (model, ok_below, reocr_above, lines)
     single = len(files) == 1
-    quiet = True if single else None if progress is None else not progress
+    quiet = True if single else (None if progress is None else not progress)
     rows: list[dict[str, Any]] = []
     with tqdm(total=len(files), unit="file", desc="quality", disable=quiet, file=sys.stderr) as bar:
         if jobs > 1 and not single:
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for result in pool.map(_estimate_file, files, [options] * len(files), [single] * len(files)):
+                for result in pool.map(_estimate_file, files, repeat(options), repeat(False)):
                     rows.extend(result)
                     bar.update()
         else:
