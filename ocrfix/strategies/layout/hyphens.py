@@ -389,7 +389,9 @@ class HyphenJudge:
         first = first.rstrip(_CLOSING)
         if not (len(last) >= 3 and last.isalpha() and last.islower() and first.isalpha() and first.islower()):
             return ""
-        z_last, z_joined = self.lexicon.zipf(last), self.lexicon.zipf(last + first)
-        if z_last < FRAGMENT_ZIPF and z_joined >= max(FRAGMENT_JOINED_ZIPF, z_last + FRAGMENT_GAP):
+        z_last = self.lexicon.zipf(last)
+        if z_last >= FRAGMENT_ZIPF:
+            return ""  # most lines end in a word in use: the joined form is never looked up for them
+        if self.lexicon.zipf(last + first) >= max(FRAGMENT_JOINED_ZIPF, z_last + FRAGMENT_GAP):
             return f"\"{last + first}\" broken at the line end, its hyphen lost in OCR (\"{last}\" is no word)"
         return ""
