@@ -175,6 +175,8 @@ class HyphenJudge:
         # lines start with the same few words again and again: each one's stripped form and Zipf when it may
         # end a broken word, else None (see _second_half)
         self._first_words: dict[str, tuple[str, float] | None] = {}
+        # and end with the same few: each one's Zipf when it may begin a broken word, else None (see _fragment)
+        self._last_words: dict[str, float | None] = {}
         self._repaired: dict[str, str] = {}
 
     def decide(self, left: str, right: str, hyphen: str, *, continued: bool = False) -> tuple[str, str, float]:
@@ -386,12 +388,26 @@ class HyphenJudge:
         >>> bool(judge.lost_hyphen("spoke of her", "self")), bool(judge.lost_hyphen("the old ot", "her")), bool(judge.lost_hyphen("the arsen", "als"))
         (False, False, False)
         """
+        z_last = self._fragment(last)
+        if z_last is None:
+            return ""  # most lines end in a word in use: the next line's word is not even looked at
         first = first.rstrip(_CLOSING)
-        if not (len(last) >= 3 and last.isalpha() and last.islower() and first.isalpha() and first.islower()):
+        if not (first.isalpha() and first.islower()):
             return ""
-        z_last = self.lexicon.zipf(last)
-        if z_last >= FRAGMENT_ZIPF:
-            return ""  # most lines end in a word in use: the joined form is never looked up for them
         if self.lexicon.zipf(last + first) >= max(FRAGMENT_JOINED_ZIPF, z_last + FRAGMENT_GAP):
             return f"\"{last + first}\" broken at the line end, its hyphen lost in OCR (\"{last}\" is no word)"
         return ""
+
+    def _fragment(self, last: str) -> float | None:
+        """The Zipf of a line's last word when it may be the first part of a word broken at the line end: three
+        or more small letters and rare (FRAGMENT_ZIPF); None otherwise. Asked once per distinct word.
+
+        >>> from ocrfix.lexicon import load
+        >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
+        >>> judge._fragment("accep") is not None, judge._fragment("the"), judge._fragment("Accep")
+        (True, None, None)
+        """
+        if last not in self._last_words:
+            zipf = self.lexicon.zipf(last) if len(last) >= 3 and last.isalpha() and last.islower() else None
+            self._last_words[last] = zipf if zipf is not None and zipf < FRAGMENT_ZIPF else None
+        return self._last_words[last]
