@@ -424,12 +424,11 @@ def train_for_dictionary(pairs: Iterable[tuple[str, str]], *, before: Sequence[s
     ...
     ValueError: unknown strategy 'nonsense'; known strategies: ...
     """
-    from tqdm import tqdm
-
     from ocrfix import strategies
     from ocrfix.pipeline import Pipeline
+    from ocrfix.progress import progress_bar
 
     pipeline = Pipeline(list(before if before is not None else strategies.before("dictionary")))
-    bar = tqdm(pairs, unit="doc", desc="train", disable=None if progress is None else not progress)
+    bar = progress_bar(pairs, progress=progress, unit="doc", desc="train")
     seen = ((pipeline.run(ocr).text, truth) for ocr, truth in bar)
     return ErrorModel.train(seen, prior=prior)

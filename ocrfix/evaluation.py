@@ -66,13 +66,12 @@ def evaluate_pairs(pairs: Sequence[tuple[str, PathLike, PathLike]], profile: str
                    progress: bool | None = False, **options: int) -> Evaluation:
     """Score each ``(name, ground-truth file, hypothesis file)``; ``options`` are :func:`ocrfix.metrics.score`'s
     gap bounds (``max_gap_chars``, ``max_gap_words``); ``progress`` shows a bar (None: only on a terminal)."""
-    from tqdm import tqdm
-
     from ocrfix.io import read_text
+    from ocrfix.progress import progress_bar
 
     names, scores, inputs = [], [], []
-    for name, gt_path, hyp_path in tqdm(pairs, desc="scoring", unit="doc", leave=False,
-                                        disable=None if progress is None else not progress):
+    for name, gt_path, hyp_path in progress_bar(pairs, progress=progress, desc="scoring", unit="doc",
+                                                leave=False):
         names.append(name)
         scores.append(score(read_text(gt_path), read_text(hyp_path), profile, **options))
         inputs += [str(gt_path), str(hyp_path)]

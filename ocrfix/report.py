@@ -208,8 +208,8 @@ def write_folder_report(output: PathLike, pairs: Sequence[tuple[str, PathLike, P
     Every file is written atomically and never over one of the inputs. The
     index comes last, so it never links to a page that is missing; after an
     error (a file that is not UTF-8, say), pages written so far stay, and an
-    older index, if any, is left as it was. ``progress`` is tqdm's ``disable``
-    inverted (None: a bar only on a terminal). Returns the totals.
+    older index, if any, is left as it was. ``progress`` shows a bar (None: only
+    on a terminal; see :mod:`ocrfix.progress`). Returns the totals.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -219,9 +219,8 @@ def write_folder_report(output: PathLike, pairs: Sequence[tuple[str, PathLike, P
     >>> sorted(p.name for p in (folder / "report_files").iterdir())
     ['a.html']
     """
-    from tqdm import tqdm
-
     from ocrfix.io import read_text, refuse_inputs, write_text_atomic
+    from ocrfix.progress import progress_bar
 
     index = Path(output)
     pages = index.with_name(f"{index.stem}_files")
@@ -230,8 +229,7 @@ def write_folder_report(output: PathLike, pairs: Sequence[tuple[str, PathLike, P
         raise OcrfixError("is a folder; name the index file, e.g. report.html", index)
     refuse_inputs(index, inputs)
     names, scores, links = [], [], []
-    for name, gt, hyp in tqdm(pairs, desc="report", unit="doc", disable=None if progress is None else not progress,
-                              leave=False):
+    for name, gt, hyp in progress_bar(pairs, progress=progress, desc="report", unit="doc", leave=False):
         reference, hypothesis = read_text(gt), read_text(hyp)
         analysis = analyze(reference, hypothesis, profile, **options)
         page = _document_page(analysis, reference, hypothesis, title=f"{Path(hyp).name} against {Path(gt).name}",

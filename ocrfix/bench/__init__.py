@@ -158,11 +158,10 @@ def _score(documents: list[CorpusDocument], partition: list[list[CorpusDocument]
            samples: dict[str, set[str]], steps: list[str], profile: str, jobs: int,
            progress: bool | None) -> dict[str, DocumentResult]:
     """Every document's results by id: each fold scored by strategies fitted on the others (one fold: as shipped)."""
-    from tqdm import tqdm
+    from ocrfix.progress import progress_bar
 
     results: dict[str, DocumentResult] = {}
-    quiet = None if progress is None else not progress
-    with tqdm(total=len(documents), desc="ocrfix bench", unit="doc", disable=quiet, file=sys.stderr) as bar:
+    with progress_bar(total=len(documents), progress=progress, desc="ocrfix bench", unit="doc", file=sys.stderr) as bar:
         for fold in partition:
             held_out = {document.id for document in fold}
             pairs = [(d.ocr, d.gt) for d in documents if d.id not in held_out] if len(partition) > 1 else None

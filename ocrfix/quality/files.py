@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ocrfix.errors import OcrfixError
+from ocrfix.io import read as read_ocr
 from ocrfix.io.files import PathLike
 from ocrfix.quality import FEATURES, OK_BELOW, REOCR_ABOVE, Calibration, estimate
 
@@ -62,13 +63,13 @@ def estimate_files(files: Sequence[PathLike], *, model: PathLike | Calibration |
     cannot be read raises OcrfixError; among several it becomes a ``not text`` row. ``jobs`` > 1
     estimates files in that many processes; ``progress`` shows a bar (None: only on a terminal).
     """
-    from tqdm import tqdm
+    from ocrfix.progress import progress_bar
 
     options = (model, ok_below, reocr_above, lines)
     single = len(files) == 1
-    quiet = True if single else (None if progress is None else not progress)
     rows: list[dict[str, Any]] = []
-    with tqdm(total=len(files), unit="file", desc="quality", disable=quiet, file=sys.stderr) as bar:
+    with progress_bar(total=len(files), progress=False if single else progress, unit="file", desc="quality",
+                      file=sys.stderr) as bar:
         if jobs > 1 and not single:
             from concurrent.futures import ProcessPoolExecutor
 
@@ -85,11 +86,9 @@ def estimate_files(files: Sequence[PathLike], *, model: PathLike | Calibration |
 
 
 def _estimate_file(path: PathLike, options: tuple, strict: bool) -> list[dict[str, Any]]:
-    from ocrfix import io as ocr_io
-
     model, ok_below, reocr_above, lines = options
     try:
-        document = ocr_io.read(path)
+        document = read_ocr(path)
     except OcrfixError as error:
         if strict:
             raise

@@ -31,7 +31,6 @@ import math
 import operator
 import os
 import string
-from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import compress
@@ -282,7 +281,7 @@ class Dictionary(RealWordRepair, Strategy):
             return []
         places = [i for i in range(len(tokens.cores)) if i not in tokens.taken and long_s.readings(tokens.cores[i])]
         listed = [bool(long_s.printed_zipf(self._lexicon.folded_zipf(tokens.folded[i]))) for i in places]
-        unknown, known = [i for i, flag in zip(places, listed) if not flag], list(compress(places, listed))
+        unknown, known = [i for i, flag in zip(places, listed) if not flag], [i for i, flag in zip(places, listed) if flag]
         # unknown words with f at a long s's places but no s-reading: read as misread elsewhere too, last
         rest = [i for i, core in enumerate(tokens.cores) if "f" in core and i not in tokens.taken
                 and not long_s.readings(core) and core.isalpha() and not self._lexicon.folded_zipf(tokens.folded[i])]
@@ -325,8 +324,8 @@ class Dictionary(RealWordRepair, Strategy):
         return with_case(core, best), round(confidence, 3), f"\"{best}\" is meant"
 
     def _long_s_misread(self, tokens: Tokens, i: int) -> tuple[str, float, str] | None:
-        """Token ``i``, a word unknown (or as rare as a misprint: :meth:`.LongS.printed_zipf`) with f where a long s
-        may stand but no s-reading that fits, repaired as a word (:meth:`_repair`) with all those f read as s:
+        """Token ``i``, an unknown word with f where a long s may stand but no s-reading that fits (or a word as
+        rare as a misprint, :meth:`.LongS.printed_zipf`, whose s-readings did not fit), repaired as a word (:meth:`_repair`) with all those f read as s:
         misread elsewhere too ("vefought" -> "besought")."""
         core = tokens.cores[i]
         spelled = all_long_s(core)
@@ -403,8 +402,8 @@ class Dictionary(RealWordRepair, Strategy):
         """The text's distinct words of two letters or more, as (word, count, Zipf), each looked up once."""
         if tokens.words is None:
             folded_zipf = self._lexicon.folded_zipf
-            counts = Counter(compress(tokens.cores, tokens.per_core(is_alpha_word)))
-            tokens.words = [(word, n, folded_zipf(fold(word))) for word, n in counts.items()]
+            tokens.words = [(word, n, folded_zipf(fold(word))) for word, n in tokens.core_counts.items()
+                            if is_alpha_word(word)]
         return tokens.words
 
     def _unknown_prior(self, tokens: Tokens) -> float:

@@ -123,9 +123,8 @@ class LongS:
                     candidates[core] = s_readings(fold(core), places)
         strings = sorted({reading for readings in candidates.values() for reading, _ in readings})
         zipf = dict(zip(strings, folded_zipfs(strings)))
-        listed = {core: {reading: changed for reading, changed in readings if zipf[reading]}
-                  for core, readings in candidates.items()}
-        listed = {core: readings for core, readings in listed.items() if readings}
+        listed = {core: found for core, readings in candidates.items()
+                  if (found := {reading: changed for reading, changed in readings if zipf[reading]})}
         explained, f_count = 0, 0
         for (core, readings), own in zip(listed.items(), folded_zipfs([fold(core) for core in listed])):
             best = max(readings, key=zipf.__getitem__)

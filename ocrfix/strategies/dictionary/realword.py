@@ -231,12 +231,14 @@ class RealWordRepair:
         # "to he" is as common as a misprint of "to the", not of "to be", but "be" fits)
         best, confidence = best_reading(readings, [scores[candidate] for candidate in near if candidate not in readings])
         odds = readings[best] - as_printed
-        if best != word and confidence < self.min_confidence:
-            confidence = _misprint_confidence(word, best, scores | readings, confidence, odds)
         if best == word or odds < self._real_word_odds(tokens, i, zipf, best, confusions) \
-                or confidence < self.min_confidence or _repeated_letter(tokens, core) and len(best) > 2 \
+                or _repeated_letter(tokens, core) and len(best) > 2 \
                 or drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
             return None
+        if confidence < self.min_confidence:
+            confidence = _misprint_confidence(word, best, scores | readings, confidence, odds)
+            if confidence < self.min_confidence:
+                return None
         if odds >= REAL_WORD_ODDS:  # evidence of the document's own misprint (adapt.py): not a function word's lower odds
             tokens.misread_words.append((core, best))
         if one_sided:

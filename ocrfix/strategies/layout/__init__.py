@@ -96,7 +96,7 @@ class Layout(Strategy):
                 join = self._hyphen_join(judge, a, b, shapes, i)
             if join is None and reflow:
                 separator, reason, confidence = joins[i]
-                if separator == " " and dehyphenate:
+                if separator == " " and dehyphenate and shapes.starts_lower[i + 1]:
                     lost = judge.lost_hyphen(a.content, first_word[i + 1])
                     if lost:
                         separator, reason, confidence = "", lost, 0.7
