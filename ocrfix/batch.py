@@ -29,6 +29,7 @@ from ocrfix.errors import OcrfixError
 from ocrfix.io import read, read_text, write_text_atomic
 from ocrfix.io.files import PathLike
 from ocrfix.pipeline import Pipeline, Result, StrategyLike, start_worker, worker_pipeline, workers
+from ocrfix.progress import progress_bar
 
 # What a folder run picks up: OCR text and the XML formats the readers know.
 INPUT_SUFFIXES = (".txt", ".hocr", ".html", ".htm", ".xhtml", ".xml")
@@ -76,9 +77,9 @@ def plan(source: PathLike, output: PathLike, edits: PathLike | None = None) -> l
 
 def correct_folder(source: PathLike, output: PathLike, *, edits: PathLike | None = None,
                    strategies: Pipeline | Sequence[StrategyLike] | None = None, jobs: int = 1, force: bool = False,
-                   progress: bool = True) -> dict[str, Any]:
+                   progress: bool | None = None) -> dict[str, Any]:
     """Correct every OCR file under ``source`` into ``output`` (and edits into ``edits``), ``jobs`` files at
-    a time (0: one per core), with a progress bar on a terminal. Files whose outputs are newer than their
+    a time (0: one per core), with a progress bar as ``progress`` says (None: only on a terminal). Files whose outputs are newer than their
     input are skipped unless ``force``. A file that cannot be read is reported, not raised: the summary
     (files, corrected, skipped, failed, edits, and a record per file corrected or failed) says which.
     """
@@ -96,9 +97,7 @@ def correct_folder(source: PathLike, output: PathLike, *, edits: PathLike | None
     todo = [job for job in planned if force or not _finished(job)]
     processes = min(processes, len(todo))  # a pool starts all its workers at once
     records: list[dict[str, Any]] = []
-    from tqdm import tqdm
-
-    with tqdm(total=len(todo), unit="file", desc="fix", disable=None if progress else True, file=sys.stderr) as bar, \
+    with progress_bar(total=len(todo), progress=progress, unit="file", desc="fix", file=sys.stderr) as bar, \
             ExitStack() as stack:
         if processes <= 1:
             results = (_record(pipeline, job) for job in todo)
