@@ -161,6 +161,8 @@ def test_two_people_with_the_same_name_on_consecutive_table_lines():
 def test_very_very_had_had_that_that():
     assert_unchanged("It was very very cold. He had had enough. He said that that was all.")
     assert_unchanged("No, no, no! Ha ha! Bye bye.")
+    # a cry whose first mark the engine lost (a newspaper advertisement, Tesseract on a worn page)
+    assert_unchanged("TEN SHILLINGS REWARD\n\nCOALS COALS! COALS! Best Silkstone, 18s. per ton")
 
 
 def test_list_items_with_the_same_start():

@@ -127,6 +127,8 @@ def test_hyphens_that_ocr_misread_or_lost(broken, expected):
     ("and the members of the committee agreed that the usual\nrules would apply", "usual rules"),
     ("and the lady of the house said that she would see to it her\nself in the morning", "it her self"),
     ("the members were told that the minutes had reached the end\u2014\nand approved them", "end\u2014and"),
+    # a typed dash spaced on both sides (typescript of a fortune, Tesseract on a 200 dpi carbon copy)
+    ("the bar is moved to the left and repeats this sequence --\nseveral times. Finally", "sequence -- several"),
 ])
 def test_dashes_and_words_are_not_taken_for_broken_words(broken, expected):
     assert expected in layout(wrapped(broken))

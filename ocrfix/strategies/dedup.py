@@ -529,7 +529,9 @@ class _TokenLoops:
             return None
         if (copies == 2 and self._enumerates(first, pairs, period)) or self._cells(first, period, keys, copies):
             return None
-        spoken = any(mark in _SPOKEN_MARKS for mark in self.text[int(self.starts[first]):int(self.ends[first + period - 1])])
+        # a mark after any copy but the last (the engine may have lost it after the first: "COALS COALS! COALS!")
+        spoken = any(mark in _SPOKEN_MARKS
+                     for mark in self.text[int(self.starts[first]):int(self.starts[first + (copies - 1) * period])])
         if spoken and copies < self.dedup.min_repeats + 2 and len(_LETTER.findall(unit)) < _SHORT_BLOCK:
             return None  # "Order! order! order!", "ha, ha, ha": a short cry said thrice is prose; loops run on
         last = first + copies * period - 1

@@ -91,10 +91,14 @@ class Shapes:
 def _line_end_mark(tail: str) -> tuple[str, str, bool, bool]:
     """The hyphen (or what OCR made of it) or dash that ends a line, from its last characters ``tail``:
     the word before it, the mark ("" when no word is broken), whether it is a dash that binds without a
-    space, whether it ends a number range ("1987-").
+    space, whether it ends a number range ("1987-"). A typed dash "--" with a space before it ("repeats this
+    sequence --") is spaced on both sides, as typists set it: the line joins with a space. (A lone "\u2014" after a
+    space at a line end is more often a mark at the margin that the engine read as a dash: it binds as before.)
 
     >>> _line_end_mark("should con-"), _line_end_mark("frus-\u2014"), _line_end_mark("in 1987-")
     (('con', '-', False, False), ('frus', '-\u2014', True, False), ('', '', False, True))
+    >>> _line_end_mark("this sequence --")[2], _line_end_mark("the sequence--")[2], _line_end_mark("the \u2014")[2]
+    (False, True, True)
     """
     last = tail[-1:]
     left = None
@@ -104,7 +108,8 @@ def _line_end_mark(tail: str) -> tuple[str, str, bool, bool]:
         left = _LEFT_HYPHENATED.search(tail[:-1].rsplit(None, 1)[-1])
     elif (last in HYPHENS and tail[-2:-1] not in HYPHENS) or (last in MISREAD_HYPHENS and tail[-2:-1].isalpha()):
         left = _LEFT_HYPHENATED.search(tail.rsplit(None, 1)[-1])
-    return (left.group() if left else "", mark if left else "", tail.endswith(("—", "–", "--")),
+    dash = tail.endswith(("—", "–")) or (tail.endswith("--") and not tail[-3:-2].isspace())
+    return (left.group() if left else "", mark if left else "", dash,
             last in "-–" and tail[-2:-1].isdigit())
 
 
