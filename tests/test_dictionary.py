@@ -285,3 +285,27 @@ def test_the_pounds_l_read_as_a_capital_i_after_a_number(default):
         "Fine Tea, 2s. 8d. per lb.; bread at 5½d. per 4 lb. loaf; 14 lbs. of sugar"
     kept = "See Ib. p. 23, and the Ib. of the second edition."  # "ibidem" in a footnote
     assert run(default, kept) == kept
+
+
+def test_the_pronoun_i_read_as_t_or_l_before_its_contraction(default):
+    # newspaper-style pages (docs/dictionary.md, session 11): Tesseract read 3 of 18 "I'm"/"I've" as "T'm"/"T've"
+    assert run(default, "to attend Cal, “T'm in it for the fun,” and\nT've been told l'll go.") == \
+        "to attend Cal, “I'm in it for the fun,” and\nI've been told I'll go."
+    kept = "T'other day he saw t'mill, at 1s. 1'd. and l'd. each; isn't it"  # dialect, money
+    assert run(default, kept) == kept
+
+
+def test_a_month_misread_in_a_dateline(default):
+    # newspaper-style pages: "LONDON, Dee. 4.—", "VIENNA. Dee. 2." in Tesseract's reading of "Dec."
+    assert run(default, "LONDON, Dee. 4.—The Chancellor spoke.\nVIENNA. Oet. 2. The Emperor left.") == \
+        "LONDON, Dec. 4.—The Chancellor spoke.\nVIENNA. Oct. 2. The Emperor left."
+    kept = "under the ACT, Sec. 4, and St. Mat. 5. 3;\nNEW YORK, Nov. 22.—The river Dee. 4 men"
+    assert run(default, kept) == kept  # a section, a chapter: no dateline; a real month
+
+
+def test_a_long_capitalised_word_mid_sentence_misread_is_repaired_in_lower_case(default):
+    # held-out ocrad pages: a capital printed for a small letter, or a first letter misread ("Lolumn")
+    assert run(default, "Norfolk, that the turnip crop Bhould be considered, and a data Lolumn might hold it.") == \
+        "Norfolk, that the turnip crop should be considered, and a data column might hold it."
+    kept = "the Maureens were here, and Professor Genscher met Mr. Gromyko."  # names: none is a word misread
+    assert run(default, kept) == kept

@@ -69,3 +69,12 @@ def test_a_long_s_word_misread_elsewhere_too(fix):
 def test_a_short_long_s_text(fix):
     repaired = fix.run("He faid unto them, Go ye into the houfe, and fee whether it be fo.").text
     assert repaired == "He said unto them, Go ye into the house, and see whether it be so."
+
+
+def test_a_real_f_word_is_read_with_s_where_the_document_uses_the_s_word(fix):
+    # "the fun" and "the sun" are both listed pairs: alone, "fun" stays; where the text's other repairs read
+    # "sun" ("The fun is" -> "The sun is"), its share of the document makes the s-reading likelier (CACHE_WEIGHT)
+    alone = fix.run(long_s_ocr(LOGICAL + " They rested from the sun.")).text
+    assert alone.endswith("They rested from the fun.")
+    repaired = fix.run(long_s_ocr(LOGICAL + " The sun is hot. They rested from the sun.")).text
+    assert repaired.endswith("The sun is hot. They rested from the sun.")

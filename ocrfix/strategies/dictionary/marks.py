@@ -7,6 +7,8 @@
 ['a']
 >>> [meant for _, meant in lone_mark_words("read from _ network; the _ case", lexicon.load())]
 ['a']
+>>> [m.group() for m in misread_pronouns("“T'm sure,” he said; T've seen it, and l'll go. T'other day")]
+['T', 'T', 'l']
 """
 from __future__ import annotations
 
@@ -27,6 +29,11 @@ SHORT_WORD_ASSOCIATION = -2.0
 # capital I's shape with a flag, only after a word ("and 1 have"): at a sentence's start a number opens it as
 # often ("No. 1 was sold").
 LONE_MARK_WORDS = {"|": "I", "l": "I", "1": "I", "~": "a", "^": "a", "_": "a"}
+# The pronoun I's contractions with the capital read as another upright: a T (the two serifs of a capital I
+# run together into a bar in worn or small type) or a small l (the same stroke). "T'm", "T've", "l'll" are no
+# English words. Not before a letter (dialect's "t'" for "the": "t'mill", "T'other") nor "'d." ("1½d." read
+# "l'd."), and not a digit 1 (a shilling's "1'd" may be a misread fraction too).
+PRONOUN_MARK = regex.compile(r"(?<=^|[\s\"“‘(])[Tl](?=['’](?:m|ve|ll|d(?!\.))(?![\p{L}\p{N}]))", regex.MULTILINE)
 # No one-letter word follows an article: a mark after one is named ("the _ case", "the ~ key").
 ARTICLES = frozenset(("the", "a", "an"))
 LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l1~^_](?=[ \t]+(\p{Ll}+)\b)",
@@ -53,3 +60,8 @@ def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]
         if before is None and word == "i" and mark != "1" or before is not None and fold(before) not in ARTICLES \
                 and lex.folded_bigram(fold(before), word):
             yield match, meant
+
+
+def misread_pronouns(text: str) -> Iterator[regex.Match]:
+    """Each T or l that stands for the pronoun I before its contraction ("T'm", "l've"; see PRONOUN_MARK)."""
+    return PRONOUN_MARK.finditer(text)

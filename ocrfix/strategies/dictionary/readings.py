@@ -52,6 +52,16 @@ def drops_letters(word: str, replacement: str) -> bool:
     return any(not intended and observed.isalpha() for intended, observed in blocks(fold(replacement), word))
 
 
+def letters_for_letters(word: str, replacement: str) -> bool:
+    """Does the repair read each run of printed characters it changes as other letters, none deleted or added
+    outright ("marcli" -> "March": "li" read as "h"; not "maureens" -> "Maureen", "rustaceans" -> "Crustaceans")?
+
+    >>> letters_for_letters("marcli", "March"), letters_for_letters("maureens", "Maureen")
+    (True, False)
+    """
+    return all(intended and observed for intended, observed in blocks(fold(replacement), word))
+
+
 def drops_edge(word: str, replacement: str) -> bool:
     """Does the repair delete the word's first or last characters outright ("toa" -> "to"), rather
     than read them as other letters ("rnodern" -> "modern")?"""
