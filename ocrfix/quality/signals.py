@@ -536,11 +536,11 @@ class _TokenTable:
         Letters run together ("wouldnot": 1, "foreignandcommonwealthoffice":
         3) or joined by punctuation ("june.we", "committee:review": 1).
         """
-        common = _common_words(self.lex)
+        common, prefixes = _common_words(self.lex), _common_prefixes(self.lex)
         total = -1
         for part in [folded] if folded.isascii() and folded.isalpha() else _NOT_LETTERS.split(folded):
             if part:
-                pieces = _fewest_words(part, common)
+                pieces = _fewest_words(part, common, prefixes)
                 if not pieces:
                     return 0
                 total += pieces
@@ -558,12 +558,22 @@ def _common_words(lex: lexicon.Lexicon) -> frozenset[str]:
     return frozenset(word for word, zipf in lex.words() if zipf >= least.get(len(word), _MERGE_ZIPF))
 
 
-def _fewest_words(text: str, common: frozenset[str]) -> int:
-    """The fewest words of ``common`` that ``text`` is made of; 0 when none.
+@lru_cache(maxsize=1)
+def _common_prefixes(lex: lexicon.Lexicon) -> frozenset[str]:
+    """Every beginning of a word of :func:`_common_words` (the word itself included), up to _LONGEST_WORD letters:
+    where a piece of a text is none, no longer piece from the same start is a word either."""
+    return frozenset(word[:end] for word in _common_words(lex) for end in range(1, min(len(word), _LONGEST_WORD) + 1))
+
+
+def _fewest_words(text: str, common: frozenset[str], prefixes: frozenset[str]) -> int:
+    """The fewest words of ``common`` (whose beginnings are ``prefixes``) that ``text`` is made of; 0 when none.
 
     >>> from ocrfix import lexicon
-    >>> _fewest_words("tradedelegationtowarsaw", _common_words(lexicon.load())), _fewest_words("xqzt", frozenset())
-    (4, 0)
+    >>> lex = lexicon.load()
+    >>> _fewest_words("tradedelegationtowarsaw", _common_words(lex), _common_prefixes(lex))
+    4
+    >>> _fewest_words("xqzt", frozenset(), frozenset())
+    0
     """
     size = len(text)
     if common.isdisjoint([text[start:] for start in range(max(0, size - _LONGEST_WORD), size)]):
@@ -574,7 +584,10 @@ def _fewest_words(text: str, common: frozenset[str]) -> int:
             continue
         count = fewest[start] + 1
         for end in range(start + 1, min(size, start + _LONGEST_WORD) + 1):
-            if (not fewest[end] or count < fewest[end]) and text[start:end] in common:
+            piece = text[start:end]
+            if piece not in prefixes:
+                break
+            if piece in common and (not fewest[end] or count < fewest[end]):
                 fewest[end] = count
     return fewest[size]
 
@@ -908,7 +921,8 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         masked = aux[:, 2].nonzero()[0]
         masks, kinds = _distinct(aux[masked, 2])  # a few distinct sets of languages
         per_kind = np.bincount(token_page[masked] * len(masks) + kinds, minlength=pages * len(masks)).reshape(pages, len(masks))
-        hits = (per_kind @ ((masks[:, None] >> np.arange(hits.shape[1])) & 1)).astype(float)
+        # in floating point (BLAS; integer matmul has no fast path): the counts stay exact
+        hits = per_kind.astype(float) @ ((masks[:, None] >> np.arange(hits.shape[1])) & 1).astype(float)
     _clear_table_rows(codes, space, breaks, n_lines, masses, alnum, nonspace)
     filled = chars - 1.0  # without the line break
     masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)

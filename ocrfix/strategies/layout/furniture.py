@@ -72,7 +72,7 @@ _DATE = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+\d{{2,4}}\b|\b{_MONTH}\s+{_DAY},?\
 # a paper's date as its head prints it, or as OCR reads it ("MARCH 2. 1877": the comma read as a point)
 _PAPER_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+{_DAY}[,.]?\s+\d{{4}}\b", re.IGNORECASE)
 _SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
-_KEY_JUNK = re.compile(r"[^\w#]+")
+_KEY_WORD = re.compile(r"[\w#]+")   # what a head's key keeps: its words, and "#" for its numbers
 _DIGITS = re.compile(r"\d+")
 _RUNS_ON = ",;-\u00ac\u2010\u2013\u2014"  # a line ending in one of these (or a small letter) runs on
 # What dirt, show-through and broken type leave on a scan, read as marks: points, commas, quotes, ticks,
@@ -163,9 +163,12 @@ def head_key(content: str) -> str:
     >>> head_key("Mr J Smith  - 3 -  14 October 1983"), head_key("17 March 1981")
     ('Mr J Smith # DATE', 'DATE')
     """
-    if _DIGITS.search(content):   # dates and numbers have digits
-        content = _DIGITS.sub("#", _DATE.sub(" DATE ", content))
-    return " ".join(_KEY_JUNK.sub(" ", content).split())
+    numbers = len(_DIGITS.findall(content))
+    if numbers:
+        if numbers >= 2:   # a date holds two: its day and its year
+            content = _DATE.sub(" DATE ", content)
+        content = _DIGITS.sub("#", content)
+    return " ".join(_KEY_WORD.findall(content))
 
 
 def announces(word: str, content: str, *, marked: bool) -> bool:

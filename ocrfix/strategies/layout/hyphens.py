@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 
 from ocrfix.lexicon import Lexicon, fold
 
@@ -166,6 +168,23 @@ def _folded_counts(text: str) -> dict[str, int]:
     return counts
 
 
+class _Memo(dict):
+    """A dict that fills in a missing key's value with ``compute(key)``, once: a key seen before costs a
+    dictionary look-up and no call.
+
+    >>> lengths = _Memo(len); lengths["abc"], lengths
+    (3, {'abc': 3})
+    """
+
+    def __init__(self, compute: Callable[[str], object]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: str) -> object:
+        value = self[key] = self.compute(key)
+        return value
+
+
 class HyphenJudge:
     """Decides line-end hyphens with a lexicon and the document's vocabulary."""
 
@@ -174,9 +193,9 @@ class HyphenJudge:
         self.vocabulary = vocabulary
         # lines start with the same few words again and again: each one's stripped form and Zipf when it may
         # end a broken word, else None (see _second_half)
-        self._first_words: dict[str, tuple[str, float] | None] = {}
+        self._second_halves = _Memo(partial(_second_half, lexicon))
         # and end with the same few: each one's Zipf when it may begin a broken word, else None (see _fragment)
-        self._last_words: dict[str, float | None] = {}
+        self._fragments = _Memo(partial(_fragment, lexicon))
         self._repaired: dict[str, str] = {}
 
     def decide(self, left: str, right: str, hyphen: str, *, continued: bool = False) -> tuple[str, str, float]:
@@ -337,16 +356,6 @@ class HyphenJudge:
         return (min(len(left), len(right)) >= 3 and 3.0 <= min(z_left, z_right) and max(z_left, z_right) < 6.0
                 and lex.bigram(left, right) >= 3.0)
 
-    def _second_half(self, first: str) -> tuple[str, float] | None:
-        """``first`` (a line's first word) without closing marks, and its Zipf, when it may be the second half
-        of a word broken at a line end: a rare word of small letters ("tion", "ing", "ments" are suffixes;
-        "usual" is a word). None otherwise."""
-        if first not in self._first_words:
-            stripped = first.rstrip(_CLOSING)
-            z_first = self.lexicon.zipf(stripped) if stripped.islower() and _LETTERS.fullmatch(stripped) else None
-            self._first_words[first] = (stripped, z_first) if z_first is not None and z_first < 4.0 else None
-        return self._first_words[first]
-
     def lost_hyphen(self, line: str, first: str) -> str:
         """Why a full line's last word and the next line's first are one word whose hyphen OCR lost, or "".
 
@@ -361,10 +370,12 @@ class HyphenJudge:
         >>> bool(judge.lost_hyphen("the", "usual")), bool(judge.lost_hyphen("is", "land"))
         (False, False)
         """
-        known = self._second_half(first)
+        known = self._second_halves[first]
         last = line.rsplit(None, 1)[-1]
         if known is None:
-            return self._fragment_before(last, first)
+            z_last = self._fragments[last]
+            # most lines end in a word in use: the next line's word is not even looked at
+            return "" if z_last is None else self._fragment_before(last, z_last, first)
         first, z_first = known
         if not (len(last) >= 2 and _LETTERS.fullmatch(last)):
             return ""
@@ -373,13 +384,14 @@ class HyphenJudge:
             return f"\"{joined}\" broken at the line end, its hyphen lost in OCR (\"{first}\" is no word)"
         return ""
 
-    def _fragment_before(self, last: str, first: str) -> str:
+    def _fragment_before(self, last: str, z_last: float, first: str) -> str:
         """Why a line's last word, a fragment no text uses, and the next line's first word, though a word itself,
         are one word whose hyphen OCR lost ("accep" / "ted", "moder" / "ate"), or "".
 
         Narrow justified columns break a word every few lines, and a thin hyphen is what a faded or binarised
         scan loses first. The fragment is in small letters, three or more of them, and rare (FRAGMENT_ZIPF);
         the whole is a word in common use (FRAGMENT_JOINED_ZIPF) far commoner than the fragment (FRAGMENT_GAP).
+        ``z_last``: the fragment's Zipf (:func:`_fragment`).
 
         >>> from ocrfix.lexicon import load
         >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
@@ -388,9 +400,6 @@ class HyphenJudge:
         >>> bool(judge.lost_hyphen("spoke of her", "self")), bool(judge.lost_hyphen("the old ot", "her")), bool(judge.lost_hyphen("the arsen", "als"))
         (False, False, False)
         """
-        z_last = self._fragment(last)
-        if z_last is None:
-            return ""  # most lines end in a word in use: the next line's word is not even looked at
         first = first.rstrip(_CLOSING)
         if not (first.isalpha() and first.islower()):
             return ""
@@ -398,16 +407,23 @@ class HyphenJudge:
             return f"\"{last + first}\" broken at the line end, its hyphen lost in OCR (\"{last}\" is no word)"
         return ""
 
-    def _fragment(self, last: str) -> float | None:
-        """The Zipf of a line's last word when it may be the first part of a word broken at the line end: three
-        or more small letters and rare (FRAGMENT_ZIPF); None otherwise. Asked once per distinct word.
 
-        >>> from ocrfix.lexicon import load
-        >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
-        >>> judge._fragment("accep") is not None, judge._fragment("the"), judge._fragment("Accep")
-        (True, None, None)
-        """
-        if last not in self._last_words:
-            zipf = self.lexicon.zipf(last) if len(last) >= 3 and last.isalpha() and last.islower() else None
-            self._last_words[last] = zipf if zipf is not None and zipf < FRAGMENT_ZIPF else None
-        return self._last_words[last]
+def _second_half(lexicon: Lexicon, first: str) -> tuple[str, float] | None:
+    """``first`` (a line's first word) without closing marks, and its Zipf, when it may be the second half
+    of a word broken at a line end: a rare word of small letters ("tion", "ing", "ments" are suffixes;
+    "usual" is a word). None otherwise."""
+    stripped = first.rstrip(_CLOSING)
+    z_first = lexicon.zipf(stripped) if stripped.islower() and _LETTERS.fullmatch(stripped) else None
+    return (stripped, z_first) if z_first is not None and z_first < 4.0 else None
+
+
+def _fragment(lexicon: Lexicon, last: str) -> float | None:
+    """The Zipf of a line's last word when it may be the first part of a word broken at the line end: three
+    or more small letters and rare (FRAGMENT_ZIPF); None otherwise.
+
+    >>> from ocrfix.lexicon import load
+    >>> _fragment(load(), "accep") is not None, _fragment(load(), "the"), _fragment(load(), "Accep")
+    (True, None, None)
+    """
+    zipf = lexicon.zipf(last) if len(last) >= 3 and last.isalpha() and last.islower() else None
+    return zipf if zipf is not None and zipf < FRAGMENT_ZIPF else None

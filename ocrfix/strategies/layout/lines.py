@@ -14,6 +14,7 @@ so every decision later turns into an exact edit.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 
@@ -77,6 +78,24 @@ class Lines:
         return cls(text, items, pages, len(page_texts) > 1)
 
 
+def spans_holding(text: str, marks: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans (start, end) of the lines of ``text`` that hold one of ``marks`` (none holding a newline), in
+    order, each once: found with str.find, so a text without the marks costs no pass over its lines.
+
+    >>> spans_holding("a | b\\nplain\\n[x](y) |\\n```", ("|", "```", "]("))
+    [(0, 5), (12, 20), (21, 24)]
+    """
+    spans = set()
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            spans.add((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(mark, end)
+    return sorted(spans)
+
+
 # A page's measure: newspaper columns hold about 25 characters a line, wide book pages 100 or so.
 MIN_WIDTH, MAX_WIDTH = 25, 160
 MIN_LINES = 6   # too few lines tell no width
@@ -95,9 +114,10 @@ def text_width(lengths: list[int]) -> tuple[int, bool]:
     >>> text_width([420, 35, 800, 15, 1200, 60])
     (1200, False)
     """
-    usable = sorted(length for length in lengths if length >= 8)
+    ordered = sorted(lengths)
+    usable = ordered[bisect_left(ordered, 8):]
     if not usable:
         return 0, False
     width = usable[min(len(usable) - 1, int(0.9 * len(usable)))]
-    near = sum(1 for length in usable if length >= 0.75 * width)
+    near = len(usable) - bisect_left(usable, 0.75 * width)   # lines of at least three quarters of the width
     return width, MIN_LINES <= len(usable) and MIN_WIDTH <= width <= MAX_WIDTH and near >= 0.35 * len(usable)
