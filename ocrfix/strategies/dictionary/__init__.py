@@ -57,7 +57,7 @@ from ocrfix.strategies.dictionary.dates import misread_months
 from ocrfix.strategies.dictionary.marks import lone_mark_words, misread_pronouns
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_inner_capital,
                                                   repair_number, repair_postcode, shape_readings)
-from ocrfix.strategies.dictionary.readings import (UNKNOWN_ZIPF, best_reading, drops_edge, drops_letters,
+from ocrfix.strategies.dictionary.readings import (TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading, drops_edge, drops_letters,
                                                    letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_stops
@@ -67,10 +67,6 @@ from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 
-# A word at least this frequent (Zipf) is taken as written: correcting common
-# real words needs more context than word bigrams give. Rarer listed words are
-# looked at, but replaced only under the gap rules below (see _admissible).
-TRUSTED_ZIPF = 4.5
 # Clean English prose has at most about this share of lower-case words no large lexicon lists (technical
 # terms, rare inflections); a text with more has misreadings among them, and its unknown words are less
 # likely real (see Dictionary._unknown_prior).

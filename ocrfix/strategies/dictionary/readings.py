@@ -23,6 +23,10 @@ from ocrfix.lexicon import fold
 # lists every word down to Zipf 1, so an unlisted one is rarer: about once per
 # billion words (names, rare words, compounds), not impossible.
 UNKNOWN_ZIPF = 0.0
+# A word at least this frequent (Zipf) is taken as written: correcting common
+# real words needs more context than word bigrams give. Rarer listed words are
+# looked at, but replaced only under the gap rules of the dictionary (see Dictionary._admissible).
+TRUSTED_ZIPF = 4.5
 
 
 def best_reading(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str, float]:

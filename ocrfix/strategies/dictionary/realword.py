@@ -30,7 +30,7 @@ from ocrfix.pipeline import Edit
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import LOOKUP_CACHE
 from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
-from ocrfix.strategies.dictionary.readings import UNKNOWN_ZIPF, best_reading, drops_edge, with_case
+from ocrfix.strategies.dictionary.readings import TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading, drops_edge, with_case
 from ocrfix.strategies.dictionary.tokens import Tokens, is_alpha_word, is_capitalised_word, is_lower_alpha_word
 from ocrfix.strategies.dictionary.variants import spelling_variants
 
@@ -161,20 +161,23 @@ class RealWordRepair:
 
     def _unfitting(self, tokens: Tokens, unpaired: set[int]) -> set[int]:
         """The tokens of ``unpaired`` between whose neighbours as printed no misreading of theirs fits
-        (:meth:`_fitting`): :meth:`_real_word` has nothing to weigh there unless a neighbour gets repaired.
+        (:meth:`_fitting`, :meth:`_fitting_one_side`): :meth:`_real_word` has nothing to weigh there unless a
+        neighbour gets repaired.
         Found for the whole document in one pass, as most unpaired words are such (7,100 of 8,000 on the
         corpus OCR): the real-word test word by word cost ten times as much for them.
 
         >>> from ocrfix.strategies.dictionary import Dictionary
-        >>> fix, tokens = Dictionary(), Tokens("He bad been there, he bad luck")
-        >>> sorted(fix._unfitting(tokens, {1, 5}))  # "had been" fits; "he had luck" does not
+        >>> fix, tokens = Dictionary(), Tokens("He bad been there, pinkish bad zebras")
+        >>> sorted(fix._unfitting(tokens, {1, 5}))  # "had been" fits; nothing pairs with "pinkish" nor "zebras"
         [5]
         """
         words, opening, one_sided, known = tokens.letter_words, tokens.opening, tokens.one_sided, self._known
         return {i for i in unpaired if not (
             self._fitting_beside(words[i], None, words[i + 1]) if i in opening
             else self._fitting_beside(words[i], known(tokens.context(i, -1)), known(tokens.context(i, +1)))
-            if i in one_sided else self._fitting(words[i], words[i - 1], words[i + 1]))}
+            if i in one_sided else self._fitting(words[i], words[i - 1], words[i + 1])
+            or tokens.vocabulary.count(words[i]) == 1
+            and self._fitting_one_side(words[i], words[i - 1], words[i + 1]))}
 
     def _real_word(self, tokens: Tokens, i: int,
                    confusions: DocumentConfusions | None = None) -> tuple[str, float, str] | None:
@@ -217,6 +220,9 @@ class RealWordRepair:
                 or nxt and not lex.folded_zipf(nxt):
             return None
         near = self._fitting_beside(word, prev, nxt)
+        half = not near and not one_sided and not opening and tokens.vocabulary.count(word) == 1
+        if half:  # no reading fits both neighbours: one that fits the trusted one, where the other is a rare word
+            near = self._fitting_one_side(word, prev, nxt)
         fitting = [candidate for candidate in self._misprint_pairs(prev, word, nxt, near)
                    if not spelling_variants(word, candidate)]  # the variants' regexes last: they cost the most
         if not fitting or zipf < FUNCTION_WORD_ZIPF and tokens.vocabulary.count(word) > 1 \
@@ -231,7 +237,7 @@ class RealWordRepair:
         # "to he" is as common as a misprint of "to the", not of "to be", but "be" fits)
         best, confidence = best_reading(readings, [scores[candidate] for candidate in near if candidate not in readings])
         odds = readings[best] - as_printed
-        if best == word or odds < self._real_word_odds(tokens, i, zipf, best, confusions) \
+        if best == word or odds < self._real_word_odds(tokens, i, zipf, best, confusions, two_sided=not half) \
                 or _repeated_letter(tokens, core) and len(best) > 2 \
                 or drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
             return None
@@ -247,15 +253,29 @@ class RealWordRepair:
         if opening:
             return (with_case(core, best), round(confidence, 3), f"real-word error: \"{core}\" opens a sentence and "
                     f"fits no word after it, \"{best}\" (a known misreading) fits")
+        if half:
+            return (best, round(confidence, 3), f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a "
+                    f"known misreading) fits the common one (the other is a rare word)")
         return (best, round(confidence, 3),
                 f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
 
     def _real_word_odds(self, tokens: Tokens, i: int, zipf: float, reading: str,
-                        confusions: DocumentConfusions | None) -> float:
+                        confusions: DocumentConfusions | None, two_sided: bool = True) -> float:
         """The log10 odds over the printed word (of Zipf ``zipf``) that ``reading`` of token ``i`` needs:
         FUNCTION_WORD_ODDS for one of the commonest words the document prints elsewhere, printed as a rarer word,
         fitting both neighbours as printed, without the document's ``confusions``; else REAL_WORD_ODDS (also for
-        a word read by one neighbour, :meth:`_one_sided`, or at a sentence's start, :meth:`_opening`).
+        a word read by one neighbour, :meth:`_one_sided`, or at a sentence's start, :meth:`_opening`, or not
+        ``two_sided``: a reading fitting one neighbour only, :meth:`_fitting_one_side`).
+
+        For a word the text prints once, either less by half of how much more often than clean prose the text's
+        words are unknown (``tokens.unknown_prior``, log10, 0 to -1.5; see :meth:`Dictionary._unknown_prior`): the
+        odds are prior odds that the printed word is the writer's, and a text whose words the engine garbles k times
+        as often misprints its listed words more often too (empirical Bayes, as for unknown words). Half: the error
+        model's rates come from OCR already garbled beyond clean prose, so part of the excess is in them (the whole
+        of it also read rare real words as common ones on held-out OCR: "drave" -> "drove"). "wit the exception"
+        in a page a fifth of whose words are unknown is "with" at ~220:1, under the 300:1 clean prose needs.
+        Not for a word printed again: repetition is evidence for the writer's word ("One kid of the goats"
+        five times in a garbled page; an engine's repeated misprint is the document's own, :meth:`_in_own_confusions`).
 
         >>> from ocrfix.lexicon import Vocabulary
         >>> from ocrfix.strategies.dictionary import Dictionary
@@ -267,13 +287,20 @@ class RealWordRepair:
         2.5
         >>> tokens.repaired[0] = "one"; fix._real_word_odds(tokens, 1, 5.1, "of", None)  # beside a repaired word
         2.5
+        >>> tokens.unknown_prior = -0.6; fix._real_word_odds(tokens, 1, 5.1, "of", None)  # a garbled text
+        2.2
+        >>> tokens = Tokens("a f b f"); tokens.vocabulary = Vocabulary.from_text(tokens.text)
+        >>> tokens.unknown_prior = -0.6; fix._real_word_odds(tokens, 1, 5.1, "of", None)  # "f" printed twice
+        2.5
         """
         if zipf < FUNCTION_WORD_ZIPF and confusions is None and i - 1 not in tokens.repaired \
                 and not _repeated_letter(tokens, tokens.cores[i]) \
-                and i + 1 not in tokens.repaired and i not in tokens.one_sided and i not in tokens.opening \
+                and i + 1 not in tokens.repaired and i not in tokens.one_sided and i not in tokens.opening and two_sided \
                 and self._lexicon.folded_zipf(reading) >= FUNCTION_WORD_ZIPF and tokens.vocabulary.count(reading):
-            return FUNCTION_WORD_ODDS
-        return REAL_WORD_ODDS
+            odds = FUNCTION_WORD_ODDS
+        else:
+            odds = REAL_WORD_ODDS
+        return odds + tokens.unknown_prior / 2.0 if tokens.vocabulary.count(tokens.folded[i]) == 1 else odds
 
     def _own_confusion(self, confusions: DocumentConfusions, reading: str, word: str) -> float:
         """How much likelier (log10) the document's ``confusions`` make ``word`` printed for ``reading``
@@ -333,6 +360,29 @@ class RealWordRepair:
         """The listed words ``word`` is one known misreading away from (:meth:`_misread`) that form listed
         word pairs with both neighbours ("will bo a": "be", "to"); none without both neighbours."""
         return self._fitting_beside(word, prev, nxt) if prev and nxt else []
+
+    def _fitting_one_side(self, word: str, prev: str, nxt: str) -> list[str]:
+        """The listed words ``word`` is one known misreading away from (:meth:`_misread`) that form a listed pair
+        with the one of its two listed neighbours the lexicon trusts as written (Zipf >= TRUSTED_ZIPF), where the
+        other is a rare listed word that none of them pairs with. A rare word beside a misprint is as likely a
+        misprint itself as a word, and its pairs say nothing, as an unknown neighbour's do not (:meth:`_one_sided`):
+        "CSV fle that" is "file", "Any case oi wilful" "of". Two trusted neighbours (or two rare ones) give
+        none: there the reading must fit both (:meth:`_fitting`). :meth:`_real_word` asks only for a word the
+        document prints once: one side's evidence does not outweigh a word the writer uses again ("Vim will
+        automagically detect", "are automagically added").
+
+        >>> from ocrfix.strategies.dictionary import Dictionary
+        >>> fix = Dictionary()
+        >>> "file" in fix._fitting_one_side("fle", "csv", "that"), fix._fitting_one_side("fle", "the", "that")
+        (True, [])
+        """
+        zipf, bigram = self._lexicon.folded_zipf, self._lexicon.folded_bigram
+        trusted_before, trusted_after = zipf(prev) >= TRUSTED_ZIPF, zipf(nxt) >= TRUSTED_ZIPF
+        if trusted_before == trusted_after:
+            return []
+        return [reading for reading in self._misread(word)
+                if (bigram(prev, reading) if trusted_before else bigram(reading, nxt))
+                and not (bigram(reading, nxt) if trusted_before else bigram(prev, reading))]
 
     def _fitting_beside(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
         """:meth:`_fitting` where a neighbour may be missing (a sentence's start, an unknown word): the readings
