@@ -7,8 +7,10 @@ is read as each listed word one attested confusion away (:meth:`_misread`) that 
 (:meth:`_fitting`), and replaced only if the noisy channel (word pairs x frequency x error model) favours
 that reading REAL_WORD_ODDS over the word as printed (:meth:`_real_word`). Variants of the rule read a
 word by one neighbour where the other is a mark or unreadable (:meth:`_one_sided`), a capitalised word
-opening a sentence as the lower-case word misread (:meth:`_opening`), and the document's own repeated
-confusions as likelier than the model's average (:meth:`_in_own_confusions`).
+opening a sentence as the lower-case word misread (:meth:`_opening`), the document's own repeated
+confusions as likelier than the model's average (:meth:`_in_own_confusions`), a word by its common neighbour
+where the other is a rare word (:meth:`_fitting_one_side`), and a word printed once in a garbled text at lower
+odds (:meth:`_real_word_odds`).
 
 >>> from ocrfix.pipeline import Pipeline
 >>> from ocrfix.strategies.dictionary import Dictionary
