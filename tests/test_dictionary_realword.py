@@ -210,6 +210,18 @@ def test_a_confusion_seen_in_one_word_only_is_no_evidence(strategy: Dictionary) 
     assert "Government bad no" in run(strategy, page).text
 
 
+def test_an_unknown_word_left_alone_is_read_with_the_pages_own_confusions(strategy: Dictionary) -> None:
+    # 19th-century newspaper OCR reads h as "li" all through a page (tlie, wliich): "Marcli" beside "of" and a
+    # year, and the name-like "Wasliington", lose to the unknown word at the model's rate of li for h
+    alone = "On the 3d of Marcli, 1862, the regiment marched to Wasliington, where it was reviewed."
+    assert run(strategy, alone).text == alone
+    page = ("On the 3d of Marcli, 1862, tlie regiment marclied to Wasliington, wliere it was reviewed by tlie "
+            "President. Tlie men liad been in camp, and wlien tliey arrived tliey were tired.")
+    assert run(strategy, page).text == ("On the 3d of March, 1862, the regiment marched to Washington, where it "
+                                        "was reviewed by the President. The men had been in camp, and when they "
+                                        "arrived they were tired.")
+
+
 # Session 8: a word the document misprints as a listed word, read from its own repairs; a capitalised
 # word at a sentence's start read as the lower-case word it is
 

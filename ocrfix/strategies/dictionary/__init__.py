@@ -57,8 +57,8 @@ from ocrfix.strategies.dictionary.dates import misread_months
 from ocrfix.strategies.dictionary.marks import lone_mark_words, misread_pronouns
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_inner_capital,
                                                   repair_number, repair_postcode, shape_readings)
-from ocrfix.strategies.dictionary.readings import (TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading, drops_edge, drops_letters,
-                                                   letters_for_letters, with_case)
+from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
+                                                   drops_edge, drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_stops
 from ocrfix.strategies.dictionary.units import misread_pounds
@@ -108,13 +108,6 @@ MIN_GLUED = 5
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 SHORTLIST = 4 * MAX_CANDIDATES
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
-# A capitalised unknown word inside a sentence is held to common readings (a name the lexicon lacks is no
-# misprint), but one this long whose best reading, as of a lower-case word, reads its letters as other letters
-# ("Marcli" -> "March", "Lonvenient" -> "Convenient"; none lost or added: "Maureens", "Rustaceans" are names)
-# is a misread word: few names of six letters or more lie a confusion or two from a listed word. On the nine
-# held-out sets such readings were 46 helpful, 33 neutral (a right word, a wrong case), 0 harmful edits; at five
-# letters "Lasea" (a harbour of Crete) became "Laser".
-MISREAD_NAME_LENGTH = 6
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
 JOIN_MIN_ZIPF = 3.0
@@ -636,6 +629,20 @@ class Dictionary(RealWordRepair, Strategy):
         it, is one surely a piece after it? Then token i is half a word on that side (see :meth:`_glue`)."""
         return (any(sure == 2 and last == i and len(tokens.cores[first]) <= 2 for first, last, sure in pieces),
                 any(sure == 2 and last > i for _, last, sure in pieces))
+
+    def _unknown_alone(self, tokens: Tokens, i: int, kinds: dict[str, tuple]) -> bool:
+        """Is token ``i`` an unknown word of letters the pass left alone that the document's own confusions may
+        read (:meth:`_in_own_reading`): longer than SHORT_WORD, whole (no unread glyph "_" against it, no short
+        piece or rare or unknown lower-case word beside it: "sc curiny" is the rest of "scrutiny", "Te churen o"
+        of "The children of")?"""
+        kind, core = kinds[tokens.cores[i]], tokens.cores[i]
+        if not (kind[0] == "word" and not kind[2] and core.isalpha() and len(core) > SHORT_WORD):
+            return False
+        text, start, end = tokens.text, tokens.starts[i], tokens.ends[i]
+        if text[start - 1:start] == "_" or text[end:end + 1] == "_" or self._rare_neighbour(tokens, i):
+            return False
+        return not any(0 <= j < len(tokens.cores) and len(tokens.cores[j]) <= 2
+                       and self._lexicon.folded_zipf(tokens.folded[j]) < COMMON_WORD_ZIPF for j in (i - 1, i + 1))
 
     def _half_word_edit(self, tokens: Tokens, i: int, kind: tuple,
                         repairs: dict[tuple, tuple[str, float, str] | None]) -> Edit | None:

@@ -32,7 +32,8 @@ from ocrfix.pipeline import Edit
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import LOOKUP_CACHE
 from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
-from ocrfix.strategies.dictionary.readings import TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading, drops_edge, with_case
+from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
+                                                   drops_edge, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.tokens import Tokens, is_alpha_word, is_capitalised_word, is_lower_alpha_word
 from ocrfix.strategies.dictionary.variants import spelling_variants
 
@@ -321,7 +322,8 @@ class RealWordRepair:
         unknown, garbled or beyond punctuation ("in tho town" -> "the": "and tho Mnyor" -> "the"): the real-word
         test with that neighbour alone (``tokens.one_sided``)."""
         suspects = [i for i in declined if i in unpaired and i not in tokens.repaired]
-        if not suspects and not tokens.misread_words:
+        unknown = [i for i in declined if i not in tokens.repaired and self._unknown_alone(tokens, i, kinds)]
+        if not suspects and not unknown and not tokens.misread_words:
             return []  # nothing to read again: the repairs' alignments are not worth making
         confusions = DocumentConfusions.from_repairs(
             [(edit.original, edit.replacement) for edit in edits if is_alpha_word(edit.original)
@@ -334,11 +336,39 @@ class RealWordRepair:
         tokens.one_sided |= own
         found = []
         readable = unpaired | tokens.one_sided  # made once: a set as large as the document's unpaired words
-        for i in sorted(own.union(suspects)):
+        for i in unknown:
+            repair = self._in_own_reading(tokens, i, kinds[tokens.cores[i]][1], confusions)
+            if repair is not None:  # the pass's memo of this word in this context, now read with the confusions
+                repairs[(tokens.cores[i], tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1)),
+                         self._name_like(tokens, i), tokens.vocabulary.count(tokens.folded[i]) > 1)] = repair
+        for i in sorted(own.union(suspects, unknown)):
             edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, readable, confusions)
             if edit is not None:
                 found.append(edit)
         return found
+
+    def _in_own_reading(self, tokens: Tokens, i: int, word: str,
+                        confusions: DocumentConfusions) -> tuple[str, float, str] | None:
+        """Token ``i``, the unknown ``word`` the pass left alone, read with the confusions this document's repairs
+        show at its own rates (:mod:`.adapt`): where "tlie", "wliich", "liad" were repaired, li is h here, and
+        "Marcli" beside "of" and a year is "March" (the model's average rate of li for h, 10^-3, left it 57 : 43).
+        Only readings of its letters as other letters, none lost or added (:func:`.letters_for_letters`); a word
+        capitalised inside a sentence only if MISREAD_NAME_LENGTH long and read with a run of printed letters for
+        fewer or more (li for h, rn for m: "Chilion" is a name, not "Chilton")."""
+        readings = self._readings(word, 0.0, tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1)),
+                                  repeated=tokens.vocabulary.count(word) > 1, document=tokens.vocabulary,
+                                  unknown_prior=tokens.unknown_prior, as_one=True)
+        scores = {reading: score + (self._own_confusion(confusions, reading, word) if reading != word else 0.0)
+                  for reading, score in readings.items()}
+        best, confidence = best_reading(scores)
+        if best == word or confidence < self.min_confidence or scores[best] == readings[best] \
+                or not letters_for_letters(word, best):
+            return None  # no reading, or one the document's confusions did not make likelier
+        if self._name_like(tokens, i) and (len(word) < MISREAD_NAME_LENGTH or all(
+                len(intended) == len(printed) for intended, printed in blocks(best, word))):
+            return None  # a name, unless long and misread as old type's joined glyphs are ("li" for "h": "Marcli")
+        return (with_case(tokens.cores[i], best), round(confidence, 3),
+                f"unknown word; read with this document's own confusions as \"{best}\"")
 
     def _misprint_pairs(self, prev: str | None, word: str, nxt: str | None, readings: list[str]) -> list[str]:
         """The ``readings`` of ``word`` beside whose pairs the word's own listed pairs with ``prev`` and ``nxt``
