@@ -136,6 +136,7 @@ class ErrorModel:
         self._runs: dict[int, dict[tuple[str, str], tuple[float, bool, int]]] = {}  # min_count -> run -> see _run
         self._undo_index: dict[int, dict[str, list[str]]] = {}  # min_count -> printed -> intended (undo_one)
         self._printed_as: dict[str, list[str]] | None = None  # undo_index() turned round (misprints)
+        self._resized: dict[int, dict[str, list[str]]] = {}  # min_count -> printed -> letters (undo_resized)
 
     def clear_caches(self) -> None:
         """Forget the figures memoised from the strings scored so far (the learned counts stay): what a
@@ -199,7 +200,26 @@ class ErrorModel:
         if len(intended) == len(observed) > 1:  # letter by letter, each as likely as the model says
             return sum(self.confusion_log_prob(a, b) if a != b else self._log_correct
                        for a, b in zip(intended, observed))
-        return self._log_unseen * max(1, Levenshtein.distance(intended, observed))
+        return max(self._log_unseen * max(1, Levenshtein.distance(intended, observed)), self._split(intended, observed))
+
+    def _split(self, intended: str, observed: str) -> float:
+        """The likeliest reading of an unseen run as two shorter runs side by side, each scored as a confusion
+        (or read right): adjacent slips are independent, and the alignment joins them into one run. A
+        worn "urne" printed "nmo" is u/n, rn/m and e/o, each a known misreading, not four unknown edits.
+
+        >>> m = ErrorModel({("rn", "m"): 5, ("a", "d"): 5}, {"rn": 10, "a": 50}, 1000, 10, prior=False)
+        >>> m._split("arn", "dm") == m.confusion_log_prob("a", "d") + m.confusion_log_prob("rn", "m")
+        True
+        """
+        best = -math.inf
+        for i in range(len(intended) + 1):
+            for j in range(len(observed) + 1):
+                if i + j and (i, j) != (len(intended), len(observed)):
+                    best = max(best, self._part(intended[:i], observed[:j]) + self._part(intended[i:], observed[j:]))
+        return best
+
+    def _part(self, intended: str, observed: str) -> float:
+        return self._log_correct * len(intended) if intended == observed else self.confusion_log_prob(intended, observed)
 
     def log_prob(self, intended: str, observed: str) -> float:
         """log10 P(the engine prints ``observed`` | the text says ``intended``).

@@ -170,3 +170,15 @@ def test_dictionary_repairs_period_confusions_through_the_prior():
     plain = ErrorModel(shipped.confusions, shipped.segments, shipped.characters, shipped.edits, prior=False)
     assert Pipeline([Dictionary()]).run(text).text == "The business of the meeting was over when the members left."
     assert "bufinefs" in Pipeline([Dictionary(model=plain)]).run(text).text  # the corpus scarcely shows ſ read as f
+
+
+def test_adjacent_confusions_the_alignment_joins_into_one_run_are_scored_each_as_learned():
+    # "learning" printed "ledming" (a read as d, rn as m): the alignment makes one run ("arn", "dm"), never
+    # seen as such; its odds are those of the two misreadings side by side, not of three unknown edits
+    model = ErrorModel.default()
+    assert blocks("learning", "ledming") == [("arn", "dm")]
+    parts = model.confusion_log_prob("a", "d") + model.confusion_log_prob("rn", "m")
+    assert model.log_prob("learning", "ledming") == pytest.approx(parts + 5 * model.log_prob("e", "e"))
+    # a run no pair of known misreadings makes keeps the floor of unknown edits
+    assert model.log_prob("learning", "lexqing") < model.log_prob("learning", "ledming") - 2
+
