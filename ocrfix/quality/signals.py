@@ -257,6 +257,25 @@ class Signals:
         return covered
 
 
+class _Numbering(dict):
+    """Token -> its number; a token not numbered yet gets the next number when looked up, and is listed in ``new``.
+
+    Numbering a text's tokens is then one look-up each, in C (``dict`` calls ``__missing__`` for new ones only).
+
+    >>> numbers = _Numbering(); [numbers[token] for token in "a b a c".split()], numbers.new
+    ([0, 1, 0, 2], ['a', 'b', 'c'])
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.new: list[str] = []
+
+    def __missing__(self, token: str) -> int:
+        number = self[token] = len(self)
+        self.new.append(token)
+        return number
+
+
 class _TokenTable:
     """Per distinct token: its signal masses, letter counts, common-word languages, folded word.
 
@@ -270,7 +289,7 @@ class _TokenTable:
     def __init__(self) -> None:
         self.lex = lexicon.load()
         self.lm = charlm.load()
-        self.index: dict[str, int] = {}
+        self.index = _Numbering()
         # Per token: the number of its folded word when it may be one of the text's own words (-1: not).
         self.key_ids = np.zeros(0, dtype=np.int64)
         self._key_numbers: dict[str, int] = {}
@@ -347,18 +366,25 @@ class _TokenTable:
             found[token_ids[owner]] = numbers[pair]
 
     def ids(self, tokens: list[str]) -> np.ndarray:
-        try:  # text of known tokens only: one pass (a new token stops it at once)
-            return np.fromiter(map(self.index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-        except KeyError:
-            index = self.index
-            self._add([token for token in dict.fromkeys(tokens) if token not in index])
-            return np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        """The number of each of ``tokens``, in one pass of look-ups that numbers the new ones, whose rows are
+        then added."""
+        index = self.index
+        ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        if index.new:
+            new, index.new = index.new, []
+            try:
+                self._add(new)
+            except BaseException:  # an interrupted batch: unnumber its tokens, which have no rows
+                for token in new:
+                    del index[token]
+                raise
+        return ids
 
     def id(self, token: str) -> int:
         return int(self.ids([token])[0])
 
     def _add(self, tokens: list[str]) -> None:
-        """Append the rows of new distinct ``tokens``: their cores' rows with what their edges add."""
+        """Append the rows of the tokens last numbered (``tokens``): their cores' rows with what their edges add."""
         marked = [index for index, token in enumerate(tokens) if not (token.isascii() and token.isalpha())]  # "(the", "1981"
         cores = tokens.copy()  # most tokens: a plain word, their own core
         for index in marked:
@@ -383,8 +409,7 @@ class _TokenTable:
         aux[ended, 3] = [_ends_sentence(tokens[index], cores[index]) for index in ended]
         aux[:, 4] = [token[0].islower() for token in tokens]
         aux[ended, 5] = [_hyphenated(tokens[index]) for index in ended]
-        used = len(self.index)  # rows filled so far: one per token seen
-        self.index.update(zip(tokens, range(used, used + len(tokens))))
+        used = len(self.index) - len(tokens)  # rows filled so far: one per token seen before
         self.key_ids = _appended(self.key_ids, used, self._core_key_ids.take(core_ids))
         self.rows = _appended(self.rows, used, rows)
         self.charged = _appended(self.charged, used, rows.any(axis=1))
@@ -576,8 +601,8 @@ def _fewest_words(text: str, common: frozenset[str], prefixes: frozenset[str]) -
     0
     """
     size = len(text)
-    if common.isdisjoint([text[start:] for start in range(max(0, size - _LONGEST_WORD), size)]):
-        return 0  # most misspellings: no word ends them
+    # No check of the endings first: the prefixes end most misspellings' search within a few letters, and the
+    # slices of such a check cost more than it saved.
     fewest = [0] * (size + 1)  # fewest[end]: words making text[:end] (0: none yet)
     for start in range(size):
         if start and not fewest[start]:
