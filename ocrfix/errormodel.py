@@ -219,6 +219,7 @@ class ErrorModel:
         return best
 
     def _part(self, intended: str, observed: str) -> float:
+        """One side of :meth:`_split`: a run read right, or one confusion (empty on both sides: read right)."""
         return self._log_correct * len(intended) if intended == observed else self.confusion_log_prob(intended, observed)
 
     def log_prob(self, intended: str, observed: str) -> float:

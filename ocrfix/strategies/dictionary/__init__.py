@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter
 import operator
 import os
 import string
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import compress
