@@ -136,7 +136,6 @@ class ErrorModel:
         self._runs: dict[int, dict[tuple[str, str], tuple[float, bool, int]]] = {}  # min_count -> run -> see _run
         self._undo_index: dict[int, dict[str, list[str]]] = {}  # min_count -> printed -> intended (undo_one)
         self._printed_as: dict[str, list[str]] | None = None  # undo_index() turned round (misprints)
-        self._resized: dict[int, dict[str, list[str]]] = {}  # min_count -> printed -> letters (undo_resized)
 
     def clear_caches(self) -> None:
         """Forget the figures memoised from the strings scored so far (the learned counts stay): what a

@@ -286,10 +286,13 @@ class Dictionary(RealWordRepair, Strategy):
                 and not long_s.readings(core) and core.isalpha() and not self._lexicon.folded_zipf(tokens.folded[i])]
         self._fetch({self._lookup_key(word, 0.0, False): None  # the lookups of both in one batch
                      for word in [tokens.folded[i] for i in unknown] + [fold(all_long_s(tokens.cores[i])) for i in rest]})
-        as_s, misread = partial(self._long_s_reading, tokens, long_s=long_s), partial(self._long_s_misread, tokens)
         edits = []
-        for round_, read in [(unknown, as_s)] + [(known, as_s)] * LONG_S_ROUNDS + [(rest + unknown, misread)]:
-            long_s.read = Vocabulary(Counter(tokens.repaired.get(i, word) for i, word in enumerate(tokens.folded)))
+        for round_, as_s in [(unknown, True)] + [(known, True)] * LONG_S_ROUNDS + [(rest + unknown, False)]:
+            if as_s:  # the document's words as repaired so far, the s-words among them backing their readings
+                document = Vocabulary(Counter(tokens.repaired.get(i, word) for i, word in enumerate(tokens.folded)))
+                read = partial(self._long_s_reading, tokens, long_s=long_s, document=document)
+            else:
+                read = partial(self._long_s_misread, tokens)
             for i in round_:
                 repair = None if i in tokens.taken else read(i)
                 if repair is not None:
@@ -300,9 +303,11 @@ class Dictionary(RealWordRepair, Strategy):
                                            reason=f"long s read as f; {reason}", confidence=confidence))
         return edits
 
-    def _long_s_reading(self, tokens: Tokens, i: int, long_s: LongS) -> tuple[str, float, str] | None:
+    def _long_s_reading(self, tokens: Tokens, i: int, long_s: LongS,
+                        document: Vocabulary) -> tuple[str, float, str] | None:
         """Token ``i`` read with f as s (each at the document's ``long_s.rate``), against the word as printed
-        (its listed frequency, or the document's prior of an unknown word), with the word pairs around it; a
+        (its listed frequency, or the document's prior of an unknown word), with the word pairs around it and
+        the readings' share of the ``document``'s words (as repaired so far: "the fun" where "sun" was repaired); a
         listed word only by a reading LONG_S_GAP commoner, as rare beside it as the words that make the signature
         ("foon" 2.0 beside "soon" 5.3: the lexicon's web text holds long-s print misread), or by one a listed word
         pair backs ("he fat down" -> "sat")."""
@@ -312,7 +317,7 @@ class Dictionary(RealWordRepair, Strategy):
         scores = {word: self._context(prev, word, zipf or tokens.unknown_prior, nxt)}
         per_letter = math.log10(long_s.rate)
         for reading, changed in long_s.readings(core).items():
-            scores[reading] = (self._context(prev, reading, self._lexicon.folded_zipf(reading), nxt, long_s.read)
+            scores[reading] = (self._context(prev, reading, self._lexicon.folded_zipf(reading), nxt, document)
                                + changed * per_letter)
         best, confidence = best_reading(scores)
         if best == word or confidence < self.min_confidence or (

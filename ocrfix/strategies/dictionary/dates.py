@@ -34,8 +34,9 @@ def misread_months(text: str, reading: Callable[[str, str], tuple[float, bool]])
         printed = match.group().lower()
         if printed in MONTHS:
             continue
-        near = [(reading(month, printed)[0], month) for month in MONTHS if len(month) == len(printed)
-                and sum(a != b for a, b in zip(month, printed)) == 1 and reading(month, printed)[1]]
-        if near:
-            month = max(near)[1]
+        near = {month: reading(month, printed) for month in MONTHS
+                if len(month) == len(printed) and sum(a != b for a, b in zip(month, printed)) == 1}
+        attested = [(log_prob, month) for month, (log_prob, seen) in near.items() if seen]
+        if attested:
+            month = max(attested)[1]
             yield match, month[0].upper() + month[1:]
