@@ -80,7 +80,7 @@ def test_estimate_page_by_page(benchmark, corpus_text):
     """A folder of pages estimated one call per page (2,500 characters each, tokens seen before):
     recorded, not held to the 2 MB/s target. 2 MB/s leaves such a page 1.25 ms, about what one
     call costs on a one-line text (a few hundred numpy calls on small arrays), so it misses (the
-    README's quality section has the figures)."""
+    README's speed table has the figures)."""
     pages = [corpus_text[start:start + 2_500] for start in range(0, 300_000, 2_500)]
 
     def each_page() -> None:
