@@ -111,6 +111,13 @@ def test_a_split_word_yields_to_its_second_piece_misread_where_that_fits_both_ne
     assert dictionary.run("he was wander ing in the field").text == "he was wandering in the field"
 
 
+def test_a_piece_that_begins_the_next_split_word_is_not_joined_to_the_word_before(dictionary):
+    # "se" joins "cond" into "second": "the se" is no "these" there
+    assert dictionary.run("We met on the se cond day of the month.").text == "We met on the second day of the month."
+    assert dictionary.run("We saw the se ven men.").text == "We saw the seven men."
+    assert dictionary.run("the se men are all honest").text == "these men are all honest"
+
+
 def test_a_whole_word_beside_garbled_text_is_repaired_though_a_piece_may_follow(dictionary):
     # in a garbled page every other neighbour is an unknown string: a word whose own letters read as other
     # letters (by known confusions) make a word is whole, not half of a split word

@@ -1117,7 +1117,7 @@ class Dictionary(RealWordRepair, Strategy):
         if (a[0].isupper() and not tokens.may_open_sentence(i)) or not a[1:].islower() and len(a) > 1:
             return None
         fa, fb = tokens.folded[i], tokens.folded[i + 1]
-        if fa in self.protected or fb in self.protected:
+        if fa in self.protected or fb in self.protected or self._begins_next(tokens, i + 1):
             return None
         lex, model = self._lexicon, self.model
         prev, nxt = tokens.context(i, -1), tokens.context(i + 1, +1)
@@ -1144,6 +1144,18 @@ class Dictionary(RealWordRepair, Strategy):
         if confidence < self.min_confidence:
             return None
         return with_case(a, joined), round(confidence, 3), f"word split by the OCR; \"{joined}\" is meant"
+
+    def _begins_next(self, tokens: Tokens, j: int) -> bool:
+        """Is token ``j`` the first piece of the split word after it: one space before a lower-case word rarer
+        than PIECE_ZIPF, or none, that it joins into a commoner listed word? Then it is not the end of the word
+        before ("on the se cond day": "second", not "these")."""
+        k = j + 1
+        if k >= len(tokens.cores) or not tokens.gap_is_space(j) or k in tokens.repaired or k in tokens.taken \
+                or not (tokens.cores[k].isalpha() and tokens.cores[k].islower()):
+            return False
+        zipf = self._lexicon.folded_zipf
+        z_next = zipf(tokens.folded[k])
+        return z_next < PIECE_ZIPF and zipf(tokens.folded[j] + tokens.folded[k]) >= max(JOIN_MIN_ZIPF, z_next)
 
     def _misread_pair(self, prev: str | None, a: str, b: str, nxt: str | None) -> tuple[list[float], list[float]]:
         """Scores of the third readings of the pieces ``a b`` a join competes with: two words, the first
