@@ -118,6 +118,13 @@ def test_a_piece_that_begins_the_next_split_word_is_not_joined_to_the_word_befor
     assert dictionary.run("the se men are all honest").text == "these men are all honest"
 
 
+def test_a_short_word_split_after_its_first_letter_is_glued_as_printed(dictionary):
+    # "ine" alone reads as "the" (in/th): after a lone letter that is no word, it is the rest of "fine"
+    assert dictionary.run("the f ine weather").text == "the fine weather"
+    assert dictionary.run("of the l ine of march").text == "of the line of march"
+    assert dictionary.run("It is a n old man.").text == "It is a n old man."
+
+
 def test_a_whole_word_beside_garbled_text_is_repaired_though_a_piece_may_follow(dictionary):
     # in a garbled page every other neighbour is an unknown string: a word whose own letters read as other
     # letters (by known confusions) make a word is whole, not half of a split word

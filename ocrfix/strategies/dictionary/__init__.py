@@ -102,8 +102,9 @@ LANGUAGE_CHECK_WORDS = 20
 COMMON_WORD_ZIPF = 5.5
 MIN_COMMON_SHARE = 0.15  # English OCR in the corpus: 0.26 or more; German, French, Latin: 0.05 or less
 PATTERN_CONFIDENCE = 0.95  # a number, postcode or lettered word that only one reading makes valid
-# A word glued from two pieces has at least this many letters: shorter ones have too many neighbours
-# one edit away to tell which was meant ("h cer": her? hear? cer?), as the index's one-edit rule says.
+# A word glued from two pieces with a letter misread has at least this many letters: shorter ones have too
+# many neighbours one edit away to tell which was meant ("h cer": her? hear? cer?), as the index's one-edit
+# rule says. The pieces joined as printed, a common word, are one reading whatever the length ("f ine" -> "fine").
 MIN_GLUED = 5
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 SHORTLIST = 4 * MAX_CANDIDATES
@@ -620,13 +621,22 @@ class Dictionary(RealWordRepair, Strategy):
                         for reading, score in self._readings(joined, z_joined, prev, nxt, as_one=True).items()}
             apart = [self._apart(prev, a, b, nxt)] if sure < 2 or zipf else []
             best, confidence = best_reading(readings, apart)
-            if (best != joined or z_joined) and len(best) >= MIN_GLUED and confidence >= self.min_confidence \
+            if (best != joined or z_joined) and (len(best) >= MIN_GLUED or best == joined and z_joined >= TRUSTED_ZIPF
+                                                 and not self._among_pieces(tokens, first, last)) \
+                    and confidence >= self.min_confidence \
                     and _both_pieces_count(best, a, b):
                 original = tokens.cores[first] + " " + tokens.cores[last]
+                misread = "" if best == joined else ", with a misread letter"
                 return (first, last, with_case(tokens.cores[first], best), round(confidence, 3),
-                        f"\"{original}\": a word split by the OCR, with a misread letter; \"{best}\" is meant")
+                        f"\"{original}\": a word split by the OCR{misread}; \"{best}\" is meant")
         # an unknown word beside a sure piece (a short one before it) is half a word: not repaired alone
         return () if not zipf and any(self._piece_sides(tokens, i, pieces)) else None
+
+    def _among_pieces(self, tokens: Tokens, first: int, last: int) -> bool:
+        """Is a token one space before ``first`` or after ``last`` a piece of a word too (:meth:`_fragment`)? Then
+        the two are not the whole word ("b t een": "between", not "b teen")."""
+        return (first > 0 and tokens.gap_is_space(first - 1) and bool(self._fragment(tokens, first - 1))
+                or last + 1 < len(tokens.cores) and tokens.gap_is_space(last) and bool(self._fragment(tokens, last + 1)))
 
     @staticmethod
     def _piece_sides(tokens: Tokens, i: int, pieces: list[tuple[int, int, int]]) -> tuple[bool, bool]:
