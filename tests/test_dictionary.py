@@ -271,6 +271,14 @@ def test_a_mark_read_for_a_one_letter_word(default):
 
 
 
+def test_a_bar_read_for_the_pronoun_before_a_verb_the_lexicon_pairs_with_other_pronouns(default):
+    # the lexicon lists no "i began", "i proposed": the verbs follow "he" and "we"
+    assert run(default, "The modest way in which | proposed my opinions.") == "The modest way in which I proposed my opinions."
+    assert run(default, "Definitely. | speak from experience.") == "Definitely. I speak from experience."
+    for text in ("ls -l | sort -n", "cat notes | cut -d: -f1", "Menu | the items"):
+        assert run(default, text) == text  # a pipe in a command line, a separator
+
+
 def test_a_digit_one_read_for_the_pronoun_after_a_word(default):
     # held-out Tesseract pages: "this dream which 1 have dreamed", "and 1 don't use"
     assert run(default, "this dream which 1 have dreamed, and 1 don't see it") == \

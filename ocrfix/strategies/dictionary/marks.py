@@ -34,6 +34,8 @@ LONE_MARK_WORDS = {"|": "I", "l": "I", "1": "I", "~": "a", "^": "a", "_": "a"}
 # English words. Not before a letter (dialect's "t'" for "the": "t'mill", "T'other") nor "'d." ("1½d." read
 # "l'd."), and not a digit 1 (a shilling's "1'd" may be a misread fraction too).
 PRONOUN_MARK = regex.compile(r"(?<=^|[\s\"“‘(])[Tl](?=['’](?:m|ve|ll|d(?!\.))(?![\p{L}\p{N}]))", regex.MULTILINE)
+# The pronouns whose followers the pronoun I shares where the lexicon lists no pair of "i" (see _follows).
+SUBJECT_PRONOUNS = ("he", "she", "we", "they")
 # No one-letter word follows an article: a mark after one is named ("the _ case", "the ~ key").
 ARTICLES = frozenset(("the", "a", "an"))
 LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|l1~^_](?=[ \t]+(\p{Ll}+)\b)",
@@ -54,12 +56,30 @@ def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]
             line_end = text.find("\n", match.end())
             if text.count("|", line_start, line_end if line_end >= 0 else len(text)) > 1:
                 continue
-        association = lex.association(word, after)
+        association = _follows(lex, word, after)
         if association is None or association < SHORT_WORD_ASSOCIATION:
             continue
         if before is None and word == "i" and mark != "1" or before is not None and fold(before) not in ARTICLES \
                 and lex.folded_bigram(fold(before), word):
             yield match, meant
+
+
+def _follows(lex: Lexicon, word: str, after: str) -> float | None:
+    """How much likelier ``after`` follows the one-letter ``word`` than any word (:meth:`Lexicon.association`);
+    for the pronoun I, where the lexicon lists no such pair, how much likelier it follows the other subject
+    pronouns at best: the list holds few pairs of "i" ("i began", "i shot" are missing), and a verb that
+    follows "he" or "we" follows "I" too.
+
+    >>> from ocrfix import lexicon
+    >>> lex = lexicon.load()
+    >>> _follows(lex, "i", "began") > SHORT_WORD_ASSOCIATION, _follows(lex, "i", "the") < SHORT_WORD_ASSOCIATION
+    (True, True)
+    """
+    association = lex.association(word, after)
+    if association is not None or word != "i":
+        return association
+    return max((value for pronoun in SUBJECT_PRONOUNS if (value := lex.association(pronoun, after)) is not None),
+               default=None)
 
 
 def misread_pronouns(text: str) -> Iterator[regex.Match]:
