@@ -279,6 +279,12 @@ def test_a_bar_read_for_the_pronoun_before_a_verb_the_lexicon_pairs_with_other_p
         assert run(default, text) == text  # a pipe in a command line, a separator
 
 
+def test_a_small_i_alone_is_the_pronoun_read_small(default):
+    assert run(default, "It is a tough word to say. As i said, we tried.") == "It is a tough word to say. As I said, we tried."
+    for text in ("for i in range(10):", "where i is the index", "(i) the first"):
+        assert run(default, text) == text  # a variable, a numbered clause
+
+
 def test_a_digit_one_read_for_the_pronoun_after_a_word(default):
     # held-out Tesseract pages: "this dream which 1 have dreamed", "and 1 don't use"
     assert run(default, "this dream which 1 have dreamed, and 1 don't see it") == \
