@@ -391,6 +391,31 @@ def test_bounded_least_squares_holds_each_weight_in_its_bounds():
     assert np.allclose(free, [8.0, 0.0, 1.0], atol=1e-6)
 
 
+def test_only_pages_that_lost_text_get_little_say_above_the_fit():
+    """A page read too low because its OCR lost lines says little about what visible damage costs; one read too
+    low with all its text there does (training knows which is which from the ground truth)."""
+    rng = np.random.default_rng(2)
+    X = rng.uniform(0, 0.1, (200, 1))
+    y = 0.5 * X[:, 0] + rng.normal(0, 0.002, 200)
+    under = np.arange(200) % 5 == 0
+    y[under] += 0.04 * X[under, 0] / 0.1  # a fifth of the pages hold more errors than their signal shows, more the more damaged
+    fits = {name: calibrate.fit(X, y, np.full(200, 1500.0), np.arange(200) % 20, ["a"], power=1.0, lost=lost)
+            for name, lost in (("lost", under), ("all there", np.zeros(200, dtype=bool)), ("unknown", None))}
+    assert fits["lost"].weights == fits["unknown"].weights  # without the ground truth's word, any page may have lost text
+    assert fits["lost"].weights[0] == pytest.approx(0.5, abs=0.05)
+    assert fits["all there"].weights[0] > fits["lost"].weights[0] + 0.05
+
+
+def test_page_table_marks_the_pages_whose_ocr_lost_text(pages):
+    kept = pages[1].split("\n")
+    lost_line = "\n".join(kept[:2] + kept[3:])  # a line left out
+    document = CorpusDocument("d", pages[0] + "\f" + lost_line + "\f" + corrupt(pages[2], 0.05, seed=3),
+                              "\f".join(pages[:3]))
+    table = quality.page_table([document])
+    assert table.lost[0] == 0.0 and table.lost[2] == 0.0  # misread, not lost
+    assert table.lost[1] == pytest.approx((len(kept[2]) + 1) / len(" ".join(pages[1].split())), abs=0.01)
+
+
 def test_calibration_is_monotone_and_round_trips(tmp_path):
     rng = np.random.default_rng(1)
     X = rng.uniform(0, 0.2, (300, 3))
