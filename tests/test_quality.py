@@ -69,6 +69,8 @@ def token_row(token: str) -> dict[str, float]:
     ("tlnco", "nonword"), ("cnuipuii", "nonword"), ("l0ve", "garbage"), ("th;e", "garbage"),
     ("tHe", "garbage"), ("|", "symbols"), ("^", "symbols"), ("rn", "fragments"), ("tbe", "nonword"),
     ("Pellinger", "names"), ("Pellinger's", "names"), ("pellinger's", "unknown"), ("Quenneville's", "rare"),
+    # unlike English: a misread word where one misread letter makes a listed word, else a name of another language
+    ("Tne", "nonword"), ("Avthority", "nonword"), ("Kabzeel", "names"), ("Bizjothjah", "names"),
 ])
 def test_noise_tokens_fall_in_their_signal(token, feature):
     assert token_row(token)[feature] > 0

@@ -11,10 +11,12 @@ maps to an estimated CER. The signals:
     that the document does not repeat, and that look like English words to the
     character model ("exlude") — near misses.
 ``names``
-    the same for capitalised words ("Harbury", "Quenneville"): mostly names.
+    the same for capitalised words ("Harbury", "Quenneville"): mostly names;
+    also those that do not look like English when no one letter misread makes
+    them a listed word ("Kabzeel", "Memucan": names of another language).
 ``nonword``
     letters of unknown words that do not look like English ("tlnco",
-    "cnuipuii"; character model above :data:`IMPLAUSIBLE_BITS` bits/char), and
+    "cnuipuii", "Tne"; character model above :data:`IMPLAUSIBLE_BITS` bits/char), and
     of the commonest words' clear misprints ("tbe", :func:`clear_misprints`).
 ``repeated``
     the ``unknown``, ``names``, ``rare``, letter ``garbage`` and ``merged`` mass of
@@ -497,7 +499,7 @@ class _TokenTable:
             elif key in misprints:  # never the document's own word, however often it is printed
                 judged.append((_NONWORD, word_mass(len(word)), None))
             elif zipf == 0.0:
-                if implausible[word]:
+                if implausible[word] and not (_capitalised(word) and word.isalpha() and not self._misread(key)):
                     judged.append((_NONWORD, word_mass(len(word)), None))
                 else:
                     judged.append((_NAMES if _capitalised(word) else _UNKNOWN, word_mass(len(word)), key))
@@ -508,6 +510,16 @@ class _TokenTable:
             else:
                 judged.append(_NO_JUDGEMENT)
         return judged
+
+    def _misread(self, key: str) -> bool:
+        """Does one letter read as another (a confusion the shipped error model learned) make the folded word
+        ``key`` a listed word? A capitalised word that looks unlike English is a misread one ("Tne", "Avthority")
+        if so, a name of another language ("Kabzeel", "Memucan") if not.
+
+        >>> table = _table(); table._misread("tne"), table._misread("kabzeel")
+        (True, False)
+        """
+        return any(self.lex.folded_zipf(reading) > 0.0 for reading in _readings(key, _letter_substitutions()))
 
     def _word_zipf(self, word: str) -> float:
         """Zipf frequency of ``word``: 0 for "h-ve" (a letter misread as a hyphen), that of "eg" for "e.g",
