@@ -134,6 +134,18 @@ def test_dashes_and_words_are_not_taken_for_broken_words(broken, expected):
     assert expected in layout(wrapped(broken))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the joined form occurs elsewhere only as words an engine ran together: no evidence of one word
+    ("the king made them walk into the midst of a burning\nfiery furnace, and the burningfiery furnace was hot",
+     "a burning fiery furnace"),
+    # a name of the text, written whole elsewhere, is
+    ("and we stopped to bait the horses at the inn at Letter\nfinlay, the landlord of Letterfinlay being an old soldier",
+     "inn at Letterfinlay, the"),
+])
+def test_a_lost_hyphen_needs_the_whole_word_elsewhere_as_a_word(text, expected):
+    assert expected in layout(wrapped(text))
+
+
 def test_a_join_without_a_vowel_is_no_broken_word():
     # "the 2nd" with the "e" read as a hyphen: "th2nd"/"thlst" would be no word of any syllable
     out = layout(wrapped("and the members agreed that the next meeting should be held on th-\nlst of May"))

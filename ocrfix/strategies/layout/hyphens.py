@@ -28,6 +28,7 @@ from collections.abc import Callable
 from functools import partial
 
 from ocrfix.lexicon import Lexicon, fold
+from ocrfix.strategies.dictionary.chains import splittable
 
 #: A line's last word this rare (Zipf) is a fragment of a word broken at the line end when the whole is a word in
 #: common use (FRAGMENT_JOINED_ZIPF) and FRAGMENT_GAP commoner: "accep" 1.3 / "accepted" 4.7, "moder" 1.9 /
@@ -380,7 +381,11 @@ class HyphenJudge:
         if not (len(last) >= 2 and _LETTERS.fullmatch(last)):
             return ""
         joined = last + first
-        if self.lexicon.zipf(joined) >= max(3.0, z_first + 1.0) or self.vocabulary.count(joined):
+        z_joined = self.lexicon.zipf(joined)
+        # the joined form elsewhere in the text is evidence, unless it is no word but small words an engine ran
+        # together ("burningfiery"); a name stays evidence even when it reads as words ("Letterfinlay")
+        if z_joined >= max(3.0, z_first + 1.0) or self.vocabulary.count(joined) and not (
+                joined.islower() and not z_joined and run_together(self.lexicon, joined)):
             return f"\"{joined}\" broken at the line end, its hyphen lost in OCR (\"{first}\" is no word)"
         return ""
 
@@ -406,6 +411,25 @@ class HyphenJudge:
         if self.lexicon.zipf(last + first) >= max(FRAGMENT_JOINED_ZIPF, z_last + FRAGMENT_GAP):
             return f"\"{last + first}\" broken at the line end, its hyphen lost in OCR (\"{last}\" is no word)"
         return ""
+
+
+def run_together(lexicon: Lexicon, word: str, pieces: int = 3) -> bool:
+    """Do ``word``'s letters read as two or up to ``pieces`` common words run together ("burningfiery")?
+
+    Engines that drop spaces (RapidOCR's recogniser) print such strings anywhere in a text, so one found
+    elsewhere in the document is no evidence that a line's last and the next line's first word are one word.
+
+    >>> from ocrfix.lexicon import load
+    >>> run_together(load(), "burningfiery"), run_together(load(), "thewordof"), run_together(load(), "mahasamatman")
+    (True, True, False)
+    """
+    folded = fold(word)
+    for cut in range(1, len(folded)):
+        left, right = folded[:cut], folded[cut:]
+        if splittable(left, lexicon.folded_zipf(left)) and (
+                splittable(right, lexicon.folded_zipf(right)) or pieces > 2 and run_together(lexicon, right, pieces - 1)):
+            return True
+    return False
 
 
 def _second_half(lexicon: Lexicon, first: str) -> tuple[str, float] | None:
