@@ -260,6 +260,7 @@ class Dictionary(RealWordRepair, Strategy):
                     edits.append(edit)
                 else:
                     declined.append(i)
+                    tokens.left_alone.add(i)
             i += 1
         edits += self._look_again(tokens, declined, kinds, repairs, unpaired)
         edits += [edit for i in reversed(halves) if i not in tokens.repaired

@@ -83,6 +83,7 @@ class Tokens:
         self.opening: set[int] = set()  # capitalised words opening a sentence, read in lower case (Dictionary._opening)
         self.one_sided: set[int] = set()  # token numbers of the document's own misprints read by one neighbour
         self.misread_words: list[tuple[str, str]] = []  # (printed, read) of the real-word repairs (Dictionary._real_word)
+        self.left_alone: set[int] = set()  # token numbers the pass read as words and left alone (Dictionary._word_edit)
         self.vocabulary = Vocabulary()
         self.unknown_prior = 0.0  # the plain prior of an unknown word, until Dictionary._unknown_prior sets the text's
         self.words: list[tuple[str, int, float]] | None = None  # see Dictionary._words
