@@ -1028,6 +1028,8 @@ class Dictionary(RealWordRepair, Strategy):
                 keys = self._reading_keys(word, zipf)
             elif zipf < NAME_ZIPF:
                 keys = [self._lookup_key(word, zipf, True)]  # a capitalised word inside a sentence: strictly
+                if len(tokens.cores[i]) >= MISREAD_NAME_LENGTH and tokens.cores[i].isalpha():
+                    keys += self._reading_keys(word, zipf)  # and as a long misread word (see _repair_token)
             else:
                 keys = []  # taken for a name
             for first, last, _ in self._glue_pairs(tokens, i, zipf):  # the joins _glue may try
