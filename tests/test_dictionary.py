@@ -264,6 +264,10 @@ def test_a_mark_read_for_a_one_letter_word(default):
     assert run(default, "The tool can generate ~ myriad of reports.") == "The tool can generate a myriad of reports."
     assert run(default, "It was kept at ^ constant heat.") == "It was kept at a constant heat."  # ocrad's caret
     assert run(default, "She has _ son in the Excise.") == "She has a son in the Excise."  # gocr's unread glyph
+    assert run(default, "There was > long silence.") == "There was a long silence."  # Tesseract's faint "a"
+    assert run(default, "When young, you enjoy « sustained illusion.") == "When young, you enjoy a sustained illusion."
+    for text in ("if x > y then", "run ls > files to keep them", "« Bonjour » he said"):
+        assert run(default, text) == text  # a comparison, a redirection, quotation marks
     kept = "The arm that would go with the _ case in the match."  # after an article the mark is named
     assert run(default, kept) == kept
     for text in ("| Name | Age |\n| Bob | 42 |", "for l in items:\n    print(l)", "It weighs 5 l of water.", "Menu | the items"):

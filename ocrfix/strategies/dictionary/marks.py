@@ -24,12 +24,13 @@ from ocrfix.lexicon import Lexicon, fold
 SHORT_WORD_ASSOCIATION = -2.0
 # What engines print alone for a one-letter word: a bar or a small l for the capital I's upright stroke
 # ("that | shall", "l am sure"), a tilde or a caret for a faint or broken "a", its arch or its tail
-# ("generate ~ myriad of", "maintained at ^ constant temperature": ocrad prints the caret). English prints
+# ("generate ~ myriad of", "maintained at ^ constant temperature": ocrad prints the caret; Tesseract an angle
+# or a guillemet for a faint "a": "looking > little vexed", "enjoy « sustained illusion"). English prints
 # the pronoun as a capital: a small i alone is the capital read small ("As i said").
 # An underscore alone is a glyph the engine could not read (gocr prints one): "a" where "a" fits. A digit 1, the
 # capital I's shape with a flag, only after a word ("and 1 have"): at a sentence's start a number opens it as
 # often ("No. 1 was sold").
-LONE_MARK_WORDS = {"|": "I", "l": "I", "i": "I", "1": "I", "~": "a", "^": "a", "_": "a"}
+LONE_MARK_WORDS = {"|": "I", "l": "I", "i": "I", "1": "I", "~": "a", "^": "a", ">": "a", "«": "a", "_": "a"}
 # The pronoun I's contractions with the capital read as another upright: a T (the two serifs of a capital I
 # run together into a bar in worn or small type) or a small l (the same stroke). "T'm", "T've", "l'll" are no
 # English words. Not before a letter (dialect's "t'" for "the": "t'mill", "T'other") nor "'d." ("1½d." read
@@ -39,7 +40,7 @@ PRONOUN_MARK = regex.compile(r"(?<=^|[\s\"“‘(])[Tl](?=['’](?:m|ve|ll|d(?!\
 SUBJECT_PRONOUNS = ("he", "she", "we", "they")
 # No one-letter word follows an article: a mark after one is named ("the _ case", "the ~ key").
 ARTICLES = frozenset(("the", "a", "an"))
-LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|li1~^_](?=[ \t]+(\p{Ll}+)\b)",
+LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|li1~^>«_](?=[ \t]+(\p{Ll}+)\b)",
                           regex.MULTILINE)
 
 
