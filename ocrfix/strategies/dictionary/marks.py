@@ -36,8 +36,10 @@ LONE_MARK_WORDS = {"|": "I", "l": "I", "i": "I", "1": "I", "~": "a", "^": "a", "
 # English words. Not before a letter (dialect's "t'" for "the": "t'mill", "T'other") nor "'d." ("1½d." read
 # "l'd."), and not a digit 1 (a shilling's "1'd" may be a misread fraction too).
 PRONOUN_MARK = regex.compile(r"(?<=^|[\s\"“‘(])[Tl](?=['’](?:m|ve|ll|d(?!\.))(?![\p{L}\p{N}]))", regex.MULTILINE)
-# The pronouns whose followers the pronoun I shares where the lexicon lists no pair of "i" (see _follows).
-SUBJECT_PRONOUNS = ("he", "she", "we", "they")
+# The pronouns whose followers the pronoun I shares where the lexicon lists no pair of "i", and how much weaker
+# (log10) that evidence counts than a pair of "i" itself (see _follows).
+PLURAL_PRONOUNS = ("we", "they")
+OTHER_PRONOUN = 1.0
 # No one-letter word follows an article: a mark after one is named ("the _ case", "the ~ key").
 ARTICLES = frozenset(("the", "a", "an"))
 LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|li1~^>«_](?=[ \t]+(\p{Ll}+)\b)",
@@ -68,20 +70,20 @@ def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]
 
 def _follows(lex: Lexicon, word: str, after: str) -> float | None:
     """How much likelier ``after`` follows the one-letter ``word`` than any word (:meth:`Lexicon.association`);
-    for the pronoun I, where the lexicon lists no such pair, how much likelier it follows the other subject
-    pronouns at best: the list holds few pairs of "i" ("i began", "i shot" are missing), and a verb that
-    follows "he" or "we" follows "I" too.
+    for the pronoun I, where the lexicon lists no such pair, how much likelier it follows "we" or "they", less
+    OTHER_PRONOUN: the list holds few pairs of "i" ("i began", "i owe" are missing), and a verb that follows
+    the plural pronouns takes I's form too ("has", "is" follow "he" only; "there" follows "we" weakly).
 
     >>> from ocrfix import lexicon
     >>> lex = lexicon.load()
-    >>> _follows(lex, "i", "began") > SHORT_WORD_ASSOCIATION, _follows(lex, "i", "the") < SHORT_WORD_ASSOCIATION
-    (True, True)
+    >>> [round(_follows(lex, "i", word), 2) for word in ("began", "owe", "there", "the")], _follows(lex, "i", "has")
+    ([-0.65, -0.18, -2.75, -3.54], None)
     """
     association = lex.association(word, after)
     if association is not None or word != "i":
         return association
-    return max((value for pronoun in SUBJECT_PRONOUNS if (value := lex.association(pronoun, after)) is not None),
-               default=None)
+    return max((value - OTHER_PRONOUN for pronoun in PLURAL_PRONOUNS
+                if (value := lex.association(pronoun, after)) is not None), default=None)
 
 
 def misread_pronouns(text: str) -> Iterator[regex.Match]:
