@@ -306,6 +306,14 @@ def test_the_pounds_l_read_as_a_capital_i_after_a_number(default):
     assert run(default, kept) == kept
 
 
+def test_the_pound_sign_read_as_an_f_before_a_sum_in_a_text_of_sterling(default):
+    # Tesseract and RapidOCR on period type (held-out market reports and letters): "f19 10s." for "£19 10s."
+    assert run(default, "Bullocks were knocked down at f19 10s. a head; horses from f35 to f52.") == \
+        "Bullocks were knocked down at £19 10s. a head; horses from £35 to £52."
+    for text in ("Use the f2.8 lens and press f1.", "Registers f0 to f15 hold the arguments."):
+        assert run(default, text) == text  # no sterling in the text: an aperture, a key, a register
+
+
 def test_the_pronoun_i_read_as_t_or_l_before_its_contraction(default):
     # newspaper-style pages (docs/dictionary.md, session 11): Tesseract read 3 of 18 "I'm"/"I've" as "T'm"/"T've"
     assert run(default, "to attend Cal, “T'm in it for the fun,” and\nT've been told l'll go.") == \

@@ -61,7 +61,7 @@ from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_
                                                    drops_edge, drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_stops
-from ocrfix.strategies.dictionary.units import misread_pounds
+from ocrfix.strategies.dictionary.units import misread_pound_signs, misread_pounds
 from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 
@@ -471,7 +471,7 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _lost_spaces(self, text: str) -> list[Edit]:
         """Spaces lost after punctuation, marks printed in their fullwidth forms and specks read as full stops
-        (see :mod:`.spacing`), and the pound's "lb" read as "Ib" (:mod:`.units`)."""
+        (see :mod:`.spacing`), the pound's "lb" read as "Ib" and its sign as an f (:mod:`.units`)."""
         spaced = [self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
                             reason="a space lost after punctuation between two words")
                   for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
@@ -484,6 +484,9 @@ class Dictionary(RealWordRepair, Strategy):
         spaced += [self.edit(text, match.start(), match.end(), "l", confidence=PATTERN_CONFIDENCE,
                              reason="the l of the pound's abbreviation \"lb\" read as a capital I after a number or \"per\"")
                    for match in misread_pounds(text)]
+        spaced += [self.edit(text, match.start(), match.end(), "£", confidence=PATTERN_CONFIDENCE,
+                             reason="the pound sign read as an f before a sum, in a text that sets sterling")
+                   for match in misread_pound_signs(text)]
         return sorted(spaced, key=lambda e: e.start)
 
     # -- one word -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Units misread after a number: "per Ib." for "per lb.", "4 Ibs." for "4 lbs.".
+"""Units misread beside a number: "per Ib." for "per lb.", "4 Ibs." for "4 lbs.", "f19 10s." for "£19 10s.".
 
 The pound's abbreviation starts with a lower-case l, which most type cuts as the same upright stroke as a
 capital I; engines read "lb." as "Ib." (a listed word, the footnote's "ibidem", so no spelling check sees it).
@@ -18,8 +18,24 @@ import regex
 
 # a capital I opening "Ib" or "Ibs" after a number (a fraction too) or "per", and a space or none between
 POUND = regex.compile(r"(?<=(?:\d|[½¼¾⅛⅜⅝⅞]|\bper)\s?)I(?=bs?\b)")
+# The pound sign's loop and bar read as an f (Tesseract on period type): a small f alone before a sum, in a
+# text that sets sterling elsewhere (a sum of shillings or pence, "10s.", "6d.", or a pound sign). In other
+# texts f and a number are a key, a register or an aperture ("F1", "f0", "f2.8").
+POUND_SIGN = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[,.]\d{3})*(?![\w/%]|[.,]\d))")
+STERLING = regex.compile(r"£|\b\d+[sd]\.")
 
 
 def misread_pounds(text: str) -> Iterator[regex.Match]:
     """Each capital I that is the l of a pound's abbreviation after a number or "per" (see the module)."""
     return POUND.finditer(text) if "Ib" in text else iter(())
+
+
+def misread_pound_signs(text: str) -> list[regex.Match]:
+    """Each f that is a pound sign before a sum, in a text that sets sterling (see POUND_SIGN).
+
+    >>> [m.start() for m in misread_pound_signs("sold at f19 10s. a head, from f35 to f52, and f2.906; press F1")]
+    [8, 30, 37, 46]
+    >>> misread_pound_signs("shot at f2.8 and f4, key f1"), misread_pound_signs("at f19 a head")
+    ([], [])
+    """
+    return list(POUND_SIGN.finditer(text)) if STERLING.search(text) else []
