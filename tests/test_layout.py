@@ -114,6 +114,9 @@ def test_a_number_range_keeps_its_hyphen():
     # a narrow column's fragment before a lost hyphen, though the second half is a word ("ted", "ate")
     ("and the tender of Messrs. Atkinson and Gill for the bread was accep\nted by the Board", "was accepted by"),
     ("and the rent of the house in the High-street was thought very moder\nate for the town", "very moderate for"),
+    # a typewriter hyphen read as two marks before a plural possessive (Tesseract, a 1925 letter in FreeMono)
+    ("and the owners will be responsible for any damage caused to the Commission-\u2014\ners\u2019 moorings or to",
+     "the Commissioners\u2019 moorings"),
     # a dash read for the hyphen of a compound of two content words that often stand together
     ("the Board thought that option (i) offers the most cost\u2014\neffective approach, but", "most cost-effective approach"),
 ])

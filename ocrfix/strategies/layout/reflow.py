@@ -26,8 +26,9 @@ _LIST_ITEM = re.compile(
 _NUMERIC = re.compile(r"(?:^|\s)[(£$€]?\d[\d,.:/]*%?\)?(?=\s|$)")
 _FIGURE_END = set("0123456789%)")
 _LEFT_HYPHENATED = re.compile(rf"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*(?=[{HYPHENS}{MISREAD_HYPHENS}]$)")
-# the word a line starts with; a stray mark before a lower-case letter is OCR noise ("‘ngton")
-_RIGHT_WORD = re.compile(r"(?:[‘'`^*“\"](?=[^\W\d_A-Z]))?([^\W\d_][\w'’]*)")
+# the word a line starts with; a stray mark before a lower-case letter is OCR noise ("‘ngton"); an apostrophe
+# ends no word ("ers’" of "Commissioners’" is "ers": the lexicon lists the word, not its plural possessive)
+_RIGHT_WORD = re.compile(r"(?:[‘'`^*“\"](?=[^\W\d_A-Z]))?([^\W\d_](?:[\w'’]*\w)?)")
 _TAIL = 40   # anchored-at-the-end patterns look at the line's last characters only
 # the characters a line-end hyphen, a misread one or a dash ends in
 _MARK_ENDS = frozenset(HYPHENS + MISREAD_HYPHENS + "".join(DOUBLE_HYPHENS))
