@@ -131,6 +131,7 @@ RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a 
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
 QUOTE_REACH = 400  # characters a quotation is looked for in
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
+CLITICS = frozenset(("s", "t", "d", "m", "ll", "re", "ve"))  # an apostrophe's endings: "Council 's" is split off, no letter lost
 LOST_LETTER_MARKS = "“‘\"'-.,*_"  # marks OCR prints for a word's first letter (_: an unread glyph)
 
 
@@ -704,6 +705,11 @@ class Dictionary(RealWordRepair, Strategy):
         Readings: the word with each letter before it (``last``: after it) that makes a listed word
         ("the", "she"), or the word as printed with a stray mark; both pay the error model's price for
         the mark (a misread letter, or an inserted mark) and are judged with the word pairs around them.
+        The confidence is that of the mark being a letter (the readings that put one back, together): where
+        two letters fit ("‘n these": in, on), either is as near the truth as the mark. An apostrophe before a
+        contraction's ending ("Council 's") is a clitic split off, and a word beside a likely piece of a word
+        (:meth:`_rare_neighbour`: "‘ir ies" for "Libraries") may be one itself: there the best reading's own
+        confidence counts.
         A quotation mark that a closing one follows in the paragraph is a real quotation: left alone.
         """
         core, text = tokens.cores[i], tokens.text
@@ -724,6 +730,10 @@ class Dictionary(RealWordRepair, Strategy):
             if zipf >= MIN_CANDIDATE_ZIPF:
                 readings[candidate] = self._context(prev, candidate, zipf, nxt) + self._channel(candidate, printed)[0]
         best, confidence = best_reading(readings)
+        if not (mark in "'’" and word in CLITICS or self._rare_neighbour(tokens, i)):
+            # the mark is surely a letter if the word as printed is unlikely, though which letter may be in doubt
+            # ("‘n these": in or on): any letter for it is as near the truth as the mark, the likeliest nearer
+            confidence = 1.0 - confidence * 10.0 ** (readings[word] - readings[best])
         if best == word or confidence < self.min_confidence:
             return None
         if tokens.may_open_sentence(i):
