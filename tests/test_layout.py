@@ -335,6 +335,15 @@ def test_a_repeated_reply_is_no_catchword():
     assert "\nYes\n" in layout(text)
 
 
+def test_a_heading_word_over_a_paragraph_that_opens_with_it_is_no_catchword():
+    # a manual page's argument name (man gcloud ...): the paragraph repeats it in title case
+    text = ("     Describe a health check associated with a Google Compute Engine project, and the\n"
+            "     checks it runs on the instances of the project.\n\nPOSITIONAL ARGUMENTS\n        NAME\n\n"
+            "          Name of the health check to describe, as it was given when the check\n"
+            "          was created in the project.\n")
+    assert "NAME" in layout(text).split()
+
+
 def test_a_lone_word_that_the_next_page_does_not_start_with_is_kept():
     text = "\n".join(PAGE_END[:-1]) + "\nthe committee was told that the work of the new office had begun.\n\nSummary\n\n\nearnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE)
     assert "\nSummary\n" in layout(text)

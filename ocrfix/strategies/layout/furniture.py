@@ -172,9 +172,18 @@ def head_key(content: str) -> str:
 
 
 def announces(word: str, content: str, *, marked: bool) -> bool:
-    """Does the line ``content`` start with the catchword ``word`` (allowing OCR errors)?"""
+    """Does the line ``content`` start with the catchword ``word`` (allowing OCR errors)?
+
+    An unmarked catchword is the next word as printed, in its case: a heading word in capitals over a
+    paragraph that opens with it ("NAME" / "Name of the instance") announces nothing.
+
+    >>> announces("the", "the same", marked=False), announces("NAME", "Name of the", marked=False)
+    (True, False)
+    """
     following = first_word(content)
     if not word or not following:
+        return False
+    if not marked and (word[:1].isupper() != following[:1].isupper() or word.isupper() != following.isupper()):
         return False
     a, b = word.casefold(), following.casefold()
     if a == b:
