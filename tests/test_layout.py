@@ -377,6 +377,12 @@ def test_markdown_markers_in_plain_text():
     assert layout(text) == "Anglo/Soviet Contacts\n\nLord Carrington therefore feels that the time is right.\n\nCONFIDENTIAL\n"
 
 
+@pytest.mark.parametrize("rule", ["*" * 60, "_" * 60])
+def test_a_rule_of_asterisks_or_underscores_is_no_bold_marker(rule):
+    text = "The licence ends here, and nothing in it limits any\nother right you may have.\n\n" + rule + "\n\nEnd of terms.\n"
+    assert rule in layout(text)
+
+
 def test_a_markdown_document_keeps_its_markup():
     text = "# Report\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     assert layout(text) == text

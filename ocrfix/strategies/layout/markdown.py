@@ -15,8 +15,8 @@ True
 (3, 0, True, 'markdown heading marker')
 >>> markers("**CONFIDENTIAL**")
 (2, 2, True, 'markdown bold marker around a heading')
->>> markers("2 ** 3 is eight")
-(0, 0, False, '')
+>>> markers("2 ** 3 is eight"), markers("*" * 40)
+((0, 0, False, ''), (0, 0, False, ''))
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from ocrfix.strategies.layout.lines import spans_holding
 _QUOTE = re.compile(r"(?:>[ \t]?)+(?=\S)")
 _HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,120}?)(?<=\S)\1")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _MARKDOWN_STRUCTURE = re.compile(
     r"^[ \t]*\|[^\n]*\|[ \t]*$|^[ \t]*```|\]\([^)\s]+\)|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE
 )
@@ -49,7 +50,7 @@ def markers(content: str) -> tuple[int, int, bool, str]:
     if match:
         return match.end(), 0, True, "markdown heading marker"
     match = _BOLD.fullmatch(content)
-    if match:
+    if match and _LETTER_OR_DIGIT.search(match.group(2)):   # a rule of asterisks or underscores is no bold text
         width = len(match.group(1))
         return width, width, True, "markdown bold marker around a heading"
     return 0, 0, False, ""
