@@ -383,6 +383,14 @@ def test_a_rule_of_asterisks_or_underscores_is_no_bold_marker(rule):
     assert rule in layout(text)
 
 
+def test_markers_on_lines_indented_as_code_stay():
+    text = ("To write the table, subclass it and give it two methods:\n\n"
+            "\tdef decompile(self, data, font):\n\t\t# 'data' is the raw table data.\n\n"
+            "    > grep pattern file\n")
+    out = layout(text)
+    assert "# 'data' is the raw table data." in out and "> grep pattern file" in out
+
+
 def test_a_markdown_document_keeps_its_markup():
     text = "# Report\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     assert layout(text) == text

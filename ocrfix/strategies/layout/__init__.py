@@ -173,6 +173,8 @@ class Layout(Strategy):
         starts = [line.start for line in lines.items]
         for at in marked:
             line = lines.items[bisect.bisect_right(starts, at) - 1]
+            if markdown.indented_code(text[line.start:line.content_start]):
+                continue
             prefix, suffix, heading, reason = markdown.markers(line.content)
             if not (prefix or suffix):
                 continue

@@ -41,6 +41,16 @@ def is_markdown_document(text: str) -> bool:
     return len(_MARKDOWN_STRUCTURE.findall("\n".join(marked))) >= 2
 
 
+def indented_code(indent: str) -> bool:
+    """Is a line with this indentation code, where markdown sets no marker? Four columns or more, as CommonMark
+    reads them (a tab reaching the next multiple of four): ``"\t\t# comment"`` in a manual's example is no heading.
+
+    >>> indented_code("   "), indented_code("    "), indented_code("\t")
+    (False, True, True)
+    """
+    return len(indent.expandtabs(4)) >= 4
+
+
 def markers(content: str) -> tuple[int, int, bool, str]:
     """(prefix length, suffix length, is a heading, reason) of the markers around a line's content."""
     match = _QUOTE.match(content)
