@@ -220,7 +220,8 @@ def test_every_removal_is_an_edit_with_a_reason():
 
 def test_periods_picked_first_on_short_texts_lose_no_loop(monkeypatch):
     """Short texts try only the periods (of lines, tokens, characters) whose pairs run long enough;
-    trying every period finds the same."""
+    trying every period (lines, characters), or the token periods picked row by row, as on long texts,
+    finds the same."""
     import ocrfix.strategies.dedup as dedup
 
     document = next(document for document in corpus.load() if document.id == "seed")

@@ -272,12 +272,13 @@ class _Analysis:
             self.line_loop = self.signals.line_coverage(self.loops)
             self.loop_chars = np.bincount(self.signals.page, weights=self.line_loop, minlength=self.signals.pages)
             self.language, self.page_language = self._languages()
+            self._special = [self._special_verdict(page) for page in range(self.signals.pages)]
             self.first_line = np.searchsorted(self.signals.page, np.arange(self.signals.pages))
             masses = self.signals.page_masses()
             self.all_rates = masses / np.maximum(self.page_chars, 1.0)[:, None]  # each page's own
             self.pooled = self.all_rates  # what the estimate reads: pages that get a number pool their evidence
             if self.signals.pages > 1:
-                judged = np.array([self.special_verdict(page) is None for page in range(self.signals.pages)])
+                judged = np.array([special is None for special in self._special])
                 self.pooled = pooled_rates(masses, self.page_chars, judged)
 
     def predict(self, calibration: Calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -313,6 +314,9 @@ class _Analysis:
 
     def special_verdict(self, page: int) -> tuple[str, str | None] | None:
         """(verdict, language) for a page that gets no number, else None."""
+        return self._special[page]
+
+    def _special_verdict(self, page: int) -> tuple[str, str | None] | None:
         s = self.signals
         text = self.page_texts[page]
         marks = text.strip(_BLANKS)  # from the first mark to the last

@@ -498,9 +498,10 @@ class _TokenLoops:
     def _periods(self, most: int) -> list[int] | range:
         """The periods up to ``most`` at which equal tokens of one line make a run as long as the period,
         each lone difference between two equal pairs counted as noise (as :meth:`_fill_noise` may):
-        the others cannot hold a loop."""
+        the others cannot hold a loop. On a long text, picked row by row (a period's pairs cost a few
+        numpy passes here, against a dozen in :meth:`find`)."""
         if not _few(len(self.ids), most):
-            return range(1, most + 1)
+            return _periods_row_by_row(self.ids, self.line, most, holes=True)
         same = (self.ids == _ahead(self.ids, most, pad=0)) & (self.line == _ahead(self.line, most, pad=-1))
         return _periods_with_runs(same, holes=True)
 
@@ -752,8 +753,16 @@ def _periods_with_runs(pairs: np.ndarray, *, holes: bool = False) -> list[int]:
     ...     np.array([[True, False, True], [True, False, True]]), holes=True)
     ([1], [1, 2])
     """
-    items = pairs.shape[1]
-    hits = np.flatnonzero(pairs)
+    return _periods_of_hits(np.flatnonzero(pairs), pairs.shape[1], holes=holes)
+
+
+def _periods_of_hits(hits: np.ndarray, items: int, *, holes: bool = False) -> list[int]:
+    """:func:`_periods_with_runs` of the table of pairs of ``items`` items whose True cells are ``hits``
+    (flat indices into it, ascending).
+
+    >>> _periods_of_hits(np.array([0, 2, 3, 5]), 3)
+    [1]
+    """
     if not len(hits):
         return []
     period = hits // items + 1
@@ -765,6 +774,23 @@ def _periods_with_runs(pairs: np.ndarray, *, holes: bool = False) -> list[int]:
     lasts = np.append(firsts[1:] - 1, len(hits) - 1)
     long = hits[lasts] - hits[firsts] + 1 >= period[firsts]
     return sorted(set(period[firsts[long]].tolist()))
+
+
+def _periods_row_by_row(values: np.ndarray, group: np.ndarray, most: int, *, holes: bool = False) -> list[int]:
+    """:func:`_periods_with_runs` of ``(values == _ahead(values, most, pad)) & (group == _ahead(group,
+    most, pad=-1))``, one row at a time: on a long text that table would be its items times the
+    periods. Only the pairs of equal values compare their groups.
+
+    >>> _periods_row_by_row(np.array([7, 8, 7, 8, 7]), np.array([0, 0, 0, 0, 1]), 2)
+    [2]
+    """
+    items = len(values)
+    found = []
+    for period in range(1, min(most, items - 1) + 1):
+        first = np.flatnonzero(values[:-period] == values[period:])
+        first = first[group[first] == group[first + period]]
+        found += _periods_of_hits(first + (period - 1) * items, items, holes=holes)
+    return found
 
 
 def _unit_periods(joined: np.ndarray, longest: int) -> list[int] | range:
