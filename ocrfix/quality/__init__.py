@@ -212,6 +212,7 @@ def estimate(
         lines_with = pages_with[analysis.signals.page]
         base, lows, highs = (np.where(pages_with, new, old) for new, old in zip(scored[:3], (base, lows, highs)))
         line_cer = np.where(lines_with, scored[3], line_cer)
+    line_cer = analysis.shrunk(line_cer, base)
     # As Python numbers once, not a numpy scalar at a time (the same values).
     rates, sizes = analysis.all_rates.tolist(), analysis.page_chars.tolist()
     base, lows, highs = base.tolist(), lows.tolist(), highs.tolist()
@@ -227,7 +228,7 @@ def estimate(
         page.language = "en"
         page.cer = _with_loops(base[index], page.loop_share)
         page.low, page.high = _with_loops(lows[index], page.loop_share), _with_loops(highs[index], page.loop_share)
-        page._line_data = analysis.line_data(index, line_cer, base[index])
+        page._line_data = analysis.line_data(index, line_cer)
         if page.loop_share >= LOOP_SHARE:
             page.verdict = "loop"
         else:
@@ -273,7 +274,8 @@ class _Analysis:
             self.loop_chars = np.bincount(self.signals.page, weights=self.line_loop, minlength=self.signals.pages)
             self.language, self.page_language = self._languages()
             self._special = [self._special_verdict(page) for page in range(self.signals.pages)]
-            self.first_line = np.searchsorted(self.signals.page, np.arange(self.signals.pages))
+            # each page's first line, and the end of the last page's
+            self._line_bounds = np.searchsorted(self.signals.page, np.arange(self.signals.pages + 1)).tolist()
             masses = self.signals.page_masses()
             self.all_rates = masses / np.maximum(self.page_chars, 1.0)[:, None]  # each page's own
             self.pooled = self.all_rates  # what the estimate reads: pages that get a number pool their evidence
@@ -332,16 +334,16 @@ class _Analysis:
             return "unknown language", found
         return None
 
-    def line_data(self, page: int, line_cer: np.ndarray, page_cer: float) -> tuple[str, np.ndarray, np.ndarray]:
-        """The page's text, its lines' estimates and loop characters.
+    def shrunk(self, line_cer: np.ndarray, page_cer: np.ndarray) -> np.ndarray:
+        """Every line's estimate drawn towards its page's by :data:`_LINE_PRIOR_CHARS` characters' worth of
+        weight: a line has few characters."""
+        chars = self.signals.chars
+        return (chars * line_cer + _LINE_PRIOR_CHARS * page_cer[self.signals.page]) / (chars + _LINE_PRIOR_CHARS)
 
-        A line has few characters, so its estimate is drawn towards the page's
-        by :data:`_LINE_PRIOR_CHARS` characters' worth of weight.
-        """
-        lines = slice(int(self.first_line[page]), int(self.first_line[page]) + self.page_texts[page].count("\n") + 1)
-        chars = self.signals.chars[lines]
-        shrunk = (chars * line_cer[lines] + _LINE_PRIOR_CHARS * page_cer) / (chars + _LINE_PRIOR_CHARS)
-        return self.page_texts[page], shrunk, self.line_loop[lines]
+    def line_data(self, page: int, line_cer: np.ndarray) -> tuple[str, np.ndarray, np.ndarray]:
+        """The page's text, its lines' estimates (``line_cer``: every line's, :meth:`shrunk`) and loop characters."""
+        lines = slice(self._line_bounds[page], self._line_bounds[page + 1])
+        return self.page_texts[page], line_cer[lines], self.line_loop[lines]
 
 
 def pooled_rates(masses: np.ndarray, chars: np.ndarray, pooled: np.ndarray) -> np.ndarray:
