@@ -687,3 +687,15 @@ def test_stray_full_stops_cost_about_an_edit_each(pages):
     assert true > 0.005
     rise = estimate(specked).pages[0].cer - estimate(clean).pages[0].cer
     assert 0.5 * true < rise < 2.5 * true, (rise, true)
+
+
+@pytest.mark.parametrize("text", [
+    "ok " + "la la " * 10,
+    "Ministry of Works\nLambeth Bridge House\n" * 4 + "The end.\fA second page\u3000with an ideographic space.",
+    "Help!!!!!!!!!! \x1c\x85 odd whitespace " + "of the " * 6 + "\U0001f600 beyond the plane \ud800 lone",
+    "全角、文字" * 20 + "\n" + "<td></td>" * 12,
+])
+def test_the_loop_search_on_the_signals_code_points_finds_what_dedup_finds(text):
+    from ocrfix.quality.signals import Signals, loop_spans
+
+    assert loop_spans(text, Signals.of_text(text)) == loop_spans(text)

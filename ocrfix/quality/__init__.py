@@ -269,7 +269,7 @@ class _Analysis:
             self.page_texts = text.split("\f")
             self.signals = Signals.of_text(text, confidences)
             self.page_chars = self.signals.page_chars()
-            self.loops = loop_spans(text) if text.strip() else []
+            self.loops = loop_spans(text, self.signals) if text.strip() else []
             self.line_loop = self.signals.line_coverage(self.loops)
             self.loop_chars = np.bincount(self.signals.page, weights=self.line_loop, minlength=self.signals.pages)
             self.language, self.page_language = self._languages()

@@ -224,6 +224,8 @@ class Signals:
     letters: np.ndarray
     hits: np.ndarray
     confident: np.ndarray  # words with an engine confidence, per page
+    codes: np.ndarray  # the text's code points, and which are whitespace (str.split's): for the loop search
+    space: np.ndarray
 
     @classmethod
     def of_text(cls, text: str, confidences: Sequence[Sequence[tuple[int, float | None]]] | None = None) -> "Signals":
@@ -979,7 +981,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         confident = np.bincount(page_of_line, weights=counts, minlength=pages)
     page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
     return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,
-                   words, latin, letters, hits, confident)
+                   words, latin, letters, hits, confident, codes, space)
 
 
 def _density(evidence: np.ndarray, chars: np.ndarray, starts: np.ndarray, length: int, token_line: np.ndarray,
@@ -1273,12 +1275,15 @@ def _line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndar
     return cleared
 
 
-def loop_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` the ``dedup`` strategy would remove as repetition loops.
+def loop_spans(text: str, signals: Signals | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text`` the ``dedup`` strategy would remove as repetition loops (``signals``: the text's,
+    whose code points the search reads when given).
 
     >>> loop_spans("ok " + "la la " * 10)
     [(5, 62)]
     """
     from ocrfix.strategies.dedup import Dedup
 
-    return [(edit.start, edit.end) for edit in Dedup().propose(text)]
+    if signals is None:
+        return [(edit.start, edit.end) for edit in Dedup().propose(text)]
+    return [(loop.start, loop.end) for loop in Dedup().loops(text, signals.codes, signals.space)]

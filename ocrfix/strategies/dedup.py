@@ -141,11 +141,7 @@ class Dedup(Strategy):
         if not text.strip():
             return []
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        space = _is_space(codes)
-        tokens = _Tokens(codes, space)
-        line_loops = _LineLoops(self, text, tokens).find()
-        inline = _select(_TokenLoops(self, text, tokens).find() + self._character_loops(text, codes, space, tokens))
-        loops = _merge(line_loops, inline)
+        loops = self.loops(text, codes, _is_space(codes))
         return [
             self.edit(
                 text, loop.start, loop.end, "",
@@ -154,6 +150,14 @@ class Dedup(Strategy):
             )
             for loop in loops
         ]
+
+    def loops(self, text: str, codes: np.ndarray, space: np.ndarray) -> list[_Loop]:
+        """The loops :meth:`propose` removes from ``text`` (not blank), given its code points (UTF-32) and which
+        of them are whitespace as ``str.split`` sees it: for a caller that has them (the quality estimate)."""
+        tokens = _Tokens(codes, space)
+        line_loops = _LineLoops(self, text, tokens).find()
+        inline = _select(_TokenLoops(self, text, tokens).find() + self._character_loops(text, codes, space, tokens))
+        return _merge(line_loops, inline)
 
     # -- character loops -------------------------------------------------
     def _character_loops(self, text: str, codes: np.ndarray, space: np.ndarray, tokens: _Tokens) -> list[_Loop]:
