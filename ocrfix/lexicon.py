@@ -62,6 +62,10 @@ CLEAR_MISPRINT_GAP = 4.5
 # another letter belongs is mostly an engine's misread thin letter ("wou'd", "s'nce", "fu'l", "t'e").
 ELIDED_ENDING = regex.compile(r"(\p{L}{2,})['’](d|st|n)")
 ELIDED_V = regex.compile(r"(\p{L}{1,2})['’](\p{L}{1,2})")
+# The words a string of words run together (an engine that dropped spaces: "thesekindsofproblems") may be split
+# into: common words, no rare word or word fragment; a single letter only if very common ("a", "I").
+SPLITTABLE_ZIPF = 3.0
+SPLITTABLE_LETTER_ZIPF = 6.0
 
 
 def fold(word: str) -> str:
@@ -80,6 +84,15 @@ def fold_many(words: list[str]) -> list[str]:
     ["don't", 'the']
     """
     return "\n".join(words).casefold().replace("’", "'").split("\n") if words else []
+
+
+def splittable(part: str, zipf: float) -> bool:
+    """A part a run-together string may be split into: a common word, one letter only if very common.
+
+    >>> splittable("kinds", 4.6), splittable("x", 3.9), splittable("a", 7.4)
+    (True, False, True)
+    """
+    return zipf >= (SPLITTABLE_LETTER_ZIPF if len(part) == 1 else SPLITTABLE_ZIPF)
 
 
 def elided(core: str, known: Callable[[str], bool]) -> str | None:

@@ -43,14 +43,14 @@ from rapidfuzz.distance import Levenshtein
 from ocrfix import lexicon
 from ocrfix.errormodel import MAX_SEGMENT, PRIOR_PAIRS, ErrorModel, blocks, train_for_dictionary
 from ocrfix.gcpause import without_cycle_collection
-from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold
+from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold, splittable
 from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.quality import charlm
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, LOOKUP_CACHE, DeleteIndex, common_index,
                                                      default_index)
-from ocrfix.strategies.dictionary.chains import chains, splittable
+from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.dates import misread_months
@@ -682,7 +682,7 @@ class Dictionary(RealWordRepair, Strategy):
         return self._word_edit(tokens, i, kind, repairs, set())
 
     def _splits_in_two(self, word: str) -> list[tuple[str, str, float, float]]:
-        """The two words ``word``'s letters may be split into (see :func:`.chains.splittable`), as (left,
+        """The two words ``word``'s letters may be split into (see :func:`ocrfix.lexicon.splittable`), as (left,
         right, Zipf of left, Zipf of right), at each cut in turn."""
         zipfs = self._lexicon.folded_zipfs
         prefixes = [word[:cut] for cut in range(1, len(word))]

@@ -4,7 +4,7 @@ Some engines (PaddleOCR's line recogniser, which RapidOCR runs, among them) now
 and then drop every space of a line or of a stretch of it. The pieces of such a
 string are common words, and each follows the one before as word pairs of the
 language do; a word the lexicon does not list almost never falls apart that way.
-So a reading is a *chain*: pieces that each are common words (:func:`splittable`)
+So a reading is a *chain*: pieces that each are common words (:func:`ocrfix.lexicon.splittable`)
 with a vowel letter, as every English word has (the lexicon also lists
 abbreviations: "st", "pp", "nd" would split "postinst", "appnd"), and whose
 neighbouring pairs are listed word bigrams (one of three or more may be missing:
@@ -26,24 +26,15 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ocrfix.lexicon import splittable
+
 MIN_PIECES = 2  # two-piece chains only compete: their reading is the noisy channel's split
 MIN_LETTERS = 8  # "thatusesa"; shorter strings are left to the two-word split
 MAX_PIECE = 20  # letters of one piece: English words run longer, but rarely in a run-together line
 MAX_CHAINS = 64  # a string that splits more ways than this says nothing certain
-SPLITTABLE_ZIPF = 3.0  # a piece is a common word: no rare word or word fragment
-SPLITTABLE_LETTER_ZIPF = 6.0  # a one-letter piece only if very common ("a", "I")
 VOWELS = frozenset("aeiouy")
 MAX_UNLISTED = 1  # word pairs of a chain the bigram list may lack ...
 UNLISTED_PER_PAIRS = 3  # ... one per this many pairs
-
-
-def splittable(part: str, zipf: float) -> bool:
-    """A part a run-together string may be split into: a common word, one letter only if very common.
-
-    >>> splittable("kinds", 4.6), splittable("x", 3.9), splittable("a", 7.4)
-    (True, False, True)
-    """
-    return zipf >= (SPLITTABLE_LETTER_ZIPF if len(part) == 1 else SPLITTABLE_ZIPF)
 
 
 def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str], float],

@@ -27,8 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import partial
 
-from ocrfix.lexicon import Lexicon, fold
-from ocrfix.strategies.dictionary.chains import splittable
+from ocrfix.lexicon import Lexicon, fold, splittable
 
 #: A line's last word this rare (Zipf) is a fragment of a word broken at the line end when the whole is a word in
 #: common use (FRAGMENT_JOINED_ZIPF) and FRAGMENT_GAP commoner: "accep" 1.3 / "accepted" 4.7, "moder" 1.9 /
