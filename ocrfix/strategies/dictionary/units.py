@@ -30,12 +30,12 @@ def misread_pounds(text: str) -> Iterator[regex.Match]:
     return POUND.finditer(text) if "Ib" in text else iter(())
 
 
-def misread_pound_signs(text: str) -> list[regex.Match]:
+def misread_pound_signs(text: str) -> Iterator[regex.Match]:
     """Each f that is a pound sign before a sum, in a text that sets sterling (see POUND_SIGN).
 
     >>> [m.start() for m in misread_pound_signs("sold at f19 10s. a head, from f35 to f52, and f2.906; press F1")]
     [8, 30, 37, 46]
-    >>> misread_pound_signs("shot at f2.8 and f4, key f1"), misread_pound_signs("at f19 a head")
+    >>> list(misread_pound_signs("shot at f2.8 and f4, key f1")), list(misread_pound_signs("at f19 a head"))
     ([], [])
     """
-    return list(POUND_SIGN.finditer(text)) if STERLING.search(text) else []
+    return POUND_SIGN.finditer(text) if STERLING.search(text) else iter(())
