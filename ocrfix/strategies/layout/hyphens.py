@@ -361,7 +361,8 @@ class HyphenJudge:
 
         ``line`` is the full line (or its last word), ``first`` the next line's
         first word. Only when the second half is no common word ("intro" +
-        "duced", "work" + "ing") and the whole is a clearly commoner word.
+        "duced", "work" + "ing") and the whole is a clearly commoner word, or
+        one the text writes whole elsewhere.
 
         >>> from ocrfix.lexicon import load
         >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
@@ -381,12 +382,16 @@ class HyphenJudge:
             return ""
         joined = last + first
         z_joined = self.lexicon.zipf(joined)
-        # the joined form elsewhere in the text is evidence, unless it is no word but small words an engine ran
-        # together ("burningfiery"); a name stays evidence even when it reads as words ("Letterfinlay")
-        if z_joined >= max(3.0, z_first + 1.0) or self.vocabulary.count(joined) and not (
-                joined.islower() and not z_joined and run_together(self.lexicon, joined)):
+        if z_joined >= max(3.0, z_first + 1.0) or self._written_whole(joined, z_joined):
             return f"\"{joined}\" broken at the line end, its hyphen lost in OCR (\"{first}\" is no word)"
         return ""
+
+    def _written_whole(self, joined: str, z_joined: float) -> bool:
+        """Does the text write ``joined`` (of Zipf ``z_joined``) whole elsewhere, as a word? Not when it is no
+        listed word but small words an engine ran together ("burningfiery"); a name stays a word even when it
+        reads as words ("Letterfinlay")."""
+        return bool(self.vocabulary.count(joined)) and not (
+            joined.islower() and not z_joined and run_together(self.lexicon, joined))
 
     def _fragment_before(self, last: str, z_last: float, first: str) -> str:
         """Why a line's last word, a fragment no text uses, and the next line's first word, though a word itself,
