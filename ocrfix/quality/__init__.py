@@ -221,7 +221,7 @@ def estimate(
                            chars=int(sizes[index]), verdict="ok", signals=dict(zip(FEATURES, rates[index])),
                            loop_share=analysis.loop_share(index))
         pages.append(page)
-        special = analysis.special_verdict(index)
+        special = analysis.special[index]
         if special is not None:
             page.verdict, page.language = special
             continue
@@ -273,21 +273,22 @@ class _Analysis:
             self.line_loop = self.signals.line_coverage(self.loops)
             self.loop_chars = np.bincount(self.signals.page, weights=self.line_loop, minlength=self.signals.pages)
             self.language, self.page_language = self._languages()
-            self._special = [self._special_verdict(page) for page in range(self.signals.pages)]
+            # (verdict, language) of each page that gets no number, None for the others
+            self.special = [self._special_verdict(page) for page in range(self.signals.pages)]
             # each page's first line, and the end of the last page's
             self._line_bounds = np.searchsorted(self.signals.page, np.arange(self.signals.pages + 1)).tolist()
             masses = self.signals.page_masses()
             self.all_rates = masses / np.maximum(self.page_chars, 1.0)[:, None]  # each page's own
             self.pooled = self.all_rates  # what the estimate reads: pages that get a number pool their evidence
             if self.signals.pages > 1:
-                judged = np.array([special is None for special in self._special])
+                judged = np.array([special is None for special in self.special])
                 self.pooled = pooled_rates(masses, self.page_chars, judged)
 
     def predict(self, calibration: Calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Page estimates, their interval bounds, and line estimates (loops not yet added)."""
         base = calibration.predict(self.rates(calibration.features), self.page_chars)
         low, high = calibration.interval(base, self.page_chars)
-        # A line's estimate is drawn towards its page's in line_data, not towards clean text.
+        # A line's estimate is drawn towards its page's (shrunk), not towards clean text.
         return base, low, high, calibration.predict(self.line_rates(calibration.features))
 
     def rates(self, features: Sequence[str]) -> np.ndarray:
@@ -314,11 +315,8 @@ class _Analysis:
             return language.script(self.text), pages
         return language.decide_many(np.array([s.words.sum()]), s.hits.sum(axis=0, keepdims=True))[0], pages
 
-    def special_verdict(self, page: int) -> tuple[str, str | None] | None:
-        """(verdict, language) for a page that gets no number, else None."""
-        return self._special[page]
-
     def _special_verdict(self, page: int) -> tuple[str, str | None] | None:
+        """(verdict, language) for a page that gets no number, else None."""
         s = self.signals
         text = self.page_texts[page]
         marks = text.strip(_BLANKS)  # from the first mark to the last
@@ -462,7 +460,7 @@ def page_table(documents: Iterable[Any], *, source: str = "text", progress: bool
             ocr = ocr_pages[0]
         analysis = _Analysis(ocr, confidences)
         for index, (ref_page, ocr_page) in enumerate(zip(ref_pages, ocr_pages)):
-            if not ref_page.strip() or analysis.special_verdict(index) is not None:
+            if not ref_page.strip() or analysis.special[index] is not None:
                 continue
             if confidences is not None and not analysis.signals.confident[index]:
                 continue
