@@ -604,7 +604,7 @@ class Dictionary(RealWordRepair, Strategy):
         return pairs
 
     def _glue(self, tokens: Tokens, i: int, zipf: float) -> tuple | None:
-        """A word split by the OCR with a letter lost: the repair of token ``i`` and a neighbour (see
+        """A word split by the OCR, a letter perhaps lost or misread: the repair of token ``i`` and a neighbour (see
         :meth:`_glue_pairs`) as one word (first token, last token, replacement, confidence, reason),
         () if none is clear but a piece surely is there, None otherwise.
 
