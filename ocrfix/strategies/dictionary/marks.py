@@ -42,8 +42,8 @@ PLURAL_PRONOUNS = ("we", "they")
 OTHER_PRONOUN = 1.0
 # No one-letter word follows an article: a mark after one is named ("the _ case", "the ~ key").
 ARTICLES = frozenset(("the", "a", "an"))
-LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))[|li1~^>«_](?=[ \t]+(\p{Ll}+)\b)",
-                          regex.MULTILINE)
+LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))"
+                          rf"[{regex.escape(''.join(LONE_MARK_WORDS))}](?=[ \t]+(\p{{Ll}}+)\b)", regex.MULTILINE)
 
 
 def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
