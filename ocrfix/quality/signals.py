@@ -224,8 +224,8 @@ class Signals:
     letters: np.ndarray
     hits: np.ndarray
     confident: np.ndarray  # words with an engine confidence, per page
-    codes: np.ndarray  # the text's code points, and which are whitespace (str.split's): for the loop search
-    space: np.ndarray
+    codes: np.ndarray  # the text's code points (UTF-32), for the loop search
+    space: np.ndarray  # which of them are whitespace, as str.split sees it
 
     @classmethod
     def of_text(cls, text: str, confidences: Sequence[Sequence[tuple[int, float | None]]] | None = None) -> "Signals":
