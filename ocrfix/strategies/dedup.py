@@ -781,7 +781,7 @@ def _periods_of_hits(hits: np.ndarray, items: int, *, holes: bool = False) -> li
 
 
 def _periods_row_by_row(values: np.ndarray, group: np.ndarray, most: int, *, holes: bool = False) -> list[int]:
-    """:func:`_periods_with_runs` of ``(values == _ahead(values, most, pad)) & (group == _ahead(group,
+    """:func:`_periods_with_runs` of ``(values == _ahead(values, most, pad=0)) & (group == _ahead(group,
     most, pad=-1))``, one row at a time: on a long text that table would be its items times the
     periods. Only the pairs of equal values compare their groups.
 
