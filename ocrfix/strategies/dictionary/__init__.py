@@ -54,7 +54,7 @@ from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.dates import misread_months
-from ocrfix.strategies.dictionary.marks import lone_mark_words, misread_pronouns
+from ocrfix.strategies.dictionary.marks import ARTICLES, lone_mark_words, misread_pronouns
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_inner_capital,
                                                   repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
@@ -884,6 +884,8 @@ class Dictionary(RealWordRepair, Strategy):
             # frequency for the lookup to fetch ("will bo a": "to" fetched, "be" not): see _rivals
             kept_out += [(self._lexicon.folded_zipf(candidate), candidate)
                          for candidate in self._fitting(word, prev, nxt) if candidate not in readings]
+        if best != word and confidence >= self.min_confidence and zipf and not any(_added_edge_letters(word, best)):
+            best, confidence = best_reading(readings, self._lost_edge_rival(word, readings, prev, nxt))
         if best != word and confidence >= self.min_confidence and kept_out:
             best, confidence = best_reading(readings, self._rivals(word, self._channel(best, word)[0], kept_out, prev, nxt))
         if best == word or confidence < self.min_confidence:
@@ -995,6 +997,28 @@ class Dictionary(RealWordRepair, Strategy):
             if attested and channel > above:
                 scores.append(self._context(prev, candidate, prior, nxt) + channel)
         return scores
+
+    def _lost_edge_rival(self, word: str, readings: dict[str, float], prev: str | None,
+                         nxt: str | None) -> list[float]:
+        """The score of the likeliest listed word that is the listed ``word`` with a lost first or last letter
+        put back, as a rival of a repair that does not put one back itself ("Zattu, ine hundred": "nine", not
+        "the"): the gate of :meth:`_admissible` fetches only far commoner words, so these are never read, though
+        print losing a word's edge is among the likeliest misreadings. One rival, the likeliest: which letter
+        was lost is in doubt, and the many rare words one letter longer ("ail": bail, dail, fail, ...) must not
+        add up; for a repair that puts a letter back ("the eed of": need, or feed) it is in doubt too.
+
+        >>> d = Dictionary()
+        >>> d._repair("ine", "ine", 2.9, "zattu", "hundred") is None
+        True
+        """
+        prev = self._known(prev)
+        letters = string.ascii_lowercase
+        forms = [letter + word for letter in letters] + [word + letter for letter in letters]
+        scores = [self._context(prev, form, zipf, nxt) + channel
+                  for form, zipf in zip(forms, self._lexicon.folded_zipfs(forms))
+                  if zipf >= MIN_CANDIDATE_ZIPF and form not in readings
+                  for channel, attested in [self._channel(form, word)] if attested]
+        return [max(scores)] if scores else []
 
     def _classify(self, tokens: Tokens, vocabulary: Vocabulary) -> dict[str, tuple]:
         """What each distinct word part is (:meth:`_kind`), decided by the first token it is the word part
@@ -1126,8 +1150,16 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _attested(self, prev: str | None, word: str, nxt: str | None) -> bool:
         """Does the bigram list hold ``word`` after ``prev`` or before ``nxt``?"""
-        bigram = self._lexicon.folded_bigram
+        bigram = self._pair
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
+
+    def _pair(self, prev: str, word: str) -> float:
+        """The bigram list's Zipf of the folded pair ``prev word``; 0.0 for two articles (:func:`_two_articles`).
+
+        >>> Dictionary()._pair("a", "the"), Dictionary()._pair("the", "a") > 0.0
+        (0.0, False)
+        """
+        return 0.0 if _two_articles(prev, word) else self._lexicon.folded_bigram(prev, word)
 
     def _could_join(self, tokens: Tokens) -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
@@ -1213,7 +1245,7 @@ class Dictionary(RealWordRepair, Strategy):
         ``document`` (where ``word`` is a reading, not the printed word), P(word | prev) mixed with its share
         of the document's running words, as CACHE_WEIGHT says."""
         score = self._next_prob(prev, self._lexicon.folded_zipf(prev), word, zipf) if prev else zipf - 9.0
-        if document is not None:
+        if document is not None and not _two_articles(prev, word):
             excess = document.count(word) / document.total - 10.0 ** (zipf - 9.0)
             if excess > 0.0:  # only the document's use beyond the language's is news ("and" is no topic word)
                 score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
@@ -1223,7 +1255,7 @@ class Dictionary(RealWordRepair, Strategy):
         """log10 P(word | prev) from word-bigram frequencies, backing off to the word's frequency."""
         if word is None:
             return 0.0
-        pair = self._lexicon.folded_bigram(prev, word)
+        pair = self._pair(prev, word)
         if pair and z_prev:
             return min(0.0, pair - z_prev)
         if z_word is None:  # looked up only for the back-off: most pairs scored are listed
@@ -1311,6 +1343,16 @@ def glyph_readings(word: str) -> list[str]:
     """
     return [word[:at] + intended + word[at + 2:] for observed, intended in GLYPH_PAIRS if observed in word
             for at in range(len(word) - 1) if word.startswith(observed, at)]
+
+
+def _two_articles(prev: str | None, word: str) -> bool:
+    """Are ``prev word`` two articles in a row ("a the", "the a")? English has no such pair to read a word into:
+    the bigram list holds them from web typos, and a document's many uses of "the" make none the likelier.
+
+    >>> _two_articles("a", "the"), _two_articles("of", "the")
+    (True, False)
+    """
+    return prev in ARTICLES and word in ARTICLES
 
 
 def _misprinted(zipf: float, prior: float, channel: float) -> bool:
