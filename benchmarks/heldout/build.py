@@ -1,0 +1,28 @@
+"""Build a held-out set with `ocrfix corpus build`, with extra fonts the corpus does not use registered first.
+
+usage: PYTHONPATH=TREE python benchmarks/heldout/build.py corpus build --out OUT/SET --texts benchmarks/heldout/texts/SET \
+    --seed N --no-sqlite-docs --jobs 1 --letters N --books M --rapidocr-letters a --rapidocr-books b \
+    --letter-fonts 'TeX Gyre Cursor,FreeMono' --book-fonts 'C059,P052' --levels L0,L2,L4
+Extra book fonts: C059, P052, URW Bookman, Nimbus Roman, TeX Gyre Schola, TeX Gyre Bonum, Old Standard,
+Goudy Bookletter; extra typewriter fonts: TeX Gyre Cursor, FreeMono, Liberation Mono.
+"""
+import sys
+
+from ocrfix.synth import typeset
+
+U, G = "/usr/share/fonts/opentype/urw-base35/", "/usr/share/texmf/fonts/opentype/public/tex-gyre/"
+EXTRA = [
+    ("C059", U + "C059-Roman.otf", False), ("P052", U + "P052-Roman.otf", False),
+    ("URW Bookman", U + "URWBookman-Light.otf", False), ("Nimbus Roman", U + "NimbusRoman-Regular.otf", False),
+    ("TeX Gyre Schola", G + "texgyreschola-regular.otf", False), ("TeX Gyre Bonum", G + "texgyrebonum-regular.otf", False),
+    ("Old Standard", "/usr/share/fonts/truetype/fonts-oldstandard/OldStandard-Regular.ttf", False),
+    ("Goudy Bookletter", "/usr/share/fonts/opentype/sortsmill/GoudyBookletter1911.otf", False),
+    ("TeX Gyre Cursor", G + "texgyrecursor-regular.otf", True), ("FreeMono", "/usr/share/fonts/opentype/freefont/FreeMono.otf", True),
+    ("Liberation Mono", "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf", True),
+]
+for name, path, mono in EXTRA:
+    typeset.FONTS[name] = typeset.Font(name, path, mono)
+
+from ocrfix.cli import main  # noqa: E402
+
+sys.exit(main(sys.argv[1:]))
