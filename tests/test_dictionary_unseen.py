@@ -146,6 +146,13 @@ def test_marks_an_engine_prints_in_fullwidth_forms_are_read_as_ascii(dictionary)
     assert dictionary.run("东京（とうきょう）").text == "东京（とうきょう）"  # at home in Japanese
 
 
+def test_a_word_repaired_over_a_fullwidth_mark_is_one_edit(dictionary):
+    # the mark's own repair and the word's overlapped, and the pipeline left one out with a warning (an error here)
+    result = dictionary.run("They d）o not know what the committee will decide.")
+    assert result.text == "They do not know what the committee will decide."
+    assert [edit.original for edit in result.edits] == ["d）o"]
+
+
 def test_a_space_lost_before_the_pronoun_i_is_restored(dictionary):
     assert dictionary.run("and hotel expenses.I do not think so").text == "and hotel expenses. I do not think so"
     assert dictionary.run("see Mr.A.B. Jones").text == "see Mr.A.B. Jones"  # initials stay

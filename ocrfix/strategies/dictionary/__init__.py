@@ -268,7 +268,7 @@ class Dictionary(RealWordRepair, Strategy):
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
         if spaced:
-            edits = spaced + _before_edits(original, edits, spaced)
+            edits = _with_applied(spaced, _before_edits(original, edits, spaced))
         edits.sort(key=lambda e: e.start)
         return _in_document_case(original, [_in_own_glyphs(edit) for edit in edits
                                             if edit.confidence >= self.min_confidence])
@@ -1466,6 +1466,37 @@ def _before_edits(original: str, edits: list[Edit], applied: list[Edit]) -> list
         start, end = back(edit.start), back(edit.end)
         moved.append(replace(edit, start=start, end=end, original=original[start:end]))
     return moved
+
+
+def _with_applied(applied: list[Edit], moved: list[Edit]) -> list[Edit]:
+    """The ``applied`` edits and the ``moved`` ones (made on the text after them, moved back by :func:`_before_edits`),
+    none overlapping another: a moved edit that covers an applied one stands for both, since it was read from the
+    applied text ("d）o" -> "do" holds the fullwidth mark read as ")"); one that cuts across an applied edit's edge
+    is left out.
+
+    >>> applied = [Edit(1, 2, ")", "", "", 1.0, "）")]
+    >>> [(e.start, e.end, e.replacement) for e in _with_applied(applied, [Edit(0, 3, "do", "", "", 1.0, "d）o")])]
+    [(0, 3, 'do')]
+    """
+    moved = sorted(moved, key=lambda edit: edit.start)
+    starts = [edit.start for edit in moved]
+    kept, crossing = [], set()
+    for edit in applied:
+        first = max(bisect.bisect_right(starts, edit.start) - 1, 0)  # moved edits start in order: only these can reach it
+        last = bisect.bisect_left(starts, max(edit.end, edit.start + 1))
+        reaching = [j for j in range(first, last) if _reaches_into(moved[j], edit)]
+        if any(moved[j].start <= edit.start and edit.end <= moved[j].end for j in reaching):
+            continue
+        crossing.update(reaching)
+        kept.append(edit)
+    return kept + [edit for j, edit in enumerate(moved) if j not in crossing]
+
+
+def _reaches_into(other: Edit, edit: Edit) -> bool:
+    """Does ``other`` overlap ``edit``'s span (an insertion's place: only from both sides)?"""
+    if edit.start == edit.end:
+        return other.start < edit.start < other.end
+    return other.start < edit.end and edit.start < other.end
 
 
 def _run_together(word: str, repair: tuple[str, float, str] | None) -> bool:
