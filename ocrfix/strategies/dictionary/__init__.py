@@ -758,9 +758,8 @@ class Dictionary(RealWordRepair, Strategy):
         if zipf and (name_like or not (self.split_merge and self._run_together(word))) \
                 and self._lookups.get(self._lookup_key(word, zipf, True)) == []:
             return None  # a listed word held to far commoner readings (see _readings), and the batch found none near
-        prev, nxt = tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1))
-        repeated = tokens.vocabulary.count(word) > 1
-        key = (core, prev, nxt, name_like, repeated)
+        key = self._repair_key(tokens, i, word, name_like)
+        _, prev, nxt, _, repeated = key
         if key not in repairs:
             repairs[key] = self._repair(core, word, zipf, prev, nxt, strict=name_like, repeated=repeated,
                                         document=tokens.vocabulary, unknown_prior=tokens.unknown_prior)
@@ -780,6 +779,13 @@ class Dictionary(RealWordRepair, Strategy):
             # i is the misread start of another word ("i'he" for "The"), not "i've"
             return None
         return repair
+
+    def _repair_key(self, tokens: Tokens, i: int, word: str, name_like: bool) -> tuple:
+        """The memo key of the repair of token ``i`` (its folded ``word``): what :meth:`_repair` reads of the
+        token, so a word in the same place is repaired once: the printed core, the word before, the listed word
+        after, whether it stands as a name, whether the document prints it again."""
+        return (tokens.cores[i], tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1)), name_like,
+                tokens.vocabulary.count(word) > 1)
 
     def _digit_shape(self, tokens: Tokens, i: int, readings: tuple[str, ...]) -> tuple[str, float, str] | None:
         """Token ``i``, a short word with a 0 or 1 for a letter of its shape, read as one of its ``readings``

@@ -67,8 +67,8 @@ class RealWordRepair:
 
     They use the Dictionary's options and lexicon (the attributes below), its caches, and its scoring:
     ``_context`` (word pairs x frequency), ``_channel`` (the error model), ``_known`` (a neighbour if listed),
-    ``_piece`` (a piece of a split word?), ``_word_edit`` (an edit in the printed word's case) and ``_fetch``
-    (lookups of ``_reading_keys`` in one batch)."""
+    ``_piece`` (a piece of a split word?), ``_word_edit`` (an edit in the printed word's case), ``_fetch``
+    (lookups of ``_reading_keys`` in one batch) and ``_repair_key`` (the memo key of a token's repair)."""
 
     _lexicon: lexicon.Lexicon
     model: ErrorModel
@@ -339,10 +339,10 @@ class RealWordRepair:
         readable = unpaired | tokens.one_sided  # made once: a set as large as the document's unpaired words
         self._fetch([key for i in unknown for key in self._reading_keys(kinds[tokens.cores[i]][1], 0.0)])  # in one batch
         for i in unknown:
-            repair = self._in_own_reading(tokens, i, kinds[tokens.cores[i]][1], confusions)
+            word = kinds[tokens.cores[i]][1]
+            repair = self._in_own_reading(tokens, i, word, confusions)
             if repair is not None:  # the pass's memo of this word in this context, now read with the confusions
-                repairs[(tokens.cores[i], tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1)),
-                         self._name_like(tokens, i), tokens.vocabulary.count(tokens.folded[i]) > 1)] = repair
+                repairs[self._repair_key(tokens, i, word, self._name_like(tokens, i))] = repair
         for i in sorted(own.union(suspects, unknown)):
             if self._declined_again(tokens, i):
                 continue

@@ -78,24 +78,6 @@ class Lines:
         return cls(text, items, pages, len(page_texts) > 1)
 
 
-def spans_holding(text: str, marks: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The spans (start, end) of the lines of ``text`` that hold one of ``marks`` (none holding a newline), in
-    order, each once: found with str.find, so a text without the marks costs no pass over its lines.
-
-    >>> spans_holding("a | b\\nplain\\n[x](y) |\\n```", ("|", "```", "]("))
-    [(0, 5), (12, 20), (21, 24)]
-    """
-    spans = set()
-    for mark in marks:
-        at = text.find(mark)
-        while at >= 0:
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            spans.add((text.rfind("\n", 0, at) + 1, end))
-            at = text.find(mark, end)
-    return sorted(spans)
-
-
 # A page's measure: newspaper columns hold about 25 characters a line, wide book pages 100 or so.
 MIN_WIDTH, MAX_WIDTH = 25, 160
 MIN_LINES = 6   # too few lines tell no width

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import re
 
-from ocrfix.strategies.layout.lines import spans_holding
-
 _QUOTE = re.compile(r"(?:>[ \t]?)+(?=\S)")
 _HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,120}?)(?<=\S)\1")
@@ -36,9 +34,26 @@ _MARKDOWN_STRUCTURE = re.compile(
 def is_markdown_document(text: str) -> bool:
     """True when the text has structures only markdown has (tables, fenced code, links)."""
     # each structure lies within one line holding "|", "```" or "](": the regex reads those lines only
-    head = text[:2_000_000]
-    marked = [head[start:end] for start, end in spans_holding(head, ("|", "```", "]("))]
+    marked = _lines_holding(text[:2_000_000], ("|", "```", "]("))
     return len(_MARKDOWN_STRUCTURE.findall("\n".join(marked))) >= 2
+
+
+def _lines_holding(text: str, marks: tuple[str, ...]) -> list[str]:
+    """The lines of ``text`` that hold one of ``marks`` (none holding a newline), in order, each once:
+    found with str.find, so a text without the marks costs no pass over its lines.
+
+    >>> _lines_holding("a | b\\nplain\\n[x](y) |\\n```", ("|", "```", "]("))
+    ['a | b', '[x](y) |', '```']
+    """
+    spans = set()
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            spans.add((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(mark, end)
+    return [text[start:end] for start, end in sorted(spans)]
 
 
 def indented_code(indent: str) -> bool:
