@@ -55,6 +55,8 @@ def correct_file(source: PathLike, output: PathLike | None = None, *, edits: Pat
     source = Path(source)
     if not source.exists():
         raise OcrfixError("no such file or folder", source)
+    if output is not None and edits is not None and Path(output).resolve() == Path(edits).resolve():
+        raise OcrfixError("the corrected text and the edits would be written to the same file", edits)
     return _correct(_pipeline(strategies), Job(source, _path(output), _path(edits)))
 
 

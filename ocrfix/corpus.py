@@ -75,7 +75,7 @@ def load(path: str | os.PathLike[str] | None = None, *, subsets: Iterable[str] |
     """
     folder = Path(path) if path is not None else DEFAULT_PATH
     if not folder.is_dir():
-        raise OcrfixError("no such corpus folder", folder)
+        raise OcrfixError("a file, not a corpus folder" if folder.exists() else "no such corpus folder", folder)
     manifest = folder / MANIFEST
     documents = _load_manifest(manifest) if manifest.exists() else _load_pairs(folder)
     if not documents:
@@ -86,6 +86,17 @@ def load(path: str | os.PathLike[str] | None = None, *, subsets: Iterable[str] |
         if not documents:
             raise OcrfixError(f"no documents in subset(s) {', '.join(subsets)}", folder)
     return documents
+
+
+def input_files(path: str | os.PathLike[str] | None, documents: Iterable[CorpusDocument]) -> tuple[Path, ...]:
+    """The files a corpus at ``path`` was read from (its manifest and each document's): what an output
+    written by a command that reads it must never replace.
+
+    >>> any(path.name == MANIFEST for path in input_files(None, load(subsets=["seed"])))
+    True
+    """
+    folder = Path(path) if path is not None else DEFAULT_PATH
+    return (folder / MANIFEST, *(file for document in documents for file in document.files.values()))
 
 
 def read_manifest(manifest: Path) -> dict[str, Any]:
@@ -144,7 +155,7 @@ def find_pairs(gt_dir: str | os.PathLike[str], hyp_dir: str | os.PathLike[str] |
     hyp_folder = Path(hyp_dir) if hyp_dir is not None else gt_folder
     for folder in {gt_folder, hyp_folder}:
         if not folder.is_dir():
-            raise OcrfixError("no such folder", folder)
+            raise OcrfixError("a file, not a folder" if folder.exists() else "no such folder", folder)
     pairs = []
     for gt_path in sorted(gt_folder.glob("*.gt.txt")):
         name = gt_path.name[: -len(".gt.txt")]

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, ClassVar, Protocol, Union
 
 from ocrfix.errors import OcrfixError
+from ocrfix.lineends import NewlineView
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,14 @@ def _check(strategy: Strategy, text: str, edits: Sequence[Edit]) -> list[Edit]:
     return kept
 
 
+def _proposals(strategy: Strategy, text: str) -> list[Edit]:
+    """The strategy's checked edits of ``text``; a text with ``\\r`` line ends is shown to it with ``\\n`` ones."""
+    if "\r" not in text:
+        return _check(strategy, text, strategy.propose(text))
+    view = NewlineView(text)
+    return view.carry_back(_check(strategy, view.text, strategy.propose(view.text)))
+
+
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """``text`` with the non-overlapping ``edits`` (sorted by start) applied.
 
@@ -351,7 +360,7 @@ class Pipeline:
         last = len(self.strategies) - 1
         stages_with_edits = 0
         for stage, strategy in enumerate(self.strategies):
-            proposed = _check(strategy, text, strategy.propose(text))
+            proposed = _proposals(strategy, text)
             if not proposed:
                 continue
             stages_with_edits += 1

@@ -122,6 +122,18 @@ def test_cli_train_bad_input_is_one_line(tmp_path, capsys):
     assert main(["train", "--corpus", str(tmp_path / "missing"), "-o", str(tmp_path / "m.json")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("ocrfix train:") and len(err.strip().splitlines()) == 1
+    folder = pair_folder(tmp_path / "pairs", PAIRS)
+    assert main(["train", "--corpus", str(folder / "doc0.txt"), "-o", str(tmp_path / "m.json")]) == 2
+    assert capsys.readouterr().err.strip().endswith("doc0.txt: a file, not a corpus folder")
+
+
+@pytest.mark.parametrize("name", ["doc0.txt", "doc0.gt.txt"])
+def test_cli_train_never_writes_over_its_corpus(tmp_path, capsys, name):
+    folder = pair_folder(tmp_path / "pairs", PAIRS)
+    before = (folder / name).read_bytes()
+    assert main(["train", "--corpus", str(folder), "-o", str(folder / name)]) == 2
+    assert "refusing to overwrite an input file" in capsys.readouterr().err
+    assert (folder / name).read_bytes() == before
 
 
 def test_prior_makes_known_confusions_usable_where_the_pairs_never_show_them():

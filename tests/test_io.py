@@ -1,6 +1,7 @@
 """Readers: plain text, hOCR, ALTO and PAGE XML into one document model, parsed safely."""
 from __future__ import annotations
 
+import codecs
 import doctest
 import importlib
 import shutil
@@ -363,6 +364,17 @@ def test_bad_files_name_the_file(tmp_path, name, data, problem):
     with pytest.raises(OcrfixError, match=problem) as caught:
         read(path)
     assert caught.value.path == str(path) and str(caught.value).startswith(f"{path}: ")
+
+
+def test_utf16_text_with_its_bom_is_text(tmp_path):
+    # what Windows Notepad saves as "Unicode": its NUL bytes are not binary
+    for encoding in ("utf-16", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(("\ufeff" if encoding.endswith("be") else "").encode(encoding) + "Café\r\nend".encode(encoding))
+        assert read(path).text() == "Café\nend"
+    write_bytes_atomic(path, codecs.BOM_UTF16_LE + b"a\x00\x00\xdc")
+    with pytest.raises(OcrfixError, match="not UTF-16"):
+        read(path)
 
 
 def test_missing_file_and_empty_text(tmp_path):

@@ -455,6 +455,14 @@ def test_continuation_head_with_a_garbled_page_number():
     assert out.count("Mrs M. J. Ellerby") == 1 and "22 June 1984" in out
 
 
+def test_a_page_joined_into_one_line_is_no_continuation_head():
+    # text that is not hard-wrapped: page 2 is one paragraph line that begins with the head
+    first = " ".join(["HM Treasury", "Parliament Street", "22 June 1984", "Dear Mrs Ellerby,"] + FILL * 3)
+    second = "Mrs M. J. Ellerby - 2 - 22 June 1984 " + " ".join(FILL * 2) + " Yours sincerely, T. Garside"
+    out = layout(first + "\f" + second + "\n")
+    assert "Yours sincerely" in out and FILL[0] in out.split("\f")[-1]
+
+
 def test_running_head_repeating_the_title_and_misread_page_numbers():
     out = layout(pages(BODIES[0], BODIES[1], BODIES[2], heads=lambda n: "Long Term Support" if n == 1 else "LONG TERM SUPPORT",
                        feet=lambda n: {1: "68", 2: "o9", 3: "70"}[n]))

@@ -10,7 +10,7 @@ import pytest
 import ocrfix
 from ocrfix import cli, strategies
 from ocrfix.io import parse
-from ocrfix.pipeline import Edit, MalformedEditWarning, Pipeline, Result, Strategy, correct
+from ocrfix.pipeline import Edit, MalformedEditWarning, Pipeline, Result, Strategy, apply_edits, correct
 from ocrfix.strategies.dedup import Dedup
 
 
@@ -130,6 +130,26 @@ def test_edits_restore_the_original():
     assert "".join(reversed(pieces)) == text
 
 
+PAGE = ("REPORT ON TRADE                        3\n\n"
+        "The committee met on Tuesday and agreed that\n"
+        "the examination of the accounts should con-\n"
+        "tinue, and that its role in forming policy-\n"
+        "making was not, in the circumstances, in\n\nquestion\n"
+        "\fREPORT ON TRADE                        4\n\nat all. The been been been end.\n")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["windows", "old mac"])
+@pytest.mark.parametrize("names", [None, ["layout"], ["dedup"], ["dictionary"]], ids=str)
+def test_carriage_return_line_ends_are_line_ends(newline, names):
+    # With "\r" alone the page was one line, and its page number made all of it a running head.
+    expected = Pipeline(names).run(PAGE)
+    result = Pipeline(names).run(PAGE.replace("\n", newline))
+    assert result.text == expected.text.replace("\n", newline)
+    assert [(edit.strategy, edit.reason) for edit in result.edits] == [(edit.strategy, edit.reason) for edit in expected.edits]
+    if names:
+        assert apply_edits(result.original, result.edits) == result.text
+
+
 def test_documents_are_corrected_through_their_text():
     document = parse("Minutes\nthe the the end\fPage two", "text")
     result = Pipeline(["dedup"]).run(document)
@@ -207,6 +227,14 @@ def test_correct_is_the_library_name_for_fix(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(cli, "COMMANDS", ["fix"])
     assert cli.main(["correct", str(source), "--strategies", "dedup"]) == 0
     assert capsys.readouterr().out == "Dear Sir,\nit has been a year.\n"
+
+
+def test_fix_refuses_one_file_for_the_text_and_the_edits(tmp_path, monkeypatch, capsys):
+    source = tmp_path / "page.txt"
+    source.write_text(LOOPED)
+    code, _, err = fix(monkeypatch, capsys, source, "-o", tmp_path / "out.txt", "--edits", tmp_path / "." / "out.txt")
+    assert code == 2 and err.endswith("out.txt: the corrected text and the edits would be written to the same file\n")
+    assert not (tmp_path / "out.txt").exists()
 
 
 def test_fix_one_file_to_stdout_with_explain(tmp_path, monkeypatch, capsys):

@@ -566,6 +566,26 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     assert main(["quality", str(tmp_path), "--ok-below", "0.5", "--reocr-above", "0.1"]) == 2
 
 
+def test_cli_names_a_folder_s_unreadable_files_and_fails(folder, capsys):
+    (folder / "latin1.txt").write_bytes("Café".encode("latin-1"))
+    assert main(["quality", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert "not text" in captured.out and "good.txt" in captured.out   # the readable files are still reported
+    assert captured.err == f"ocrfix quality: {folder / 'latin1.txt'}: not UTF-8 (invalid byte at offset 3)\n"
+
+
+def test_cli_never_writes_over_its_corpus(pages, tmp_path, capsys):
+    for document in synthetic_corpus(pages):
+        (tmp_path / f"{document.id}.txt").write_text(document.ocr, encoding="utf-8")
+        (tmp_path / f"{document.id}.gt.txt").write_text(document.gt, encoding="utf-8")
+    target = tmp_path / "doc0.gt.txt"
+    before = target.read_bytes()
+    for action in ("--train", "--evaluate"):
+        assert main(["quality", action, "--corpus", str(tmp_path), "-o", str(target)]) == 2
+        assert "refusing to overwrite an input file" in capsys.readouterr().err
+    assert target.read_bytes() == before
+
+
 def test_cli_train(pages, tmp_path, capsys):
     for document in synthetic_corpus(pages):
         (tmp_path / f"{document.id}.txt").write_text(document.ocr, encoding="utf-8")

@@ -70,8 +70,11 @@ def run(args: argparse.Namespace) -> int:
                                         lines=args.lines, jobs=args.jobs, progress=None)
     text = (quality_files.table(rows, args.ok_below) if args.format == "table"
             else quality_files.to_json(rows) if args.format == "json" else quality_files.to_csv(rows))
-    _write(text, args, inputs=files)
-    return 0
+    _write(text, args, inputs=[*files, *([args.model] if args.model else [])])
+    unread = [row["error"] for row in rows if "error" in row]  # a folder's files that could not be read
+    for error in unread:
+        print(f"ocrfix {args.command}: {error}", file=sys.stderr)
+    return 2 if unread else 0
 
 
 def _write(text: str, args: argparse.Namespace, inputs: Sequence[Path] = ()) -> None:
@@ -88,9 +91,12 @@ def _train(args: argparse.Namespace) -> int:
     from ocrfix import corpus
     from ocrfix.quality import train
 
+    from ocrfix.io import refuse_inputs
+
     if not args.corpus or not args.output:
         raise OcrfixError("--train needs --corpus PATH and -o MODEL")
     documents = corpus.load(args.corpus)
+    refuse_inputs(args.output, corpus.input_files(args.corpus, documents))  # before the training, not after
     model = train(documents, info={"corpus": os.path.basename(os.path.abspath(args.corpus)),
                                    "documents": len(documents)}, progress=sys.stderr.isatty())
     model.save(args.output)
@@ -113,6 +119,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     if not args.corpus:
         raise OcrfixError("--evaluate needs --corpus PATH")
-    data = evaluate(corpus.load(args.corpus), model=args.model)
-    _write(evaluation_markdown(data, args.corpus, args.model), args)
+    documents = corpus.load(args.corpus)
+    data = evaluate(documents, model=args.model)
+    _write(evaluation_markdown(data, args.corpus, args.model), args, inputs=[*corpus.input_files(args.corpus, documents), *([args.model] if args.model else [])])
     return 0

@@ -10,6 +10,7 @@ Every problem becomes an :class:`~ocrfix.errors.OcrfixError` that names the file
 """
 from __future__ import annotations
 
+import codecs
 import os
 import tempfile
 from pathlib import Path
@@ -34,11 +35,16 @@ def read_bytes(path: PathLike) -> bytes:
 
 
 def decode_text(data: bytes, path: PathLike | None = None) -> str:
-    """Decode UTF-8 strictly (a BOM is dropped); binary data is refused.
+    """Decode UTF-8 strictly, or UTF-16 led by its BOM (a BOM is dropped); binary data is refused.
 
-    >>> decode_text(b"caf\\xc3\\xa9")
-    'café'
+    >>> decode_text(b"caf\\xc3\\xa9"), decode_text("café".encode("utf-16"))
+    ('café', 'café')
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError as error:
+            raise OcrfixError(f"not UTF-16 (invalid bytes at offset {error.start}) after a UTF-16 BOM", path) from None
     if b"\x00" in data[:8192]:
         raise OcrfixError("binary file (NUL bytes), not text", path)
     try:

@@ -292,7 +292,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             elif number > 0 and line.index == pages[number][0] and _numbered_head_of(line, number + 1, width, hard_wrapped):
                 _mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
     _numbered_edges(lines, zones, width, hard_wrapped)
-    _continuation_heads(lines, width)
+    _continuation_heads(lines, width, hard_wrapped)
     _title_heads(lines)
     # a page number OCR misread ("$2", "o9", "I20") where other pages have numbered furniture
     if any(line.kind != "body" and _DIGITS.search(line.content) for zone in zones for line in zone):
@@ -341,17 +341,20 @@ def sunk(items: list[Line], pages: list[list[int]]) -> bool:
     return len(counts) > 1 and counts[0] + SUNK_LINES <= max(counts[1:])
 
 
-def _continuation_heads(lines: Lines, width: int) -> None:
+def _continuation_heads(lines: Lines, width: int, hard_wrapped: bool) -> None:
     """The head of a letter's continuation page: "Mr J. Smith  - 2 -  4 May 1983" as its first line.
 
     Known by a page number set off by dashes, or by repeating two of the first page's short
     lines (the addressee's name and the date), however OCR garbled the number between them.
+    A text that is not hard-wrapped has no measure to compare with: its head is at most 100
+    characters, not a page whose lines were joined into one (head and all).
     """
     items, pages = lines.items, lines.pages
+    longest = max(1.2 * width, 60) if hard_wrapped else min(max(1.2 * width, 60), 100)
     first_page = [items[i].content for i in pages[0][:15] if 6 <= len(items[i].content) <= 45] if pages else []
     for page in pages[1:]:
         line = next((items[i] for i in page if items[i].kind == "body"), None)
-        if line is None or line.index != page[0] or len(line.content) > max(1.2 * width, 60):
+        if line is None or line.index != page[0] or len(line.content) > longest:
             continue
         if _DASHED_NUMBER.search(line.content):
             _mark(line, "running_head", f"continuation head with its page number on page {line.page + 1}", 0.85)
