@@ -17,7 +17,8 @@ text that breaks out of them:
   without spaces repeated ("<td></td><td></td>…").
 
 What it leaves alone: two copies of short text ("very very", "had had", "that
-that", two table rows alike), a short line or a table row (ending in a figure,
+that", two table rows alike), a short cry said three or four times ("ha, ha,
+ha", "dump dump dump!", "Ho ho ho"), a short line or a table row (ending in a figure,
 or with a leader) three or four times, repetition with
 other text between (refrains, the same address in two letters), rows that all
 differ a little or by a number (enumerations, ledgers, list items that only
@@ -534,12 +535,9 @@ class _TokenLoops:
             return None
         if (copies == 2 and self._enumerates(first, pairs, period)) or self._cells(first, period, keys, copies):
             return None
-        # a mark after any copy but the last (the engine may have lost it after the first: "COALS COALS! COALS!")
-        spoken = any(mark in _SPOKEN_MARKS
-                     for mark in self.text[int(self.starts[first]):int(self.starts[first + (copies - 1) * period])])
-        if spoken and copies < self.dedup.min_repeats + 2 and len(_LETTER.findall(unit)) < _SHORT_BLOCK:
-            return None  # "Order! order! order!", "ha, ha, ha": a short cry said thrice is prose; loops run on
         last = first + copies * period - 1
+        if copies < self.dedup.min_repeats + 2 and len(_LETTER.findall(unit)) < _SHORT_BLOCK and self._said(first, last, period):
+            return None  # "Order! order! order!", "Ho ho ho": a short cry said thrice is prose; loops run on
         end = int(self.core_ends[last])
         tail = first + pairs + period - 1  # last token that repeats the unit
         truncated = tail + 1  # a word cut off where the page (or the engine's token budget) ended
@@ -551,6 +549,19 @@ class _TokenLoops:
         confidence = (0.95 if copies >= self.dedup.min_repeats else 0.8) - (0.1 if near else 0.0)
         kind = "token" if period == 1 else f"{period}-token unit"
         return _Loop(int(self.core_ends[first + period - 1]), end, f'{kind} "{_preview(unit)}"', copies, "near" if near else "exact", confidence)
+
+    def _said(self, first: int, last: int, period: int) -> bool:
+        """Are the copies of a unit (tokens ``first``..``last``) a writer's, not an engine's? Marked as
+        spoken: a mark after any copy but the last (the engine may have lost it after the first: "COALS
+        COALS! COALS!", "ha, ha, ha"), or "!" after the last ("dump dump dump!"); or a word capitalised
+        as a sentence opens, the first copy alone ("Ho ho ho", "Knock knock knock"): an engine's loop
+        repeats what it read, capitals and all ("been been been", "The The The")."""
+        text, starts = self.text, self.starts
+        between = text[int(starts[first]):int(starts[last - period + 1])]
+        if any(mark in _SPOKEN_MARKS for mark in between) or "!" in text[int(self.core_ends[last]):int(self.ends[last])]:
+            return True
+        return period == 1 and text[int(starts[first])].isupper() and all(
+            text[int(starts[copy])].islower() for copy in range(first + period, last + 1, period))
 
     def _enumerates(self, first: int, pairs: int, period: int) -> bool:
         """Do two copies of a unit (tokens ``first``.. matching ``pairs`` tokens ahead) belong to text that
