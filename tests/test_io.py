@@ -366,6 +366,13 @@ def test_bad_files_name_the_file(tmp_path, name, data, problem):
     assert caught.value.path == str(path) and str(caught.value).startswith(f"{path}: ")
 
 
+def test_html_past_the_parser_s_limits_is_refused_not_cut_short():
+    # 300 nested elements: the HTML parser stopped at 256 and the page's one line was silently lost
+    deep = '<html><body><div class="ocr_page">' + "<div>" * 300 + '<span class="ocr_line">Hi</span>' + "</div>" * 300
+    with pytest.raises(OcrfixError, match="deep.hocr: cannot parse as HTML at line 1: Excessive depth"):
+        parse(deep + "</div></body></html>", "hocr", source="deep.hocr")
+
+
 def test_utf16_text_with_its_bom_is_text(tmp_path):
     # what Windows Notepad saves as "Unicode": its NUL bytes are not binary
     for encoding in ("utf-16", "utf-16-be"):

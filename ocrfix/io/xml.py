@@ -80,6 +80,10 @@ def parse_html(data: bytes | str, path: str | os.PathLike[str] | None = None) ->
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise OcrfixError(f"cannot parse as HTML: {error.msg}", path) from None
+    # HTML parsing forgives, but past a size limit (elements nested 256 deep) it stops: the rest would be lost
+    fatal = next((entry for entry in parser.error_log if entry.level_name == "FATAL"), None)
+    if fatal is not None:
+        raise OcrfixError(f"cannot parse as HTML at line {fatal.line}: {fatal.message.strip()}", path)
     if root is None:
         raise OcrfixError("empty HTML document", path)
     return root
