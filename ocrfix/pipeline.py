@@ -113,7 +113,8 @@ class Result:
         return self.text != self.original
 
     def location(self, offset: int) -> tuple[int, int]:
-        """(line, column), both from 1, of a code-point offset in ``original``; pages count as line breaks."""
+        """(line, column), both from 1, of a code-point offset in ``original``; pages count as line breaks, and
+        so do ``\\r\\n`` and a lone ``\\r``."""
         starts = self._line_starts()
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
@@ -121,7 +122,9 @@ class Result:
     def _line_starts(self) -> list[int]:
         cached = self.__dict__.get("_starts")
         if cached is None:
-            cached = [0] + [i + 1 for i, char in enumerate(self.original) if char in "\n\f"]
+            original = self.original
+            cached = [0] + [i + 1 for i, char in enumerate(original)
+                            if char in "\n\f" or (char == "\r" and original[i + 1:i + 2] != "\n")]
             self.__dict__["_starts"] = cached
         return cached
 
