@@ -237,6 +237,8 @@ def test_fix_refuses_one_file_for_the_text_and_the_edits(tmp_path, monkeypatch, 
     code, _, err = fix(monkeypatch, capsys, source, "-o", tmp_path / "out.txt", "--edits", tmp_path / "." / "out.txt")
     assert code == 2 and err.endswith("out.txt: the corrected text and the edits would be written to the same file\n")
     assert not (tmp_path / "out.txt").exists()
+    code, _, err = fix(monkeypatch, capsys, source, "--jobs", "-3")
+    assert code == 2 and err == "ocrfix fix: jobs must be 0 (one per core) or more, not -3\n"
 
 
 def test_fix_one_file_to_stdout_with_explain(tmp_path, monkeypatch, capsys):

@@ -564,6 +564,10 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     assert capsys.readouterr().err.count("\n") == 1
     assert main(["quality", "--train"]) == 2
     assert main(["quality", str(tmp_path), "--ok-below", "0.5", "--reocr-above", "0.1"]) == 2
+    for option in ("--jobs", "--lines"):
+        capsys.readouterr()
+        assert main(["quality", str(tmp_path), option, "-1"]) == 2
+        assert capsys.readouterr().err == f"ocrfix quality: {option} must be 0 or more, not -1\n"
 
 
 def test_cli_names_a_folder_s_unreadable_files_and_fails(folder, capsys):

@@ -63,8 +63,9 @@ def _known() -> str:
 def run(args: argparse.Namespace) -> int:
     from ocrfix.batch import correct_file
     from ocrfix.errors import OcrfixError
-    from ocrfix.pipeline import Pipeline
+    from ocrfix.pipeline import Pipeline, workers
 
+    workers(args.jobs)  # a bad --jobs is an error for one file too, not ignored
     try:
         pipeline = Pipeline(args.strategies)
     except ValueError as error:

@@ -59,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
         raise OcrfixError("give a file or folder to estimate (or --train --corpus PATH -o MODEL)")
     if not 0 <= args.ok_below <= args.reocr_above:
         raise OcrfixError(f"need 0 <= --ok-below ({args.ok_below}) <= --reocr-above ({args.reocr_above})")
+    for option, value in (("--jobs", args.jobs), ("--lines", args.lines)):
+        if value < 0:
+            raise OcrfixError(f"{option} must be 0 or more, not {value}")
     if args.model:
         from ocrfix.quality import load_model
 
