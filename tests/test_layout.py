@@ -541,3 +541,73 @@ def test_marks_that_are_text_stay(line):
 def test_stray_marks_stay_in_markdown():
     text = "| a | b |\n|---|---|\n| 1 | 2 |\n\nThe land ^ was sold on Monday.\n"
     assert "land ^ was" in correct(text, strategies=["layout"])
+
+
+# --- clean text: structure that a plain text keeps --------------------------------------------
+
+MAN_FLAGS = """\
+GCLOUD WIDE FLAGS
+       These flags are available to all commands: --access-token-file,
+       --account, --billing-project, --configuration, --flags-file,
+       --flatten, --format, --help, --impersonate-service-account, --log-http,
+       --project, --quiet, --trace-token, --user-output-enabled, --verbosity.
+
+API ENDPOINT OVERRIDES
+       monitoring
+
+             Overrides API endpoint for gcloud monitoring command group. It
+             defaults to the production endpoint of the service, which is at
+             https://monitoring.googleapis.com/
+
+       networkmanagement
+
+             Overrides API endpoint for gcloud network-management command
+             group.  Defaults to https://networkmanagement.googleapis.com/
+
+       networksecurity
+
+             Overrides API endpoint for gcloud network-security command group.
+"""
+
+
+def test_blocks_set_apart_by_blank_lines_and_indented_differently_stay_apart():
+    # a man page's option name and its description are separate blocks, however full the line before
+    out = layout(MAN_FLAGS)
+    assert "\n\n       networksecurity\n\n" in out and "\n\n       networkmanagement\n\n" in out
+    # lines of one indentation after a blank line still join: OCR sets blank lines inside paragraphs
+    ocr = MAN_FLAGS.replace("\n\n       networksecurity\n\n", "\n\n             and network-security\n\n")
+    assert "googleapis.com/ and network-security" in layout(ocr)
+
+
+def changelog(package: str, versions: list[str], signer: str) -> str:
+    days = ["Thu, 25 May 2023 17:54:35 +0200", "Tue, 16 May 2023 23:27:12 +0200", "Tue, 07 Feb 2023 12:08:36 +0100",
+            "Tue, 23 Aug 2022 21:40:01 +0200", "Tue, 26 Jul 2022 09:57:52 +0200"]
+    return "".join(
+        f"{package} ({version}) unstable; urgency=medium\n\n"
+        f"  * Release candidate for the next stable release, built with the current\n"
+        f"    toolchain and checked against the archive's policy on file locations.\n"
+        f"  - Use \"{12 - n}\" as version in /etc/issue and /etc/issue.net.\n"
+        f"    (never expected to change after release; the point releases keep it)\n"
+        f"  * Fix the handling of empty groups in the removal of a system user, which\n"
+        f"    left the group behind on some systems. (Closes: #10{n}4450)\n\n"
+        f" -- {signer}  {day}\n\n" for n, (version, day) in enumerate(zip(versions, days)))
+
+
+def test_a_changelogs_signoffs_and_releases_are_no_running_heads():
+    # each entry is signed with the date (its numbers change, several at once) and names its release
+    # (a number counting down): a running head's number counts up with the pages
+    text = changelog("adduser", ["3.134", "3.132", "3.130", "3.127", "3.125"], "Marc Haber <mh@example.org>")
+    out = layout(text)
+    assert out.count(" -- Marc Haber") == 5
+    assert all(f'Use "{n}" as version' in out for n in range(8, 13))
+
+
+def test_a_tables_rows_are_no_running_heads():
+    # rows of a table in a licence: one line a row, each with a number that changes, one after another
+    rows = "".join(f"    2.{minor}.{patch}           2.{minor}       20{minor:02}        PSF         yes\n"
+                   for minor in range(1, 7) for patch in range(1, 4))
+    text = ("The table below summarizes the various releases. Historically, most, but not all, Python\n"
+            "releases have also been GPL-compatible; the table below summarizes the various releases.\n\n"
+            "    Release         Derived     Year        Owner       GPL-\n"
+            "                    from                                compatible? (1)\n\n" + rows)
+    assert layout(text).count("PSF         yes") == 18

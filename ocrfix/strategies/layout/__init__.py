@@ -78,7 +78,8 @@ class Layout(Strategy):
         if not body:
             return []
         edits: list[Edit] = []
-        shapes = Shapes([line.content for line in body], [line.heading for line in body])
+        shapes = Shapes([line.content for line in body], [line.heading for line in body],
+                        [len(text[line.start:line.raw_start].expandtabs(8)) for line in body])
         # a form feed, or furniture between (not specks alone: dirt on a page is no page break)
         page_breaks = [a.page != b.page or b.index - a.index > 1 and any(
             line.kind != "speck" for line in lines.items[a.index + 1:b.index]) for a, b in zip(body, body[1:])]

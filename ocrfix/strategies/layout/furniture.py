@@ -550,9 +550,10 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 or (after is not None and after.content.lstrip("\"'‘“(")[:1].islower()))
 
     for members in _merge_misread(groups):
-        first, last = position[members[0].index], position[members[-1].index]
-        spaced = [m for m in members if max(position[m.index] - first, last - position[m.index]) >= 8]
-        if len({m.content for m in spaced}) < 2:
+        # a page's heads stand a page apart (copies closer together are a table's rows), and their number
+        # counts up with the pages (a changelog's dated sign-offs and releases count down, or change by several)
+        spaced = _page_apart(members, [position[m.index] for m in members])
+        if len({m.content for m in spaced}) < 2 or not _counts_up(spaced):
             continue
         # Without page breaks, numbered headings ("CHAPTER 2.", "Article 3") recur too; a page's head
         # falls where the page ends, mostly inside a sentence, a heading between paragraphs. The
@@ -583,6 +584,45 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     for line in body:
         if line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
             _mark(line, "signature_mark", "signature mark at a page break", 0.75)
+
+
+PAGE_LINES = 8   # a page holds at least this many text lines: copies of a line closer together are no running heads
+
+
+def _page_apart(members: list[Line], ranks: list[int]) -> list[Line]:
+    """The ``members`` (in text order, at ``ranks`` among the text lines) that stand ``PAGE_LINES`` or more from
+    the nearest other member, as the heads of pages do.
+
+    >>> rows = [Line(n, 0, 0, 0, f"2.{n}  2001  PSF  yes", 0, 0) for n in range(4)]
+    >>> [line.content for line in _page_apart(rows, [0, 1, 2, 30])]
+    ['2.3  2001  PSF  yes']
+    """
+    gaps = [b - a for a, b in zip(ranks, ranks[1:])]
+    return [member for member, before, after in zip(members, [PAGE_LINES] + gaps, gaps + [PAGE_LINES])
+            if min(before, after) >= PAGE_LINES]
+
+
+def _counts_up(members: list[Line]) -> bool:
+    """Does the number that changes between the recurring lines ``members`` count up through the text, as a page
+    number does? Between two copies with as many numbers, one number changes and goes up; a release or a dated
+    sign-off of a changelog counts down, or changes in several numbers (its day and time).
+
+    >>> lines = [Line(n, 0, 0, 0, content, 0, 0) for n, content in enumerate(["THE HALL 23", "THE HALL 25", "THE HALL 27"])]
+    >>> _counts_up(lines), _counts_up(lines[::-1])
+    (True, False)
+    >>> _counts_up([Line(n, 0, 0, 0, f"-- J. Smith  Tue, {n} May 2023 1{n}:5{n}:00", 0, 0) for n in (1, 3)])
+    False
+    """
+    numbers = [[int(digits) for digits in _DIGITS.findall(member.content)] for member in members]
+    up = down = 0
+    for a, b in zip(numbers, numbers[1:]):
+        changed = [(x, y) for x, y in zip(a, b) if x != y] if len(a) == len(b) else []
+        if len(changed) == 1:
+            up += changed[0][1] > changed[0][0]
+            down += changed[0][1] < changed[0][0]
+        elif changed:
+            down += 1
+    return up > down
 
 
 _MAX_FUZZY_KEYS = 500   # beyond this many distinct heads (a long table's rows) only exact copies are grouped

@@ -49,10 +49,11 @@ class Shapes:
     """
 
     __slots__ = ("content", "length", "first_word", "starts_lower", "terminal", "structural", "list_item",
-                 "hyphen_left", "hyphen", "dash_end", "number_range")
+                 "hyphen_left", "hyphen", "dash_end", "number_range", "indent")
 
-    def __init__(self, contents: list[str], headings: list[bool] | None = None) -> None:
+    def __init__(self, contents: list[str], headings: list[bool] | None = None, indents: list[int] | None = None) -> None:
         self.content = contents
+        self.indent = indents or [0] * len(contents)   # columns of whitespace before each line's text
         self.length = list(map(len, contents))
         self.first_word = [content.split(None, 1)[0] if content else "" for content in contents]
         lasts = [content[-1:] for content in contents]
@@ -171,7 +172,10 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
 
     ``gaps[i]`` is "line" (next line), "blank" (blank lines between) or "page" (a
     page break, with or without furniture between). The separator is " ", or
-    "" after a dash. In a text that is not ``prose`` (verse, lists of names)
+    "" after a dash. Lines set apart by blank lines and indented differently
+    are separate blocks (a man page's option and its description, a changelog's
+    sign-off and the next entry): OCR's blank lines inside a paragraph leave
+    its lines at one indentation. In a text that is not ``prose`` (verse, lists of names)
     only a line that continues in lower case is joined. (One loop over all the
     breaks: a call per break would cost more than most decisions.)
 
@@ -186,9 +190,11 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
     full_break = f"hard line break: the line is full (width {width}) and the paragraph continues"
     decisions: list[tuple[str | None, str, float]] = []
     for gap, a_length, a_terminal, a_structural, a_dash_end, a_number_range, b_structural, b_list_item, b_first, \
-            b_lower in zip(gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end, shapes.number_range,
-                           shapes.structural[1:], shapes.list_item[1:], shapes.first_word[1:], shapes.starts_lower[1:]):
-        if a_structural or b_structural or b_list_item or not b_first or (not prose and not b_lower):
+            b_lower, a_indent, b_indent in zip(gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end,
+                                               shapes.number_range, shapes.structural[1:], shapes.list_item[1:],
+                                               shapes.first_word[1:], shapes.starts_lower[1:], shapes.indent, shapes.indent[1:]):
+        if a_structural or b_structural or b_list_item or not b_first or (not prose and not b_lower) or \
+                (gap == "blank" and a_indent != b_indent):
             decisions.append(_NO_JOIN)
             continue
         full = hard_wrapped and a_length + 1 + len(b_first) > FULL * width
