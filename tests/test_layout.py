@@ -391,6 +391,25 @@ def test_markers_on_lines_indented_as_code_stay():
     assert "# 'data' is the raw table data." in out and "> grep pattern file" in out
 
 
+def test_an_interactive_sessions_prompts_are_no_quote_markers():
+    text = ("The module provides functions to expand a tag into the format used here:\n\n"
+            ">>> from fontTools import ttLib\n>>> ttLib.tagToIdentifier(\"FOO \")\n'F_O_O_'\n")
+    assert layout(text) == text
+
+
+def test_a_block_of_comment_lines_is_no_run_of_headings():
+    # a changelog's or a hyphenation file's comments: each line starts with "#", none stands alone
+    notice = ("# Older entries have been removed from this changelog.\n"
+              "# To read the complete changelog use `apt changelog adduser`.\n")
+    licence = ("#    This program is free software; you can redistribute it and/or modify\n"
+               "#    it under the terms of the GNU General Public License as published by\n"
+               "#    the Free Software Foundation; either version 2 of the License, or\n")
+    for text in (notice, licence):
+        assert layout(text).splitlines() == text.splitlines()
+    # a heading over a sub-heading, or over its text, is still a VLM's marker
+    assert layout("# Chapter One\n## The Voyage Out\n\nThe ship sailed.\n").startswith("Chapter One\nThe Voyage Out")
+
+
 def test_a_markdown_document_keeps_its_markup():
     text = "# Report\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     assert layout(text) == text

@@ -177,7 +177,8 @@ class Layout(Strategy):
             if markdown.indented_code(text[line.start:line.content_start]):
                 continue
             prefix, suffix, heading, reason = markdown.markers(line.content)
-            if not (prefix or suffix):
+            if not (prefix or suffix) or (heading and not suffix and markdown.comment_block(
+                    line.content, self._neighbours(text, lines, line))):
                 continue
             edits = []
             if prefix:
@@ -190,6 +191,14 @@ class Layout(Strategy):
             line.heading = heading
             found[line.index] = edits
         return found
+
+    @staticmethod
+    def _neighbours(text: str, lines: Lines, line: Line) -> list[str]:
+        """The text lines right above and below ``line``, with no blank line between, as the text has them."""
+        index = line.index
+        above = [lines.items[index - 1]] if index and not line.blank_before else []
+        below = [lines.items[index + 1]] if index + 1 < len(lines.items) and not lines.items[index + 1].blank_before else []
+        return [text[other.raw_start:other.raw_end] for other in above + below]
 
     def _zone(self, text: str, lines: Lines, a: Line | None, b: Line | None,
               join: tuple[int, int, str, str, float] | None, *, page_break: bool = False) -> list[Edit]:

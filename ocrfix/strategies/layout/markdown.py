@@ -15,16 +15,18 @@ True
 (3, 0, True, 'markdown heading marker')
 >>> markers("**CONFIDENTIAL**")
 (2, 2, True, 'markdown bold marker around a heading')
->>> markers("2 ** 3 is eight"), markers("*" * 40)
-((0, 0, False, ''), (0, 0, False, ''))
+>>> markers("2 ** 3 is eight"), markers("*" * 40), markers("*** Our Slogan ***"), markers(">>> import numpy")
+((0, 0, False, ''), (0, 0, False, ''), (0, 0, False, ''), (0, 0, False, ''))
 """
 from __future__ import annotations
 
 import re
 
-_QUOTE = re.compile(r"(?:>[ \t]?)+(?=\S)")
+# not ">>>": the prompt of Python's interactive sessions and doctests, which code and manuals quote
+_QUOTE = re.compile(r"(?!>>>)(?:>[ \t]?)+(?=\S)")
 _HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,120}?)(?<=\S)\1")
+# the text inside starts and ends with neither mark: "*** Our Slogan ***" is a banner, no bold heading
+_BOLD = re.compile(r"(\*\*|__)(?=[^\s*_])(.{1,120}?)(?<=[^\s*_])\1")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _MARKDOWN_STRUCTURE = re.compile(
     r"^[ \t]*\|[^\n]*\|[ \t]*$|^[ \t]*```|\]\([^)\s]+\)|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE
@@ -64,6 +66,20 @@ def indented_code(indent: str) -> bool:
     (False, True, True)
     """
     return len(indent.expandtabs(4)) >= 4
+
+
+def comment_block(content: str, neighbours: list[str]) -> bool:
+    """Is the line ``content``, marked as a heading, one of a block of lines that each start with its "#"s
+    (``neighbours``: the lines right above and below it, no blank line between)? Such a block is a script's or a
+    configuration file's comments ("# Copyright ..." over "#    This program is free software"), not headings.
+
+    >>> comment_block("# Older entries have been removed.", ["# To read them all, see the archive."])
+    True
+    >>> comment_block("# Chapter One", ["## The Voyage Out"]), comment_block("# Chapter One", ["The ship sailed."])
+    (False, False)
+    """
+    hashes = content[:len(content) - len(content.lstrip("#"))]
+    return any(line.startswith(hashes) and line[len(hashes):len(hashes) + 1] in ("", " ", "\t") for line in neighbours)
 
 
 def markers(content: str) -> tuple[int, int, bool, str]:
