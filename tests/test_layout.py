@@ -630,3 +630,47 @@ def test_a_tables_rows_are_no_running_heads():
             "    Release         Derived     Year        Owner       GPL-\n"
             "                    from                                compatible? (1)\n\n" + rows)
     assert layout(text).count("PSF         yes") == 18
+
+
+def test_a_plain_text_headings_underline_is_not_joined_to_it():
+    text = ("Mozilla Public License Version 2.0\n==================================\n\n1. Definitions\n--------------\n\n"
+            + wrapped("means each individual or legal entity that creates, contributes to the creation of, or owns"))
+    out = layout(text)
+    assert "Version 2.0\n======" in out and "Definitions\n------" in out
+
+
+def test_a_command_continued_by_a_backslash_keeps_its_line_break():
+    # joined with a space, "\ " would escape the space and the command would change
+    text = ("EXAMPLES\n       To add an IAM policy binding for the role of 'roles/compute.loadBalancerServiceUser'\n"
+            "       for the user 'test-user@gmail.com' with backend service 'my-backend-service' and\n"
+            "       region 'REGION', run the following command in the shell of your workstation:\n\n"
+            "           $ gcloud alpha compute backend-services add-iam-policy-binding \\\n"
+            "           my-backend-service --region=REGION --member='user:test-user@gmail.com' \\\n"
+            "           --role='roles/compute.loadBalancerServiceUser'\n")
+    out = layout(text)
+    assert "add-iam-policy-binding \\\n" in out and "test-user@gmail.com' \\\n" in out
+
+
+def test_an_attribution_after_a_quotation_stays_on_its_line():
+    # a typed dash opening a line after a finished sentence, as "\u2014 " does: a quotation's source
+    text = ("A programmer is a person who knows the value of everything, and the cost of nothing,\n"
+            "and who will tell you so at length, whether or not you have asked him to, at any hour.\n"
+            "\t\t-- Alan Perlis\n\nA list is only as strong as its weakest link, and every chain holds\n"
+            "one link that is weaker than the others, which is where it breaks when it is pulled.\n"
+            "\t\t-- Donald Knuth\n")
+    out = layout(text)
+    assert "at any hour.\n\t\t-- Alan Perlis" in out and "when it is pulled.\n\t\t-- Donald Knuth" in out
+
+
+def test_a_full_title_over_a_blank_line_is_not_joined_to_the_paragraph_below():
+    # across a blank line only a sentence that visibly goes on is joined (no final stop, a small letter next)
+    text = ("A Tour through the Western Highlands of Scotland, Letter the Third\n\n"
+            "From Fort William we set out on the morning of the fourth, with a guide who\n"
+            "knew the country well, and a horse for the baggage, which was not much; and\n"
+            "we followed the road along the loch side for some miles before we turned to\n"
+            "the north, where the hills close in and the way becomes rough and narrow, so\n"
+            "that the horse had to be led for the better part of the afternoon, until we\n"
+            "came at last to the inn at the head of the glen, where we passed the night.\n")
+    assert layout(text).startswith("A Tour through the Western Highlands of Scotland, Letter the Third\n\nFrom Fort")
+    going_on = text.replace("Letter the Third\n\nFrom Fort William we", "and the road we took\n\nfrom Fort William, we")
+    assert "the road we took from Fort William" in layout(going_on)

@@ -21,7 +21,7 @@ _BULLETS = "-•*·▪–—("
 _OPENING = "\"'‘“(["
 _CLOSING = "\"'’”)]"
 _LIST_ITEM = re.compile(
-    r"(?:[\-•*·▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"
+    r"(?:[\-•*·▪–—]\s|--\s|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"
 )
 _NUMERIC = re.compile(r"(?:^|\s)[(£$€]?\d[\d,.:/]*%?\)?(?=\s|$)")
 _FIGURE_END = set("0123456789%)")
@@ -116,13 +116,25 @@ def _line_end_mark(tail: str) -> tuple[str, str, bool, bool]:
 
 
 def _structural(content: str) -> bool:
-    """A heading in capitals, a table row, a line of figures or a dot leader.
+    """A heading in capitals, a table row, a line of figures, a dot leader or a rule.
 
     >>> [_structural(line) for line in ("THE VOYAGE OUT", "a | b | c", "Wages .... 12", "12  4  7", "the end of it")]
     [True, True, True, True, False]
     """
     return (_table_or_leader(content) or (content.isupper() and _capitals_heading(content))
-            or (content[-1:] in _FIGURE_END and _figures(content)))
+            or (content[-1:] in _FIGURE_END and _figures(content)) or (content[:1] in _RULE_MARKS and _rule(content)))
+
+
+_RULE_MARKS = "=-*~_#+.·—–"
+
+
+def _rule(content: str) -> bool:
+    """A line of one mark repeated: a rule, or a heading's underline in a plain-text document ("=====").
+
+    >>> _rule("=" * 30), _rule("---"), _rule("--"), _rule("-- Alan Perlis")
+    (True, True, False, False)
+    """
+    return len(content) >= 3 and not content.strip(content[0])
 
 
 def _table_or_leader(content: str) -> bool:
@@ -170,6 +182,8 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
                  prose: bool = True) -> list[tuple[str | None, str, float]]:
     """(separator or None, reason, confidence) for each break between lines ``i`` and ``i + 1``.
 
+    A line ending in a backslash is code continued on the next line: joined, the backslash would escape a space.
+
     ``gaps[i]`` is "line" (next line), "blank" (blank lines between) or "page" (a
     page break, with or without furniture between). The separator is " ", or
     "" after a dash. Lines set apart by blank lines and indented differently
@@ -190,11 +204,12 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
     full_break = f"hard line break: the line is full (width {width}) and the paragraph continues"
     decisions: list[tuple[str | None, str, float]] = []
     for gap, a_length, a_terminal, a_structural, a_dash_end, a_number_range, b_structural, b_list_item, b_first, \
-            b_lower, a_indent, b_indent in zip(gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end,
-                                               shapes.number_range, shapes.structural[1:], shapes.list_item[1:],
-                                               shapes.first_word[1:], shapes.starts_lower[1:], shapes.indent, shapes.indent[1:]):
+            b_lower, a_indent, b_indent, a_content in zip(
+                gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end, shapes.number_range,
+                shapes.structural[1:], shapes.list_item[1:], shapes.first_word[1:], shapes.starts_lower[1:],
+                shapes.indent, shapes.indent[1:], shapes.content):
         if a_structural or b_structural or b_list_item or not b_first or (not prose and not b_lower) or \
-                (gap == "blank" and a_indent != b_indent):
+                (gap == "blank" and a_indent != b_indent) or a_content[-1] == "\\":
             decisions.append(_NO_JOIN)
             continue
         full = hard_wrapped and a_length + 1 + len(b_first) > FULL * width
@@ -211,7 +226,7 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
                 decisions.append(_NO_JOIN)
         elif not hard_wrapped:
             decisions.append(_NO_JOIN)
-        elif full and (gap == "line" or not a_terminal or b_lower):
+        elif full and (gap == "line" or going_on):
             decisions.append((separator, full_break, 0.85))
         elif going_on and a_length >= 0.6 * width:
             decisions.append((separator, "hard line break inside a sentence", 0.8))
