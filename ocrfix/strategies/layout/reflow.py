@@ -49,11 +49,10 @@ class Shapes:
     """
 
     __slots__ = ("content", "length", "first_word", "starts_lower", "terminal", "structural", "list_item",
-                 "hyphen_left", "hyphen", "dash_end", "number_range", "indent")
+                 "hyphen_left", "hyphen", "dash_end", "number_range")
 
-    def __init__(self, contents: list[str], headings: list[bool] | None = None, indents: list[int] | None = None) -> None:
+    def __init__(self, contents: list[str], headings: list[bool] | None = None) -> None:
         self.content = contents
-        self.indent = indents or [0] * len(contents)   # columns of whitespace before each line's text
         self.length = list(map(len, contents))
         self.first_word = [content.split(None, 1)[0] if content else "" for content in contents]
         lasts = [content[-1:] for content in contents]
@@ -73,6 +72,10 @@ class Shapes:
         for i, last in enumerate(lasts):
             if last in _MARK_ENDS:
                 self.hyphen_left[i], self.hyphen[i], self.dash_end[i], self.number_range[i] = _line_end_mark(contents[i][-_TAIL:])
+            # a rule (a heading's "=====" underline), or code continued by a backslash (joined, the backslash would
+            # escape a space): found here, among the few lines ending in such a mark, not by a test of every line
+            if last in _STRUCTURAL_ENDS and (last == "\\" or _rule(contents[i])):
+                self.structural[i] = True
 
     def __len__(self) -> int:
         return len(self.content)
@@ -116,16 +119,17 @@ def _line_end_mark(tail: str) -> tuple[str, str, bool, bool]:
 
 
 def _structural(content: str) -> bool:
-    """A heading in capitals, a table row, a line of figures, a dot leader or a rule.
+    """A heading in capitals, a table row, a line of figures or a dot leader (:class:`Shapes` adds rules and
+    lines continued by a backslash).
 
     >>> [_structural(line) for line in ("THE VOYAGE OUT", "a | b | c", "Wages .... 12", "12  4  7", "the end of it")]
     [True, True, True, True, False]
     """
     return (_table_or_leader(content) or (content.isupper() and _capitals_heading(content))
-            or (content[-1:] in _FIGURE_END and _figures(content)) or (content[:1] in _RULE_MARKS and _rule(content)))
+            or (content[-1:] in _FIGURE_END and _figures(content)))
 
 
-_RULE_MARKS = "=-*~_#+.·—–"
+_STRUCTURAL_ENDS = frozenset("=-*~_#+·—–\\")   # a rule's marks (a line of points is a leader already), a backslash
 
 
 def _rule(content: str) -> bool:
@@ -182,14 +186,11 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
                  prose: bool = True) -> list[tuple[str | None, str, float]]:
     """(separator or None, reason, confidence) for each break between lines ``i`` and ``i + 1``.
 
-    A line ending in a backslash is code continued on the next line: joined, the backslash would escape a space.
-
-    ``gaps[i]`` is "line" (next line), "blank" (blank lines between) or "page" (a
-    page break, with or without furniture between). The separator is " ", or
-    "" after a dash. Lines set apart by blank lines and indented differently
-    are separate blocks (a man page's option and its description, a changelog's
-    sign-off and the next entry): OCR's blank lines inside a paragraph leave
-    its lines at one indentation. In a text that is not ``prose`` (verse, lists of names)
+    ``gaps[i]`` is "line" (next line), "blank" (blank lines between), "apart"
+    (blank lines between lines indented differently: separate blocks, never
+    joined) or "page" (a page break, with or without furniture between). The
+    separator is " ", or "" after a dash. Across blank lines only a sentence
+    that visibly goes on is joined. In a text that is not ``prose`` (verse, lists of names)
     only a line that continues in lower case is joined. (One loop over all the
     breaks: a call per break would cost more than most decisions.)
 
@@ -204,12 +205,9 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
     full_break = f"hard line break: the line is full (width {width}) and the paragraph continues"
     decisions: list[tuple[str | None, str, float]] = []
     for gap, a_length, a_terminal, a_structural, a_dash_end, a_number_range, b_structural, b_list_item, b_first, \
-            b_lower, a_indent, b_indent, a_content in zip(
-                gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end, shapes.number_range,
-                shapes.structural[1:], shapes.list_item[1:], shapes.first_word[1:], shapes.starts_lower[1:],
-                shapes.indent, shapes.indent[1:], shapes.content):
-        if a_structural or b_structural or b_list_item or not b_first or (not prose and not b_lower) or \
-                (gap == "blank" and a_indent != b_indent) or a_content[-1] == "\\":
+            b_lower in zip(gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end, shapes.number_range,
+                           shapes.structural[1:], shapes.list_item[1:], shapes.first_word[1:], shapes.starts_lower[1:]):
+        if a_structural or b_structural or b_list_item or not b_first or (not prose and not b_lower) or gap == "apart":
             decisions.append(_NO_JOIN)
             continue
         full = hard_wrapped and a_length + 1 + len(b_first) > FULL * width
