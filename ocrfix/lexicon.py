@@ -151,6 +151,15 @@ class Lexicon:
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.zipf(word) > 0.0
 
+    @cached_property
+    def longest(self) -> int:
+        """The length of the longest listed word: a longer key is not listed, nor is any string as long.
+
+        >>> 20 < load().longest < 100
+        True
+        """
+        return max(map(len, self._words), default=0)
+
     def __len__(self) -> int:
         return len(self._words)
 

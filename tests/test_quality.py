@@ -570,6 +570,15 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
         assert capsys.readouterr().err == f"ocrfix quality: {option} must be 0 or more, not -1\n"
 
 
+def test_a_token_longer_than_every_listed_word_is_not_read_letter_by_letter():
+    # 100,000 letters on the second line of an ALTO page made 100,000 readings of 100,000 letters: 22 GB
+    table, substitutions = signals._table(), signals._letter_substitutions()
+    assert table._listable_readings("tne", substitutions)
+    assert table._listable_readings("t" + "a" * table.lex.longest, substitutions) == []
+    text = "the first practical fuzzer,\nI s ould like ta" + "a" * 3000 + "o e"
+    assert estimate(text).verdict == "loop"
+
+
 def test_cli_names_a_folder_s_unreadable_files_and_fails(folder, capsys):
     (folder / "latin1.txt").write_bytes("Café".encode("latin-1"))
     assert main(["quality", str(folder)]) == 2

@@ -350,7 +350,7 @@ class _TokenTable:
         if not todo:
             return
         words = [_core_of(tokens[position]).lower() for position in todo.values()]
-        readings = [_readings(word, substitutions) for word in words]
+        readings = [self._listable_readings(word, substitutions) for word in words]
         zipfs = self.lex.folded_zipfs(chain.from_iterable(readings))
         ends = list(accumulate(map(len, readings)))
         best: dict[int, tuple[float, int]] = {}  # word -> (zipf, reading), the first of the commonest
@@ -521,7 +521,12 @@ class _TokenTable:
         >>> table = _table(); table._misread("tne"), table._misread("kabzeel")
         (True, False)
         """
-        return any(self.lex.folded_zipf(reading) > 0.0 for reading in _readings(key, _letter_substitutions()))
+        return any(self.lex.folded_zipf(reading) > 0.0 for reading in self._listable_readings(key, _letter_substitutions()))
+
+    def _listable_readings(self, word: str, substitutions: dict[str, str]) -> list[str]:
+        """:func:`_readings` of ``word``, none if it is longer than every listed word: its readings are as long,
+        so none is listed, and a 100,000-letter token would make 100,000 readings of its length (gigabytes)."""
+        return _readings(word, substitutions) if len(word) <= self.lex.longest else []
 
     def _word_zipf(self, word: str) -> float:
         """Zipf frequency of ``word``: 0 for "h-ve" (a letter misread as a hyphen), that of "eg" for "e.g",
