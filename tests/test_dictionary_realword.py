@@ -395,3 +395,21 @@ def test_a_rare_neighbour_decides_nothing(strategy: Dictionary) -> None:
     # "la vie" is a listed pair, but "vie" is a rare word, no evidence the lexicon trusts: "ia" stays
     text = "The old man drank ia vie sans souci."
     assert run(strategy, GARBLED + text).text.endswith(text)
+
+
+def test_a_garbled_page_reads_a_sure_reading_at_lower_odds(strategy: Dictionary) -> None:
+    # "old" is the one reading of "oli" that fits "years" and the comma's clause: under the odds of clean prose,
+    # over what a garbled page needs for a reading no rival shares
+    text = "He had been there some fifteen years oli, and from the books we know it."
+    assert run(strategy, text).text == text
+    assert run(strategy, GARBLED + text).text.endswith(text.replace("years oli,", "years old,"))
+    # clean prose keeps its rare word however sure the reading ("role" fits "the" and "of" alone)
+    clean = "The eggs are packed together like the roe of a fish."
+    assert run(strategy, clean).text == clean
+
+
+def test_a_word_beside_a_repaired_neighbour_is_a_real_word_suspect(strategy: Dictionary) -> None:
+    # "per@uaded" is no word, so "lese" was no suspect; repaired, "persuaded" is evidence, and "lese" pairs with
+    # neither "much" nor "persuaded" where "less" pairs with both
+    text = "He is much lese per@uaded of the need."
+    assert run(strategy, GARBLED + text).text.endswith("He is much less persuaded of the need.")

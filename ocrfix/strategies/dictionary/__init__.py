@@ -255,7 +255,8 @@ class Dictionary(RealWordRepair, Strategy):
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
                     i += 1
                     continue
-            if i not in taken and (kind[0] != "skip" or i in unpaired):  # "skip": taken as written, unless a suspect
+            # "skip": taken as written, unless a real-word suspect
+            if i not in taken and (kind[0] != "skip" or self._suspect(tokens, i, unpaired)):
                 edit = self._word_edit(tokens, i, kind, repairs, unpaired)
                 if edit is not None:
                     edits.append(edit)
@@ -370,7 +371,7 @@ class Dictionary(RealWordRepair, Strategy):
         neither neighbour, read with the document's own ``confusions`` if given), in its own case, with a mark
         that stood for its first or last letter; or None."""
         repair = self._repair_token(tokens, i, kind, repairs) if kind[0] != "skip" else None
-        if repair is None and i in unpaired:
+        if repair is None and self._suspect(tokens, i, unpaired):
             repair = self._real_word(tokens, i, confusions)
         if repair is None:
             return None

@@ -9,8 +9,9 @@ that reading REAL_WORD_ODDS over the word as printed (:meth:`_real_word`). Varia
 word by one neighbour where the other is a mark or unreadable (:meth:`_one_sided`), a capitalised word
 opening a sentence as the lower-case word misread (:meth:`_opening`), the document's own repeated
 confusions as likelier than the model's average (:meth:`_in_own_confusions`), a word by its common neighbour
-where the other is a rare word (:meth:`_fitting_one_side`), and a word printed once in a garbled text at lower
-odds (:meth:`_real_word_odds`).
+where the other is a rare word (:meth:`_fitting_one_side`), a word printed once, or a reading no rival shares, in a
+garbled text at lower odds (:meth:`_real_word_odds`), and a word beside a neighbour the pass repaired
+(:meth:`_suspect`).
 
 >>> from ocrfix.pipeline import Pipeline
 >>> from ocrfix.strategies.dictionary import Dictionary
@@ -170,6 +171,36 @@ class RealWordRepair:
                                                          or unknown(i + 1) and listed_apart(i - 1, paired[i - 1]))
                      and not self._piece(cores[i], words[i]))
                 and listed[i] and words[i] not in self.protected}
+
+    def _suspect(self, tokens: Tokens, i: int, unpaired: set[int]) -> bool:
+        """Is token ``i`` a real-word suspect: in ``unpaired`` (:meth:`_unpaired`, found before the pass), or one now
+        that the pass has repaired a neighbour? A word beside a garbled token was none, as its neighbour was no
+        evidence; repaired, the neighbour is ("much lese per@uaded": "per@uaded" -> "persuaded" leaves "lese"
+        unpaired on both sides, and "less" pairs with both). Then it is a listed lower-case word
+        (or a lone letter, :func:`_lone_letter`), not protected, between two listed words as repaired with
+        neither of which it forms a pair as common as a misprint of a listed one (see :meth:`_unpaired`).
+
+        >>> from ocrfix.strategies.dictionary import Dictionary
+        >>> fix, tokens = Dictionary(), Tokens("he is much lese per@uaded")
+        >>> fix._suspect(tokens, 3, set())
+        False
+        >>> tokens.repaired[4] = "persuaded"; fix._suspect(tokens, 3, set())
+        True
+        """
+        if i in unpaired:
+            return True
+        if i - 1 not in tokens.repaired and i + 1 not in tokens.repaired:
+            return False
+        core, word = tokens.cores[i], tokens.folded[i]
+        if not (is_lower_alpha_word(core) or _lone_letter(tokens, core)) or word in self.protected:
+            return False
+        prev, nxt = tokens.neighbour(i, -1), tokens.neighbour(i, +1)
+        if prev is None or nxt is None:
+            return False
+        lex = self._lexicon
+        ceiling = lex.bigram_ceiling - MISPRINT_GAP
+        return bool(lex.folded_zipf(word) and lex.folded_zipf(prev) and lex.folded_zipf(nxt)) \
+            and lex.folded_bigram(prev, word) < ceiling and lex.folded_bigram(word, nxt) < ceiling
 
     def _unfitting(self, tokens: Tokens, unpaired: set[int]) -> set[int]:
         """The tokens of ``unpaired`` between whose neighbours as printed no misreading of theirs fits
