@@ -108,6 +108,7 @@ from ocrfix.lexicon import CLEAR_MISPRINT_GAP, elided
 from ocrfix.errormodel import ErrorModel
 from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
+from ocrfix.quality.tokens import Tokens, bounds
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
             "fragments", "merged", "stray_marks", "recurring", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
@@ -261,25 +262,6 @@ class Signals:
         return covered
 
 
-class _Numbering(dict):
-    """Token -> its number; a token not numbered yet gets the next number when looked up, and is listed in ``new``.
-
-    Numbering a text's tokens is then one look-up each, in C (``dict`` calls ``__missing__`` for new ones only).
-
-    >>> numbers = _Numbering(); [numbers[token] for token in "a b a c".split()], numbers.new
-    ([0, 1, 0, 2], ['a', 'b', 'c'])
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.new: list[str] = []
-
-    def __missing__(self, token: str) -> int:
-        number = self[token] = len(self)
-        self.new.append(token)
-        return number
-
-
 class _TokenTable:
     """Per distinct token: its signal masses, letter counts, common-word languages, folded word.
 
@@ -293,7 +275,7 @@ class _TokenTable:
     def __init__(self) -> None:
         self.lex = lexicon.load()
         self.lm = charlm.load()
-        self.index = _Numbering()
+        self.index: dict[str, int] = {}  # token -> its number
         # Per token: the number of its folded word when it may be one of the text's own words (-1: not).
         self.key_ids = np.zeros(0, dtype=np.int64)
         self._key_numbers: dict[str, int] = {}
@@ -311,7 +293,7 @@ class _TokenTable:
         self._confusion_numbers: dict[tuple[str, str], int] = {}
         self._pairs: list[tuple[str, str]] = []  # confusion number -> (printed, meant)
 
-    def confusions(self, token_ids: np.ndarray, tokens: list[str], positions: np.ndarray) -> np.ndarray:
+    def confusions(self, token_ids: np.ndarray, tokens: Sequence[str], positions: np.ndarray) -> np.ndarray:
         """Per token (``tokens[positions]``, of ids ``token_ids``): the number of the one-letter confusion
         (printed, meant) that makes its word a listed word of Zipf >= _RECURRING_ZIPF, by a letter the error
         model has seen misread as another (the commonest such word wins); -1 for none.
@@ -341,7 +323,7 @@ class _TokenTable:
                 found.update(dict.fromkeys(rest, -1))
         return np.fromiter(map(found.__getitem__, ids), dtype=np.int64, count=len(ids))
 
-    def _try(self, todo: dict[int, int], tokens: list[str], substitutions: dict[str, str],
+    def _try(self, todo: dict[int, int], tokens: Sequence[str], substitutions: dict[str, str],
              found: dict[int, int]) -> None:
         """Fill ``found`` (token id -> confusion number, -1 for none) for the ids of ``todo`` (token id ->
         position in ``tokens``) not in it yet, reading each letter as the ``substitutions`` (printed letter ->
@@ -369,23 +351,25 @@ class _TokenTable:
                 self._pairs.append(pair)
             found[token_ids[owner]] = numbers[pair]
 
-    def ids(self, tokens: list[str]) -> np.ndarray:
-        """The number of each of ``tokens``, in one pass of look-ups that numbers the new ones, whose rows are
-        then added."""
+    def numbers(self, distinct: list[str]) -> np.ndarray:
+        """The number of each of the ``distinct`` tokens (no two equal), in one pass of look-ups; the new ones
+        are numbered in their order and their rows added."""
         index = self.index
-        ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-        if index.new:
-            new, index.new = index.new, []
+        found = list(map(index.get, distinct))
+        new = [token for token, number in zip(distinct, found) if number is None]
+        if new:
+            index.update(zip(new, range(len(index), len(index) + len(new))))
             try:
                 self._add(new)
             except BaseException:  # an interrupted batch: unnumber its tokens, which have no rows
                 for token in new:
                     del index[token]
                 raise
-        return ids
+            found = list(map(index.__getitem__, distinct))
+        return np.array(found, dtype=np.int64)
 
     def id(self, token: str) -> int:
-        return int(self.ids([token])[0])
+        return int(self.numbers([token])[0])
 
     def _add(self, tokens: list[str]) -> None:
         """Append the rows of the tokens last numbered (``tokens``): their cores' rows with what their edges add."""
@@ -926,11 +910,9 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         junk = np.concatenate((junk, high[(unit <= 0xF8FF) | (unit == 0xFFFD)]))
     not_text = np.bincount(page_of_line[_line_of(breaks, junk)], minlength=pages)
 
-    tokens = text.split()
-    after_space = np.concatenate(([True], space))[:-1]  # the text's edge counts as a space
-    starting = after_space & ~space
-    token_starts = starting.nonzero()[0]
-    tokens_per_line = _line_counts(starting, starts)
+    tokens = Tokens(text, *bounds(space))  # text.split(), each token sliced out where read
+    token_starts = tokens.starts
+    tokens_per_line = np.diff(np.searchsorted(token_starts, np.append(starts, len(codes))))
     token_line = np.repeat(np.arange(n_lines), tokens_per_line)  # of each token's first character
     chars = (nonspace + tokens_per_line).astype(float)  # tokens, the spaces between, the line break
 
@@ -940,7 +922,8 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     hits = np.zeros((pages, len(language.codes())))
     if tokens:
         table = _table()
-        ids = table.ids(tokens)
+        firsts, ids = tokens.distinct(codes)  # each distinct token once: its first, and each token's among them
+        ids = table.numbers(tokens.texts(firsts)).take(ids)
         # Most tokens carry no mass (and adding 0.0 changes no sum): only the others' rows are taken.
         charged = table.charged.take(ids).nonzero()[0]
         token_masses = table.rows.take(ids[charged], axis=0)  # take: several times faster than fancy indexing
@@ -1019,7 +1002,7 @@ def _density(evidence: np.ndarray, chars: np.ndarray, starts: np.ndarray, length
     return dense
 
 
-def _cut_lines(tokens: list[str], token_line: np.ndarray, lower_start: np.ndarray, filled: np.ndarray,
+def _cut_lines(tokens: Sequence[str], token_line: np.ndarray, lower_start: np.ndarray, filled: np.ndarray,
                page_of_line: np.ndarray) -> np.ndarray:
     """Per line: the characters by which a line cut short mid-sentence falls short of its page's median full line.
 
@@ -1174,7 +1157,7 @@ _RECURRING_ZIPF = 3.0
 _CONFUSION_SAMPLE = 200  # misread words tried with every confusion (see _TokenTable.confusions)
 
 
-def _recurring(table: _TokenTable, tokens: list[str], ids: np.ndarray, charged: np.ndarray,
+def _recurring(table: _TokenTable, tokens: Sequence[str], ids: np.ndarray, charged: np.ndarray,
                token_masses: np.ndarray) -> None:
     """Move the mass of misread words that one letter confusion the document makes again and again explains
     to ``recurring``, one edit each (in place).
@@ -1243,7 +1226,7 @@ def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return distinct, np.searchsorted(distinct, values)
 
 
-def _set_marks(tokens: list[str], token_line: np.ndarray, charged: np.ndarray) -> list[int]:
+def _set_marks(tokens: Sequence[str], token_line: np.ndarray, charged: np.ndarray) -> list[int]:
     """Positions in ``charged`` (indices of ``tokens``) of marks that are typography where they stand.
 
     A mark set after a space that follows a word or a number on the same line ("Bells, 25 ; recast",
@@ -1268,13 +1251,13 @@ def _set_marks(tokens: list[str], token_line: np.ndarray, charged: np.ndarray) -
     return marks
 
 
-def _line_end_hyphens(table: _TokenTable, tokens: list[str], token_line: np.ndarray, hyphen: np.ndarray) -> list[int]:
+def _line_end_hyphens(table: _TokenTable, tokens: Tokens, token_line: np.ndarray, hyphen: np.ndarray) -> list[int]:
     """The tokens of words hyphenated at a line end ("com-" / "petitors") whose halves join to a known word:
     their masses are cleared."""
     ends = (hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:])).nonzero()[0]
     cleared = []
-    for index in ends.tolist():
-        joined = tokens[index][:-1].lstrip(_EDGE_PUNCT) + tokens[index + 1].rstrip(_EDGE_PUNCT)
+    for index, head, tail in zip(ends.tolist(), tokens.texts(ends), tokens.texts(ends + 1)):
+        joined = head[:-1].lstrip(_EDGE_PUNCT) + tail.rstrip(_EDGE_PUNCT)
         if table.lex.zipf(joined) > 0.0:
             cleared += [index, index + 1]
     return cleared

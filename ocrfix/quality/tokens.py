@@ -1,0 +1,137 @@
+"""A text's tokens (what ``str.split`` gives) as spans of its code points: told apart in numpy, sliced out only where read.
+
+The quality estimate looks each distinct token up in its token table; a long
+text repeats its words many times (173,090 tokens, 16,851 distinct ones in a
+megabyte of OCR). Splitting the text into strings and looking each one up
+hashes every token in Python; here equal tokens are found by hashing their
+code points in numpy, and only one token of each text is made a string.
+
+>>> text = "to be or not to be"
+>>> codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+>>> tokens = Tokens(text, *bounds(codes == 32))
+>>> list(tokens) == text.split(), [part.tolist() for part in tokens.distinct(codes)]
+(True, [[0, 1, 2, 3], [0, 1, 2, 3, 0, 1]])
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+class Tokens(Sequence[str]):
+    """The tokens of ``text`` that begin at ``starts`` and end before ``ends`` (offsets in code points),
+    each sliced from the text when read."""
+
+    def __init__(self, text: str, starts: np.ndarray, ends: np.ndarray) -> None:
+        self.text, self.starts, self.ends = text, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]  # one token: callers read few
+        return self.text[self.starts[index]:self.ends[index]]
+
+    def texts(self, positions: np.ndarray) -> list[str]:
+        """The tokens at ``positions``."""
+        text = self.text
+        return [text[start:end] for start, end in zip(self.starts[positions].tolist(), self.ends[positions].tolist())]
+
+    def distinct(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The first token of each distinct text (ascending: in order of first appearance) and each token's
+        number among those; ``codes``: the text's code points.
+
+        A token of up to sixteen characters, each of U+0001..U+00FF (nearly all of them), is its own key
+        (its characters as bytes, in two 64-bit numbers): equal keys are found by a hash table filled
+        by whole arrays. The other tokens are made strings and told apart by a dictionary.
+        """
+        count = len(self.starts)
+        first = np.empty(count, dtype=np.int64)  # per token: the first token of the same text
+        keyed, keys = _keys(codes, self.starts, self.ends - self.starts)
+        same = _same(*keys)
+        earliest = np.full(len(keyed), count, dtype=np.int64)
+        np.minimum.at(earliest, same, keyed)  # per keyed token standing for its text: the first of that text
+        first[keyed] = earliest[same]
+        unkeyed = np.ones(count, dtype=bool)
+        unkeyed[keyed] = False
+        others = unkeyed.nonzero()[0]
+        seen: dict[str, int] = {}
+        first[others] = list(map(seen.setdefault, self.texts(others), others.tolist()))
+        is_first = first == np.arange(count)
+        return is_first.nonzero()[0], (np.cumsum(is_first) - 1)[first]
+
+
+def bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the runs of characters that are not ``space``.
+
+    >>> [part.tolist() for part in bounds(np.array([False, True, False, False, True]))]
+    [[0, 2], [1, 4]]
+    """
+    before = np.concatenate(([True], space[:-1]))  # is the character before each a space (or the text's edge)?
+    after = np.append(space[1:], True)  # and the one after it
+    return (before & ~space).nonzero()[0], (~space & after).nonzero()[0] + 1
+
+
+def _keys(codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """The tokens (of ``starts`` and ``lengths``) of at most sixteen characters of U+0001..U+00FF, and their
+    characters as bytes in two 64-bit numbers, the first character the lowest byte of the first (no
+    byte is 0, so the length shows).
+
+    >>> codes = np.frombuffer("ab ab\u2014 abcdefghij".encode("utf-32-le"), dtype=np.uint32)
+    >>> keyed, (high, low) = _keys(codes, np.array([0, 3, 7]), np.array([2, 3, 10]))
+    >>> keyed.tolist(), [hex(key) for key in high.tolist()], [hex(key) for key in low.tolist()]
+    ([0, 2], ['0x6261', '0x6867666564636261'], ['0x0', '0x6a69'])
+    """
+    wide = ((codes - np.uint32(1)) >= 255).nonzero()[0]  # code 0 (wrapping round) or beyond U+00FF: few
+    in_token = np.searchsorted(starts, wide, side="right") - 1
+    short = lengths <= 16
+    short[in_token[in_token >= 0]] = False  # (a wide space after a token sends that one to the dictionary too)
+    keyed = short.nonzero()[0]
+    text_bytes = np.zeros(len(codes) + 16, dtype=np.uint8)
+    text_bytes[:len(codes)] = codes  # the keyed tokens' characters fit
+    windows = np.ndarray((len(codes) + 8,), dtype="<u8", buffer=text_bytes, strides=(1,))  # 8 bytes from each place
+    at, size = starts[keyed], lengths[keyed]
+    return keyed, (windows[at] & _mask(size), windows[at + 8] & _mask(size - 8))
+
+
+def _mask(lengths: np.ndarray) -> np.ndarray:
+    """The bytes of the first ``lengths`` characters of a key (all eight from 8 on, none from 0 down)."""
+    return _MASKS.take(lengths, mode="clip")
+
+
+_MASKS = np.array([0] + [(1 << 8 * size) - 1 for size in range(1, 9)], dtype=np.uint64)  # of 0..8 characters, more clip
+
+
+
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: spreads a key's bits over the slot number
+_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+def _same(high: np.ndarray, low: np.ndarray) -> np.ndarray:
+    """Per key (``high``, ``low``): the position of a key equal to it (the same for all equal ones).
+
+    An open-addressing table at most half full, filled by whole arrays: each round every key not placed
+    yet aims at its slot, one of those aiming at a free slot fills it, and a key finding its equal there
+    is placed; the others try the next slot.
+
+    >>> same = _same(np.array([5, 7, 5, 7], dtype=np.uint64), np.array([0, 0, 0, 1], dtype=np.uint64)).tolist()
+    >>> same[0] == same[2], len(set(same))
+    (True, 3)
+    """
+    count = len(high)
+    bits = max(2 * count, 1).bit_length()
+    with np.errstate(over="ignore"):
+        slots = (((high ^ low * _MIX) * _SPREAD) >> np.uint64(64 - bits)).astype(np.int64)
+    holder = np.full(1 << bits, -1, dtype=np.int64)  # per slot: the key filling it
+    same = np.empty(count, dtype=np.int64)
+    pending = np.arange(count)
+    while len(pending):
+        slot = slots[pending]
+        free = holder[slot] < 0
+        holder[slot[free]] = pending[free]
+        held = holder[slot]
+        found = (high[held] == high[pending]) & (low[held] == low[pending])
+        same[pending[found]] = held[found]
+        pending = pending[~found]
+        slots[pending] = (slot[~found] + 1) & ((1 << bits) - 1)
+    return same
