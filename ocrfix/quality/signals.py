@@ -227,6 +227,7 @@ class Signals:
     confident: np.ndarray  # words with an engine confidence, per page
     codes: np.ndarray  # the text's code points (UTF-32), for the loop search
     space: np.ndarray  # which of them are whitespace, as str.split sees it
+    token_bounds: tuple[np.ndarray, np.ndarray]  # each token's start and end there
 
     @classmethod
     def of_text(cls, text: str, confidences: Sequence[Sequence[tuple[int, float | None]]] | None = None) -> "Signals":
@@ -969,7 +970,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         confident = np.bincount(page_of_line, weights=counts, minlength=pages)
     page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
     return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,
-                   words, latin, letters, hits, confident, codes, space)
+                   words, latin, letters, hits, confident, codes, space, (tokens.starts, tokens.ends))
 
 
 def _density(evidence: np.ndarray, chars: np.ndarray, starts: np.ndarray, length: int, token_line: np.ndarray,
@@ -1274,4 +1275,4 @@ def loop_spans(text: str, signals: Signals | None = None) -> list[tuple[int, int
 
     if signals is None:
         return [(edit.start, edit.end) for edit in Dedup().propose(text)]
-    return [(loop.start, loop.end) for loop in Dedup().loops(text, signals.codes, signals.space)]
+    return [(loop.start, loop.end) for loop in Dedup().loops(text, signals.codes, signals.space, signals.token_bounds)]

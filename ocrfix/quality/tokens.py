@@ -112,7 +112,7 @@ def _same(high: np.ndarray, low: np.ndarray) -> np.ndarray:
 
     An open-addressing table at most half full, filled by whole arrays: each round every key not placed
     yet aims at its slot, one of those aiming at a free slot fills it, and a key finding its equal there
-    is placed; the others try the next slot.
+    is placed; the others try the next slot (few: the table is mostly empty).
 
     >>> same = _same(np.array([5, 7, 5, 7], dtype=np.uint64), np.array([0, 0, 0, 1], dtype=np.uint64)).tolist()
     >>> same[0] == same[2], len(set(same))
@@ -123,15 +123,13 @@ def _same(high: np.ndarray, low: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore"):
         slots = (((high ^ low * _MIX) * _SPREAD) >> np.uint64(64 - bits)).astype(np.int64)
     holder = np.full(1 << bits, -1, dtype=np.int64)  # per slot: the key filling it
-    same = np.empty(count, dtype=np.int64)
-    pending = np.arange(count)
-    while len(pending):
-        slot = slots[pending]
+    holder[slots] = np.arange(count)  # first round: one of the keys aiming at each slot fills it
+    same = holder[slots]
+    pending = ((high[same] != high) | (low[same] != low)).nonzero()[0]
+    while len(pending):  # keys whose slot another key holds try the next free one
+        slot = slots[pending] = (slots[pending] + 1) & ((1 << bits) - 1)
         free = holder[slot] < 0
         holder[slot[free]] = pending[free]
-        held = holder[slot]
-        found = (high[held] == high[pending]) & (low[held] == low[pending])
-        same[pending[found]] = held[found]
-        pending = pending[~found]
-        slots[pending] = (slot[~found] + 1) & ((1 << bits) - 1)
+        held = same[pending] = holder[slot]
+        pending = pending[(high[held] != high[pending]) | (low[held] != low[pending])]
     return same

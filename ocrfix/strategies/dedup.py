@@ -52,6 +52,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cpdist
 
 from ocrfix.pipeline import Edit, Strategy
+from ocrfix.quality.tokens import bounds
 from ocrfix.strategies import register
 from ocrfix.strategies.layout.reflow import PROSE_LOWER_SHARE
 
@@ -142,7 +143,8 @@ class Dedup(Strategy):
         if not text.strip():
             return []
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        loops = self.loops(text, codes, _is_space(codes))
+        space = _is_space(codes)
+        loops = self.loops(text, codes, space, bounds(space))
         return [
             self.edit(
                 text, loop.start, loop.end, "",
@@ -152,10 +154,12 @@ class Dedup(Strategy):
             for loop in loops
         ]
 
-    def loops(self, text: str, codes: np.ndarray, space: np.ndarray) -> list[_Loop]:
-        """The loops :meth:`propose` removes from ``text`` (not blank), given its code points (UTF-32) and which
-        of them are whitespace as ``str.split`` sees it: for a caller that has them (the quality estimate)."""
-        tokens = _Tokens(codes, space)
+    def loops(self, text: str, codes: np.ndarray, space: np.ndarray,
+              token_bounds: tuple[np.ndarray, np.ndarray]) -> list[_Loop]:
+        """The loops :meth:`propose` removes from ``text`` (not blank), given its code points (UTF-32), which
+        of them are whitespace as ``str.split`` sees it and its tokens' starts and ends
+        (:func:`ocrfix.quality.tokens.bounds`): for a caller that has them (the quality estimate)."""
+        tokens = _Tokens(codes, token_bounds)
         line_loops = _LineLoops(self, text, tokens).find()
         inline = _select(_TokenLoops(self, text, tokens).find() + self._character_loops(text, codes, space, tokens))
         return _merge(line_loops, inline)
@@ -610,9 +614,9 @@ class _Tokens:
     sentence-final punctuation ("The." repeats "the").
     """
 
-    def __init__(self, codes: np.ndarray, space: np.ndarray) -> None:
+    def __init__(self, codes: np.ndarray, token_bounds: tuple[np.ndarray, np.ndarray]) -> None:
         self.breaks = ((codes == 10) | (codes == 12)).nonzero()[0]
-        self.starts, self.ends = _token_bounds(space)
+        self.starts, self.ends = token_bounds
         self.before_breaks = np.searchsorted(self.starts, self.breaks)  # tokens before each line break
         self.line_pages = np.concatenate(([0], np.cumsum(codes[self.breaks] == 12)))  # each line's page
         self.core_ends = self.ends.copy()
@@ -720,17 +724,6 @@ def _RANDOM_CODES() -> np.ndarray:
 def _is_space(codes: np.ndarray) -> np.ndarray:
     # take: twice as fast as fancy indexing; "clip" reads code points past the table as its last entry
     return _SPACE_TABLE.take(codes, mode="clip")
-
-
-def _token_bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end offsets of the runs of non-space characters.
-
-    >>> [part.tolist() for part in _token_bounds(np.array([False, True, False, False, True]))]
-    [[0, 2], [1, 4]]
-    """
-    before = np.concatenate(([True], space))  # before[i]: is the character before i a space (or the text's edge)?
-    after = np.append(space, True)  # the character at i
-    return (before & ~after).nonzero()[0], (~before & after).nonzero()[0]
 
 
 _FEW_PAIRS = 1 << 17  # items × periods up to which the periods worth trying are picked first
