@@ -91,7 +91,10 @@ def _keys(codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[n
     text_bytes[:len(codes)] = codes  # the keyed tokens' characters fit
     windows = np.ndarray((len(codes) + 8,), dtype="<u8", buffer=text_bytes, strides=(1,))  # 8 bytes from each place
     at, size = starts[keyed], lengths[keyed]
-    return keyed, (windows[at] & _mask(size), windows[at + 8] & _mask(size - 8))
+    low = np.zeros(len(keyed), dtype=np.uint64)
+    long = (size > 8).nonzero()[0]  # few
+    low[long] = windows[at[long] + 8] & _mask(size[long] - 8)
+    return keyed, (windows[at] & _mask(size), low)
 
 
 def _mask(lengths: np.ndarray) -> np.ndarray:
