@@ -67,9 +67,9 @@ def bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     >>> [part.tolist() for part in bounds(np.array([False, True, False, False, True]))]
     [[0, 2], [1, 4]]
     """
-    before = np.concatenate(([True], space[:-1]))  # is the character before each a space (or the text's edge)?
-    after = np.append(space[1:], True)  # and the one after it
-    return (before & ~space).nonzero()[0], (~space & after).nonzero()[0] + 1
+    edged = np.concatenate(([True], space, [True]))  # the text's edges count as spaces
+    changes = (edged[1:] != edged[:-1]).nonzero()[0]  # where a token starts, then where it ends, and so on
+    return changes[0::2].copy(), changes[1::2].copy()
 
 
 def _keys(codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
