@@ -356,18 +356,19 @@ class _TokenTable:
         """The number of each of the ``distinct`` tokens (no two equal), in one pass of look-ups; the new ones
         are numbered in their order and their rows added."""
         index = self.index
-        found = list(map(index.get, distinct))
-        new = [token for token, number in zip(distinct, found) if number is None]
-        if new:
-            index.update(zip(new, range(len(index), len(index) + len(new))))
+        found = np.fromiter(map(index.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
+        missing = (found < 0).nonzero()[0]
+        if len(missing):
+            new = [distinct[position] for position in missing.tolist()]
+            found[missing] = numbers = np.arange(len(index), len(index) + len(new))
+            index.update(zip(new, numbers.tolist()))
             try:
                 self._add(new)
             except BaseException:  # an interrupted batch: unnumber its tokens, which have no rows
                 for token in new:
                     del index[token]
                 raise
-            found = list(map(index.__getitem__, distinct))
-        return np.array(found, dtype=np.int64)
+        return found
 
     def id(self, token: str) -> int:
         return int(self.numbers([token])[0])
