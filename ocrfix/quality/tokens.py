@@ -3,8 +3,8 @@
 The quality estimate looks each distinct token up in its token table; a long
 text repeats its words many times (173,090 tokens, 16,851 distinct ones in a
 megabyte of OCR). Splitting the text into strings and looking each one up
-hashes every token in Python; here equal tokens are found by hashing their
-code points in numpy, and only one token of each text is made a string.
+hashes every token in Python; here equal tokens are found from their code
+points in numpy, and only one token of each text is made a string.
 
 >>> text = "to be or not to be"
 >>> codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
@@ -102,10 +102,7 @@ def _mask(lengths: np.ndarray) -> np.ndarray:
     return _MASKS.take(lengths, mode="clip")
 
 
-_MASKS = np.array([0] + [(1 << 8 * size) - 1 for size in range(1, 9)], dtype=np.uint64)  # of 0..8 characters, more clip
-
-
-
+_MASKS = np.array([0] + [(1 << 8 * size) - 1 for size in range(1, 9)], dtype=np.uint64)  # of 0..8 characters (more: 8)
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: spreads a key's bits over the slot number
 _MIX = np.uint64(0xC2B2AE3D27D4EB4F)
 
