@@ -108,7 +108,7 @@ from ocrfix.lexicon import CLEAR_MISPRINT_GAP, elided
 from ocrfix.errormodel import ErrorModel
 from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
-from ocrfix.quality.tokens import Tokens, bounds
+from ocrfix.quality.tokens import FEW_TOKENS, Tokens
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
             "fragments", "merged", "stray_marks", "recurring", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
@@ -352,22 +352,25 @@ class _TokenTable:
                 self._pairs.append(pair)
             found[token_ids[owner]] = numbers[pair]
 
-    def numbers(self, distinct: list[str]) -> np.ndarray:
-        """The number of each of the ``distinct`` tokens (no two equal), in one pass of look-ups; the new ones
-        are numbered in their order and their rows added."""
+    def numbers(self, tokens: list[str]) -> np.ndarray:
+        """The number of each of ``tokens``, in one pass of look-ups; the new ones are numbered in their order and
+        their rows added."""
         index = self.index
-        found = np.fromiter(map(index.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
+        found = np.fromiter(map(index.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
         missing = (found < 0).nonzero()[0]
         if len(missing):
-            new = [distinct[position] for position in missing.tolist()]
-            found[missing] = numbers = np.arange(len(index), len(index) + len(new))
-            index.update(zip(new, numbers.tolist()))
+            unnumbered = [tokens[position] for position in missing.tolist()]
+            new = list(dict.fromkeys(unnumbered))
+            numbers = range(len(index), len(index) + len(new))
+            index.update(zip(new, numbers))
             try:
                 self._add(new)
             except BaseException:  # an interrupted batch: unnumber its tokens, which have no rows
                 for token in new:
                     del index[token]
                 raise
+            # each new token once (a long text's distinct tokens): numbered in order
+            found[missing] = numbers if len(new) == len(unnumbered) else list(map(index.__getitem__, unnumbered))
         return found
 
     def id(self, token: str) -> int:
@@ -912,7 +915,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         junk = np.concatenate((junk, high[(unit <= 0xF8FF) | (unit == 0xFFFD)]))
     not_text = np.bincount(page_of_line[_line_of(breaks, junk)], minlength=pages)
 
-    tokens = Tokens(text, *bounds(space))  # text.split(), each token sliced out where read
+    tokens = Tokens(text, space)  # text.split(), each token sliced out where read
     token_starts = tokens.starts
     tokens_per_line = np.diff(np.searchsorted(token_starts, np.append(starts, len(codes))))
     token_line = np.repeat(np.arange(n_lines), tokens_per_line)  # of each token's first character
@@ -924,8 +927,11 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     hits = np.zeros((pages, len(language.codes())))
     if tokens:
         table = _table()
-        firsts, ids = tokens.distinct(codes)  # each distinct token once: its first, and each token's among them
-        ids = table.numbers(tokens.texts(firsts)).take(ids)
+        if len(tokens) > FEW_TOKENS:  # a long text repeats its words: each distinct one is looked up once
+            distinct, ids = tokens.distinct(codes)
+            ids = table.numbers(distinct).take(ids)
+        else:
+            ids = table.numbers(text.split())
         # Most tokens carry no mass (and adding 0.0 changes no sum): only the others' rows are taken.
         charged = table.charged.take(ids).nonzero()[0]
         token_masses = table.rows.take(ids[charged], axis=0)  # take: several times faster than fancy indexing

@@ -8,9 +8,9 @@ points in numpy, and only one token of each text is made a string.
 
 >>> text = "to be or not to be"
 >>> codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
->>> tokens = Tokens(text, *bounds(codes == 32))
->>> list(tokens) == text.split(), [part.tolist() for part in tokens.distinct(codes)]
-(True, [[0, 1, 2, 3], [0, 1, 2, 3, 0, 1]])
+>>> tokens = Tokens(text, codes == 32)
+>>> texts, numbers = tokens.distinct(codes); list(tokens) == text.split(), texts, numbers.tolist()
+(True, ['to', 'be', 'or', 'not'], [0, 1, 2, 3, 0, 1])
 """
 from __future__ import annotations
 
@@ -19,12 +19,18 @@ from collections.abc import Sequence
 import numpy as np
 
 
-class Tokens(Sequence[str]):
-    """The tokens of ``text`` that begin at ``starts`` and end before ``ends`` (offsets in code points),
-    each sliced from the text when read."""
+#: Up to this many tokens (a page), looking each one up costs less than telling them apart first
+#: (:meth:`Tokens.distinct`: numpy's cost per call outweighs its gain).
+FEW_TOKENS = 1_000
 
-    def __init__(self, text: str, starts: np.ndarray, ends: np.ndarray) -> None:
-        self.text, self.starts, self.ends = text, starts, ends
+
+class Tokens(Sequence[str]):
+    """The tokens of ``text`` (``text.split()``), given which of its characters are whitespace as ``str.split``
+    sees it: their ``starts`` and ``ends`` (offsets in code points), each token sliced from the text when read."""
+
+    def __init__(self, text: str, space: np.ndarray) -> None:
+        self.text = text
+        self.starts, self.ends = bounds(space)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -37,9 +43,9 @@ class Tokens(Sequence[str]):
         text = self.text
         return [text[start:end] for start, end in zip(self.starts[positions].tolist(), self.ends[positions].tolist())]
 
-    def distinct(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The first token of each distinct text (ascending: in order of first appearance) and each token's
-        number among those; ``codes``: the text's code points.
+    def distinct(self, codes: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """The distinct tokens in order of first appearance, and each token's number among them; ``codes``: the
+        text's code points.
 
         A token of up to sixteen characters, each of U+0001..U+00FF (nearly all of them), is its own key
         (its characters as bytes, in two 64-bit numbers): equal keys are found by a hash table filled
@@ -55,10 +61,10 @@ class Tokens(Sequence[str]):
         unkeyed = np.ones(count, dtype=bool)
         unkeyed[keyed] = False
         others = unkeyed.nonzero()[0]
-        seen: dict[str, int] = {}
+        seen: dict[str, int] = {}  # token -> its first position
         first[others] = list(map(seen.setdefault, self.texts(others), others.tolist()))
         is_first = first == np.arange(count)
-        return is_first.nonzero()[0], (np.cumsum(is_first) - 1)[first]
+        return self.texts(is_first.nonzero()[0]), (np.cumsum(is_first) - 1)[first]
 
 
 def bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
