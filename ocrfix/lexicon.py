@@ -50,6 +50,10 @@ _BIGRAM_CORPUS_WORDS = 1_024_908_267_229
 # count. Dividing by 50 puts pairs on the words' scale, so that
 # bigram(w1, w2) - zipf(w1) estimates log10 P(w2 | w1): P(the | of) ~ 0.25, P(be | to) ~ 0.05.
 _BIGRAM_SCALE = 50
+# symspellpy's pairs were counted in lower case: a word mostly printed capitalised (a name, a month) ends ten
+# listed pairs or fewer ("god" 10, "english" 5, "israel" 1, while it begins 58, 43, 17); a word the list covers
+# ends dozens to hundreds ("water" 117, "same" 23, "been" 64, "be" 163). See Lexicon.seldom_second.
+SELDOM_SECOND = 12
 # wordfreq's large English list keeps words down to Zipf 1.0; below that a word is unknown.
 _MIN_ZIPF = 1.0
 # The web text behind the word list holds OCR misreadings and typos of common words ("tne", "irom") at
@@ -239,8 +243,27 @@ class Lexicon:
         >>> "the" in load().linked, "exlude" in load().linked
         (True, False)
         """
+        firsts, seconds = self._pair_places
+        return frozenset(self._words.keys() & firsts.keys() & seconds.keys())
+
+    @cached_property
+    def seldom_second(self) -> frozenset[str]:
+        """The words the bigram list seldom puts second: ending fewer than SELDOM_SECOND listed pairs and under a
+        quarter as many as they begin. The list was counted in lower case, so a word mostly printed capitalised (a
+        name, a month: "of Israel", "in January") lacks most pairs it ends, and an unlisted pair ending in it is no
+        evidence.
+
+        >>> [word in load().seldom_second for word in ("israel", "january", "water", "be")]
+        [True, True, False, False]
+        """
+        firsts, seconds = self._pair_places
+        return frozenset(word for word, n in firsts.items() if seconds[word] < min(SELDOM_SECOND, n / 4))
+
+    @cached_property
+    def _pair_places(self) -> tuple[Counter[str], Counter[str]]:
+        """How many listed pairs each word begins, and how many it ends."""
         words = " ".join(self._bigrams).split(" ")  # each pair is two words and a space
-        return frozenset(self._words.keys() & set(words[0::2]) & set(words[1::2]))
+        return Counter(words[0::2]), Counter(words[1::2])
 
 
 class Vocabulary:

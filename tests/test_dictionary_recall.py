@@ -149,7 +149,8 @@ def test_a_short_word_with_two_glyphs_for_one_letter_is_read_back(default, print
 @pytest.mark.parametrize("word, elsewhere", [("colliery", "mine"), ("cattle", "sheep")])
 def test_a_word_the_document_uses_is_a_likelier_reading(default, word, elsewhere):
     # a cache language model: "coliery" is "colliery" in a text about the colliery, left alone in one about a mine
-    misread = {"colliery": "coliery", "cattle": "~attle"}[word]
+    # (not "~attle": a mark for the first letter is read with the likeliest letter either way, "battle" among sheep)
+    misread = {"colliery": "coliery", "cattle": "eattle"}[word]
     text = (f"The {word} was sold in 1968. Men from the {word} found work elsewhere, "
             f"and the {misread} buildings were pulled down.")
     assert run(default, text) == text.replace(misread, word)
@@ -259,3 +260,41 @@ def test_words_that_only_look_like_a_chain_are_kept(default, text):
 ])
 def test_a_word_beside_an_unreadable_one_is_read_with_its_repair(default, text, repaired):
     assert repaired in run(default, text)
+
+
+def test_a_mark_before_an_unknown_word_is_its_lost_first_letter(default):
+    # the mark says a letter stood there: the readings that put one back count together against the word as printed
+    assert run(default, "He said it was in his ~pinion unfit for drinking.") == \
+        "He said it was in his opinion unfit for drinking."
+    assert run(default, "a meeting of the principal 'andowners of the district") == \
+        "a meeting of the principal landowners of the district"
+    # the letter put back is a capital where the text prints the word capitalised only
+    assert run(default, "The children of Israel went out, and the children of 'srael came to Israel.") == \
+        "The children of Israel went out, and the children of Israel came to Israel."
+    text = "Type ^d to return to the shell."
+    assert run(default, text) == text  # a symbol before one letter is a key
+
+
+def test_a_hyphen_starting_a_word_is_its_first_letter_only_where_the_reading_fits_its_neighbours(default):
+    assert run(default, "The fortnightly meeting -f the Guardians was held.") == \
+        "The fortnightly meeting of the Guardians was held."
+    for text in ("Use -f to force it.", "Pass the -f option twice.", "Run it with -v and -q set."):
+        assert run(default, text) == text  # options
+
+
+def test_an_unlisted_pair_before_a_name_is_no_evidence_against_a_word(default):
+    # the bigram list, counted in lower case, lacks "of israel": a name after a word says nothing against it
+    assert run(default, "These are the judgment of the children uf Israel upon his heart.") == \
+        "These are the judgment of the children of Israel upon his heart."
+
+
+def test_a_colon_for_a_worn_last_letter_is_read_where_the_next_word_wants_the_letter(default):
+    assert run(default, "he has lived here for years, and ha: never been known to fail") == \
+        "he has lived here for years, and has never been known to fail"
+    for text in ("Note: the file is read.", "Do as follows: the user logs in.", "What to do with it: responsibilities were",
+                 "Confidant, confidante, n:\n\tOne entrusted with secrets"):
+        assert run(default, text) == text  # the word's own colon
+    assert run(default, "Should you wish to discus- any of the figures, write.") == \
+        "Should you wish to discuss any of the figures, write."
+    for text in ("pre- and post-war prices", "the first- and second-class fares"):
+        assert run(default, text) == text  # a compound's hyphen

@@ -62,7 +62,7 @@ from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_stops
 from ocrfix.strategies.dictionary.units import misread_pound_signs, misread_pounds
-from ocrfix.strategies.dictionary.tokens import (LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
+from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
@@ -244,9 +244,11 @@ class Dictionary(RealWordRepair, Strategy):
                         halves.append(i)
                     i += 1  # a piece of a split word: repairing it alone would do harm, unless it is words run together
                     continue
-            if i not in taken and (kind[0] == "skip" or kind[0] == "word" and kind[2]) and (
-                    tokens.starts[i] > tokens.raw_starts[i] or tokens.ends[i] < tokens.raw_ends[i]):
-                lost = (tokens.starts[i] > tokens.raw_starts[i] and self._lost_edge_letter(tokens, i, False)
+            if i not in taken and (kind[0] == "skip" or kind[0] == "word") and (
+                    tokens.starts[i] > tokens.raw_starts[i] or tokens.ends[i] < tokens.raw_ends[i]
+                    or cores[i][:1] in LETTER_MARKS):
+                lost = ((tokens.starts[i] > tokens.raw_starts[i] or cores[i][:1] in LETTER_MARKS)
+                        and self._lost_edge_letter(tokens, i, False)
                         or tokens.ends[i] < tokens.raw_ends[i] and self._lost_edge_letter(tokens, i, True))
                 if lost:  # "“he" -> "the": a listed word with a mark for its first or last letter
                     replacement, confidence, reason, mark_at = lost
@@ -715,8 +717,15 @@ class Dictionary(RealWordRepair, Strategy):
         """
         core, text = tokens.cores[i], tokens.text
         mark_at = tokens.ends[i] if last else tokens.starts[i] - 1
+        if not last and core[:1] in LETTER_MARKS:  # a symbol kept in the word part as its misread letter ("~ater")
+            if len(core) < 3:
+                return None  # a symbol before one letter is a key or a name ("^d", "*r"), not a word
+            mark_at, core = tokens.starts[i], core[1:]
         mark = text[mark_at]
-        if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) or not core.isalpha() or not core.islower() \
+        dash = not last and mark == "-" and mark_at == tokens.raw_starts[i]  # not "--f"
+        closing = last and mark in CLOSING_LETTER_MARKS and mark_at + 1 == tokens.raw_ends[i]
+        if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) and not (dash or closing) or not core.isalpha() \
+                or not core.islower() \
                 or not last and _quoted(text, mark_at) or _wrapped(text, tokens.starts[i], tokens.ends[i]) \
                 or text[mark_at - 1:mark_at] == "\\":  # an escaped mark is meant literally ("\_s" in a vim pattern)
             return None
@@ -724,23 +733,89 @@ class Dictionary(RealWordRepair, Strategy):
         lex = self._lexicon
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
         printed = word + mark if last else mark + word
+        candidates = [word + letter if last else letter + word for letter in string.ascii_lowercase]
+        listed = [(candidate, zipf) for candidate, zipf in zip(candidates, lex.folded_zipfs(candidates))
+                  if zipf >= MIN_CANDIDATE_ZIPF]
+        if not listed:
+            return None
         readings = {word: self._context(prev, word, lex.folded_zipf(word) or UNKNOWN_ZIPF, nxt)
                     + self._channel(word, printed)[0]}
-        candidates = [word + letter if last else letter + word for letter in string.ascii_lowercase]
-        for candidate, zipf in zip(candidates, lex.folded_zipfs(candidates)):
-            if zipf >= MIN_CANDIDATE_ZIPF:
-                readings[candidate] = self._context(prev, candidate, zipf, nxt) + self._channel(candidate, printed)[0]
-        best, confidence = best_reading(readings)
-        if not (mark in "'’" and word in CLITICS or self._rare_neighbour(tokens, i)):
-            # the mark is surely a letter if the word as printed is unlikely, though which letter may be in doubt
-            # ("‘n these": in or on): any letter for it is as near the truth as the mark, the likeliest nearer
-            confidence = 1.0 - confidence * 10.0 ** (readings[word] - readings[best])
-        if best == word or confidence < self.min_confidence:
+        # a reading the document uses elsewhere is likelier (CACHE_WEIGHT), unless it is as rare as the text's own
+        # misprints are ("vou" for "you" all page long), or a last letter: code names end in "_" ("table_")
+        cache = None if last else tokens.vocabulary
+        for candidate, zipf in listed:
+            readings[candidate] = (self._context(prev, candidate, zipf, nxt, cache if zipf >= PIECE_ZIPF else None)
+                                   + self._channel(candidate, printed)[0])
+        # the mark is surely a letter if the word as printed is unlikely, though which letter may be in doubt ("‘n
+        # these": in or on): any letter for it is as near the truth as the mark, the likeliest nearer
+        surely = not (mark in "'’" and word in CLITICS or self._rare_neighbour(tokens, i))
+        best, confidence = self._mark_confidence(readings, word, surely)
+        if best != word and confidence >= self.min_confidence and not lex.folded_zipf(word):
+            # an unknown word may be misread inside as well: its repairs that put no letter at the mark rival
+            # those that do, paying for the mark as a stray one (scored only where they may decide: they cost)
+            stray = readings[word] - self._context(prev, word, UNKNOWN_ZIPF, nxt) - self._channel(word, word)[0]
+            others = [score + stray for reading, score in self._readings(word, 0.0, prev, nxt, as_one=True).items()
+                      if reading not in readings]
+            confidence = self._mark_confidence(readings, word, surely, others)[1]
+        if best == word or confidence < self.min_confidence or dash and not self._dash_fits(prev, best, nxt) \
+                or closing and not (nxt and tokens.cores[i + 1][:1].islower() and self._closing_fits(word, best, nxt)):
             return None
-        if tokens.may_open_sentence(i):
+        if tokens.may_open_sentence(i) or tokens.capitalised_only(best):  # "of 'srael" in a text of "Israel"
             best = best[0].upper() + best[1:]
         place = "last" if last else "first"
         return best, round(confidence, 3), f"\"{mark}\" misread for the {place} letter of \"{best}\"", mark_at
+
+    @staticmethod
+    def _mark_confidence(readings: dict[str, float], word: str, surely: bool,
+                         others: list[float] = ()) -> tuple[str, float]:
+        """The best of a marked ``word``'s ``readings`` and its confidence against them and the ``others`` (scores of
+        readings that put no letter at the mark); ``surely``: the confidence that the mark is a letter at all, that
+        of every reading but the word as printed and the others together.
+
+        >>> Dictionary._mark_confidence({"he": -3.0, "the": -2.0, "she": -2.1}, "he", True)[1] > 0.9
+        True
+        """
+        best, confidence = best_reading(readings, others)
+        if surely:
+            confidence = 1.0 - confidence * (10.0 ** (readings[word] - readings[best])
+                                             + sum([10.0 ** (score - readings[best]) for score in others]))
+        return best, confidence
+
+    def _dash_fits(self, prev: str | None, reading: str, nxt: str | None) -> bool:
+        """May a hyphen before a word be its misread first letter, read as ``reading``? Before a word a hyphen is
+        mostly an option ("use -f to"), a dash or a minus: only where the reading follows the word before more
+        often than it follows any word, and the word after follows it so too, or says nothing (unknown, or a
+        word the bigram list seldom puts second, :attr:`Lexicon.seldom_second`: "son -f Israel").
+
+        >>> fix = Dictionary()
+        >>> fix._dash_fits("meeting", "of", "the"), fix._dash_fits("use", "of", "to"), fix._dash_fits("the", "of", "option")
+        (True, False, False)
+        """
+        lex = self._lexicon
+        before = lex.association(prev, reading) if prev else None
+        if before is None or before <= 0.0:
+            return False
+        if nxt is None or not lex.folded_zipf(nxt) or nxt in lex.seldom_second:
+            return True
+        after = lex.association(reading, nxt)
+        return after is not None and after > 0.0
+
+    def _closing_fits(self, word: str, reading: str, nxt: str | None) -> bool:
+        """May the punctuation after ``word`` be its misread last letter, read as ``reading``? A colon, a hyphen or a
+        question mark after a word is mostly its own: only where the reading is commoner than the word and, before
+        the next word, forms a listed pair with it that is commoner than chance, where the word forms none ("and
+        ha: never been" -> "has never"; "as follows: the", "Note: the", "with it: responsibilities" stay).
+
+        >>> fix = Dictionary()
+        >>> fix._closing_fits("ha", "has", "never"), fix._closing_fits("note", "notes", "the")
+        (True, False)
+        """
+        lex = self._lexicon
+        if nxt is None or not lex.folded_zipf(nxt) or lex.folded_bigram(word, nxt) \
+                or lex.folded_zipf(reading) <= lex.folded_zipf(word):
+            return False
+        after = lex.association(reading, nxt)
+        return after is not None and after > 0.0
 
     def _repair_token(self, tokens: Tokens, i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
@@ -1259,16 +1334,20 @@ class Dictionary(RealWordRepair, Strategy):
         return score + self._next_prob(word, zipf, nxt)
 
     def _next_prob(self, prev: str, z_prev: float, word: str | None, z_word: float | None = None) -> float:
-        """log10 P(word | prev) from word-bigram frequencies, backing off to the word's frequency."""
+        """log10 P(word | prev) from word-bigram frequencies, backing off to the word's frequency. Without
+        ``z_word``, ``word`` is the text's own next word, not a reading of a printed one: then an unlisted pair
+        ending in a word the list seldom puts second (a name, "of Israel": :attr:`Lexicon.seldom_second`) is
+        no evidence against ``prev``, and only the back-off counts."""
         if word is None:
             return 0.0
         pair = self._pair(prev, word)
         if pair and z_prev:
             return min(0.0, pair - z_prev)
-        if z_word is None:  # looked up only for the back-off: most pairs scored are listed
+        printed = z_word is None
+        if printed:  # looked up only for the back-off: most pairs scored are listed
             z_word = self._lexicon.folded_zipf(word) or UNKNOWN_ZIPF
         estimate = z_word - 9.0 + BACKOFF
-        if z_prev:
+        if z_prev and not (printed and word in self._lexicon.seldom_second):
             # an unlisted pair of listed words is rarer than the list's floor
             estimate = min(estimate, self._lexicon.bigram_floor - z_prev - 1.0)
         return estimate

@@ -58,6 +58,9 @@ LOWER_FORM = regex.compile(r"\p{Ll}+")
 # ("_ith"). Brackets and dashes are left out: before a word they are mostly real.
 LETTER_MARKS = "“‘\"'+*~»«<>|^_"
 LAST_LETTER_MARKS = "+*~|^<>»«_"  # symbols (no punctuation a word may end with) OCR prints for a last letter
+# Punctuation OCR prints for a word's worn last letter (an s or an e read as a colon: "and ha: never"; "discus- any"):
+# the word's own mark but before a lower-case word it does not pair with (Dictionary._closing_fits)
+CLOSING_LETTER_MARKS = ":!?=™-"
 
 
 def _space_tables() -> tuple[np.ndarray, np.ndarray]:
@@ -155,16 +158,19 @@ class Tokens:
 
     def marked_edges(self) -> set[int]:
         """The tokens that are lower-case words with a mark before them that engines print for a first letter
-        (LETTER_MARKS: "“he") or a symbol after them they print for a last one (LAST_LETTER_MARKS: "th~").
+        (LETTER_MARKS: "“he"; a hyphen starting the token: "-f") or a symbol after them they print for a last one
+        (LAST_LETTER_MARKS: "th~").
 
-        >>> sorted(Tokens("“he said th~ “He”").marked_edges())
-        [0, 2]
+        >>> sorted(Tokens("“he said th~ “He” -f --f").marked_edges())
+        [0, 2, 4]
         """
-        text, starts, ends = self.text, self.starts, self.ends
-        edged = map(operator.or_, map(operator.ne, starts, self.raw_starts), map(operator.ne, ends, self.raw_ends))
+        text, starts, ends, raw_starts, raw_ends = self.text, self.starts, self.ends, self.raw_starts, self.raw_ends
+        edged = map(operator.or_, map(operator.ne, starts, raw_starts), map(operator.ne, ends, raw_ends))
         return {i for i in compress(range(len(starts)), edged)
-                if (starts[i] > self.raw_starts[i] and text[starts[i] - 1] in LETTER_MARKS
-                    or ends[i] < self.raw_ends[i] and text[ends[i]] in LAST_LETTER_MARKS)
+                if (starts[i] > raw_starts[i] and (text[starts[i] - 1] in LETTER_MARKS
+                                                   or text[starts[i] - 1] == "-" and starts[i] - 1 == raw_starts[i])
+                    or ends[i] < raw_ends[i] and (text[ends[i]] in LAST_LETTER_MARKS
+                                                  or text[ends[i]] in CLOSING_LETTER_MARKS and ends[i] + 1 == raw_ends[i]))
                 and self.cores[i].isalpha() and self.cores[i].islower()}
 
     def line_break_halves(self, is_word: Callable[[str], bool] = lambda word: False) -> set[int]:
@@ -278,8 +284,9 @@ class Tokens:
         """
         found = self._capitalised_only.get(word)
         if found is None:
-            found = self._capitalised_only[word] = (
-                word not in self.text and self.text.count(word[0].upper() + word[1:]) > 1)
+            text, capitalised = self.text, word[0].upper() + word[1:]
+            first = -1 if word in text else text.find(capitalised)
+            found = self._capitalised_only[word] = first >= 0 and text.find(capitalised, first + len(word)) >= 0
         return found
 
     def may_open_sentence(self, i: int) -> bool:
