@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
                                         lines=args.lines, jobs=args.jobs, progress=None)
     text = (quality_files.table(rows, args.ok_below) if args.format == "table"
             else quality_files.to_json(rows) if args.format == "json" else quality_files.to_csv(rows))
-    _write(text, args, inputs=[*files, *([args.model] if args.model else [])])
+    _write(text, args, inputs=[*files, *_model_file(args)])
     unread = [row["error"] for row in rows if "error" in row]  # a folder's files that could not be read
     for error in unread:
         print(f"ocrfix {args.command}: {error}", file=sys.stderr)
@@ -90,11 +90,15 @@ def _write(text: str, args: argparse.Namespace, inputs: Sequence[Path] = ()) -> 
         sys.stdout.write(text)
 
 
+def _model_file(args: argparse.Namespace) -> list[Path]:
+    """The ``--model`` file, if one is given: an input the report must never replace."""
+    return [Path(args.model)] if args.model else []
+
+
 def _train(args: argparse.Namespace) -> int:
     from ocrfix import corpus
-    from ocrfix.quality import train
-
     from ocrfix.io import refuse_inputs
+    from ocrfix.quality import train
 
     if not args.corpus or not args.output:
         raise OcrfixError("--train needs --corpus PATH and -o MODEL")
@@ -124,5 +128,6 @@ def _evaluate(args: argparse.Namespace) -> int:
         raise OcrfixError("--evaluate needs --corpus PATH")
     documents = corpus.load(args.corpus)
     data = evaluate(documents, model=args.model)
-    _write(evaluation_markdown(data, args.corpus, args.model), args, inputs=[*corpus.input_files(args.corpus, documents), *([args.model] if args.model else [])])
+    _write(evaluation_markdown(data, args.corpus, args.model), args,
+           inputs=[*corpus.input_files(args.corpus, documents), *_model_file(args)])
     return 0
