@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import compress
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -701,9 +701,9 @@ class Dictionary(RealWordRepair, Strategy):
                 + self._next_prob(b, z_b, nxt) + self._channel(a, a)[0] + self._channel(b, b)[0])
 
     def _lost_edge_letter(self, tokens: Tokens, i: int, last: bool) -> tuple[str, float, str, int] | None:
-        """Token ``i`` is a listed lower-case word beside a mark that engines print for a letter ("“he",
-        "+he", "th~"); the word with that letter put back, if clearly meant, as (replacement,
-        confidence, reason, offset of the mark).
+        """Token ``i`` is a lower-case word beside a mark that engines print for a letter ("“he",
+        "+he", "th~", or a symbol the token starts with: "~ater"); the word with that letter put back, if
+        clearly meant, as (replacement, confidence, reason, offset of the mark).
 
         Readings: the word with each letter before it (``last``: after it) that makes a listed word
         ("the", "she"), or the word as printed with a stray mark; both pay the error model's price for
@@ -714,6 +714,9 @@ class Dictionary(RealWordRepair, Strategy):
         (:meth:`_rare_neighbour`: "‘ir ies" for "Libraries") may be one itself: there the best reading's own
         confidence counts.
         A quotation mark that a closing one follows in the paragraph is a real quotation: left alone.
+        A hyphen opening the token ("-f") or punctuation closing it (CLOSING_LETTER_MARKS: "ha:") is mostly the
+        text's own: a letter only where the reading fits the neighbours (:meth:`_dash_fits`, :meth:`_closing_fits`).
+        An unknown word may be misread inside as well: its repairs that put no letter at the mark rival the others.
         """
         core, text = tokens.cores[i], tokens.text
         mark_at = tokens.ends[i] if last else tokens.starts[i] - 1
@@ -767,7 +770,7 @@ class Dictionary(RealWordRepair, Strategy):
 
     @staticmethod
     def _mark_confidence(readings: dict[str, float], word: str, surely: bool,
-                         others: list[float] = ()) -> tuple[str, float]:
+                         others: Sequence[float] = ()) -> tuple[str, float]:
         """The best of a marked ``word``'s ``readings`` and its confidence against them and the ``others`` (scores of
         readings that put no letter at the mark); ``surely``: the confidence that the mark is a letter at all, that
         of every reading but the word as printed and the others together.
