@@ -218,7 +218,7 @@ def test_marks_are_symbols_only_where_typography_does_not_set_them(text, symbols
 def test_tokens_are_told_apart_as_str_split_and_a_dictionary_would(pages):
     """Keyed tokens (short, one byte a character), tokens for the dictionary (long, beyond U+00FF, with a NUL)
     and spaces that are not ASCII: each token is numbered by its first equal, in order of first appearance."""
-    from ocrfix.quality.tokens import Tokens
+    from ocrfix.quality.tokens import TokenSpans
 
     rng = random.Random(8)
     odd = ["The", "the", "THE", "the.", "—", "“the", "ſome", "a\x00", "a", "abcdefgh", "abcdefghi",
@@ -227,7 +227,7 @@ def test_tokens_are_told_apart_as_str_split_and_a_dictionary_would(pages):
     rng.shuffle(words)
     text = "".join(word + rng.choice([" ", "\n", "  ", "\u00a0", "\f"]) for word in words)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    tokens = Tokens(text, np.array([char.isspace() for char in text], dtype=bool))
+    tokens = TokenSpans(text, np.array([char.isspace() for char in text], dtype=bool))
     distinct, numbers = tokens.distinct(codes)
     expected: dict[str, int] = {}
     assert numbers.tolist() == [expected.setdefault(token, len(expected)) for token in text.split()]

@@ -108,7 +108,7 @@ from ocrfix.lexicon import CLEAR_MISPRINT_GAP, elided
 from ocrfix.errormodel import ErrorModel
 from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
-from ocrfix.quality.tokens import FEW_TOKENS, Tokens
+from ocrfix.quality.tokens import FEW_TOKENS, TokenSpans
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
             "fragments", "merged", "stray_marks", "recurring", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
@@ -510,7 +510,8 @@ class _TokenTable:
         >>> table = _table(); table._misread("tne"), table._misread("kabzeel")
         (True, False)
         """
-        return any(self.lex.folded_zipf(reading) > 0.0 for reading in self._listable_readings(key, _letter_substitutions()))
+        readings = self._listable_readings(key, _letter_substitutions())
+        return any(self.lex.folded_zipf(reading) > 0.0 for reading in readings)
 
     def _listable_readings(self, word: str, substitutions: dict[str, str]) -> list[str]:
         """:func:`_readings` of ``word``, none if it is longer than every listed word: its readings are as long,
@@ -915,7 +916,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         junk = np.concatenate((junk, high[(unit <= 0xF8FF) | (unit == 0xFFFD)]))
     not_text = np.bincount(page_of_line[_line_of(breaks, junk)], minlength=pages)
 
-    tokens = Tokens(text, space)  # text.split(), each token sliced out where read
+    tokens = TokenSpans(text, space)  # text.split(), each token sliced out where read
     token_starts = tokens.starts
     tokens_per_line = np.diff(np.searchsorted(token_starts, np.append(starts, len(codes))))
     token_line = np.repeat(np.arange(n_lines), tokens_per_line)  # of each token's first character
@@ -1259,7 +1260,8 @@ def _set_marks(tokens: Sequence[str], token_line: np.ndarray, charged: np.ndarra
     return marks
 
 
-def _line_end_hyphens(table: _TokenTable, tokens: Tokens, token_line: np.ndarray, hyphen: np.ndarray) -> list[int]:
+def _line_end_hyphens(table: _TokenTable, tokens: TokenSpans, token_line: np.ndarray,
+                      hyphen: np.ndarray) -> list[int]:
     """The tokens of words hyphenated at a line end ("com-" / "petitors") whose halves join to a known word:
     their masses are cleared."""
     ends = (hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:])).nonzero()[0]

@@ -1,4 +1,5 @@
-"""A text's tokens (what ``str.split`` gives) as spans of its code points: told apart in numpy, sliced out only where read.
+"""A text's tokens (what ``str.split`` gives) as spans of its code points: told apart in numpy, sliced out
+only where read.
 
 The quality estimate looks each distinct token up in its token table; a long
 text repeats its words many times (173,090 tokens, 16,851 distinct ones in a
@@ -8,7 +9,7 @@ points in numpy, and only one token of each text is made a string.
 
 >>> text = "to be or not to be"
 >>> codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
->>> tokens = Tokens(text, codes == 32)
+>>> tokens = TokenSpans(text, codes == 32)
 >>> texts, numbers = tokens.distinct(codes); list(tokens) == text.split(), texts, numbers.tolist()
 (True, ['to', 'be', 'or', 'not'], [0, 1, 2, 3, 0, 1])
 """
@@ -20,11 +21,11 @@ import numpy as np
 
 
 #: Up to this many tokens (a page), looking each one up costs less than telling them apart first
-#: (:meth:`Tokens.distinct`: numpy's cost per call outweighs its gain).
+#: (:meth:`TokenSpans.distinct`: numpy's cost per call outweighs its gain).
 FEW_TOKENS = 1_000
 
 
-class Tokens(Sequence[str]):
+class TokenSpans(Sequence[str]):
     """The tokens of ``text`` (``text.split()``), given which of its characters are whitespace as ``str.split``
     sees it: their ``starts`` and ``ends`` (offsets in code points), each token sliced from the text when read."""
 
@@ -78,7 +79,8 @@ def bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return changes[0::2].copy(), changes[1::2].copy()
 
 
-def _keys(codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+def _keys(codes: np.ndarray, starts: np.ndarray,
+          lengths: np.ndarray) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """The tokens (of ``starts`` and ``lengths``) of at most sixteen characters of U+0001..U+00FF, and their
     characters as bytes in two 64-bit numbers, the first character the lowest byte of the first (no
     byte is 0, so the length shows).
