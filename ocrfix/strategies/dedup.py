@@ -540,7 +540,8 @@ class _TokenLoops:
         if (copies == 2 and self._enumerates(first, pairs, period)) or self._cells(first, period, keys, copies):
             return None
         last = first + copies * period - 1
-        if copies < self.dedup.min_repeats + 2 and len(_LETTER.findall(unit)) < _SHORT_BLOCK and self._said(first, last, period):
+        if copies < self.dedup.min_repeats + 2 and len(_LETTER.findall(unit)) < _SHORT_BLOCK \
+                and self._said(first, last, period):
             return None  # "Order! order! order!", "Ho ho ho": a short cry said thrice is prose; loops run on
         end = int(self.core_ends[last])
         tail = first + pairs + period - 1  # last token that repeats the unit
@@ -562,7 +563,8 @@ class _TokenLoops:
         repeats what it read, capitals and all ("been been been", "The The The")."""
         text, starts = self.text, self.starts
         between = text[int(starts[first]):int(starts[last - period + 1])]
-        if any(mark in _SPOKEN_MARKS for mark in between) or "!" in text[int(self.core_ends[last]):int(self.ends[last])]:
+        after_last = text[int(self.core_ends[last]):int(self.ends[last])]
+        if any(mark in _SPOKEN_MARKS for mark in between) or "!" in after_last:
             return True
         return period == 1 and text[int(starts[first])].isupper() and all(
             text[int(starts[copy])].islower() for copy in range(first + period, last + 1, period))
