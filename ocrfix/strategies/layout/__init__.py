@@ -82,9 +82,7 @@ class Layout(Strategy):
         # a form feed, or furniture between (not specks alone: dirt on a page is no page break)
         page_breaks = [a.page != b.page or b.index - a.index > 1 and any(
             line.kind != "speck" for line in lines.items[a.index + 1:b.index]) for a, b in zip(body, body[1:])]
-        # (lines as far in from their starts are at one indentation: only others need their tabs expanded)
-        gaps = ["page" if page_break else "line" if not b.blank_before else "blank"
-                if a.raw_start - a.start == b.raw_start - b.start else self._blank_gap(text, a, b)
+        gaps = ["page" if page_break else self._blank_gap(text, a, b) if b.blank_before else "line"
                 for a, b, page_break in zip(body, body[1:], page_breaks)]
         judge = HyphenJudge(load(), DocumentWords.from_text(text))   # the text's words are counted on first use
         edits.extend(self._zone(text, lines, None, body[0], None))
@@ -124,6 +122,8 @@ class Layout(Strategy):
         """The gap of blank lines between lines ``a`` and ``b``: "blank", or "apart" when they are indented
         differently (a man page's option over its description, a changelog's sign-off over the next entry: OCR's
         blank lines inside a paragraph leave its lines at one indentation)."""
+        if a.raw_start - a.start == b.raw_start - b.start:  # as far in from their starts: no tabs to expand
+            return "blank"
         indents = [text[line.start:line.raw_start] for line in (a, b)]
         return "blank" if len(indents[0].expandtabs(8)) == len(indents[1].expandtabs(8)) else "apart"
 
