@@ -146,8 +146,7 @@ def test_carriage_return_line_ends_are_line_ends(newline, names):
     result = Pipeline(names).run(PAGE.replace("\n", newline))
     assert result.text == expected.text.replace("\n", newline)
     assert [(edit.strategy, edit.reason) for edit in result.edits] == [(edit.strategy, edit.reason) for edit in expected.edits]
-    if names:
-        assert apply_edits(result.original, result.edits) == result.text
+    assert apply_edits(result.original, result.edits) == result.text
     lines = [(edit["line"], edit["column"]) for edit in result.to_dict()["edits"]]
     assert lines == [(edit["line"], edit["column"]) for edit in expected.to_dict()["edits"]]
 
