@@ -157,7 +157,7 @@ class Lexicon:
 
     @cached_property
     def longest(self) -> int:
-        """The length of the longest listed word: a longer key is not listed, nor is any string as long.
+        """The length of the longest listed word: no longer string is listed.
 
         >>> 20 < load().longest < 100
         True

@@ -39,6 +39,7 @@ class NewlineView:
         windows = len(self._dropped)
         mac = original.count("\r") - windows
         unix = original.count("\n") - windows
+        # the commonest; a tie goes to "\r\n", then "\r" (the strings' order), as the text holds a "\r"
         self.newline = max((unix, "\n"), (windows, "\r\n"), (mac, "\r"))[1]
 
     def offset(self, position: int) -> int:
