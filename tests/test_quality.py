@@ -218,7 +218,7 @@ def test_marks_are_symbols_only_where_typography_does_not_set_them(text, symbols
 def test_tokens_are_told_apart_as_str_split_and_a_dictionary_would(pages):
     """Keyed tokens (short, one byte a character), tokens for the dictionary (long, beyond U+00FF, with a NUL)
     and spaces that are not ASCII: each token is numbered by its first equal, in order of first appearance."""
-    from ocrfix.quality.tokens import TokenSpans
+    from ocrfix.tokenspans import TokenSpans
 
     rng = random.Random(8)
     odd = ["The", "the", "THE", "the.", "—", "“the", "ſome", "a\x00", "a", "abcdefgh", "abcdefghi",

@@ -108,7 +108,7 @@ from ocrfix.lexicon import CLEAR_MISPRINT_GAP, elided
 from ocrfix.errormodel import ErrorModel
 from ocrfix.profiles import fold_typography
 from ocrfix.quality import charlm, language
-from ocrfix.quality.tokens import FEW_TOKENS, TokenSpans
+from ocrfix.tokenspans import FEW_TOKENS, TokenSpans
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
             "fragments", "merged", "stray_marks", "recurring", "broken_sentences", "short_lines", "noise_lines", "dense_lines",

@@ -52,7 +52,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cpdist
 
 from ocrfix.pipeline import Edit, Strategy
-from ocrfix.quality.tokens import bounds
+from ocrfix.tokenspans import bounds
 from ocrfix.strategies import register
 from ocrfix.strategies.layout.reflow import PROSE_LOWER_SHARE
 
@@ -158,7 +158,7 @@ class Dedup(Strategy):
               token_bounds: tuple[np.ndarray, np.ndarray]) -> list[_Loop]:
         """The loops :meth:`propose` removes from ``text`` (not blank), given its code points (UTF-32), which
         of them are whitespace as ``str.split`` sees it and its tokens' starts and ends
-        (:func:`ocrfix.quality.tokens.bounds`): for a caller that has them (the quality estimate)."""
+        (:func:`ocrfix.tokenspans.bounds`): for a caller that has them (the quality estimate)."""
         tokens = _Tokens(codes, token_bounds)
         line_loops = _LineLoops(self, text, tokens).find()
         inline = _select(_TokenLoops(self, text, tokens).find() + self._character_loops(text, codes, space, tokens))
