@@ -73,7 +73,7 @@ def load(path: str | os.PathLike[str] | None = None, *, subsets: Iterable[str] |
     >>> sorted({d.meta["subset"] for d in load(subsets=["seed"])})
     ['seed']
     """
-    folder = Path(path) if path is not None else DEFAULT_PATH
+    folder = _folder(path)
     if not folder.is_dir():
         raise OcrfixError("a file, not a corpus folder" if folder.exists() else "no such corpus folder", folder)
     manifest = folder / MANIFEST
@@ -95,8 +95,12 @@ def input_files(path: str | os.PathLike[str] | None, documents: Iterable[CorpusD
     >>> any(path.name == MANIFEST for path in input_files(None, load(subsets=["seed"])))
     True
     """
-    folder = Path(path) if path is not None else DEFAULT_PATH
-    return (folder / MANIFEST, *(file for document in documents for file in document.files.values()))
+    return (_folder(path) / MANIFEST, *(file for document in documents for file in document.files.values()))
+
+
+def _folder(path: str | os.PathLike[str] | None) -> Path:
+    """The corpus folder ``path`` names; None: the repository's ``corpus/``."""
+    return Path(path) if path is not None else DEFAULT_PATH
 
 
 def read_manifest(manifest: Path) -> dict[str, Any]:
@@ -182,9 +186,8 @@ def _load_pairs(folder: Path) -> list[CorpusDocument]:
 
 def fingerprint(path: str | os.PathLike[str] | None = None) -> str:
     """A SHA-256 over the corpus's manifest and every file it names (or every pair)."""
-    folder = Path(path) if path is not None else DEFAULT_PATH
     digest = hashlib.sha256()
-    for document in load(folder):
+    for document in load(path):
         for key in sorted(document.files):
             digest.update(f"{document.id}:{key}\n".encode())
             digest.update(read_bytes(document.files[key]))

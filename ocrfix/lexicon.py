@@ -196,6 +196,16 @@ class Lexicon:
             return None
         return pair - self.folded_zipf(key1) - (self.folded_zipf(key2) - 9.0)
 
+    def attracts(self, key1: str, key2: str) -> bool:
+        """Does the folded word ``key2`` follow ``key1`` more often than it follows any word: a listed pair of
+        positive :meth:`association`?
+
+        >>> load().attracts("of", "the"), load().attracts("king", "wsa")
+        (True, False)
+        """
+        association = self.association(key1, key2)
+        return association is not None and association > 0.0
+
     def folded_bigrams(self, pairs: Iterable[tuple[str, str]]) -> list[float]:
         """``folded_bigram`` of each (key1, key2) of ``pairs``, in one pass: the fast path for many.
 

@@ -244,12 +244,12 @@ class Dictionary(RealWordRepair, Strategy):
                         halves.append(i)
                     i += 1  # a piece of a split word: repairing it alone would do harm, unless it is words run together
                     continue
-            if i not in taken and (kind[0] == "skip" or kind[0] == "word") and (
-                    tokens.starts[i] > tokens.raw_starts[i] or tokens.ends[i] < tokens.raw_ends[i]
-                    or cores[i][:1] in LETTER_MARKS):
-                lost = ((tokens.starts[i] > tokens.raw_starts[i] or cores[i][:1] in LETTER_MARKS)
-                        and self._lost_edge_letter(tokens, i, False)
-                        or tokens.ends[i] < tokens.raw_ends[i] and self._lost_edge_letter(tokens, i, True))
+            # a mark before the word part or a symbol it starts with ("~ater"); a mark after it
+            first_marked = tokens.starts[i] > tokens.raw_starts[i] or cores[i][:1] in LETTER_MARKS
+            last_marked = tokens.ends[i] < tokens.raw_ends[i]
+            if i not in taken and (kind[0] == "skip" or kind[0] == "word") and (first_marked or last_marked):
+                lost = (first_marked and self._lost_edge_letter(tokens, i, False)
+                        or last_marked and self._lost_edge_letter(tokens, i, True))
                 if lost:  # "“he" -> "the": a listed word with a mark for its first or last letter
                     replacement, confidence, reason, mark_at = lost
                     tokens.repaired[i] = fold(replacement)
@@ -795,13 +795,9 @@ class Dictionary(RealWordRepair, Strategy):
         (True, False, False)
         """
         lex = self._lexicon
-        before = lex.association(prev, reading) if prev else None
-        if before is None or before <= 0.0:
+        if not (prev and lex.attracts(prev, reading)):
             return False
-        if nxt is None or not lex.folded_zipf(nxt) or nxt in lex.seldom_second:
-            return True
-        after = lex.association(reading, nxt)
-        return after is not None and after > 0.0
+        return nxt is None or not lex.folded_zipf(nxt) or nxt in lex.seldom_second or lex.attracts(reading, nxt)
 
     def _closing_fits(self, word: str, reading: str, nxt: str | None) -> bool:
         """May the punctuation after ``word`` be its misread last letter, read as ``reading``? A colon, a hyphen or a
@@ -817,8 +813,7 @@ class Dictionary(RealWordRepair, Strategy):
         if nxt is None or not lex.folded_zipf(nxt) or lex.folded_bigram(word, nxt) \
                 or lex.folded_zipf(reading) <= lex.folded_zipf(word):
             return False
-        after = lex.association(reading, nxt)
-        return after is not None and after > 0.0
+        return lex.attracts(reading, nxt)
 
     def _repair_token(self, tokens: Tokens, i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:

@@ -20,6 +20,7 @@ import regex
 from ocrfix.lexicon import Vocabulary, fold_many
 from ocrfix.pipeline import Edit
 from ocrfix.strategies.layout.hyphens import HYPHENS
+from ocrfix.tokenspans import bounds
 
 # The word part of a token (searched for): from its first letter or digit to its last, edge punctuation
 # stripped, but a symbol no word starts with, stuck to the front of a word, is kept as a misread letter
@@ -427,9 +428,8 @@ def _token_bounds(codes: np.ndarray) -> tuple[list[int], list[int]]:
     >>> _token_bounds(np.frombuffer(" a bc\\t".encode("utf-32-le"), dtype=np.uint32))
     ([1, 3], [2, 5])
     """
-    inside = (~TOKEN_SPACE[np.minimum(codes, 0xFFFF)]).astype(np.int8)
-    edges = np.diff(inside, prepend=0, append=0)
-    return np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()
+    starts, ends = bounds(TOKEN_SPACE[np.minimum(codes, 0xFFFF)])
+    return starts.tolist(), ends.tolist()
 
 
 def _word_parts(raws: list[str]) -> dict[str, tuple[int, str] | None]:

@@ -350,7 +350,9 @@ def _continuation_heads(lines: Lines, width: int, hard_wrapped: bool) -> None:
     characters, not a page whose lines were joined into one (head and all).
     """
     items, pages = lines.items, lines.pages
-    longest = max(1.2 * width, 60) if hard_wrapped else min(max(1.2 * width, 60), 100)
+    longest = max(1.2 * width, 60)
+    if not hard_wrapped:
+        longest = min(longest, 100)
     first_page = [items[i].content for i in pages[0][:15] if 6 <= len(items[i].content) <= 45] if pages else []
     for page in pages[1:]:
         line = next((items[i] for i in page if items[i].kind == "body"), None)
