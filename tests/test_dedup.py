@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+import ocrfix
 from ocrfix import corpus
 from ocrfix.pipeline import Pipeline
 from ocrfix.strategies.dedup import Dedup
@@ -134,8 +135,19 @@ def test_equal_cells_of_a_table_row_are_no_echo():
     assert fixed("Linux  " + "GitHub    " * 60 + "\n").split() == ["Linux", "GitHub"]   # a padded loop still runs away
 
 
-def test_loops_never_cross_a_page_break():
+def test_a_line_alone_on_each_page_is_a_running_head_not_a_loop():
     assert_unchanged("THE HISTORY OF ROME\f" * 4 + "THE HISTORY OF ROME")
+    assert_unchanged("Minutes of the meeting of the General Purposes Committee\f" * 3 + "Item 1. Apologies.")
+
+
+def test_a_loop_going_on_across_a_page_break_collapses_in_one_pass():
+    # the default pipeline's layout joins the pages, so a second pass used to find what the first left
+    line = "The minutes of the last meeting were read and approved.\n"
+    text = "The Committee met on Tuesday.\n" + line * 2 + "\f" + line * 3 + "Then the chairman spoke.\n"
+    assert fixed(text) == "The Committee met on Tuesday.\n" + line[:-1] + "\f\nThen the chairman spoke.\n"
+    once = ocrfix.correct(text)
+    assert ocrfix.correct(once) == once and once.count("The minutes") == 1
+    assert fixed("Intro.\n" + line + "\f" + line * 3 + "End.\n") == "Intro.\n" + line[:-1] + "\f\nEnd.\n"
 
 
 # -- legitimate repetition ----------------------------------------------------

@@ -9,8 +9,9 @@ text that breaks out of them:
 * **line blocks** of 1..``max_period`` lines repeated consecutively, compared
   exactly, through a counter ("Article 2", "Article 3" with the same body), or
   nearly (copies that differ only by OCR noise: "proverfet" / "provenfet");
-  blank lines between copies are ignored, a page break is never crossed, and the
-  copy that led into the loop may differ more than the others;
+  blank lines between copies are ignored, and so is a page break inside a loop (two
+  copies or more on one of its pages), and the copy that led into the loop may
+  differ more than the others;
 * **token loops** inside a line: 1..``max_token_period`` tokens repeated
   ("of the of the of the", a sentence twenty times);
 * **character loops**: one symbol running away ("!!!!!!!!"), a short unit
@@ -147,7 +148,7 @@ class Dedup(Strategy):
         loops = self.loops(text, codes, space, bounds(space))
         return [
             self.edit(
-                text, loop.start, loop.end, "",
+                text, loop.start, loop.end, "\f" * text.count("\f", loop.start, loop.end),  # the pages stay
                 reason=f"the {loop.unit} repeated {loop.copies} times{'' if loop.kind == 'exact' else f' ({loop.kind} copies)'}; kept the first",
                 confidence=loop.confidence,
             )
@@ -288,7 +289,7 @@ class _LineLoops:
         for period in self._periods(min(self.dedup.max_period, count - 1)):
             a, b = slice(0, count - period), slice(period, count)
             candidate = self._alike(lambda values: values[a], lambda values: values[b])
-            candidate &= (self.page[a] == self.page[b]) & ~self.claimed[a] & ~self.claimed[b]
+            candidate &= ~self.claimed[a] & ~self.claimed[b]
             for run_start, run_length in zip(*(part.tolist() for part in _runs(candidate, period))):
                 loops.extend(self._verify(run_start, run_length, period))
         return loops
@@ -298,12 +299,10 @@ class _LineLoops:
         claimed or not) make a run as long as the period: the others cannot hold a loop."""
         if not _few(len(self.starts), most):
             return range(1, most + 1)
-        candidate = self._alike(lambda values: values, lambda values: _ahead(values, most, pad=0))
-        candidate &= self.page == _ahead(self.page, most, pad=-1)
-        return _periods_with_runs(candidate)
+        return _periods_with_runs(self._alike(lambda values: values, lambda values: _ahead(values, most, pad=0)))
 
     def _alike(self, mine: Callable[[np.ndarray], np.ndarray], theirs: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-        """Which pairs of lines are alike enough to be looked at as copies (page aside): equal, or of
+        """Which pairs of lines are alike enough to be looked at as copies: equal, or of
         like length with the same first or last word. ``mine`` and ``theirs`` take the pairs' first and
         second lines' values from an array of all lines' values."""
         length, other = mine(self.length), theirs(self.length)
@@ -361,7 +360,7 @@ class _LineLoops:
         # that some line of the leading copy matches as strictly as the loop's own copies.
         for _ in range(period - 1):
             entry = first - 1
-            if entry < 0 or self.page[entry] != self.page[first] or self.claimed[entry]:
+            if entry < 0 or self.claimed[entry]:
                 break
             self._prepare(entry, entry + period + 1)
             if fuzz.ratio(self.compacts[entry], self.compacts[entry + period]) < 100 * dedup.entry_similarity:
@@ -383,6 +382,8 @@ class _LineLoops:
         if (kinds == _NEAR).sum() > (kinds == _EXACT).sum():
             return None  # a loop drifts now and then; rows that all differ a little are an enumeration
         last = first + copies * period - 1  # last content line of the last full copy
+        if self.page[first] != self.page[last] and not self._loops_on_a_page(first, last, period):
+            return None
         if exact and copies == dedup.min_repeats and self._refrain(first, last):
             return None
         # A runaway tail: what follows the last full copy to the end of the page is a truncated copy.
@@ -399,13 +400,19 @@ class _LineLoops:
             f'{noun} "{_preview(self.line(first))}"', copies, kind, confidence,
         )
 
+    def _loops_on_a_page(self, first: int, last: int, period: int) -> bool:
+        """Does some page hold two copies or more of the block of ``period`` lines repeated from line ``first``
+        to ``last``? Copies on several pages are a loop that went on across a page break only so: an engine
+        loops within a page, and a line alone on each of several pages is their running head."""
+        return int(np.bincount(self.page[first:last + 1]).max()) >= 2 * period
+
     def _refrain(self, first: int, last: int) -> bool:
         """Are lines ``first``..``last`` (exact copies, as many as a loop needs at least) a refrain or
         litany said three times in verse ("Ring out, ring out, the bell of Sutton")? The page goes on after
-        them, and its lines do not run on into lower-case lines as prose does (see
-        :func:`ocrfix.strategies.layout.reflow.is_prose`). A loop runs on to the engine's token limit or
+        them, and its lines (those of every page the copies are on) do not run on into lower-case lines as
+        prose does (see :func:`ocrfix.strategies.layout.reflow.is_prose`). A loop runs on to the engine's token limit or
         drifts; verse repeats a line exactly and goes on."""
-        lines = (self.page == self.page[first]).nonzero()[0].tolist()
+        lines = ((self.page >= self.page[first]) & (self.page <= self.page[last])).nonzero()[0].tolist()
         if last >= lines[-1]:
             return False
         # the verse is told by the page's other lines: copies of a letterhead or a table row start in
