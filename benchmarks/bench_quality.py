@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 
 from ocrfix import errormodel, quality
-from ocrfix.quality import charlm, language, signals
+from ocrfix import charlm
+from ocrfix.quality import language, signals
 
 TARGET_CHARS_PER_SECOND = 2_000_000  # issue 8: >= 2 MB/s on one core (CPU time; the machine may be shared)
 TARGET_LOAD_SECONDS = 0.5

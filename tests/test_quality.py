@@ -9,12 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ocrfix import quality
+from ocrfix import charlm, quality
 from ocrfix.cli import main
 from ocrfix.corpus import CorpusDocument
 from ocrfix.errors import OcrfixError
 from ocrfix.io import Document, Line, Page, Word
-from ocrfix.quality import calibrate, charlm, estimate, language, signals
+from ocrfix.quality import calibrate, estimate, language, signals
 
 WRITTEN = Path(__file__).resolve().parent.parent / "corpus" / "texts" / "written"
 # Visual confusions of OCR: what a letter group is misread as.

@@ -107,7 +107,8 @@ from ocrfix import lexicon
 from ocrfix.lexicon import CLEAR_MISPRINT_GAP, elided
 from ocrfix.errormodel import ErrorModel
 from ocrfix.profiles import fold_typography
-from ocrfix.quality import charlm, language
+from ocrfix import charlm
+from ocrfix.quality import language
 from ocrfix.tokenspans import FEW_TOKENS, TokenSpans
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",

@@ -53,9 +53,9 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cpdist
 
 from ocrfix.pipeline import Edit, Strategy
-from ocrfix.tokenspans import bounds
+from ocrfix.prose import runs_on_like_prose
 from ocrfix.strategies import register
-from ocrfix.strategies.layout.reflow import PROSE_LOWER_SHARE
+from ocrfix.tokenspans import bounds
 
 # Characters that legitimately come in long runs: leaders, rules, fill-in blanks.
 _LEADERS = ".\\-_=*·•…~─━═‐‒–—"
@@ -410,7 +410,7 @@ class _LineLoops:
         """Are lines ``first``..``last`` (exact copies, as many as a loop needs at least) a refrain or
         litany said three times in verse ("Ring out, ring out, the bell of Sutton")? The page goes on after
         them, and its lines (those of every page the copies are on) do not run on into lower-case lines as
-        prose does (see :func:`ocrfix.strategies.layout.reflow.is_prose`). A loop runs on to the engine's token limit or
+        prose does (:mod:`ocrfix.prose`). A loop runs on to the engine's token limit or
         drifts; verse repeats a line exactly and goes on."""
         lines = ((self.page >= self.page[first]) & (self.page <= self.page[last])).nonzero()[0].tolist()
         if last >= lines[-1]:
@@ -421,7 +421,7 @@ class _LineLoops:
         if len(others) < _VERSE_LINES:
             return False
         lower = sum(self.line(line).lstrip(_OPENING_MARKS)[:1].islower() for line in others[1:])
-        return lower < PROSE_LOWER_SHARE * (len(others) - 1)
+        return not runs_on_like_prose(lower, len(others) - 1)
 
     def _continues(self, line: int, model: int) -> bool:
         key, unit = self.key(line), self.key(model)

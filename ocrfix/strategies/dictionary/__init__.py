@@ -40,12 +40,12 @@ from typing import Callable, Iterable, Sequence
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from ocrfix import lexicon
+from ocrfix import charlm, lexicon
 from ocrfix.errormodel import MAX_SEGMENT, PRIOR_PAIRS, ErrorModel, blocks, train_for_dictionary
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold, splittable
+from ocrfix.marks import ARTICLES, lone_mark_words, misread_pronouns
 from ocrfix.pipeline import Edit, Strategy, apply_edits
-from ocrfix.quality import charlm
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, LOOKUP_CACHE, DeleteIndex, common_index,
@@ -54,7 +54,6 @@ from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.dates import misread_months
-from ocrfix.strategies.dictionary.marks import ARTICLES, lone_mark_words, misread_pronouns
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_inner_capital,
                                                   repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
@@ -447,7 +446,7 @@ class Dictionary(RealWordRepair, Strategy):
         both neighbours: the word after follows it in a listed word pair, and rather than any word
         (SHORT_WORD_ASSOCIATION: "I am", "a myriad", not "I in", "a the"); the word before precedes it in one
         (for "I", a sentence's start will do). A bar in a line with another bar is a table's rule. And the
-        pronoun I read as a T or l before its contraction (:func:`.marks.misread_pronouns`: "T'm").
+        pronoun I read as a T or l before its contraction (:func:`ocrfix.marks.misread_pronouns`: "T'm").
 
         >>> [e.replacement for e in Dictionary()._lone_marks("He said that | shall make ~ list, and l am sure.")]
         ['I', 'a', 'I']
@@ -980,7 +979,7 @@ class Dictionary(RealWordRepair, Strategy):
 
         A chain pays the error model's odds of each lost space; the word as printed, the share of words
         clean prose has that no lexicon lists (CLEAN_UNKNOWN_SHARE) times the odds of its letters under
-        a character model of English words (:mod:`ocrfix.quality.charlm`): a long unknown word is rarer
+        a character model of English words (:mod:`ocrfix.charlm`): a long unknown word is rarer
         than a short one, and one made of unlikely letter sequences rarer still.
 
         >>> Dictionary()._chain("thesekindsofproblems", "thesekindsofproblems", "of", "in")[:2]

@@ -24,19 +24,9 @@ from typing import Callable
 
 import regex
 
+from ocrfix.codes import CODE, URL_OR_CODE_MARKS, URL_OR_EMAIL
 from ocrfix.lexicon import elided, fold
 
-# an e-mail address has a domain with a dot after its "@" ("per@uaded" is a misread "s")
-URL_OR_EMAIL = regex.compile(r"(?i)(?:https?://|ftp://|www\.|mailto:|\S@[\w\-]+\.\w)")
-# snake_case, key=, call(x), <tag>, item[0], a path std::io, a list {old,new} or [a,b] (OCR noise brings
-# no such matched pair with a comma inside), an escape \f (a backslash and one lower-case letter alone;
-# "\Vashington", a W read as \V, stays repairable), a file extension .c, .py, .html (a full stop glued before
-# one to four letters: prose puts a full stop after a word, not before it; "...and" is an ellipsis, and ".yping"
-# a misread first letter of "typing", as LOST_LETTER_MARKS says)
-CODE = regex.compile(r"\w_\w|\w=|\w\(.*\)|</?\w+>|\w\[.*\]|\w::\w|[{\[][^\s{}\[\]]*,[^\s{}\[\]]*[}\]]"
-                     r"|^\\\p{Ll}\p{P}*$|^\.\p{Ll}{1,4}(?!\p{L})")
-# Every URL, e-mail or code pattern above needs one of these characters: a token without them is searched for none.
-URL_OR_CODE_MARKS = frozenset("_=(<[:{\\@.")
 LETTERS_AND_APOSTROPHES = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # Where an apostrophe belongs inside a word: "king's", "don't", "we'll", "O'Brien", "d'Arcy".
 WORD_APOSTROPHE = regex.compile(r"(?i)\p{L}+['’](?:s|t|ll|ve|re|d|m)|\p{L}['’]\p{L}+")

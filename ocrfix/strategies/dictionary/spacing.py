@@ -46,8 +46,8 @@ from typing import Callable, Iterator
 
 import regex
 
+from ocrfix.codes import is_code_or_address
 from ocrfix.lexicon import Lexicon, fold
-from ocrfix.strategies.dictionary.protect import CODE, URL_OR_EMAIL
 
 # word, one mark, word: the mark between two words of at least two letters, or before the one-letter
 # words "I" and "A" followed by a lower-case word ("expenses.I do")
@@ -165,7 +165,7 @@ def _in_url_or_code(text: str, offset: int) -> bool:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     token = TOKEN_AROUND.match(text, start)
-    return token is not None and bool(URL_OR_EMAIL.search(token.group()) or CODE.search(token.group()))
+    return token is not None and is_code_or_address(token.group())
 
 
 def fullwidth_marks(text: str) -> Iterator[tuple[regex.Match, str]]:

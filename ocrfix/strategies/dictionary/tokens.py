@@ -17,9 +17,9 @@ from typing import Callable
 import numpy as np
 import regex
 
+from ocrfix.hyphenation import HYPHENS
 from ocrfix.lexicon import Vocabulary, fold_many
 from ocrfix.pipeline import Edit
-from ocrfix.strategies.layout.hyphens import HYPHENS
 from ocrfix.tokenspans import bounds
 
 # The word part of a token (searched for): from its first letter or digit to its last, edge punctuation

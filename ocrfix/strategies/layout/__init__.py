@@ -28,12 +28,13 @@ import re
 from operator import attrgetter
 
 from ocrfix.gcpause import without_cycle_collection
+from ocrfix.hyphenation import HYPHENS
 from ocrfix.lexicon import load
+from ocrfix.marks import lone_mark_words
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
-from ocrfix.strategies.dictionary.marks import lone_mark_words
 from ocrfix.strategies.layout import furniture, markdown, strays
-from ocrfix.strategies.layout.hyphens import HYPHENS, INLINE_HINTS, DocumentWords, HyphenJudge
+from ocrfix.strategies.layout.hyphens import INLINE_HINTS, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shapes, decide_joins, hyphen_candidate, is_prose
 

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import partial
 
+from ocrfix.hyphenation import HYPHENS
 from ocrfix.lexicon import Lexicon, fold, splittable
 
 #: A line's last word this rare (Zipf) is a fragment of a word broken at the line end when the whole is a word in
@@ -35,9 +36,6 @@ from ocrfix.lexicon import Lexicon, fold, splittable
 FRAGMENT_ZIPF = 2.5
 FRAGMENT_JOINED_ZIPF = 3.5
 FRAGMENT_GAP = 2.0
-#: Characters that end a line in a hyphenated word: hyphen-minus, hyphen, non-breaking hyphen,
-#: the soft hyphen and the "¬" that some engines (ABBYY FineReader) write for a line-end hyphen.
-HYPHENS = "-\u2010\u2011\u00ad\u00ac"
 #: Markers that only ever mean "this word was broken here".
 BREAK_ONLY = "\u00ad\u00ac"
 #: Prefixes that English writes with a hyphen before a word ("re-establish", "non-essential").

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-from ocrfix.strategies.layout.hyphens import BREAK_ONLY, DOUBLE_HYPHENS, HYPHENS, MISREAD_HYPHENS
+from ocrfix.hyphenation import HYPHENS
+from ocrfix.prose import runs_on_like_prose
+from ocrfix.strategies.layout.hyphens import BREAK_ONLY, DOUBLE_HYPHENS, MISREAD_HYPHENS
 
 _BULLETS = "-•*·▪–—("
 _OPENING = "\"'‘“(["
@@ -163,7 +165,6 @@ def _figures(content: str) -> bool:
 
 
 FULL = 0.92   # a line whose next word would have passed this share of the width was full
-PROSE_LOWER_SHARE = 0.3  # prose: at least this share of its lines runs on in lower case from the line before
 
 
 def is_prose(shapes: Shapes) -> bool:
@@ -176,7 +177,7 @@ def is_prose(shapes: Shapes) -> bool:
     """
     pairs = max(0, len(shapes) - 1)
     lower = sum(shapes.starts_lower[1:])
-    return pairs < 5 or lower >= PROSE_LOWER_SHARE * pairs
+    return pairs < 5 or runs_on_like_prose(lower, pairs)
 
 
 _NO_JOIN: tuple[str | None, str, float] = (None, "", 0.0)

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from typing import Collection
 
-from ocrfix.strategies.dictionary.protect import CODE, URL_OR_EMAIL
+from ocrfix.codes import is_code_or_address
 
 # the caret; the grave, acute, diaeresis, macron and cedilla of Latin-1; the spacing modifier letters
 STRAY_MARKS = "^`\u00b4\u00a8\u00af\u00b8\u02c6\u02c7\u02d8\u02d9\u02da\u02db\u02dc\u02dd"
@@ -61,7 +61,7 @@ def strays(content: str, words: Collection[int] = ()) -> list[tuple[int, int]]:
         return []
     tokens = content.split()
     if (sum(1 for token in tokens if _WORD.search(token)) < MIN_WORDS or _EQUATION.search(content)
-            or any(CODE.search(token) or URL_OR_EMAIL.search(token) for token in tokens)):
+            or any(map(is_code_or_address, tokens))):
         return []
     spans: list[tuple[int, int]] = []
     for match in found:

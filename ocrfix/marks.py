@@ -1,4 +1,8 @@
-"""Marks standing alone that engines print for a one-letter word: "that | shall", "generate ~ myriad".
+"""Marks that engines print for the one-letter words I and a: alone ("that | shall", "generate ~ myriad"), or
+for the pronoun before its contraction ("T'm").
+
+The dictionary strategy repairs them; the layout strategy, which deletes stray marks
+(:mod:`ocrfix.strategies.layout.strays`), leaves these for it: both find them here.
 
 >>> from ocrfix import lexicon
 >>> [meant for _, meant in lone_mark_words("He said that | shall make ~ list, and l am sure.", lexicon.load())]
@@ -48,8 +52,7 @@ LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]
 
 def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     """Each mark standing alone (a match of LONE_MARK) with the one-letter word it was printed for, where
-    that word fits both neighbours (see :meth:`Dictionary._lone_marks`); a bar in a line with another bar
-    is a table's rule. The layout strategy leaves these marks for the dictionary (see :mod:`..layout.strays`).
+    that word fits both neighbours; a bar in a line with another bar is a table's rule.
     """
     for match in LONE_MARK.finditer(text):
         mark, before, after = match.group(), match.group(1), match.group(2)

@@ -17,7 +17,7 @@ No text of the evaluation corpus is used.
 >>> lm.bits("morning") < lm.bits("genscher") < lm.bits("cnuipuii")
 True
 
-Rebuild the shipped model with ``python -m ocrfix.quality.charlm build``.
+Rebuild the shipped model with ``python -m ocrfix.charlm build``.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ import numpy as np
 
 ORDER = 4
 MODEL_FILE = "quality_charlm_en.json.gz"
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 _START, _END = "^", "$"
 # Bits charged for a character never seen in training (after all backoff).
 _UNSEEN_BITS = 12.0
@@ -300,7 +300,7 @@ def build(path: Path = DATA_DIR / MODEL_FILE) -> CharLM:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ocrfix.quality.charlm",
+    parser = argparse.ArgumentParser(prog="python -m ocrfix.charlm",
                                      description="Rebuild the shipped character n-gram model from the lexicon.")
     parser.add_argument("action", choices=["build"])
     parser.add_argument("-o", "--out", type=Path, default=DATA_DIR / MODEL_FILE)

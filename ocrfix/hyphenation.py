@@ -1,0 +1,11 @@
+"""The marks that break a word at the end of a line.
+
+The layout strategy joins the word's halves again (:mod:`ocrfix.strategies.layout.hyphens`); the dictionary
+strategy reads a word broken so, or a compound's hyphen set before a space, as one token
+(:mod:`ocrfix.strategies.dictionary.tokens`).
+"""
+from __future__ import annotations
+
+#: Characters that end a line in a hyphenated word: hyphen-minus, hyphen, non-breaking hyphen,
+#: the soft hyphen and the "¬" that some engines (ABBYY FineReader) write for a line-end hyphen.
+HYPHENS = "-\u2010\u2011\u00ad\u00ac"
