@@ -28,7 +28,8 @@ from typing import Any
 from ocrfix.errors import OcrfixError
 from ocrfix.io import read, read_text, write_text_atomic
 from ocrfix.io.files import PathLike
-from ocrfix.pipeline import Pipeline, Result, StrategyLike, start_worker, worker_pipeline, workers
+from ocrfix.jobs import workers
+from ocrfix.pipeline import Pipeline, Result, StrategyLike, start_worker, worker_pipeline
 from ocrfix.progress import progress_bar
 
 # What a folder run picks up: OCR text and the XML formats the readers know.

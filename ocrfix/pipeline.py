@@ -18,7 +18,6 @@ ORIGINAL input, so a user can see where each change came from and undo it.
 from __future__ import annotations
 
 import bisect
-import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -26,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, ClassVar, Protocol, Union
 
-from ocrfix.errors import OcrfixError
+from ocrfix.jobs import workers
 from ocrfix.lineends import NewlineView
 
 
@@ -396,17 +395,6 @@ class Pipeline:
         # The pipeline goes to each worker once (strategies may hold big models), not with every text.
         with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(self,)) as executor:
             yield from executor.map(_run_in_worker, sources, chunksize=chunksize)
-
-
-def workers(jobs: int) -> int:
-    """The processes a ``jobs`` option asks for: itself, or one per core for 0.
-
-    >>> workers(2), workers(0) >= 1
-    (2, True)
-    """
-    if jobs < 0:
-        raise OcrfixError(f"jobs must be 0 (one per core) or more, not {jobs}")
-    return jobs or os.cpu_count() or 1
 
 
 _WORKER: Pipeline | None = None

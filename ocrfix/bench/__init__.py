@@ -37,7 +37,8 @@ from ocrfix.bench.leaderboard import Row, rows
 from ocrfix.corpus import CorpusDocument
 from ocrfix.errors import OcrfixError
 from ocrfix.profiles import PROFILES
-from ocrfix.pipeline import Strategy, workers
+from ocrfix.jobs import workers
+from ocrfix.pipeline import Strategy
 
 FORMAT = "ocrfix-bench/1"
 

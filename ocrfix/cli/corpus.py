@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument("--texts", metavar="DIR", default=str(defaults.texts), help="folder of written source texts")
     build.add_argument("--work", metavar="DIR", help="images and OCR cache; OUT/build when not given")
     build.add_argument("--seed", type=int, default=defaults.seed, help="random seed of every choice")
-    build.add_argument("--jobs", type=int, default=defaults.jobs, help="Tesseract page sets made in parallel")
+    build.add_argument("--jobs", type=int, default=defaults.jobs, help="Tesseract page sets made in parallel (0: one per core)")
     build.add_argument("--engines", type=_names, default=",".join(defaults.engines),
                        help="comma-separated: tesseract (always needed), rapidocr")
     build.add_argument("--letters", type=int, default=defaults.letters, help="page sets in letter layout")

@@ -63,7 +63,8 @@ def _known() -> str:
 def run(args: argparse.Namespace) -> int:
     from ocrfix.batch import correct_file
     from ocrfix.errors import OcrfixError
-    from ocrfix.pipeline import Pipeline, workers
+    from ocrfix.jobs import workers
+    from ocrfix.pipeline import Pipeline
 
     workers(args.jobs)  # a bad --jobs is an error for one file too, not ignored
     try:

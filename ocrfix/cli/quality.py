@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ocrfix.errors import OcrfixError
+from ocrfix.jobs import workers
 
 HELP = "estimate each page's CER without ground truth; flag loops, garbage and hopeless pages"
 
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"pages estimated below this CER (a fraction: 0.02 is 2%%) are ok (default: {OK_BELOW})")
     parser.add_argument("--reocr-above", type=float, default=REOCR_ABOVE, metavar="CER",
                         help=f"pages estimated above this CER should be OCR'd again (default: {REOCR_ABOVE})")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="files estimated in parallel (default: 1)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="files estimated in parallel (default: 1; 0: one per core)")
     parser.add_argument("--model", metavar="MODEL", help="a calibration written by --train (default: the shipped one)")
     parser.add_argument("--lines", type=int, default=3, metavar="N", help="worst lines shown per page (default: 3)")
     parser.add_argument("-o", "--output", metavar="PATH", help="write the report (or, with --train, the model) here")
@@ -59,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
         raise OcrfixError("give a file or folder to estimate (or --train --corpus PATH -o MODEL)")
     if not 0 <= args.ok_below <= args.reocr_above:
         raise OcrfixError(f"need 0 <= --ok-below ({args.ok_below}) <= --reocr-above ({args.reocr_above})")
-    for option, value in (("--jobs", args.jobs), ("--lines", args.lines)):
-        if value < 0:
-            raise OcrfixError(f"{option} must be 0 or more, not {value}")
+    workers(args.jobs)
+    if args.lines < 0:
+        raise OcrfixError(f"--lines must be 0 or more, not {args.lines}")
     if args.model:
         from ocrfix.quality import load_model
 

@@ -31,6 +31,7 @@ from typing import Any
 from ocrfix.errors import OcrfixError
 from ocrfix.io import read as read_ocr
 from ocrfix.io.files import PathLike
+from ocrfix.jobs import workers
 from ocrfix.quality import FEATURES, OK_BELOW, REOCR_ABOVE, Calibration, estimate
 
 # Files read from a folder (ground-truth files NAME.gt.txt are left out).
@@ -61,7 +62,7 @@ def estimate_files(files: Sequence[PathLike], *, model: PathLike | Calibration |
 
     ``model``, ``ok_below`` and ``reocr_above`` are :func:`ocrfix.quality.estimate`'s. One file that
     cannot be read raises OcrfixError; among several it becomes a ``not text`` row. ``jobs`` > 1
-    estimates files in that many processes; ``progress`` shows a bar (None: only on a terminal).
+    estimates files in that many processes (0: one per core); ``progress`` shows a bar (None: only on a terminal).
     """
     from ocrfix.progress import progress_bar
 
@@ -70,6 +71,7 @@ def estimate_files(files: Sequence[PathLike], *, model: PathLike | Calibration |
     rows: list[dict[str, Any]] = []
     with progress_bar(total=len(files), progress=False if single else progress, unit="file", desc="quality",
                       file=sys.stderr) as bar:
+        jobs = workers(jobs)
         if jobs > 1 and not single:
             from concurrent.futures import ProcessPoolExecutor
 

@@ -29,6 +29,7 @@ from typing import Any, Callable
 
 from ocrfix.errors import OcrfixError
 from ocrfix.io import write_bytes_atomic, write_text_atomic
+from ocrfix.jobs import workers
 from ocrfix.synth.degrade import LEVELS, degrade, get_level
 from ocrfix.synth.engines import get_engine
 from ocrfix.synth.render import render_page
@@ -273,8 +274,7 @@ def check(options: BuildOptions) -> list[Source]:
         get_level(name)
     for name in options.engines:
         get_engine(name)
-    if options.jobs < 1:
-        raise OcrfixError("--jobs must be at least 1")
+    workers(options.jobs)
     for folder in (options.out, options.out / "generated", options.work_dir):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -298,7 +298,7 @@ def build(options: BuildOptions, progress: Callable[[int], Any] | None = None) -
     specs = {spec.id: spec for spec in plan}
     # RapidOCR page sets first, so their slow second engine starts early.
     order = sorted(plan, key=lambda spec: len(spec.engines) == 1)
-    with ProcessPoolExecutor(max_workers=options.jobs) as pool, ProcessPoolExecutor(max_workers=1) as slow:
+    with ProcessPoolExecutor(max_workers=workers(options.jobs)) as pool, ProcessPoolExecutor(max_workers=1) as slow:
         pending: dict[Future, tuple[str, str]] = {
             pool.submit(make_page_set, spec, options.out, work): (spec.id, "tesseract") for spec in order}
         while pending:
