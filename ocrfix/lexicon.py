@@ -93,6 +93,15 @@ def fold_many(words: list[str]) -> list[str]:
 def splittable(part: str, zipf: float) -> bool:
     """A part a run-together string may be split into: a common word, one letter only if very common.
 
+    Three tests read words run together, each answering its own question, so each sets its own bar:
+    the layout's :func:`~ocrfix.strategies.layout.hyphens.run_together` (may these letters be common words
+    run together? parts as splittable allows, at most three: a yes only withholds evidence for joining a
+    broken word, it edits nothing); the dictionary's :func:`~ocrfix.strategies.dictionary.chains.chains`
+    (which words to write: splittable parts with a vowel, neighbours a listed word pair, every split scored,
+    since it edits the text); and the quality estimate's ``signals._fewest_words`` (how many spaces were
+    lost: parts from its own stricter list of common words, so a misspelling, "vefore", does not count as
+    short words run together and inflate the estimate).
+
     >>> splittable("kinds", 4.6), splittable("x", 3.9), splittable("a", 7.4)
     (True, False, True)
     """

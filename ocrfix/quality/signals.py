@@ -602,6 +602,7 @@ def _common_prefixes(lex: lexicon.Lexicon) -> frozenset[str]:
 
 def _fewest_words(text: str, common: frozenset[str], prefixes: frozenset[str]) -> int:
     """The fewest words of ``common`` (whose beginnings are ``prefixes``) that ``text`` is made of; 0 when none.
+    Stricter than the strategies' tests of words run together (:func:`ocrfix.lexicon.splittable` says why).
 
     >>> from ocrfix import lexicon
     >>> lex = lexicon.load()

@@ -237,7 +237,7 @@ class Dictionary(RealWordRepair, Strategy):
                     i = last + 1
                     continue
                 if glued == () and not (i not in taken and self._splits_in_two(kind[1])
-                                        and _run_together(kind[1], self._repair_token(tokens, i, kind, repairs))):
+                                        and _spaces_put_in(kind[1], self._repair_token(tokens, i, kind, repairs))):
                     declined.append(i)
                     if i not in taken:
                         halves.append(i)
@@ -549,7 +549,7 @@ class Dictionary(RealWordRepair, Strategy):
         if shapes:
             return ("shape", shapes)
         zipf = self._lexicon.folded_zipf(word)
-        if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._run_together(word)) \
+        if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._listed_run_together(word)) \
                 or protected_reason(raw, core, self._is_word):
             return ("skip",)  # a common word is taken as written: asked first, as most words are
         return ("word", word, zipf)
@@ -562,7 +562,7 @@ class Dictionary(RealWordRepair, Strategy):
     def _is_word(self, part: str) -> bool:
         return self._lexicon.zipf(part, combine=False) >= COMPOUND_PART_ZIPF
 
-    def _run_together(self, word: str) -> bool:
+    def _listed_run_together(self, word: str) -> bool:
         """Is this listed word as rare as a misprint of a word pair ("ofthe" 3.3 vs "of the" 6.5)?"""
         return word in self._run_togethers
 
@@ -828,7 +828,7 @@ class Dictionary(RealWordRepair, Strategy):
         name_like = self._name_like(tokens, i)
         if name_like and zipf >= NAME_ZIPF:
             return None  # a capitalised word inside a sentence is a name
-        if zipf and (name_like or not (self.split_merge and self._run_together(word))) \
+        if zipf and (name_like or not (self.split_merge and self._listed_run_together(word))) \
                 and self._lookups.get(self._lookup_key(word, zipf, True)) == []:
             return None  # a listed word held to far commoner readings (see _readings), and the batch found none near
         key = self._repair_key(tokens, i, word, name_like)
@@ -1021,7 +1021,7 @@ class Dictionary(RealWordRepair, Strategy):
         see :meth:`_rivals`. ``as_one``: the readings as one word only (its splits in two are not scored)."""
         model = self.model
         prev = self._known(prev)
-        run_together = bool(zipf) and self.split_merge and self._run_together(word)
+        run_together = bool(zipf) and self.split_merge and self._listed_run_together(word)
         # a listed word only gives way to a far more common one, under the rules of _admissible
         gated = (bool(zipf) and not run_together) or strict
         candidates = []
@@ -1157,7 +1157,7 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _reading_keys(self, word: str, zipf: float) -> list[tuple[str, int, float]]:
         """The lookup keys :meth:`_readings` of ``word`` (not ``strict``) asks for: its own, gated as there."""
-        run_together = bool(zipf) and self.split_merge and self._run_together(word)
+        run_together = bool(zipf) and self.split_merge and self._listed_run_together(word)
         return [self._lookup_key(word, zipf, bool(zipf) and not run_together)]
 
     def _fetch(self, keys: Iterable[tuple[str, int, float]]) -> None:
@@ -1582,10 +1582,10 @@ def _reaches_into(other: Edit, edit: Edit) -> bool:
     return other.start < edit.end and edit.start < other.end
 
 
-def _run_together(word: str, repair: tuple[str, float, str] | None) -> bool:
+def _spaces_put_in(word: str, repair: tuple[str, float, str] | None) -> bool:
     """Is the ``repair`` of ``word`` the same letters with spaces put in: words run together, not half a word?
 
-    >>> _run_together("thevillage", ("the village", 0.99, "")), _run_together("nversation", ("conversation", 0.9, ""))
+    >>> _spaces_put_in("thevillage", ("the village", 0.99, "")), _spaces_put_in("nversation", ("conversation", 0.9, ""))
     (True, False)
     """
     return repair is not None and " " in repair[0] and fold(repair[0]).replace(" ", "") == word

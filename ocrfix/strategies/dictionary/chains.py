@@ -11,7 +11,8 @@ neighbouring pairs are listed word bigrams (one of three or more may be missing:
 the list holds only the commoner pairs). Among the chains a string allows, each
 is weighed by its word-bigram probability, with the words before and after; a
 chain of two that wins is left to the noisy channel's two-word split ("ofthe"),
-which weighs it against misreadings too.
+which weighs it against misreadings too. (The layout's and the quality estimate's tests of words run
+together ask other questions and set other bars: :func:`ocrfix.lexicon.splittable`.)
 
 >>> from ocrfix import lexicon
 >>> lex = lexicon.load()

@@ -420,6 +420,8 @@ def run_together(lexicon: Lexicon, word: str, pieces: int = 3) -> bool:
 
     Engines that drop spaces (RapidOCR's recogniser) print such strings anywhere in a text, so one found
     elsewhere in the document is no evidence that a line's last and the next line's first word are one word.
+    Looser than the dictionary's chains and the quality estimate's count of lost spaces (see
+    :func:`ocrfix.lexicon.splittable`): a yes here only withholds that evidence.
 
     >>> from ocrfix.lexicon import load
     >>> run_together(load(), "burningfiery"), run_together(load(), "thewordof"), run_together(load(), "mahasamatman")
