@@ -21,7 +21,6 @@ Paths are relative to the folder. Every key but the file paths ends up in
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ocrfix.errors import OcrfixError
-from ocrfix.io import read_bytes, read_text
+from ocrfix.io import read_bytes, read_json, read_text
 
 MANIFEST = "manifest.json"
 FORMAT = "ocrfix-corpus/1"
@@ -60,10 +59,7 @@ class CorpusDocument:
         path = self.files.get("labels")
         if path is None:
             return None
-        try:
-            return json.loads(read_text(path))
-        except json.JSONDecodeError as error:
-            raise OcrfixError(f"invalid JSON at line {error.lineno}", path) from None
+        return read_json(path)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, subsets: Iterable[str] | None = None) -> list[CorpusDocument]:
@@ -105,10 +101,7 @@ def _folder(path: str | os.PathLike[str] | None) -> Path:
 
 def read_manifest(manifest: Path) -> dict[str, Any]:
     """The manifest's JSON, checked for its format and its required keys."""
-    try:
-        data = json.loads(read_text(manifest))
-    except json.JSONDecodeError as error:
-        raise OcrfixError(f"invalid JSON at line {error.lineno}: {error.msg}", manifest) from None
+    data = read_json(manifest)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise OcrfixError(f"not a corpus manifest (expected \"format\": \"{FORMAT}\")", manifest)
     entries = data.get("documents")

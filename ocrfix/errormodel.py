@@ -398,13 +398,9 @@ class ErrorModel:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> "ErrorModel":
         """The model :meth:`save` wrote to ``path``."""
-        from ocrfix.io import read_text
+        from ocrfix.io import read_json
 
-        try:
-            data = json.loads(read_text(path))
-        except json.JSONDecodeError as error:
-            raise OcrfixError(f"invalid JSON at line {error.lineno}", path) from None
-        return cls.from_dict(data, path)
+        return cls.from_dict(read_json(path), path)
 
     @classmethod
     def default(cls) -> "ErrorModel":

@@ -11,9 +11,11 @@ Every problem becomes an :class:`~ocrfix.errors.OcrfixError` that names the file
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ocrfix.errors import OcrfixError
 
@@ -57,6 +59,14 @@ def decode_text(data: bytes, path: PathLike | None = None) -> str:
 def read_text(path: PathLike) -> str:
     """Read a UTF-8 text file; newlines are kept as they are (``\\r\\n`` included)."""
     return decode_text(read_bytes(path), path)
+
+
+def read_json(path: PathLike) -> Any:
+    """Read a JSON file (:func:`read_text`); JSON that does not parse is a one-line error naming the file."""
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as error:
+        raise OcrfixError(f"invalid JSON at line {error.lineno}: {error.msg}", path) from None
 
 
 def write_text_atomic(path: PathLike, text: str, *, inputs: tuple[PathLike, ...] = ()) -> None:
