@@ -64,9 +64,10 @@ _INLINE_BREAK = re.compile(
     r"(?<![^\W\d_])([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
 )
 INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad")   # a line holding none of these has no inline break
-_CLOSING = "\"'’”),.;:!?]"
+# quotes, brackets and punctuation after a word
+_AFTER_WORD = "\"'’”),.;:!?]"
 # quotes and brackets before a word
-_OPENING = "\"'‘“(["
+OPENING = "\"'‘“(["
 
 
 def _word_before(content: str, at: int) -> list[str]:
@@ -158,7 +159,7 @@ def _folded_counts(text: str) -> dict[str, int]:
     {'the': 3}
     """
     distinct = Counter(text.split())
-    keys = [token.lstrip(_OPENING).rstrip(_CLOSING) for token in "\n".join(distinct).casefold().split("\n")]
+    keys = [token.lstrip(OPENING).rstrip(_AFTER_WORD) for token in "\n".join(distinct).casefold().split("\n")]
     counts: dict[str, int] = {}
     for key, n in zip(keys, distinct.values()):
         if key:
@@ -407,7 +408,7 @@ class HyphenJudge:
         >>> bool(judge.lost_hyphen("spoke of her", "self")), bool(judge.lost_hyphen("the old ot", "her")), bool(judge.lost_hyphen("the arsen", "als"))
         (False, False, False)
         """
-        first = first.rstrip(_CLOSING)
+        first = first.rstrip(_AFTER_WORD)
         if not (first.isalpha() and first.islower()):
             return ""
         if self.lexicon.zipf(last + first) >= max(FRAGMENT_JOINED_ZIPF, z_last + FRAGMENT_GAP):
@@ -440,7 +441,7 @@ def _second_half(lexicon: Lexicon, first: str) -> tuple[str, float] | None:
     """``first`` (a line's first word) without closing marks, and its Zipf, when it may be the second half
     of a word broken at a line end: a rare word of small letters ("tion", "ing", "ments" are suffixes;
     "usual" is a word). None otherwise."""
-    stripped = first.rstrip(_CLOSING)
+    stripped = first.rstrip(_AFTER_WORD)
     z_first = lexicon.zipf(stripped) if stripped.islower() and _LETTERS.fullmatch(stripped) else None
     return (stripped, z_first) if z_first is not None and z_first < 4.0 else None
 

@@ -17,11 +17,10 @@ import re
 
 from ocrfix.hyphenation import HYPHENS
 from ocrfix.prose import runs_on_like_prose
-from ocrfix.strategies.layout.hyphens import BREAK_ONLY, DOUBLE_HYPHENS, MISREAD_HYPHENS
+from ocrfix.strategies.layout.hyphens import BREAK_ONLY, DOUBLE_HYPHENS, MISREAD_HYPHENS, OPENING
 
 _BULLETS = "-•*·▪–—("
-_OPENING = "\"'‘“(["
-_CLOSING = "\"'’”)]"
+_CLOSING = "\"'’”)]"   # quotes and brackets that may follow a sentence's final stop
 _LIST_ITEM = re.compile(
     r"(?:[\-•*·▪–—]\s|--\s|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"
 )
@@ -60,7 +59,7 @@ class Shapes:
         lasts = [content[-1:] for content in contents]
         self.structural = [heading or _structural(content)
                            for content, heading in zip(contents, headings or [False] * len(contents))]
-        self.starts_lower = [content.lstrip(_OPENING)[:1].islower() for content in contents]
+        self.starts_lower = [content.lstrip(OPENING)[:1].islower() for content in contents]
         self.terminal = [(last in ".!?:") if last and last not in _CLOSING else content[-_TAIL:].rstrip(_CLOSING)[-1:] in ".!?:"
                          for content, last in zip(contents, lasts)]
         # starts a list item ("(a)", "2.", "- "): never joined to the line before
