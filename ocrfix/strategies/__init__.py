@@ -30,10 +30,9 @@ if TYPE_CHECKING:
     from ocrfix.pipeline import Strategy
 
 ENTRY_POINT_GROUP = "ocrfix.strategies"
+# The built-in strategy modules, each registering the strategy of its own name, in the order the default
+# pipeline runs them: loops first (they would fool everything after them), then layout, then word repair.
 BUILTIN_MODULES = ("dedup", "layout", "dictionary")
-# The order the default pipeline runs the built-in strategies in: loops first
-# (they would fool everything after them), then layout, then word repair.
-_DEFAULT_ORDER = ("dedup", "layout", "dictionary")
 
 _REGISTRY: dict[str, type[Strategy]] = {}
 _loaded = False
@@ -103,7 +102,7 @@ def before(name: str) -> list[str]:
 def _default_pipeline() -> list[str]:
     """The built-in strategies that are registered, in the default pipeline's order."""
     _load()
-    return [name for name in _DEFAULT_ORDER if name in _REGISTRY]
+    return [name for name in BUILTIN_MODULES if name in _REGISTRY]
 
 
 def __getattr__(attribute: str) -> Any:

@@ -9,9 +9,9 @@ text that breaks out of them:
 * **line blocks** of 1..``max_period`` lines repeated consecutively, compared
   exactly, through a counter ("Article 2", "Article 3" with the same body), or
   nearly (copies that differ only by OCR noise: "proverfet" / "provenfet");
-  blank lines between copies are ignored, and so is a page break inside a loop (two
-  copies or more on one of its pages), and the copy that led into the loop may
-  differ more than the others;
+  blank lines between copies are ignored, as is a page break inside a loop that
+  has two copies or more on one of its pages (the page break stays); the copy
+  that led into the loop may differ more than the others;
 * **token loops** inside a line: 1..``max_token_period`` tokens repeated
   ("of the of the of the", a sentence twenty times);
 * **character loops**: one symbol running away ("!!!!!!!!"), a short unit
