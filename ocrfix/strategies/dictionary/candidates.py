@@ -28,7 +28,6 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from ocrfix.errors import OcrfixError
-from ocrfix.io import write_bytes_atomic
 
 MAX_DISTANCE = 2
 PREFIX = 7
@@ -222,6 +221,8 @@ class DeleteIndex:
         return owner[near], numbers[near], found[near]
 
     def save(self, path: Path) -> None:
+        from ocrfix.io.files import write_bytes_atomic   # here: importing ocrfix.io loads every OCR format's reader
+
         buffer = io.BytesIO()
         np.savez(buffer, keys=self._keys, ids=self._ids, words=np.asarray("\n".join(self.words)))
         write_bytes_atomic(path, buffer.getvalue())
