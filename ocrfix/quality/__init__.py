@@ -279,15 +279,16 @@ class _Analysis:
             self._line_bounds = np.searchsorted(self.signals.page, np.arange(self.signals.pages + 1)).tolist()
             masses = self.signals.page_masses()
             self.all_rates = masses / np.maximum(self.page_chars, 1.0)[:, None]  # each page's own
-            self.pooled = self.all_rates  # what the estimate reads: pages that get a number pool their evidence
+            # What the estimate reads: pages that get a number pool their evidence, and the characters it stands on.
+            self.pooled, self.pooled_chars = self.all_rates, self.page_chars
             if self.signals.pages > 1:
                 judged = np.array([special is None for special in self.special])
-                self.pooled = pooled_rates(masses, self.page_chars, judged)
+                self.pooled, self.pooled_chars = pooled_rates(masses, self.page_chars, judged)
 
     def predict(self, calibration: Calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Page estimates, their interval bounds, and line estimates (loops not yet added)."""
-        base = calibration.predict(self.rates(calibration.features), self.page_chars)
-        low, high = calibration.interval(base, self.page_chars)
+        base = calibration.predict(self.rates(calibration.features), self.pooled_chars)
+        low, high = calibration.interval(base, self.page_chars)  # the page's true CER is counted over its own
         # A line's estimate is drawn towards its page's (shrunk), not towards clean text.
         return base, low, high, calibration.predict(self.line_rates(calibration.features))
 
@@ -344,29 +345,32 @@ class _Analysis:
         return self.page_texts[page], line_cer[lines], self.line_loop[lines]
 
 
-def pooled_rates(masses: np.ndarray, chars: np.ndarray, pooled: np.ndarray) -> np.ndarray:
+def pooled_rates(masses: np.ndarray, chars: np.ndarray, pooled: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each page's signal rates (``masses`` pages × :data:`FEATURES` over ``chars``), those of the ``pooled``
-    pages read with :data:`DOCUMENT_PRIOR_CHARS` characters of the other pooled pages' rates besides their own.
+    pages read with :data:`DOCUMENT_PRIOR_CHARS` characters of the other pooled pages' rates besides their own,
+    and the characters each page's rates then stand on (its own and those it borrowed).
 
     A page whose visible evidence differs from the other pages' by a factor approaching
     :data:`POOL_RATIO` borrows less, none from there on.
 
     >>> masses = np.zeros((3, len(FEATURES))); masses[:, FEATURES.index("nonword")] = [20.0, 3.0, 0.0]
-    >>> rates = pooled_rates(masses, np.array([1000.0, 200.0, 1000.0]), np.array([True, True, True]))
+    >>> rates, over = pooled_rates(masses, np.array([1000.0, 200.0, 1000.0]), np.array([True, True, True]))
     >>> [round(1000 * rate, 1) for rate in rates[:, FEATURES.index("nonword")].tolist()]  # per 1,000 characters
     [20.0, 11.4, 0.0]
+    >>> over.round().tolist()  # the middle page borrows from pages like it; the other two, a factor 3 apart, none
+    [1000.0, 717.0, 1000.0]
     """
     chars = np.maximum(np.asarray(chars, dtype=float), 1.0)
     rates = masses / chars[:, None]
     if int(pooled.sum()) < 2:
-        return rates
+        return rates, chars
     others = (masses[pooled].sum(axis=0) - masses) / np.maximum(chars[pooled].sum() - chars, 1.0)[:, None]
     evidence = [FEATURES.index(name) for name in WORD_EVIDENCE]
     ratio = (rates[pooled][:, evidence].sum(axis=1) + _EVIDENCE_FLOOR) / (others[pooled][:, evidence].sum(axis=1)
                                                                         + _EVIDENCE_FLOOR)
     borrowed = np.zeros(len(chars))  # a page left out borrows nothing (its "others" would count itself out)
     borrowed[pooled] = DOCUMENT_PRIOR_CHARS * np.clip(1.0 - np.abs(np.log(ratio)) / np.log(POOL_RATIO), 0.0, 1.0)
-    return (masses + borrowed[:, None] * others) / (chars + borrowed)[:, None]
+    return (masses + borrowed[:, None] * others) / (chars + borrowed)[:, None], chars + borrowed
 
 
 def _with_loops(base: float, loop_share: float) -> float:
@@ -404,10 +408,13 @@ class PageTable:
     """Pages of OCR with their signal rates and true CER, ready to fit or score a calibration.
 
     A calibration is fitted on each page's own rates and scored on the rates :func:`estimate` reads
-    (``pooled`` with the document's other pages, :func:`pooled_rates`). Fitted on the pooled rates
-    instead, the project corpus cross-validated worse (mean absolute error on pages <= 15% 1.08 vs
-    1.07 points) and so did held-out OCR of other engines (ocrad and gocr, 59 pages <= 15%: 1.00 vs
-    0.93 points; all 334 pages 9.7 vs 8.7): that fit weighs the damage density more (6.9 vs 5.9).
+    (``pooled`` with the document's other pages, :func:`pooled_rates`, their prior of clean text weighed
+    against the characters they stand on, ``pooled_chars``). Fitted on the pooled rates instead, the
+    project corpus cross-validated worse (mean absolute error on pages <= 15% 1.08 vs 1.07 points) and
+    so did held-out OCR of other engines (ocrad and gocr, 59 pages <= 15%: 1.00 vs 0.93 points; all 334
+    pages 9.7 vs 8.7): that fit weighs the damage density more (6.9 vs 5.9). Session 14 tried it again
+    with the prior counted over the pooled characters: 1.047 vs 1.048 points (1.020 with 1,000 characters
+    pooled, but clean text and RapidOCR's held-out pages read worse; docs/quality.md).
     """
 
     rates: np.ndarray          # pages × FEATURES, each page's own
@@ -418,12 +425,13 @@ class PageTable:
     subset: list[str]
     pooled: np.ndarray         # pages × FEATURES, as the estimate reads them
     lost: np.ndarray           # share of the ground truth missing from the OCR in runs of LOST_RUN or more
+    pooled_chars: np.ndarray   # characters the pooled rates stand on (the page's own and those it borrowed)
 
     def select(self, mask: np.ndarray) -> "PageTable":
         keep = mask.nonzero()[0]
         return PageTable(self.rates[keep], self.cer[keep], self.chars[keep], self.loop_share[keep],
                          [self.document[i] for i in keep], [self.subset[i] for i in keep], self.pooled[keep],
-                         self.lost[keep])
+                         self.lost[keep], self.pooled_chars[keep])
 
 
 def page_table(documents: Iterable[Any], *, source: str = "text", progress: bool = False) -> PageTable:
@@ -440,7 +448,7 @@ def page_table(documents: Iterable[Any], *, source: str = "text", progress: bool
     from ocrfix.metrics import cer as true_cer
 
     documents = list(documents)
-    rows, read_rows, targets, sizes, loops, owners, subsets, lost = [], [], [], [], [], [], [], []
+    rows, read_rows, targets, sizes, read_sizes, loops, owners, subsets, lost = [], [], [], [], [], [], [], [], []
     iterator = documents
     if progress:
         from tqdm import tqdm
@@ -469,12 +477,13 @@ def page_table(documents: Iterable[Any], *, source: str = "text", progress: bool
             targets.append(true_cer(ref_page, ocr_page))
             lost.append(_lost_share(ref_page, ocr_page))
             sizes.append(analysis.page_chars[index])
+            read_sizes.append(analysis.pooled_chars[index])
             loops.append(analysis.loop_share(index))
             owners.append(document.id)
             subsets.append(str(document.meta.get("subset", "")))
     rates, read = (np.array(values, dtype=float).reshape(-1, len(FEATURES)) for values in (rows, read_rows))
     return PageTable(rates, np.array(targets), np.array(sizes, dtype=float), np.array(loops), owners, subsets, read,
-                     np.array(lost, dtype=float))
+                     np.array(lost, dtype=float), np.array(read_sizes, dtype=float))
 
 
 def _lost_share(reference: str, ocr: str) -> float:
@@ -521,7 +530,7 @@ def _fit_table(table: PageTable, groups: Sequence[str], features: Sequence[str] 
 def _predict_with_interval(model: Calibration, table: PageTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each page's estimate and 80% interval, loops added back, as :func:`estimate` gives them."""
     columns = [FEATURES.index(name) for name in model.features]
-    base = model.predict(table.pooled[:, columns], table.chars)
+    base = model.predict(table.pooled[:, columns], table.pooled_chars)
     low, high = model.interval(base, table.chars)
     return tuple(np.array([_with_loops(value, share) for value, share in zip(values, table.loop_share)])
                  for values in (base, low, high))
