@@ -674,3 +674,11 @@ def test_a_full_title_over_a_blank_line_is_not_joined_to_the_paragraph_below():
     assert layout(text).startswith("A Tour through the Western Highlands of Scotland, Letter the Third\n\nFrom Fort")
     going_on = text.replace("Letter the Third\n\nFrom Fort William we", "and the road we took\n\nfrom Fort William, we")
     assert "the road we took from Fort William" in layout(going_on)
+
+
+def test_a_line_opening_a_block_with_a_brace_keeps_its_line_break():
+    # prose ends no line in "{": code does, and the next line is the block's first statement
+    text = wrapped("the example below shows what the tool should print for a function:", "",
+                   "work out define i32 @add_vectors(i32 %first, i32 %second) nounwind {",
+                   "entry: the first block of the function body, and its label")
+    assert "nounwind {\nentry:" in layout(text)

@@ -73,9 +73,10 @@ class Shapes:
         for i, last in enumerate(lasts):
             if last in _MARK_ENDS:
                 self.hyphen_left[i], self.hyphen[i], self.dash_end[i], self.number_range[i] = _line_end_mark(contents[i][-_TAIL:])
-            # a rule (a heading's "=====" underline), or code continued by a backslash (joined, the backslash would
-            # escape a space): found here, among the few lines ending in such a mark, not by a test of every line
-            if last in _STRUCTURAL_ENDS and (last == "\\" or _rule(contents[i])):
+            # a rule (a heading's "=====" underline), code continued by a backslash (joined, the backslash would
+            # escape a space) or opening a block with a brace (prose ends no line in "{"): found here, among the
+            # few lines ending in such a mark, not by a test of every line
+            if last in _STRUCTURAL_ENDS and (last in "\\{" or _rule(contents[i])):
                 self.structural[i] = True
 
     def __len__(self) -> int:
@@ -130,7 +131,7 @@ def _structural(content: str) -> bool:
             or (content[-1:] in _FIGURE_END and _figures(content)))
 
 
-_STRUCTURAL_ENDS = frozenset("=-*~_#+·—–\\")   # a rule's marks (a line of points is a leader already), a backslash
+_STRUCTURAL_ENDS = frozenset("=-*~_#+·—–\\{")   # a rule's marks (a line of points is a leader already), a backslash, a brace
 
 
 def _rule(content: str) -> bool:
