@@ -208,3 +208,14 @@ def test_layout_survives_random_page_furniture():
         lines = ["  ".join(rng.choice(_FURNITURE_PIECES) for _ in range(rng.randrange(6))) for _ in range(rng.randrange(1, 30))]
         text = "".join(line + rng.choice(["\n", "\n", "\n", "\n\n", "\n\f"]) for line in lines)
         assert all(0 <= edit.start <= edit.end <= len(text) for edit in layout.run(text).edits)
+
+
+def test_words_broken_in_a_notice_set_in_capitals_are_judged_as_words():
+    # a notice, a disclaimer or a headline set in capitals: the capital after the break is the type's, not a
+    # compound's mark; the words decide ("EXHIBI-TION" is one word, "WELL-KNOWN" a compound)
+    notice = textwrap.wrap(HISTORY[:700].upper(), 66)
+    text = "\n".join(notice[:3] + ["THE PUBLIC ARE HEREBY INFORMED THAT THE GREAT AGRICULTURAL EXHIBI-",
+                                   "TION OF THE COUNTY WILL BE HELD THIS YEAR BY THE ANCIENT AND WELL-",
+                                   "KNOWN SOCIETY IN THE TOWN MEADOWS ON TUESDAY THE FOURTH OF JUNE"] + notice[3:]) + "\n"
+    corrected = Pipeline(["layout"]).run(text).text
+    assert "AGRICULTURAL EXHIBITION OF" in corrected and "AND WELL-KNOWN SOCIETY" in corrected

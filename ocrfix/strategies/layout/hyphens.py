@@ -241,7 +241,7 @@ class HyphenJudge:
             return "none", "", 0.0
         if "-" in left:
             return "keep", f"\"{compound}\" continues a hyphenated compound", 0.75
-        if right[:1].isupper():
+        if right[:1].isupper() and not _in_capitals(left, right):
             return "keep", f"\"{right}\" is capitalised: a compound such as \"{compound}\"", 0.8
         lex = self.lexicon
         z_joined, z_left, z_right = lex.zipf(joined), lex.zipf(left), lex.zipf(right)
@@ -414,6 +414,16 @@ class HyphenJudge:
         if self.lexicon.zipf(last + first) >= max(FRAGMENT_JOINED_ZIPF, z_last + FRAGMENT_GAP):
             return f"\"{last + first}\" broken at the line end, its hyphen lost in OCR (\"{last}\" is no word)"
         return ""
+
+
+def _in_capitals(left: str, right: str) -> bool:
+    """Are both halves of a broken word set in capitals, two letters or more each (a heading, a newspaper's
+    headline, a licence's disclaimer: "FIT-" / "NESS")? There a capital tells no compound from a broken word.
+
+    >>> _in_capitals("FIT", "NESS"), _in_capitals("X", "RAY"), _in_capitals("Anglo", "Soviet")
+    (True, False, False)
+    """
+    return len(left) >= 2 and len(right) >= 2 and left.isupper() and right.isupper()
 
 
 def run_together(lexicon: Lexicon, word: str, pieces: int = 3) -> bool:
