@@ -682,3 +682,11 @@ def test_a_line_opening_a_block_with_a_brace_keeps_its_line_break():
                    "work out define i32 @add_vectors(i32 %first, i32 %second) nounwind {",
                    "entry: the first block of the function body, and its label")
     assert "nounwind {\nentry:" in layout(text)
+
+
+def test_a_break_mark_does_not_join_blocks_set_apart():
+    # lines set apart by a blank line and indented differently are separate blocks: a "¬" (or a soft hyphen)
+    # ending the first joins no word across them, as no other mark does
+    text = wrapped("the logical operators are written with their own signs: and, or, not\u00ac", "",
+                   "        negation reverses the truth value of the proposition it stands before")
+    assert "not\u00ac\n\n        negation" in layout(text)

@@ -237,7 +237,8 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
 def hyphen_candidate(shapes: Shapes, i: int, gap: str, *, width: int, hard_wrapped: bool) -> bool:
     """Is the break between lines ``i`` and ``i + 1`` a word broken at a line-end hyphen?"""
     hyphen = shapes.hyphen[i]
-    if not shapes.hyphen_left[i] or shapes.structural[i] or shapes.structural[i + 1] or shapes.list_item[i + 1]:
+    if (not shapes.hyphen_left[i] or shapes.structural[i] or shapes.structural[i + 1] or shapes.list_item[i + 1]
+            or gap == "apart"):   # separate blocks: no word runs on from one into the other, whatever mark ends it
         return False
     if (hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS) and not shapes.starts_lower[i + 1]:   # "end." then "The": a sentence, no broken word
         return False
