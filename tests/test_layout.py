@@ -690,3 +690,10 @@ def test_a_break_mark_does_not_join_blocks_set_apart():
     text = wrapped("the logical operators are written with their own signs: and, or, not\u00ac", "",
                    "        negation reverses the truth value of the proposition it stands before")
     assert "not\u00ac\n\n        negation" in layout(text)
+
+
+def test_a_word_set_off_by_hyphens_inside_a_line_is_no_broken_word():
+    # "-broken-" names something (an option, a variant); the space after its closing hyphen is the writer's
+    text = "  * Note that the -broken- variants are not implemented yet, nor are the -fast- ones.\n"
+    assert layout(text) == text
+    assert layout("the num- ber of them\n") == "the number of them\n"

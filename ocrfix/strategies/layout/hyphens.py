@@ -59,9 +59,10 @@ _VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûüÿæœ]", r
 # A line-end break that survived inside a line: the lines were joined with spaces ("num- ber",
 # "opera¬ tions"), or a soft hyphen stayed inside the word ("opera\u00adtions").
 # It starts at no letter right after a letter (where a match from that letter fails, one from the next fails
-# too): saying so spares the regex a try at every letter of every word, four times faster.
+# too): saying so spares the regex a try at every letter of every word, four times faster. Nor after a hyphen:
+# a word between hyphens ("the -broken- variants") is set off as a name or an option, not broken.
 _INLINE_BREAK = re.compile(
-    r"(?<![^\W\d_])([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
+    r"(?<![^\W\d_])(?<!-)([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
 )
 INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad")   # a line holding none of these has no inline break
 # quotes, brackets and punctuation after a word
