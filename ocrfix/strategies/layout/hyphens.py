@@ -46,6 +46,10 @@ SUSPENDED = frozenset(("and", "or", "nor", "to", "&"))
 # The commonest words (the, of, that, was, so: Zipf 6.5 and up) beside a hyphen and a space inside a line
 # are mostly a clause's beside a dash ("the truth- that is"), seldom a compound's parts.
 CLAUSE_WORD_ZIPF = 6.5
+# A compound closed up inside a line is made of words in common use (as FRAGMENT_JOINED_ZIPF): a rarer part
+# beside a hyphen and a space is more often a word OCR cut short ("hav- bee", "hou- door" in garbled
+# typescript: "hav" 2.9, "hou" 3.1).
+COMPOUND_PART_ZIPF = 3.5
 #: What OCR engines read a line-end hyphen as; believed only when the joined word is known.
 MISREAD_HYPHENS = "~=\u2013\u2014:."
 #: Two-character marks a typewriter hyphen becomes in OCR ("frus-—"), or a typed dash ("--").
@@ -290,7 +294,7 @@ class HyphenJudge:
         broken at its own hyphen ("well- known", "ex- President") closes up with its hyphen where
         :meth:`decide` keeps it at a line end with confidence 0.75 or more, but not beside a word of a suspended
         compound (SUSPENDED), nor where a part is one of the commonest words (CLAUSE_WORD_ZIPF: "the truth- that
-        is" holds a dash), a capital follows a word rather than a prefix (a name or a sentence starts as often:
+        is" holds a dash) or a rarer one (COMPOUND_PART_ZIPF: a word cut short, "hou- door"), a capital follows a word rather than a prefix (a name or a sentence starts as often:
         "golde- Spoon" is a misread "golden"), or a third part precedes ("wenty-thre- units": a misread letter).
 
         >>> from ocrfix.lexicon import load
@@ -315,7 +319,8 @@ class HyphenJudge:
             elif verdict == "keep" and confidence >= 0.75 and mark == "-" and "-" not in left \
                     and (right[:1].islower() or left.casefold() in PREFIXES) \
                     and not SUSPENDED.intersection([right.casefold(), *_word_before(content, match.start(1))]) \
-                    and max(self.lexicon.zipf(left), self.lexicon.zipf(right)) < CLAUSE_WORD_ZIPF:
+                    and COMPOUND_PART_ZIPF <= min(parts := (self.lexicon.zipf(left), self.lexicon.zipf(right))) \
+                    and max(parts) < CLAUSE_WORD_ZIPF:
                 found.append((match.end(2), match.end(),
                               f"closed up \"{left}-{right}\" broken at its hyphen inside the line: {reason}"))
         return found
