@@ -335,6 +335,14 @@ def test_a_repeated_reply_is_no_catchword():
     assert "\nYes\n" in layout(text)
 
 
+def test_a_poems_title_after_a_quotations_source_is_no_catchword():
+    # a collection of quotations: each ends with its source, the next opens with a title its first line repeats
+    text = ("The reed that bends in the storm outlives the oak that stands against it, and the\n"
+            "river that yields to the rock wears it away in the end\n\t\t-- an old saying, \"The Reed\"\n\n"
+            "Water\n\nWater is the softest of all things,\nYet nothing is better for overcoming the hard.\n")
+    assert "\nWater\n" in layout(text)
+
+
 def test_a_heading_word_over_a_paragraph_that_opens_with_it_is_no_catchword():
     # a manual page's argument name (man gcloud ...): the paragraph repeats it in title case
     text = ("     Describe a health check associated with a Google Compute Engine project, and the\n"

@@ -508,8 +508,10 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         after = items[line.index + 1] if line.index + 1 < len(items) else None
         previous = body[position[line.index] - 1] if position[line.index] > 0 else None
         # an unmarked word is a catchword only where the sentence runs on ("in / present / present
-        # circumstances"), not a reply repeated ("agreed. / Yes / Yes, he said")
-        runs_on = marked or (previous is not None and previous.content.rstrip("\"'’”)]")[-1:] not in ".!?:")
+        # circumstances"), not a reply repeated ("agreed. / Yes / Yes, he said"), nor a poem's title after the
+        # source of the quotation before ("-- Lao Tse, \"Tao Te Ching\" / Nature / Nature is not kind;")
+        runs_on = marked or (previous is not None and previous.content.rstrip("\"'’”)]")[-1:] not in ".!?:"
+                             and not previous.content.startswith("-- "))
         if (word and following is not None and previous is not None and after is not None
                 and (after.blank_before or after.furniture or head)
                 and runs_on and announces(word, following.content, marked=marked)):
