@@ -705,3 +705,10 @@ def test_a_word_set_off_by_hyphens_inside_a_line_is_no_broken_word():
     text = "  * Note that the -broken- variants are not implemented yet, nor are the -fast- ones.\n"
     assert layout(text) == text
     assert layout("the num- ber of them\n") == "the number of them\n"
+
+
+def test_doubled_backticks_are_no_stray_marks():
+    # TeX's opening quotes and the shell's backquotes are set on purpose; a lone accent is dirt
+    text = "  * Use $() instead of `` when calling the checksum tool in the maintainer scripts.\n"
+    assert layout(text) == text
+    assert layout("LAND SALE. ` The house and the land\n") == "LAND SALE. The house and the land\n"

@@ -31,8 +31,8 @@ it, stays. So does a mark that the text names, as a noun: after a determiner
 [(0, 2), (19, 21)]
 >>> strays("the value a ^ b is"), strays("the result = foo ^ bar"), strays("^ ^")
 ([], [], [])
->>> strays("use the ^ and $ operators"), strays("the characters $ and ` stay")
-([], [])
+>>> strays("use the ^ and $ operators"), strays("the characters $ and ` stay"), strays("use $() instead of `` here")
+([], [], [])
 """
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ _EQUATION = re.compile(r"(?:^|\s)(?:=|==|!=|:=|<=|>=)(?:\s|$)")   # an equals si
 _SYMBOL = re.compile(r"[^\w\s]+")              # a token of marks alone
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that"))
 MIN_WORDS = 2   # a line of words: at least this many besides the mark
+_BACKTICKS = ("``", "```")   # TeX's opening quotes, the shell's and markdown's backquotes: set on purpose
 
 
 def strays(content: str, words: Collection[int] = ()) -> list[tuple[int, int]]:
@@ -68,7 +69,8 @@ def strays(content: str, words: Collection[int] = ()) -> list[tuple[int, int]]:
         start, end = match.span()
         before, after = content[:start].split()[-2:], content[end:].split()[:2]
         if any(_OPERAND.fullmatch(token) for token in before[-1:] + after[:1]) or _named(before, after) \
-                or start in words or match.group() == "^" and before[-1:] and before[-1][-1].islower():
+                or start in words or match.group() == "^" and before[-1:] and before[-1][-1].islower() \
+                or match.group() in _BACKTICKS:
             continue
         if start and content[start - 1] in " \t" and not (spans and spans[-1][1] == start):
             start -= 1
