@@ -712,3 +712,12 @@ def test_doubled_backticks_are_no_stray_marks():
     text = "  * Use $() instead of `` when calling the checksum tool in the maintainer scripts.\n"
     assert layout(text) == text
     assert layout("LAND SALE. ` The house and the land\n") == "LAND SALE. The house and the land\n"
+
+
+def test_bold_terms_of_a_restructuredtext_document_stay():
+    # ``literal`` markup says a person wrote markup: its **bold** is meant, no VLM's heading marker
+    text = ("Vendoring these libraries (see ``pip._vendor``) keeps ``pip install`` working. The issues are:\n\n"
+            "**Fragility**\n   When pip depends on another library, a broken upgrade of it breaks pip.\n\n"
+            "**Security**\n   This might seem puzzling at first glance.\n")
+    assert layout(text) == text
+    assert layout(text.replace("``", "")).count("**") == 0

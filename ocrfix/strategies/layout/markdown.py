@@ -28,15 +28,23 @@ _HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 # the text inside starts and ends with neither mark: "*** Our Slogan ***" is a banner, no bold heading
 _BOLD = re.compile(r"(\*\*|__)(?=[^\s*_])(.{1,120}?)(?<=[^\s*_])\1")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# tables, fenced code, links, and inline literals in doubled backticks (reStructuredText's ``code``, which
+# markdown reads too): a VLM transcribing a printed page writes none of them
 _MARKDOWN_STRUCTURE = re.compile(
-    r"^[ \t]*\|[^\n]*\|[ \t]*$|^[ \t]*```|\]\([^)\s]+\)|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE
+    r"^[ \t]*\|[^\n]*\|[ \t]*$|^[ \t]*```|\]\([^)\s]+\)|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\||"
+    r"(?<!`)``[^`\s](?:[^`\n]*[^`\s])?``(?!`)", re.MULTILINE
 )
 
 
 def is_markdown_document(text: str) -> bool:
-    """True when the text has structures only markdown has (tables, fenced code, links)."""
-    # each structure lies within one line holding "|", "```" or "](": the regex reads those lines only
-    marked = _lines_holding(text[:2_000_000], ("|", "```", "]("))
+    """True when the text has structures only markdown (or reStructuredText) has: tables, fenced code, links,
+    inline literals.
+
+    >>> is_markdown_document("Pass ``--user`` or set ``PIP_USER``.\\n\\n**Security**\\n"), is_markdown_document("`` quoted ''")
+    (True, False)
+    """
+    # each structure lies within one line holding "|", "``" or "](": the regex reads those lines only
+    marked = _lines_holding(text[:2_000_000], ("|", "``", "]("))
     return len(_MARKDOWN_STRUCTURE.findall("\n".join(marked))) >= 2
 
 
