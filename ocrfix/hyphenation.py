@@ -7,5 +7,6 @@ strategy reads a word broken so, or a compound's hyphen set before a space, as o
 from __future__ import annotations
 
 #: Characters that end a line in a hyphenated word: hyphen-minus, hyphen, non-breaking hyphen,
-#: the soft hyphen and the "¬" that some engines (ABBYY FineReader) write for a line-end hyphen.
-HYPHENS = "-\u2010\u2011\u00ad\u00ac"
+#: the soft hyphen, the "¬" that some engines (ABBYY FineReader) write for a line-end hyphen, and the double
+#: oblique hyphen "⸗" of black-letter and Fraktur print, which engines trained on it keep (compounds and breaks alike).
+HYPHENS = "-\u2010\u2011\u00ad\u00ac\u2e17"

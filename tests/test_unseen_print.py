@@ -220,3 +220,54 @@ def test_words_broken_in_a_notice_set_in_capitals_are_judged_as_words():
                                    "KNOWN SOCIETY IN THE TOWN MEADOWS ON TUESDAY THE FOURTH OF JUNE"] + notice[3:]) + "\n"
     corrected = Pipeline(["layout"]).run(text).text
     assert "AGRICULTURAL EXHIBITION OF" in corrected and "AND WELL-KNOWN SOCIETY" in corrected
+
+
+def long_s(text: str) -> str:
+    """``text`` as 18th-century print sets it: a long "ſ" for every "s" but at a word's end or before "f"."""
+    return "".join("ſ" if char == "s" and following.isalpha() and following != "f" else char
+                   for char, following in zip(text, text[1:] + " "))
+
+
+def broken_with(mark: str) -> tuple[str, str]:
+    """(a long-s page whose words are broken at its line ends with ``mark``, its text): old spellings
+    ("Arithmetick") and compounds ("Church-Wardens") among the broken words."""
+    text = long_s(HISTORY)
+    lines, line = [], ""
+    for word in text.split():
+        if len(line) + 1 + len(word) <= 44 or not line:
+            line = f"{line} {word}".strip()
+            continue
+        core = word.rstrip(".,;:")
+        room = 44 - len(line) - 2
+        if "-" in core and 0 < core.index("-") <= room:   # a compound breaks at its own hyphen
+            cut = core.index("-")
+            lines.append(f"{line} {word[:cut]}{mark}")
+            line = word[cut + 1:]
+        elif core.isalpha() and len(core) >= 6 and room >= 3:
+            cut = min(room, len(core) - 3)
+            lines.append(f"{line} {word[:cut]}{mark}")
+            line = word[cut:]
+        else:
+            lines.append(line)
+            line = word
+    return "\n".join(lines + [line]) + "\n", text
+
+
+@pytest.mark.parametrize("mark", ["-", "\u2e17", "="], ids=["hyphen", "double oblique hyphen", "read as ="])
+def test_long_s_pages_broken_with_old_hyphens_are_joined(mark):
+    # black-letter and Fraktur print break words with "⸗"; engines keep it or read it as "="; the long s
+    # and old spellings are no obstacle: where the text breaks its words with a mark it is a hyphen
+    ocr, text = broken_with(mark)
+    assert ocr.count(f"{mark}\n") >= 10
+    corrected = Pipeline(["layout"]).run(ocr).text
+    assert corrected.replace("\u2e17", "-").split() == text.split()   # a compound keeps its "⸗", or "-" for "="
+
+
+def test_a_line_ending_in_an_equals_sign_stays_where_the_text_sets_no_such_hyphen():
+    # two options ending in "=" with their values on the next line, and one word broken so: no convention
+    text = ("The settings are read from the file at start, and each may be given on the command line\n"
+            "as well, where the value follows the option, as in --output-dir=\n"
+            "build/docs or --cache=\nnone, and the defaults are described in the manual's own sec=\n"
+            "tion on configuration, which also lists the settings that a user may not change at all.\n")
+    corrected = Pipeline(["layout"]).run(text).text
+    assert "--output-dir=\nbuild/docs" in corrected and "--cache=\nnone" in corrected and "section" in corrected

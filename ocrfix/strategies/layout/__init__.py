@@ -34,7 +34,7 @@ from ocrfix.marks import lone_mark_words
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
 from ocrfix.strategies.layout import furniture, markdown, strays
-from ocrfix.strategies.layout.hyphens import INLINE_HINTS, DocumentWords, HyphenJudge
+from ocrfix.strategies.layout.hyphens import HOUSE_CANDIDATES, INLINE_HINTS, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shapes, decide_joins, hyphen_candidate, is_prose
 
@@ -90,12 +90,14 @@ class Layout(Strategy):
         dehyphenate, reflow, edit = self.dehyphenate, self.reflow, self.edit
         joins = decide_joins(shapes, gaps, width=width, hard_wrapped=hard_wrapped, prose=is_prose(shapes)) if reflow else []
         hyphen_left, first_word = shapes.hyphen_left, shapes.first_word
+        house = self._house_marks(judge, shapes) if dehyphenate else frozenset()
         for i, (a, b, gap, page_break) in enumerate(zip(body, body[1:], gaps, page_breaks)):
             if marker_edits:
                 edits.extend(marker_edits.get(a.index, ()))
             join = None
-            if hyphen_left[i] and dehyphenate and hyphen_candidate(shapes, i, gap, width=width, hard_wrapped=hard_wrapped):
-                join = self._hyphen_join(judge, a, b, shapes, i)
+            if hyphen_left[i] and dehyphenate and hyphen_candidate(shapes, i, gap, width=width, hard_wrapped=hard_wrapped,
+                                                                  house=house):
+                join = self._hyphen_join(judge, a, b, shapes, i, house)
             if join is None and reflow:
                 separator, reason, confidence = joins[i]
                 if separator == " " and dehyphenate and shapes.starts_lower[i + 1]:
@@ -163,11 +165,20 @@ class Layout(Strategy):
                 for start, end, reason in judge.inline_breaks(line.content)]
 
     @staticmethod
-    def _hyphen_join(judge: HyphenJudge, a: Line, b: Line, shapes: Shapes, i: int) -> tuple[int, int, str, str, float] | None:
+    def _house_marks(judge: HyphenJudge, shapes: Shapes) -> frozenset[str]:
+        """The misread marks the text sets as its hyphen (see :meth:`HyphenJudge.house_marks`)."""
+        breaks = [(shapes.hyphen_left[i], mark, shapes.right_word(i + 1))
+                  for i, mark in enumerate(shapes.hyphen[:-1]) if mark in HOUSE_CANDIDATES and shapes.starts_lower[i + 1]]
+        return judge.house_marks(breaks) if breaks else frozenset()
+
+    @staticmethod
+    def _hyphen_join(judge: HyphenJudge, a: Line, b: Line, shapes: Shapes, i: int,
+                     house: frozenset[str] = frozenset()) -> tuple[int, int, str, str, float] | None:
         """The join of a word broken at the end of line ``a`` (line ``i`` of ``shapes``, ``b`` the next): its
-        span, "", reason and confidence."""
+        span, "", reason and confidence. A mark of ``house`` is judged as a hyphen."""
         left, hyphen, right = shapes.hyphen_left[i], shapes.hyphen[i], shapes.right_word(i + 1)
-        verdict, reason, confidence = judge.decide(left, right, hyphen, continued=shapes.right_compound(i + 1))
+        verdict, reason, confidence = judge.decide(left, right, "-" if hyphen in house else hyphen,
+                                                   continued=shapes.right_compound(i + 1))
         if verdict == "none":
             return None
         word = left + ("" if verdict == "join" else "-") + right

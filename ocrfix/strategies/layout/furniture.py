@@ -74,7 +74,7 @@ _PAPER_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+{_
 _SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
 _KEY_WORD = re.compile(r"[\w#]+")   # what a head's key keeps: its words, and "#" for its numbers
 _DIGITS = re.compile(r"\d+")
-_RUNS_ON = ",;-\u00ac\u2010\u2013\u2014"  # a line ending in one of these (or a small letter) runs on
+_RUNS_ON = ",;-\u00ac\u2010\u2013\u2014\u2e17"  # a line ending in one of these (or a small letter) runs on
 # What dirt, show-through and broken type leave on a scan, read as marks: points, commas, quotes, ticks,
 # short dashes. Not the marks a page sets on a line of their own on purpose (asterisms, bullets, rules,
 # brackets and code's punctuation).

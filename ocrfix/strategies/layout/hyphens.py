@@ -52,6 +52,13 @@ CLAUSE_WORD_ZIPF = 6.5
 COMPOUND_PART_ZIPF = 3.5
 #: What OCR engines read a line-end hyphen as; believed only when the joined word is known.
 MISREAD_HYPHENS = "~=\u2013\u2014:."
+#: A misread mark that a text may set at its line ends as its hyphen throughout: "=" is what engines read the
+#: double hyphen of old print ("⸗") as; a line ending in a letter and "=" is no dash, and seldom code.
+HOUSE_CANDIDATES = "="
+#: A mark is the text's hyphen when it breaks this many words before lower-case lines, at least HOUSE_SHARE of them
+#: into known words (the rest old spellings and names the lexicon lacks: "Arithmet=/ick").
+HOUSE_BREAKS = 3
+HOUSE_SHARE = 0.5
 #: Two-character marks a typewriter hyphen becomes in OCR ("frus-—"), or a typed dash ("--").
 DOUBLE_HYPHENS = ("-\u2014", "\u2014-", "-\u2013", "--")
 
@@ -66,9 +73,9 @@ _VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûüÿæœ]", r
 # too): saying so spares the regex a try at every letter of every word, four times faster. Nor after a hyphen:
 # a word between hyphens ("the -broken- variants") is set off as a name or an option, not broken.
 _INLINE_BREAK = re.compile(
-    r"(?<![^\W\d_])(?<!-)([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
+    r"(?<![^\W\d_])(?<!-)([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac\u2e17])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
 )
-INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad")   # a line holding none of these has no inline break
+INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad", "\u2e17 ")   # a line holding none of these has no inline break
 # quotes, brackets and punctuation after a word
 _AFTER_WORD = "\"'’”),.;:!?]"
 # quotes and brackets before a word
@@ -282,6 +289,26 @@ class HyphenJudge:
                 return "keep", (f"\"{left}\" reads as \"{repaired}\" with one letter misread; \"{repaired}\" and "
                                 f"\"{right}\" are common words but \"{repaired}{right}\" none: a compound"), 0.6
         return "join", f"\"{joined}\" is unknown and \"{left}-{right}\" no compound of common words: a broken word", 0.7
+
+    def house_marks(self, breaks: list[tuple[str, str, str]]) -> frozenset[str]:
+        """The marks of HOUSE_CANDIDATES that the text sets as its hyphen, from its ``breaks`` (left part, mark,
+        right part) before lower-case lines: a mark that breaks HOUSE_BREAKS words or more, mostly into known
+        words. Its other breaks are then judged as a hyphen's, also into words the lexicon lacks.
+
+        >>> from ocrfix.lexicon import load
+        >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
+        >>> sorted(judge.house_marks([("poſſeſ", "=", "ſion"), ("Arithmet", "=", "ick"), ("com", "=", "mon")]))
+        ['=']
+        >>> judge.house_marks([("dir", "=", "build"), ("cache", "=", "none"), ("sec", "=", "tion")])
+        frozenset()
+        """
+        tried: dict[str, list[bool]] = {}
+        for left, mark, right in breaks:
+            if mark in HOUSE_CANDIDATES:
+                joined = left + right
+                tried.setdefault(mark, []).append(self.lexicon.zipf(joined) >= 2.5 or bool(self.vocabulary.count(joined)))
+        return frozenset(mark for mark, known in tried.items()
+                         if len(known) >= HOUSE_BREAKS and sum(known) >= HOUSE_SHARE * len(known))
 
     def inline_breaks(self, content: str) -> list[tuple[int, int, str]]:
         """The words of a line broken by a line-end hyphen that OCR or an export left inside it:

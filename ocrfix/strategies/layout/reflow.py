@@ -234,13 +234,15 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
     return decisions
 
 
-def hyphen_candidate(shapes: Shapes, i: int, gap: str, *, width: int, hard_wrapped: bool) -> bool:
-    """Is the break between lines ``i`` and ``i + 1`` a word broken at a line-end hyphen?"""
+def hyphen_candidate(shapes: Shapes, i: int, gap: str, *, width: int, hard_wrapped: bool,
+                     house: frozenset[str] = frozenset()) -> bool:
+    """Is the break between lines ``i`` and ``i + 1`` a word broken at a line-end hyphen? (``house``: misread
+    marks the text sets as its hyphen, taken as one.)"""
     hyphen = shapes.hyphen[i]
     if (not shapes.hyphen_left[i] or shapes.structural[i] or shapes.structural[i + 1] or shapes.list_item[i + 1]
             or gap == "apart"):   # separate blocks: no word runs on from one into the other, whatever mark ends it
         return False
-    if (hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS) and not shapes.starts_lower[i + 1]:   # "end." then "The": a sentence, no broken word
+    if (hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS) and hyphen not in house and not shapes.starts_lower[i + 1]:   # "end." then "The": a sentence, no broken word
         return False
     if not shapes.right_word(i + 1):
         return False
