@@ -271,3 +271,20 @@ def test_a_line_ending_in_an_equals_sign_stays_where_the_text_sets_no_such_hyphe
             "tion on configuration, which also lists the settings that a user may not change at all.\n")
     corrected = Pipeline(["layout"]).run(text).text
     assert "--output-dir=\nbuild/docs" in corrected and "--cache=\nnone" in corrected and "section" in corrected
+
+
+@pytest.mark.parametrize("separator", ["\f", "\n\n", "\n"], ids=["form feeds", "blank lines", "nothing"])
+@pytest.mark.parametrize("rule", ["_" * 40, "—" * 30, "-" * 36], ids=["underscores", "dashes", "hyphens"])
+def test_a_rule_under_each_running_head_goes_with_it(separator, rule):
+    # many books set a rule under the running head; OCR reads it as a line of one mark
+    ocr, text = hand_press_book(separator)
+    ruled = "\n".join(line + ("\n" + rule if line.lstrip("\f").startswith(("24 ", "26 ", "28 ", "Chap. 3.")) else "")
+                      for line in ocr.split("\n"))
+    corrected = Pipeline(["layout"]).run(ruled).text
+    assert rule not in corrected and cer(text, corrected) == 0
+
+
+def test_a_rule_between_sections_stays():
+    lines = textwrap.wrap(HISTORY, 50)
+    text = "\n".join(lines[:8] + ["", "_" * 30, ""] + lines[8:]) + "\n"
+    assert "\n" + "_" * 30 + "\n" in Pipeline(["layout"]).run(text).text

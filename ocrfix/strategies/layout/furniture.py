@@ -31,6 +31,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ocrfix.strategies.layout.lines import Line, Lines
+from ocrfix.strategies.layout.reflow import rule
 
 _PAGE_NUMBER = re.compile(
     r"^(?P<open>[\-\u2010-\u2015=~_.·*\s\[(]*)(?P<word>(?:page|p\.|pg\.?)\s*)?"
@@ -305,6 +306,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
         last = next((items[i] for i in reversed(page) if items[i].kind == "body"), None)
         if last is not None and len(page) > 1 and signature_mark(last.content):
             _mark(last, "signature_mark", f"signature mark at the foot of page {last.page + 1}", 0.8)
+    _head_rules(items)
     # catchwords: the last text line of a page, announcing the next page's first word
     for number in range(len(pages) - 1):
         text_lines = list(islice((items[i] for i in reversed(pages[number]) if items[i].kind == "body"), 2))
@@ -326,6 +328,27 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
         elif slash and slash.group("slash"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
+
+
+def _head_rules(items: list[Line]) -> None:
+    """A rule right under a running head or a page number ("24   The HISTORY of ASHCOMBE." over "______"):
+    the page's head rule, printed with its head on every page, no part of the text (a rule between paragraphs,
+    a heading's "=====" underline, stays).
+
+    >>> lines = [Line(0, 0, 0, 0, "24  THE HISTORY", 0, 0, kind="running_head"), Line(1, 0, 0, 0, "_" * 30, 0, 0),
+    ...          Line(2, 0, 0, 0, "Text", 0, 0), Line(3, 0, 0, 0, "=" * 4, 0, 0)]
+    >>> _head_rules(lines); [line.kind for line in lines]
+    ['running_head', 'running_head', 'body', 'body']
+    """
+    for above, line in zip(items, items[1:]):
+        if (above.kind in ("running_head", "page_number") and above.page == line.page and line.kind == "body"
+                and _printed_rule(line.content)):
+            _mark(line, "running_head", "rule under the running head", above.confidence)
+
+
+def _printed_rule(content: str) -> bool:
+    """A line of one mark repeated, not a letter or digit ("______", "———"; not "III")."""
+    return not content[0].isalnum() and rule(content)
 
 
 def sunk(items: list[Line], pages: list[list[int]]) -> bool:
@@ -505,6 +528,8 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 and _numbered_head(following, width, hard_wrapped))
         if head:
             following = next_text(following)
+            if following is not None and _printed_rule(following.content):   # a rule under the head
+                following = next_text(following)
         after = items[line.index + 1] if line.index + 1 < len(items) else None
         previous = body[position[line.index] - 1] if position[line.index] > 0 else None
         # an unmarked word is a catchword only where the sentence runs on ("in / present / present
@@ -582,6 +607,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     for (line, value), counts in zip(weak_numbers, in_sequence):
         if counts or _near_signal(items, line):
             _mark(line, "page_number", f"page number {value}", 0.85 if counts else 0.8)
+    _head_rules(items)
     # the page breaks found since: a catchword before the next page's head, a signature mark beside one
     for line, word, marked in catchwords:
         mark_catchword(line, word, marked)

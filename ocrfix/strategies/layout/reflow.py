@@ -76,7 +76,7 @@ class Shapes:
             # a rule (a heading's "=====" underline), code continued by a backslash (joined, the backslash would
             # escape a space) or opening a block with a brace (prose ends no line in "{"): found here, among the
             # few lines ending in such a mark, not by a test of every line
-            if last in _STRUCTURAL_ENDS and (last in "\\{" or _rule(contents[i])):
+            if last in _STRUCTURAL_ENDS and (last in "\\{" or rule(contents[i])):
                 self.structural[i] = True
 
     def __len__(self) -> int:
@@ -134,10 +134,10 @@ def _structural(content: str) -> bool:
 _STRUCTURAL_ENDS = frozenset("=-*~_#+·—–\\{")   # a rule's marks (a line of points is a leader already), a backslash, a brace
 
 
-def _rule(content: str) -> bool:
+def rule(content: str) -> bool:
     """A line of one mark repeated: a rule, or a heading's underline in a plain-text document ("=====").
 
-    >>> _rule("=" * 30), _rule("---"), _rule("--"), _rule("-- Alan Perlis")
+    >>> rule("=" * 30), rule("---"), rule("--"), rule("-- Alan Perlis")
     (True, True, False, False)
     """
     return len(content) >= 3 and not content.strip(content[0])
