@@ -316,13 +316,15 @@ class HyphenJudge:
 
         "¬" and the soft hyphen only ever mark a break. A hyphen followed by a space inside a line
         is also what a suspended compound ("pre- and post-war") or garbled typescript ("ar- now")
-        looks like: it is joined only into a common word or one the text writes, from halves in
-        lower case of two letters or more (a typesetter leaves no single letter at a break). A compound
-        broken at its own hyphen ("well- known", "ex- President") closes up with its hyphen where
-        :meth:`decide` keeps it at a line end with confidence 0.75 or more, but not beside a word of a suspended
-        compound (SUSPENDED), nor where a part is one of the commonest words (CLAUSE_WORD_ZIPF: "the truth- that
-        is" holds a dash) or a rarer one (COMPOUND_PART_ZIPF: a word cut short, "hou- door"), a capital follows a word rather than a prefix (a name or a sentence starts as often:
-        "golde- Spoon" is a misread "golden"), or a third part precedes ("wenty-thre- units": a misread letter).
+        looks like: it is joined only into a common word, one the text writes, or a listed one whose second
+        half is no common word (:meth:`_inline_word`), from halves in lower case of two letters or more (a
+        typesetter leaves no single letter at a break). A compound broken at its own hyphen ("well- known",
+        "ex- President") closes up with its hyphen where :meth:`decide` keeps it at a line end with confidence
+        0.75 or more, but not beside a word of a suspended compound (SUSPENDED), nor where a part is one of the
+        commonest words (CLAUSE_WORD_ZIPF: "the truth- that is" holds a dash) or a rarer one (COMPOUND_PART_ZIPF:
+        a word cut short, "hou- door"), a capital follows a word rather than a prefix (a name or a sentence
+        starts as often: "golde- Spoon" is a misread "golden"), or a third part precedes ("wenty-thre- units": a
+        misread letter).
 
         >>> from ocrfix.lexicon import load
         >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
@@ -340,7 +342,7 @@ class HyphenJudge:
             verdict, reason, confidence = self.decide(left, right, mark)
             if verdict == "join" and confidence >= 0.85 and (mark in BREAK_ONLY or (
                     left[-1:].islower() and right[:1].islower()
-                    and (self.lexicon.zipf(left + right) >= 3.0 or self.vocabulary.count(left + right)))):
+                    and self._inline_word(left, right))):
                 start = match.start(2) if match.group(2) else match.start(3)
                 found.append((start, match.end(), f"joined \"{left + right}\" broken at a line end inside the line: {reason}"))
             elif verdict == "keep" and confidence >= 0.75 and mark == "-" and "-" not in left \
@@ -351,6 +353,20 @@ class HyphenJudge:
                 found.append((match.end(2), match.end(),
                               f"closed up \"{left}-{right}\" broken at its hyphen inside the line: {reason}"))
         return found
+
+    def _inline_word(self, left: str, right: str) -> bool:
+        """Do ``left`` and ``right``, a hyphen and a space between them inside a line, make a word to join them
+        into: a common one (Zipf 3 or more), one the text writes, or a listed one when ``right`` is no common word
+        ("car- buncle"; in "ar- now" the space may be the writer's: "now" is a word, "arnow" a rare one)?
+
+        >>> from ocrfix.lexicon import load
+        >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
+        >>> judge._inline_word("car", "buncle"), judge._inline_word("ar", "now"), judge._inline_word("num", "ber")
+        (True, False, True)
+        """
+        z_joined = self.lexicon.zipf(left + right)
+        return (z_joined >= 3.0 or bool(self.vocabulary.count(left + right))
+                or (z_joined > 0.0 and self._second_halves[right] is not None))
 
     def _one_letter_off(self, word: str) -> str:
         """The common word (Zipf >= 4) that ``word`` becomes by one letter replaced, dropped or added, or "".
