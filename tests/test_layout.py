@@ -721,3 +721,10 @@ def test_bold_terms_of_a_restructuredtext_document_stay():
             "**Security**\n   This might seem puzzling at first glance.\n")
     assert layout(text) == text
     assert layout(text.replace("``", "")).count("**") == 0
+
+
+def test_a_greater_than_sign_against_a_word_is_no_quote_marker():
+    # engines write the quote marker with a space after it; ">Automatic" continues an arrow ("->")
+    text = "set the option TextFlow->Hyphenation-\n>Automatic=On in the style's definition.\n"
+    assert layout(text) == text
+    assert layout("> Lord Carrington feels\n") == "Lord Carrington feels\n"

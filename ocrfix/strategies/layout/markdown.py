@@ -17,13 +17,16 @@ True
 (2, 2, True, 'markdown bold marker around a heading')
 >>> markers("2 ** 3 is eight"), markers("*" * 40), markers("*** Our Slogan ***"), markers(">>> import numpy")
 ((0, 0, False, ''), (0, 0, False, ''), (0, 0, False, ''), (0, 0, False, ''))
+>>> markers(">> nested quote")[0], markers(">Automatic=On)")[0]
+(3, 0)
 """
 from __future__ import annotations
 
 import re
 
-# not ">>>": the prompt of Python's interactive sessions and doctests, which code and manuals quote
-_QUOTE = re.compile(r"(?!>>>)(?:>[ \t]?)+(?=\S)")
+# not ">>>": the prompt of Python's interactive sessions and doctests, which code and manuals quote; a space
+# after the last ">", as the engines write the marker (">Automatic" after "Hyphenation-" ends an arrow, "->")
+_QUOTE = re.compile(r"(?!>>>)(?:>[ \t]?)*>[ \t]+(?=\S)")
 _HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 # the text inside starts and ends with neither mark: "*** Our Slogan ***" is a banner, no bold heading
 _BOLD = re.compile(r"(\*\*|__)(?=[^\s*_])(.{1,120}?)(?<=[^\s*_])\1")
