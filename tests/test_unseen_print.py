@@ -110,6 +110,13 @@ def test_running_heads_misread_by_ocr_go_in_plain_text():
     assert "HIST" not in Pipeline(["layout"]).run(ocr).text
 
 
+def test_a_head_with_letters_misread_as_digits_is_no_head_with_more_numbers():
+    # "HIST0RY", "B0ok": digits between letters are misread letters, not page numbers that set the head apart
+    ocr, text = hand_press_book("\n\n")
+    ocr = ocr.replace("24          The HISTORY of          Book I.", "24          The HIST0RY of          B0ok I.")
+    assert "HIST" not in Pipeline(["layout"]).run(ocr).text
+
+
 @pytest.mark.parametrize("number", ["{}", "{}."], ids=["214", "1."])
 def test_numbered_hymns_keep_their_numbers(number):
     # hymns, stanzas and sections are numbered between finished sentences; page breaks fall inside them

@@ -75,6 +75,7 @@ _PAPER_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+{_
 _SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
 _KEY_WORD = re.compile(r"[\w#]+")   # what a head's key keeps: its words, and "#" for its numbers
 _DIGITS = re.compile(r"\d+")
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
 _RUNS_ON = ",;-\u00ac\u2010\u2013\u2014\u2e17"  # a line ending in one of these (or a small letter) runs on
 # What dirt, show-through and broken type leave on a scan, read as marks: points, commas, quotes, ticks,
 # short dashes. Not the marks a page sets on a line of their own on purpose (asterisms, bullets, rules,
@@ -161,14 +162,16 @@ def head_key(content: str) -> str:
     Case stays: a chapter title in title case is no copy of the running head in capitals.
     A date is no page number: the date lines of letters are not running heads.
 
-    >>> head_key("Mr J Smith  - 3 -  14 October 1983"), head_key("17 March 1981")
-    ('Mr J Smith # DATE', 'DATE')
+    A digit between two letters is a letter OCR misread ("HIST0RY"), no number: it is left out.
+
+    >>> head_key("Mr J Smith  - 3 -  14 October 1983"), head_key("17 March 1981"), head_key("27  The HIST0RY of ASHC0MBE.")
+    ('Mr J Smith # DATE', 'DATE', '# The HISTRY of ASHCMBE')
     """
     numbers = len(_DIGITS.findall(content))
     if numbers:
         if numbers >= 2:   # a date holds two: its day and its year
             content = _DATE.sub(" DATE ", content)
-        content = _DIGITS.sub("#", content)
+        content = _DIGITS.sub("#", _DIGIT_IN_WORD.sub("", content))
     return " ".join(_KEY_WORD.findall(content))
 
 
