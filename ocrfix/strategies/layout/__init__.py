@@ -90,7 +90,8 @@ class Layout(Strategy):
         dehyphenate, reflow, edit = self.dehyphenate, self.reflow, self.edit
         joins = decide_joins(shapes, gaps, width=width, hard_wrapped=hard_wrapped, prose=is_prose(shapes)) if reflow else []
         hyphen_left, first_word = shapes.hyphen_left, shapes.first_word
-        house = self._house_marks(judge, shapes) if dehyphenate else frozenset()
+        house = self._house_marks(judge, shapes) if dehyphenate and any(map(text.__contains__, HOUSE_CANDIDATES)) \
+            else frozenset()
         for i, (a, b, gap, page_break) in enumerate(zip(body, body[1:], gaps, page_breaks)):
             if marker_edits:
                 edits.extend(marker_edits.get(a.index, ()))

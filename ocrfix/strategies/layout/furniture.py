@@ -75,7 +75,7 @@ _PAPER_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+{_
 _SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
 _KEY_WORD = re.compile(r"[\w#]+")   # what a head's key keeps: its words, and "#" for its numbers
 _DIGITS = re.compile(r"\d+")
-_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
+_DIGIT_IN_WORD = re.compile(r"\d(?<=[^\W\d_]\d)(?=[^\W\d_])")   # led by the digit: searched for as a set, not tried everywhere
 _RUNS_ON = ",;-\u00ac\u2010\u2013\u2014\u2e17"  # a line ending in one of these (or a small letter) runs on
 # What dirt, show-through and broken type leave on a scan, read as marks: points, commas, quotes, ticks,
 # short dashes. Not the marks a page sets on a line of their own on purpose (asterisms, bullets, rules,
@@ -309,7 +309,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
         last = next((items[i] for i in reversed(page) if items[i].kind == "body"), None)
         if last is not None and len(page) > 1 and signature_mark(last.content):
             _mark(last, "signature_mark", f"signature mark at the foot of page {last.page + 1}", 0.8)
-    _head_rules(items)
+    _head_rules(lines)
     # catchwords: the last text line of a page, announcing the next page's first word
     for number in range(len(pages) - 1):
         text_lines = list(islice((items[i] for i in reversed(pages[number]) if items[i].kind == "body"), 2))
@@ -333,25 +333,29 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
 
 
-def _head_rules(items: list[Line]) -> None:
+def _head_rules(lines: Lines) -> None:
     """A rule right under a running head or a page number ("24   The HISTORY of ASHCOMBE." over "______"):
     the page's head rule, printed with its head on every page, no part of the text (a rule between paragraphs,
     a heading's "=====" underline, stays).
 
-    >>> lines = [Line(0, 0, 0, 0, "24  THE HISTORY", 0, 0, kind="running_head"), Line(1, 0, 0, 0, "_" * 30, 0, 0),
+    >>> items = [Line(0, 0, 0, 0, "24  THE HISTORY", 0, 0, kind="running_head"), Line(1, 0, 0, 0, "_" * 30, 0, 0),
     ...          Line(2, 0, 0, 0, "Text", 0, 0), Line(3, 0, 0, 0, "=" * 4, 0, 0)]
-    >>> _head_rules(lines); [line.kind for line in lines]
+    >>> _head_rules(Lines("_" * 30, items)); [line.kind for line in items]
     ['running_head', 'running_head', 'body', 'body']
     """
-    for above, line in zip(items, items[1:]):
-        if (above.kind in ("running_head", "page_number") and above.page == line.page and line.kind == "body"
-                and _printed_rule(line.content)):
+    items = lines.items
+    for above in [line for line in items if line.kind in ("running_head", "page_number")]:   # a few lines
+        line = items[above.index + 1] if above.index + 1 < len(items) else None
+        if line is not None and line.page == above.page and line.kind == "body" and _printed_rule(line.content):
             _mark(line, "running_head", "rule under the running head", above.confidence)
 
 
+_RULE_MARKS = "_-\u2010\u2013\u2014\u2015=~*·"   # what a printed rule is read as
+
+
 def _printed_rule(content: str) -> bool:
-    """A line of one mark repeated, not a letter or digit ("______", "———"; not "III")."""
-    return not content[0].isalnum() and rule(content)
+    """A line of one mark repeated, a mark a printed rule is read as ("______", "———"; not "III", "...")."""
+    return content[0] in _RULE_MARKS and rule(content)
 
 
 def sunk(items: list[Line], pages: list[list[int]]) -> bool:
@@ -610,7 +614,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     for (line, value), counts in zip(weak_numbers, in_sequence):
         if counts or _near_signal(items, line):
             _mark(line, "page_number", f"page number {value}", 0.85 if counts else 0.8)
-    _head_rules(items)
+    _head_rules(lines)
     # the page breaks found since: a catchword before the next page's head, a signature mark beside one
     for line, word, marked in catchwords:
         mark_catchword(line, word, marked)

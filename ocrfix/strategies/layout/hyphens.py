@@ -54,7 +54,7 @@ COMPOUND_PART_ZIPF = 3.5
 MISREAD_HYPHENS = "~=\u2013\u2014:."
 #: A misread mark that a text may set at its line ends as its hyphen throughout: "=" is what engines read the
 #: double hyphen of old print ("⸗") as; a line ending in a letter and "=" is no dash, and seldom code.
-HOUSE_CANDIDATES = "="
+HOUSE_CANDIDATES = ("=",)   # a tuple: "" (no mark) is in every string
 #: A mark is the text's hyphen when it breaks this many words before lower-case lines, at least HOUSE_SHARE of them
 #: into known words (the rest old spellings and names the lexicon lacks: "Arithmet=/ick").
 HOUSE_BREAKS = 3
