@@ -296,3 +296,16 @@ def test_a_rule_between_sections_stays():
     lines = textwrap.wrap(HISTORY, 50)
     text = "\n".join(lines[:8] + ["", "_" * 30, ""] + lines[8:]) + "\n"
     assert "\n" + "_" * 30 + "\n" in Pipeline(["layout"]).run(text).text
+
+
+def test_a_word_broken_across_the_two_lines_of_a_headline_in_capitals_is_joined():
+    # a paper's headline set in capitals on two lines of a narrow column; a word the lexicon does not know, or
+    # lines in capitals that are no headline (a table's), are not joined
+    column = textwrap.wrap(HISTORY[:1200], 34)
+    text = "\n".join(["GREAT FIRE AT THE EXHIBI-", "TION BUILDINGS.", ""] + column[:10]
+                     + ["", "MEETING OF THE AGRICUL-", "TURAL SOCIETY.", ""] + column[10:]
+                     + ["", "LETTER FROM MR. HAZLED-", "INGE OF WROXETER.", ""]) + "\n"
+    corrected = Pipeline(["layout"]).run(text).text
+    assert "GREAT FIRE AT THE EXHIBITION BUILDINGS.\n" in corrected
+    assert "\nMEETING OF THE AGRICULTURAL SOCIETY.\n" in corrected
+    assert "HAZLED-\nINGE" in corrected

@@ -99,6 +99,8 @@ class Layout(Strategy):
             if hyphen_left[i] and dehyphenate and hyphen_candidate(shapes, i, gap, width=width, hard_wrapped=hard_wrapped,
                                                                   house=house):
                 join = self._hyphen_join(judge, a, b, shapes, i, house)
+                if join is not None and join[4] < 0.85 and (shapes.structural[i] or shapes.structural[i + 1]):
+                    join = None   # a headline's word broken across its two lines is joined only into a known word
             if join is None and reflow:
                 separator, reason, confidence = joins[i]
                 if separator == " " and dehyphenate and shapes.starts_lower[i + 1]:

@@ -234,13 +234,29 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
     return decisions
 
 
+def headline_break(shapes: Shapes, i: int) -> bool:
+    """Are lines ``i`` and ``i + 1`` one headline in capitals set on two lines (structural only as headings in
+    capitals, no table, figures, rule or code): a word broken at the first's end runs on into the second.
+
+    >>> headline_break(Shapes(["GREAT FIRE AT THE EXHIBI-", "TION BUILDINGS."]), 0)
+    True
+    >>> headline_break(Shapes(["ROOMS    RENTS    RATES-", "TAXES    DUES     FEES"]), 0)
+    False
+    """
+    lines = shapes.content[i:i + 2]
+    return all(line.isupper() and line[-1:] not in "\\{" and not _table_or_leader(line)
+               and not (line[-1:] in _FIGURE_END and _figures(line)) for line in lines)
+
+
 def hyphen_candidate(shapes: Shapes, i: int, gap: str, *, width: int, hard_wrapped: bool,
                      house: frozenset[str] = frozenset()) -> bool:
     """Is the break between lines ``i`` and ``i + 1`` a word broken at a line-end hyphen? (``house``: misread
     marks the text sets as its hyphen, taken as one.)"""
     hyphen = shapes.hyphen[i]
-    if (not shapes.hyphen_left[i] or shapes.structural[i] or shapes.structural[i + 1] or shapes.list_item[i + 1]
+    if (not shapes.hyphen_left[i] or shapes.list_item[i + 1]
             or gap == "apart"):   # separate blocks: no word runs on from one into the other, whatever mark ends it
+        return False
+    if (shapes.structural[i] or shapes.structural[i + 1]) and not headline_break(shapes, i):
         return False
     if (hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS) and hyphen not in house and not shapes.starts_lower[i + 1]:   # "end." then "The": a sentence, no broken word
         return False
