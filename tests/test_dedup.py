@@ -105,6 +105,13 @@ def test_runaway_tail_to_the_end_of_the_page_is_cut_even_when_truncated():
     assert fixed(lines) == "Real text.\nThe quick brown fox jumps.\nOver the lazy dog.\fPage 2"
 
 
+def test_a_loop_that_ends_its_sentence_at_the_page_end_keeps_that_end():
+    """The last copy's whole word with another mark ("times." for the unit's "times,") is no cut-off word."""
+    text = "It was the best of times, " + "it was the worst of times, " * 7
+    assert fixed(text.rstrip(", ") + ".") == "It was the best of times, it was the worst of times."
+    assert fixed(text + "it was the wo") == "It was the best of times, it was the worst"  # cut off: a runaway
+
+
 def test_a_long_sentence_echoed_once_is_removed():
     sentence = "The committee noted that the contract for the new library building had been let to Messrs Smith."
     assert fixed(f"{sentence}\n{sentence}\nNext item.") == f"{sentence}\nNext item."

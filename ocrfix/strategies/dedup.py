@@ -552,9 +552,12 @@ class _TokenLoops:
             return None  # "Order! order! order!", "Ho ho ho": a short cry said thrice is prose; loops run on
         end = int(self.core_ends[last])
         tail = first + pairs + period - 1  # last token that repeats the unit
-        truncated = tail + 1  # a word cut off where the page (or the engine's token budget) ended
+        # A word cut off where the page (or the engine's token budget) ended. The whole word with other
+        # marks is no cut: "... it was the worst of times, it was the worst of times." ends on its own.
+        truncated = tail + 1
         if truncated < len(self.ids) and self._ends_page(truncated) and self.line[truncated] == self.line[tail]:
-            if keys[(truncated - first) % period].startswith(self.key(truncated)):
+            model, cut = keys[(truncated - first) % period], self.key(truncated)
+            if model.startswith(cut) and len(_LETTER.findall(model)) > len(_LETTER.findall(cut)):
                 tail = truncated
         if tail > last and self._ends_page(tail):
             end = int(self.ends[tail])
