@@ -481,9 +481,10 @@ class Dictionary(RealWordRepair, Strategy):
         spaced += [self.edit(text, match.start(), match.end(), replacement, confidence=PATTERN_CONFIDENCE,
                              reason="a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
                    for match, replacement in fullwidth_marks(text)]
-        spaced += [self.edit(text, match.start(), match.end(), "", confidence=PATTERN_CONFIDENCE,
-                             reason="a speck read as a full stop between two words of one sentence")
-                   for match in stray_stops(text, self._lexicon)]
+        spaced += [self.edit(text, match.start(), match.end(), comma, confidence=PATTERN_CONFIDENCE,
+                             reason="a comma read as a full stop before a word that opens a clause" if comma
+                             else "a speck read as a full stop between two words of one sentence")
+                   for match, comma in stray_stops(text, self._lexicon)]
         spaced += [self.edit(text, match.start(), match.end(), "l", confidence=PATTERN_CONFIDENCE,
                              reason="the l of the pound's abbreviation \"lb\" read as a capital I after a number or \"per\"")
                    for match in misread_pounds(text)]

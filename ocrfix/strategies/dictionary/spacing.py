@@ -24,7 +24,8 @@ l, t, u) as a comma or a full stop and print specks as them, while two words tha
 them seldom make a third ("machine,but", "it,and"; "in,to" stays: "into" is rarer than "in" and "to").
 A full stop printed between two lower-case words with its space after it ends no sentence either (English
 opens one with a capital); after a common word that no abbreviation shares it is a speck and goes
-("saw him in. the town": :func:`stray_stops`).
+("saw him in. the town"), and before a word that opens a clause after a comma ("and", "which") it is
+that comma ("the hall. which is": :func:`stray_stops`).
 
 >>> [(m.start(), m.end(), r) for m, r in lost_spaces("It rained,and then it stopped.If not,well.")]
 [(9, 10, ', '), (29, 30, '. '), (36, 37, ', ')]
@@ -73,6 +74,14 @@ ABBREVIATED_WORDS = frozenset(("no", "do", "mr"))
 # speck only where the word after follows the word before at least 10**0.3 (twice) as often as it follows any
 # word ("in. the", "to. have"; not "at the end. in verbose mode", "unto her. and she said": a capital lost).
 PHRASE_ASSOCIATION = 0.3
+# Words that open a clause after a comma and, in lower case, no sentence: a full stop before one is the comma
+# engines misread it for ("in the hall. which is", "a pea. and the rock"); the rarer sentence whose capital the
+# engine lost ("And", "Which") is read no worse with a comma than with the stop (one edit either way).
+CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "where", "when", "while", "whilst",
+                          "though", "although", "whereas"))
+# An abbreviation's point is no misread comma: the word before it must be common (STOP_WORD_ZIPF) or this long
+# (the lower-case abbreviations of prose are shorter: "etc.", "viz.", "inst.", "cent.")
+CLAUSE_WORD_BEFORE = 5
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
@@ -113,27 +122,32 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
             yield match, replacement
 
 
-def stray_stops(text: str, lex: Lexicon) -> Iterator[regex.Match]:
-    """Each full stop (a match of SPACED_STOP) between two lower-case words that is a speck, not a sentence's end
-    nor an abbreviation's point: the word before is common (STOP_WORD_ZIPF) and no abbreviation
-    (ABBREVIATED_WORDS), the two words go together as words of one phrase do (PHRASE_ASSOCIATION), and no
-    number stands before ("3 in. thick": inches).
+def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
+    """Each full stop (a match of SPACED_STOP) between two lower-case words that is no sentence's end nor an
+    abbreviation's point, and what it reads: "" for a speck, where the word before is common (STOP_WORD_ZIPF)
+    and the two words go together as words of one phrase do (PHRASE_ASSOCIATION); "," before a word that opens
+    a clause (CLAUSE_WORDS) after a word common or long enough to be no abbreviation (CLAUSE_WORD_BEFORE).
+    Never after "no.", "do.", "mr." (ABBREVIATED_WORDS) nor with a number before ("3 in. thick": inches).
 
     >>> from ocrfix import lexicon
-    >>> [m.start() for m in stray_stops("We saw him in. the town, one of. the men.", lexicon.load())]
-    [13, 31]
-    >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it",
-    ...                  lexicon.load()))
+    >>> [(m.start(), r) for m, r in stray_stops("We saw him in. the town, one of. the men.", lexicon.load())]
+    [(13, ''), (31, '')]
+    >>> [(m.start(), r) for m, r in stray_stops("a harmless occupation. and it has taught me", lexicon.load())]
+    [(21, ',')]
+    >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it, "
+    ...                  "10 per cent. and more, the 11th inst. and", lexicon.load()))
     []
     """
     for match in SPACED_STOP.finditer(text):
         number, before, after = match.group(1), match.group(2), match.group(3)
         if number and any(map(str.isdigit, number)) or before in ABBREVIATED_WORDS:
             continue
-        if lex.folded_zipf(before) >= STOP_WORD_ZIPF:
-            association = lex.association(before, after)
-            if association is not None and association >= PHRASE_ASSOCIATION:
-                yield match
+        common = lex.folded_zipf(before) >= STOP_WORD_ZIPF
+        association = lex.association(before, after) if common else None
+        if association is not None and association >= PHRASE_ASSOCIATION:
+            yield match, ""
+        elif after in CLAUSE_WORDS and (common or len(before) >= CLAUSE_WORD_BEFORE):
+            yield match, ","
 
 
 def _letter_misread(before: str, after: str, zipf: Callable[[str], float]) -> bool:
