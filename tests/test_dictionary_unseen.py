@@ -184,9 +184,10 @@ def test_a_speck_read_as_a_full_stop_between_two_words_of_one_sentence_goes(dict
 
 def test_a_full_stop_before_a_word_that_opens_a_clause_is_a_comma(dictionary):
     # corpus and held-out pages: "the hall. which is", "a topaz. and a carbuncle", "presiding. when the"
-    text = "The banjo in the kitchen. which is beyond repair, was made by a man in Leeds. and the rest by his son."
+    text = ("The banjo in the kitchen. which is beyond repair, was made by a man in Leeds. and the rest by his son "
+            "in Cornwall. who sold it.")
     assert dictionary.run(text).text == ("The banjo in the kitchen, which is beyond repair, was made by a man in Leeds. "
-                                         "and the rest by his son.")
+                                         "and the rest by his son in Cornwall, who sold it.")
     # an abbreviation's point (short and less common than a word), a sum's "per cent." stay
     for stays in ("books, papers, etc. and pens", "the 11th inst. and the next", "at 10 per cent. and more"):
         assert dictionary.run(stays).text == stays

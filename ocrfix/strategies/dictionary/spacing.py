@@ -61,9 +61,10 @@ FULLWIDTH_OFFSET = 0xFEE0  # from a fullwidth form to its ASCII character
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # a text where fullwidth forms are at home
 # a number of up to four digits (a paragraph number, a year), a full stop, a capitalised word: "7.The"
 NUMBERED = regex.compile(r"(?<![\p{L}\p{N}.,:/])\p{N}{1,4}(\.)(?=\p{Lu}\p{Ll}+(?![\p{L}\p{N}]|\.\p{L}))")
-# a lower-case word of two letters or more, a full stop, a space, a lower-case word: "in. the", "of. offices";
-# the word before stands after a space or the text's start (not "e.g.", "a.m.", "sqlite3.exe")
-SPACED_STOP = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Ll}{2,}))\.(?=[ \t]+(\p{Ll}+)\b)", regex.MULTILINE)
+# a lower-case or capitalised word of two letters or more, a full stop, a space, a lower-case word: "in. the",
+# "of. offices", "Biscay. and"; the word before stands after a space or the text's start (not "e.g.", "a.m.",
+# "sqlite3.exe")
+SPACED_STOP = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Lu}?\p{Ll}{2,}))\.(?=[ \t]+(\p{Ll}+)\b)", regex.MULTILINE)
 # A word before a full stop this common is a word, not an abbreviation (those are rarer: "etc" 5.0, "vs" 4.9,
 # "st" 5.2, "approx" 3.5)...
 STOP_WORD_ZIPF = 5.5
@@ -82,6 +83,9 @@ CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "
 # An abbreviation's point is no misread comma: the word before it must be common (STOP_WORD_ZIPF) or this long
 # (the lower-case abbreviations of prose are shorter: "etc.", "viz.", "inst.", "cent.")
 CLAUSE_WORD_BEFORE = 5
+# ... and a capitalised word before it this long, a name ("Cornwall. and"), not an abbreviated one ("Calif.",
+# "Bros.", "Messrs." before names)
+CLAUSE_NAME_BEFORE = 7
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
@@ -126,13 +130,16 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     """Each full stop (a match of SPACED_STOP) between two lower-case words that is no sentence's end nor an
     abbreviation's point, and what it reads: "" for a speck, where the word before is common (STOP_WORD_ZIPF)
     and the two words go together as words of one phrase do (PHRASE_ASSOCIATION); "," before a word that opens
-    a clause (CLAUSE_WORDS) after a word common or long enough to be no abbreviation (CLAUSE_WORD_BEFORE).
+    a clause (CLAUSE_WORDS) after a word common or long enough to be no abbreviation (CLAUSE_WORD_BEFORE,
+    CLAUSE_NAME_BEFORE for a capitalised one).
     Never after "no.", "do.", "mr." (ABBREVIATED_WORDS) nor with a number before ("3 in. thick": inches).
 
     >>> from ocrfix import lexicon
     >>> [(m.start(), r) for m, r in stray_stops("We saw him in. the town, one of. the men.", lexicon.load())]
     [(13, ''), (31, '')]
     >>> [(m.start(), r) for m, r in stray_stops("a harmless occupation. and it has taught me", lexicon.load())]
+    [(21, ',')]
+    >>> [(m.start(), r) for m, r in stray_stops("the coast of Cornwall. and lost, Messrs. and Bros. and", lexicon.load())]
     [(21, ',')]
     >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it, "
     ...                  "10 per cent. and more, the 11th inst. and", lexicon.load()))
@@ -141,6 +148,10 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     for match in SPACED_STOP.finditer(text):
         number, before, after = match.group(1), match.group(2), match.group(3)
         if number and any(map(str.isdigit, number)) or before in ABBREVIATED_WORDS:
+            continue
+        if before[0].isupper():
+            if after in CLAUSE_WORDS and len(before) >= CLAUSE_NAME_BEFORE:
+                yield match, ","
             continue
         common = lex.folded_zipf(before) >= STOP_WORD_ZIPF
         association = lex.association(before, after) if common else None
