@@ -177,6 +177,9 @@ def test_a_speck_read_as_a_full_stop_between_two_words_of_one_sentence_goes(dict
     # held-out Tesseract pages: "in. the", "of. offices", "to. have" (a lower-case word after it: no sentence ended)
     text = "The stores are kept in. the cellar, and the keys of. the house are to. be found there."
     assert dictionary.run(text).text == "The stores are kept in the cellar, and the keys of the house are to be found there."
+    # after a word long enough to be no abbreviation, however rare (held-out typewritten letters)
+    text = "The figures. for the machine shops show that Sunday working. on the contract is rare."
+    assert dictionary.run(text).text == "The figures for the machine shops show that Sunday working on the contract is rare."
     # an abbreviation's point, inches after a number, a sentence's end before a capital stay
     for stays in ("the no. of persons", "a board 3 in. thick", "books, papers, etc. and pens", "He came in. The end."):
         assert dictionary.run(stays).text == stays

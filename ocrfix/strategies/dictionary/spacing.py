@@ -68,9 +68,14 @@ SPACED_STOP = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Lu}?\p{Ll}{2,}))\.(?=[ \t]
 # A word before a full stop this common is a word, not an abbreviation (those are rarer: "etc" 5.0, "vs" 4.9,
 # "st" 5.2, "approx" 3.5)...
 STOP_WORD_ZIPF = 5.5
+# ... and so is one this long (the lower-case abbreviations of prose are shorter: "etc.", "viz.", "inst.", "cent.")...
+CLAUSE_WORD_BEFORE = 5
 # ...but for the common words English also writes as abbreviations: "no." (number: "no. of persons"), "do."
 # (ditto, in price lists) and "mr." (listed lower-case from web text).
 ABBREVIATED_WORDS = frozenset(("no", "do", "mr"))
+# A capitalised word before a full stop this long is a name ("Cornwall. and"), not an abbreviated one ("Calif.",
+# "Bros.", "Messrs." before names).
+CLAUSE_NAME_BEFORE = 7
 # A sentence's end between two words leaves them independent; words of one phrase go together. So a stop is a
 # speck only where the word after follows the word before at least 10**0.3 (twice) as often as it follows any
 # word ("in. the", "to. have"; not "at the end. in verbose mode", "unto her. and she said": a capital lost).
@@ -80,12 +85,6 @@ PHRASE_ASSOCIATION = 0.3
 # engine lost ("And", "Which") is read no worse with a comma than with the stop (one edit either way).
 CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "where", "when", "while", "whilst",
                           "though", "although", "whereas"))
-# An abbreviation's point is no misread comma: the word before it must be common (STOP_WORD_ZIPF) or this long
-# (the lower-case abbreviations of prose are shorter: "etc.", "viz.", "inst.", "cent.")
-CLAUSE_WORD_BEFORE = 5
-# ... and a capitalised word before it this long, a name ("Cornwall. and"), not an abbreviated one ("Calif.",
-# "Bros.", "Messrs." before names)
-CLAUSE_NAME_BEFORE = 7
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
@@ -127,11 +126,11 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
 
 
 def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
-    """Each full stop (a match of SPACED_STOP) between two lower-case words that is no sentence's end nor an
-    abbreviation's point, and what it reads: "" for a speck, where the word before is common (STOP_WORD_ZIPF)
-    and the two words go together as words of one phrase do (PHRASE_ASSOCIATION); "," before a word that opens
-    a clause (CLAUSE_WORDS) after a word common or long enough to be no abbreviation (CLAUSE_WORD_BEFORE,
-    CLAUSE_NAME_BEFORE for a capitalised one).
+    """Each full stop (a match of SPACED_STOP) before a lower-case word that is no sentence's end nor an
+    abbreviation's point (the word before is common or long: STOP_WORD_ZIPF, CLAUSE_WORD_BEFORE), and what it
+    reads: "" for a speck, where the two words go together as words of one phrase do (PHRASE_ASSOCIATION); ","
+    before a word that opens a clause (CLAUSE_WORDS), after a capitalised word too if it is long enough to be a
+    name (CLAUSE_NAME_BEFORE).
     Never after "no.", "do.", "mr." (ABBREVIATED_WORDS) nor with a number before ("3 in. thick": inches).
 
     >>> from ocrfix import lexicon
@@ -153,11 +152,12 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
             if after in CLAUSE_WORDS and len(before) >= CLAUSE_NAME_BEFORE:
                 yield match, ","
             continue
-        common = lex.folded_zipf(before) >= STOP_WORD_ZIPF
-        association = lex.association(before, after) if common else None
+        if lex.folded_zipf(before) < STOP_WORD_ZIPF and len(before) < CLAUSE_WORD_BEFORE:
+            continue  # an abbreviation's point
+        association = lex.association(before, after)
         if association is not None and association >= PHRASE_ASSOCIATION:
             yield match, ""
-        elif after in CLAUSE_WORDS and (common or len(before) >= CLAUSE_WORD_BEFORE):
+        elif after in CLAUSE_WORDS:
             yield match, ","
 
 
