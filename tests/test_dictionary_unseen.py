@@ -185,6 +185,16 @@ def test_a_speck_read_as_a_full_stop_between_two_words_of_one_sentence_goes(dict
         assert dictionary.run(stays).text == stays
 
 
+def test_an_opening_quotation_mark_that_nothing_closes_before_a_common_word_is_a_speck(dictionary):
+    # held-out Tesseract pages: "during ‘the fortnight", "to the end ‘of the house"; the word is then read as any
+    # other ("‘vas caught" -> "was")
+    text = "Relief was given during ‘the fortnight, and when the ship ‘vas caught they let her drive."
+    assert dictionary.run(text).text == "Relief was given during the fortnight, and when the ship was caught they let her drive."
+    # a quotation closed in its paragraph, an elision, a letter put back stay as they are read
+    for stays in ("He called it ‘progress’ and left.", "We will give ‘em hell tomorrow.", "It was ‘twas said."):
+        assert dictionary.run(stays).text == stays
+
+
 def test_a_full_stop_before_a_word_that_opens_a_clause_is_a_comma(dictionary):
     # corpus and held-out pages: "the hall. which is", "a topaz. and a carbuncle", "presiding. when the"
     text = ("The banjo in the kitchen. which is beyond repair, was made by a man in Leeds. and the rest by his son "

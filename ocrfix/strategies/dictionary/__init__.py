@@ -130,6 +130,11 @@ RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a 
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
 QUOTE_REACH = 400  # characters a quotation is looked for in
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
+# An opening quotation mark that no closing one follows in the paragraph, glued before a lower-case word in common
+# use (Zipf) that needs no letter put back, is a speck ("the strain of ‘waiting for news"). Not the apostrophe,
+# which elides a word's start ("'em", "'tis").
+STRAY_QUOTES = "“‘"
+STRAY_QUOTE_ZIPF = 3.0
 CLITICS = frozenset(("s", "t", "d", "m", "ll", "re", "ve"))  # an apostrophe's endings: "Council 's" is split off, no letter lost
 LOST_LETTER_MARKS = "“‘\"'-.,*_"  # marks OCR prints for a word's first letter (_: an unread glyph)
 
@@ -249,7 +254,10 @@ class Dictionary(RealWordRepair, Strategy):
             if i not in taken and (kind[0] == "skip" or kind[0] == "word") and (first_marked or last_marked):
                 lost = (first_marked and self._lost_edge_letter(tokens, i, False)
                         or last_marked and self._lost_edge_letter(tokens, i, True))
-                if lost:  # "“he" -> "the": a listed word with a mark for its first or last letter
+                if lost and not lost[0]:  # a speck for a mark: the word itself is read as any other
+                    _, confidence, reason, mark_at = lost
+                    edits.append(self.edit(text, mark_at, mark_at + 1, "", reason=reason, confidence=confidence))
+                elif lost:  # "“he" -> "the": a listed word with a mark for its first or last letter
                     replacement, confidence, reason, mark_at = lost
                     tokens.repaired[i] = fold(replacement)
                     start, end = min(mark_at, tokens.starts[i]), max(mark_at + 1, tokens.ends[i])
@@ -713,7 +721,9 @@ class Dictionary(RealWordRepair, Strategy):
         contraction's ending ("Council 's") is a clitic split off, and a word beside a likely piece of a word
         (:meth:`_rare_neighbour`: "‘ir ies" for "Libraries") may be one itself: there the best reading's own
         confidence counts.
-        A quotation mark that a closing one follows in the paragraph is a real quotation: left alone.
+        A quotation mark that a closing one follows in the paragraph is a real quotation: left alone; an opening one
+        that none follows, before a word in common use that the letters put back do not rival, is a speck
+        (STRAY_QUOTES): the replacement is then "" for the mark alone, and the word is read as any other.
         A hyphen opening the token ("-f") or punctuation closing it (CLOSING_LETTER_MARKS: "ha:") is mostly the
         text's own: a letter only where the reading fits the neighbours (:meth:`_dash_fits`, :meth:`_closing_fits`).
         An unknown word may be misread inside as well: its repairs that put no letter at the mark rival the others.
@@ -760,6 +770,10 @@ class Dictionary(RealWordRepair, Strategy):
             others = [score + stray for reading, score in self._readings(word, 0.0, prev, nxt, as_one=True).items()
                       if reading not in readings]
             confidence = self._mark_confidence(readings, word, surely, others)[1]
+        if best == word and mark in STRAY_QUOTES and not last and lex.folded_zipf(word) >= STRAY_QUOTE_ZIPF:
+            alone = best_reading(readings)[1]  # the word as printed, against the letters put back
+            if alone >= self.min_confidence:
+                return "", round(alone, 3), f"a speck read as \"{mark}\" before a word no quotation mark closes", mark_at
         if best == word or confidence < self.min_confidence or dash and not self._dash_fits(prev, best, nxt) \
                 or closing and not (nxt and tokens.cores[i + 1][:1].islower() and self._closing_fits(word, best, nxt)):
             return None
