@@ -177,6 +177,9 @@ def test_a_speck_read_as_a_full_stop_between_two_words_of_one_sentence_goes(dict
     # held-out Tesseract pages: "in. the", "of. offices", "to. have" (a lower-case word after it: no sentence ended)
     text = "The stores are kept in. the cellar, and the keys of. the house are to. be found there."
     assert dictionary.run(text).text == "The stores are kept in the cellar, and the keys of the house are to be found there."
+    # words that go together less tightly, but more than chance (held-out newspaper reports and letters)
+    text = "The vessel. is expected to become a total wreck, so the question. of insurance arises."
+    assert dictionary.run(text).text == "The vessel is expected to become a total wreck, so the question of insurance arises."
     # after a word long enough to be no abbreviation, however rare (held-out typewritten letters)
     text = "The figures. for the machine shops show that Sunday working. on the contract is rare."
     assert dictionary.run(text).text == "The figures for the machine shops show that Sunday working on the contract is rare."

@@ -76,10 +76,6 @@ ABBREVIATED_WORDS = frozenset(("no", "do", "mr"))
 # A capitalised word before a full stop this long is a name ("Cornwall. and"), not an abbreviated one ("Calif.",
 # "Bros.", "Messrs." before names).
 CLAUSE_NAME_BEFORE = 7
-# A sentence's end between two words leaves them independent; words of one phrase go together. So a stop is a
-# speck only where the word after follows the word before at least 10**0.3 (twice) as often as it follows any
-# word ("in. the", "to. have"; not "at the end. in verbose mode", "unto her. and she said": a capital lost).
-PHRASE_ASSOCIATION = 0.3
 # Words that open a clause after a comma and, in lower case, no sentence: a full stop before one is the comma
 # engines misread it for ("in the hall. which is", "a pea. and the rock"); the rarer sentence whose capital the
 # engine lost ("And", "Which") is read no worse with a comma than with the stop (one edit either way).
@@ -128,9 +124,11 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
 def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     """Each full stop (a match of SPACED_STOP) before a lower-case word that is no sentence's end nor an
     abbreviation's point (the word before is common or long: STOP_WORD_ZIPF, CLAUSE_WORD_BEFORE), and what it
-    reads: "" for a speck, where the two words go together as words of one phrase do (PHRASE_ASSOCIATION); ","
-    before a word that opens a clause (CLAUSE_WORDS), after a capitalised word too if it is long enough to be a
-    name (CLAUSE_NAME_BEFORE).
+    reads: "," before a word that opens a clause (CLAUSE_WORDS), after a capitalised word too if it is long enough
+    to be a name (CLAUSE_NAME_BEFORE); "" for a speck between two lower-case words of one phrase. A sentence's end
+    between two words leaves them independent, while in a phrase the word after follows the word before more often
+    than it follows any word (:meth:`Lexicon.attracts`: "in. the", "to. have"; not "at the end. in verbose mode",
+    10**-0.66: a capital lost).
     Never after "no.", "do.", "mr." (ABBREVIATED_WORDS) nor with a number before ("3 in. thick": inches).
 
     >>> from ocrfix import lexicon
@@ -154,11 +152,10 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
             continue
         if lex.folded_zipf(before) < STOP_WORD_ZIPF and len(before) < CLAUSE_WORD_BEFORE:
             continue  # an abbreviation's point
-        association = lex.association(before, after)
-        if association is not None and association >= PHRASE_ASSOCIATION:
-            yield match, ""
-        elif after in CLAUSE_WORDS:
+        if after in CLAUSE_WORDS:
             yield match, ","
+        elif lex.attracts(before, after):
+            yield match, ""
 
 
 def _letter_misread(before: str, after: str, zipf: Callable[[str], float]) -> bool:
