@@ -25,6 +25,18 @@ def test_space_lost_after_punctuation_is_put_back(default):
     assert run(default, "We asked Mr Pennant.who said no.") == "We asked Mr Pennant, who said no."
 
 
+def test_a_comma_or_semicolon_before_a_function_word_is_a_lost_space_however_often(default):
+    # held-out RapidOCR pages: a genealogy repeats "years,and"; a misread word before ("ufficient,and") or a
+    # semicolon ("them;and") leave the space lost too
+    text = ("Seth lived five years,and begat Enos, and lived eight years,and begat sons, after their families,by "
+            "the house of their fathers;and the harbour was sufficient,and deep.")
+    assert run(default, text) == (
+        "Seth lived five years, and begat Enos, and lived eight years, and begat sons, after their families, by "
+        "the house of their fathers; and the harbour was sufficient, and deep.")
+    # field names of a list in code are no function words, and stay glued where the text repeats them
+    assert list(lost_spaces("key,value and key,value again; name,type and name,type")) == []
+
+
 @pytest.mark.parametrize("text", [
     "It cost £1,200 at 10:30 on 3.5.1921, said J.H. Smith, i.e. the clerk.",
     "See www.example.org/a,b or write to clerk@example.org today.",

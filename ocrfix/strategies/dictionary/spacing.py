@@ -14,7 +14,9 @@ URLs ("www.example.org") and code ("opt=a,b", "nl_NL.words") alone; the one-lett
 where a lower-case word follows them ("expenses.I do"). So are a CamelCase word on either
 side ("io.TextIOWrapper", "SortKey.NAME": identifiers, not prose; a name such as "McDonald" after a
 lost space is the price) and a glued pair the text writes twice or more ("File.Save" in a manual): an
-engine that drops a space drops it at random places, while a document repeats its own spellings. A full stop after a number of
+engine that drops a space drops it at random places, while a document repeats its own spellings. A comma or
+semicolon before a function word ("years,and", "families,by", "them;and": FUNCTION_WORD_ZIPF) is prose's
+however often, and whatever the word before it (a misread one too: "ufficient,and"). A full stop after a number of
 up to four digits (a paragraph number, a year) before a capitalised word ends the number's sentence or
 heads its paragraph ("1997.We", "7.The"); versions and decimals ("v2.Final", "3.14") have a letter
 before them or no capital after. A mark before a lower-case word is no lost space where the two sides,
@@ -88,6 +90,7 @@ LISTED = 1.0  # the lexicon's floor
 LETTERS = ("", *"abcdefghijklmnopqrstuvwxyz")  # no letter: the mark is a speck
 COMMON_NEXT_ZIPF = 5.0  # a lower-case word after a full stop this common is no file extension or domain
 COMMON_WORD_ZIPF = 3.0  # a word in common use (once in ~a million words), not a rare listed form
+FUNCTION_WORD_ZIPF = 5.5  # "and", "by", "which", "every": no field name of a list in code ("key,value", "name,type")
 
 
 def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterator[tuple[regex.Match, str]]:
@@ -106,11 +109,15 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
     written = Counter(before + match.group(1) + match.group(2) for match, before in glued)
     for match, before in glued:
         mark, following = match.group(1), match.group(2)
+        # a comma or semicolon before a function word ("years,and", "families,by") is prose's, however often
+        function_word = mark in ",;" and zipf(fold(following)) >= FUNCTION_WORD_ZIPF
         if CAMEL_CASE.search(before) or (following[0].isupper() and CAMEL_CASE.search(following)) \
-                or written[before + mark + following] > 1:
+                or written[before + mark + following] > 1 and not function_word:
             continue
         if following[0].isupper():
             replacement = mark + " "  # a capital inside a word is no misread lower-case letter
+        elif function_word and not _letter_misread(before, following, zipf):
+            replacement = mark + " "
         elif mark in ",." and _listed_or_name(before, zipf) and (
                 zipf(fold(following)) >= (COMMON_NEXT_ZIPF if mark == "." else LISTED)) \
                 and not _letter_misread(before, following, zipf):
