@@ -37,6 +37,13 @@ def test_a_comma_or_semicolon_before_a_function_word_is_a_lost_space_however_oft
     assert list(lost_spaces("key,value and key,value again; name,type and name,type")) == []
 
 
+def test_a_comma_glued_before_a_misread_word_is_a_lost_space(default):
+    # held-out RapidOCR pages: "at Worcester,cnded on Saturday"; a list of options holds more commas
+    assert run(default, "the Board of Trade,tnder the direction of the Secretary") == \
+        "the Board of Trade, under the direction of the Secretary"
+    assert list(lost_spaces("mount it with -o rw,nosuid,nodev or with defaults,noatime,nodiratime")) == []
+
+
 @pytest.mark.parametrize("text", [
     "It cost £1,200 at 10:30 on 3.5.1921, said J.H. Smith, i.e. the clerk.",
     "See www.example.org/a,b or write to clerk@example.org today.",

@@ -16,7 +16,8 @@ side ("io.TextIOWrapper", "SortKey.NAME": identifiers, not prose; a name such as
 lost space is the price) and a glued pair the text writes twice or more ("File.Save" in a manual): an
 engine that drops a space drops it at random places, while a document repeats its own spellings. A comma or
 semicolon before a function word ("years,and", "families,by", "them;and": FUNCTION_WORD_ZIPF) is prose's
-however often, and whatever the word before it (a misread one too: "ufficient,and"). A full stop after a number of
+however often, and whatever the word before it (a misread one too: "ufficient,and"); one after a common word
+and before an unknown string is a lost space before a misread word ("Trade,tnder": :func:`_misread_after`). A full stop after a number of
 up to four digits (a paragraph number, a year) before a capitalised word ends the number's sentence or
 heads its paragraph ("1997.We", "7.The"); versions and decimals ("v2.Final", "3.14") have a letter
 before them or no capital after. A mark before a lower-case word is no lost space where the two sides,
@@ -90,6 +91,7 @@ LISTED = 1.0  # the lexicon's floor
 LETTERS = ("", *"abcdefghijklmnopqrstuvwxyz")  # no letter: the mark is a speck
 COMMON_NEXT_ZIPF = 5.0  # a lower-case word after a full stop this common is no file extension or domain
 COMMON_WORD_ZIPF = 3.0  # a word in common use (once in ~a million words), not a rare listed form
+MISREAD_AFTER = 4  # letters of each word beside a comma glued before an unknown string (see _misread_after)
 FUNCTION_WORD_ZIPF = 5.5  # "and", "by", "which", "every": no field name of a list in code ("key,value", "name,type")
 
 
@@ -118,6 +120,8 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
             replacement = mark + " "  # a capital inside a word is no misread lower-case letter
         elif function_word and not _letter_misread(before, following, zipf):
             replacement = mark + " "
+        elif mark == "," and _misread_after(before, following, _token_at(text, match.start()), zipf):
+            replacement = ", "
         elif mark in ",." and _listed_or_name(before, zipf) and (
                 zipf(fold(following)) >= (COMMON_NEXT_ZIPF if mark == "." else LISTED)) \
                 and not _letter_misread(before, following, zipf):
@@ -165,6 +169,30 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
             yield match, ""
 
 
+def _misread_after(before: str, after: str, token: str, zipf: Callable[[str], float]) -> bool:
+    """Is a comma glued between ``before``, a word in common use (COMMON_WORD_ZIPF) of MISREAD_AFTER letters or
+    more, and ``after``, an unknown string as long, a lost space before a misread word ("Trade,tnder")? Not where
+    the comma is a misread letter (:func:`_letter_misread`) nor in a ``token`` holding another comma: a list of
+    options ("rw,nosuid,nodev").
+
+    >>> from ocrfix import lexicon
+    >>> zipf = lexicon.load().folded_zipf
+    >>> _misread_after("Trade", "tnder", "Trade,tnder", zipf), _misread_after("rw", "nosuid", "rw,nosuid,nodev", zipf)
+    (True, False)
+    """
+    return (len(before) >= MISREAD_AFTER and len(after) >= MISREAD_AFTER and zipf(fold(before)) >= COMMON_WORD_ZIPF
+            and not zipf(fold(after)) and token.count(",") == 1 and not _letter_misread(before, after, zipf))
+
+
+def _token_at(text: str, offset: int) -> str:
+    """The whitespace-delimited token of ``text`` around ``offset``."""
+    start = offset
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    token = TOKEN_AROUND.match(text, start)
+    return token.group() if token else ""
+
+
 def _letter_misread(before: str, after: str, zipf: Callable[[str], float]) -> bool:
     """Do ``before`` and ``after``, with one letter between them or none, make a word in common use that
     is commoner than the rarer of the two?
@@ -190,11 +218,7 @@ def _word_before(text: str, offset: int) -> str:
 
 
 def _in_url_or_code(text: str, offset: int) -> bool:
-    start = offset
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    token = TOKEN_AROUND.match(text, start)
-    return token is not None and is_code_or_address(token.group())
+    return is_code_or_address(_token_at(text, offset))
 
 
 def fullwidth_marks(text: str) -> Iterator[tuple[regex.Match, str]]:
