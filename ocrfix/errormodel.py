@@ -267,6 +267,19 @@ class ErrorModel:
             attested = attested and seen
         return total + self._log_correct * (len(intended) - changed), attested
 
+    def one_run_log_prob(self, intended: str, observed: str, unchanged: int) -> float:
+        """:meth:`folded_reading`'s log10 probability of a pair whose only alignment is one edit run (``intended``,
+        ``observed``) beside ``unchanged`` characters read right, without aligning them: a string and itself with
+        one character changed, or with a character it lacks put in at an edge ("he" printed "“he").
+
+        >>> m = ErrorModel({("t", "“"): 3}, {"t": 50}, 1000, 10)
+        >>> m.one_run_log_prob("t", "“", 2) == m.folded_reading("the", "“he")[0]
+        True
+        >>> m.one_run_log_prob("", "“", 2) == m.folded_reading("he", "“he")[0]
+        True
+        """
+        return self.confusion_log_prob(intended, observed) + self._log_correct * unchanged
+
     def _run(self, run: tuple[str, str], min_count: int) -> tuple[float, bool, int]:
         """(log10 probability, attested?, intended length) of one edit run (intended, observed), as
         :meth:`reading` counts it."""

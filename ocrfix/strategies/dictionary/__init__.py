@@ -745,20 +745,20 @@ class Dictionary(RealWordRepair, Strategy):
         word = fold(core)
         lex = self._lexicon
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
-        printed = word + mark if last else mark + word
         candidates = [word + letter if last else letter + word for letter in string.ascii_lowercase]
         listed = [(candidate, zipf) for candidate, zipf in zip(candidates, lex.folded_zipfs(candidates))
                   if zipf >= MIN_CANDIDATE_ZIPF]
         if not listed:
             return None
-        readings = {word: self._context(prev, word, lex.folded_zipf(word) or UNKNOWN_ZIPF, nxt)
-                    + self._channel(word, printed)[0]}
+        # the mark is no letter of the word: the error model's one alignment is the mark put in, or a letter read as it
+        one_run = partial(self.model.one_run_log_prob, observed=mark, unchanged=len(word))
+        readings = {word: self._context(prev, word, lex.folded_zipf(word) or UNKNOWN_ZIPF, nxt) + one_run("")}
         # a reading the document uses elsewhere is likelier (CACHE_WEIGHT), unless it is as rare as the text's own
         # misprints are ("vou" for "you" all page long), or a last letter: code names end in "_" ("table_")
         cache = None if last else tokens.vocabulary
         for candidate, zipf in listed:
             readings[candidate] = (self._context(prev, candidate, zipf, nxt, cache if zipf >= PIECE_ZIPF else None)
-                                   + self._channel(candidate, printed)[0])
+                                   + one_run(candidate[-1] if last else candidate[0]))
         # the mark is surely a letter if the word as printed is unlikely, though which letter may be in doubt ("‘n
         # these": in or on): any letter for it is as near the truth as the mark, the likeliest nearer
         surely = not (mark in "'’" and word in CLITICS or self._rare_neighbour(tokens, i))
