@@ -1167,6 +1167,11 @@ class Dictionary(RealWordRepair, Strategy):
                 joined = tokens.folded[first] + tokens.folded[last]
                 z_joined = self._lexicon.folded_zipf(joined)
                 keys += self._reading_keys(joined, z_joined if z_joined >= JOIN_MIN_ZIPF else 0.0)
+            core = tokens.cores[i]
+            if core[:1] in LETTER_MARKS and len(core) >= 3 and core[1:].isalpha() and core[1:].islower() \
+                    and not self._lexicon.folded_zipf(fold(core[1:])):
+                # a symbol for its first letter ("~ater"): _lost_edge_letter reads the unknown rest as a word too
+                keys.append(self._lookup_key(fold(core[1:]), 0.0, False))
             queries.update(dict.fromkeys(keys))
         self._fetch(queries)
 
