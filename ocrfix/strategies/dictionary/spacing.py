@@ -71,14 +71,15 @@ SPACED_STOP = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Lu}?\p{Ll}{2,}))\.(?=[ \t]
 # A word before a full stop this common is a word, not an abbreviation (those are rarer: "etc" 5.0, "vs" 4.9,
 # "st" 5.2, "approx" 3.5)...
 STOP_WORD_ZIPF = 5.5
-# ... and so is one this long (the lower-case abbreviations of prose are shorter: "etc.", "viz.", "inst.", "cent.")...
-CLAUSE_WORD_BEFORE = 5
+# ... and so is one this long (most lower-case abbreviations of prose are shorter: "etc.", "viz.", "inst.", "cent.";
+# a longer one, "approx. and", reads as a comma before a clause word)...
+STOP_WORD_LENGTH = 5
 # ...but for the common words English also writes as abbreviations: "no." (number: "no. of persons"), "do."
 # (ditto, in price lists) and "mr." (listed lower-case from web text).
 ABBREVIATED_WORDS = frozenset(("no", "do", "mr"))
 # A capitalised word before a full stop this long is a name ("Cornwall. and"), not an abbreviated one ("Calif.",
 # "Bros.", "Messrs." before names).
-CLAUSE_NAME_BEFORE = 7
+STOP_NAME_LENGTH = 7
 # Words that open a clause after a comma and, in lower case, no sentence: a full stop before one is the comma
 # engines misread it for ("in the hall. which is", "a pea. and the rock"); the rarer sentence whose capital the
 # engine lost ("And", "Which") is read no worse with a comma than with the stop (one edit either way).
@@ -134,9 +135,9 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
 
 def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     """Each full stop (a match of SPACED_STOP) before a lower-case word that is no sentence's end nor an
-    abbreviation's point (the word before is common or long: STOP_WORD_ZIPF, CLAUSE_WORD_BEFORE), and what it
+    abbreviation's point (the word before is common or long: STOP_WORD_ZIPF, STOP_WORD_LENGTH), and what it
     reads: "," before a word that opens a clause (CLAUSE_WORDS), after a capitalised word too if it is long enough
-    to be a name (CLAUSE_NAME_BEFORE); "" for a speck between two lower-case words of one phrase. A sentence's end
+    to be a name (STOP_NAME_LENGTH); "" for a speck between two lower-case words of one phrase. A sentence's end
     between two words leaves them independent, while in a phrase the word after follows the word before more often
     than it follows any word (:meth:`Lexicon.attracts`: "in. the", "to. have"; not "at the end. in verbose mode",
     10**-0.66: a capital lost).
@@ -158,10 +159,10 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
         if number and any(map(str.isdigit, number)) or before in ABBREVIATED_WORDS:
             continue
         if before[0].isupper():
-            if after in CLAUSE_WORDS and len(before) >= CLAUSE_NAME_BEFORE:
+            if after in CLAUSE_WORDS and len(before) >= STOP_NAME_LENGTH:
                 yield match, ","
             continue
-        if lex.folded_zipf(before) < STOP_WORD_ZIPF and len(before) < CLAUSE_WORD_BEFORE:
+        if lex.folded_zipf(before) < STOP_WORD_ZIPF and len(before) < STOP_WORD_LENGTH:
             continue  # an abbreviation's point
         if after in CLAUSE_WORDS:
             yield match, ","
