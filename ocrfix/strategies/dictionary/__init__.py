@@ -254,16 +254,16 @@ class Dictionary(RealWordRepair, Strategy):
             if i not in taken and (kind[0] == "skip" or kind[0] == "word") and (first_marked or last_marked):
                 lost = (first_marked and self._lost_edge_letter(tokens, i, False)
                         or last_marked and self._lost_edge_letter(tokens, i, True))
-                if lost and not lost[0]:  # a speck for a mark: the word itself is read as any other
-                    _, confidence, reason, mark_at = lost
-                    edits.append(self.edit(text, mark_at, mark_at + 1, "", reason=reason, confidence=confidence))
-                elif lost:  # "“he" -> "the": a listed word with a mark for its first or last letter
+                if lost:
                     replacement, confidence, reason, mark_at = lost
-                    tokens.repaired[i] = fold(replacement)
-                    start, end = min(mark_at, tokens.starts[i]), max(mark_at + 1, tokens.ends[i])
-                    edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
-                    i += 1
-                    continue
+                    if not replacement:  # a speck for a mark: the word itself is read as any other
+                        edits.append(self.edit(text, mark_at, mark_at + 1, "", reason=reason, confidence=confidence))
+                    else:  # "“he" -> "the": a listed word with a mark for its first or last letter
+                        tokens.repaired[i] = fold(replacement)
+                        start, end = min(mark_at, tokens.starts[i]), max(mark_at + 1, tokens.ends[i])
+                        edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
+                        i += 1
+                        continue
             # "skip": taken as written, unless a real-word suspect
             if i not in taken and (kind[0] != "skip" or self._suspect(tokens, i, unpaired)):
                 edit = self._word_edit(tokens, i, kind, repairs, unpaired)
