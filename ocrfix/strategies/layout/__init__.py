@@ -34,7 +34,7 @@ from ocrfix.marks import lone_mark_words
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
 from ocrfix.strategies.layout import furniture, markdown, strays
-from ocrfix.strategies.layout.hyphens import HOUSE_CANDIDATES, INLINE_HINTS, DocumentWords, HyphenJudge
+from ocrfix.strategies.layout.hyphens import HOUSE_CANDIDATES, INLINE_HINTS, SURE_JOIN, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shapes, decide_joins, hyphen_candidate, is_prose
 
@@ -99,7 +99,7 @@ class Layout(Strategy):
             if hyphen_left[i] and dehyphenate and hyphen_candidate(shapes, i, gap, width=width, hard_wrapped=hard_wrapped,
                                                                   house=house):
                 join = self._hyphen_join(judge, a, b, shapes, i, house)
-                if join is not None and join[4] < 0.85 and (shapes.structural[i] or shapes.structural[i + 1]):
+                if join is not None and join[4] < SURE_JOIN and (shapes.structural[i] or shapes.structural[i + 1]):
                     join = None   # a headline's word broken across its two lines is joined only into a known word
             if join is None and reflow:
                 separator, reason, confidence = joins[i]

@@ -82,6 +82,7 @@ _RUNS_ON = ",;-\u00ac\u2010\u2013\u2014\u2e17"  # a line ending in one of these 
 # brackets and code's punctuation).
 _SPECK_MARKS = frozenset(".,'‘’`´~^-–;:\"“”„¬")
 SPECK_CHARS = 12   # a speck line holds at most this many marks
+_RULE_MARKS = "_-\u2010\u2013\u2014\u2015=~*·"   # what a printed rule is read as
 
 HEAD_LINES = 2   # a page's first lines that may be a running head
 FOOT_LINES = 3   # its last lines that may be a foot, a page number or a catchword
@@ -348,9 +349,6 @@ def _head_rules(lines: Lines) -> None:
         line = items[above.index + 1] if above.index + 1 < len(items) else None
         if line is not None and line.page == above.page and line.kind == "body" and _printed_rule(line.content):
             _mark(line, "running_head", "rule under the running head", above.confidence)
-
-
-_RULE_MARKS = "_-\u2010\u2013\u2014\u2015=~*·"   # what a printed rule is read as
 
 
 def _printed_rule(content: str) -> bool:

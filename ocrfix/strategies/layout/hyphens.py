@@ -50,6 +50,10 @@ CLAUSE_WORD_ZIPF = 6.5
 # beside a hyphen and a space is more often a word OCR cut short ("hav- bee", "hou- door" in garbled
 # typescript: "hav" 2.9, "hou" 3.1).
 COMPOUND_PART_ZIPF = 3.5
+#: :meth:`HyphenJudge.decide` joins with this confidence or more only where the mark says a word broke (¬, the soft
+#: hyphen) or the joined word is one the lexicon lists or the text writes; a misread mark's join or an unknown word's
+#: is less sure.
+SURE_JOIN = 0.85
 #: What OCR engines read a line-end hyphen as; believed only when the joined word is known.
 MISREAD_HYPHENS = "~=\u2013\u2014:."
 #: A misread mark that a text may set at its line ends as its hyphen throughout: "=" is what engines read the
@@ -279,7 +283,7 @@ class HyphenJudge:
         if z_parts >= 3.0 and z_joined < 3.0 and lex.bigram(left, right) > 0.0 and z_joined + 1.0 < z_parts:
             return "keep", f"\"{left} {right}\" is a common phrase and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.7
         if z_joined:
-            return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", 0.85
+            return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", SURE_JOIN
         if len(right) >= 3 and z_right and self.vocabulary.ends_compound(right):
             return "keep", f"\"{joined}\" is unknown and \"{right}\" ends a hyphenated compound elsewhere in the document", 0.65
         if not z_left and z_right >= 4.0 and len(right) >= 3:
@@ -340,7 +344,7 @@ class HyphenJudge:
             if mark not in BREAK_ONLY and not (len(_LETTERS.findall(left)[-1]) >= 2 and len(right) >= 2):
                 continue
             verdict, reason, confidence = self.decide(left, right, mark)
-            if verdict == "join" and confidence >= 0.85 and (mark in BREAK_ONLY or (
+            if verdict == "join" and confidence >= SURE_JOIN and (mark in BREAK_ONLY or (
                     left[-1:].islower() and right[:1].islower()
                     and self._inline_word(left, right))):
                 start = match.start(2) if match.group(2) else match.start(3)

@@ -76,7 +76,7 @@ class Shapes:
             # a rule (a heading's "=====" underline), code continued by a backslash (joined, the backslash would
             # escape a space) or opening a block with a brace (prose ends no line in "{"): found here, among the
             # few lines ending in such a mark, not by a test of every line
-            if last in _STRUCTURAL_ENDS and (last in "\\{" or rule(contents[i])):
+            if last in _STRUCTURAL_ENDS and (last in _CODE_ENDS or rule(contents[i])):
                 self.structural[i] = True
 
     def __len__(self) -> int:
@@ -131,7 +131,8 @@ def _structural(content: str) -> bool:
             or (content[-1:] in _FIGURE_END and _figures(content)))
 
 
-_STRUCTURAL_ENDS = frozenset("=-*~_#+·—–\\{")   # a rule's marks (a line of points is a leader already), a backslash, a brace
+_CODE_ENDS = "\\{"   # code goes on past a backslash, and a brace opens a block
+_STRUCTURAL_ENDS = frozenset("=-*~_#+·—–" + _CODE_ENDS)   # and a rule's marks (a line of points is a leader already)
 
 
 def rule(content: str) -> bool:
@@ -244,7 +245,7 @@ def headline_break(shapes: Shapes, i: int) -> bool:
     False
     """
     lines = shapes.content[i:i + 2]
-    return all(line.isupper() and line[-1:] not in "\\{" and not _table_or_leader(line)
+    return all(line.isupper() and line[-1:] not in _CODE_ENDS and not _table_or_leader(line)
                and not (line[-1:] in _FIGURE_END and _figures(line)) for line in lines)
 
 
