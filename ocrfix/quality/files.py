@@ -68,10 +68,10 @@ def estimate_files(files: Sequence[PathLike], *, model: PathLike | Calibration |
 
     options = (model, ok_below, reocr_above, lines)
     single = len(files) == 1
+    jobs = workers(jobs)
     rows: list[dict[str, Any]] = []
     with progress_bar(total=len(files), progress=False if single else progress, unit="file", desc="quality",
                       file=sys.stderr) as bar:
-        jobs = workers(jobs)
         if jobs > 1 and not single:
             from concurrent.futures import ProcessPoolExecutor
 
