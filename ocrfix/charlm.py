@@ -4,7 +4,8 @@ OCR garbage ("tlnco", "cnuipuii", "Wbcn") is made of letter sequences English
 words do not have; names and rare words the lexicon lacks ("Genscher",
 "Harbury") mostly are not. The model scores a word in bits per character
 (lower is more word-like), so the quality estimate can tell an unknown but
-plausible word from noise.
+plausible word from noise, and the dictionary prices a long string it does not list
+as one word against the words it may be run together from.
 
 Order 4 (three characters of context) with Witten-Bell interpolation, trained
 on the shipped word-frequency lexicon itself (words of Zipf 2.5 and up): each
