@@ -54,8 +54,10 @@ COMPOUND_PART_ZIPF = 3.5
 #: hyphen) or the joined word is one the lexicon lists or the text writes; a misread mark's join or an unknown word's
 #: is less sure.
 SURE_JOIN = 0.85
-#: What OCR engines read a line-end hyphen as; believed only when the joined word is known.
+#: What OCR engines read a line-end hyphen as; believed only when the joined word is known: listed at KNOWN_ZIPF or
+#: more, or written by the text (:meth:`HyphenJudge._known`).
 MISREAD_HYPHENS = "~=\u2013\u2014:."
+KNOWN_ZIPF = 2.5
 #: A misread mark that a text may set at its line ends as its hyphen throughout: "=" is what engines read the
 #: double hyphen of old print ("⸗") as; a line ending in a letter and "=" is no dash, and seldom code.
 HOUSE_CANDIDATES = ("=",)   # a tuple: "" (no mark) is in every string
@@ -236,7 +238,7 @@ class HyphenJudge:
         if hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS:
             if not right[:1].islower() or (hyphen in ".:" and not (len(left) >= 3 and left.islower())):
                 return "none", "", 0.0   # "St." or "U.S." ends a word; only "noth." inside one is a misread
-            if self.lexicon.zipf(joined) >= 2.5 or self.vocabulary.count(joined):
+            if self._known(joined):
                 return "join", f"\"{joined}\" is a word: the {hyphen!r} at the line end is a misread hyphen", 0.75
             if hyphen not in ".:":
                 compound = f"{left}-{right}"
@@ -309,8 +311,7 @@ class HyphenJudge:
         tried: dict[str, list[bool]] = {}
         for left, mark, right in breaks:
             if mark in HOUSE_CANDIDATES:
-                joined = left + right
-                tried.setdefault(mark, []).append(self.lexicon.zipf(joined) >= 2.5 or bool(self.vocabulary.count(joined)))
+                tried.setdefault(mark, []).append(self._known(left + right))
         return frozenset(mark for mark, known in tried.items()
                          if len(known) >= HOUSE_BREAKS and sum(known) >= HOUSE_SHARE * len(known))
 
@@ -357,6 +358,10 @@ class HyphenJudge:
                 found.append((match.end(2), match.end(),
                               f"closed up \"{left}-{right}\" broken at its hyphen inside the line: {reason}"))
         return found
+
+    def _known(self, word: str) -> bool:
+        """Is ``word`` one the lexicon lists (KNOWN_ZIPF) or the text writes: a join a misread hyphen may make?"""
+        return self.lexicon.zipf(word) >= KNOWN_ZIPF or bool(self.vocabulary.count(word))
 
     def _inline_word(self, left: str, right: str) -> bool:
         """Do ``left`` and ``right``, a hyphen and a space between them inside a line, make a word to join them
