@@ -186,7 +186,11 @@ def _misread_after(before: str, after: str, token: str, zipf: Callable[[str], fl
 
 
 def _token_at(text: str, offset: int) -> str:
-    """The whitespace-delimited token of ``text`` around ``offset``."""
+    """The whitespace-delimited token of ``text`` around ``offset``.
+
+    >>> _token_at("see www.example.org/a,b today", 21)
+    'www.example.org/a,b'
+    """
     start = offset
     while start > 0 and not text[start - 1].isspace():
         start -= 1
@@ -219,6 +223,7 @@ def _word_before(text: str, offset: int) -> str:
 
 
 def _in_url_or_code(text: str, offset: int) -> bool:
+    """Is the mark at ``offset`` inside a URL, an e-mail address or code (:func:`ocrfix.codes.is_code_or_address`)?"""
     return is_code_or_address(_token_at(text, offset))
 
 

@@ -352,7 +352,11 @@ def _head_rules(lines: Lines) -> None:
 
 
 def _printed_rule(content: str) -> bool:
-    """A line of one mark repeated, a mark a printed rule is read as ("______", "———"; not "III", "...")."""
+    """A line of one mark repeated, a mark a printed rule is read as.
+
+    >>> _printed_rule("______"), _printed_rule("———"), _printed_rule("III"), _printed_rule("...")
+    (True, True, False, False)
+    """
     return content[0] in _RULE_MARKS and rule(content)
 
 
