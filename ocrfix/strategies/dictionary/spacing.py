@@ -71,12 +71,14 @@ SPACED_STOP = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Lu}?\p{Ll}{2,}))\.(?=[ \t]
 # A word before a full stop this common is a word, not an abbreviation (those are rarer: "etc" 5.0, "vs" 4.9,
 # "st" 5.2, "approx" 3.5)...
 STOP_WORD_ZIPF = 5.5
-# ... and so is one this long (most lower-case abbreviations of prose are shorter: "etc.", "viz.", "inst.", "cent.";
-# a longer one, "approx. and", reads as a comma before a clause word)...
+# ... and so is one this long (most lower-case abbreviations of prose are shorter: "etc.", "viz.", "inst.", "cent.")...
 STOP_WORD_LENGTH = 5
 # ...but for the common words English also writes as abbreviations: "no." (number: "no. of persons"), "do."
-# (ditto, in price lists) and "mr." (listed lower-case from web text).
-ABBREVIATED_WORDS = frozenset(("no", "do", "mr"))
+# (ditto, in price lists) and "mr." (listed lower-case from web text); and the longer abbreviations of references
+# and dictionaries, which the lexicon lists from web text as often as misread words (Zipf 1-3.5, "colloq" 1.2,
+# "approx" 3.5; a misread "goverment" 2.7), so that no frequency tells them apart.
+ABBREVIATED_WORDS = frozenset(("no", "do", "mr", "approx", "colloq", "illust", "transl", "suppl", "assoc",
+                               "philos", "compar", "contd", "introd", "abbrev"))
 # A capitalised word before a full stop this long is a name ("Cornwall. and"), not an abbreviated one ("Calif.",
 # "Bros.", "Messrs." before names).
 STOP_NAME_LENGTH = 7
@@ -141,7 +143,7 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     between two words leaves them independent, while in a phrase the word after follows the word before more often
     than it follows any word (:meth:`Lexicon.attracts`: "in. the", "to. have"; not "at the end. in verbose mode",
     10**-0.66: a capital lost).
-    Never after "no.", "do.", "mr." (ABBREVIATED_WORDS) nor with a number before ("3 in. thick": inches).
+    Never after "no.", "do.", "mr.", "approx." (ABBREVIATED_WORDS) nor with a number before ("3 in. thick": inches).
 
     >>> from ocrfix import lexicon
     >>> [(m.start(), r) for m, r in stray_stops("We saw him in. the town, one of. the men.", lexicon.load())]
@@ -151,7 +153,7 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     >>> [(m.start(), r) for m, r in stray_stops("the coast of Cornwall. and lost, Messrs. and Bros. and", lexicon.load())]
     [(21, ',')]
     >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it, "
-    ...                  "10 per cent. and more, the 11th inst. and", lexicon.load()))
+    ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and", lexicon.load()))
     []
     """
     for match in SPACED_STOP.finditer(text):
