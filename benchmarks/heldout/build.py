@@ -4,7 +4,8 @@ usage: PYTHONPATH=TREE python benchmarks/heldout/build.py corpus build --out OUT
     --seed N --no-sqlite-docs --jobs 1 --letters N --books M --rapidocr-letters a --rapidocr-books b \
     --letter-fonts 'TeX Gyre Cursor,FreeMono' --book-fonts 'C059,P052' --levels L0,L2,L4
 Extra book fonts: C059, P052, URW Bookman, Nimbus Roman, TeX Gyre Schola, TeX Gyre Bonum, Old Standard,
-Goudy Bookletter; extra typewriter fonts: TeX Gyre Cursor, FreeMono, Liberation Mono.
+Goudy Bookletter, FreeSerif, Liberation Serif, DejaVu Serif; extra typewriter fonts: TeX Gyre Cursor, FreeMono,
+Liberation Mono, DejaVu Sans Mono.
 """
 import sys
 
@@ -19,6 +20,10 @@ EXTRA = [
     ("Goudy Bookletter", "/usr/share/fonts/opentype/sortsmill/GoudyBookletter1911.otf", False),
     ("TeX Gyre Cursor", G + "texgyrecursor-regular.otf", True), ("FreeMono", "/usr/share/fonts/opentype/freefont/FreeMono.otf", True),
     ("Liberation Mono", "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf", True),
+    ("FreeSerif", "/usr/share/fonts/opentype/freefont/FreeSerif.otf", False),
+    ("Liberation Serif", "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", False),
+    ("DejaVu Serif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", False),
+    ("DejaVu Sans Mono", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", True),
 ]
 for name, path, mono in EXTRA:
     typeset.FONTS[name] = typeset.Font(name, path, mono)
