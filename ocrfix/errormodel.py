@@ -46,7 +46,6 @@ DEFAULT_FILE = "errormodel_en.json"
 ILLEGIBLE = "[illegible]"  # a gap in the ground truth: whatever the OCR has there is not a confusion
 MAX_SEGMENT = 3  # longest string (a side) counted as one confusion
 _SPACES = regex.compile(r"\s+")
-_WORD_INITIAL = regex.compile(r"(?<!\S)\p{L}(?=\p{L})")  # a word's first letter (of two or more)
 # Alternatives an unseen edit is spread over: an edit the model never saw is
 # this many times less likely than the average edit.
 _UNSEEN_SPREAD = 30.0
@@ -89,28 +88,6 @@ def prepare(text: str) -> str:
     return _SPACES.sub(" ", fold(text)).strip()
 
 
-def first_letters_lost(intended: str, observed: str) -> list[str]:
-    """The first letters of ``intended``'s words that the alignment with ``observed`` deletes alone, the rest
-    of the word printed as a word ("mbassador" for "ambassador"; not a letter lost in a run of other edits).
-
-    >>> first_letters_lost("the ambassador and the quarrels", "the mbassador and tle uarrels")
-    ['a', 'q']
-    """
-    ops = Levenshtein.editops(intended, observed).as_list()
-    lost = []
-    for k, (tag, a, b) in enumerate(ops):
-        at_start = (a == 0 or intended[a - 1] == " ") and (b == 0 or observed[b - 1] == " ")
-        if tag != "delete" or not at_start or len(intended[a:a + 2]) < 2 or not intended[a:a + 2].isalpha():
-            continue
-        previous = ops[k - 1] if k else None  # an edit ending where this one starts: one run (see blocks)
-        run_before = previous is not None and (previous[1] + (previous[0] != "insert"),
-                                               previous[2] + (previous[0] != "delete")) == (a, b)
-        run_after = k + 1 < len(ops) and ops[k + 1][1:] == (a + 1, b)
-        if not run_before and not run_after:
-            lost.append(intended[a])
-    return lost
-
-
 def blocks(intended: str, observed: str) -> list[tuple[str, str]]:
     """The runs of adjacent edits turning ``intended`` into ``observed``, as (intended, observed) pairs.
 
@@ -138,24 +115,18 @@ class ErrorModel:
     ``confusions`` maps (intended, observed) to a count; ``segments`` maps an
     intended string to how often it occurs in the training ground truth;
     ``characters`` and ``edits`` are the ground truth's length and its number
-    of counted edit runs (those longer than ``MAX_SEGMENT`` are noise, not misreadings);
-    ``initials`` counts the ground truth's words by first letter, ``initials_lost`` those whose
-    first letter alone the OCR lost (see :meth:`lost_first_letter_log_odds`).
+    of counted edit runs (those longer than ``MAX_SEGMENT`` are noise, not misreadings).
     With ``prior`` the pairs of :data:`PRIOR` are attested and at least as probable as
     their rate there (``confusions`` stays the learned counts; a saved model records the choice).
     """
 
     def __init__(self, confusions: dict[tuple[str, str], int], segments: dict[str, int],
-                 characters: int, edits: int, prior: bool = True, initials: dict[str, int] | None = None,
-                 initials_lost: dict[str, int] | None = None) -> None:
+                 characters: int, edits: int, prior: bool = True) -> None:
         self.confusions = confusions
         self.segments = segments
         self.characters = max(1, characters)
         self.edits = edits
         self.prior = prior
-        self.initials = initials or {}
-        self.initials_lost = initials_lost or {}
-        self._first_letter_odds: float | None = None
         self._floors = PRIOR if prior else {}
         # smoothed towards one edit per PRIOR_CHARACTERS: a model trained on little text stays cautious
         rate = min(0.5, (edits + 1) / (self.characters + PRIOR_CHARACTERS))
@@ -183,16 +154,12 @@ class ErrorModel:
         model learns split ("be come") and merged ("ofthe") words.
         """
         confusions: Counter[tuple[str, str]] = Counter()
-        initials: Counter[str] = Counter()
-        initials_lost: Counter[str] = Counter()
         truths: list[str] = []
         characters = edits = 0
         for ocr, truth in pairs:
             ocr, truth = prepare(ocr), prepare(truth.replace(ILLEGIBLE, " "))
             truths.append(truth)
             characters += len(truth)
-            initials.update(_WORD_INITIAL.findall(truth))
-            initials_lost.update(first_letters_lost(truth, ocr))
             for intended, observed in blocks(truth, ocr):
                 if len(intended) > MAX_SEGMENT or len(observed) > MAX_SEGMENT:
                     continue
@@ -202,7 +169,7 @@ class ErrorModel:
                 edits += 1
         intended = {seg for seg, _ in confusions} | ({seg for seg, _ in PRIOR} if prior else set())
         segments = {seg: sum(t.count(seg) for t in truths) for seg in intended if seg}
-        return cls(dict(confusions), segments, characters, edits, prior, dict(initials), dict(initials_lost))
+        return cls(dict(confusions), segments, characters, edits, prior)
 
     # -- scoring ------------------------------------------------------------------
     def confusion_log_prob(self, intended: str, observed: str) -> float:
@@ -394,22 +361,6 @@ class ErrorModel:
         """log10 P(the space between two words lost): "ofthe" for "of the"."""
         return self.confusion_log_prob(" ", "")
 
-    def lost_first_letter_log_odds(self) -> float:
-        """log10 of how many times more often the training text's words lost their first letter alone
-        ("mbassador") than the model's rates of those letters lost say: the rates count a letter lost
-        anywhere in a word, and print loses a word's edge more often than its middle. 0.0 for a model
-        without the counts (one saved before they were kept, or built by hand).
-
-        >>> m = ErrorModel({("a", ""): 1}, {"a": 100}, 1000, 10, prior=False, initials={"a": 50}, initials_lost={"a": 1})
-        >>> round(m.lost_first_letter_log_odds(), 2)  # 1 lost where the rate of 1 in 100 says 0.5
-        0.3
-        """
-        if self._first_letter_odds is None:
-            expected = sum(count * 10.0 ** self.confusion_log_prob(letter, "") for letter, count in self.initials.items())
-            lost = sum(self.initials_lost.values())
-            self._first_letter_odds = math.log10(lost / expected) if lost and expected else 0.0
-        return self._first_letter_odds
-
     def top(self, n: int = 20) -> list[tuple[str, str, int]]:
         """The ``n`` commonest confusions as (intended, observed, count)."""
         ranked = sorted(self.confusions.items(), key=lambda item: -item[1])[:n]
@@ -425,8 +376,6 @@ class ErrorModel:
             "prior": self.prior,
             "confusions": [[a, b, c] for (a, b), c in sorted(self.confusions.items(), key=lambda i: (-i[1], i[0]))],
             "segments": dict(sorted(self.segments.items())),
-            "initials": dict(sorted(self.initials.items())),
-            "initials_lost": dict(sorted(self.initials_lost.items())),
         }
 
     @classmethod
@@ -437,10 +386,7 @@ class ErrorModel:
         try:
             confusions = {(str(a), str(b)): int(c) for a, b, c in data["confusions"]}
             segments = {str(k): int(v) for k, v in data["segments"].items()}
-            initials, initials_lost = ({str(k): int(v) for k, v in data.get(key, {}).items()}
-                                       for key in ("initials", "initials_lost"))
-            return cls(confusions, segments, int(data["characters"]), int(data["edits"]), bool(data.get("prior", True)),
-                       initials, initials_lost)
+            return cls(confusions, segments, int(data["characters"]), int(data["edits"]), bool(data.get("prior", True)))
         except (KeyError, TypeError, ValueError) as error:
             raise OcrfixError(f"malformed error model: {error}", path) from None
 

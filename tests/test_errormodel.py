@@ -194,28 +194,3 @@ def test_adjacent_confusions_the_alignment_joins_into_one_run_are_scored_each_as
     # a run no pair of known misreadings makes keeps the floor of unknown edits
     assert model.log_prob("learning", "lexqing") < model.log_prob("learning", "ledming") - 2
 
-
-
-def test_training_counts_the_first_letters_of_words_the_ocr_lost():
-    model = ErrorModel.train([("the mbassador came to tle uarrels", "the ambassador came to the quarrels"),
-                              ("an old rnan", "an old man")], prior=False)
-    assert model.initials_lost == {"a": 1, "q": 1}  # "tle": a letter misread, none lost; "rnan": a run of edits
-    assert model.initials == {"t": 3, "a": 2, "c": 1, "q": 1, "o": 1, "m": 1}
-    loaded = ErrorModel.from_dict(json.loads(json.dumps(model.to_dict())))
-    assert (loaded.initials, loaded.initials_lost) == (model.initials, model.initials_lost)
-    assert loaded.lost_first_letter_log_odds() == model.lost_first_letter_log_odds()
-
-
-def test_print_loses_a_first_letter_more_often_than_the_letter_rates_say():
-    shipped = ErrorModel.default()
-    assert 0.0 < shipped.lost_first_letter_log_odds() < 1.0  # ~1.75 times as often on the corpus
-    # a model without the counts (saved before they were kept) takes the letters' rates as they are
-    assert ErrorModel(shipped.confusions, shipped.segments, shipped.characters, shipped.edits).lost_first_letter_log_odds() == 0.0
-
-
-def test_an_unknown_word_that_lost_its_first_letter_is_read_at_the_learned_odds():
-    shipped = ErrorModel.default()
-    flat = ErrorModel(shipped.confusions, shipped.segments, shipped.characters, shipped.edits)
-    text = "By then the guests were lready seated at the long table."
-    assert Pipeline([Dictionary()]).run(text).text == "By then the guests were already seated at the long table."
-    assert Pipeline([Dictionary(model=flat)]).run(text).text == text

@@ -1043,8 +1043,6 @@ class Dictionary(RealWordRepair, Strategy):
         for prior, candidate in self._candidates(word, zipf, gated):
             if not gated or self._admissible(word, zipf, candidate, prior, prev, nxt, repeated, document):
                 channel, attested = self._channel(candidate, word)
-                if not zipf and candidate[1:] == word:  # an unknown word that lost its first letter: see the model
-                    channel += model.lost_first_letter_log_odds()
                 candidates.append((prior - 9.0 + channel, candidate, prior, channel, attested))
             elif kept_out is not None and len(kept_out) < MAX_CANDIDATES:
                 kept_out.append((prior, candidate))
