@@ -309,3 +309,20 @@ def test_a_word_broken_across_the_two_lines_of_a_headline_in_capitals_is_joined(
     assert "GREAT FIRE AT THE EXHIBITION BUILDINGS.\n" in corrected
     assert "\nMEETING OF THE AGRICULTURAL SOCIETY.\n" in corrected
     assert "HAZLED-\nINGE" in corrected
+
+
+def test_a_table_row_recurring_at_two_page_edges_is_no_running_head():
+    # an almanac month (written for this test): each day's row wraps, and the piece of a row that ends one page
+    # and the piece that begins a later one hold the same words with other figures ("17m. Tide 4h 22m." and
+    # "38m. Tide 9h 5m."); a head is a title, a page number or both, not a line of figures and units
+    days = "Mon Tue Wed Thu Fri Sat Sun".split()
+    rows = [f"{day} {days[day % 7]}. Sunrise {6 + day % 3}h {10 + day}m, sunset {4 + day % 2}h {20 + day}m. "
+            f"Moonrise {day % 12}h {17 + day}m. Tide {day % 11 + 1}h {(7 * day) % 60}m." for day in range(1, 31)]
+    lines = [line for row in rows for line in textwrap.wrap(row, 52)]
+    first, third = lines[:18] + ["10m. Tide 4h 22m."], ["38m. Tide 9h 5m.", *lines[36:48]]
+    pages = [first, ["THE GARDENER'S ALMANACK FOR 1871. 41", "", *lines[18:36]],
+             ["THE GARDENER'S ALMANACK FOR 1871. 42", "", *third],
+             ["THE GARDENER'S ALMANACK FOR 1871. 43", "", *lines[48:]]]
+    corrected = Pipeline(["layout"]).run("\f".join("\n".join(page) + "\n" for page in pages)).text
+    assert "10m. Tide 4h 22m." in corrected and "38m. Tide 9h 5m." in corrected
+    assert "ALMANACK" not in corrected

@@ -290,8 +290,9 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 continue
             # (each test only where the ones before it fail: most lines are no heads)
             if ((changing.get(row) or len(same) >= 2 or (number > 0 and _edge_pair(items, pages, line, window, same)))
-                    and _head_like(line.content, full_stop=True)):
-                # (a line of lower-case words is text the book repeats, "One kid of the goats for a sin offering:")
+                    and _head_like(line.content, full_stop=True) and not _figures(line.content)):
+                # (a line of lower-case words is text the book repeats, "One kid of the goats for a sin offering:";
+                # a line of figures is a table's row, "46m. Water 11h 49m.")
                 pages_seen = len(changing.get(row, set()) | same) + 1
                 _mark(line, "running_head", f"running head recurring on {pages_seen} pages", 0.9)
             elif number > 0 and line.index == pages[number][0] and _numbered_head_of(line, number + 1, width, hard_wrapped):
@@ -451,6 +452,21 @@ def _edge_number(content: str) -> re.Match[str] | None:
     ('41', '43', None)
     """
     return _EDGE_NUMBER.search(content) if content[:1].isdigit() or content[-1:].isdigit() else None
+
+
+def _figures(content: str) -> bool:
+    """Are most of the words of ``content`` figures (a number, with a unit of two letters at most), as a table's
+    rows are? A head is a title, a page number or both: one number, or two with a chapter's or a year's; a page
+    number run into the title ("154PROCEEDINGSOF") is a word of the title.
+
+    >>> _figures("46m. Water 11h 49m."), _figures("61 THE FARMER'S ALMANACK"), _figures("Chap. 3. of ASHCOMBE. 25")
+    (True, False, False)
+    >>> _figures("154PROCEEDINGSOFTHESOCIETY")
+    False
+    """
+    words = content.split()
+    figures = sum(1 for word in words if _DIGITS.search(word) and len(_letters(word)) <= 2)
+    return 2 * figures > len(words)
 
 
 def _capitals(content: str) -> bool:
