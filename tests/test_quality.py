@@ -441,6 +441,34 @@ def test_only_pages_that_lost_text_get_little_say_above_the_fit():
     assert fits["all there"].weights[0] > fits["lost"].weights[0] + 0.05
 
 
+def test_rates_pooled_over_more_characters_get_the_weights_fitted_on_such_rates():
+    """A page's own rates are a noisy sample of its damage, and a weight fitted on noisy rates comes out smaller
+    than what a unit of damage costs; the pooled rates a document's pages read are less noisy, so a second score
+    is fitted on them and a page's score moves towards it by the share of a full pool it borrowed."""
+    rng = np.random.default_rng(4)
+    damage = rng.uniform(0, 0.1, 300)
+    y = 0.5 * damage
+    own = (damage + rng.normal(0, 0.03, 300)).clip(0)[:, None]
+    pooled = (damage + rng.normal(0, 0.01, 300)).clip(0)[:, None]
+    model = calibrate.fit(own, y, np.full(300, 1500.0), np.arange(300) % 30, ["a"], power=1.0,
+                          pooled=(pooled, np.full(300, 2200.0)))
+    assert model.pooled_weights[0] > model.weights[0] + 0.1
+    rates, chars = np.array([[0.08]]), np.array([2200.0])
+    alone, half, full = (float(model.predict(rates, chars, np.array([share]))[0]) for share in (0.0, 0.5, 1.0))
+    assert alone == float(model.predict(rates, chars)[0]) < half < full
+    assert calibrate.Calibration.from_json(model.to_json()).pooled_weights == pytest.approx(model.pooled_weights, abs=1e-6)
+
+
+def test_a_page_read_alone_takes_the_score_fitted_on_own_rates(pages):
+    """A single page borrows nothing, so the pooled score leaves it as it was; a page of a document moves."""
+    model = quality.load_model()
+    other = dataclasses.replace(model, pooled_weights=[2 * w for w in model.pooled_weights])
+    page = corrupt(pages[0], 0.04, 0)
+    assert estimate(page, model=other).cer == estimate(page, model=model).cer
+    document = "\f".join(corrupt(text, 0.04, k) for k, text in enumerate(pages[:3]))
+    assert estimate(document, model=other).pages[0].cer > estimate(document, model=model).pages[0].cer
+
+
 def test_page_table_marks_the_pages_whose_ocr_lost_text(pages):
     kept = pages[1].split("\n")
     lost_line = "\n".join(kept[:2] + kept[3:])  # a line left out
@@ -504,9 +532,11 @@ def test_a_line_with_two_misprints_is_not_read_as_a_whole_page_of_them():
 def test_shipped_weights_stay_within_what_a_unit_of_evidence_can_cost():
     """Retrained with other bounds, or not retrained after a change of them, the shipped model fails here."""
     model = quality.load_model()
-    for name, weight in zip(model.features, model.weights):
+    assert len(model.pooled_weights) == len(model.features)
+    for name, weight, pooled in zip(model.features, model.weights, model.pooled_weights):
         low, high = calibrate.BOUNDS.get(name, (0.0, np.inf))
         assert low - 1e-6 <= weight <= high + 1e-6, (name, weight)
+        assert low - 1e-6 <= pooled <= high + 1e-6, (name, pooled)
 
 
 def test_bad_model_file_is_an_ocrfix_error(tmp_path):
@@ -651,7 +681,8 @@ def test_evaluate_scores_a_fitted_model_without_refitting(pages, tmp_path, capsy
     assert overall["spearman"] > 0.8 and 0 <= overall["below"] <= overall["below"] + overall["coverage"] <= 1, overall
     # The same model with every weight tripled reads the same pages as worse: its bias says so, its ranking does not.
     model = quality.load_model()
-    inflated = dataclasses.replace(model, weights=[3 * w for w in model.weights])
+    inflated = dataclasses.replace(model, weights=[3 * w for w in model.weights],
+                                   pooled_weights=[3 * w for w in model.pooled_weights])
     tripled = quality.evaluate(documents, model=inflated)["all"]
     assert tripled["bias_le15"] > overall["bias_le15"] + 0.01 and tripled["spearman"] == pytest.approx(overall["spearman"])
     for document in documents:

@@ -284,10 +284,11 @@ class _Analysis:
             if self.signals.pages > 1:
                 judged = np.array([special is None for special in self.special])
                 self.pooled, self.pooled_chars = pooled_rates(masses, self.page_chars, judged)
+            self.borrowed = borrowed_share(self.pooled_chars, self.page_chars)
 
     def predict(self, calibration: Calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Page estimates, their interval bounds, and line estimates (loops not yet added)."""
-        base = calibration.predict(self.rates(calibration.features), self.pooled_chars)
+        base = calibration.predict(self.rates(calibration.features), self.pooled_chars, self.borrowed)
         low, high = calibration.interval(base, self.page_chars)  # the page's true CER is counted over its own
         # A line's estimate is drawn towards its page's (shrunk), not towards clean text.
         return base, low, high, calibration.predict(self.line_rates(calibration.features))
@@ -373,6 +374,18 @@ def pooled_rates(masses: np.ndarray, chars: np.ndarray, pooled: np.ndarray) -> t
     return (masses + borrowed[:, None] * others) / (chars + borrowed)[:, None], chars + borrowed
 
 
+def borrowed_share(pooled_chars: np.ndarray, chars: np.ndarray) -> np.ndarray:
+    """Share of a full pool (:data:`DOCUMENT_PRIOR_CHARS`) each page borrowed, from the characters its pooled
+    rates stand on (:func:`pooled_rates`) and its own: what moves a page's score towards the one fitted on
+    pooled rates (:meth:`ocrfix.quality.calibrate.Calibration.predict`).
+
+    >>> borrowed_share(np.array([1500.0, 1000.0, 0.0]), np.array([800.0, 1000.0, 0.0])).tolist()
+    [1.0, 0.0, 0.0]
+    """
+    chars = np.maximum(np.asarray(chars, dtype=float), 1.0)
+    return np.clip((np.asarray(pooled_chars, dtype=float) - chars) / max(DOCUMENT_PRIOR_CHARS, 1.0), 0.0, 1.0)
+
+
 def _with_loops(base: float, loop_share: float) -> float:
     """CER of a page whose ``loop_share`` is repetition: the rest's CER plus the loop as insertions."""
     if loop_share <= 0.0:
@@ -407,14 +420,13 @@ def _whole(pages: list[PageQuality], source: str | None, ok_below: float, reocr_
 class PageTable:
     """Pages of OCR with their signal rates and true CER, ready to fit or score a calibration.
 
-    A calibration is fitted on each page's own rates and scored on the rates :func:`estimate` reads
-    (``pooled`` with the document's other pages, :func:`pooled_rates`, their prior of clean text weighed
-    against the characters they stand on, ``pooled_chars``). Fitted on the pooled rates instead, the
-    project corpus cross-validated worse (mean absolute error on pages <= 15% 1.08 vs 1.07 points) and
-    so did held-out OCR of other engines (ocrad and gocr, 59 pages <= 15%: 1.00 vs 0.93 points; all 334
-    pages 9.7 vs 8.7): that fit weighs the damage density more (6.9 vs 5.9). Session 14 tried it again
-    with the prior counted over the pooled characters: 1.047 vs 1.048 points (1.020 with 1,000 characters
-    pooled, but clean text and RapidOCR's held-out pages read worse; docs/quality.md).
+    A calibration is fitted on each page's own rates and, as a second score, on the rates :func:`estimate`
+    reads (``pooled`` with the document's other pages, :func:`pooled_rates`, their prior of clean text weighed
+    against the characters they stand on, ``pooled_chars``); a page's score mixes the two by the share of a
+    full pool it borrowed (:func:`borrowed_share`). Fitted on the pooled rates alone, the project corpus
+    cross-validated no better (session 14: 1.047 vs 1.048 points on pages <= 15%) and single pages, which
+    borrow nothing, read higher (clean text 4.68% vs 4.29%); the mix (session 15) 1.042, clean text as it
+    was (docs/quality.md).
     """
 
     rates: np.ndarray          # pages × FEATURES, each page's own
@@ -524,13 +536,14 @@ def _fit_table(table: PageTable, groups: Sequence[str], features: Sequence[str] 
     # The calibration learns the error of loop-free text; loops are added back analytically.
     kept = np.maximum(1.0 - table.loop_share, 0.01)
     base = np.clip(table.cer - table.loop_share / kept, 0.0, None)
-    return fit(table.rates[:, columns], base, table.chars, groups, list(features), info=info, lost=table.lost > 0)
+    return fit(table.rates[:, columns], base, table.chars, groups, list(features), info=info, lost=table.lost > 0,
+               pooled=(table.pooled[:, columns], table.pooled_chars))
 
 
 def _predict_with_interval(model: Calibration, table: PageTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each page's estimate and 80% interval, loops added back, as :func:`estimate` gives them."""
     columns = [FEATURES.index(name) for name in model.features]
-    base = model.predict(table.pooled[:, columns], table.pooled_chars)
+    base = model.predict(table.pooled[:, columns], table.pooled_chars, borrowed_share(table.pooled_chars, table.chars))
     low, high = model.interval(base, table.chars)
     return tuple(np.array([_with_loops(value, share) for value, share in zip(values, table.loop_share)])
                  for values in (base, low, high))

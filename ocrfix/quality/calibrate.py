@@ -16,6 +16,15 @@ last). The isotonic map is off by default: cross-validated on the project
 corpus it overfitted (Spearman 0.889 vs 0.901, MAE on pages ≤ 15% 1.58 vs
 1.48 points, 69 documents).
 
+A page of a document reads its rates pooled with its document's other pages
+(``ocrfix.quality.pooled_rates``): rates that stand on more characters are less
+noisy, and a weight fitted on noisy rates is smaller than the cost it stands for
+(the noise dilutes the signal's relation to the CER). So a second linear score
+is fitted on the training pages' pooled rates (``pooled_weights``,
+``pooled_intercept``), and a page's score is the two mixed by the share of the
+document's evidence it borrowed (0: a page read alone takes the first, fitted on
+pages' own rates). See :meth:`Calibration.predict`.
+
 A text's rates are read as if it held :data:`PRIOR_CHARS` more characters
 without evidence (``rate × n / (n + PRIOR_CHARS)``, in fitting and in
 prediction alike): a prior of clean text that a page's evidence outweighs and a
@@ -148,18 +157,34 @@ class Calibration:
     prior_chars: float = 0.0
     #: Median characters of the pages the interval table was made from (0: no widening for short texts).
     page_chars: float = 0.0
+    #: The score fitted on pages' rates pooled with their documents' (empty: none; see :meth:`predict`).
+    pooled_weights: list[float] = field(default_factory=list)
+    pooled_intercept: float = 0.0
 
     def score(self, rates: np.ndarray) -> np.ndarray:
         """The linear score of each row of ``rates`` (pages × features)."""
         return self.intercept + np.asarray(rates, dtype=float) @ np.asarray(self.weights)
 
-    def predict(self, rates: np.ndarray, chars: np.ndarray | None = None) -> np.ndarray:
+    def predict(self, rates: np.ndarray, chars: np.ndarray | None = None,
+                borrowed: np.ndarray | None = None) -> np.ndarray:
         """Estimated CER of each row of ``rates`` (at most 1: signals of corruption cannot tell more).
 
         ``chars``: the characters each row's rates were counted over; the rates
         are then weighed against :attr:`prior_chars` of clean text (None: as given).
+        ``borrowed``: the share (0 to 1) of a full pool of its document's evidence
+        each row's rates hold; the score moves that far from the one fitted on own
+        rates towards the one fitted on pooled rates (None: own rates).
+
+        >>> model = Calibration(["a"], [1.0], 0.0, [0.0, 1.0], [0.0, 1.0], power=1.0, pooled_weights=[2.0])
+        >>> model.predict(np.array([[0.01]] * 3), None, np.array([0.0, 0.5, 1.0])).round(4).tolist()
+        [0.01, 0.015, 0.02]
         """
-        return np.minimum(self.map_score(self.score(self.shrunk(rates, chars))), 1.0)
+        rates = self.shrunk(rates, chars)
+        score = self.score(rates)
+        if borrowed is not None and self.pooled_weights:
+            pooled = self.pooled_intercept + rates @ np.asarray(self.pooled_weights)
+            score = score + np.clip(borrowed, 0.0, 1.0) * (pooled - score)
+        return np.minimum(self.map_score(score), 1.0)
 
     def shrunk(self, rates: np.ndarray, chars: np.ndarray | None) -> np.ndarray:
         """``rates`` counted over ``chars`` characters, read as if over ``prior_chars`` more without evidence.
@@ -224,6 +249,7 @@ class Calibration:
                 "intercept": round(self.intercept, 6), "iso_x": _round(self.iso_x), "iso_y": _round(self.iso_y),
                 "band_x": _round(self.band_x), "band_low": _round(self.band_low), "band_high": _round(self.band_high),
                 "power": self.power, "prior_chars": self.prior_chars, "page_chars": round(self.page_chars, 1),
+                "pooled_weights": _round(self.pooled_weights), "pooled_intercept": round(self.pooled_intercept, 6),
                 "info": self.info,
                 "with_confidence": None if self.with_confidence is None else self.with_confidence.to_json()}
 
@@ -235,7 +261,8 @@ class Calibration:
         return cls(data["features"], data["weights"], data["intercept"], data["iso_x"], data["iso_y"],
                    data.get("band_x", []), data.get("band_low", []), data.get("band_high", []), data.get("info", {}),
                    None if nested is None else cls.from_json(nested), float(data.get("power", 1.0)),
-                   float(data.get("prior_chars", 0.0)), float(data.get("page_chars", 0.0)))
+                   float(data.get("prior_chars", 0.0)), float(data.get("page_chars", 0.0)),
+                   data.get("pooled_weights", []), float(data.get("pooled_intercept", 0.0)))
 
     def save(self, path) -> None:
         from ocrfix.io import write_text_atomic
@@ -250,7 +277,7 @@ def _round(values: Sequence[float]) -> list[float]:
 def fit(rates: np.ndarray, cer: np.ndarray, chars: np.ndarray, groups: Sequence[Any],
         features: Sequence[str], *, isotonic_map: bool = ISOTONIC, power: float = TARGET_POWER, folds: int = 5,
         prior_chars: float = PRIOR_CHARS, info: dict[str, Any] | None = None,
-        lost: np.ndarray | None = None) -> Calibration:
+        lost: np.ndarray | None = None, pooled: tuple[np.ndarray, np.ndarray] | None = None) -> Calibration:
     """Fit a :class:`Calibration` on pages: their signal rates, true CER, sizes and documents.
 
     ``groups`` names each page's document (or ground truth): the interval is
@@ -258,6 +285,8 @@ def fit(rates: np.ndarray, cer: np.ndarray, chars: np.ndarray, groups: Sequence[
     ``prior_chars``: see :data:`PRIOR_CHARS` (the fit sees the rates shrunk as predictions will).
     ``lost``: whether each page's OCR lost text (:data:`HUBER_DELTA_UNDER` holds for those pages
     only); None: any page may have.
+    ``pooled``: each page's rates as read with its document's other pages, and the characters they
+    stand on; a second score is fitted on them (:attr:`Calibration.pooled_weights`).
     """
     chars = np.asarray(chars, dtype=float)
     rates = Calibration([], [], 0.0, [], [], prior_chars=prior_chars).shrunk(rates, chars)
@@ -265,6 +294,11 @@ def fit(rates: np.ndarray, cer: np.ndarray, chars: np.ndarray, groups: Sequence[
     weight = np.sqrt(np.maximum(chars, 1.0))
     lost = np.ones(len(target), dtype=bool) if lost is None else np.asarray(lost, dtype=bool)
     model = _fit_point(rates, target, weight, list(features), isotonic_map, power, lost)
+    if pooled is not None:
+        pooled_chars = np.asarray(pooled[1], dtype=float)
+        shrunk = Calibration([], [], 0.0, [], [], prior_chars=prior_chars).shrunk(pooled[0], pooled_chars)
+        on_pooled = _fit_point(shrunk, target, np.sqrt(np.maximum(pooled_chars, 1.0)), list(features), False, power, lost)
+        model.pooled_weights, model.pooled_intercept = on_pooled.weights, on_pooled.intercept
     held_out = _held_out(rates, target, weight, list(features), list(groups), folds, isotonic_map, power, lost)
     if held_out is not None:
         model.band_x, model.band_low, model.band_high = _bands(held_out, target)
