@@ -281,10 +281,11 @@ class _Analysis:
             self.all_rates = masses / np.maximum(self.page_chars, 1.0)[:, None]  # each page's own
             # What the estimate reads: pages that get a number pool their evidence, and the characters it stands on.
             self.pooled, self.pooled_chars = self.all_rates, self.page_chars
+            self.borrowed: np.ndarray | None = None  # a page read alone borrows nothing
             if self.signals.pages > 1:
                 judged = np.array([special is None for special in self.special])
                 self.pooled, self.pooled_chars = pooled_rates(masses, self.page_chars, judged)
-            self.borrowed = borrowed_share(self.pooled_chars, self.page_chars)
+                self.borrowed = borrowed_share(self.pooled_chars, self.page_chars)
 
     def predict(self, calibration: Calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Page estimates, their interval bounds, and line estimates (loops not yet added)."""
