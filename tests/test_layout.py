@@ -496,6 +496,40 @@ def test_running_head_repeating_the_title_and_misread_page_numbers():
     assert out.startswith("Long Term Support\n") and "LONG TERM" not in out
     assert all(f"\n{foot}\n" not in out and not out.endswith(foot + "\n") for foot in ("68", "o9", "70"))
 
+
+def test_page_numbers_misread_on_two_pages_are_evidence_for_each_other():
+    # RapidOCR reads "171" and "172" as "I71" and "I172": no other page has furniture with a figure
+    out = layout(pages(BODIES[0], BODIES[1], heads=lambda n: "Long Term Support" if n == 1 else "LONG TERM SUPPORT",
+                       feet=lambda n: {1: "I71", 2: "I172"}[n]))
+    assert "I71" not in out and "I172" not in out and "begun in earnest" in out
+    # one misread number alone, with no numbered furniture anywhere, stays
+    assert "I71" in layout(pages(BODIES[0], BODIES[1], feet=lambda n: {1: "I71", 2: ""}[n]))
+
+
+def test_a_title_head_read_without_its_spaces_is_removed():
+    # an engine that drops spaces reads the head "THEFOURTHBOOK": still the title in capitals
+    out = layout(pages(BODIES[0], BODIES[1], heads=lambda n: {1: "Long Term Support for the Poor", 2: "LONGTERMSUPPORTFORTHEPOOR"}[n]))
+    assert out.startswith("Long Term Support for the Poor\n") and "LONGTERM" not in out
+
+
+@pytest.mark.parametrize("mark", [";", ":", ".", "\u2018"])
+def test_a_stop_set_alone_after_a_stop_at_a_lines_end_is_a_speck(mark):
+    # dirt at the margin read as a mark, after a sentence that has ended
+    text = f"These are the sons of Aaron, Nadab and Abihu,\nEleazar and Ithamar, Aaron's sons. {mark}\n\n2 And thou shalt make.\n"
+    result = Pipeline([Layout()]).run(text)
+    assert result.text == "These are the sons of Aaron, Nadab and Abihu,\nEleazar and Ithamar, Aaron's sons.\n\n2 And thou shalt make.\n"
+    assert any(edit.reason.startswith("removed a stray") for edit in result.edits)
+
+
+@pytest.mark.parametrize("line", [
+    "and so the matter rested. . .",          # a spaced ellipsis
+    "subject to a bond of 10 per cent. ,",   # a comma after an abbreviation
+    "as he said to them. \u2019",             # a spaced closing quote
+    "see https://example.org/a. ;",          # an address
+])
+def test_marks_after_a_stop_that_are_text_stay(line):
+    assert correct(line + "\n", strategies=["layout"]) == line + "\n"
+
 PIECES = ["the committee", "exam-", "ple", "policy-", "making", "- 2 -", "/present", "present", "> ", "# ",
           "**", "Page 3 of 7", "iv", "REPORT 12", "\n", "\n\n", "\f", " ", "1987-", "88", "¬", "~", "./..", "—"]
 

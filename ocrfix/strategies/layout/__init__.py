@@ -79,6 +79,7 @@ class Layout(Strategy):
         if not body:
             return []
         edits: list[Edit] = []
+        specks = self._trailing_specks(text, body) if self.furniture else []
         shapes = Shapes([line.content for line in body], [line.heading for line in body])
         # a form feed, or furniture between (not specks alone: dirt on a page is no page break)
         page_breaks = [a.page != b.page or b.index - a.index > 1 and any(
@@ -118,7 +119,7 @@ class Layout(Strategy):
         edits.extend(self._zone(text, lines, body[-1], None, None))
         inline = self._inline_breaks(text, body, judge) if dehyphenate else []
         if self.furniture:
-            inline += self._stray_marks(text, body, shapes)
+            inline += self._stray_marks(text, body, shapes) + specks
         if inline:
             edits = sorted(edits + inline, key=attrgetter("start", "end"))
         return edits
@@ -132,6 +133,21 @@ class Layout(Strategy):
             return "blank"
         indents = [text[line.start:line.raw_start] for line in (a, b)]
         return "blank" if len(indents[0].expandtabs(8)) == len(indents[1].expandtabs(8)) else "apart"
+
+    def _trailing_specks(self, text: str, body: list[Line]) -> list[Edit]:
+        """The edits deleting a stop set alone at a line's end after a word that ends in one ("sons. ;": see
+        :func:`.strays.trailing_speck`); the line's content loses it, so that reflow sees the sentence end."""
+        found = [line for line in body if line.content.endswith(strays.TRAILING) and strays.trailing_speck(line.content)]
+        if not found or markdown.is_markdown_document(text):
+            return []
+        edits = []
+        for line in found:
+            edits.append(self.edit(text, line.content_end - 2, line.content_end, "", confidence=0.8,
+                                   reason=f"removed a stray {line.content[-1]!r} at the line's end: a mark set alone after "
+                                          "a word that ends in a stop, dirt at the margin"))
+            line.content = line.content[:-2]
+            line.content_end -= 2
+        return edits
 
     def _stray_marks(self, text: str, body: list[Line], shapes: Shapes) -> list[Edit]:
         """The edits deleting stray marks (a lone "^", an accent: dirt read as a mark) from lines of words,

@@ -300,13 +300,15 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
     _numbered_edges(lines, zones, width, hard_wrapped)
     _continuation_heads(lines, width, hard_wrapped)
     _title_heads(lines)
-    # a page number OCR misread ("$2", "o9", "I20") where other pages have numbered furniture
-    if any(line.kind != "body" and _DIGITS.search(line.content) for zone in zones for line in zone):
-        for number, zone in enumerate(zones):
-            for line in zone:
-                if (line.kind == "body" and _GARBLED_NUMBER.match(line.content.strip("\"'‘’“”"))
-                        and line.index in (pages[number][0], pages[number][-1])):
-                    _mark(line, "page_number", f"page number misread by OCR ({line.content!r}) on page {number + 1}", 0.75)
+    # a page number OCR misread ("$2", "o9", "I20") where other pages have numbered furniture, or a misread
+    # number of its own ("I71" at the foot of one page, "I172" at the foot of the next)
+    garbled = [(number, line) for number, zone in enumerate(zones) for line in zone
+               if line.kind == "body" and _GARBLED_NUMBER.match(line.content.strip("\"'‘’“”"))
+               and line.index in (pages[number][0], pages[number][-1])]
+    if garbled and (len({number for number, _ in garbled}) > 1 or any(
+            line.kind != "body" and _DIGITS.search(line.content) for zone in zones for line in zone)):
+        for number, line in garbled:
+            _mark(line, "page_number", f"page number misread by OCR ({line.content!r}) on page {number + 1}", 0.75)
     for page in pages:
         last = next((items[i] for i in reversed(page) if items[i].kind == "body"), None)
         if last is not None and len(page) > 1 and signature_mark(last.content):
@@ -400,17 +402,20 @@ def _continuation_heads(lines: Lines, width: int, hard_wrapped: bool) -> None:
 
 def _title_heads(lines: Lines) -> None:
     """A page's first line that repeats the text's title in capitals ("LONG TERM SUPPORT" over
-    page 2 of "Long Term Support"): the running head of a chapter, printed from its second page."""
+    page 2 of "Long Term Support"): the running head of a chapter, printed from its second page. Spaces
+    hardly matter: an engine may read the head without them ("LONGTERMSUPPORT")."""
     items, pages = lines.items, lines.pages
     if not pages or not pages[0]:
         return
     title = items[pages[0][0]].content.casefold()
     if not 8 <= len(title) <= 100:
         return
+    squeezed = title.replace(" ", "")
     for page in pages[1:]:
         line = next((items[i] for i in page if items[i].kind == "body"), None)
         if (line is not None and line.index == page[0] and len(line.content) >= 8 and _capitals(line.content)
-                and fuzz.partial_ratio(line.content.casefold(), title) >= 85):
+                and (fuzz.partial_ratio(line.content.casefold(), title) >= 85
+                     or fuzz.partial_ratio(line.content.casefold().replace(" ", ""), squeezed) >= 85)):
             _mark(line, "running_head", f"running head repeating the title on page {line.page + 1}", 0.85)
 
 

@@ -33,6 +33,11 @@ it, stays. So does a mark that the text names, as a noun: after a determiner
 ([], [], [])
 >>> strays("use the ^ and $ operators"), strays("the characters $ and ` stay"), strays("use $() instead of `` here")
 ([], [], [])
+
+A second stop set alone at a line's end, after a word that already ends in one ("Aaron's sons. ;", "ashib: :",
+"the plain. ‘"), is dirt at the margin read as a mark: no text ends a sentence twice (``trailing_speck``). A
+comma after a stop follows an abbreviation ("10 per cent. ,"), and a closing quote may be spaced ("he said. ’"):
+both stay, and so does a spaced ellipsis (". . .": no word before the last point).
 """
 from __future__ import annotations
 
@@ -52,6 +57,8 @@ _SYMBOL = re.compile(r"[^\w\s]+")              # a token of marks alone
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that"))
 MIN_WORDS = 2   # a line of words: at least this many besides the mark
 _BACKTICKS = ("``", "```")   # TeX's opening quotes, the shell's and markdown's backquotes: set on purpose
+TRAILING = tuple(" " + mark for mark in ".:;‘")   # a line ending in one of these may end in a speck
+_STOPS = ".!?:;"
 
 
 def strays(content: str, words: Collection[int] = ()) -> list[tuple[int, int]]:
@@ -86,3 +93,20 @@ def _named(before: list[str], after: list[str]) -> bool:
         return True
     return any(len(side) == 2 and side[0] in ("and", "or") and bool(_SYMBOL.fullmatch(side[1]))
                for side in (before[::-1], after))
+
+
+def trailing_speck(content: str) -> bool:
+    """Does the line ``content`` end in a speck read as a stop, set alone after a word that ends in a stop?
+
+    >>> trailing_speck("Eleazar and Ithamar, Aaron's sons. ;"), trailing_speck("ashib: :")
+    (True, True)
+    >>> trailing_speck("and so it went on. . ."), trailing_speck("10 per cent. ,"), trailing_speck("all: ;")
+    (False, False, True)
+    >>> trailing_speck("see http://a.org/x. ;")
+    False
+    """
+    if not content.endswith(TRAILING):
+        return False
+    before = content[:-2].rsplit(None, 1)[-1:]
+    return (bool(before) and before[0][-1] in _STOPS and any(char.isalnum() for char in before[0])
+            and not is_code_or_address(before[0]))
