@@ -57,7 +57,7 @@ _SYMBOL = re.compile(r"[^\w\s]+")              # a token of marks alone
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that"))
 MIN_WORDS = 2   # a line of words: at least this many besides the mark
 _BACKTICKS = ("``", "```")   # TeX's opening quotes, the shell's and markdown's backquotes: set on purpose
-TRAILING = tuple(" " + mark for mark in ".:;‘")   # a line ending in one of these may end in a speck
+TRAILING_MARKS = ".:;‘"   # a line ending in one of these, after a space, may end in a speck
 _STOPS = ".!?:;"
 
 
@@ -105,7 +105,7 @@ def trailing_speck(content: str) -> bool:
     >>> trailing_speck("see http://a.org/x. ;")
     False
     """
-    if not content.endswith(TRAILING):
+    if content[-2:-1] != " " or content[-1:] not in TRAILING_MARKS:
         return False
     before = content[:-2].rsplit(None, 1)[-1:]
     return (bool(before) and before[0][-1] in _STOPS and any(char.isalnum() for char in before[0])
