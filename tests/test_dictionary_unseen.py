@@ -188,6 +188,19 @@ def test_a_speck_read_as_a_full_stop_between_two_words_of_one_sentence_goes(dict
         assert dictionary.run(stays).text == stays
 
 
+def test_a_mark_after_a_word_no_sentence_ends_with_is_a_speck(dictionary):
+    # held-out and corpus pages: "after the. work" (the two words pair below chance), "a. quotation" (one letter),
+    # "so that the: air", "hurt and. much damage", "The. total": an article, a conjunction, a possessive before a stop
+    text = ("He had obtained a. quotation for the. work, so that the: air may rise, and. much damage was done. "
+            "The. total came to their. cost and; it was paid.")
+    assert dictionary.run(text).text == ("He had obtained a quotation for the work, so that the air may rise, and much "
+                                         "damage was done. The total came to their cost and it was paid.")
+    # a list after "of", an initial, acres after a number, a parameter's type, a capital after the stop stay
+    for stays in ("It must be one of: auto, manual.", "by J. A. and B. Smith", "The field is 2 a. 3 r. in all.",
+                  "def f(x, a: int):", "We saw the. The end."):
+        assert dictionary.run(stays).text == stays
+
+
 def test_an_opening_quotation_mark_that_nothing_closes_before_a_common_word_is_a_speck(dictionary):
     # held-out Tesseract pages: "during ‘the fortnight", "to the end ‘of the house"; the word is then read as any
     # other ("‘vas caught" -> "was")

@@ -59,7 +59,7 @@ from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, re
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
                                                    drops_edge, drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
-from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_stops
+from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_marks, stray_stops
 from ocrfix.strategies.dictionary.units import misread_pound_signs, misread_pounds
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
@@ -493,6 +493,9 @@ class Dictionary(RealWordRepair, Strategy):
                              reason="a comma read as a full stop before a word that opens a clause" if comma
                              else "a speck read as a full stop between two words of one sentence")
                    for match, comma in stray_stops(text, self._lexicon)]
+        spaced += [self.edit(text, match.start(), match.end(), "", confidence=PATTERN_CONFIDENCE,
+                             reason="a speck read as a mark after a word no sentence ends with")
+                   for match in stray_marks(text)]
         spaced += [self.edit(text, match.start(), match.end(), "l", confidence=PATTERN_CONFIDENCE,
                              reason="the l of the pound's abbreviation \"lb\" read as a capital I after a number or \"per\"")
                    for match in misread_pounds(text)]

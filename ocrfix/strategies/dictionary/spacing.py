@@ -87,6 +87,16 @@ STOP_NAME_LENGTH = 7
 # engine lost ("And", "Which") is read no worse with a comma than with the stop (one edit either way).
 CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "where", "when", "while", "whilst",
                           "though", "although", "whereas"))
+# Words English ends no sentence or clause with: the articles, the possessive determiners that are no pronouns
+# too, the coordinating conjunctions and "than", "every", "very" (each wants a word after it; not "of", which a
+# colon may follow: "one of: auto, manual"). A full stop, colon or semicolon after one, before a lower-case word,
+# is a speck ("after the. work", "a. quotation", "so that the: air"), whether or not the two words go together
+# (see :func:`stray_marks`).
+UNENDING_WORDS = frozenset(("a", "an", "the", "my", "your", "our", "their", "its", "and", "or", "nor", "than",
+                            "every", "very"))
+# a word (a single letter in lower case only: "A." is an initial), a full stop, colon or semicolon, a space, a
+# lower-case word; the word stands after a space or at a line's start
+UNENDED = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Ll}+|\p{Lu}\p{Ll}+))[.:;](?=[ \t]+\p{Ll})", regex.MULTILINE)
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
@@ -158,8 +168,8 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     """
     for match in SPACED_STOP.finditer(text):
         number, before, after = match.group(1), match.group(2), match.group(3)
-        if number and any(map(str.isdigit, number)) or before in ABBREVIATED_WORDS:
-            continue
+        if number and any(map(str.isdigit, number)) or before in ABBREVIATED_WORDS or fold(before) in UNENDING_WORDS:
+            continue  # a number's unit ("3 in. thick"), an abbreviation; a word no sentence ends with: stray_marks'
         if before[0].isupper():
             if after in CLAUSE_WORDS and len(before) >= STOP_NAME_LENGTH:
                 yield match, ","
@@ -170,6 +180,23 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
             yield match, ","
         elif lex.attracts(before, after):
             yield match, ""
+
+
+def stray_marks(text: str) -> Iterator[regex.Match]:
+    """Each full stop, colon or semicolon (a match of :data:`UNENDED`) after a word no sentence or clause ends with
+    (UNENDING_WORDS) and before a lower-case word: a speck, which goes. Not with a number before ("2 a. 3 r.":
+    acres, roods), nor a colon or semicolon after "a" (a parameter's type: "def f(x, a: int)"), nor in a URL or code.
+
+    >>> [m.start() for m in stray_marks("after the. work of it, a. quotation, so that the: air and; it")]
+    [9, 24, 48, 57]
+    >>> list(stray_marks("at the end. the rest, 2 a. 3 r., J. A. and B. Smith, a.m. and, def f(x, a: int), one of: x, y"))
+    []
+    """
+    for match in UNENDED.finditer(text):
+        number, word = match.group(1), match.group(2)
+        if fold(word) in UNENDING_WORDS and not (number and any(map(str.isdigit, number))) \
+                and (len(word) > 1 or match.group() == ".") and not _in_url_or_code(text, match.start()):
+            yield match
 
 
 def _misread_after(before: str, after: str, token: str, zipf: Callable[[str], float]) -> bool:
