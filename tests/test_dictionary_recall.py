@@ -317,3 +317,14 @@ def test_a_colon_for_a_worn_last_letter_is_read_where_the_next_word_wants_the_le
         "Should you wish to discuss any of the figures, write."
     for text in ("pre- and post-war prices", "the first- and second-class fares"):
         assert run(default, text) == text  # a compound's hyphen
+
+
+def test_a_mark_for_the_last_letter_of_a_rare_word_is_read_though_the_pair_is_weak(default):
+    # held-out typewritten letters: "did not arriv: until", "the lightin: of the", "be gla? if": a word rarer than
+    # PIECE_ZIPF is no word that a colon or "?" ends, whether or not the reading goes with the next word
+    assert run(default, "The parcel sent last month did not arriv: until Saturday morning.") == \
+        "The parcel sent last month did not arrive until Saturday morning."
+    assert run(default, "It requires that the lightin: of the hall be improved.") == \
+        "It requires that the lighting of the hall be improved."
+    for text in ("the stdout: the output goes there", "it may hap- pen that we go", "We hear: the bells."):
+        assert run(default, text) == text  # a name of code, a word split at a line end, a common word's own colon

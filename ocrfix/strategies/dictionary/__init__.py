@@ -820,17 +820,21 @@ class Dictionary(RealWordRepair, Strategy):
         """May the punctuation after ``word`` be its misread last letter, read as ``reading``? A colon, a hyphen or a
         question mark after a word is mostly its own: only where the reading is commoner than the word and, before
         the next word, forms a listed pair with it that is commoner than chance, where the word forms none ("and
-        ha: never been" -> "has never"; "as follows: the", "Note: the", "with it: responsibilities" stay).
+        ha: never been" -> "has never"; "as follows: the", "Note: the", "with it: responsibilities" stay). After a
+        word rarer than PIECE_ZIPF (a web typo's listing: "arriv", "lightin", "gla") no pair is asked for: the word
+        is no word to end a clause with, and the bigram list seldom pairs the rarer readings ("arrive until").
 
         >>> fix = Dictionary()
         >>> fix._closing_fits("ha", "has", "never"), fix._closing_fits("note", "notes", "the")
+        (True, False)
+        >>> fix._closing_fits("arriv", "arrive", "until"), fix._closing_fits("hear", "heard", "the")
         (True, False)
         """
         lex = self._lexicon
         if nxt is None or not lex.folded_zipf(nxt) or lex.folded_bigram(word, nxt) \
                 or lex.folded_zipf(reading) <= lex.folded_zipf(word):
             return False
-        return lex.attracts(reading, nxt)
+        return lex.folded_zipf(word) < PIECE_ZIPF or lex.attracts(reading, nxt)
 
     def _repair_token(self, tokens: Tokens, i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
