@@ -301,6 +301,15 @@ def test_a_hyphen_starting_a_word_is_its_first_letter_only_where_the_reading_fit
         assert run(default, text) == text  # options
 
 
+def test_a_hyphen_before_a_rare_string_is_the_letter_that_makes_a_common_word(default):
+    # held-out pages: "net -alue", "tons register, -gainst 58", "slept upon the deck -rapped in their plaids": the
+    # reading need not pair with its neighbours where the string after the hyphen is no word in common use
+    assert run(default, "The net -alue of the estate was small, and the men slept on deck -rapped in blankets.") == \
+        "The net value of the estate was small, and the men slept on deck wrapped in blankets."
+    for text in ("use -uid 0 to match root", "find . -perm 644 -print", "cc -ansi -nostdinc file.c"):
+        assert run(default, text) == text  # options: no letter makes them a common word ("quid", "sperm" are rarer)
+
+
 def test_an_unlisted_pair_before_a_name_is_no_evidence_against_a_word(default):
     # the bigram list, counted in lower case, lacks "of israel": a name after a word says nothing against it
     assert run(default, "These are the judgment of the children uf Israel upon his heart.") == \

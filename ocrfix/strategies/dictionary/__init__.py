@@ -135,6 +135,7 @@ MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never p
 # which elides a word's start ("'em", "'tis").
 STRAY_QUOTES = "“‘"
 STRAY_QUOTE_ZIPF = 3.0
+DASHED_READING_ZIPF = 4.0  # a hyphen before a rare string is its first letter if that makes a word this common
 CLITICS = frozenset(("s", "t", "d", "m", "ll", "re", "ve"))  # an apostrophe's endings: "Council 's" is split off, no letter lost
 LOST_LETTER_MARKS = "“‘\"'-.,*_"  # marks OCR prints for a word's first letter (_: an unread glyph)
 
@@ -777,7 +778,7 @@ class Dictionary(RealWordRepair, Strategy):
             alone = best_reading(readings)[1]  # the word as printed, against the letters put back
             if alone >= self.min_confidence:
                 return "", round(alone, 3), f"a speck read as \"{mark}\" before a word no quotation mark closes", mark_at
-        if best == word or confidence < self.min_confidence or dash and not self._dash_fits(prev, best, nxt) \
+        if best == word or confidence < self.min_confidence or dash and not self._dash_fits(prev, word, best, nxt) \
                 or closing and not (nxt and tokens.cores[i + 1][:1].islower() and self._closing_fits(word, best, nxt)):
             return None
         if tokens.may_open_sentence(i) or tokens.capitalised_only(best):  # "of 'srael" in a text of "Israel"
@@ -801,17 +802,24 @@ class Dictionary(RealWordRepair, Strategy):
                                              + sum([10.0 ** (score - readings[best]) for score in others]))
         return best, confidence
 
-    def _dash_fits(self, prev: str | None, reading: str, nxt: str | None) -> bool:
-        """May a hyphen before a word be its misread first letter, read as ``reading``? Before a word a hyphen is
+    def _dash_fits(self, prev: str | None, word: str, reading: str, nxt: str | None) -> bool:
+        """May a hyphen before ``word`` be its misread first letter, read as ``reading``? Before a word a hyphen is
         mostly an option ("use -f to"), a dash or a minus: only where the reading follows the word before more
         often than it follows any word, and the word after follows it so too, or says nothing (unknown, or a
-        word the bigram list seldom puts second, :attr:`Lexicon.seldom_second`: "son -f Israel").
+        word the bigram list seldom puts second, :attr:`Lexicon.seldom_second`: "son -f Israel"). Before a string of
+        three letters or more rarer than PIECE_ZIPF ("-alue", "-gainst", "-ven") it is a letter wherever the
+        reading is a word in common use (DASHED_READING_ZIPF): options are named by commoner words or by strings
+        no letter makes such a word of ("-print", "-xdev"; "-uid" would read "quid", 3.3).
 
         >>> fix = Dictionary()
-        >>> fix._dash_fits("meeting", "of", "the"), fix._dash_fits("use", "of", "to"), fix._dash_fits("the", "of", "option")
-        (True, False, False)
+        >>> fix._dash_fits("meeting", "of", "of", "the"), fix._dash_fits("use", "f", "of", "to")
+        (True, False)
+        >>> fix._dash_fits("the", "f", "of", "option"), fix._dash_fits("net", "alue", "value", "for")
+        (False, True)
         """
         lex = self._lexicon
+        if len(word) >= 3 and lex.folded_zipf(word) < PIECE_ZIPF and lex.folded_zipf(reading) >= DASHED_READING_ZIPF:
+            return True
         if not (prev and lex.attracts(prev, reading)):
             return False
         return nxt is None or not lex.folded_zipf(nxt) or nxt in lex.seldom_second or lex.attracts(reading, nxt)
