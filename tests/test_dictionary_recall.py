@@ -337,3 +337,40 @@ def test_a_mark_for_the_last_letter_of_a_rare_word_is_read_though_the_pair_is_we
         "It requires that the lighting of the hall be improved."
     for text in ("the stdout: the output goes there", "it may hap- pen that we go", "We hear: the bells."):
         assert run(default, text) == text  # a name of code, a word split at a line end, a common word's own colon
+
+
+def test_a_function_word_run_together_with_a_word_is_split(default):
+    # English makes closed compounds of content words, not of "of", "for", "are", "on" and a word beside them
+    assert run(default, "Christ in you, the hope ofglory: whom we preach") == \
+        "Christ in you, the hope of glory: whom we preach"
+    assert run(default, "with enough eyeballs, all bugsare shallow.") == "with enough eyeballs, all bugs are shallow."
+    assert run(default, "to fulfil the wordof God;") == "to fulfil the word of God;"
+    assert run(default, "and the former wenton to make 103") == "and the former went on to make 103"
+
+
+def test_a_function_word_split_needs_a_listed_pair(default):
+    # "on tents" is no listed pair: "ontents" lost its first letter
+    assert run(default, "the value of the whole. ontents at the date of the fire") == \
+        "the value of the whole. Contents at the date of the fire"
+    assert default._glued_odds("of", "glory") > 0.0
+    assert default._glued_odds("test", "suite") == 0.0  # a compound of content words: no odds
+    assert default._glued_odds("on", "tents") == 0.0
+
+
+def test_an_article_of_or_and_glued_before_a_capitalised_word_or_a_preposition_before_a_number_is_a_lost_space(default):
+    assert run(default, "Some older versions ofLinux used the") == "Some older versions of Linux used the"
+    assert run(default, "we passed theIsle of May at a quarter past") == "we passed the Isle of May at a quarter past"
+    assert run(default, "Arnold andWilson bowled well") == "Arnold and Wilson bowled well"
+    assert run(default, "in the Summer of1838 we sailed") == "in the Summer of 1838 we sailed"
+    assert run(default, "Arnold took five wickets for49 runs.") == "Arnold took five wickets for 49 runs."
+    for text in ("Call toXML() or fromXML() and isNull here.", "See inIpRange and Ofelia.", "Set utf8 or win32 and x86_64.",
+                 "Open https://example.org/theIndex now."):
+        assert run(default, text) == text  # identifiers begin with other words; a name; an address
+
+
+def test_a_comma_glued_before_the_article_a_is_a_lost_space(default):
+    assert run(default, "On the other hand,a database engine needs a server.") == \
+        "On the other hand, a database engine needs a server."
+    assert run(default, "The Lower Lias;a series of thin limestones.") == "The Lower Lias; a series of thin limestones."
+    for text in ("Link libc.a and libm.a files.", "Take the values x,a and y.", "Print rows a,b,a as given."):
+        assert run(default, text) == text  # a library, one-letter names

@@ -59,7 +59,7 @@ from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, re
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
                                                    drops_edge, drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
-from ocrfix.strategies.dictionary.spacing import fullwidth_marks, lost_spaces, stray_marks, stray_stops
+from ocrfix.strategies.dictionary.spacing import fullwidth_marks, glued_function_words, lost_spaces, stray_marks, stray_stops
 from ocrfix.strategies.dictionary.units import misread_pound_signs, misread_pounds
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
@@ -89,6 +89,13 @@ CONTEXT_GAP = 3.0
 # Run-together words listed in the lexicon (web text has them) are suspect when
 # the word pair is this much more common: "ofthe" 3.3 vs "of the" 6.5.
 RUN_TOGETHER_GAP = 3.0
+# English makes closed compounds of content words ("testsuite", "manpages": new words a lexicon may lack), not
+# of an article, a preposition, a conjunction or a form of "be" and the word beside it: an unknown string that
+# splits into one of these and a listed word, as a listed word pair, has lost a space ("ofglory", "talkfor",
+# "bugsare") more often than the flat prior of an unknown word says. Such a split gets GLUE_ODDS (log10).
+GLUE_WORDS = frozenset(("an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but",
+                        "is", "are", "was", "were"))
+GLUE_ODDS = 1.0
 # A cache language model (Kuhn & De Mori 1990): a word the document itself uses elsewhere is likelier
 # there than the lexicon says ("Valley" printed "Vailey" in a text that names the valley twice);
 # P(word | prev) = P_lexicon + CACHE_WEIGHT * (its share of the document's running words - its share
@@ -488,6 +495,9 @@ class Dictionary(RealWordRepair, Strategy):
                             reason="a space lost after punctuation between two words")
                   for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
         spaced += [self.edit(text, match.start(), match.end(), replacement, confidence=PATTERN_CONFIDENCE,
+                             reason="a space lost after a function word before a capitalised word or a number")
+                   for match, replacement in glued_function_words(text)]
+        spaced += [self.edit(text, match.start(), match.end(), replacement, confidence=PATTERN_CONFIDENCE,
                              reason="a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
                    for match, replacement in fullwidth_marks(text)]
         spaced += [self.edit(text, match.start(), match.end(), comma, confidence=PATTERN_CONFIDENCE,
@@ -705,6 +715,16 @@ class Dictionary(RealWordRepair, Strategy):
         rights = [word[len(left):] for left, _ in lefts]  # looked up only after a left part that may be a word
         return [(left, right, z_left, z_right)
                 for (left, z_left), right, z_right in zip(lefts, rights, zipfs(rights)) if splittable(right, z_right)]
+
+    def _glued_odds(self, left: str, right: str) -> float:
+        """GLUE_ODDS if ``left right`` is a listed word pair of which one is a GLUE_WORDS word, else 0.
+
+        >>> Dictionary()._glued_odds("of", "glory"), Dictionary()._glued_odds("test", "suite")
+        (1.0, 0.0)
+        """
+        if (left in GLUE_WORDS or right in GLUE_WORDS) and self._pair(left, right):
+            return GLUE_ODDS
+        return 0.0
 
     def _apart(self, prev: str | None, a: str, b: str, nxt: str | None) -> float:
         """log10 score of the words ``a b`` read as printed, two words, in their context."""
@@ -1086,7 +1106,8 @@ class Dictionary(RealWordRepair, Strategy):
             for left, right, z_left, z_right in self._splits_in_two(word):
                 scores[f"{left} {right}"] = (
                     self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
-                    + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed)
+                    + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed
+                    + self._glued_odds(left, right))
         return scores
 
     def _rivals(self, word: str, above: float, kept_out: list[tuple[float, str]], prev: str | None,

@@ -28,7 +28,9 @@ them seldom make a third ("machine,but", "it,and"; "in,to" stays: "into" is rare
 A full stop printed between two lower-case words with its space after it ends no sentence either (English
 opens one with a capital); after a common word that no abbreviation shares it is a speck and goes
 ("saw him in. the town"), and before a word that opens a clause after a comma ("and", "which") it is
-that comma ("the hall. which is": :func:`stray_stops`).
+that comma ("the hall. which is": :func:`stray_stops`). An article, "of" or "and" glued before a capitalised
+word, and a preposition before a number, lost the space between them too ("ofLinux", "for49 runs":
+:func:`glued_function_words`).
 
 >>> [(m.start(), m.end(), r) for m, r in lost_spaces("It rained,and then it stopped.If not,well.")]
 [(9, 10, ', '), (29, 30, '. '), (36, 37, ', ')]
@@ -54,9 +56,10 @@ from ocrfix.codes import is_code_or_address
 from ocrfix.lexicon import Lexicon, fold
 
 # word, one mark, word: the mark between two words of at least two letters, or before the one-letter
-# words "I" and "A" followed by a lower-case word ("expenses.I do")
+# words "I" and "A", or "a" after a comma or semicolon, followed by a lower-case word ("expenses.I do", "hand,a
+# database"; not "libc.a and")
 GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])"
-                      r"(?=(\p{L}{2,}+(?![\p{N}@/]|\.\p{L})|[AI](?=[ \t]\p{Ll})))")
+                      r"(?=(\p{L}{2,}+(?![\p{N}@/]|\.\p{L})|(?:[AI]|(?<=[,;])a)(?=[ \t]\p{Ll})))")
 # a fullwidth form of an ASCII mark or letter (U+FF01-FF5E), which engines trained on Chinese or Japanese
 # print in Latin text ("letter，I", "para 4（b)")
 FULLWIDTH = regex.compile(r"[\uff01-\uff5e]")
@@ -97,6 +100,13 @@ UNENDING_WORDS = frozenset(("a", "an", "the", "my", "your", "our", "their", "its
 # a word (a single letter in lower case only: "A." is an initial), a full stop, colon or semicolon, a space, a
 # lower-case word; the word stands after a space or at a line's start
 UNENDED = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Ll}+|\p{Lu}\p{Ll}+))[.:;](?=[ \t]+\p{Ll})", regex.MULTILINE)
+# An article, "of" or "and" in lower case glued before a capitalised word of three letters or more, at a token's
+# start: "ofLinux", "theSummer", "andWilson", "anSQLite". English joins neither to a name, and identifiers that
+# begin with one in lower case are rare ("toXML", "inIpRange", "isNull" begin with other words).
+GLUED_BEFORE_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’@/._-])(the|of|and|an)(?=\p{Lu}\p{L}{2,}+(?![\p{N}@/_]|\.\p{L}))")
+# A preposition or "and" glued before a number of two digits or more: "of1838", "for49 runs", "to2013-04-15" (no
+# word ends in digits that way: "utf8", "win32" are no words before a number).
+GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._-])(of|to|in|at|by|for|from|on|and)(?=\p{N}{2,})")
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
@@ -254,6 +264,20 @@ def _word_before(text: str, offset: int) -> str:
 def _in_url_or_code(text: str, offset: int) -> bool:
     """Is the mark at ``offset`` inside a URL, an e-mail address or code (:func:`ocrfix.codes.is_code_or_address`)?"""
     return is_code_or_address(_token_at(text, offset))
+
+
+def glued_function_words(text: str) -> Iterator[tuple[regex.Match, str]]:
+    """Each function word glued before a capitalised word or a number (see :data:`GLUED_BEFORE_CAPITAL`,
+    :data:`GLUED_BEFORE_NUMBER`), as a match and what it should read: the word and a space.
+
+    >>> [(m.group(), r) for m, r in glued_function_words("versions ofLinux, theIsle of Man, anSQLite bug, for49 runs")]
+    [('of', 'of '), ('the', 'the '), ('an', 'an '), ('for', 'for ')]
+    >>> list(glued_function_words("toXML() and isNull, the Theatre, Ofelia, utf8, see example.org/theIndex"))
+    []
+    """
+    for match in [*GLUED_BEFORE_CAPITAL.finditer(text), *GLUED_BEFORE_NUMBER.finditer(text)]:
+        if not _in_url_or_code(text, match.start()):
+            yield match, match.group(1) + " "
 
 
 def fullwidth_marks(text: str) -> Iterator[tuple[regex.Match, str]]:
