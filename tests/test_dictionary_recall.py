@@ -346,6 +346,8 @@ def test_a_function_word_run_together_with_a_word_is_split(default):
     assert run(default, "with enough eyeballs, all bugsare shallow.") == "with enough eyeballs, all bugs are shallow."
     assert run(default, "to fulfil the wordof God;") == "to fulfil the word of God;"
     assert run(default, "and the former wenton to make 103") == "and the former went on to make 103"
+    assert run(default, "and Enoch walked with God: and he was not; for God tookhim.") == \
+        "and Enoch walked with God: and he was not; for God took him."
 
 
 def test_a_function_word_split_needs_a_listed_pair(default):

@@ -90,11 +90,14 @@ CONTEXT_GAP = 3.0
 # the word pair is this much more common: "ofthe" 3.3 vs "of the" 6.5.
 RUN_TOGETHER_GAP = 3.0
 # English makes closed compounds of content words ("testsuite", "manpages": new words a lexicon may lack), not
-# of an article, a preposition, a conjunction or a form of "be" and the word beside it: an unknown string that
-# splits into one of these and a listed word, as a listed word pair, has lost a space ("ofglory", "talkfor",
-# "bugsare") more often than the flat prior of an unknown word says. Such a split gets GLUE_ODDS (log10).
+# of a closed-class word (an article, a preposition, a conjunction, a pronoun, an auxiliary) and the word beside
+# it: an unknown string that splits into one of these and a listed word, as a listed word pair, has lost a space
+# ("ofglory", "talkfor", "bugsare", "tookhim") more often than the flat prior of an unknown word says. Such a
+# split gets GLUE_ODDS (log10). The closed-class words the lexicon also lists as compounds ("itself", "within",
+# "whereas", "cannot") are listed words, never split.
 GLUE_WORDS = frozenset(("an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but",
-                        "is", "are", "was", "were"))
+                        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "will", "not",
+                        "he", "she", "it", "we", "they", "him", "her", "us", "them", "his", "its", "which", "that"))
 GLUE_ODDS = 1.0
 # A cache language model (Kuhn & De Mori 1990): a word the document itself uses elsewhere is likelier
 # there than the lexicon says ("Valley" printed "Vailey" in a text that names the valley twice);
