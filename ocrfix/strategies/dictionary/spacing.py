@@ -107,6 +107,9 @@ GLUED_BEFORE_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’@/._-])(the|of|and|an)
 # A preposition or "and" glued before a number of two digits or more: "of1838", "for49 runs", "to2013-04-15" (no
 # word ends in digits that way: "utf8", "win32" are no words before a number).
 GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._-])(of|to|in|at|by|for|from|on|and)(?=\p{N}{2,})")
+# where a lower-case letter meets a capital or a digit: the only places the two above may match (found first: a scan
+# for this is several times faster than for either)
+LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"(?<=\p{Ll})[\p{Lu}\p{N}]")
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
@@ -275,8 +278,10 @@ def glued_function_words(text: str) -> Iterator[tuple[regex.Match, str]]:
     >>> list(glued_function_words("toXML() and isNull, the Theatre, Ofelia, utf8, see example.org/theIndex"))
     []
     """
-    for match in [*GLUED_BEFORE_CAPITAL.finditer(text), *GLUED_BEFORE_NUMBER.finditer(text)]:
-        if not _in_url_or_code(text, match.start()):
+    for edge in LOWER_BEFORE_CAPITAL_OR_DIGIT.finditer(text):
+        start = edge.start() - len(_word_before(text, edge.start()))
+        match = (GLUED_BEFORE_NUMBER if edge.group().isdigit() else GLUED_BEFORE_CAPITAL).match(text, start)
+        if match and match.end() == edge.start() and not _in_url_or_code(text, start):
             yield match, match.group(1) + " "
 
 
