@@ -95,8 +95,9 @@ def _keys(codes: np.ndarray, starts: np.ndarray,
     short = lengths <= 16
     short[in_token[in_token >= 0]] = False  # (a wide space after a token sends that one to the dictionary too)
     keyed = short.nonzero()[0]
-    text_bytes = np.zeros(len(codes) + 16, dtype=np.uint8)
+    text_bytes = np.empty(len(codes) + 16, dtype=np.uint8)
     text_bytes[:len(codes)] = codes  # the keyed tokens' characters fit
+    text_bytes[len(codes):] = 0
     windows = np.ndarray((len(codes) + 8,), dtype="<u8", buffer=text_bytes, strides=(1,))  # 8 bytes from each place
     at, size = starts[keyed], lengths[keyed]
     low = np.zeros(len(keyed), dtype=np.uint64)

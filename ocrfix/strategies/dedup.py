@@ -631,7 +631,7 @@ class _Tokens:
         self.starts, self.ends = token_bounds
         self.before_breaks = np.searchsorted(self.starts, self.breaks)  # tokens before each line break
         self.line_pages = np.concatenate(([0], np.cumsum(codes[self.breaks] == 12)))  # each line's page
-        self.core_ends = self.ends.copy()
+        self.core_ends = self.ends
         if len(self.ends):
             # A token's trailing marks ("end." "so?!"): the run of marks before its end; all marks: kept whole.
             marks = _trailing_marks(codes, self.starts, self.ends)
@@ -648,7 +648,7 @@ class _Tokens:
             table = _RANDOM_CODES()
             one = (self.ends - self.core_ends == 1).nonzero()[0]  # the common case: one mark, vectorised
             last = table[codes[self.ends[one] - 1]]
-            core_sums, core_moments = sums.copy(), moments.copy()
+            core_sums, core_moments = sums, moments  # the tokens' own are no longer read: changed in place
             core_sums[one] -= last
             core_moments[one] -= last * (self.ends[one] - 1 - self.starts[one]).astype(np.uint64)
             for index in (self.ends - self.core_ends > 1).nonzero()[0].tolist():
@@ -700,8 +700,8 @@ _CHUNK = 1 << 16  # characters per block when summing: blocks' temporaries stay 
 def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per span codes[start:end]: the sum of the characters' random numbers, and that sum weighted
     by place in the span (differences of running sums, modulo 2**64)."""
-    sums = np.zeros(len(starts), dtype=np.uint64)
-    moments = np.zeros(len(starts), dtype=np.uint64)
+    sums = np.empty(len(starts), dtype=np.uint64)  # every span's block fills its part
+    moments = np.empty(len(starts), dtype=np.uint64)
     table = _RANDOM_CODES()
     first = 0
     while first < len(starts):
@@ -710,7 +710,8 @@ def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> t
         base, limit = int(starts[first]), int(ends[stop - 1])
         local_starts, local_ends = starts[first:stop] - base, ends[first:stop] - base
         with np.errstate(over="ignore"):
-            running = np.zeros(limit - base + 1, dtype=np.uint64)  # running[k]: sum of the first k numbers
+            running = np.empty(limit - base + 1, dtype=np.uint64)  # running[k]: sum of the first k numbers
+            running[0] = 0
             np.cumsum(table.take(codes[base:limit]), out=running[1:])  # take: faster than fancy indexing
             at_end = running[local_ends]
             sums[first:stop] = at_end - running[local_starts]
