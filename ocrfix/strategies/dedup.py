@@ -638,11 +638,10 @@ class _Tokens:
             self.core_ends = np.where(marks < self.ends - self.starts, self.ends - marks, self.ends)
         sums, moments = _weighted_sums(codes, self.starts, self.ends)
         lengths = (self.ends - self.starts).astype(np.uint64)
-        zero = np.zeros(1, dtype=np.uint64)
         with np.errstate(over="ignore"):
-            self.rank = np.concatenate((zero, np.cumsum(lengths, dtype=np.uint64)))  # characters before each token
-            self.sums = np.concatenate((zero, np.cumsum(sums, dtype=np.uint64)))
-            self.moments = np.concatenate((zero, np.cumsum(moments + self.rank[:-1] * sums, dtype=np.uint64)))
+            self.rank = _prefix_sums(lengths)  # characters before each token
+            self.sums = _prefix_sums(sums)
+            self.moments = _prefix_sums(moments + self.rank[:-1] * sums)
             self.signatures = _mix(sums, moments, lengths)  # each token's own, as span(i, i + 1) gives it
             # the tokens' own signatures, without the sentence-final punctuation: take it off again
             table = _RANDOM_CODES()
@@ -687,6 +686,18 @@ def _trailing_marks(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
         last = ends[marked] - 1
         marks[marked] = last + 1 - run_starts[np.searchsorted(run_starts, last, side="right") - 1]
     return marks
+
+
+def _prefix_sums(values: np.ndarray) -> np.ndarray:
+    """0, then the running sums of ``values`` (uint64, modulo 2**64), summed straight into place.
+
+    >>> _prefix_sums(np.array([1, 2, 3], dtype=np.uint64)).tolist()
+    [0, 1, 3, 6]
+    """
+    sums = np.empty(len(values) + 1, dtype=np.uint64)
+    sums[0] = 0
+    np.cumsum(values, dtype=np.uint64, out=sums[1:])
+    return sums
 
 
 def _mix(total: np.ndarray, moment: np.ndarray, length: np.ndarray) -> np.ndarray:
