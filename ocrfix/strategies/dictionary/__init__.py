@@ -60,7 +60,7 @@ from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_
                                                    drops_edge, drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, glued_function_words, lost_spaces, stray_marks, stray_stops
-from ocrfix.strategies.dictionary.units import misread_pound_signs, misread_pounds
+from ocrfix.strategies.dictionary.units import misread_noughts, misread_pound_signs, misread_pounds
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 
@@ -493,7 +493,7 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _lost_spaces(self, text: str) -> list[Edit]:
         """Spaces lost after punctuation, marks printed in their fullwidth forms and specks read as full stops
-        (see :mod:`.spacing`), the pound's "lb" read as "Ib" and its sign as an f (:mod:`.units`)."""
+        (see :mod:`.spacing`), the pound's "lb" read as "Ib", its sign as an f and a nought as O (:mod:`.units`)."""
         spaced = [self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
                             reason="a space lost after punctuation between two words")
                   for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
@@ -516,6 +516,9 @@ class Dictionary(RealWordRepair, Strategy):
         spaced += [self.edit(text, match.start(), match.end(), "£", confidence=PATTERN_CONFIDENCE,
                              reason="the pound sign read as an f before a sum, in a text that sets sterling")
                    for match in misread_pound_signs(text)]
+        spaced += [self.edit(text, match.start(), match.end(), "0", confidence=PATTERN_CONFIDENCE,
+                             reason="a nought read as a capital O in a sum of shillings and pence")
+                   for match in misread_noughts(text)]
         return sorted(spaced, key=lambda e: e.start)
 
     # -- one word -----------------------------------------------------------------------

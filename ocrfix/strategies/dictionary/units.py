@@ -1,4 +1,5 @@
-"""Units misread beside a number: "per Ib." for "per lb.", "4 Ibs." for "4 lbs.", "f19 10s." for "£19 10s.".
+"""Units misread beside a number: "per Ib." for "per lb.", "4 Ibs." for "4 lbs.", "f19 10s." for "£19 10s.",
+"5s. Od." for "5s. 0d.".
 
 The pound's abbreviation starts with a lower-case l, which most type cuts as the same upright stroke as a
 capital I; engines read "lb." as "Ib." (a listed word, the footnote's "ibidem", so no spelling check sees it).
@@ -23,6 +24,10 @@ POUND = regex.compile(r"(?<=(?:\d|[½¼¾⅛⅜⅝⅞]|\bper)\s?)I(?=bs?\b)")
 # texts f and a number are a key, a register or an aperture ("F1", "f0", "f2.8").
 POUND_SIGN = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[,.]\d{3})*(?![\w/%]|[.,]\d))")
 STERLING = regex.compile(r"£|\b\d+[sd]\.")
+# A nought read as a capital O in a sum of sterling: the pence after shillings ("5s. Od.", "Os. Od."), the
+# shillings between pounds and pence ("£13,950 Os. Od.", "5l. Os. 6d."). English has no word "Od" or "Os" there.
+NOUGHT = regex.compile(r"(?<=\b(?:\d{1,2}|O)[sS]\.?\s?)O(?=d\b)"
+                       r"|(?<=(?:£\s?\d[\d,]*|\b\d[\d,]*l\.)\s?)O(?=s\b\.?\s?(?:\d{1,2}|O)d\b)")
 
 
 def misread_pounds(text: str) -> Iterator[regex.Match]:
@@ -39,3 +44,14 @@ def misread_pound_signs(text: str) -> Iterator[regex.Match]:
     ([], [])
     """
     return POUND_SIGN.finditer(text) if STERLING.search(text) else iter(())
+
+
+def misread_noughts(text: str) -> Iterator[regex.Match]:
+    """Each capital O that is a nought in a sum of shillings and pence (see NOUGHT).
+
+    >>> [m.start() for m in misread_noughts("rent 5s. Od.; sold at £13,950 Os. Od. and 3l. Os. 6d.")]
+    [9, 30, 34, 46]
+    >>> list(misread_noughts("Od. and Os. Mr Os, 5s. Odd, the Os. 6d."))
+    []
+    """
+    return NOUGHT.finditer(text) if "O" in text else iter(())
