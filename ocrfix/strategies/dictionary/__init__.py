@@ -58,7 +58,7 @@ from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, re
                                                   repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
                                                    drops_edge, drops_letters, letters_for_letters, with_case)
-from ocrfix.strategies.dictionary.realword import MISPRINT_GAP, RealWordRepair
+from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import fullwidth_marks, glued_function_words, lost_spaces, stray_marks, stray_stops
 from ocrfix.strategies.dictionary.units import misread_noughts, misread_pound_signs, misread_pounds
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
@@ -882,7 +882,8 @@ class Dictionary(RealWordRepair, Strategy):
         core = tokens.cores[i]
         _, word, zipf = kind
         name_like = self._name_like(tokens, i)
-        if name_like and zipf >= NAME_ZIPF:
+        common_only = name_like and zipf >= NAME_ZIPF
+        if common_only and not self._misread_inside(tokens, i):
             return None  # a capitalised word inside a sentence is a name
         if zipf and (name_like or not (self.split_merge and self._listed_run_together(word))) \
                 and self._lookups.get(self._lookup_key(word, zipf, True)) == []:
@@ -898,6 +899,8 @@ class Dictionary(RealWordRepair, Strategy):
                 if loose is not None and letters_for_letters(word, loose[0]):
                     repairs[key] = loose  # a long misread word, not a name (see MISREAD_NAME_LENGTH)
         repair = repairs[key]
+        if common_only and repair is not None and self._lexicon.zipf(repair[0]) < FUNCTION_WORD_ZIPF:
+            return None  # a commoner capitalised word is read only as one of the commonest words: see _misread_inside
         if repair is not None and (drops_edge(word, repair[0]) or drops_letters(word, repair[0]) and (
                 name_like or self._rare_neighbour(tokens, i))):
             # letters dropped from a word's edge ("toa": "to a", "athe": "at the"), from a name, or from
@@ -990,6 +993,20 @@ class Dictionary(RealWordRepair, Strategy):
         """Is token i capitalised inside a sentence, as names are?"""
         core = tokens.cores[i]
         return core[0].isupper() and not tokens.may_open_sentence(i) and not is_noisy(core)
+
+    @staticmethod
+    def _misread_inside(tokens: Tokens, i: int) -> bool:
+        """May token i, a listed word capitalised inside a sentence (:meth:`_name_like`), be one of the commonest
+        words misread (FUNCTION_WORD_ZIPF: "in Ehe afternoon", "that Che loan")? Their misprints are rare words
+        and no name is among them; where it stands between a lower-case word, one space before it (no mark: a
+        sentence may end there), and a lower-case word or a number after it: a name mostly stands beside another
+        capitalised word ("Che Guevara"). Its repair is then held to the commonest words."""
+        cores = tokens.cores
+        if i == 0 or i + 1 >= len(cores):
+            return False
+        before, after = cores[i - 1], cores[i + 1]
+        return before.isalpha() and before.islower() and tokens.raws[i - 1] == before and tokens.gap_is_space(i - 1) \
+            and after[:1].isalnum() and not after[:1].isupper()
 
     def _rare_neighbour(self, tokens: Tokens, i: int) -> bool:
         """Is a neighbour, one space away, a rare lower-case word or an unknown one (a likely piece)?"""
