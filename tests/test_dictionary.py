@@ -322,6 +322,16 @@ def test_a_nought_read_as_a_capital_o_in_a_sum_of_shillings_and_pence(default):
     assert run(default, kept) == kept
 
 
+def test_a_common_word_misread_with_a_capital_inside_a_sentence(default):
+    # typewritten letters (held-out setB): "Ehe" (Zipf 2.1) for "the" between two lower-case words was a name
+    assert run(default, "We shall call upon you in Ehe afternoon, if convenient, and settle the question.") == \
+        "We shall call upon you in the afternoon, if convenient, and settle the question."
+    for kept in ("They met Che Guevara in Havana in 1959.",  # beside another capitalised word: a name
+                 "The guitar works of Sor are played often; we heard Sor play.",  # read only as a commonest word
+                 "He read it to Ehe Brothers and left."):
+        assert run(default, kept) == kept
+
+
 def test_the_pronoun_i_read_as_t_or_l_before_its_contraction(default):
     # newspaper-style pages (docs/dictionary.md, session 11): Tesseract read 3 of 18 "I'm"/"I've" as "T'm"/"T've"
     assert run(default, "to attend Cal, “T'm in it for the fun,” and\nT've been told l'll go.") == \
