@@ -332,6 +332,17 @@ def test_a_common_word_misread_with_a_capital_inside_a_sentence(default):
         assert run(default, kept) == kept
 
 
+def test_a_lone_letter_left_of_a_short_word_is_scored_as_a_rare_word(default):
+    # the lexicon lists "f", "n", "y" at Zipf ~5 (web text): "walls f grey" stayed, the letter likelier than "of"
+    assert run(default, "The fields are divided by walls f grey stone instead of hedges.") == \
+        "The fields are divided by walls of grey stone instead of hedges."
+    assert run(default, "He was so absorbed n his work that he forgot the time.") == \
+        "He was so absorbed in his work that he forgot the time."
+    for kept in ("Let f be a function of one variable.", "Press the f key to move forward.",
+                 "Grade the papers from a to f in order.", "Then x is greater than y in that case."):
+        assert run(default, kept) == kept
+
+
 def test_the_pronoun_i_read_as_t_or_l_before_its_contraction(default):
     # newspaper-style pages (docs/dictionary.md, session 11): Tesseract read 3 of 18 "I'm"/"I've" as "T'm"/"T've"
     assert run(default, "to attend Cal, “T'm in it for the fun,” and\nT've been told l'll go.") == \

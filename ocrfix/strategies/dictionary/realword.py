@@ -68,6 +68,10 @@ FUNCTION_WORD_ODDS = 1.5
 # at 0.75 less or from a posterior of 0.9 one or two harmful repairs more.
 SURE_READING = 0.95
 SURE_READING_ODDS = 0.5
+# A lone letter that is what is left of a word (_lone_letter: "walls f grey", "absorbed n his") is scored as
+# printed as a rare word, not at the lexicon's frequency of the letter (f 5.1, n 5.2, y 4.9: web text's initials,
+# list labels, variables, "the f word"), which in prose it is not: session 15, "short words".
+LONE_LETTER_ZIPF = 3.0
 LONE_LETTERS = "aiostdm"  # lower-case letters that stand alone as words, or where an apostrophe was lost
 
 
@@ -259,6 +263,8 @@ class RealWordRepair:
         bigram = lex.folded_bigram
         word = tokens.folded[i]
         zipf = lex.folded_zipf(word)
+        if len(core) == 1 and core.islower():  # a lone letter (_lone_letter): see LONE_LETTER_ZIPF
+            zipf = min(zipf, LONE_LETTER_ZIPF)
         if not zipf or word in self.protected or prev and not lex.folded_zipf(prev) \
                 or nxt and not lex.folded_zipf(nxt):
             return None
