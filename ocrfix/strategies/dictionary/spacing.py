@@ -198,17 +198,20 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
 def stray_marks(text: str) -> Iterator[regex.Match]:
     """Each full stop, colon or semicolon (a match of :data:`UNENDED`) after a word no sentence or clause ends with
     (UNENDING_WORDS) and before a lower-case word: a speck, which goes. Not with a number before ("2 a. 3 r.":
-    acres, roods), nor a colon or semicolon after "a" (a parameter's type: "def f(x, a: int)"), nor in a URL or code.
+    acres, roods), nor a colon or semicolon after "a" (a parameter's type: "def f(x, a: int)"), nor after an "a" that
+    opens a line (a list's label: "a. the first case"), nor in a URL or code.
 
     >>> [m.start() for m in stray_marks("after the. work of it, a. quotation, so that the: air and; it")]
     [9, 24, 48, 57]
     >>> list(stray_marks("at the end. the rest, 2 a. 3 r., J. A. and B. Smith, a.m. and, def f(x, a: int), one of: x, y"))
     []
+    >>> list(stray_marks("Cases:\\na. the first one;\\n  a. an indented one"))
+    []
     """
     for match in UNENDED.finditer(text):
         number, word = match.group(1), match.group(2)
         if fold(word) in UNENDING_WORDS and not (number and any(map(str.isdigit, number))) \
-                and (len(word) > 1 or match.group() == ".") and not _in_url_or_code(text, match.start()):
+                and (len(word) > 1 or match.group() == "." and number) and not _in_url_or_code(text, match.start()):
             yield match
 
 
