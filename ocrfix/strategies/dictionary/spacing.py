@@ -102,11 +102,12 @@ UNENDING_WORDS = frozenset(("a", "an", "the", "my", "your", "our", "their", "its
 UNENDED = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Ll}+|\p{Lu}\p{Ll}+))[.:;](?=[ \t]+\p{Ll})", regex.MULTILINE)
 # An article, "of" or "and" in lower case glued before a capitalised word of three letters or more, at a token's
 # start: "ofLinux", "theSummer", "andWilson", "anSQLite". English joins neither to a name, and identifiers that
-# begin with one in lower case are rare ("toXML", "inIpRange", "isNull" begin with other words).
-GLUED_BEFORE_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’@/._-])(the|of|and|an)(?=\p{Lu}\p{L}{2,}+(?![\p{N}@/_]|\.\p{L}))")
+# begin with one in lower case are rare ("toXML", "inIpRange", "isNull" begin with other words); one inside
+# backticks is code ("`andThen`", "`ofType`"). Bare in technical prose such identifiers are split (a known limit).
+GLUED_BEFORE_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(the|of|and|an)(?=\p{Lu}\p{L}{2,}+(?![\p{N}@/_]|\.\p{L}))")
 # A preposition or "and" glued before a number of two digits or more: "of1838", "for49 runs", "to2013-04-15" (no
 # word ends in digits that way: "utf8", "win32" are no words before a number).
-GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._-])(of|to|in|at|by|for|from|on|and)(?=\p{N}{2,})")
+GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(of|to|in|at|by|for|from|on|and)(?=\p{N}{2,})")
 # where a lower-case letter meets a capital or a digit: the only places the two above may match (found first: a scan
 # for this is several times faster than for either)
 LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"(?<=\p{Ll})[\p{Lu}\p{N}]")
@@ -278,7 +279,7 @@ def glued_function_words(text: str) -> Iterator[tuple[regex.Match, str]]:
 
     >>> [(m.group(), r) for m, r in glued_function_words("versions ofLinux, theIsle of Man, anSQLite bug, for49 runs")]
     [('of', 'of '), ('the', 'the '), ('an', 'an '), ('for', 'for ')]
-    >>> list(glued_function_words("toXML() and isNull, the Theatre, Ofelia, utf8, see example.org/theIndex"))
+    >>> list(glued_function_words("toXML() and isNull, the Theatre, Ofelia, utf8, see example.org/theIndex, `andThen`"))
     []
     """
     for edge in LOWER_BEFORE_CAPITAL_OR_DIGIT.finditer(text):
