@@ -308,6 +308,9 @@ def test_a_hyphen_before_a_rare_string_is_the_letter_that_makes_a_common_word(de
         "The net value of the estate was small, and the men slept on deck wrapped in blankets."
     for text in ("use -uid 0 to match root", "find . -perm 644 -print", "cc -ansi -nostdinc file.c"):
         assert run(default, text) == text  # options: no letter makes them a common word ("quid", "sperm" are rarer)
+    # a suffix after a hyphen is a note on word formation: "-ity" is no "city", "-ance" no "dance"
+    suffixes = "Words in -able and -ible differ; nouns in -ity, -ance and -ence; verbs in -ize or -ise."
+    assert run(default, suffixes) == suffixes
 
 
 def test_an_unlisted_pair_before_a_name_is_no_evidence_against_a_word(default):

@@ -146,6 +146,12 @@ MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never p
 STRAY_QUOTES = "“‘"
 STRAY_QUOTE_ZIPF = 3.0
 DASHED_READING_ZIPF = 4.0  # a hyphen before a rare string is its first letter if that makes a word this common
+# English's suffixes of three letters or more: after a hyphen one is a note on word formation ("words in -ible",
+# "the -ity nouns"), not a word whose first letter was lost ("-ible" would read "bible", "-ity" "city")
+SUFFIXES = frozenset(("able", "ible", "ably", "ibly", "tion", "sion", "ation", "ition", "ment", "ness", "less", "ful",
+                      "ous", "ious", "eous", "ity", "ance", "ence", "ancy", "ency", "ant", "ent", "ize", "ise", "ism",
+                      "ist", "ish", "ive", "ative", "ial", "ical", "ship", "hood", "dom", "ward", "wards", "wise",
+                      "fold", "some", "like", "est", "ing", "ling", "let", "ette", "ese", "ian", "ean", "ory", "ary"))
 CLITICS = frozenset(("s", "t", "d", "m", "ll", "re", "ve"))  # an apostrophe's endings: "Council 's" is split off, no letter lost
 LOST_LETTER_MARKS = "“‘\"'-.,*_"  # marks OCR prints for a word's first letter (_: an unread glyph)
 
@@ -835,15 +841,20 @@ class Dictionary(RealWordRepair, Strategy):
         word the bigram list seldom puts second, :attr:`Lexicon.seldom_second`: "son -f Israel"). Before a string of
         three letters or more rarer than PIECE_ZIPF ("-alue", "-gainst", "-ven") it is a letter wherever the
         reading is a word in common use (DASHED_READING_ZIPF): options are named by commoner words or by strings
-        no letter makes such a word of ("-print", "-xdev"; "-uid" would read "quid", 3.3).
+        no letter makes such a word of ("-print", "-xdev"; "-uid" would read "quid", 3.3). Before a suffix of English
+        (SUFFIXES: "words in -ible", "verbs in -ize") it is never a letter.
 
         >>> fix = Dictionary()
         >>> fix._dash_fits("meeting", "of", "of", "the"), fix._dash_fits("use", "f", "of", "to")
         (True, False)
         >>> fix._dash_fits("the", "f", "of", "option"), fix._dash_fits("net", "alue", "value", "for")
         (False, True)
+        >>> fix._dash_fits("and", "ible", "bible", "differ"), fix._dash_fits("the", "ity", "city", "nouns")
+        (False, False)
         """
         lex = self._lexicon
+        if fold(word) in SUFFIXES:
+            return False
         if len(word) >= 3 and lex.folded_zipf(word) < PIECE_ZIPF and lex.folded_zipf(reading) >= DASHED_READING_ZIPF:
             return True
         if not (prev and lex.attracts(prev, reading)):
