@@ -249,7 +249,8 @@ class RealWordRepair:
         if i in tokens.unfitting and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired:
             return None  # no misreading of it fits its neighbours as printed: see _unfitting
         core, opening, one_sided = tokens.cores[i], i in tokens.opening, i in tokens.one_sided
-        if i in tokens.repaired or not opening and (len(core) < 2 and not _lone_letter(tokens, core)
+        if i in tokens.repaired or not opening and (len(core) < 2 and not (_lone_letter(tokens, core)
+                                                                       and not _among_letters(tokens, i))
                                                     or not (core.isalpha() and core.islower())):
             return None
         lex = self._lexicon
@@ -563,6 +564,19 @@ def _lone_letter(tokens: Tokens, core: str) -> bool:
     """
     return (len(core) == 1 and core.islower() and core not in LONE_LETTERS
             and (tokens.vocabulary.count(core) == 1 or tokens.unknown_prior < UNKNOWN_ZIPF))
+
+
+def _among_letters(tokens: Tokens, i: int) -> bool:
+    """Is another lone lower-case letter, no LONE_LETTERS word, within two tokens of token i? Letters side by side
+    are labels or symbols ("sides a, b and c", "x, y or z"), not words the OCR cut down to a letter each.
+
+    >>> t = Tokens("the sides a, b and c meet; one f the best")
+    >>> _among_letters(t, 5), _among_letters(t, 8)
+    (True, False)
+    """
+    cores = tokens.cores
+    return any(len(cores[j]) == 1 and cores[j].islower() and cores[j] not in LONE_LETTERS
+               for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(cores) and j != i)
 
 
 def _repeated_letter(tokens: Tokens, core: str) -> bool:
