@@ -289,15 +289,16 @@ def fit(rates: np.ndarray, cer: np.ndarray, chars: np.ndarray, groups: Sequence[
     stand on; a second score is fitted on them (:attr:`Calibration.pooled_weights`).
     """
     chars = np.asarray(chars, dtype=float)
-    rates = Calibration([], [], 0.0, [], [], prior_chars=prior_chars).shrunk(rates, chars)
+    prior = Calibration([], [], 0.0, [], [], prior_chars=prior_chars)  # for its reading of rates (shrunk) only
+    rates = prior.shrunk(rates, chars)
     target = np.clip(np.asarray(cer, dtype=float), 0.0, _MAX_TARGET)
     weight = np.sqrt(np.maximum(chars, 1.0))
     lost = np.ones(len(target), dtype=bool) if lost is None else np.asarray(lost, dtype=bool)
     model = _fit_point(rates, target, weight, list(features), isotonic_map, power, lost)
     if pooled is not None:
         pooled_chars = np.asarray(pooled[1], dtype=float)
-        shrunk = Calibration([], [], 0.0, [], [], prior_chars=prior_chars).shrunk(pooled[0], pooled_chars)
-        on_pooled = _fit_point(shrunk, target, np.sqrt(np.maximum(pooled_chars, 1.0)), list(features), False, power, lost)
+        on_pooled = _fit_point(prior.shrunk(pooled[0], pooled_chars), target, np.sqrt(np.maximum(pooled_chars, 1.0)),
+                               list(features), False, power, lost)
         model.pooled_weights, model.pooled_intercept = on_pooled.weights, on_pooled.intercept
     held_out = _held_out(rates, target, weight, list(features), list(groups), folds, isotonic_map, power, lost)
     if held_out is not None:

@@ -721,9 +721,8 @@ def _weighted_sums(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> t
         base, limit = int(starts[first]), int(ends[stop - 1])
         local_starts, local_ends = starts[first:stop] - base, ends[first:stop] - base
         with np.errstate(over="ignore"):
-            running = np.empty(limit - base + 1, dtype=np.uint64)  # running[k]: sum of the first k numbers
-            running[0] = 0
-            np.cumsum(table.take(codes[base:limit]), out=running[1:])  # take: faster than fancy indexing
+            # running[k]: sum of the first k numbers (take: faster than fancy indexing)
+            running = _prefix_sums(table.take(codes[base:limit]))
             at_end = running[local_ends]
             sums[first:stop] = at_end - running[local_starts]
             # The sum over i in start..end-1 of number_i * (i - start) is the sum over k in start+1..end-1

@@ -500,32 +500,27 @@ class Dictionary(RealWordRepair, Strategy):
     def _lost_spaces(self, text: str) -> list[Edit]:
         """Spaces lost after punctuation, marks printed in their fullwidth forms and specks read as full stops
         (see :mod:`.spacing`), the pound's "lb" read as "Ib", its sign as an f and a nought as O (:mod:`.units`)."""
-        spaced = [self.edit(text, match.start(1), match.end(1), replacement, confidence=PATTERN_CONFIDENCE,
-                            reason="a space lost after punctuation between two words")
-                  for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
-        spaced += [self.edit(text, match.start(), match.end(), replacement, confidence=PATTERN_CONFIDENCE,
-                             reason="a space lost after a function word before a capitalised word or a number")
-                   for match, replacement in glued_function_words(text)]
-        spaced += [self.edit(text, match.start(), match.end(), replacement, confidence=PATTERN_CONFIDENCE,
-                             reason="a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
-                   for match, replacement in fullwidth_marks(text)]
-        spaced += [self.edit(text, match.start(), match.end(), comma, confidence=PATTERN_CONFIDENCE,
-                             reason="a comma read as a full stop before a word that opens a clause" if comma
-                             else "a speck read as a full stop between two words of one sentence")
-                   for match, comma in stray_stops(text, self._lexicon)]
-        spaced += [self.edit(text, match.start(), match.end(), "", confidence=PATTERN_CONFIDENCE,
-                             reason="a speck read as a mark after a word no sentence ends with")
-                   for match in stray_marks(text)]
-        spaced += [self.edit(text, match.start(), match.end(), "l", confidence=PATTERN_CONFIDENCE,
-                             reason="the l of the pound's abbreviation \"lb\" read as a capital I after a number or \"per\"")
-                   for match in misread_pounds(text)]
-        spaced += [self.edit(text, match.start(), match.end(), "£", confidence=PATTERN_CONFIDENCE,
-                             reason="the pound sign read as an f before a sum, in a text that sets sterling")
-                   for match in misread_pound_signs(text)]
-        spaced += [self.edit(text, match.start(), match.end(), "0", confidence=PATTERN_CONFIDENCE,
-                             reason="a nought read as a capital O in a sum of shillings and pence")
-                   for match in misread_noughts(text)]
-        return sorted(spaced, key=lambda e: e.start)
+        found = [(*match.span(1), replacement, "a space lost after punctuation between two words")
+                 for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
+        found += [(*match.span(), replacement,
+                   "a space lost after a function word before a capitalised word or a number")
+                  for match, replacement in glued_function_words(text)]
+        found += [(*match.span(), replacement, "a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
+                  for match, replacement in fullwidth_marks(text)]
+        found += [(*match.span(), comma, "a comma read as a full stop before a word that opens a clause" if comma
+                   else "a speck read as a full stop between two words of one sentence")
+                  for match, comma in stray_stops(text, self._lexicon)]
+        found += [(*match.span(), "", "a speck read as a mark after a word no sentence ends with")
+                  for match in stray_marks(text)]
+        found += [(*match.span(), "l",
+                   "the l of the pound's abbreviation \"lb\" read as a capital I after a number or \"per\"")
+                  for match in misread_pounds(text)]
+        found += [(*match.span(), "£", "the pound sign read as an f before a sum, in a text that sets sterling")
+                  for match in misread_pound_signs(text)]
+        found += [(*match.span(), "0", "a nought read as a capital O in a sum of shillings and pence")
+                  for match in misread_noughts(text)]
+        return sorted((self.edit(text, start, end, replacement, confidence=PATTERN_CONFIDENCE, reason=reason)
+                       for start, end, replacement, reason in found), key=lambda e: e.start)
 
     # -- one word -----------------------------------------------------------------------
     def _kind(self, kind: tuple, vocabulary: Vocabulary) -> tuple:
