@@ -352,6 +352,9 @@ def test_rival_readings_that_cost_nothing_to_mistake_count_as_one(strategy: Dict
     # "on" and "in" both fit: either is one letter from "un" and from each other, so the word is surely misread
     text = "Some commands work un the whole file when you do not give them a range."
     assert run(strategy, text).text == text.replace(" un ", " on ")
+    # "run" is nearer "un" than "on" is, but holds a thousandth of the posterior: a risk by that share only
+    far_rival = "The doctor visited it un the first day."
+    assert run(strategy, far_rival).text == far_rival.replace(" un ", " on ")
     # "for" or "to": "for" is two letters from "to", "fo" one; a wrong choice would cost more than none
     rival_nearer = "We wish to thank you and your staff fo the help given during the year."
     assert run(strategy, rival_nearer).text == rival_nearer
@@ -389,6 +392,15 @@ def test_a_word_is_read_by_its_common_neighbour_beside_a_rare_one(strategy: Dict
     # beside one the common neighbour decides ("case of"), as beside an unknown word
     text = "It was a clear case oi wilful neglect of duty."
     assert run(strategy, GARBLED + text).text.endswith(text.replace(" oi ", " of "))
+
+
+def test_a_common_neighbour_that_pairs_with_neither_is_no_evidence(strategy: Dictionary) -> None:
+    # "the boat" is a listed pair; "boat might" is not, nor "voat might": the pair list lacks many ordinary pairs,
+    # so the second common neighbour decides nothing and "the" does (at the garbled page's odds; clean prose keeps
+    # the word: the reading fits one side only)
+    text = "He judged that the voat might try it again."
+    assert run(strategy, GARBLED + text).text.endswith(text.replace("voat", "boat"))
+    assert run(strategy, text).text == text
 
 
 def test_a_rare_neighbour_decides_nothing(strategy: Dictionary) -> None:

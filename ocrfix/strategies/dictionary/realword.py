@@ -9,9 +9,9 @@ that reading REAL_WORD_ODDS over the word as printed (:meth:`_real_word`). Varia
 word by one neighbour where the other is a mark or unreadable (:meth:`_one_sided`), a capitalised word
 opening a sentence as the lower-case word misread (:meth:`_opening`), the document's own repeated
 confusions as likelier than the model's average (:meth:`_in_own_confusions`), a word by its common neighbour
-where the other is a rare word (:meth:`_fitting_one_side`), a word printed once, or a reading no rival shares, in a
-garbled text at lower odds (:meth:`_real_word_odds`), and a word beside a neighbour the pass repaired
-(:meth:`_suspect`).
+where the other is a rare word or pairs with neither (:meth:`_fitting_one_side`), a word printed once, or a
+reading no rival shares, in a garbled text at lower odds (:meth:`_real_word_odds`), and a word beside a
+neighbour the pass repaired (:meth:`_suspect`).
 
 >>> from ocrfix.pipeline import Pipeline
 >>> from ocrfix.strategies.dictionary import Dictionary
@@ -271,7 +271,7 @@ class RealWordRepair:
             return None
         near = self._fitting_beside(word, prev, nxt)
         half = not near and not one_sided and not opening and tokens.vocabulary.count(word) == 1
-        if half:  # no reading fits both neighbours: one that fits the trusted one, where the other is a rare word
+        if half:  # no reading fits both neighbours: one that fits a trusted one, where the other is no evidence
             near = self._fitting_one_side(word, prev, nxt)
         fitting = [candidate for candidate in self._misprint_pairs(prev, word, nxt, near)
                    if not spelling_variants(word, candidate)]  # the variants' regexes last: they cost the most
@@ -293,7 +293,7 @@ class RealWordRepair:
                 or drops_edge(word, best):  # "athe", "ofn": a neighbour's letters run on, not a misreading
             return None
         if confidence < self.min_confidence:
-            confidence = _misprint_confidence(word, best, scores | readings, confidence, odds)
+            confidence = _misprint_confidence(word, best, scores | readings, confidence)
             if confidence < self.min_confidence:
                 return None
         if odds >= REAL_WORD_ODDS:  # evidence of the document's own misprint (adapt.py): not a function word's lower odds
@@ -306,7 +306,7 @@ class RealWordRepair:
                     f"fits no word after it, \"{best}\" (a known misreading) fits")
         if half:
             return (best, round(confidence, 3), f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a "
-                    f"known misreading) fits the common one (the other is a rare word)")
+                    f"known misreading) fits a common one (the other is a rare word, or pairs with neither)")
         return (best, round(confidence, 3),
                 f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
 
@@ -472,26 +472,34 @@ class RealWordRepair:
 
     def _fitting_one_side(self, word: str, prev: str, nxt: str) -> list[str]:
         """The listed words ``word`` is one known misreading away from (:meth:`_misread`) that form a listed pair
-        with the one of its two listed neighbours the lexicon trusts as written (Zipf >= TRUSTED_ZIPF), where the
-        other is a rare listed word that none of them pairs with. A rare word beside a misprint is as likely a
-        misprint itself as a word, and its pairs say nothing, as an unknown neighbour's do not (:meth:`_one_sided`):
-        "CSV fle that" is "file", "Any case oi wilful" "of". Two trusted neighbours (or two rare ones) give
-        none: there the reading must fit both (:meth:`_fitting`). :meth:`_real_word` asks only for a word the
-        document prints once: one side's evidence does not outweigh a word the writer uses again ("Vim will
+        with one of its two listed neighbours, one the lexicon trusts as written (Zipf >= TRUSTED_ZIPF), and none
+        with the other, which the word pairs with no more than they do (it is :meth:`_unpaired`). A rare word
+        beside a misprint is as likely a misprint itself as a word, and its pairs say nothing, as an unknown
+        neighbour's do not (:meth:`_one_sided`): "CSV fle that" is "file", "Any case oi wilful" "of". A common
+        neighbour that pairs with neither is no evidence either way: the pair list (symspellpy's 243k pairs) lacks
+        many ordinary pairs ("the voat might": "the boat" is listed, "boat might" is not), and the scoring charges
+        the printed word and the reading the same back-off there (:meth:`Dictionary._next_prob`). Two rare
+        neighbours give none: a reading must fit both (:meth:`_fitting`). :meth:`_real_word` asks only for a word
+        the document prints once: one side's evidence does not outweigh a word the writer uses again ("Vim will
         automagically detect", "are automagically added").
 
         >>> from ocrfix.strategies.dictionary import Dictionary
         >>> fix = Dictionary()
-        >>> "file" in fix._fitting_one_side("fle", "csv", "that"), fix._fitting_one_side("fle", "the", "that")
+        >>> "file" in fix._fitting_one_side("fle", "csv", "that"), fix._fitting_one_side("fle", "csv", "xml")
         (True, [])
+        >>> fix._fitting_one_side("voat", "the", "might")  # two common neighbours: "the boat", no "boat might"
+        ['boat', 'coat', 'goat']
         """
         zipf, bigram = self._lexicon.folded_zipf, self._lexicon.folded_bigram
         trusted_before, trusted_after = zipf(prev) >= TRUSTED_ZIPF, zipf(nxt) >= TRUSTED_ZIPF
-        if trusted_before == trusted_after:
+        if not (trusted_before or trusted_after):
             return []
-        return [reading for reading in self._misread(word)
-                if (bigram(prev, reading) if trusted_before else bigram(reading, nxt))
-                and not (bigram(reading, nxt) if trusted_before else bigram(prev, reading))]
+        found = []
+        for reading in self._misread(word):
+            before, after = bigram(prev, reading), bigram(reading, nxt)
+            if before and not after and trusted_before or after and not before and trusted_after:
+                found.append(reading)
+        return found
 
     def _fitting_beside(self, word: str, prev: str | None, nxt: str | None) -> list[str]:
         """:meth:`_fitting` where a neighbour may be missing (a sentence's start, an unknown word): the readings
@@ -524,24 +532,24 @@ class RealWordRepair:
         return found
 
 
-def _misprint_confidence(word: str, best: str, scores: dict[str, float], confidence: float, odds: float) -> float:
-    """The posterior of ``best``, the likeliest of the readings (``scores``, log10, the printed ``word``'s included)
-    with ``confidence`` and ``odds`` over the word, as the real-word test counts it: where the readings that rival
-    it are no nearer to the word than to it, choosing it when one of them was meant costs no more than leaving
-    the misprint, so it is as sure as that the word is misprinted ("work un the whole file": "on" 0.83, "in"
-    0.17, "un" 0.001; "un" -> "in" is one letter, as is "on" -> "in"); else ``confidence``. Not where a rival is
-    nearer the word ("fo the": "for" or "to"; "for" is two letters from "to", "fo" one).
+def _misprint_confidence(word: str, best: str, scores: dict[str, float], confidence: float) -> float:
+    """How sure it is that choosing ``best``, the likeliest of the readings (``scores``, log10, the printed
+    ``word``'s included) at posterior ``confidence``, leaves the text no worse than the word as printed: the
+    posterior of the readings no nearer to the word than to ``best`` (``best`` among them). Where one of those
+    was meant, choosing ``best`` costs no more letters than leaving the misprint ("work un the whole file": "on"
+    0.83, "in" 0.17, "un" 0.001; "un" -> "in" is one letter, as is "on" -> "in"). A rival nearer the word is
+    a risk by its own posterior only ("it un the 20th": "run" is nearer "un" than "on" is, at 0.002 of the
+    posterior; "fo the": "for" 0.55 or "to" 0.44, two letters from "for", one from "fo").
 
-    >>> round(_misprint_confidence("un", "on", {"un": -8.0, "on": -5.0, "in": -5.7}, 0.83, 3.0), 3)
-    0.999
-    >>> _misprint_confidence("fo", "for", {"fo": -8.0, "for": -5.0, "to": -5.1}, 0.55, 3.0)
+    >>> round(_misprint_confidence("un", "on", {"un": -8.0, "on": -5.0, "in": -5.7}, 0.83), 3)
+    0.996
+    >>> round(_misprint_confidence("un", "on", {"un": -8.0, "on": -5.0, "in": -5.7, "run": -7.5}, 0.83), 3)
+    0.996
+    >>> _misprint_confidence("fo", "for", {"fo": -8.0, "for": -5.0, "to": -5.1}, 0.55)
     0.55
     """
-    printed = confidence * 10.0 ** -odds  # the word's own posterior
-    if all(Levenshtein.distance(best, other) <= Levenshtein.distance(word, other)
-           for other, score in scores.items() if other != word and score >= scores[word]):
-        return 1.0 - printed
-    return confidence
+    return sum(confidence * 10.0 ** (score - scores[best]) for other, score in scores.items()
+               if other != word and Levenshtein.distance(best, other) <= Levenshtein.distance(word, other))
 
 
 def _lone_letter(tokens: Tokens, core: str) -> bool:
