@@ -425,3 +425,10 @@ def test_a_word_beside_a_repaired_neighbour_is_a_real_word_suspect(strategy: Dic
     # neither "much" nor "persuaded" where "less" pairs with both
     text = "He is much lese per@uaded of the need."
     assert run(strategy, GARBLED + text).text.endswith("He is much less persuaded of the need.")
+
+
+def test_a_common_word_before_a_repaired_neighbour_is_read_again(strategy: Dictionary) -> None:
+    # "ben" is common enough to be taken as written (Zipf 4.7), and beside the unreadable "witharawn," no suspect;
+    # once "withdrawn" is repaired after it, "been" fits both neighbours
+    text = "The objection has not ben witharawn, and the decision stands."
+    assert run(strategy, text).text == "The objection has not been withdrawn, and the decision stands."

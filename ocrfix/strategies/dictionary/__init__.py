@@ -377,12 +377,16 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _look_again(self, tokens: Tokens, declined: list[int], kinds: dict[str, tuple],
                     repairs: dict[tuple, tuple[str, float, str] | None], unpaired: set[int]) -> list[Edit]:
-        """The edits of the ``declined`` tokens (looked at and left alone) whose next token the pass repaired
-        since: a word left alone beside an unreadable one ("complecing treir yea") may be read once that
-        neighbour is. Right to left, so that each new repair is context for the word before it. A declined
-        token the pass has since glued to the next one ("tw lvg" -> "twelve") is repaired already."""
+        """The edits of the ``declined`` tokens (looked at and left alone), and of the common words the pass took
+        as written without a look, whose next token the pass repaired since: a word left alone beside an
+        unreadable one ("complecing treir yea") may be read once that neighbour is, and a common word beside one
+        is a real-word suspect then (:meth:`_suspect`: "not ben witharawn", "withdrawn" repaired: "been").
+        Right to left, so that each new repair is context for the word before it. A declined token the pass has
+        since glued to the next one ("tw lvg" -> "twelve") is repaired already."""
         edits = []
-        for i in reversed(declined):
+        unseen = {j - 1 for j in tokens.repaired
+                  if j > 0 and j - 1 not in tokens.taken and kinds[tokens.cores[j - 1]][0] == "skip"}
+        for i in sorted(unseen.union(declined), reverse=True):
             kind = kinds[tokens.cores[i]]
             if i + 1 in tokens.repaired and i not in tokens.repaired and not (kind[0] == "word" and kind[2] < PIECE_ZIPF
                                                  and self._glue(tokens, i, kind[2]) is not None):
