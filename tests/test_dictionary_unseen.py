@@ -241,3 +241,10 @@ def test_a_listed_word_with_a_lost_edge_letter_is_a_rival_of_its_repair(dictiona
     # likely, and the gate for listed words never fetched it
     text = "8 The children of Zattu, ine hundred forty and five."
     assert dictionary.run(text).text == text
+
+
+def test_a_word_with_the_same_misreading_twice_is_repaired(dictionary):
+    # two n printed u in one word are not two independent slips: the second is the first glyph's fault again
+    # (ABBYY's "Goverumeut" in 19th-century newspapers)
+    text = "It was the opinion of the goverumeut of the county that the roads be mended."
+    assert dictionary.run(text).text == "It was the opinion of the government of the county that the roads be mended."

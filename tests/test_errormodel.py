@@ -194,3 +194,19 @@ def test_adjacent_confusions_the_alignment_joins_into_one_run_are_scored_each_as
     # a run no pair of known misreadings makes keeps the floor of unknown edits
     assert model.log_prob("learning", "lexqing") < model.log_prob("learning", "ledming") - 2
 
+
+
+def test_the_same_misreading_again_in_one_word_is_scored_as_a_likely_repeat():
+    # "Goverumeut": a word whose first n printed u has its other n printed u far more often than a first one is
+    # (same glyph, same ink); a different second slip in the word keeps the model's own rate
+    from ocrfix.errormodel import REPEAT_LOG_PROB
+    model = ErrorModel.default()
+    first, correct = model.confusion_log_prob("n", "u"), model.log_prob("n", "n")
+    assert first < REPEAT_LOG_PROB
+    once = model.log_prob("government", "goverument")
+    assert model.log_prob("government", "goverumeut") == pytest.approx(once - correct + REPEAT_LOG_PROB)
+    assert model.log_prob("government", "goverumcnt") == pytest.approx(
+        once - correct + model.confusion_log_prob("e", "c"))
+    # a lost letter twice is no repeat of one glyph's misreading
+    lost = model.confusion_log_prob("e", "")
+    assert model.log_prob("between", "btwen") == pytest.approx(model.log_prob("between", "btween") - correct + lost)
