@@ -432,3 +432,29 @@ def test_a_common_word_before_a_repaired_neighbour_is_read_again(strategy: Dicti
     # once "withdrawn" is repaired after it, "been" fits both neighbours
     text = "The objection has not ben witharawn, and the decision stands."
     assert run(strategy, text).text == "The objection has not been withdrawn, and the decision stands."
+
+
+# Session 16: the page's own confusions for a capitalised word read letter for letter, and for a word it repeats
+
+NEWSPRINT_PAGE = ("It was the opinion of the Goverumcnt of the county that the roads be mended, and the Parliameut "
+                  "agreed with the uation and thc commuuity that thc maiu road was in a bad state, and the men said "
+                  "so again.")
+
+
+def test_a_capitalised_word_read_letter_for_letter_by_the_pages_confusions_is_a_common_word(
+        strategy: Dictionary) -> None:
+    # ABBYY on worn newsprint reads n as "u" and e as "c" all through a page: "Goverumcnt" inside a sentence is no
+    # name but "Government", read as a name-like word is when the reading is a word the lexicon trusts
+    assert "the Government of the county" in run(strategy, NEWSPRINT_PAGE).text
+    # names whose readings by those confusions are rare words stay ("Chilion" is not "Chilton")
+    names = NEWSPRINT_PAGE.replace("the men said", "Mr. Bunting, Lauder and Stauton said")
+    assert "Mr. Bunting, Lauder and Stauton said" in run(strategy, names).text
+
+
+def test_a_word_the_page_repeats_is_still_read_with_its_own_confusions(strategy: Dictionary) -> None:
+    # an unknown word printed twice is the document's own spelling, unless the page's repairs show the confusions
+    # that make it a clear misprint: the engine misread "Government" the same way both times
+    page = NEWSPRINT_PAGE.replace("the men said", "the Goverumcnt said")
+    assert run(strategy, page).text.count("Government") == 2
+    alone = "It was the opinion of the goverumcnt that the roads be mended, and the goverumcnt said so again."
+    assert run(strategy, alone).text == alone  # no confusion shown: the page's own word

@@ -537,13 +537,15 @@ class Dictionary(RealWordRepair, Strategy):
             return ("skip",)  # an unknown word the document uses twice is its own
         return kind
 
-    def _variant(self, word: str, vocabulary: Vocabulary) -> bool:
+    def _variant(self, word: str, vocabulary: Vocabulary, confusions: DocumentConfusions | None = None) -> bool:
         """Is the unknown ``word`` near a listed word the document uses more often (TICCL's insight: the
         rarer of two near spellings in one text is the variant, "uatabase" beside "database"), or a clear
         misprint: a word CLEAR_MISPRINT_GAP commoner that the error model, without context, already rates
         a likelier reading than an unknown word? An engine that misreads a letter in one word mostly does
         so wherever the word stands ("wbicb" for "which" all page long), so the document's repeats of
-        such a string are no evidence for it."""
+        such a string are no evidence for it. With the document's own ``confusions`` (:mod:`.adapt`), the error
+        model rates a misreading at the rate the document's repairs show ("Goverumeut" twice on a page whose
+        repairs read u as n again and again)."""
         count = vocabulary.count(word)
         clear = word.isalpha()
         for prior, candidate in self._candidates(word, 0.0, False)[:MAX_CANDIDATES]:
@@ -551,6 +553,8 @@ class Dictionary(RealWordRepair, Strategy):
                 return True
             if clear and prior - UNKNOWN_ZIPF >= CLEAR_MISPRINT_GAP:
                 channel, attested = self._channel(candidate, word)
+                if confusions is not None:
+                    channel += self._own_confusion(confusions, candidate, word)
                 if attested and prior + channel > UNKNOWN_ZIPF:
                     return True
         return False

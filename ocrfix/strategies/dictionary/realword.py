@@ -386,6 +386,11 @@ class RealWordRepair:
              and is_alpha_word(edit.replacement)], tokens.text, tokens.misread_words)
         if not confusions:
             return []
+        repeats = self._own_misprints(tokens, kinds, confusions)
+        if repeats:
+            kinds = {**kinds, **repeats}
+            unknown += [i for i, core in enumerate(tokens.cores) if core in repeats and i not in tokens.repaired
+                        and self._unknown_alone(tokens, i, kinds)]
         misprinted = {fold(printed) for printed, _ in tokens.misread_words}
         own = {i for i in declined if i not in unpaired and i not in tokens.repaired
                and tokens.folded[i] in misprinted and is_lower_alpha_word(tokens.cores[i])}
@@ -404,6 +409,19 @@ class RealWordRepair:
             edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, readable, confusions)
             if edit is not None:
                 found.append(edit)
+        return found
+
+    def _own_misprints(self, tokens: Tokens, kinds: dict[str, tuple],
+                       confusions: DocumentConfusions) -> dict[str, tuple]:
+        """The unknown words the document repeats, taken as its own (:meth:`_kind`), that its ``confusions`` make
+        clear misprints (:meth:`_variant`), as {core: its kind as a word}: an engine misreads a word the same way
+        all page long."""
+        found = {}
+        for core, raw in zip(tokens.cores, tokens.raws):
+            if kinds[core] == ("skip",) and core not in found and core.isalpha():
+                kind = self._cached_kind(core, raw)
+                if kind[0] == "word" and not kind[2] and self._variant(kind[1], tokens.vocabulary, confusions):
+                    found[core] = kind
         return found
 
     @staticmethod
@@ -442,7 +460,8 @@ class RealWordRepair:
                 or not letters_for_letters(word, best):
             return None  # no reading, or one the document's confusions did not make likelier
         if self._name_like(tokens, i) and (len(word) < MISREAD_NAME_LENGTH or all(
-                len(intended) == len(printed) for intended, printed in blocks(best, word))):
+                len(intended) == len(printed) for intended, printed in blocks(best, word))
+                and self._lexicon.folded_zipf(best) < TRUSTED_ZIPF):
             return None  # a name, unless long and misread as old type's joined glyphs are ("li" for "h": "Marcli")
         return (with_case(tokens.cores[i], best), round(confidence, 3),
                 f"unknown word; read with this document's own confusions as \"{best}\"")
