@@ -177,11 +177,12 @@ def test_dictionary_repairs_period_confusions_through_the_prior():
     from ocrfix.pipeline import Pipeline
     from ocrfix.strategies.dictionary import Dictionary
 
-    text = "The bufinefs of the meeting was over wlien the members left."
+    text = "The bufinefs of the meeting was over before thofe members left."
     shipped = ErrorModel.default()
     plain = ErrorModel(shipped.confusions, shipped.segments, shipped.characters, shipped.edits, prior=False)
-    assert Pipeline([Dictionary()]).run(text).text == "The business of the meeting was over when the members left."
-    assert "bufinefs" in Pipeline([Dictionary(model=plain)]).run(text).text  # the corpus scarcely shows ſ read as f
+    assert Pipeline([Dictionary()]).run(text).text == "The business of the meeting was over before those members left."
+    # the corpus scarcely shows ſ read as f ("bufinefs", the same misreading twice in one word, is read either way)
+    assert "thofe" in Pipeline([Dictionary(model=plain)]).run(text).text
 
 
 def test_adjacent_confusions_the_alignment_joins_into_one_run_are_scored_each_as_learned():
