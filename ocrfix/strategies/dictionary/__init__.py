@@ -531,10 +531,11 @@ class Dictionary(RealWordRepair, Strategy):
         """What a word part is in this document, ``kind`` being what it is whatever its place
         (:meth:`_cached_kind`): ("skip",), ("pattern", repaired, reason), ("case", lower-cased) (see
         :func:`.protect.repair_inner_capital`), ("shape", readings) (see
-        :meth:`_digit_shape`) or ("word", folded, zipf)."""
+        :meth:`_digit_shape`) or ("word", folded, zipf); ("skip", its kind as a word) for an unknown word the
+        document uses twice (see :meth:`_own_misprints`)."""
         if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1 \
                 and not self._variant(kind[1], vocabulary):
-            return ("skip",)  # an unknown word the document uses twice is its own
+            return ("skip", kind)  # an unknown word the document uses twice is its own
         return kind
 
     def _variant(self, word: str, vocabulary: Vocabulary, confusions: DocumentConfusions | None = None) -> bool:

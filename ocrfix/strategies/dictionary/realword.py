@@ -416,13 +416,8 @@ class RealWordRepair:
         """The unknown words the document repeats, taken as its own (:meth:`_kind`), that its ``confusions`` make
         clear misprints (:meth:`_variant`), as {core: its kind as a word}: an engine misreads a word the same way
         all page long."""
-        found = {}
-        for core, raw in zip(tokens.cores, tokens.raws):
-            if kinds[core] == ("skip",) and core not in found and core.isalpha():
-                kind = self._cached_kind(core, raw)
-                if kind[0] == "word" and not kind[2] and self._variant(kind[1], tokens.vocabulary, confusions):
-                    found[core] = kind
-        return found
+        return {core: kind[1] for core, kind in kinds.items() if len(kind) == 2 and kind[0] == "skip" and core.isalpha()
+                and self._variant(kind[1][1], tokens.vocabulary, confusions)}
 
     @staticmethod
     def _declined_again(tokens: Tokens, i: int) -> bool:
