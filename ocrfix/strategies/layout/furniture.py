@@ -265,8 +265,10 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
         static: dict[int, set[int]] = defaultdict(set)
         unnumbered: set[int] = set()   # rows matching some other page's copy printed without a number
         if window:
-            rows, columns = np.nonzero(scores)
-            for row, column, score in zip(rows.tolist(), columns.tolist(), scores[rows, columns].tolist()):
+            # the few cells of a page's scores read as lists: numpy's nonzero and indexing cost more than this
+            matches = [(row, column, score) for row, row_scores in enumerate(scores.tolist())
+                       for column, score in enumerate(row_scores) if score]
+            for row, column, score in matches:
                 other, other_line, other_key = window[column]
                 line, key = candidates[row]
                 if score < 85 and not (_capitals(line.content) and _capitals(other_line.content)):
@@ -303,8 +305,8 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # a page number OCR misread ("$2", "o9", "I20") where other pages have numbered furniture, or a misread
     # number of its own ("I71" at the foot of one page, "I172" at the foot of the next)
     garbled = [(number, line) for number, zone in enumerate(zones) for line in zone
-               if line.kind == "body" and _GARBLED_NUMBER.match(line.content.strip("\"'‘’“”"))
-               and line.index in (pages[number][0], pages[number][-1])]
+               if line.kind == "body" and line.index in (pages[number][0], pages[number][-1])
+               and _GARBLED_NUMBER.match(line.content.strip("\"'‘’“”"))]
     if garbled and (len({number for number, _ in garbled}) > 1 or any(
             line.kind != "body" and _DIGITS.search(line.content) for zone in zones for line in zone)):
         for number, line in garbled:
@@ -422,8 +424,8 @@ def _title_heads(lines: Lines) -> None:
 def _edge_pair(items: list[Line], pages: list[list[int]], line: Line, window: list[tuple[int, Line, str]],
                same: set[int]) -> bool:
     """A head repeated on just one other page (of ``same``, the pages of ``window`` it matches) must stand at the
-    edge of both, after the first page."""
-    return _at_edge(items, pages, line) and any(
+    edge of both, after the first page (a line that matches on no other page, as most do, is no pair)."""
+    return bool(same) and _at_edge(items, pages, line) and any(
         _at_edge(items, pages, other_line) for other, other_line, _ in window if other in same and other > 0)
 
 

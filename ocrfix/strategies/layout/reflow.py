@@ -33,6 +33,7 @@ _RIGHT_WORD = re.compile(r"(?:[‘'`^*“\"](?=[^\W\d_A-Z]))?([^\W\d_](?:[\w'’
 _TAIL = 40   # anchored-at-the-end patterns look at the line's last characters only
 # the characters a line-end hyphen, a misread one or a dash ends in
 _MARK_ENDS = frozenset(HYPHENS + MISREAD_HYPHENS + "".join(DOUBLE_HYPHENS))
+_STOP_MARKS = ".:"   # the misread hyphens that are stops
 
 
 class Shapes:
@@ -47,6 +48,11 @@ class Shapes:
     (['The', '\u201cple', '(a)'], [False, True, True], [False, False, True])
     >>> shapes.hyphen_left[0], shapes.hyphen[0], shapes.right_word(1), shapes.terminal
     ('exam', '-', 'ple', [False, False, False])
+
+    A stop is read as a misread hyphen only before a line in lower case ("noth." / "ing"):
+
+    >>> Shapes(["there was noth.", "ing to say. The end.", "Next"]).hyphen_left
+    ['noth', '', '']
     """
 
     __slots__ = ("content", "length", "first_word", "starts_lower", "terminal", "structural", "list_item",
@@ -70,8 +76,10 @@ class Shapes:
         self.hyphen = [""] * len(contents)          # the mark: "-", "¬", a misread "~", "-—"
         self.dash_end = [False] * len(contents)     # a dash that binds without a space
         self.number_range = [False] * len(contents)
-        for i, last in enumerate(lasts):
-            if last in _MARK_ENDS:
+        # a stop is a misread hyphen only before a line in lower case (see hyphen_candidate): elsewhere it ends a
+        # sentence and is not read as a mark at all (a quarter of all lines end in one)
+        for i, (last, lower_next) in enumerate(zip(lasts, self.starts_lower[1:] + [False])):
+            if last in _MARK_ENDS and (lower_next or last not in _STOP_MARKS):
                 self.hyphen_left[i], self.hyphen[i], self.dash_end[i], self.number_range[i] = _line_end_mark(contents[i][-_TAIL:])
             # a rule (a heading's "=====" underline), code continued by a backslash (joined, the backslash would
             # escape a space) or opening a block with a brace (prose ends no line in "{"): found here, among the
@@ -205,6 +213,7 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
     ' '
     """
     full_break = f"hard line break: the line is full (width {width}) and the paragraph continues"
+    full_length = FULL * width
     decisions: list[tuple[str | None, str, float]] = []
     for gap, a_length, a_terminal, a_structural, a_dash_end, a_number_range, b_structural, b_list_item, b_first, \
             b_lower in zip(gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end, shapes.number_range,
@@ -212,7 +221,7 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
         if a_structural or b_structural or b_list_item or not b_first or (not prose and not b_lower) or gap == "apart":
             decisions.append(_NO_JOIN)
             continue
-        full = hard_wrapped and a_length + 1 + len(b_first) > FULL * width
+        full = hard_wrapped and a_length + 1 + len(b_first) > full_length
         going_on = not a_terminal and b_lower
         separator = "" if a_dash_end else " "
         if a_number_range and b_first[:1].isdigit() and (gap == "page" or (hard_wrapped and a_length >= 0.5 * width)):
