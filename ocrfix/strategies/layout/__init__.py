@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from functools import cache, partial
 from operator import attrgetter
 
 from ocrfix.gcpause import without_cycle_collection
@@ -71,7 +73,9 @@ class Layout(Strategy):
         lines = Lines.scan(text)
         if not lines.items:
             return []
-        marker_edits = self._strip_markers(text, lines) if self.markdown else {}
+        # asked by each pass that found something to remove (markers, specks, stray marks), answered once
+        markdown_document = cache(partial(markdown.is_markdown_document, text))
+        marker_edits = self._strip_markers(text, lines, markdown_document) if self.markdown else {}
         width, hard_wrapped = text_width([len(line.content) for line in lines.items])
         if self.furniture:
             furniture.classify(lines, width, hard_wrapped)
@@ -79,7 +83,7 @@ class Layout(Strategy):
         if not body:
             return []
         edits: list[Edit] = []
-        specks = self._trailing_specks(text, body) if self.furniture else []
+        specks = self._trailing_specks(text, body, markdown_document) if self.furniture else []
         shapes = Shapes([line.content for line in body], [line.heading for line in body])
         # a form feed, or furniture between (not specks alone: dirt on a page is no page break)
         page_breaks = [a.page != b.page or b.index - a.index > 1 and any(
@@ -119,7 +123,7 @@ class Layout(Strategy):
         edits.extend(self._zone(text, lines, body[-1], None, None))
         inline = self._inline_breaks(text, body, judge) if dehyphenate else []
         if self.furniture:
-            inline += self._stray_marks(text, body, shapes) + specks
+            inline += self._stray_marks(text, body, shapes, markdown_document) + specks
         if inline:
             edits = sorted(edits + inline, key=attrgetter("start", "end"))
         return edits
@@ -134,12 +138,12 @@ class Layout(Strategy):
         indents = [text[line.start:line.raw_start] for line in (a, b)]
         return "blank" if len(indents[0].expandtabs(8)) == len(indents[1].expandtabs(8)) else "apart"
 
-    def _trailing_specks(self, text: str, body: list[Line]) -> list[Edit]:
+    def _trailing_specks(self, text: str, body: list[Line], markdown_document: Callable[[], bool]) -> list[Edit]:
         """The edits deleting a stop set alone at a line's end after a word that ends in one ("sons. ;": see
         :func:`.strays.trailing_speck`); the line's content loses it, so that reflow sees the sentence end."""
         # the character before a line's last, read from the text (no slice, no call): a space in few lines
         found = [line for line in body if text[line.content_end - 2] == " " and strays.trailing_speck(line.content)]
-        if not found or markdown.is_markdown_document(text):
+        if not found or markdown_document():
             return []
         edits = []
         for line in found:
@@ -150,7 +154,8 @@ class Layout(Strategy):
             line.content_end -= 2
         return edits
 
-    def _stray_marks(self, text: str, body: list[Line], shapes: Shapes) -> list[Edit]:
+    def _stray_marks(self, text: str, body: list[Line], shapes: Shapes,
+                     markdown_document: Callable[[], bool]) -> list[Edit]:
         """The edits deleting stray marks (a lone "^", an accent: dirt read as a mark) from lines of words,
         not from tables, code or markdown (see :mod:`.strays`)."""
         # most texts hold none of the marks: `in` (memchr) says so faster than any regex scan of the text
@@ -164,7 +169,7 @@ class Layout(Strategy):
                                   "alone (a caret, an accent without its letter), in a line of words: dirt or broken type")
                  for n in found if not shapes.structural[n]
                  for start, end in strays.strays(body[n].content, self._mark_words(body[n].content))]
-        return edits if edits and not markdown.is_markdown_document(text) else []
+        return edits if edits and not markdown_document() else []
 
     @staticmethod
     def _mark_words(content: str) -> set[int]:
@@ -188,7 +193,8 @@ class Layout(Strategy):
     def _house_marks(judge: HyphenJudge, shapes: Shapes) -> frozenset[str]:
         """The misread marks the text sets as its hyphen (see :meth:`HyphenJudge.house_marks`)."""
         breaks = [(shapes.hyphen_left[i], mark, shapes.right_word(i + 1))
-                  for i, mark in enumerate(shapes.hyphen[:-1]) if mark in HOUSE_CANDIDATES and shapes.starts_lower[i + 1]]
+                  for i, mark in enumerate(shapes.hyphen[:-1])
+                  if mark and mark in HOUSE_CANDIDATES and shapes.starts_lower[i + 1]]   # most lines end in no mark
         return judge.house_marks(breaks) if breaks else frozenset()
 
     @staticmethod
@@ -207,11 +213,11 @@ class Layout(Strategy):
         kept = hyphen[:1] if hyphen[:1] in HYPHENS else "-"   # a misread dash kept as a compound's becomes "-"
         return start, b.raw_start, "" if verdict == "join" else kept, why, confidence
 
-    def _strip_markers(self, text: str, lines: Lines) -> dict[int, list[Edit]]:
+    def _strip_markers(self, text: str, lines: Lines, markdown_document: Callable[[], bool]) -> dict[int, list[Edit]]:
         """Take markdown markers off the lines' content; their edits, by line, for the lines that stay."""
         found: dict[int, list[Edit]] = {}
         marked = [match.start() for match in _MARKER_LINE.finditer("\n" + text)]   # offsets in text of the lines' starts
-        if not marked or markdown.is_markdown_document(text):
+        if not marked or markdown_document():
             return found
         starts = [line.start for line in lines.items]
         for at in marked:
