@@ -5,6 +5,7 @@ import dataclasses
 import doctest
 import json
 import random
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -632,6 +633,25 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     assert capsys.readouterr().err == "ocrfix quality: --lines must be 0 or more, not -1\n"
     assert main(["quality", str(tmp_path), "--jobs", "-1"]) == 2   # the one message of every --jobs
     assert capsys.readouterr().err == "ocrfix quality: jobs must be 0 (one per core) or more, not -1\n"
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda model: [1, 2, 3], "format 'list'"),
+    (lambda model: {**model, "features": ["no such signal", *model["features"][1:]]}, "unknown signal 'no such signal'"),
+    (lambda model: {**model, "weights": model["weights"][:-1]}, "'weights' must be a list of"),
+    (lambda model: {**model, "weights": "abc"}, "'weights' must be a list of"),
+    (lambda model: {key: value for key, value in model.items() if key != "iso_x"}, "no 'iso_x' field"),
+    (lambda model: {**model, "with_confidence": {**model["with_confidence"], "iso_y": [0.1]}}, "'iso_x', 'iso_y'"),
+])
+def test_a_malformed_model_is_one_line_naming_it(tmp_path, capsys, change, problem):
+    # a JSON model of the wrong shape was a traceback from inside the estimate
+    shipped = json.loads(resources.files("ocrfix.data").joinpath(quality.MODEL_FILE).read_text("utf-8"))
+    model = tmp_path / "model.json"
+    model.write_text(json.dumps(change(shipped)), encoding="utf-8")
+    (tmp_path / "page.txt").write_text("It was the best of times.\n", encoding="utf-8")
+    assert main(["quality", str(tmp_path / "page.txt"), "--model", str(model)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"ocrfix quality: {model}: not a quality model: ") and problem in err and err.count("\n") == 1
 
 
 def test_a_token_longer_than_every_listed_word_is_not_read_letter_by_letter():

@@ -178,7 +178,12 @@ def load_model(path: str | None = None) -> Calibration:
             from ocrfix.io import read_text
 
             data = json.loads(read_text(path))
-        return Calibration.from_json(data)
+        model = Calibration.from_json(data)
+        for part in (model, model.with_confidence):
+            unknown = sorted(set(part.features) - set(FEATURES)) if part else []
+            if unknown:
+                raise ValueError(f"unknown signal {unknown[0]!r} (known: {', '.join(FEATURES)})")
+        return model
     except (ValueError, KeyError, TypeError) as error:
         raise OcrfixError(f"not a quality model: {error}", path) from None
 

@@ -255,8 +255,10 @@ class Calibration:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Calibration":
-        if data.get("format") != FORMAT:
-            raise ValueError(f"not a quality calibration (format {data.get('format')!r}, expected {FORMAT!r})")
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            found = data.get("format") if isinstance(data, dict) else type(data).__name__
+            raise ValueError(f"not a quality calibration (format {found!r}, expected {FORMAT!r})")
+        _check_shape(data)
         nested = data.get("with_confidence")
         return cls(data["features"], data["weights"], data["intercept"], data["iso_x"], data["iso_y"],
                    data.get("band_x", []), data.get("band_low", []), data.get("band_high", []), data.get("info", {}),
@@ -268,6 +270,34 @@ class Calibration:
         from ocrfix.io import write_text_atomic
 
         write_text_atomic(path, json.dumps(self.to_json(), indent=1) + "\n")
+
+
+def _check_shape(data: dict[str, Any]) -> None:
+    """A ValueError naming the first field of a calibration's JSON that cannot be what :meth:`Calibration.from_json`
+    reads (hand-edited or truncated models fail here, not in the middle of an estimate).
+
+    >>> _check_shape({"features": ["a", "b"], "weights": [1.0], "intercept": 0.0, "iso_x": [], "iso_y": []})
+    Traceback (most recent call last):
+    ValueError: 'weights' must be a list of 2 numbers (one per feature)
+    """
+    def numbers(name: str, length: int | None = None) -> bool:
+        value = data.get(name, [])
+        return (isinstance(value, list) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+                and (length is None or len(value) == length))
+
+    missing = [name for name in ("features", "weights", "intercept", "iso_x", "iso_y") if name not in data]
+    if missing:
+        raise ValueError(f"no {missing[0]!r} field")
+    features = data["features"]
+    if not isinstance(features, list) or not all(isinstance(name, str) for name in features):
+        raise ValueError("'features' must be a list of signal names")
+    if not numbers("weights", len(features)):
+        raise ValueError(f"'weights' must be a list of {len(features)} numbers (one per feature)")
+    if data.get("pooled_weights") and not numbers("pooled_weights", len(features)):
+        raise ValueError(f"'pooled_weights' must be empty or a list of {len(features)} numbers")
+    for first, *rest in (("iso_x", "iso_y"), ("band_x", "band_low", "band_high")):
+        if not (numbers(first) and all(numbers(name, len(data.get(first, []))) for name in rest)):
+            raise ValueError(f"{', '.join(map(repr, (first, *rest)))} must be lists of numbers of one length")
 
 
 def _round(values: Sequence[float]) -> list[float]:
