@@ -112,10 +112,28 @@ def read_manifest(manifest: Path) -> dict[str, Any]:
         missing = [key for key in REQUIRED_KEYS if not isinstance(entry, dict) or key not in entry]
         if missing:
             raise OcrfixError(f"document {number} lacks {', '.join(missing)}", manifest)
+        problem = _entry_problem(entry)
+        if problem:
+            raise OcrfixError(f"document {number}: {problem}", manifest)
         if entry["id"] in seen:
             raise OcrfixError(f"document id {entry['id']!r} occurs twice", manifest)
         seen.add(entry["id"])
     return data
+
+
+def _entry_problem(entry: dict[str, Any]) -> str | None:
+    """What is wrong with the values of a manifest entry that has its required keys, or None.
+
+    >>> _entry_problem({"id": "a", "subset": "s", "ocr": 5, "gt": "a.gt.txt", "engine": "e", "layout": "l", "pages": 1})
+    'ocr must be text, not 5'
+    """
+    pages = entry["pages"]
+    if not isinstance(pages, int) or isinstance(pages, bool) or pages < 1:
+        return f"pages must be a whole number of 1 or more, not {pages!r}"
+    for key in (*REQUIRED_KEYS, *FILE_KEYS, "font", "level"):
+        if key != "pages" and not isinstance(entry.get(key, ""), str) and (key in REQUIRED_KEYS or entry[key] is not None):
+            return f"{key} must be text, not {entry[key]!r}"
+    return None
 
 
 def _load_manifest(manifest: Path) -> list[CorpusDocument]:

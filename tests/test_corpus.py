@@ -1,6 +1,7 @@
 """The committed corpus: every manifest entry loads, and the generated part meets its counts."""
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
@@ -60,3 +61,26 @@ def test_generated_documents_have_consistent_labels_and_no_lost_page():
 def test_the_texts_hold_compounds_that_fall_at_line_ends():
     kinds = Counter(h["kind"] for d in GENERATED for h in d.labels["hyphens"])
     assert kinds["compound"] >= 20 and kinds["inserted"] >= 100, kinds
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"ocr": 5}, "document 1: ocr must be text, not 5"),
+    ({"id": ["a"]}, "document 1: id must be text, not ['a']"),
+    ({"subset": None}, "document 1: subset must be text, not None"),
+    ({"level": ["L0"]}, "document 1: level must be text"),
+    ({"pages": "2"}, "document 1: pages must be a whole number of 1 or more, not '2'"),
+])
+def test_a_manifest_entry_of_the_wrong_type_is_one_line_naming_the_manifest(tmp_path, capsys, change, problem):
+    # such entries were tracebacks (a list as a dictionary key, a number as a path) in every command reading a corpus
+    from ocrfix.cli import main
+
+    (tmp_path / "a.txt").write_text("tbe text\n", encoding="utf-8")
+    (tmp_path / "a.gt.txt").write_text("the text\n", encoding="utf-8")
+    entry = {"id": "a", "subset": "s", "ocr": "a.txt", "gt": "a.gt.txt", "engine": "e", "layout": "letter", "pages": 1}
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"format": "ocrfix-corpus/1", "documents": [{**entry, **change}]}), encoding="utf-8")
+    for argv in (["corpus", "table", "--corpus"], ["train", "--before", "", "-o", str(tmp_path / "m.json"), "--corpus"]):
+        assert main([*argv, str(tmp_path)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"{manifest}: {problem}" in err
+    assert not (tmp_path / "m.json").exists()
