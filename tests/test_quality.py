@@ -484,9 +484,9 @@ def test_calibration_is_monotone_and_round_trips(tmp_path):
     rng = np.random.default_rng(1)
     X = rng.uniform(0, 0.2, (300, 3))
     y = 0.6 * X[:, 0] + 0.3 * X[:, 1] + 0.005 + rng.normal(0, 0.003, 300)
-    linear = calibrate.fit(X, y, np.full(300, 1500.0), np.arange(300) % 30, ["a", "b", "c"], power=1.0)
+    linear = calibrate.fit(X, y, np.full(300, 1500.0), np.arange(300) % 30, ["unknown", "nonword", "rare"], power=1.0)
     assert linear.weights[0] == pytest.approx(0.6, abs=0.05) and linear.weights[2] < 0.05
-    model = calibrate.fit(X, y, np.full(300, 1500.0), np.arange(300) % 30, ["a", "b", "c"], power=0.8)
+    model = calibrate.fit(X, y, np.full(300, 1500.0), np.arange(300) % 30, ["unknown", "nonword", "rare"], power=0.8)
     assert model.power == 0.8 and model.weights[2] < model.weights[1] < model.weights[0]
     # Fitted on CER ** 0.8, the estimate is still in CER: it tracks the data as well as the linear fit.
     assert np.abs(model.predict(X) - y).mean() < 2 * np.abs(linear.predict(X) - y).mean() + 0.002
