@@ -27,7 +27,7 @@ from typing import Any
 
 from ocrfix.errors import OcrfixError
 from ocrfix.io import read, read_text, write_text_atomic
-from ocrfix.io.files import PathLike
+from ocrfix.io.files import PathLike, check_writable
 from ocrfix.jobs import workers
 from ocrfix.pipeline import Pipeline, Result, StrategyLike, start_worker, worker_pipeline
 from ocrfix.progress import progress_bar
@@ -94,6 +94,7 @@ def correct_folder(source: PathLike, output: PathLike, *, edits: PathLike | None
             raise OcrfixError("output folders must lie outside the input folder", target)
         if target.exists() and not target.is_dir():
             raise OcrfixError("is a file; the input is a folder, so the output must be a folder", target)
+        check_writable(target, folder=True)  # one error now, not one per file after correcting it
     processes = workers(jobs)
     pipeline = _pipeline(strategies)
     planned = plan(source, output, edits)

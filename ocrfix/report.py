@@ -219,7 +219,7 @@ def write_folder_report(output: PathLike, pairs: Sequence[tuple[str, PathLike, P
     >>> sorted(p.name for p in (folder / "report_files").iterdir())
     ['a.html']
     """
-    from ocrfix.io import read_text, refuse_inputs, write_text_atomic
+    from ocrfix.io import check_writable, read_text, refuse_inputs, write_text_atomic
     from ocrfix.progress import progress_bar
 
     index = Path(output)
@@ -228,6 +228,7 @@ def write_folder_report(output: PathLike, pairs: Sequence[tuple[str, PathLike, P
     if index.is_dir():  # checked before any page is written, like the inputs
         raise OcrfixError("is a folder; name the index file, e.g. report.html", index)
     refuse_inputs(index, inputs)
+    check_writable(index)
     names, scores, links = [], [], []
     for name, gt, hyp in progress_bar(pairs, progress=progress, desc="report", unit="doc", leave=False):
         reference, hypothesis = read_text(gt), read_text(hyp)

@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from ocrfix import bench
     from ocrfix.bench import leaderboard, output
     from ocrfix.errors import OcrfixError
+    from ocrfix.io import check_writable
 
     # What would make writing the results fail is checked before the run, which takes minutes.
     if args.readme:
@@ -62,8 +63,10 @@ def run(args: argparse.Namespace) -> int:
         if output.START not in readme or output.END not in readme:
             raise OcrfixError(f"no results section: add the markers {output.START} and {output.END}", args.readme)
     out = Path(args.out)
-    if not args.no_save and out.exists() and not out.is_dir():
-        raise OcrfixError("results folder is a file", out)
+    if not args.no_save:
+        if out.exists() and not out.is_dir():
+            raise OcrfixError("results folder is a file", out)
+        check_writable(out, folder=True)
     names = [name for item in args.strategies for name in item.split(",") if name.strip()] if args.strategies else None
     report = bench.run(args.corpus, names, folds=args.folds, jobs=args.jobs, profile=args.profile,
                        peer_sample=args.peer_sample)

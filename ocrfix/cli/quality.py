@@ -61,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.ok_below <= args.reocr_above:
         raise OcrfixError(f"need 0 <= --ok-below ({args.ok_below}) <= --reocr-above ({args.reocr_above})")
     workers(args.jobs)
+    if args.output:
+        from ocrfix.io import check_writable
+
+        check_writable(args.output)  # before estimating a folder, not after
     if args.lines < 0:
         raise OcrfixError(f"--lines must be 0 or more, not {args.lines}")
     if args.model:
@@ -98,13 +102,14 @@ def _model_file(args: argparse.Namespace) -> list[Path]:
 
 def _train(args: argparse.Namespace) -> int:
     from ocrfix import corpus
-    from ocrfix.io import refuse_inputs
+    from ocrfix.io import check_writable, refuse_inputs
     from ocrfix.quality import train
 
     if not args.corpus or not args.output:
         raise OcrfixError("--train needs --corpus PATH and -o MODEL")
     documents = corpus.load(args.corpus)
     refuse_inputs(args.output, corpus.input_files(args.corpus, documents))  # before the training, not after
+    check_writable(args.output)
     model = train(documents, info={"corpus": os.path.basename(os.path.abspath(args.corpus)),
                                    "documents": len(documents)}, progress=sys.stderr.isatty())
     model.save(args.output)

@@ -50,6 +50,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     options = {"max_gap_chars": args.max_gap_chars, "max_gap_words": args.max_gap_words}
+    if args.output:
+        from ocrfix.io import check_writable
+
+        check_writable(args.output)  # before scoring a folder, not after
     if args.gt_dir or args.hyp_dir:
         if args.gt or args.hyp:
             raise OcrfixError("give either GT HYP or --gt-dir/--hyp-dir, not both")

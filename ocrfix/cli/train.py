@@ -34,10 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ocrfix import corpus
     from ocrfix.errormodel import train_for_dictionary
-    from ocrfix.io import refuse_inputs
+    from ocrfix.io import check_writable, refuse_inputs
 
     documents = corpus.load(args.corpus, subsets=args.subset)
     refuse_inputs(args.output, corpus.input_files(args.corpus, documents))  # before the training, not after
+    check_writable(args.output)
     before = _before(args.before)
     model = train_for_dictionary([(doc.ocr, doc.gt) for doc in documents], before=before, prior=args.prior,
                                  progress=None)

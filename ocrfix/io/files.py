@@ -94,6 +94,34 @@ def refuse_inputs(path: PathLike, inputs: tuple[PathLike, ...]) -> None:
             raise OcrfixError("refusing to overwrite an input file", path)
 
 
+def check_writable(path: PathLike, *, folder: bool = False) -> None:
+    """An error now, before long work, if the file ``path`` (the folder, if ``folder``) could not be written.
+
+    Missing folders are made when writing, so the nearest existing one is tried, by making and removing a
+    temporary file in it: nothing is left behind, and a read-only or virtual file system fails as a write
+    would, whatever the permission bits say.
+
+    >>> import tempfile, os
+    >>> check_writable(os.path.join(tempfile.mkdtemp(), "new", "out.txt"))
+    >>> try:
+    ...     check_writable(os.path.join(__file__, "out.txt"))
+    ... except OcrfixError as error:
+    ...     print(error.message)
+    cannot write: a file stands where a folder is needed
+    """
+    target = Path(path).absolute()
+    if not folder and target.is_dir():
+        raise OcrfixError("cannot write: is a folder", path)
+    existing = next(parent for parent in (target if folder else target.parent, *target.parents) if parent.exists())
+    if not existing.is_dir():
+        raise OcrfixError("cannot write: a file stands where a folder is needed", path)
+    try:
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as error:
+        raise OcrfixError(f"cannot write: {error.strerror or error}", path) from None
+
+
 def write_bytes_atomic(path: PathLike, data: bytes, *, inputs: tuple[PathLike, ...] = ()) -> None:
     """Bytes version of :func:`write_text_atomic`."""
     refuse_inputs(path, inputs)
