@@ -60,3 +60,15 @@ def test_an_output_that_cannot_be_written_is_one_error_before_the_work(pairs, ca
     captured = capsys.readouterr()
     assert captured.err == f"ocrfix {argv[0]}: {out}: cannot write: a file stands where a folder is needed\n"
     assert captured.out == "" and sorted(path.name for path in tmp.iterdir()) == ["file.txt", "pairs"]
+
+
+def test_ctrl_c_while_the_parser_loads_the_strategies_is_one_line(monkeypatch, capsys):
+    # `fix`'s parser lists the strategies, loading them: Ctrl-C there was a traceback, outside main's handler
+    from ocrfix import strategies
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(strategies, "names", interrupted)
+    assert cli.main(["fix", "page.txt"]) == 130
+    assert capsys.readouterr().err == "ocrfix fix: interrupted\n"

@@ -46,18 +46,20 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
     try:
+        parser = build_parser(argv)  # a command's parser may load the library (the strategies' names)
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
+        command = args.command
         return int(args.func(args) or 0)
     except OcrfixError as error:
-        print(f"ocrfix {args.command}: {error}", file=sys.stderr)
+        print(f"ocrfix {command}: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"ocrfix {args.command}: interrupted", file=sys.stderr)
+        print(f"ocrfix {command}: interrupted" if command else "ocrfix: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 141
