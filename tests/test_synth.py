@@ -182,6 +182,17 @@ def test_bad_input_stops_with_one_line_before_any_work(tmp_path, capsys, monkeyp
 
 
 
+@pytest.mark.parametrize("options, problem", [
+    ({"limit": 0}, "limit must be 1 or more"), ({"limit": -3}, "limit must be 1 or more"),
+    ({"letters": -1}, "letters must be 0 or more, not -1"),
+])
+def test_a_count_out_of_range_stops_before_any_work(tmp_path, options, problem):
+    # `--limit 0` read as no limit started the whole build (an hour)
+    with pytest.raises(OcrfixError, match=problem):
+        check(BuildOptions(out=tmp_path / "c", engines=("tesseract",), **options))
+    assert not (tmp_path / "c").exists()
+
+
 @needs_courier
 def test_an_interrupted_build_leaves_the_manifest_as_it_was(tmp_path, monkeypatch):
     import ocrfix.synth.build as build_module

@@ -268,6 +268,13 @@ class BuildReport:
 
 def check(options: BuildOptions) -> list[Source]:
     """Every precondition, before any work: engines, fonts, levels, texts, a writable output."""
+    counts = {"letters": options.letters, "books": options.books, "rapidocr_letters": options.rapidocr_letters,
+              "rapidocr_books": options.rapidocr_books}
+    for name, count in counts.items():
+        if count < 0:
+            raise OcrfixError(f"{name} must be 0 or more, not {count}")
+    if options.limit is not None and options.limit < 1:  # 0 was read as no limit: the whole build
+        raise OcrfixError(f"limit must be 1 or more (None: every page set), not {options.limit}")
     for name in (*options.letter_fonts, *options.book_fonts):
         get_font(name)
     for name in options.levels:
