@@ -396,7 +396,7 @@ class ErrorModel:
             confusions = {(str(a), str(b)): int(c) for a, b, c in data["confusions"]}
             segments = {str(k): int(v) for k, v in data["segments"].items()}
             return cls(confusions, segments, int(data["characters"]), int(data["edits"]), bool(data.get("prior", True)))
-        except (KeyError, TypeError, ValueError) as error:
+        except (AttributeError, KeyError, TypeError, ValueError) as error:
             raise OcrfixError(f"malformed error model: {error}", path) from None
 
     def save(self, path: str | os.PathLike[str]) -> None:

@@ -211,3 +211,23 @@ def test_the_same_misreading_again_in_one_word_is_scored_as_a_likely_repeat():
     # a lost letter twice is no repeat of one glyph's misreading
     lost = model.confusion_log_prob("e", "")
     assert model.log_prob("between", "btwen") == pytest.approx(model.log_prob("between", "btween") - correct + lost)
+
+
+def test_cli_fix_reads_the_model_train_wrote(tmp_path, capsys):
+    # a model trained with `ocrfix train` could be used from Python only (Dictionary(model=PATH))
+    folder = pair_folder(tmp_path / "pairs", [("the cat sat", "the cat sat")])
+    model = tmp_path / "model.json"
+    assert main(["train", "--corpus", str(folder), "--before", "", "--no-prior", "-o", str(model)]) == 0
+    page = tmp_path / "page.txt"
+    page.write_text("the rnodern world\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["fix", str(page), "--strategies", "dictionary"]) == 0
+    assert capsys.readouterr().out == "the modern world\n"  # rn/m is in the shipped model (and its prior)
+    assert main(["fix", str(page), "--strategies", "dictionary", "--model", str(model)]) == 0
+    assert capsys.readouterr().out == "the rnodern world\n"  # a model that never saw rn for m
+    assert main(["fix", str(page), "--strategies", "dedup", "--model", str(model)]) == 2
+    assert capsys.readouterr().err == f"ocrfix fix: {model}: an error model is for the dictionary strategy, which is not run\n"
+    model.write_text('{"format": "ocrfix-errormodel/1", "confusions": [], "segments": [1], "characters": 1, '
+                     '"edits": 1}', encoding="utf-8")
+    assert main(["fix", str(page), "--model", str(model)]) == 2
+    assert capsys.readouterr().err.startswith(f"ocrfix fix: {model}: malformed error model")

@@ -30,12 +30,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         epilog="examples:\n"
                "  ocrfix fix page.txt -o page.fixed.txt --explain\n"
                "  ocrfix fix scans/ -o fixed/ --strategies dedup --edits edits/ --jobs 2\n"
-               "  ocrfix fix page.hocr --edits page.edits.json > page.txt")
+               "  ocrfix fix page.hocr --edits page.edits.json > page.txt\n"
+               "  ocrfix train --corpus my_pairs/ -o model.json && ocrfix fix page.txt --model model.json")
     parser.add_argument("input", metavar="IN", help="OCR file or folder")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (folder when IN is a folder)")
     parser.add_argument("--strategies", metavar="A,B", type=_names,
                         help="comma-separated strategies in the order to run them (default: the default pipeline; "
                              "'none' changes nothing); known: " + _known())
+    parser.add_argument("--model", metavar="MODEL",
+                        help="the dictionary's error model, written by 'ocrfix train' (default: the shipped one)")
     parser.add_argument("--explain", action="store_true",
                         help="print what was changed, where and why (to standard error when the text goes to "
                              "standard output)")
@@ -60,6 +63,20 @@ def _known() -> str:
     return ", ".join(names())
 
 
+def _with_model(names: list[str] | None, model: str | None) -> list | None:
+    """The strategies to run, the dictionary reading ``model`` (an error model file) if one is given."""
+    if model is None:
+        return names
+    from ocrfix.errors import OcrfixError
+    from ocrfix.strategies import DEFAULT_PIPELINE
+    from ocrfix.strategies.dictionary import Dictionary
+
+    names = list(DEFAULT_PIPELINE) if names is None else names
+    if "dictionary" not in names:
+        raise OcrfixError("an error model is for the dictionary strategy, which is not run", model)
+    return [Dictionary(model=model) if name == "dictionary" else name for name in names]
+
+
 def run(args: argparse.Namespace) -> int:
     from ocrfix.batch import correct_file
     from ocrfix.errors import OcrfixError
@@ -68,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 
     workers(args.jobs)  # a bad --jobs is an error for one file too, not ignored
     try:
-        pipeline = Pipeline(args.strategies)
+        pipeline = Pipeline(_with_model(args.strategies, args.model))
     except ValueError as error:
         raise OcrfixError(str(error), "--strategies") from None
     source = Path(args.input)

@@ -12,7 +12,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "train", help=HELP,
         description="Align every document's OCR with its ground truth and count the engine's confusions "
                     "(single and multi-character: rn for m, cl for d, 1 for l, lost and added spaces) into an "
-                    "error model file for the dictionary strategy (Dictionary(model=PATH) in Python). The OCR is first passed through the strategies that run before "
+                    "error model file for the dictionary strategy (ocrfix fix --model PATH; Dictionary(model=PATH) in Python). The OCR is first passed through the strategies that run before "
                     "the dictionary in the default pipeline, so the model learns the errors the dictionary "
                     "will actually see.")
     parser.add_argument("--corpus", metavar="PATH",
