@@ -263,7 +263,14 @@ def wer(reference: str, hypothesis: str, profile: str = "default", *,
 
 def score(reference: str, hypothesis: str, profile: str = "default", *, alignment: bool = False,
           max_gap_chars: int = MAX_GAP_CHARS, max_gap_words: int = MAX_GAP_WORDS) -> Score:
-    """Every figure of the comparison; with ``alignment=True`` also the aligned blocks (:class:`Op`)."""
+    """Every figure of the comparison; with ``alignment=True`` also the aligned blocks (:class:`Op`).
+
+    >>> s = score("the cat sat", "the cut sat", alignment=True)
+    >>> s.distance, s.reference_length, s.substitutions, round(s.cer, 4), round(s.wer, 4)
+    (1, 11, 1, 0.0909, 0.3333)
+    >>> [op.tag for op in s.alignment]
+    ['equal', 'replace', 'equal']
+    """
     _check_bounds(max_gap_chars, max_gap_words)
     reference, hypothesis = normalize(reference, profile), normalize(hypothesis, profile)
     ref, hyp = tokens(reference, hypothesis)

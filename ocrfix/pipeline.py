@@ -99,6 +99,13 @@ class Result:
     ``edits`` are sorted by their start in ``original``; an edit a later
     strategy made inside text an earlier one inserted spans that whole
     insertion's original span.
+
+    >>> result = Pipeline(["dedup"]).run("it has been been been a year")
+    >>> result.text, result.changed, [(e.start, e.end, e.replacement) for e in result.edits]
+    ('it has been a year', True, [(11, 21, '')])
+    >>> print(result.explain())
+    1 edit by dedup
+    line 1, col 12 [11:21] dedup: " been been" → "" (the token "been" repeated 3 times; kept the first) confidence 0.95
     """
 
     text: str

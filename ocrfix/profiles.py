@@ -77,7 +77,11 @@ def join_line_end_hyphens(text: str) -> str:
 
 
 def normalize(text: str, profile: str = "default") -> str:
-    """``text`` under the named profile (``exact``, ``default`` or ``relaxed``)."""
+    """``text`` under the named profile (``exact``, ``default`` or ``relaxed``).
+
+    >>> normalize("  Dear\\n\\n Sir ,"), normalize("“Co-\\noperation” — ﬁne", "relaxed")
+    ('Dear Sir ,', '"cooperation" - fine')
+    """
     if profile == "exact":
         return text
     if profile == "default":

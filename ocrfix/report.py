@@ -134,7 +134,7 @@ def _rows(score: Score, reference: str, hypothesis: str) -> list[tuple[str, str]
 
 def html_report(reference: str, hypothesis: str, profile: str = "default", *,
                 title: str = "OCR evaluation", reference_name: str = "reference",
-                hypothesis_name: str = "hypothesis", **options) -> str:
+                hypothesis_name: str = "hypothesis", **options: int) -> str:
     """The aligned report of one pair as a self-contained HTML page."""
     return _document_page(analyze(reference, hypothesis, profile, **options), reference, hypothesis, title=title,
                           reference_name=reference_name, hypothesis_name=hypothesis_name)
@@ -191,7 +191,7 @@ def html_summary(names: list[str], scores: list[Score], total: Aggregate, *, tit
 
 def write_folder_report(output: PathLike, pairs: Sequence[tuple[str, PathLike, PathLike]],
                         profile: str = "default", *, title: str = "OCR evaluation",
-                        progress: bool | None = None, **options) -> Aggregate:
+                        progress: bool | None = None, **options: int) -> Aggregate:
     """Write the HTML report of ``(name, gt_path, hyp_path)`` pairs: ``output`` and a page per document.
 
     ``output`` (say ``report.html``) is the index of :func:`html_summary`; the

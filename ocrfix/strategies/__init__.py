@@ -41,7 +41,18 @@ S = TypeVar("S", bound="type[Strategy]")
 
 
 def register(cls: S) -> S:
-    """Class decorator: make a Strategy subclass available under ``cls.name``."""
+    """Class decorator: make a Strategy subclass available under ``cls.name``.
+
+    >>> import ocrfix
+    >>> @register
+    ... class Shout(ocrfix.pipeline.Strategy):
+    ...     name = "shout-example"
+    ...     def propose(self, text):
+    ...         return [self.edit(text, 0, len(text), text.upper(), reason="demo", confidence=1.0)]
+    >>> ocrfix.correct("hello", strategies=["shout-example"])
+    'HELLO'
+    >>> _ = _REGISTRY.pop("shout-example")  # (leaves the registry as it was for the other examples)
+    """
     name = getattr(cls, "name", None)
     if not isinstance(name, str) or not name:
         raise TypeError(f"{cls.__qualname__} needs a class attribute 'name' to be registered")
