@@ -354,7 +354,8 @@ def test_malformed_hocr_numbers_are_reported():
     ("latin1.dat", "Café".encode("latin-1"), "not UTF-8"),
     ("scan.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
     ("scan.xml", b"<alto>\x00\x00\x00</alto>", "binary file"),
-    ("empty.xml", b"", "neither hOCR"),
+    ("empty.xml", b"", "empty file, expected hOCR, ALTO or PAGE XML"),
+    ("notes.xml", b"plain notes, not XML", "not XML: a .xml file is read as hOCR, ALTO or PAGE"),
     ("empty.hocr", b"  \n", "empty file"),
     ("bad.alto.xml", b'<?xml version="1.0" encoding="UTF-8"?><alto>caf\xe9</alto>', "malformed XML"),
 ])

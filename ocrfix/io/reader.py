@@ -44,8 +44,22 @@ def read(path: str | os.PathLike[str], format: str | None = None) -> Document:
     if format is None:
         format = _BY_EXTENSION.get(suffix) or sniff(data)
         if format == "text" and suffix == ".xml":
-            raise OcrfixError("XML that is neither hOCR, ALTO nor PAGE (pass a format to read it anyway)", source)
+            raise OcrfixError(_not_ocr_xml(data), source)
     return parse(data, format, source=source)
+
+
+def _not_ocr_xml(data: bytes) -> str:
+    """Why a ``.xml`` file that sniffs as text is refused: empty, not XML, or XML of another kind.
+
+    >>> _not_ocr_xml(b" \\n"), _not_ocr_xml(b"<svg/>")
+    ('empty file, expected hOCR, ALTO or PAGE XML', 'XML whose root <svg> is neither hOCR, ALTO nor PAGE')
+    """
+    if not data.strip():
+        return "empty file, expected hOCR, ALTO or PAGE XML"
+    root = _ROOT.match(data[:_SNIFF_BYTES].decode("utf-8", errors="ignore").removeprefix("\ufeff"))
+    if root is None:
+        return "not XML: a .xml file is read as hOCR, ALTO or PAGE (name plain text .txt)"
+    return f"XML whose root <{root.group(1)}> is neither hOCR, ALTO nor PAGE"
 
 
 def parse(data: bytes | str, format: str | None = None, source: str | None = None) -> Document:
