@@ -27,14 +27,10 @@ from typing import Any
 
 from ocrfix.errors import OcrfixError
 from ocrfix.io import read, read_text, write_text_atomic
-from ocrfix.io.files import PathLike, check_writable
+from ocrfix.io.files import PathLike, check_writable, ocr_files_in
 from ocrfix.jobs import workers
 from ocrfix.pipeline import Pipeline, Result, StrategyLike, start_worker, worker_pipeline
 from ocrfix.progress import progress_bar
-
-# What a folder run picks up: OCR text and the XML formats the readers know.
-INPUT_SUFFIXES = (".txt", ".hocr", ".html", ".htm", ".xhtml", ".xml")
-
 
 @dataclass(frozen=True)
 class Job:
@@ -62,14 +58,13 @@ def correct_file(source: PathLike, output: PathLike | None = None, *, edits: Pat
 
 
 def plan(source: PathLike, output: PathLike, edits: PathLike | None = None) -> list[Job]:
-    """A :class:`Job` for every OCR file under the folder ``source`` (hidden ones left out): its text goes
-    to the same relative path under ``output``, as ``.txt``, its edits under ``edits`` as ``.edits.json``."""
+    """A :class:`Job` for every OCR file under the folder ``source`` (:func:`ocrfix.io.files.ocr_files_in`:
+    hidden files and ground truths left out): its text goes to the same relative path under ``output``, as
+    ``.txt``, its edits under ``edits`` as ``.edits.json``."""
     source, output, edits = Path(source), Path(output), _path(edits)
     jobs, seen = [], {}
-    for path in sorted(source.rglob("*")):
+    for path in ocr_files_in(source):
         relative = path.relative_to(source)
-        if not path.is_file() or path.suffix.lower() not in INPUT_SUFFIXES or any(part.startswith(".") for part in relative.parts):
-            continue
         name = relative if path.suffix.lower() == ".txt" else relative.with_suffix(".txt")
         if name in seen:
             raise OcrfixError(f"{seen[name]} and {relative} would both be written to {output / name}", source)

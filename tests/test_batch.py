@@ -47,3 +47,19 @@ def test_a_folder_run_refuses_outputs_that_would_overwrite(tmp_path, output, mes
     with pytest.raises(OcrfixError, match=message):
         correct_folder(tmp_path / "scans", tmp_path / output, progress=False)
     assert (tmp_path / "file.txt").read_text() == "kept"
+
+
+def test_a_folder_run_reads_the_ocr_and_leaves_ground_truths_and_hidden_files_alone(tmp_path, capsys):
+    # a folder of pairs (NAME.txt + NAME.gt.txt, as `ocrfix score --gt-dir` and `quality` read it) had its
+    # ground truths corrected too; `quality` left them out
+    from ocrfix.cli import main
+
+    scans = tmp_path / "scans"
+    (scans / ".cache").mkdir(parents=True)
+    for name in ("page.txt", "page.gt.txt", ".notes.txt", ".cache/old.txt"):
+        (scans / name).write_text("it has been been been a year\n", encoding="utf-8")
+    assert main(["fix", str(scans), "-o", str(tmp_path / "fixed"), "--strategies", "dedup", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["files"] == 1
+    assert [path.name for path in (tmp_path / "fixed").rglob("*")] == ["page.txt"]
+    assert main(["quality", str(scans), "--format", "json"]) == 0
+    assert [row["file"] for row in json.loads(capsys.readouterr().out)["pages"]] == [str(scans / "page.txt")]

@@ -22,6 +22,27 @@ from ocrfix.errors import OcrfixError
 PathLike = str | os.PathLike[str]
 
 
+# What a folder run reads: OCR text and the XML formats the readers know.
+OCR_SUFFIXES = (".txt", ".hocr", ".html", ".htm", ".xhtml", ".xml")
+
+
+def ocr_files_in(folder: PathLike) -> list[Path]:
+    """The OCR files under ``folder`` (:data:`OCR_SUFFIXES`), sorted; hidden files and folders and ground
+    truths (``NAME.gt.txt``) are left out. What ``ocrfix fix`` and ``ocrfix quality`` read from a folder.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "a.gt.txt", "b.hocr", ".c.txt", "d.png"):
+    ...     _ = (folder / name).write_text("x")
+    >>> [path.name for path in ocr_files_in(folder)]
+    ['a.txt', 'b.hocr']
+    """
+    folder = Path(folder)
+    return sorted(path for path in folder.rglob("*")
+                  if path.is_file() and path.suffix.lower() in OCR_SUFFIXES and not path.name.endswith(".gt.txt")
+                  and not any(part.startswith(".") for part in path.relative_to(folder).parts))
+
+
 def read_bytes(path: PathLike) -> bytes:
     """The file's bytes, or a one-line error naming the file."""
     try:

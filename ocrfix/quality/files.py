@@ -30,25 +30,22 @@ from typing import Any
 
 from ocrfix.errors import OcrfixError
 from ocrfix.io import read as read_ocr
-from ocrfix.io.files import PathLike
+from ocrfix.io.files import OCR_SUFFIXES, PathLike, ocr_files_in
 from ocrfix.jobs import workers
 from ocrfix.quality import FEATURES, OK_BELOW, REOCR_ABOVE, Calibration, estimate
 
-# Files read from a folder (ground-truth files NAME.gt.txt are left out).
-SUFFIXES = (".txt", ".hocr", ".html", ".htm", ".xml")
 # Verdicts without a number, placed around the numbered pages when sorting worst first.
 _FIRST = ("not text",)
 _LAST = ("unknown language", "empty")
 
 
 def ocr_files(path: PathLike) -> list[Path]:
-    """``path`` itself if it is a file; the OCR files (:data:`SUFFIXES`, not ``NAME.gt.txt``) of a folder, sorted."""
+    """``path`` itself if it is a file; the OCR files of a folder (:func:`ocrfix.io.files.ocr_files_in`)."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                       and not p.name.endswith(".gt.txt"))
+        files = ocr_files_in(path)
         if not files:
-            raise OcrfixError(f"no OCR files ({', '.join(SUFFIXES)}) in the folder", str(path))
+            raise OcrfixError(f"no OCR files ({', '.join(OCR_SUFFIXES)}) in the folder", str(path))
         return files
     if not path.exists():
         raise OcrfixError("no such file or folder", str(path))
