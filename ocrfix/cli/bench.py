@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 from ocrfix.profiles import PROFILES
@@ -16,14 +17,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "bench",
         help=HELP,
-        description=(
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(
             "Run every strategy alone, each prefix of the default pipeline (dedup+layout, ...), the pipeline "
             "and the off-the-shelf peers (symspellpy, pyspellchecker) on every document of a corpus; report "
             "raw and corrected CER/WER against the logical ground truth per subset and per engine × layout "
             "group, the ICDAR-style improvement, edits with their precision and harmful share, damage on clean "
             "text and throughput. Trainable strategies are cross-validated by document. Writes bench.json, "
-            "bench.md and bench.png under --out."
-        ),
+            "bench.md and bench.png under --out.", 79),
+        epilog="examples:\n"
+               "  ocrfix bench --no-save --strategies dedup+layout pipeline --by group --jobs 0\n"
+               "  ocrfix bench --corpus my_pairs/ --format json --no-save > bench.json",
     )
     parser.add_argument("--corpus", metavar="PATH",
                         help="a corpus folder with manifest.json, or a folder of NAME.gt.txt + NAME.txt/NAME.ocr.txt "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,17 +20,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "quality", help=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Estimate the character error rate of every page of OCR output (plain text, pages split on "
-                    "form feed; hOCR, ALTO or PAGE XML) without ground truth, with an 80% interval and a verdict:\n"
+        description=textwrap.fill(
+            "Estimate the character error rate of every page of OCR output (plain text, pages split on form feed; "
+            "hOCR, ALTO or PAGE XML) without ground truth, with an 80% interval and a verdict:", 79) + "\n"
                     "  ok           estimated CER below --ok-below\n"
                     "  correctable  between the thresholds: worth running correction\n"
                     "  re-ocr       above --reocr-above: correction cannot save it\n"
                     "  loop         at least 5% of the page is a repetition loop\n"
                     "  empty, not text, unknown language: no number is given\n"
-                    "Pages are listed worst first.\n\n"
-                    "With --train, fit the calibration on a corpus of OCR with ground truth instead "
-                    "(a manifest folder, or NAME.txt / NAME.gt.txt pairs) and write it to -o MODEL; "
-                    "use it with --model MODEL.")
+                    "Pages are listed worst first.\n\n" + textwrap.fill(
+            "With --train, fit the calibration on a corpus of OCR with ground truth instead (a manifest folder, "
+            "or NAME.txt / NAME.gt.txt pairs) and write it to -o MODEL; use it with --model MODEL. With "
+            "--evaluate, score a calibration on such a corpus without refitting.", 79),
+        epilog="examples:\n"
+               "  ocrfix quality scans/ --format csv -o quality.csv --jobs 2\n"
+               "  ocrfix quality page.hocr --lines 5\n"
+               "  ocrfix quality --train --corpus my_pairs/ -o model.json && ocrfix quality scans/ --model model.json")
     parser.add_argument("input", nargs="?", metavar="IN", help="a file or a folder of OCR files")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)")
     parser.add_argument("--ok-below", type=float, default=OK_BELOW, metavar="CER",

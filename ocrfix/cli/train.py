@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 
 HELP = "learn an OCR error model (for the dictionary strategy) from OCR/ground-truth pairs"
 
@@ -10,11 +11,16 @@ HELP = "learn an OCR error model (for the dictionary strategy) from OCR/ground-t
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "train", help=HELP,
-        description="Align every document's OCR with its ground truth and count the engine's confusions "
+        description=textwrap.fill("Align every document's OCR with its ground truth and count the engine's confusions "
                     "(single and multi-character: rn for m, cl for d, 1 for l, lost and added spaces) into an "
-                    "error model file for the dictionary strategy (ocrfix fix --model PATH; Dictionary(model=PATH) in Python). The OCR is first passed through the strategies that run before "
-                    "the dictionary in the default pipeline, so the model learns the errors the dictionary "
-                    "will actually see.")
+                    "error model file for the dictionary strategy (ocrfix fix --model PATH; "
+                    "Dictionary(model=PATH) in Python). The OCR is first passed through the strategies that run "
+                    "before the dictionary in the default pipeline, so the model learns the errors the dictionary "
+                    "will actually see.", 79),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  ocrfix train --corpus my_pairs/ -o model.json      # NAME.txt + NAME.gt.txt pairs\n"
+               "  ocrfix fix scans/ -o fixed/ --model model.json")
     parser.add_argument("--corpus", metavar="PATH",
                         help="corpus folder with manifest.json, or a folder of NAME.gt.txt + NAME.txt pairs "
                              "(default: the repository's corpus/)")
