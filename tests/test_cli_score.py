@@ -41,6 +41,19 @@ def test_two_files_json(capsys):
     assert "confusions" in data and "classes" in data
 
 
+def test_ocr_xml_is_scored_by_its_text_and_plain_text_as_it_is(tmp_path, capsys):
+    # hOCR was scored as text, markup and all: a CER of 31 (3,106%) for a page read without an error
+    hocr = Path(__file__).resolve().parent / "data" / "io" / "tesseract-2pages.hocr"
+    gt = tmp_path / "page.gt.txt"
+    assert main(["fix", str(hocr), "--strategies", "none", "-o", str(gt)]) == 0
+    code, out, _ = run(capsys, gt, hocr, "--format", "json")
+    assert code == 0 and json.loads(out)["score"]["distance"] == 0
+    crlf = tmp_path / "page.ocr"  # no .txt: its content says it is text; its \r\n stay, as in a .txt file
+    crlf.write_bytes(GT.read_bytes().replace(b"\n", b"\r\n"))
+    code, out, _ = run(capsys, GT, crlf, "--format", "json", "--profile", "exact")
+    assert code == 0 and json.loads(out)["score"]["distance"] == GT.read_bytes().count(b"\n")
+
+
 def test_profile_option(capsys):
     _, out, _ = run(capsys, GT, OCR, "--format", "json", "--profile", "exact")
     assert json.loads(out)["score"]["profile"] == "exact"

@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "score", help=HELP, description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gt", nargs="?", metavar="GT", help="ground-truth text file")
-    parser.add_argument("hyp", nargs="?", metavar="HYP", help="OCR text file to score")
+    parser.add_argument("hyp", nargs="?", metavar="HYP", help="OCR file to score: text, or hOCR, ALTO or PAGE XML (its text)")
     parser.add_argument("--gt-dir", metavar="D", help="folder of NAME.gt.txt ground truths")
     parser.add_argument("--hyp-dir", metavar="D", help="folder of NAME.txt / NAME.ocr.txt (default: --gt-dir)")
     parser.add_argument("--profile", "-p", choices=PROFILES, default="default",
@@ -89,9 +89,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _pair(args, options) -> tuple[tuple[str, ...], str]:
     from ocrfix.analysis import analyze
-    from ocrfix.io import read_text
+    from ocrfix.io import read_as_text, read_text
 
-    reference, hypothesis = read_text(args.gt), read_text(args.hyp)
+    # OCR output in hOCR, ALTO or PAGE XML is scored by its text, as `fix` and `quality` read it (its markup
+    # scored as text made a CER of 3,000%)
+    reference, hypothesis = read_text(args.gt), read_as_text(args.hyp)
     inputs = (args.gt, args.hyp)
     if args.format == "html":
         from ocrfix.report import html_report

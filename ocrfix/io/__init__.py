@@ -13,10 +13,10 @@ model and writes outputs atomically.
 from ocrfix.io.files import (check_writable, decode_text, read_bytes, read_json, read_text, refuse_inputs, write_bytes_atomic,
                              write_text_atomic)
 from ocrfix.io.model import Document, Line, Page, Word
-from ocrfix.io.reader import FORMATS, parse, read, sniff
+from ocrfix.io.reader import FORMATS, parse, read, read_as_text, sniff
 from ocrfix.io.text import from_text
 
 __all__ = [
     "FORMATS", "Document", "Line", "Page", "Word", "check_writable", "decode_text", "from_text", "parse", "read",
-    "read_bytes", "read_json", "read_text", "refuse_inputs", "sniff", "write_bytes_atomic", "write_text_atomic",
+    "read_as_text", "read_bytes", "read_json", "read_text", "refuse_inputs", "sniff", "write_bytes_atomic", "write_text_atomic",
 ]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ocrfix.errors import OcrfixError
 from ocrfix.io.alto import parse_alto
-from ocrfix.io.files import decode_text, read_bytes
+from ocrfix.io.files import decode_text, read_bytes, read_text
 from ocrfix.io.hocr import parse_hocr
 from ocrfix.io.model import Document
 from ocrfix.io.pagexml import parse_page
@@ -46,6 +46,23 @@ def read(path: str | os.PathLike[str], format: str | None = None) -> Document:
         if format == "text" and suffix == ".xml":
             raise OcrfixError(_not_ocr_xml(data), source)
     return parse(data, format, source=source)
+
+
+def read_as_text(path: str | os.PathLike[str]) -> str:
+    """The text of the OCR file at ``path``: plain text as it is, character for character (``\\r\\n`` kept);
+    hOCR, ALTO and PAGE XML as their :meth:`Document.text` (pages joined by form feeds). What ``ocrfix score``
+    compares with the ground truth.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "page.xml").write_text('<alto><Layout><Page><TextLine><String CONTENT="Dear"/><SP/>'
+    ...                                      '<String CONTENT="Sir,"/></TextLine></Page></Layout></alto>')
+    >>> _ = (folder / "page.txt").write_bytes(b"Dear Sir,\\r\\n")
+    >>> read_as_text(folder / "page.xml"), read_as_text(folder / "page.txt")
+    ('Dear Sir,', 'Dear Sir,\\r\\n')
+    """
+    document = None if Path(path).suffix.lower() == ".txt" else read(path)
+    return read_text(path) if document is None or document.format == "text" else document.text()
 
 
 def _not_ocr_xml(data: bytes) -> str:
