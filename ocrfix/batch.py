@@ -157,5 +157,15 @@ def _record(pipeline: Pipeline, job: Job) -> dict[str, Any]:
         result = _correct(pipeline, job)
     except OcrfixError as error:
         return {"source": str(job.source), "error": str(error)}
-    return {"source": str(job.source), "output": str(job.output), "edits": len(result.edits),
+    return file_record(job.source, job.output, result)
+
+
+def file_record(source: PathLike, output: PathLike | None, result: Result) -> dict[str, Any]:
+    """What a summary says of one corrected file (a folder run's ``results``; ``ocrfix fix FILE -o OUT
+    --format json``).
+
+    >>> file_record("page.txt", "fixed/page.txt", Pipeline(["dedup"]).run("it was was was so"))
+    {'source': 'page.txt', 'output': 'fixed/page.txt', 'edits': 1, 'removed_chars': 8}
+    """
+    return {"source": str(source), "output": None if output is None else str(output), "edits": len(result.edits),
             "removed_chars": len(result.original) - len(result.text)}

@@ -63,3 +63,17 @@ def test_a_folder_run_reads_the_ocr_and_leaves_ground_truths_and_hidden_files_al
     assert [path.name for path in (tmp_path / "fixed").rglob("*")] == ["page.txt"]
     assert main(["quality", str(scans), "--format", "json"]) == 0
     assert [row["file"] for row in json.loads(capsys.readouterr().out)["pages"]] == [str(scans / "page.txt")]
+
+
+def test_a_file_to_its_output_with_format_json_prints_its_record_and_explains_on_stderr(tmp_path, capsys):
+    # `fix FILE -o OUT --format json` printed nothing (the option was for standard output only), and
+    # --explain beside it would have mixed text into the JSON
+    from ocrfix.cli import main
+
+    page, out = tmp_path / "page.txt", tmp_path / "page.fixed.txt"
+    page.write_text("it has been been been a year\n", encoding="utf-8")
+    assert main(["fix", str(page), "-o", str(out), "--strategies", "dedup", "--format", "json", "--explain"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == {"source": str(page), "output": str(out), "edits": 1, "removed_chars": 10}
+    assert captured.err.startswith("1 edit by dedup\n")
+    assert out.read_text(encoding="utf-8") == "it has been a year\n"

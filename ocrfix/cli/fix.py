@@ -40,15 +40,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--model", metavar="MODEL",
                         help="the dictionary's error model, written by 'ocrfix train' (default: the shipped one)")
     parser.add_argument("--explain", action="store_true",
-                        help="print what was changed, where and why (to standard error when the text goes to "
-                             "standard output)")
+                        help="print what was changed, where and why (to standard error when the text or JSON goes "
+                             "to standard output)")
     parser.add_argument("--edits", metavar="PATH",
                         help="write the edits as JSON (schema in README): a file, or a folder when IN is a folder")
     parser.add_argument("--jobs", type=int, default=1, help="files corrected in parallel (default: 1; 0: one per core)")
     parser.add_argument("--force", action="store_true", help="redo files whose output is already up to date")
     parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="for a file to standard output: the text, or JSON with text and edits; for a folder: "
-                             "the summary's format")
+                        help="for a file to standard output: the text, or JSON with text and edits; for a file "
+                             "to -o OUT or a folder: the summary's format (json: a record per file)")
     parser.set_defaults(func=run)
 
 
@@ -97,8 +97,13 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps({"source": str(source), "text": result.text, **result.to_dict()}, ensure_ascii=False))
         else:
             sys.stdout.write(result.text)
+    elif args.format == "json":  # the text is in OUT: what a folder run's summary says of each file
+        from ocrfix.batch import file_record
+
+        print(json.dumps(file_record(source, args.output, result), ensure_ascii=False))
     if args.explain:
-        print(result.explain(), file=sys.stderr if args.output is None else sys.stdout)
+        # standard output holds the explanation only when nothing else goes there
+        print(result.explain(), file=sys.stdout if args.output and args.format == "text" else sys.stderr)
     return 0
 
 
