@@ -225,6 +225,10 @@ def test_cli_fix_reads_the_model_train_wrote(tmp_path, capsys):
     assert capsys.readouterr().out == "the modern world\n"  # rn/m is in the shipped model (and its prior)
     assert main(["fix", str(page), "--strategies", "dictionary", "--model", str(model)]) == 0
     assert capsys.readouterr().out == "the rnodern world\n"  # a model that never saw rn for m
+    for output in ("-o", "--edits"):  # -o over the model replaced it with the corrected text
+        assert main(["fix", str(page), output, str(model), "--model", str(model)]) == 2
+        assert capsys.readouterr().err == f"ocrfix fix: {model}: refusing to overwrite an input file\n"
+    assert ErrorModel.load(model).prior is False
     assert main(["fix", str(page), "--strategies", "dedup", "--model", str(model)]) == 2
     assert capsys.readouterr().err == f"ocrfix fix: {model}: an error model is for the dictionary strategy, which is not run\n"
     model.write_text('{"format": "ocrfix-errormodel/1", "confusions": [], "segments": [1], "characters": 1, '

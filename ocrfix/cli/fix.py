@@ -84,6 +84,12 @@ def run(args: argparse.Namespace) -> int:
     from ocrfix.pipeline import Pipeline
 
     workers(args.jobs)  # a bad --jobs is an error for one file too, not ignored
+    if args.model:  # an input too: neither output may replace it
+        from ocrfix.io import refuse_inputs
+
+        for output in (args.output, args.edits):
+            if output is not None:
+                refuse_inputs(output, (args.model,))
     try:
         pipeline = Pipeline(_with_model(args.strategies, args.model))
     except ValueError as error:
