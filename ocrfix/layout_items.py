@@ -37,12 +37,14 @@ An item the OCR lost (under half of its characters aligned) is not counted.
 """
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix.corpus import CorpusDocument
+from ocrfix.errors import OcrfixError
 
 FURNITURE_KINDS = ("running_head", "page_number", "catchword")
 BODY_KINDS = ("body", "letter_block", "heading")
@@ -288,7 +290,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", help="corpus folder (default: the repository's corpus/)")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
-    summary = summarise(load(args.corpus))
+    try:
+        summary = summarise(load(args.corpus))
+    except OcrfixError as error:  # one line, as from `ocrfix` itself
+        print(f"{parser.prog}: {error}", file=sys.stderr)
+        return 2
     if args.format == "json":
         import json
 
@@ -306,3 +312,6 @@ if __name__ == "__main__":
         raise SystemExit(main())
     except BrokenPipeError:  # the reader left early ("| head"): no traceback, as `ocrfix` itself
         raise SystemExit(141)
+    except KeyboardInterrupt:
+        print("python -m ocrfix.layout_items: interrupted", file=sys.stderr)
+        raise SystemExit(130)

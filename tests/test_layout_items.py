@@ -96,3 +96,11 @@ def test_summary_over_documents():
     assert summary["items"]["hyphen_inserted"]["joined"] >= 10
     (group,) = summary["groups"].values()
     assert group["documents"] == 2 and group["cer_after"] < group["cer_before"]
+
+
+def test_the_command_names_a_bad_corpus_in_one_line(tmp_path, capsys):
+    # `python -m ocrfix.layout_items missing/` was a traceback
+    from ocrfix.layout_items import main
+
+    assert main([str(tmp_path / "missing")]) == 2
+    assert capsys.readouterr().err == f"python -m ocrfix.layout_items: {tmp_path / 'missing'}: no such corpus folder\n"
