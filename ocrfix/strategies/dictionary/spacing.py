@@ -90,6 +90,13 @@ STOP_NAME_LENGTH = 7
 # engine lost ("And", "Which") is read no worse with a comma than with the stop (one edit either way).
 CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "where", "when", "while", "whilst",
                           "though", "although", "whereas"))
+# A verb's form in -ing opens a participle's clause after a comma ("by the house of their fathers, according to",
+# "at Lloyd's, being"), and seldom a sentence: read as a clause word. Its stem has a vowel and is a verb in common use
+# as it stands, with its final e or with its last consonant once ("allow", "suppose", "win"; not "everyth", "th").
+PARTICIPLE = regex.compile(r"(\p{Ll}*[aeiouy]\p{Ll}*)ing")
+# Titles of persons English abbreviates with a point ("Mr. and Mrs. Smith") but also prints without one (British
+# style: "Mr Smith"), so that a point-less print elsewhere in the text says nothing of the one before a clause word.
+TITLES = frozenset(("mr", "mrs", "dr", "st", "messrs", "mme", "mlle"))
 # Words English ends no sentence or clause with: the articles, the possessive determiners that are no pronouns
 # too, the coordinating conjunctions and "than", "every", "very" (each wants a word after it; not "of", which a
 # colon may follow: "one of: auto, manual"). A full stop, colon or semicolon after one, before a lower-case word,
@@ -162,8 +169,10 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
 def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     """Each full stop (a match of SPACED_STOP) before a lower-case word that is no sentence's end nor an
     abbreviation's point (the word before is common or long: STOP_WORD_ZIPF, STOP_WORD_LENGTH), and what it
-    reads: "," before a word that opens a clause (CLAUSE_WORDS), after a capitalised word too if it is long enough
-    to be a name (STOP_NAME_LENGTH); "" for a speck between two lower-case words of one phrase. A sentence's end
+    reads: "," before a word that opens a clause (CLAUSE_WORDS) or a participle (:func:`_participle`: "their
+    fathers. according to"), after a capitalised word too if it is long enough to be a name (STOP_NAME_LENGTH), and
+    after a shorter word or name that the text prints elsewhere without a point (:func:`_unpointed`: "of God. whose"
+    beside "God said"); "" for a speck between two lower-case words of one phrase. A sentence's end
     between two words leaves them independent, while in a phrase the word after follows the word before more often
     than it follows any word (:meth:`Lexicon.attracts`: "in. the", "to. have"; not "at the end. in verbose mode",
     10**-0.66: a capital lost).
@@ -176,24 +185,56 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     [(21, ',')]
     >>> [(m.start(), r) for m, r in stray_stops("the coast of Cornwall. and lost, Messrs. and Bros. and", lexicon.load())]
     [(21, ',')]
+    >>> [(m.start(), r) for m, r in stray_stops("by their fathers. according to God. whose God is", lexicon.load())]
+    [(16, ','), (34, ',')]
     >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it, "
     ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and", lexicon.load()))
     []
     """
     for match in SPACED_STOP.finditer(text):
         number, before, after = match.group(1), match.group(2), match.group(3)
-        if number and any(map(str.isdigit, number)) or before in ABBREVIATED_WORDS or fold(before) in UNENDING_WORDS:
+        if number and any(map(str.isdigit, number)) or fold(before) in ABBREVIATED_WORDS \
+                or fold(before) in UNENDING_WORDS:
             continue  # a number's unit ("3 in. thick"), an abbreviation; a word no sentence ends with: stray_marks'
-        if before[0].isupper():
-            if after in CLAUSE_WORDS and len(before) >= STOP_NAME_LENGTH:
-                yield match, ","
-            continue
-        if lex.folded_zipf(before) < STOP_WORD_ZIPF and len(before) < STOP_WORD_LENGTH:
-            continue  # an abbreviation's point
-        if after in CLAUSE_WORDS:
+        capitalised = before[0].isupper()
+        if capitalised:
+            word = len(before) >= STOP_NAME_LENGTH
+        else:  # else an abbreviation's point
+            word = lex.folded_zipf(before) >= STOP_WORD_ZIPF or len(before) >= STOP_WORD_LENGTH
+        if (after in CLAUSE_WORDS or _participle(after, lex)) and (word or _unpointed(text, before)):
             yield match, ","
-        elif lex.attracts(before, after):
+        elif word and not capitalised and lex.attracts(before, after):
             yield match, ""
+
+
+def _participle(word: str, lex: Lexicon) -> bool:
+    """Is the lower-case ``word`` a verb's form in -ing (:data:`PARTICIPLE`)?
+
+    >>> from ocrfix import lexicon
+    >>> [_participle(word, lexicon.load()) for word in ("according", "being", "winning", "everything", "during", "string")]
+    [True, True, True, False, False, False]
+    """
+    match = PARTICIPLE.fullmatch(word)
+    if match is None:
+        return False
+    stem = match.group(1)
+    undoubled = (stem[:-1],) if len(stem) > 2 and stem[-1] == stem[-2] else ()
+    return any(lex.folded_zipf(verb) >= COMMON_WORD_ZIPF for verb in (stem, stem + "e", *undoubled))
+
+
+def _unpointed(text: str, word: str) -> bool:
+    """Does ``text`` print ``word`` elsewhere as a word of its phrase, with no point after it: before a lower-case
+    word, a comma, semicolon, colon, "!", "?" or closing bracket ("God said", "of God, whose")? An abbreviation is
+    printed with its point every time, or without it only before a name or a number ("Rev Smith", "Vol 2"); the
+    titles English also prints without one before a lower-case word ("Mr and Mrs Smith": TITLES) say nothing.
+
+    >>> _unpointed("of gold, and blue. and purple", "blue"), _unpointed("the Rev. and the Rev Smith", "Rev")
+    (False, False)
+    >>> _unpointed("rings of gold. and the gold chains", "gold"), _unpointed("Mr and Mrs Smith, Mr. and Mrs. Jones", "Mr")
+    (True, False)
+    """
+    return fold(word) not in TITLES and regex.search(
+        r"(?<![\p{L}\p{N}.])" + regex.escape(word) + r"(?=[ \t]+\p{Ll}|[,;:!?)\]])", text) is not None
 
 
 def stray_marks(text: str) -> Iterator[regex.Match]:
