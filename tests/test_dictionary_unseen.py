@@ -211,6 +211,15 @@ def test_an_opening_quotation_mark_that_nothing_closes_before_a_common_word_is_a
         assert dictionary.run(stays).text == stays
 
 
+def test_a_quotation_mark_opened_again_before_the_closing_one_is_a_misread_letter(dictionary):
+    # corpus pages: "many “ays to measure", "The “ost popular metric is "statement coverage"": a closing mark closes
+    # the nearest opening before it (English nests no quotation in the same mark), so the first marks close nowhere
+    text = "There are many “ays to measure it. The “ost popular metric is “statement coverage”."
+    assert dictionary.run(text).text == "There are many ways to measure it. The most popular metric is “statement coverage”."
+    for stays in ("He said “yes” and “no” and left.", "She called it “the end” and then ‘the beginning’."):
+        assert dictionary.run(stays).text == stays
+
+
 def test_a_full_stop_before_a_word_that_opens_a_clause_is_a_comma(dictionary):
     # corpus and held-out pages: "the hall. which is", "a topaz. and a carbuncle", "presiding. when the"
     text = ("The banjo in the kitchen. which is beyond repair, was made by a man in Leeds. and the rest by his son "

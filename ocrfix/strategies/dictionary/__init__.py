@@ -139,6 +139,9 @@ RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a 
 # one after the mark is taken as quoted, the cautious reading).
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
 QUOTE_REACH = 400  # characters a quotation is looked for in
+# each opening mark where it opens a quotation again: after a space, a line's start or a bracket, before a letter
+OPENING_AGAIN = {mark: regex.compile(r"(?<=^|[\s(\[])" + regex.escape(mark) + r"(?=\p{L})", regex.MULTILINE)
+                 for mark in CLOSING_QUOTES}
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
 # An opening quotation mark that no closing one follows in the paragraph, glued before a lower-case word in common
 # use (Zipf) that needs no letter put back, is a speck ("the strain of ‘waiting for news"). Not the apostrophe,
@@ -1573,27 +1576,39 @@ def _quoted(text: str, offset: int) -> bool:
 
     An apostrophe between two letters ("it’s") closes nothing, and neither does a mark after a space: a
     closing quotation mark stands against the word or stop it closes ("yes”", "said.’"); one after a space
-    opens a quotation or is a misread letter ("' is" for "It is").
+    opens a quotation or is a misread letter ("' is" for "It is"). A closing mark closes the nearest opening
+    before it: English nests no quotation in the same mark, so where the same mark opens again before the
+    closing one ("loading “he roof … “stuff”"), this one closes nowhere (:func:`_first_closing`).
 
     >>> _quoted("He said “yes” and left.", 8), _quoted("and “he went home.", 4), _quoted("in ‘he town’s inn", 3)
     (True, False, False)
-    >>> _quoted("those ‘hat use it. ' is clear", 6)
-    False
+    >>> _quoted("those ‘hat use it. ' is clear", 6), _quoted("agreed “hat the grains, “as he said”, were", 7)
+    (False, False)
     """
     closing = CLOSING_QUOTES.get(text[offset])
     if closing is None:
         return False
     end = text.find("\n\n", offset)
     end = min(len(text), offset + QUOTE_REACH) if end < 0 else min(end, offset + QUOTE_REACH)
-    for mark in closing:
-        position = text.find(mark, offset + 1, end)
-        while position >= 0:
-            before = text[position - 1]
-            if not before.isspace() and not (before.isalpha() and position + 1 < len(text)
-                                             and text[position + 1].isalpha()):
-                return True
-            position = text.find(mark, position + 1, end)
-    return False
+    closed_at = min((position for mark in closing if (position := _first_closing(text, mark, offset + 1, end)) >= 0),
+                    default=-1)
+    return closed_at >= 0 and OPENING_AGAIN[text[offset]].search(text, offset + 1, closed_at) is None
+
+
+def _first_closing(text: str, mark: str, start: int, end: int) -> int:
+    """Where the first ``mark`` in ``text[start:end]`` that closes a quotation stands (against the word or stop it
+    closes, not between two letters), -1 if none does.
+
+    >>> _first_closing("it’s ‘the end’ and", "’", 0, 18), _first_closing("it’s ‘ here", "’", 0, 11)
+    (13, -1)
+    """
+    position = text.find(mark, start, end)
+    while position >= 0:
+        before = text[position - 1]
+        if not before.isspace() and not (before.isalpha() and position + 1 < len(text) and text[position + 1].isalpha()):
+            return position
+        position = text.find(mark, position + 1, end)
+    return -1
 
 
 def _wrapped(text: str, start: int, end: int) -> bool:
