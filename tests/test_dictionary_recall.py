@@ -379,3 +379,17 @@ def test_a_comma_glued_before_the_article_a_is_a_lost_space(default):
     assert run(default, "The Lower Lias;a series of thin limestones.") == "The Lower Lias; a series of thin limestones."
     for text in ("Link libc.a and libm.a files.", "Take the values x,a and y.", "Print rows a,b,a as given."):
         assert run(default, text) == text  # a library, one-letter names
+
+
+def test_words_the_text_prints_apart_elsewhere_are_split(default):
+    # held-out RapidOCR pages: "Nebuchadnezzar the kinghad set up" beside "the king had", "TheOfficial Receiver"
+    # beside "The Official Receiver", a letter's "TownHall" beside its "Town Hall"
+    assert run(default, "The king had a dream. Then the kinghad them called.") == \
+        "The king had a dream. Then the king had them called."
+    assert run(default, "The Official Receiver came. TheOfficial Receiver said so.") == \
+        "The Official Receiver came. The Official Receiver said so."
+    # compounds of content words a text prints both ways, an identifier, words in capitals stay
+    for text in ("Use a masked array here. Import maskedarray first.", "If the list is empty, isEmpty returns true.",
+                 "THE FIRST BOOK. THEFIRST BOOK.", "the Java script and JavaScript"):
+        assert run(default, text) == text
+

@@ -59,7 +59,8 @@ from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, re
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
                                                    drops_edge, drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
-from ocrfix.strategies.dictionary.spacing import fullwidth_marks, glued_function_words, lost_spaces, stray_marks, stray_stops
+from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glued_function_words, lost_spaces,
+                                                  printed_apart, stray_marks, stray_stops)
 from ocrfix.strategies.dictionary.units import misread_noughts, misread_pound_signs, misread_pounds
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
@@ -89,15 +90,9 @@ CONTEXT_GAP = 3.0
 # Run-together words listed in the lexicon (web text has them) are suspect when
 # the word pair is this much more common: "ofthe" 3.3 vs "of the" 6.5.
 RUN_TOGETHER_GAP = 3.0
-# English makes closed compounds of content words ("testsuite", "manpages": new words a lexicon may lack), not
-# of a closed-class word (an article, a preposition, a conjunction, a pronoun, an auxiliary) and the word beside
-# it: an unknown string that splits into one of these and a listed word, as a listed word pair, has lost a space
-# ("ofglory", "talkfor", "bugsare", "tookhim") more often than the flat prior of an unknown word says. Such a
-# split gets GLUE_ODDS (log10). The closed-class words the lexicon also lists as compounds ("itself", "within",
-# "whereas", "cannot") are listed words, never split.
-GLUE_WORDS = frozenset(("an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but",
-                        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "will", "not",
-                        "he", "she", "it", "we", "they", "him", "her", "us", "them", "his", "its", "which", "that"))
+# An unknown string that splits into a closed-class word (spacing.GLUE_WORDS) and a listed word, as a listed word pair,
+# has lost a space ("ofglory", "talkfor", "bugsare", "tookhim") more often than the flat prior of an unknown word says.
+# Such a split gets GLUE_ODDS (log10).
 GLUE_ODDS = 1.0
 # A cache language model (Kuhn & De Mori 1990): a word the document itself uses elsewhere is likelier
 # there than the lexicon says ("Valley" printed "Vailey" in a text that names the valley twice);
@@ -512,6 +507,8 @@ class Dictionary(RealWordRepair, Strategy):
         found += [(*match.span(), replacement,
                    "a space lost after a function word before a capitalised word or a number")
                   for match, replacement in glued_function_words(text)]
+        found += [(*match.span(), replacement, "a space lost between two words the text prints apart elsewhere")
+                  for match, replacement in printed_apart(text, self._lexicon)]
         found += [(*match.span(), replacement, "a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
                   for match, replacement in fullwidth_marks(text)]
         found += [(*match.span(), comma, "a comma read as a full stop before a word that opens a clause" if comma

@@ -118,6 +118,21 @@ GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(of|to|in|at|by
 # where a lower-case letter meets a capital or a digit: the only places the two above may match (found first: a scan
 # for this is several times faster than for either)
 LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"(?<=\p{Ll})[\p{Lu}\p{N}]")
+# English makes closed compounds of content words ("testsuite", "manpages": new words a lexicon may lack), not
+# of a closed-class word (an article, a preposition, a conjunction, a pronoun, an auxiliary) and the word beside
+# it: an unknown string that splits into one of these and a listed word, as a listed word pair, has lost a space
+# ("ofglory", "talkfor", "bugsare", "tookhim") more often than the flat prior of an unknown word says. (Dictionary's
+# GLUE_ODDS; see printed_apart.) The closed-class words the lexicon also lists as compounds ("itself", "within",
+# "whereas", "cannot") are listed words, never split.
+GLUE_WORDS = frozenset(("an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but",
+                        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "will", "not",
+                        "he", "she", "it", "we", "they", "him", "her", "us", "them", "his", "its", "which", "that"))
+# A word that may be two run together (see printed_apart): lower-case, capitalised, or two capitalised words
+# ("TownHall"); not an identifier's shape ("isEmpty"), nor beside a digit, an apostrophe, a hyphen or a point
+RUN_TOGETHER = regex.compile(r"(?<![\p{L}\p{N}'’@/._-])(?:\p{Lu}?\p{Ll}+|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+)"
+                             r"(?![\p{L}\p{N}'’@/_-]|\.\p{L})")
+TWO_CAPITALISED = regex.compile(r"(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)")
+WORD = regex.compile(r"\p{L}+")
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
@@ -201,17 +216,18 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
             word = len(before) >= STOP_NAME_LENGTH
         else:  # else an abbreviation's point
             word = lex.folded_zipf(before) >= STOP_WORD_ZIPF or len(before) >= STOP_WORD_LENGTH
-        if (after in CLAUSE_WORDS or _participle(after, lex)) and (word or _unpointed(text, before)):
+        if (after in CLAUSE_WORDS or _participle(after, lex.folded_zipf)) and (word or _unpointed(text, before)):
             yield match, ","
         elif word and not capitalised and lex.attracts(before, after):
             yield match, ""
 
 
-def _participle(word: str, lex: Lexicon) -> bool:
-    """Is the lower-case ``word`` a verb's form in -ing (:data:`PARTICIPLE`)?
+def _participle(word: str, zipf: Callable[[str], float]) -> bool:
+    """Is the lower-case ``word`` a verb's form in -ing (:data:`PARTICIPLE`)? ``zipf``: a folded word's frequency.
 
     >>> from ocrfix import lexicon
-    >>> [_participle(word, lexicon.load()) for word in ("according", "being", "winning", "everything", "during", "string")]
+    >>> zipf = lexicon.load().folded_zipf
+    >>> [_participle(word, zipf) for word in ("according", "being", "winning", "everything", "during", "string")]
     [True, True, True, False, False, False]
     """
     match = PARTICIPLE.fullmatch(word)
@@ -219,7 +235,7 @@ def _participle(word: str, lex: Lexicon) -> bool:
         return False
     stem = match.group(1)
     undoubled = (stem[:-1],) if len(stem) > 2 and stem[-1] == stem[-2] else ()
-    return any(lex.folded_zipf(verb) >= COMMON_WORD_ZIPF for verb in (stem, stem + "e", *undoubled))
+    return any(zipf(verb) >= COMMON_WORD_ZIPF for verb in (stem, stem + "e", *undoubled))
 
 
 def _unpointed(text: str, word: str) -> bool:
@@ -328,6 +344,60 @@ def glued_function_words(text: str) -> Iterator[tuple[regex.Match, str]]:
         match = (GLUED_BEFORE_NUMBER if edge.group().isdigit() else GLUED_BEFORE_CAPITAL).match(text, start)
         if match and match.end() == edge.start() and not _in_url_or_code(text, start):
             yield match, match.group(1) + " "
+
+
+def printed_apart(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
+    """Each word the lexicon lacks that the text prints elsewhere as two listed words, with a space between them, one of
+    them a closed-class word (GLUE_WORDS: "the kinghad slain" beside "the king had"), or two capitalised words run
+    together ("TheOfficial Receiver" beside "The Official Receiver"), as a match of its first part and what that
+    should read: the part and a space. An engine that drops a space drops it at random places; a document repeats
+    its own phrases. (Where the bigram list holds the pair, the pass reads the word as two anyway: see Dictionary's
+    GLUE_ODDS.) Two content words make closed compounds, which a text may also print open ("manpages" beside
+    "man pages", "maskedarray" the module beside "masked array"): left alone. Two capitalised words may be a listed
+    rare word ("TownHall", as rare as COMMON_WORD_ZIPF); they are cut only at the inner capital. Not an identifier
+    whose capital follows a lower-case start ("isEmpty" beside "is empty"), a word in capitals, nor in a URL or code.
+
+    >>> from ocrfix import lexicon
+    >>> lex = lexicon.load()
+    >>> [(m.group(), r) for m, r in printed_apart("the king had gone; the kinghad slain them", lex)]
+    [('king', 'king ')]
+    >>> [(m.group(), r) for m, r in printed_apart("the Town Hall, at the TownHall", lex)]
+    [('Town', 'Town ')]
+    >>> list(printed_apart("if the list is empty, isEmpty returns; the man pages, the manpages", lex))
+    []
+    """
+    zipf = lex.folded_zipf
+    matches = list(RUN_TOGETHER.finditer(text))
+    unknown = {token for token in {match.group() for match in matches}
+               if zipf(fold(token)) < (COMMON_WORD_ZIPF if TWO_CAPITALISED.fullmatch(token) else LISTED)}
+    if not unknown:
+        return
+    words = list(WORD.finditer(text))
+    pairs = {(first.group(), second.group()) for first, second in zip(words, words[1:])
+             if text[first.end():second.start()] == " "}
+    for match in matches:
+        token = match.group()
+        if token not in unknown:
+            continue
+        two = TWO_CAPITALISED.fullmatch(token)
+        cuts = [two.start(2)] if two else range(1, len(token))
+        apart = [cut for cut in cuts if (token[:cut], token[cut:]) in pairs and _apart_words(
+            fold(token[:cut]), fold(token[cut:]), bool(two), lex)]
+        if len(apart) == 1 and not _in_url_or_code(text, match.start()):
+            yield WORD.match(text, match.start(), match.start() + apart[0]), token[:apart[0]] + " "
+
+
+def _apart_words(left: str, right: str, capitalised: bool, lex: Lexicon) -> bool:
+    """May the folded ``left`` and ``right``, printed apart elsewhere, be two words run together here: both listed,
+    and two capitalised words or a closed-class word (GLUE_WORDS) and a word whose pair the bigram list lacks?
+
+    >>> from ocrfix import lexicon
+    >>> lex = lexicon.load()
+    >>> _apart_words("king", "had", False, lex), _apart_words("use", "of", False, lex), _apart_words("man", "pages", False, lex)
+    (True, False, False)
+    """
+    return lex.folded_zipf(left) >= LISTED and lex.folded_zipf(right) >= LISTED and (
+        capitalised or (left in GLUE_WORDS or right in GLUE_WORDS) and not lex.folded_bigram(left, right))
 
 
 def fullwidth_marks(text: str) -> Iterator[tuple[regex.Match, str]]:
