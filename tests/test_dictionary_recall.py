@@ -381,6 +381,15 @@ def test_a_comma_glued_before_the_article_a_is_a_lost_space(default):
         assert run(default, text) == text  # a library, one-letter names
 
 
+def test_a_name_the_lexicon_lacks_that_splits_off_a_function_word_is_two_words(default):
+    # held-out RapidOCR pages: "The First Bookof the Chronicles", "some Account of the Roadsand Inns"; names are not
+    # made of a closed-class word and a listed word that pair
+    assert run(default, "This is the First Bookof Kings and the rest.") == "This is the First Book of Kings and the rest."
+    assert run(default, "An Account of the Roadsand Inns of the county.") == "An Account of the Roads and Inns of the county."
+    for text in ("He met Onam and Ataroth at Hasupha and Beeroth.", "the son of Tobijah, and Anathoth"):
+        assert run(default, text) == text
+
+
 def test_words_the_text_prints_apart_elsewhere_are_split(default):
     # held-out RapidOCR pages: "Nebuchadnezzar the kinghad set up" beside "the king had", "TheOfficial Receiver"
     # beside "The Official Receiver", a letter's "TownHall" beside its "Town Hall"

@@ -1119,7 +1119,10 @@ class Dictionary(RealWordRepair, Strategy):
                 candidates.append((prior - 9.0 + channel, candidate, prior, channel, attested))
             elif kept_out is not None and len(kept_out) < MAX_CANDIDATES:
                 kept_out.append((prior, candidate))
-        splits = self.split_merge and not gated and len(word) >= 3 and word.replace("'", "").isalpha()
+        # a name (``strict``) the lexicon lacks is read as two words only where one is a closed-class word ("the Bookof
+        # Kings"): names are not made of those (see _glued_odds)
+        glued_only = gated and strict and not zipf
+        splits = self.split_merge and (not gated or glued_only) and len(word) >= 3 and word.replace("'", "").isalpha()
         if not candidates and not splits:
             return {word: 0.0}
         if not zipf or run_together:
@@ -1142,10 +1145,11 @@ class Dictionary(RealWordRepair, Strategy):
             scores[candidate] = self._context(prev, candidate, prior, nxt, document if attested else None) + channel
         if splits and not as_one:
             for left, right, z_left, z_right in self._splits_in_two(word):
-                scores[f"{left} {right}"] = (
-                    self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
-                    + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed
-                    + self._glued_odds(left, right))
+                glued = self._glued_odds(left, right)
+                if glued or not glued_only:
+                    scores[f"{left} {right}"] = (
+                        self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
+                        + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed + glued)
         return scores
 
     def _rivals(self, word: str, above: float, kept_out: list[tuple[float, str]], prev: str | None,
