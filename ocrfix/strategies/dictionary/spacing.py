@@ -161,7 +161,7 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
     for match, before in glued:
         mark, following = match.group(1), match.group(2)
         # a comma or semicolon before a function word ("years,and", "families,by") is prose's, however often
-        function_word = mark in ",;" and zipf(fold(following)) >= FUNCTION_WORD_ZIPF
+        function_word = mark in ",;" and (zipf(fold(following)) >= FUNCTION_WORD_ZIPF or _participle(following, zipf))
         if CAMEL_CASE.search(before) or (following[0].isupper() and CAMEL_CASE.search(following)) \
                 or written[before + mark + following] > 1 and not function_word:
             continue
