@@ -128,9 +128,10 @@ GLUE_WORDS = frozenset(("an", "the", "of", "to", "in", "on", "at", "by", "for", 
                         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "will", "not",
                         "he", "she", "it", "we", "they", "him", "her", "us", "them", "his", "its", "which", "that"))
 # A word that may be two run together (see printed_apart): lower-case, capitalised, or two capitalised words
-# ("TownHall"); not an identifier's shape ("isEmpty"), nor beside a digit, an apostrophe, a hyphen or a point
-RUN_TOGETHER = regex.compile(r"(?<![\p{L}\p{N}'’@/._-])(?:\p{Lu}?\p{Ll}+|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+)"
-                             r"(?![\p{L}\p{N}'’@/_-]|\.\p{L})")
+# ("TownHall"); not an identifier's shape ("isEmpty"), nor, where it stands, beside a digit, an apostrophe, a hyphen
+# or a point (RUN_TOGETHER_EDGES, formatted with the word)
+RUN_TOGETHER_SHAPE = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+")
+RUN_TOGETHER_EDGES = r"(?<![\p{{L}}\p{{N}}'’@/._-]){}(?![\p{{L}}\p{{N}}'’@/_-]|\.\p{{L}})"
 TWO_CAPITALISED = regex.compile(r"(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)")
 WORD = regex.compile(r"\p{L}+")
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
@@ -367,24 +368,34 @@ def printed_apart(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     []
     """
     zipf = lex.folded_zipf
-    matches = list(RUN_TOGETHER.finditer(text))
-    unknown = {token for token in {match.group() for match in matches}
-               if zipf(fold(token)) < (COMMON_WORD_ZIPF if TWO_CAPITALISED.fullmatch(token) else LISTED)}
-    if not unknown:
-        return
-    words = list(WORD.finditer(text))
-    pairs = {(first.group(), second.group()) for first, second in zip(words, words[1:])
-             if text[first.end():second.start()] == " "}
-    for match in matches:
-        token = match.group()
-        if token not in unknown:
-            continue
+    cuts = {}  # each candidate word (RUN_TOGETHER_SHAPE) -> the one place it is two words printed apart elsewhere
+    for token in set(WORD.findall(text)):  # distinct words: the scan is one C loop, the tests run once per word
         two = TWO_CAPITALISED.fullmatch(token)
-        cuts = [two.start(2)] if two else range(1, len(token))
-        apart = [cut for cut in cuts if (token[:cut], token[cut:]) in pairs and _apart_words(
-            fold(token[:cut]), fold(token[cut:]), bool(two), lex)]
-        if len(apart) == 1 and not _in_url_or_code(text, match.start()):
-            yield WORD.match(text, match.start(), match.start() + apart[0]), token[:apart[0]] + " "
+        if RUN_TOGETHER_SHAPE.fullmatch(token) and zipf(fold(token)) < (COMMON_WORD_ZIPF if two else LISTED):
+            apart = [cut for cut in ([two.start(2)] if two else range(1, len(token)))
+                     if _apart_words(fold(token[:cut]), fold(token[cut:]), bool(two), lex)
+                     and _printed(text, token[:cut] + " " + token[cut:])]
+            if len(apart) == 1:
+                cuts[token] = apart[0]
+    for token, cut in cuts.items():
+        for match in regex.finditer(RUN_TOGETHER_EDGES.format(regex.escape(token)), text):
+            if not _in_url_or_code(text, match.start()):
+                yield WORD.match(text, match.start(), match.start() + cut), token[:cut] + " "
+
+
+def _printed(text: str, words: str) -> bool:
+    """Does ``text`` hold ``words`` as whole words (no letter against either end)?
+
+    >>> _printed("the king had", "king had"), _printed("the kinghad", "king had"), _printed("stinking hadrons", "king had")
+    (True, False, False)
+    """
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        if not (start and text[start - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+            return True
+        start = text.find(words, start + 1)
+    return False
 
 
 def _apart_words(left: str, right: str, capitalised: bool, lex: Lexicon) -> bool:
@@ -396,8 +407,9 @@ def _apart_words(left: str, right: str, capitalised: bool, lex: Lexicon) -> bool
     >>> _apart_words("king", "had", False, lex), _apart_words("use", "of", False, lex), _apart_words("man", "pages", False, lex)
     (True, False, False)
     """
-    return lex.folded_zipf(left) >= LISTED and lex.folded_zipf(right) >= LISTED and (
-        capitalised or (left in GLUE_WORDS or right in GLUE_WORDS) and not lex.folded_bigram(left, right))
+    return (capitalised or left in GLUE_WORDS or right in GLUE_WORDS) \
+        and lex.folded_zipf(left) >= LISTED and lex.folded_zipf(right) >= LISTED \
+        and (capitalised or not lex.folded_bigram(left, right))
 
 
 def fullwidth_marks(text: str) -> Iterator[tuple[regex.Match, str]]:
