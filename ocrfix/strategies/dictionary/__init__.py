@@ -45,6 +45,7 @@ from ocrfix.errormodel import MAX_SEGMENT, PRIOR_PAIRS, ErrorModel, blocks, trai
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold, splittable
 from ocrfix.marks import ARTICLES, lone_mark_words, misread_pronouns
+from ocrfix.codes import is_code_or_address
 from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
@@ -94,6 +95,7 @@ RUN_TOGETHER_GAP = 3.0
 # has lost a space ("ofglory", "talkfor", "bugsare", "tookhim") more often than the flat prior of an unknown word says.
 # Such a split gets GLUE_ODDS (log10).
 GLUE_ODDS = 1.0
+RUN_TOGETHER_EDGE = frozenset("-'’@/._")  # beside a word two run together (see _printed_apart): a compound or code
 # A cache language model (Kuhn & De Mori 1990): a word the document itself uses elsewhere is likelier
 # there than the lexicon says ("Valley" printed "Vailey" in a text that names the valley twice);
 # P(word | prev) = P_lexicon + CACHE_WEIGHT * (its share of the document's running words - its share
@@ -213,7 +215,8 @@ class Dictionary(RealWordRepair, Strategy):
             return []  # another language: the English lexicon has no evidence against its words
         vocabulary = tokens.vocabulary = Vocabulary.from_token_counts(tokens.core_counts)  # as .from_text(text) counts
         tokens.unknown_prior = self._unknown_prior(tokens)
-        edits: list[Edit] = self._postcodes(text) + self._lone_marks(text) + self._datelines(text)
+        edits: list[Edit] = (self._postcodes(text) + self._lone_marks(text) + self._datelines(text)
+                             + self._printed_apart(tokens))
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         taken |= tokens.line_break_halves(self._is_word)  # "ter-\nminates": halves of a word, no words themselves
         edits += self._long_s(tokens)  # print of before 1800: its f read as s first, as context for the rest
@@ -499,6 +502,26 @@ class Dictionary(RealWordRepair, Strategy):
                           reason="a month's abbreviation misread in a dateline (place, month, day)")
                 for match, month in misread_months(text, self._channel)]
 
+    def _printed_apart(self, tokens: Tokens) -> list[Edit]:
+        """Two words run together that the text prints apart elsewhere (:func:`.spacing.printed_apart`), where the
+        word stands alone in its token or beside punctuation no word part of code or a compound has (not "-", "'",
+        "@", "/", "_", nor "." but a full stop).
+
+        >>> [(e.original, e.replacement) for e in Dictionary()._printed_apart(Tokens("The king had a dream; the kinghad it."))]
+        [('kinghad', 'king had')]
+        """
+        edits = []
+        lex = self._lexicon
+        for i, cut in printed_apart(tokens.cores, tokens.spaced, tokens.listed(lex.folded_zipf), tokens.positions, lex):
+            start, end, text = tokens.starts[i], tokens.ends[i], tokens.text
+            after = text[end:end + 1]
+            if not (text[start - 1:start] in RUN_TOGETHER_EDGE or after in RUN_TOGETHER_EDGE and not (
+                    after == "." and not text[end + 1:end + 2].isalpha())) and not is_code_or_address(tokens.raws[i]):
+                core = tokens.cores[i]
+                edits.append(self.edit(text, start, end, core[:cut] + " " + core[cut:], confidence=PATTERN_CONFIDENCE,
+                                       reason="a space lost between two words the text prints apart elsewhere"))
+        return edits
+
     def _lost_spaces(self, text: str) -> list[Edit]:
         """Spaces lost after punctuation, marks printed in their fullwidth forms and specks read as full stops
         (see :mod:`.spacing`), the pound's "lb" read as "Ib", its sign as an f and a nought as O (:mod:`.units`)."""
@@ -507,8 +530,6 @@ class Dictionary(RealWordRepair, Strategy):
         found += [(*match.span(), replacement,
                    "a space lost after a function word before a capitalised word or a number")
                   for match, replacement in glued_function_words(text)]
-        found += [(*match.span(), replacement, "a space lost between two words the text prints apart elsewhere")
-                  for match, replacement in printed_apart(text, self._lexicon)]
         found += [(*match.span(), replacement, "a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
                   for match, replacement in fullwidth_marks(text)]
         found += [(*match.span(), comma, "a comma read as a full stop before a word that opens a clause" if comma

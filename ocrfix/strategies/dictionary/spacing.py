@@ -47,7 +47,9 @@ word, and a preposition before a number, lost the space between them too ("ofLin
 """
 from __future__ import annotations
 
+import operator
 from collections import Counter
+from itertools import compress
 from typing import Callable, Iterator
 
 import regex
@@ -127,13 +129,8 @@ LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"(?<=\p{Ll})[\p{Lu}\p{N}]")
 GLUE_WORDS = frozenset(("an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but",
                         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "will", "not",
                         "he", "she", "it", "we", "they", "him", "her", "us", "them", "his", "its", "which", "that"))
-# A word that may be two run together (see printed_apart): lower-case, capitalised, or two capitalised words
-# ("TownHall"); not an identifier's shape ("isEmpty"), nor, where it stands, beside a digit, an apostrophe, a hyphen
-# or a point (RUN_TOGETHER_EDGES, formatted with the word)
-RUN_TOGETHER_SHAPE = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+")
-RUN_TOGETHER_EDGES = r"(?<![\p{{L}}\p{{N}}'’@/._-]){}(?![\p{{L}}\p{{N}}'’@/_-]|\.\p{{L}})"
+GLUE_SIZES = sorted({len(word) for word in GLUE_WORDS})
 TWO_CAPITALISED = regex.compile(r"(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)")
-WORD = regex.compile(r"\p{L}+")
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
@@ -347,55 +344,72 @@ def glued_function_words(text: str) -> Iterator[tuple[regex.Match, str]]:
             yield match, match.group(1) + " "
 
 
-def printed_apart(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
+def printed_apart(cores: list[str], spaced: list[bool], listed: list[bool], positions: Callable[[str], list[int]],
+                  lex: Lexicon) -> Iterator[tuple[int, int]]:
     """Each word the lexicon lacks that the text prints elsewhere as two listed words, with a space between them, one of
     them a closed-class word (GLUE_WORDS: "the kinghad slain" beside "the king had"), or two capitalised words run
-    together ("TheOfficial Receiver" beside "The Official Receiver"), as a match of its first part and what that
-    should read: the part and a space. An engine that drops a space drops it at random places; a document repeats
-    its own phrases. (Where the bigram list holds the pair, the pass reads the word as two anyway: see Dictionary's
-    GLUE_ODDS.) Two content words make closed compounds, which a text may also print open ("manpages" beside
-    "man pages", "maskedarray" the module beside "masked array"): left alone. Two capitalised words may be a listed
-    rare word ("TownHall", as rare as COMMON_WORD_ZIPF); they are cut only at the inner capital. Not an identifier
-    whose capital follows a lower-case start ("isEmpty" beside "is empty"), a word in capitals, nor in a URL or code.
+    together ("TheOfficial Receiver" beside "The Official Receiver"), as its token number among the word parts
+    ``cores`` (``spaced``: one space between part i and part i+1; ``listed``: part i is a word of letters the lexicon
+    lists; ``positions``: the part numbers of a folded word) and the offset in it where the space was lost. An
+    engine that drops a space drops it at random places; a document repeats its own phrases. (Where the bigram list
+    holds the pair, the pass reads the word as two anyway: see Dictionary's GLUE_ODDS.) Two content words make closed
+    compounds, which a text may also print open ("manpages" beside "man pages", "maskedarray" the module beside "masked
+    array"): left alone. Two capitalised words may be a listed rare word ("TownHall", as rare as COMMON_WORD_ZIPF); they
+    are cut only at the inner capital. Not an identifier whose capital follows a lower-case start ("isEmpty" beside "is
+    empty"), nor a word in capitals.
 
     >>> from ocrfix import lexicon
     >>> lex = lexicon.load()
-    >>> [(m.group(), r) for m, r in printed_apart("the king had gone; the kinghad slain them", lex)]
-    [('king', 'king ')]
-    >>> [(m.group(), r) for m, r in printed_apart("the Town Hall, at the TownHall", lex)]
-    [('Town', 'Town ')]
-    >>> list(printed_apart("if the list is empty, isEmpty returns; the man pages, the manpages", lex))
+    >>> def apart(words):
+    ...     listed = [bool(lex.folded_zipf(word)) for word in words]
+    ...     places = lambda word: [i for i, each in enumerate(words) if fold(each) == word]
+    ...     return list(printed_apart(words, [True] * len(words), listed, places, lex))
+    >>> apart("the king had gone the kinghad slain them".split()), apart("the Town Hall at the TownHall".split())
+    ([(5, 4)], [(5, 4)])
+    >>> apart("if the list is empty isEmpty returns the man pages the manpages".split())
     []
     """
     zipf = lex.folded_zipf
-    cuts = {}  # each candidate word (RUN_TOGETHER_SHAPE) -> the one place it is two words printed apart elsewhere
-    for token in set(WORD.findall(text)):  # distinct words: the scan is one C loop, the tests run once per word
-        two = TWO_CAPITALISED.fullmatch(token)
-        if RUN_TOGETHER_SHAPE.fullmatch(token) and zipf(fold(token)) < (COMMON_WORD_ZIPF if two else LISTED):
-            apart = [cut for cut in ([two.start(2)] if two else range(1, len(token)))
-                     if _apart_words(fold(token[:cut]), fold(token[cut:]), bool(two), lex)
-                     and _printed(text, token[:cut] + " " + token[cut:])]
-            if len(apart) == 1:
-                cuts[token] = apart[0]
-    for token, cut in cuts.items():
-        for match in regex.finditer(RUN_TOGETHER_EDGES.format(regex.escape(token)), text):
-            if not _in_url_or_code(text, match.start()):
-                yield WORD.match(text, match.start(), match.start() + cut), token[:cut] + " "
+    cuts = {}  # each candidate word -> the one place it is two words printed apart elsewhere
+    unlisted = set(compress(cores, map(operator.not_, listed)))
+    mixed = {core for core in set(cores) - unlisted if not (core.islower() or core.istitle() or core.isupper())}
+    for token in unlisted | mixed:  # distinct words: the tests run once per word
+        plain = token.islower() or token[0].isupper() and token[1:].islower()  # else two capitalised words or none
+        two = None if plain else TWO_CAPITALISED.fullmatch(token)
+        if not (plain or two) or not token.isalpha() or two and zipf(fold(token)) >= COMMON_WORD_ZIPF:
+            continue
+        apart = [cut for cut in ([two.start(2)] if two else _glue_cuts(token.lower()))
+                 if _apart_words(fold(token[:cut]), fold(token[cut:]), bool(two), lex)]
+        apart = [cut for cut in apart if _printed_pair(token[:cut], token[cut:], cores, spaced, positions)]
+        if len(apart) == 1:
+            cuts[token] = apart[0]
+    if cuts:
+        yield from ((i, cuts[core]) for i, core in enumerate(cores) if core in cuts)
 
 
-def _printed(text: str, words: str) -> bool:
-    """Does ``text`` hold ``words`` as whole words (no letter against either end)?
+def _printed_pair(left: str, right: str, cores: list[str], spaced: list[bool], positions: Callable[[str], list[int]]) -> bool:
+    """Are ``left`` and ``right`` printed as neighbouring word parts of ``cores`` with one space between them? Looked for
+    where the rarer of the two stands (one is mostly among the commonest words).
 
-    >>> _printed("the king had", "king had"), _printed("the kinghad", "king had"), _printed("stinking hadrons", "king had")
-    (True, False, False)
+    >>> words = "the king had come".split()
+    >>> places = lambda word: [i for i, each in enumerate(words) if each == word]
+    >>> _printed_pair("king", "had", words, [True] * 3, places), _printed_pair("had", "king", words, [True] * 3, places)
+    (True, False)
     """
-    start = text.find(words)
-    while start >= 0:
-        end = start + len(words)
-        if not (start and text[start - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
-            return True
-        start = text.find(words, start + 1)
-    return False
+    lefts, rights = positions(fold(left)), positions(fold(right))
+    if len(lefts) <= len(rights):
+        return any(j + 1 < len(cores) and cores[j] == left and spaced[j] and cores[j + 1] == right for j in lefts)
+    return any(j > 0 and cores[j] == right and spaced[j - 1] and cores[j - 1] == left for j in rights)
+
+
+def _glue_cuts(word: str) -> list[int]:
+    """Where the lower-case ``word`` may be cut into a closed-class word (GLUE_WORDS) and the rest, either way round.
+
+    >>> _glue_cuts("kinghad"), _glue_cuts("ofglory"), _glue_cuts("testsuite")
+    ([4], [2], [])
+    """
+    return sorted({cut for size in GLUE_SIZES for cut in (size, len(word) - size)
+                   if 0 < cut < len(word) and (word[:cut] in GLUE_WORDS or word[cut:] in GLUE_WORDS)})
 
 
 def _apart_words(left: str, right: str, capitalised: bool, lex: Lexicon) -> bool:
