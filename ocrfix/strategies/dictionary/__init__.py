@@ -60,8 +60,8 @@ from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, re
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
                                                    drops_edge, drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
-from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glue_cuts, glued_function_words,
-                                                  lost_spaces, printed_apart, stray_marks, stray_stops)
+from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glued_function_words, lost_spaces,
+                                                  printed_apart, stray_marks, stray_stops)
 from ocrfix.strategies.dictionary.units import misread_noughts, misread_pound_signs, misread_pounds
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
@@ -753,16 +753,6 @@ class Dictionary(RealWordRepair, Strategy):
         return [(left, right, z_left, z_right)
                 for (left, z_left), right, z_right in zip(lefts, rights, zipfs(rights)) if splittable(right, z_right)]
 
-    def _glue_splits(self, word: str) -> list[tuple[str, str, float, float]]:
-        """Those of :meth:`_splits_in_two` with a closed-class word on one side (GLUE_WORDS), found from them alone.
-
-        >>> Dictionary()._glue_splits("bookof")
-        [('book', 'of', 5.43, 7.4)]
-        """
-        zipfs = self._lexicon.folded_zipf
-        return [(word[:cut], word[cut:], z_left, z_right) for cut in glue_cuts(word)
-                if splittable(word[:cut], z_left := zipfs(word[:cut])) and splittable(word[cut:], z_right := zipfs(word[cut:]))]
-
     def _glued_odds(self, left: str, right: str) -> float:
         """GLUE_ODDS if ``left right`` is a listed word pair of which one is a GLUE_WORDS word, else 0.
 
@@ -1154,9 +1144,6 @@ class Dictionary(RealWordRepair, Strategy):
         # Kings"): names are not made of those (see _glued_odds)
         glued_only = gated and strict and not zipf
         splits = self.split_merge and (not gated or glued_only) and len(word) >= 3 and word.replace("'", "").isalpha()
-        pieces = [] if not splits or as_one else self._glue_splits(word) if glued_only else self._splits_in_two(word)
-        if glued_only:
-            splits = bool(pieces)
         if not candidates and not splits:
             return {word: 0.0}
         if not zipf or run_together:
@@ -1177,12 +1164,13 @@ class Dictionary(RealWordRepair, Strategy):
         candidates.sort(reverse=True)
         for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
             scores[candidate] = self._context(prev, candidate, prior, nxt, document if attested else None) + channel
-        for left, right, z_left, z_right in pieces:
-            glued = self._glued_odds(left, right)
-            if glued or not glued_only:
-                scores[f"{left} {right}"] = (
-                    self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
-                    + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed + glued)
+        if splits and not as_one:
+            for left, right, z_left, z_right in self._splits_in_two(word):
+                glued = self._glued_odds(left, right)
+                if glued or not glued_only:
+                    scores[f"{left} {right}"] = (
+                        self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
+                        + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed + glued)
         return scores
 
     def _rivals(self, word: str, above: float, kept_out: list[tuple[float, str]], prev: str | None,

@@ -378,7 +378,7 @@ def printed_apart(cores: list[str], spaced: list[bool], listed: list[bool], posi
         two = None if plain else TWO_CAPITALISED.fullmatch(token)
         if not (plain or two) or not token.isalpha() or two and zipf(fold(token)) >= COMMON_WORD_ZIPF:
             continue
-        apart = [cut for cut in ([two.start(2)] if two else glue_cuts(token.lower()))
+        apart = [cut for cut in ([two.start(2)] if two else _glue_cuts(token.lower()))
                  if _apart_words(fold(token[:cut]), fold(token[cut:]), bool(two), lex)]
         apart = [cut for cut in apart if _printed_pair(token[:cut], token[cut:], cores, spaced, positions)]
         if len(apart) == 1:
@@ -402,10 +402,10 @@ def _printed_pair(left: str, right: str, cores: list[str], spaced: list[bool], p
     return any(j > 0 and cores[j] == right and spaced[j - 1] and cores[j - 1] == left for j in rights)
 
 
-def glue_cuts(word: str) -> list[int]:
+def _glue_cuts(word: str) -> list[int]:
     """Where the lower-case ``word`` may be cut into a closed-class word (GLUE_WORDS) and the rest, either way round.
 
-    >>> glue_cuts("kinghad"), glue_cuts("ofglory"), glue_cuts("testsuite")
+    >>> _glue_cuts("kinghad"), _glue_cuts("ofglory"), _glue_cuts("testsuite")
     ([4], [2], [])
     """
     return sorted({cut for size in GLUE_SIZES for cut in (size, len(word) - size)
