@@ -4,8 +4,9 @@ usage: PYTHONPATH=TREE python benchmarks/heldout/build.py corpus build --out OUT
     --seed N --no-sqlite-docs --jobs 1 --letters N --books M --rapidocr-letters a --rapidocr-books b \
     --letter-fonts 'TeX Gyre Cursor,FreeMono' --book-fonts 'C059,P052' --levels L0,L2,L4
 Extra book fonts: C059, P052, URW Bookman, Nimbus Roman, TeX Gyre Schola, TeX Gyre Bonum, Old Standard,
-Goudy Bookletter, FreeSerif, Liberation Serif, DejaVu Serif; extra typewriter fonts: TeX Gyre Cursor, FreeMono,
-Liberation Mono, DejaVu Sans Mono.
+Goudy Bookletter, FreeSerif, Liberation Serif, DejaVu Serif, Century Catalogue, Cardo, Caladea, CMU Serif;
+extra typewriter fonts: TeX Gyre Cursor, FreeMono, Liberation Mono, DejaVu Sans Mono, CMU Typewriter Text,
+Linux Libertine Mono.
 """
 import sys
 
@@ -24,6 +25,12 @@ EXTRA = [
     ("Liberation Serif", "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", False),
     ("DejaVu Serif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", False),
     ("DejaVu Sans Mono", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", True),
+    ("Century Catalogue", "/usr/share/fonts/truetype/fonts-century-catalogue/Century-Catalogue.ttf", False),
+    ("Cardo", "/usr/share/fonts/truetype/cardo/Cardo104s.ttf", False),
+    ("Caladea", "/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf", False),
+    ("CMU Serif", "/usr/share/fonts/truetype/cmu/cmunrm.ttf", False),
+    ("CMU Typewriter Text", "/usr/share/fonts/truetype/cmu/cmuntt.ttf", True),
+    ("Linux Libertine Mono", "/usr/share/fonts/opentype/linux-libertine/LinLibertine_M.otf", True),
 ]
 for name, path, mono in EXTRA:
     typeset.FONTS[name] = typeset.Font(name, path, mono)
