@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from ocrfix.pipeline import Pipeline
 from ocrfix.strategies.dictionary import Dictionary
-from ocrfix.strategies.dictionary.spacing import lost_spaces
+from ocrfix.lexicon import fold
+from ocrfix.strategies.dictionary.spacing import TITLES, _Unpointed, lost_spaces
 
 
 @pytest.fixture(scope="module")
@@ -408,3 +412,16 @@ def test_a_comma_glued_before_a_participle_is_a_lost_space_however_often(default
     # twice is kept as an identifier, but not before a function word or a participle, which prose puts after a comma
     text = "by the house of their fathers,according to the names; by the house of their fathers,according to the polls."
     assert run(default, text) == text.replace(",according", ", according")
+
+
+@given(st.lists(st.sampled_from(["God", "gold", "Rev", "Mr", "and", "said", "x2", ".", ",", ";", ")", " ", "  ", "\n",
+                                 "-", "Smith", "e.g", "Gods"]), max_size=40),
+       st.sampled_from(["God", "gold", "Rev", "Mr", "Smith", "Gods"]))
+@example(["e.", "God", " ", "said"], "God")  # after a point: an abbreviation's second part, not the word
+@example(["Gods", " ", "said"], "God")
+def test_a_word_printed_without_a_point_is_found_as_a_search_of_the_text_finds_it(parts, word):
+    # the one-pass word set answers what a search of the whole text for the word answers (the rule's definition)
+    text = "".join(parts)
+    searched = fold(word) not in TITLES and regex.search(
+        r"(?<![\p{L}\p{N}.])" + regex.escape(word) + r"(?=[ \t]+\p{Ll}|[,;:!?)\]])", text) is not None
+    assert _Unpointed(text)(word) == searched

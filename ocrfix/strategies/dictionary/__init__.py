@@ -1610,8 +1610,9 @@ def _quoted(text: str, offset: int) -> bool:
     closing = CLOSING_QUOTES.get(text[offset])
     if closing is None:
         return False
-    end = text.find("\n\n", offset)
-    end = min(len(text), offset + QUOTE_REACH) if end < 0 else min(end, offset + QUOTE_REACH)
+    reach = min(len(text), offset + QUOTE_REACH)
+    end = text.find("\n\n", offset, reach + 1)  # a paragraph's end within reach (not a search of the whole text)
+    end = reach if end < 0 else end
     closed_at = min((position for mark in closing if (position := _first_closing(text, mark, offset + 1, end)) >= 0),
                     default=-1)
     return closed_at >= 0 and OPENING_AGAIN[text[offset]].search(text, offset + 1, closed_at) is None

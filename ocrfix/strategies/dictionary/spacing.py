@@ -99,6 +99,9 @@ PARTICIPLE = regex.compile(r"(\p{Ll}*[aeiouy]\p{Ll}*)ing")
 # Titles of persons English abbreviates with a point ("Mr. and Mrs. Smith") but also prints without one (British
 # style: "Mr Smith"), so that a point-less print elsewhere in the text says nothing of the one before a clause word.
 TITLES = frozenset(("mr", "mrs", "dr", "st", "messrs", "mme", "mlle"))
+# A word of letters printed with no point after it, as a word of its phrase (see _Unpointed): a whole run of letters,
+# after no letter, digit or point, before a space and a lower-case word or one of , ; : ! ? ) ]
+UNPOINTED = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}+)(?=[ \t]+\p{Ll}|[,;:!?)\]])")
 # Words English ends no sentence or clause with: the articles, the possessive determiners that are no pronouns
 # too, the coordinating conjunctions and "than", "every", "very" (each wants a word after it; not "of", which a
 # colon may follow: "one of: auto, manual"). A full stop, colon or semicolon after one, before a lower-case word,
@@ -184,7 +187,7 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     abbreviation's point (the word before is common or long: STOP_WORD_ZIPF, STOP_WORD_LENGTH), and what it
     reads: "," before a word that opens a clause (CLAUSE_WORDS) or a participle (:func:`_participle`: "their
     fathers. according to"), after a capitalised word too if it is long enough to be a name (STOP_NAME_LENGTH), and
-    after a shorter word or name that the text prints elsewhere without a point (:func:`_unpointed`: "of God. whose"
+    after a shorter word or name that the text prints elsewhere without a point (:class:`_Unpointed`: "of God. whose"
     beside "God said"); "" for a speck between two lower-case words of one phrase. A sentence's end
     between two words leaves them independent, while in a phrase the word after follows the word before more often
     than it follows any word (:meth:`Lexicon.attracts`: "in. the", "to. have"; not "at the end. in verbose mode",
@@ -204,6 +207,7 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and", lexicon.load()))
     []
     """
+    unpointed = _Unpointed(text)
     for match in SPACED_STOP.finditer(text):
         number, before, after = match.group(1), match.group(2), match.group(3)
         if number and any(map(str.isdigit, number)) or fold(before) in ABBREVIATED_WORDS \
@@ -214,7 +218,7 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
             word = len(before) >= STOP_NAME_LENGTH
         else:  # else an abbreviation's point
             word = lex.folded_zipf(before) >= STOP_WORD_ZIPF or len(before) >= STOP_WORD_LENGTH
-        if (after in CLAUSE_WORDS or _participle(after, lex.folded_zipf)) and (word or _unpointed(text, before)):
+        if (after in CLAUSE_WORDS or _participle(after, lex.folded_zipf)) and (word or unpointed(before)):
             yield match, ","
         elif word and not capitalised and lex.attracts(before, after):
             yield match, ""
@@ -236,19 +240,30 @@ def _participle(word: str, zipf: Callable[[str], float]) -> bool:
     return any(zipf(verb) >= COMMON_WORD_ZIPF for verb in (stem, stem + "e", *undoubled))
 
 
-def _unpointed(text: str, word: str) -> bool:
-    """Does ``text`` print ``word`` elsewhere as a word of its phrase, with no point after it: before a lower-case
+class _Unpointed:
+    """Does the text print a word elsewhere as a word of its phrase, with no point after it: before a lower-case
     word, a comma, semicolon, colon, "!", "?" or closing bracket ("God said", "of God, whose")? An abbreviation is
     printed with its point every time, or without it only before a name or a number ("Rev Smith", "Vol 2"); the
     titles English also prints without one before a lower-case word ("Mr and Mrs Smith": TITLES) say nothing.
+    The text's words so printed are found in one pass, on the first question (a search of the text per question
+    made a long text with many stops before clause words take time growing with the square of its length).
 
-    >>> _unpointed("of gold, and blue. and purple", "blue"), _unpointed("the Rev. and the Rev Smith", "Rev")
+    >>> _Unpointed("of gold, and blue. and purple")("blue"), _Unpointed("the Rev. and the Rev Smith")("Rev")
     (False, False)
-    >>> _unpointed("rings of gold. and the gold chains", "gold"), _unpointed("Mr and Mrs Smith, Mr. and Mrs. Jones", "Mr")
+    >>> _Unpointed("rings of gold. and the gold chains")("gold"), _Unpointed("Mr and Mrs Smith, Mr. and Mrs. Jones")("Mr")
     (True, False)
     """
-    return fold(word) not in TITLES and regex.search(
-        r"(?<![\p{L}\p{N}.])" + regex.escape(word) + r"(?=[ \t]+\p{Ll}|[,;:!?)\]])", text) is not None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: frozenset[str] | None = None
+
+    def __call__(self, word: str) -> bool:
+        if fold(word) in TITLES:
+            return False
+        if self.words is None:
+            self.words = frozenset(UNPOINTED.findall(self.text))
+        return word in self.words
 
 
 def stray_marks(text: str) -> Iterator[regex.Match]:
