@@ -322,6 +322,16 @@ def test_a_nought_read_as_a_capital_o_in_a_sum_of_shillings_and_pence(default):
     assert run(default, kept) == kept
 
 
+def test_a_sum_in_pounds_set_with_an_l_is_no_misread_number_in_a_text_of_sterling(default):
+    # market columns of period papers set pounds as "61l. 10s." (the l of libra): it had been read as "611"
+    kept = "Tin: standard, 61l. 10s. to 62l.; blocks, 65l.; a salary of 1,250l. and 12l 10s. a year."
+    assert run(default, kept) == kept
+    assert run(default, "Tin: standard, 61l. 10s., built in 186l and l867.") == \
+        "Tin: standard, 61l. 10s., built in 1861 and 1867."  # three figures and an l: a year, as before
+    assert run(default, "Tin was standard at 61l and 62l that year.") == \
+        "Tin was standard at 611 and 621 that year."  # no sterling in the text: figures, as before
+
+
 def test_a_common_word_misread_with_a_capital_inside_a_sentence(default):
     # typewritten letters (held-out setB): "Ehe" (Zipf 2.1) for "the" between two lower-case words was a name
     assert run(default, "We shall call upon you in Ehe afternoon, if convenient, and settle the question.") == \

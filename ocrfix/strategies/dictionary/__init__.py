@@ -62,7 +62,7 @@ from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glued_function_words, lost_spaces,
                                                   printed_apart, stray_marks, stray_stops)
-from ocrfix.strategies.dictionary.units import misread_noughts, misread_pound_signs, misread_pounds
+from ocrfix.strategies.dictionary.units import misread_noughts, misread_pound_signs, misread_pounds, pounds_in_l
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 
@@ -219,6 +219,7 @@ class Dictionary(RealWordRepair, Strategy):
                              + self._printed_apart(tokens))
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         taken |= tokens.line_break_halves(self._is_word)  # "ter-\nminates": halves of a word, no words themselves
+        taken |= pounds_in_l(tokens.cores, text)  # "47l. 10s.": pounds, not the number 471
         edits += self._long_s(tokens)  # print of before 1800: its f read as s first, as context for the rest
         kinds = self._classify(tokens, vocabulary)  # this document's: the vocabulary decides some
         repairs: dict[tuple, tuple[str, float, str] | None] = {}

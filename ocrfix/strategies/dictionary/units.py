@@ -1,5 +1,6 @@
 """Units misread beside a number: "per Ib." for "per lb.", "4 Ibs." for "4 lbs.", "f19 10s." for "£19 10s.",
-"5s. Od." for "5s. 0d.".
+"5s. Od." for "5s. 0d."; and a sum in pounds set the old way, "47l. 10s." (the l of libra), kept from the
+repair of letters read for digits.
 
 The pound's abbreviation starts with a lower-case l, which most type cuts as the same upright stroke as a
 capital I; engines read "lb." as "Ib." (a listed word, the footnote's "ibidem", so no spelling check sees it).
@@ -26,6 +27,10 @@ POUND_SIGN = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[,.]\d{3})*(?![\w/%]|[
 STERLING = regex.compile(r"£|\b\d+[sd]\.")
 # A nought read as a capital O in a sum of sterling: the pence after shillings ("5s. Od.", "Os. Od."), the
 # shillings between pounds and pence ("£13,950 Os. Od.", "5l. Os. 6d."). English has no word "Od" or "Os" there.
+# A sum in pounds set the old way, the pound's l (libra) after the figures: "47l. 10s.", "1,250l." (English print
+# and papers into the 20th century). In a text that sets sterling (STERLING) its l is no misread 1 after one or two
+# figures or a sum with a thousands comma; three figures stay with the repair of numbers (a year: "186l" for 1861).
+POUNDS_IN_L = regex.compile(r"\d{1,2}l|\d{1,3}(?:,\d{3})+l")
 NOUGHT = regex.compile(r"(?<=\b(?:\d{1,2}|O)[sS]\.?\s?)O(?=d\b)"
                        r"|(?<=(?:£\s?\d[\d,]*|\b\d[\d,]*l\.)\s?)O(?=s\b\.?\s?(?:\d{1,2}|O)d\b)")
 
@@ -55,3 +60,17 @@ def misread_noughts(text: str) -> Iterator[regex.Match]:
     []
     """
     return NOUGHT.finditer(text) if "O" in text else iter(())
+
+
+def pounds_in_l(cores: list[str], text: str) -> set[int]:
+    """The numbers of the word parts ``cores`` of ``text`` that are sums in pounds set with an l (POUNDS_IN_L), in a
+    text that sets sterling.
+
+    >>> pounds_in_l(["Tin", "61l", "10s", "to", "2,062l", "186l"], "Tin 61l. 10s. to 2,062l.; in 186l")
+    {1, 4}
+    >>> pounds_in_l(["61l", "to", "62l"], "61l to 62l")
+    set()
+    """
+    if not STERLING.search(text):
+        return set()
+    return {i for i, core in enumerate(cores) if core[-1:] == "l" and POUNDS_IN_L.fullmatch(core)}
