@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ocrfix.pipeline import Pipeline
+from ocrfix.strategies.dictionary import Dictionary
 
 
 @pytest.fixture(scope="module")
@@ -273,3 +274,15 @@ def test_a_word_with_the_same_misreading_twice_is_repaired(dictionary):
     # (ABBYY's "Goverumeut" in 19th-century newspapers)
     text = "It was the opinion of the goverumeut of the county that the roads be mended."
     assert dictionary.run(text).text == "It was the opinion of the government of the county that the roads be mended."
+
+
+def test_a_name_after_a_persons_title_stays_in_a_garbled_report():
+    # a made-up police-court report with misread words around: the words after "Mr." and "Capt." are names, whatever
+    # common word their letters are one misreading from (they had read "Manner", "Cantor")
+    text = ("Before Mr. Lauder and Mr. Mauner, magistrates. John Bauner was charged by Constable Lauding with being "
+            "drunk in the High-street on Saturday uight. The prisoner said he had been with Capt. Cautor, and that "
+            "Lauding had struck him first. The Conrt could not believe that. Mr. Mauner said the case was proved, "
+            "and sent him to prison; the prisouer then asked for time, and the honse rose.")
+    fixed = Pipeline([Dictionary()]).run(text).text
+    assert "Mr. Mauner" in fixed and "Capt. Cautor" in fixed
+    assert "prisoner then" in fixed  # the page's misreadings are still read

@@ -920,8 +920,8 @@ class Dictionary(RealWordRepair, Strategy):
         _, word, zipf = kind
         name_like = self._name_like(tokens, i)
         common_only = name_like and zipf >= NAME_ZIPF
-        if common_only and not self._misread_inside(tokens, i):
-            return None  # a capitalised word inside a sentence is a name
+        if common_only and not self._misread_inside(tokens, i) or name_like and tokens.after_title(i):
+            return None  # a capitalised word inside a sentence is a name; after "Mr." or "Capt." beyond doubt
         if zipf and (name_like or not (self.split_merge and self._listed_run_together(word))) \
                 and self._lookups.get(self._lookup_key(word, zipf, True)) == []:
             return None  # a listed word held to far commoner readings (see _readings), and the batch found none near

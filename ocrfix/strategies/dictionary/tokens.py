@@ -18,7 +18,7 @@ import numpy as np
 import regex
 
 from ocrfix.hyphenation import HYPHENS
-from ocrfix.lexicon import Vocabulary, fold_many
+from ocrfix.lexicon import Vocabulary, fold, fold_many
 from ocrfix.pipeline import Edit
 from ocrfix.tokenspans import bounds
 
@@ -50,6 +50,10 @@ LETTER = regex.compile(r"\p{L}")
 #   capitalised_mid_line_only is narrower (after a lower-case word, a figure or , ; : on the same line): the
 #   evidence that a repair should be given a capital, which a line start or a bracket does not give.
 CLAUSE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
+# Titles of persons set with a point before a name, which no sentence ends with ("Mr.", "Capt."): the word after
+# one is the name's, capitalised as names are (not "St.", also a street's, nor "No.", a number's).
+PERSON_TITLES = frozenset(("mr", "mrs", "messrs", "ms", "dr", "rev", "revd", "capt", "col", "gen", "lieut", "lt", "sgt",
+                    "prof", "hon", "mme", "mlle", "sen", "gov"))
 ITEM_NUMBER = regex.compile(r"\d{1,3}[.)]")  # a numbered paragraph's or list item's number
 WORD_STOP_BEFORE = regex.compile(r"[\p{L}\p{N}][.!?][\"'’”)]?\s+$")
 CAPITALISED_FORM = regex.compile(r"\p{Lu}\p{Ll}+")
@@ -292,16 +296,30 @@ class Tokens:
 
     def may_open_sentence(self, i: int) -> bool:
         """May token i open a sentence: the text's start, a paragraph or page break before it, or a stop, "!",
-        "?", colon or semicolon ending the token before it (the broad test; see CLAUSE_END's comment).
+        "?", colon or semicolon ending the token before it (the broad test; see CLAUSE_END's comment), but for the
+        point of a person's title (PERSON_TITLES: "Mr. Mauner" is a name, not a sentence's first word).
 
         >>> tokens = Tokens("Ho said: Mr. Ho went\\nHo")
         >>> [tokens.may_open_sentence(i) for i in (0, 2, 3, 4, 5)]
-        [True, True, True, False, False]
+        [True, True, False, False, False]
         """
         if i == 0:
             return True
         gap = self.text[self.raw_ends[i - 1]:self.raw_starts[i]]
-        return bool(CLAUSE_END.search(self.raws[i - 1])) or "\n\n" in gap or "\f" in gap
+        if "\n\n" in gap or "\f" in gap:
+            return True
+        return bool(CLAUSE_END.search(self.raws[i - 1])) and not self.after_title(i)
+
+    def after_title(self, i: int) -> bool:
+        """Does token i follow a person's title and its point on the same line ("Mr. Mauner", "Capt. Hobbs")?
+
+        >>> tokens = Tokens("Mr. Mauner and Capt.\\nHobbs; St. Ives")
+        >>> [tokens.after_title(i) for i in (1, 4, 6)]
+        [True, False, False]
+        """
+        before = self.raws[i - 1] if i else ""
+        return before[-1:] == "." and fold(before[:-1]) in PERSON_TITLES \
+            and "\n" not in self.text[self.raw_ends[i - 1]:self.raw_starts[i]]
 
     def opens_sentence(self, i: int) -> bool:
         """Does token i open a sentence beyond doubt: at the text's start, after a paragraph break, after a
