@@ -513,14 +513,17 @@ class Dictionary(RealWordRepair, Strategy):
         """
         edits = []
         lex = self._lexicon
+        text = tokens.text
         for i, cut in printed_apart(tokens.cores, tokens.spaced, tokens.listed(lex.folded_zipf), tokens.positions, lex):
-            start, end, text = tokens.starts[i], tokens.ends[i], tokens.text
+            start, end = tokens.starts[i], tokens.ends[i]
             after = text[end:end + 1]
-            if not (text[start - 1:start] in RUN_TOGETHER_EDGE or after in RUN_TOGETHER_EDGE and not (
-                    after == "." and not text[end + 1:end + 2].isalpha())) and not is_code_or_address(tokens.raws[i]):
-                core = tokens.cores[i]
-                edits.append(self.edit(text, start, end, core[:cut] + " " + core[cut:], confidence=PATTERN_CONFIDENCE,
-                                       reason="a space lost between two words the text prints apart elsewhere"))
+            full_stop = after == "." and not text[end + 1:end + 2].isalpha()
+            if text[start - 1:start] in RUN_TOGETHER_EDGE or after in RUN_TOGETHER_EDGE and not full_stop \
+                    or is_code_or_address(tokens.raws[i]):
+                continue
+            core = tokens.cores[i]
+            edits.append(self.edit(text, start, end, core[:cut] + " " + core[cut:], confidence=PATTERN_CONFIDENCE,
+                                   reason="a space lost between two words the text prints apart elsewhere"))
         return edits
 
     def _lost_spaces(self, text: str) -> list[Edit]:

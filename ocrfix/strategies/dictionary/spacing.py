@@ -98,6 +98,7 @@ CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "
 PARTICIPLE = regex.compile(r"(\p{Ll}*[aeiouy]\p{Ll}*)ing")
 # Titles of persons English abbreviates with a point ("Mr. and Mrs. Smith") but also prints without one (British
 # style: "Mr Smith"), so that a point-less print elsewhere in the text says nothing of the one before a clause word.
+# (Which titles a name follows is another question: tokens.PERSON_TITLES.)
 TITLES = frozenset(("mr", "mrs", "dr", "st", "messrs", "mme", "mlle"))
 # A word of letters printed with no point after it, as a word of its phrase (see _Unpointed): a whole run of letters,
 # after no letter, digit or point, before a space and a lower-case word or one of , ; : ! ? ) ]

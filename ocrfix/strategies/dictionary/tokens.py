@@ -52,8 +52,8 @@ LETTER = regex.compile(r"\p{L}")
 CLAUSE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 # Titles of persons set with a point before a name, which no sentence ends with ("Mr.", "Capt."): the word after
 # one is the name's, capitalised as names are (not "St.", also a street's, nor "No.", a number's).
-PERSON_TITLES = frozenset(("mr", "mrs", "messrs", "ms", "dr", "rev", "revd", "capt", "col", "gen", "lieut", "lt", "sgt",
-                    "prof", "hon", "mme", "mlle", "sen", "gov"))
+PERSON_TITLES = frozenset(("mr", "mrs", "messrs", "ms", "dr", "rev", "revd", "capt", "col", "gen", "lieut", "lt",
+                           "sgt", "prof", "hon", "mme", "mlle", "sen", "gov"))
 ITEM_NUMBER = regex.compile(r"\d{1,3}[.)]")  # a numbered paragraph's or list item's number
 WORD_STOP_BEFORE = regex.compile(r"[\p{L}\p{N}][.!?][\"'’”)]?\s+$")
 CAPITALISED_FORM = regex.compile(r"\p{Lu}\p{Ll}+")
