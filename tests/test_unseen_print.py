@@ -326,3 +326,33 @@ def test_a_table_row_recurring_at_two_page_edges_is_no_running_head():
     corrected = Pipeline(["layout"]).run("\f".join("\n".join(page) + "\n" for page in pages)).text
     assert "10m. Tide 4h 22m." in corrected and "38m. Tide 9h 5m." in corrected
     assert "ALMANACK" not in corrected
+
+
+def test_running_heads_inside_a_line_of_joined_pages_go():
+    # the same head with a rising page number, or without the number OCR lost; the first page breaks a word
+    words = (HISTORY + " " + HISTORY).split()
+    cut = words.index("Disease")
+    text = (" ".join(words[:cut]) + " Dis- 24 THE HISTORY OF ASHCOMBE. ease " + " ".join(words[cut + 1:cut + 200])
+            + " 26 THE HISTORY OF ASHCOMBE. " + " ".join(words[cut + 200:cut + 400])
+            + " THE HISTORY OF ASHC0MBE. " + " ".join(words[cut + 400:]) + "\n")
+    corrected = Pipeline(["layout"]).run(text).text
+    assert "ASHCOMBE" not in corrected and "ASHC0MBE" not in corrected
+    assert " ".join(corrected.split()) == " ".join((HISTORY + " " + HISTORY).split())
+
+
+@pytest.mark.parametrize("heads", [
+    ["24 THE HISTORY OF ASHCOMBE.", "23 THE HISTORY OF ASHCOMBE."],   # no page counts down
+    ["1 THE TOWN AND ITS MARKET", "2 THE TOWN AND ITS CHARITIES"],    # a text's numbered sections
+    ["at 14 HIGH STREET, ASHCOMBE,", "at 15 HIGH STREET, ASHCOMBE,"],  # an address in the sentence
+], ids=["counting down", "sections", "addresses"])
+def test_words_in_capitals_with_numbers_inside_a_long_line_that_are_no_running_heads_stay(heads):
+    words = (HISTORY + " " + HISTORY).split()
+    text = " ".join(words[:150] + [heads[0]] + words[150:350] + [heads[1]] + words[350:]) + "\n"
+    assert Pipeline(["layout"]).run(text).text == text
+
+
+def test_a_title_in_capitals_before_its_numbered_heads_stays():
+    words = HISTORY.split()
+    text = " ".join(["THE HISTORY OF ASHCOMBE."] + words[:200] + ["25 THE HISTORY OF ASHCOMBE."] + words[200:]) + "\n"
+    corrected = Pipeline(["layout"]).run(text).text
+    assert corrected.startswith("THE HISTORY OF ASHCOMBE. The Magistrates") and corrected.count("ASHCOMBE") == 1

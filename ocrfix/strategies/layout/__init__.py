@@ -35,7 +35,7 @@ from ocrfix.lexicon import load
 from ocrfix.marks import lone_mark_words
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
-from ocrfix.strategies.layout import furniture, markdown, strays
+from ocrfix.strategies.layout import furniture, joined_pages, markdown, strays
 from ocrfix.strategies.layout.hyphens import HOUSE_CANDIDATES, INLINE_HINTS, SURE_JOIN, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shapes, decide_joins, hyphen_candidate, is_prose
@@ -44,6 +44,9 @@ from ocrfix.strategies.layout.reflow import Shapes, decide_joins, hyphen_candida
 # a markdown marker opening a line, matched with the newline before it: a pattern led by a literal is
 # searched for as fast as str.find, while a MULTILINE "^" is tried at every position of the text
 _MARKER_LINE = re.compile(r"\n[ \t]*[>#*_]")
+# a word broken at a page's end, before a running head inside the line, and the word after the head
+_BROKEN_LEFT = re.compile(r"([^\W\d_][\w'’]*)([-\u00ac])\s*$")
+_RIGHT_WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 
 @register
@@ -76,7 +79,8 @@ class Layout(Strategy):
         # asked by each pass that found something to remove (markers, specks, stray marks), answered once
         markdown_document = cache(partial(markdown.is_markdown_document, text))
         marker_edits = self._strip_markers(text, lines, markdown_document) if self.markdown else {}
-        width, hard_wrapped = text_width([len(line.content) for line in lines.items])
+        lengths = [len(line.content) for line in lines.items]
+        width, hard_wrapped = text_width(lengths)
         if self.furniture:
             furniture.classify(lines, width, hard_wrapped)
         body = [line for line in lines.items if line.kind == "body"]
@@ -124,6 +128,8 @@ class Layout(Strategy):
         inline = self._inline_breaks(text, body, judge) if dehyphenate else []
         if self.furniture:
             inline += self._stray_marks(text, body, shapes, markdown_document) + specks
+            if max(lengths) >= joined_pages.PAGE_CHARS:
+                inline += self._joined_heads(text, body, judge)
         if inline:
             edits = sorted(edits + inline, key=attrgetter("start", "end"))
         return edits
@@ -175,6 +181,30 @@ class Layout(Strategy):
     def _mark_words(content: str) -> set[int]:
         """The offsets of the marks in a line that the dictionary reads as a word ("at ^ constant")."""
         return {match.start() for match, _ in lone_mark_words(content, load())}
+
+    def _joined_heads(self, text: str, body: list[Line], judge: HyphenJudge) -> list[Edit]:
+        """The edits deleting running heads and page numbers from lines that hold pages joined into one (see
+        :mod:`.joined_pages`); a word the page broke at its end ("in- 130 THE BANKRUPTCY COURT solvent") is
+        joined as at a line's end."""
+        edits = []
+        for line in body:
+            if len(line.content) < joined_pages.PAGE_CHARS:
+                continue
+            content, at = line.content, line.content_start
+            for start, end in joined_pages.heads(content):
+                reason = f"removed a running head inside the line: {content[start:end].strip()!r}, recurring with a " \
+                         "rising page number where pages were joined into one line"
+                left = _BROKEN_LEFT.search(content, max(0, start - 40), start)
+                right = _RIGHT_WORD.match(content, end + 1) if content[end:end + 1] == " " else None
+                if left and right and content[right.start()].islower():
+                    verdict, why, confidence = judge.decide(left.group(1), right.group(), left.group(2))
+                    if verdict != "none":
+                        edits.append(self.edit(text, at + left.end(1), at + right.start(),
+                                               "" if verdict == "join" else left.group(2), confidence=min(confidence, 0.8),
+                                               reason=f"{reason}; the word broken at the page's end joined: {why}"))
+                        continue
+                edits.append(self.edit(text, at + start, at + end, "", reason=reason, confidence=0.8))
+        return edits
 
     def _inline_breaks(self, text: str, body: list[Line], judge: HyphenJudge) -> list[Edit]:
         """The edits joining words broken at a line end whose hyphen stands inside a line ("num- ber")."""
