@@ -356,3 +356,14 @@ def test_a_title_in_capitals_before_its_numbered_heads_stays():
     text = " ".join(["THE HISTORY OF ASHCOMBE."] + words[:200] + ["25 THE HISTORY OF ASHCOMBE."] + words[200:]) + "\n"
     corrected = Pipeline(["layout"]).run(text).text
     assert corrected.startswith("THE HISTORY OF ASHCOMBE. The Magistrates") and corrected.count("ASHCOMBE") == 1
+
+
+def test_a_head_met_once_that_repeats_the_title_inside_a_line_of_joined_pages_goes():
+    # a two-page article: the second page's head repeats the title in capitals (cut short, ending in a comma) after
+    # the first page's number, and the sentence after it opens with "A"; the title itself stays
+    words = HISTORY.split()
+    text = " ".join(["The History of Ashcombe, with an Account of its Charities."] + words[:200]
+                    + ["25 THE HISTORY OF ASHCOMBE, WITH AN", "A"] + words[201:]) + "\n"
+    corrected = Pipeline(["layout"]).run(text).text
+    assert corrected.count("ASHCOMBE") == 0 and corrected.startswith("The History of Ashcombe, with")
+    assert f"{words[199]} A {words[201]}" in corrected

@@ -7,9 +7,10 @@ GENESIS. and five years". Its copies are told from the text by what a head is an
 does: words in capitals beside a page number, recurring a page apart or more, the
 numbers rising as pages do ("50", "52"). A copy whose number OCR lost goes with
 the others; one that no numbered copy comes before is the text's title and stays.
-A head met once is taken only where it splits a word broken at the page's end ("in-
-130 THE BANKRUPTCY COURT solvent"): elsewhere a number before words in capitals is as
-often the text's ("at 14 HIGH STREET").
+A head met once is taken where it splits a word broken at the page's end ("in- 130
+THE BANKRUPTCY COURT solvent") or repeats the text's title in capitals beside its
+number: elsewhere a number before words in capitals is as often the text's ("at 14
+HIGH STREET").
 
 >>> page = "the sentence runs on " * 60
 >>> line = f"{page}10 THE HISTORY OF TRADE {page}11 THE HISTORY OF TRADE {page}"
@@ -20,6 +21,9 @@ often the text's ("at 14 HIGH STREET").
 >>> line = f"he was in- 130 THE BANKRUPTCY COURT solvent {page}"
 >>> [line[start:end] for start, end in heads(line)]
 [' 130 THE BANKRUPTCY COURT']
+>>> line = f"The History of Trade {page}in a 12 THE HISTORY OF TRADE country {page}"
+>>> [line[start:end] for start, end in heads(line)]
+[' 12 THE HISTORY OF TRADE']
 """
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ APART = 1000          # two copies of a head stand at least this far apart: a pa
 HEAD_LETTERS = 12     # a head has this many capitals or more
 SAME_HEAD = 90        # the ratio of two copies' letters (OCR misreads some; two titles of a text differ more)
 PAGES_SKIPPED = 4     # a head's number rises by at most this much from one copy to the next
+TITLE_CHARS = 200     # a text's title stands in its first characters
 RECENT_GROUPS = 64    # a copy is matched with the heads met last (a head recurs within a few pages): linear time
 
 _MORE_CAPITALS = r"[A-Z0-9&'’.,:;\-]*(?!\S)"   # the rest of a word in capitals as OCR reads it ("GEN&SIS.", "CHAPTERI")
@@ -46,22 +51,30 @@ _NOT_LETTERS = re.compile(r"[^A-Z]+")
 class _Copy:
     """One run of words in capitals with the numbers beside it."""
 
-    __slots__ = ("start", "end", "words_end", "key", "lead", "trail", "number")
+    __slots__ = ("start", "end", "words_end", "key", "lead", "trail", "number", "titled")
 
     def __init__(self, match: re.Match[str]) -> None:
         self.start, self.end, self.words_end = match.start(), match.end(), match.end("words")
-        self.key = _NOT_LETTERS.sub("", match.group("words"))
+        words = match.group("words")
+        if not match.group("trail") and words[-2:] == " A" and match.string[self.end + 1:self.end + 2].islower():
+            # the article opening the sentence after the head ("I" is as often a chapter's numeral: it stays)
+            words, self.end, self.words_end = words[:-2], self.end - 2, self.words_end - 2
+        self.key = _NOT_LETTERS.sub("", words)
         self.lead = int(re.findall(r"\d+", match.group("lead"))[-1]) if match.group("lead") else None
         self.trail = int(match.group("trail")) if match.group("trail") else None
         self.number: int | None = None
+        self.titled = False   # repeats the text's title, in capitals, a page into the text or further
 
 
 def heads(content: str) -> list[tuple[int, int]]:
     """The spans of ``content`` (a long line) that are running heads with their page numbers, each with the
     whitespace before it."""
-    copies = [copy for copy in map(_Copy, _HEAD.finditer(content))
-              # words that end in a comma go on: an address, a list
-              if len(copy.key) >= HEAD_LETTERS and content[copy.words_end - 1] != ","]
+    title = _NOT_LETTERS.sub("", content[:TITLE_CHARS].upper())
+    copies = [copy for copy in map(_Copy, _HEAD.finditer(content)) if len(copy.key) >= HEAD_LETTERS]
+    for copy in copies:
+        copy.titled = copy.start >= APART and fuzz.partial_ratio(copy.key, title) >= SAME_HEAD
+    # words that end in a comma go on in a sentence (an address, a list) unless they repeat the title
+    copies = [copy for copy in copies if content[copy.words_end - 1] != "," or copy.titled]
     if len(copies) > 2 + 2 * len(content) // APART:   # more than a page's heads: a text set in capitals
         return []
     groups: list[list[_Copy]] = []
@@ -87,7 +100,7 @@ def heads(content: str) -> list[tuple[int, int]]:
 
 def _taken(content: str, group: list[_Copy]) -> list[_Copy]:
     """The copies of one head that are running heads: recurring a page apart with their numbers rising, or a
-    head met once where it splits a broken word."""
+    head met once where it splits a broken word or repeats the title."""
     last = None
     for copy in group:
         if copy.lead is not None:
@@ -104,8 +117,8 @@ def _taken(content: str, group: list[_Copy]) -> list[_Copy]:
     if len(group) == 1:
         copy = group[0]
         before = content[max(0, copy.start - 3):copy.start].rstrip()
-        return group if copy.lead is not None and before[-1:] in "-\u00ac" and before[-2:-1].isalpha() and \
-            content[copy.end:copy.end + 2].lstrip()[:1].islower() else []
+        return group if copy.titled or copy.lead is not None and before[-1:] in "-\u00ac" and \
+            before[-2:-1].isalpha() and content[copy.end:copy.end + 2].lstrip()[:1].islower() else []
     if any(b.start - a.end < APART for a, b in zip(group, group[1:])):
         return []
     first = group.index(numbered[0])
