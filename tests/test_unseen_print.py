@@ -159,8 +159,9 @@ def test_dedup_keeps_a_table_row_entered_three_or_four_times(table):
     ("a topaz and a car- buncle, the cas- cades of the pa- lanquin", "a topaz and a carbuncle, the cascades of the palanquin"),
     ("the well- known firm of the ex- President, self- evident", "the well-known firm of the ex-President, self-evident"),
     ("the truth- that is the point- was plain", "the truth- that is the point- was plain"),
+    ("the Mechan- ics' Institute and the offi- cials’ meeting", "the Mechanics' Institute and the officials’ meeting"),
 ], ids=["hyphen and space", "not sign", "soft hyphen", "suspended compounds", "garbled typescript", "words cut short", "rarer words",
-        "compounds broken at their hyphen", "dashes"])
+        "compounds broken at their hyphen", "dashes", "possessives"])
 def test_layout_joins_words_broken_at_line_ends_in_text_whose_lines_were_joined(broken, joined):
     # exports (and datasets) that join a page's lines with spaces keep the line-end hyphens inside lines
     assert Pipeline(["layout"]).run(broken).text == joined

@@ -79,7 +79,7 @@ _VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûüÿæœ]", r
 # too): saying so spares the regex a try at every letter of every word, four times faster. Nor after a hyphen:
 # a word between hyphens ("the -broken- variants") is set off as a name or an option, not broken.
 _INLINE_BREAK = re.compile(
-    r"(?<![^\W\d_])(?<!-)([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac\u2e17])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_][\w'’]*))"
+    r"(?<![^\W\d_])(?<!-)([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac\u2e17])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_](?:[\w'’]*\w)?))"
 )
 INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad", "\u2e17 ")   # a line holding none of these has no inline break
 # quotes, brackets and punctuation after a word
