@@ -458,3 +458,31 @@ def test_a_word_the_page_repeats_is_still_read_with_its_own_confusions(strategy:
     assert run(strategy, page).text.count("Government") == 2
     alone = "It was the opinion of the goverumcnt that the roads be mended, and the goverumcnt said so again."
     assert run(strategy, alone).text == alone  # no confusion shown: the page's own word
+
+
+# Session 17: short common words
+
+def test_a_lower_case_word_opening_a_sentence_is_read_as_the_capitalised_word_misread(strategy: Dictionary) -> None:
+    # a capital I printed as the small l it is shaped as ("lt", "ln", "lf" are listed: web text holds them): English
+    # opens a sentence with a capital, so the lower-case word there is a misreading more often than the writer's
+    text = ("We left the farm at dawn. lt was a fine day. ln the morning the men went out to the fields. "
+            "lf he had known, he would have come.")
+    assert run(strategy, text).text == ("We left the farm at dawn. It was a fine day. In the morning the men went "
+                                        "out to the fields. If he had known, he would have come.")
+    # after an abbreviation's point ("cent.", "lt.", "ft." after a number) no sentence opens
+    for clean in ("He was the lt. governor of the province.", "It rose 5 per cent. ln the end it fell.",
+                  "The wall was 5 ft. lt was said to be old."):
+        assert run(strategy, clean).text == clean
+
+
+def test_a_listed_word_its_readings_misprints_account_for_is_scored_as_rarer_in_a_garbled_text(
+        strategy: Dictionary) -> None:
+    # "wn" (Zipf 2.6) is listed because web text holds "on", "own", "when" misread: the error model's misprints of them
+    # make more than its count, so in a garbled text it is scored as printed at a third of it, and "own" wins
+    text = "Tbe sbip lay in tbe roads with two anchors down and her wn cables, and the crew were ashore."
+    assert "and her own cables" in run(strategy, text).text
+    # in clean text the count stands (a variable named like a misprint), and a word in use keeps it anywhere
+    for clean in ("Set iu to one in the loop.", "It was a bad year for the farm.",
+                  "The old man said tho' he was tired he would go on.", "Pierre ou Jean will come to the house."):
+        assert run(strategy, clean).text == clean
+    assert [round(strategy._in_use(word, zipf), 2) for word, zipf in (("wn", 2.61), ("bad", 5.53))] == [2.11, 5.53]

@@ -57,8 +57,9 @@ from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.dates import misread_months
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_inner_capital,
                                                   repair_number, repair_postcode, shape_readings)
-from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, TRUSTED_ZIPF, UNKNOWN_ZIPF, best_reading,
-                                                   drops_edge, drops_letters, letters_for_letters, with_case)
+from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
+                                                   best_reading, drops_edge, drops_letters, letters_for_letters,
+                                                   with_case)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glued_function_words, lost_spaces,
                                                   printed_apart, stray_marks, stray_stops)
@@ -131,7 +132,6 @@ OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "
 OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
-RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a split word ("begi ning": web typos)
 # What closes a quotation an opening mark may start (’ and ' also serve as apostrophes: a word with
 # one after the mark is taken as quoted, the cautious reading).
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}

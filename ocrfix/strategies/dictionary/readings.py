@@ -27,6 +27,7 @@ UNKNOWN_ZIPF = 0.0
 # real words needs more context than word bigrams give. Rarer listed words are
 # looked at, but replaced only under the gap rules of the dictionary (see Dictionary._admissible).
 TRUSTED_ZIPF = 4.5
+RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a split word ("begi ning": web typos)
 # A capitalised unknown word inside a sentence is held to common readings (a name the lexicon lacks is no
 # misprint), but one this long whose best reading, as of a lower-case word, reads its letters as other letters
 # ("Marcli" -> "March", "Lonvenient" -> "Convenient"; none lost or added: "Maureens", "Rustaceans" are names)
