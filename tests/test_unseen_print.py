@@ -330,12 +330,13 @@ def test_a_table_row_recurring_at_two_page_edges_is_no_running_head():
 
 
 def test_running_heads_inside_a_line_of_joined_pages_go():
-    # the same head with a rising page number, or without the number OCR lost; the first page breaks a word
+    # the same head with a rising page number, or without the number OCR lost; the first page breaks a word; the
+    # last page's number follows the text's last sentence
     words = (HISTORY + " " + HISTORY).split()
     cut = words.index("Disease")
     text = (" ".join(words[:cut]) + " Dis- 24 THE HISTORY OF ASHCOMBE. ease " + " ".join(words[cut + 1:cut + 200])
             + " 26 THE HISTORY OF ASHCOMBE. " + " ".join(words[cut + 200:cut + 400])
-            + " THE HISTORY OF ASHC0MBE. " + " ".join(words[cut + 400:]) + "\n")
+            + " THE HISTORY OF ASHC0MBE. " + " ".join(words[cut + 400:]) + " 27\n")   # the last page's foot
     corrected = Pipeline(["layout"]).run(text).text
     assert "ASHCOMBE" not in corrected and "ASHC0MBE" not in corrected
     assert " ".join(corrected.split()) == " ".join((HISTORY + " " + HISTORY).split())

@@ -10,7 +10,8 @@ the others; one that no numbered copy comes before is the text's title and stays
 A head met once is taken where it splits a word broken at the page's end ("in- 130
 THE BANKRUPTCY COURT solvent") or repeats the text's title in capitals beside its
 number: elsewhere a number before words in capitals is as often the text's ("at 14
-HIGH STREET").
+HIGH STREET"). Where heads went, a number after the text's last sentence that goes
+on with their count is the last page's ("me mightily. 126").
 
 >>> page = "the sentence runs on " * 60
 >>> line = f"{page}10 THE HISTORY OF TRADE {page}11 THE HISTORY OF TRADE {page}"
@@ -21,9 +22,9 @@ HIGH STREET").
 >>> line = f"he was in- 130 THE BANKRUPTCY COURT solvent {page}"
 >>> [line[start:end] for start, end in heads(line)]
 [' 130 THE BANKRUPTCY COURT']
->>> line = f"The History of Trade {page}in a 12 THE HISTORY OF TRADE country {page}"
+>>> line = f"The History of Trade {page}in a 12 THE HISTORY OF TRADE country {page}in the end. 13"
 >>> [line[start:end] for start, end in heads(line)]
-[' 12 THE HISTORY OF TRADE']
+[' 12 THE HISTORY OF TRADE', ' 13']
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ APART = 1000          # two copies of a head stand at least this far apart: a pa
 HEAD_LETTERS = 12     # a head has this many capitals or more
 SAME_HEAD = 90        # the ratio of two copies' letters (OCR misreads some; two titles of a text differ more)
 PAGES_SKIPPED = 4     # a head's number rises by at most this much from one copy to the next
-TITLE_CHARS = 200     # a text's title stands in its first characters
+TITLE_CHARS = 100     # a text's title stands in its first characters (more holds the text's own words)
 RECENT_GROUPS = 64    # a copy is matched with the heads met last (a head recurs within a few pages): linear time
 
 _MORE_CAPITALS = r"[A-Z0-9&'’.,:;\-]*(?!\S)"   # the rest of a word in capitals as OCR reads it ("GEN&SIS.", "CHAPTERI")
@@ -46,6 +47,7 @@ _HEAD = re.compile(
     r"(?P<trail>\s+\d{1,4}(?!\S))?"
 )
 _NOT_LETTERS = re.compile(r"[^A-Z]+")
+_FOOT = re.compile(r"[.!?][\"'’”)]?(\s+)(\d{1,4})$")   # a bare number after the text's last sentence
 
 
 class _Copy:
@@ -87,15 +89,19 @@ def heads(content: str) -> list[tuple[int, int]]:
             keys.append(copy.key)
         else:
             groups[recent + found[2]].append(copy)
+    taken = sorted((copy for group in groups for copy in _taken(content, group)), key=lambda copy: copy.start)
     spans = []
-    for group in groups:
-        for copy in _taken(content, group):
-            start = copy.start
-            while start and content[start - 1].isspace():
-                start -= 1
-            # a number after a head with its own is the text's (a verse's), after one without it is the page's
-            spans.append((start, copy.end if copy.number == copy.trail and copy.lead is None else copy.words_end))
-    return sorted(spans)
+    for copy in taken:
+        start = copy.start
+        while start and content[start - 1].isspace():
+            start -= 1
+        # a number after a head with its own is the text's (a verse's), after one without it is the page's
+        spans.append((start, copy.end if copy.number == copy.trail and copy.lead is None else copy.words_end))
+    numbers = [copy.number for copy in taken if copy.number is not None]
+    foot = _FOOT.search(content, max(0, len(content) - 12)) if numbers else None
+    if foot and foot.start() > taken[-1].end and max(numbers) < int(foot.group(2)) <= max(numbers) + PAGES_SKIPPED:
+        spans.append((foot.start(1), len(content)))   # the last page's number at its foot, after the text's end
+    return spans
 
 
 def _taken(content: str, group: list[_Copy]) -> list[_Copy]:
