@@ -315,7 +315,9 @@ class Vocabulary:
         """
         counts: Counter[str] = Counter()
         for token, n in tokens.items():
-            for word in WORD.findall(fold(token)):
+            folded = fold(token)
+            # most are one word of a-z: WORD's one match, told without the pattern
+            for word in (folded,) if folded.isascii() and folded.isalpha() else WORD.findall(folded):
                 counts[word] += n
         return cls(counts)
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from ocrfix.pipeline import Pipeline
 from ocrfix.strategies.dictionary import Dictionary
 from ocrfix.lexicon import fold
-from ocrfix.strategies.dictionary.spacing import TITLES, _Unpointed, lost_spaces
+from ocrfix.strategies.dictionary.spacing import TITLES, UNPOINTED_SEARCHES, _Unpointed, lost_spaces
 
 
 @pytest.fixture(scope="module")
@@ -420,8 +420,14 @@ def test_a_comma_glued_before_a_participle_is_a_lost_space_however_often(default
 @example(["e.", "God", " ", "said"], "God")  # after a point: an abbreviation's second part, not the word
 @example(["Gods", " ", "said"], "God")
 def test_a_word_printed_without_a_point_is_found_as_a_search_of_the_text_finds_it(parts, word):
-    # the one-pass word set answers what a search of the whole text for the word answers (the rule's definition)
+    # the one-pass word set, which answers past UNPOINTED_SEARCHES questions, answers what a search of the whole text
+    # for the word answers (the rule's definition)
     text = "".join(parts)
     searched = fold(word) not in TITLES and regex.search(
         r"(?<![\p{L}\p{N}.])" + regex.escape(word) + r"(?=[ \t]+\p{Ll}|[,;:!?)\]])", text) is not None
     assert _Unpointed(text)(word) == searched
+    crowded = _Unpointed(text)
+    for length in range(1, UNPOINTED_SEARCHES + 1):
+        crowded("q" * length)
+    assert crowded.words is None and crowded(word) == searched
+    assert crowded.words is not None or fold(word) in TITLES

@@ -145,6 +145,15 @@ def test_marks_an_engine_prints_in_fullwidth_forms_are_read_as_ascii(dictionary)
     text = "as raised in para 4（b) of your letter，I can confirm it"
     assert dictionary.run(text).text == "as raised in para 4(b) of your letter, I can confirm it"
     assert dictionary.run("东京（とうきょう）").text == "东京（とうきょう）"  # at home in Japanese
+    assert dictionary.run("see para 4（b) of 서울").text == "see para 4（b) of 서울"  # and in Korean
+
+
+def test_every_cjk_character_is_beyond_the_alphabets():
+    # the cheap scan that fullwidth_marks makes before it asks for CJK script must find every character of it
+    from ocrfix.strategies.dictionary.spacing import BEYOND_ALPHABETS, CJK
+
+    characters = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    assert {found.group() for found in CJK.finditer(characters)} <= set(BEYOND_ALPHABETS.findall(characters))
 
 
 def test_a_word_repaired_over_a_fullwidth_mark_is_one_edit(dictionary):

@@ -261,6 +261,8 @@ def repair_inner_capital(core: str, zipf: Callable[[str], float]) -> str | None:
     >>> repair_inner_capital("Of", zipf), repair_inner_capital("oFF", zipf)  # a sentence's capital; two capitals
     (None, None)
     """
+    if core.isascii() and (core.islower() or not core[:1].islower()):
+        return None  # no capital, or a first letter that is none of a-z: most words, told without the pattern
     if not ONE_INNER_CAPITAL.fullmatch(core) or zipf(fold(core)) < MISCASED_WORD_ZIPF:
         return None
     return core.lower()

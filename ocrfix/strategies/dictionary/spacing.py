@@ -67,6 +67,9 @@ GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])"
 FULLWIDTH = regex.compile(r"[\uff01-\uff5e]")
 FULLWIDTH_OFFSET = 0xFEE0  # from a fullwidth form to its ASCII character
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # a text where fullwidth forms are at home
+# The characters outside the alphabets' blocks (U+0000-10FF), general punctuation and symbols (U+2000-2BFF) and the
+# fullwidth ASCII forms: CJK's are among them, and a scan for these costs a sixth of one for CJK's properties
+BEYOND_ALPHABETS = regex.compile(r"[^\x00-\u10ff\u2000-\u2bff\uff01-\uff5e]")
 # a number of up to four digits (a paragraph number, a year), a full stop, a capitalised word: "7.The"
 NUMBERED = regex.compile(r"(?<![\p{L}\p{N}.,:/])\p{N}{1,4}(\.)(?=\p{Lu}\p{Ll}+(?![\p{L}\p{N}]|\.\p{L}))")
 # a lower-case or capitalised word of two letters or more, a full stop, a space, a lower-case word: "in. the",
@@ -102,7 +105,11 @@ PARTICIPLE = regex.compile(r"(\p{Ll}*[aeiouy]\p{Ll}*)ing")
 TITLES = frozenset(("mr", "mrs", "dr", "st", "messrs", "mme", "mlle"))
 # A word of letters printed with no point after it, as a word of its phrase (see _Unpointed): a whole run of letters,
 # after no letter, digit or point, before a space and a lower-case word or one of , ; : ! ? ) ]
-UNPOINTED = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}+)(?=[ \t]+\p{Ll}|[,;:!?)\]])")
+UNPOINTED_BEFORE, UNPOINTED_AFTER = r"(?<![\p{L}\p{N}.])", r"(?=[ \t]+\p{Ll}|[,;:!?)\]])"
+UNPOINTED = regex.compile(UNPOINTED_BEFORE + r"(\p{L}+)" + UNPOINTED_AFTER)
+# The words _Unpointed looks for one by one in a text (a literal search each, ~1% of a scan of every run of letters
+# with UNPOINTED); past this many it collects the text's words so printed in one pass.
+UNPOINTED_SEARCHES = 64
 # Words English ends no sentence or clause with: the articles, the possessive determiners that are no pronouns
 # too, the coordinating conjunctions and "than", "every", "very" (each wants a word after it; not "of", which a
 # colon may follow: "one of: auto, manual"). A full stop, colon or semicolon after one, before a lower-case word,
@@ -246,8 +253,10 @@ class _Unpointed:
     word, a comma, semicolon, colon, "!", "?" or closing bracket ("God said", "of God, whose")? An abbreviation is
     printed with its point every time, or without it only before a name or a number ("Rev Smith", "Vol 2"); the
     titles English also prints without one before a lower-case word ("Mr and Mrs Smith": TITLES) say nothing.
-    The text's words so printed are found in one pass, on the first question (a search of the text per question
-    made a long text with many stops before clause words take time growing with the square of its length).
+    A ``word`` (of letters) is searched for alone: few are asked about (13 in the 338k characters of the corpus OCR),
+    and a literal search costs a small part of a scan of every run of letters. Past UNPOINTED_SEARCHES words the
+    text's words so printed are found in one pass (a search per question would make a long text with many stops
+    before clause words take time growing with the square of its length).
 
     >>> _Unpointed("of gold, and blue. and purple")("blue"), _Unpointed("the Rev. and the Rev Smith")("Rev")
     (False, False)
@@ -257,11 +266,19 @@ class _Unpointed:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.answers: dict[str, bool] = {}
         self.words: frozenset[str] | None = None
 
     def __call__(self, word: str) -> bool:
         if fold(word) in TITLES:
             return False
+        if word not in self.answers:
+            self.answers[word] = self._printed(word)
+        return self.answers[word]
+
+    def _printed(self, word: str) -> bool:
+        if len(self.answers) < UNPOINTED_SEARCHES:
+            return regex.search(UNPOINTED_BEFORE + regex.escape(word) + UNPOINTED_AFTER, self.text) is not None
         if self.words is None:
             self.words = frozenset(UNPOINTED.findall(self.text))
         return word in self.words
@@ -456,7 +473,7 @@ def fullwidth_marks(text: str) -> Iterator[tuple[regex.Match, str]]:
     []
     """
     first = FULLWIDTH.search(text)  # most texts hold none: asked before the costlier scan for CJK script
-    if first is None or CJK.search(text):
+    if first is None or any(CJK.match(found.group()) for found in BEYOND_ALPHABETS.finditer(text)):
         return
     for match in FULLWIDTH.finditer(text, first.start()):
         ascii_mark = chr(ord(match.group()) - FULLWIDTH_OFFSET)
