@@ -66,6 +66,7 @@ from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, g
 from ocrfix.strategies.dictionary.units import misread_noughts, misread_pound_signs, misread_pounds, pounds_in_l
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
+from ocrfix.strategies.dictionary.variants import has_standard_ending
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 
@@ -1539,6 +1540,7 @@ def clear_caches() -> None:
     model's memo), so that a pass costs what it costs on a new document; the lexicon, the candidate indexes
     and the error model stay loaded."""
     ErrorModel.default().clear_caches()
+    has_standard_ending.cache_clear()
 
 
 def glyph_readings(word: str) -> list[str]:

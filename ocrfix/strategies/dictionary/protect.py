@@ -184,6 +184,8 @@ def is_noisy(core: str) -> bool:
     >>> is_noisy("Scot’and"), is_noisy("Corporation's"), is_noisy("O'Brien"), is_noisy("Craml‘n-ton")
     (True, False, False, True)
     """
+    if core.isascii() and core.isalpha():
+        return False  # most words: a-z alone, told without the patterns
     if not LETTERS_AND_APOSTROPHES.fullmatch(core):
         return True
     return ("'" in core or "’" in core) and not WORD_APOSTROPHE.fullmatch(core)
