@@ -431,3 +431,20 @@ def test_a_word_printed_without_a_point_is_found_as_a_search_of_the_text_finds_i
         crowded("q" * length)
     assert crowded.words is None and crowded(word) == searched
     assert crowded.words is not None or fold(word) in TITLES
+
+
+@given(st.text(alphabet="ab1Z.!?:;\"'”’)]*~|«»¢©°™^`#<>\\{}-,(é_ſ", min_size=1, max_size=8))
+@example("“he,")
+@example("*he")
+@example("--")
+def test_a_tokens_word_part_and_clause_end_are_what_their_patterns_find(raw):
+    # ASCII tokens are stripped with str methods and only tokens ending in a stop or a closer are searched: the
+    # same word parts and clause ends as the patterns find
+    from ocrfix.strategies.dictionary.tokens import CLAUSE_END, CLAUSE_END_LAST, WORD_PART, Tokens, _word_parts
+
+    inner = WORD_PART.search(raw)
+    assert _word_parts([raw])[raw] == (None if inner is None else (inner.start(), inner.group()))
+    tokens = Tokens("word " + raw + " next")
+    if len(tokens.raws) == 3:
+        assert tokens.may_open_sentence(2) == (bool(CLAUSE_END.search(raw)) and not tokens.after_title(2))
+    assert (raw[-1] in CLAUSE_END_LAST) >= bool(CLAUSE_END.search(raw))

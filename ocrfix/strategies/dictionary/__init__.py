@@ -1737,7 +1737,7 @@ def _in_own_glyphs(edit: Edit) -> Edit:
     >>> _in_own_glyphs(Edit(0, 4, "staff", "dictionary", "", 0.9, "sfaﬀ")).replacement
     'staﬀ'
     """
-    if not OWN_GLYPHS.search(edit.original):
+    if edit.original.isascii() or not OWN_GLYPHS.search(edit.original):  # the glyphs are no ASCII characters
         return edit
     pieces = [OWN_GLYPHS_SPELLED.get(ch, ch) for ch in edit.original]
     spelled = "".join(pieces)

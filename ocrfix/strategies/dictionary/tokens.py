@@ -25,7 +25,11 @@ from ocrfix.tokenspans import bounds
 # The word part of a token (searched for): from its first letter or digit to its last, edge punctuation
 # stripped, but a symbol no word starts with, stuck to the front of a word, is kept as a misread letter
 # ("*he", "¢he", "©f").
-WORD_PART = regex.compile(r"[*~|«»¢©°™^`#<>\\{}]?[\p{L}\p{N}](?:.*[\p{L}\p{N}])?", regex.DOTALL)
+WORD_PART_MARKS = "*~|«»¢©°™^`#<>\\{}"
+WORD_PART = regex.compile(f"[{regex.escape(WORD_PART_MARKS)}]?" + r"[\p{L}\p{N}](?:.*[\p{L}\p{N}])?", regex.DOTALL)
+# The ASCII characters that are no letter or digit: an ASCII token's edges stripped of these are its word part's
+# letters and digits (as WORD_PART finds them, without a search: most tokens are ASCII)
+ASCII_NON_ALNUM = "".join(ch for ch in map(chr, range(128)) if not ch.isalnum())
 LINE_END_HYPHEN = regex.compile(f"[{HYPHENS}][ \t]*\r?\n")
 # A hyphen inside a line before a lower-case letter: a word broken at a line end whose lines an export or
 # a dataset joined with a space ("incre- ased"), or a letter misread as a hyphen ("whol- of the").
@@ -49,7 +53,9 @@ LETTER = regex.compile(r"\p{L}")
 # - Tokens.capitalised_inside: printed capitalised where may_open_sentence says no: a name, left alone.
 #   capitalised_mid_line_only is narrower (after a lower-case word, a figure or , ; : on the same line): the
 #   evidence that a repair should be given a capital, which a line start or a bracket does not give.
-CLAUSE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
+CLAUSE_STOPS, CLAUSE_CLOSERS = ".!?:;", "\"'”’)]"
+CLAUSE_END = regex.compile(f"[{regex.escape(CLAUSE_STOPS)}][{regex.escape(CLAUSE_CLOSERS)}]*$")
+CLAUSE_END_LAST = CLAUSE_STOPS + CLAUSE_CLOSERS  # the last character of a token CLAUSE_END matches in (asked first)
 # Titles of persons set with a point before a name, which no sentence ends with ("Mr.", "Capt."): the word after
 # one is the name's, capitalised as names are (not "St.", also a street's, nor "No.", a number's).
 PERSON_TITLES = frozenset(("mr", "mrs", "messrs", "ms", "dr", "rev", "revd", "capt", "col", "gen", "lieut", "lt",
@@ -308,7 +314,8 @@ class Tokens:
         gap = self.text[self.raw_ends[i - 1]:self.raw_starts[i]]
         if "\n\n" in gap or "\f" in gap:
             return True
-        return bool(CLAUSE_END.search(self.raws[i - 1])) and not self.after_title(i)
+        before = self.raws[i - 1]
+        return before[-1] in CLAUSE_END_LAST and bool(CLAUSE_END.search(before)) and not self.after_title(i)
 
     def after_title(self, i: int) -> bool:
         """Does token i follow a person's title and its point on the same line ("Mr. Mauner", "Capt. Hobbs")?
@@ -460,6 +467,12 @@ def _word_parts(raws: list[str]) -> dict[str, tuple[int, str] | None]:
     for raw in dict.fromkeys(raws):
         if raw.isalnum():
             parts[raw] = (0, raw)
+        elif raw.isascii():
+            rest = raw.lstrip(ASCII_NON_ALNUM)
+            start, core = len(raw) - len(rest), rest.rstrip(ASCII_NON_ALNUM)
+            if start and core and raw[start - 1] in WORD_PART_MARKS:
+                start, core = start - 1, raw[start - 1] + core
+            parts[raw] = (start, core) if core else None
         else:
             inner = WORD_PART.search(raw)
             parts[raw] = None if inner is None else (inner.start(), inner.group())
@@ -481,7 +494,7 @@ def _letter_line_breaks(text: str) -> list[int]:
             start -= 1
         while start and text[start - 1] in " \t":
             start -= 1
-        if start and LETTER.match(text, start - 1):
+        if start and (text[start - 1].isalpha() if text[start - 1].isascii() else LETTER.match(text[start - 1])):
             starts.append(start)
     return starts
 
