@@ -115,6 +115,8 @@ def elided(core: str, known: Callable[[str], bool]) -> str | None:
     >>> elided("ask'd", known), elided("o'er", known), elided("wou'd", known)
     ('asked', 'over', None)
     """
+    if "'" not in core and "’" not in core:
+        return None  # both patterns need an apostrophe: most strings are told without them
     for pattern, letter in ((ELIDED_ENDING, "e"), (ELIDED_V, "v")):
         match = pattern.fullmatch(core)
         if match and known(word := match.group(1) + letter + match.group(2)):

@@ -34,7 +34,8 @@ COMBINING_MARK = regex.compile(r"\p{M}")
 # The ligatures of classical and period spellings (æ, œ), which no misreading of plain letters produces.
 LIGATURE_SPELLING = regex.compile(r"[æœÆŒ]")
 POSSESSIVE = regex.compile(r"(\p{L}+)['’]s")
-COMPOUND_JOINERS = regex.compile(r"[\-‐‑/]")
+COMPOUND_JOINER_CHARACTERS = "-‐‑/"
+COMPOUND_JOINERS = regex.compile(f"[{regex.escape(COMPOUND_JOINER_CHARACTERS)}]")
 ABBREVIATION = regex.compile(r"\p{L}(?:\.\p{L})+\.?")
 # A word with digits standing in for letters: at least three letters, a digit not at the end ("1ife", "c0mpany").
 DIGITS_FOR_LETTERS = regex.compile(r"(?=(?:[^\p{L}]*\p{L}){3})[\p{L}0-9]*[0-9]\p{L}[\p{L}0-9]*")
@@ -116,7 +117,7 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
         return None
     if not LETTERS_AND_APOSTROPHES.fullmatch(core) and _compound(core, known):
         return "compound or abbreviation"
-    possessive = POSSESSIVE.fullmatch(core)
+    possessive = core.endswith(("'s", "’s")) and POSSESSIVE.fullmatch(core)  # the pattern asked where it may match
     if possessive and known(possessive.group(1)):
         return "possessive of a known word"  # "parameter's": the lexicon lists few possessives
     if elided(core, known):
@@ -135,8 +136,10 @@ def _case_reason(core: str) -> str | None:
 def _compound(core: str, known: Callable[[str], bool]) -> bool:
     """A listed compound ("e-mail"), known words joined by hyphens or slashes ("re-establish",
     "and/or"), or letters with stops ("e.g.")."""
-    if known(core) or ABBREVIATION.fullmatch(core):
+    if known(core) or "." in core and ABBREVIATION.fullmatch(core):  # the patterns asked where they may match
         return True
+    if not any(map(core.__contains__, COMPOUND_JOINER_CHARACTERS)):
+        return False  # no joiner to split at, told without the pattern
     parts = COMPOUND_JOINERS.split(core)
     # a one-letter part starts a compound ("X-ray", "e-mail", "C-library") or is a capital ("Plan-B")
     return len(parts) > 1 and all(
@@ -172,6 +175,8 @@ def shape_readings(core: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     >>> shape_readings("1s", {"is"}.__contains__), shape_readings("2t", {"it"}.__contains__)
     ((), ())
     """
+    if len(core) > 3 or "0" not in core and "1" not in core:
+        return ()  # no short word with a 0 or 1 in it, told without the patterns
     if not SHORT_DIGIT_WORD.fullmatch(core) or ORDINAL_OR_DECADE.fullmatch(core):
         return ()
     return tuple(reading for reading in dict.fromkeys(core.replace(digit, letter) for digit, letter in SHAPE_LETTERS)
