@@ -117,6 +117,38 @@ def test_a_long_sentence_echoed_once_is_removed():
     assert fixed(f"{sentence}\n{sentence}\nNext item.") == f"{sentence}\nNext item."
 
 
+@pytest.mark.parametrize("first, echo", [
+    ("<p>{}</p>", "{}"), ("{}", "<p>{}</p>"), ("**{}**", "{}"), ("- {}", "__{}__"),
+    ("> {}", "{}"), ("{}<br>", "<li>{}</li>"), ("<div class=\"text\">{}</div>", "* {}"),
+])
+def test_a_long_sentence_echoed_in_other_markup_is_removed(first, echo):
+    """A vision-language engine re-emits its last sentence with other markup: the first copy stays."""
+    sentence = "The board of directors met on Tuesday to consider the annual accounts of the company."
+    assert fixed(f"{first.format(sentence)}\n{echo.format(sentence)}\nNext item.") == f"{first.format(sentence)}\nNext item."
+
+
+def test_a_loop_whose_copies_differ_by_markup_collapses():
+    line = "Received from the county treasurer the sum agreed"
+    assert fixed(f"Cash book.\n<p>{line}</p>\n{line}\n**{line}**\n{line}\nTotal.") == f"Cash book.\n<p>{line}</p>\nTotal."
+
+
+def test_repetition_in_markup_that_stays():
+    # short echoes (a heading repeated as the title line), one empty table row, a table's rows alike but for
+    # a cell, leaders of a table of contents, menu rows under every dish, a refrain in a list
+    assert_unchanged("# Minutes of the meeting\n\nMinutes of the meeting\n\n<h1>Contents</h1>\n<p>Contents</p>\n")
+    title = "Report of the Select Committee on the Harbour Dues and the Annual Accounts of the year 1952"
+    assert_unchanged(f"# {title}\n\n{title}\n")  # a long title too: a heading is compared with its markup
+    assert_unchanged(f"<title>{title}</title>\n<h1>{title}</h1>\n")
+    assert_unchanged("<tr><td></td><td></td><td></td></tr>\n<tr><td></td><td></td><td></td></tr>\n<tr><td>Total</td></tr>\n")
+    assert_unchanged("<tr><td>Maja</td><td>Andersson</td><td>Stockholm</td><td>member of the committee since 1948</td></tr>\n"
+                     "<tr><td>Maja</td><td>Berglund</td><td>Uppsala</td><td>member of the committee since 1949</td></tr>\n")
+    assert_unchanged("- Introduction " + "." * 40 + " 1\n- **Introduction** " + "." * 40 + " 1\n- Accounts " + "." * 40 + " 5\n")
+    assert_unchanged("### Tea\n- small 0.40\n- large 0.60\n### Coffee\n- small 0.40\n- large 0.60\n### Cocoa\n- small 0.40\n")
+    assert_unchanged("* Ring out, ring out, the bell of Sutton\n" * 3 + "* And call the fishers home again\n"
+                     "* Over the water, over the sea\n* Where the gulls cry out for me\n* And the tide runs in and out\n"
+                     "* Till the boats come home\n")
+
+
 def test_a_phrase_read_twice_inside_a_sentence_is_an_echo():
     assert fixed("The committee noted the committee noted that the report was late.") == (
         "The committee noted that the report was late.")

@@ -9,9 +9,11 @@ text that breaks out of them:
 * **line blocks** of 1..``max_period`` lines repeated consecutively, compared
   exactly, through a counter ("Article 2", "Article 3" with the same body), or
   nearly (copies that differ only by OCR noise: "proverfet" / "provenfet");
-  blank lines between copies are ignored, as is a page break inside a loop that
-  has two copies or more on one of its pages (the page break stays); the copy
-  that led into the loop may differ more than the others;
+  markup that one copy has and another lacks ("<p>", "**", a list bullet; not
+  a heading's) is looked through; blank lines between copies are ignored, as
+  is a page break inside a loop that has two copies or more on one of its
+  pages (the page break stays); the copy that led into the loop may differ
+  more than the others;
 * **token loops** inside a line: 1..``max_token_period`` tokens repeated
   ("of the of the of the", a sentence twenty times);
 * **character loops**: one symbol running away ("!!!!!!!!"), a short unit
@@ -81,6 +83,16 @@ _RUNAWAY_COPIES = 50  # a short counted line this often is a runaway ("page 9", 
 # A row of a ledger, price list or subscription list: a leader, or figures in its last two columns
 # ("£22 0 0", "5s. 0d."; a sentence ends in one number at most: "in 1847.").
 _TABLE_ROW = re.compile(r"\.{4,}|(?:\. ){3,}|[£$€]?\d[\w.,]*\s+[£$€]?\d[\w.,]*$")
+# Markup a vision-language engine may put on one copy of a line and not on its echo: HTML/XML tags
+# ("<p>", "<br/>") and "**" or "__" around text; markdown's quote and list markers opening the line.
+_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*+(?:\s[^<>]*+)?/?>|\*\*(?<![*\w]\*\*)(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])"
+                     r"|__(?<![_\w]__)(?=[^\s_])(.+?)(?<=[^\s_])__(?![_\w])")
+_TAG_STARTS = frozenset("/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what follows a tag's "<"
+_LINE_MARKUP = re.compile(r"(?:[>*-][ \t]+)+")
+# A heading keeps its markup ("#" too) when compared: a document's title line repeated as its heading is no echo.
+_HEADING = re.compile(r"<(?:h[1-6]|title)[\s>]", re.IGNORECASE)
+# first and last characters of a line that may hold markup (127: all above)
+_OPENS_MARKUP, _CLOSES_MARKUP = (np.array([char in marks for char in map(chr, range(128))]) for marks in ("<*_>-", ">*_"))
 
 # How two lines match.
 _NONE, _EXACT, _COUNTER, _NEAR = 0, 1, 2, 3
@@ -161,7 +173,7 @@ class Dedup(Strategy):
         of them are whitespace as ``str.split`` sees it and its tokens' starts and ends
         (:func:`ocrfix.tokenspans.bounds`): for a caller that has them (the quality estimate)."""
         tokens = _Tokens(codes, token_bounds)
-        line_loops = _LineLoops(self, text, tokens).find()
+        line_loops = _LineLoops(self, text, codes, tokens).find()
         inline = _select(_TokenLoops(self, text, tokens).find() + self._character_loops(text, codes, space, tokens))
         return _merge(line_loops, inline)
 
@@ -238,7 +250,7 @@ class Dedup(Strategy):
 class _LineLoops:
     """Blocks of lines repeated consecutively (blank lines between copies ignored)."""
 
-    def __init__(self, dedup: Dedup, text: str, tokens: _Tokens) -> None:
+    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, tokens: _Tokens) -> None:
         self.dedup = dedup
         self.text = text
         ends = np.concatenate((tokens.breaks, [len(text)]))
@@ -257,12 +269,42 @@ class _LineLoops:
         self.length = tokens.length(first, last + 1)
         self.claimed = np.zeros(len(self.starts), dtype=bool)
         self._keys: dict[int, str] = {}
+        self._see_through_markup(codes)
         self.compacts: list[str] = [""] * len(self.starts)
         self.numberless = np.zeros(len(self.starts), dtype=np.int64)
         self._prepared = bytearray(len(self.starts))
 
+    def _see_through_markup(self, codes: np.ndarray) -> None:
+        """Compare the lines that hold markup (:func:`_without_markup`) by their text alone: an engine
+        re-emits its last sentence with other markup ("<p>The board met.</p>" then "The board met."). Their
+        hash, first and last word, length and key become those of the text; a line of markup alone
+        (an empty table row) and a heading ("# Title", "<h1>Title</h1>": a title line repeated as the
+        heading is the document's) are compared as they stand."""
+        text = self.text
+        # A line that opens or closes with a mark of markup; one holding a tag ("<" and a letter or "/").
+        may = _OPENS_MARKUP.take(codes.take(self.starts), mode="clip") | _CLOSES_MARKUP.take(codes.take(self.stops - 1), mode="clip")
+        tags = [place for place in _places(text, "<") if text[place + 1:place + 2] in _TAG_STARTS]
+        if tags:
+            may[np.searchsorted(self.ends, tags)] = True  # each one's content line
+        lines, texts = [], []
+        candidates = may.nonzero()[0]
+        for line, start, stop in zip(candidates.tolist(), self.starts[candidates].tolist(), self.stops[candidates].tolist()):
+            raw = text[start:stop]
+            bare = _without_markup(raw)
+            if bare != raw and _LETTER.search(bare) and not _HEADING.search(raw):
+                lines.append(line)
+                texts.append(bare.split())
+        if not lines:
+            return
+        for line, words in zip(lines, texts):
+            self._keys[line] = " ".join(words).lower()
+        signatures = _signatures([piece for words in texts for piece in ("".join(words), words[0], words[-1])])
+        self.hash[lines], self.head[lines], self.tail[lines] = signatures[0::3], signatures[1::3], signatures[2::3]
+        self.length[lines] = [sum(map(len, words)) for words in texts]
+
     def key(self, line: int) -> str:
-        """The content line as compared: case-folded, whitespace collapsed."""
+        """The content line as compared: case-folded, whitespace collapsed (markup left out, when the
+        line has text besides)."""
         key = self._keys.get(line)
         if key is None:
             key = self._keys[line] = " ".join(self.text[self.starts[line]:self.stops[line]].lower().split())
@@ -866,6 +908,49 @@ def _is_power(unit: str | list[int]) -> bool:
     """Is ``unit`` itself a shorter unit repeated ("abab", [7, 7])?"""
     size = len(unit)
     return any(size % part == 0 and unit[:part] * (size // part) == unit for part in range(1, size // 2 + 1))
+
+
+def _without_markup(line: str) -> str:
+    """``line`` with its markup (``_MARKUP``) turned into spaces, the text it marks kept (``line`` itself if it
+    has none).
+
+    >>> _without_markup("- <b>The **annual** accounts</b><br/>").split()
+    ['The', 'annual', 'accounts']
+    """
+    opening = _LINE_MARKUP.match(line) if line[:1] in ">*-" else None
+    if opening:
+        line = line[opening.end():]
+    if "<" not in line and "**" not in line and "__" not in line:  # most lines: no pass of the pattern
+        return line
+    return _MARKUP.sub(lambda match: f" {match.group(1) or match.group(2) or ''} ", line)
+
+
+def _signatures(pieces: list[str]) -> np.ndarray:
+    """The signatures :class:`_Tokens` gives runs of tokens whose non-space characters are each of ``pieces``.
+
+    >>> codes = np.frombuffer("ab cd".encode("utf-32-le"), dtype=np.uint32)
+    >>> tokens = _Tokens(codes, (np.array([0, 3]), np.array([2, 5])))
+    >>> _signatures(["abcd", "ab"]).tolist() == [tokens.span(np.array([0]), np.array([2]))[0], tokens.signatures[0]]
+    True
+    """
+    lengths = np.array([len(piece) for piece in pieces], dtype=np.int64)
+    ends = np.cumsum(lengths)
+    sums, moments = _weighted_sums(np.frombuffer("".join(pieces).encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+                                   ends - lengths, ends)
+    return _mix(sums, moments, lengths.astype(np.uint64))
+
+
+def _places(text: str, mark: str) -> list[int]:
+    """Where the character ``mark`` occurs in ``text`` (str.find: a text that lacks it costs one fast scan).
+
+    >>> _places("a<b <c", "<")
+    [1, 4]
+    """
+    places, place = [], text.find(mark)
+    while place >= 0:
+        places.append(place)
+        place = text.find(mark, place + 1)
+    return places
 
 
 def _compact(key: str) -> str:
