@@ -295,3 +295,22 @@ def test_a_name_after_a_persons_title_stays_in_a_garbled_report():
     fixed = Pipeline([Dictionary()]).run(text).text
     assert "Mr. Mauner" in fixed and "Capt. Cautor" in fixed
     assert "prisoner then" in fixed  # the page's misreadings are still read
+
+
+def test_a_long_string_read_letter_for_letter_as_one_word_is_repaired(dictionary):
+    # a long lower-case string the lexicon lacks, printed once, one or two known confusions from a listed word, is
+    # seldom a real unlisted word: two c for e ("sharcholdcrs"), u for n, n for h had posteriors of 0.6-0.85
+    assert dictionary.run("The meeting of the sharcholdcrs was held yesterday.").text == \
+        "The meeting of the shareholders was held yesterday."
+    assert dictionary.run("The nouseholders of the upper town are paying the new rate.").text == \
+        "The householders of the upper town are paying the new rate."
+    assert dictionary.run("We walked to the harbour with our compauions in the evening.").text == \
+        "We walked to the harbour with our companions in the evening."
+
+
+def test_long_unlisted_words_a_text_repeats_or_spells_outside_a_to_z_stay(dictionary):
+    # the terms a text repeats, compounds of listed words and words with letters outside a-z are real words
+    for text in ("The sharcholdcrs met; the sharcholdcrs voted.",
+                 "The repository keeps a mailmap file beside the vendored parser and the gzipped archives.",
+                 "Run the fuzzers overnight; the fuzzers find crashes in the parser."):
+        assert dictionary.run(text).text == text

@@ -114,6 +114,14 @@ PATTERN_CONFIDENCE = 0.95  # a number, postcode or lettered word that only one r
 # many neighbours one edit away to tell which was meant ("h cer": her? hear? cer?), as the index's one-edit
 # rule says. The pieces joined as printed, a common word, are one reading whatever the length ("f ine" -> "fine").
 MIN_GLUED = 5
+# A lower-case string of LONG_MISREAD_LENGTH letters or more, printed once, that the lexicon lacks and that its
+# best reading as one listed word reads letter for letter by confusions the error model knows ("ciearances",
+# "rurchasers", "pedigrces") is a real unlisted word less often than the flat unknown-word prior says: on the corpus
+# OCR, 0 of 76 such strings were printed right; the real words like it in clean text are mostly terms the text repeats
+# or words of another language, with letters outside a-z. Its reading as printed gets this much less (log10): at
+# 10**1 a typo and a file name in 1 MB of clean text were "repaired" (docs/dictionary.md, session 17).
+LONG_MISREAD_ODDS = 0.5
+LONG_MISREAD_LENGTH = 7
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 SHORTLIST = 4 * MAX_CANDIDATES
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
@@ -1071,6 +1079,8 @@ class Dictionary(RealWordRepair, Strategy):
         kept_out: list[tuple[float, str]] = []
         readings = self._readings(word, zipf, prev, nxt, strict=strict, repeated=repeated, document=document,
                                   unknown_prior=unknown_prior, kept_out=kept_out)
+        if not zipf and not strict and not repeated and self._long_misread(core, word, readings):
+            readings[word] -= LONG_MISREAD_ODDS
         best, confidence = best_reading(readings)
         if best != word and confidence >= self.min_confidence and zipf:
             # a listed word's misreadings fitting both neighbours rivals it too, even those too close to it in
@@ -1085,6 +1095,21 @@ class Dictionary(RealWordRepair, Strategy):
             return None
         kind = "unknown word" if zipf == 0.0 else f"rare word (Zipf {zipf:.1f})"
         return with_case(core, best), round(confidence, 3), f"{kind}; OCR misreading of \"{best}\""
+
+    def _long_misread(self, core: str, word: str, readings: dict[str, float]) -> bool:
+        """Is the unknown ``word`` (printed ``core``) a long lower-case string whose best other reading is one word
+        that reads its letters as other letters by confusions the error model knows (see LONG_MISREAD_ODDS)?
+
+        >>> d = Dictionary()
+        >>> d._long_misread("ciearances", "ciearances", {"ciearances": -12.7, "clearances": -11.9})
+        True
+        >>> d._long_misread("subclassed", "subclassed", {"subclassed": -12.0, "subclasses": -11.0})
+        False
+        """
+        if len(word) < LONG_MISREAD_LENGTH or not core.islower() or not core.isascii() or len(readings) < 2:
+            return False
+        reading = max((score, reading) for reading, score in readings.items() if reading != word)[1]
+        return " " not in reading and letters_for_letters(word, reading) and self._channel(reading, word)[1]
 
     def _chain(self, core: str, word: str, prev: str | None, nxt: str | None) -> tuple[str, float, str] | None:
         """The unknown ``word`` read as three or more words run together (see :mod:`.chains`), if one chain
