@@ -215,6 +215,16 @@ def test_a_first_letter_a_repair_adds_takes_the_case_of_the_sentence_or_the_docu
         "The Authority said that the Authority would write to the Authority's members."
     assert run(default, "He said that the uthority would write to its members.") == \
         "He said that the authority would write to its members."
+    # a paragraph's first word, a month's or a weekday's name: capitals English sets whatever the neighbours
+    assert run(default, "Permanent way\n\nihe track was relaid.") == "Permanent way\n\nThe track was relaid."
+    assert run(default, "The river rose in rebruary of that year, and fell on ruesday.") == \
+        "The river rose in February of that year, and fell on Tuesday."
+    # a blank line the OCR put after a full line, inside a sentence, opens no paragraph
+    text = ("The work was done in the autumn, when the water was low and the\nmen could reach the piers; the "
+            "engineer believes that a\n\nrolonged period of frost would harm the stones.")
+    assert run(default, text) == text.replace("rolonged", "prolonged")
+    # "may", "march", "august" are words too; a first letter printed right keeps its case
+    assert run(default, "We rnay march on to the square.") == "We may march on to the square."
 
 
 NOTE = ("The new hall will be built on a site next to the community centre, and the cuoncil has agreed "
@@ -294,6 +304,7 @@ def test_a_mark_before_an_unknown_word_is_its_lost_first_letter(default):
     # the letter put back is a capital where the text prints the word capitalised only
     assert run(default, "The children of Israel went out, and the children of 'srael came to Israel.") == \
         "The children of Israel went out, and the children of Israel came to Israel."
+    assert run(default, "The match, commenced on ‘hursday, was drawn.") == "The match, commenced on Thursday, was drawn."
     text = "Type ^d to return to the shell."
     assert run(default, text) == text  # a symbol before one letter is a key
 

@@ -54,7 +54,7 @@ from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, LOOKUP_CACHE, 
 from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
-from ocrfix.strategies.dictionary.dates import misread_months
+from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_inner_capital,
                                                   repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
@@ -851,7 +851,8 @@ class Dictionary(RealWordRepair, Strategy):
         if best == word or confidence < self.min_confidence or dash and not self._dash_fits(prev, word, best, nxt) \
                 or closing and not (nxt and tokens.cores[i + 1][:1].islower() and self._closing_fits(word, best, nxt)):
             return None
-        if tokens.may_open_sentence(i) or tokens.capitalised_only(best):  # "of 'srael" in a text of "Israel"
+        if tokens.may_open_sentence(i) or tokens.capitalised_only(best) \
+                or not last and best in CAPITALISED_DATE_WORDS:  # "of 'srael" in a text of "Israel", "on ‘hursday"
             best = best[0].upper() + best[1:]
         place = "last" if last else "first"
         return best, round(confidence, 3), f"\"{mark}\" misread for the {place} letter of \"{best}\"", mark_at
@@ -997,15 +998,17 @@ class Dictionary(RealWordRepair, Strategy):
     @staticmethod
     def _capital_first(tokens: Tokens, i: int, word: str) -> bool:
         """Token i is repaired to ``word`` (lower-case) by a new first letter, whose case the printed
-        word cannot show: is it a capital? Yes after a word that ends a sentence ("faster. ihe" -> "The") or
-        a numbered paragraph's number ("19. rhe children" -> "The"),
+        word cannot show: is it a capital? Yes after a word that ends a sentence ("faster. ihe" -> "The"), at a
+        paragraph's start (:meth:`Tokens.opens_paragraph`) or after a numbered paragraph's number ("19. rhe children"
+        -> "The"), for a month's or a weekday's name (CAPITALISED_DATE_WORDS: "flood of rebruary" -> "February"),
         or where the document writes the word capitalised only ("uthority's" in a letter from "the
         Authority" and "the Authority's"). A stray mark after noise ("de: ctive") ends no sentence.
 
         >>> Dictionary._capital_first(Tokens("the uthority of the Authority, Authority's"), 1, "authority")
         True
         """
-        return tokens.word_stop_before(i) or tokens.item_number_before(i) or tokens.capitalised_only(word)
+        return tokens.word_stop_before(i) or tokens.opens_paragraph(i) or tokens.item_number_before(i) \
+            or word in CAPITALISED_DATE_WORDS or tokens.capitalised_only(word)
 
     @staticmethod
     def _misread_capital(tokens: Tokens, i: int, word: str) -> bool:

@@ -20,6 +20,10 @@ import regex
 
 # English months' abbreviations (and the whole of May), as newspapers and letters date
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+# The names of months and weekdays English always capitalises; not "may", "march", "august", which are words too
+CAPITALISED_DATE_WORDS = frozenset((
+    "january", "february", "april", "june", "july", "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 # a paragraph's opening place in capitals, a comma or stop and one space; a capitalised word of 3-4 letters; a
 # stop or comma and a day
 DATELINE = regex.compile(r"(?<=^[ \t]*\p{Lu}[\p{Lu} '’-]*\p{Lu}[,.] )\p{Lu}\p{Ll}{2,3}(?=[.,]? ?(?:[12]?\d|3[01])(?!\d|,\d))",

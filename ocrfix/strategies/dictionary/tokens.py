@@ -50,6 +50,7 @@ LETTER = regex.compile(r"\p{L}")
 #   on tokens, the second on the raw text for the final edits (a closing quote may follow the stop there).
 #   Tokens.item_number_before adds a numbered paragraph's number at a line's start ("19. rhe" -> "The"):
 #   the clean texts of the damage check capitalise the word after one 107 times in 112, held-out ground truth 118 in 118.
+#   Tokens.opens_paragraph adds the text's and a paragraph's start, but for a blank line the OCR put inside a sentence.
 # - Tokens.capitalised_inside: printed capitalised where may_open_sentence says no: a name, left alone.
 #   capitalised_mid_line_only is narrower (after a lower-case word, a figure or , ; : on the same line): the
 #   evidence that a repair should be given a capital, which a line start or a bracket does not give.
@@ -60,6 +61,9 @@ CLAUSE_END_LAST = CLAUSE_STOPS + CLAUSE_CLOSERS  # the last character of a token
 # one is the name's, capitalised as names are (not "St.", also a street's, nor "No.", a number's).
 PERSON_TITLES = frozenset(("mr", "mrs", "messrs", "ms", "dr", "rev", "revd", "capt", "col", "gen", "lieut", "lt",
                            "sgt", "prof", "hon", "mme", "mlle", "sen", "gov"))
+# A line at least this share of the text's typical (median) line is full: a paragraph ends in a shorter one, so a
+# blank line after a full one ending in a lower-case letter ("as a viable\n\nntity") is the OCR's, inside a sentence
+FULL_LINE = 0.8
 ITEM_NUMBER = regex.compile(r"\d{1,3}[.)]")  # a numbered paragraph's or list item's number
 WORD_STOP_BEFORE = regex.compile(r"[\p{L}\p{N}][.!?][\"'’”)]?\s+$")
 CAPITALISED_FORM = regex.compile(r"\p{Lu}\p{Ll}+")
@@ -345,6 +349,29 @@ class Tokens:
         stop = before[-1:] in ".!?" and before[:-1].endswith(core)
         return "\n\n" in gap or "\f" in gap or stop and (
             is_lower_alpha_word(core) or "\n" in gap and len(core) > 1 and core.isalpha() and core.isupper())
+
+    def opens_paragraph(self, i: int) -> bool:
+        """Does token i open the text, or a paragraph after a blank line or page break, but not a sentence going on
+        across a blank line the OCR put in: after a full line (FULL_LINE) ending in a lower-case letter?
+
+        >>> tokens = Tokens("Permanent way\\n\\npome yards of the track were relaid in the\\nspring, and the rails were "
+        ...                 "all of them new\\nones, laid on the old sleepers of oak, as\\n\\nthe board asked")
+        >>> [tokens.opens_paragraph(i) for i in (0, 2, 3, 29)]
+        [True, True, False, False]
+        """
+        if i == 0:
+            return True
+        end = self.raw_ends[i - 1]
+        gap = self.text[end:self.raw_starts[i]]
+        if "\n\n" not in gap and "\f" not in gap:
+            return False
+        return not self.raws[i - 1][-1].islower() \
+            or end - self.text.rfind("\n", 0, end) - 1 < FULL_LINE * self.typical_line
+
+    @cached_property
+    def typical_line(self) -> float:
+        """The median length of the text's lines that hold something."""
+        return float(np.median([len(line) for line in self.text.splitlines() if line.strip()] or [0]))
 
     def word_stop_before(self, i: int) -> bool:
         """Does the token before token i end in a stop, "!" or "?" right after a word of two letters or more
