@@ -369,3 +369,34 @@ def test_a_head_met_once_that_repeats_the_title_inside_a_line_of_joined_pages_go
     corrected = Pipeline(["layout"]).run(text).text
     assert corrected.count("ASHCOMBE") == 0 and corrected.startswith("The History of Ashcombe, with")
     assert f"{words[199]} A {words[201]}" in corrected
+
+
+def pages_joined_by_blank_lines(separator: str, heads: list[str], feet: list[str]) -> str:
+    """The history's first pages (ten lines of 60 characters), each under its head and over its foot (empty
+    strings for none), joined as plain text joins a book's OCR'd pages: with blank lines, no form feed."""
+    lines = textwrap.wrap(HISTORY, 60)
+    pages = [lines[i:i + 10] for i in range(0, 10 * len(heads), 10)]
+    return separator.join("\n\n".join(filter(None, [head, "\n".join(page), foot]))
+                          for head, page, foot in zip(heads, pages, feet))
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n\n\n"], ids=["one blank line", "two blank lines"])
+@pytest.mark.parametrize("heads, feet", [
+    (["", "THE HISTORY OF ASHCOMBE 25"], ["24", ""]),
+    (["THE CHARITIES OF ASHCOMBE", "THE CHARITIES OF ASHCOMBE"], ["130", ""]),
+    (["", "25 THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["", "26", "27"]),
+], ids=["foot and numbered head", "one foot number", "numbers and a head"])
+def test_page_numbers_and_heads_of_pages_joined_by_blank_lines_go(separator, heads, feet):
+    # a page number standing alone where a sentence runs on across blank lines, or a foot's number with the
+    # next page's head carrying the next, marks a page break as a form feed does
+    ocr = pages_joined_by_blank_lines(separator, heads, feet)
+    corrected = Pipeline(["layout"]).run(ocr).text
+    title = heads[0] + " " if heads[0] else ""
+    assert cer(title + " ".join(textwrap.wrap(HISTORY, 60)[:10 * len(heads)]), corrected) == 0
+
+
+def test_numbered_chapters_between_finished_paragraphs_stay():
+    # numbered like pages and a page apart, but between finished sentences
+    chapter = "\n".join(textwrap.wrap(HISTORY[:HISTORY.index(". ", 600) + 1], 60))
+    text = "".join(f"CHAPTER {n}\n\n{chapter}\n\n" for n in range(1, 4))
+    assert Pipeline(["layout"]).run(text).text.split() == text.split()

@@ -202,7 +202,7 @@ def _mark(line: Line, kind: str, reason: str, confidence: float) -> None:
 
 def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
     """Mark the furniture lines of ``lines`` (their ``kind``, ``reason``, ``confidence``)."""
-    if lines.form_feeds:
+    if lines.form_feeds or _implied_pages(lines, width, hard_wrapped):
         _classify_pages(lines, width, hard_wrapped)
     else:
         _classify_plain(lines, width, hard_wrapped)
@@ -214,6 +214,58 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
         # (content is stripped: a first character that no speck starts with rules most lines out without a call)
         if line.content[:1] in _SPECK_MARKS and line.kind == "body" and speck(line.content):
             _mark(line, "speck", f"a line of scattered marks, no letter or digit: {line.content.strip()!r}", 0.8)
+
+
+def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
+    r"""Find the pages of plain text whose pages were joined with blank lines (no form feed): page numbers standing
+    after a blank line (a foot's bare number, a head in capitals with its number at an edge) count up by 1 to 4
+    through the text, a page (``PAGE_LINES`` text lines) apart, and the sentence runs on across most of those
+    breaks, as a full page ends (numbered headings, hymns and stanzas stand between finished sentences). Sets
+    ``lines.pages`` and each line's ``page`` when found.
+
+    >>> page = "line of the text going on\n" * 9
+    >>> lines = Lines.scan(page + "\n12\n\nTHE BOOK 13\n\nwent on " + page + "\n14\n")
+    >>> _implied_pages(lines, 40, True), [len(page) for page in lines.pages]
+    (True, [10, 11])
+    """
+    items = lines.items
+    starts: list[int] = []   # the first line of the page that each number marks
+    numbers: list[int] = []
+    marked: set[int] = set()   # the lines holding them
+    for line in [line for line in items if line.blank_before and (line.content[0].isdigit() or line.content[-1].isdigit())]:
+        number = page_number(line.content)
+        if number is not None:
+            if line.index + 1 == len(items) or items[line.index + 1].blank_before:
+                starts.append(line.index + 1)
+                numbers.append(number[0])
+                marked.add(line.index)
+        elif line.index and len(line.content) <= 100 and _capitals(line.content) and (match := _edge_number(line.content)):
+            starts.append(line.index)
+            numbers.append(int(match.group(1) or match.group(2)))
+            marked.add(line.index)
+    if not numbers or not all(0 < b - a <= 4 for a, b in zip(numbers, numbers[1:])):
+        return False
+    breaks = sorted({start for start in starts if start < len(items)})
+    if not breaks or any(b - a < PAGE_LINES for a, b in zip(breaks, breaks[1:])):
+        return False
+    runs_on = 0
+    for start in breaks:
+        before, after = start - 1, start
+        while before > 0 and before in marked:
+            before -= 1
+        while after < len(items) - 1 and after in marked:
+            after += 1
+        last, following = items[before].content, items[after].content.lstrip("\"'‘“(")
+        # a foot's number and the next page's head with the next number mark a break between sentences too
+        runs_on += last[-1].islower() or last[-1] in _RUNS_ON or following[:1].islower() or starts.count(start) > 1
+    if 2 * runs_on <= len(breaks):
+        return False
+    pages = [list(range(a, b)) for a, b in zip([0] + breaks, breaks + [len(items)])]
+    for number, page in enumerate(pages):
+        for i in page:
+            items[i].page = number
+    lines.pages = pages
+    return True
 
 
 def speck(content: str) -> bool:
