@@ -239,7 +239,8 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
                 starts.append(line.index + 1)
                 numbers.append(number[0])
                 marked.add(line.index)
-        elif line.index and len(line.content) <= 100 and _capitals(line.content) and (match := _edge_number(line.content)):
+        elif (line.index and len(line.content) <= 100 and sum(map(str.islower, line.content)) <= 0.2 * len(line.content)
+              and _capitals(line.content) and (match := _edge_number(line.content))):   # (a cheap count first)
             starts.append(line.index)
             numbers.append(int(match.group(1) or match.group(2)))
             marked.add(line.index)
