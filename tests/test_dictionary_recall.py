@@ -459,3 +459,13 @@ def test_a_tokens_word_part_and_clause_end_are_what_their_patterns_find(raw):
     if len(tokens.raws) == 3:
         assert tokens.may_open_sentence(2) == (bool(CLAUSE_END.search(raw)) and not tokens.after_title(2))
     assert (raw[-1] in CLAUSE_END_LAST) >= bool(CLAUSE_END.search(raw))
+
+
+@given(st.text(alphabet="ab A|li1~^>«_ \t\n\r\f\x85\u2028,.;:!?'\"”)’É", max_size=14))
+@example("l am")
+@example("a\n\t| b")
+def test_lone_marks_tried_at_their_places_are_the_patterns_matches(text):
+    # LONE_MARK is tried only at the text's start and where LONE_MARK_PLACE finds a mark: the same matches
+    from ocrfix.marks import LONE_MARK, lone_marks
+
+    assert [(m.span(), m.groups()) for m in lone_marks(text)] == [(m.span(), m.groups()) for m in LONE_MARK.finditer(text)]
