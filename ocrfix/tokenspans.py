@@ -68,6 +68,22 @@ class TokenSpans(Sequence[str]):
         return self.texts(is_first.nonzero()[0]), (np.cumsum(is_first) - 1)[first]
 
 
+def offsets(text: str, chars: str) -> list[int]:
+    """Where each of ``chars`` stands in ``text``, in order: found with ``str.find``, which passes over a text at a
+    few instructions a character, where a pattern's scan costs tens to hundreds.
+
+    >>> offsets("a-b'c-", "-'")
+    [1, 3, 5]
+    """
+    found = []
+    for char in chars:
+        place = text.find(char)
+        while place >= 0:
+            found.append(place)
+            place = text.find(char, place + 1)
+    return sorted(found)
+
+
 def bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of the runs of characters that are not ``space``.
 

@@ -469,3 +469,46 @@ def test_lone_marks_tried_at_their_places_are_the_patterns_matches(text):
     from ocrfix.marks import LONE_MARK, lone_marks
 
     assert [(m.span(), m.groups()) for m in lone_marks(text)] == [(m.span(), m.groups()) for m in LONE_MARK.finditer(text)]
+
+
+@given(st.text(alphabet="Tlm ve\n\t\"“‘(.'’d1aé", max_size=12))
+@example("T'm")
+@example("\nl’ve")
+def test_pronoun_marks_tried_before_apostrophes_are_the_patterns_matches(text):
+    from ocrfix.marks import PRONOUN_MARK, misread_pronouns
+
+    assert [m.span() for m in misread_pronouns(text)] == [m.span() for m in PRONOUN_MARK.finditer(text)]
+
+
+@given(st.text(alphabet="abdefnortAIZ19é ÉΣ٣\t\n,;:!?.@/_`'-", max_size=14))
+@example("hand,a db")
+@example("expenses.I do")
+@example("in the. work")
+@example("ofLinux of1838")
+def test_marks_tried_at_their_places_are_the_patterns_matches(text):
+    # GLUED, UNENDED and the edges before a glued function word are tried only where a scan of ASCII classes finds
+    # a place: the same matches as the patterns' scans where they can matter
+    from ocrfix.strategies.dictionary import spacing as sp
+
+    def spans(matches):
+        return [(m.span(), m.groups()) for m in matches]
+
+    assert spans(sp._matches(sp.GLUED, sp.GLUED_PLACE, text)) == spans(sp.GLUED.finditer(text))
+    assert spans(sp._matches(sp.UNENDED, sp.UNENDED_PLACE, text)) == spans(sp.UNENDED.finditer(text))
+    every_edge = sp._glued_before(text, sp.LOWER_BEFORE_CAPITAL_OR_DIGIT.finditer(text))
+    assert [(m.span(), r) for m, r in sp.glued_function_words(text)] == [(m.span(), r) for m, r in every_edge]
+
+
+@given(st.text(alphabet="aB \t\r\n-\u00ad\u00ac\u2010ßÉ", max_size=12))
+@example("ter-\nminates")
+@example("incre- ased")
+@example("ar\n \tgument")
+def test_hyphens_and_line_feeds_found_from_their_offsets_are_the_patterns_matches(text):
+    from ocrfix.strategies.dictionary import tokens as tk
+    from ocrfix.tokenspans import offsets
+
+    for pattern in (tk.LINE_END_HYPHEN, tk.INLINE_HYPHEN):
+        tried = filter(None, map(pattern.match, [text] * len(text), tk._hyphen_places(text)))
+        assert [m.span() for m in tried] == [m.span() for m in pattern.finditer(text)]
+    feeds = [feed for feed in offsets(text, "\n") if tk._before_lower(text, feed)]
+    assert feeds == [m.start() for m in tk.LINE_FEED_BEFORE_LOWER.finditer(text)]

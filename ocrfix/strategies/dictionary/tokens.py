@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import operator
 from collections import Counter
-from functools import cached_property
-from itertools import compress, islice
+from functools import cached_property, partial
+from itertools import compress, islice, repeat
 from typing import Callable
 
 import numpy as np
@@ -20,7 +20,7 @@ import regex
 from ocrfix.hyphenation import HYPHENS
 from ocrfix.lexicon import Vocabulary, fold, fold_many
 from ocrfix.pipeline import Edit
-from ocrfix.tokenspans import bounds
+from ocrfix.tokenspans import bounds, offsets
 
 # The word part of a token (searched for): from its first letter or digit to its last, edge punctuation
 # stripped, but a symbol no word starts with, stuck to the front of a word, is kept as a misread letter
@@ -34,6 +34,7 @@ LINE_END_HYPHEN = regex.compile(f"[{HYPHENS}][ \t]*\r?\n")
 # A hyphen inside a line before a lower-case letter: a word broken at a line end whose lines an export or
 # a dataset joined with a space ("incre- ased"), or a letter misread as a hyphen ("whol- of the").
 INLINE_HYPHEN = regex.compile(f"(?<=\\p{{L}})[{HYPHENS}][ \t]+(?=\\p{{Ll}})")
+BREAK_AFTER_HYPHEN = frozenset(" \t\r\n")  # the characters that may follow the hyphen of either pattern
 # A line that ends in a letter before one that starts in lower case: where OCR lost a line-end hyphen
 # ("ar\ngument") the halves are pieces of one word. Found from its line feed (see _letter_line_breaks).
 LINE_FEED_BEFORE_LOWER = regex.compile(r"\n(?=[ \t]*\p{Ll})")
@@ -205,8 +206,9 @@ class Tokens:
         [2, 3]
         """
         halves = set()
+        places = _hyphen_places(self.text)
         for pattern in (LINE_END_HYPHEN, INLINE_HYPHEN):
-            for match in pattern.finditer(self.text):
+            for match in filter(None, map(pattern.match, repeat(self.text), places)):
                 i = bisect.bisect_left(self.raw_ends, match.start() + 1)  # the token the hyphen ends
                 if i < len(self.raw_ends) and self.raw_ends[i] == match.start() + 1 and (
                         pattern is LINE_END_HYPHEN or i + 1 < len(self.raw_ends)
@@ -506,6 +508,30 @@ def _word_parts(raws: list[str]) -> dict[str, tuple[int, str] | None]:
     return parts
 
 
+def _hyphen_places(text: str) -> list[int]:
+    r"""Where LINE_END_HYPHEN and INLINE_HYPHEN may match: at a hyphen before a space, a tab or a line break (both
+    patterns start there and hold no other hyphen).
+
+    >>> _hyphen_places("well-known ter-\nminates incre- ased")
+    [14, 29]
+    """
+    return [place for place in offsets(text, HYPHENS) if text[place + 1:place + 2] in BREAK_AFTER_HYPHEN]
+
+
+def _before_lower(text: str, feed: int) -> bool:
+    r"""Does LINE_FEED_BEFORE_LOWER match at the line feed at ``feed``? Asked of the pattern only before a character
+    outside ASCII, where ``str.islower`` is a-z alone.
+
+    >>> _before_lower("a\n \tb", 1), _before_lower("a\nB", 1), _before_lower("a\n", 1), _before_lower("a\nß", 1)
+    (True, False, False, True)
+    """
+    after = feed + 1
+    while text[after:after + 1] in (" ", "\t"):
+        after += 1
+    following = text[after:after + 1]
+    return following.islower() if following.isascii() else bool(LINE_FEED_BEFORE_LOWER.match(text, feed))
+
+
 def _letter_line_breaks(text: str) -> list[int]:
     r"""Where each line break between a letter and a lower-case one starts (the spaces, tabs and carriage
     return before the line feed included): the starts of ``(?<=\p{L})[ \t]*\r?\n[ \t]*(?=\p{Ll})``, found
@@ -515,8 +541,7 @@ def _letter_line_breaks(text: str) -> list[int]:
     [2]
     """
     starts = []
-    for match in LINE_FEED_BEFORE_LOWER.finditer(text):
-        start = match.start()
+    for start in filter(partial(_before_lower, text), offsets(text, "\n")):
         if start and text[start - 1] == "\r":
             start -= 1
         while start and text[start - 1] in " \t":
