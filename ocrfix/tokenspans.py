@@ -84,6 +84,37 @@ def offsets(text: str, chars: str) -> list[int]:
     return sorted(found)
 
 
+def char_class(chars: str, beyond_ascii: bool = False) -> np.ndarray:
+    """A table of the code points up to U+FFFF for :func:`places`: true at ``chars`` and, with ``beyond_ascii``, at
+    every character outside ASCII (those above U+FFFF are read as U+FFFF: a class is exact in ASCII alone)."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(char) for char in chars]] = True
+    if beyond_ascii:
+        table[0x80:] = True
+    return table
+
+
+def places(text: str, at: np.ndarray, before: np.ndarray | None = None, after: np.ndarray | None = None) -> list[int]:
+    """The offsets of the characters of ``text`` in the class ``at`` (a :func:`char_class`), after one in ``before``
+    and before one in ``after`` where given: a few passes of numpy over the text's code points, where a pattern's
+    scan costs tens to hundreds of instructions a character.
+
+    >>> places("a,b ,c,", char_class(",;"), after=char_class("", beyond_ascii=True) | char_class("abc"))
+    [1, 4]
+    >>> places("oF ofT", char_class("FT"), before=char_class("f"))
+    [5]
+    """
+    codes = np.minimum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 0xFFFF).astype(np.intp)
+    found = at.take(codes)  # take: a third cheaper than indexing
+    if before is not None and len(found):
+        found[1:] &= before.take(codes[:-1])
+        found[0] = False
+    if after is not None and len(found):
+        found[:-1] &= after.take(codes[1:])
+        found[-1] = False
+    return found.nonzero()[0].tolist()
+
+
 def bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of the runs of characters that are not ``space``.
 

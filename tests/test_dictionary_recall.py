@@ -465,7 +465,7 @@ def test_a_tokens_word_part_and_clause_end_are_what_their_patterns_find(raw):
 @example("l am")
 @example("a\n\t| b")
 def test_lone_marks_tried_at_their_places_are_the_patterns_matches(text):
-    # LONE_MARK is tried only at the text's start and where LONE_MARK_PLACE finds a mark: the same matches
+    # LONE_MARK is tried only at the text's start and where a mark stands between its classes: the same matches
     from ocrfix.marks import LONE_MARK, lone_marks
 
     assert [(m.span(), m.groups()) for m in lone_marks(text)] == [(m.span(), m.groups()) for m in LONE_MARK.finditer(text)]
@@ -486,15 +486,15 @@ def test_pronoun_marks_tried_before_apostrophes_are_the_patterns_matches(text):
 @example("in the. work")
 @example("ofLinux of1838")
 def test_marks_tried_at_their_places_are_the_patterns_matches(text):
-    # GLUED, UNENDED and the edges before a glued function word are tried only where a scan of ASCII classes finds
-    # a place: the same matches as the patterns' scans where they can matter
+    # GLUED, UNENDED and the edges before a glued function word are tried only where their classes of ASCII
+    # characters and all others find a place: the same matches as the patterns' scans where they can matter
     from ocrfix.strategies.dictionary import spacing as sp
 
     def spans(matches):
         return [(m.span(), m.groups()) for m in matches]
 
-    assert spans(sp._matches(sp.GLUED, sp.GLUED_PLACE, text)) == spans(sp.GLUED.finditer(text))
-    assert spans(sp._matches(sp.UNENDED, sp.UNENDED_PLACE, text)) == spans(sp.UNENDED.finditer(text))
+    assert spans(sp._glued(text)) == spans(sp.GLUED.finditer(text))
+    assert spans(sp._unended(text)) == spans(sp.UNENDED.finditer(text))
     every_edge = sp._glued_before(text, sp.LOWER_BEFORE_CAPITAL_OR_DIGIT.finditer(text))
     assert [(m.span(), r) for m, r in sp.glued_function_words(text)] == [(m.span(), r) for m, r in every_edge]
 

@@ -49,27 +49,31 @@ from __future__ import annotations
 
 import operator
 import re
+import string
 from collections import Counter
 from itertools import compress, repeat
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
 from ocrfix.codes import is_code_or_address
 from ocrfix.lexicon import Lexicon, fold
+from ocrfix.tokenspans import char_class, places
 
 # word, one mark, word: the mark between two words of at least two letters, or before the one-letter
 # words "I" and "A", or "a" after a comma or semicolon, followed by a lower-case word ("expenses.I do", "hand,a
 # database"; not "libc.a and")
 GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])"
                       r"(?=(\p{L}{2,}+(?![\p{N}@/]|\.\p{L})|(?:[AI]|(?<=[,;])a)(?=[ \t]\p{Ll})))")
-# Where GLUED, UNENDED, LOWER_BEFORE_CAPITAL_OR_DIGIT may match, as classes of ASCII characters and all others: GLUED's
-# mark before a letter, UNENDED's mark between a lower-case letter and spaces before one, a letter that ends a function
-# word of GLUED_BEFORE_CAPITAL or GLUED_BEFORE_NUMBER before a capital or a digit. The standard module scans these at
-# a third to a sixth of the patterns' own cost; the patterns are then tried at these places alone (:func:`_matches`).
-GLUED_PLACE = re.compile(r"[,;:!?.](?=[A-Za-z\x80-\U0010ffff])")
+# Where GLUED, UNENDED and LOWER_BEFORE_CAPITAL_OR_DIGIT may match, in classes of ASCII characters and all others,
+# found at a fraction of the patterns' own scans (which are then tried there alone: :func:`_matches`): GLUED's mark
+# before a letter; a capital or digit after the last letter of a function word of GLUED_BEFORE_CAPITAL or
+# GLUED_BEFORE_NUMBER (the only edges glued_function_words keeps); UNENDED's mark between a lower-case letter and
+# spaces before one (a scan of the standard module).
+GLUED_MARK, LETTER_OR_BEYOND = char_class(",;:!?."), char_class(string.ascii_letters, beyond_ascii=True)
+FUNCTION_WORD_LAST, CAPITAL_DIGIT_OR_BEYOND = char_class("defmnorty"), char_class(string.ascii_uppercase + string.digits,
+                                                                                   beyond_ascii=True)
 UNENDED_PLACE = re.compile(r"[.:;](?<=[a-z\x80-\U0010ffff].)(?=[ \t]+[a-z\x80-\U0010ffff])")
-FUNCTION_WORD_END = re.compile(r"[defmnorty][A-Z0-9\x80-\U0010ffff]")
 # a fullwidth form of an ASCII mark or letter (U+FF01-FF5E), which engines trained on Chinese or Japanese
 # print in Latin text ("letter，I", "para 4（b)")
 FULLWIDTH = regex.compile(r"[\uff01-\uff5e]")
@@ -173,7 +177,7 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
     for match in NUMBERED.finditer(text):
         if not _in_url_or_code(text, match.start()):
             yield match, ". "
-    glued = [(match, _word_before(text, match.start())) for match in _matches(GLUED, GLUED_PLACE, text)]
+    glued = [(match, _word_before(text, match.start())) for match in _glued(text)]
     written = Counter(before + match.group(1) + match.group(2) for match, before in glued)
     for match, before in glued:
         mark, following = match.group(1), match.group(2)
@@ -305,7 +309,7 @@ def stray_marks(text: str) -> Iterator[regex.Match]:
     >>> list(stray_marks("Cases:\\na. the first one;\\n  a. an indented one"))
     []
     """
-    for match in _matches(UNENDED, UNENDED_PLACE, text):
+    for match in _unended(text):
         number, word = match.group(1), match.group(2)
         if fold(word) in UNENDING_WORDS and not (number and any(map(str.isdigit, number))) \
                 and (len(word) > 1 or match.group() == "." and number) and not _in_url_or_code(text, match.start()):
@@ -357,14 +361,24 @@ def _listed_or_name(word: str, zipf: Callable[[str], float]) -> bool:
     return word[0].isupper() or zipf(fold(word)) >= LISTED
 
 
-def _matches(pattern: regex.Pattern, place: re.Pattern, text: str) -> Iterator[regex.Match]:
-    """The matches of ``pattern``, one character long, at the last character of each match of ``place``: all of them
-    where ``place`` ends at each character ``pattern`` may match (its lookarounds see the whole text).
+def _matches(pattern: regex.Pattern, text: str, offsets: Iterable[int]) -> Iterator[regex.Match]:
+    """The matches of ``pattern``, one character long, at ``offsets`` in order: all of them where ``offsets`` hold
+    each character ``pattern`` may match (its lookarounds see the whole text).
 
-    >>> [m.start() for m in _matches(GLUED, GLUED_PLACE, "hand,a database, expenses.I do")]
+    >>> [m.start() for m in _matches(GLUED, "hand,a database, expenses.I do", range(30))]
     [4, 25]
     """
-    return filter(None, map(pattern.match, repeat(text), (found.end() - 1 for found in place.finditer(text))))
+    return filter(None, map(pattern.match, repeat(text), offsets))
+
+
+def _glued(text: str) -> Iterator[regex.Match]:
+    """The matches of GLUED."""
+    return _matches(GLUED, text, places(text, GLUED_MARK, after=LETTER_OR_BEYOND))
+
+
+def _unended(text: str) -> Iterator[regex.Match]:
+    """The matches of UNENDED."""
+    return _matches(UNENDED, text, (place.start() for place in UNENDED_PLACE.finditer(text)))
 
 
 def _word_before(text: str, offset: int) -> str:
@@ -388,7 +402,8 @@ def glued_function_words(text: str) -> Iterator[tuple[regex.Match, str]]:
     >>> list(glued_function_words("toXML() and isNull, the Theatre, Ofelia, utf8, see example.org/theIndex, `andThen`"))
     []
     """
-    return _glued_before(text, _matches(LOWER_BEFORE_CAPITAL_OR_DIGIT, FUNCTION_WORD_END, text))
+    edges = places(text, CAPITAL_DIGIT_OR_BEYOND, before=FUNCTION_WORD_LAST)
+    return _glued_before(text, _matches(LOWER_BEFORE_CAPITAL_OR_DIGIT, text, edges))
 
 
 def _glued_before(text: str, edges: Iterator[regex.Match]) -> Iterator[tuple[regex.Match, str]]:
