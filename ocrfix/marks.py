@@ -52,7 +52,8 @@ LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]
                           rf"[{regex.escape(''.join(LONE_MARK_WORDS))}](?=[ \t]+(\p{{Ll}}+)\b)", regex.MULTILINE)
 # Where LONE_MARK may match: a mark after a space, a tab or a line feed (the text's start is tried apart), before a
 # space or a tab; found with numpy at a small part of LONE_MARK's own scan, which is then tried there alone.
-LONE_MARKS, LONE_MARK_BEFORE, LONE_MARK_AFTER = char_class("".join(LONE_MARK_WORDS)), char_class(" \t\n"), char_class(" \t")
+LONE_MARKS = char_class("".join(LONE_MARK_WORDS))
+LONE_MARK_BEFORE, LONE_MARK_AFTER = char_class(" \t\n"), char_class(" \t")
 
 
 def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:

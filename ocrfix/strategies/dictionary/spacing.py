@@ -71,8 +71,8 @@ GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])"
 # GLUED_BEFORE_NUMBER (the only edges glued_function_words keeps); UNENDED's mark between a lower-case letter and
 # spaces before one (a scan of the standard module).
 GLUED_MARK, LETTER_OR_BEYOND = char_class(",;:!?."), char_class(string.ascii_letters, beyond_ascii=True)
-FUNCTION_WORD_LAST, CAPITAL_DIGIT_OR_BEYOND = char_class("defmnorty"), char_class(string.ascii_uppercase + string.digits,
-                                                                                   beyond_ascii=True)
+FUNCTION_WORD_LAST = char_class("defmnorty")
+CAPITAL_DIGIT_OR_BEYOND = char_class(string.ascii_uppercase + string.digits, beyond_ascii=True)
 UNENDED_PLACE = re.compile(r"[.:;](?<=[a-z\x80-\U0010ffff].)(?=[ \t]+[a-z\x80-\U0010ffff])")
 # a fullwidth form of an ASCII mark or letter (U+FF01-FF5E), which engines trained on Chinese or Japanese
 # print in Latin text ("letter，I", "para 4（b)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import operator
 from collections import Counter
-from functools import cached_property, partial
+from functools import cached_property
 from itertools import compress, islice, repeat
 from typing import Callable
 
@@ -518,20 +518,6 @@ def _hyphen_places(text: str) -> list[int]:
     return [place for place in offsets(text, HYPHENS) if text[place + 1:place + 2] in BREAK_AFTER_HYPHEN]
 
 
-def _before_lower(text: str, feed: int) -> bool:
-    r"""Does LINE_FEED_BEFORE_LOWER match at the line feed at ``feed``? Asked of the pattern only before a character
-    outside ASCII, where ``str.islower`` is a-z alone.
-
-    >>> _before_lower("a\n \tb", 1), _before_lower("a\nB", 1), _before_lower("a\n", 1), _before_lower("a\nß", 1)
-    (True, False, False, True)
-    """
-    after = feed + 1
-    while text[after:after + 1] in (" ", "\t"):
-        after += 1
-    following = text[after:after + 1]
-    return following.islower() if following.isascii() else bool(LINE_FEED_BEFORE_LOWER.match(text, feed))
-
-
 def _letter_line_breaks(text: str) -> list[int]:
     r"""Where each line break between a letter and a lower-case one starts (the spaces, tabs and carriage
     return before the line feed included): the starts of ``(?<=\p{L})[ \t]*\r?\n[ \t]*(?=\p{Ll})``, found
@@ -541,7 +527,8 @@ def _letter_line_breaks(text: str) -> list[int]:
     [2]
     """
     starts = []
-    for start in filter(partial(_before_lower, text), offsets(text, "\n")):
+    for match in LINE_FEED_BEFORE_LOWER.finditer(text):
+        start = match.start()
         if start and text[start - 1] == "\r":
             start -= 1
         while start and text[start - 1] in " \t":
