@@ -376,8 +376,9 @@ class Tokens:
         return float(np.median([len(line) for line in self.text.splitlines() if line.strip()] or [0]))
 
     def word_stop_before(self, i: int) -> bool:
-        """Does the token before token i end in a stop, "!" or "?" right after a word of two letters or more
-        with no other full stop (not a speck, an initial or "e.g.")?
+        """Does the token before token i end in a full stop, its only one, right after a word of two letters or
+        more (not a speck, an initial or "e.g.")? A "!" or "?" counts only where that stop stands before it
+        ("word.?"): a word's own "!" or "?" is no stop here.
 
         >>> tokens = Tokens("faster. ihe de: ctive J. ihe e.g. ihe")
         >>> [tokens.word_stop_before(i) for i in (1, 3, 5, 7)]
