@@ -16,13 +16,13 @@ The dictionary strategy repairs them; the layout strategy, which deletes stray m
 """
 from __future__ import annotations
 
-from itertools import chain, repeat
+from itertools import chain
 from typing import Iterator
 
 import regex
 
 from ocrfix.lexicon import Lexicon, fold
-from ocrfix.tokenspans import char_class, offsets, places
+from ocrfix.tokenspans import char_class, matches_at, offsets, places
 
 # The word after a mark read as a one-letter word must follow that word at least 10**-2 as often as it
 # follows any word (log10 P(w | I) - log10 P(w): verbs after "I" and nouns after "a" score -1.6 to +1,
@@ -84,7 +84,7 @@ def lone_marks(text: str) -> Iterator[regex.Match]:
     [(0, 1), (10, 11), (17, 18), (25, 26)]
     """
     found = places(text, LONE_MARKS, before=LONE_MARK_BEFORE, after=LONE_MARK_AFTER)
-    return filter(None, map(LONE_MARK.match, repeat(text), chain((0,), found)))
+    return matches_at(LONE_MARK, text, chain((0,), found))
 
 
 def _follows(lex: Lexicon, word: str, after: str) -> float | None:
@@ -110,5 +110,5 @@ def misread_pronouns(text: str) -> Iterator[regex.Match]:
     only before an apostrophe (found with ``str.find``: a scan with PRONOUN_MARK costs ~20 times more).
     """
     starts = [place - 1 for place in offsets(text, "'’") if place and text[place - 1] in "Tl"]
-    return filter(None, map(PRONOUN_MARK.match, repeat(text), starts))
+    return matches_at(PRONOUN_MARK, text, starts)
 

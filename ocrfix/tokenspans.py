@@ -15,9 +15,11 @@ points in numpy, and only one token of each text is made a string.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
 
 import numpy as np
+import regex
 
 
 #: Up to this many tokens (a page), looking each one up costs less than telling them apart first
@@ -115,6 +117,16 @@ def places(text: str, at: np.ndarray, before: np.ndarray | None = None, after: n
         found[:-1] &= after.take(codes[1:])
         found[-1] = False
     return found.nonzero()[0].tolist()
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    r"""The matches of ``pattern`` starting at ``starts`` (in their order): all of a scan's matches where ``starts``
+    hold every place one may start (found by :func:`offsets` or :func:`places`); lookarounds see the whole text.
+
+    >>> [m.group() for m in matches_at(regex.compile(r"(?<=\w)[,.](?=\w)"), "hand,a database, e.g.I", range(22))]
+    [',', '.', '.']
+    """
+    return filter(None, map(pattern.match, repeat(text), starts))
 
 
 def bounds(space: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

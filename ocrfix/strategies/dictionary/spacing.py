@@ -51,14 +51,14 @@ import operator
 import re
 import string
 from collections import Counter
-from itertools import compress, repeat
-from typing import Callable, Iterable, Iterator
+from itertools import compress
+from typing import Callable, Iterator
 
 import regex
 
 from ocrfix.codes import is_code_or_address
 from ocrfix.lexicon import Lexicon, fold
-from ocrfix.tokenspans import char_class, places
+from ocrfix.tokenspans import char_class, matches_at, places
 
 # word, one mark, word: the mark between two words of at least two letters, or before the one-letter
 # words "I" and "A", or "a" after a comma or semicolon, followed by a lower-case word ("expenses.I do", "hand,a
@@ -66,7 +66,7 @@ from ocrfix.tokenspans import char_class, places
 GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])"
                       r"(?=(\p{L}{2,}+(?![\p{N}@/]|\.\p{L})|(?:[AI]|(?<=[,;])a)(?=[ \t]\p{Ll})))")
 # Where GLUED, UNENDED and LOWER_BEFORE_CAPITAL_OR_DIGIT may match, in classes of ASCII characters and all others,
-# found at a fraction of the patterns' own scans (which are then tried there alone: :func:`_matches`): GLUED's mark
+# found at a fraction of the patterns' own scans (which are then tried there alone: :func:`ocrfix.tokenspans.matches_at`): GLUED's mark
 # before a letter; a capital or digit after the last letter of a function word of GLUED_BEFORE_CAPITAL or
 # GLUED_BEFORE_NUMBER (the only edges glued_function_words keeps); UNENDED's mark between a lower-case letter and
 # spaces before one (a scan of the standard module).
@@ -361,24 +361,18 @@ def _listed_or_name(word: str, zipf: Callable[[str], float]) -> bool:
     return word[0].isupper() or zipf(fold(word)) >= LISTED
 
 
-def _matches(pattern: regex.Pattern, text: str, offsets: Iterable[int]) -> Iterator[regex.Match]:
-    """The matches of ``pattern``, one character long, at ``offsets`` in order: all of them where ``offsets`` hold
-    each character ``pattern`` may match (its lookarounds see the whole text).
+def _glued(text: str) -> Iterator[regex.Match]:
+    """The matches of GLUED.
 
-    >>> [m.start() for m in _matches(GLUED, "hand,a database, expenses.I do", range(30))]
+    >>> [m.start() for m in _glued("hand,a database, expenses.I do")]
     [4, 25]
     """
-    return filter(None, map(pattern.match, repeat(text), offsets))
-
-
-def _glued(text: str) -> Iterator[regex.Match]:
-    """The matches of GLUED."""
-    return _matches(GLUED, text, places(text, GLUED_MARK, after=LETTER_OR_BEYOND))
+    return matches_at(GLUED, text, places(text, GLUED_MARK, after=LETTER_OR_BEYOND))
 
 
 def _unended(text: str) -> Iterator[regex.Match]:
     """The matches of UNENDED."""
-    return _matches(UNENDED, text, (place.start() for place in UNENDED_PLACE.finditer(text)))
+    return matches_at(UNENDED, text, (place.start() for place in UNENDED_PLACE.finditer(text)))
 
 
 def _word_before(text: str, offset: int) -> str:
@@ -403,12 +397,12 @@ def glued_function_words(text: str) -> Iterator[tuple[regex.Match, str]]:
     []
     """
     edges = places(text, CAPITAL_DIGIT_OR_BEYOND, before=FUNCTION_WORD_LAST)
-    return _glued_before(text, _matches(LOWER_BEFORE_CAPITAL_OR_DIGIT, text, edges))
+    return _glued_before(text, matches_at(LOWER_BEFORE_CAPITAL_OR_DIGIT, text, edges))
 
 
 def _glued_before(text: str, edges: Iterator[regex.Match]) -> Iterator[tuple[regex.Match, str]]:
     """glued_function_words at ``edges``, matches of LOWER_BEFORE_CAPITAL_OR_DIGIT: all those after a letter that
-    ends a function word do."""
+    ends a function word do (a test checks the cheap search for them against the pattern's full scan)."""
     for edge in edges:
         start = edge.start() - len(_word_before(text, edge.start()))
         match = (GLUED_BEFORE_NUMBER if edge.group().isdigit() else GLUED_BEFORE_CAPITAL).match(text, start)

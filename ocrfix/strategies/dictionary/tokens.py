@@ -11,7 +11,7 @@ import bisect
 import operator
 from collections import Counter
 from functools import cached_property
-from itertools import compress, islice, repeat
+from itertools import compress, islice
 from typing import Callable
 
 import numpy as np
@@ -20,7 +20,7 @@ import regex
 from ocrfix.hyphenation import HYPHENS
 from ocrfix.lexicon import Vocabulary, fold, fold_many
 from ocrfix.pipeline import Edit
-from ocrfix.tokenspans import bounds, offsets
+from ocrfix.tokenspans import bounds, matches_at, offsets
 
 # The word part of a token (searched for): from its first letter or digit to its last, edge punctuation
 # stripped, but a symbol no word starts with, stuck to the front of a word, is kept as a misread letter
@@ -208,7 +208,7 @@ class Tokens:
         halves = set()
         places = _hyphen_places(self.text)
         for pattern in (LINE_END_HYPHEN, INLINE_HYPHEN):
-            for match in filter(None, map(pattern.match, repeat(self.text), places)):
+            for match in matches_at(pattern, self.text, places):
                 i = bisect.bisect_left(self.raw_ends, match.start() + 1)  # the token the hyphen ends
                 if i < len(self.raw_ends) and self.raw_ends[i] == match.start() + 1 and (
                         pattern is LINE_END_HYPHEN or i + 1 < len(self.raw_ends)
