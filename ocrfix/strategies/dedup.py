@@ -57,7 +57,7 @@ from rapidfuzz.process import cpdist
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.prose import runs_on_like_prose
 from ocrfix.strategies import register
-from ocrfix.tokenspans import bounds
+from ocrfix.tokenspans import bounds, offsets
 
 # Characters that legitimately come in long runs: leaders, rules, fill-in blanks.
 _LEADERS = ".\\-_=*·•…~─━═‐‒–—"
@@ -283,7 +283,7 @@ class _LineLoops:
         text = self.text
         # A line that opens or closes with a mark of markup; one holding a tag ("<" and a letter or "/").
         may = _OPENS_MARKUP.take(codes.take(self.starts), mode="clip") | _CLOSES_MARKUP.take(codes.take(self.stops - 1), mode="clip")
-        tags = [place for place in _places(text, "<") if text[place + 1:place + 2] in _TAG_STARTS]
+        tags = [place for place in offsets(text, "<") if text[place + 1:place + 2] in _TAG_STARTS]
         if tags:
             may[np.searchsorted(self.ends, tags)] = True  # each one's content line
         lines, texts = [], []
@@ -294,10 +294,9 @@ class _LineLoops:
             if bare != raw and _LETTER.search(bare) and not _HEADING.search(raw):
                 lines.append(line)
                 texts.append(bare.split())
+                self._keys[line] = " ".join(texts[-1]).lower()
         if not lines:
             return
-        for line, words in zip(lines, texts):
-            self._keys[line] = " ".join(words).lower()
         signatures = _signatures([piece for words in texts for piece in ("".join(words), words[0], words[-1])])
         self.hash[lines], self.head[lines], self.tail[lines] = signatures[0::3], signatures[1::3], signatures[2::3]
         self.length[lines] = [sum(map(len, words)) for words in texts]
@@ -938,19 +937,6 @@ def _signatures(pieces: list[str]) -> np.ndarray:
     sums, moments = _weighted_sums(np.frombuffer("".join(pieces).encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
                                    ends - lengths, ends)
     return _mix(sums, moments, lengths.astype(np.uint64))
-
-
-def _places(text: str, mark: str) -> list[int]:
-    """Where the character ``mark`` occurs in ``text`` (str.find: a text that lacks it costs one fast scan).
-
-    >>> _places("a<b <c", "<")
-    [1, 4]
-    """
-    places, place = [], text.find(mark)
-    while place >= 0:
-        places.append(place)
-        place = text.find(mark, place + 1)
-    return places
 
 
 def _compact(key: str) -> str:
