@@ -205,6 +205,10 @@ def test_language_detection():
     assert language.detect("Комитет собрался в понедельник и решил написать министру.") == "Cyrillic"
     garbled = "Tbe qnarterly rcport wns sont to tlie cornmittee ou Mouday and it is ou tlie table."
     assert language.detect(garbled) == "en"
+    assert language.detect("Nisi Dominus frustra, the motto of the school, was cut above the door; et cetera, "
+                           "id est the rest of it, was of no interest to the boys who ran in and out.") == "en"
+    assert language.detect("Mae'r pwyllgor wedi cwrdd ddydd Llun ac wedi penderfynu ysgrifennu at y gweinidog "
+                           "am hyn, ond nid yw wedi ateb eto.") == "cy"
 
 
 @pytest.mark.parametrize("text, symbols", [
@@ -364,6 +368,12 @@ def test_loop_verdict_and_loop_lines(pages):
     ("#$%^&*()[]{}<>~|#$%^&*()[]{}<>~|", "not text"), ("||||||||||||", "loop"),
     ("Der Ausschuss hat am Montag beschlossen, dem Minister zu schreiben, und er ist nicht hier, "
      "weil die Sitzung mit den anderen auf der Tagesordnung stand.", "unknown language"),
+    # languages wordfreq has no list for: Latin and Welsh, from the hand-written closed-class words
+    ("Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani, tertiam qui ipsorum "
+     "lingua Celtae, nostra Galli appellantur. Hi omnes lingua, institutis, legibus inter se differunt.",
+     "unknown language"),
+    ("Yr oedd y dyn yn byw mewn tŷ bach ar ben y bryn, ac nid oedd neb yn gwybod pwy ydoedd. Mae wedi bod yno "
+     "ers blynyddoedd, ond ni welodd neb ef yn y pentref.", "unknown language"),
 ])
 def test_bad_input_gets_a_verdict_not_a_number(text, verdict):
     report = estimate(text)

@@ -5,13 +5,16 @@ script (Cyrillic, Greek, CJK, ...) or when the commonest words of another
 Latin-script language outnumber the commonest English words twice and make at
 least a fifth of its words (garbled English seldom does: "sont", "ou"). The word lists ship in
 ``ocrfix/data/quality_stopwords.json`` (the 100 commonest words of each
-language by wordfreq, without words nearly as common in English); rebuild them with
+language by wordfreq, without words nearly as common in English, and closed-class
+words of Latin and Welsh, which wordfreq lacks, from a hand-written list); rebuild them with
 ``python -m ocrfix.quality.language build``.
 
 >>> detect("The letter was sent to the office of the minister on Monday.")
 'en'
 >>> detect("Der Brief wurde am Montag an das Büro des Ministers geschickt, und er ist nicht hier.")
 'de'
+>>> detect("Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani.")
+'la'
 >>> detect("Письмо было отправлено в канцелярию министра в понедельник.")
 'Cyrillic'
 """
@@ -30,6 +33,11 @@ import numpy as np
 import regex
 
 STOPWORDS_FILE = "quality_stopwords.json"
+# Closed-class words of languages wordfreq has no list for (Latin, Welsh), written by hand.
+HANDWRITTEN_FILE = "quality_stopwords_handwritten.json"
+# A hand-written word counts for its language only if English uses it under 100 times in a million
+# words (zipf 5): its own frequency is unknown, but closed-class words run at 1,000 or more a million.
+_HANDWRITTEN_MAX_ENGLISH_ZIPF = 5.0
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _LETTERS = regex.compile(r"\p{L}+")
 _SCRIPT_OF = (("Latin", regex.compile(r"\p{Latin}")), ("Cyrillic", regex.compile(r"\p{Cyrillic}")),
@@ -141,7 +149,12 @@ def build(path: Path = DATA_DIR / STOPWORDS_FILE, size: int = 100) -> dict[str, 
         languages[code] = [word for word in wordfreq.top_n_list(code, size)
                            if len(word) >= 2 and word.isalpha() and word not in english
                            and wordfreq.zipf_frequency(word, code) - wordfreq.zipf_frequency(word, "en") >= 1.0]
-    payload = {"format": "ocrfix-stopwords/1", "source": f"wordfreq {_version()} top_n_list({size}); other languages without English top words and words at most 10 times commoner there than in English",
+    with resources.files("ocrfix.data").joinpath(HANDWRITTEN_FILE).open("rb") as raw:
+        handwritten = json.load(raw)["languages"]
+    for code, words in handwritten.items():
+        languages[code] = [word for word in words if len(word) >= 2 and word not in english
+                           and wordfreq.zipf_frequency(word, "en") < _HANDWRITTEN_MAX_ENGLISH_ZIPF]
+    payload = {"format": "ocrfix-stopwords/1", "source": f"wordfreq {_version()} top_n_list({size}); other languages without English top words and words at most 10 times commoner there than in English; {', '.join(sorted(handwritten))} from {HANDWRITTEN_FILE} without English top words and words of English zipf >= {_HANDWRITTEN_MAX_ENGLISH_ZIPF}",
                "languages": languages}
     write_text_atomic(path, json.dumps(payload, ensure_ascii=False, indent=0) + "\n")
     return languages
