@@ -4,9 +4,9 @@ usage: PYTHONPATH=TREE python benchmarks/heldout/build.py corpus build --out OUT
     --seed N --no-sqlite-docs --jobs 1 --letters N --books M --rapidocr-letters a --rapidocr-books b \
     --letter-fonts 'TeX Gyre Cursor,FreeMono' --book-fonts 'C059,P052' --levels L0,L2,L4
 Extra book fonts: C059, P052, URW Bookman, Nimbus Roman, TeX Gyre Schola, TeX Gyre Bonum, Old Standard,
-Goudy Bookletter, FreeSerif, Liberation Serif, DejaVu Serif, Century Catalogue, Cardo, Caladea, CMU Serif;
-extra typewriter fonts: TeX Gyre Cursor, FreeMono, Liberation Mono, DejaVu Sans Mono, CMU Typewriter Text,
-Linux Libertine Mono.
+Goudy Bookletter, FreeSerif, Liberation Serif, DejaVu Serif, Century Catalogue, Cardo, Caladea, CMU Serif,
+Junicode, Charis SIL, Gentium Book Plus, Vollkorn; extra typewriter fonts: TeX Gyre Cursor, FreeMono, Liberation Mono,
+DejaVu Sans Mono, CMU Typewriter Text, Linux Libertine Mono, Go Mono, Noto Sans Mono.
 """
 import sys
 
@@ -31,6 +31,14 @@ EXTRA = [
     ("CMU Serif", "/usr/share/fonts/truetype/cmu/cmunrm.ttf", False),
     ("CMU Typewriter Text", "/usr/share/fonts/truetype/cmu/cmuntt.ttf", True),
     ("Linux Libertine Mono", "/usr/share/fonts/opentype/linux-libertine/LinLibertine_M.otf", True),
+    # setG (session 18): Debian fonts-junicode, fonts-sil-charis, fonts-sil-gentiumplus, fonts-vollkorn, fonts-go,
+    # fonts-noto-mono
+    ("Junicode", "/usr/share/fonts/opentype/junicode/JunicodeTwoBeta-Regular.otf", False),
+    ("Charis SIL", "/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf", False),
+    ("Gentium Book Plus", "/usr/share/fonts/truetype/gentiumplus/GentiumBookPlus-Regular.ttf", False),
+    ("Vollkorn", "/usr/share/fonts/truetype/vollkorn/Vollkorn-Regular.ttf", False),
+    ("Go Mono", "/usr/share/fonts/fonts-go/Go-Mono.ttf", True),
+    ("Noto Sans Mono", "/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf", True),
 ]
 for name, path, mono in EXTRA:
     typeset.FONTS[name] = typeset.Font(name, path, mono)
