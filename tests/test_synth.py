@@ -15,7 +15,7 @@ from ocrfix.synth.build import BuildOptions, build, check, make_plan
 from ocrfix.synth.degrade import LEVELS, degrade
 from ocrfix.synth.render import render_page
 from ocrfix.synth.texts import WRITTEN_DIR, load_all, parse_written
-from ocrfix.synth.typeset import FONTS, break_paragraph, parse_example, split_candidates, typeset_book, typeset_letter
+from ocrfix.synth.typeset import FONTS, Font, break_paragraph, parse_example, split_candidates, typeset_book, typeset_letter
 
 LETTER = """LETTERHEAD:
 Department of Transport
@@ -156,6 +156,16 @@ def test_build_one_small_letter_end_to_end_with_real_tesseract(tmp_path):
 def parse_and_join(letter: str) -> str:
     blocks = parse_written(letter, "letter")
     return "\n\n".join("\n".join(block.lines) for block in blocks) + "\n"
+
+
+_DEJAVU_MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+
+
+@pytest.mark.skipif(not Path(_DEJAVU_MONO).is_file(), reason=f"needs {_DEJAVU_MONO} (Debian fonts-dejavu-core)")
+def test_a_glyph_as_big_as_the_missing_glyph_box_is_still_a_glyph():
+    font = Font("DejaVu Sans Mono", _DEJAVU_MONO, True)
+    assert font.covers("Quite so? Quebec, 1888.")  # its "Q" fills the same box as the missing-glyph box
+    assert not font.covers("Quebec \u4e00")
 
 
 def test_plan_covers_both_layouts_and_records_the_second_engine():

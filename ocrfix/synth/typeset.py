@@ -63,10 +63,15 @@ class Font:
 
 @lru_cache(maxsize=None)
 def _has_glyph(path: str, ch: str) -> bool:
+    """Whether the font draws ``ch`` as something other than its "missing glyph" box. The drawings are
+    compared pixel for pixel: in a monospaced face a letter can fill the same box ("Q" in DejaVu Sans Mono)."""
     from PIL import ImageFont
 
+    if ch.isspace():
+        return True
     font = ImageFont.truetype(path, 48)
-    return ch.isspace() or font.getmask(ch).getbbox() != font.getmask("\uffff").getbbox()
+    drawn, missing = font.getmask(ch), font.getmask("\uffff")
+    return drawn.size != missing.size or bytes(drawn) != bytes(missing)
 
 
 FONTS = {font.name: font for font in (
