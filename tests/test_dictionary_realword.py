@@ -261,8 +261,10 @@ def test_a_capitalised_word_that_may_be_a_name_stays(strategy: Dictionary, text:
 def test_the_pages_own_misprint_is_read_beside_an_unreadable_word(strategy: Dictionary) -> None:
     page = "The rain fell in tho town all day, and tho Mnyor came."
     assert run(strategy, page).text == "The rain fell in the town all day, and the Mnyor came."
-    alone = "The rain fell all day, and tho Mnyor came."  # no repair elsewhere: one neighbour is no evidence
+    alone = "The rain fell all day, and tho 3nyor came."  # no repair elsewhere: one neighbour is no evidence
     assert run(strategy, alone).text == alone
+    # but a capitalised word after it is a name to the lower-case pair list: read by the word before (session 18)
+    assert run(strategy, alone.replace("3", "M")).text == "The rain fell all day, and the Mnyor came."
 
 
 def test_a_reading_the_page_uses_elsewhere_is_likelier(strategy: Dictionary) -> None:
@@ -486,3 +488,17 @@ def test_a_listed_word_its_readings_misprints_account_for_is_scored_as_rarer_in_
                   "The old man said tho' he was tired he would go on.", "Pierre ou Jean will come to the house."):
         assert run(strategy, clean).text == clean
     assert [round(strategy._in_use(word, zipf), 2) for word, zipf in (("wn", 2.61), ("bad", 5.53))] == [2.11, 5.53]
+
+
+# Session 18: real-word errors
+
+def test_a_word_before_a_name_is_read_by_the_word_before(strategy: Dictionary) -> None:
+    # the pair list was counted in lower case: it lists no "as london", so the name is no evidence, and "far ax" is
+    # "far as" read by the word before alone (BEFORE_NAME_ODDS)
+    text = ("Tbe sbip lay in tbe roads witb two ancbors down, and tbe men went by rail as far ax London, "
+            "where they stayed.")
+    assert "as far as London" in run(strategy, text).text
+    # a name's particle stays, as does a word before "I", whose pairs the list holds
+    clean = ("Tbe sbip lay in tbe roads witb two ancbors down, and tbe poems of la Fontaine were read to du Pont "
+             "and ax I said.")
+    assert "poems of la Fontaine were read to du Pont and ax I said." in run(strategy, clean).text

@@ -101,6 +101,7 @@ class Tokens:
         self.unfitting: set[int] = set()  # token numbers no real-word reading fits as printed (Dictionary._unfitting)
         self.opening: set[int] = set()  # capitalised words opening a sentence, read in lower case (Dictionary._opening)
         self.one_sided: set[int] = set()  # token numbers of the document's own misprints read by one neighbour
+        self.before_name: set[int] = set()  # lower-case words before a name, read by one side (Dictionary._before_name)
         self.misread_words: list[tuple[str, str]] = []  # (printed, read) of the real-word repairs (Dictionary._real_word)
         self.left_alone: set[int] = set()  # token numbers the pass read as words and left alone (Dictionary._word_edit)
         self.vocabulary = Vocabulary()
