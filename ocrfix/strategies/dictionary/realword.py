@@ -242,11 +242,9 @@ class RealWordRepair:
         [1, 6]
         """
         words, linked, raws, cores = tokens.letter_words, tokens.linked, tokens.raws, tokens.cores
-        listed = tokens.listed(self._lexicon.folded_zipf)
+        listed, names = tokens.listed(self._lexicon.folded_zipf), tokens.per_core(_name_word)
         return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
-                if 0 < i < len(words) - 1 and linked[i - 1] and linked[i] and raws[i] == cores[i]
-                and (is_capitalised_word(cores[i + 1]) or len(cores[i + 1]) > 1 and cores[i + 1].isupper()
-                     and cores[i + 1].isalpha())
+                if 0 < i < len(words) - 1 and names[i + 1] and linked[i] and linked[i - 1] and raws[i] == cores[i]
                 and listed[i - 1] and paired[i - 1] < ceiling and listed[i] and words[i] not in self.protected}
 
     def _suspect(self, tokens: Tokens, i: int, unpaired: set[int]) -> bool:
@@ -674,6 +672,15 @@ def _misprint_confidence(word: str, best: str, scores: dict[str, float], confide
     """
     return sum(confidence * 10.0 ** (score - scores[best]) for other, score in scores.items()
                if other != word and Levenshtein.distance(best, other) <= Levenshtein.distance(word, other))
+
+
+def _name_word(core: str) -> bool:
+    """Is ``core`` printed as a name is: a word of two letters or more, capitalised or all capitals (not "I")?
+
+    >>> [_name_word(core) for core in ("Mr", "MSVC", "I", "the", "McKay")]
+    [True, True, False, False, False]
+    """
+    return is_alpha_word(core) and core[0].isupper() and (core[1:].islower() or core.isupper())
 
 
 def _lone_letter(tokens: Tokens, core: str) -> bool:
