@@ -559,6 +559,28 @@ def test_lines_of_specks_are_removed_and_the_paragraph_runs_on():
     assert sum(edit.reason.startswith("removed speck") for edit in result.edits) == 2
 
 
+@pytest.mark.parametrize("mark", ["'", ".", ",", "~", "^", "‘", "``"])
+def test_a_lone_mark_on_a_line_inside_a_sentence_is_a_speck(mark):
+    # one mark on a line of its own, where the sentence runs on from one full line to the next: dirt on the scan
+    text = ("Reports from the agricultural dis-\ntricts speak favourably of the pro-\nspects of the harvest. "
+            f"Wheat is for-\nward in the southern counties, and\n{mark}\nthe hay crop, though light on the\n"
+            "uplands, promises well in the val-\nleys.\n")
+    assert correct(text, strategies=["layout"]) == (
+        "Reports from the agricultural districts speak favourably of the prospects of the harvest. Wheat is forward "
+        "in the southern counties, and the hay crop, though light on the uplands, promises well in the valleys.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Listing the folder shows\n.\n..\nbin\nboot\n",
+    "The first part of the story ends here with the\n.\nsecond part of it\n",
+    "Between two sentences of the story that end.\n'\nThe next sentence of the story begins here.\n",
+    "Lines of the poem\n  .\nindented, and on\n|\nthe margin\n",
+    "the words of the line that runs on from here and\n...\nso goes on to the end of the sentence in this line.\n",
+], ids=["listing", "short line after", "between sentences", "indented or a rule", "ellipsis"])
+def test_lone_marks_that_may_be_text_stay(text):
+    assert correct(text, strategies=["layout"]).split() == text.split()
+
+
 @pytest.mark.parametrize("line", ["* * *", "...", "—", "});", "— — —", "~ • ~"])
 def test_lines_set_on_purpose_are_no_specks(line):
     text = f"The first part ends here.\n{line}\nThe second part begins here.\n"

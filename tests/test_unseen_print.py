@@ -400,3 +400,67 @@ def test_numbered_chapters_between_finished_paragraphs_stay():
     chapter = "\n".join(textwrap.wrap(HISTORY[:HISTORY.index(". ", 600) + 1], 60))
     text = "".join(f"CHAPTER {n}\n\n{chapter}\n\n" for n in range(1, 4))
     assert Pipeline(["layout"]).run(text).text.split() == text.split()
+
+
+def pages_with_feet(heads: list[str], feet: list[str], *, under: bool, title: str = "The History of Ashcombe") -> str:
+    """The history's first pages (ten lines of 60 characters) after the text's title, each foot's number set under the
+    page's last line (``under``: as RapidOCR gives it, no blank line before) or after a blank line, and the next
+    page's head after a blank line."""
+    lines = textwrap.wrap(HISTORY, 60)
+    pages = ["\n".join(lines[i:i + 10]) for i in range(0, 10 * len(heads), 10)]
+    parts = [title]
+    for head, page, foot in zip(heads, pages, feet):
+        parts += [head, page + ("\n" + foot if under else "\n\n" + foot) if foot else page]
+    return "\n\n".join(filter(None, parts)) + "\n"
+
+
+@pytest.mark.parametrize("heads, feet, under", [
+    (["", "THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["24", "25", ""], True),
+    (["", "THE HISTORY OF ASHCOMBE. CHAPTER III", "THE HISTORY OF ASHCOMBE. CHAPTER 1"], ["24", "25", "26"], False),
+    (["", "25 THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["24", "", ""], False),
+    (["", "THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["", "", ""], False),
+], ids=["feet under the text", "a chapter's number misread in the head", "a head whose number was lost", "no numbers"])
+def test_feet_and_heads_of_pages_joined_by_blank_lines_go(heads, feet, under):
+    # a foot's number right under the page's last line, over the next page's head; heads whose chapter number
+    # ("CHAPTER 1", OCR's misread "III") does not count with the pages' feet; a head that lost its number; pages
+    # whose numbers were all lost, under heads repeating the title inside sentences
+    corrected = Pipeline(["layout"]).run(pages_with_feet(heads, feet, under=under)).text
+    assert cer("The History of Ashcombe " + " ".join(textwrap.wrap(HISTORY, 60)[:10 * len(heads)]), corrected) == 0
+
+
+def test_pages_joined_by_blank_lines_that_end_between_sentences_under_the_titles_head_go():
+    # one page ends inside a sentence, the next at a sentence's end; each page's head repeats the title
+    words = HISTORY.split()
+    end = next(n for n in range(200, len(words)) if words[n - 1].endswith("."))
+    pages = ["\n".join(textwrap.wrap(" ".join(part), 60)) for part in (words[:100], words[100:end], words[end:end + 60])]
+    ocr = (f"The History of Ashcombe, with its Charities\n\n{pages[0]}\n\n24\n\nTHE HISTORY OF ASHCOMBE\n\n{pages[1]}"
+           f"\n\n25\n\nTHE HISTORY OF ASHCOMBE\n\n{pages[2]}\n")
+    corrected = Pipeline(["layout"]).run(ocr).text
+    assert corrected.split() == ["The", "History", "of", "Ashcombe,", "with", "its", "Charities"] + words[:end + 60]
+
+
+def test_numbered_items_under_the_titles_heading_stay():
+    # songs of a book, each numbered and headed with the book's title in capitals: no sentence runs on between them
+    # (the title over the first number, ending in a small letter, runs on into nothing)
+    verse = "\n".join(["The wind comes in across the bay,", "and all the boats are out today;",
+                       "the gulls are crying on the sand,", "and night comes down upon the land."] * 3)
+    text = "Songs of the Western Shore\n\n" + "\n\n".join(f"{n}\n\nSONG OF THE WESTERN SHORE\n\n{verse}" for n in (1, 2, 3, 4))
+    assert Pipeline(["layout"]).run(text + "\n").text.split() == text.split()
+
+
+def test_a_typewriters_catchword_over_the_next_pages_garbled_number_goes():
+    # plain text: "/We" at a page's foot, the next page's "- 2 -" read as "Qo", then the announced word
+    letter = "\n".join(textwrap.wrap(HISTORY[:700], 60))
+    ocr = f"{letter}\nKindly let us have your instructions by return of post.\n\n/We\n\n\nQo\n\nWe are, dear Sirs,\nYours faithfully,\n"
+    corrected = Pipeline(["layout"]).run(ocr).text
+    assert "/We" not in corrected and "post. Qo We are" in " ".join(corrected.split())
+
+
+@pytest.mark.parametrize("lead_in, after", [("yours faithfully, for and on behalf of", "W. Grundy, Secretary"),
+                                            ("The directors have the honour to report that the affairs of",
+                                             "have prospered during the year.")], ids=["signed letter", "display line"])
+def test_the_title_once_in_capitals_inside_a_sentence_without_page_numbers_stays(lead_in, after):
+    # no number says a page breaks there: a firm's name signing a letter, or set as a display line
+    body = "\n".join(textwrap.wrap(HISTORY[:900], 60))
+    text = f"The Anglo-Levantine Trading Company\n\n{body}\n\nWe remain, dear Sirs, {lead_in}\n\nTHE ANGLO-LEVANTINE TRADING COMPANY\n\n{after}\n"
+    assert Pipeline(["layout"]).run(text).text.count("THE ANGLO-LEVANTINE TRADING COMPANY") == 1

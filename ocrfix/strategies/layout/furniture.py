@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from itertools import islice
+from operator import attrgetter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -82,6 +83,7 @@ _RUNS_ON = ",;-\u00ac\u2010\u2013\u2014\u2e17"  # a line ending in one of these 
 # brackets and code's punctuation).
 _SPECK_MARKS = frozenset(".,'‘’`´~^-–;:\"“”„¬")
 SPECK_CHARS = 12   # a speck line holds at most this many marks
+_LONE_MARKS = ".,'‘’`´^~"   # dirt read as one mark, a line of its own inside a sentence
 _RULE_MARKS = "_-\u2010\u2013\u2014\u2015=~*·"   # what a printed rule is read as
 
 HEAD_LINES = 2   # a page's first lines that may be a running head
@@ -210,18 +212,19 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
     if first is not None and paper_head(first.content) is not None:
         # on a single page nothing recurs: the paper's title, the date and the page number say it
         _mark(first, "running_head", "a newspaper's page head (title, date, page number) opens the text", 0.85)
-    for line in lines.items:
+    items = lines.items
+    for line in items:
         # (content is stripped: a first character that no speck starts with rules most lines out without a call)
-        if line.content[:1] in _SPECK_MARKS and line.kind == "body" and speck(line.content):
+        if line.content[:1] in _SPECK_MARKS and line.kind == "body" and (speck(line.content)
+                                                                         or _lone_mark(items, line, width)):
             _mark(line, "speck", f"a line of scattered marks, no letter or digit: {line.content.strip()!r}", 0.8)
 
 
 def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
-    r"""Find the pages of plain text whose pages were joined with blank lines (no form feed): page numbers standing
-    after a blank line (a foot's bare number, a head in capitals with its number at an edge) count up by 1 to 4
-    through the text, a page (``PAGE_LINES`` text lines) apart, and the sentence runs on across most of those
-    breaks, as a full page ends (numbered headings, hymns and stanzas stand between finished sentences). Sets
-    ``lines.pages`` and each line's ``page`` when found.
+    r"""Find the pages of plain text whose pages were joined with blank lines (no form feed): from their numbers
+    (:func:`_numbered_breaks`), and from running heads that repeat the text's title inside a sentence, with no number
+    (:func:`_unnumbered_heads`: where the numbers were lost or cropped). Sets ``lines.pages`` and each line's ``page``
+    when found.
 
     >>> page = "line of the text going on\n" * 9
     >>> lines = Lines.scan(page + "\n12\n\nTHE BOOK 13\n\nwent on " + page + "\n14\n")
@@ -229,38 +232,16 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     (True, [10, 11])
     """
     items = lines.items
-    starts: list[int] = []   # the first line of the page that each number marks
-    numbers: list[int] = []
-    marked: set[int] = set()   # the lines holding them
-    for line in [line for line in items if line.blank_before and (line.content[0].isdigit() or line.content[-1].isdigit())]:
-        number = page_number(line.content)
-        if number is not None:
-            if line.index + 1 == len(items) or items[line.index + 1].blank_before:
-                starts.append(line.index + 1)
-                numbers.append(number[0])
-                marked.add(line.index)
-        elif (line.index and len(line.content) <= 100 and sum(map(str.islower, line.content)) <= 0.2 * len(line.content)
-              and _capitals(line.content) and (match := _edge_number(line.content))):   # (a cheap count first)
-            starts.append(line.index)
-            numbers.append(int(match.group(1) or match.group(2)))
-            marked.add(line.index)
-    if not numbers or not all(0 < b - a <= 4 for a, b in zip(numbers, numbers[1:])):
+    after_blank = [line for line in items if line.blank_before]
+    # a head starts in capitals, which OCR seldom misreads all as small letters: most lines are ruled out so
+    in_capitals = [line for line in after_blank if line.content[:20].isupper()]
+    breaks = _numbered_breaks(items, after_blank, in_capitals, width)
+    heads = _unnumbered_heads(items, in_capitals, breaks or [0], width)
+    # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
+    # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen
+    if not breaks and (not heads or len(heads) == 1 and not _splits_word(items, heads[0])):
         return False
-    breaks = sorted({start for start in starts if start < len(items)})
-    if not breaks or any(b - a < PAGE_LINES for a, b in zip(breaks, breaks[1:])):
-        return False
-    runs_on = 0
-    for start in breaks:
-        before, after = start - 1, start
-        while before > 0 and before in marked:
-            before -= 1
-        while after < len(items) - 1 and after in marked:
-            after += 1
-        last, following = items[before].content, items[after].content.lstrip("\"'‘“(")
-        # a foot's number and the next page's head with the next number mark a break between sentences too
-        runs_on += last[-1].islower() or last[-1] in _RUNS_ON or following[:1].islower() or starts.count(start) > 1
-    if 2 * runs_on <= len(breaks):
-        return False
+    breaks = sorted(breaks + heads)
     pages = [list(range(a, b)) for a, b in zip([0] + breaks, breaks + [len(items)])]
     for number, page in enumerate(pages):
         for i in page:
@@ -269,12 +250,159 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     return True
 
 
+def _splits_word(items: list[Line], index: int) -> bool:
+    """Does the line at ``index`` stand inside a word broken at a hyphen ("in-" / head / "solvent")?"""
+    return items[index - 1].content[-1] in "-\u00ac" and items[index + 1].content[:1].islower()
+
+
+def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], width: int) -> list[int]:
+    """The page breaks (each page's first line) that page numbers standing after a blank line mark (a foot's bare
+    number, a head in capitals with its number at an edge), or none: the numbers must count up by 1 to 4 through
+    the text, a page (``PAGE_LINES`` text lines) apart, and the sentence run on across most of those breaks, as a
+    full page ends (numbered headings, hymns and stanzas stand between finished sentences)."""
+    starts: list[int] = []   # the first line of the page that each number marks
+    numbers: list[int] = []
+    marked: set[int] = set()   # the lines holding them
+    edges = [line for line in after_blank if line.content[0].isdigit() or line.content[-1].isdigit()]
+    for line in sorted(edges + _feet_over_heads(items, in_capitals, width), key=attrgetter("index")):
+        number = page_number(line.content)
+        if number is not None:
+            if line.index + 1 == len(items) or items[line.index + 1].blank_before:
+                starts.append(line.index + 1)
+                numbers.append(number[0])
+                marked.add(line.index)
+        elif (line.index and len(line.content) <= 100 and sum(map(str.islower, line.content)) <= 0.2 * len(line.content)
+              and _capitals(line.content) and (match := _edge_number(line.content))):   # (a cheap count first)
+            value = int(match.group(1) or match.group(2))
+            if numbers and not 0 < value - numbers[-1] <= 4:
+                continue   # a chapter's number at the head's end ("CHAPTER 1"), where the feet carry the pages'
+            starts.append(line.index)
+            numbers.append(value)
+            marked.add(line.index)
+    if not numbers or not all(0 < b - a <= 4 for a, b in zip(numbers, numbers[1:])):
+        return []
+    breaks = sorted({start for start in starts if start < len(items)})
+    if not breaks or any(b - a < PAGE_LINES for a, b in zip(breaks, breaks[1:])):
+        return []
+    runs_on = headed = 0
+    full_page_runs_on = False   # past a first page of PAGE_LINES (a title ending in a small letter runs on nowhere)
+    titled = _titled_breaks(items, breaks, marked)
+    for start in breaks:
+        before, after = start - 1, start
+        while before > 0 and before in marked:
+            before -= 1
+        while after < len(items) - 1 and after in marked:
+            after += 1
+        # a foot's number and the next page's head with the next number mark a break between sentences too
+        if _runs_on(items[before].content, items[after].content) or starts.count(start) > 1:
+            runs_on += 1
+            full_page_runs_on |= start >= PAGE_LINES and starts.count(start) == 1
+        else:
+            headed += start in titled
+    # the title as the head of pages marks breaks between sentences too, where some sentence runs on across a page
+    # (numbered items under one heading run on nowhere)
+    return breaks if 2 * (runs_on + headed * full_page_runs_on) > len(breaks) else []
+
+
+def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> list[Line]:
+    """The lines of a bare number set right under a line of text (half the page's ``width`` or more: no label's)
+    and over a blank line and a line in capitals (of ``in_capitals``, the lines after a blank line that start so): a
+    page's foot over the next page's head, as engines that keep no blank line before the foot give it ("nine hundred
+    and five" / "50" / "" / "THE FIRST BOOK OF MOSES")."""
+    return [items[line.index - 1] for line in in_capitals
+            if line.index > 1 and items[line.index - 1].content[-1].isdigit() and not items[line.index - 1].blank_before
+            and len(items[line.index - 1].content) <= 8 and 2 * len(items[line.index - 2].content) >= width
+            and _capitals(line.content)]
+
+
+def _unnumbered_heads(items: list[Line], in_capitals: list[Line], breaks: list[int], width: int) -> list[int]:
+    r"""The lines that break a page with no number (OCR lost it, or the scan's numbers were cropped): of
+    ``in_capitals`` (the lines after a blank line that start in capitals), a page (``PAGE_LINES`` text lines) from the
+    ``breaks`` found (the text's start where none were) and from each other, a line that repeats the text's title
+    (:func:`_repeats_title`) where the sentence runs on across it from a full line (half the ``width`` or more: a
+    letter's "for" over the firm's name in capitals signs it).
+
+    >>> lines = Lines.scan("The Book of Ruth\n" + "a line\n" * 9 + "and so it went\n\nTHE BOOK OF RUTH.\n\nso on\n")
+    >>> _unnumbered_heads(lines.items, [lines.items[11]], [0], 16)
+    [11]
+    """
+    title = _letters(items[0].content).casefold()
+    found: list[int] = []
+    for line in in_capitals if len(title) >= HEAD_LETTERS else ():
+        index, content = line.index, line.content
+        if 1 < index < len(items) - 1 and len(content) <= 100:
+            last = items[index - 1].content
+            if len(last) <= 4 and any(map(str.isdigit, last)):   # the last page's foot as OCR reads it ("$2")
+                last = items[index - 2].content
+            if (2 * len(last) >= width and _runs_on(last, items[index + 1].content)
+                    and sum(map(str.islower, content)) <= 0.2 * len(content)   # (a cheap count first)
+                    and _repeats_title(content, title) and all(abs(index - other) >= PAGE_LINES for other in breaks + found)):
+                found.append(index)
+    return found
+
+
+def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int]) -> set[int]:
+    r"""The implied pages' breaks whose page opens with the text's title as its running head (:func:`_repeats_title`).
+    Where the title is in capitals, only a head without a number of its own counts (under a foot's number): the first
+    of a series of numbered headings opens a text so.
+
+    >>> lines = Lines.scan("The Book of Ruth. Chapter II\n\ntext\n\n12\n\nTHE BOOK OF RUTH.\n\ntext\n\n13\n\nTHE HARVEST")
+    >>> sorted(_titled_breaks(lines.items, [3, 6], {2, 5}))
+    [3]
+    """
+    title = _letters(items[0].content).casefold()
+    if len(title) < HEAD_LETTERS:
+        return set()
+    numbered = not _capitals(items[0].content)   # a numbered head may repeat a title set apart in small letters
+    return {start for start in breaks
+            if (numbered or start not in marked) and _repeats_title(items[start].content, title)}
+
+
+def _repeats_title(content: str, title: str) -> bool:
+    """Is ``content`` a running head that repeats the title: in capitals, its letters (``HEAD_LETTERS`` or more, in
+    any case) found in the title's casefolded letters at a partial ratio of ``SAME_HEAD`` (OCR misreads some; a
+    chapter's title differs more)?
+
+    >>> _repeats_title("THE BOOK OF RUTH.", "thebookofruthchapterii"), _repeats_title("THE HARVEST", "thebookofruth")
+    (True, False)
+    """
+    letters = _letters(content)
+    return (len(letters) >= HEAD_LETTERS and _capitals(content)
+            and fuzz.partial_ratio(letters.casefold(), title) >= SAME_HEAD)
+
+
+def _runs_on(last: str, following: str) -> bool:
+    """Does a sentence run on from the line ``last`` to the line ``following`` (a small letter or a running-on mark
+    ends the one, or a small letter starts the other)?"""
+    return last[-1].islower() or last[-1] in _RUNS_ON or following.lstrip("\"'‘“(")[:1].islower()
+
+
 def speck(content: str) -> bool:
     """Is the line only dirt read as marks: a few points, commas, quotes or short dashes, two kinds at
     least, no letter or digit (". ,- ' ~ .")? A line of one mark repeated ("...", "* * *", "—") is set on
     purpose (a leader, an asterism, a rule) and stays, as does any line with a mark no speck makes."""
     marks = content.replace(" ", "").replace("\t", "")
     return len(marks) <= SPECK_CHARS and len(set(marks)) >= 2 and _SPECK_MARKS.issuperset(marks)
+
+
+def _lone_mark(items: list[Line], line: Line, width: int) -> bool:
+    r"""Is ``line`` one or two of a mark that prose never sets alone on a line (a point, a comma, a quote, an accent, a
+    caret, a tilde), standing inside a sentence that runs on from one full line of text to the next ("forward in the
+    southern counties, and" / "'" / "the hay crop")? A listing's "." and ".." lines stand among short lines.
+
+    >>> lines = Lines.scan("a sentence that runs on over the line and\n'\nthe next line goes on with it to its end.")
+    >>> _lone_mark(lines.items, lines.items[1], 44), _lone_mark(lines.items, lines.items[1], 100)
+    (True, False)
+    """
+    marks = line.content.replace(" ", "")
+    if len(marks) > 2 or len(set(marks)) > 1 or marks[0] not in _LONE_MARKS or line.raw_start != line.start:
+        return False
+    index = line.index
+    if not 0 < index < len(items) - 1 or line.blank_before or items[index + 1].blank_before:
+        return False
+    before, after = items[index - 1].content, items[index + 1].content
+    return (2 * min(len(before), len(after)) >= width and (before[-1].islower() or before[-1] in _RUNS_ON)
+            and after[0].islower())
 
 
 def _short(line: Line, width: int, hard_wrapped: bool) -> bool:
@@ -609,6 +737,12 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         following = next_text(line)
         while following is not None and following.furniture:
             following = next_text(following)
+        # a typewriter's marked catchword may stand over the next page's number as OCR garbles it ("/We" / "Qo" /
+        # "We are"): a line of three characters or less over the announced word
+        top = following if (marked and following is not None and following.blank_before and len(following.content) <= 3
+                            and not announces(word, following.content, marked=marked)) else None
+        if top is not None:
+            following = next_text(top)
         head = (following is not None and not announces(word, following.content, marked=marked)
                 and _numbered_head(following, width, hard_wrapped))
         if head:
@@ -626,6 +760,8 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 and (after.blank_before or after.furniture or head)
                 and runs_on and announces(word, following.content, marked=marked)):
             _mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word", 0.9 if marked else 0.8)
+            if top is not None and (number := page_number(top.content)):
+                _mark(top, "page_number", f"page number {number[0]} at the top of the page a catchword announces", 0.8)
 
     weak_numbers: list[tuple[Line, int]] = []
     catchwords: list[tuple[Line, str, bool]] = []
@@ -659,7 +795,8 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     def mid_sentence(line: Line) -> bool:
         """Does a sentence run on across ``line`` ("whereupon the / THE HALL 23 / stranger")?"""
         n = position[line.index]
-        before, after = (body[n - 1].content.rstrip() if n > 0 else ""), next_text(line)
+        # (the text's first line, its title, breaks no sentence: "Songs of the Western Shore" / "1")
+        before, after = (body[n - 1].content.rstrip() if n > 1 else ""), next_text(line)
         return ((bool(before) and (before[-1].islower() or before[-1] in _RUNS_ON))
                 or (after is not None and after.content.lstrip("\"'‘“(")[:1].islower()))
 
@@ -701,6 +838,8 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(line, "signature_mark", "signature mark at a page break", 0.75)
 
 
+HEAD_LETTERS = 12   # a running head that repeats the title on implied pages has this many letters or more
+SAME_HEAD = 90   # the partial ratio of its letters with the title's (OCR misreads some; a chapter's title differs more)
 PAGE_LINES = 8   # a page holds at least this many text lines: copies of a line closer together are no running heads
 
 
