@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 import string
-from collections import Counter
 from collections.abc import Callable
 from functools import partial
 
 from ocrfix.hyphenation import HYPHENS
 from ocrfix.lexicon import Lexicon, fold, splittable
+from ocrfix.tokenspans import token_counts
 
 #: A line's last word this rare (Zipf) is a fragment of a word broken at the line end when the whole is a word in
 #: common use (FRAGMENT_JOINED_ZIPF) and FRAGMENT_GAP commoner: "accep" 1.3 / "accepted" 4.7, "moder" 1.9 /
@@ -176,10 +176,10 @@ def _folded_counts(text: str) -> dict[str, int]:
     >>> _folded_counts("(The the) 'THE' ...")
     {'the': 3}
     """
-    distinct = Counter(text.split())
+    distinct, totals = token_counts(text)
     keys = [token.lstrip(OPENING).rstrip(_AFTER_WORD) for token in "\n".join(distinct).casefold().split("\n")]
     counts: dict[str, int] = {}
-    for key, n in zip(keys, distinct.values()):
+    for key, n in zip(keys, totals):
         if key:
             counts[key] = counts.get(key, 0) + n
     return counts
