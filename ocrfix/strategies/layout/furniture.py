@@ -787,7 +787,9 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # newspaper page's columns, longer than the column's lines)
     groups: dict[str, list[Line]] = defaultdict(list)
     for line in body:
-        if (line.kind == "body" and (_short(line, width, hard_wrapped) or (len(line.content) <= 100 and _capitals(line.content)))
+        # (a line with no digit, as most are, holds no number: asked first, that spares most lines the costlier tests)
+        if (line.kind == "body" and _DIGITS.search(line.content)
+                and (_short(line, width, hard_wrapped) or (len(line.content) <= 100 and _capitals(line.content)))
                 and _NUMBER.search(line.content)):
             key = head_key(line.content)
             if "#" in key and len(key) - key.count(" ") - key.count("#") >= 3:
