@@ -125,6 +125,8 @@ def catchword(content: str) -> tuple[str, bool] | None:
 
     A signature mark before the word ("B2    books") marks it: both belong to the page's foot.
     """
+    if len(content.split(None, 5)) > 5:   # more words than a signature mark, a slash, the word and a tail: most lines
+        return None
     if _CONTINUATION.match(content):
         return "", True
     signature = _signature(content)
