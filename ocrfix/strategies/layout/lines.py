@@ -17,6 +17,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+import numpy as np
+
 
 @dataclass(slots=True)
 class Line:
@@ -76,6 +78,44 @@ class Lines:
                 position = end + 1
                 separators += 1
         return cls(text, items, pages, len(page_texts) > 1)
+
+
+class LineCodes:
+    """The code points of lines (each followed by a newline: none holds one), for the tests that numpy answers for all
+    lines at once, in a few passes over them: a test of each line in Python costs hundreds to thousands of
+    instructions, and a megabyte holds some 18,000 lines.
+
+    >>> codes = LineCodes(["the end", "TO BE", "", "page 12"])
+    >>> codes.where(codes.last, "d", empty=True), codes.holding(codes.codes - 48 < 10).tolist()
+    ([0, 2], [False, False, False, True])
+    """
+
+    def __init__(self, contents: list[str]) -> None:
+        self.codes = np.frombuffer(("\n".join(contents) + "\n").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.ends = (self.codes == 10).nonzero()[0][:len(contents)]   # each line's newline
+        self.starts = np.concatenate(([0], self.ends[:-1] + 1))[:len(contents)]
+        self.first = self.codes[self.starts]   # a newline for an empty line
+        self.last = self.codes[self.ends - 1]  # a newline for an empty line: the one before it, or the last one
+
+    def where(self, chars: np.ndarray, among: str, *, beyond_ascii: bool = False, empty: bool = False) -> list[int]:
+        """The lines whose character ``chars`` (``first`` or ``last``) is one of ``among`` or, with ``beyond_ascii``,
+        beyond ASCII, and with ``empty`` the empty lines."""
+        found = one_of(chars, among)
+        if beyond_ascii:
+            found |= chars >= 128
+        if empty:
+            found |= self.ends == self.starts
+        return found.nonzero()[0].tolist()
+
+    def holding(self, found: np.ndarray) -> np.ndarray:
+        """Which lines hold a character where ``found`` (one entry per code point) is true."""
+        # a line and its newline are never empty: each reduction is over the line's own characters and its newline
+        return np.logical_or.reduceat(found, self.starts) if len(self.starts) else np.zeros(0, dtype=bool)
+
+
+def one_of(codes: np.ndarray, chars: str | set[str]) -> np.ndarray:
+    """Which of the code points ``codes`` are those of ``chars``."""
+    return np.isin(codes, [ord(char) for char in chars])
 
 
 # A page's measure: newspaper columns hold about 25 characters a line, wide book pages 100 or so.

@@ -20,6 +20,7 @@ import numpy as np
 from ocrfix.hyphenation import HYPHENS
 from ocrfix.prose import runs_on_like_prose
 from ocrfix.strategies.layout.hyphens import BREAK_ONLY, DOUBLE_HYPHENS, MISREAD_HYPHENS, OPENING
+from ocrfix.strategies.layout.lines import LineCodes, one_of
 
 _BULLETS = "-•*·▪–—("
 _CLOSING = "\"'’”)]"   # quotes and brackets that may follow a sentence's final stop
@@ -65,9 +66,9 @@ class Shapes:
         self.length = list(map(len, contents))
         self.first_word = [content.split(None, 1)[0] if content else "" for content in contents]
         # each line's first and last character, and where it may hold a table's or a leader's mark or no small letter
-        codes = _LineCodes(contents)
+        codes = LineCodes(contents)
         self.structural = [False] * len(contents)
-        for i in codes.maybe_structural():
+        for i in _maybe_structural(codes):
             self.structural[i] = _structural(contents[i])
         if headings and any(headings):
             self.structural = [heading or structural for heading, structural in zip(headings, self.structural)]
@@ -76,12 +77,12 @@ class Shapes:
         self.starts_lower = (codes.first - 97 < 26).tolist()   # a-z
         for i in codes.where(codes.first, OPENING, beyond_ascii=True):
             self.starts_lower[i] = contents[i].lstrip(OPENING)[:1].islower()
-        self.terminal = _one_of(codes.last, ".!?:").tolist()
+        self.terminal = one_of(codes.last, ".!?:").tolist()
         for i in codes.where(codes.last, _CLOSING, empty=True):
             self.terminal[i] = contents[i][-_TAIL:].rstrip(_CLOSING)[-1:] in ".!?:"
         # starts a list item ("(a)", "2.", "- "): never joined to the line before
         self.list_item = [False] * len(contents)
-        for i in codes.maybe_list_items():
+        for i in _maybe_list_items(codes):
             content = contents[i]
             self.list_item[i] = (self.first_word[i][-1:] in ".)" or content[:1] in _BULLETS) and bool(_LIST_ITEM.match(content))
         # most lines end in no hyphen or dash
@@ -154,65 +155,39 @@ def _structural(content: str) -> bool:
             or (content[-1:] in _FIGURE_END and _figures(content)))
 
 
-class _LineCodes:
-    """The code points of lines (each followed by a newline: none holds one), for the tests that numpy answers for all
-    lines at once, in a few passes over them: a test of each line in Python costs hundreds to thousands of
-    instructions, and a megabyte holds some 18,000 lines.
+def _maybe_structural(codes: LineCodes) -> list[int]:
+    """The lines that :func:`_structural` may take (all others it does not): those holding a table's or a leader's
+    mark (a tab, "|", three spaces, "....", ". . .", "____"), no small letter a-z (a line in capitals) or ending
+    in a figure.
 
-    >>> codes = _LineCodes(["the end of it", "THE VOYAGE OUT", "a | b", "on page 12", "dots .... here", ""])
-    >>> codes.maybe_structural(), codes.where(codes.last, "t", empty=True)
-    ([1, 2, 3, 4, 5], [0, 5])
-    >>> _LineCodes(["Wages ....", "x   y   z", "tab\there", "a . . . b", "a ___ b", "a ____ b"]).maybe_structural()
+    >>> _maybe_structural(LineCodes(["the end of it", "THE VOYAGE OUT", "a | b", "on page 12", "dots .... here", ""]))
+    [1, 2, 3, 4, 5]
+    >>> _maybe_structural(LineCodes(["Wages ....", "x   y   z", "tab\there", "a . . . b", "a ___ b", "a ____ b"]))
     [0, 1, 2, 3, 5]
-    >>> _LineCodes(["(a) the", "2. items", "the end.", "iv) no", "— yes", "ix. x"]).maybe_list_items()
+    """
+    chars = codes.codes
+    space, point, underscore = chars == 32, chars == 46, chars == 95
+    marks = (chars == 9) | (chars == 124)
+    marks[:-2] |= space[:-2] & space[1:-1] & space[2:]
+    marks[:-3] |= (point[:-3] & point[1:-2] & point[2:-1] & point[3:]) | (
+        underscore[:-3] & underscore[1:-2] & underscore[2:-1] & underscore[3:])
+    marks[:-4] |= point[:-4] & space[1:-3] & point[2:-2] & space[3:-1] & point[4:]
+    maybe = codes.holding(marks) | ~codes.holding(chars - 97 < 26)   # a-z
+    maybe |= one_of(codes.last, _FIGURE_END) & (codes.ends > codes.starts)
+    return maybe.nonzero()[0].tolist()
+
+
+def _maybe_list_items(codes: LineCodes) -> list[int]:
+    """The lines that :data:`_LIST_ITEM` may match (all others it does not): those starting with a bullet or a
+    bracket, a character beyond ASCII, or a digit or a-z with a point or a bracket among the next five.
+
+    >>> _maybe_list_items(LineCodes(["(a) the", "2. items", "the end.", "iv) no", "— yes", "ix. x"]))
     [0, 1, 3, 4, 5]
     """
-
-    def __init__(self, contents: list[str]) -> None:
-        self.codes = np.frombuffer(("\n".join(contents) + "\n").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        self.ends = (self.codes == 10).nonzero()[0][:len(contents)]   # each line's newline
-        self.starts = np.concatenate(([0], self.ends[:-1] + 1))[:len(contents)]
-        self.first = self.codes[self.starts]   # a newline for an empty line
-        self.last = self.codes[self.ends - 1]  # a newline for an empty line: the one before it, or the last one
-
-    def where(self, chars: np.ndarray, among: str, *, beyond_ascii: bool = False, empty: bool = False) -> list[int]:
-        """The lines whose character ``chars`` (``first`` or ``last``) is one of ``among`` or, with ``beyond_ascii``,
-        beyond ASCII, and with ``empty`` the empty lines."""
-        found = _one_of(chars, among)
-        if beyond_ascii:
-            found |= chars >= 128
-        if empty:
-            found |= self.ends == self.starts
-        return found.nonzero()[0].tolist()
-
-    def maybe_structural(self) -> list[int]:
-        """The lines that :func:`_structural` may take (all others it does not): those holding a table's or a leader's
-        mark (a tab, "|", three spaces, "....", ". . .", "____"), no small letter a-z (a line in capitals) or ending
-        in a figure."""
-        codes = self.codes
-        space, point, underscore = codes == 32, codes == 46, codes == 95
-        marks = (codes == 9) | (codes == 124)
-        marks[:-2] |= space[:-2] & space[1:-1] & space[2:]
-        marks[:-3] |= (point[:-3] & point[1:-2] & point[2:-1] & point[3:]) | (
-            underscore[:-3] & underscore[1:-2] & underscore[2:-1] & underscore[3:])
-        marks[:-4] |= point[:-4] & space[1:-3] & point[2:-2] & space[3:-1] & point[4:]
-        # (a line and its newline are never empty: each reduction is over the line's own characters)
-        maybe = np.logical_or.reduceat(marks, self.starts) | ~np.logical_or.reduceat(codes - 97 < 26, self.starts)
-        maybe |= _one_of(self.last, _FIGURE_END) & (self.ends > self.starts)
-        return maybe.nonzero()[0].tolist()
-
-    def maybe_list_items(self) -> list[int]:
-        """The lines that :data:`_LIST_ITEM` may match (all others it does not): those starting with a bullet or a
-        bracket, a character beyond ASCII, or a digit or a-z with a point or a bracket among the next five."""
-        first = self.first
-        after = self.codes[np.minimum(self.starts[:, None] + np.arange(1, 6), len(self.codes) - 1)]
-        numbered = ((first - 48 < 10) | (first - 97 < 26)) & ((after == 46) | (after == 41)).any(axis=1)
-        return (_one_of(first, _BULLETS) | (first >= 128) | numbered).nonzero()[0].tolist()
-
-
-def _one_of(codes: np.ndarray, chars: str | set[str]) -> np.ndarray:
-    """Which of the code points ``codes`` are those of ``chars``."""
-    return np.isin(codes, [ord(char) for char in chars])
+    first = codes.first
+    after = codes.codes[np.minimum(codes.starts[:, None] + np.arange(1, 6), len(codes.codes) - 1)]
+    numbered = ((first - 48 < 10) | (first - 97 < 26)) & ((after == 46) | (after == 41)).any(axis=1)
+    return (one_of(first, _BULLETS) | (first >= 128) | numbered).nonzero()[0].tolist()
 
 
 _CODE_ENDS = "\\{"   # code goes on past a backslash, and a brace opens a block
