@@ -314,3 +314,23 @@ def test_long_unlisted_words_a_text_repeats_or_spells_outside_a_to_z_stay(dictio
                  "The repository keeps a mailmap file beside the vendored parser and the gzipped archives.",
                  "Run the fuzzers overnight; the fuzzers find crashes in the parser."):
         assert dictionary.run(text).text == text
+
+
+def test_an_unknown_word_with_its_first_letter_misread_is_repaired(dictionary):
+    # print misreads a word's first letter more often than the error model's rate for the letter says (the rate
+    # averages every place): w for t, c for s, y for g at the front lost to the string as printed before
+    assert dictionary.run("The ship was tossed about by a wempest in the night.").text == \
+        "The ship was tossed about by a tempest in the night."
+    assert dictionary.run("And thou chalt make upon the breastplate chains.").text == \
+        "And thou shalt make upon the breastplate chains."
+    assert dictionary.run("The land realised yood prices at the sale.").text == \
+        "The land realised good prices at the sale."
+
+
+def test_only_an_unknown_words_first_letter_is_read_likelier():
+    # a listed word, an inner letter and a word of two letters keep the error model's rate
+    fix = Dictionary()
+    for reading, word in (("tempest", "wempest"), ("good", "yood")):
+        assert fix._channel(reading, word)[0] > fix.model.folded_reading(reading, word)[0]
+    for reading, word in (("tempest", "tempesi"), ("bad", "had"), ("to", "io")):
+        assert fix._channel(reading, word) == fix.model.folded_reading(reading, word)
