@@ -126,9 +126,12 @@ LONG_MISREAD_LENGTH = 7
 # over every place in a word: in the corpus OCR's words of three letters or more with one letter misread as another,
 # the first letter was 580 times where the letters' rates predict 440, an inner one 457 times for 1,200, the last 91
 # for 372 (all together 0.56 of the prediction): the first letter 2.35 times the average place (held-out B-K's
-# OCR: 2.9). An unknown word's reading that changes only its first letter, by a confusion the model knows, has its
-# channel raised so much (log10); listed words keep the model's rate (see docs/dictionary.md, session 18).
+# OCR: 2.9). It is lost more often too: 1.75 times the letters' rates (session 14's count). An unknown word's
+# reading that changes or puts back its first letter alone, by a confusion the model knows, has its channel raised
+# so much (log10); listed words keep the model's rates, and a lost letter is put back only before a word longer
+# than SHORT_WORD: a shorter string is as likely a piece of a word or a number misread (docs/dictionary.md).
 FIRST_LETTER_ODDS = math.log10(2.35)
+LOST_FIRST_LETTER_ODDS = math.log10(1.75)
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 SHORTLIST = 4 * MAX_CANDIDATES
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
@@ -1379,7 +1382,7 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _channel(self, reading: str, word: str) -> tuple[float, bool]:
         """The error model's (log10 P(``word`` printed | ``reading``), attested?), one alignment per pair; for an
-        unknown ``word`` whose ``reading`` changes its first letter alone, raised by FIRST_LETTER_ODDS.
+        unknown ``word`` whose ``reading`` changes or puts back its first letter alone, raised (:func:`_first_letter_odds`).
 
         >>> d = Dictionary()
         >>> round(d._channel("tempest", "wempest")[0] - d.model.folded_reading("tempest", "wempest")[0], 2)
@@ -1390,8 +1393,9 @@ class Dictionary(RealWordRepair, Strategy):
             if len(self._channels) > LOOKUP_CACHE:
                 self._channels.clear()
             channel = self.model.folded_reading(reading, word)
-            if channel[1] and _first_letter_only(reading, word) and not self._lexicon.folded_zipf(word):
-                channel = (channel[0] + FIRST_LETTER_ODDS, True)
+            odds = _first_letter_odds(reading, word) if channel[1] else 0.0
+            if odds and not self._lexicon.folded_zipf(word):
+                channel = (channel[0] + odds, True)
             self._channels[reading, word] = channel
         return channel
 
@@ -1597,13 +1601,20 @@ def glyph_readings(word: str) -> list[str]:
             for at in range(len(word) - 1) if word.startswith(observed, at)]
 
 
-def _first_letter_only(reading: str, word: str) -> bool:
-    """Do ``reading`` and ``word``, of three letters or more, differ in their first letter alone?
+def _first_letter_odds(reading: str, word: str) -> float:
+    """How much likelier (log10) print makes ``reading`` printed ``word`` than the error model's rates, for a word's
+    first letter alone misread (FIRST_LETTER_ODDS) or lost (LOST_FIRST_LETTER_ODDS); 0 for any other reading.
 
-    >>> _first_letter_only("tempest", "wempest"), _first_letter_only("tempest", "tempesi"), _first_letter_only("to", "io")
-    (True, False, False)
+    >>> _first_letter_odds("tempest", "wempest") == FIRST_LETTER_ODDS, _first_letter_odds("already", "lready") > 0
+    (True, True)
+    >>> _first_letter_odds("tempest", "tempesi"), _first_letter_odds("to", "io"), _first_letter_odds("plate", "late")
+    (0.0, 0.0, 0.0)
     """
-    return len(reading) == len(word) > 2 and reading[0] != word[0] and reading[1:] == word[1:]
+    if reading[:1] == word[:1]:
+        return 0.0
+    if len(reading) == len(word) > 2 and reading[1:] == word[1:]:
+        return FIRST_LETTER_ODDS
+    return LOST_FIRST_LETTER_ODDS if len(word) > SHORT_WORD and reading[1:] == word else 0.0
 
 
 def _two_articles(prev: str | None, word: str) -> bool:
