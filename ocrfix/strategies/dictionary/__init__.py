@@ -1393,9 +1393,10 @@ class Dictionary(RealWordRepair, Strategy):
             if len(self._channels) > LOOKUP_CACHE:
                 self._channels.clear()
             channel = self.model.folded_reading(reading, word)
-            odds = _first_letter_odds(reading, word) if channel[1] else 0.0
-            if odds and not self._lexicon.folded_zipf(word):
-                channel = (channel[0] + odds, True)
+            if channel[1] and reading[0] != word[0]:  # most readings keep the first letter: asked before the call
+                odds = _first_letter_odds(reading, word)
+                if odds and not self._lexicon.folded_zipf(word):
+                    channel = (channel[0] + odds, True)
             self._channels[reading, word] = channel
         return channel
 
@@ -1602,16 +1603,15 @@ def glyph_readings(word: str) -> list[str]:
 
 
 def _first_letter_odds(reading: str, word: str) -> float:
-    """How much likelier (log10) print makes ``reading`` printed ``word`` than the error model's rates, for a word's
-    first letter alone misread (FIRST_LETTER_ODDS) or lost (LOST_FIRST_LETTER_ODDS); 0 for any other reading.
+    """How much likelier (log10) print makes ``reading`` printed ``word``, two strings whose first letters differ, than
+    the error model's rates, for a word's first letter alone misread (FIRST_LETTER_ODDS) or lost
+    (LOST_FIRST_LETTER_ODDS); 0 for any other reading.
 
     >>> _first_letter_odds("tempest", "wempest") == FIRST_LETTER_ODDS, _first_letter_odds("already", "lready") > 0
     (True, True)
-    >>> _first_letter_odds("tempest", "tempesi"), _first_letter_odds("to", "io"), _first_letter_odds("plate", "late")
+    >>> _first_letter_odds("tempest", "wempesi"), _first_letter_odds("to", "io"), _first_letter_odds("plate", "late")
     (0.0, 0.0, 0.0)
     """
-    if reading[:1] == word[:1]:
-        return 0.0
     if len(reading) == len(word) > 2 and reading[1:] == word[1:]:
         return FIRST_LETTER_ODDS
     return LOST_FIRST_LETTER_ODDS if len(word) > SHORT_WORD and reading[1:] == word else 0.0
