@@ -34,6 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ocrfix.tokenspans import code_points
+
 ORDER = 4
 MODEL_FILE = "quality_charlm_en.json.gz"
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -157,7 +159,7 @@ class _GramCodes:
     def __init__(self, characters: str, order: int) -> None:
         """Codes for the ``characters`` (any number of times each; newlines left out) and n-grams of up to
         ``order`` of them."""
-        alphabet = np.flatnonzero(np.bincount(_points(characters)))
+        alphabet = np.flatnonzero(np.bincount(code_points(characters)))
         alphabet = alphabet[alphabet != _NEWLINE]
         self.width = (len(alphabet) + 1).bit_length()
         self.order = order
@@ -169,7 +171,7 @@ class _GramCodes:
 
     def characters(self, text: str) -> np.ndarray:
         """The code of each character of ``text``."""
-        return self._codes_of(_points(text))
+        return self._codes_of(code_points(text))
 
     def _codes_of(self, points: np.ndarray) -> np.ndarray:
         return self._of_point[np.minimum(points, len(self._of_point) - 1)]  # faster than take for this table
@@ -189,7 +191,7 @@ class _GramCodes:
     def table(self, lines: str, values: Iterable[float]) -> "_GramTable":
         """The n-grams of ``lines`` (:func:`_lines`: 1 to ``order`` characters each) with their ``values``,
         as a sorted array of codes."""
-        points = _points(lines)
+        points = code_points(lines)
         ends = np.flatnonzero(points == _NEWLINE)  # just past each n-gram
         first = np.concatenate(([0], ends[:-1] + 1))
         shifts = (np.repeat(ends, ends - first + 1) - np.arange(len(points)) - 1) * self.width  # < 0: a newline
@@ -210,11 +212,6 @@ def _lines(grams: Iterable[str]) -> str:
     """The n-grams one to a line, each line ended by a newline (no n-gram holds one)."""
     joined = "\n".join(grams)
     return joined + "\n" if joined else ""
-
-
-def _points(text: str) -> np.ndarray:
-    """The code points of ``text``."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 _NEWLINE = ord("\n")

@@ -68,6 +68,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
+from ocrfix.tokenspans import code_points
+
 _INF = 1 << 60
 
 
@@ -124,10 +126,6 @@ def sliding_min(values: np.ndarray, width: int) -> np.ndarray:
     suffix = np.minimum.accumulate(rows[:, ::-1], axis=1)[:, ::-1].ravel()[:n]
     out[width:] = np.minimum(suffix[: n - width], prefix[width:])
     return out
-
-
-def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def distance(reference: str, hypothesis: str, gaps: Sequence[tuple[int, int]] = (), *, hint: int | None = None) -> int:
@@ -224,7 +222,7 @@ def _sweep(reference: str, hypothesis: str, gaps: list[tuple[int, int]], limit: 
     else:
         width, margin, step = follow
         virtual = -(width // 2)
-    codes = _codes(hypothesis)
+    codes = code_points(hypothesis)
     symbols = set(reference) & set(hypothesis)
     refresh = 2 * width if follow else max(4096, width)  # the match masks cover this many rows more than the band
 
@@ -483,7 +481,7 @@ def _nearest_copies(reference: str, hypothesis: str, gaps: list[tuple[int, int]]
 
 def _qgram_hashes(text: str, q: int) -> np.ndarray:
     """A 64-bit hash of every q-gram of ``text`` (mixed so that the high bits depend on every code point)."""
-    codes = _codes(text).astype(np.uint64)
+    codes = code_points(text).astype(np.uint64)
     count = len(codes) - q + 1
     hashes = np.zeros(count, dtype=np.uint64)
     for index in range(q):
@@ -616,7 +614,7 @@ def _plain_ops(reference, hypothesis, ref_start, ref_end, hyp_start, hyp_end) ->
 def _align_rows(reference: str, hypothesis: str, gaps: list[tuple[int, int]], optimum: int) -> Path:
     """The same alignment by a pruned row-by-row DP, for inputs with many equally good gap spans."""
     m, n = len(reference), len(hypothesis)
-    hyp = _codes(hypothesis).astype(np.int64)
+    hyp = code_points(hypothesis).astype(np.int64)
     scale = n + 1  # absorbed <= n, so cost * scale + absorbed orders by cost, then absorption
     # rows: (kind, value) with kind "char" (value = code point) or "gap" (value = capacity)
     rows: list[tuple[str, int]] = []

@@ -8,7 +8,7 @@ hashes every token in Python; here equal tokens are found from their code
 points in numpy, and only one token of each text is made a string.
 
 >>> text = "to be or not to be"
->>> codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+>>> codes = code_points(text)
 >>> tokens = TokenSpans(text, codes == 32)
 >>> texts, numbers = tokens.distinct(codes); list(tokens) == text.split(), texts, numbers.tolist()
 (True, ['to', 'be', 'or', 'not'], [0, 1, 2, 3, 0, 1])
@@ -119,6 +119,16 @@ def char_class(chars: str, beyond_ascii: bool = False) -> np.ndarray:
     return table
 
 
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text``, one ``uint32`` a character (a lone surrogate too): what numpy passes over
+    a text work on.
+
+    >>> code_points("a£\u2014").tolist()
+    [97, 163, 8212]
+    """
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def places(text: str, at: np.ndarray, before: np.ndarray | None = None, after: np.ndarray | None = None) -> list[int]:
     """The offsets of the characters of ``text`` in the class ``at`` (a :func:`char_class`), after one in ``before``
     and before one in ``after`` where given: a few passes of numpy over the text's code points, where a pattern's
@@ -129,8 +139,7 @@ def places(text: str, at: np.ndarray, before: np.ndarray | None = None, after: n
     >>> places("oF ofT", char_class("FT"), before=char_class("f"))
     [5]
     """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    codes = np.minimum(codes, 0xFFFF).astype(np.intp)
+    codes = np.minimum(code_points(text), 0xFFFF).astype(np.intp)
     found = at.take(codes)  # take: a third cheaper than indexing
     if before is not None and len(found):
         found[1:] &= before.take(codes[:-1])
@@ -168,7 +177,7 @@ def _keys(codes: np.ndarray, starts: np.ndarray,
     characters as bytes in two 64-bit numbers, the first character the lowest byte of the first (no
     byte is 0, so the length shows).
 
-    >>> codes = np.frombuffer("ab ab\u2014 abcdefghij".encode("utf-32-le"), dtype=np.uint32)
+    >>> codes = code_points("ab ab\u2014 abcdefghij")
     >>> keyed, (high, low) = _keys(codes, np.array([0, 3, 7]), np.array([2, 3, 10]))
     >>> keyed.tolist(), [hex(key) for key in high.tolist()], [hex(key) for key in low.tolist()]
     ([0, 2], ['0x6261', '0x6867666564636261'], ['0x0', '0x6a69'])

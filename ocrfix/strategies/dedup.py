@@ -57,7 +57,7 @@ from rapidfuzz.process import cpdist
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.prose import runs_on_like_prose
 from ocrfix.strategies import register
-from ocrfix.tokenspans import bounds, offsets
+from ocrfix.tokenspans import bounds, code_points, offsets
 
 # Characters that legitimately come in long runs: leaders, rules, fill-in blanks.
 _LEADERS = ".\\-_=*·•…~─━═‐‒–—"
@@ -155,7 +155,7 @@ class Dedup(Strategy):
     def propose(self, text: str) -> list[Edit]:
         if not text.strip():
             return []
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        codes = code_points(text)
         space = _is_space(codes)
         loops = self.loops(text, codes, space, bounds(space))
         return [
@@ -714,7 +714,7 @@ def _trailing_marks(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
     """How many sentence-end marks end each token codes[start:end]: the length of the run of marks its
     last character closes (only the tokens that end with a mark, and the marks, are looked at).
 
-    >>> codes = np.frombuffer("so?! end. ...".encode("utf-32-le"), dtype=np.uint32)
+    >>> codes = code_points("so?! end. ...")
     >>> _trailing_marks(codes, np.array([0, 5, 10]), np.array([4, 9, 13])).tolist()
     [2, 1, 3]
     """
@@ -927,14 +927,14 @@ def _without_markup(line: str) -> str:
 def _signatures(pieces: list[str]) -> np.ndarray:
     """The signatures :class:`_Tokens` gives runs of tokens whose non-space characters are each of ``pieces``.
 
-    >>> codes = np.frombuffer("ab cd".encode("utf-32-le"), dtype=np.uint32)
+    >>> codes = code_points("ab cd")
     >>> tokens = _Tokens(codes, (np.array([0, 3]), np.array([2, 5])))
     >>> _signatures(["abcd", "ab"]).tolist() == [tokens.span(np.array([0]), np.array([2]))[0], tokens.signatures[0]]
     True
     """
     lengths = np.array([len(piece) for piece in pieces], dtype=np.int64)
     ends = np.cumsum(lengths)
-    sums, moments = _weighted_sums(np.frombuffer("".join(pieces).encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+    sums, moments = _weighted_sums(code_points("".join(pieces)),
                                    ends - lengths, ends)
     return _mix(sums, moments, lengths.astype(np.uint64))
 

@@ -21,6 +21,7 @@ from typing import Iterable
 import numpy as np
 
 from ocrfix.errormodel import MAX_SEGMENT, ErrorModel
+from ocrfix.tokenspans import code_points
 
 # H(s) = sum of ord(s[i]) * _BASE**i modulo 2**64 (numpy's uint64 arithmetic wraps). _BASE is odd, so it
 # has an inverse modulo 2**64: a stretch of a word can be hashed as if it started the word, and the tail of
@@ -44,7 +45,7 @@ class Hashed:
     def __init__(self, strings: list[str]) -> None:
         self.lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
         self.starts = np.cumsum(self.lengths) - self.lengths  # of each string in the joined characters
-        codes = np.frombuffer("".join(strings).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        codes = code_points("".join(strings))
         places = np.arange(len(codes)) - np.repeat(self.starts, self.lengths)  # each character's place in its string
         self._sums = np.zeros(len(codes) + 1, dtype=np.uint64)  # hash of the joined characters' prefixes
         np.cumsum(codes.astype(np.uint64) * _POWERS[places], dtype=np.uint64, out=self._sums[1:])

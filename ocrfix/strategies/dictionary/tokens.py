@@ -20,7 +20,7 @@ import regex
 from ocrfix.hyphenation import HYPHENS
 from ocrfix.lexicon import Vocabulary, fold, fold_many
 from ocrfix.pipeline import Edit
-from ocrfix.tokenspans import bounds, matches_at, offsets
+from ocrfix.tokenspans import bounds, code_points, matches_at, offsets
 
 # The word part of a token (searched for): from its first letter or digit to its last, edge punctuation
 # stripped, but a symbol no word starts with, stuck to the front of a word, is kept as a misread letter
@@ -111,7 +111,7 @@ class Tokens:
         self._paired_places: dict[str, list[int]] = {}  # folded word -> see attested_elsewhere
         self._capitalised_only: dict[str, bool] = {}  # lower-case word -> see capitalised_only
         self._capitalised_inside: dict[str, bool] = {}  # folded word -> see capitalised_inside
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        codes = code_points(text)
         self.raw_starts, self.raw_ends = _token_bounds(codes)
         self.raws = [text[start:end] for start, end in zip(self.raw_starts, self.raw_ends)]
         parts = _word_parts(self.raws)
@@ -481,7 +481,7 @@ def is_capitalised_word(core: str) -> bool:
 def _token_bounds(codes: np.ndarray) -> tuple[list[int], list[int]]:
     """Start and end offsets of the runs of characters (code points ``codes``) that are no :data:`TOKEN_SPACE`.
 
-    >>> _token_bounds(np.frombuffer(" a bc\\t".encode("utf-32-le"), dtype=np.uint32))
+    >>> _token_bounds(code_points(" a bc\\t"))
     ([1, 3], [2, 5])
     """
     starts, ends = bounds(TOKEN_SPACE[np.minimum(codes, 0xFFFF)])
@@ -544,7 +544,7 @@ def _gaps(codes: np.ndarray, starts: list[int], ends: list[int]) -> tuple[list[b
     """For each pair of neighbouring word parts (code points ``codes`` of the text): is the text between them
     one space, and is it whitespace without a paragraph break (two line feeds)?
 
-    >>> _gaps(np.frombuffer("a b, c\\n\\nd".encode("utf-32-le"), dtype=np.uint32), [0, 2, 5, 8], [1, 3, 6, 9])
+    >>> _gaps(code_points("a b, c\\n\\nd"), [0, 2, 5, 8], [1, 3, 6, 9])
     ([True, False, False], [True, False, False])
     """
     if len(starts) < 2:
