@@ -48,7 +48,7 @@ def cases(draw):
     return reference, hypothesis, gaps
 
 
-@settings(max_examples=700, deadline=None)
+@settings(max_examples=700)
 @given(cases())
 def test_matches_brute_force(case):
     reference, hypothesis, gaps = case
@@ -112,7 +112,7 @@ def test_docstring_examples():
     assert doctest.testmod(ocrfix.gaps).failed == 0
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=250)
 @given(cases())
 def test_row_dp_fallback_matches_brute_force(case):
     reference, hypothesis, gaps = case
@@ -142,7 +142,7 @@ def longer_cases(draw):
     return reference, "".join(hypothesis), gaps
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(longer_cases())
 def test_band_as_tight_as_the_optimum_stays_exact(case):
     reference, hypothesis, gaps = case
@@ -216,7 +216,7 @@ def adversarial_case(seed):
     return reference, hypothesis, merge_gaps(gaps)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=120)
 @given(st.integers(0, 2**32), st.sampled_from([16, 48, 128]))
 def test_followed_band_is_never_below_and_exact_when_proven(seed, width):
     reference, hypothesis, gaps = adversarial_case(seed)

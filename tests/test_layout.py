@@ -534,7 +534,7 @@ PIECES = ["the committee", "exam-", "ple", "policy-", "making", "- 2 -", "/prese
           "**", "Page 3 of 7", "iv", "REPORT 12", "\n", "\n\n", "\f", " ", "1987-", "88", "¬", "~", "./..", "—"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.lists(st.sampled_from(PIECES), max_size=60))
 def test_edits_are_always_well_formed(pieces):
     text = "".join(pieces)

@@ -75,7 +75,7 @@ def test_grapheme_clusters_are_characters():
 words = st.lists(st.text(alphabet="abcdefgh.,'-ABC", min_size=1, max_size=6), min_size=1, max_size=12)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(words, words)
 def test_parity_with_jiwer(reference_words, hypothesis_words):
     reference, hypothesis = " ".join(reference_words), " ".join(hypothesis_words)
