@@ -83,7 +83,7 @@ def token_counts(text: str) -> tuple[list[str], list[int]]:
     >>> token_counts("to be or not to be")
     (['to', 'be', 'or', 'not'], [2, 2, 1, 1])
     """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(text)
     tokens = TokenSpans(text, _SPACE.take(codes, mode="clip"))
     if len(tokens) <= FEW_TOKENS:
         counted = Counter(text.split())

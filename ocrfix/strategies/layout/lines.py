@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ocrfix.tokenspans import code_points
+
 
 @dataclass(slots=True)
 class Line:
@@ -91,7 +93,7 @@ class LineCodes:
     """
 
     def __init__(self, contents: list[str]) -> None:
-        self.codes = np.frombuffer(("\n".join(contents) + "\n").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.codes = code_points("\n".join(contents) + "\n")
         self.ends = (self.codes == 10).nonzero()[0][:len(contents)]   # each line's newline
         self.starts = np.concatenate(([0], self.ends[:-1] + 1))[:len(contents)]
         self.first = self.codes[self.starts]   # a newline for an empty line
