@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -27,6 +26,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
+from ocrfix.diskcache import cache_dir
 from ocrfix.errors import OcrfixError
 
 MAX_DISTANCE = 2
@@ -136,7 +136,9 @@ class DeleteIndex:
         self._zipfs: np.ndarray | None = None
 
     def set_frequencies(self, zipf: "Callable[[str], float]") -> "DeleteIndex":
-        """Attach each word's Zipf frequency, so that lookups can ask for frequent words only."""
+        """Attach each word's Zipf frequency, so that lookups can ask for frequent words only (an index of the
+        lexicon's own words, already folded, takes :meth:`Lexicon.folded_zipf`: a third of the index's load time
+        went to folding them again)."""
         self._zipfs = np.fromiter(map(zipf, self.words), dtype=np.float64, count=len(self.words))
         return self
 
@@ -233,11 +235,6 @@ class DeleteIndex:
             return cls(str(data["words"]).split("\n"), data["keys"], data["ids"])
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "ocrfix"
-
-
 @lru_cache(maxsize=1)
 def default_index() -> DeleteIndex:
     """The index over the shipped lexicon's words of Zipf >= ``MIN_ZIPF`` (built once, cached on disk)."""
@@ -246,10 +243,10 @@ def default_index() -> DeleteIndex:
     source = lexicon.DATA_DIR / lexicon.WORDS_FILE
     # the format tag changes whenever the keys do (poly1: deletion_hashes), so no stale cache is read
     digest = hashlib.sha1(f"poly1:{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}:".encode() + source.read_bytes()).hexdigest()[:16]
-    path = _cache_dir() / f"deletes-{digest}.npz"
+    path = cache_dir() / f"deletes-{digest}.npz"
     if path.exists():
         try:
-            return DeleteIndex.load(path).set_frequencies(lexicon.load().zipf)
+            return DeleteIndex.load(path).set_frequencies(lexicon.load().folded_zipf)
         except (OSError, ValueError, KeyError):
             pass  # a damaged cache is rebuilt
     index = DeleteIndex.build(word for word, zipf in lexicon.load().words() if zipf >= MIN_ZIPF and len(word) > 1)
@@ -257,7 +254,7 @@ def default_index() -> DeleteIndex:
         index.save(path)
     except OcrfixError:
         pass  # a read-only home still works, only slower to start
-    return index.set_frequencies(lexicon.load().zipf)
+    return index.set_frequencies(lexicon.load().folded_zipf)
 
 
 @lru_cache(maxsize=1)
@@ -272,4 +269,5 @@ def common_index() -> DeleteIndex:
     from ocrfix import lexicon
 
     lex = lexicon.load()
-    return DeleteIndex.build(w for w, z in lex.words() if z >= COMMON_ZIPF and len(w) > 1).set_frequencies(lex.zipf)
+    common = DeleteIndex.build(w for w, z in lex.words() if z >= COMMON_ZIPF and len(w) > 1)
+    return common.set_frequencies(lex.folded_zipf)
