@@ -64,6 +64,9 @@ _WIDE_GAP = re.compile(r"^\S{1,3}\s{3,}(?=\S)")   # a mark of up to three charac
 _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
 # a page number beside a head's words: "41 THE KING'S POST", "Roads and Coaches 43" (not "6. I therefore")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])[.,]?\s+(\d{1,4})$")
+# a head's number that OCR glued to a mark or to the title ("42. THE SECOND BOOK", "52THE FIRST BOOK"), as a
+# numbered section's is set ("1. INTRODUCTION"): a head only where it repeats the title and goes on with the count
+_GLUED_NUMBER = re.compile(r"^(\d{1,4})(?:[.,:]\s*|(?=[A-Z]{2}))(?=[^\W\d_])")
 _NUMBER_TOKEN = re.compile(r"(?:^|\s)[^\w\s]*\d+[^\w\s]*(?:\s|$)")   # a number standing as a word ("12", "(12)")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _LETTERS_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -241,8 +244,9 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     breaks = _numbered_breaks(items, after_blank, in_capitals, width)
     heads = _unnumbered_heads(items, in_capitals, breaks or [0], width)
     # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
-    # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen
-    if not breaks and (not heads or len(heads) == 1 and not _splits_word(items, heads[0])):
+    # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen or stand
+    # under a page number OCR misread ("I71")
+    if not breaks and (not heads or len(heads) == 1 and not (_splits_word(items, heads[0]) or _under_foot(items, heads[0]))):
         return False
     breaks = sorted(breaks + heads)
     pages = [list(range(a, b)) for a, b in zip([0] + breaks, breaks + [len(items)])]
@@ -258,9 +262,22 @@ def _splits_word(items: list[Line], index: int) -> bool:
     return items[index - 1].content[-1] in "-\u00ac" and items[index + 1].content[:1].islower()
 
 
+def _under_foot(items: list[Line], index: int) -> bool:
+    r"""Does the line at ``index`` stand under a page number as OCR misreads it ("I71", right under the page's last
+    line, over a blank line)?
+
+    >>> lines = Lines.scan("and the landlord told us\nI71\n\nA JOURNEY\n\nof the old days")
+    >>> _under_foot(lines.items, 2), _under_foot(Lines.scan("told us\n171\n\nA JOURNEY\n\nof").items, 2)
+    (True, False)
+    """
+    foot = items[index - 1]
+    return not foot.blank_before and bool(_GARBLED_NUMBER.match(foot.content)) and not foot.content.isdigit()
+
+
 def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], width: int) -> list[int]:
     """The page breaks (each page's first line) that page numbers standing after a blank line mark (a foot's bare
-    number, a head in capitals with its number at an edge), or none: the numbers must count up by 1 to 4 through
+    number, a head in capitals with its number at an edge, or glued to it where it repeats the title and goes on with
+    the count), or none: the numbers must count up by 1 to 4 through
     the text, a page (``PAGE_LINES`` text lines) apart, and the sentence run on across most of those breaks, as a
     full page ends (numbered headings, hymns and stanzas stand between finished sentences)."""
     starts: list[int] = []   # the first line of the page that each number marks
@@ -275,8 +292,14 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
                 numbers.append(number[0])
                 marked.add(line.index)
         elif (line.index and len(line.content) <= 100 and sum(map(str.islower, line.content)) <= 0.2 * len(line.content)
-              and _capitals(line.content) and (match := _edge_number(line.content))):   # (a cheap count first)
-            value = int(match.group(1) or match.group(2))
+              and _capitals(line.content)):   # (a cheap count first)
+            if match := _edge_number(line.content):
+                value = int(match.group(1) or match.group(2))
+            elif numbers and (match := _GLUED_NUMBER.match(line.content)) and _repeats_title(
+                    line.content[match.end():], _letters(items[0].content).casefold()):
+                value = int(match.group(1))
+            else:
+                continue
             if numbers and not 0 < value - numbers[-1] <= 4:
                 continue   # a chapter's number at the head's end ("CHAPTER 1"), where the feet carry the pages'
             starts.append(line.index)
