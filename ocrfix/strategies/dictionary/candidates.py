@@ -206,14 +206,15 @@ class DeleteIndex:
         # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
         positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
         owner = np.repeat(owners[order], counts)
-        numbers = self._ids[positions].astype(np.int64)
+        # the gathers by take: numpy's indexing by an array runs a third more instructions for the same
+        numbers = self._ids.take(positions).astype(np.int64)
         lengths = np.fromiter((len(q) for q, _, _ in queries), dtype=np.int32, count=len(queries))
         distances = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))
-        keep = np.abs(self._lengths[numbers] - lengths[owner]) <= distances[owner]
+        keep = np.abs(self._lengths.take(numbers) - lengths.take(owner)) <= distances.take(owner)
         if self._zipfs is not None:
             floors = np.fromiter((-1.0 if z is None else z for _, _, z in queries), dtype=np.float64,
                                  count=len(queries))
-            keep &= self._zipfs[numbers] > floors[owner]
+            keep &= self._zipfs.take(numbers) > floors.take(owner)
         pairs = np.sort((owner[keep] << 32) | numbers[keep])  # filtered first: far fewer to sort
         pairs = pairs[np.diff(pairs, prepend=-1) != 0]  # np.unique, without its slow hashing
         owner, numbers = pairs >> 32, pairs & 0xFFFFFFFF
