@@ -75,6 +75,16 @@ class TokenSpans(Sequence[str]):
 _SPACE = np.array([chr(code).isspace() for code in range(0x3002)], dtype=bool)
 
 
+def split_space(codes: np.ndarray) -> np.ndarray:
+    """Which of the code points ``codes`` are whitespace as ``str.split`` sees it.
+
+    >>> split_space(code_points("a b\u3000c\u00a0")).tolist()
+    [False, True, False, True, False, True]
+    """
+    # take: twice as fast as fancy indexing; "clip" reads code points past the table as its last entry
+    return _SPACE.take(codes, mode="clip")
+
+
 def token_counts(text: str) -> tuple[list[str], list[int]]:
     """The distinct tokens of ``text`` (``text.split()``) in order of first appearance, and how often each stands:
     ``Counter(text.split())``'s keys and values. A long text's tokens are told apart in numpy
@@ -84,7 +94,7 @@ def token_counts(text: str) -> tuple[list[str], list[int]]:
     (['to', 'be', 'or', 'not'], [2, 2, 1, 1])
     """
     codes = code_points(text)
-    tokens = TokenSpans(text, _SPACE.take(codes, mode="clip"))
+    tokens = TokenSpans(text, split_space(codes))
     if len(tokens) <= FEW_TOKENS:
         counted = Counter(text.split())
         return list(counted), list(counted.values())

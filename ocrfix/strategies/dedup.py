@@ -57,7 +57,7 @@ from rapidfuzz.process import cpdist
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.prose import runs_on_like_prose
 from ocrfix.strategies import register
-from ocrfix.tokenspans import bounds, code_points, offsets
+from ocrfix.tokenspans import bounds, code_points, offsets, split_space
 
 # Characters that legitimately come in long runs: leaders, rules, fill-in blanks.
 _LEADERS = ".\\-_=*·•…~─━═‐‒–—"
@@ -66,8 +66,6 @@ _NUMBER = re.compile(r"\d+")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1{2,}")
 _MAY_HAVE_RUNS = re.compile(r"[^\w\s]{3}")  # cheaper test before the substitution with a back-reference
 _NO_DIGITS = {ord(digit): None for digit in "0123456789"}
-# code point -> whitespace as str.split() sees it (0x3001 stands for all above: none is whitespace)
-_SPACE_TABLE = np.array([chr(code).isspace() for code in range(0x3002)], dtype=bool)
 _SENTENCE_END = ".!?;:"
 _SPOKEN_MARKS = "," + _SENTENCE_END  # between the copies of a repeated cry ("ha, ha, ha", "No! no! no!")
 _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128)], dtype=bool)  # 127: all above
@@ -156,7 +154,7 @@ class Dedup(Strategy):
         if not text.strip():
             return []
         codes = code_points(text)
-        space = _is_space(codes)
+        space = split_space(codes)
         loops = self.loops(text, codes, space, bounds(space))
         return [
             self.edit(
@@ -783,11 +781,6 @@ def _RANDOM_CODES() -> np.ndarray:
     table = np.random.default_rng(0x0C1F).integers(0, 2**64, size=0x110000, dtype=np.uint64)
     table[65:91] = table[97:123]
     return table
-
-
-def _is_space(codes: np.ndarray) -> np.ndarray:
-    # take: twice as fast as fancy indexing; "clip" reads code points past the table as its last entry
-    return _SPACE_TABLE.take(codes, mode="clip")
 
 
 _FEW_PAIRS = 1 << 17  # items × periods up to which the periods worth trying are picked first

@@ -15,7 +15,6 @@ the final edit-distance check removes.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 from functools import lru_cache
 from itertools import combinations
@@ -26,8 +25,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
-from ocrfix.diskcache import cache_dir
-from ocrfix.errors import OcrfixError
+from ocrfix import diskcache
 
 MAX_DISTANCE = 2
 PREFIX = 7
@@ -223,12 +221,11 @@ class DeleteIndex:
         near = found <= distances[owner]
         return owner[near], numbers[near], found[near]
 
-    def save(self, path: Path) -> None:
-        from ocrfix.io.files import write_bytes_atomic   # here: importing ocrfix.io loads every OCR format's reader
-
+    def to_bytes(self) -> bytes:
+        """The index as an ``.npz`` file's bytes, which :meth:`load` reads back."""
         buffer = io.BytesIO()
         np.savez(buffer, keys=self._keys, ids=self._ids, words=np.asarray("\n".join(self.words)))
-        write_bytes_atomic(path, buffer.getvalue())
+        return buffer.getvalue()
 
     @classmethod
     def load(cls, path: Path) -> "DeleteIndex":
@@ -243,18 +240,15 @@ def default_index() -> DeleteIndex:
 
     source = lexicon.DATA_DIR / lexicon.WORDS_FILE
     # the format tag changes whenever the keys do (poly1: deletion_hashes), so no stale cache is read
-    digest = hashlib.sha1(f"poly1:{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}:".encode() + source.read_bytes()).hexdigest()[:16]
-    path = cache_dir() / f"deletes-{digest}.npz"
+    path = diskcache.cache_path("deletes", f"poly1:{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}".encode(), source.read_bytes(),
+                                suffix=".npz")
     if path.exists():
         try:
             return DeleteIndex.load(path).set_frequencies(lexicon.load().folded_zipf)
         except (OSError, ValueError, KeyError):
             pass  # a damaged cache is rebuilt
     index = DeleteIndex.build(word for word, zipf in lexicon.load().words() if zipf >= MIN_ZIPF and len(word) > 1)
-    try:
-        index.save(path)
-    except OcrfixError:
-        pass  # a read-only home still works, only slower to start
+    diskcache.write_bytes(path, index.to_bytes())
     return index.set_frequencies(lexicon.load().folded_zipf)
 
 

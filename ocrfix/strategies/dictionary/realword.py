@@ -680,7 +680,7 @@ def _name_word(core: str) -> bool:
     >>> [_name_word(core) for core in ("Mr", "MSVC", "I", "the", "McKay")]
     [True, True, False, False, False]
     """
-    return is_alpha_word(core) and core[0].isupper() and (core[1:].islower() or core.isupper())
+    return is_capitalised_word(core) or is_alpha_word(core) and core.isupper()
 
 
 def _lone_letter(tokens: Tokens, core: str) -> bool:

@@ -32,6 +32,8 @@ from operator import attrgetter
 import numpy as np
 from rapidfuzz import fuzz, process
 
+# a running head that repeats the title has as many letters, and their partial ratio with the title's, as one inside a line
+from ocrfix.strategies.layout.joined_pages import HEAD_LETTERS, SAME_HEAD
 from ocrfix.strategies.layout.lines import Line, LineCodes, Lines
 from ocrfix.strategies.layout.reflow import rule
 
@@ -241,8 +243,9 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     after_blank = [line for line in items if line.blank_before]
     # a head starts in capitals, which OCR seldom misreads all as small letters: most lines are ruled out so
     in_capitals = [line for line in after_blank if line.content[:20].isupper()]
-    breaks = _numbered_breaks(items, after_blank, in_capitals, width)
-    heads = _unnumbered_heads(items, in_capitals, breaks or [0], width)
+    title = _letters(items[0].content).casefold()   # what a running head may repeat
+    breaks = _numbered_breaks(items, after_blank, in_capitals, width, title)
+    heads = _unnumbered_heads(items, in_capitals, breaks or [0], width, title)
     # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
     # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen or stand
     # under a page number OCR misread ("I71")
@@ -274,10 +277,11 @@ def _under_foot(items: list[Line], index: int) -> bool:
     return not foot.blank_before and bool(_GARBLED_NUMBER.match(foot.content)) and not foot.content.isdigit()
 
 
-def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], width: int) -> list[int]:
+def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], width: int,
+                     title: str) -> list[int]:
     """The page breaks (each page's first line) that page numbers standing after a blank line mark (a foot's bare
-    number, a head in capitals with its number at an edge, or glued to it where it repeats the title and goes on with
-    the count), or none: the numbers must count up by 1 to 4 through
+    number, a head in capitals with its number at an edge, or glued to it where it repeats the ``title`` (the first
+    line's letters, casefolded) and goes on with the count), or none: the numbers must count up by 1 to 4 through
     the text, a page (``PAGE_LINES`` text lines) apart, and the sentence run on across most of those breaks, as a
     full page ends (numbered headings, hymns and stanzas stand between finished sentences)."""
     starts: list[int] = []   # the first line of the page that each number marks
@@ -296,7 +300,7 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
             if match := _edge_number(line.content):
                 value = int(match.group(1) or match.group(2))
             elif numbers and (match := _GLUED_NUMBER.match(line.content)) and _repeats_title(
-                    line.content[match.end():], _letters(items[0].content).casefold()):
+                    line.content[match.end():], title):
                 value = int(match.group(1))
             else:
                 continue
@@ -312,7 +316,7 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
         return []
     runs_on = headed = 0
     full_page_runs_on = False   # past a first page of PAGE_LINES (a title ending in a small letter runs on nowhere)
-    titled = _titled_breaks(items, breaks, marked)
+    titled = _titled_breaks(items, breaks, marked, title)
     for start in breaks:
         before, after = start - 1, start
         while before > 0 and before in marked:
@@ -341,18 +345,17 @@ def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> 
             and _capitals(line.content)]
 
 
-def _unnumbered_heads(items: list[Line], in_capitals: list[Line], breaks: list[int], width: int) -> list[int]:
+def _unnumbered_heads(items: list[Line], in_capitals: list[Line], breaks: list[int], width: int, title: str) -> list[int]:
     r"""The lines that break a page with no number (OCR lost it, or the scan's numbers were cropped): of
     ``in_capitals`` (the lines after a blank line that start in capitals), a page (``PAGE_LINES`` text lines) from the
-    ``breaks`` found (the text's start where none were) and from each other, a line that repeats the text's title
+    ``breaks`` found (the text's start where none were) and from each other, a line that repeats the text's ``title``
     (:func:`_repeats_title`) where the sentence runs on across it from a full line (half the ``width`` or more: a
     letter's "for" over the firm's name in capitals signs it).
 
     >>> lines = Lines.scan("The Book of Ruth\n" + "a line\n" * 9 + "and so it went\n\nTHE BOOK OF RUTH.\n\nso on\n")
-    >>> _unnumbered_heads(lines.items, [lines.items[11]], [0], 16)
+    >>> _unnumbered_heads(lines.items, [lines.items[11]], [0], 16, "thebookofruth")
     [11]
     """
-    title = _letters(items[0].content).casefold()
     found: list[int] = []
     for line in in_capitals if len(title) >= HEAD_LETTERS else ():
         index, content = line.index, line.content
@@ -367,16 +370,15 @@ def _unnumbered_heads(items: list[Line], in_capitals: list[Line], breaks: list[i
     return found
 
 
-def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int]) -> set[int]:
-    r"""The implied pages' breaks whose page opens with the text's title as its running head (:func:`_repeats_title`).
+def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int], title: str) -> set[int]:
+    r"""The implied pages' breaks whose page opens with the text's ``title`` as its running head (:func:`_repeats_title`).
     Where the title is in capitals, only a head without a number of its own counts (under a foot's number): the first
     of a series of numbered headings opens a text so.
 
     >>> lines = Lines.scan("The Book of Ruth. Chapter II\n\ntext\n\n12\n\nTHE BOOK OF RUTH.\n\ntext\n\n13\n\nTHE HARVEST")
-    >>> sorted(_titled_breaks(lines.items, [3, 6], {2, 5}))
+    >>> sorted(_titled_breaks(lines.items, [3, 6], {2, 5}, "thebookofruthchapterii"))
     [3]
     """
-    title = _letters(items[0].content).casefold()
     if len(title) < HEAD_LETTERS:
         return set()
     numbered = not _capitals(items[0].content)   # a numbered head may repeat a title set apart in small letters
@@ -880,8 +882,6 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(line, "signature_mark", "signature mark at a page break", 0.75)
 
 
-HEAD_LETTERS = 12   # a running head that repeats the title on implied pages has this many letters or more
-SAME_HEAD = 90   # the partial ratio of its letters with the title's (OCR misreads some; a chapter's title differs more)
 PAGE_LINES = 8   # a page holds at least this many text lines: copies of a line closer together are no running heads
 
 
