@@ -223,6 +223,16 @@ def test_delete_index_finds_words_within_two_edits():
     assert "abc" in deletions("abcd") and "ab" in deletions("abcd") and "a" not in deletions("abcd")
 
 
+def test_delete_index_file_keeps_its_frequencies(tmp_path):
+    index = DeleteIndex.build(["modern", "exclude", "the"])
+    path = tmp_path / "index.npz"
+    path.write_bytes(index.to_bytes())
+    assert DeleteIndex.load(path).lookup("rnodern", min_zipf=6.0) == {"modern": 2}  # no frequencies: no floor
+    path.write_bytes(index.set_frequencies({"the": 7.7, "modern": 5.0, "exclude": 4.0}.get).to_bytes())
+    read = DeleteIndex.load(path)
+    assert read.lookup("tbe", 1, min_zipf=7.0) == {"the": 1} and read.lookup("rnodern", min_zipf=6.0) == {}
+
+
 def test_protect_helpers():
     assert protected_reason("mailto:me@x.org", "mailto:me@x.org") == "URL or e-mail address"
     assert protected_reason("NATO,", "NATO") == "ALL-CAPS abbreviation"
