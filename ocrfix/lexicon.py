@@ -259,6 +259,15 @@ class Lexicon:
         return iter(self._bigrams.items())
 
     @cached_property
+    def word_floor(self) -> float:
+        """The least listed word's Zipf: no listed word is rarer (0.0 for no words).
+
+        >>> Lexicon({"the": 7.7, "tbe": 2.1}).word_floor
+        2.1
+        """
+        return min(self._words.values(), default=0.0)
+
+    @cached_property
     def linked(self) -> frozenset[str]:
         """The listed words that the bigram list pairs both with a word before and with one after: the only
         words that can fit between two neighbours by listed pairs (built on first use, ~50 ms).
