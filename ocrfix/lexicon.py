@@ -370,26 +370,25 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    """The shipped English lexicon (loaded once per process, ~0.3 s)."""
-    return _with_cached_word_sets(Lexicon(_read_table(WORDS_FILE), _read_table(BIGRAMS_FILE)))
-
-
-_WORD_SETS = ("linked", "seldom_second")  # the Lexicon word sets that count the bigram list's pairs (~0.15 s)
-
-
-def _with_cached_word_sets(lex: Lexicon) -> Lexicon:
-    """The shipped lexicon ``lex`` with its :data:`_WORD_SETS` read from the disk cache (built and cached if
-    missing or damaged): they depend only on the shipped tables and :data:`SELDOM_SECOND`."""
+    """The shipped English lexicon (loaded once per process: ~0.3 s from the disk cache, ~0.45 s from the shipped text)."""
     data = resources.files("ocrfix.data")
-    path = diskcache.cache_path("wordsets", f"v1:{SELDOM_SECOND}".encode(),
+    path = diskcache.cache_path("lexicon", f"v1:{SELDOM_SECOND}".encode(), diskcache.TABLES_FORMAT,
                                 *(data.joinpath(name).read_bytes() for name in (WORDS_FILE, BIGRAMS_FILE)),
-                                suffix=".txt")
-    cached = diskcache.read_word_lists(path)
-    if cached is not None and len(cached) == len(_WORD_SETS):
-        lex.__dict__.update(zip(_WORD_SETS, map(frozenset, cached)))  # where cached_property keeps its value
-    else:
-        diskcache.write_word_lists(path, [sorted(getattr(lex, name)) for name in _WORD_SETS])
+                                suffix=".marshal")
+    cached = diskcache.read_tables(path)
+    if cached is not None:
+        words, bigrams, word_sets = cached
+        lex = Lexicon(words, bigrams)
+        lex.__dict__.update(zip(_WORD_SETS, word_sets))  # where cached_property keeps its value
+        return lex
+    lex = Lexicon(_read_table(WORDS_FILE), _read_table(BIGRAMS_FILE))
+    diskcache.write_tables(path, (lex._words, lex._bigrams, [getattr(lex, name) for name in _WORD_SETS]))
     return lex
+
+
+# The Lexicon word sets that count the bigram list's pairs (~0.15 s): cached on disk with the tables, as they depend
+# only on the shipped tables and SELDOM_SECOND.
+_WORD_SETS = ("linked", "seldom_second")
 
 
 def _read_table(name: str) -> dict[str, float]:

@@ -20,15 +20,16 @@ def computed_word_sets() -> tuple[frozenset[str], frozenset[str]]:
     return lex.linked, lex.seldom_second
 
 
-def test_word_lists_round_trip_and_damage_is_refused(tmp_path):
-    path = tmp_path / "lists.txt"
-    assert diskcache.read_word_lists(path) is None  # missing
-    diskcache.write_word_lists(path, [["a", "b"], [], ["c"]])
-    assert diskcache.read_word_lists(path) == [["a", "b"], [], ["c"]]
+def test_tables_round_trip_and_damage_is_refused(tmp_path):
+    path = tmp_path / "tables.marshal"
+    tables = ({"of the": 6.5, "tbe": 2.1}, [frozenset({"a", "b"}), frozenset()])
+    assert diskcache.read_tables(path) is None  # missing
+    diskcache.write_tables(path, tables)
+    assert diskcache.read_tables(path) == tables
     path.write_bytes(path.read_bytes()[:-1])  # cut short
-    assert diskcache.read_word_lists(path) is None
+    assert diskcache.read_tables(path) is None
     path.write_bytes(b"\x00garbage")
-    assert diskcache.read_word_lists(path) is None
+    assert diskcache.read_tables(path) is None
 
 
 def test_cache_path_differs_with_any_source():
@@ -39,30 +40,33 @@ def test_cache_path_differs_with_any_source():
     assert base != diskcache.cache_path("kind", b"v1d", b"ata", suffix=".txt")
 
 
-def test_lexicon_word_sets_are_cached_and_read_back(fresh_lexicon):
+def test_lexicon_is_cached_and_read_back(fresh_lexicon):
     expected = computed_word_sets()
     first = lexicon.load()
     assert (first.linked, first.seldom_second) == expected
-    [cached] = fresh_lexicon.glob("wordsets-*.txt")
+    [cached] = fresh_lexicon.glob("lexicon-*.marshal")
     lexicon.load.cache_clear()
     second = lexicon.load()
     assert "linked" in vars(second)  # read from the file, not counted again
     assert (second.linked, second.seldom_second) == expected
-    assert [cached] == list(fresh_lexicon.glob("wordsets-*.txt"))
+    assert list(second.words()) == list(first.words()) and list(second.bigrams()) == list(first.bigrams())
+    assert [cached] == list(fresh_lexicon.glob("lexicon-*.marshal"))
 
 
 def test_damaged_lexicon_cache_is_rebuilt(fresh_lexicon):
     expected = computed_word_sets()
     lexicon.load()
-    [cached] = fresh_lexicon.glob("wordsets-*.txt")
-    checksum, _, body = cached.read_bytes().partition(b"\n")
-    damaged = body.replace(b"\tthe\t", b"\tteh\t")  # a changed word
-    assert damaged != body
-    cached.write_bytes(checksum + b"\n" + damaged)
+    [cached] = fresh_lexicon.glob("lexicon-*.marshal")
+    data = cached.read_bytes()
+    damaged = data.replace(b"the", b"teh", 1)  # a changed word
+    assert damaged != data
+    cached.write_bytes(damaged)
     lexicon.load.cache_clear()
     lex = lexicon.load()
     assert (lex.linked, lex.seldom_second) == expected
-    assert diskcache.read_word_lists(cached) == [sorted(expected[0]), sorted(expected[1])]  # written again
+    assert lex.zipf("the") > 7.0
+    words, bigrams, word_sets = diskcache.read_tables(cached)  # written again
+    assert words == dict(lex.words()) and word_sets == list(expected)
 
 
 def test_unwritable_cache_folder_still_loads(tmp_path, monkeypatch):
