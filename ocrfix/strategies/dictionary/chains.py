@@ -74,7 +74,9 @@ def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str],
                 return False
         return True
 
-    if not extend(0, [], 0.0, 0.0, 0):
+    complete = extend(0, [], 0.0, 0.0, 0)
+    del extend  # a closure that calls itself is a reference cycle: left, only the cycle collector would free it
+    if not complete:
         return []
     return sorted(found, key=lambda item: -item[0])
 
