@@ -27,7 +27,6 @@ import re
 from collections import defaultdict
 from functools import cache
 from itertools import islice
-from operator import attrgetter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -279,19 +278,25 @@ def _under_foot(items: list[Line], index: int) -> bool:
 
 def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], width: int,
                      title: str) -> list[int]:
-    """The page breaks (each page's first line) that page numbers standing after a blank line mark (a foot's bare
-    number, a head in capitals with its number at an edge, or glued to it where it repeats the ``title`` (the first
-    line's letters, casefolded) and goes on with the count), or none: the numbers must count up by 1 to 4 through
-    the text, a page (``PAGE_LINES`` text lines) apart, and the sentence run on across most of those breaks, as a
-    full page ends (numbered headings, hymns and stanzas stand between finished sentences)."""
+    """The page breaks (each page's first line) that page numbers standing after a blank line mark, or over one
+    where pages were joined by one newline (a foot's bare number, a head in capitals with its number at an edge, or
+    glued to it where it repeats the ``title`` (the first line's letters, casefolded) and goes on with the count), or
+    none: the numbers must count up by 1 to 4 through the text, a page (``PAGE_LINES`` text lines) apart, and the
+    sentence run on across most of those breaks, as a full page ends (numbered headings, hymns and stanzas stand
+    between finished sentences)."""
     starts: list[int] = []   # the first line of the page that each number marks
     numbers: list[int] = []
     marked: set[int] = set()   # the lines holding them
-    edges = [line for line in after_blank if line.content[0].isdigit() or line.content[-1].isdigit()]
-    for line in sorted(edges + _feet_over_heads(items, in_capitals, width), key=attrgetter("index")):
+    # pages joined by one newline: a head follows the last page's line (a full one, or its foot's number: no letter's
+    # "Dear Sir," over a heading) with no blank line between
+    over_blank = [items[line.index - 1] for line in after_blank if line.index > 1 and not items[line.index - 1].blank_before
+                  and (2 * len(items[line.index - 2].content) >= width or page_number(items[line.index - 2].content))]
+    edges = [line for line in after_blank + over_blank if line.content[0].isdigit() or line.content[-1].isdigit()]
+    candidates = {line.index: line for line in edges + _feet_over_heads(items, in_capitals, width)}   # each once
+    for _, line in sorted(candidates.items()):
         number = page_number(line.content)
         if number is not None:
-            if line.index + 1 == len(items) or items[line.index + 1].blank_before:
+            if line.index + 1 == len(items) or items[line.index + 1].blank_before or _head_over_blank(items, line.index + 1):
                 starts.append(line.index + 1)
                 numbers.append(number[0])
                 marked.add(line.index)
@@ -332,6 +337,18 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     # the title as the head of pages marks breaks between sentences too, where some sentence runs on across a page
     # (numbered items under one heading run on nowhere)
     return breaks if 2 * (runs_on + headed * full_page_runs_on) > len(breaks) else []
+
+
+def _head_over_blank(items: list[Line], index: int) -> bool:
+    r"""Is the line at ``index`` a page's head set over a blank line, with none before it (the last page's foot right
+    over it, as pages joined by one newline give it: "45" / "MEETING OF THE BOARD" / "" / "resolved that")?
+
+    >>> lines = Lines.scan("it was\n\n45\nTHE BOARD OF GUARDIANS\n\nresolved that")
+    >>> _head_over_blank(lines.items, 2), _head_over_blank(Lines.scan("45\nTHE BOARD\nresolved").items, 1)
+    (True, False)
+    """
+    return (index + 1 < len(items) and items[index + 1].blank_before > 0 and len(items[index].content) <= 100
+            and _capitals(items[index].content))
 
 
 def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> list[Line]:
