@@ -278,25 +278,31 @@ def _under_foot(items: list[Line], index: int) -> bool:
 
 def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], width: int,
                      title: str) -> list[int]:
-    """The page breaks (each page's first line) that page numbers standing after a blank line mark, or over one
-    where pages were joined by one newline (a foot's bare number, a head in capitals with its number at an edge, or
-    glued to it where it repeats the ``title`` (the first line's letters, casefolded) and goes on with the count), or
-    none: the numbers must count up by 1 to 4 through the text, a page (``PAGE_LINES`` text lines) apart, and the
-    sentence run on across most of those breaks, as a full page ends (numbered headings, hymns and stanzas stand
-    between finished sentences)."""
+    """The page breaks (each page's first line) that page numbers standing after a blank line mark, or over one or
+    with none around them where pages were joined by one newline (a foot's bare number, a head in capitals with its
+    number at an edge, or glued to it where it repeats the ``title`` (the first line's letters, casefolded) and goes on
+    with the count), or none: the numbers must count up by 1 to 4 through the text, a page (``PAGE_LINES`` text
+    lines) apart, and the sentence run on across most of those breaks, as a full page ends (numbered headings, hymns
+    and stanzas stand between finished sentences)."""
     starts: list[int] = []   # the first line of the page that each number marks
     numbers: list[int] = []
     marked: set[int] = set()   # the lines holding them
-    # pages joined by one newline: a head follows the last page's line (a full one, or its foot's number: no letter's
-    # "Dear Sir," over a heading) with no blank line between
-    over_blank = [items[line.index - 1] for line in after_blank if line.index > 1 and not items[line.index - 1].blank_before
-                  and (2 * len(items[line.index - 2].content) >= width or page_number(items[line.index - 2].content))]
-    edges = [line for line in after_blank + over_blank if line.content[0].isdigit() or line.content[-1].isdigit()]
-    candidates = {line.index: line for line in edges + _feet_over_heads(items, in_capitals, width)}   # each once
+    edges = [line for line in after_blank if line.content[0].isdigit() or line.content[-1].isdigit()]
+    # pages joined by one newline: a head with its number stands over a blank line, under the last page's line (a
+    # full one, or its foot's number: no letter's "Dear Sir," over a heading) with no blank line between
+    edges += [above for above in (items[line.index - 1] for line in after_blank)
+              if (above.content[-1].isdigit() or above.content[0].isdigit()) and above.index > 1
+              and not above.blank_before and above.content[:20].isupper()
+              and (2 * len(items[above.index - 1].content) >= width or page_number(items[above.index - 1].content))]
+    # an engine that keeps (almost) no blank lines keeps none over a foot either: its bare number under a full line
+    feet = [line for line in items if len(line.content) <= 4 and line.content[-1].isdigit() and line.index
+            and 2 * len(items[line.index - 1].content) >= width] if len(after_blank) * PAGE_LINES < len(items) else []
+    candidates = {line.index: line for line in edges + feet + _feet_over_heads(items, in_capitals, width)}   # each once
     for _, line in sorted(candidates.items()):
         number = page_number(line.content)
         if number is not None:
-            if line.index + 1 == len(items) or items[line.index + 1].blank_before or _head_over_blank(items, line.index + 1):
+            if (line.index + 1 == len(items) or items[line.index + 1].blank_before
+                    or _head_under_number(items, line.index + 1, title)):
                 starts.append(line.index + 1)
                 numbers.append(number[0])
                 marked.add(line.index)
@@ -339,16 +345,18 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     return breaks if 2 * (runs_on + headed * full_page_runs_on) > len(breaks) else []
 
 
-def _head_over_blank(items: list[Line], index: int) -> bool:
-    r"""Is the line at ``index`` a page's head set over a blank line, with none before it (the last page's foot right
-    over it, as pages joined by one newline give it: "45" / "MEETING OF THE BOARD" / "" / "resolved that")?
+def _head_under_number(items: list[Line], index: int, title: str) -> bool:
+    r"""Is the line at ``index``, right under a page number with no blank line between, the next page's running head:
+    pages joined by one newline give the last page's foot so ("45" / "THE BOARD OF GUARDIANS" / "" / "resolved that"),
+    and an engine that keeps no blank lines gives every page's edge so. It must repeat the text's ``title``
+    (:func:`_repeats_title`): a numbered song or section stands under its number with a title of its own.
 
     >>> lines = Lines.scan("it was\n\n45\nTHE BOARD OF GUARDIANS\n\nresolved that")
-    >>> _head_over_blank(lines.items, 2), _head_over_blank(Lines.scan("45\nTHE BOARD\nresolved").items, 1)
+    >>> _head_under_number(lines.items, 2, "theboardofguardians"), _head_under_number(lines.items, 2, "songsoftheday")
     (True, False)
     """
-    return (index + 1 < len(items) and items[index + 1].blank_before > 0 and len(items[index].content) <= 100
-            and _capitals(items[index].content))
+    content = items[index].content
+    return index + 1 < len(items) and len(content) <= 100 and content[:20].isupper() and _repeats_title(content, title)
 
 
 def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> list[Line]:
