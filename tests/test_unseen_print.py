@@ -434,6 +434,48 @@ def test_a_misread_foot_over_the_titles_head_of_pages_joined_by_blank_lines_goes
     assert cer("The History of Ashcombe " + " ".join(textwrap.wrap(HISTORY, 60)[:20]), corrected) == 0
 
 
+def pages_joined_by_one_newline(heads: list[str], feet: list[str], *, blank_lines: bool) -> str:
+    """The history's first pages (ten lines of 60 characters) after the text's title, each under its head and over its
+    foot (empty strings for none), as an engine gives a page: with a blank line around the head and before the foot
+    (``blank_lines``, as Tesseract) or none (as RapidOCR); the pages joined by one newline, no form feed."""
+    lines = textwrap.wrap(HISTORY, 60)
+    gap = "\n\n" if blank_lines else "\n"
+    pages = [gap.join(filter(None, [head, "\n".join(lines[i:i + 10]), foot]))
+             for head, foot, i in zip(heads, feet, range(0, 10 * len(heads), 10))]
+    return "The History of Ashcombe" + gap + "\n".join(pages) + "\n"
+
+
+@pytest.mark.parametrize("heads, feet, blank_lines", [
+    (["", "THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["24", "25", ""], True),
+    (["", "THE HISTORY OF ASHCOMBE 25", "26 THE HISTORY OF ASHCOMBE"], ["", "", ""], True),
+    (["", "THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["24", "25", ""], False),
+], ids=["feet over heads", "numbered heads", "no blank lines"])
+def test_page_numbers_and_heads_of_pages_joined_by_one_newline_go(heads, feet, blank_lines):
+    # the last page's foot right over the next page's head, or a numbered head right under the last page's line,
+    # with no blank line between
+    corrected = Pipeline(["layout"]).run(pages_joined_by_one_newline(heads, feet, blank_lines=blank_lines)).text
+    assert cer("The History of Ashcombe " + " ".join(textwrap.wrap(HISTORY, 60)[:10 * len(heads)]), corrected) == 0
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank line", "one newline"])
+def test_numbered_songs_under_titles_of_their_own_stay(separator):
+    # a number over each song's own title, the songs ending in a comma as the pages' sentences run on: no head
+    # repeats the book's title, so the numbers count no pages
+    verse = "\n".join(["The evening falls upon the quiet hill,", "And all the valley lies in shadow still,",
+                       "The shepherd calls his flock across the lea,", "And far below the river finds the sea,"] * 3)
+    titles = ["AT EVENING", "THE HARVEST HOME", "FOR THOSE AT SEA", "THE PILGRIM WAY"]
+    text = "Hymns for the Village Church\n\n" + separator.join(
+        f"{n}\n{title}\n\n{verse}\n" for n, title in zip(range(101, 105), titles))
+    assert Pipeline(["layout"]).run(text).text.split() == text.split()
+
+
+def test_a_letters_heading_ending_in_a_year_under_its_salutation_stays():
+    # "1947" at the heading's end, under "Dear Sir," and over a blank line: no page's head
+    body = "\n".join(textwrap.wrap(HISTORY[:1200], 60))
+    text = f"Whitworth, Kaye & Partners\n\nDear Sir,\nACCOUNTS FOR THE YEAR ENDED 31st DECEMBER 1947\n\n{body}\n"
+    assert "DECEMBER 1947" in Pipeline(["layout"]).run(text).text
+
+
 @pytest.mark.parametrize("head", ["25\n\nTHE HISTORY OF ASHCOMBE", "25. THE HISTORY OF ASHCOMBE",
                                   "25THE HISTORY OF ASHCOMBE"], ids=["apart", "mark", "title"])
 def test_pages_joined_by_blank_lines_that_end_between_sentences_under_the_titles_head_go(head):
