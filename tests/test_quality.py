@@ -92,6 +92,21 @@ def test_unknown_words_the_document_repeats_are_its_own_vocabulary():
     assert often["repeated"] > 0 and often["unknown"] == 0
 
 
+def test_a_line_that_lists_names_is_no_evidence_of_damage():
+    """A genealogy, a directory or a shipping list prints lines of names that no lexicon holds, read right."""
+    listed = signals.Signals.of_text("And Kinah, and Dimonah, and Heshmon,\n").page_rates()[0]
+    assert listed["names"] == 0 and listed["dense_lines"] == 0 and listed["repeated"] > 0
+
+
+@pytest.mark.parametrize("line", [
+    "And Kinah went up to the city of his fathers.\n",  # one name: as likely a misread capitalised word
+    "And Kinah, and Dimonah, and tlnco,\n",  # names beside a misread word: damage clusters
+])
+def test_names_that_do_not_make_a_clean_list_stay_names(line):
+    rates = signals.Signals.of_text(line).page_rates()[0]
+    assert rates["names"] > 0 and rates["repeated"] == 0
+
+
 def test_run_together_words_the_document_repeats_are_its_own_vocabulary():
     """A compound or an identifier used three times is the text's own word; an engine seldom loses one space thrice."""
     once = signals.Signals.of_text("Call read_line once and stop.").page_rates()[0]

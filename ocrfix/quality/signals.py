@@ -14,6 +14,8 @@ maps to an estimated CER. The signals:
     the same for capitalised words ("Harbury", "Quenneville"): mostly names;
     also those that do not look like English when no one letter misread makes
     them a listed word ("Kabzeel", "Memucan": names of another language).
+    Not those of a line that lists names (two or more, and no other word
+    evidence: "And Kinah, and Dimonah, and Heshmon,"): they are ``repeated``.
 ``nonword``
     letters of unknown words that do not look like English ("tlnco",
     "cnuipuii", "Tne"; character model above :data:`IMPLAUSIBLE_BITS` bits/char), and
@@ -21,7 +23,8 @@ maps to an estimated CER. The signals:
 ``repeated``
     the ``unknown``, ``names``, ``rare``, letter ``garbage`` and ``merged`` mass of
     words the document uses three times or more (its own vocabulary: names, terms,
-    compounds and identifiers such as "read_line") — weak evidence of error.
+    compounds and identifiers such as "read_line"), and the names of lines
+    that list names — weak evidence of error.
 ``rare``
     letters of known but rare words, weighted by how rare: ``(3 - zipf) / 3``
     for Zipf < 3 ("tbe", "tho", "waa" are rare "words" of a big lexicon). An
@@ -118,6 +121,7 @@ _COL = {name: index for index, name in enumerate(FEATURES)}
 #: The signals of misread words, whose sum is a line's or a page's visible evidence of damage.
 WORD_EVIDENCE = ("unknown", "names", "nonword", "garbage", "symbols", "fragments")
 _DENSE = [_COL[name] for name in WORD_EVIDENCE]
+_OTHER_EVIDENCE = [column for column in _DENSE if column != _COL["names"]]
 _BAD = [_COL[name] for name in ("nonword", "garbage", "symbols", "odd_chars")]  # a line mostly of these is noise
 _TOKEN_FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars", "fragments", "merged",
                    "stray_marks", "recurring")
@@ -133,6 +137,9 @@ WORD_MASS_POWER = 0.3
 IMPLAUSIBLE_BITS = 4.6
 #: An unknown word used this often in the document is taken as one of its own words.
 OWN_WORD_COUNT = 3
+#: A line with this many names (capitalised unknown words) and no other word evidence lists them
+#: (:func:`_listed_names`).
+LISTED_NAMES = 2
 #: A line shorter than this share of its page's median full line, with its sentence running on, is cut
 #: (``cut_lines``). Lines of at least _FULL_LINE characters make the median, from _FULL_LINES of them on.
 CUT_LINE_SHARE = 0.7
@@ -946,6 +953,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         cleared = _line_end_hyphens(table, tokens, token_line, aux[:, 5])
         if cleared:
             token_masses[np.isin(charged, cleared, kind="sort")] = 0.0
+        _listed_names(token_line[charged], token_masses, n_lines)
         masses[:, :len(_TOKEN_FEATURES)] = _group_sums(token_line[charged], token_masses, n_lines)
         token_evidence[charged] = token_masses[:, _DENSE].sum(axis=1)
         token_page = page_of_line[token_line]
@@ -1158,6 +1166,26 @@ def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_m
         token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
             token_masses[rows, column] = 0.0
+
+
+def _listed_names(lines: np.ndarray, token_masses: np.ndarray, n_lines: int) -> None:
+    """Move the ``names`` mass of lines that list names to ``repeated`` (in place): lines with at least
+    LISTED_NAMES capitalised unknown words and no other word evidence ("And Kinah, and Dimonah, and Heshmon,").
+
+    ``lines``: the line of each row of ``token_masses``. Damage clusters (``dense_lines``): a misread capitalised
+    word comes with misread words beside it, while a genealogy, a directory or a shipping list prints lines of
+    correctly read names among clean words.
+
+    >>> rows = np.zeros((3, len(_TOKEN_FEATURES))); rows[:, _NAMES] = 2.0
+    >>> _listed_names(np.array([0, 0, 1]), rows, 2); rows[:, _NAMES].tolist(), rows[:, _COL["repeated"]].tolist()
+    ([0.0, 0.0, 2.0], [2.0, 2.0, 0.0])
+    """
+    named = token_masses[:, _NAMES] > 0
+    names = np.bincount(lines, weights=named, minlength=n_lines)
+    other = np.bincount(lines, weights=token_masses[:, _OTHER_EVIDENCE].sum(axis=1), minlength=n_lines)
+    rows = (named & (names[lines] >= LISTED_NAMES) & (other[lines] == 0.0)).nonzero()[0]
+    token_masses[rows, _COL["repeated"]] += token_masses[rows, _NAMES]
+    token_masses[rows, _NAMES] = 0.0
 
 
 #: A confusion is the document's own when misread words of at least this many different tokens show it.
