@@ -164,6 +164,8 @@ MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never p
 # which elides a word's start ("'em", "'tis").
 STRAY_QUOTES = "“‘"
 STRAY_QUOTE_ZIPF = 3.0
+MARKS_READ = 3  # first letters a document's print lost to marks, read so, before its hyphens are read without pairs
+ELISIONS = "'’‘"  # marks that stand for letters English leaves out ("'round", "‘tis"): no misprint's evidence
 DASHED_READING_ZIPF = 4.0  # a hyphen before a rare string is its first letter if that makes a word this common
 # English's suffixes of three letters or more: after a hyphen one is a note on word formation ("words in -ible",
 # "the -ity nouns"), not a word whose first letter was lost ("-ible" would read "bible", "-ity" "city")
@@ -252,6 +254,8 @@ class Dictionary(RealWordRepair, Strategy):
         tokens.unfitting = self._unfitting(tokens, unpaired)
         visits = sorted(busy)
         declined: list[int] = []  # tokens looked at and left alone
+        dashed: list[int] = []  # of those, words after a hyphen that is no letter by the word pairs (_dash_fits)
+        marks_read = 0  # marks read as a word's first letter, but apostrophes (ELISIONS)
         halves: list[int] = []  # of those, unknown words taken for half a split word (see _glue)
         i = 0
         while i < len(cores):
@@ -292,16 +296,15 @@ class Dictionary(RealWordRepair, Strategy):
             if i not in taken and (kind[0] == "skip" or kind[0] == "word") and (first_marked or last_marked):
                 lost = (first_marked and self._lost_edge_letter(tokens, i, False)
                         or last_marked and self._lost_edge_letter(tokens, i, True))
-                if lost:
-                    replacement, confidence, reason, mark_at = lost
-                    if not replacement:  # a speck for a mark: the word itself is read as any other
-                        edits.append(self.edit(text, mark_at, mark_at + 1, "", reason=reason, confidence=confidence))
-                    else:  # "“he" -> "the": a listed word with a mark for its first or last letter
-                        tokens.repaired[i] = fold(replacement)
-                        start, end = min(mark_at, tokens.starts[i]), max(mark_at + 1, tokens.ends[i])
-                        edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
-                        i += 1
-                        continue
+                if lost and lost[0]:  # "“he" -> "the": a listed word with a mark for its first or last letter
+                    edits.append(self._mark_edit(tokens, i, lost))
+                    marks_read += lost[3] < tokens.ends[i] and text[lost[3]] not in ELISIONS
+                    i += 1
+                    continue
+                if lost:  # a speck for a mark: the word itself is read as any other
+                    edits.append(self.edit(text, lost[3], lost[3] + 1, "", reason=lost[2], confidence=lost[1]))
+                elif first_marked and _dashed(tokens, i):
+                    dashed.append(i)
             # "skip": taken as written, unless a real-word suspect
             if i not in taken and (kind[0] != "skip" or self._suspect(tokens, i, unpaired)):
                 edit = self._word_edit(tokens, i, kind, repairs, unpaired)
@@ -311,6 +314,9 @@ class Dictionary(RealWordRepair, Strategy):
                     declined.append(i)
                     tokens.left_alone.add(i)
             i += 1
+        if marks_read >= MARKS_READ:  # this print loses first letters to marks: its hyphens are read so too
+            edits += [self._mark_edit(tokens, i, lost) for i in dashed if i not in tokens.repaired
+                      and (lost := self._lost_edge_letter(tokens, i, False, marks_read=True))]
         edits += self._look_again(tokens, declined, kinds, repairs, unpaired)
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
@@ -792,7 +798,16 @@ class Dictionary(RealWordRepair, Strategy):
         return (self._context(prev, a, z_a or UNKNOWN_ZIPF, None) + self._next_prob(a, z_a, b, z_b or UNKNOWN_ZIPF)
                 + self._next_prob(b, z_b, nxt) + self._channel(a, a)[0] + self._channel(b, b)[0])
 
-    def _lost_edge_letter(self, tokens: Tokens, i: int, last: bool) -> tuple[str, float, str, int] | None:
+    def _mark_edit(self, tokens: Tokens, i: int, lost: tuple[str, float, str, int]) -> Edit:
+        """The edit putting back token ``i``'s ``lost`` edge letter (:meth:`_lost_edge_letter`'s reading) where its
+        mark stood; the token is repaired."""
+        replacement, confidence, reason, mark_at = lost
+        tokens.repaired[i] = fold(replacement)
+        start, end = min(mark_at, tokens.starts[i]), max(mark_at + 1, tokens.ends[i])
+        return self.edit(tokens.text, start, end, replacement, reason=reason, confidence=confidence)
+
+    def _lost_edge_letter(self, tokens: Tokens, i: int, last: bool,
+                          marks_read: bool = False) -> tuple[str, float, str, int] | None:
         """Token ``i`` is a lower-case word beside a mark that engines print for a letter ("“he",
         "+he", "th~", or a symbol the token starts with: "~ater"); the word with that letter put back, if
         clearly meant, as (replacement, confidence, reason, offset of the mark).
@@ -809,7 +824,8 @@ class Dictionary(RealWordRepair, Strategy):
         that none follows, before a word in common use that the letters put back do not rival, is a speck
         (STRAY_QUOTES): the replacement is then "" for the mark alone, and the word is read as any other.
         A hyphen opening the token ("-f") or punctuation closing it (CLOSING_LETTER_MARKS: "ha:") is mostly the
-        text's own: a letter only where the reading fits the neighbours (:meth:`_dash_fits`, :meth:`_closing_fits`).
+        text's own: a letter only where the reading fits the neighbours (:meth:`_dash_fits`, :meth:`_closing_fits`),
+        or, for the hyphen, where the document's other marks were read as first letters (``marks_read``).
         An unknown word may be misread inside as well: its repairs that put no letter at the mark rival the others.
         """
         core, text = tokens.cores[i], tokens.text
@@ -858,7 +874,7 @@ class Dictionary(RealWordRepair, Strategy):
             alone = best_reading(readings)[1]  # the word as printed, against the letters put back
             if alone >= self.min_confidence:
                 return "", round(alone, 3), f"a speck read as \"{mark}\" before a word no quotation mark closes", mark_at
-        if best == word or confidence < self.min_confidence or dash and not self._dash_fits(prev, word, best, nxt) \
+        if best == word or confidence < self.min_confidence or dash and not self._dash_fits(prev, word, best, nxt, marks_read) \
                 or closing and not (nxt and tokens.cores[i + 1][:1].islower() and self._closing_fits(word, best, nxt)):
             return None
         if tokens.may_open_sentence(i) or tokens.capitalised_only(best) \
@@ -883,7 +899,8 @@ class Dictionary(RealWordRepair, Strategy):
                                              + sum([10.0 ** (score - readings[best]) for score in others]))
         return best, confidence
 
-    def _dash_fits(self, prev: str | None, word: str, reading: str, nxt: str | None) -> bool:
+    def _dash_fits(self, prev: str | None, word: str, reading: str, nxt: str | None,
+                   marks_read: bool = False) -> bool:
         """May a hyphen before ``word`` be its misread first letter, read as ``reading``? Before a word a hyphen is
         mostly an option ("use -f to"), a dash or a minus: only where the reading follows the word before more
         often than it follows any word, and the word after follows it so too, or says nothing (unknown, or a
@@ -891,7 +908,10 @@ class Dictionary(RealWordRepair, Strategy):
         three letters or more rarer than PIECE_ZIPF ("-alue", "-gainst", "-ven") it is a letter wherever the
         reading is a word in common use (DASHED_READING_ZIPF): options are named by commoner words or by strings
         no letter makes such a word of ("-print", "-xdev"; "-uid" would read "quid", 3.3). Before a suffix of English
-        (SUFFIXES: "words in -ible", "verbs in -ize") it is never a letter.
+        (SUFFIXES: "words in -ible", "verbs in -ize") it is never a letter. In a document where MARKS_READ other marks
+        were read as first letters (``marks_read``: "“he", "~ater", "-alue") it is one wherever it is no suffix: that
+        print loses first letters to marks, and the word pairs miss half of its hyphens ("the daughter -f Anah",
+        "upward, -ll that").
 
         >>> fix = Dictionary()
         >>> fix._dash_fits("meeting", "of", "of", "the"), fix._dash_fits("use", "f", "of", "to")
@@ -900,10 +920,14 @@ class Dictionary(RealWordRepair, Strategy):
         (False, True)
         >>> fix._dash_fits("and", "ible", "bible", "differ"), fix._dash_fits("the", "ity", "city", "nouns")
         (False, False)
+        >>> fix._dash_fits("daughter", "f", "of", "anah", marks_read=True), fix._dash_fits("in", "ible", "bible", "the", True)
+        (True, False)
         """
         lex = self._lexicon
         if fold(word) in SUFFIXES:
             return False
+        if marks_read:
+            return True
         if len(word) >= 3 and lex.folded_zipf(word) < PIECE_ZIPF and lex.folded_zipf(reading) >= DASHED_READING_ZIPF:
             return True
         if not (prev and lex.attracts(prev, reading)):
@@ -1663,6 +1687,12 @@ def _both_pieces_count(word: str, a: str, b: str) -> bool:
     deleted = [op.src_pos for op in Levenshtein.editops(a + b, word) if op.tag == "delete"]
     from_a = sum(position < len(a) for position in deleted)
     return from_a < len(a) and len(deleted) - from_a < len(b)
+
+
+def _dashed(tokens: Tokens, i: int) -> bool:
+    """Does token ``i`` open with a single hyphen against its word part ("-f", not "--f")?"""
+    start = tokens.starts[i]
+    return start - 1 == tokens.raw_starts[i] and tokens.text[start - 1] == "-"
 
 
 def _quoted(text: str, offset: int) -> bool:
