@@ -502,3 +502,24 @@ def test_a_word_before_a_name_is_read_by_the_word_before(strategy: Dictionary) -
     clean = ("Tbe sbip lay in tbe roads witb two ancbors down, and tbe poems of la Fontaine were read to du Pont "
              "and ax I said.")
     assert "poems of la Fontaine were read to du Pont and ax I said." in run(strategy, clean).text
+
+
+# Session 19: short function words
+
+def test_a_number_beside_a_word_is_no_evidence(strategy: Dictionary) -> None:
+    # the pair list holds no numbers: "he" is read by "of" alone, its pair with "of" scored as the misprint it is
+    # (both needed: scored as listed, "of the" wins by 10 ** 1.94 only)
+    assert run(strategy, "It was the sight of he 9th November.").text == "It was the sight of the 9th November."
+    for clean in ("In 1865 he sailed for Bombay; in 1870 we met him at Aden.", "Set n to 10 and run it.",
+                  "Of 40 he gave away 12, and of 30 we kept 6.",
+                  "Blessed is he; and of he that overcometh it is written.",
+                  "Glory be to him and to he who comes after 12 others."):
+        assert run(strategy, clean).text == clean
+
+
+def test_a_listed_pair_its_readings_misprints_account_for_is_scored_as_unlisted(strategy: Dictionary) -> None:
+    # "of the" (6.54) with the t lost (10 ** -2.19) predicts more "of he" than its listed 2.44: scored as unlisted
+    listed = strategy._context("of", "he", 6.69, None)
+    assert strategy._as_printed("of", "he", 6.69, None, ["the"]) < listed - 1.0
+    # "he said" (5.6) is no misprint of "the said": its listing stands
+    assert strategy._as_printed(None, "he", 6.69, "said", ["the"]) == strategy._context(None, "he", 6.69, "said")

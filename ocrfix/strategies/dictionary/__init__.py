@@ -1528,14 +1528,16 @@ class Dictionary(RealWordRepair, Strategy):
                 score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
         return score + self._next_prob(word, zipf, nxt)
 
-    def _next_prob(self, prev: str, z_prev: float, word: str | None, z_word: float | None = None) -> float:
+    def _next_prob(self, prev: str, z_prev: float, word: str | None, z_word: float | None = None,
+                   listed: bool = True) -> float:
         """log10 P(word | prev) from word-bigram frequencies, backing off to the word's frequency. Without
         ``z_word``, ``word`` is the text's own next word, not a reading of a printed one: then an unlisted pair
         ending in a word the list seldom puts second (a name, "of Israel": :attr:`Lexicon.seldom_second`) is
-        no evidence against ``prev``, and only the back-off counts."""
+        no evidence against ``prev``, and only the back-off counts. Not ``listed``: the pair scored as unlisted
+        (its listing is misprints, :meth:`_as_printed`)."""
         if word is None:
             return 0.0
-        pair = self._pair(prev, word)
+        pair = self._pair(prev, word) if listed else 0.0
         if pair and z_prev:
             return min(0.0, pair - z_prev)
         printed = z_word is None

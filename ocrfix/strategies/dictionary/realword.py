@@ -37,6 +37,7 @@ from ocrfix.pipeline import Edit
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import LOOKUP_CACHE
 from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
+from ocrfix.strategies.dictionary.protect import ORDINAL_OR_DECADE
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
                                                    best_reading, drops_edge, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.spacing import ABBREVIATED_WORDS, UNENDING_WORDS
@@ -194,7 +195,8 @@ class RealWordRepair:
           is left out: on held-out OCR the words before one read so were right 4 times in 5 and once made
           "and twe." (two) "and the.";
         - or an unknown word of letters alone, one space away: a misread word whose reading is not known yet,
-          no evidence either way ("to be impractical ani retuse" -> "and"). Beside a token of letters mixed with
+          no evidence either way ("to be impractical ani retuse" -> "and"); or a number ("the sight of he 9th
+          November", "some 92 cer cent"): the pair list holds no numbers. Beside a token of letters mixed with
           digits or marks the line is noise, and the word may be part of it; a word that may be a piece of a
           split word itself (:meth:`Dictionary._piece`: "nild en of" for "children of") is the unknown word's
           other half.
@@ -204,6 +206,9 @@ class RealWordRepair:
         >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
         >>> sorted(fix._one_sided(tokens, paired, fix._lexicon.bigram_ceiling))  # not beside “ or "3x."
         [2, 3, 4, 6, 8]
+        >>> tokens = Tokens("of tho 9th day")
+        >>> sorted(fix._one_sided(tokens, [0.0] * 4, fix._lexicon.bigram_ceiling))
+        [1]
         """
         words, linked, raws, cores, listed = (tokens.letter_words, tokens.linked, tokens.raws, tokens.cores,
                                                tokens.listed(self._lexicon.folded_zipf))
@@ -214,8 +219,9 @@ class RealWordRepair:
         def listed_apart(j: int, pair: float) -> bool:  # neighbour j is a listed word, ``pair`` no commoner than ceiling
             return listed[j] and pair < ceiling
 
-        def unknown(j: int) -> bool:  # token j is an unknown word of letters alone
-            return words[j] is not None and not listed[j] and raws[j] == cores[j]
+        def unknown(j: int) -> bool:  # token j is an unknown word of letters alone, or a number
+            return (not listed[j] if words[j] is not None else cores[j][:1].isdigit() and (
+                cores[j].isdigit() or ORDINAL_OR_DECADE.fullmatch(cores[j]) is not None)) and raws[j] == cores[j]
 
         # the neighbours first, the word's own lookups last: most words fail on their neighbours
         return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
@@ -357,7 +363,7 @@ class RealWordRepair:
                 and tokens.attested_elsewhere(i, bigram):
             return None  # the document's word elsewhere (a function word is every document's): the costliest test
         printed_zipf = self._in_use(word, zipf) if tokens.unknown_prior < UNKNOWN_ZIPF else zipf
-        as_printed = self._context(prev, word, printed_zipf, nxt) + self._channel(word, word)[0]
+        as_printed = self._as_printed(prev, word, printed_zipf, nxt, fitting) + self._channel(word, word)[0]
         if opening and core.islower():  # the writer's word would open its sentence in lower case
             as_printed -= LOWER_OPENING_ODDS
         scores = {candidate: self._context(prev, candidate, lex.folded_zipf(candidate), nxt, tokens.vocabulary)
@@ -393,6 +399,22 @@ class RealWordRepair:
                     f"known misreading) fits a common one (the other is a rare word, or pairs with neither)")
         return (best, round(confidence, 3),
                 f"real-word error: \"{core}\" fits neither neighbour, \"{best}\" (a known misreading) fits both")
+
+    def _as_printed(self, prev: str | None, word: str, zipf: float, nxt: str | None, readings: list[str]) -> float:
+        """:meth:`_context` of ``word`` as printed, a listed pair with a neighbour scored as unlisted where the
+        misprints of one of the ``readings``' pairs with that neighbour that the error model predicts are as common as
+        it: the web text behind the pair list holds OCR, and "of he" (2.44) is "of the" (6.54) with its t lost
+        (10 ** -2.19), 10 ** 4.35 of it. Scored as listed it gave "he" after "of" 10 ** -5.0, more than the printed
+        word's due; as unlisted, the cap of an unlisted pair after "of" (:meth:`Dictionary._next_prob`), 10 ** -6.3.
+        Real pairs stay: "he said" (5.6) is no misprint of "the said"."""
+        before, after = self._pair(prev, word) if prev else 0.0, self._pair(word, nxt) if nxt else 0.0
+        if before or after:
+            channels = [(reading, self._channel(reading, word)[0]) for reading in readings]
+            before = before and not any(self._pair(prev, reading) + channel >= before for reading, channel in channels)
+            after = after and not any(self._pair(reading, nxt) + channel >= after for reading, channel in channels)
+        score = self._next_prob(prev, self._lexicon.folded_zipf(prev), word, zipf, listed=bool(before)) if prev \
+            else zipf - 9.0
+        return score + self._next_prob(word, zipf, nxt, listed=bool(after))
 
     def _in_use(self, word: str, zipf: float) -> float:
         """The Zipf of the listed ``word`` (``zipf`` as listed) as a word in use: its count less the misprints of the
