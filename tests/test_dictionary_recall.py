@@ -316,17 +316,20 @@ def test_a_hyphen_starting_a_word_is_its_first_letter_only_where_the_reading_fit
         assert run(default, text) == text  # options
 
 
-def test_a_hyphen_is_a_first_letter_in_a_print_that_lost_other_first_letters_to_marks(default):
-    # KJV held-out page: three marks read as first letters ("“he", "~he", "*he"), so "the daughter -f Anah" and
-    # "upward, -ll that" are read too, where the word pairs alone (_dash_fits) leave them
+def test_a_hyphen_or_stop_is_a_first_letter_in_a_print_that_lost_other_first_letters_to_marks(default):
+    # KJV held-out pages: three marks read as first letters ("“he", "~he", "*he"), so "the daughter -f Anah",
+    # "upward, -ll that", "able .o go" and "Jonah :ose up" are read too, where the word pairs (_dash_fits) or the
+    # marks the pass reads (LETTER_MARKS) leave them
     garbled = ("And “he sons of Esau came to ~he land, and *he daughter -f Anah the daughter of Zibeon; "
-               "from twenty years old and upward, -ll that were able.")
+               "from twenty years old and upward, -ll that were able .o go forth. But Jonah :ose up.")
     assert run(default, garbled) == ("And the sons of Esau came to the land, and the daughter of Anah the daughter "
-                                     "of Zibeon; from twenty years old and upward, all that were able.")
+                                     "of Zibeon; from twenty years old and upward, all that were able to go forth. "
+                                     "But Jonah rose up.")
     # two marks are not enough ("chmod +x" read as "tx" in clean text), nor apostrophes ("'round", "'tis")
-    for text in ("chmod +x the script, and *he said so; gzip -n keeps the name, and with -t it tests.",
+    for text in ("chmod +x the script, and *he said so; gzip -n keeps the name, the .o files stay, and -t tests.",
                  "'Tis said they came 'round at six; 'twas late. 'round the corner, use -f to force, -n to count."):
         assert run(default, text).count("-") == text.count("-")
+        assert ".o files" not in text or ".o files" in run(default, text)
 
 
 def test_a_hyphen_before_a_rare_string_is_the_letter_that_makes_a_common_word(default):

@@ -166,6 +166,8 @@ STRAY_QUOTES = "“‘"
 STRAY_QUOTE_ZIPF = 3.0
 MARKS_READ = 3  # first letters a document's print lost to marks, read so, before its hyphens are read without pairs
 ELISIONS = "'’‘"  # marks that stand for letters English leaves out ("'round", "‘tis"): no misprint's evidence
+MARKS_BEFORE = "-.:"  # the text's own punctuation before a word, read as a first letter only after MARKS_READ
+OPENING_MARK = regex.compile(rf"(?<!\S)[{regex.escape(MARKS_BEFORE)}](?=\p{{Ll}})")  # one of them opening a token
 DASHED_READING_ZIPF = 4.0  # a hyphen before a rare string is its first letter if that makes a word this common
 # English's suffixes of three letters or more: after a hyphen one is a note on word formation ("words in -ible",
 # "the -ity nouns"), not a word whose first letter was lost ("-ible" would read "bible", "-ity" "city")
@@ -254,7 +256,6 @@ class Dictionary(RealWordRepair, Strategy):
         tokens.unfitting = self._unfitting(tokens, unpaired)
         visits = sorted(busy)
         declined: list[int] = []  # tokens looked at and left alone
-        dashed: list[int] = []  # words after a hyphen the pass did not read as their first letter
         marks_read = 0  # marks read as a word's first letter, but apostrophes (ELISIONS)
         halves: list[int] = []  # of those, unknown words taken for half a split word (see _glue)
         i = 0
@@ -303,8 +304,6 @@ class Dictionary(RealWordRepair, Strategy):
                     continue
                 if lost:  # a speck for a mark: the word itself is read as any other
                     edits.append(self.edit(text, lost[3], lost[3] + 1, "", reason=lost[2], confidence=lost[1]))
-                elif first_marked and _dashed(tokens, i):
-                    dashed.append(i)
             # "skip": taken as written, unless a real-word suspect
             if i not in taken and (kind[0] != "skip" or self._suspect(tokens, i, unpaired)):
                 edit = self._word_edit(tokens, i, kind, repairs, unpaired)
@@ -314,8 +313,9 @@ class Dictionary(RealWordRepair, Strategy):
                     declined.append(i)
                     tokens.left_alone.add(i)
             i += 1
-        if marks_read >= MARKS_READ:  # this print loses first letters to marks: its hyphens are read so too
-            edits += [self._mark_edit(tokens, i, lost) for i in dashed if i not in tokens.repaired
+        if marks_read >= MARKS_READ:  # this print loses first letters to marks: its hyphens and stops are read so too
+            edits += [self._mark_edit(tokens, i, lost) for i in _opened_by_mark(tokens)
+                      if i not in tokens.repaired and i not in taken
                       and (lost := self._lost_edge_letter(tokens, i, False, marks_read=True))]
         edits += self._look_again(tokens, declined, kinds, repairs, unpaired)
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
@@ -836,8 +836,10 @@ class Dictionary(RealWordRepair, Strategy):
             mark_at, core = tokens.starts[i], core[1:]
         mark = text[mark_at]
         dash = not last and mark == "-" and mark_at == tokens.raw_starts[i]  # not "--f"
+        stop = not last and marks_read and mark in MARKS_BEFORE and mark_at == tokens.raw_starts[i]  # ".o", ":ate"
         closing = last and mark in CLOSING_LETTER_MARKS and mark_at + 1 == tokens.raw_ends[i]
-        if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) and not (dash or closing) or not core.isalpha() \
+        if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) and not (dash or closing or stop) \
+                or not core.isalpha() \
                 or not core.islower() \
                 or not last and _quoted(text, mark_at) or _wrapped(text, tokens.starts[i], tokens.ends[i]) \
                 or text[mark_at - 1:mark_at] == "\\":  # an escaped mark is meant literally ("\_s" in a vim pattern)
@@ -874,8 +876,7 @@ class Dictionary(RealWordRepair, Strategy):
             alone = best_reading(readings)[1]  # the word as printed, against the letters put back
             if alone >= self.min_confidence:
                 return "", round(alone, 3), f"a speck read as \"{mark}\" before a word no quotation mark closes", mark_at
-        if best == word or confidence < self.min_confidence \
-                or dash and not self._dash_fits(prev, word, best, nxt, marks_read) \
+        if best == word or confidence < self.min_confidence or dash and not self._dash_fits(prev, word, best, nxt, marks_read) \
                 or closing and not (nxt and tokens.cores[i + 1][:1].islower() and self._closing_fits(word, best, nxt)):
             return None
         if tokens.may_open_sentence(i) or tokens.capitalised_only(best) \
@@ -921,7 +922,7 @@ class Dictionary(RealWordRepair, Strategy):
         (False, True)
         >>> fix._dash_fits("and", "ible", "bible", "differ"), fix._dash_fits("the", "ity", "city", "nouns")
         (False, False)
-        >>> fix._dash_fits("daughter", "f", "of", "anah", True), fix._dash_fits("in", "ible", "bible", "the", True)
+        >>> fix._dash_fits("daughter", "f", "of", "anah", marks_read=True), fix._dash_fits("in", "ible", "bible", "the", True)
         (True, False)
         """
         lex = self._lexicon
@@ -1692,15 +1693,21 @@ def _both_pieces_count(word: str, a: str, b: str) -> bool:
     return from_a < len(a) and len(deleted) - from_a < len(b)
 
 
-def _dashed(tokens: Tokens, i: int) -> bool:
-    """Does token ``i`` open with a single hyphen against its word part ("-f", not "--f")?
+def _opened_by_mark(tokens: Tokens) -> list[int]:
+    """The tokens that open with one of MARKS_BEFORE alone against a lower-case word part ("-f", ".o"; not "--f"),
+    found in the text (a scan of every token costs a cold pass ~1% more).
 
-    >>> tokens = Tokens("-f --f")
-    >>> _dashed(tokens, 0), _dashed(tokens, 1)
-    (True, False)
+    >>> _opened_by_mark(Tokens("a -f b .o c --f :ate d.e .Net"))
+    [1, 3, 6]
     """
-    start = tokens.starts[i]
-    return start - 1 == tokens.raw_starts[i] and tokens.text[start - 1] == "-"
+    starts, raw_starts, cores = tokens.starts, tokens.raw_starts, tokens.cores
+    found = []
+    for match in OPENING_MARK.finditer(tokens.text):
+        i = bisect.bisect_left(raw_starts, match.start())
+        if i < len(raw_starts) and raw_starts[i] == match.start() and starts[i] == match.end() \
+                and cores[i].isalpha() and cores[i].islower():
+            found.append(i)
+    return found
 
 
 def _quoted(text: str, offset: int) -> bool:
