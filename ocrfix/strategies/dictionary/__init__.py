@@ -1518,16 +1518,18 @@ class Dictionary(RealWordRepair, Strategy):
 
     # -- the language model -------------------------------------------------------------
     def _context(self, prev: str | None, word: str, zipf: float, nxt: str | None,
-                 document: Vocabulary | None = None) -> float:
+                 document: Vocabulary | None = None, listed: tuple[bool, bool] = (True, True)) -> float:
         """log10 P(word | prev) + log10 P(nxt | word), with ``zipf`` the word's own frequency; with a
         ``document`` (where ``word`` is a reading, not the printed word), P(word | prev) mixed with its share
-        of the document's running words, as CACHE_WEIGHT says."""
-        score = self._next_prob(prev, self._lexicon.folded_zipf(prev), word, zipf) if prev else zipf - 9.0
+        of the document's running words, as CACHE_WEIGHT says. ``listed``: whether the pair before and the pair
+        after count as listed (:meth:`_next_prob`)."""
+        score = (self._next_prob(prev, self._lexicon.folded_zipf(prev), word, zipf, listed=listed[0]) if prev
+                 else zipf - 9.0)
         if document is not None and not _two_articles(prev, word):
             excess = document.count(word) / document.total - 10.0 ** (zipf - 9.0)
             if excess > 0.0:  # only the document's use beyond the language's is news ("and" is no topic word)
                 score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
-        return score + self._next_prob(word, zipf, nxt)
+        return score + self._next_prob(word, zipf, nxt, listed=listed[1])
 
     def _next_prob(self, prev: str, z_prev: float, word: str | None, z_word: float | None = None,
                    listed: bool = True) -> float:

@@ -412,9 +412,7 @@ class RealWordRepair:
             channels = [(reading, self._channel(reading, word)[0]) for reading in readings]
             before = before and not any(self._pair(prev, reading) + channel >= before for reading, channel in channels)
             after = after and not any(self._pair(reading, nxt) + channel >= after for reading, channel in channels)
-        score = self._next_prob(prev, self._lexicon.folded_zipf(prev), word, zipf, listed=bool(before)) if prev \
-            else zipf - 9.0
-        return score + self._next_prob(word, zipf, nxt, listed=bool(after))
+        return self._context(prev, word, zipf, nxt, listed=(bool(before), bool(after)))
 
     def _in_use(self, word: str, zipf: float) -> float:
         """The Zipf of the listed ``word`` (``zipf`` as listed) as a word in use: its count less the misprints of the
