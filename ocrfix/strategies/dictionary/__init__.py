@@ -297,13 +297,15 @@ class Dictionary(RealWordRepair, Strategy):
             if i not in taken and (kind[0] == "skip" or kind[0] == "word") and (first_marked or last_marked):
                 lost = (first_marked and self._lost_edge_letter(tokens, i, False)
                         or last_marked and self._lost_edge_letter(tokens, i, True))
-                if lost and lost[0]:  # "“he" -> "the": a listed word with a mark for its first or last letter
-                    edits.append(self._mark_edit(tokens, i, lost))
-                    marks_read += lost[3] < tokens.ends[i] and text[lost[3]] not in ELISIONS
-                    i += 1
-                    continue
-                if lost:  # a speck for a mark: the word itself is read as any other
-                    edits.append(self.edit(text, lost[3], lost[3] + 1, "", reason=lost[2], confidence=lost[1]))
+                if lost:
+                    replacement, confidence, reason, mark_at = lost
+                    if replacement:  # "“he" -> "the": a listed word with a mark for its first or last letter
+                        edits.append(self._mark_edit(tokens, i, lost))
+                        marks_read += mark_at < tokens.ends[i] and text[mark_at] not in ELISIONS  # a first letter's
+                        i += 1
+                        continue
+                    # a speck for a mark: the word itself is read as any other
+                    edits.append(self.edit(text, mark_at, mark_at + 1, "", reason=reason, confidence=confidence))
             # "skip": taken as written, unless a real-word suspect
             if i not in taken and (kind[0] != "skip" or self._suspect(tokens, i, unpaired)):
                 edit = self._word_edit(tokens, i, kind, repairs, unpaired)

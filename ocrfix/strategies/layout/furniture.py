@@ -287,11 +287,11 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     starts: list[int] = []   # the first line of the page that each number marks
     numbers: list[int] = []
     marked: set[int] = set()   # the lines holding them
-    edges = [line for line in after_blank if line.content[0].isdigit() or line.content[-1].isdigit()]
+    edges = [line for line in after_blank if _digit_at_edge(line.content)]
     # pages joined by one newline: a head with its number stands over a blank line, under the last page's line (a
     # full one, or its foot's number: no letter's "Dear Sir," over a heading) with no blank line between
     edges += [above for above in (items[line.index - 1] for line in after_blank)
-              if (above.content[-1].isdigit() or above.content[0].isdigit()) and above.index > 1
+              if _digit_at_edge(above.content) and above.index > 1
               and not above.blank_before and above.content[:20].isupper()
               and (2 * len(items[above.index - 1].content) >= width or page_number(items[above.index - 1].content))]
     # an engine that keeps (almost) no blank lines keeps none over a foot either: its bare number under a full line
@@ -343,6 +343,11 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     # the title as the head of pages marks breaks between sentences too, where some sentence runs on across a page
     # (numbered items under one heading run on nowhere)
     return breaks if 2 * (runs_on + headed * full_page_runs_on) > len(breaks) else []
+
+
+def _digit_at_edge(content: str) -> bool:
+    """Does the line ``content`` start or end with a digit, as a line holding a page number does?"""
+    return content[0].isdigit() or content[-1].isdigit()
 
 
 def _head_under_number(items: list[Line], index: int, title: str) -> bool:
