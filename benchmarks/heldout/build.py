@@ -5,8 +5,9 @@ usage: PYTHONPATH=TREE python benchmarks/heldout/build.py corpus build --out OUT
     --letter-fonts 'TeX Gyre Cursor,FreeMono' --book-fonts 'C059,P052' --levels L0,L2,L4
 Extra book fonts: C059, P052, URW Bookman, Nimbus Roman, TeX Gyre Schola, TeX Gyre Bonum, Old Standard,
 Goudy Bookletter, FreeSerif, Liberation Serif, DejaVu Serif, Century Catalogue, Cardo, Caladea, CMU Serif,
-Junicode, Charis SIL, Gentium Book Plus, Vollkorn; extra typewriter fonts: TeX Gyre Cursor, FreeMono, Liberation Mono,
-DejaVu Sans Mono, CMU Typewriter Text, Linux Libertine Mono, Go Mono, Noto Sans Mono.
+Junicode, Charis SIL, Gentium Book Plus, Vollkorn, Baskervald ADF, Accanthis ADF, Romande ADF, Linden Hill, Prociono;
+extra typewriter fonts: TeX Gyre Cursor, FreeMono, Liberation Mono, DejaVu Sans Mono, CMU Typewriter Text,
+Linux Libertine Mono, Go Mono, Noto Sans Mono, TlwgTypewriter, Anonymous Pro.
 """
 import sys
 
@@ -39,6 +40,15 @@ EXTRA = [
     ("Vollkorn", "/usr/share/fonts/truetype/vollkorn/Vollkorn-Regular.ttf", False),
     ("Go Mono", "/usr/share/fonts/fonts-go/Go-Mono.ttf", True),
     ("Noto Sans Mono", "/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf", True),
+    # setH (session 20): Debian fonts-adf-baskervald, fonts-adf-accanthis, fonts-adf-romande, fonts-lindenhill,
+    # fonts-prociono, fonts-tlwg-typewriter-ttf, fonts-anonymous-pro
+    ("Baskervald ADF", "/usr/share/fonts/truetype/adf/BaskervaldADFStd.otf", False),
+    ("Accanthis ADF", "/usr/share/fonts/truetype/adf/AccanthisADFStd-Regular.otf", False),
+    ("Romande ADF", "/usr/share/fonts/truetype/adf/RomandeADFStd-Regular.otf", False),
+    ("Linden Hill", "/usr/share/fonts/truetype/lindenhill/LindenHill.otf", False),
+    ("Prociono", "/usr/share/fonts/opentype/fonts-prociono/Prociono.otf", False),
+    ("TlwgTypewriter", "/usr/share/fonts/truetype/tlwg/TlwgTypewriter.ttf", True),
+    ("Anonymous Pro", "/usr/share/fonts/truetype/anonymous-pro/Anonymous Pro.ttf", True),
 ]
 for name, path, mono in EXTRA:
     typeset.FONTS[name] = typeset.Font(name, path, mono)
