@@ -352,6 +352,16 @@ def test_a_common_word_misread_with_a_capital_inside_a_sentence(default):
         assert run(default, kept) == kept
 
 
+def test_a_commoner_capitalised_word_misread_inside_a_sentence(default):
+    # typewritten letters (held-out setB): "Che" (Zipf 3.5, rarer than a piece's 3) was taken for a name unread
+    assert run(default, "It was paid on Che corresponding day of the year, and that Che loan was repaid.") == \
+        "It was paid on the corresponding day of the year, and that the loan was repaid."
+    for kept in ("The essay by Gould on evolution was read by Che and many others.",
+                 "She told Tim that we met Tim and his sister at the station.",
+                 "He wrote the parser in Rust and the front end in Lua for the game."):
+        assert run(default, kept) == kept
+
+
 def test_a_lone_letter_left_of_a_short_word_is_scored_as_a_rare_word(default):
     # the lexicon lists "f", "n", "y" at Zipf ~5 (web text): "walls f grey" stayed, the letter likelier than "of"
     assert run(default, "The fields are divided by walls f grey stone instead of hedges.") == \

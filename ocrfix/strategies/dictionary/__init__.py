@@ -1090,7 +1090,8 @@ class Dictionary(RealWordRepair, Strategy):
         words misread (FUNCTION_WORD_ZIPF: "in Ehe afternoon", "that Che loan")? Their misprints are rare words
         and no name is among them; where it stands between a lower-case word, one space before it (no mark: a
         sentence may end there), and a lower-case word or a number after it: a name mostly stands beside another
-        capitalised word ("Che Guevara"). Its repair is then held to the commonest words."""
+        capitalised word ("Che Guevara"). Its repair is then held to the commonest words, whatever the word's
+        own frequency ("on Che corresponding", Zipf 3.5, was taken for a name unread)."""
         cores = tokens.cores
         if i == 0 or i + 1 >= len(cores):
             return False
@@ -1298,7 +1299,7 @@ class Dictionary(RealWordRepair, Strategy):
         """The tokens the pass must look at: those of ``busy`` (where a join or a real-word reading may be) and,
         unless a pattern repair took them, the numbers, the words a mark may have lost a letter to ("“he"),
         and the words to repair but those settled before any repair: a name (a capitalised listed word inside
-        a sentence) or a listed word that the bigram list pairs with the word before or the listed word after
+        a sentence, unless it may be one of the commonest words misread: :meth:`_misread_inside`) or a listed word that the bigram list pairs with the word before or the listed word after
         (:meth:`_repair` leaves both alone). The pass skips the others, unless the token before them was
         repaired (the word before is context)."""
         cores, words, linked = tokens.cores, tokens.letter_words, tokens.linked
@@ -1313,7 +1314,7 @@ class Dictionary(RealWordRepair, Strategy):
             if zipf < PIECE_ZIPF or not (
                     i > 0 and linked[i - 1] and words[i - 1] is not None and paired[i - 1]
                     or i < last and linked[i] and paired[i] and listed[i + 1]
-                    or zipf >= NAME_ZIPF and self._name_like(tokens, i)):
+                    or zipf >= NAME_ZIPF and self._name_like(tokens, i) and not self._misread_inside(tokens, i)):
                 busy.add(i)
         return busy - tokens.taken
 
@@ -1331,6 +1332,8 @@ class Dictionary(RealWordRepair, Strategy):
                 keys = [self._lookup_key(word, zipf, True)]  # a capitalised word inside a sentence: strictly
                 if len(tokens.cores[i]) >= MISREAD_NAME_LENGTH and tokens.cores[i].isalpha():
                     keys += self._reading_keys(word, zipf)  # and as a long misread word (see _repair_token)
+            elif self._misread_inside(tokens, i):
+                keys = [self._lookup_key(word, zipf, True)]  # one of the commonest words misread: see _misread_inside
             else:
                 keys = []  # taken for a name
             for first, last, _ in self._glue_pairs(tokens, i, zipf):  # the joins _glue may try
