@@ -358,7 +358,9 @@ def test_a_commoner_capitalised_word_misread_inside_a_sentence(default):
         "It was paid on the corresponding day of the year, and that the loan was repaid."
     for kept in ("The essay by Gould on evolution was read by Che and many others.",
                  "She told Tim that we met Tim and his sister at the station.",
-                 "He wrote the parser in Rust and the front end in Lua for the game."):
+                 "He wrote the parser in Rust and the front end in Lua for the game.",
+                 "She told Vas that the train was late, and he found Vas in the garden.",  # "was" drawn by neither
+                 "They met Nat in the town, and the moon Io was bright."):  # not the capital alone; two letters
         assert run(default, kept) == kept
 
 

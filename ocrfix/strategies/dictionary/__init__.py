@@ -151,6 +151,7 @@ OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "
 OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
+FIRST_LETTER_WORD = 3  # the least length of a word whose first letter alone is told misread ("wempest", "Che")
 # What closes a quotation an opening mark may start (’ and ' also serve as apostrophes: a word with
 # one after the mark is taken as quoted, the cautious reading).
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
@@ -971,7 +972,7 @@ class Dictionary(RealWordRepair, Strategy):
         _, word, zipf = kind
         name_like = self._name_like(tokens, i)
         common_only = name_like and zipf >= NAME_ZIPF
-        if common_only and not self._misread_inside(tokens, i) or name_like and tokens.after_title(i):
+        if common_only and not self._misread_inside(tokens, i, zipf) or name_like and tokens.after_title(i):
             return None  # a capitalised word inside a sentence is a name; after "Mr." or "Capt." beyond doubt
         if zipf and (name_like or not (self.split_merge and self._listed_run_together(word))) \
                 and self._lookups.get(self._lookup_key(word, zipf, True)) == []:
@@ -987,7 +988,9 @@ class Dictionary(RealWordRepair, Strategy):
                 if loose is not None and letters_for_letters(word, loose[0]):
                     repairs[key] = loose  # a long misread word, not a name (see MISREAD_NAME_LENGTH)
         repair = repairs[key]
-        if common_only and repair is not None and self._lexicon.zipf(repair[0]) < FUNCTION_WORD_ZIPF:
+        if common_only and repair is not None and (
+                self._lexicon.zipf(repair[0]) < FUNCTION_WORD_ZIPF
+                or zipf >= PIECE_ZIPF and not self._capital_misread(word, fold(repair[0]), prev, nxt)):
             return None  # a commoner capitalised word is read only as one of the commonest words: see _misread_inside
         if repair is not None and (drops_edge(word, repair[0]) or drops_letters(word, repair[0]) and (
                 name_like or self._rare_neighbour(tokens, i))):
@@ -1085,19 +1088,37 @@ class Dictionary(RealWordRepair, Strategy):
         return core[0].isupper() and not tokens.may_open_sentence(i) and not is_noisy(core)
 
     @staticmethod
-    def _misread_inside(tokens: Tokens, i: int) -> bool:
+    def _misread_inside(tokens: Tokens, i: int, zipf: float) -> bool:
         """May token i, a listed word capitalised inside a sentence (:meth:`_name_like`), be one of the commonest
         words misread (FUNCTION_WORD_ZIPF: "in Ehe afternoon", "that Che loan")? Their misprints are rare words
         and no name is among them; where it stands between a lower-case word, one space before it (no mark: a
         sentence may end there), and a lower-case word or a number after it: a name mostly stands beside another
-        capitalised word ("Che Guevara"). Its repair is then held to the commonest words, whatever the word's
-        own frequency ("on Che corresponding", Zipf 3.5, was taken for a name unread)."""
+        capitalised word ("Che Guevara"). Its repair is then held to the commonest words. A word as common as a
+        whole one (PIECE_ZIPF: "on Che corresponding", Zipf 3.5) is more often a name or an abbreviation ("met Nat
+        and", "the moon Io was", "of Hc was"): only from FIRST_LETTER_WORD letters, and its repair only where the
+        printed capital alone was the misreading (:meth:`_capital_misread`)."""
         cores = tokens.cores
-        if i == 0 or i + 1 >= len(cores):
+        if i == 0 or i + 1 >= len(cores) or zipf >= PIECE_ZIPF and len(cores[i]) < FIRST_LETTER_WORD:
             return False
         before, after = cores[i - 1], cores[i + 1]
         return before.isalpha() and before.islower() and tokens.raws[i - 1] == before and tokens.gap_is_space(i - 1) \
             and after[:1].isalnum() and not after[:1].isupper()
+
+    def _capital_misread(self, word: str, reading: str, prev: str | None, nxt: str | None) -> bool:
+        """May ``word``, a listed word as common as a whole one (PIECE_ZIPF) capitalised inside a sentence, be
+        ``reading``, one of the commonest words, with the capital the one misread letter? Only where the reading
+        differs in the first letter alone (the capital: "Che" for "the"; not "Tat", "Nat" for "that") and is drawn
+        by a neighbour (:meth:`.Lexicon.attracts`: "on Che corresponding", "that Che loan"; not "told Vas that").
+
+        >>> fix = Dictionary()
+        >>> fix._capital_misread("che", "the", "that", "loan"), fix._capital_misread("vas", "was", "told", "that")
+        (True, False)
+        >>> fix._capital_misread("nat", "that", "in", "the")
+        False
+        """
+        attracts = self._lexicon.attracts
+        return _first_letter_misread(reading, word) and (prev is not None and attracts(prev, reading)
+                                                         or nxt is not None and attracts(reading, nxt))
 
     def _rare_neighbour(self, tokens: Tokens, i: int) -> bool:
         """Is a neighbour, one space away, a rare lower-case word or an unknown one (a likely piece)?"""
@@ -1314,7 +1335,7 @@ class Dictionary(RealWordRepair, Strategy):
             if zipf < PIECE_ZIPF or not (
                     i > 0 and linked[i - 1] and words[i - 1] is not None and paired[i - 1]
                     or i < last and linked[i] and paired[i] and listed[i + 1]
-                    or zipf >= NAME_ZIPF and self._name_like(tokens, i) and not self._misread_inside(tokens, i)):
+                    or zipf >= NAME_ZIPF and self._name_like(tokens, i) and not self._misread_inside(tokens, i, zipf)):
                 busy.add(i)
         return busy - tokens.taken
 
@@ -1332,7 +1353,7 @@ class Dictionary(RealWordRepair, Strategy):
                 keys = [self._lookup_key(word, zipf, True)]  # a capitalised word inside a sentence: strictly
                 if len(tokens.cores[i]) >= MISREAD_NAME_LENGTH and tokens.cores[i].isalpha():
                     keys += self._reading_keys(word, zipf)  # and as a long misread word (see _repair_token)
-            elif self._misread_inside(tokens, i):
+            elif self._misread_inside(tokens, i, zipf):
                 keys = [self._lookup_key(word, zipf, True)]  # one of the commonest words misread: see _misread_inside
             else:
                 keys = []  # taken for a name
@@ -1649,9 +1670,19 @@ def _first_letter_odds(reading: str, word: str) -> float:
     >>> _first_letter_odds("tempest", "wempesi"), _first_letter_odds("to", "io"), _first_letter_odds("plate", "late")
     (0.0, 0.0, 0.0)
     """
-    if len(reading) == len(word) > 2 and reading[1:] == word[1:]:
+    if _first_letter_misread(reading, word):
         return FIRST_LETTER_ODDS
     return LOST_FIRST_LETTER_ODDS if len(word) > SHORT_WORD and reading[1:] == word else 0.0
+
+
+def _first_letter_misread(reading: str, word: str) -> bool:
+    """Was ``reading`` printed as ``word`` with its first letter alone read as another, in FIRST_LETTER_WORD
+    letters or more?
+
+    >>> _first_letter_misread("the", "che"), _first_letter_misread("the", "tre"), _first_letter_misread("he", "ke")
+    (True, False, False)
+    """
+    return len(reading) == len(word) >= FIRST_LETTER_WORD and reading[0] != word[0] and reading[1:] == word[1:]
 
 
 def _two_articles(prev: str | None, word: str) -> bool:
