@@ -252,7 +252,8 @@ def test_a_capitalised_word_opening_a_sentence_is_read_as_its_lower_case_word(st
 @pytest.mark.parametrize("text", [
     "The rain fell in tho town all day. Tho streets were empty, wrote Tho in his diary.",  # a name here
     "The rain fell in tho town all day. Mr. Tho house was empty.",  # after an abbreviation
-    "The rain fell in tho town all day. Tho Bell came to see it.",  # a capital follows: a name
+    "The rain fell in the town all day. Tho Bell came to see it.",  # a capital follows: a name (no "tho" misprinted
+    # elsewhere: where the page misprints "tho", "Tho Bell came" is "The Bell", session 20's own-misprint openings)
 ])
 def test_a_capitalised_word_that_may_be_a_name_stays(strategy: Dictionary, text: str) -> None:
     assert "Tho" in run(strategy, text).text
@@ -523,3 +524,16 @@ def test_a_listed_pair_its_readings_misprints_account_for_is_scored_as_unlisted(
     assert strategy._as_printed("of", "he", 6.69, None, ["the"]) < listed - 1.0
     # "he said" (5.6) is no misprint of "the said": its listing stands
     assert strategy._as_printed(None, "he", 6.69, "said", ["the"]) == strategy._context(None, "he", 6.69, "said")
+
+
+def test_the_pages_own_misprint_opening_a_sentence_before_a_name(strategy: Dictionary) -> None:
+    # "tho" repaired inside sentences makes it the page's misprint: an opening "Tho" before a name is read so too,
+    # where the name after it is no evidence (session 20)
+    page = ("The Board met in tho town hall, and tho Mayor spoke of tho new bridge. "
+            "Tho Rev. Smith thanked him. The Board then rose.")
+    assert run(strategy, page).text == page.replace("tho ", "the ").replace("Tho ", "The ")
+    alone = "The Board met in the town hall. Tho Rev. Smith thanked him."  # no such misprint elsewhere
+    assert run(strategy, alone).text == alone
+    # a word the page prints capitalised inside a sentence is a name there: "Tho Rev. ... with Tho." stays
+    named = page.replace("The Board then rose.", "He sat with Tho.")
+    assert run(strategy, named).text.count("Tho ") == 1

@@ -335,7 +335,8 @@ class RealWordRepair:
                                                     or not (core.isalpha() and core.islower())):
             return None
         lex = self._lexicon
-        prev, nxt = None if opening else tokens.neighbour(i, -1), None if before_name else tokens.neighbour(i, +1)
+        prev = None if opening else tokens.neighbour(i, -1)
+        nxt = None if before_name or opening and not _lower_word_after(tokens, i) else tokens.neighbour(i, +1)
         if before_name:
             if prev is None:
                 return None
@@ -343,7 +344,7 @@ class RealWordRepair:
             prev, nxt = self._known(prev), self._known(nxt)
             if prev is None and nxt is None:
                 return None
-        elif prev is None and not opening or nxt is None:
+        elif not opening and (prev is None or nxt is None):
             return None
         bigram = lex.folded_bigram
         word = tokens.folded[i]
@@ -504,7 +505,8 @@ class RealWordRepair:
         repaired, "bad" between two words it fits neither of is "had". A listed word the document's real-word
         repairs read as another elsewhere is read so here too beside one listed neighbour, where the other is
         unknown, garbled or beyond punctuation ("in tho town" -> "the": "and tho Mnyor" -> "the"): the real-word
-        test with that neighbour alone (``tokens.one_sided``)."""
+        test with that neighbour alone (``tokens.one_sided``); opening a sentence, capitalised, it is read so whatever
+        follows (:func:`_own_openings`: "Tho Rev. J. Walsh" -> "The"), by the sentence's start alone before a name."""
         suspects = [i for i in declined if i in unpaired and i not in tokens.repaired]
         unknown = [i for i in declined if i not in tokens.repaired and self._unknown_alone(tokens, i, kinds)]
         if not suspects and not unknown and not tokens.misread_words:
@@ -522,16 +524,18 @@ class RealWordRepair:
         misprinted = {fold(printed) for printed, _ in tokens.misread_words}
         own = {i for i in declined if i not in unpaired and i not in tokens.repaired
                and tokens.folded[i] in misprinted and is_lower_alpha_word(tokens.cores[i])}
+        openings = _own_openings(tokens, misprinted)
         tokens.one_sided |= own
+        tokens.opening |= openings
         found = []
-        readable = unpaired | tokens.one_sided  # made once: a set as large as the document's unpaired words
+        readable = unpaired | tokens.one_sided | openings  # made once: as large a set as the unpaired words
         self._fetch([key for i in unknown for key in self._reading_keys(kinds[tokens.cores[i]][1], 0.0)])  # in one batch
         for i in unknown:
             word = kinds[tokens.cores[i]][1]
             repair = self._in_own_reading(tokens, i, word, confusions)
             if repair is not None:  # the pass's memo of this word in this context, now read with the confusions
                 repairs[self._repair_key(tokens, i, word, self._name_like(tokens, i))] = repair
-        for i in sorted(own.union(suspects, unknown)):
+        for i in sorted(own.union(suspects, unknown, openings)):
             if self._declined_again(tokens, i):
                 continue
             edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, readable, confusions)
@@ -692,6 +696,30 @@ def _misprint_confidence(word: str, best: str, scores: dict[str, float], confide
     """
     return sum(confidence * 10.0 ** (score - scores[best]) for other, score in scores.items()
                if other != word and Levenshtein.distance(best, other) <= Levenshtein.distance(word, other))
+
+
+def _own_openings(tokens: Tokens, misprinted: set[str]) -> set[int]:
+    """The capitalised words opening a sentence (:meth:`Tokens.opens_sentence`) that are, folded, one of the
+    ``misprinted`` words the document's real-word repairs read as another word elsewhere, whatever follows them: where
+    "in tho town" and "of tho Board" were repaired, "Tho Rev. J. Walsh moved" is "The" by the document's own misprint,
+    though a name after the word is no evidence (:meth:`RealWordRepair._before_name`). Not a word the document prints
+    capitalised inside a sentence, as a name.
+
+    >>> tokens = Tokens("Tho Rev. Hall came. Tho Mayor spoke. J. Tho Rev. left")
+    >>> sorted(_own_openings(tokens, {"tho"}))  # after an initial's stop no sentence surely opens
+    [0, 4]
+    >>> tokens = Tokens("in tho town. Tho Rev. Hall came with Tho.")
+    >>> sorted(_own_openings(tokens, {"tho"}))  # "with Tho." prints it capitalised inside a sentence: a name
+    []
+    """
+    return {i for word in misprinted for i in tokens.positions(word)
+            if i not in tokens.repaired and is_capitalised_word(tokens.cores[i]) and tokens.opens_sentence(i)
+            and not tokens.capitalised_inside(word)}
+
+
+def _lower_word_after(tokens: Tokens, i: int) -> bool:
+    """Is token ``i + 1`` a lower-case word (a capitalised one after an opening is a name, no evidence)?"""
+    return i + 1 < len(tokens.cores) and is_lower_alpha_word(tokens.cores[i + 1])
 
 
 def _name_word(core: str) -> bool:
