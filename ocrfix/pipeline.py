@@ -55,6 +55,9 @@ class Edit:
                              confidence=confidence, original=original)
 
 
+_new_object = object.__new__
+
+
 class Strategy:
     """Base class of every correction strategy.
 
@@ -78,7 +81,12 @@ class Strategy:
 
     def edit(self, text: str, start: int, end: int, replacement: str, *, reason: str, confidence: float) -> Edit:
         """An :class:`Edit` of ``text[start:end]`` made by this strategy."""
-        return Edit(start, end, replacement, self.name, reason, float(confidence), text[start:end])
+        # filled in here as Edit.__init__ fills it, without that second Python call (~800 instructions of an edit's
+        # ~7,000: layout makes 15,000 edits a megabyte)
+        edit = _new_object(Edit)
+        edit.__dict__.update(start=start, end=end, replacement=replacement, strategy=self.name, reason=reason,
+                             confidence=float(confidence), original=text[start:end])
+        return edit
 
     def __repr__(self) -> str:
         options = ", ".join(f"{key}={value!r}" for key, value in vars(self).items() if not key.startswith("_"))

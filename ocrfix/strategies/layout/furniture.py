@@ -130,8 +130,8 @@ def catchword(content: str) -> tuple[str, bool] | None:
 
     A signature mark before the word ("B2    books") marks it: both belong to the page's foot.
     """
-    if len(content.split(None, 5)) > 5:   # more words than a signature mark, a slash, the word and a tail: most lines
-        return None
+    if len(content.split(None, CATCHWORD_WORDS)) > CATCHWORD_WORDS:   # more words than a signature mark, a slash, the
+        return None                                                   # word and a tail: most lines
     if _CONTINUATION.match(content):
         return "", True
     signature = _signature(content)
@@ -145,6 +145,9 @@ def catchword(content: str) -> tuple[str, bool] | None:
     if not match:
         return None
     return match.group("word"), bool(match.group("slash") or match.group("tail") or rest is not content)
+
+
+CATCHWORD_WORDS = 5   # the words a catchword line may hold at most
 
 
 def _signature(content: str) -> re.Match[str] | None:
@@ -474,6 +477,21 @@ def _decimal_digits() -> np.ndarray:
     [False, True, True, True, False]
     """
     return np.array([chr(code).isdecimal() for code in range(0x10000)] + [True])
+
+
+@cache
+def _not_in_page_number() -> np.ndarray:
+    """Per code point up to U+007F, whether it is an ASCII character that :data:`_PAGE_NUMBER` matches nowhere (a
+    letter not of "page", "pg", "p.", "of" or a roman numeral; a mark not among its dashes, points and brackets);
+    the last entry, for all beyond ASCII (its dashes, "·", and letters that match a roman numeral's ignoring case),
+    is false: a table for :meth:`.LineCodes.holding`, lines holding none of these may be page numbers.
+
+    >>> codes = LineCodes(["- 12 -", "Page 3 of 7", "xiv", "the end", "12,", "\u2014 4 \u2014"])
+    >>> (~codes.holding(_not_in_page_number().take(codes.codes, mode="clip"))).tolist()
+    [True, True, True, False, False, True]
+    """
+    allowed = set("0123456789" "ivxlcdm" "pageof" "IVXLCDM" "PAGEOF" "-=~_.*[]()/")
+    return np.array([not (chr(code) in allowed or chr(code).isspace()) for code in range(128)] + [False])
 
 
 def _short(line: Line, width: int, hard_wrapped: bool) -> bool:
@@ -836,8 +854,14 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
 
     weak_numbers: list[tuple[Line, int]] = []
     catchwords: list[tuple[Line, str, bool]] = []
-    for line in body:
-        found = catchword(line.content)
+    # plain text asks every line whether it is a catchword, a page number or a signature mark (a call and a regex
+    # each, some 60M instructions a megabyte): each is asked only of the lines that numpy finds short enough in
+    # words or made only of a page number's characters, as the question asked would tell
+    codes = LineCodes([line.content for line in body])
+    words = codes.words()
+    numeral = (~codes.holding(_not_in_page_number().take(codes.codes, mode="clip"))).tolist()
+    for line, few_words, may_be_number in zip(body, words, numeral):
+        found = catchword(line.content) if few_words <= CATCHWORD_WORDS else None
         if found is not None:
             word, marked = found
             if not word and position[line.index] > 0:
@@ -847,7 +871,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
             if line.kind == "body":
                 catchwords.append((line, word, marked))
             continue
-        found_number = page_number(line.content)
+        found_number = page_number(line.content) if may_be_number else None
         if found_number:
             value, strong = found_number
             if strong:
@@ -857,7 +881,6 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # running heads: short lines recurring with a changing number (a head in capitals may span a
     # newspaper page's columns, longer than the column's lines)
     groups: dict[str, list[Line]] = defaultdict(list)
-    codes = LineCodes([line.content for line in body])
     # (a line with no digit, as most are, holds no number: asked first, that spares most lines the costlier tests)
     for line, digits in zip(body, codes.holding(_decimal_digits().take(codes.codes, mode="clip")).tolist()):
         if (line.kind == "body" and digits
@@ -907,8 +930,8 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # the page breaks found since: a catchword before the next page's head, a signature mark beside one
     for line, word, marked in catchwords:
         mark_catchword(line, word, marked)
-    for line in body:
-        if line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
+    for line, few_words in zip(body, words):
+        if few_words <= 2 and line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
             _mark(line, "signature_mark", "signature mark at a page break", 0.75)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ocrfix.tokenspans import code_points
+from ocrfix.tokenspans import code_points, split_space
 
 
 @dataclass(slots=True)
@@ -108,6 +108,17 @@ class LineCodes:
         if empty:
             found |= self.ends == self.starts
         return found.nonzero()[0].tolist()
+
+    def words(self) -> list[int]:
+        """How many words (``str.split``'s tokens) each line holds.
+
+        >>> LineCodes(["two  words", "", " one ", "a b\u3000c"]).words()
+        [2, 0, 1, 3]
+        """
+        space = split_space(self.codes)
+        first = ~space   # a word's first character: one after whitespace (each line's newline stands before the next)
+        first[1:] &= space[:-1]
+        return np.add.reduceat(first, self.starts, dtype=np.int64).tolist() if len(self.starts) else []
 
     def holding(self, found: np.ndarray) -> np.ndarray:
         """Which lines hold a character where ``found`` (one entry per code point) is true."""
