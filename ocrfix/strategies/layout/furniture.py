@@ -855,13 +855,16 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     weak_numbers: list[tuple[Line, int]] = []
     catchwords: list[tuple[Line, str, bool]] = []
     # plain text asks every line whether it is a catchword, a page number or a signature mark (a call and a regex
-    # each, some 60M instructions a megabyte): each is asked only of the lines that numpy finds short enough in
-    # words or made only of a page number's characters, as the question asked would tell
+    # each, some 60M instructions a megabyte): each is asked only of the lines that numpy finds few enough words in
+    # or made only of a page number's characters, as the question asked would tell, and the loops pass over those
+    # lines alone (most lines are none of these)
     codes = LineCodes([line.content for line in body])
     words = codes.words()
-    numeral = (~codes.holding(_not_in_page_number().take(codes.codes, mode="clip"))).tolist()
-    for line, few_words, may_be_number in zip(body, words, numeral):
-        found = catchword(line.content) if few_words <= CATCHWORD_WORDS else None
+    few = words <= CATCHWORD_WORDS
+    numeral = ~codes.holding(_not_in_page_number().take(codes.codes, mode="clip"))
+    for n in (few | numeral).nonzero()[0].tolist():
+        line = body[n]
+        found = catchword(line.content) if few[n] else None
         if found is not None:
             word, marked = found
             if not word and position[line.index] > 0:
@@ -871,7 +874,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
             if line.kind == "body":
                 catchwords.append((line, word, marked))
             continue
-        found_number = page_number(line.content) if may_be_number else None
+        found_number = page_number(line.content) if numeral[n] else None
         if found_number:
             value, strong = found_number
             if strong:
@@ -882,8 +885,9 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # newspaper page's columns, longer than the column's lines)
     groups: dict[str, list[Line]] = defaultdict(list)
     # (a line with no digit, as most are, holds no number: asked first, that spares most lines the costlier tests)
-    for line, digits in zip(body, codes.holding(_decimal_digits().take(codes.codes, mode="clip")).tolist()):
-        if (line.kind == "body" and digits
+    for n in codes.holding(_decimal_digits().take(codes.codes, mode="clip")).nonzero()[0].tolist():
+        line = body[n]
+        if (line.kind == "body"
                 and (_short(line, width, hard_wrapped) or (len(line.content) <= 100 and _capitals(line.content)))
                 and _NUMBER.search(line.content)):
             key = head_key(line.content)
@@ -930,8 +934,9 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # the page breaks found since: a catchword before the next page's head, a signature mark beside one
     for line, word, marked in catchwords:
         mark_catchword(line, word, marked)
-    for line, few_words in zip(body, words):
-        if few_words <= 2 and line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
+    for n in (words <= 2).nonzero()[0].tolist():
+        line = body[n]
+        if line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
             _mark(line, "signature_mark", "signature mark at a page break", 0.75)
 
 

@@ -109,16 +109,16 @@ class LineCodes:
             found |= self.ends == self.starts
         return found.nonzero()[0].tolist()
 
-    def words(self) -> list[int]:
+    def words(self) -> np.ndarray:
         """How many words (``str.split``'s tokens) each line holds.
 
-        >>> LineCodes(["two  words", "", " one ", "a b\u3000c"]).words()
+        >>> LineCodes(["two  words", "", " one ", "a b\u3000c"]).words().tolist()
         [2, 0, 1, 3]
         """
         space = split_space(self.codes)
         first = ~space   # a word's first character: one after whitespace (each line's newline stands before the next)
         first[1:] &= space[:-1]
-        return np.add.reduceat(first, self.starts, dtype=np.int64).tolist() if len(self.starts) else []
+        return np.add.reduceat(first, self.starts, dtype=np.int64) if len(self.starts) else np.zeros(0, dtype=np.int64)
 
     def holding(self, found: np.ndarray) -> np.ndarray:
         """Which lines hold a character where ``found`` (one entry per code point) is true."""
