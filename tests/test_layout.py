@@ -549,24 +549,26 @@ def test_edits_are_always_well_formed(pieces):
 
 LINE_PIECES = ["Page", "p.", "pg", "of", "/", "12", "3", "iv", "XI", "mdc", "\u0131", "\u0130", "-", "\u2014", "=", "~", "_",
                ".", "\u00b7", "*", "[", "]", "(", ")", " ", "  ", "\t", "\u3000", "B", "Aa", "iij", "/present", "./..",
-               "P.T.O.", "contd.", "the", "word", ",", "'", "|", "\u2018"]
+               "P.T.O.", "contd.", "the", "word", ",", "'", "|", "\u2018", "THE", "HEAD", "\u00c9T\u00c9", "Ab", "\u0345"]
 
 
 @settings(max_examples=300)
 @given(st.lists(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=7).map("".join).map(str.strip).filter(bool),
                 min_size=1, max_size=8))
 def test_plain_furnitures_numpy_tests_rule_out_no_line_the_question_takes(contents):
-    # _classify_plain asks catchword, page_number and signature_mark only of the lines these tests leave in
+    # _classify_plain asks catchword, page_number, signature_mark and _capitals only of the lines these tests leave in
     from ocrfix.strategies.layout import furniture
     from ocrfix.strategies.layout.lines import LineCodes
     codes = LineCodes(contents)
     words = codes.words().tolist()
     numeral = (~codes.holding(furniture._not_in_page_number().take(codes.codes, mode="clip"))).tolist()
+    small = (4 * codes.counting(codes.codes - 97 < 26) > codes.ends - codes.starts).tolist()
     assert words == [len(content.split()) for content in contents]
-    for content, count, may_be_number in zip(contents, words, numeral):
+    for content, count, may_be_number, many_small in zip(contents, words, numeral, small):
         assert furniture.catchword(content) is None or count <= furniture.CATCHWORD_WORDS
         assert furniture.page_number(content) is None or may_be_number
         assert not furniture.signature_mark(content) or count <= 2
+        assert not (many_small and furniture._capitals(content))
 
 
 def test_lines_of_specks_are_removed_and_the_paragraph_runs_on():

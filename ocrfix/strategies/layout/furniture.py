@@ -884,11 +884,15 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # running heads: short lines recurring with a changing number (a head in capitals may span a
     # newspaper page's columns, longer than the column's lines)
     groups: dict[str, list[Line]] = defaultdict(list)
-    # (a line with no digit, as most are, holds no number: asked first, that spares most lines the costlier tests)
+    # (a line with no digit, as most are, holds no number: asked first, that spares most lines the costlier tests;
+    # a line in capitals has a fifth of its letters small at most, so one with more letters a-z than a quarter of its
+    # characters, as prose has, is not asked _capitals)
+    small = 4 * codes.counting(codes.codes - 97 < 26) > codes.ends - codes.starts
     for n in codes.holding(_decimal_digits().take(codes.codes, mode="clip")).nonzero()[0].tolist():
         line = body[n]
         if (line.kind == "body"
-                and (_short(line, width, hard_wrapped) or (len(line.content) <= 100 and _capitals(line.content)))
+                and (_short(line, width, hard_wrapped) or (len(line.content) <= 100 and not small[n]
+                                                          and _capitals(line.content)))
                 and _NUMBER.search(line.content)):
             key = head_key(line.content)
             if "#" in key and len(key) - key.count(" ") - key.count("#") >= 3:

@@ -118,7 +118,11 @@ class LineCodes:
         space = split_space(self.codes)
         first = ~space   # a word's first character: one after whitespace (each line's newline stands before the next)
         first[1:] &= space[:-1]
-        return np.add.reduceat(first, self.starts, dtype=np.int64) if len(self.starts) else np.zeros(0, dtype=np.int64)
+        return self.counting(first)
+
+    def counting(self, found: np.ndarray) -> np.ndarray:
+        """How many characters of each line ``found`` (one entry per code point) holds."""
+        return np.add.reduceat(found, self.starts, dtype=np.int64) if len(self.starts) else np.zeros(0, dtype=np.int64)
 
     def holding(self, found: np.ndarray) -> np.ndarray:
         """Which lines hold a character where ``found`` (one entry per code point) is true."""
