@@ -111,6 +111,8 @@ class RealWordRepair:
     protected: frozenset[str]
     min_confidence: float
     _misreadings: dict[str, tuple[str, ...]]  # word -> see _misread
+    _fittings: dict[tuple[str, str | None, str | None], list[str]]  # (word, prev, nxt) -> see _fitting_beside
+    _in_uses: dict[tuple[str, float], float]  # (word, Zipf) -> see _in_use
 
     def _unpaired(self, tokens: Tokens, paired: list[float]) -> set[int]:
         """Cheap test for :meth:`_real_word`: the i where token i is a listed lower-case word of two letters
@@ -431,10 +433,15 @@ class RealWordRepair:
         """
         if len(word) < 2 or zipf < RARE_PIECE_ZIPF:
             return zipf
-        misprints = sum(10.0 ** (self._lexicon.folded_zipf(reading) + channel) for reading in self._misread(word)
-                        for channel, attested in [self._channel(reading, word)] if attested)
-        left = 10.0 ** zipf - misprints
-        return max(zipf - MISPRINTED_IN_USE, math.log10(left) if left > 0.0 else 0.0)
+        in_use = self._in_uses.get((word, zipf))  # kept per word: a garbled text's suspects repeat (494 of 1,237)
+        if in_use is None:
+            if len(self._in_uses) > LOOKUP_CACHE:
+                self._in_uses.clear()
+            misprints = sum(10.0 ** (self._lexicon.folded_zipf(reading) + channel) for reading in self._misread(word)
+                            for channel, attested in [self._channel(reading, word)] if attested)
+            left = 10.0 ** zipf - misprints
+            in_use = self._in_uses[word, zipf] = max(zipf - MISPRINTED_IN_USE, math.log10(left) if left > 0.0 else 0.0)
+        return in_use
 
     def _real_word_odds(self, tokens: Tokens, i: int, zipf: float, reading: str,
                         confusions: DocumentConfusions | None, two_sided: bool = True, sure: bool = False) -> float:
@@ -651,15 +658,27 @@ class RealWordRepair:
         """:meth:`_fitting` where a neighbour may be missing (a sentence's start, an unknown word): the readings
         that form listed pairs with the neighbours given.
 
+        Kept per (word, neighbours): the same word between the same words is asked about again and again (the
+        whole document's suspects first, :meth:`_unfitting`, then each one read, :meth:`_real_word`; 10.8k distinct
+        of 16.2k asks on the corpus OCR, each two pair lookups per reading). Callers only read the list.
+
         >>> from ocrfix.strategies.dictionary import Dictionary
         >>> Dictionary()._fitting_beside("ho", None, "said")
         ['he', 'who']
         """
-        if prev and nxt:
-            return self._lexicon.listed_between(prev, self._misread(word), nxt)
-        bigram = self._lexicon.folded_bigram
-        return [reading for reading in self._misread(word)
-                if (prev is None or bigram(prev, reading)) and (nxt is None or bigram(reading, nxt))]
+        key = (word, prev, nxt)
+        found = self._fittings.get(key)
+        if found is None:
+            if len(self._fittings) > LOOKUP_CACHE:
+                self._fittings.clear()
+            if prev and nxt:
+                found = self._lexicon.listed_between(prev, self._misread(word), nxt)
+            else:
+                bigram = self._lexicon.folded_bigram
+                found = [reading for reading in self._misread(word)
+                         if (prev is None or bigram(prev, reading)) and (nxt is None or bigram(reading, nxt))]
+            self._fittings[key] = found
+        return found
 
     def _misread(self, word: str) -> tuple[str, ...]:
         """The words ``word`` is one attested confusion of the error model away from (:meth:`ErrorModel.undo_one`)
