@@ -398,3 +398,15 @@ def test_a_long_capitalised_word_mid_sentence_misread_is_repaired_in_lower_case(
         "Norfolk, that the turnip crop should be considered, and a data column might hold it."
     kept = "the Maureens were here, and Professor Genscher met Mr. Gromyko."  # names: none is a word misread
     assert run(default, kept) == kept
+
+
+def test_an_instance_reads_each_document_as_a_fresh_one_does():
+    # the pass keeps per-word work across asks and documents (candidates, alignments, misreadings that fit, a word's
+    # splits, its edge letters): what it keeps must not depend on the context it was first asked in
+    documents = ["The old zebra bad no ostrich. “he cat sat on tho mat, ~ater the meeting of tbe council",
+                 "He bad been there. The meeting was held; tbe man said ho was there, thesekindsofproblems arise"]
+    used = Dictionary()
+    for document in documents + documents[::-1]:
+        edits = [(e.start, e.end, e.replacement, e.confidence) for e in used.propose(document)]
+        assert edits == [(e.start, e.end, e.replacement, e.confidence) for e in Dictionary().propose(document)]
+        assert edits  # the documents give the kept work something to do
