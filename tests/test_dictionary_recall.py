@@ -48,6 +48,18 @@ def test_a_comma_glued_before_a_misread_word_is_a_lost_space(default):
     assert list(lost_spaces("mount it with -o rw,nosuid,nodev or with defaults,noatime,nodiratime")) == []
 
 
+def test_a_comma_or_semicolon_glued_between_a_word_and_a_number_is_a_lost_space(default):
+    # held-out RapidOCR pages: a scorecard, an account of sums, a census figure
+    assert run(default, "Bowley, b Woodcock, 8; Straw, b Odell,4;extras,8;total,187. The gate was large.") == \
+        "Bowley, b Woodcock, 8; Straw, b Odell, 4; extras, 8; total, 187. The gate was large."
+    assert run(default, "They paid Exeter,£14,286 and a population of 6,500,the present figure.") == \
+        "They paid Exeter, £14,286 and a population of 6,500, the present figure."
+    # a row of values glues every comma; code, versions, decimals and numbers keep theirs
+    for text in ("1,apple,3\n2,pear,5", "call f(a,1) or key1=value1,key2", "v1.2,beta and 3.14,pi",
+                 "at 10:30,and then", "£1,200, 2,500 and 12,000", "#tag,2024 and @user,99"):
+        assert list(lost_spaces(text)) == []
+
+
 @pytest.mark.parametrize("text", [
     "It cost £1,200 at 10:30 on 3.5.1921, said J.H. Smith, i.e. the clerk.",
     "See www.example.org/a,b or write to clerk@example.org today.",
@@ -272,6 +284,15 @@ def test_words_run_together_are_split_into_a_chain_of_word_pairs(default):
     assert run(default, "It was a case of thesekindsofproblems in the end.") == \
         "It was a case of these kinds of problems in the end."
     assert run(default, "Thesekindsofproblems were common.") == "These kinds of problems were common."
+
+
+def test_a_chain_of_prose_may_lack_more_listed_pairs(default):
+    # two closed-class words among the pieces make a stretch of prose: one pair in two may be missing from the list
+    assert run(default, "We walked along the shore; thetownmakesaconvenientcentreforexcursions to the hills.") == \
+        "We walked along the shore; the town makes a convenient centre for excursions to the hills."
+    # compounds of content words and names hold fewer closed-class words
+    for text in ("See the filesystemhierarchy manual.", "A song by lancethepants was played."):
+        assert run(default, text) == text
 
 
 @pytest.mark.parametrize("text", [

@@ -8,7 +8,10 @@ So a reading is a *chain*: pieces that each are common words (:func:`ocrfix.lexi
 with a vowel letter, as every English word has (the lexicon also lists
 abbreviations: "st", "pp", "nd" would split "postinst", "appnd"), and whose
 neighbouring pairs are listed word bigrams (one of three or more may be missing:
-the list holds only the commoner pairs). Among the chains a string allows, each
+the list holds only the commoner pairs; one of two where two pieces or more are closed-class
+words (:data:`~ocrfix.strategies.dictionary.spacing.GLUE_WORDS`): prose sets an article, a preposition or a pronoun between every few
+content words, "thetownmakesaconvenientcentre", while a compound of code or a name seldom holds two,
+"filesystemhierarchy", "lancethepants"). Among the chains a string allows, each
 is weighed by its word-bigram probability, with the words before and after; a
 chain of two that wins is left to the noisy channel's two-word split ("ofthe"),
 which weighs it against misreadings too. (The layout's and the quality estimate's tests of words run
@@ -28,6 +31,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ocrfix.lexicon import splittable
+from ocrfix.strategies.dictionary.spacing import GLUE_WORDS
 
 MIN_PIECES = 2  # two-piece chains only compete: their reading is the noisy channel's split
 MIN_LETTERS = 8  # "thatusesa"; shorter strings are left to the two-word split
@@ -36,6 +40,9 @@ MAX_CHAINS = 64  # a string that splits more ways than this says nothing certain
 VOWELS = frozenset("aeiouy")
 MAX_UNLISTED = 1  # word pairs of a chain the bigram list may lack ...
 UNLISTED_PER_PAIRS = 3  # ... one per this many pairs
+# a chain of CLOSED_PIECES closed-class words or more (GLUE_WORDS: articles, prepositions, conjunctions, pronouns,
+# auxiliaries) may lack one pair in CLOSED_UNLISTED_PER_PAIRS, up to MAX_UNLISTED_CLOSED
+CLOSED_UNLISTED_PER_PAIRS, MAX_UNLISTED_CLOSED, CLOSED_PIECES = 2, 3, 2
 
 
 def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str], float],
@@ -50,12 +57,19 @@ def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str],
     if len(word) < MIN_LETTERS or not word.isalpha():
         return []
     found: list[tuple[float, list[str]]] = []
+    closed: list[tuple[float, list[str]]] = []  # the chains only the closed-class words admit
     pieces_at: dict[int, list[tuple[str, float]]] = {}  # only the starts a chain reaches are looked up
 
     def extend(start: int, chain: list[str], score: float, z_last: float, unlisted: int) -> bool:
         if start == len(word):
-            if len(chain) >= MIN_PIECES and unlisted * UNLISTED_PER_PAIRS <= len(chain) - 1:
+            pairs = len(chain) - 1
+            if len(chain) < MIN_PIECES:
+                pass
+            elif unlisted <= MAX_UNLISTED and unlisted * UNLISTED_PER_PAIRS <= pairs:
                 found.append((score, list(chain)))
+            elif unlisted * CLOSED_UNLISTED_PER_PAIRS <= pairs and len(closed) <= MAX_CHAINS \
+                    and sum(piece in GLUE_WORDS for piece in chain) >= CLOSED_PIECES:
+                closed.append((score, list(chain)))
             return len(found) <= MAX_CHAINS
         pieces = pieces_at.get(start)
         if pieces is None:
@@ -65,7 +79,7 @@ def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str],
                 step, more = z_piece - 9.0, 0
             else:
                 step, more = next_prob(chain[-1], z_last, piece, z_piece), not bigram(chain[-1], piece)
-                if unlisted + more > MAX_UNLISTED:
+                if unlisted + more > MAX_UNLISTED_CLOSED:
                     continue
             chain.append(piece)
             going = extend(start + len(piece), chain, score + step, z_piece, unlisted + more)
@@ -78,6 +92,8 @@ def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str],
     del extend  # a closure that calls itself is a reference cycle: left, only the cycle collector would free it
     if not complete:
         return []
+    if len(closed) <= MAX_CHAINS:
+        found += closed
     return sorted(found, key=lambda item: -item[0])
 
 

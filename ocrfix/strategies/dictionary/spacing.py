@@ -84,6 +84,13 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # a text wh
 BEYOND_ALPHABETS = regex.compile(r"[^\x00-\u10ff\u2000-\u2bff\uff01-\uff5e]")
 # a number of up to four digits (a paragraph number, a year), a full stop, a capitalised word: "7.The"
 NUMBERED = regex.compile(r"(?<![\p{L}\p{N}.,:/])\p{N}{1,4}(\.)(?=\p{Lu}\p{Ll}+(?![\p{L}\p{N}]|\.\p{L}))")
+# a comma or semicolon glued between a word of two letters or more and a whole number ("Geary,14;", "Exeter,£14,286",
+# "Committee,18") or between a whole number and such a word ("6,500,the", "46,and", "4;extras"): a figure standing
+# alone (not "value1,key2", "v1.2,beta", "3.14,pi"); no decimals, versions or dates beside it
+NUMBER_GLUED = regex.compile(r"(?|(?<=(?:^|[^\p{L}\p{N}.@/_#])\p{L}{2,})([,;])(?=£?\p{N}+(?:,\p{N}{3})*(?![\p{L}\p{N}_]|[.,:/-]\p{N}))"
+                             r"|(?<=(?:^|[\s(]|\p{L}{2}[,;])£?\p{N}+(?:,\p{N}{3})*)([,;])(?=\p{L}{2,}(?![\p{N}_])))")
+GLUED_NUMBER_MARK, DIGIT, DIGIT_OR_POUND = char_class(",;"), char_class(string.digits), char_class(string.digits + "£")
+LETTER_NOT_DIGIT = char_class(string.ascii_letters, beyond_ascii=True)
 # a lower-case or capitalised word of two letters or more, a full stop, a space, a lower-case word: "in. the",
 # "of. offices", "Biscay. and"; the word before stands after a space or the text's start (not "e.g.", "a.m.",
 # "sqlite3.exe")
@@ -177,6 +184,8 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
     for match in NUMBERED.finditer(text):
         if not _in_url_or_code(text, match.start()):
             yield match, ". "
+    for match in _number_glued(text):
+        yield match, match.group(1) + " "
     glued = [(match, _word_before(text, match.start())) for match in _glued(text)]
     written = Counter(before + match.group(1) + match.group(2) for match, before in glued)
     for match, before in glued:
@@ -368,6 +377,24 @@ def _glued(text: str) -> Iterator[regex.Match]:
     [4, 25]
     """
     return matches_at(GLUED, text, places(text, GLUED_MARK, after=LETTER_OR_BEYOND))
+
+
+def _number_glued(text: str) -> Iterator[regex.Match]:
+    r"""The matches of NUMBER_GLUED outside code, on a line with a space or tab (a row of values glues every comma,
+    "1,apple,3"; an engine that drops spaces drops them in lines of prose).
+
+    >>> [m.start() for m in _number_glued("Geary,14; Odell,4;extras,8;total,187. at 6,500,the rate")]
+    [5, 15, 17, 24, 26, 32, 46]
+    >>> list(_number_glued("key1=value1,key2, v1.2,beta, 3.14,pi, f(a,1), 10:30,and, 1,200, rows,3,4;\nid,2,x\n1,apple,3"))
+    []
+    """
+    starts = places(text, GLUED_NUMBER_MARK, before=LETTER_NOT_DIGIT, after=DIGIT_OR_POUND)
+    starts += places(text, GLUED_NUMBER_MARK, before=DIGIT, after=LETTER_NOT_DIGIT)
+    for match in matches_at(NUMBER_GLUED, text, sorted(starts)):
+        start, end = match.start(), text.find("\n", match.start())
+        line = text[text.rfind("\n", 0, start) + 1:end if end >= 0 else None]
+        if (" " in line or "\t" in line) and not _in_url_or_code(text, start):
+            yield match
 
 
 def _unended(text: str) -> Iterator[regex.Match]:
