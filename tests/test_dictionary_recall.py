@@ -48,6 +48,14 @@ def test_a_comma_glued_before_a_misread_word_is_a_lost_space(default):
     assert list(lost_spaces("mount it with -o rw,nosuid,nodev or with defaults,noatime,nodiratime")) == []
 
 
+def test_a_stretch_that_lost_every_space_gets_them_back_around_each_mark(default):
+    # the comma beside a sentence's end that lost its space too: a point between lower-case letters is a domain's
+    assert run(default, "No checks are made.Hence,recent versions fail.") == "No checks are made. Hence, recent versions fail."
+    assert run(default, "It leads to corruption,therefore.Internet searches fail.") == \
+        "It leads to corruption, therefore. Internet searches fail."
+    assert list(lost_spaces("see www.example.org,then and e.g.Smith,first")) == []
+
+
 def test_a_comma_or_semicolon_glued_between_a_word_and_a_number_is_a_lost_space(default):
     # held-out RapidOCR pages: a scorecard, an account of sums, a census figure
     assert run(default, "Bowley, b Woodcock, 8; Straw, b Odell,4;extras,8;total,187. The gate was large.") == \

@@ -62,9 +62,11 @@ from ocrfix.tokenspans import char_class, matches_at, places
 
 # word, one mark, word: the mark between two words of at least two letters, or before the one-letter
 # words "I" and "A", or "a" after a comma or semicolon, followed by a lower-case word ("expenses.I do", "hand,a
-# database"; not "libc.a and")
-GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/])\p{L}{2,})([,;:!?.])"
-                      r"(?=(\p{L}{2,}+(?![\p{N}@/]|\.\p{L})|(?:[AI]|(?<=[,;])a)(?=[ \t]\p{Ll})))")
+# database"; not "libc.a and"); a lower-case word's full stop before a capitalised word on one side, a sentence's
+# end without its space on the other, is a stretch that lost every space ("made.Hence,recent", "corruption,therefore.
+# Internet"), where a domain's or an abbreviation's point stands between lower-case letters ("example.org", "e.g.")
+GLUED = regex.compile(r"(?<=(?:^|[^\p{L}\p{N}.@/]|(?<=\p{Ll}{2})\.(?=\p{Lu}))\p{L}{2,})([,;:!?.])"
+                      r"(?=(\p{L}{2,}+(?![\p{N}@/]|\.\p{Ll})|(?:[AI]|(?<=[,;])a)(?=[ \t]\p{Ll})))")
 # Where GLUED, UNENDED and LOWER_BEFORE_CAPITAL_OR_DIGIT may match, in classes of ASCII characters and all others,
 # found at a fraction of the patterns' own scans (which are then tried there alone: :func:`ocrfix.tokenspans.matches_at`): GLUED's mark
 # before a letter; a capital or digit after the last letter of a function word of GLUED_BEFORE_CAPITAL or
