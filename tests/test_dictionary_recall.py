@@ -58,13 +58,15 @@ def test_a_stretch_that_lost_every_space_gets_them_back_around_each_mark(default
 
 def test_a_comma_or_semicolon_glued_between_a_word_and_a_number_is_a_lost_space(default):
     # held-out RapidOCR pages: a scorecard, an account of sums, a census figure
-    assert run(default, "Bowley, b Woodcock, 8; Straw, b Odell,4;extras,8;total,187. The gate was large.") == \
-        "Bowley, b Woodcock, 8; Straw, b Odell, 4; extras, 8; total, 187. The gate was large."
+    assert run(default, "Bowley, b Woodcock, 8; Straw, b Odell,4;Wilson,12;Pearson, 9. The gate was large.") == \
+        "Bowley, b Woodcock, 8; Straw, b Odell, 4; Wilson, 12; Pearson, 9. The gate was large."
     assert run(default, "They paid Exeter,£14,286 and a population of 6,500,the present figure.") == \
         "They paid Exeter, £14,286 and a population of 6,500, the present figure."
-    # a row of values glues every comma; code, versions, decimals and numbers keep theirs
+    # a row of values glues every comma; code, versions, decimals and numbers keep theirs, and so do lower-case
+    # words beside a number, as often a field of code or a list as prose
     for text in ("1,apple,3\n2,pear,5", "call f(a,1) or key1=value1,key2", "v1.2,beta and 3.14,pi",
-                 "at 10:30,and then", "£1,200, 2,500 and 12,000", "#tag,2024 and @user,99"):
+                 "at 10:30,and then", "£1,200, 2,500 and 12,000", "#tag,2024 and @user,99",
+                 "Set retries,3 and timeout,30, then ORDER BY name,2 and read 1,apple,3 here."):
         assert list(lost_spaces(text)) == []
 
 

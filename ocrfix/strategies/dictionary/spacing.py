@@ -93,6 +93,7 @@ NUMBER_GLUED = regex.compile(r"(?|(?<=(?:^|[^\p{L}\p{N}.@/_#])\p{L}{2,})([,;])(?
                              r"|(?<=(?:^|[\s(]|\p{L}{2}[,;])£?\p{N}+(?:,\p{N}{3})*)([,;])(?=\p{L}{2,}(?![\p{N}_])))")
 GLUED_NUMBER_MARK, DIGIT, DIGIT_OR_POUND = char_class(",;"), char_class(string.digits), char_class(string.digits + "£")
 LETTER_NOT_DIGIT = char_class(string.ascii_letters, beyond_ascii=True)
+WORD_AT = regex.compile(r"\p{L}+")
 # a lower-case or capitalised word of two letters or more, a full stop, a space, a lower-case word: "in. the",
 # "of. offices", "Biscay. and"; the word before stands after a space or the text's start (not "e.g.", "a.m.",
 # "sqlite3.exe")
@@ -186,7 +187,7 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
     for match in NUMBERED.finditer(text):
         if not _in_url_or_code(text, match.start()):
             yield match, ". "
-    for match in _number_glued(text):
+    for match in _number_glued(text, zipf):
         yield match, match.group(1) + " "
     glued = [(match, _word_before(text, match.start())) for match in _glued(text)]
     written = Counter(before + match.group(1) + match.group(2) for match, before in glued)
@@ -381,21 +382,31 @@ def _glued(text: str) -> Iterator[regex.Match]:
     return matches_at(GLUED, text, places(text, GLUED_MARK, after=LETTER_OR_BEYOND))
 
 
-def _number_glued(text: str) -> Iterator[regex.Match]:
+def _number_glued(text: str, zipf: Callable[[str], float]) -> Iterator[regex.Match]:
     r"""The matches of NUMBER_GLUED outside code, on a line with a space or tab (a row of values glues every comma,
-    "1,apple,3"; an engine that drops spaces drops them in lines of prose).
+    "1,apple,3"; an engine that drops spaces drops them in lines of prose), where the word is capitalised (a name
+    beside its figure in results and accounts, "Geary,14", "Bristol,13,418") or, after the number, a function word
+    ("6,500,the", "46,and"): a lower-case word glued to a number is a field of code or a list as often ("retries,3",
+    "ORDER BY name,2").
 
-    >>> [m.start() for m in _number_glued("Geary,14; Odell,4;extras,8;total,187. at 6,500,the rate")]
-    [5, 15, 17, 24, 26, 32, 46]
-    >>> list(_number_glued("key1=value1,key2, v1.2,beta, 3.14,pi, f(a,1), 10:30,and, 1,200, rows,3,4;\nid,2,x\n1,apple,3"))
+    >>> from ocrfix import lexicon
+    >>> zipf = lexicon.load().folded_zipf
+    >>> [m.start() for m in _number_glued("Geary,14; Odell,4;Knight,8;total,187. at 6,500,the rate", zipf)]
+    [5, 15, 17, 24, 46]
+    >>> list(_number_glued("key1=value1,key2, v1.2,beta, 3.14,pi, f(a,1), 10:30,and, 1,200, rows,3,4;\n1,apple,3", zipf))
     []
     """
     starts = places(text, GLUED_NUMBER_MARK, before=LETTER_NOT_DIGIT, after=DIGIT_OR_POUND)
     starts += places(text, GLUED_NUMBER_MARK, before=DIGIT, after=LETTER_NOT_DIGIT)
     for match in matches_at(NUMBER_GLUED, text, sorted(starts)):
         start, end = match.start(), text.find("\n", match.start())
+        if text[start - 1].isdigit():
+            word = WORD_AT.match(text, start + 1).group()
+            prose = word[0].isupper() or zipf(fold(word)) >= FUNCTION_WORD_ZIPF
+        else:
+            prose = _word_before(text, start)[0].isupper()
         line = text[text.rfind("\n", 0, start) + 1:end if end >= 0 else None]
-        if (" " in line or "\t" in line) and not _in_url_or_code(text, start):
+        if prose and (" " in line or "\t" in line) and not _in_url_or_code(text, start):
             yield match
 
 
