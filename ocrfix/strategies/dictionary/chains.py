@@ -8,10 +8,11 @@ So a reading is a *chain*: pieces that each are common words (:func:`ocrfix.lexi
 with a vowel letter, as every English word has (the lexicon also lists
 abbreviations: "st", "pp", "nd" would split "postinst", "appnd"), and whose
 neighbouring pairs are listed word bigrams (one of three or more may be missing:
-the list holds only the commoner pairs; one of two where two pieces or more are closed-class
-words (:data:`~ocrfix.strategies.dictionary.spacing.GLUE_WORDS`): prose sets an article, a preposition or a pronoun between every few
-content words, "thetownmakesaconvenientcentre", while a compound of code or a name seldom holds two,
-"filesystemhierarchy", "lancethepants"). Among the chains a string allows, each
+the list holds only the commoner pairs; one of two where two pieces or more are
+closed-class words, :data:`~ocrfix.strategies.dictionary.spacing.GLUE_WORDS`: prose
+sets an article, a preposition or a pronoun between every few content words,
+"thetownmakesaconvenientcentre", while a compound of code or a name seldom holds
+two, "filesystemhierarchy", "lancethepants"). Among the chains a string allows, each
 is weighed by its word-bigram probability, with the words before and after; a
 chain of two that wins is left to the noisy channel's two-word split ("ofthe"),
 which weighs it against misreadings too. (The layout's and the quality estimate's tests of words run

@@ -86,10 +86,11 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # a text wh
 BEYOND_ALPHABETS = regex.compile(r"[^\x00-\u10ff\u2000-\u2bff\uff01-\uff5e]")
 # a number of up to four digits (a paragraph number, a year), a full stop, a capitalised word: "7.The"
 NUMBERED = regex.compile(r"(?<![\p{L}\p{N}.,:/])\p{N}{1,4}(\.)(?=\p{Lu}\p{Ll}+(?![\p{L}\p{N}]|\.\p{L}))")
-# a comma or semicolon glued between a word of two letters or more and a whole number ("Geary,14;", "Exeter,£14,286",
-# "Committee,18") or between a whole number and such a word ("6,500,the", "46,and", "4;extras"): a figure standing
-# alone (not "value1,key2", "v1.2,beta", "3.14,pi"); no decimals, versions or dates beside it
-NUMBER_GLUED = regex.compile(r"(?|(?<=(?:^|[^\p{L}\p{N}.@/_#])\p{L}{2,})([,;])(?=£?\p{N}+(?:,\p{N}{3})*(?![\p{L}\p{N}_]|[.,:/-]\p{N}))"
+# a comma or semicolon glued between a word of two letters or more and a whole number ("Geary,14;", "Exeter,£14,286")
+# or between a whole number and such a word ("6,500,the", "Odell,4;Wilson"): a figure standing alone (not
+# "value1,key2", "v1.2,beta", "3.14,pi"); no decimals, versions or dates beside it (see _number_glued)
+NUMBER_GLUED = regex.compile(r"(?|(?<=(?:^|[^\p{L}\p{N}.@/_#])\p{L}{2,})([,;])"
+                             r"(?=£?\p{N}+(?:,\p{N}{3})*(?![\p{L}\p{N}_]|[.,:/-]\p{N}))"
                              r"|(?<=(?:^|[\s(]|\p{L}{2}[,;])£?\p{N}+(?:,\p{N}{3})*)([,;])(?=\p{L}{2,}(?![\p{N}_])))")
 GLUED_NUMBER_MARK, DIGIT, DIGIT_OR_POUND = char_class(",;"), char_class(string.digits), char_class(string.digits + "£")
 LETTER_NOT_DIGIT = char_class(string.ascii_letters, beyond_ascii=True)
