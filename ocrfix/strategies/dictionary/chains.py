@@ -58,43 +58,45 @@ def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str],
     if len(word) < MIN_LETTERS or not word.isalpha():
         return []
     found: list[tuple[float, list[str]]] = []
-    closed: list[tuple[float, list[str]]] = []  # the chains only the closed-class words admit
+    prose: list[tuple[float, list[str]]] = []  # the chains only their closed-class words admit
     pieces_at: dict[int, list[tuple[str, float]]] = {}  # only the starts a chain reaches are looked up
 
-    def extend(start: int, chain: list[str], score: float, z_last: float, unlisted: int) -> bool:
+    def extend(start: int, chain: list[str], score: float, z_last: float, unlisted: int, closed: int) -> bool:
         if start == len(word):
             pairs = len(chain) - 1
             if len(chain) < MIN_PIECES:
                 pass
             elif unlisted <= MAX_UNLISTED and unlisted * UNLISTED_PER_PAIRS <= pairs:
                 found.append((score, list(chain)))
-            elif unlisted * CLOSED_UNLISTED_PER_PAIRS <= pairs and len(closed) <= MAX_CHAINS \
-                    and sum(piece in GLUE_WORDS for piece in chain) >= CLOSED_PIECES:
-                closed.append((score, list(chain)))
+            elif unlisted * CLOSED_UNLISTED_PER_PAIRS <= pairs and closed >= CLOSED_PIECES \
+                    and len(prose) <= MAX_CHAINS:
+                prose.append((score, list(chain)))
             return len(found) <= MAX_CHAINS
         pieces = pieces_at.get(start)
         if pieces is None:
             pieces = pieces_at[start] = _pieces_from(word, start, zipf)
         for piece, z_piece in pieces:
+            glue = piece in GLUE_WORDS
             if not chain:
                 step, more = z_piece - 9.0, 0
             else:
                 step, more = next_prob(chain[-1], z_last, piece, z_piece), not bigram(chain[-1], piece)
-                if unlisted + more > MAX_UNLISTED_CLOSED:
+                # beyond MAX_UNLISTED, each further pair missing from the list needs a closed-class piece in the chain
+                if unlisted + more > min(MAX_UNLISTED_CLOSED, MAX_UNLISTED + closed + glue):
                     continue
             chain.append(piece)
-            going = extend(start + len(piece), chain, score + step, z_piece, unlisted + more)
+            going = extend(start + len(piece), chain, score + step, z_piece, unlisted + more, closed + glue)
             chain.pop()
             if not going:
                 return False
         return True
 
-    complete = extend(0, [], 0.0, 0.0, 0)
+    complete = extend(0, [], 0.0, 0.0, 0, 0)
     del extend  # a closure that calls itself is a reference cycle: left, only the cycle collector would free it
     if not complete:
         return []
-    if len(closed) <= MAX_CHAINS:
-        found += closed
+    if len(prose) <= MAX_CHAINS:
+        found += prose
     return sorted(found, key=lambda item: -item[0])
 
 
