@@ -167,6 +167,9 @@ GLUE_SIZES = sorted({len(word) for word in GLUE_WORDS})
 TWO_CAPITALISED = regex.compile(r"(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)")
 # The whitespace-delimited token around a match, to keep URLs, e-mail addresses and code out.
 TOKEN_AROUND = regex.compile(r"\S+")
+# the characters str.isspace() takes (regex's \s leaves out the separators \x1c-\x1f), found from the end: the start of
+# the token around an offset without walking back over it a character at a time (a text without spaces is one token)
+SPACE_BEFORE = regex.compile(r"[\s\x1c-\x1f]", flags=regex.REVERSE)
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital inside one word
 LISTED = 1.0  # the lexicon's floor
 LETTERS = ("", *"abcdefghijklmnopqrstuvwxyz")  # no letter: the mark is a speck
@@ -350,10 +353,8 @@ def _token_at(text: str, offset: int) -> str:
     >>> _token_at("see www.example.org/a,b today", 21)
     'www.example.org/a,b'
     """
-    start = offset
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    token = TOKEN_AROUND.match(text, start)
+    space = SPACE_BEFORE.search(text, 0, offset)
+    token = TOKEN_AROUND.match(text, space.end() if space else 0)
     return token.group() if token else ""
 
 
