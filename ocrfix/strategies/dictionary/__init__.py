@@ -1328,7 +1328,8 @@ class Dictionary(RealWordRepair, Strategy):
                 self._edges.clear()
             forms = [word + letter if last else letter + word for letter in string.ascii_lowercase]
             zipfs = self._lexicon.folded_zipfs(forms)
-            found = self._edges[word, last] = [(form, zipf) for form, zipf in zip(forms, zipfs) if zipf >= MIN_CANDIDATE_ZIPF]
+            found = self._edges[word, last] = [(form, zipf) for form, zipf in zip(forms, zipfs)
+                                               if zipf >= MIN_CANDIDATE_ZIPF]
         return found
 
     def _classify(self, tokens: Tokens, vocabulary: Vocabulary) -> dict[str, tuple]:
@@ -1345,9 +1346,9 @@ class Dictionary(RealWordRepair, Strategy):
         """The tokens the pass must look at: those of ``busy`` (where a join or a real-word reading may be) and,
         unless a pattern repair took them, the numbers, the words a mark may have lost a letter to ("“he"),
         and the words to repair but those settled before any repair: a name (a capitalised listed word inside
-        a sentence, unless it may be one of the commonest words misread: :meth:`_misread_inside`) or a listed word that the bigram list pairs with the word before or the listed word after
-        (:meth:`_repair` leaves both alone). The pass skips the others, unless the token before them was
-        repaired (the word before is context)."""
+        a sentence, unless it may be one of the commonest words misread: :meth:`_misread_inside`) or a listed word
+        that the bigram list pairs with the word before or the listed word after (:meth:`_repair` leaves both
+        alone). The pass skips the others, unless the token before them was repaired (the word before is context)."""
         cores, words, linked = tokens.cores, tokens.letter_words, tokens.linked
         listed = tokens.listed(self._lexicon.folded_zipf)
         busy = busy | tokens.marked_edges()
