@@ -49,8 +49,8 @@ from ocrfix.codes import is_code_or_address
 from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
-from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, LOOKUP_CACHE, DeleteIndex, common_index,
-                                                     default_index)
+from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, DeleteIndex, common_index, default_index,
+                                                     remember)
 from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
@@ -621,9 +621,7 @@ class Dictionary(RealWordRepair, Strategy):
         """:meth:`_kind_of`, once per token."""
         kind = self._kinds.get(raw)
         if kind is None:
-            if len(self._kinds) > LOOKUP_CACHE:
-                self._kinds.clear()
-            kind = self._kinds[raw] = self._kind_of(core, raw)
+            kind = remember(self._kinds, raw, self._kind_of(core, raw))
         return kind
 
     def _kind_of(self, core: str, raw: str) -> tuple:
@@ -786,15 +784,12 @@ class Dictionary(RealWordRepair, Strategy):
         lexicon lookup per cut). Callers only read the list."""
         found = self._splits.get(word)
         if found is None:
-            if len(self._splits) > LOOKUP_CACHE:
-                self._splits.clear()
             zipfs = self._lexicon.folded_zipfs
             prefixes = [word[:cut] for cut in range(1, len(word))]
             lefts = [(left, z_left) for left, z_left in zip(prefixes, zipfs(prefixes)) if splittable(left, z_left)]
             rights = [word[len(left):] for left, _ in lefts]  # looked up only after a left part that may be a word
-            found = self._splits[word] = [(left, right, z_left, z_right)
-                                          for (left, z_left), right, z_right in zip(lefts, rights, zipfs(rights))
-                                          if splittable(right, z_right)]
+            found = remember(self._splits, word, [(left, right, z_left, z_right) for (left, z_left), right, z_right
+                                                  in zip(lefts, rights, zipfs(rights)) if splittable(right, z_right)])
         return found
 
     def _glued_odds(self, left: str, right: str) -> float:
@@ -1324,12 +1319,10 @@ class Dictionary(RealWordRepair, Strategy):
         """
         found = self._edges.get((word, last))
         if found is None:
-            if len(self._edges) > LOOKUP_CACHE:
-                self._edges.clear()
             forms = [word + letter if last else letter + word for letter in string.ascii_lowercase]
             zipfs = self._lexicon.folded_zipfs(forms)
-            found = self._edges[word, last] = [(form, zipf) for form, zipf in zip(forms, zipfs)
-                                               if zipf >= MIN_CANDIDATE_ZIPF]
+            found = remember(self._edges, (word, last),
+                             [(form, zipf) for form, zipf in zip(forms, zipfs) if zipf >= MIN_CANDIDATE_ZIPF])
         return found
 
     def _classify(self, tokens: Tokens, vocabulary: Vocabulary) -> dict[str, tuple]:
@@ -1426,10 +1419,7 @@ class Dictionary(RealWordRepair, Strategy):
             misprinted = _common_misprints(self.model).get(key[0], ())
             glyphs = [c for c in dict.fromkeys([*glyph_readings(key[0]), *misprinted]) if c not in ranked]
             found += [(zipf, c) for zipf, c in zip(self._lexicon.folded_zipfs(glyphs), glyphs) if zipf >= key[2]]
-        if len(self._lookups) > LOOKUP_CACHE:
-            self._lookups.clear()
-        self._lookups[key] = found
-        return found
+        return remember(self._lookups, key, found)
 
     def _admissible(self, word: str, zipf: float, candidate: str, prior: float, prev: str | None,
                     nxt: str | None, repeated: bool, document: Vocabulary | None = None) -> bool:
@@ -1468,14 +1458,12 @@ class Dictionary(RealWordRepair, Strategy):
         """
         channel = self._channels.get((reading, word))
         if channel is None:
-            if len(self._channels) > LOOKUP_CACHE:
-                self._channels.clear()
             channel = self.model.folded_reading(reading, word)
             if channel[1] and reading[0] != word[0]:  # most readings keep the first letter: asked before the call
                 odds = _first_letter_odds(reading, word)
                 if odds and not self._lexicon.folded_zipf(word):
                     channel = (channel[0] + odds, True)
-            self._channels[reading, word] = channel
+            remember(self._channels, (reading, word), channel)
         return channel
 
     def _attested(self, prev: str | None, word: str, nxt: str | None) -> bool:

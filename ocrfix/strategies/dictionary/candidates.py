@@ -34,6 +34,19 @@ COMMON_ZIPF = 5.0  # the small index of common words, for lookups of rare real w
 LOOKUP_CACHE = 100_000  # candidate lists (and other lookups) a Dictionary keeps across documents
 
 
+def remember(cache: dict, key, value):
+    """Keep ``value`` as ``key``'s in ``cache``, one of a Dictionary's lookups kept across documents, emptied first
+    once it holds LOOKUP_CACHE entries (a long-running process reads documents without end); return ``value``.
+
+    >>> cache = {}; remember(cache, "tbe", ["the"]), cache
+    (['the'], {'tbe': ['the']})
+    """
+    if len(cache) > LOOKUP_CACHE:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def deletions(word: str, distance: int = MAX_DISTANCE, prefix: int = PREFIX) -> set[str]:
     """``word``'s prefix with up to ``distance`` characters deleted (never down to nothing).
 

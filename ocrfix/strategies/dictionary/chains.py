@@ -64,13 +64,12 @@ def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str],
     def extend(start: int, chain: list[str], score: float, z_last: float, unlisted: int, closed: int) -> bool:
         if start == len(word):
             pairs = len(chain) - 1
-            if len(chain) < MIN_PIECES:
-                pass
-            elif unlisted <= MAX_UNLISTED and unlisted * UNLISTED_PER_PAIRS <= pairs:
-                found.append((score, list(chain)))
-            elif unlisted * CLOSED_UNLISTED_PER_PAIRS <= pairs and closed >= CLOSED_PIECES \
-                    and len(prose) <= MAX_CHAINS:
-                prose.append((score, list(chain)))
+            if len(chain) >= MIN_PIECES:
+                if unlisted <= MAX_UNLISTED and unlisted * UNLISTED_PER_PAIRS <= pairs:
+                    found.append((score, list(chain)))
+                elif unlisted * CLOSED_UNLISTED_PER_PAIRS <= pairs and closed >= CLOSED_PIECES \
+                        and len(prose) <= MAX_CHAINS:
+                    prose.append((score, list(chain)))
             return len(found) <= MAX_CHAINS
         pieces = pieces_at.get(start)
         if pieces is None:

@@ -35,7 +35,7 @@ from ocrfix.errormodel import ErrorModel, blocks
 from ocrfix.lexicon import fold
 from ocrfix.pipeline import Edit
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
-from ocrfix.strategies.dictionary.candidates import LOOKUP_CACHE
+from ocrfix.strategies.dictionary.candidates import LOOKUP_CACHE, remember
 from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
 from ocrfix.strategies.dictionary.protect import ORDINAL_OR_DECADE
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
@@ -435,12 +435,11 @@ class RealWordRepair:
             return zipf
         in_use = self._in_uses.get((word, zipf))  # kept per word: a garbled text's suspects repeat (494 of 1,237)
         if in_use is None:
-            if len(self._in_uses) > LOOKUP_CACHE:
-                self._in_uses.clear()
             misprints = sum(10.0 ** (self._lexicon.folded_zipf(reading) + channel) for reading in self._misread(word)
                             for channel, attested in [self._channel(reading, word)] if attested)
             left = 10.0 ** zipf - misprints
-            in_use = self._in_uses[word, zipf] = max(zipf - MISPRINTED_IN_USE, math.log10(left) if left > 0.0 else 0.0)
+            in_use = remember(self._in_uses, (word, zipf),
+                              max(zipf - MISPRINTED_IN_USE, math.log10(left) if left > 0.0 else 0.0))
         return in_use
 
     def _real_word_odds(self, tokens: Tokens, i: int, zipf: float, reading: str,
@@ -669,15 +668,13 @@ class RealWordRepair:
         key = (word, prev, nxt)
         found = self._fittings.get(key)
         if found is None:
-            if len(self._fittings) > LOOKUP_CACHE:
-                self._fittings.clear()
             if prev and nxt:
                 found = self._lexicon.listed_between(prev, self._misread(word), nxt)
             else:
                 bigram = self._lexicon.folded_bigram
                 found = [reading for reading in self._misread(word)
                          if (prev is None or bigram(prev, reading)) and (nxt is None or bigram(reading, nxt))]
-            self._fittings[key] = found
+            remember(self._fittings, key, found)
         return found
 
     def _misread(self, word: str) -> tuple[str, ...]:

@@ -125,6 +125,9 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
+CATCHWORD_WORDS = 5   # the words a catchword line may hold at most
+
+
 def catchword(content: str) -> tuple[str, bool] | None:
     """(the word announced, marked?) for a catchword line; ("", True) for a bare continuation mark.
 
@@ -145,9 +148,6 @@ def catchword(content: str) -> tuple[str, bool] | None:
     if not match:
         return None
     return match.group("word"), bool(match.group("slash") or match.group("tail") or rest is not content)
-
-
-CATCHWORD_WORDS = 5   # the words a catchword line may hold at most
 
 
 def _signature(content: str) -> re.Match[str] | None:
