@@ -92,10 +92,12 @@ HUBER_DELTA_UNDER = 0.01
 HUBER_ROUNDS = 6
 #: (least, most) weight of a signal, in character edits per unit of its mass (signals.py), from what
 #: the signal counts. A misread word weighs n ** 0.3 (1.5 to 2 for most words) and holds one to two
-#: visible edits, plus the unseen ones that come with it: 0.2 to 2 per unit. A rare word or a
-#: capitalised unknown one is right more often than not in clean text (archaic and technical words,
-#: names): at most 1. A garbage token ("l0ve", "th;e") holds at least one wrong character (>= 0.5), a
-#: non-word almost always (>= 0.25); a stray symbol token of n characters is n inserted ones plus a
+#: visible edits, plus the unseen ones that come with it: 0.2 to 2 per unit. A capitalised unknown
+#: word is right more often than not in clean text (names): at most 1. A rare word at most 1.5: the
+#: capitalised ones inside a sentence, mostly names read right, count as the document's own words
+#: (``signals._capitalised_rare``), and those left are mostly misreads ("tho", "waa"; session 21). A
+#: garbage token ("l0ve", "th;e") holds at least one wrong character (>= 0.5), a non-word almost always
+#: (>= 0.25); a stray symbol token of n characters is n inserted ones plus a
 #: space (mass n + 1: 0.5 to 1; it is at most all of them, and a symbol that stands for a misread
 #: letter, "|" for "I", is fewer). A lost space ("wouldnot") is an edit or two and the damage around
 #: it, never a lost line (<= 5); a broken sentence ("their. and") is a stray full stop or a misread
@@ -117,7 +119,7 @@ HUBER_ROUNDS = 6
 #: Tesseract's degraded pages insert full stops ("are. the") that cost it an edit each, not five.
 #: Lost spaces held to 2 as well: held-out 0.909 / 0.97 (Spearman lost on RapidOCR's pages, where run-
 #: together words do come with lost lines), corpus 0.906 / 1.29; not kept.
-BOUNDS = {"unknown": (0.2, 2.0), "names": (0.0, 1.0), "nonword": (0.25, 2.0), "rare": (0.0, 1.0),
+BOUNDS = {"unknown": (0.2, 2.0), "names": (0.0, 1.0), "nonword": (0.25, 2.0), "rare": (0.0, 1.5),
           "garbage": (0.5, 2.0), "symbols": (0.5, 1.0), "fragments": (0.0, 1.0), "merged": (0.0, 5.0),
           "stray_marks": (0.0, 2.0), "recurring": (1.0, 1.0), "broken_sentences": (0.0, 2.0), "short_lines": (0.0, 2.0),
           "noise_lines": (0.0, 1.0), "cut_lines": (0.0, 2.0)}

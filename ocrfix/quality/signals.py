@@ -164,6 +164,8 @@ _HYPHENS = "-¬\u00ad"
 _STRAY = "“‘\"'`*°«„^~"
 _CLOSERS = "”’\"'»"
 _CLOSED_LINE_END = frozenset(".!?:;" + _HYPHENS)
+_SENTENCE_ENDS = (".", "!", "?")
+_AFTER_SENTENCE = _CLOSERS + ")]"  # what may follow a sentence's end ('end."', "end.)")
 _SENTENCE_OR_HYPHEN = "." + _HYPHENS
 _VOWELS = frozenset("aeiouyAEIOUY")
 _POSSESSIVE = ("'s", "’s")  # a possessive's ending ("Everard's"), with either apostrophe
@@ -954,6 +956,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         if cleared:
             token_masses[np.isin(charged, cleared, kind="sort")] = 0.0
         _listed_names(token_line[charged], token_masses, n_lines)
+        _capitalised_rare(tokens, charged, token_masses)
         masses[:, :len(_TOKEN_FEATURES)] = _group_sums(token_line[charged], token_masses, n_lines)
         token_evidence[charged] = token_masses[:, _DENSE].sum(axis=1)
         token_page = page_of_line[token_line]
@@ -1186,6 +1189,28 @@ def _listed_names(lines: np.ndarray, token_masses: np.ndarray, n_lines: int) -> 
     rows = (named & (names[lines] >= LISTED_NAMES) & (other[lines] == 0.0)).nonzero()[0]
     token_masses[rows, _COL["repeated"]] += token_masses[rows, _NAMES]
     token_masses[rows, _NAMES] = 0.0
+
+
+def _capitalised_rare(tokens: Sequence[str], charged: np.ndarray, token_masses: np.ndarray) -> None:
+    """Move the ``rare`` mass of capitalised rare words inside a sentence to ``repeated`` (in place): a listed
+    word in title case that does not follow the end of a sentence ("at Lowestoft on", "in Cheapside,").
+
+    Inside a sentence a capital marks a name, and a listed name is most often read right (held-out OCR 89%,
+    the project corpus 66%); a misread word comes out a non-word far more often than a rare name. After a
+    sentence's end (or as the text's first word) any word is capitalised: those stay ``rare``. ``token_masses``:
+    the rows of the tokens ``charged``.
+
+    >>> tokens = ["In", "Cheapside", "it", "rained.", "Cheapside", "dried."]
+    >>> rows = np.zeros((2, len(_TOKEN_FEATURES))); rows[:, _RARE] = 0.5
+    >>> _capitalised_rare(tokens, np.array([1, 4]), rows); rows[:, _RARE].tolist(), rows[:, _COL["repeated"]].tolist()
+    ([0.0, 0.5], [0.5, 0.0])
+    """
+    rare = token_masses[:, _RARE].nonzero()[0]
+    moved = [row for row, index in zip(rare.tolist(), charged[rare].tolist())
+             if index and _capitalised(tokens[index].strip(_EDGE_PUNCT).rstrip("."))
+             and not tokens[index - 1].rstrip(_AFTER_SENTENCE).endswith(_SENTENCE_ENDS)]
+    token_masses[moved, _COL["repeated"]] += token_masses[moved, _RARE]
+    token_masses[moved, _RARE] = 0.0
 
 
 #: A confusion is the document's own when misread words of at least this many different tokens show it.
