@@ -51,6 +51,14 @@ def test_one_line_loop():
     assert fixed(text) == "Before.\nThe meeting was adjourned until further notice.\nAfter."
 
 
+def test_a_one_line_loop_whose_every_other_copy_drifts():
+    line = "All samples were stored at four degrees until analysis."
+    copies = [line, line.replace("four", "f0ur"), line, line.replace("analysis", "analysls"), line]
+    assert fixed("Report.\n" + "\n".join(copies) + "\n") == f"Report.\n{line}\n"
+    assert_unchanged("* ecc-mod.c: New file.\n* ecc-modp.c: New file.\n* ecc-modq.c: New file.\n"
+                     "* ecc-mods.c: New file.\n* ecc-modx.c: New file.\n")   # rows differing each from all
+
+
 def test_counter_loop_with_the_same_body():
     body = "The tenant shall keep the premises in good and substantial repair."
     text = "Schedule\n" + "".join(f"Article {n}\n{body}\n" for n in range(2, 7)) + "Signed."
@@ -95,7 +103,7 @@ def test_runaway_characters_and_units():
     assert fixed("Help!!!!!!!!!!!! me") == "Help! me"
     assert fixed("a " + ":" * 300 + " b") == "a : b"
     assert_unchanged("#" * 40 + "\n### Notes ###\nTitle\n^^^^^^^^^^^^\n+" + "-" * 30 + "+")
-    assert fixed("<td></td>" * 12 + " end") == "<td></td> end"
+    assert fixed("<td></td>" * 40 + " end") == "<td></td> end"
 
 
 def test_runaway_tail_to_the_end_of_the_page_is_cut_even_when_truncated():
@@ -110,6 +118,34 @@ def test_a_loop_that_ends_its_sentence_at_the_page_end_keeps_that_end():
     text = "It was the best of times, " + "it was the worst of times, " * 7
     assert fixed(text.rstrip(", ") + ".") == "It was the best of times, it was the worst of times."
     assert fixed(text + "it was the wo") == "It was the best of times, it was the worst"  # cut off: a runaway
+
+
+def test_a_runaway_tail_keeps_its_first_copy_whole():
+    sentence = "Payment is due within thirty days of the date of the invoice."
+    assert fixed("Terms. " + " ".join([sentence] * 12) + " Payment is due wi") == f"Terms. {sentence}"
+
+
+@pytest.mark.parametrize("copy", ["<p>Minutes of the meeting.</p>", "<li>Payment is due within thirty days.</li>"])
+def test_copies_written_without_spaces_between_them_keep_the_first_whole(copy):
+    """Markup glues each copy's first word to the last word of the one before ("...meeting.</p><p>Minutes")."""
+    assert fixed(copy * 21) == copy
+    assert fixed("Notes: " + copy * 21 + " End.") == f"Notes: {copy} End."
+
+
+def test_a_long_unit_of_markup_without_spaces_runs_away():
+    row = "<tr><td></td><td></td><td></td></tr>"
+    assert fixed("<table><tr><td>Anna</td><td>34</td></tr>" + row * 30) == "<table><tr><td>Anna</td><td>34</td></tr>" + row
+
+
+def test_a_counter_loop_inside_a_line():
+    assert fixed("The end of the report. " + " ".join(f"page {n}" for n in range(9, 80))) == (
+        "The end of the report. page 9")
+    body = "The Member States shall adopt the measures necessary to comply with this Directive."
+    text = " ".join(f"Article {n}. {body}" for n in range(1, 8))
+    assert fixed(text) == f"Article 1. {body}"
+    assert_unchanged("Fixed in PR c++/95823, PR c++/95824, PR c++/95825, PR c++/95826, PR c++/95827.")
+    assert_unchanged("Article 1. Scope. Article 2. Definitions. Article 3. Entry into force. Article 4. Repeal.")
+    assert_unchanged("Line 10: error. Line 11: error. Line 12: error. Line 13: error.")
 
 
 def test_a_long_sentence_echoed_once_is_removed():
@@ -127,6 +163,13 @@ def test_a_long_sentence_echoed_in_other_markup_is_removed(first, echo):
     assert fixed(f"{first.format(sentence)}\n{echo.format(sentence)}\nNext item.") == f"{first.format(sentence)}\nNext item."
 
 
+@pytest.mark.parametrize("first", ["<p>{}</p>", "<div>{}</div>", "{}<br>"])
+def test_a_long_sentence_echoed_in_other_markup_inside_one_line_is_removed(first):
+    sentence = "The board of directors met on Tuesday to consider the annual accounts of the company."
+    assert fixed(f"{first.format(sentence)} {sentence}\nNext item.") == f"{first.format(sentence)}\nNext item."
+    assert_unchanged(f"<h1>{sentence}</h1> {sentence}")  # a heading's words stay, as on lines
+
+
 def test_a_loop_whose_copies_differ_by_markup_collapses():
     line = "Received from the county treasurer the sum agreed"
     assert fixed(f"Cash book.\n<p>{line}</p>\n{line}\n**{line}**\n{line}\nTotal.") == f"Cash book.\n<p>{line}</p>\nTotal."
@@ -140,6 +183,11 @@ def test_repetition_in_markup_that_stays():
     assert_unchanged(f"# {title}\n\n{title}\n")  # a long title too: a heading is compared with its markup
     assert_unchanged(f"<title>{title}</title>\n<h1>{title}</h1>\n")
     assert_unchanged("<tr><td></td><td></td><td></td></tr>\n<tr><td></td><td></td><td></td></tr>\n<tr><td>Total</td></tr>\n")
+    # one empty row of a wide table, empty cells in one line: a run of empty cells is a loop only when it runs away
+    assert_unchanged("<table><tr><th>A</th><th>B</th><th>C</th><th>D</th><th>E</th><th>F</th></tr><tr>"
+                     + "<td></td>" * 6 + "</tr></table>")
+    assert_unchanged("<tr>" + "<td>&nbsp;</td>" * 8 + "</tr>")
+    assert_unchanged("<tr><td>Total</td>" + "<td>-</td>" * 6 + "</tr>")
     assert_unchanged("<tr><td>Maja</td><td>Andersson</td><td>Stockholm</td><td>member of the committee since 1948</td></tr>\n"
                      "<tr><td>Maja</td><td>Berglund</td><td>Uppsala</td><td>member of the committee since 1949</td></tr>\n")
     assert_unchanged("- Introduction " + "." * 40 + " 1\n- **Introduction** " + "." * 40 + " 1\n- Accounts " + "." * 40 + " 5\n")

@@ -15,9 +15,12 @@ text that breaks out of them:
   pages (the page break stays); the copy that led into the loop may differ
   more than the others;
 * **token loops** inside a line: 1..``max_token_period`` tokens repeated
-  ("of the of the of the", a sentence twenty times);
+  ("of the of the of the", a sentence twenty times, "page 9 page 10 …"),
+  tokens compared through their tags (copies glued by markup,
+  "<p>Minutes.</p><p>Minutes.</p>…", keep the first whole);
 * **character loops**: one symbol running away ("!!!!!!!!"), a short unit
-  without spaces repeated ("<td></td><td></td>…").
+  without spaces repeated ("<td></td><td></td>…"; empty cells only when
+  they run away).
 
 What it leaves alone: two copies of short text ("very very", "had had", "that
 that", two table rows alike), a short cry said three or four times ("ha, ha,
@@ -70,7 +73,7 @@ _SENTENCE_END = ".!?;:"
 _SPOKEN_MARKS = "," + _SENTENCE_END  # between the copies of a repeated cry ("ha, ha, ha", "No! no! no!")
 _SENTENCE_END_TABLE = np.array([chr(code) in _SENTENCE_END for code in range(128)], dtype=bool)  # 127: all above
 _LONG_WORD = 20  # words at least this long are searched for character units
-_LONGEST_UNIT = 32  # characters
+_LONGEST_UNIT = 64  # characters
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
 _VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (starting in capitals) from prose
 _OPENING_MARKS = "\"'“‘([«"
@@ -83,12 +86,16 @@ _RUNAWAY_COPIES = 50  # a short counted line this often is a runaway ("page 9", 
 _TABLE_ROW = re.compile(r"\.{4,}|(?:\. ){3,}|[£$€]?\d[\w.,]*\s+[£$€]?\d[\w.,]*$")
 # Markup a vision-language engine may put on one copy of a line and not on its echo: HTML/XML tags
 # ("<p>", "<br/>") and "**" or "__" around text; markdown's quote and list markers opening the line.
-_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*+(?:\s[^<>]*+)?/?>|\*\*(?<![*\w]\*\*)(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])"
+_TAG = r"</?[A-Za-z][\w:-]*+(?:\s[^<>]*+)?/?>"
+_MARKUP = re.compile(_TAG + r"|\*\*(?<![*\w]\*\*)(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])"
                      r"|__(?<![_\w]__)(?=[^\s_])(.+?)(?<=[^\s_])__(?![_\w])")
+# Tags and character references: a unit of these alone ("<td></td>", "<td>&nbsp;</td>") is an empty table cell.
+_TAG_OR_ENTITY = re.compile(_TAG + r"|&#?\w+;")
 _TAG_STARTS = frozenset("/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what follows a tag's "<"
 _LINE_MARKUP = re.compile(r"(?:[>*-][ \t]+)+")
-# A heading keeps its markup ("#" too) when compared: a document's title line repeated as its heading is no echo.
-_HEADING = re.compile(r"<(?:h[1-6]|title)[\s>]", re.IGNORECASE)
+# A heading keeps its markup ("#" too) when compared: a document's title line repeated as its heading is no echo
+# (a line holding its opening or closing tag; inside a line, a token holding one).
+_HEADING = re.compile(r"</?(?:h[1-6]|title)[\s>]", re.IGNORECASE)
 # first and last characters of a line that may hold markup (127: all above)
 _OPENS_MARKUP, _CLOSES_MARKUP = (np.array([char in marks for char in map(chr, range(128))]) for marks in ("<*_>-", ">*_"))
 
@@ -171,13 +178,14 @@ class Dedup(Strategy):
         of them are whitespace as ``str.split`` sees it and its tokens' starts and ends
         (:func:`ocrfix.tokenspans.bounds`): for a caller that has them (the quality estimate)."""
         tokens = _Tokens(codes, token_bounds)
-        line_loops = _LineLoops(self, text, codes, tokens).find()
-        inline = _select(_TokenLoops(self, text, tokens).find() + self._character_loops(text, codes, space, tokens))
+        tags = [place for place in offsets(text, "<") if text[place + 1:place + 2] in _TAG_STARTS]
+        line_loops = _LineLoops(self, text, codes, tokens, tags).find()
+        inline = _select(_TokenLoops(self, text, tokens, tags).find() + self._character_loops(text, codes, space, tokens))
         return _merge(line_loops, inline)
 
     # -- character loops -------------------------------------------------
     def _character_loops(self, text: str, codes: np.ndarray, space: np.ndarray, tokens: _Tokens) -> list[_Loop]:
-        """One character running away ("!!!!!!!!"), or a unit of 2..32 characters inside a word."""
+        """One character running away ("!!!!!!!!"), or a unit of 2..64 characters inside a word."""
         loops = []
         for start, length in zip(*(part.tolist() for part in _runs((codes[:-1] == codes[1:]) & ~space[1:], self.symbol_run - 1))):
             char, count = text[start], length + 1
@@ -192,7 +200,7 @@ class Dedup(Strategy):
         return loops + self._unit_loops_in_long_words(text, codes, tokens)
 
     def _unit_loops_in_long_words(self, text: str, codes: np.ndarray, tokens: _Tokens) -> list[_Loop]:
-        """Units of 2..32 characters repeated inside a word with no spaces ("<td></td><td></td>…")."""
+        """Units of 2..64 characters repeated inside a word with no spaces ("<td></td><td></td>…")."""
         starts, ends = tokens.starts, tokens.ends
         long = (ends - starts) >= _LONG_WORD
         if not long.any():
@@ -214,7 +222,8 @@ class Dedup(Strategy):
         joined[inside] = codes[(starts[owner] + position)[inside]]
         joined[~inside] = -1 - np.arange(int((~inside).sum()))  # separators: all different
         loops = []
-        for period in _unit_periods(joined, _LONGEST_UNIT):
+        longest = min(_LONGEST_UNIT, int((ends - starts).max()) // _UNIT_COPIES)  # longer units have too few copies
+        for period in _unit_periods(joined, longest):
             for run_start, run_length in zip(*(part.tolist() for part in _runs(joined[:-period] == joined[period:], (self.min_repeats - 1) * period))):
                 word = int(owner[run_start])
                 first = int(starts[word] + position[run_start])
@@ -229,7 +238,7 @@ class Dedup(Strategy):
 
     def _enough(self, unit: str, copies: int, *, exact: bool = True) -> bool:
         """Do ``copies`` copies of ``unit`` make a loop rather than legitimate repetition?"""
-        if not _LETTER.search(unit):
+        if not _has_text(unit):
             return copies >= _LOW_INFO_COPIES and copies * len(unit) >= self.low_info_chars
         if copies >= self.min_repeats:
             return True
@@ -248,7 +257,7 @@ class Dedup(Strategy):
 class _LineLoops:
     """Blocks of lines repeated consecutively (blank lines between copies ignored)."""
 
-    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, tokens: _Tokens) -> None:
+    def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, tokens: _Tokens, tags: list[int]) -> None:
         self.dedup = dedup
         self.text = text
         ends = np.concatenate((tokens.breaks, [len(text)]))
@@ -267,21 +276,20 @@ class _LineLoops:
         self.length = tokens.length(first, last + 1)
         self.claimed = np.zeros(len(self.starts), dtype=bool)
         self._keys: dict[int, str] = {}
-        self._see_through_markup(codes)
+        self._see_through_markup(codes, tags)
         self.compacts: list[str] = [""] * len(self.starts)
         self.numberless = np.zeros(len(self.starts), dtype=np.int64)
         self._prepared = bytearray(len(self.starts))
 
-    def _see_through_markup(self, codes: np.ndarray) -> None:
+    def _see_through_markup(self, codes: np.ndarray, tags: list[int]) -> None:
         """Compare the lines that hold markup (:func:`_without_markup`) by their text alone: an engine
         re-emits its last sentence with other markup ("<p>The board met.</p>" then "The board met."). Their
         hash, first and last word, length and key become those of the text; a line of markup alone
         (an empty table row) and a heading ("# Title", "<h1>Title</h1>": a title line repeated as the
-        heading is the document's) are compared as they stand."""
+        heading is the document's) are compared as they stand. ``tags``: where the text's tags start."""
         text = self.text
         # A line that opens or closes with a mark of markup; one holding a tag ("<" and a letter or "/").
         may = _OPENS_MARKUP.take(codes.take(self.starts), mode="clip") | _CLOSES_MARKUP.take(codes.take(self.stops - 1), mode="clip")
-        tags = [place for place in offsets(text, "<") if text[place + 1:place + 2] in _TAG_STARTS]
         if tags:
             may[np.searchsorted(self.ends, tags)] = True  # each one's content line
         lines, texts = [], []
@@ -418,7 +426,7 @@ class _LineLoops:
         counter = bool((kinds == _COUNTER).any())
         if counter and letters < 2 * _SHORT_BLOCK and copies < _RUNAWAY_COPIES:
             return None  # "Exhibit 3: photograph", "Exhibit 4: …": a counter loop repeats a body, or runs away
-        if (kinds == _NEAR).sum() > (kinds == _EXACT).sum():
+        if (kinds == _NEAR).sum() > (kinds == _EXACT).sum() and not self._recurs(first, copies, period):
             return None  # a loop drifts now and then; rows that all differ a little are an enumeration
         last = first + copies * period - 1  # last content line of the last full copy
         if self.page[first] != self.page[last] and not self._loops_on_a_page(first, last, period):
@@ -438,6 +446,14 @@ class _LineLoops:
             int(self.ends[first + period - 1]), int(self.ends[last]),
             f'{noun} "{_preview(self.line(first))}"', copies, kind, confidence,
         )
+
+    def _recurs(self, first: int, copies: int, period: int) -> bool:
+        """Is one of the ``copies`` of the block of ``period`` lines from line ``first`` on written out exactly
+        in half of them or more? A loop whose every other copy drifts ("f0ur", then "analysls") comes back to
+        its text; the rows of an enumeration ("ecc-mod.c", "ecc-modp.c", "ecc-modq.c") differ each from all."""
+        blocks = ["\n".join(self.key(line) for line in range(start, start + period))
+                  for start in range(first, first + copies * period, period)]
+        return 2 * max(map(blocks.count, set(blocks))) >= copies
 
     def _loops_on_a_page(self, first: int, last: int, period: int) -> bool:
         """Does some page hold two copies or more of the block of ``period`` lines repeated from line ``first``
@@ -473,8 +489,7 @@ class _LineLoops:
         for line in (i, j):
             self._prepare(line, line + 1)
         if self.numberless[i] == self.numberless[j]:
-            steps = {int(y) - int(x) for x, y in zip(_NUMBER.findall(a), _NUMBER.findall(b))}
-            return _COUNTER if steps <= {0, 1} and 1 in steps else _NONE
+            return _COUNTER if _counts_on(a, b) else _NONE
         ca, cb = self.compacts[i], self.compacts[j]
         if fuzz.ratio(ca, cb) >= 100 * self.dedup.similarity and _noise_only(ca.split(), cb.split()):
             return _NEAR
@@ -506,6 +521,18 @@ def _noise_only(a: list[str], b: list[str]) -> bool:
     return changed <= max(1, min(len(a), len(b)) // 8)
 
 
+def _counts_on(a: str, b: str) -> bool:
+    """Is ``b`` ``a`` with a number counted on by one (other numbers kept)?
+
+    >>> _counts_on("article 2", "article 3"), _counts_on("page 9", "page 11"), _counts_on("c++/95823,", "c++/95824,")
+    (True, False, True)
+    """
+    if a.translate(_NO_DIGITS) != b.translate(_NO_DIGITS):
+        return False
+    steps = {int(y) - int(x) for x, y in zip(_NUMBER.findall(a), _NUMBER.findall(b))}
+    return steps <= {0, 1} and 1 in steps
+
+
 def _digit_changed(x: str, y: str, op: Any) -> bool:
     if op.tag == "replace":
         return x[op.src_pos].isdigit() and y[op.dest_pos].isdigit()
@@ -515,14 +542,38 @@ def _digit_changed(x: str, y: str, op: Any) -> bool:
 class _TokenLoops:
     """Units of tokens repeated consecutively inside a line, found with hashed tokens in numpy."""
 
-    def __init__(self, dedup: Dedup, text: str, tokens: _Tokens) -> None:
+    def __init__(self, dedup: Dedup, text: str, tokens: _Tokens, tags: list[int]) -> None:
         self.dedup = dedup
         self.text = text
         self.starts, self.ends, self.core_ends, self.ids = tokens.starts, tokens.ends, tokens.core_ends, tokens.ids
+        self.marked_in_markup: set[int] = set()
+        if tags:
+            self._see_through_tags(tags)
         # each token's line: as many tokens in line n as start between its breaks
         self.per_line = np.diff(tokens.before_breaks, prepend=0, append=len(self.starts))
         self.line = np.repeat(np.arange(len(tokens.breaks) + 1), self.per_line)
         self.page = tokens.line_pages.take(self.line)
+
+    def _see_through_tags(self, tags: list[int]) -> None:
+        """Compare the tokens that hold a tag (``tags``: where the text's tags start) by their text alone: an
+        engine re-emits its last sentence in other markup inside a line ("<p>The board met.</p> The board
+        met."). A token of markup alone ("<td></td>") and a heading's ("<h1>Title</h1> Title": as for lines)
+        stay as they are; one whose sentence mark stands inside its markup ("met.</p>") is noted in
+        ``marked_in_markup``."""
+        holders = np.unique(np.searchsorted(self.starts, tags, side="right") - 1).tolist()
+        changed, cores = [], []
+        for token in holders:
+            raw = self.text[int(self.starts[token]):int(self.ends[token])]
+            bare = "".join(_TAG_OR_ENTITY.sub(" ", raw).split())
+            core = bare.rstrip(_SENTENCE_END)
+            if bare != raw and _LETTER.search(core) and not _HEADING.search(raw):
+                changed.append(token)
+                cores.append(core)
+                if core != bare and self.core_ends[token] == self.ends[token]:
+                    self.marked_in_markup.add(token)
+        if changed:
+            self.ids = self.ids.copy()
+            self.ids[changed] = _signatures(cores)
 
     def key(self, token: int) -> str:
         return self.text[self.starts[token]:self.core_ends[token]].lower()
@@ -536,7 +587,7 @@ class _TokenLoops:
         for period in self._periods(min(self.dedup.max_token_period, longest // 2)):
             a, b = slice(0, count - period), slice(period, count)
             same = (self.ids[a] == self.ids[b]) & (self.line[a] == self.line[b])
-            noisy = self._fill_noise(same, period)
+            noisy, counted = self._fill_noise(same, period)
             starts, lengths = _runs(same, period)
             # Two copies are a loop only for a long unit: drop short ones before looking closer.
             unit_chars = self.ends[starts + period - 1] - self.starts[starts]
@@ -545,7 +596,8 @@ class _TokenLoops:
                 keep |= unit_chars >= _ECHO_LETTERS
             for run_start, run_length in zip(starts[keep].tolist(), lengths[keep].tolist()):
                 near = bool(noisy[run_start:run_start + run_length].any())
-                loop = self._loop(run_start, run_length, period, near=near)
+                counter = bool(counted[run_start:run_start + run_length].any())
+                loop = self._loop(run_start, run_length, period, near=near, counter=counter)
                 if loop is not None:
                     loops.append(loop)
         return loops
@@ -560,23 +612,35 @@ class _TokenLoops:
         same = (self.ids == _ahead(self.ids, most, pad=0)) & (self.line == _ahead(self.line, most, pad=-1))
         return _periods_with_runs(same, holes=True)
 
-    def _fill_noise(self, same: np.ndarray, period: int) -> np.ndarray:
-        """Let one token that differs by OCR noise ("infomation") continue a repetition; where it did."""
-        noisy = np.zeros(len(same), dtype=bool)
+    def _fill_noise(self, same: np.ndarray, period: int) -> tuple[np.ndarray, np.ndarray]:
+        """Let one token that differs by OCR noise ("infomation") or counts on ("Article 2." / "Article 3.",
+        "page 9 page 10") continue a repetition; where each did."""
+        noisy, counted = np.zeros(len(same), dtype=bool), np.zeros(len(same), dtype=bool)
         if period < 2 or len(same) < 3:
-            return noisy  # a 1-token loop has no context to tell noise from another word
+            return noisy, counted  # a 1-token loop has no context to tell noise from another word
         holes = (~same[1:-1] & same[:-2] & same[2:]).nonzero()[0] + 1
         for hole in holes.tolist():
-            if self.line[hole] == self.line[hole + period] and _noise_only([self.key(hole)], [self.key(hole + period)]):
-                same[hole] = noisy[hole] = True
-        return noisy
+            if self.line[hole] == self.line[hole + period]:
+                key, other = self.key(hole), self.key(hole + period)
+                if _noise_only([key], [other]):
+                    same[hole] = noisy[hole] = True
+                elif _counts_on(key, other):
+                    same[hole] = counted[hole] = True
+        return noisy, counted
 
-    def _loop(self, first: int, pairs: int, period: int, *, near: bool = False) -> _Loop | None:
+    def _loop(self, first: int, pairs: int, period: int, *, near: bool = False, counter: bool = False) -> _Loop | None:
         keys = [self.key(token) for token in range(first, first + period)]
         if _is_power(keys):
             return None  # "a b a b" repeated is the loop of "a b", found at its own period
+        after = first + pairs  # a counter ending the last copy is no lone difference between equal pairs
+        if counter and after + period < len(self.ids) and self.line[after] == self.line[after + period] \
+                and _counts_on(self.key(after), self.key(after + period)):
+            pairs += 1
         copies = (pairs + period) // period
         unit = self.text[int(self.starts[first]):int(self.core_ends[first + period - 1])]
+        if counter and (copies < self.dedup.min_repeats or (
+                len(_LETTER.findall(unit)) < 2 * _SHORT_BLOCK and copies < _RUNAWAY_COPIES)):
+            return None  # as for lines: a counter loop repeats a body, or runs away ("page 9 page 10 …")
         # A phrase read twice in a row ("the committee noted the committee noted that") is an echo;
         # across a sentence's end it is prose ("... the main package. The main package is ...").
         echo = (not near and copies == 2 and period >= _ECHO_TOKENS and len(_LETTER.findall(unit)) >= _ECHO_LETTERS
@@ -598,11 +662,43 @@ class _TokenLoops:
             model, cut = keys[(truncated - first) % period], self.key(truncated)
             if model.startswith(cut) and len(_LETTER.findall(model)) > len(_LETTER.findall(cut)):
                 tail = truncated
+        start = int(self.core_ends[first + period - 1])
+        glue = self._glue(first, period)
         if tail > last and self._ends_page(tail):
-            end = int(self.ends[tail])
+            # a runaway tail: the first copy stays whole, its marks too ("... of the invoice." then "Payment is du")
+            start, end = int(self.ends[first + period - 1]) - glue, int(self.ends[tail])
+        else:
+            start, end = start - glue, end - glue
+            closing = tail + 1  # "...meeting.</p> End.": the last copy, no next one glued to it
+            if glue and closing < len(self.ids) and self.line[closing] == self.line[tail] \
+                    and (closing - first) % period == period - 1 and self.key(closing) == keys[-1][:-glue]:
+                end = int(self.ends[closing])
+            if first + period - 1 in self.marked_in_markup and last not in self.marked_in_markup:
+                end = int(self.ends[last])  # "<p>The board met.</p> The board met.": the echo's mark goes too
         confidence = (0.95 if copies >= self.dedup.min_repeats else 0.8) - (0.1 if near else 0.0)
         kind = "token" if period == 1 else f"{period}-token unit"
-        return _Loop(int(self.core_ends[first + period - 1]), end, f'{kind} "{_preview(unit)}"', copies, "near" if near else "exact", confidence)
+        return _Loop(start, end, f'{kind} "{_preview(unit)}"', copies, "counter" if counter else "near" if near else "exact",
+                     confidence)
+
+    def _glue(self, first: int, period: int) -> int:
+        """How many characters of the unit's last token (tokens ``first``.. ``period`` long) begin its next
+        copy: copies written without a space between them ("<p>Minutes of the meeting.</p><p>Minutes of the
+        meeting.</p>…") glue one copy's first word to the last word of the one before. That word ends the
+        token before the first copy too, and starts at a tag's edge ("</p>|<p>"); 0 if none.
+
+        A removal from there keeps the first copy as written ("<p>Minutes of the meeting.</p>").
+        """
+        before, last = first - 1, first + period - 1
+        if before < 0 or self.line[before] != self.line[first]:
+            return 0
+        lead = self.text[int(self.starts[before]):int(self.ends[before])]
+        word = self.text[int(self.starts[last]):int(self.core_ends[last])]
+        shared = 0
+        while shared < min(len(lead), len(word) - 1) and lead[-1 - shared] == word[-1 - shared]:
+            shared += 1
+        if not shared or not (word[-shared] == "<" or word[-shared - 1] == ">"):
+            return 0
+        return shared if _LETTER.search(word[-shared:]) else 0
 
     def _said(self, first: int, last: int, period: int) -> bool:
         """Are the copies of a unit (tokens ``first``..``last``) a writer's, not an engine's? Marked as
@@ -915,6 +1011,28 @@ def _without_markup(line: str) -> str:
     if "<" not in line and "**" not in line and "__" not in line:  # most lines: no pass of the pattern
         return line
     return _MARKUP.sub(lambda match: f" {match.group(1) or match.group(2) or ''} ", line)
+
+
+def _has_text(unit: str) -> bool:
+    """Does ``unit`` hold a letter outside tags and character references? Empty cells of a table row
+    ("<td></td>" six times) repeat as leaders do: only a long run of them is a loop. The unit may start
+    anywhere in its copies ("td></td><"): it is read twice over, from the first mark of markup to the last
+    (which holds each of its characters once at least when its markup is whole).
+
+    >>> _has_text("<td></td>"), _has_text("td></td><"), _has_text("<td>&nbsp;</td>"), _has_text("a</td><td>Ann")
+    (False, False, False, True)
+    >>> _has_text("AT&T"), _has_text("a < b")
+    (True, True)
+    """
+    if not _LETTER.search(unit):
+        return False
+    if "<" not in unit and "&" not in unit:
+        return True
+    twice = unit * 2
+    markup = list(_TAG_OR_ENTITY.finditer(twice))
+    if not markup:
+        return True
+    return bool(_LETTER.search(_TAG_OR_ENTITY.sub(" ", twice[markup[0].start():markup[-1].end()])))
 
 
 def _signatures(pieces: list[str]) -> np.ndarray:
