@@ -20,6 +20,10 @@ import regex
 
 # English months' abbreviations (and the whole of May), as newspapers and letters date
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+# The months' names, in full or abbreviated, which a date prints before its year or day with a space ("September
+# 1936", "May 12", "Dec. 1899"), seldom with a comma
+MONTH_NAMES = frozenset(("january", "february", "march", "april", "june", "july", "august", "september", "october",
+                         "november", "december", *MONTHS))
 # The names of months and weekdays English always capitalises; not "may", "march", "august", which are words too
 CAPITALISED_DATE_WORDS = frozenset((
     "january", "february", "april", "june", "july", "september", "october", "november", "december",
