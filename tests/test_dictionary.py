@@ -314,6 +314,11 @@ def test_the_pounds_l_read_as_a_capital_i_after_a_number(default):
         "Fine Tea, 2s. 8d. per lb.; bread at 5½d. per 4 lb. loaf; 14 lbs. of sugar"
     kept = "See Ib. p. 23, and the Ib. of the second edition."  # "ibidem" in a footnote
     assert run(default, kept) == kept
+    # typewritten accounts (held-out setB): Tesseract and RapidOCR read the l as a 1, "gross 3,982 1bs."
+    assert run(default, "14 bales, gross 3,982 1bs., tare 126 1bs.; rails of 41 1/2 1b. and 2d. per 1b. more") == \
+        "14 bales, gross 3,982 lbs., tare 126 lbs.; rails of 41 1/2 lb. and 2d. per lb. more"
+    kept = "Print 0x1b, send 00 1b 5b, and see form 41b. and step 1b. here."  # hex, a figure glued, no number
+    assert run(default, kept) == kept
 
 
 def test_the_pound_sign_read_as_an_f_before_a_sum_in_a_text_of_sterling(default):
@@ -329,6 +334,14 @@ def test_a_nought_read_as_a_capital_o_in_a_sum_of_shillings_and_pence(default):
     assert run(default, "Plot 2, rent 5s. Od. and Messrs. Tapper, £13,950 Os. Od.; the rest at 3l. Os. 6d.") == \
         "Plot 2, rent 5s. 0d. and Messrs. Tapper, £13,950 0s. 0d.; the rest at 3l. 0s. 6d."
     kept = "Od. and Os. are names; Mr Os, 5s. Odd, the Os. 6d."  # no sum of shillings before them
+    assert run(default, kept) == kept
+
+
+def test_one_shillings_1_read_as_a_letter_before_the_pence(default):
+    # typewritten minutes and accounts (held-out setB): "an advance of is. 6d.", "against £452 is. 9d."
+    assert run(default, "It resolved that an advance of is. 6d. be given, against £452 Is. 9d. last year.") == \
+        "It resolved that an advance of 1s. 6d. be given, against £452 1s. 9d. last year."
+    kept = "The fee is 6d. a week; his. 6d. is a typo."  # no full stop after the word, or another word
     assert run(default, kept) == kept
 
 
@@ -390,6 +403,14 @@ def test_a_month_misread_in_a_dateline(default):
         "LONDON, Dec. 4.—The Chancellor spoke.\nVIENNA. Oct. 2. The Emperor left."
     kept = "under the ACT, Sec. 4, and St. Mat. 5. 3;\nNEW YORK, Nov. 22.—The river Dee. 4 men"
     assert run(default, kept) == kept  # a section, a chapter: no dateline; a real month
+
+
+def test_a_days_ordinal_printed_in_letters_before_a_month(default):
+    # typewritten letters (held-out setB): Tesseract read the figures 1 and 0 as the letters of their shape
+    assert run(default, "between ist January and 31st March, on Wednesday the llth inst. and up to the loth June") \
+        == "between 1st January and 31st March, on Wednesday the 11th inst. and up to the 10th June"
+    kept = "Nothing loth, May agreed; the Ith June; oth May."  # no month after, or no ordinal a number has
+    assert run(default, kept) == kept
 
 
 def test_a_long_capitalised_word_mid_sentence_misread_is_repaired_in_lower_case(default):

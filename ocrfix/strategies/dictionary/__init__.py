@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import compress
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Sequence
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -54,7 +54,7 @@ from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, DeleteIndex, c
 from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
-from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months
+from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
 from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_inner_capital,
                                                   repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
@@ -63,7 +63,8 @@ from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIE
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glued_function_words, lost_spaces,
                                                   printed_apart, stray_marks, stray_stops)
-from ocrfix.strategies.dictionary.units import misread_noughts, misread_pound_signs, misread_pounds, pounds_in_l
+from ocrfix.strategies.dictionary.units import (misread_noughts, misread_pound_signs, misread_pounds, misread_shillings,
+                                                pounds_in_l)
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 from ocrfix.strategies.dictionary.variants import has_standard_ending
@@ -243,7 +244,7 @@ class Dictionary(RealWordRepair, Strategy):
             return []  # another language: the English lexicon has no evidence against its words
         vocabulary = tokens.vocabulary = Vocabulary.from_token_counts(tokens.core_counts)  # as .from_text(text) counts
         tokens.unknown_prior = self._unknown_prior(tokens)
-        edits: list[Edit] = (self._postcodes(text) + self._lone_marks(text) + self._datelines(text)
+        edits: list[Edit] = (self._postcodes(text) + self._lone_marks(text) + self._datelines(text, tokens.core_counts)
                              + self._printed_apart(tokens))
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         taken |= tokens.line_break_halves(self._is_word)  # "ter-\nminates": halves of a word, no words themselves
@@ -525,15 +526,20 @@ class Dictionary(RealWordRepair, Strategy):
                                   reason="the pronoun I read as another upright before its contraction (\"T'm\")")
                         for match in misread_pronouns(text)]
 
-    def _datelines(self, text: str) -> list[Edit]:
-        """A month's abbreviation misread in a dateline (see :mod:`.dates`).
+    def _datelines(self, text: str, words: Collection[str]) -> list[Edit]:
+        """A month's abbreviation misread in a dateline, and a day's ordinal printed in letters (see :mod:`.dates`);
+        ``words``: the text's words.
 
-        >>> [(e.original, e.replacement) for e in Dictionary()._datelines("LONDON, Dee. 4.—The Chancellor")]
-        [('Dee', 'Dec')]
+        >>> text = "LONDON, Dee. 4.—On the ist January"
+        >>> [(e.original, e.replacement) for e in Dictionary()._datelines(text, text.split())]
+        [('Dee', 'Dec'), ('ist', '1st')]
         """
         return [self.edit(text, match.start(), match.end(), month, confidence=PATTERN_CONFIDENCE,
                           reason="a month's abbreviation misread in a dateline (place, month, day)")
-                for match, month in misread_months(text, self._channel)]
+                for match, month in misread_months(text, self._channel)] \
+            + [self.edit(text, *match.span(), day, confidence=PATTERN_CONFIDENCE,
+                         reason="a day's ordinal with letters read for its figures, before a month")
+               for match, day in misread_ordinals(text, words)]
 
     def _printed_apart(self, tokens: Tokens) -> list[Edit]:
         """Two words run together that the text prints apart elsewhere (:func:`.spacing.printed_apart`), where the
@@ -574,8 +580,10 @@ class Dictionary(RealWordRepair, Strategy):
         found += [(*match.span(), "", "a speck read as a mark after a word no sentence ends with")
                   for match in stray_marks(text)]
         found += [(*match.span(), "l",
-                   "the l of the pound's abbreviation \"lb\" read as a capital I after a number or \"per\"")
+                   "the l of the pound's abbreviation \"lb\" read as a capital I or a 1 after a number or \"per\"")
                   for match in misread_pounds(text)]
+        found += [(*match.span(), "1", "the 1 of one shilling read as a letter before the pence of a sum")
+                  for match in misread_shillings(text)]
         found += [(*match.span(), "£", "the pound sign read as an f before a sum, in a text that sets sterling")
                   for match in misread_pound_signs(text)]
         found += [(*match.span(), "0", "a nought read as a capital O in a sum of shillings and pence")

@@ -14,9 +14,14 @@ printed word as, by one letter it has seen confused, is the repair. Only in that
 """
 from __future__ import annotations
 
-from typing import Callable, Iterator
+import re
+from itertools import chain, product
+from typing import Callable, Collection, Iterator
 
 import regex
+
+from ocrfix.strategies.dictionary.protect import ordinal
+from ocrfix.tokenspans import matches_at
 
 # English months' abbreviations (and the whole of May), as newspapers and letters date
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
@@ -28,10 +33,39 @@ MONTH_NAMES = frozenset(("january", "february", "march", "april", "june", "july"
 CAPITALISED_DATE_WORDS = frozenset((
     "january", "february", "april", "june", "july", "september", "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+# An ordinal of one or two figures printed in the letters engines read for them (l, I, i for 1; O, o for 0), before a
+# month's name or the commercial "inst." and "ult." (this month, last month), "of" between: a day of a date
+LETTER_ORDINAL = regex.compile(r"(?<![\w.,'’-])([lIiOo]{1,2})(st|nd|rd|th)(?=[ \t]+(?:of[ \t]+)?(\p{L}+)\b)")
+DIGIT_LETTERS = str.maketrans("lIiOo", "11100")
+# every such ordinal whose suffix is the one English gives its number, and that number ("llth": "11th")
+LETTER_ORDINALS = {letters + suffix: day
+                   for letters in map("".join, chain(product("lIiOo"), product("lIiOo", repeat=2)))
+                   for suffix in ("st", "nd", "rd", "th")
+                   if (day := ordinal(letters.translate(DIGIT_LETTERS), suffix)) is not None}
+INSTANT_WORDS = frozenset(("inst", "ult", "prox", "instant", "ultimo", "proximo"))
 # a paragraph's opening place in capitals, a comma or stop and one space; a capitalised word of 3-4 letters; a
 # stop or comma and a day
 DATELINE = regex.compile(r"(?<=^[ \t]*\p{Lu}[\p{Lu} '’-]*\p{Lu}[,.] )\p{Lu}\p{Ll}{2,3}(?=[.,]? ?(?:[12]?\d|3[01])(?!\d|,\d))",
                          regex.MULTILINE)
+
+
+def misread_ordinals(text: str, words: Collection[str]) -> Iterator[tuple[regex.Match, str]]:
+    """Each ordinal day printed all in letters for its figures (LETTER_ORDINAL: "ist January", "llth inst.", "the
+    loth of June") and the ordinal meant; ``words`` holds the text's words (at least those of LETTER_ORDINALS in it),
+    whose few such ordinals are all the pattern is tried at.
+
+    >>> text = "on the llth inst., the ist of May and loth June 1936"
+    >>> [(m.group(), day) for m, day in misread_ordinals(text, text.replace(",", "").split())]
+    [('llth', '11th'), ('ist', '1st'), ('loth', '10th')]
+    >>> text = "Es ist klar; nothing loth. May came; the Ith June; oth May; ist may"
+    >>> list(misread_ordinals(text, text.replace(";", "").split()))
+    []
+    """
+    starts = sorted(found.start() for word in LETTER_ORDINALS if word in words for found in re.finditer(word, text))
+    for match in matches_at(LETTER_ORDINAL, text, starts):
+        following = match.group(3)
+        if following[0].isupper() and following.lower() in MONTH_NAMES or following in INSTANT_WORDS:
+            yield match, LETTER_ORDINALS[match.group()]
 
 
 def misread_months(text: str, reading: Callable[[str, str], tuple[float, bool]]) -> Iterator[tuple[regex.Match, str]]:

@@ -286,8 +286,16 @@ def _repair_ordinal(number: str, suffix: str) -> str | None:
     """
     if ASCII_DIGITS.isdisjoint(number) or number.isdigit():
         return None
-    digits = "".join(LETTER_FOR_DIGIT.get(ch, ch) for ch in number)
-    if digits[0] == "0":
+    return ordinal("".join(LETTER_FOR_DIGIT.get(ch, ch) for ch in number), suffix)
+
+
+def ordinal(digits: str, suffix: str) -> str | None:
+    """The ordinal ``digits`` + ``suffix`` if English gives the number that suffix, and the number no leading nought.
+
+    >>> ordinal("21", "st"), ordinal("11", "th"), ordinal("11", "st"), ordinal("01", "st")
+    ('21st', '11th', None, None)
+    """
+    if not digits.isdigit() or digits[0] == "0":
         return None
     tens, units = int(digits) // 10 % 10, int(digits) % 10
     expected = "th" if tens == 1 or units > 3 or units == 0 else ("st", "nd", "rd")[units - 1]

@@ -1,6 +1,6 @@
-"""Units misread beside a number: "per Ib." for "per lb.", "4 Ibs." for "4 lbs.", "f19 10s." for "£19 10s.",
-"5s. Od." for "5s. 0d."; and a sum in pounds set the old way, "47l. 10s." (the l of libra), kept from the
-repair of letters read for digits.
+"""Units misread beside a number: "per Ib." for "per lb.", "4 Ibs." and "4 1bs." for "4 lbs.", "f19 10s." for
+"£19 10s.", "5s. Od." for "5s. 0d.", "£5 is. 6d." for "£5 1s. 6d."; and a sum in pounds set the old way, "47l.
+10s." (the l of libra), kept from the repair of letters read for digits.
 
 The pound's abbreviation starts with a lower-case l, which most type cuts as the same upright stroke as a
 capital I; engines read "lb." as "Ib." (a listed word, the footnote's "ibidem", so no spelling check sees it).
@@ -14,12 +14,21 @@ After a number or "per", where market reports, prices and recipes set weights, "
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import regex
 
-# a capital I opening "Ib" or "Ibs" after a number (a fraction too) or "per", and a space or none between
-POUND = regex.compile(r"(?<=(?:\d|[½¼¾⅛⅜⅝⅞]|\bper)\s?)I(?=bs?\b)")
+from ocrfix.tokenspans import matches_at
+
+# a capital I opening "Ib" or "Ibs" after a number (a fraction too) or "per", and a space or none between; or a 1
+# opening "1b." or "1bs." after a space (glued to a number it is a figure: "41b" may be 41 b.; hex has no stop: "00 1b")
+POUND = regex.compile(r"(?<=(?:\d|[½¼¾⅛⅜⅝⅞]|\bper)\s?)I(?=bs?\b)"
+                      r"|(?<=(?:\d|[½¼¾⅛⅜⅝⅞]|\bper)\s)1(?=bs?\.)")
+# One shilling's 1 read as the letter of its shape before the pence of a sum ("£5 is. 6d.", "Is. Od."): a word "is"
+# ends no sentence before a sum of pence, and "ls." is no word
+ONE_SHILLING = regex.compile(r"(?<![\w.'’])[iIl](?=s\.\s?(?:\d{1,2}|O)d\.)")
+PENCE_AFTER = re.compile(r"s\.\s?(?:\d{1,2}|O)d\.")  # where ONE_SHILLING may match, one character on
 # The pound sign's loop and bar read as an f (Tesseract on period type): a small f alone before a sum, in a
 # text that sets sterling elsewhere (a sum of shillings or pence, "10s.", "6d.", or a pound sign). In other
 # texts f and a number are a key, a register or an aperture ("F1", "f0", "f2.8").
@@ -36,8 +45,21 @@ NOUGHT = regex.compile(r"(?<=\b(?:\d{1,2}|O)[sS]\.?\s?)O(?=d\b)"
 
 
 def misread_pounds(text: str) -> Iterator[regex.Match]:
-    """Each capital I that is the l of a pound's abbreviation after a number or "per" (see the module)."""
-    return POUND.finditer(text) if "Ib" in text else iter(())
+    """Each capital I or 1 that is the l of a pound's abbreviation after a number or "per" (see the module).
+
+    >>> [m.start() for m in misread_pounds("gross 3,982 1bs., per 1b., 41 1/2 1b. rails; 0x1b, 00 1b 5b, 41b.")]
+    [12, 22, 34]
+    """
+    return POUND.finditer(text) if "Ib" in text or "1b" in text else iter(())
+
+
+def misread_shillings(text: str) -> Iterator[regex.Match]:
+    """Each i, I or l that is the 1 of one shilling before a sum's pence (see ONE_SHILLING).
+
+    >>> [m.start() for m in misread_shillings("at £5 is. 6d., Is. Od. and ls.9d.; his. 6d., it is 6d., is. 6 d.")]
+    [6, 15, 27]
+    """
+    return matches_at(ONE_SHILLING, text, (found.start() - 1 for found in PENCE_AFTER.finditer(text) if found.start()))
 
 
 def misread_pound_signs(text: str) -> Iterator[regex.Match]:
