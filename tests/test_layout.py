@@ -330,6 +330,23 @@ def test_catchwords_in_plain_text(catchword):
     assert "begun in earnest, and that" in out
 
 
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_a_continuation_head_under_a_catchword_in_plain_text_goes(separator):
+    # a letter's second page heads itself with the addressee, its number and the date; the catchword at the first
+    # page's foot announces the word that follows that head
+    text = ("\n".join(PAGE_END) + f"{separator}/earnest,{separator}Mr J. Smith - 2 - 14 October 1983\n\n"
+            "earnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE))
+    out = layout(text)
+    assert "Smith" not in out and "October" not in out and "begun in earnest, and that" in out
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_a_typewriters_catchword_over_the_next_pages_garbled_number_goes(separator):
+    # "/earnest," over the second page's number as OCR garbles it ("Qo"), the blank line under the number only
+    text = "\n".join(PAGE_END) + f"\n\n/earnest,{separator}Qo\n\nearnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE)
+    assert "/earnest," not in layout(text)
+
+
 def test_a_repeated_reply_is_no_catchword():
     text = "He asked whether the Board had agreed.\n\nYes\n\nYes, the Board agreed on Monday.\n"
     assert "\nYes\n" in layout(text)

@@ -449,12 +449,23 @@ def pages_joined_by_one_newline(heads: list[str], feet: list[str], *, blank_line
     (["", "THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["24", "25", ""], True),
     (["", "THE HISTORY OF ASHCOMBE 25", "26 THE HISTORY OF ASHCOMBE"], ["", "", ""], True),
     (["", "THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["24", "25", ""], False),
-], ids=["feet over heads", "numbered heads", "no blank lines"])
+    (["", "THE HISTORY OF ASHCOMBE 25", "THE HISTORY OF ASHCOMBE"], ["", "", ""], True),
+    (["", "THE HISTORY OF ASHCOMBE 25", "26 THE HISTORY OF ASHCOMBE"], ["", "", ""], False),
+], ids=["feet over heads", "numbered heads", "no blank lines", "a head that lost its number", "numbered heads, no blank lines"])
 def test_page_numbers_and_heads_of_pages_joined_by_one_newline_go(heads, feet, blank_lines):
     # the last page's foot right over the next page's head, or a numbered head right under the last page's line,
     # with no blank line between
     corrected = Pipeline(["layout"]).run(pages_joined_by_one_newline(heads, feet, blank_lines=blank_lines)).text
     assert cer("The History of Ashcombe " + " ".join(textwrap.wrap(HISTORY, 60)[:10 * len(heads)]), corrected) == 0
+
+
+def test_a_title_repeated_inside_sentences_of_text_without_blank_lines_stays():
+    # no blank lines (as RapidOCR gives a page), the title in capitals set as a display line inside running sentences a
+    # page apart: no number and no word broken across it says a page ends there
+    lines = textwrap.wrap(HISTORY, 60)
+    text = "The History of Ashcombe\n" + "".join(
+        "\n".join(lines[i:i + 10]) + "\nTHE HISTORY OF ASHCOMBE\n" for i in (0, 10, 20) if not lines[i + 9].endswith(".")) + "the end.\n"
+    assert Pipeline(["layout"]).run(text).text.count("THE HISTORY OF ASHCOMBE") == text.count("THE HISTORY OF ASHCOMBE") > 1
 
 
 @pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank line", "one newline"])

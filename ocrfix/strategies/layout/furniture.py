@@ -245,9 +245,14 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     after_blank = [line for line in items if line.blank_before]
     # a head starts in capitals, which OCR seldom misreads all as small letters: most lines are ruled out so
     in_capitals = [line for line in after_blank if line.content[:20].isupper()]
+    under_text = _under_text(items, after_blank)
     title = _letters(items[0].content).casefold()   # what a running head may repeat
-    breaks = _numbered_breaks(items, after_blank, in_capitals, width, title)
-    heads = _unnumbered_heads(items, in_capitals, breaks or [0], width, title)
+    breaks = _numbered_breaks(items, after_blank, in_capitals, under_text, width, title)
+    # a head without a number under the text stands over a blank line, or splits a word broken at a hyphen: where the
+    # text keeps no blank lines, a title repeated in capitals inside running sentences may be the text's own heading
+    headed = [line for line in under_text if line.index + 1 < len(items)
+              and (items[line.index + 1].blank_before or _splits_word(items, line.index))]
+    heads = _unnumbered_heads(items, sorted(in_capitals + headed, key=lambda line: line.index), breaks or [0], width, title)
     # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
     # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen or stand
     # under a page number OCR misread ("I71")
@@ -279,8 +284,24 @@ def _under_foot(items: list[Line], index: int) -> bool:
     return not foot.blank_before and bool(_GARBLED_NUMBER.match(foot.content)) and not foot.content.isdigit()
 
 
-def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], width: int,
-                     title: str) -> list[int]:
+def _under_text(items: list[Line], after_blank: list[Line]) -> list[Line]:
+    r"""The lines in capitals that stand right under a line of text (no blank line between) where pages joined by one
+    newline put the next page's head: over a blank line (``after_blank``: the lines after one), or anywhere where the
+    text keeps almost no blank lines (fewer than one in ``PAGE_LINES`` lines: an engine that keeps none, RapidOCR).
+
+    >>> lines = Lines.scan("The Book\ngoing on and\nTHE BOOK 13\n\nwent on\nTHE END")
+    >>> [line.content for line in _under_text(lines.items, [lines.items[3]])]
+    ['THE BOOK 13']
+    >>> [line.content for line in _under_text(Lines.scan("The Book\ngoing on and\nTHE BOOK 13\nwent on\nTHE END").items, [])]
+    ['THE BOOK 13', 'THE END']
+    """
+    edges = items[2:] if len(after_blank) * PAGE_LINES < len(items) else [items[line.index - 1] for line in after_blank
+                                                                         if line.index > 2]
+    return [line for line in edges if not line.blank_before and line.content[:20].isupper()]
+
+
+def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], under_text: list[Line],
+                     width: int, title: str) -> list[int]:
     """The page breaks (each page's first line) that page numbers standing after a blank line mark, or over one or
     with none around them where pages were joined by one newline (a foot's bare number, a head in capitals with its
     number at an edge, or glued to it where it repeats the ``title`` (the first line's letters, casefolded) and goes on
@@ -291,12 +312,10 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     numbers: list[int] = []
     marked: set[int] = set()   # the lines holding them
     edges = [line for line in after_blank if _digit_at_edge(line.content)]
-    # pages joined by one newline: a head with its number stands over a blank line, under the last page's line (a
+    # pages joined by one newline: a head with its number (of ``under_text``) stands under the last page's line (a
     # full one, or its foot's number: no letter's "Dear Sir," over a heading) with no blank line between
-    edges += [above for above in (items[line.index - 1] for line in after_blank)
-              if _digit_at_edge(above.content) and above.index > 1
-              and not above.blank_before and above.content[:20].isupper()
-              and (2 * len(items[above.index - 1].content) >= width or page_number(items[above.index - 1].content))]
+    edges += [line for line in under_text if _digit_at_edge(line.content)
+              and (2 * len(items[line.index - 1].content) >= width or page_number(items[line.index - 1].content))]
     # an engine that keeps (almost) no blank lines keeps none over a foot either: its bare number under a full line
     feet = [line for line in items if len(line.content) <= 4 and line.content[-1].isdigit() and line.index
             and 2 * len(items[line.index - 1].content) >= width] if len(after_blank) * PAGE_LINES < len(items) else []
@@ -378,9 +397,9 @@ def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> 
             and _capitals(line.content)]
 
 
-def _unnumbered_heads(items: list[Line], in_capitals: list[Line], breaks: list[int], width: int, title: str) -> list[int]:
+def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[int], width: int, title: str) -> list[int]:
     r"""The lines that break a page with no number (OCR lost it, or the scan's numbers were cropped): of
-    ``in_capitals`` (the lines after a blank line that start in capitals), a page (``PAGE_LINES`` text lines) from the
+    ``candidates`` (lines that start in capitals, after a blank line or under the text), a page (``PAGE_LINES`` text lines) from the
     ``breaks`` found (the text's start where none were) and from each other, a line that repeats the text's ``title``
     (:func:`_repeats_title`) where the sentence runs on across it from a full line (half the ``width`` or more: a
     letter's "for" over the firm's name in capitals signs it).
@@ -390,7 +409,7 @@ def _unnumbered_heads(items: list[Line], in_capitals: list[Line], breaks: list[i
     [11]
     """
     found: list[int] = []
-    for line in in_capitals if len(title) >= HEAD_LETTERS else ():
+    for line in candidates if len(title) >= HEAD_LETTERS else ():
         index, content = line.index, line.content
         if 1 < index < len(items) - 1 and len(content) <= 100:
             last = items[index - 1].content
@@ -820,6 +839,10 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         n = position[line.index] + 1
         return body[n] if n < len(body) else None
 
+    def blank_after(line: Line) -> bool:
+        """Does a blank line follow ``line``?"""
+        return line.index + 1 < len(items) and items[line.index + 1].blank_before > 0
+
     def mark_catchword(line: Line, word: str, marked: bool) -> None:
         """A catchword stands before a page break (blank lines, or the next page's head) and
         announces the first word of the next page's text."""
@@ -827,14 +850,16 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         while following is not None and following.furniture:
             following = next_text(following)
         # a typewriter's marked catchword may stand over the next page's number as OCR garbles it ("/We" / "Qo" /
-        # "We are"): a line of three characters or less over the announced word
-        top = following if (marked and following is not None and following.blank_before and len(following.content) <= 3
+        # "We are"): a line of three characters or less over the announced word, set apart by a blank line above or
+        # below it (pages joined by one newline keep only the one inside the page)
+        top = following if (marked and following is not None and len(following.content) <= 3
+                            and (following.blank_before or blank_after(following))
                             and not announces(word, following.content, marked=marked)) else None
         if top is not None:
             following = next_text(top)
-        head = (following is not None and not announces(word, following.content, marked=marked)
-                and _numbered_head(following, width, hard_wrapped))
-        if head:
+        head = (following if following is not None and not announces(word, following.content, marked=marked)
+                and _numbered_head(following, width, hard_wrapped) else None)
+        if head is not None:
             following = next_text(following)
             if following is not None and _printed_rule(following.content):   # a rule under the head
                 following = next_text(following)
@@ -846,9 +871,11 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         runs_on = marked or (previous is not None and previous.content.rstrip("\"'’”)]")[-1:] not in ".!?:"
                              and not previous.content.startswith("-- "))
         if (word and following is not None and previous is not None and after is not None
-                and (after.blank_before or after.furniture or head)
+                and (after.blank_before or after.furniture or head is not None or top is not None)
                 and runs_on and announces(word, following.content, marked=marked)):
             _mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word", 0.9 if marked else 0.8)
+            if head is not None:   # the next page's head, between the catchword and the word it announces
+                _mark(head, "running_head", "head of the page a catchword announces", 0.8)
             if top is not None and (number := page_number(top.content)):
                 _mark(top, "page_number", f"page number {number[0]} at the top of the page a catchword announces", 0.8)
 
