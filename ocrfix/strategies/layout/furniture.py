@@ -917,7 +917,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     small = 4 * codes.counting(codes.codes - 97 < 26) > codes.ends - codes.starts
     for n in codes.holding(_decimal_digits().take(codes.codes, mode="clip")).nonzero()[0].tolist():
         line = body[n]
-        if (line.kind == "body"
+        if (line.kind in ("body", "running_head")   # (a head a catchword announced still counts among the copies)
                 and (_short(line, width, hard_wrapped) or (len(line.content) <= 100 and not small[n]
                                                           and _capitals(line.content)))
                 and _NUMBER.search(line.content)):
