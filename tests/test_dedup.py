@@ -130,6 +130,12 @@ def test_copies_written_without_spaces_between_them_keep_the_first_whole(copy):
     """Markup glues each copy's first word to the last word of the one before ("...meeting.</p><p>Minutes")."""
     assert fixed(copy * 21) == copy
     assert fixed("Notes: " + copy * 21 + " End.") == f"Notes: {copy} End."
+    assert fixed("<ul>" + copy * 21 + "</ul>") == f"<ul>{copy}</ul>"   # tags before and after the loop
+
+
+def test_a_row_looping_to_the_page_end_keeps_its_closing_border():
+    """Tokens after the last copy with no letter ("|") close the row: no cut-off copy."""
+    assert fixed("| No | Fruit | Qty |\n" + "| 1 | Apple | 3 " * 40 + "|") == "| No | Fruit | Qty |\n| 1 | Apple | 3 |"
 
 
 def test_a_long_unit_of_markup_without_spaces_runs_away():

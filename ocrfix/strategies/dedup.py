@@ -664,15 +664,19 @@ class _TokenLoops:
                 tail = truncated
         start = int(self.core_ends[first + period - 1])
         glue = self._glue(first, period)
-        if tail > last and self._ends_page(tail):
+        if tail > last and self._ends_page(tail) and _LETTER.search(self.text[int(self.ends[last]):int(self.ends[tail])]):
             # a runaway tail: the first copy stays whole, its marks too ("... of the invoice." then "Payment is du")
             start, end = int(self.ends[first + period - 1]) - glue, int(self.ends[tail])
         else:
             start, end = start - glue, end - glue
-            closing = tail + 1  # "...meeting.</p> End.": the last copy, no next one glued to it
+            closing = tail + 1  # "...meeting.</p> End.": the last copy, no next one glued to it (tags may close it)
             if glue and closing < len(self.ids) and self.line[closing] == self.line[tail] \
-                    and (closing - first) % period == period - 1 and self.key(closing) == keys[-1][:-glue]:
-                end = int(self.ends[closing])
+                    and (closing - first) % period == period - 1:
+                stem, word = keys[-1][:-glue], self.key(closing)
+                if word == stem:
+                    end = int(self.ends[closing])
+                elif word.startswith(stem) and word[len(stem)] == "<":  # "applicable</li></ul>"
+                    end = int(self.starts[closing]) + len(stem)
             if first + period - 1 in self.marked_in_markup and last not in self.marked_in_markup:
                 end = int(self.ends[last])  # "<p>The board met.</p> The board met.": the echo's mark goes too
         confidence = (0.95 if copies >= self.dedup.min_repeats else 0.8) - (0.1 if near else 0.0)
@@ -696,9 +700,9 @@ class _TokenLoops:
         shared = 0
         while shared < min(len(lead), len(word) - 1) and lead[-1 - shared] == word[-1 - shared]:
             shared += 1
-        if not shared or not (word[-shared] == "<" or word[-shared - 1] == ">"):
-            return 0
-        return shared if _LETTER.search(word[-shared:]) else 0
+        # the longest shared end that starts at a tag's edge ("<ul><li>Not", "applicable</li><li>Not": "<li>Not")
+        edge = next((size for size in range(shared, 0, -1) if word[-size] == "<" or word[-size - 1] == ">"), 0)
+        return edge if _LETTER.search(word[len(word) - edge:]) else 0
 
     def _said(self, first: int, last: int, period: int) -> bool:
         """Are the copies of a unit (tokens ``first``..``last``) a writer's, not an engine's? Marked as
