@@ -537,3 +537,13 @@ def test_the_pages_own_misprint_opening_a_sentence_before_a_name(strategy: Dicti
     # a word the page prints capitalised inside a sentence is a name there: "Tho Rev. ... with Tho." stays
     named = page.replace("The Board then rose.", "He sat with Tho.")
     assert run(strategy, named).text.count("Tho ") == 1
+
+
+def test_the_pages_own_misprint_printed_again_is_read_by_one_fitting_neighbour(strategy: Dictionary) -> None:
+    # "heir" read as "their" between two words it fits neither of, three times: the page misprints "their" so, and
+    # its fourth "heir", where "their" fits only the word before, is read so too, printed again as it is (session 21)
+    page = ("The sons came with heir wives and heir children to the house of heir father. "
+            "They were numbered by heir generations.")
+    assert run(strategy, page).text == page.replace("heir", "their")
+    alone = "They were numbered by heir generations, and by heir names."  # no such misprint elsewhere: the writer's
+    assert run(strategy, alone).text == alone

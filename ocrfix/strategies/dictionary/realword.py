@@ -32,7 +32,6 @@ from rapidfuzz.distance import Levenshtein
 
 from ocrfix import lexicon
 from ocrfix.errormodel import ErrorModel, blocks
-from ocrfix.lexicon import fold
 from ocrfix.pipeline import Edit
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import LOOKUP_CACHE, remember
@@ -328,7 +327,9 @@ class RealWordRepair:
         LOWER_OPENING_ODDS against the writer's). In a garbled text the printed word is scored at the count its
         readings' misprints leave it (:meth:`_in_use`).
         """
-        if i in tokens.unfitting and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired:
+        own_misprint = confusions is not None and tokens.folded[i] in tokens.misprinted  # see _in_own_confusions
+        if i in tokens.unfitting and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired \
+                and not own_misprint:
             return None  # no misreading of it fits its neighbours as printed: see _unfitting
         core, opening, one_sided, before_name = (tokens.cores[i], i in tokens.opening, i in tokens.one_sided,
                                                  i in tokens.before_name)
@@ -357,7 +358,8 @@ class RealWordRepair:
                 or nxt and not lex.folded_zipf(nxt):
             return None
         near = self._fitting_beside(word, prev, nxt)
-        half = not near and not one_sided and not opening and not before_name and tokens.vocabulary.count(word) == 1
+        half = not near and not one_sided and not opening and not before_name and (
+            tokens.vocabulary.count(word) == 1 or own_misprint)
         if half:  # no reading fits both neighbours: one that fits a trusted one, where the other is no evidence
             near = self._fitting_one_side(word, prev, nxt)
         fitting = [candidate for candidate in self._misprint_pairs(prev, word, nxt, near)
@@ -388,6 +390,7 @@ class RealWordRepair:
                 return None
         if odds >= REAL_WORD_ODDS:  # evidence of the document's own misprint (adapt.py): not a function word's lower odds
             tokens.misread_words.append((core, best))
+            tokens.misprinted.add(word)
         if one_sided:
             return (best, round(confidence, 3), f"real-word error: \"{core}\" fits its one listed neighbour (the "
                     f"other is a mark or unreadable) by no listed pair, \"{best}\" (a known misreading) does")
@@ -511,8 +514,10 @@ class RealWordRepair:
         repaired, "bad" between two words it fits neither of is "had". A listed word the document's real-word
         repairs read as another elsewhere is read so here too beside one listed neighbour, where the other is
         unknown, garbled or beyond punctuation ("in tho town" -> "the": "and tho Mnyor" -> "the"): the real-word
-        test with that neighbour alone (``tokens.one_sided``); opening a sentence, capitalised, it is read so whatever
-        follows (:func:`_own_openings`: "Tho Rev. J. Walsh" -> "The"), by the sentence's start alone before a name."""
+        test with that neighbour alone (``tokens.one_sided``); between two listed words, by the one it fits, where the
+        reading fits the other (:meth:`_fitting_one_side`), printed again or not: "by heir generations" -> "their",
+        where "heir" was "their" between two words; opening a sentence, capitalised, it is read so whatever follows
+        (:func:`_own_openings`: "Tho Rev. J. Walsh" -> "The"), by the sentence's start alone before a name."""
         suspects = [i for i in declined if i in unpaired and i not in tokens.repaired]
         unknown = [i for i in declined if i not in tokens.repaired and self._unknown_alone(tokens, i, kinds)]
         if not suspects and not unknown and not tokens.misread_words:
@@ -527,10 +532,9 @@ class RealWordRepair:
             kinds = {**kinds, **repeats}
             unknown += [i for i, core in enumerate(tokens.cores) if core in repeats and i not in tokens.repaired
                         and self._unknown_alone(tokens, i, kinds)]
-        misprinted = {fold(printed) for printed, _ in tokens.misread_words}
         own = {i for i in declined if i not in unpaired and i not in tokens.repaired
-               and tokens.folded[i] in misprinted and is_lower_alpha_word(tokens.cores[i])}
-        openings = _own_openings(tokens, misprinted)
+               and tokens.folded[i] in tokens.misprinted and is_lower_alpha_word(tokens.cores[i])}
+        openings = _own_openings(tokens, tokens.misprinted)
         tokens.one_sided |= own
         tokens.opening |= openings
         found = []
@@ -563,16 +567,19 @@ class RealWordRepair:
         where the pass read it as a word and left it alone (``tokens.left_alone``), no misreading of it fits its
         neighbours as printed (:meth:`_unfitting`: :meth:`_real_word` asks that before the document's confusions)
         and neither neighbour has been repaired since (asked token by token: a re-reading may repair one): most
-        of the re-readings (8,300 of 10,800 on the corpus OCR).
+        of the re-readings (8,300 of 10,800 on the corpus OCR). Not a word the document's real-word repairs show it
+        misprints (``tokens.misprinted``): the re-reading reads that by one fitting neighbour too (:meth:`_real_word`).
 
         >>> tokens = Tokens("he bad been")
         >>> tokens.left_alone, tokens.unfitting = {1}, {1}
         >>> RealWordRepair._declined_again(tokens, 1)
         True
-        >>> tokens.repaired[2] = "been"; RealWordRepair._declined_again(tokens, 1)  # a neighbour repaired since
+        >>> tokens.misprinted.add("bad"); RealWordRepair._declined_again(tokens, 1)  # the page's own misprint
+        False
+        >>> tokens.misprinted.clear(); tokens.repaired[2] = "been"; RealWordRepair._declined_again(tokens, 1)
         False
         """
-        return (i in tokens.left_alone and i in tokens.unfitting
+        return (i in tokens.left_alone and i in tokens.unfitting and tokens.folded[i] not in tokens.misprinted
                 and i - 1 not in tokens.repaired and i + 1 not in tokens.repaired)
 
     def _in_own_reading(self, tokens: Tokens, i: int, word: str,
@@ -633,7 +640,9 @@ class RealWordRepair:
         the printed word and the reading the same back-off there (:meth:`Dictionary._next_prob`). Two rare
         neighbours give none: a reading must fit both (:meth:`_fitting`). :meth:`_real_word` asks only for a word
         the document prints once: one side's evidence does not outweigh a word the writer uses again ("Vim will
-        automagically detect", "are automagically added").
+        automagically detect", "are automagically added"); unless the document's real-word repairs read that word
+        as another elsewhere, and then only with its confusions (:meth:`_in_own_confusions`): the repetition is
+        the engine's.
 
         >>> from ocrfix.strategies.dictionary import Dictionary
         >>> fix = Dictionary()

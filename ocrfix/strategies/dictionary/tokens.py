@@ -103,6 +103,7 @@ class Tokens:
         self.one_sided: set[int] = set()  # token numbers of the document's own misprints read by one neighbour
         self.before_name: set[int] = set()  # lower-case words before a name, read by one side (Dictionary._before_name)
         self.misread_words: list[tuple[str, str]] = []  # (printed, read) of the real-word repairs (Dictionary._real_word)
+        self.misprinted: set[str] = set()  # their printed words, folded
         self.left_alone: set[int] = set()  # token numbers the pass read as words and left alone (Dictionary._word_edit)
         self.vocabulary = Vocabulary()
         self.unknown_prior = 0.0  # the plain prior of an unknown word, until Dictionary._unknown_prior sets the text's
