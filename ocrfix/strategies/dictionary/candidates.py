@@ -122,17 +122,16 @@ def _distances(queries: list[str], owner: np.ndarray, words: np.ndarray, cutoff:
     """
     ends = np.searchsorted(owner, np.arange(1, len(queries) + 1)).tolist()
     words = words.tolist()
-    found = [np.zeros(0, dtype=np.int32)]
+    found = [np.zeros(0, dtype=np.uint32)]
     start = 0
     for query, end in zip(queries, ends):
-        if start < end:
-            found.append(cdist((query,), words[start:end], scorer=Levenshtein.distance, score_cutoff=cutoff,
-                               dtype=np.int32)[0])
+        if start < end:  # rapidfuzz's own dtype for a distance (uint32): naming one costs a conversion per call
+            found.append(cdist((query,), words[start:end], scorer=Levenshtein.distance, score_cutoff=cutoff)[0])
         start = end
     return np.concatenate(found)
 
 
-_NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
+_NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32))
 
 
 class DeleteIndex:
