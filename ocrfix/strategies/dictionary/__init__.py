@@ -692,7 +692,7 @@ class Dictionary(RealWordRepair, Strategy):
         pairs = []
         cores = tokens.cores
         for first, last, j in ((i - 1, i, i - 1), (i, i + 1, i + 1)):
-            if first < 0 or last >= len(cores) or not tokens.gap_is_space(first) \
+            if first < 0 or last >= len(cores) or not tokens.spaced[first] \
                     or len(cores[first]) <= 2 and cores[first].islower() and tokens.starts[first] > tokens.raw_starts[first]:
                 continue  # one or two small letters after a mark ("_e ngine", "‟ot he_r") end a word whose head is lost
             sure = self._fragment(tokens, j)
@@ -744,8 +744,8 @@ class Dictionary(RealWordRepair, Strategy):
     def _among_pieces(self, tokens: Tokens, first: int, last: int) -> bool:
         """Is a token one space before ``first`` or after ``last`` a piece of a word too (:meth:`_fragment`)? Then
         the two are not the whole word ("b t een": "between", not "b teen")."""
-        return (first > 0 and tokens.gap_is_space(first - 1) and bool(self._fragment(tokens, first - 1))
-                or last + 1 < len(tokens.cores) and tokens.gap_is_space(last) and bool(self._fragment(tokens, last + 1)))
+        return (first > 0 and tokens.spaced[first - 1] and bool(self._fragment(tokens, first - 1))
+                or last + 1 < len(tokens.cores) and tokens.spaced[last] and bool(self._fragment(tokens, last + 1)))
 
     @staticmethod
     def _piece_sides(tokens: Tokens, i: int, pieces: list[tuple[int, int, int]]) -> tuple[bool, bool]:
@@ -1021,7 +1021,7 @@ class Dictionary(RealWordRepair, Strategy):
         token, so a word in the same place is repaired once: the printed core, the word before, the listed word
         after, whether it stands as a name, whether the document prints it again."""
         return (tokens.cores[i], tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1)), name_like,
-                tokens.vocabulary.count(word) > 1)
+                tokens.vocabulary.folded_count(word) > 1)
 
     def _digit_shape(self, tokens: Tokens, i: int, readings: tuple[str, ...]) -> tuple[str, float, str] | None:
         """Token ``i``, a short word with a 0 or 1 for a letter of its shape, read as one of its ``readings``
@@ -1114,7 +1114,7 @@ class Dictionary(RealWordRepair, Strategy):
         if i == 0 or i + 1 >= len(cores) or zipf >= PIECE_ZIPF and len(cores[i]) < FIRST_LETTER_WORD:
             return False
         before, after = cores[i - 1], cores[i + 1]
-        return before.isalpha() and before.islower() and tokens.raws[i - 1] == before and tokens.gap_is_space(i - 1) \
+        return before.isalpha() and before.islower() and tokens.raws[i - 1] == before and tokens.spaced[i - 1] \
             and after[:1].isalnum() and not after[:1].isupper()
 
     def _capital_misread(self, word: str, reading: str, prev: str | None, nxt: str | None) -> bool:
@@ -1136,7 +1136,7 @@ class Dictionary(RealWordRepair, Strategy):
     def _rare_neighbour(self, tokens: Tokens, i: int) -> bool:
         """Is a neighbour, one space away, a rare lower-case word or an unknown one (a likely piece)?"""
         for j, gap in ((i - 1, i - 1), (i + 1, i)):
-            if 0 <= j < len(tokens.cores) and j not in tokens.repaired and tokens.gap_is_space(gap):
+            if 0 <= j < len(tokens.cores) and j not in tokens.repaired and tokens.spaced[gap]:
                 core = tokens.cores[j]
                 if core.isalpha() and core.islower() and self._lexicon.folded_zipf(tokens.folded[j]) < PIECE_ZIPF:
                     return True
@@ -1340,7 +1340,7 @@ class Dictionary(RealWordRepair, Strategy):
         firsts = dict(zip(reversed(tokens.cores), reversed(tokens.raws)))  # the last value written is the first
         cached = [self._cached_kind(core, raw) for core, raw in firsts.items()]
         self._fetch({self._lookup_key(kind[1], 0.0, False): None for kind in cached
-                     if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1})
+                     if kind[0] == "word" and kind[2] == 0.0 and vocabulary.folded_count(kind[1]) > 1})
         return {core: self._kind(kind, vocabulary) for core, kind in zip(firsts, cached)}
 
     def _busy(self, tokens: Tokens, kinds: dict[str, tuple], paired: list[float], busy: set[int]) -> set[int]:
@@ -1485,7 +1485,8 @@ class Dictionary(RealWordRepair, Strategy):
         >>> Dictionary()._pair("a", "the"), Dictionary()._pair("the", "a") > 0.0
         (0.0, False)
         """
-        return 0.0 if _two_articles(prev, word) else self._lexicon.folded_bigram(prev, word)
+        # _two_articles's test written out: ~85k calls a pass over the corpus OCR, a Python call each
+        return 0.0 if prev in ARTICLES and word in ARTICLES else self._lexicon.folded_bigram(prev, word)
 
     def _could_join(self, tokens: Tokens) -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
@@ -1534,7 +1535,7 @@ class Dictionary(RealWordRepair, Strategy):
         than PIECE_ZIPF, or none, that it joins into a commoner listed word? Then it is not the end of the word
         before ("on the se cond day": "second", not "these")."""
         k = j + 1
-        if k >= len(tokens.cores) or not tokens.gap_is_space(j) or k in tokens.repaired or k in tokens.taken \
+        if k >= len(tokens.cores) or not tokens.spaced[j] or k in tokens.repaired or k in tokens.taken \
                 or not (tokens.cores[k].isalpha() and tokens.cores[k].islower()):
             return False
         zipf = self._lexicon.folded_zipf
@@ -1574,7 +1575,7 @@ class Dictionary(RealWordRepair, Strategy):
         score = (self._next_prob(prev, self._lexicon.folded_zipf(prev), word, zipf, listed=listed[0]) if prev
                  else zipf - 9.0)
         if document is not None and not _two_articles(prev, word):
-            excess = document.count(word) / document.total - 10.0 ** (zipf - 9.0)
+            excess = document.folded_count(word) / document.total - 10.0 ** (zipf - 9.0)
             if excess > 0.0:  # only the document's use beyond the language's is news ("and" is no topic word)
                 score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
         return score + self._next_prob(word, zipf, nxt, listed=listed[1])

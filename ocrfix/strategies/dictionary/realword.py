@@ -302,7 +302,7 @@ class RealWordRepair:
             else self._fitting_beside(words[i], words[i - 1], None) if i in tokens.before_name
             else self._fitting_beside(words[i], known(tokens.context(i, -1)), known(tokens.context(i, +1)))
             if i in one_sided else self._fitting(words[i], words[i - 1], words[i + 1])
-            or tokens.vocabulary.count(words[i]) == 1
+            or tokens.vocabulary.folded_count(words[i]) == 1
             and self._fitting_one_side(words[i], words[i - 1], words[i + 1]))}
 
     def _real_word(self, tokens: Tokens, i: int,

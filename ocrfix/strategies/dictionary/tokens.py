@@ -405,10 +405,6 @@ class Tokens:
         return j >= 0 and ITEM_NUMBER.fullmatch(self.raws[j]) is not None and (
             j == 0 or "\n" in self.text[self.raw_ends[j - 1]:self.raw_starts[j]])
 
-    def gap_is_space(self, i: int) -> bool:
-        """Only one space between the word parts of tokens i and i+1 (no punctuation, no line break)."""
-        return self.spaced[i]
-
     def context(self, i: int, step: int) -> str | None:
         """The neighbouring word (step -1 or +1), folded, if it is all letters and only spaces separate them
         (no paragraph break)."""
@@ -472,12 +468,12 @@ def is_alpha_word(core: str) -> bool:
 
 def is_lower_alpha_word(core: str) -> bool:
     """A lower-case word of two letters or more."""
-    return is_alpha_word(core) and core.islower()
+    return len(core) > 1 and core.isalpha() and core.islower()  # is_alpha_word written out: asked ~56k times a pass
 
 
 def is_capitalised_word(core: str) -> bool:
     """A word of two letters or more, its first a capital and the others lower-case ("The", not "THE")."""
-    return is_alpha_word(core) and core[0].isupper() and core[1:].islower()
+    return len(core) > 1 and core.isalpha() and core[0].isupper() and core[1:].islower()  # as is_lower_alpha_word
 
 
 def _token_bounds(codes: np.ndarray) -> tuple[list[int], list[int]]:
