@@ -340,3 +340,20 @@ def test_an_unknown_word_that_lost_its_first_letter_is_read_with_it(dictionary):
     # a word's first letter is lost more often than the letter's rate says; not before a short string (a piece)
     assert dictionary.run("The curing yards were lready busy, and the smell of the fish was strong.").text == \
         "The curing yards were already busy, and the smell of the fish was strong."
+
+
+def test_a_misread_part_of_a_hyphenated_compound_is_repaired(dictionary):
+    # a compound is looked up whole and few are listed: its one misread part is read as a word beside the others
+    assert dictionary.run("The meeting began at nalf-past four in the afternoon.").text == \
+        "The meeting began at half-past four in the afternoon."
+    assert dictionary.run("He borrowed the money from his iather-in-law last year.").text == \
+        "He borrowed the money from his father-in-law last year."
+    assert dictionary.run("The engines run at high-sreed for hours.").text == "The engines run at high-speed for hours."
+
+
+def test_a_compounds_part_with_letters_lost_or_added_or_beside_no_word_is_left():
+    # a typist's slip in a term or an identifier drops or doubles a letter; OCR reads letters as other letters
+    fix = Pipeline(["dictionary"])
+    for text in ("Run uppdate-modules after the upgrade.", "Icons: bluetooth-disconneted, document-edit-symblic.",
+                 "a dramatico-musical work", "The Jean-Lue and Smith-Dorien papers.", "the blac-givy sauce"):
+        assert fix.run(text).text == text

@@ -150,6 +150,7 @@ GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
 # Glyphs of old print that case-folding spells out, and the letters they stand for (see _in_own_glyphs).
 OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
+COMPOUND_HYPHEN = regex.compile("[-‐‑]")  # the joiner of a compound's parts ("half-past"): see _compound_part
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
 FIRST_LETTER_WORD = 3  # the least length of a word whose first letter alone is told misread ("wempest", "Che")
@@ -1000,6 +1001,8 @@ class Dictionary(RealWordRepair, Strategy):
                                      unknown_prior=tokens.unknown_prior)
                 if loose is not None and letters_for_letters(word, loose[0]):
                     repairs[key] = loose  # a long misread word, not a name (see MISREAD_NAME_LENGTH)
+            if repairs[key] is None and not zipf:
+                repairs[key] = self._compound_part(core, prev, nxt, tokens.vocabulary, tokens.unknown_prior)
         repair = repairs[key]
         if common_only and repair is not None and (
                 self._lexicon.zipf(repair[0]) < FUNCTION_WORD_ZIPF
@@ -1015,6 +1018,35 @@ class Dictionary(RealWordRepair, Strategy):
             # i is the misread start of another word ("i'he" for "The"), not "i've"
             return None
         return repair
+
+    def _compound_part(self, core: str, prev: str | None, nxt: str | None, document: Vocabulary,
+                       unknown_prior: float) -> tuple[str, float, str] | None:
+        """The hyphenated compound ``core`` with its one unknown part read as a word between its neighbours, the
+        compound's other parts or the token's (``prev``, ``nxt``): a compound is looked up whole, and the lexicon
+        lists few ("half-past" printed "nalf-past", "father-in-law" printed "iather-in-law"). Only a lower-case
+        part of letters the ``document`` prints nowhere else, beside parts that are words (COMPOUND_PART_ZIPF), read
+        letter for letter as a word (:func:`.letters_for_letters`).
+
+        >>> [(edit.original, edit.replacement) for edit in Dictionary().propose("It struck nalf-past four.")]
+        [('nalf-past', 'half-past')]
+        """
+        parts = COMPOUND_HYPHEN.split(core)
+        unknown = [k for k, part in enumerate(parts) if not self._is_word(part)]
+        if len(parts) < 2 or len(unknown) != 1:
+            return None
+        k = unknown[0]
+        part = parts[k]
+        if not (part.isalpha() and part.islower()) or self._lexicon.folded_zipf(part) or document.count(part):
+            return None
+        before = fold(parts[k - 1]) if k else prev
+        after = fold(parts[k + 1]) if k + 1 < len(parts) else nxt
+        repair = self._repair(part, fold(part), 0.0, before, after, repeated=False, document=document,
+                              unknown_prior=unknown_prior)
+        if repair is None or not repair[0].isalpha() or not letters_for_letters(part, repair[0]):
+            return None  # letters lost or added: a typist's slip in a name or term ("symblic"), not the engine's
+        start = sum(len(piece) + 1 for piece in parts[:k])
+        return (core[:start] + repair[0] + core[start + len(part):], repair[1],
+                f"unknown part of a compound; OCR misreading of \"{repair[0]}\"")
 
     def _repair_key(self, tokens: Tokens, i: int, word: str, name_like: bool) -> tuple:
         """The memo key of the repair of token ``i`` (its folded ``word``): what :meth:`_repair` reads of the
