@@ -1030,14 +1030,11 @@ class Dictionary(RealWordRepair, Strategy):
         >>> [(edit.original, edit.replacement) for edit in Dictionary().propose("It struck nalf-past four.")]
         [('nalf-past', 'half-past')]
         """
-        parts = COMPOUND_HYPHEN.split(core)
-        unknown = [k for k, part in enumerate(parts) if not self._is_word(part)]
-        if len(parts) < 2 or len(unknown) != 1:
+        compound = self._misread_part(core)
+        if compound is None or document.count(compound[0][compound[1]]):
             return None
-        k = unknown[0]
+        parts, k = compound
         part = parts[k]
-        if not (part.isalpha() and part.islower()) or self._lexicon.folded_zipf(part) or document.count(part):
-            return None
         before = fold(parts[k - 1]) if k else prev
         after = fold(parts[k + 1]) if k + 1 < len(parts) else nxt
         repair = self._repair(part, fold(part), 0.0, before, after, repeated=False, document=document,
@@ -1047,6 +1044,27 @@ class Dictionary(RealWordRepair, Strategy):
         start = sum(len(piece) + 1 for piece in parts[:k])
         return (core[:start] + repair[0] + core[start + len(part):], repair[1],
                 f"unknown part of a compound; OCR misreading of \"{repair[0]}\"")
+
+    def _misread_part(self, core: str) -> tuple[list[str], int] | None:
+        """The parts of the hyphenated ``core`` and the number of the one :meth:`_compound_part` may read, if any:
+        the only part that is no word, a lower-case string of letters the lexicon lacks, beside parts of two
+        letters or more.
+
+        >>> Dictionary()._misread_part("iather-in-law"), Dictionary()._misread_part("Jean-Lue")
+        ((['iather', 'in', 'law'], 0), None)
+        >>> Dictionary()._misread_part("d-spatched") is None
+        True
+        """
+        parts = COMPOUND_HYPHEN.split(core)
+        if len(parts) < 2 or min(map(len, parts)) < 2:
+            return None  # one letter beside a hyphen: a letter read as a hyphen ("d-spatched"), not a compound
+        unknown = [k for k, part in enumerate(parts) if not self._is_word(part)]
+        if len(unknown) != 1:
+            return None
+        part = parts[unknown[0]]
+        if not (part.isalpha() and part.islower()) or self._lexicon.folded_zipf(part):
+            return None
+        return parts, unknown[0]
 
     def _repair_key(self, tokens: Tokens, i: int, word: str, name_like: bool) -> tuple:
         """The memo key of the repair of token ``i`` (its folded ``word``): what :meth:`_repair` reads of the
@@ -1421,6 +1439,9 @@ class Dictionary(RealWordRepair, Strategy):
                 z_joined = self._lexicon.folded_zipf(joined)
                 keys += self._reading_keys(joined, z_joined if z_joined >= JOIN_MIN_ZIPF else 0.0)
             core = tokens.cores[i]
+            compound = None if zipf else self._misread_part(core)
+            if compound is not None:  # the one misread part of a compound (see _compound_part)
+                keys += self._reading_keys(fold(compound[0][compound[1]]), 0.0)
             if core[:1] in LETTER_MARKS and len(core) >= 3 and core[1:].isalpha() and core[1:].islower() \
                     and not self._lexicon.folded_zipf(fold(core[1:])):
                 # a symbol for its first letter ("~ater"): _lost_edge_letter reads the unknown rest as a word too
