@@ -1047,8 +1047,8 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _misread_part(self, core: str) -> tuple[list[str], int] | None:
         """The parts of the hyphenated ``core`` and the number of the one :meth:`_compound_part` may read, if any:
-        the only part that is no word, a lower-case string of letters the lexicon lacks, beside no part of one letter, nor
-        of two but a common word (FRAGMENT_ZIPF: "in", "to").
+        the only part that is no word, a lower-case string of letters the lexicon lacks, beside no part of one
+        letter, nor of two but a common word (FRAGMENT_ZIPF: "in", "to").
 
         >>> Dictionary()._misread_part("iather-in-law"), Dictionary()._misread_part("Jean-Lue")
         ((['iather', 'in', 'law'], 0), None)
@@ -1056,14 +1056,14 @@ class Dictionary(RealWordRepair, Strategy):
         True
         """
         parts = COMPOUND_HYPHEN.split(core)
-        if len(parts) < 2 or any(len(part) < 2 or len(part) == 2 and self._lexicon.folded_zipf(fold(part)) < FRAGMENT_ZIPF
-                                 for part in parts):
+        zipf = self._lexicon.folded_zipf
+        if len(parts) < 2 or any(len(part) < 2 or len(part) == 2 and zipf(fold(part)) < FRAGMENT_ZIPF for part in parts):
             return None  # a letter or two beside a hyphen: letters read as one ("d-spatched", "fficu-ty"), no compound
         unknown = [k for k, part in enumerate(parts) if not self._is_word(part)]
         if len(unknown) != 1:
             return None
         part = parts[unknown[0]]
-        if not (part.isalpha() and part.islower()) or self._lexicon.folded_zipf(part):
+        if not (part.isalpha() and part.islower()) or zipf(fold(part)):
             return None
         return parts, unknown[0]
 
