@@ -25,8 +25,7 @@ from ocrfix.tokenspans import matches_at
 
 # English months' abbreviations (and the whole of May), as newspapers and letters date
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-# The months' names, in full or abbreviated, which a date prints before its year or day with a space ("September
-# 1936", "May 12", "Dec. 1899"), seldom with a comma
+# The months' names, in full or abbreviated: what a day's ordinal stands before ("the 1st January", misread_ordinals)
 MONTH_NAMES = frozenset(("january", "february", "march", "april", "june", "july", "august", "september", "october",
                          "november", "december", *MONTHS))
 # The names of months and weekdays English always capitalises; not "may", "march", "august", which are words too

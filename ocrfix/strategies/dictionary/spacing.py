@@ -58,7 +58,6 @@ import regex
 
 from ocrfix.codes import is_code_or_address
 from ocrfix.lexicon import Lexicon, fold
-from ocrfix.strategies.dictionary.dates import MONTH_NAMES
 from ocrfix.tokenspans import char_class, matches_at, places
 
 # word, one mark, word: the mark between two words of at least two letters, or before the one-letter
@@ -192,7 +191,8 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
     for match in NUMBERED.finditer(text):
         if not _in_url_or_code(text, match.start()):
             yield match, ". "
-    yield from _number_glued(text, zipf)
+    for match in _number_glued(text, zipf):
+        yield match, match.group(1) + " "
     glued = [(match, _word_before(text, match.start())) for match in _glued(text)]
     written = Counter(before + match.group(1) + match.group(2) for match, before in glued)
     for match, before in glued:
@@ -384,21 +384,22 @@ def _glued(text: str) -> Iterator[regex.Match]:
     return matches_at(GLUED, text, places(text, GLUED_MARK, after=LETTER_OR_BEYOND))
 
 
-def _number_glued(text: str, zipf: Callable[[str], float]) -> Iterator[tuple[regex.Match, str]]:
+def _number_glued(text: str, zipf: Callable[[str], float]) -> Iterator[regex.Match]:
     r"""The matches of NUMBER_GLUED outside code, on a line with a space or tab (a row of values glues every comma,
     "1,apple,3"; an engine that drops spaces drops them in lines of prose), where the word is capitalised (a name
     beside its figure in results and accounts, "Geary,14", "Bristol,13,418") or, after the number, a function word
     ("6,500,the", "46,and"): a lower-case word glued to a number is a field of code or a list as often ("retries,3",
-    "ORDER BY name,2"); and what each reads. The mark gets its space back, but after a month's name, where it is the
-    space a date prints ("September,1936" is "September 1936": MONTH_NAMES), and not on a line in capitals (a
-    heading and its page or section number, "COMPOUND PROPORTION;63", printed with no mark as often).
+    "ORDER BY name,2"). Not on a line in capitals (a heading and its page or section number, "COMPOUND
+    PROPORTION;63", printed with no mark as often). After a month's name the mark is a comma too ("23rd
+    September,1936"): older print sets "September, 1936", and an engine loses a space after a comma far more often
+    than it reads a blank as one.
 
     >>> from ocrfix import lexicon
     >>> zipf = lexicon.load().folded_zipf
-    >>> [(m.start(), r) for m, r in _number_glued("Geary,14; Odell,4;Knight,8;total,187. at 6,500,the rate", zipf)]
-    [(5, ', '), (15, ', '), (17, '; '), (24, ', '), (46, ', ')]
-    >>> [(m.start(), r) for m, r in _number_glued("on 4 September,1936; Vol. II,1850\nCOMPOUND PROPORTION;63", zipf)]
-    [(14, ' '), (28, ', ')]
+    >>> [m.start() for m in _number_glued("Geary,14; Odell,4;Knight,8;total,187. at 6,500,the rate", zipf)]
+    [5, 15, 17, 24, 46]
+    >>> [m.start() for m in _number_glued("on 4 September,1936; Vol. II,1850\nCOMPOUND PROPORTION;63", zipf)]
+    [14, 28]
     >>> list(_number_glued("key1=value1,key2, v1.2,beta, 3.14,pi, f(a,1), 10:30,and, 1,200, rows,3,4;\n1,apple,3", zipf))
     []
     """
@@ -409,14 +410,11 @@ def _number_glued(text: str, zipf: Callable[[str], float]) -> Iterator[tuple[reg
         if text[start - 1].isdigit():
             word = WORD_AT.match(text, start + 1).group()
             prose = word[0].isupper() or zipf(fold(word)) >= FUNCTION_WORD_ZIPF
-            replacement = match.group(1) + " "
         else:
-            word = _word_before(text, start)
-            prose = word[0].isupper()
-            replacement = " " if word.lower() in MONTH_NAMES else match.group(1) + " "
+            prose = _word_before(text, start)[0].isupper()
         line = text[text.rfind("\n", 0, start) + 1:end if end >= 0 else None]
         if prose and not line.isupper() and (" " in line or "\t" in line) and not _in_url_or_code(text, start):
-            yield match, replacement
+            yield match
 
 
 def _unended(text: str) -> Iterator[regex.Match]:
