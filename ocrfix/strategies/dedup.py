@@ -180,7 +180,8 @@ class Dedup(Strategy):
         tokens = _Tokens(codes, token_bounds)
         tags = [place for place in offsets(text, "<") if text[place + 1:place + 2] in _TAG_STARTS]
         line_loops = _LineLoops(self, text, codes, tokens, tags).find()
-        inline = _select(_TokenLoops(self, text, tokens, tags).find() + self._character_loops(text, codes, space, tokens))
+        inline = _select(_TokenLoops(self, text, tokens, tags).find()
+                         + self._character_loops(text, codes, space, tokens))
         return _merge(line_loops, inline)
 
     # -- character loops -------------------------------------------------
@@ -628,7 +629,8 @@ class _TokenLoops:
                     same[hole] = counted[hole] = True
         return noisy, counted
 
-    def _loop(self, first: int, pairs: int, period: int, *, near: bool = False, counter: bool = False) -> _Loop | None:
+    def _loop(self, first: int, pairs: int, period: int, *, near: bool = False,
+              counter: bool = False) -> _Loop | None:
         keys = [self.key(token) for token in range(first, first + period)]
         if _is_power(keys):
             return None  # "a b a b" repeated is the loop of "a b", found at its own period
@@ -664,7 +666,8 @@ class _TokenLoops:
                 tail = truncated
         start = int(self.core_ends[first + period - 1])
         glue = self._glue(first, period)
-        if tail > last and self._ends_page(tail) and _LETTER.search(self.text[int(self.ends[last]):int(self.ends[tail])]):
+        if tail > last and self._ends_page(tail) \
+                and _LETTER.search(self.text[int(self.ends[last]):int(self.ends[tail])]):
             # a runaway tail: the first copy stays whole, its marks too ("... of the invoice." then "Payment is du")
             start, end = int(self.ends[first + period - 1]) - glue, int(self.ends[tail])
         else:
@@ -680,9 +683,9 @@ class _TokenLoops:
             if first + period - 1 in self.marked_in_markup and last not in self.marked_in_markup:
                 end = int(self.ends[last])  # "<p>The board met.</p> The board met.": the echo's mark goes too
         confidence = (0.95 if copies >= self.dedup.min_repeats else 0.8) - (0.1 if near else 0.0)
-        kind = "token" if period == 1 else f"{period}-token unit"
-        return _Loop(start, end, f'{kind} "{_preview(unit)}"', copies, "counter" if counter else "near" if near else "exact",
-                     confidence)
+        unit_kind = "token" if period == 1 else f"{period}-token unit"
+        kind = "counter" if counter else "near" if near else "exact"
+        return _Loop(start, end, f'{unit_kind} "{_preview(unit)}"', copies, kind, confidence)
 
     def _glue(self, first: int, period: int) -> int:
         """How many characters of the unit's last token (tokens ``first``.. ``period`` long) begin its next

@@ -1057,7 +1057,8 @@ class Dictionary(RealWordRepair, Strategy):
         """
         parts = COMPOUND_HYPHEN.split(core)
         zipf = self._lexicon.folded_zipf
-        if len(parts) < 2 or any(len(part) < 2 or len(part) == 2 and zipf(fold(part)) < FRAGMENT_ZIPF for part in parts):
+        if len(parts) < 2 or any(len(part) < 2 or len(part) == 2 and zipf(fold(part)) < FRAGMENT_ZIPF
+                                 for part in parts):
             return None  # a letter or two beside a hyphen: letters read as one ("d-spatched", "fficu-ty"), no compound
         unknown = [k for k, part in enumerate(parts) if not self._is_word(part)]
         if len(unknown) != 1:

@@ -59,7 +59,8 @@ def misread_shillings(text: str) -> Iterator[regex.Match]:
     >>> [m.start() for m in misread_shillings("at £5 is. 6d., Is. Od. and ls.9d.; his. 6d., it is 6d., is. 6 d.")]
     [6, 15, 27]
     """
-    return matches_at(ONE_SHILLING, text, (found.start() - 1 for found in PENCE_AFTER.finditer(text) if found.start()))
+    places = (found.start() - 1 for found in PENCE_AFTER.finditer(text) if found.start())
+    return matches_at(ONE_SHILLING, text, places)
 
 
 def misread_pound_signs(text: str) -> Iterator[regex.Match]:

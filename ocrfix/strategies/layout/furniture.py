@@ -252,7 +252,8 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     # text keeps no blank lines, a title repeated in capitals inside running sentences may be the text's own heading
     headed = [line for line in under_text if line.index + 1 < len(items)
               and (items[line.index + 1].blank_before or _splits_word(items, line.index))]
-    heads = _unnumbered_heads(items, sorted(in_capitals + headed, key=lambda line: line.index), breaks or [0], width, title)
+    candidates = sorted(in_capitals + headed, key=lambda line: line.index)
+    heads = _unnumbered_heads(items, candidates, breaks or [0], width, title)
     # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
     # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen or stand
     # under a page number OCR misread ("I71")
@@ -295,8 +296,10 @@ def _under_text(items: list[Line], after_blank: list[Line]) -> list[Line]:
     >>> [line.content for line in _under_text(Lines.scan("The Book\ngoing on and\nTHE BOOK 13\nwent on\nTHE END").items, [])]
     ['THE BOOK 13', 'THE END']
     """
-    edges = items[2:] if len(after_blank) * PAGE_LINES < len(items) else [items[line.index - 1] for line in after_blank
-                                                                         if line.index > 2]
+    if len(after_blank) * PAGE_LINES < len(items):
+        edges = items[2:]
+    else:
+        edges = [items[line.index - 1] for line in after_blank if line.index > 2]
     return [line for line in edges if not line.blank_before and line.content[:20].isupper()]
 
 
@@ -397,12 +400,13 @@ def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> 
             and _capitals(line.content)]
 
 
-def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[int], width: int, title: str) -> list[int]:
+def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[int], width: int,
+                      title: str) -> list[int]:
     r"""The lines that break a page with no number (OCR lost it, or the scan's numbers were cropped): of
-    ``candidates`` (lines that start in capitals, after a blank line or under the text), a page (``PAGE_LINES`` text lines) from the
-    ``breaks`` found (the text's start where none were) and from each other, a line that repeats the text's ``title``
-    (:func:`_repeats_title`) where the sentence runs on across it from a full line (half the ``width`` or more: a
-    letter's "for" over the firm's name in capitals signs it).
+    ``candidates`` (lines that start in capitals, after a blank line or under the text), a page (``PAGE_LINES`` text
+    lines) from the ``breaks`` found (the text's start where none were) and from each other, a line that repeats the
+    text's ``title`` (:func:`_repeats_title`) where the sentence runs on across it from a full line (half the ``width``
+    or more: a letter's "for" over the firm's name in capitals signs it).
 
     >>> lines = Lines.scan("The Book of Ruth\n" + "a line\n" * 9 + "and so it went\n\nTHE BOOK OF RUTH.\n\nso on\n")
     >>> _unnumbered_heads(lines.items, [lines.items[11]], [0], 16, "thebookofruth")
