@@ -664,14 +664,13 @@ class _TokenLoops:
             model, cut = keys[(truncated - first) % period], self.key(truncated)
             if model.startswith(cut) and len(_LETTER.findall(model)) > len(_LETTER.findall(cut)):
                 tail = truncated
-        start = int(self.core_ends[first + period - 1])
         glue = self._glue(first, period)
         if tail > last and self._ends_page(tail) \
                 and _LETTER.search(self.text[int(self.ends[last]):int(self.ends[tail])]):
             # a runaway tail: the first copy stays whole, its marks too ("... of the invoice." then "Payment is du")
             start, end = int(self.ends[first + period - 1]) - glue, int(self.ends[tail])
         else:
-            start, end = start - glue, end - glue
+            start, end = int(self.core_ends[first + period - 1]) - glue, end - glue
             closing = tail + 1  # "...meeting.</p> End.": the last copy, no next one glued to it (tags may close it)
             if glue and closing < len(self.ids) and self.line[closing] == self.line[tail] \
                     and (closing - first) % period == period - 1:

@@ -20,7 +20,7 @@ from typing import Callable, Collection, Iterator
 
 import regex
 
-from ocrfix.strategies.dictionary.protect import ordinal
+from ocrfix.strategies.dictionary.protect import LETTER_FOR_DIGIT, ordinal
 from ocrfix.tokenspans import matches_at
 
 # English months' abbreviations (and the whole of May), as newspapers and letters date
@@ -35,12 +35,11 @@ CAPITALISED_DATE_WORDS = frozenset((
 # An ordinal of one or two figures printed in the letters engines read for them (l, I, i for 1; O, o for 0), before a
 # month's name or the commercial "inst." and "ult." (this month, last month), "of" between: a day of a date
 LETTER_ORDINAL = regex.compile(r"(?<![\w.,'’-])([lIiOo]{1,2})(st|nd|rd|th)(?=[ \t]+(?:of[ \t]+)?(\p{L}+)\b)")
-DIGIT_LETTERS = str.maketrans("lIiOo", "11100")
 # every such ordinal whose suffix is the one English gives its number, and that number ("llth": "11th")
 LETTER_ORDINALS = {letters + suffix: day
                    for letters in map("".join, chain(product("lIiOo"), product("lIiOo", repeat=2)))
                    for suffix in ("st", "nd", "rd", "th")
-                   if (day := ordinal(letters.translate(DIGIT_LETTERS), suffix)) is not None}
+                   if (day := ordinal("".join(map(LETTER_FOR_DIGIT.get, letters)), suffix)) is not None}
 INSTANT_WORDS = frozenset(("inst", "ult", "prox", "instant", "ultimo", "proximo"))
 # a paragraph's opening place in capitals, a comma or stop and one space; a capitalised word of 3-4 letters; a
 # stop or comma and a day
