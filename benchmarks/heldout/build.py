@@ -5,9 +5,10 @@ usage: PYTHONPATH=TREE python benchmarks/heldout/build.py corpus build --out OUT
     --letter-fonts 'TeX Gyre Cursor,FreeMono' --book-fonts 'C059,P052' --levels L0,L2,L4
 Extra book fonts: C059, P052, URW Bookman, Nimbus Roman, TeX Gyre Schola, TeX Gyre Bonum, Old Standard,
 Goudy Bookletter, FreeSerif, Liberation Serif, DejaVu Serif, Century Catalogue, Cardo, Caladea, CMU Serif,
-Junicode, Charis SIL, Gentium Book Plus, Vollkorn, Baskervald ADF, Accanthis ADF, Romande ADF, Linden Hill, Prociono;
+Junicode, Charis SIL, Gentium Book Plus, Vollkorn, Baskervald ADF, Accanthis ADF, Romande ADF, Linden Hill, Prociono,
+Fanwood Text, Quattrocento, GFS Didot, PT Serif, Tribun ADF;
 extra typewriter fonts: TeX Gyre Cursor, FreeMono, Liberation Mono, DejaVu Sans Mono, CMU Typewriter Text,
-Linux Libertine Mono, Go Mono, Noto Sans Mono, TlwgTypewriter, Anonymous Pro.
+Linux Libertine Mono, Go Mono, Noto Sans Mono, TlwgTypewriter, Anonymous Pro, PT Mono, Inconsolata.
 """
 import sys
 
@@ -49,6 +50,15 @@ EXTRA = [
     ("Prociono", "/usr/share/fonts/opentype/fonts-prociono/Prociono.otf", False),
     ("TlwgTypewriter", "/usr/share/fonts/truetype/tlwg/TlwgTypewriter.ttf", True),
     ("Anonymous Pro", "/usr/share/fonts/truetype/anonymous-pro/Anonymous Pro.ttf", True),
+    # setI (session 22): Debian fonts-fanwood, fonts-quattrocento, fonts-gfs-didot, fonts-paratype, fonts-adf-tribun,
+    # fonts-inconsolata
+    ("Fanwood Text", "/usr/share/fonts/truetype/fanwood/FanwoodText.otf", False),
+    ("Quattrocento", "/usr/share/fonts/opentype/quattrocento/Quattrocento-Regular.otf", False),
+    ("GFS Didot", "/usr/share/fonts/opentype/didot/GFSDidot.otf", False),
+    ("PT Serif", "/usr/share/fonts/truetype/paratype/PTF55F.ttf", False),
+    ("Tribun ADF", "/usr/share/fonts/truetype/adf/TribunADFStd-Regular.otf", False),
+    ("PT Mono", "/usr/share/fonts/truetype/paratype/PTM55F.ttf", True),
+    ("Inconsolata", "/usr/share/fonts/truetype/inconsolata/Inconsolata.otf", True),
 ]
 for name, path, mono in EXTRA:
     typeset.FONTS[name] = typeset.Font(name, path, mono)
