@@ -512,6 +512,20 @@ def test_a_page_read_alone_takes_the_score_fitted_on_own_rates(pages):
     assert estimate(document, model=other).pages[0].cer > estimate(document, model=model).pages[0].cer
 
 
+def test_each_page_of_a_text_of_several_carries_a_fixed_cost(pages):
+    """A page has errors its length does not scale (a page number, a running head): one unit of ``pages`` a page
+    of a text of several, none for a text of one page, whose estimate it leaves as it was; a page in a document
+    of short pages reads higher than the same page in a document of long ones."""
+    short, long = pages[0][:300], pages[1]
+    alone = estimate(short).pages[0]
+    assert alone.signals["pages"] == 0.0
+    paged = estimate(short + "\f" + short).pages
+    assert paged[0].signals["pages"] == pytest.approx(1.0 / paged[0].chars)
+    assert paged[0].cer > alone.cer
+    among_long = estimate(short + "\f" + long + "\f" + long).pages[0]
+    assert among_long.cer < paged[0].cer
+
+
 def test_page_table_marks_the_pages_whose_ocr_lost_text(pages):
     kept = pages[1].split("\n")
     lost_line = "\n".join(kept[:2] + kept[3:])  # a line left out
@@ -579,6 +593,7 @@ def test_shipped_weights_stay_within_what_a_unit_of_evidence_can_cost():
     for name, weight, pooled in zip(model.features, model.weights, model.pooled_weights):
         low, high = calibrate.BOUNDS.get(name, (0.0, np.inf))
         assert low - 1e-6 <= weight <= high + 1e-6, (name, weight)
+        low, high = calibrate.POOLED_BOUNDS.get(name, (0.0, np.inf))
         assert low - 1e-6 <= pooled <= high + 1e-6, (name, pooled)
 
 
@@ -741,10 +756,11 @@ def test_evaluate_scores_a_fitted_model_without_refitting(pages, tmp_path, capsy
     overall = shipped["all"]
     assert set(shipped["subsets"]) == {"synthetic", "other"} and overall["pages"] == 3 * len(documents)
     assert overall["spearman"] > 0.8 and 0 <= overall["below"] <= overall["below"] + overall["coverage"] <= 1, overall
-    # The same model with every weight tripled reads the same pages as worse: its bias says so, its ranking does not.
+    # The same model with every score tripled reads the same pages as worse: its bias says so, its ranking does not.
     model = quality.load_model()
-    inflated = dataclasses.replace(model, weights=[3 * w for w in model.weights],
-                                   pooled_weights=[3 * w for w in model.pooled_weights])
+    inflated = dataclasses.replace(model, weights=[3 * w for w in model.weights], intercept=3 * model.intercept,
+                                   pooled_weights=[3 * w for w in model.pooled_weights],
+                                   pooled_intercept=3 * model.pooled_intercept)
     tripled = quality.evaluate(documents, model=inflated)["all"]
     assert tripled["bias_le15"] > overall["bias_le15"] + 0.01 and tripled["spearman"] == pytest.approx(overall["spearman"])
     for document in documents:

@@ -81,6 +81,12 @@ maps to an estimated CER. The signals:
     of a paragraph; an engine that drops words at a line's edge (a faint or
     curled margin, a missed text box) leaves such a line. It counts the
     characters by which the line falls short of the median.
+``pages``
+    one a page for the pages of a text of several (split at form feeds); 0 for
+    a text of one page and for lines. A page has errors its length does not
+    scale: a running head, a page number, a first or last line half read. Its
+    weight is held at 1 on a page's own rates; on pooled rates it is fitted
+    (see :data:`ocrfix.quality.calibrate.POOLED_BOUNDS`).
 ``confidence``
     for input with word confidences (hOCR, ALTO): characters times
     ``1 - confidence``; 0 where the input has none.
@@ -116,7 +122,7 @@ from ocrfix.tokenspans import FEW_TOKENS, TokenSpans, code_points
 
 FEATURES = ("unknown", "names", "nonword", "repeated", "rare", "garbage", "symbols", "odd_chars",
             "fragments", "merged", "stray_marks", "recurring", "broken_sentences", "short_lines", "noise_lines", "dense_lines",
-            "cut_lines", "confidence")
+            "cut_lines", "pages", "confidence")
 _COL = {name: index for index, name in enumerate(FEATURES)}
 #: The signals of misread words, whose sum is a line's or a page's visible evidence of damage.
 WORD_EVIDENCE = ("unknown", "names", "nonword", "garbage", "symbols", "fragments")
@@ -249,7 +255,11 @@ class Signals:
         return _measure(text, confidences)
 
     def page_masses(self) -> np.ndarray:
-        return _group_sums(self.page, self.masses, self.pages)
+        """Each page's signal masses: its lines' sums, and one of ``pages`` where the text has several pages."""
+        masses = _group_sums(self.page, self.masses, self.pages)
+        if self.pages > 1:
+            masses[:, _COL["pages"]] = 1.0
+        return masses
 
     def page_chars(self) -> np.ndarray:
         return np.bincount(self.page, weights=self.chars, minlength=self.pages)
