@@ -357,3 +357,12 @@ def test_a_compounds_part_with_letters_lost_or_added_or_beside_no_word_is_left()
     for text in ("Run uppdate-modules after the upgrade.", "Icons: bluetooth-disconneted, document-edit-symblic.",
                  "a dramatico-musical work", "The Jean-Lue and Smith-Dorien papers.", "the blac-givy sauce"):
         assert fix.run(text).text == text
+
+
+def test_and_printed_with_a_digit_for_its_a_is_read_where_no_ordinal_fits(dictionary):
+    assert dictionary.run("on the Monday 7nd the work was done").text == "on the Monday and the work was done"
+    assert dictionary.run("seven hundred twenty 2nd five.").text == "seven hundred twenty and five."
+    # "2nd" is an ordinal wherever one may stand; "7nd" before no word is a code or a label
+    for text in ("The 2nd Battalion marched on the 2nd of May.", "the 2nd inst. and the 22nd ult.",
+                 "She finished 2nd in the mile.", "Travelling first, 2nd class, on May 2nd.", "Set the mode to 7nd; 7nd2 is kept."):
+        assert dictionary.run(text).text == text

@@ -55,8 +55,9 @@ from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
-from ocrfix.strategies.dictionary.protect import (is_noisy, protected_reason, repair_capital_i, repair_inner_capital,
-                                                  repair_number, repair_postcode, shape_readings)
+from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is_noisy, ordinal, protected_reason,
+                                                  repair_capital_i, repair_inner_capital, repair_number, repair_postcode,
+                                                  shape_readings)
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
                                                    best_reading, drops_edge, drops_letters, letters_for_letters,
                                                    with_case)
@@ -648,7 +649,8 @@ class Dictionary(RealWordRepair, Strategy):
         cased = repair_inner_capital(core, self._lexicon.folded_zipf)
         if cased is not None:
             return ("case", cased)
-        shapes = () if core.isalpha() else shape_readings(core, self._is_common)
+        shapes = () if core.isalpha() else shape_readings(core, self._is_common) or digit_and(
+            core, lambda word, printed: self._channel(word, printed)[1])
         if shapes:
             return ("shape", shapes)
         zipf = self._lexicon.folded_zipf(word)
@@ -1088,6 +1090,8 @@ class Dictionary(RealWordRepair, Strategy):
         >>> fix._digit_shape(Tokens("was 1m wide"), 1, ("im",)) is None
         True
         """
+        if readings == ("and",) and not self._conjunction_fits(tokens, i):
+            return None
         prev, nxt, printed = self._known(tokens.neighbour(i, -1)), self._known(tokens.neighbour(i, +1)), tokens.folded[i]
         scores = {reading: self._context(prev, reading, self._lexicon.folded_zipf(reading), nxt)
                   + self._channel(reading, printed)[0] for reading in readings}
@@ -1100,6 +1104,24 @@ class Dictionary(RealWordRepair, Strategy):
         if confidence < self.min_confidence:
             return None
         return best, confidence, "a digit printed for the letter of its shape"
+
+    @staticmethod
+    def _conjunction_fits(tokens: Tokens, i: int) -> bool:
+        """May token ``i``, "and" printed with a digit for its "a" (:func:`.protect.digit_and`), be read as the
+        conjunction? Only before a lower-case word on its line; and where it reads as an ordinal too ("2nd"),
+        only right after a spelled number, which no ordinal follows ("twenty 2nd five", "four 2nd sixpence"):
+        a comma before it is no test ("first, 2nd class").
+
+        >>> [Dictionary._conjunction_fits(Tokens(text), 1) for text in ("Belmont 7nd the", "twenty 2nd five",
+        ...  "the 2nd of", "finished 2nd in", "first, 2nd class", "two, 2nd rate", "B 7nd 12")]
+        [True, True, False, False, False, False, False]
+        """
+        j = i + 1
+        if j == len(tokens.cores) or not tokens.linked[i] or not is_lower_alpha_word(tokens.cores[j]):
+            return False
+        core = tokens.cores[i]
+        return ordinal(core[0], core[1:]) is None or i > 0 and tokens.linked[i - 1] \
+            and tokens.folded[i - 1] in SPELLED_NUMBERS
 
     @staticmethod
     def _capital_first(tokens: Tokens, i: int, word: str) -> bool:

@@ -48,6 +48,12 @@ MISREAD_ORDINAL = regex.compile(r"(?i)\d[\dlio]{1,2}(?:st|nd|rd|th)")
 SHORT_DIGIT_WORD = regex.compile(r"(?=.{2,3}$)\p{Ll}{0,2}[01]\p{Ll}{0,2}")
 # The letters a digit of SHORT_DIGIT_WORD stands for: the letters of its shape.
 SHAPE_LETTERS = (("0", "o"), ("1", "i"), ("1", "l"))
+# "and" with a digit for its "a" ("7nd", "2nd": Tesseract on worn type); see digit_and.
+DIGIT_AND = regex.compile(r"[0-9]nd")
+# The spelled numbers that a figure's ordinal never follows ("twenty 2nd five" is "twenty and five").
+SPELLED_NUMBERS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+thousand""".split())
 
 # Letters engines print for digits, and back.
 LETTER_FOR_DIGIT = {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "S": "5", "Z": "2", "B": "8", "G": "6"}
@@ -181,6 +187,17 @@ def shape_readings(core: str, known: Callable[[str], bool]) -> tuple[str, ...]:
         return ()
     return tuple(reading for reading in dict.fromkeys(core.replace(digit, letter) for digit, letter in SHAPE_LETTERS)
                  if reading != core and known(reading))
+
+
+def digit_and(core: str, attested: Callable[[str, str], bool]) -> tuple[str, ...]:
+    """("and",) where ``core`` is "and" printed with a digit for its "a" that the error model has seen there
+    (``attested(word, printed)``): "2nd" is an ordinal too, which the reading's context must rule out.
+
+    >>> attested = lambda word, printed: printed[0] in "247"
+    >>> digit_and("7nd", attested), digit_and("2nd", attested), digit_and("3nd", attested), digit_and("7th", attested)
+    (('and',), ('and',), (), ())
+    """
+    return ("and",) if DIGIT_AND.fullmatch(core) and attested("and", core) else ()
 
 
 def is_noisy(core: str) -> bool:
