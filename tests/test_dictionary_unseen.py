@@ -366,3 +366,13 @@ def test_and_printed_with_a_digit_for_its_a_is_read_where_no_ordinal_fits(dictio
     for text in ("The 2nd Battalion marched on the 2nd of May.", "the 2nd inst. and the 22nd ult.",
                  "She finished 2nd in the mile.", "Travelling first, 2nd class, on May 2nd.", "Set the mode to 7nd; 7nd2 is kept."):
         assert dictionary.run(text).text == text
+
+
+def test_a_mark_printed_for_two_first_letters_is_read_where_no_one_letter_makes_a_word(dictionary):
+    assert dictionary.run("samples sent to the Public Analyst at ‘tervals. The").text == \
+        "samples sent to the Public Analyst at intervals. The"
+    assert dictionary.run("in the case of “exible typing, the").text == "in the case of flexible typing, the"
+    # a quoted word, a listed one, options and globs are left alone
+    for text in ("Python passes *args and **kwargs to ~tervals.", "the French ‘la vie’ and “le chat”",
+                 "He said ‘tis a pity.", "Markdown *emphasis* and **strong** text."):
+        assert dictionary.run(text).text == text

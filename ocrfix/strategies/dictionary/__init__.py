@@ -869,7 +869,9 @@ class Dictionary(RealWordRepair, Strategy):
         lex = self._lexicon
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
         listed = self._edge_forms(word, last)
-        if not listed:
+        pair = not listed  # no letter makes a word of it: the mark may stand for two ("‘tervals")
+        if pair and (last or dash or stop or closing or lex.folded_zipf(word) or len(word) < 2
+                     or not (listed := self._pair_forms(word, mark))):
             return None
         # the mark is no letter of the word: the error model's one alignment is the mark put in, or a letter read as it
         one_run = partial(self.model.one_run_log_prob, observed=mark, unchanged=len(word))
@@ -879,10 +881,11 @@ class Dictionary(RealWordRepair, Strategy):
         cache = None if last else tokens.vocabulary
         for candidate, zipf in listed:
             readings[candidate] = (self._context(prev, candidate, zipf, nxt, cache if zipf >= PIECE_ZIPF else None)
-                                   + one_run(candidate[-1] if last else candidate[0]))
+                                   + one_run(candidate[-1] if last else candidate[:1 + pair]))
         # the mark is surely a letter if the word as printed is unlikely, though which letter may be in doubt ("‘n
         # these": in or on): any letter for it is as near the truth as the mark, the likeliest nearer
-        surely = not (mark in "'’" and word in CLITICS or self._rare_neighbour(tokens, i))
+        # (a wrong pair of letters is farther from the truth than the mark: there the best reading's own confidence)
+        surely = not (pair or mark in "'’" and word in CLITICS or self._rare_neighbour(tokens, i))
         best, confidence = self._mark_confidence(readings, word, surely)
         if best != word and confidence >= self.min_confidence and not lex.folded_zipf(word):
             # an unknown word may be misread inside as well: its repairs that put no letter at the mark rival
@@ -1406,6 +1409,16 @@ class Dictionary(RealWordRepair, Strategy):
             found = remember(self._edges, (word, last),
                              [(form, zipf) for form, zipf in zip(forms, zipfs) if zipf >= MIN_CANDIDATE_ZIPF])
         return found
+
+    def _pair_forms(self, word: str, mark: str) -> list[tuple[str, float]]:
+        """The listed words (Zipf >= MIN_CANDIDATE_ZIPF) that are the folded ``word`` with two letters put before it
+        that the error model has seen printed as ``mark`` (attested: "fi" as "“", "in" as "‘"), as (form, Zipf).
+
+        >>> dict(Dictionary()._pair_forms("tervals", "‘"))
+        {'intervals': 3.69}
+        """
+        forms = [letters + word for letters in self.model.undo_index().get(mark, ()) if len(letters) == 2]
+        return [(form, zipf) for form, zipf in zip(forms, self._lexicon.folded_zipfs(forms)) if zipf >= MIN_CANDIDATE_ZIPF]
 
     def _classify(self, tokens: Tokens, vocabulary: Vocabulary) -> dict[str, tuple]:
         """What each distinct word part is (:meth:`_kind`), decided by the first token it is the word part
