@@ -176,6 +176,56 @@ def test_a_long_sentence_echoed_in_other_markup_inside_one_line_is_removed(first
     assert_unchanged(f"<h1>{sentence}</h1> {sentence}")  # a heading's words stay, as on lines
 
 
+def test_a_long_sentence_echoed_in_bold_inside_one_line_is_removed():
+    sentence = "Applicants must submit two copies of the form together with proof of residence."
+    assert fixed(f"**{sentence}** {sentence}\nNext item.") == f"**{sentence}**\nNext item."
+    assert fixed(f"<p>**{sentence}**</p> {sentence}") == f"<p>**{sentence}**</p>"
+    # a bold label and the word it names, a step and its text, a bold cell and a plain one stay
+    assert_unchanged("**Note:** Note the change of address.\n**Step 1.** Step 1 is to read the manual.\n")
+    assert_unchanged("| **Total** | Total |\n- **Apples** apples are red.\n")
+
+
+def test_a_list_loop_whose_last_copy_lacks_the_separator_keeps_one_copy():
+    # the loop's tokens are read from the first whole copy (the first is glued to "["), and the last copy ends
+    # in "]" instead of ", ": the text keeps one copy, as an engine wrote it before looping
+    assert fixed('[{"text": "Total amount due"}' + ', {"text": "Total amount due"}' * 30 + "]") == (
+        '[{"text": "Total amount due"}]')
+    assert fixed('{"rows": [{"name": "Smith", "age": 41}' + ', {"name": "Smith", "age": 41}' * 25 + "]}") == (
+        '{"rows": [{"name": "Smith", "age": 41}]}')
+    assert_unchanged('[{"ok": true}, {"ok": true}, {"ok": true}]')
+    assert_unchanged('colors = ["red", "red", "red", "blue"]; values: 1.5, 1.5, 1.5, 1.5, 2.0')
+    assert fixed("Items: pen, pen, pen, pen, pen, pencil.") == "Items: pen, pencil."  # "pen" of "pencil" is no copy
+
+
+def test_a_runaway_tail_of_sentences_each_closed_by_a_break_keeps_the_first_break():
+    sentence = "Payment is due within thirty days of the date of the invoice."
+    assert fixed("Notes:<br>" + f"{sentence}<br>" * 20) == f"Notes:<br>{sentence}<br>"
+    assert fixed("<p>Minutes of the meeting.</p>" * 21) == "<p>Minutes of the meeting.</p>"
+
+
+def test_a_spaced_run_of_one_figure_is_a_loop_when_it_runs_away():
+    # "1 1 1 …" spans as much as "1111…": a loop from the same length of text, spaces counted
+    assert fixed("Votes cast: 1 " + "1 " * 150) == "Votes cast: 1 "
+    assert_unchanged("x = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+    assert_unchanged("Chapter I " + ". " * 40 + "1\n")
+
+
+def test_a_counted_loop_of_glued_list_items_keeps_the_first_item():
+    # "Step 1:" opens the first copy, glued to "<ol><li>": the counter there counts on like the others
+    body = "check that the valve is closed before the pump is started."
+    assert fixed("<ol>" + "".join(f"<li>Step {n}: {body}</li>" for n in range(1, 40)) + "</ol>") == (
+        f"<ol><li>Step 1: {body}</li></ol>")
+    assert_unchanged("<ol>" + "".join(f"<li>Room {n}: vacant</li>" for n in range(101, 110)) + "</ol>")
+
+
+def test_a_loop_of_sentences_two_spaces_apart_is_no_row_of_cells():
+    # two spaces after a sentence's end are a typist's; cells of a row stay
+    sentence = "Interest shall be charged at two per cent above the base rate."
+    assert fixed("Terms.  " + "  ".join([sentence] * 12)) == f"Terms.  {sentence}"
+    assert_unchanged("Linux         GitHub           GitHub           GitHub           GitHub\n")
+    assert_unchanged("No.  No.  No.  I will not.")
+
+
 def test_a_loop_whose_copies_differ_by_markup_collapses():
     line = "Received from the county treasurer the sum agreed"
     assert fixed(f"Cash book.\n<p>{line}</p>\n{line}\n**{line}**\n{line}\nTotal.") == f"Cash book.\n<p>{line}</p>\nTotal."

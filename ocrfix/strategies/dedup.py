@@ -65,6 +65,7 @@ from ocrfix.tokenspans import bounds, code_points, offsets, split_space
 # Characters that legitimately come in long runs: leaders, rules, fill-in blanks.
 _LEADERS = ".\\-_=*·•…~─━═‐‒–—"
 _LETTER = re.compile(r"[^\W\d_]")
+_ALNUM_END = re.compile(r"[\W_]+$")  # the marks after a text's last letter or digit
 _NUMBER = re.compile(r"\d+")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1{2,}")
 _MAY_HAVE_RUNS = re.compile(r"[^\w\s]{3}")  # cheaper test before the substitution with a back-reference
@@ -89,6 +90,7 @@ _TABLE_ROW = re.compile(r"\.{4,}|(?:\. ){3,}|[£$€]?\d[\w.,]*\s+[£$€]?\d[\w
 _TAG = r"</?[A-Za-z][\w:-]*+(?:\s[^<>]*+)?/?>"
 _MARKUP = re.compile(_TAG + r"|\*\*(?<![*\w]\*\*)(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])"
                      r"|__(?<![_\w]__)(?=[^\s_])(.+?)(?<=[^\s_])__(?![_\w])")
+_BOLD = re.compile(r"\*\*|__")
 # Tags and character references: a unit of these alone ("<td></td>", "<td>&nbsp;</td>") is an empty table cell.
 _TAG_OR_ENTITY = re.compile(_TAG + r"|&#?\w+;")
 _TAG_STARTS = frozenset("/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what follows a tag's "<"
@@ -179,8 +181,9 @@ class Dedup(Strategy):
         (:func:`ocrfix.tokenspans.bounds`): for a caller that has them (the quality estimate)."""
         tokens = _Tokens(codes, token_bounds)
         tags = [place for place in offsets(text, "<") if text[place + 1:place + 2] in _TAG_STARTS]
-        line_loops = _LineLoops(self, text, codes, tokens, tags).find()
-        inline = _select(_TokenLoops(self, text, tokens, tags).find()
+        lines = _LineLoops(self, text, codes, tokens, tags)
+        line_loops = lines.find()
+        inline = _select(_TokenLoops(self, text, tokens, tags, lines.bold).find()
                          + self._character_loops(text, codes, space, tokens))
         return _merge(line_loops, inline)
 
@@ -237,10 +240,15 @@ class Dedup(Strategy):
                 loops.append(_Loop(first + period, first + copies * period, f'unit "{unit}"', copies, "exact", 0.9))
         return loops
 
-    def _enough(self, unit: str, copies: int, *, exact: bool = True) -> bool:
-        """Do ``copies`` copies of ``unit`` make a loop rather than legitimate repetition?"""
+    def _enough(self, unit: str, copies: int, *, exact: bool = True, width: int = 0) -> bool:
+        """Do ``copies`` copies of ``unit`` make a loop rather than legitimate repetition? ``width``: the
+        characters each copy spans with the space after it, if more than the unit ("1 1 1 …" as "1!!!…").
+
+        >>> Dedup()._enough("1", 150), Dedup()._enough("1", 150, width=2)
+        (False, True)
+        """
         if not _has_text(unit):
-            return copies >= _LOW_INFO_COPIES and copies * len(unit) >= self.low_info_chars
+            return copies >= _LOW_INFO_COPIES and copies * max(len(unit), width) >= self.low_info_chars
         if copies >= self.min_repeats:
             return True
         return exact and copies == 2 and len(unit) >= self.echo_min_chars
@@ -277,6 +285,7 @@ class _LineLoops:
         self.length = tokens.length(first, last + 1)
         self.claimed = np.zeros(len(self.starts), dtype=bool)
         self._keys: dict[int, str] = {}
+        self.bold: list[int] = []  # where "**" or "__" stands in a line that opens or closes with markup or holds a tag
         self._see_through_markup(codes, tags)
         self.compacts: list[str] = [""] * len(self.starts)
         self.numberless = np.zeros(len(self.starts), dtype=np.int64)
@@ -297,6 +306,8 @@ class _LineLoops:
         candidates = may.nonzero()[0]
         for line, start, stop in zip(candidates.tolist(), self.starts[candidates].tolist(), self.stops[candidates].tolist()):
             raw = text[start:stop]
+            if "**" in raw or "__" in raw:
+                self.bold += [start + mark.start() for mark in _BOLD.finditer(raw)]
             bare = _without_markup(raw)
             if bare != raw and _LETTER.search(bare) and not _HEADING.search(raw):
                 lines.append(line)
@@ -543,29 +554,36 @@ def _digit_changed(x: str, y: str, op: Any) -> bool:
 class _TokenLoops:
     """Units of tokens repeated consecutively inside a line, found with hashed tokens in numpy."""
 
-    def __init__(self, dedup: Dedup, text: str, tokens: _Tokens, tags: list[int]) -> None:
+    def __init__(self, dedup: Dedup, text: str, tokens: _Tokens, tags: list[int], bold: list[int]) -> None:
         self.dedup = dedup
         self.text = text
         self.starts, self.ends, self.core_ends, self.ids = tokens.starts, tokens.ends, tokens.core_ends, tokens.ids
         self.marked_in_markup: set[int] = set()
-        if tags:
-            self._see_through_tags(tags)
+        if tags or bold:
+            self._see_through_markup(self._markup_holders(tags, bold))
         # each token's line: as many tokens in line n as start between its breaks
         self.per_line = np.diff(tokens.before_breaks, prepend=0, append=len(self.starts))
         self.line = np.repeat(np.arange(len(tokens.breaks) + 1), self.per_line)
         self.page = tokens.line_pages.take(self.line)
 
-    def _see_through_tags(self, tags: list[int]) -> None:
-        """Compare the tokens that hold a tag (``tags``: where the text's tags start) by their text alone: an
-        engine re-emits its last sentence in other markup inside a line ("<p>The board met.</p> The board
-        met."). A token of markup alone ("<td></td>") and a heading's ("<h1>Title</h1> Title": as for lines)
-        stay as they are; one whose sentence mark stands inside its markup ("met.</p>") is noted in
-        ``marked_in_markup``."""
-        holders = np.unique(np.searchsorted(self.starts, tags, side="right") - 1).tolist()
+    def _markup_holders(self, tags: list[int], bold: list[int]) -> list[int]:
+        """The tokens that hold a tag (``tags``: where the text's tags start) or open or close with a bold
+        mark ("**The", "company.**"; ``bold``: where "**" or "__" stands), in order."""
+        holders = np.searchsorted(self.starts, tags + bold, side="right") - 1
+        marks, token = np.array(bold, dtype=np.int64), holders[len(tags):]
+        at_edge = (marks == self.starts[token]) | (marks + 2 == self.core_ends[token])  # "wor**d": OCR noise
+        return np.unique(np.concatenate((holders[:len(tags)], token[at_edge]))).tolist()
+
+    def _see_through_markup(self, holders: list[int]) -> None:
+        """Compare the tokens ``holders`` that hold markup by their text alone: an engine re-emits its last
+        sentence in other markup inside a line ("<p>The board met.</p> The board met.", "**The board met.**
+        The board met."). A token of markup alone ("<td></td>", "***") and a heading's ("<h1>Title</h1>
+        Title": as for lines) stay as they are; one whose sentence mark stands inside its markup
+        ("met.</p>", "met.**") is noted in ``marked_in_markup``."""
         changed, cores = [], []
         for token in holders:
             raw = self.text[int(self.starts[token]):int(self.ends[token])]
-            bare = "".join(_TAG_OR_ENTITY.sub(" ", raw).split())
+            bare = ("".join(_TAG_OR_ENTITY.sub(" ", raw).split()) if "<" in raw or "&" in raw else raw).strip("*_")
             core = bare.rstrip(_SENTENCE_END)
             if bare != raw and _LETTER.search(core) and not _HEADING.search(raw):
                 changed.append(token)
@@ -573,8 +591,7 @@ class _TokenLoops:
                 if core != bare and self.core_ends[token] == self.ends[token]:
                     self.marked_in_markup.add(token)
         if changed:
-            self.ids = self.ids.copy()
-            self.ids[changed] = _signatures(cores)
+            self.ids[changed] = _signatures(cores)  # the pass's own tokens: no other reader of their ids
 
     def key(self, token: int) -> str:
         return self.text[self.starts[token]:self.core_ends[token]].lower()
@@ -631,10 +648,16 @@ class _TokenLoops:
 
     def _loop(self, first: int, pairs: int, period: int, *, near: bool = False,
               counter: bool = False) -> _Loop | None:
+        # A counter at either end of the run is no lone difference between equal pairs: count it in, the one
+        # opening the first copy ("<ol><li>Step 1: …</li><li>Step 2: …") as the one ending the last.
+        before = first - 1
+        if counter and before >= 0 and self.line[before] == self.line[first] \
+                and _counts_on(self.key(before), self.key(before + period)):
+            first, pairs = before, pairs + 1
         keys = [self.key(token) for token in range(first, first + period)]
         if _is_power(keys):
             return None  # "a b a b" repeated is the loop of "a b", found at its own period
-        after = first + pairs  # a counter ending the last copy is no lone difference between equal pairs
+        after = first + pairs
         if counter and after + period < len(self.ids) and self.line[after] == self.line[after + period] \
                 and _counts_on(self.key(after), self.key(after + period)):
             pairs += 1
@@ -647,7 +670,8 @@ class _TokenLoops:
         # across a sentence's end it is prose ("... the main package. The main package is ...").
         echo = (not near and copies == 2 and period >= _ECHO_TOKENS and len(_LETTER.findall(unit)) >= _ECHO_LETTERS
                 and self.core_ends[first + period - 1] == self.ends[first + period - 1])
-        if not (echo or self.dedup._enough(unit, copies, exact=not near)):
+        width = int(self.starts[first + period] - self.starts[first])
+        if not (echo or self.dedup._enough(unit, copies, exact=not near, width=width)):
             return None
         if (copies == 2 and self._enumerates(first, pairs, period)) or self._cells(first, period, keys, copies):
             return None
@@ -669,6 +693,9 @@ class _TokenLoops:
                 and _LETTER.search(self.text[int(self.ends[last]):int(self.ends[tail])]):
             # a runaway tail: the first copy stays whole, its marks too ("... of the invoice." then "Payment is du")
             start, end = int(self.ends[first + period - 1]) - glue, int(self.ends[tail])
+            unread = len(keys[-1]) - len(self.key(tail))  # of a last word glued to the next copy's first
+            if glue and (tail - first) % period == period - 1 and 0 < unread < glue and self.key(tail)[-1:] == ">":
+                start += glue - unread  # "S<br>S<br>…S<br>": the last copy ends in its markup, the first keeps it
         else:
             start, end = int(self.core_ends[first + period - 1]) - glue, end - glue
             closing = tail + 1  # "...meeting.</p> End.": the last copy, no next one glued to it (tags may close it)
@@ -681,10 +708,43 @@ class _TokenLoops:
                     end = int(self.starts[closing]) + len(stem)
             if first + period - 1 in self.marked_in_markup and last not in self.marked_in_markup:
                 end = int(self.ends[last])  # "<p>The board met.</p> The board met.": the echo's mark goes too
+            if not (near or counter):
+                start, end = self._unseparated_copy(start, end, copies - 1)
         confidence = (0.95 if copies >= self.dedup.min_repeats else 0.8) - (0.1 if near else 0.0)
         unit_kind = "token" if period == 1 else f"{period}-token unit"
         kind = "counter" if counter else "near" if near else "exact"
         return _Loop(start, end, f'{unit_kind} "{_preview(unit)}"', copies, kind, confidence)
+
+    def _unseparated_copy(self, start: int, end: int, removed: int) -> tuple[int, int]:
+        """The removal ``start``..``end`` of ``removed`` copies, one copy longer when the text repeats after it
+        a whole copy but for the marks that set the copies apart ('[{"a": 1}, {"a": 1}, {"a": 1}]': the last
+        object lacks ", "; the loop's tokens, read from the first whole one, see a copy fewer, as the first
+        is glued to "["). The text left is the same whatever copies of a run are removed: only their number
+        counts.
+
+        >>> text = '[{"a": 1}, {"a": 1}, {"a": 1}]'
+        >>> codes = code_points(text)
+        >>> loops = _TokenLoops(Dedup(), text, _Tokens(codes, bounds(split_space(codes))), [], [])
+        >>> loops._unseparated_copy(10, 20, 1)  # ' {"a": 1},' removed: one copy more, '[{"a": 1}]' left
+        (9, 29)
+        """
+        text = self.text
+        size, left = divmod(end - start, removed)
+        if left or text[start:end - size] != text[start + size:end]:
+            return start, end
+        first, stop = start, end  # the run of text repeating with period ``size``
+        while first > 0 and text[first - 1] == text[first - 1 + size]:
+            first -= 1
+        while stop < len(text) and text[stop] == text[stop - size]:
+            stop += 1
+        if stop < len(text) and text[stop].isalnum() and text[stop - 1].isalnum():
+            return start, end  # the run ends inside a word: "pen, pen, pen, pencil" has no copy "pen" last
+        unit = text[first:first + size]
+        rest = stop - first - (end - start) - size  # what is left of the run with a copy more removed
+        marks = len(unit) - len(_ALNUM_END.sub("", unit))
+        if marks < size and size - marks <= rest <= size:  # a unit of marks alone ("| --- ") has no last copy
+            return stop - (end - start) - size, stop
+        return start, end
 
     def _glue(self, first: int, period: int) -> int:
         """How many characters of the unit's last token (tokens ``first``.. ``period`` long) begin its next
@@ -744,9 +804,13 @@ class _TokenLoops:
         columns ("GitHub      GitHub      GitHub", "Replace all values      Replace all values"): engines
         that loop do not pad their output to columns, and a loop that does runs away (``_RUNAWAY_COPIES``).
         Two copies with a cell border among them are two cells ("| Stream | Stream Padding | Stream |
-        Stream Padding |"); a row of bordered cells looping on runs away."""
-        gap = self.text[int(self.ends[first + period - 1]):int(self.starts[first + period])]
-        return (("  " in gap or "\t" in gap) and copies < _RUNAWAY_COPIES) or (copies == 2 and "|" in keys)
+        Stream Padding |"); a row of bordered cells looping on runs away. Two spaces after a sentence's end
+        are a typist's, not a column's."""
+        last = first + period - 1
+        gap = self.text[int(self.ends[last]):int(self.starts[first + period])]
+        typed = gap == "  " and self.core_ends[last] < self.ends[last]
+        spaced = ("  " in gap or "\t" in gap) and not typed
+        return (spaced and copies < _RUNAWAY_COPIES) or (copies == 2 and "|" in keys)
 
     def _ends_page(self, token: int) -> bool:
         """Is ``token`` the last one of its page (so a truncated copy there is a runaway tail)?"""
