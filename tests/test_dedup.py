@@ -120,6 +120,13 @@ def test_a_loop_that_ends_its_sentence_at_the_page_end_keeps_that_end():
     assert fixed(text + "it was the wo") == "It was the best of times, it was the worst"  # cut off: a runaway
 
 
+def test_a_last_copy_cut_short_that_closes_its_sentence_is_the_texts_end():
+    """A runaway is cut off; a part-copy closed by its own stop ends the text, and stays."""
+    assert fixed("We went round and round and round and round.") == "We went round and round."
+    assert fixed("Terms. " + "Payment is due within thirty days. " * 12 + "Payment is due.") == \
+        "Terms. Payment is due within thirty days. Payment is due."
+
+
 def test_a_runaway_tail_keeps_its_first_copy_whole():
     sentence = "Payment is due within thirty days of the date of the invoice."
     assert fixed("Terms. " + " ".join([sentence] * 12) + " Payment is due wi") == f"Terms. {sentence}"

@@ -689,7 +689,7 @@ class _TokenLoops:
             if model.startswith(cut) and len(_LETTER.findall(model)) > len(_LETTER.findall(cut)):
                 tail = truncated
         glue = self._glue(first, period)
-        if tail > last and self._ends_page(tail) \
+        if tail > last and self._ends_page(tail) and not self._closes_sentence(tail, first + (tail - first) % period) \
                 and _LETTER.search(self.text[int(self.ends[last]):int(self.ends[tail])]):
             # a runaway tail: the first copy stays whole, its marks too ("... of the invoice." then "Payment is du")
             start, end = int(self.ends[first + period - 1]) - glue, int(self.ends[tail])
@@ -811,6 +811,13 @@ class _TokenLoops:
         typed = gap == "  " and self.core_ends[last] < self.ends[last]
         spaced = ("  " in gap or "\t" in gap) and not typed
         return (spaced and copies < _RUNAWAY_COPIES) or (copies == 2 and "|" in keys)
+
+    def _closes_sentence(self, token: int, model: int) -> bool:
+        """Does ``token``, in a copy cut short, close a sentence where the unit's token ``model`` does not?
+        Then the copy is the text's own ending ("We went round and round and round and round."), not a
+        runaway cut off by the page or the engine's budget: it stays after the loop's first copy."""
+        closing = self.text[int(self.ends[token]) - 1]
+        return closing in ".!?" and self.text[int(self.ends[model]) - 1] != closing
 
     def _ends_page(self, token: int) -> bool:
         """Is ``token`` the last one of its page (so a truncated copy there is a runaway tail)?"""
