@@ -340,6 +340,28 @@ def test_a_continuation_head_under_a_catchword_in_plain_text_goes(separator):
     assert "Smith" not in out and "October" not in out and "begun in earnest, and that" in out
 
 
+LETTER_OPENING = "\n".join(["Department of Trade", "1 Victoria Street", "", "19 May 1986", "",
+                            "The Rt Hon Lord Ferrier of Cannington", "House of Lords", "", "Dear Lord Ferrier,", ""])
+
+
+@pytest.mark.parametrize("head", ["The Rt Hon Lord Ferrier of Cannington - 2 - 19 May 1986",
+                                  "The Rt Hon Lord Ferrier of Cannington  CNG  19 May “986"])
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_a_long_continuation_head_under_a_catchword_in_plain_text_goes(separator, head):
+    # longer than a page's numbered head, or its number and year garbled: it repeats the first page's addressee and
+    # date (or sets its number off by dashes), and a catchword over it announces the word under it
+    text = (LETTER_OPENING + "\n".join(PAGE_END) + f"{separator}/earnest,{separator}{head}\n\n"
+            "earnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE))
+    out = layout(text)
+    assert "Cannington" not in out.split("Dear")[1] and "/earnest," not in out and "begun in earnest, and that" in out
+
+
+def test_a_word_over_a_line_naming_the_addressee_is_no_catchword_unless_it_is_announced():
+    text = (LETTER_OPENING + "\n".join(PAGE_END) + "\n\n/earnest,\nThe Rt Hon Lord Ferrier of Cannington - 2 - 19 May 1986"
+            "\n\nand that a report would be made to the\n" + "\n".join(NEXT_PAGE))
+    assert "/earnest," in layout(text) and layout(text).count("Cannington") == 2
+
+
 @pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
 def test_a_typewriters_catchword_over_the_next_pages_garbled_number_goes(separator):
     # "/earnest," over the second page's number as OCR garbles it ("Qo"), the blank line under the number only

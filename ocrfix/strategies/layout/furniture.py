@@ -672,27 +672,46 @@ def sunk(items: list[Line], pages: list[list[int]]) -> bool:
 
 
 def _continuation_heads(lines: Lines, width: int, hard_wrapped: bool) -> None:
-    """The head of a letter's continuation page: "Mr J. Smith  - 2 -  4 May 1983" as its first line.
+    """The head of a letter's continuation page: "Mr J. Smith  - 2 -  4 May 1983" as its first line."""
+    items, pages = lines.items, lines.pages
+    first_page = _first_page_blocks([items[i] for i in pages[0][:15]]) if pages else []
+    for page in pages[1:]:
+        line = next((items[i] for i in page if items[i].kind == "body"), None)
+        if line is not None and line.index == page[0] and (found := _continuation_head(line, first_page, width, hard_wrapped)):
+            reason, confidence = found
+            _mark(line, "running_head", f"{reason} on page {line.page + 1}", confidence)
+
+
+def _first_page_blocks(first_page: list[Line]) -> list[str]:
+    """The short lines among a letter's first 15 lines (its addresses, the addressee's name, the date)."""
+    return [line.content for line in first_page[:15] if 6 <= len(line.content) <= 45]
+
+
+def _continuation_head(line: Line, first_page: list[str], width: int, hard_wrapped: bool) -> tuple[str, float] | None:
+    """(reason, confidence) where ``line`` is a letter's continuation head, else None.
 
     Known by a page number set off by dashes, or by repeating two of the first page's short
-    lines (the addressee's name and the date), however OCR garbled the number between them.
+    lines (``first_page``: the addressee's name and the date), however OCR garbled the number between them.
     A text that is not hard-wrapped has no measure to compare with: its head is at most 100
     characters, not a page whose lines were joined into one (head and all).
+
+    >>> blocks = ["22 June 1984", "Mrs M. J. Ellerby", "Department of Trade"]
+    >>> _continuation_head(Line(0, 0, 0, 0, "Mrs M. J. Ellerby = 25 22 June 1984", 0, 0), blocks, 65, True)
+    ("continuation head repeating the first page's addressee and date", 0.8)
+    >>> _continuation_head(Line(0, 0, 0, 0, "Mrs Ellerby wrote on 3 May", 0, 0), blocks, 65, True) is None
+    True
     """
-    items, pages = lines.items, lines.pages
     longest = max(1.2 * width, 60)
     if not hard_wrapped:
         longest = min(longest, 100)
-    first_page = [items[i].content for i in pages[0][:15] if 6 <= len(items[i].content) <= 45] if pages else []
-    for page in pages[1:]:
-        line = next((items[i] for i in page if items[i].kind == "body"), None)
-        if line is None or line.index != page[0] or len(line.content) > longest:
-            continue
-        if _DASHED_NUMBER.search(line.content):
-            _mark(line, "running_head", f"continuation head with its page number on page {line.page + 1}", 0.85)
-        elif (len(line.content) <= 90 and _head_like(line.content, full_stop=True)
-              and sum(fuzz.partial_ratio(block, line.content) >= 80 for block in first_page) >= 2):
-            _mark(line, "running_head", f"continuation head repeating the first page's addressee and date on page {line.page + 1}", 0.8)
+    if len(line.content) > longest:
+        return None
+    if _DASHED_NUMBER.search(line.content):
+        return "continuation head with its page number", 0.85
+    if (len(line.content) <= 90 and _head_like(line.content, full_stop=True)
+            and sum(fuzz.partial_ratio(block, line.content) >= 80 for block in first_page) >= 2):
+        return "continuation head repeating the first page's addressee and date", 0.8
+    return None
 
 
 def _title_heads(lines: Lines) -> None:
@@ -847,6 +866,16 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         """Does a blank line follow ``line``?"""
         return line.index + 1 < len(items) and items[line.index + 1].blank_before > 0
 
+    first_page = _first_page_blocks(items[:15])   # plain text's first lines stand for a letter's first page
+
+    def continued(line: Line, word: str, marked: bool) -> bool:
+        """Is ``line`` a letter's continuation head ("Mr J. Smith  2  14 October 1983", however long) over the word
+        a catchword announces? (A date or a page number has figures: asked first, that and the word spare most lines
+        the costlier test.)"""
+        after = next_text(line)
+        return (bool(figures[position[line.index]]) and after is not None and announces(word, after.content, marked=marked)
+                and _continuation_head(line, first_page, width, hard_wrapped) is not None)
+
     def mark_catchword(line: Line, word: str, marked: bool) -> None:
         """A catchword stands before a page break (blank lines, or the next page's head) and
         announces the first word of the next page's text."""
@@ -862,7 +891,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         if top is not None:
             following = next_text(top)
         head = (following if following is not None and not announces(word, following.content, marked=marked)
-                and _numbered_head(following, width, hard_wrapped) else None)
+                and (_numbered_head(following, width, hard_wrapped) or continued(following, word, marked)) else None)
         if head is not None:
             following = next_text(following)
             if following is not None and _printed_rule(following.content):   # a rule under the head
@@ -891,6 +920,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # lines alone (most lines are none of these)
     codes = LineCodes([line.content for line in body])
     words = codes.words()
+    figures = codes.holding(_decimal_digits().take(codes.codes, mode="clip"))   # the lines holding a digit
     few = words <= CATCHWORD_WORDS
     numeral = ~codes.holding(_not_in_page_number().take(codes.codes, mode="clip"))
     for n in (few | numeral).nonzero()[0].tolist():
@@ -919,7 +949,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # a line in capitals has a fifth of its letters small at most, so one with more letters a-z than a quarter of its
     # characters, as prose has, is not asked _capitals)
     small = 4 * codes.counting(codes.codes - 97 < 26) > codes.ends - codes.starts
-    for n in codes.holding(_decimal_digits().take(codes.codes, mode="clip")).nonzero()[0].tolist():
+    for n in figures.nonzero()[0].tolist():
         line = body[n]
         if (line.kind in ("body", "running_head")   # (a head a catchword announced still counts among the copies)
                 and (_short(line, width, hard_wrapped) or (len(line.content) <= 100 and not small[n]
