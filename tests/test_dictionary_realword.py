@@ -547,3 +547,15 @@ def test_the_pages_own_misprint_printed_again_is_read_by_one_fitting_neighbour(s
     assert run(strategy, page).text == page.replace("heir", "their")
     alone = "They were numbered by heir generations, and by heir names."  # no such misprint elsewhere: the writer's
     assert run(strategy, alone).text == alone
+
+
+def test_a_sentences_last_word_is_read_by_the_word_before(strategy: Dictionary) -> None:
+    # a full stop before a capital ends the sentence as a comma ends a clause: the word before it is read by the
+    # word before alone, in a page garbled enough to lower the odds asked; never as a word no sentence ends with
+    # ("of tho." is no "of the."), nor before a lower-case word (a speck's stop), nor an abbreviation's (session 22)
+    garbled = "The cbildren of the viliage went to the hcuse of the mnster, and thcse who heard it knew wby. "
+    read = run(strategy, garbled + "They sat in the town kall. Few knew why.").text
+    assert read.endswith("the town hall. Few knew why.")
+    for kept in ("They sat in the town kall. few knew why.", "It was the best of tho. Then he left.",
+                 "He came and sat with tho. Then he left."):
+        assert run(strategy, garbled + kept).text.endswith(kept)

@@ -192,9 +192,9 @@ class RealWordRepair:
         ``ceiling``, and on the other side
 
         - a word's comma, semicolon or colon, right after the word or right before the token: the mark bounds
-          the clause as a sentence's start does (:meth:`_opening`; "by me, tho men said" -> "the"). A full stop
-          is left out: on held-out OCR the words before one read so were right 4 times in 5 and once made
-          "and twe." (two) "and the.";
+          the clause as a sentence's start does (:meth:`_opening`; "by me, tho men said" -> "the"). So does a full
+          stop ending a sentence (:func:`_ends_sentence`: "the town tall. Few" -> "hall"), where no reading
+          is a word no sentence ends with (UNENDING_WORDS: "and twe." is no "and the.");
         - or an unknown word of letters alone, one space away: a misread word whose reading is not known yet,
           no evidence either way ("to be impractical ani retuse" -> "and"); or a number ("the sight of he 9th
           November", "some 92 cer cent"): the pair list holds no numbers. Beside a token of letters mixed with
@@ -217,6 +217,9 @@ class RealWordRepair:
         def after_mark(j: int) -> bool:  # token j is a word with a comma, semicolon or colon right after it
             return raws[j][-1:] in ",;:" and raws[j][:-1] == cores[j] and cores[j].isalpha()
 
+        def printed_once(j: int) -> bool:  # repetition is evidence for the writer's word (see _fitting_one_side)
+            return tokens.vocabulary.folded_count(words[j]) == 1
+
         def listed_apart(j: int, pair: float) -> bool:  # neighbour j is a listed word, ``pair`` no commoner than ceiling
             return listed[j] and pair < ceiling
 
@@ -229,7 +232,8 @@ class RealWordRepair:
                 if 0 < i < len(words) - 1
                 and (not linked[i - 1] and linked[i] and raws[i] == cores[i] and after_mark(i - 1)
                      and listed_apart(i + 1, paired[i])
-                     or linked[i - 1] and not linked[i] and after_mark(i) and listed_apart(i - 1, paired[i - 1])
+                     or linked[i - 1] and not linked[i] and (after_mark(i) or _ends_sentence(tokens, i) and printed_once(i))
+                     and listed_apart(i - 1, paired[i - 1])
                      or linked[i - 1] and linked[i] and (unknown(i - 1) and listed_apart(i + 1, paired[i])
                                                          or unknown(i + 1) and listed_apart(i - 1, paired[i - 1]))
                      and not self._piece(cores[i], words[i]))
@@ -362,6 +366,8 @@ class RealWordRepair:
             tokens.vocabulary.count(word) == 1 or own_misprint)
         if half:  # no reading fits both neighbours: one that fits a trusted one, where the other is no evidence
             near = self._fitting_one_side(word, prev, nxt)
+        if one_sided and _ends_sentence(tokens, i):  # no reading that no sentence ends with ("and twe." is no "the")
+            near = [candidate for candidate in near if candidate not in UNENDING_WORDS]
         fitting = [candidate for candidate in self._misprint_pairs(prev, word, nxt, near)
                    if not spelling_variants(word, candidate)]  # the variants' regexes last: they cost the most
         if not fitting or zipf < FUNCTION_WORD_ZIPF and tokens.vocabulary.count(word) > 1 \
@@ -754,6 +760,20 @@ def _name_word(core: str) -> bool:
     [True, True, False, False, False]
     """
     return is_capitalised_word(core) or is_alpha_word(core) and core.isupper()
+
+
+def _ends_sentence(tokens: Tokens, i: int) -> bool:
+    """Does token i, a word of two letters or more, end a sentence: a full stop right after it, then the text's end
+    or a capital? Not an abbreviation English writes with a point (ABBREVIATED_WORDS: "no."); a stop before a
+    lower-case word or a number is a speck or an abbreviation's ("th. year", "fig. 3").
+
+    >>> tokens = Tokens("to the town tall. Few saw no. Nine fig. 3 and th. year a. B the end.")
+    >>> [tokens.cores[i] for i in range(len(tokens.cores)) if _ends_sentence(tokens, i)]
+    ['tall', 'end']
+    """
+    raw, core = tokens.raws[i], tokens.cores[i]
+    return raw == core + "." and len(core) > 1 and core not in ABBREVIATED_WORDS \
+        and (i == len(tokens.raws) - 1 or tokens.raws[i + 1][:1].isupper())
 
 
 def _lone_letter(tokens: Tokens, core: str) -> bool:
