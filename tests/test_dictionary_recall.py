@@ -181,6 +181,32 @@ def test_lost_spaces_leave_code_alone():
     assert [r for _, r in lost_spaces("The mill stood idle.The men left,and File.Save was new.")] == [". ", ", ", ". "]
 
 
+@pytest.mark.parametrize("text", [
+    "apt: added upgrade,downgrade,reinstall modes", "Columns: date,open,high,low,close", "fast,cheap,good.",
+    "name,age,city\nAlice,34,London\nCarol,45,New York\n", "name,score\nAlice,34\n",
+])
+def test_lost_spaces_leave_lists_and_table_rows_alone(text):
+    # fields glued by commas in one token, none a closed-class word, and rows of a CSV file: data, no prose
+    assert list(lost_spaces(text)) == []
+
+
+def test_lost_spaces_between_prose_words_beside_commas_are_still_found():
+    # a parenthetical or a list's "and" that lost both spaces, and a score card's fields, are prose's
+    assert [r for _, r in lost_spaces("At that rate,however,it would")] == [", ", ", "]
+    assert [r for _, r in lost_spaces("Shadrach,Meshach,and Abednego")] == [", ", ", "]
+    card = "b Wilson,112;Knight,Ibw b Arnold"
+    assert card.index(",Ibw") in [match.start(1) for match, _ in lost_spaces(card)]
+
+
+@pytest.mark.parametrize("text", ["Fix README.Debian and NEWS.Debian.", "See COPYING.LIB and LICENSE.MIT now."])
+def test_a_full_stop_after_a_word_in_capitals_is_a_file_name(text):
+    assert list(lost_spaces(text)) == []
+
+
+def test_a_full_stop_after_a_short_word_in_capitals_or_a_roman_numeral_is_still_a_lost_space():
+    assert [r for _, r in lost_spaces("HARTLEY & CO.LTD. and CHAPTER XII.The return")] == [". ", ". "]
+
+
 @pytest.mark.parametrize("text", ["an escape: \\f form feed, \\r carriage return", "in [sign,inf] form"])
 def test_code_tokens_are_not_repaired(default, text):
     assert run(default, text) == text

@@ -176,6 +176,12 @@ LETTERS = ("", *"abcdefghijklmnopqrstuvwxyz")  # no letter: the mark is a speck
 COMMON_NEXT_ZIPF = 5.0  # a lower-case word after a full stop this common is no file extension or domain
 COMMON_WORD_ZIPF = 3.0  # a word in common use (once in ~a million words), not a rare listed form
 MISREAD_AFTER = 4  # letters of each word beside a comma glued before an unknown string (see _misread_after)
+# A word in capitals this long glued by a full stop to the next word is a file's name ("README.Debian",
+# "COPYING.LIB") or a heading run into the next ("CHRONICLES.CHAPTER"), no sentence's end: the capitals
+# English abbreviates with a point are shorter ("CO.", "ST.", "MR.", "NO."). A roman numeral's letters alone
+# ("XII.The") are a number's.
+CAPITALS_BEFORE_STOP = 3
+ROMAN_LETTERS = "IVXLCDM"
 FUNCTION_WORD_ZIPF = 5.5  # "and", "by", "which", "every": no field name of a list in code ("key,value", "name,type")
 
 
@@ -200,7 +206,8 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
         # a comma or semicolon before a function word ("years,and", "families,by") is prose's, however often
         function_word = mark in ",;" and (zipf(fold(following)) >= FUNCTION_WORD_ZIPF or _participle(following, zipf))
         if CAMEL_CASE.search(before) or (following[0].isupper() and CAMEL_CASE.search(following)) \
-                or written[before + mark + following] > 1 and not function_word:
+                or written[before + mark + following] > 1 and not function_word \
+                or _written_whole(text, match.start(), before):
             continue
         if following[0].isupper():
             replacement = mark + " "  # a capital inside a word is no misread lower-case letter
@@ -347,6 +354,56 @@ def _misread_after(before: str, after: str, token: str, zipf: Callable[[str], fl
             and not zipf(fold(after)) and token.count(",") == 1 and not _letter_misread(before, after, zipf))
 
 
+def _written_whole(text: str, offset: int, before: str) -> bool:
+    """Is the mark at ``offset``, glued after the word ``before``, one that data and names write without a space
+    after it: a comma of a list (:func:`_comma_list`) or a full stop after a word in capitals of
+    CAPITALS_BEFORE_STOP letters or more, no roman numeral ("README.Debian"; not "CO.LTD", "XII.The")?
+
+    >>> [_written_whole(t, t.index("."), t[:t.index(".")]) for t in ("README.Debian", "CO.LTD", "XII.The")]
+    [True, False, False]
+    """
+    if text[offset] == ",":
+        return _comma_list(text, offset)
+    return text[offset] == "." and len(before) >= CAPITALS_BEFORE_STOP and before.isupper() \
+        and bool(before.strip(ROMAN_LETTERS))
+
+
+def _comma_list(text: str, offset: int) -> bool:
+    """Is the comma at ``offset`` one of a list written without spaces: a token that glues another comma between
+    its fields, words and none of them a closed-class one (GLUE_WORDS: "upgrade,downgrade,reinstall",
+    "name,age,city"; not "rate,however,it", prose that lost both spaces, nor "Wilson,112;Knight,lbw", a score
+    card's), or a row of a table (:func:`_table_row`)? An engine drops a space here and there; data and code write
+    such lists whole.
+
+    >>> _comma_list("install upgrade,downgrade,reinstall", 15), _comma_list("Shadrach,Meshach, and", 8)
+    (True, False)
+    >>> _comma_list("At that rate,however,it would", 12)
+    False
+    """
+    fields = _token_at(text, offset).strip(string.punctuation).split(",")
+    return len(fields) > 2 and all(field.isalpha() and fold(field) not in GLUE_WORDS for field in fields) \
+        or _table_row(text, offset)
+
+
+def _table_row(text: str, offset: int) -> bool:
+    r"""Does the line around ``offset`` hold as many commas as a line beside it written without spaces (a CSV
+    file's rows: "name,age" over "Alice,34", "Carol,45,New York" under "Bob,27,Paris")?
+
+    >>> _table_row("name,age\nAlice,34\n", 4), _table_row("Whitworth,Kaye\nChartered Accountants\n", 9)
+    (True, False)
+    """
+    start, end = text.rfind("\n", 0, offset) + 1, _line_end(text, offset)
+    commas = text.count(",", start, end)
+    before = text[text.rfind("\n", 0, start - 1) + 1:start - 1] if start else ""
+    after = text[end + 1:_line_end(text, end + 1)] if end < len(text) else ""
+    return any(row.count(",") == commas and " " not in row and "\t" not in row for row in (before, after))
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
 def _token_at(text: str, offset: int) -> str:
     """The whitespace-delimited token of ``text`` around ``offset``.
 
@@ -413,7 +470,8 @@ def _number_glued(text: str, zipf: Callable[[str], float]) -> Iterator[regex.Mat
         else:
             prose = _word_before(text, start)[0].isupper()
         line = text[text.rfind("\n", 0, start) + 1:end if end >= 0 else None]
-        if prose and not line.isupper() and (" " in line or "\t" in line) and not _in_url_or_code(text, start):
+        if prose and not line.isupper() and (" " in line or "\t" in line) and not _in_url_or_code(text, start) \
+                and not _table_row(text, start):
             yield match
 
 
