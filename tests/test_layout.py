@@ -457,6 +457,17 @@ def test_a_block_of_comment_lines_is_no_run_of_headings():
     assert layout("# Chapter One\n## The Voyage Out\n\nThe ship sailed.\n").startswith("Chapter One\nThe Voyage Out")
 
 
+def test_a_lone_comment_line_is_no_heading():
+    # a configuration file's comment opens with a lower-case word, as no heading in print does
+    config = "[mirror]\nretries = 3\n\n# comma separated list of mirrors\nmirrors = ftp,http,https\n"
+    assert layout(config).splitlines() == config.splitlines()
+    # a script whose header holds a block of comments: its lone "#" lines are comments too
+    script = "# Copyright (C) 2004 J. Smith\n#    This program is free software.\n#\n\n# Version: 0.3.\n\nA B C\n"
+    assert "# Version: 0.3." in layout(script)
+    # a VLM's heading marker in plain text still goes
+    assert layout("# Chapter One\n\nThe ship sailed.\n").startswith("Chapter One")
+
+
 def test_a_markdown_document_keeps_its_markup():
     text = "# Report\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     assert layout(text) == text

@@ -93,6 +93,18 @@ def comment_block(content: str, neighbours: list[str]) -> bool:
     return any(line.startswith(hashes) and line[len(hashes):len(hashes) + 1] in ("", " ", "\t") for line in neighbours)
 
 
+def comment_line(content: str, prefix: int, commented: bool) -> bool:
+    """Is the line ``content``, marked as a heading by its first ``prefix`` characters, a comment: in a text that
+    holds a block of comment lines (``commented``: :func:`comment_block`, "# Versija: 0.3." in a script's header),
+    or opening with a lower-case letter, as no heading in print does ("# comma separated list of mirrors" over a
+    configuration file's setting)?
+
+    >>> comment_line("# list of mirrors", 2, False), comment_line("# Chapter One", 2, False), comment_line("# Version 3", 2, True)
+    (True, False, True)
+    """
+    return commented or content[prefix:prefix + 1].islower()
+
+
 def markers(content: str) -> tuple[int, int, bool, str]:
     """(prefix length, suffix length, is a heading, reason) of the markers around a line's content."""
     match = _QUOTE.match(content)
