@@ -64,10 +64,14 @@ _MIN_ZIPF = 1.0
 # as a non-word).
 CLEAR_MISPRINT_GAP = 4.5
 # A letter left out and marked by an apostrophe inside a word, as print and verse elide it: the "e" of an
-# ending ("ask'd", "lov'st", "heav'n") or the "v" of a short word (o'er, e'en, ne'er). An apostrophe where
-# another letter belongs is mostly an engine's misread thin letter ("wou'd", "s'nce", "fu'l", "t'e").
+# ending ("ask'd", "lov'st", "heav'n"), the "v" of a short word (o'er, e'en, ne'er), or a vowel but the thin
+# "i" between a consonant and r, l or n ("gen'ral", "vict'ry", "partic'lar", "ev'ning": ELIDED_VOWELS). An
+# apostrophe where another letter belongs is mostly an engine's misread thin letter ("wou'd", "s'nce", "fu'l",
+# "t'e", "with'n").
 ELIDED_ENDING = regex.compile(r"(\p{L}{2,})['’](d|st|n)")
 ELIDED_V = regex.compile(r"(\p{L}{1,2})['’](\p{L}{1,2})")
+ELIDED_VOWEL = regex.compile(r"(\p{L}+[b-df-hj-np-tv-xz])['’]([rln]\p{L}*)", regex.IGNORECASE)
+ELIDED_VOWELS = "eoua"
 # The words a string of words run together (an engine that dropped spaces: "thesekindsofproblems") may be split
 # into: common words, no rare word or word fragment; a single letter only if very common ("a", "I").
 SPLITTABLE_ZIPF = 3.0
@@ -113,16 +117,19 @@ def splittable(part: str, zipf: float) -> bool:
 def elided(core: str, known: Callable[[str], bool]) -> str | None:
     """The known word ``core`` spells with a letter elided as print does it (see :data:`ELIDED_ENDING`), or None.
 
-    >>> known = {"asked", "over", "would"}.__contains__
+    >>> known = {"asked", "over", "would", "general", "within"}.__contains__
     >>> elided("ask'd", known), elided("o'er", known), elided("wou'd", known)
     ('asked', 'over', None)
+    >>> elided("gen'ral", known), elided("with'n", known)
+    ('general', None)
     """
     if "'" not in core and "’" not in core:
-        return None  # both patterns need an apostrophe: most strings are told without them
-    for pattern, letter in ((ELIDED_ENDING, "e"), (ELIDED_V, "v")):
+        return None  # the patterns need an apostrophe: most strings are told without them
+    for pattern, letters in ((ELIDED_ENDING, "e"), (ELIDED_V, "v"), (ELIDED_VOWEL, ELIDED_VOWELS)):
         match = pattern.fullmatch(core)
-        if match and known(word := match.group(1) + letter + match.group(2)):
-            return word
+        for letter in letters if match else ():
+            if known(word := match.group(1) + letter + match.group(2)):
+                return word
     return None
 
 

@@ -251,6 +251,10 @@ def test_protect_helpers():
 def test_elisions_of_known_words_are_kept(default):
     text = "He ask'd me twice, and she reliev'd the guard o'er the hill, e'en so."
     assert run(default, text) == text
+    # verse's and dialect's vowels elided before r, l or n: not the thin "i" an engine reads as an apostrophe
+    text = "The gen'ral's vict'ry was partic'lar; ev'ning came, and mem'ry and hist'ry were reg'lar."
+    assert run(default, text) == text
+    assert run(default, "He was with'n the house.") == "He was within the house."
 
 
 def test_a_repair_keeps_the_long_s_and_ligatures_of_old_print(default):

@@ -126,8 +126,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     possessive = core.endswith(("'s", "’s")) and POSSESSIVE.fullmatch(core)  # the pattern asked where it may match
     if possessive and known(possessive.group(1)):
         return "possessive of a known word"  # "parameter's": the lexicon lists few possessives
-    if elided(core, known):
-        return "elision of a known word"  # "ask'd", "reliev'd", "o'er", "e'en": period and verse spellings
+    if elided(core[:-2] if core.endswith(("'s", "’s")) else core, known):
+        return "elision of a known word"  # "ask'd", "reliev'd", "o'er", "e'en", "heav'n's": period and verse spellings
     return _case_reason(core)
 
 
