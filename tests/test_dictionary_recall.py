@@ -207,7 +207,8 @@ def test_a_full_stop_after_a_short_word_in_capitals_or_a_roman_numeral_is_still_
     assert [r for _, r in lost_spaces("HARTLEY & CO.LTD. and CHAPTER XII.The return")] == [". ", ". "]
 
 
-@pytest.mark.parametrize("text", ["an escape: \\f form feed, \\r carriage return", "in [sign,inf] form"])
+@pytest.mark.parametrize("text", ["an escape: \\f form feed, \\r carriage return", "in [sign,inf] form",
+                                  "Add ${misc:Depends} to it."])
 def test_code_tokens_are_not_repaired(default, text):
     assert run(default, text) == text
 
