@@ -256,10 +256,12 @@ class Layout(Strategy):
             if not markdown.indented_code(text[line.start:line.content_start]):
                 candidates.append((line, *markdown.markers(line.content)))
         # a "#" line in a block of them is a comment, and so is every "#" line of a text that holds such a block
-        commented = any(heading and not suffix and markdown.comment_block(line.content, self._neighbours(text, lines, line))
+        commented = any(heading and not suffix
+                        and markdown.comment_block(line.content, self._neighbours(text, lines, line))
                         for line, _, suffix, heading, _ in candidates)
         for line, prefix, suffix, heading, reason in candidates:
-            if not (prefix or suffix) or (heading and not suffix and markdown.comment_line(line.content, prefix, commented)):
+            if not (prefix or suffix) \
+                    or (heading and not suffix and markdown.comment_line(line.content, prefix, commented)):
                 continue
             edits = []
             if prefix:

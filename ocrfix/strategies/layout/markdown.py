@@ -99,8 +99,10 @@ def comment_line(content: str, prefix: int, commented: bool) -> bool:
     or opening with a lower-case letter, as no heading in print does ("# comma separated list of mirrors" over a
     configuration file's setting)?
 
-    >>> comment_line("# list of mirrors", 2, False), comment_line("# Chapter One", 2, False), comment_line("# Version 3", 2, True)
-    (True, False, True)
+    >>> comment_line("# list of mirrors", 2, False), comment_line("# Chapter One", 2, False)
+    (True, False)
+    >>> comment_line("# Version 3", 2, True)
+    True
     """
     return commented or content[prefix:prefix + 1].islower()
 
