@@ -182,6 +182,14 @@ MISREAD_AFTER = 4  # letters of each word beside a comma glued before an unknown
 # ("XII.The") are a number's.
 CAPITALS_BEFORE_STOP = 3
 ROMAN_LETTERS = "IVXLCDM"
+# A list's fields glued by commas (see _comma_list): the letters and commas before and after a comma, and the marks
+# alone between them and the token's edges (a space or the text's ends)
+FIELDS_BEFORE = regex.compile(r"[\p{L},]*", flags=regex.REVERSE)
+FIELDS_AFTER = regex.compile(r"[\p{L},]*")
+TOKEN_EDGE_BEFORE = regex.compile(r"(?:^|\s)[^\s\p{L}\p{N}]*", flags=regex.REVERSE)
+TOKEN_EDGE_AFTER = regex.compile(r"[^\s\p{L}\p{N}]*(?:\s|$)")
+ROW_WIDTH = 500  # a row of a table is shorter than this (longer lines are no rows: see _table_row)
+ROW_SPACE = regex.compile(r"[ \t]")
 FUNCTION_WORD_ZIPF = 5.5  # "and", "by", "which", "every": no field name of a list in code ("key,value", "name,type")
 
 
@@ -377,31 +385,42 @@ def _comma_list(text: str, offset: int) -> bool:
 
     >>> _comma_list("install upgrade,downgrade,reinstall", 15), _comma_list("Shadrach,Meshach, and", 8)
     (True, False)
-    >>> _comma_list("At that rate,however,it would", 12)
-    False
+    >>> _comma_list("At that rate,however,it would", 12), _comma_list("(fast,cheap,good).", 5)
+    (False, True)
     """
-    fields = _token_at(text, offset).strip(string.punctuation).split(",")
-    return len(fields) > 2 and all(field.isalpha() and fold(field) not in GLUE_WORDS for field in fields) \
-        or _table_row(text, offset)
+    # the run of letters and commas around the comma, with nothing but marks between it and the token's edges
+    start, end = FIELDS_BEFORE.match(text, 0, offset).start(), FIELDS_AFTER.match(text, offset).end()
+    fields = text[start:end].strip(",").split(",")
+    return (len(fields) > 2 and all(field and fold(field) not in GLUE_WORDS for field in fields)
+            and TOKEN_EDGE_BEFORE.match(text, 0, start) is not None and TOKEN_EDGE_AFTER.match(text, end) is not None
+            or _table_row(text, offset))
 
 
 def _table_row(text: str, offset: int) -> bool:
     r"""Does the line around ``offset`` hold as many commas as a line beside it written without spaces (a CSV
-    file's rows: "name,age" over "Alice,34", "Carol,45,New York" under "Bob,27,Paris")?
+    file's rows: "name,age" over "Alice,34", "Carol,45,New York" under "Bob,27,Paris")? Lines longer than
+    ROW_WIDTH are no rows.
 
     >>> _table_row("name,age\nAlice,34\n", 4), _table_row("Whitworth,Kaye\nChartered Accountants\n", 9)
     (True, False)
     """
-    start, end = text.rfind("\n", 0, offset) + 1, _line_end(text, offset)
+    line = _line_around(text, offset)
+    if line is None:
+        return False
+    start, end = line
+    rows = ([_line_around(text, start - 1)] if start else []) + ([_line_around(text, end + 1)] if end < len(text) else [])
     commas = text.count(",", start, end)
-    before = text[text.rfind("\n", 0, start - 1) + 1:start - 1] if start else ""
-    after = text[end + 1:_line_end(text, end + 1)] if end < len(text) else ""
-    return any(row.count(",") == commas and " " not in row and "\t" not in row for row in (before, after))
+    return any(row is not None and text.count(",", *row) == commas and not ROW_SPACE.search(text, *row)
+               for row in rows)
 
 
-def _line_end(text: str, offset: int) -> int:
-    end = text.find("\n", offset)
-    return len(text) if end < 0 else end
+def _line_around(text: str, offset: int) -> tuple[int, int] | None:
+    """The start and end of the line around ``offset``, or None when it is longer than ROW_WIDTH."""
+    newline = text.rfind("\n", max(offset - ROW_WIDTH, 0), offset)
+    end = text.find("\n", offset, offset + ROW_WIDTH)
+    if newline < 0 < offset - ROW_WIDTH or end < 0 < len(text) - offset - ROW_WIDTH:
+        return None
+    return newline + 1, len(text) if end < 0 else end
 
 
 def _token_at(text: str, offset: int) -> str:
