@@ -182,13 +182,14 @@ MISREAD_AFTER = 4  # letters of each word beside a comma glued before an unknown
 # ("XII.The") are a number's.
 CAPITALS_BEFORE_STOP = 3
 ROMAN_LETTERS = "IVXLCDM"
-# A list's fields glued by commas (see _comma_list): the letters and commas before and after a comma, and the marks
-# alone between them and the token's edges (a space or the text's ends)
-FIELDS_BEFORE = regex.compile(r"[\p{L},]*", flags=regex.REVERSE)
-FIELDS_AFTER = regex.compile(r"[\p{L},]*")
+# A list's fields glued by commas (see _comma_list): the letters and commas before and after a comma (a list, as a
+# row of a table, shorter than ROW_WIDTH: longer runs and lines are none), and the marks alone between them and the
+# token's edges (a space or the text's ends)
+ROW_WIDTH = 500
+FIELDS_BEFORE = regex.compile(rf"[\p{{L}},]{{0,{ROW_WIDTH}}}", flags=regex.REVERSE)
+FIELDS_AFTER = regex.compile(rf"[\p{{L}},]{{0,{ROW_WIDTH}}}")
 TOKEN_EDGE_BEFORE = regex.compile(r"(?:^|\s)[^\s\p{L}\p{N}]*", flags=regex.REVERSE)
 TOKEN_EDGE_AFTER = regex.compile(r"[^\s\p{L}\p{N}]*(?:\s|$)")
-ROW_WIDTH = 500  # a row of a table is shorter than this (longer lines are no rows: see _table_row)
 ROW_SPACE = regex.compile(r"[ \t]")
 FUNCTION_WORD_ZIPF = 5.5  # "and", "by", "which", "every": no field name of a list in code ("key,value", "name,type")
 
@@ -390,16 +391,17 @@ def _comma_list(text: str, offset: int) -> bool:
     """
     # the run of letters and commas around the comma, with nothing but marks between it and the token's edges
     start, end = FIELDS_BEFORE.match(text, 0, offset).start(), FIELDS_AFTER.match(text, offset).end()
-    fields = text[start:end].strip(",").split(",")
-    return (len(fields) > 2 and all(field and fold(field) not in GLUE_WORDS for field in fields)
-            and TOKEN_EDGE_BEFORE.match(text, 0, start) is not None and TOKEN_EDGE_AFTER.match(text, end) is not None
-            or _table_row(text, offset))
+    if TOKEN_EDGE_BEFORE.match(text, 0, start) is not None and TOKEN_EDGE_AFTER.match(text, end) is not None:
+        fields = text[start:end].strip(",").split(",")
+        if len(fields) > 2 and all(field and fold(field) not in GLUE_WORDS for field in fields):
+            return True
+    return _table_row(text, offset)
 
 
 def _table_row(text: str, offset: int) -> bool:
     r"""Does the line around ``offset`` hold as many commas as a line beside it written without spaces (a CSV
-    file's rows: "name,age" over "Alice,34", "Carol,45,New York" under "Bob,27,Paris")? Lines longer than
-    ROW_WIDTH are no rows.
+    file's rows: "name,age" over "Alice,34", "Carol,45,New York" under "Bob,27,Paris")? Lines of ROW_WIDTH
+    characters or more are no rows.
 
     >>> _table_row("name,age\nAlice,34\n", 4), _table_row("Whitworth,Kaye\nChartered Accountants\n", 9)
     (True, False)
