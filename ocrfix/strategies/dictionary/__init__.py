@@ -340,15 +340,15 @@ class Dictionary(RealWordRepair, Strategy):
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
-        edits = self._outside_foreign_paragraphs(tokens, edits)
+        edits = self._outside_foreign_paragraphs(text, edits)
         if spaced:
             edits = _with_applied(spaced, _before_edits(original, edits, spaced))
         edits.sort(key=lambda e: e.start)
         return _in_document_case(original, [_in_own_glyphs(edit) for edit in edits
                                             if edit.confidence >= self.min_confidence])
 
-    def _outside_foreign_paragraphs(self, tokens: Tokens, edits: list[Edit]) -> list[Edit]:
-        r"""``edits`` but those in a paragraph of the text in another language (FOREIGN_PARAGRAPH_SHARE), each
+    def _outside_foreign_paragraphs(self, text: str, edits: list[Edit]) -> list[Edit]:
+        r"""``edits`` but those in a paragraph of ``text`` in another language (FOREIGN_PARAGRAPH_SHARE), each
         paragraph with an edit judged once.
 
         >>> latin = ("Gallia est omnis divisa in partes tres, quarum unam incolunt belgae, aliam aquitani, tertiam qui"
@@ -358,18 +358,30 @@ class Dictionary(RealWordRepair, Strategy):
         """
         if not edits:
             return edits
-        text = tokens.text
         starts = [0] + [match.end() for match in PARAGRAPH_BREAK.finditer(text)]
-        common = {word for word, _, zipf in self._words(tokens) if zipf >= COMMON_WORD_ZIPF}
         foreign: dict[int, bool] = {}
         kept = []
         for edit in edits:
             k = bisect.bisect_right(starts, edit.start) - 1
             if k not in foreign:
-                foreign[k] = _foreign(text, starts[k], starts[k + 1] if k + 1 < len(starts) else len(text), common)
+                foreign[k] = self._foreign(text, starts[k], starts[k + 1] if k + 1 < len(starts) else len(text))
             if not foreign[k]:
                 kept.append(edit)
         return kept
+
+    def _foreign(self, text: str, start: int, end: int) -> bool:
+        """Is the paragraph ``text[start:end]`` in another language (FOREIGN_PARAGRAPH_SHARE)? Its words are read
+        until enough common ones are found for any count of lower-case words its length allows."""
+        enough = FOREIGN_PARAGRAPH_SHARE * (end - start) / 3  # a lower-case word of 2 letters or more, and a space
+        common = words = 0
+        folded_zipf = self._lexicon.folded_zipf
+        for match in LOWER_WORD.finditer(text, start, end):
+            words += 1
+            if folded_zipf(fold(match.group())) >= COMMON_WORD_ZIPF:
+                common += 1
+                if common >= enough:
+                    return False
+        return words >= FOREIGN_PARAGRAPH_WORDS and common < FOREIGN_PARAGRAPH_SHARE * words
 
     def _long_s(self, tokens: Tokens) -> list[Edit]:
         """The edits reading f as s in a document printed with the long s (see :mod:`.longs`; none in any
@@ -1983,27 +1995,6 @@ def _before_edits(original: str, edits: list[Edit], applied: list[Edit]) -> list
         start, end = back(edit.start), back(edit.end)
         moved.append(replace(edit, start=start, end=end, original=original[start:end]))
     return moved
-
-
-def _foreign(text: str, start: int, end: int, common: Collection[str]) -> bool:
-    """Is the paragraph ``text[start:end]`` in another language: of FOREIGN_PARAGRAPH_WORDS lower-case words or more,
-    under FOREIGN_PARAGRAPH_SHARE of them ``common``? Its words are read only until enough common ones show for as
-    many words as its spaces allow.
-
-    >>> _foreign("la plume de ma tante est sur le bureau de mon oncle " * 2, 0, 104, {"the", "of", "and"})
-    True
-    >>> _foreign("the pen of my aunt is on the desk of my uncle and " * 2, 0, 100, {"the", "of", "and"})
-    False
-    """
-    enough = FOREIGN_PARAGRAPH_SHARE * (text.count(" ", start, end) + text.count("\n", start, end) + 1)
-    found = words = 0
-    for match in LOWER_WORD.finditer(text, start, end):
-        words += 1
-        if match.group() in common:
-            found += 1
-            if found >= enough:
-                return False
-    return words >= FOREIGN_PARAGRAPH_WORDS and found < FOREIGN_PARAGRAPH_SHARE * words
 
 
 def _with_applied(applied: list[Edit], moved: list[Edit]) -> list[Edit]:
