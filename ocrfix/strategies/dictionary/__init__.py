@@ -111,15 +111,6 @@ MAX_CANDIDATES = 6  # readings scored in context, per word
 LANGUAGE_CHECK_WORDS = 20
 COMMON_WORD_ZIPF = 5.5
 MIN_COMMON_SHARE = 0.15  # English OCR in the corpus: 0.26 or more; German, French, Latin: 0.05 or less
-# A paragraph (lines between blank lines) of FOREIGN_PARAGRAPH_WORDS lower-case words or more, fewer than
-# FOREIGN_PARAGRAPH_SHARE of them among English's commonest (COMMON_WORD_ZIPF: the, of, and), is in another
-# language or is code, in a text the language check took for English (a licence's translation, a French
-# changelog, a synopsis): its words are left as printed. Garbled English OCR keeps 0.13 or more of them in every
-# paragraph of the corpus and held-out OCR; clean paragraphs in other languages 0.00-0.05.
-FOREIGN_PARAGRAPH_WORDS = 20
-FOREIGN_PARAGRAPH_SHARE = 0.05
-PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
-LOWER_WORD = regex.compile(r"(?<!\p{L})\p{Ll}{2,}+(?!\p{L})")
 PATTERN_CONFIDENCE = 0.95  # a number, postcode or lettered word that only one reading makes valid
 # A word glued from two pieces with a letter misread has at least this many letters: shorter ones have too
 # many neighbours one edit away to tell which was meant ("h cer": her? hear? cer?), as the index's one-edit
@@ -340,48 +331,11 @@ class Dictionary(RealWordRepair, Strategy):
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
-        edits = self._outside_foreign_paragraphs(text, edits)
         if spaced:
             edits = _with_applied(spaced, _before_edits(original, edits, spaced))
         edits.sort(key=lambda e: e.start)
         return _in_document_case(original, [_in_own_glyphs(edit) for edit in edits
                                             if edit.confidence >= self.min_confidence])
-
-    def _outside_foreign_paragraphs(self, text: str, edits: list[Edit]) -> list[Edit]:
-        r"""``edits`` but those in a paragraph of ``text`` in another language (FOREIGN_PARAGRAPH_SHARE), each
-        paragraph with an edit judged once.
-
-        >>> latin = ("Gallia est omnis divisa in partes tres, quarum unam incolunt belgae, aliam aquitani, tertiam qui"
-        ...          " ipsorum lingua celtae, nostra galli appellantur. Cum tacent, clamant.")
-        >>> [e.replacement for e in Dictionary().propose("It was sent to tbe board in the spring.\n\n" + latin)]
-        ['the']
-        """
-        if not edits:
-            return edits
-        starts = [0] + [match.end() for match in PARAGRAPH_BREAK.finditer(text)]
-        foreign: dict[int, bool] = {}
-        kept = []
-        for edit in edits:
-            k = bisect.bisect_right(starts, edit.start) - 1
-            if k not in foreign:
-                foreign[k] = self._foreign(text, starts[k], starts[k + 1] if k + 1 < len(starts) else len(text))
-            if not foreign[k]:
-                kept.append(edit)
-        return kept
-
-    def _foreign(self, text: str, start: int, end: int) -> bool:
-        """Is the paragraph ``text[start:end]`` in another language (FOREIGN_PARAGRAPH_SHARE)? Its words are read
-        until enough common ones are found for any count of lower-case words its length allows."""
-        enough = FOREIGN_PARAGRAPH_SHARE * (end - start) / 3  # a lower-case word of 2 letters or more, and a space
-        common = words = 0
-        folded_zipf = self._lexicon.folded_zipf
-        for match in LOWER_WORD.finditer(text, start, end):
-            words += 1
-            if folded_zipf(fold(match.group())) >= COMMON_WORD_ZIPF:
-                common += 1
-                if common >= enough:
-                    return False
-        return words >= FOREIGN_PARAGRAPH_WORDS and common < FOREIGN_PARAGRAPH_SHARE * words
 
     def _long_s(self, tokens: Tokens) -> list[Edit]:
         """The edits reading f as s in a document printed with the long s (see :mod:`.longs`; none in any
