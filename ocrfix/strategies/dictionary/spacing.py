@@ -176,12 +176,6 @@ LETTERS = ("", *"abcdefghijklmnopqrstuvwxyz")  # no letter: the mark is a speck
 COMMON_NEXT_ZIPF = 5.0  # a lower-case word after a full stop this common is no file extension or domain
 COMMON_WORD_ZIPF = 3.0  # a word in common use (once in ~a million words), not a rare listed form
 MISREAD_AFTER = 4  # letters of each word beside a comma glued before an unknown string (see _misread_after)
-# A word in capitals this long glued by a full stop to the next word is a file's name ("README.Debian",
-# "COPYING.LIB") or a heading run into the next ("CHRONICLES.CHAPTER"), no sentence's end: the capitals
-# English abbreviates with a point are shorter ("CO.", "ST.", "MR.", "NO."). A roman numeral's letters alone
-# ("XII.The") are a number's.
-CAPITALS_BEFORE_STOP = 3
-ROMAN_LETTERS = "IVXLCDM"
 # A list's fields glued by commas (see _comma_list): the letters and commas before and after a comma (a list, as a
 # row of a table, shorter than ROW_WIDTH: longer runs and lines are none), and the marks alone between them and the
 # token's edges (a space or the text's ends)
@@ -191,6 +185,7 @@ FIELDS_AFTER = regex.compile(rf"[\p{{L}},]{{0,{ROW_WIDTH}}}")
 TOKEN_EDGE_BEFORE = regex.compile(r"(?:^|\s)[^\s\p{L}\p{N}]*", flags=regex.REVERSE)
 TOKEN_EDGE_AFTER = regex.compile(r"[^\s\p{L}\p{N}]*(?:\s|$)")
 ROW_SPACE = regex.compile(r"[ \t]")
+ROW_FIGURE = regex.compile(r"\d")
 FUNCTION_WORD_ZIPF = 5.5  # "and", "by", "which", "every": no field name of a list in code ("key,value", "name,type")
 
 
@@ -216,7 +211,7 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
         function_word = mark in ",;" and (zipf(fold(following)) >= FUNCTION_WORD_ZIPF or _participle(following, zipf))
         if CAMEL_CASE.search(before) or (following[0].isupper() and CAMEL_CASE.search(following)) \
                 or written[before + mark + following] > 1 and not function_word \
-                or _written_whole(text, match.start(), before):
+                or mark == "," and _comma_list(text, match.start()):
             continue
         if following[0].isupper():
             replacement = mark + " "  # a capital inside a word is no misread lower-case letter
@@ -363,26 +358,12 @@ def _misread_after(before: str, after: str, token: str, zipf: Callable[[str], fl
             and not zipf(fold(after)) and token.count(",") == 1 and not _letter_misread(before, after, zipf))
 
 
-def _written_whole(text: str, offset: int, before: str) -> bool:
-    """Is the mark at ``offset``, glued after the word ``before``, one that data and names write without a space
-    after it: a comma of a list (:func:`_comma_list`) or a full stop after a word in capitals of
-    CAPITALS_BEFORE_STOP letters or more, no roman numeral ("README.Debian"; not "CO.LTD", "XII.The")?
-
-    >>> [_written_whole(t, t.index("."), t[:t.index(".")]) for t in ("README.Debian", "CO.LTD", "XII.The")]
-    [True, False, False]
-    """
-    if text[offset] == ",":
-        return _comma_list(text, offset)
-    return text[offset] == "." and len(before) >= CAPITALS_BEFORE_STOP and before.isupper() \
-        and bool(before.strip(ROMAN_LETTERS))
-
-
 def _comma_list(text: str, offset: int) -> bool:
     """Is the comma at ``offset`` one of a list written without spaces: a token that glues another comma between
-    its fields, words and none of them a closed-class one (GLUE_WORDS: "upgrade,downgrade,reinstall",
+    its fields, words in lower case and none of them a closed-class one (GLUE_WORDS: "upgrade,downgrade,reinstall",
     "name,age,city"; not "rate,however,it", prose that lost both spaces, nor "Wilson,112;Knight,lbw", a score
-    card's), or a row of a table (:func:`_table_row`)? An engine drops a space here and there; data and code write
-    such lists whole.
+    card's, nor names, "Whiteley,Pilling,Ashworth", which a team list in a report loses the spaces of), or a row
+    of a table (:func:`_table_row`)? An engine drops a space here and there; data and code write such lists whole.
 
     >>> _comma_list("install upgrade,downgrade,reinstall", 15), _comma_list("Shadrach,Meshach, and", 8)
     (True, False)
@@ -393,25 +374,32 @@ def _comma_list(text: str, offset: int) -> bool:
     start, end = FIELDS_BEFORE.match(text, 0, offset).start(), FIELDS_AFTER.match(text, offset).end()
     if TOKEN_EDGE_BEFORE.match(text, 0, start) is not None and TOKEN_EDGE_AFTER.match(text, end) is not None:
         fields = text[start:end].strip(",").split(",")
-        if len(fields) > 2 and all(field and fold(field) not in GLUE_WORDS for field in fields):
+        if len(fields) > 2 and all(field.islower() and fold(field) not in GLUE_WORDS for field in fields):
             return True
     return _table_row(text, offset)
 
 
 def _table_row(text: str, offset: int) -> bool:
-    r"""Does the line around ``offset`` hold as many commas as a line beside it written without spaces (a CSV
-    file's rows: "name,age" over "Alice,34", "Carol,45,New York" under "Bob,27,Paris")? Lines of ROW_WIDTH
-    characters or more are no rows.
+    r"""Does the line around ``offset``, data (a figure in it, or no capital: a header), hold as many commas, two or
+    more, as a line beside it written without spaces (a CSV file's rows: "name,age,city" over "Alice,34,Leeds",
+    "Carol,45,New York" under "Bob,27,Paris")? One comma is no row: a line of an engine that lost every space has
+    one as often ("105LOCALINTELLIGENCE.KESSINGHAMANDDISTRICT," over "... fell to 19 degrees,or 13 degrees"); nor
+    are names alone, as a team list of a sports report loses its spaces line after line ("Booth,Stansfield,
+    Gaukroger," over "Whiteley,Pilling,Ashworth."). Lines of ROW_WIDTH characters or more are no rows.
 
-    >>> _table_row("name,age\nAlice,34\n", 4), _table_row("Whitworth,Kaye\nChartered Accountants\n", 9)
+    >>> _table_row("name,age,city\nAlice,34,Leeds\n", 4), _table_row("name,age\nAlice,34\n", 4)
     (True, False)
+    >>> _table_row("Whitworth,Kaye,Lee\nChartered Accountants\n", 9), _table_row("Booth,Hirst,Lee,\nWhiteley,Pilling,Ashworth.", 4)
+    (False, False)
     """
     line = _line_around(text, offset)
     if line is None:
         return False
     start, end = line
     rows = ([_line_around(text, start - 1)] if start else []) + ([_line_around(text, end + 1)] if end < len(text) else [])
-    commas = text.count(",", start, end)
+    commas, fields = text.count(",", start, end), text[start:end]
+    if commas < 2 or not (fields.islower() or ROW_FIGURE.search(fields)):
+        return False
     return any(row is not None and text.count(",", *row) == commas and not ROW_SPACE.search(text, *row)
                for row in rows)
 
