@@ -56,8 +56,8 @@ from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
 from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is_noisy, ordinal, protected_reason,
-                                                  repair_capital_i, repair_inner_capital, repair_number, repair_postcode,
-                                                  shape_readings)
+                                                  repair_capital_i, repair_inner_capital, repair_number,
+                                                  repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
                                                    best_reading, drops_edge, drops_letters, letters_for_letters,
                                                    with_case)
@@ -1418,7 +1418,8 @@ class Dictionary(RealWordRepair, Strategy):
         {'intervals': 3.69}
         """
         forms = [letters + word for letters in self.model.undo_index().get(mark, ()) if len(letters) == 2]
-        return [(form, zipf) for form, zipf in zip(forms, self._lexicon.folded_zipfs(forms)) if zipf >= MIN_CANDIDATE_ZIPF]
+        zipfs = self._lexicon.folded_zipfs(forms)
+        return [(form, zipf) for form, zipf in zip(forms, zipfs) if zipf >= MIN_CANDIDATE_ZIPF]
 
     def _classify(self, tokens: Tokens, vocabulary: Vocabulary) -> dict[str, tuple]:
         """What each distinct word part is (:meth:`_kind`), decided by the first token it is the word part

@@ -232,7 +232,8 @@ class RealWordRepair:
                 if 0 < i < len(words) - 1
                 and (not linked[i - 1] and linked[i] and raws[i] == cores[i] and after_mark(i - 1)
                      and listed_apart(i + 1, paired[i])
-                     or linked[i - 1] and not linked[i] and (after_mark(i) or _ends_sentence(tokens, i) and printed_once(i))
+                     or linked[i - 1] and not linked[i]
+                     and (after_mark(i) or _ends_sentence(tokens, i) and printed_once(i))
                      and listed_apart(i - 1, paired[i - 1])
                      or linked[i - 1] and linked[i] and (unknown(i - 1) and listed_apart(i + 1, paired[i])
                                                          or unknown(i + 1) and listed_apart(i - 1, paired[i - 1]))

@@ -389,14 +389,17 @@ def _table_row(text: str, offset: int) -> bool:
 
     >>> _table_row("name,age,city\nAlice,34,Leeds\n", 4), _table_row("name,age\nAlice,34\n", 4)
     (True, False)
-    >>> _table_row("Whitworth,Kaye,Lee\nChartered Accountants\n", 9), _table_row("Booth,Hirst,Lee,\nWhiteley,Pilling,Ashworth.", 4)
-    (False, False)
+    >>> _table_row("Whitworth,Kaye,Lee\nChartered Accountants\n", 9)
+    False
+    >>> _table_row("Booth,Hirst,Lee,\nWhiteley,Pilling,Ashworth.", 4)
+    False
     """
     line = _line_around(text, offset)
     if line is None:
         return False
     start, end = line
-    rows = ([_line_around(text, start - 1)] if start else []) + ([_line_around(text, end + 1)] if end < len(text) else [])
+    rows = (([_line_around(text, start - 1)] if start else [])
+            + ([_line_around(text, end + 1)] if end < len(text) else []))
     commas, fields = text.count(",", start, end), text[start:end]
     if commas < 2 or not (fields.islower() or ROW_FIGURE.search(fields)):
         return False

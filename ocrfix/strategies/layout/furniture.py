@@ -677,7 +677,8 @@ def _continuation_heads(lines: Lines, width: int, hard_wrapped: bool) -> None:
     first_page = _first_page_blocks([items[i] for i in pages[0][:15]]) if pages else []
     for page in pages[1:]:
         line = next((items[i] for i in page if items[i].kind == "body"), None)
-        if line is not None and line.index == page[0] and (found := _continuation_head(line, first_page, width, hard_wrapped)):
+        found = line is not None and line.index == page[0] and _continuation_head(line, first_page, width, hard_wrapped)
+        if found:
             reason, confidence = found
             _mark(line, "running_head", f"{reason} on page {line.page + 1}", confidence)
 
@@ -873,7 +874,8 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         a catchword announces? (A date or a page number has figures: asked first, that and the word spare most lines
         the costlier test.)"""
         after = next_text(line)
-        return (bool(figures[position[line.index]]) and after is not None and announces(word, after.content, marked=marked)
+        return (bool(figures[position[line.index]]) and after is not None
+                and announces(word, after.content, marked=marked)
                 and _continuation_head(line, first_page, width, hard_wrapped) is not None)
 
     def mark_catchword(line: Line, word: str, marked: bool) -> None:
