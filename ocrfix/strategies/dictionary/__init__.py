@@ -1405,9 +1405,7 @@ class Dictionary(RealWordRepair, Strategy):
         found = self._edges.get((word, last))
         if found is None:
             forms = [word + letter if last else letter + word for letter in string.ascii_lowercase]
-            zipfs = self._lexicon.folded_zipfs(forms)
-            found = remember(self._edges, (word, last),
-                             [(form, zipf) for form, zipf in zip(forms, zipfs) if zipf >= MIN_CANDIDATE_ZIPF])
+            found = remember(self._edges, (word, last), self._listed_forms(forms))
         return found
 
     def _pair_forms(self, word: str, mark: str) -> list[tuple[str, float]]:
@@ -1417,7 +1415,11 @@ class Dictionary(RealWordRepair, Strategy):
         >>> dict(Dictionary()._pair_forms("tervals", "‘"))
         {'intervals': 3.69}
         """
-        forms = [letters + word for letters in self.model.undo_index().get(mark, ()) if len(letters) == 2]
+        return self._listed_forms([letters + word for letters in self.model.undo_index().get(mark, ())
+                                   if len(letters) == 2])
+
+    def _listed_forms(self, forms: list[str]) -> list[tuple[str, float]]:
+        """The ``forms`` (folded) the lexicon lists at Zipf MIN_CANDIDATE_ZIPF or more, as (form, Zipf), in order."""
         zipfs = self._lexicon.folded_zipfs(forms)
         return [(form, zipf) for form, zipf in zip(forms, zipfs) if zipf >= MIN_CANDIDATE_ZIPF]
 

@@ -674,7 +674,7 @@ def sunk(items: list[Line], pages: list[list[int]]) -> bool:
 def _continuation_heads(lines: Lines, width: int, hard_wrapped: bool) -> None:
     """The head of a letter's continuation page: "Mr J. Smith  - 2 -  4 May 1983" as its first line."""
     items, pages = lines.items, lines.pages
-    first_page = _first_page_blocks([items[i] for i in pages[0][:15]]) if pages else []
+    first_page = _first_page_blocks([items[i] for i in pages[0]]) if pages else []
     for page in pages[1:]:
         line = next((items[i] for i in page if items[i].kind == "body"), None)
         found = line is not None and line.index == page[0] and _continuation_head(line, first_page, width, hard_wrapped)
@@ -683,9 +683,9 @@ def _continuation_heads(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(line, "running_head", f"{reason} on page {line.page + 1}", confidence)
 
 
-def _first_page_blocks(first_page: list[Line]) -> list[str]:
-    """The short lines among a letter's first 15 lines (its addresses, the addressee's name, the date)."""
-    return [line.content for line in first_page[:15] if 6 <= len(line.content) <= 45]
+def _first_page_blocks(lines: list[Line]) -> list[str]:
+    """The short lines among a letter's first 15 ``lines`` (its addresses, the addressee's name, the date)."""
+    return [line.content for line in lines[:15] if 6 <= len(line.content) <= 45]
 
 
 def _continuation_head(line: Line, first_page: list[str], width: int, hard_wrapped: bool) -> tuple[str, float] | None:
@@ -867,7 +867,7 @@ def _classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         """Does a blank line follow ``line``?"""
         return line.index + 1 < len(items) and items[line.index + 1].blank_before > 0
 
-    first_page = _first_page_blocks(items[:15])   # plain text's first lines stand for a letter's first page
+    first_page = _first_page_blocks(items)   # plain text's first lines stand for a letter's first page
 
     def continued(line: Line, word: str, marked: bool) -> bool:
         """Is ``line`` a letter's continuation head ("Mr J. Smith  2  14 October 1983", however long) over the word
