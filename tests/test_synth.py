@@ -15,7 +15,8 @@ from ocrfix.synth.build import BuildOptions, build, check, make_plan
 from ocrfix.synth.degrade import LEVELS, degrade
 from ocrfix.synth.render import render_page
 from ocrfix.synth.texts import WRITTEN_DIR, load_all, parse_written
-from ocrfix.synth.typeset import FONTS, Font, break_paragraph, parse_example, split_candidates, typeset_book, typeset_letter
+from ocrfix.synth.typeset import (BOOK_FONTS, FONTS, LETTER_FONTS, Font, break_paragraph, parse_example,
+                                  split_candidates, typeset_book, typeset_letter)
 
 LETTER = """LETTERHEAD:
 Department of Transport
@@ -56,8 +57,16 @@ def _has_tesseract() -> bool:
 needs_tesseract = pytest.mark.skipif(not _has_tesseract(),
                                      reason="tesseract with the eng model is not installed "
                                             "(apt-get install tesseract-ocr tesseract-ocr-eng)")
-needs_courier = pytest.mark.skipif(not Path(FONTS["Courier Prime"].path).is_file(),
-                                   reason="the Courier Prime font is not installed (apt-get install fonts-courier-prime)")
+
+
+def needs_fonts(*names: str):
+    """Skip unless the named fonts of the corpus are installed (.ci/run installs them with apt-get)."""
+    missing = [name for name in names if not Path(FONTS[name].path).is_file()]
+    return pytest.mark.skipif(bool(missing), reason=f"font(s) not installed: {', '.join(missing)} "
+                                                   "(.ci/run installs them; Debian packages in corpus/README.md)")
+
+
+needs_courier = needs_fonts("Courier Prime")
 
 
 def test_compounds_break_at_their_own_hyphen_and_words_get_an_inserted_one():
@@ -99,6 +108,7 @@ def test_labels_describe_every_diplomatic_line_and_hyphens_join_into_the_logical
         assert banned not in doc.logical
 
 
+@needs_fonts("EB Garamond")
 def test_book_pages_have_running_heads_and_page_numbers():
     blocks = parse_written("On Hedges\n\n" + "\n\n".join(["A hedge planted on the edge of an old wood will "
                            "gather species from it far faster than one planted in the open field. " * 6] * 8),
@@ -168,6 +178,7 @@ def test_a_glyph_as_big_as_the_missing_glyph_box_is_still_a_glyph():
     assert not font.covers("Quebec \u4e00")
 
 
+@needs_fonts(*LETTER_FONTS, *BOOK_FONTS)
 def test_plan_covers_both_layouts_and_records_the_second_engine():
     options = BuildOptions(letters=4, books=4, rapidocr_letters=2, rapidocr_books=2)
     plan = make_plan(load_all(WRITTEN_DIR, sqlite_docs=None), options)
@@ -187,7 +198,7 @@ def test_bad_input_stops_with_one_line_before_any_work(tmp_path, capsys, monkeyp
     assert not (tmp_path / "c").exists()
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(OcrfixError, match="tesseract"):
-        check(BuildOptions(out=tmp_path / "d", engines=("tesseract",)))
+        check(BuildOptions(out=tmp_path / "d", engines=("tesseract",), letter_fonts=(), book_fonts=()))
     assert not (tmp_path / "d").exists()
 
 
