@@ -559,3 +559,14 @@ def test_a_sentences_last_word_is_read_by_the_word_before(strategy: Dictionary) 
     for kept in ("They sat in the town kall. few knew why.", "It was the best of tho. Then he left.",
                  "He came and sat with tho. Then he left."):
         assert run(strategy, garbled + kept).text.endswith(kept)
+
+
+def test_a_first_letter_the_page_lost_to_a_mark_is_read_where_the_word_is_printed_bare(strategy: Dictionary) -> None:
+    # "“pon" read as "upon" shows an engine that prints "upon" without its first letter: its bare "pon", where "upon"
+    # fits one neighbour, is read so too; not a word as common as "he", which the writer prints bare (session 23)
+    page = "I came “pon a letter in the drawer, and then I went to think pon the matter of the house."
+    assert run(strategy, page).text == page.replace("“pon", "upon").replace(" pon", " upon")
+    alone = "And then I went to think pon the matter of the house."  # no mark's evidence: left as printed
+    assert run(strategy, alone).text == alone
+    pronoun = "We came “pon a letter, and “he book lay by “he door. Then he and his sons left."
+    assert run(strategy, pronoun).text.endswith("Then he and his sons left.")

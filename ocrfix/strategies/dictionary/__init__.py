@@ -309,6 +309,7 @@ class Dictionary(RealWordRepair, Strategy):
                     replacement, confidence, reason, mark_at = lost
                     if replacement:  # "“he" -> "the": a listed word with a mark for its first or last letter
                         edits.append(self._mark_edit(tokens, i, lost))
+                        self._lost_first_letter(tokens, i, replacement, mark_at)
                         marks_read += mark_at < tokens.ends[i] and text[mark_at] not in ELISIONS  # a first letter's
                         i += 1
                         continue
@@ -826,6 +827,19 @@ class Dictionary(RealWordRepair, Strategy):
         tokens.repaired[i] = fold(replacement)
         start, end = min(mark_at, tokens.starts[i]), max(mark_at + 1, tokens.ends[i])
         return self.edit(tokens.text, start, end, replacement, reason=reason, confidence=confidence)
+
+    def _lost_first_letter(self, tokens: Tokens, i: int, replacement: str, mark_at: int) -> None:
+        """Where token ``i``, a listed lower-case word, was read with the mark before it (at ``mark_at``) as its lost
+        first letter ("“pon" -> "upon"), the engine is one that prints that word without its first letter: kept as
+        one of the page's misprints (``tokens.misprinted``, ``tokens.misread_words``), as a real-word repair's reading
+        is, for the re-reading of the word printed bare (:meth:`_in_own_confusions`: "will think pon us" -> "upon").
+        Not one of the commonest words (FUNCTION_WORD_ZIPF: "he", "we"), which the writer prints bare far more often
+        than the engine does ("then he and his sons" beside "“he" for "the")."""
+        core = tokens.cores[i]
+        if mark_at < tokens.starts[i] and tokens.text[mark_at] not in ELISIONS and fold(replacement)[1:] == core \
+                and is_lower_alpha_word(core) and 0.0 < self._lexicon.folded_zipf(core) < FUNCTION_WORD_ZIPF:
+            tokens.misread_words.append((core, replacement))
+            tokens.misprinted.add(core)
 
     def _lost_edge_letter(self, tokens: Tokens, i: int, last: bool,
                           marks_read: bool = False) -> tuple[str, float, str, int] | None:
