@@ -501,6 +501,19 @@ def test_pages_joined_by_blank_lines_that_end_between_sentences_under_the_titles
     assert corrected.split() == ["The", "History", "of", "Ashcombe,", "with", "its", "Charities"] + words[:end + 60]
 
 
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank line", "one newline"])
+def test_two_pages_breaking_between_sentences_under_the_titles_head_and_closed_by_a_foot_go(separator):
+    # a report of two pages whose one break falls between sentences: the number after the text's last line, going on
+    # with the count, is the last page's foot, so the numbers are feet and the head under the first one repeats the title
+    words = HISTORY.split()
+    end = next(n for n in range(150, len(words)) if words[n - 1].endswith("."))
+    pages = ["\n".join(textwrap.wrap(" ".join(part), 60)) for part in (words[:end], words[end:end + 120])]
+    ocr = (f"The History of Ashcombe, with its Charities\n\n{pages[0]}\n\n49{separator}THE HISTORY OF ASHCOMBE\n\n"
+           f"{pages[1]}\n\n50\n")
+    corrected = Pipeline(["layout"]).run(ocr).text
+    assert corrected.split() == ["The", "History", "of", "Ashcombe,", "with", "its", "Charities"] + words[:end + 120]
+
+
 def test_numbered_sections_repeating_the_title_between_finished_paragraphs_stay():
     # numbered like glued heads, counting up a page apart, but between finished sentences
     chapter = "\n".join(textwrap.wrap(HISTORY[:HISTORY.index(". ", 600) + 1], 60))

@@ -365,9 +365,12 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
             full_page_runs_on |= start >= PAGE_LINES and starts.count(start) == 1
         else:
             headed += start in titled
-    # the title as the head of pages marks breaks between sentences too, where some sentence runs on across a page
-    # (numbered items under one heading run on nowhere)
-    return breaks if 2 * (runs_on + headed * full_page_runs_on) > len(breaks) else []
+    # a bare number after the text's last line, going on with the count a page after the last break, is the last
+    # page's foot: the numbers are pages' feet (a numbered song or rule stands under its number, none closes the text)
+    closing_foot = starts[-1] == len(items) and len(items) - breaks[-1] >= PAGE_LINES
+    # the title as the head of pages marks breaks between sentences too, where some sentence runs on across a page or
+    # a foot closes the text (numbered items under one heading do neither)
+    return breaks if 2 * (runs_on + headed * (full_page_runs_on or closing_foot)) > len(breaks) else []
 
 
 def _digit_at_edge(content: str) -> bool:
