@@ -459,6 +459,18 @@ def test_page_numbers_and_heads_of_pages_joined_by_one_newline_go(heads, feet, b
     assert cer("The History of Ashcombe " + " ".join(textwrap.wrap(HISTORY, 60)[:10 * len(heads)]), corrected) == 0
 
 
+@pytest.mark.parametrize("heads, feet, blank_lines", [
+    (["", "THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["24\n' .", "25\n~ ,", ""], True),
+    (["", "THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE"], ["24\n' .", "25\n~ ,", ""], False),
+    (["", ", '\nTHE HISTORY OF ASHCOMBE 25", ". '\n26 THE HISTORY OF ASHCOMBE"], ["", "", ""], True),
+], ids=["feet over heads", "no blank lines", "numbered heads"])
+def test_specks_at_the_edges_of_pages_joined_by_one_newline_hide_no_page_break(heads, feet, blank_lines):
+    # a scan's dirt read as a line of marks between a page's foot and the next page's head, or over the head: the pages
+    # are found as without it
+    corrected = Pipeline(["layout"]).run(pages_joined_by_one_newline(heads, feet, blank_lines=blank_lines)).text
+    assert cer("The History of Ashcombe " + " ".join(textwrap.wrap(HISTORY, 60)[:10 * len(heads)]), corrected) == 0
+
+
 def test_a_title_repeated_inside_sentences_of_text_without_blank_lines_stays():
     # no blank lines (as RapidOCR gives a page), the title in capitals set as a display line inside running sentences a
     # page apart: no number and no word broken across it says a page ends there

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 
@@ -241,7 +242,7 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     >>> _implied_pages(lines, 40, True), [len(page) for page in lines.pages]
     (True, [10, 11])
     """
-    items = lines.items
+    items, kept = _without_specks(lines.items)
     after_blank = [line for line in items if line.blank_before]
     # a head starts in capitals, which OCR seldom misreads all as small letters: most lines are ruled out so
     in_capitals = [line for line in after_blank if line.content[:20].isupper()]
@@ -259,13 +260,30 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     # under a page number OCR misread ("I71")
     if not breaks and (not heads or len(heads) == 1 and not (_splits_word(items, heads[0]) or _under_foot(items, heads[0]))):
         return False
-    breaks = sorted(breaks + heads)
-    pages = [list(range(a, b)) for a, b in zip([0] + breaks, breaks + [len(items)])]
+    breaks = sorted(kept[start] for start in breaks + heads)
+    pages = [list(range(a, b)) for a, b in zip([0] + breaks, breaks + [len(lines.items)])]
     for number, page in enumerate(pages):
         for i in page:
-            items[i].page = number
+            lines.items[i].page = number
     lines.pages = pages
     return True
+
+
+def _without_specks(items: list[Line]) -> tuple[list[Line], list[int]]:
+    r"""The text lines that mark where pages break, read without the lines of specks (:func:`speck`: a scan's dirt at a
+    page's edge, "43" / "' ." / "THE HISTORY"), each such line standing as a blank line; and each line's index among
+    ``items``. The lines are copies, indexed anew, where specks were left out.
+
+    >>> view, kept = _without_specks(Lines.scan("text\n43\n' .\nTHE HISTORY\n\nmore").items)
+    >>> [(line.index, line.content, line.blank_before) for line in view], kept
+    ([(0, 'text', 0), (1, '43', 0), (2, 'THE HISTORY', 1), (3, 'more', 1)], [0, 1, 3, 4])
+    """
+    kept = [line.index for line in items if line.content[:1] not in _SPECK_MARKS or not speck(line.content)]
+    if len(kept) == len(items):
+        return items, kept
+    view = [replace(items[i], index=n, blank_before=items[i].blank_before + (i - kept[n - 1] - 1 if n else i))
+            for n, i in enumerate(kept)]
+    return view, kept
 
 
 def _splits_word(items: list[Line], index: int) -> bool:
