@@ -191,6 +191,19 @@ def test_a_single_newspaper_pages_head_goes(head, kept):
     assert corrected.split() == (f"{head} {column}" if kept else column).split()
 
 
+def test_a_papers_heads_numbered_after_the_date_count_pages_joined_by_blank_lines():
+    # a paper's pages joined by blank lines, the page number after the date on odd pages
+    # ("JUNE 12, 1880.   5"), one head's date misread ("JUNE I2"): the numbers count the pages, and every head goes
+    # (the misread head's page starts an article: the page before it ends between sentences)
+    middle = HISTORY.index(". ", len(HISTORY) // 2) + 2
+    first, second = textwrap.wrap(HISTORY[:middle], 60), textwrap.wrap(HISTORY[middle:], 60)
+    pages = ["\n".join(part) for part in (first[:9], first[9:], second[:9], second[9:])]
+    heads = ["4   THE WESTMORLAND GAZETTE, SATURDAY, JUNE 12, 1880.", "THE WESTMORLAND GAZETTE, SATURDAY, JUNE 12, 1880.   5",
+             "6   THE WESTMORLAND GAZETTE, SATURDAY, JUNE I2, 1880.", "THE WESTMORLAND GAZETTE, SATURDAY, JUNE 12, 1880.   7"]
+    text = "\n\n".join(f"{head}\n\n{page}" for head, page in zip(heads, pages)) + "\n"
+    assert Pipeline(["layout"]).run(text).text.split() == HISTORY.split()
+
+
 def test_a_signature_before_a_word_the_next_page_does_not_start_with_stays():
     page = "the first page of the text runs on for a good many lines\n" * 8
     text = f"{page}B2          books\n\fanother page begins with other words\n" + "and the text goes on\n" * 5

@@ -351,8 +351,8 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
                 marked.add(line.index)
         elif (line.index and len(line.content) <= 100 and sum(map(str.islower, line.content)) <= 0.2 * len(line.content)
               and _capitals(line.content)):   # (a cheap count first)
-            if match := _edge_number(line.content):
-                value = int(match.group(1) or match.group(2))
+            if (edge := _dated_edge_number(line.content)) is not None:   # also after a date ("JUNE 12, 1880.  5")
+                value = edge
             elif numbers and (match := _GLUED_NUMBER.match(line.content)) and _repeats_title(
                     line.content[match.end():], title):
                 value = int(match.group(1))
