@@ -563,6 +563,20 @@ def test_a_typewriters_catchword_over_the_next_pages_garbled_number_goes():
     assert "/We" not in corrected and "post. Qo We are" in " ".join(corrected.split())
 
 
+@pytest.mark.parametrize("first_foot, second_foot", [("83", "Ro"), ("8S", None)], ids=["two heads", "one head"])
+def test_heads_repeating_the_title_under_a_misread_foot_of_pages_joined_by_blank_lines_go(first_foot, second_foot):
+    # pages joined by blank lines, each head under the last page's foot as OCR read it ("83", "8S", or letters set alone:
+    # "Ro" for "84"), the sentence running on across it; the first head splits a word broken at a hyphen ("dis-" /
+    # "covered"), enough for one head alone
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    pages = ["\n".join(lines[:10]) + " dis-", "covered " + "\n".join(lines[10:22]), "\n".join(lines[22:])]
+    second = f"\n\n{second_foot}\n\nTHE HISTORY OF ASHCOMBE\n\n" if second_foot else "\n"
+    text = (f"The History of Ashcombe\n\n{pages[0]}\n\n{first_foot}\n\nTHE HISTORY OF ASHCOMBE\n\n{pages[1]}{second}{pages[2]}\n")
+    corrected = Pipeline(["layout"]).run(text).text
+    assert "ASHCOMBE" not in corrected and "83" not in corrected
+    assert second_foot is None or " discovered " in corrected
+
+
 @pytest.mark.parametrize("lead_in, after", [("yours faithfully, for and on behalf of", "W. Grundy, Secretary"),
                                             ("The directors have the honour to report that the affairs of",
                                              "have prospered during the year.")], ids=["signed letter", "display line"])

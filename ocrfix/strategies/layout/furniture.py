@@ -287,8 +287,24 @@ def _without_specks(items: list[Line]) -> tuple[list[Line], list[int]]:
 
 
 def _splits_word(items: list[Line], index: int) -> bool:
-    """Does the line at ``index`` stand inside a word broken at a hyphen ("in-" / head / "solvent")?"""
-    return items[index - 1].content[-1] in "-\u00ac" and items[index + 1].content[:1].islower()
+    """Does the line at ``index`` stand inside a word broken at a hyphen ("in-" / head / "solvent"; "dis-" / "83" /
+    head / "covered": past the last page's foot, :func:`_page_end`)?"""
+    return items[_page_end(items, index)].content[-1] in "-\u00ac" and items[index + 1].content[:1].islower()
+
+
+def _page_end(items: list[Line], index: int) -> int:
+    r"""The last text line of the page before a head at ``index``: the line above it, or the one above that past the
+    page's foot as OCR reads it, four characters or less holding a digit ("$2") or set alone between blank lines
+    ("Ro" for "84").
+
+    >>> _page_end(Lines.scan("for a year.\n\nRo\n\nTHE BOOK").items, 2), _page_end(Lines.scan("so\n\nRoad\nTHE BOOK").items, 2)
+    (0, 1)
+    """
+    foot = items[index - 1]
+    if index > 1 and len(foot.content) <= 4 and (any(map(str.isdigit, foot.content))
+                                                 or foot.blank_before and items[index].blank_before):
+        return index - 2
+    return index - 1
 
 
 def _under_foot(items: list[Line], index: int) -> bool:
@@ -437,9 +453,7 @@ def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[in
     for line in candidates if len(title) >= HEAD_LETTERS else ():
         index, content = line.index, line.content
         if 1 < index < len(items) - 1 and len(content) <= 100:
-            last = items[index - 1].content
-            if len(last) <= 4 and any(map(str.isdigit, last)):   # the last page's foot as OCR reads it ("$2")
-                last = items[index - 2].content
+            last = items[_page_end(items, index)].content
             if (2 * len(last) >= width and _runs_on(last, items[index + 1].content)
                     and sum(map(str.islower, content)) <= 0.2 * len(content)   # (a cheap count first)
                     and _repeats_title(content, title) and all(abs(index - other) >= PAGE_LINES for other in breaks + found)):
