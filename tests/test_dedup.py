@@ -285,6 +285,16 @@ def test_equal_cells_of_a_table_row_are_no_echo():
     assert fixed("Linux  " + "GitHub    " * 60 + "\n").split() == ["Linux", "GitHub"]   # a padded loop still runs away
 
 
+def test_a_row_of_equal_cells_is_no_loop_until_it_runs_away():
+    assert_unchanged("| Format | PDF | EPUB | HTML | TXT |\n| --- | --- | --- | --- | --- |\n"
+                     "| Search | Yes | Yes | Yes | No |\n| Export | Yes | Yes | Yes | Yes |\n")
+    assert_unchanged("Lisbon & n/a & n/a & n/a & 12.5 \\\\\n")
+    assert_unchanged("<tr><td>Rome</td><td>open</td><td>open</td><td>open</td><td>open</td><td>shut</td></tr>")
+    assert_unchanged("<tr> <td>Rome</td> <td>open</td> <td>open</td> <td>open</td> </tr>")
+    assert fixed("| Export | Yes " + "| Yes " * 80).split() == ["|", "Export", "|", "Yes"]
+    assert fixed("<tr><td>Rome</td>" + "<td>open</td>" * 80) == "<tr><td>Rome</td><td>open</td>"
+
+
 def test_a_line_alone_on_each_page_is_a_running_head_not_a_loop():
     assert_unchanged("THE HISTORY OF ROME\f" * 4 + "THE HISTORY OF ROME")
     assert_unchanged("Minutes of the meeting of the General Purposes Committee\f" * 3 + "Item 1. Apologies.")

@@ -153,6 +153,8 @@ def test_dictionary_leaves_the_halves_of_a_hyphenated_line_end_alone(text):
     "and the children sang out dump dump dump! as the cart went by.",     # "!" after the last copy
     "Ho ho ho said Santa, and laughed.",                                   # capitalised, the first copy alone
     "Knock knock knock went the door.\nHa ha ha ha the giant roared.",
+    '"Ha ha ha ha ha!" the giant roared.',                                # up to nine copies with "!" or the capital
+    "Never, never, never, never, never.\nHo ho ho ho ho ho said Santa.",
 ])
 def test_dedup_keeps_a_short_cry_said_three_times(text):
     assert strategies.get("dedup").propose(text) == []
@@ -162,7 +164,8 @@ def test_dedup_still_removes_a_bare_stutter_and_a_runaway_cry():
     fixed = Pipeline(["dedup"]).run
     assert fixed("It has been been been a long year.").text == "It has been a long year."
     assert fixed("The The The committee met.").text == "The committee met."   # an engine copies the capitals too
-    assert fixed("Ho ho ho ho ho said Santa.").text == "Ho said Santa."          # five copies run on
+    assert fixed("Ho " + "ho " * 11 + "said Santa.").text == "Ho said Santa."    # twelve copies run on
+    assert fixed("Items: pen, pen, pen, pen, pen, pencil.").text == "Items: pen, pencil."  # five: no capital, no "!"
     assert fixed("Go on. " + "ha, " * 30 + "ha.").text.count("ha") < 3
 
 

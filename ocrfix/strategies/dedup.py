@@ -66,6 +66,7 @@ from ocrfix.tokenspans import bounds, code_points, offsets, split_space
 _LEADERS = ".\\-_=*·•…~─━═‐‒–—"
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM_END = re.compile(r"[\W_]+$")  # the marks after a text's last letter or digit
+_ALNUM_START = re.compile(r"^[\W_]+")  # the marks before its first
 _NUMBER = re.compile(r"\d+")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1{2,}")
 _MAY_HAVE_RUNS = re.compile(r"[^\w\s]{3}")  # cheaper test before the substitution with a back-reference
@@ -247,7 +248,7 @@ class Dedup(Strategy):
         >>> Dedup()._enough("1", 150), Dedup()._enough("1", 150, width=2)
         (False, True)
         """
-        if not _has_text(unit):
+        if not _has_text(unit) or _one_cell(unit):
             return copies >= _LOW_INFO_COPIES and copies * max(len(unit), width) >= self.low_info_chars
         if copies >= self.min_repeats:
             return True
@@ -676,9 +677,9 @@ class _TokenLoops:
         if (copies == 2 and self._enumerates(first, pairs, period)) or self._cells(first, period, keys, copies):
             return None
         last = first + copies * period - 1
-        if copies < self.dedup.min_repeats + 2 and len(_LETTER.findall(unit)) < _SHORT_BLOCK \
-                and self._said(first, last, period):
-            return None  # "Order! order! order!", "Ho ho ho": a short cry said thrice is prose; loops run on
+        cry = _LOW_INFO_COPIES if period == 1 else self.dedup.min_repeats + 2  # copies a writer says it
+        if copies < cry and len(_LETTER.findall(unit)) < _SHORT_BLOCK and self._said(first, last, period):
+            return None  # "Order! order! order!", "Ha ha ha ha ha!": a short cry said a few times is prose
         end = int(self.core_ends[last])
         tail = first + pairs + period - 1  # last token that repeats the unit
         # A word cut off where the page (or the engine's token budget) ended. The whole word with other
@@ -771,14 +772,37 @@ class _TokenLoops:
         spoken: a mark after any copy but the last (the engine may have lost it after the first: "COALS
         COALS! COALS!", "ha, ha, ha"), or "!" after the last ("dump dump dump!"); or a word capitalised
         as a sentence opens, the first copy alone ("Ho ho ho", "Knock knock knock"): an engine's loop
-        repeats what it read, capitals and all ("been been been", "The The The")."""
+        repeats what it read, capitals and all ("been been been", "The The The"). A word said five to nine
+        times needs "!" or that capital ("Ha ha ha ha ha!", "Never, never, never, never, never."; a list's
+        "pen, pen, pen, pen, pen" is a loop). A word's copy beside the run with quotes of its own is read
+        with it ('"Ha ha ha ha ha!"')."""
         text, starts = self.text, self.starts
-        between = text[int(starts[first]):int(starts[last - period + 1])]
-        after_last = text[int(self.core_ends[last]):int(self.ends[last])]
-        if any(mark in _SPOKEN_MARKS for mark in between) or "!" in after_last:
+        if period == 1:
+            first, last = self._quoted_copies(first, last)
+        after_last = _ALNUM_END.search(text[int(starts[last]):int(self.ends[last])])
+        if after_last and "!" in after_last.group():
             return True
-        return period == 1 and text[int(starts[first])].isupper() and all(
-            text[int(starts[copy])].islower() for copy in range(first + period, last + 1, period))
+        if period == 1 and self._opening(first).isupper() and all(
+                self._opening(copy).islower() for copy in range(first + period, last + 1, period)):
+            return True
+        between = text[int(starts[first]):int(starts[last - period + 1])]
+        few = last - first + 1 < (self.dedup.min_repeats + 2) * period
+        return few and any(mark in _SPOKEN_MARKS for mark in between)
+
+    def _quoted_copies(self, first: int, last: int) -> tuple[int, int]:
+        """The run of copies of one word ``first``..``last`` with the copy before it and the one after it
+        that differ from it by marks alone (a quote opening the first, '"Ha', or closing the last, 'ha!"')."""
+        word = _bare(self.key(first))
+        before, after = first - 1, last + 1
+        if before >= 0 and self.line[before] == self.line[first] and _bare(self.key(before)) == word:
+            first = before
+        if after < len(self.ids) and self.line[after] == self.line[last] and _bare(self.key(after)) == word:
+            last = after
+        return first, last
+
+    def _opening(self, token: int) -> str:
+        """The first character of ``token`` after its opening marks ('"Ha': "H")."""
+        return self.text[int(self.starts[token]):int(self.ends[token])].lstrip(_OPENING_MARKS)[:1]
 
     def _enumerates(self, first: int, pairs: int, period: int) -> bool:
         """Do two copies of a unit (tokens ``first``.. matching ``pairs`` tokens ahead) belong to text that
@@ -1110,6 +1134,27 @@ def _has_text(unit: str) -> bool:
     if not markup:
         return True
     return bool(_LETTER.search(_TAG_OR_ENTITY.sub(" ", twice[markup[0].start():markup[-1].end()])))
+
+
+def _one_cell(unit: str) -> bool:
+    """Is ``unit`` one cell of a table row with its border ("| Yes", "& Yes", "<td>Yes</td>", read from
+    anywhere in it: "/td><td>Yes<")? Equal cells of a row ("| Yes | Yes | Yes |", a feature matrix) repeat as
+    empty cells do: only a long run of them is a loop.
+
+    >>> _one_cell("| Yes"), _one_cell("& Yes"), _one_cell("td><td>Yes</"), _one_cell("| 1 | Apple"), _one_cell("Yes")
+    (True, True, True, False, False)
+    """
+    cyclic = unit + unit[:3]  # each copy's closing tag once, wherever the copy is cut
+    return unit.count("|") + unit.split().count("&") + cyclic.count("/td>") + cyclic.count("/th>") == 1
+
+
+def _bare(word: str) -> str:
+    """``word`` without the marks around it.
+
+    >>> _bare('"ha!"')
+    'ha'
+    """
+    return _ALNUM_END.sub("", _ALNUM_START.sub("", word))
 
 
 def _signatures(pieces: list[str]) -> np.ndarray:
