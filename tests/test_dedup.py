@@ -40,6 +40,22 @@ def test_two_line_loop_with_drifting_copies_keeps_first_copy_and_breakout():
     assert 0.5 < edit.confidence <= 1
 
 
+def test_a_block_loop_whose_copies_each_drift_in_another_line():
+    # every copy but the first has one slip, each time in another line; a short word's mark misread too
+    block = ["Remittance advice, ref. No. 17", "Amount due: 1,250.00 within 30 days.",
+             "Please quote the reference number of this statement with your payment."]
+    slips = [(1, "1,250.00", "1.250.00"), (2, "reference", "refererice"), (0, "No. 17", "No, 17")]
+    copies = []
+    for copy in range(7):
+        lines = list(block)
+        if copy:
+            line, right, wrong = slips[(copy - 1) % 3]
+            lines[line] = lines[line].replace(right, wrong)
+        copies += lines + [""]
+    text = "STATEMENT\n\n" + "\n".join(copies)
+    assert fixed(text) == "STATEMENT\n\n" + "\n".join(block) + "\n"
+
+
 def test_a_similar_line_before_a_one_line_loop_is_not_taken_for_its_first_copy():
     kept = "The committee approved the minutes of the last meeting."
     looped = "The committee approved the accounts of the last meeting."

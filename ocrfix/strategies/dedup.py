@@ -461,12 +461,15 @@ class _LineLoops:
         )
 
     def _recurs(self, first: int, copies: int, period: int) -> bool:
-        """Is one of the ``copies`` of the block of ``period`` lines from line ``first`` on written out exactly
-        in half of them or more? A loop whose every other copy drifts ("f0ur", then "analysls") comes back to
-        its text; the rows of an enumeration ("ecc-mod.c", "ecc-modp.c", "ecc-modq.c") differ each from all."""
-        blocks = ["\n".join(self.key(line) for line in range(start, start + period))
-                  for start in range(first, first + copies * period, period)]
-        return 2 * max(map(blocks.count, set(blocks))) >= copies
+        """Is each line of the block of ``period`` lines from line ``first`` on written out exactly alike in half
+        of its ``copies`` or more? A loop whose every other copy drifts ("f0ur", then "analysls"; in a block,
+        one line of it in each copy) comes back to its text; the rows of an enumeration ("ecc-mod.c",
+        "ecc-modp.c", "ecc-modq.c") differ each from all."""
+        for line in range(first, first + period):
+            keys = [self.key(copy) for copy in range(line, first + copies * period, period)]
+            if 2 * max(map(keys.count, set(keys))) < copies:
+                return False
+        return True
 
     def _loops_on_a_page(self, first: int, last: int, period: int) -> bool:
         """Does some page hold two copies or more of the block of ``period`` lines repeated from line ``first``
@@ -521,6 +524,9 @@ def _noise_only(a: list[str], b: list[str]) -> bool:
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
             x, y = a[op.src_pos], b[op.dest_pos]
+            if _alnum(x) == _alnum(y):
+                changed += 1  # "4.2" / "4,2", "(Table" / "Table": a mark misread
+                continue
             shorter = min(len(x), len(y))
             if shorter < 4 or Levenshtein.distance(x, y) > (2 if shorter >= 6 else 1):
                 return False  # "b" / "c", "BGR" / "BGRX": different words
@@ -532,6 +538,15 @@ def _noise_only(a: list[str], b: list[str]) -> bool:
             if any(char.isalnum() for char in token):
                 return False
     return changed <= max(1, min(len(a), len(b)) // 8)
+
+
+def _alnum(word: str) -> str:
+    """The letters and digits of ``word``.
+
+    >>> _alnum("4,2"), _alnum("(Table")
+    ('42', 'Table')
+    """
+    return "".join(filter(str.isalnum, word))
 
 
 def _counts_on(a: str, b: str) -> bool:
