@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ocrfix.errormodel import ErrorModel
+from ocrfix.lexicon import Vocabulary
 from ocrfix.pipeline import Pipeline
 from ocrfix.strategies.dictionary import Dictionary, realword
 from ocrfix.strategies.dictionary.protect import protected_reason
@@ -570,3 +571,47 @@ def test_a_first_letter_the_page_lost_to_a_mark_is_read_where_the_word_is_printe
     assert run(strategy, alone).text == alone
     pronoun = "We came “pon a letter, and “he book lay by “he door. Then he and his sons left."
     assert run(strategy, pronoun).text.endswith("Then he and his sons left.")
+
+
+def test_the_tokens_flags_are_each_tokens_own(strategy: Dictionary) -> None:
+    """The arrays the real-word suspects are found with (:meth:`Tokens.flags` and its kin) hold, for each token,
+    what asking that token alone gives."""
+    from ocrfix.corpus import load
+    from ocrfix.strategies.dictionary.tokens import Tokens, is_lower_alpha_word
+
+    zipf = strategy._lexicon.folded_zipf
+    for text in [document.ocr for document in load()[:4]] + ["", "one", "“he said,\n\nto"]:
+        tokens = Tokens(text)
+        assert tokens.flags(is_lower_alpha_word).tolist() == [is_lower_alpha_word(core) for core in tokens.cores]
+        assert tokens.per_core(str.isupper) == [core.isupper() for core in tokens.cores]
+        assert tokens.listed(zipf) == tokens.listed_flags(zipf).tolist() == [
+            word is not None and bool(zipf(word)) for word in tokens.letter_words]
+        assert tokens.linked_after.tolist() == (tokens.linked + [False] if tokens.cores else [])
+        assert tokens.bare.tolist() == [raw == core for raw, core in zip(tokens.raws, tokens.cores)]
+
+
+def test_the_suspects_found_as_arrays_are_those_asked_token_by_token(strategy: Dictionary) -> None:
+    """:meth:`_unpaired`'s array tests find the tokens its conditions name, asked of each token in turn."""
+    from ocrfix.corpus import load
+    from ocrfix.strategies.dictionary.tokens import Tokens, is_lower_alpha_word
+
+    lex = strategy._lexicon
+    ceiling = lex.bigram_ceiling - realword.MISPRINT_GAP
+    for document in load()[:4]:
+        tokens = Tokens(document.ocr)
+        tokens.vocabulary = Vocabulary.from_text(tokens.text)
+        paired = lex.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
+        found = strategy._unpaired(tokens, paired)
+        words, linked, listed = tokens.letter_words, tokens.linked, tokens.listed(lex.folded_zipf)
+        lone = {letter for letter in "abcdefghijklmnopqrstuvwxyz" if realword._lone_letter(tokens, letter)}
+        between = {i for i in range(1, len(words) - 1)
+                   if (is_lower_alpha_word(tokens.cores[i]) or tokens.cores[i] in lone)
+                   and paired[i] < ceiling and paired[i - 1] < ceiling and linked[i - 1] and linked[i]
+                   and words[i - 1] is not None and listed[i + 1] and listed[i]}
+        before_name = {i for i in range(1, len(words) - 1) if is_lower_alpha_word(tokens.cores[i])
+                       and realword._name_word(tokens.cores[i + 1]) and linked[i] and linked[i - 1]
+                       and tokens.raws[i] == tokens.cores[i] and listed[i - 1] and paired[i - 1] < ceiling
+                       and listed[i]}
+        assert tokens.before_name == before_name
+        assert found == between | tokens.opening | tokens.one_sided | tokens.before_name
+        assert between and before_name

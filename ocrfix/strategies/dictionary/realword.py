@@ -23,11 +23,10 @@ misprints leave it (:meth:`_in_use`).
 from __future__ import annotations
 
 import math
-import operator
 import string
 from functools import lru_cache
-from itertools import compress
 
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix import lexicon
@@ -120,45 +119,45 @@ class RealWordRepair:
         i + 1). Whether the word before is listed is left to :meth:`_real_word`: it may be repaired by then.
         A pair too common to be a misprint of any listed pair (see :meth:`_misprint_pairs`) counts as a pair.
         With them the capitalised words that open a sentence (:meth:`_opening`), kept as ``tokens.opening``, and
-        the words read by one neighbour (:meth:`_one_sided`), kept as ``tokens.one_sided``."""
-        words, linked, listed = tokens.letter_words, tokens.linked, tokens.listed(self._lexicon.folded_zipf)
-        last = len(words) - 1
-        ceiling = self._lexicon.bigram_ceiling - MISPRINT_GAP  # a pair this common is no misprint of a listed one
-        lone = {letter for letter in string.ascii_lowercase if _lone_letter(tokens, letter)}
-        tokens.opening = self._opening(tokens, paired, ceiling)
-        tokens.one_sided = self._one_sided(tokens, paired, ceiling)
-        tokens.before_name = self._before_name(tokens, paired, ceiling)
-        lower = tokens.per_core(lambda core: is_lower_alpha_word(core) or core in lone)
-        return tokens.opening | tokens.one_sided | tokens.before_name | {
-            i for i in compress(range(len(words)), lower)
-            if 0 < i < last and paired[i] < ceiling and paired[i - 1] < ceiling and linked[i - 1] and linked[i]
-            and words[i - 1] is not None and listed[i + 1] and listed[i] and words[i] not in self.protected}
+        the words read by one neighbour (:meth:`_one_sided`), kept as ``tokens.one_sided``.
 
-    def _opening(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
+        The tests of every token are array operations (the tokens' flags, :meth:`Tokens.flags`); only the few
+        tokens they leave are asked the rest one by one."""
+        # a pair this common is no misprint of a listed one
+        apart = np.asarray(paired) < self._lexicon.bigram_ceiling - MISPRINT_GAP
+        lone = frozenset(letter for letter in string.ascii_lowercase if _lone_letter(tokens, letter))
+        tokens.opening = self._opening(tokens, apart)
+        tokens.one_sided = self._one_sided(tokens, apart)
+        tokens.before_name = self._before_name(tokens, apart)
+        listed, linked, words = tokens.listed_flags(self._lexicon.folded_zipf), tokens.linked_after, tokens.letter_words
+        lower = tokens.flags(is_lower_alpha_word) | tokens.flags(lone.__contains__)
+        found = lower & listed & apart & linked & _before(apart & linked & tokens.flags(str.isalpha)) & _after(listed)
+        return tokens.opening | tokens.one_sided | tokens.before_name | {
+            i for i in np.flatnonzero(found).tolist() if words[i] not in self.protected}
+
+    def _opening(self, tokens: Tokens, apart: np.ndarray) -> set[int]:
         """The part of :meth:`_unpaired` that opens a sentence: the i where token i is a capitalised listed word
         at a sentence's start (:meth:`Tokens.opens_sentence`) before a lower-case listed word that it forms no pair
-        with as common as ``ceiling``. A capital there is the sentence's, not the word's: "Tho meeting",
-        "Ho said" are the lower-case "tho", "ho" misread, and the real-word test reads them as such, with the
-        sentence start for the word before (:meth:`Dictionary._context` without one: the word's own frequency). A word
-        the document prints capitalised inside a sentence is a name there ("Bell rang. We asked Bell") and stays.
-        With them the lower-case words that open a sentence after a word's full stop (:meth:`_lower_opening`: "dawn.
-        lt was" is "It was").
+        with as common as a misprint of a listed one (``apart``, per token: is its pair with the next token so
+        rare). A capital there is the sentence's, not the word's: "Tho meeting", "Ho said" are the lower-case "tho",
+        "ho" misread, and the real-word test reads them as such, with the sentence start for the word before
+        (:meth:`Dictionary._context` without one: the word's own frequency). A word the document prints capitalised
+        inside a sentence is a name there ("Bell rang. We asked Bell") and stays. With them the lower-case words that
+        open a sentence after a word's full stop (:meth:`_lower_opening`: "dawn. lt was" is "It was").
 
         >>> from ocrfix.strategies.dictionary import Dictionary
         >>> fix, tokens = Dictionary(), Tokens("Tho meeting was held. Ho said so. Bell went.\\n\\nHo Chi Minh left")
         >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
-        >>> sorted(fix._opening(tokens, paired, fix._lexicon.bigram_ceiling))  # "Ho Chi": a capital follows
+        >>> sorted(fix._opening(tokens, np.array(paired) < fix._lexicon.bigram_ceiling))  # "Ho Chi": a capital follows
         [0, 4, 7]
-        >>> sorted(fix._opening(Tokens("Ho said so to Mr Ho."), [0.0] * 6, fix._lexicon.bigram_ceiling))  # a name
+        >>> sorted(fix._opening(Tokens("Ho said so to Mr Ho."), np.ones(6, dtype=bool)))  # a name
         []
         """
-        words, listed = tokens.letter_words, tokens.listed(self._lexicon.folded_zipf)
-        last, cores = len(words) - 1, tokens.cores
-        lower = tokens.per_core(is_lower_alpha_word)
-        capitalised = tokens.per_core(is_capitalised_word)
-        return {i for i in compress(range(len(words)), map(operator.or_, capitalised, lower))
-                if i < last and tokens.linked[i] and paired[i] < ceiling and is_lower_alpha_word(cores[i + 1])
-                and listed[i + 1] and listed[i] and words[i] not in self.protected
+        words, listed = tokens.letter_words, tokens.listed_flags(self._lexicon.folded_zipf)
+        lower = tokens.flags(is_lower_alpha_word)
+        found = ((lower | tokens.flags(is_capitalised_word)) & listed & tokens.linked_after & apart
+                 & _after(lower & listed))
+        return {i for i in np.flatnonzero(found).tolist() if words[i] not in self.protected
                 and (self._lower_opening(tokens, i) if lower[i]
                      else tokens.opens_sentence(i) and not tokens.capitalised_inside(words[i]))}
 
@@ -186,10 +185,10 @@ class RealWordRepair:
         unit = i > 1 and (tokens.raws[i - 2] == "per" or any(map(str.isdigit, tokens.raws[i - 2])))
         return not unit
 
-    def _one_sided(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
+    def _one_sided(self, tokens: Tokens, apart: np.ndarray) -> set[int]:
         """The part of :meth:`_unpaired` the real-word test reads by one neighbour: the i where token i is a listed
-        lower-case word whose neighbour on one side is a listed word it forms no pair with as common as
-        ``ceiling``, and on the other side
+        lower-case word whose neighbour on one side is a listed word it forms no pair with as common as a misprint of
+        a listed one (``apart``, per token: is its pair with the next token so rare), and on the other side
 
         - a word's comma, semicolon or colon, right after the word or right before the token: the mark bounds
           the clause as a sentence's start does (:meth:`_opening`; "by me, tho men said" -> "the"). So does a full
@@ -205,14 +204,14 @@ class RealWordRepair:
         >>> from ocrfix.strategies.dictionary import Dictionary
         >>> fix, tokens = Dictionary(), Tokens("we saw tho, tho men; “tho men xqzv tho men 3x. tho men")
         >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
-        >>> sorted(fix._one_sided(tokens, paired, fix._lexicon.bigram_ceiling))  # not beside “ or "3x."
+        >>> sorted(fix._one_sided(tokens, np.array(paired) < fix._lexicon.bigram_ceiling))  # not beside “ or "3x."
         [2, 3, 4, 6, 8]
-        >>> tokens = Tokens("of tho 9th day")
-        >>> sorted(fix._one_sided(tokens, [0.0] * 4, fix._lexicon.bigram_ceiling))
+        >>> sorted(fix._one_sided(Tokens("of tho 9th day"), np.ones(4, dtype=bool)))
         [1]
         """
-        words, linked, raws, cores, listed = (tokens.letter_words, tokens.linked, tokens.raws, tokens.cores,
-                                               tokens.listed(self._lexicon.folded_zipf))
+        words, raws, cores = tokens.letter_words, tokens.raws, tokens.cores
+        if len(words) < 3:
+            return set()  # no word between two others
 
         def after_mark(j: int) -> bool:  # token j is a word with a comma, semicolon or colon right after it
             return raws[j][-1:] in ",;:" and raws[j][:-1] == cores[j] and cores[j].isalpha()
@@ -220,44 +219,41 @@ class RealWordRepair:
         def printed_once(j: int) -> bool:  # repetition is evidence for the writer's word (see _fitting_one_side)
             return tokens.vocabulary.folded_count(words[j]) == 1
 
-        def listed_apart(j: int, pair: float) -> bool:  # neighbour j is a listed word, ``pair`` no commoner than ceiling
-            return listed[j] and pair < ceiling
+        listed, linked_after, bare = tokens.listed_flags(self._lexicon.folded_zipf), tokens.linked_after, tokens.bare
+        linked_before = _before(linked_after)
+        # an unknown word of letters alone, or a number
+        unknown = bare & np.where(tokens.flags(str.isalpha), ~listed, tokens.flags(_number))
+        listed_after, listed_before = _after(listed) & apart, _before(listed & apart)  # listed, no commoner pair
+        word = tokens.flags(is_lower_alpha_word) & listed
+        word[0] = word[-1] = False
+        after_stop = word & ~linked_before & linked_after & bare & listed_after  # and a mark after the word before
+        before_stop = word & linked_before & ~linked_after & listed_before  # and a mark or a sentence's end after it
+        beside_unknown = word & linked_before & linked_after & (_before(unknown) & listed_after
+                                                               | _after(unknown) & listed_before)
+        found = {i for i in np.flatnonzero(after_stop).tolist() if after_mark(i - 1)}
+        found.update(i for i in np.flatnonzero(before_stop).tolist()
+                     if after_mark(i) or _ends_sentence(tokens, i) and printed_once(i))
+        found.update(i for i in np.flatnonzero(beside_unknown).tolist() if not self._piece(cores[i], words[i]))
+        return {i for i in found if words[i] not in self.protected}
 
-        def unknown(j: int) -> bool:  # token j is an unknown word of letters alone, or a number
-            return (not listed[j] if words[j] is not None else cores[j][:1].isdigit() and (
-                cores[j].isdigit() or ORDINAL_OR_DECADE.fullmatch(cores[j]) is not None)) and raws[j] == cores[j]
-
-        # the neighbours first, the word's own lookups last: most words fail on their neighbours
-        return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
-                if 0 < i < len(words) - 1
-                and (not linked[i - 1] and linked[i] and raws[i] == cores[i] and after_mark(i - 1)
-                     and listed_apart(i + 1, paired[i])
-                     or linked[i - 1] and not linked[i]
-                     and (after_mark(i) or _ends_sentence(tokens, i) and printed_once(i))
-                     and listed_apart(i - 1, paired[i - 1])
-                     or linked[i - 1] and linked[i] and (unknown(i - 1) and listed_apart(i + 1, paired[i])
-                                                         or unknown(i + 1) and listed_apart(i - 1, paired[i - 1]))
-                     and not self._piece(cores[i], words[i]))
-                and listed[i] and words[i] not in self.protected}
-
-    def _before_name(self, tokens: Tokens, paired: list[float], ceiling: float) -> set[int]:
+    def _before_name(self, tokens: Tokens, apart: np.ndarray) -> set[int]:
         """The part of :meth:`_unpaired` the real-word test reads by the word before alone: the i where token i is a
-        listed lower-case word, a listed word before it that it forms no pair with as common as ``ceiling``, and right
-        after it, spaces between, a name: a capitalised word or one of capitals (not "I"). The pair list was counted
-        in lower case: it lists few pairs ending in a name ("in march" at its floor, no "by mr"), so a name's pairs
-        are no evidence either way ("bought ty Mr. Hall": "by"; "son af Bani": "of").
+        listed lower-case word, a listed word before it that it forms no pair with as common as a misprint of a listed
+        one (``apart``, per token: is its pair with the next token so rare), and right after it, spaces between, a
+        name: a capitalised word or one of capitals (not "I"). The pair list was counted in lower case: it lists few
+        pairs ending in a name ("in march" at its floor, no "by mr"), so a name's pairs are no evidence either way
+        ("bought ty Mr. Hall": "by"; "son af Bani": "of").
 
         >>> from ocrfix.strategies.dictionary import Dictionary
         >>> fix, tokens = Dictionary(), Tokens("bought ty Mr. Hall, the son af Bani, ty I, ty. Mr")
         >>> paired = fix._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
-        >>> sorted(fix._before_name(tokens, paired, fix._lexicon.bigram_ceiling))
+        >>> sorted(fix._before_name(tokens, np.array(paired) < fix._lexicon.bigram_ceiling))
         [1, 6]
         """
-        words, linked, raws, cores = tokens.letter_words, tokens.linked, tokens.raws, tokens.cores
-        listed, names = tokens.listed(self._lexicon.folded_zipf), tokens.per_core(_name_word)
-        return {i for i in compress(range(len(words)), tokens.per_core(is_lower_alpha_word))
-                if 0 < i < len(words) - 1 and names[i + 1] and linked[i] and linked[i - 1] and raws[i] == cores[i]
-                and listed[i - 1] and paired[i - 1] < ceiling and listed[i] and words[i] not in self.protected}
+        listed, linked = tokens.listed_flags(self._lexicon.folded_zipf), tokens.linked_after
+        found = (tokens.flags(is_lower_alpha_word) & listed & tokens.bare & linked & _before(linked)
+                 & _after(tokens.flags(_name_word)) & _before(listed & apart))
+        return {i for i in np.flatnonzero(found).tolist() if tokens.letter_words[i] not in self.protected}
 
     def _suspect(self, tokens: Tokens, i: int, unpaired: set[int]) -> bool:
         """Is token ``i`` a real-word suspect: in ``unpaired`` (:meth:`_unpaired`, found before the pass), or one now
@@ -747,6 +743,33 @@ def _own_openings(tokens: Tokens, misprinted: set[str]) -> set[int]:
     return {i for word in misprinted for i in tokens.positions(word)
             if i not in tokens.repaired and is_capitalised_word(tokens.cores[i]) and tokens.opens_sentence(i)
             and not tokens.capitalised_inside(word)}
+
+
+def _before(flags: np.ndarray) -> np.ndarray:
+    """``flags`` of the token before each token (False for the first).
+
+    >>> _before(np.array([True, False, True])).tolist()
+    [False, True, False]
+    """
+    return np.concatenate(([False], flags[:-1]))
+
+
+def _after(flags: np.ndarray) -> np.ndarray:
+    """``flags`` of the token after each token (False for the last).
+
+    >>> _after(np.array([True, False, True])).tolist()
+    [False, True, False]
+    """
+    return np.concatenate((flags[1:], [False]))
+
+
+def _number(core: str) -> bool:
+    """Is ``core`` a number: digits, an ordinal or a decade ("9th", "1860s")?
+
+    >>> [_number(core) for core in ("92", "9th", "1860s", "3x", "x3")]
+    [True, True, True, False, False]
+    """
+    return core[:1].isdigit() and (core.isdigit() or ORDINAL_OR_DECADE.fullmatch(core) is not None)
 
 
 def _lower_word_after(tokens: Tokens, i: int) -> bool:

@@ -133,10 +133,15 @@ class Tokens:
         # it whitespace without a paragraph break (see _gaps)
         words = {core: folds[core] if core.isalpha() else None for core in distinct}
         self.letter_words: list[str | None] = list(map(words.__getitem__, self.cores))
-        self.spaced, self.linked = _gaps(codes, self.starts, self.ends)
+        spaced, linked = _gaps(codes, self.starts, self.ends)
+        self.spaced, self.linked = spaced.tolist(), linked.tolist()
+        # ``linked`` as an array, one per token: is token i linked to token i + 1 (False for the last token)
+        self.linked_after: np.ndarray = np.append(linked, False)[:len(self.cores)]
         self._distinct = distinct
+        self._flags: dict[Callable[[str], bool], np.ndarray] = {}  # see flags
         self._per_core: dict[Callable[[str], bool], list[bool]] = {}  # see per_core
-        self._listed: dict[Callable[[str], float], list[bool]] = {}  # see listed
+        self._listed: dict[Callable[[str], float], np.ndarray] = {}  # see listed_flags
+        self._listed_lists: dict[Callable[[str], float], list[bool]] = {}  # see listed
 
     @cached_property
     def core_counts(self) -> Counter[str]:
@@ -148,31 +153,71 @@ class Tokens:
         """
         return Counter(self.cores)
 
+    @cached_property
+    def _core_numbers(self) -> np.ndarray:
+        """Each token's word part as its number among the distinct ones: flags per distinct word part are gathered
+        per token from it in numpy, not looked up token by token."""
+        number = {core: k for k, core in enumerate(self._distinct)}
+        return np.fromiter(map(number.__getitem__, self.cores), dtype=np.intp, count=len(self.cores))
+
+    def flags(self, test: Callable[[str], bool]) -> np.ndarray:
+        """``test`` of each token's word part as an array, run once per distinct word part; kept, as the rules ask
+        again.
+
+        >>> Tokens("an An an").flags(str.islower).tolist()
+        [True, False, True]
+        """
+        flags = self._flags.get(test)
+        if flags is None:
+            distinct = np.fromiter(map(test, self._distinct), dtype=bool, count=len(self._distinct))
+            flags = self._flags[test] = distinct[self._core_numbers]
+        return flags
+
     def per_core(self, test: Callable[[str], bool]) -> list[bool]:
-        """``test`` of each token's word part, run once per distinct word part; kept, as the rules ask again.
+        """:meth:`flags` as a list; kept.
 
         >>> Tokens("an An an").per_core(str.islower)
         [True, False, True]
         """
         flags = self._per_core.get(test)
         if flags is None:
-            results = {core: test(core) for core in self._distinct}
-            flags = self._per_core[test] = list(map(results.__getitem__, self.cores))
+            flags = self._per_core[test] = self.flags(test).tolist()
         return flags
 
-    def listed(self, folded_zipf: Callable[[str], float]) -> list[bool]:
-        """Is each token's word part a word of letters that ``folded_zipf`` lists (not 0)? Each distinct word is
-        looked up once and the flags kept: the per-token rules ask ~100k times a pass over the corpus OCR.
+    def listed_flags(self, folded_zipf: Callable[[str], float]) -> np.ndarray:
+        """Is each token's word part a word of letters that ``folded_zipf`` lists (not 0)? An array; each distinct
+        word part is looked up once and the flags kept: the per-token rules ask ~100k times a pass over the corpus OCR.
 
-        >>> Tokens("the xqzv, the 3x").listed(lambda word: {"the": 7.7}.get(word, 0.0))
+        >>> Tokens("the xqzv, the 3x").listed_flags(lambda word: {"the": 7.7}.get(word, 0.0)).tolist()
         [True, False, True, False]
         """
         flags = self._listed.get(folded_zipf)
         if flags is None:
-            known = {word: bool(folded_zipf(word)) for word in set(self.letter_words) if word is not None}
-            known[None] = False
-            flags = self._listed[folded_zipf] = list(map(known.__getitem__, self.letter_words))
+            folds = self._folds
+            distinct = np.fromiter((core.isalpha() and bool(folded_zipf(folds[core])) for core in self._distinct),
+                                   dtype=bool, count=len(self._distinct))
+            flags = self._listed[folded_zipf] = distinct[self._core_numbers]
         return flags
+
+    def listed(self, folded_zipf: Callable[[str], float]) -> list[bool]:
+        """:meth:`listed_flags` as a list; kept.
+
+        >>> Tokens("the xqzv, the 3x").listed(lambda word: {"the": 7.7}.get(word, 0.0))
+        [True, False, True, False]
+        """
+        flags = self._listed_lists.get(folded_zipf)
+        if flags is None:
+            flags = self._listed_lists[folded_zipf] = self.listed_flags(folded_zipf).tolist()
+        return flags
+
+    @cached_property
+    def bare(self) -> np.ndarray:
+        """Is each token its word part alone (no mark before or after it)?
+
+        >>> Tokens("the “he said,").bare.tolist()
+        [True, False, False]
+        """
+        return np.fromiter(map(operator.eq, self.raws, self.cores), dtype=bool, count=len(self.raws))
 
     def marked_edges(self) -> set[int]:
         """The tokens that are lower-case words with a mark before them that engines print for a first letter
@@ -538,18 +583,18 @@ def _letter_line_breaks(text: str) -> list[int]:
     return starts
 
 
-def _gaps(codes: np.ndarray, starts: list[int], ends: list[int]) -> tuple[list[bool], list[bool]]:
+def _gaps(codes: np.ndarray, starts: list[int], ends: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """For each pair of neighbouring word parts (code points ``codes`` of the text): is the text between them
     one space, and is it whitespace without a paragraph break (two line feeds)?
 
-    >>> _gaps(code_points("a b, c\\n\\nd"), [0, 2, 5, 8], [1, 3, 6, 9])
-    ([True, False, False], [True, False, False])
+    >>> [flags.tolist() for flags in _gaps(code_points("a b, c\\n\\nd"), [0, 2, 5, 8], [1, 3, 6, 9])]
+    [[True, False, False], [True, False, False]]
     """
     if len(starts) < 2:
-        return [], []
+        return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
     first, last = np.array(ends[:-1]), np.array(starts[1:])  # each gap's first character and the one after it
     spaced = (last - first == 1) & (codes[first] == 32)
     printed = np.concatenate(([0], np.cumsum(~STRIPPED_SPACE[np.minimum(codes, 0xFFFF)])))  # characters before, no spaces
     breaks = np.concatenate(([0], np.cumsum((codes[:-1] == 10) & (codes[1:] == 10))))  # line feeds followed by one
     linked = spaced | (printed[last] == printed[first]) & (breaks[last - 1] == breaks[first])
-    return spaced.tolist(), linked.tolist()
+    return spaced, linked
