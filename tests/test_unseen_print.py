@@ -484,6 +484,14 @@ def test_specks_at_the_edges_of_pages_joined_by_one_newline_hide_no_page_break(h
     assert cer("The History of Ashcombe " + " ".join(textwrap.wrap(HISTORY, 60)[:10 * len(heads)]), corrected) == 0
 
 
+@pytest.mark.parametrize("feet", [["sd", "", ""], ["aye", "", ""], ["sd", "Ro", ""]], ids=["speck", "number", "both"])
+def test_numbered_heads_of_pages_joined_by_one_newline_under_a_misread_foot_go(feet):
+    # the last page's foot as OCR misread it (letters: "aye" for "57", a speck read as "sd"), after a blank line and
+    # right over the next page's numbered head: the head stands under the page's last full line all the same
+    text = pages_joined_by_one_newline(["", "THE HISTORY OF ASHCOMBE 25", "26 THE HISTORY OF ASHCOMBE"], feet, blank_lines=True)
+    assert "ASHCOMBE" not in Pipeline(["layout"]).run(text).text
+
+
 def test_a_title_repeated_inside_sentences_of_text_without_blank_lines_stays():
     # no blank lines (as RapidOCR gives a page), the title in capitals set as a display line inside running sentences a
     # page apart: no number and no word broken across it says a page ends there

@@ -294,15 +294,17 @@ def _splits_word(items: list[Line], index: int) -> bool:
 
 def _page_end(items: list[Line], index: int) -> int:
     r"""The last text line of the page before a head at ``index``: the line above it, or the one above that past the
-    page's foot as OCR reads it, four characters or less holding a digit ("$2") or set alone between blank lines
-    ("Ro" for "84").
+    page's foot as OCR reads it, four characters or less holding a digit ("$2"), or three letters or less after a blank
+    line ("Ro" for "84", a speck read as "sd"; a salutation's "Sir," has its comma).
 
-    >>> _page_end(Lines.scan("for a year.\n\nRo\n\nTHE BOOK").items, 2), _page_end(Lines.scan("so\n\nRoad\nTHE BOOK").items, 2)
-    (0, 1)
+    >>> _page_end(Lines.scan("for a year.\n\nRo\n\nTHE BOOK").items, 2), _page_end(Lines.scan("so\n\nsd\nTHE BOOK").items, 2)
+    (0, 0)
+    >>> _page_end(Lines.scan("so\n\nSir,\nTHE BOOK").items, 2), _page_end(Lines.scan("so\nRo\nTHE BOOK").items, 2)
+    (1, 1)
     """
-    foot = items[index - 1]
-    if index > 1 and len(foot.content) <= 4 and (any(map(str.isdigit, foot.content))
-                                                 or foot.blank_before and items[index].blank_before):
+    foot = items[index - 1].content
+    if index > 1 and (len(foot) <= 4 and any(map(str.isdigit, foot))
+                      or len(foot) <= 3 and foot.isalpha() and items[index - 1].blank_before):
         return index - 2
     return index - 1
 
@@ -350,9 +352,11 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     marked: set[int] = set()   # the lines holding them
     edges = [line for line in after_blank if _digit_at_edge(line.content)]
     # pages joined by one newline: a head with its number (of ``under_text``) stands under the last page's line (a
-    # full one, or its foot's number: no letter's "Dear Sir," over a heading) with no blank line between
+    # full one, also past a misread foot, or its foot's number: no letter's "Dear Sir," over a heading) with no blank line
+    # between
     edges += [line for line in under_text if _digit_at_edge(line.content)
-              and (2 * len(items[line.index - 1].content) >= width or page_number(items[line.index - 1].content))]
+              and (2 * len(items[_page_end(items, line.index)].content) >= width
+                   or page_number(items[line.index - 1].content))]
     # an engine that keeps (almost) no blank lines keeps none over a foot either: its bare number under a full line
     feet = [line for line in items if len(line.content) <= 4 and line.content[-1].isdigit() and line.index
             and 2 * len(items[line.index - 1].content) >= width] if len(after_blank) * PAGE_LINES < len(items) else []
