@@ -563,6 +563,16 @@ def test_numbered_items_under_the_titles_heading_stay():
     assert Pipeline(["layout"]).run(text + "\n").text.split() == text.split()
 
 
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "no blank lines"])
+def test_numbered_items_under_the_titles_heading_ending_in_the_next_number_stay(separator):
+    # an excerpt of numbered songs, each number over the heading that repeats the book's title, cut off after the next
+    # song's number: the last number closes the text as a foot would, but the first stands over the first song
+    verse = "\n".join(textwrap.wrap(HISTORY[:HISTORY.index(". ", 500) + 1], 60))
+    text = "Songs of the Western Shore\n\n" + "\n\n".join(f"{n}\n\nSONGS OF THE WESTERN SHORE\n\n{verse}" for n in (1, 2))
+    text = (text + "\n\n3\n").replace("\n\n", separator)
+    assert Pipeline(["layout"]).run(text).text.split() == text.split()
+
+
 def test_a_typewriters_catchword_over_the_next_pages_garbled_number_goes():
     # plain text: "/We" at a page's foot, the next page's "- 2 -" read as "Qo", then the announced word
     letter = "\n".join(textwrap.wrap(HISTORY[:700], 60))

@@ -404,8 +404,10 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
         else:
             headed += start in titled
     # a bare number after the text's last line, going on with the count a page after the last break, is the last
-    # page's foot: the numbers are pages' feet (a numbered song or rule stands under its number, none closes the text)
-    closing_foot = starts[-1] == len(items) and len(items) - breaks[-1] >= PAGE_LINES
+    # page's foot: the numbers are pages' feet where the first stands a page into the text and none over its first page
+    # (numbers standing over their songs or rules: the last over one the excerpt cut off)
+    closing_foot = (starts[-1] == len(items) and len(items) - breaks[-1] >= PAGE_LINES and breaks[0] >= PAGE_LINES
+                    and not any(page_number(line.content) for line in items[:PAGE_LINES]))
     # the title as the head of pages marks breaks between sentences too, where some sentence runs on across a page or
     # a foot closes the text (numbered items under one heading do neither)
     return breaks if 2 * (runs_on + headed * (full_page_runs_on or closing_foot)) > len(breaks) else []
