@@ -492,6 +492,28 @@ def test_numbered_heads_of_pages_joined_by_one_newline_under_a_misread_foot_go(f
     assert "ASHCOMBE" not in Pipeline(["layout"]).run(text).text
 
 
+@pytest.mark.parametrize("marker", ["\n\n--- Page {} ---\n\n", "\n[Page {}]\n", "\n\nPage {}\n\n"],
+                         ids=["dashes", "brackets", "bare"])
+def test_pages_joined_by_a_tools_page_markers_lose_their_heads_and_feet(marker):
+    # a tool's marker line between the pages names the next page: the pages are read as at form feeds, so each page's
+    # foot and head go too (the heads of a page given after a marker carry no number to count)
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    pages = [f"THE HISTORY OF ASHCOMBE\n\n" + "\n".join(lines[i:i + 10]) + f"\n\n{23 + i // 10}" for i in (0, 10, 20)]
+    text = pages[0] + "".join(marker.format(n) + page for n, page in enumerate(pages[1:], start=2)) + "\n"
+    assert Pipeline(["layout"]).run(text).text.split() == " ".join(lines[:30]).split()
+
+
+def test_a_catchword_over_a_markdown_rule_between_pages_goes():
+    # a typescript's pages given as markdown, a "---" rule between them: its "- 2 -" marks the page, and the catchword
+    # over the rule is still the page's last line of text
+    letter = "\n".join(textwrap.wrap(HISTORY[:900], 60, break_on_hyphens=False))
+    rest = "\n".join(textwrap.wrap(HISTORY[900:1500], 60, break_on_hyphens=False))
+    word = rest.split()[0]
+    text = f"{letter}\n\n/{word}\n\n---\n\n- 2 -\n\n{rest}\n"
+    corrected = Pipeline(["layout"]).run(text).text
+    assert f"/{word}" not in corrected and "- 2 -" not in corrected
+
+
 def test_a_title_repeated_inside_sentences_of_text_without_blank_lines_stays():
     # no blank lines (as RapidOCR gives a page), the title in capitals set as a display line inside running sentences a
     # page apart: no number and no word broken across it says a page ends there

@@ -248,7 +248,7 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     in_capitals = [line for line in after_blank if line.content[:20].isupper()]
     under_text = _under_text(items, after_blank)
     title = _letters(items[0].content).casefold()   # what a running head may repeat
-    breaks = _numbered_breaks(items, after_blank, in_capitals, under_text, width, title)
+    breaks = _marked_breaks(items) or _numbered_breaks(items, after_blank, in_capitals, under_text, width, title)
     # a head without a number under the text stands over a blank line, or splits a word broken at a hyphen: where the
     # text keeps no blank lines, a title repeated in capitals inside running sentences may be the text's own heading
     headed = [line for line in under_text if line.index + 1 < len(items)
@@ -267,6 +267,27 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
             lines.items[i].page = number
     lines.pages = pages
     return True
+
+
+MARKER_CHARS = 24   # a line marking a page ("--- Page 12 ---", "Page 3 of 17") holds this many characters at most
+
+
+def _marked_breaks(items: list[Line]) -> list[int]:
+    r"""The page breaks (each page's first line) that lines of an unmistakable page number mark, as a tool joining pages
+    writes them ("--- Page 2 ---", "[Page 2]") or a typescript numbers its pages ("- 2 -"): the page starts after each
+    (a page's head is read as its first line, as at a form feed), where they count up by 1 to 4 through the text a page
+    (``PAGE_LINES`` text lines) apart; none where they do not.
+
+    >>> lines = Lines.scan("\n".join(["text"] * 9 + ["--- Page 2 ---"] + ["more"] * 9 + ["--- Page 3 ---", "end"]))
+    >>> _marked_breaks(lines.items), _marked_breaks(Lines.scan("Page 2\ntext\nPage 3\nend").items)
+    ([10, 20], [])
+    """
+    marks = [(line.index, found[0]) for line in items if len(line.content) <= MARKER_CHARS
+             and (found := page_number(line.content)) is not None and found[1]]
+    if not marks or not all(0 < b - a <= 4 for (_, a), (_, b) in zip(marks, marks[1:])):
+        return []
+    breaks = [index + 1 for index, _ in marks if 0 < index < len(items) - 1]   # (none at the text's edges)
+    return breaks if breaks and all(b - a >= PAGE_LINES for a, b in zip([0] + breaks, breaks)) else []
 
 
 def _without_specks(items: list[Line]) -> tuple[list[Line], list[int]]:
@@ -652,7 +673,9 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
     _head_rules(lines)
     # catchwords: the last text line of a page, announcing the next page's first word
     for number in range(len(pages) - 1):
-        text_lines = list(islice((items[i] for i in reversed(pages[number]) if items[i].kind == "body"), 2))
+        # (a rule under the catchword, as a markdown "---" between pages, is passed over)
+        text_lines = list(islice((items[i] for i in reversed(pages[number])
+                                  if items[i].kind == "body" and not _printed_rule(items[i].content)), 2))
         following = next((items[i] for later in range(number + 1, min(len(pages), number + 3))
                           for i in pages[later] if items[i].kind == "body"), None)
         if len(text_lines) < 2 or following is None:
