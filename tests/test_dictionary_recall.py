@@ -476,6 +476,34 @@ def test_an_article_of_or_and_glued_before_a_capitalised_word_or_a_preposition_b
         assert run(default, text) == text  # identifiers begin with other words; a name; an address
 
 
+def test_a_figure_glued_to_a_word_gets_its_space_back(default):
+    # RapidOCR's line recogniser loses the narrow space beside a figure: a verse's or a street's number before a
+    # capitalised word, a figure before a common word, a month between a day and a year, a sum's shillings and pence
+    assert run(default, "and he died.\n28And Lamech lived an hundred years") == \
+        "and he died.\n28 And Lamech lived an hundred years"
+    assert run(default, "Department of the Environment\n2Marsham Street") == \
+        "Department of the Environment\n2 Marsham Street"
+    assert run(default, "leaving Leicestershire 272runs to win; he commenced business in 1879with a capital") == \
+        "leaving Leicestershire 272 runs to win; he commenced business in 1879 with a capital"
+    assert run(default, "Southampton\n28June1985\nBy 31March1985 some were made") == \
+        "Southampton\n28 June 1985\nBy 31 March 1985 some were made"
+    assert run(default, "at £14,286 3s.4d.; a dinner 2s. 6d.The table") == "at £14,286 3s. 4d.; a dinner 2s. 6d. The table"
+    assert run(default, "meaning that about500 million cases, after1997 and") == \
+        "meaning that about 500 million cases, after 1997 and"
+    # units, ordinals, codes, a misread letter, a figure inside a line before a capital, an address: as printed
+    for text in ("On the 2nd and the 12th, 10s. 6d. a week, a 64bit build, 3lbs of tea, 30ish people.",
+                 "London SW1A 2AH, built for win32 and x86_64.", "the son of 4Yarim, a 2Pac song.",
+                 "See https://example.org/2019March2020 and v1.2beta."):
+        assert run(default, text) == text
+
+
+def test_initials_glued_to_a_name_get_their_spaces_back(default):
+    assert run(default, "Yours sincerely,\n\nMr R.J.Ingleby\nDistrict Manager") == \
+        "Yours sincerely,\n\nMr R. J. Ingleby\nDistrict Manager"
+    for text in ("J.H. Smith and the U.S.A. and e.g.Smith", "see www.A.B.Example.org"):
+        assert run(default, text) == text
+
+
 def test_a_comma_glued_before_the_article_a_is_a_lost_space(default):
     assert run(default, "On the other hand,a database engine needs a server.") == \
         "On the other hand, a database engine needs a server."
@@ -599,3 +627,22 @@ def test_hyphens_found_from_their_offsets_are_the_patterns_matches(text):
     for pattern in (tk.LINE_END_HYPHEN, tk.INLINE_HYPHEN):
         tried = filter(None, map(pattern.match, [text] * len(text), tk._hyphen_places(text)))
         assert [m.span() for m in tried] == [m.span() for m in pattern.finditer(text)]
+
+
+@given(st.text(alphabet="12,sd.ab JMaryune\n_/-\u0663", max_size=16))
+@example("28June1985")
+@example("3s.4d.the")
+@example("1,234runs 12,34abc")
+def test_figures_tried_at_their_edges_are_the_patterns_matches(text):
+    # glued_figures tries its patterns only where a digit meets a letter or a point follows an s or d: the same
+    # edits as the patterns' scans kept by the same tests
+    from ocrfix import lexicon
+    from ocrfix.strategies.dictionary import spacing as sp
+
+    zipf = lexicon.load().folded_zipf
+    scanned = [(m.start(), m.end(1), m.group(1) + " ") for m in sp.FIGURE_WORD.finditer(text)
+               if sp._figure_spaced(text, m, zipf)]
+    scanned += [(*m.span(), m.group() + " ") for m in sp.MONTH_YEAR.finditer(text) if fold(m.group()) in sp.MONTHS]
+    scanned += [(*m.span(), m.group() + " ") for m in sp.STERLING.finditer(text)]
+    assert list(sp.glued_figures(text, zipf)) == [each for each in sorted(scanned)
+                                                  if not sp._in_url_or_code(text, each[0])]

@@ -62,8 +62,8 @@ from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIE
                                                    best_reading, drops_edge, drops_letters, letters_for_letters,
                                                    with_case)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
-from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glued_function_words, lost_spaces,
-                                                  printed_apart, stray_marks, stray_stops)
+from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glued_figures, glued_function_words,
+                                                  glued_initials, lost_spaces, printed_apart, stray_marks, stray_stops)
 from ocrfix.strategies.dictionary.units import (misread_noughts, misread_pound_signs, misread_pounds, misread_shillings,
                                                 pounds_in_l)
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
@@ -575,6 +575,10 @@ class Dictionary(RealWordRepair, Strategy):
         found += [(*match.span(), replacement,
                    "a space lost after a function word before a capitalised word or a number")
                   for match, replacement in glued_function_words(text)]
+        found += [(start, end, replacement, "a space lost between a figure and a word")
+                  for start, end, replacement in glued_figures(text, self._lexicon.folded_zipf)]
+        found += [(start, end, replacement, "spaces lost after initials before a name")
+                  for start, end, replacement in glued_initials(text)]
         found += [(*match.span(), replacement, "a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
                   for match, replacement in fullwidth_marks(text)]
         found += [(*match.span(), comma, "a comma read as a full stop before a word that opens a clause" if comma

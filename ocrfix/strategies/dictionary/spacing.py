@@ -148,9 +148,27 @@ UNENDED = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Ll}+|\p{Lu}\p{Ll}+))[.:;](?=[ 
 # begin with one in lower case are rare ("toXML", "inIpRange", "isNull" begin with other words); one inside
 # backticks is code ("`andThen`", "`ofType`"). Bare in technical prose such identifiers are split (a known limit).
 GLUED_BEFORE_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(the|of|and|an)(?=\p{Lu}\p{L}{2,}+(?![\p{N}@/_]|\.\p{L}))")
-# A preposition or "and" glued before a number of two digits or more: "of1838", "for49 runs", "to2013-04-15" (no
-# word ends in digits that way: "utf8", "win32" are no words before a number).
-GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(of|to|in|at|by|for|from|on|and)(?=\p{N}{2,})")
+# A preposition or "and" glued before a number of two digits or more: "of1838", "for49 runs", "to2013-04-15",
+# "about500", "after1997" (no word ends in digits that way: "utf8", "win32" are no words before a number).
+GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(of|to|in|at|by|for|from|on|and|about|after|before|since"
+                                 r"|over|under|than|into)(?=\p{N}{2,})")
+# A figure (a thousands comma allowed) glued before a word of three letters or more at a token's start ("272runs",
+# "28And"), a month's name glued before a year ("June1985"), shillings or pence glued before the sum's next part or a
+# word ("3s.4d.", "6d.The", "1s.per"), two or three initials glued before a capitalised word ("R.J.Ingleby"): see
+# glued_figures, glued_initials
+FIGURE_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/_@#&=+~‘’'-])([0-9]{1,4}|[0-9]{1,3}(?:,[0-9]{3})+)(\p{L}{3,}+)")
+MONTH_YEAR = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{2,8}(?=[0-9]{4}(?![\p{L}\p{N}]))")
+MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december"))
+STERLING = regex.compile(r"(?<![\p{L}\p{N},]|(?<![sd])\.)[0-9]{1,3}[sd]\.(?=[0-9]{1,2}d\.|\p{Lu}\p{Ll}|\p{Ll}{2,}\b)")
+GLUED_INITIALS = regex.compile(r"(?<![\p{L}\p{N}.@/_-])(?:\p{Lu}\.){2,3}(?=\p{Lu}\p{Ll}{2,})")
+# words English glues to a figure as units ("3lbs", "10mins", "30ish") that are in common use as words too
+FIGURE_UNITS = frozenset(("lbs", "ozs", "cwt", "cwts", "qrs", "yds", "ins", "mins", "hrs", "secs", "kgs", "mph", "kph",
+                          "rpm", "ths", "fold", "ish", "bit", "bits", "mos", "yrs", "pts", "gal", "day", "way", "min",
+                          "sec", "bps"))
+OPENING_MARKS = ".;:!?,"  # a mark and a space before a figure glued to a capitalised word: a verse's or item's number
+STOP, MONEY_LETTER, CAPITAL = char_class("."), char_class("sd"), char_class(string.ascii_uppercase)
+LETTER_OR_DIGIT = char_class(string.ascii_letters + string.digits, beyond_ascii=True)
 # where a lower-case letter meets a capital or a digit: the only places the two above may match (found first: a scan
 # for this is several times faster than for either)
 LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"(?<=\p{Ll})[\p{Lu}\p{N}]")
@@ -629,3 +647,78 @@ def fullwidth_marks(text: str) -> Iterator[tuple[regex.Match, str]]:
         ascii_mark = chr(ord(match.group()) - FULLWIDTH_OFFSET)
         spaced = ascii_mark in ",;:.!?" and match.end() < len(text) and text[match.end()].isalpha()
         yield match, ascii_mark + " " if spaced else ascii_mark
+
+
+def glued_figures(text: str, zipf: Callable[[str], float]) -> Iterator[tuple[int, int, str]]:
+    """Each figure, month's name or part of a sum glued to the word or figure after it, as the span to replace and
+    what it reads (itself and a space); ``zipf`` gives a folded word's frequency. A line recogniser that reads a
+    whole line at once (RapidOCR's, PaddleOCR's) drops a narrow space now and then, most often beside a figure or a
+    point; a segmenter that cuts words first (Tesseract's) seldom does. English glues a word to a figure only as a
+    unit, an ordinal or a code ("10s", "2nd", "64bit", "SW1A", "win32"), so the space is put back only where the
+    word is none of those (see :func:`_figure_spaced`): after a figure that opens a line or follows a mark and a space
+    before a capitalised word, a verse's, a street's or an item's number ("28And Lamech", "9Park Row"); after a figure
+    of two digits or more before a lower-case word in common use ("1980were", "272runs"); around a month's name
+    between a day and a year ("28June1985"); after a sum's shillings or pence before the next part or a word ("3s.4d.",
+    "6d.The", "1s.per"). Not in URLs, e-mail addresses or code.
+
+    >>> from ocrfix import lexicon
+    >>> zipf = lexicon.load().folded_zipf
+    >>> [r for _, _, r in glued_figures("God. 28And Lamech took 272runs in 1879with 31March1985, 3s.4d. a week", zipf)]
+    ['28 ', '272 ', '1879 ', '31 ', 'March ', '3s. ']
+    >>> list(glued_figures("the 2nd and 12th, 10s. 6d., 64bit, 3lbs, SW1A 2AH, win32, of 4Yarim, 1ittle, a 2Pac", zipf))
+    []
+    """
+    found = []
+    for edge in places(text, DIGIT, after=LETTER_NOT_DIGIT):  # a figure's last digit before a letter
+        match = FIGURE_WORD.match(text, _figure_start(text, edge))
+        if match and match.end(1) == edge + 1 and _figure_spaced(text, match, zipf):
+            found.append((match.start(), match.end(1), match.group(1) + " "))
+    for edge in places(text, LETTER_NOT_DIGIT, after=DIGIT):  # a word's last letter before a figure
+        match = MONTH_YEAR.match(text, edge + 1 - len(_word_before(text, edge + 1)))
+        if match and match.end() == edge + 1 and fold(match.group()) in MONTHS:
+            found.append((match.start(), match.end(), match.group() + " "))
+    for stop in places(text, STOP, before=MONEY_LETTER, after=LETTER_OR_DIGIT):  # "3s.4d.", "6d.The"
+        match = STERLING.match(text, _figure_start(text, stop - 1))
+        if match and match.end() == stop + 1:
+            found.append((match.start(), match.end(), match.group() + " "))
+    yield from (each for each in sorted(found) if not _in_url_or_code(text, each[0]))
+
+
+def glued_initials(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each run of two or three initials glued before a capitalised word ("R.J.Ingleby": :data:`GLUED_INITIALS`), as
+    the span to replace and what it reads: a space after each initial's point, as English print sets them. A line
+    recogniser loses the spaces after points (see :func:`glued_figures`); where a text sets "R.J. Ingleby", the edit
+    costs no more than the glued print did.
+
+    >>> [r for _, _, r in glued_initials("Mr R.J.Ingleby and J.H. Smith, the U.S.A. and www.A.B.Com")]
+    ['R. J. ']
+    """
+    for stop in places(text, STOP, before=CAPITAL, after=CAPITAL):
+        match = GLUED_INITIALS.match(text, stop - 1)
+        if match and not _in_url_or_code(text, match.start()):
+            yield match.start(), match.end(), match.group().replace(".", ". ")
+
+
+def _figure_start(text: str, last: int) -> int:
+    """Where the figure whose last digit stands at ``last`` begins (a thousands comma inside it)."""
+    start = last
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "," and start > 1 and text[start - 2].isdigit()):
+        start -= 1
+    return start
+
+
+def _figure_spaced(text: str, match: regex.Match, zipf: Callable[[str], float]) -> bool:
+    """Did a space stand between the figure and the word of ``match`` (of FIGURE_WORD)? Before a capitalised word
+    where the figure opens a line or follows a mark and a space (a misread capital inside a line, "of 4Yarim" for
+    Harim, is left), or before a month's name; before a lower-case word in common use (COMMON_WORD_ZIPF) that is no
+    unit (FIGURE_UNITS), after two digits or more (a lone figure is a misread letter as often: "4own", "1ow")."""
+    figure, word = match.group(1), match.group(2)
+    if word[0].isupper() and word[1:].islower():
+        start = match.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        opens = start == 0 or text[start - 1] == "\n" or text[start - 1] in OPENING_MARKS and start < match.start()
+        return opens or fold(word) in MONTHS
+    after = text[match.end():match.end() + 1]
+    return (word.islower() and len(figure) >= 2 and word not in FIGURE_UNITS and zipf(word) >= COMMON_WORD_ZIPF
+            and not (after.isdigit() or after in "_@/"))
