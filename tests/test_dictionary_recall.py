@@ -483,6 +483,8 @@ def test_a_figure_glued_to_a_word_gets_its_space_back(default):
         "and he died.\n28 And Lamech lived an hundred years"
     assert run(default, "Department of the Environment\n2Marsham Street") == \
         "Department of the Environment\n2 Marsham Street"
+    assert run(default, "the Chronicles.\n1In the beginning; 3We give thanks") == \
+        "the Chronicles.\n1 In the beginning; 3 We give thanks"
     assert run(default, "leaving Leicestershire 272runs to win; he commenced business in 1879with a capital") == \
         "leaving Leicestershire 272 runs to win; he commenced business in 1879 with a capital"
     assert run(default, "Southampton\n28June1985\nBy 31March1985 some were made") == \
@@ -492,7 +494,7 @@ def test_a_figure_glued_to_a_word_gets_its_space_back(default):
         "meaning that about 500 million cases, after 1997 and"
     # units, ordinals, codes, a misread letter, a figure inside a line before a capital, an address: as printed
     for text in ("On the 2nd and the 12th, 10s. 6d. a week, a 64bit build, 3lbs of tea, 30ish people.",
-                 "London SW1A 2AH, built for win32 and x86_64.", "the son of 4Yarim, a 2Pac song.",
+                 "London SW1A 2AH, built for win32 and x86_64.", "the son of 4Yarim, a 2Pac song.\n2Fe and 3Ca.",
                  "See https://example.org/2019March2020 and v1.2beta."):
         assert run(default, text) == text
 

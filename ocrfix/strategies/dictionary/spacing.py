@@ -152,11 +152,10 @@ GLUED_BEFORE_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(the|of|and|an
 # "about500", "after1997" (no word ends in digits that way: "utf8", "win32" are no words before a number).
 GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(of|to|in|at|by|for|from|on|and|about|after|before|since"
                                  r"|over|under|than|into)(?=\p{N}{2,})")
-# A figure (a thousands comma allowed) glued before a word of three letters or more at a token's start ("272runs",
-# "28And"), a month's name glued before a year ("June1985"), shillings or pence glued before the sum's next part or a
+# A figure (a thousands comma allowed) glued before a word at a token's start ("272runs", "28And", "1In"), a month's name glued before a year ("June1985"), shillings or pence glued before the sum's next part or a
 # word ("3s.4d.", "6d.The", "1s.per"), two or three initials glued before a capitalised word ("R.J.Ingleby"): see
 # glued_figures, glued_initials
-FIGURE_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/_@#&=+~‘’'-])([0-9]{1,4}|[0-9]{1,3}(?:,[0-9]{3})+)(\p{L}{3,}+)")
+FIGURE_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/_@#&=+~‘’'-])([0-9]{1,4}|[0-9]{1,3}(?:,[0-9]{3})+)(\p{L}{2,}+)")
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{2,8}(?=[0-9]{4}(?![\p{L}\p{N}]))")
 MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                     "november", "december"))
@@ -710,15 +709,16 @@ def _figure_start(text: str, last: int) -> int:
 def _figure_spaced(text: str, match: regex.Match, zipf: Callable[[str], float]) -> bool:
     """Did a space stand between the figure and the word of ``match`` (of FIGURE_WORD)? Before a capitalised word
     where the figure opens a line or follows a mark and a space (a misread capital inside a line, "of 4Yarim" for
-    Harim, is left), or before a month's name; before a lower-case word in common use (COMMON_WORD_ZIPF) that is no
-    unit (FIGURE_UNITS), after two digits or more (a lone figure is a misread letter as often: "4own", "1ow")."""
+    Harim, is left), a word of two letters a function word ("1In", "13Of"), or before a month's name; before a
+    lower-case word of three letters or more in common use (COMMON_WORD_ZIPF) that is no unit (FIGURE_UNITS), after
+    two digits or more (a lone figure is a misread letter as often: "4own", "1ow")."""
     figure, word = match.group(1), match.group(2)
     if word[0].isupper() and word[1:].islower():
         start = match.start()
         while start > 0 and text[start - 1] in " \t":
             start -= 1
         opens = start == 0 or text[start - 1] == "\n" or text[start - 1] in OPENING_MARKS and start < match.start()
-        return opens or fold(word) in MONTHS
+        return opens and (len(word) > 2 or zipf(fold(word)) >= FUNCTION_WORD_ZIPF) or fold(word) in MONTHS
     after = text[match.end():match.end() + 1]
-    return (word.islower() and len(figure) >= 2 and word not in FIGURE_UNITS and zipf(word) >= COMMON_WORD_ZIPF
-            and not (after.isdigit() or after in "_@/"))
+    return (word.islower() and len(word) > 2 and len(figure) >= 2 and word not in FIGURE_UNITS
+            and zipf(word) >= COMMON_WORD_ZIPF and not (after.isdigit() or after in "_@/"))
