@@ -490,6 +490,9 @@ def test_a_figure_glued_to_a_word_gets_its_space_back(default):
     assert run(default, "Southampton\n28June1985\nBy 31March1985 some were made") == \
         "Southampton\n28 June 1985\nBy 31 March 1985 some were made"
     assert run(default, "at £14,286 3s.4d.; a dinner 2s. 6d.The table") == "at £14,286 3s. 4d.; a dinner 2s. 6d. The table"
+    # RapidOCR prints no pound sign: a bare figure before shillings and pence lost it
+    assert run(default, "liabilities of 4,718 11s. 3d., furniture 86 8s. 2d.; rent £3 1s. 1d.") == \
+        "liabilities of £4,718 11s. 3d., furniture £86 8s. 2d.; rent £3 1s. 1d."
     assert run(default, "meaning that about500 million cases, after1997 and") == \
         "meaning that about 500 million cases, after 1997 and"
     # units, ordinals, codes, a misread letter, a figure inside a line before a capital, an address: as printed

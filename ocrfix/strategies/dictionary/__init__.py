@@ -64,8 +64,8 @@ from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIE
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glued_figures, glued_function_words,
                                                   glued_initials, lost_spaces, printed_apart, stray_marks, stray_stops)
-from ocrfix.strategies.dictionary.units import (misread_noughts, misread_pound_signs, misread_pounds, misread_shillings,
-                                                pounds_in_l)
+from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_noughts, misread_pound_signs, misread_pounds,
+                                                misread_shillings, pounds_in_l)
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 from ocrfix.strategies.dictionary.variants import has_standard_ending
@@ -595,6 +595,8 @@ class Dictionary(RealWordRepair, Strategy):
                   for match in misread_pound_signs(text)]
         found += [(*match.span(), "0", "a nought read as a capital O in a sum of shillings and pence")
                   for match in misread_noughts(text)]
+        found += [(start, start, "£", "a pound sign lost before a sum of pounds, shillings and pence")
+                  for start in lost_pound_signs(text)]
         return sorted((self.edit(text, start, end, replacement, confidence=PATTERN_CONFIDENCE, reason=reason)
                        for start, end, replacement, reason in found), key=lambda e: e.start)
 

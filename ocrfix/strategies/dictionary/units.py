@@ -34,6 +34,11 @@ PENCE_AFTER = re.compile(r"s\.\s?(?:\d{1,2}|O)d\.")  # where ONE_SHILLING may ma
 # texts f and a number are a key, a register or an aperture ("F1", "f0", "f2.8").
 POUND_SIGN = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[,.]\d{3})*(?![\w/%]|[.,]\d))")
 STERLING = regex.compile(r"£|\b\d+[sd]\.")
+# A sum of pounds, shillings and pence printed without its pound sign or the pound's l: "4,718 11s. 3d.", "86 8s.
+# 2d.". English sets no bare figure before shillings and pence; an engine whose characters lack the sign (RapidOCR's
+# English model prints no £) drops it. (Read as an f it is POUND_SIGN's.)
+BARE_POUNDS = regex.compile(r"(?<![£$\p{L}\p{N}.,/'’-])(?=[0-9]{1,3}(?:,[0-9]{3})*\.? (?:[0-9]{1,2}|O)s\.,? ?(?:[0-9]{1,2}|O)d\.)")
+SHILLINGS_AND_PENCE = re.compile(r"(?:\d{1,2}|O)s\.,? ?(?:\d{1,2}|O)d\.")  # where BARE_POUNDS may end
 # A nought read as a capital O in a sum of sterling: the pence after shillings ("5s. Od.", "Os. Od."), the
 # shillings between pounds and pence ("£13,950 Os. Od.", "5l. Os. 6d."). English has no word "Od" or "Os" there.
 # A sum in pounds set the old way, the pound's l (libra) after the figures: "47l. 10s.", "1,250l." (English print
@@ -72,6 +77,27 @@ def misread_pound_signs(text: str) -> Iterator[regex.Match]:
     ([], [])
     """
     return POUND_SIGN.finditer(text) if STERLING.search(text) else iter(())
+
+
+def lost_pound_signs(text: str) -> Iterator[int]:
+    """Each offset of a sum in pounds, before its shillings and pence, that lost its pound sign (see BARE_POUNDS).
+
+    >>> list(lost_pound_signs("debts of 4,718 11s. 3d., of which 4,206 4s. 10d.; rent £3 11s. 1d., 47l. 10s. 6d."))
+    [9, 34]
+    >>> list(lost_pound_signs("at f14 4s. 4d., per lb. 1s. 6d., 3d.,6 3s. 2d."))
+    []
+    """
+    if "d." not in text:
+        return
+    for pence in SHILLINGS_AND_PENCE.finditer(text):
+        start = pence.start() - 1  # the space before the shillings, a stop before it
+        start -= text[start - 1:start] == "."
+        while start > 0 and (text[start - 1].isdigit() or text[start - 1] == ","):
+            start -= 1
+        while start < pence.start() and not text[start].isdigit():
+            start += 1
+        if BARE_POUNDS.match(text, start):
+            yield start
 
 
 def misread_noughts(text: str) -> Iterator[regex.Match]:
