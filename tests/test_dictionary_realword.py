@@ -615,3 +615,14 @@ def test_the_suspects_found_as_arrays_are_those_asked_token_by_token(strategy: D
         assert tokens.before_name == before_name
         assert found == between | tokens.opening | tokens.one_sided | tokens.before_name
         assert between and before_name
+
+
+def test_one_word_spelled_out_has_the_batchs_misreadings(strategy: Dictionary) -> None:
+    """A word the misreadings batch did not hold is read by spelling its strings out: the same readings."""
+    from ocrfix.corpus import load
+    from ocrfix.strategies.dictionary.tokens import Tokens
+
+    words = sorted({word for document in load()[:6] for word in Tokens(document.ocr).folded} | {"tbe", "x" * 200})
+    batch = realword._misreading_index(strategy.model).readings(words)
+    assert {word: realword._spelled_misreadings(strategy.model, word) for word in words} == batch
+    assert "the" in batch["tbe"]
