@@ -340,8 +340,9 @@ class Tokens:
     def capitalised_only(self, word: str) -> bool:
         """Does the text hold the lower-case ``word`` capitalised twice or more, and never as it is?
 
-        Each word is looked for once (two scans of the text at most, the cheaper first); a word printed as a word
-        part of its own is found without a scan (most words asked: 589 of 712 on the corpus OCR).
+        Each word is looked for once (three scans of the text at most); a word printed as a word part of its own is
+        found without a scan (most words asked: 607 of 739 on the corpus OCR), and the capitalised form is looked for
+        first: most of the rest lack it (108 of 132), and a scan that finds nothing reads the whole text (~0.2 ms).
 
         >>> tokens = Tokens("the Authority, the Authority's")
         >>> tokens.capitalised_only("authority"), tokens.capitalised_only("the")
@@ -350,8 +351,9 @@ class Tokens:
         found = self._capitalised_only.get(word)
         if found is None:
             text, capitalised = self.text, word[0].upper() + word[1:]
-            first = -1 if word in self._folds or word in text else text.find(capitalised)
-            found = self._capitalised_only[word] = first >= 0 and text.find(capitalised, first + len(word)) >= 0
+            first = -1 if word in self._folds else text.find(capitalised)
+            found = self._capitalised_only[word] = first >= 0 and word not in text \
+                and text.find(capitalised, first + len(word)) >= 0
         return found
 
     def may_open_sentence(self, i: int) -> bool:
