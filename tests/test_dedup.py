@@ -184,7 +184,8 @@ def test_a_long_sentence_echoed_once_is_removed():
 
 @pytest.mark.parametrize("first, echo", [
     ("<p>{}</p>", "{}"), ("{}", "<p>{}</p>"), ("**{}**", "{}"), ("- {}", "__{}__"),
-    ("> {}", "{}"), ("{}<br>", "<li>{}</li>"), ("<div class=\"text\">{}</div>", "* {}"),
+    ("> {}", "{}"), ("{}<br>", "<li>{}</li>"), ("<div class=\"text\">{}</div>", "* {}"), ("*{}*", "{}"),
+    ("{}", "_{}_"),
 ])
 def test_a_long_sentence_echoed_in_other_markup_is_removed(first, echo):
     """A vision-language engine re-emits its last sentence with other markup: the first copy stays."""
@@ -197,6 +198,15 @@ def test_a_long_sentence_echoed_in_other_markup_inside_one_line_is_removed(first
     sentence = "The board of directors met on Tuesday to consider the annual accounts of the company."
     assert fixed(f"{first.format(sentence)} {sentence}\nNext item.") == f"{first.format(sentence)}\nNext item."
     assert_unchanged(f"<h1>{sentence}</h1> {sentence}")  # a heading's words stay, as on lines
+
+
+def test_a_paragraphs_last_sentence_echoed_on_a_line_of_its_own_is_removed():
+    last = "Claims received after the closing date will be returned to the sender without being considered."
+    paragraph = f"The fund opens on 1 March. {last}"
+    for echo in (last, f"**{last}**", f"<p>{last}</p>"):
+        assert fixed(f"{paragraph}\n\n{echo}\n\nSection 4.") == f"{paragraph}\n\nSection 4."
+    assert_unchanged(f"The fund opens on 1 March. {last[:60]}.\n{last[:60]}.")  # a short sentence may be said again
+    assert_unchanged(f"The fund opens on 1 March and {last}\n{last}")  # not the line's own sentence
 
 
 def test_a_long_sentence_echoed_in_bold_inside_one_line_is_removed():

@@ -79,6 +79,7 @@ _LONGEST_UNIT = 64  # characters
 _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copies
 _VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (starting in capitals) from prose
 _OPENING_MARKS = "\"'“‘([«"
+_CLOSING_MARKS = "\"'”’)]»"
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
 _LOW_INFO_COPIES = 10  # copies of a unit without letters ("- - -", "1 1 1") that make a loop, at least
@@ -352,6 +353,26 @@ class _LineLoops:
             candidate &= ~self.claimed[a] & ~self.claimed[b]
             for run_start, run_length in zip(*(part.tolist() for part in _runs(candidate, period))):
                 loops.extend(self._verify(run_start, run_length, period))
+        return loops + self._sentence_echoes()
+
+    def _sentence_echoes(self) -> list[_Loop]:
+        """Lines that re-emit the last sentence of the line before, alone (its markup looked through: a
+        paragraph, then "**Households were chosen at random …**"), when it is a long one (``echo_min_chars``):
+        an engine echoing what it just read. Same last word and a shorter line pick the pairs to read."""
+        length = self.length
+        echo = (self.tail[1:] == self.tail[:-1]) & (length[1:] < length[:-1]) & (self.page[1:] == self.page[:-1])
+        echo &= 4 * length[1:] >= 3 * self.dedup.echo_min_chars  # non-space characters, about 4/5 of a sentence's
+        loops = []
+        for line in (echo.nonzero()[0] + 1).tolist():
+            sentence, before = self.key(line), self.key(line - 1)
+            opening = len(before) - len(sentence)
+            if self.claimed[line - 1:line + 1].any() or len(sentence) < self.dedup.echo_min_chars \
+                    or not before.endswith(sentence) or before[opening - 1:opening] != " " \
+                    or before[:opening].rstrip().rstrip(_CLOSING_MARKS)[-1:] not in _SENTENCE_END:
+                continue
+            self.claimed[line] = True
+            loops.append(_Loop(int(self.ends[line - 1]), int(self.ends[line]),
+                               f'sentence "{_preview(self.line(line))}"', 2, "exact", 0.9))
         return loops
 
     def _periods(self, most: int) -> list[int] | range:
@@ -1124,6 +1145,8 @@ def _without_markup(line: str) -> str:
     opening = _LINE_MARKUP.match(line) if line[:1] in ">*-" else None
     if opening:
         line = line[opening.end():]
+    if len(line) > 2 and line[0] in "*_" and line[-1] == line[0] and line[1] not in " *_" and line[-2] not in " *_":
+        line = line[1:-1]  # "*Figure 3. Rainfall, 1990 to 2000.*": the line in italics
     if "<" not in line and "**" not in line and "__" not in line:  # most lines: no pass of the pattern
         return line
     return _MARKUP.sub(lambda match: f" {match.group(1) or match.group(2) or ''} ", line)
