@@ -119,6 +119,14 @@ def test_a_mark_for_a_first_letter_is_read_where_two_letters_fit(default):
         assert run(default, text) == text  # a clitic split off; beside a piece of a split word
 
 
+def test_a_mark_for_two_first_letters_is_read_where_one_letter_makes_a_word_too(default):
+    # "“om" is "from" ("fr" printed as one mark), though "mom" is a word: the reading pairs with its neighbour and
+    # beats the one-letter readings; a one-letter reading that wins is read as before ("‘ull" -> "full"; session 23)
+    assert run(default, "We went “om the house to the church.") == "We went from the house to the church."
+    assert run(default, "He has “ve sons.") == "He has five sons."
+    assert run(default, "It was a ‘ull day.") == "It was a full day."
+
+
 @pytest.mark.parametrize("text", [
     "He called it “the best mill in the county” and left.",
     "She said ‘he will not come’ and shut the door.",

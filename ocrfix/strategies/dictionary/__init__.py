@@ -899,14 +899,20 @@ class Dictionary(RealWordRepair, Strategy):
         # a reading the document uses elsewhere is likelier (CACHE_WEIGHT), unless it is as rare as the text's own
         # misprints are ("vou" for "you" all page long), or a last letter: code names end in "_" ("table_")
         cache = None if last else tokens.vocabulary
+        two = [] if pair or last or dash or stop or closing else self._pair_forms(word, mark)  # "“om": from, not mom
         for candidate, zipf in listed:
             readings[candidate] = (self._context(prev, candidate, zipf, nxt, cache if zipf >= PIECE_ZIPF else None)
                                    + one_run(candidate[-1] if last else candidate[:1 + pair]))
+        rivals = {candidate: self._context(prev, candidate, zipf, nxt, cache if zipf >= PIECE_ZIPF else None)
+                  + one_run(candidate[:2]) for candidate, zipf in two}
         # the mark is surely a letter if the word as printed is unlikely, though which letter may be in doubt ("‘n
         # these": in or on): any letter for it is as near the truth as the mark, the likeliest nearer
         # (a wrong pair of letters is farther from the truth than the mark: there the best reading's own confidence)
         surely = not (pair or mark in "'’" and word in CLITICS or self._rare_neighbour(tokens, i))
-        best, confidence = self._mark_confidence(readings, word, surely)
+        two_letters = self._two_letters(readings, rivals, prev, nxt)
+        if two_letters:
+            readings, surely = readings | rivals, False
+        best, confidence = two_letters or self._mark_confidence(readings, word, surely)
         if best != word and confidence >= self.min_confidence and not lex.folded_zipf(word):
             # an unknown word may be misread inside as well: its repairs that put no letter at the mark rival
             # those that do, paying for the mark as a stray one (scored only where they may decide: they cost)
@@ -924,8 +930,29 @@ class Dictionary(RealWordRepair, Strategy):
         if tokens.may_open_sentence(i) or tokens.capitalised_only(best) \
                 or not last and best in CAPITALISED_DATE_WORDS:  # "of 'srael" in a text of "Israel", "on ‘hursday"
             best = best[0].upper() + best[1:]
-        place = "last" if last else "first"
-        return best, round(confidence, 3), f"\"{mark}\" misread for the {place} letter of \"{best}\"", mark_at
+        place = "last letter" if last else "first two letters" if two_letters else "first letter"
+        return best, round(confidence, 3), f"\"{mark}\" misread for the {place} of \"{best}\"", mark_at
+
+    def _two_letters(self, readings: dict[str, float], rivals: dict[str, float], prev: str | None,
+                     nxt: str | None) -> tuple[str, float] | None:
+        """The best of ``rivals``, readings of a mark as two letters, where it beats every one of ``readings`` (the
+        word as printed and with one letter put back) and forms a listed pair with a neighbour, with its confidence
+        against them all: "“om the" is "from", "“ngers" "fingers" though "mom", "angers" are words. A wrong pair of
+        letters is farther from the truth than the mark was: the reading's own confidence, with no neighbour to back
+        it no reading ("Corpany's “ese Wa:").
+
+        >>> fix = Dictionary()
+        >>> best, confidence = fix._two_letters({"om": -9.0, "mom": -8.0}, {"from": -5.0}, "went", "the")
+        >>> best, round(confidence, 3), fix._two_letters({"om": -9.0, "mom": -8.0}, {"from": -5.0}, "xqzv", None)
+        ('from', 0.999, None)
+        """
+        if not rivals:
+            return None
+        best, confidence = best_reading(readings | rivals)
+        bigram = self._lexicon.folded_bigram
+        if best not in rivals or not (prev and bigram(prev, best) or nxt and bigram(best, nxt)):
+            return None
+        return best, confidence
 
     @staticmethod
     def _mark_confidence(readings: dict[str, float], word: str, surely: bool,
