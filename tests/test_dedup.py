@@ -218,6 +218,13 @@ def test_a_long_sentence_echoed_in_bold_inside_one_line_is_removed():
     assert_unchanged("| **Total** | Total |\n- **Apples** apples are red.\n")
 
 
+def test_a_runaway_whose_first_copy_opens_a_quoted_string_keeps_that_copy_alone():
+    sentence = "Received with thanks the sum of ten pounds."
+    assert fixed('{"natural_text": "' + f"{sentence} " * 40 + "Received with") == '{"natural_text": "' + sentence
+    text = 'The wire said: "Send more men. ' + "Send more men. " * 30 + "Send mo"
+    assert fixed(text) == 'The wire said: "Send more men.'
+
+
 def test_a_list_loop_whose_last_copy_lacks_the_separator_keeps_one_copy():
     # the loop's tokens are read from the first whole copy (the first is glued to "["), and the last copy ends
     # in "]" instead of ", ": the text keeps one copy, as an engine wrote it before looping

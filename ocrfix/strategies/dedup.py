@@ -80,6 +80,7 @@ _SHORT_BLOCK = 25  # letters: a repeated block shorter than this needs more copi
 _VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (starting in capitals) from prose
 _OPENING_MARKS = "\"'“‘([«"
 _CLOSING_MARKS = "\"'”’)]»"
+_QUOTES = "\"'“‘«„"
 _UNIT_COPIES = 5  # copies of a character unit inside a word that make a loop ("puzpuzpuz" is a name)
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
 _LOW_INFO_COPIES = 10  # copies of a unit without letters ("- - -", "1 1 1") that make a loop, at least
@@ -691,6 +692,8 @@ class _TokenLoops:
         if counter and before >= 0 and self.line[before] == self.line[first] \
                 and _counts_on(self.key(before), self.key(before + period)):
             first, pairs = before, pairs + 1
+        elif before >= 0 and self.line[before] == self.line[first] and self._opens_copy(before, before + period):
+            first, pairs = before, pairs + 1  # '{"text": "Total: 45. Total: 45. …': the first copy opens at '"Total'
         keys = [self.key(token) for token in range(first, first + period)]
         if _is_power(keys):
             return None  # "a b a b" repeated is the loop of "a b", found at its own period
@@ -751,6 +754,12 @@ class _TokenLoops:
         unit_kind = "token" if period == 1 else f"{period}-token unit"
         kind = "counter" if counter else "near" if near else "exact"
         return _Loop(start, end, f'{unit_kind} "{_preview(unit)}"', copies, kind, confidence)
+
+    def _opens_copy(self, token: int, model: int) -> bool:
+        """Is ``token`` the token ``model`` with a quote opening it ('"Invoice' for 'Invoice': a string's first
+        copy)? A bracket is no such mark: code's lists say a value several times ("[True True True True]")."""
+        key, word = self.key(token), self.key(model)
+        return len(key) > len(word) and key.endswith(word) and not key[:len(key) - len(word)].strip(_QUOTES)
 
     def _unseparated_copy(self, start: int, end: int, removed: int) -> tuple[int, int]:
         """The removal ``start``..``end`` of ``removed`` copies, one copy longer when the text repeats after it
