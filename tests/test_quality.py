@@ -224,6 +224,30 @@ def test_lines_that_end_where_they_should_are_not_cut(text):
     assert rates["cut_lines"] == 0
 
 
+_FULL = "A line of ordinary prose that runs on to the next one, as set"
+
+
+@pytest.mark.parametrize("text", [
+    # the next line's first word (a web address) would not have fitted: the line was wrapped, nothing was lost
+    "\n".join([_FULL] * 3 + ["the instructions for each of them are at", "https://example.org/a/long/path/to/the/manual/page",
+                              _FULL.lower(), _FULL]),
+    # a short line, then text indented further: a new block (a man page's option text, a hanging indent)
+    "\n".join(["   " + _FULL] * 3 + ["   The arguments in", "      this group name the resource it acts on, and",
+                                       "      " + _FULL.lower(), "      " + _FULL]),
+    # a paragraph a line (an export that keeps no printed lines): a short paragraph is no cut line
+    "\n".join([_FULL * 3] * 3 + ["A short paragraph that ends in a list such as", _FULL.lower() * 3, _FULL * 3]),
+])
+def test_a_short_line_that_layout_explains_is_not_cut(text):
+    assert signals.Signals.of_text(text).page_rates()[0]["cut_lines"] == 0
+
+
+def test_a_cut_line_in_indented_text_still_counts(pages):
+    cut, index = cut_inner_line(pages[0])
+    indented = "\n".join("    " + line if line.strip() else line for line in cut.split("\n"))
+    column = signals.FEATURES.index("cut_lines")
+    assert np.flatnonzero(signals.Signals.of_text(indented).masses[:, column]).tolist() == [index]
+
+
 def test_character_model_prefers_words_to_noise():
     lm = charlm.load()
     assert lm.bits("hawthorn") < lm.bits("genscher") < lm.bits("tlnco") < lm.bits("qzxjv")

@@ -75,12 +75,15 @@ maps to an estimated CER. The signals:
 ``cut_lines``
     characters missing from lines that stop short while their sentence runs
     on: a line inside a block (non-blank lines before and after it on the
-    page) shorter than :data:`CUT_LINE_SHARE` of the page's median full line,
-    not ending a sentence, clause or word (``.!?:;`` or a hyphen), whose next
-    line starts in lower case. Set text fills its lines up to the last line
-    of a paragraph; an engine that drops words at a line's edge (a faint or
-    curled margin, a missed text box) leaves such a line. It counts the
-    characters by which the line falls short of the median.
+    page, the next at its indentation, the one before not indented less)
+    shorter than :data:`CUT_LINE_SHARE` of the page's median full line, not
+    ending a sentence, clause or word (``.!?:;`` or a hyphen), whose next
+    line starts in lower case with a word that would have fitted on it. Set
+    text fills its lines up to the last line of a paragraph; an engine that
+    drops words at a line's edge (a faint or curled margin, a missed text box)
+    leaves such a line. It counts the characters by which the line falls short
+    of the median. Pages that keep a paragraph a line (median full line over
+    :data:`LONG_LINE`) have none.
 ``pages``
     one a page for the pages of a text of several (split at form feeds); 0 for
     a text of one page and for lines. A page has errors its length does not
@@ -976,7 +979,8 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         if len(tokens) > 1:  # "their. and": a sentence ends, the next word starts in lower case
             broken = (aux[:-1, 3] & aux[1:, 4]).nonzero()[0] + 1
             masses[:, _COL["broken_sentences"]] = np.bincount(token_line[broken], minlength=n_lines)
-        masses[:, _COL["cut_lines"]] = _cut_lines(tokens, token_line, aux[:, 4], chars - 1.0, page_of_line)
+        indents = _indents(starts, token_starts, tokens_per_line)
+        masses[:, _COL["cut_lines"]] = _cut_lines(tokens, token_line, aux[:, 4], chars - 1.0, page_of_line, indents)
         masked = aux[:, 2].nonzero()[0]
         masks, kinds = _distinct(aux[masked, 2])  # a few distinct sets of languages
         per_kind = np.bincount(token_page[masked] * len(masks) + kinds, minlength=pages * len(masks)).reshape(pages, len(masks))
@@ -1035,34 +1039,66 @@ def _density(evidence: np.ndarray, chars: np.ndarray, starts: np.ndarray, length
 
 
 def _cut_lines(tokens: Sequence[str], token_line: np.ndarray, lower_start: np.ndarray, filled: np.ndarray,
-               page_of_line: np.ndarray) -> np.ndarray:
+               page_of_line: np.ndarray, indents: np.ndarray) -> np.ndarray:
     """Per line: the characters by which a line cut short mid-sentence falls short of its page's median full line.
 
     ``filled``: each line's characters, whitespace collapsed (-1 for a blank
-    line); ``lower_start``: whether each token starts in lower case.
+    line); ``lower_start``: whether each token starts in lower case;
+    ``indents``: each line's leading whitespace (:func:`_indents`).
+
+    Set text breaks a line where the next word does not fit, so a line is only
+    cut where it does: the next line's first word, after a space, within the
+    median full line (a long word or a URL that moved to the next line leaves
+    a short line behind, and nothing is lost). And only inside a block of text
+    set to one margin: the next line at its indentation and the line before not
+    indented less. Where the indentation changes a new block begins (a man
+    page's option text, a hanging indent, an indented heading). A page whose
+    median full line is longer than :data:`LONG_LINE` keeps a paragraph a line,
+    and its lines are no printed lines to cut.
 
     >>> full = "the quick brown fox jumps over the lazy dog and"
     >>> text = "\\n".join([full] * 3 + ["the quick brown", full, full, "the end of it."])
     >>> tokens = text.split()
     >>> lines = np.repeat(np.arange(7), [len(line.split()) for line in text.split("\\n")])
     >>> filled = np.array([len(line) for line in text.split("\\n")], dtype=float)
-    >>> _cut_lines(tokens, lines, np.array([t[0].islower() for t in tokens]), filled, np.zeros(7, dtype=int)).tolist()
+    >>> lower = np.array([t[0].islower() for t in tokens])
+    >>> _cut_lines(tokens, lines, lower, filled, np.zeros(7, dtype=int), np.zeros(7, dtype=int)).tolist()
     [0.0, 0.0, 0.0, 32.0, 0.0, 0.0, 0.0]
+    >>> _cut_lines(tokens, lines, lower, filled, np.zeros(7, dtype=int), np.array([0, 0, 0, 0, 2, 2, 2])).tolist()
+    [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     """
     n_lines = len(filled)
     missing = np.zeros(n_lines)
     typical = _median_full_line(filled, page_of_line)[page_of_line]
-    inside = np.zeros(n_lines, dtype=bool)  # non-blank lines with non-blank lines before and after on the same page
-    inside[1:-1] = (filled[:-2] > 0) & (filled[2:] > 0) & (page_of_line[:-2] == page_of_line[2:])
+    typical[typical > LONG_LINE] = 0.0  # paragraphs a line: none is cut
+    # non-blank lines with non-blank lines before and after on the same page, at one margin with them
+    inside = np.zeros(n_lines, dtype=bool)
+    inside[1:-1] = ((filled[:-2] > 0) & (filled[2:] > 0) & (page_of_line[:-2] == page_of_line[2:])
+                    & (indents[2:] == indents[1:-1]) & (indents[:-2] >= indents[1:-1]))
     candidates = (inside & (filled > 0) & (filled < CUT_LINE_SHARE * typical)).nonzero()[0]
     if not len(candidates):
         return missing
     last_token = np.cumsum(np.bincount(token_line, minlength=n_lines)) - 1  # of each line (lines with tokens)
     candidates = candidates[lower_start[last_token[candidates] + 1].astype(bool)]  # the next line runs on in lower case
     for line in candidates.tolist():
-        if tokens[int(last_token[line])].rstrip(_CLOSERS + ")]")[-1:] not in _CLOSED_LINE_END:
+        last = int(last_token[line])
+        wrapped = filled[line] + 1 + len(tokens[last + 1]) > typical[line]  # the next line's first word did not fit
+        if not wrapped and tokens[last].rstrip(_CLOSERS + ")]")[-1:] not in _CLOSED_LINE_END:
             missing[line] = typical[line] - filled[line]
     return missing
+
+
+def _indents(starts: np.ndarray, token_starts: np.ndarray, tokens_per_line: np.ndarray) -> np.ndarray:
+    """Each line's leading whitespace in characters (0 for a blank line): where its first token starts.
+
+    >>> _indents(np.array([0, 6, 7]), np.array([2, 4, 9]), np.array([2, 0, 1])).tolist()
+    [2, 0, 2]
+    """
+    first = np.cumsum(tokens_per_line) - tokens_per_line  # each line's first token (past the last for a blank line)
+    has = tokens_per_line > 0
+    indents = np.zeros(len(starts), dtype=np.int64)
+    indents[has] = token_starts[first[has]] - starts[has]
+    return indents
 
 
 def _median_full_line(filled: np.ndarray, page_of_line: np.ndarray) -> np.ndarray:
