@@ -234,6 +234,9 @@ _FULL = "A line of ordinary prose that runs on to the next one, as set"
     # a short line, then text indented further: a new block (a man page's option text, a hanging indent)
     "\n".join(["   " + _FULL] * 3 + ["   The arguments in", "      this group name the resource it acts on, and",
                                        "      " + _FULL.lower(), "      " + _FULL]),
+    # a heading or an address line, no word of it in lower case, before the text it heads
+    "\n".join(["Minutes of a Meeting of the Directors of the Greystone Quarry", "Company Limited",
+                "held at the Registered Office, 6 Market Place, on Tuesday, 14th", _FULL.lower(), _FULL, _FULL]),
     # a paragraph a line (an export that keeps no printed lines): a short paragraph is no cut line
     "\n".join([_FULL * 3] * 3 + ["A short paragraph that ends in a list such as", _FULL.lower() * 3, _FULL * 3]),
 ])

@@ -78,7 +78,9 @@ maps to an estimated CER. The signals:
     page, the next at its indentation, the one before not indented less)
     shorter than :data:`CUT_LINE_SHARE` of the page's median full line, not
     ending a sentence, clause or word (``.!?:;`` or a hyphen), whose next
-    line starts in lower case with a word that would have fitted on it. Set
+    line starts in lower case with a word that would have fitted on it, and
+    holding a word in lower case (a heading or an address line is short by
+    design). Set
     text fills its lines up to the last line of a paragraph; an engine that
     drops words at a line's edge (a faint or curled margin, a missed text box)
     leaves such a line. It counts the characters by which the line falls short
@@ -1049,7 +1051,9 @@ def _cut_lines(tokens: Sequence[str], token_line: np.ndarray, lower_start: np.nd
     Set text breaks a line where the next word does not fit, so a line is only
     cut where it does: the next line's first word, after a space, within the
     median full line (a long word or a URL that moved to the next line leaves
-    a short line behind, and nothing is lost). And only inside a block of text
+    a short line behind, and nothing is lost). Nor where no word of the line
+    starts in lower case: a heading, a name or an address line ("Company
+    Limited", "Glenlochy House") is short by design. And only inside a block of text
     set to one margin: the next line at its indentation and the line before not
     indented less. Where the indentation changes a new block begins (a man
     page's option text, a hanging indent, an indented heading). A page whose
@@ -1078,12 +1082,14 @@ def _cut_lines(tokens: Sequence[str], token_line: np.ndarray, lower_start: np.nd
     candidates = (inside & (filled > 0) & (filled < CUT_LINE_SHARE * typical)).nonzero()[0]
     if not len(candidates):
         return missing
-    last_token = np.cumsum(np.bincount(token_line, minlength=n_lines)) - 1  # of each line (lines with tokens)
+    per_line = np.bincount(token_line, minlength=n_lines)
+    last_token = np.cumsum(per_line) - 1  # of each line (lines with tokens)
     candidates = candidates[lower_start[last_token[candidates] + 1].astype(bool)]  # the next line runs on in lower case
     for line in candidates.tolist():
         last = int(last_token[line])
         wrapped = filled[line] + 1 + len(tokens[last + 1]) > typical[line]  # the next line's first word did not fit
-        if not wrapped and tokens[last].rstrip(_CLOSERS + ")]")[-1:] not in _CLOSED_LINE_END:
+        heading = not lower_start[last + 1 - int(per_line[line]):last + 1].any()  # "Company Limited", "Glenlochy House"
+        if not (wrapped or heading) and tokens[last].rstrip(_CLOSERS + ")]")[-1:] not in _CLOSED_LINE_END:
             missing[line] = typical[line] - filled[line]
     return missing
 
