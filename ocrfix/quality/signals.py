@@ -48,7 +48,9 @@ maps to an estimated CER. The signals:
 ``merged``
     spaces lost: unknown words made of common words run together
     ("wouldnot", "ForeignandCommonwealthOffice") or joined by punctuation
-    ("June.We", "COMMITTEE:REVIEW"), one less than the words they are made of.
+    ("June.We", "COMMITTEE:REVIEW"), one less than the words they are made of;
+    not at the marks that join words on purpose ("north-east", "and/or",
+    "read_line", "--size=SIZE").
 ``stray_marks``
     words in lower case led by a quote or mark that nothing closes ("“he",
     "‘clay", "*he": a misread first letter), one each.
@@ -216,6 +218,9 @@ _LONG_S = str.maketrans({"ſ": "s"})
 _NO_JUDGEMENT = (-1, 0.0, None)  # (column, mass, folded key) of a core that carries no mass
 _NOT_LETTERS_OR_NEWLINE = regex.compile(r"[^\p{L}\n]+")
 _NOT_LETTERS = regex.compile(r"[^\p{L}']+")
+#: Marks that join words on purpose ("north-east", "and/or", "read_line", "--size=SIZE"): no space was lost there.
+#: Others between two words are a space misread or lost ("June.We", "Father,which", "on*he").
+_JOINERS = frozenset("-/_=")
 _NOT_LATIN_OR_NEWLINE = regex.compile(r"[^\p{Latin}\n]+")
 _ASCII_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha() and chr(code) != "\n")
 
@@ -572,7 +577,9 @@ class _TokenTable:
             elif not letters_and_digits and punctuated and (joins := self._joins(key := lexicon.fold(core))):
                 judged.append((_MERGED, float(joins), key))
             elif letters_and_digits or punctuated or odd_chars or _CONSONANTS.search(core):
-                judged.append((_GARBAGE, word_mass(len(core)), None))
+                # words joined on purpose ("read_line") may be an identifier the document repeats as its own word
+                own = not letters_and_digits and _joined_on_purpose(core)
+                judged.append((_GARBAGE, word_mass(len(core)), lexicon.fold(core) if own else None))
             else:
                 judged.append(_NO_JUDGEMENT)
         return judged
@@ -593,17 +600,25 @@ class _TokenTable:
         made of, 0 when it is not.
 
         Letters run together ("wouldnot": 1, "foreignandcommonwealthoffice":
-        3) or joined by punctuation ("june.we", "committee:review": 1).
+        3) or joined by punctuation ("june.we", "committee:review": 1); not by
+        the marks that join words on purpose (:data:`_JOINERS`: a compound, a
+        path, an identifier, an option), which lose no space.
+
+        >>> table = _table(); table._joins("thenorth-east,so"), table._joins("--page-size=page_size")
+        (2, 0)
         """
         common, prefixes = _common_words(self.lex), _common_prefixes(self.lex)
-        total = -1
-        for part in [folded] if folded.isascii() and folded.isalpha() else _NOT_LETTERS.split(folded):
+        if folded.isascii() and folded.isalpha():
+            return max(_fewest_words(folded, common, prefixes) - 1, 0)
+        parts = _NOT_LETTERS.split(folded)
+        total = sum(not _JOINERS.issuperset(marks) for marks in _inner_marks(folded, parts))
+        for part in parts:
             if part:
                 pieces = _fewest_words(part, common, prefixes)
                 if not pieces:
                     return 0
-                total += pieces
-        return max(total, 0)
+                total += pieces - 1
+        return total
 
 
 @lru_cache(maxsize=1)
@@ -650,6 +665,25 @@ def _fewest_words(text: str, common: frozenset[str], prefixes: frozenset[str]) -
             if piece in common and (not fewest[end] or count < fewest[end]):
                 fewest[end] = count
     return fewest[size]
+
+
+def _joined_on_purpose(core: str) -> bool:
+    """Are there marks between ``core``'s letters, all of them :data:`_JOINERS` ("read_line", "and/or"; not "on*he")?
+
+    >>> _joined_on_purpose("--page-size=PAGE_SIZE"), _joined_on_purpose("on*he"), _joined_on_purpose("~word")
+    (True, False, False)
+    """
+    inner = _inner_marks(core, _NOT_LETTERS.split(core))
+    return bool(inner) and all(_JOINERS.issuperset(marks) for marks in inner)
+
+
+def _inner_marks(text: str, parts: list[str]) -> list[str]:
+    """The runs of marks between letters of ``text`` (split into ``parts`` by :data:`_NOT_LETTERS`), not at its edges.
+
+    >>> _inner_marks("--a-b,", ["", "a", "b", ""])
+    ['-']
+    """
+    return _NOT_LETTERS.findall(text)[not parts[0]:len(parts) - 1 - (not parts[-1])]
 
 
 def _swaps(word: str, substitutions: dict[str, str]) -> list[tuple[str, str]]:
