@@ -217,10 +217,10 @@ _LONG_S = str.maketrans({"ſ": "s"})
                                              "fragments", "merged", "stray_marks", "recurring"))
 _NO_JUDGEMENT = (-1, 0.0, None)  # (column, mass, folded key) of a core that carries no mass
 _NOT_LETTERS_OR_NEWLINE = regex.compile(r"[^\p{L}\n]+")
-_NOT_LETTERS = regex.compile(r"[^\p{L}']+")
 #: Marks that join words on purpose ("north-east", "and/or", "read_line", "--size=SIZE"): no space was lost there.
 #: Others between two words are a space misread or lost ("June.We", "Father,which", "on*he").
 _JOINERS = frozenset("-/_=")
+_MARK_RUNS = regex.compile(r"([^\p{L}']+)")  # runs of anything but letters and apostrophes, kept by split
 _NOT_LATIN_OR_NEWLINE = regex.compile(r"[^\p{Latin}\n]+")
 _ASCII_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha() and chr(code) != "\n")
 
@@ -610,8 +610,8 @@ class _TokenTable:
         common, prefixes = _common_words(self.lex), _common_prefixes(self.lex)
         if folded.isascii() and folded.isalpha():
             return max(_fewest_words(folded, common, prefixes) - 1, 0)
-        parts = _NOT_LETTERS.split(folded)
-        total = sum(not _JOINERS.issuperset(marks) for marks in _inner_marks(folded, parts))
+        parts, inner = _letter_runs(folded)
+        total = sum(not _JOINERS.issuperset(marks) for marks in inner)
         for part in parts:
             if part:
                 pieces = _fewest_words(part, common, prefixes)
@@ -673,17 +673,21 @@ def _joined_on_purpose(core: str) -> bool:
     >>> _joined_on_purpose("--page-size=PAGE_SIZE"), _joined_on_purpose("on*he"), _joined_on_purpose("~word")
     (True, False, False)
     """
-    inner = _inner_marks(core, _NOT_LETTERS.split(core))
+    if _JOINERS.isdisjoint(core):
+        return False
+    inner = _letter_runs(core)[1]
     return bool(inner) and all(_JOINERS.issuperset(marks) for marks in inner)
 
 
-def _inner_marks(text: str, parts: list[str]) -> list[str]:
-    """The runs of marks between letters of ``text`` (split into ``parts`` by :data:`_NOT_LETTERS`), not at its edges.
+def _letter_runs(text: str) -> tuple[list[str], list[str]]:
+    """``text`` split at its marks (:data:`_MARK_RUNS`), and the runs of marks between letters (not at its edges).
 
-    >>> _inner_marks("--a-b,", ["", "a", "b", ""])
-    ['-']
+    >>> _letter_runs("--a-b,")
+    (['', 'a', 'b', ''], ['-'])
     """
-    return _NOT_LETTERS.findall(text)[not parts[0]:len(parts) - 1 - (not parts[-1])]
+    pieces = _MARK_RUNS.split(text)
+    parts, marks = pieces[0::2], pieces[1::2]
+    return parts, marks[not parts[0]:len(marks) - (not parts[-1])]
 
 
 def _swaps(word: str, substitutions: dict[str, str]) -> list[tuple[str, str]]:
