@@ -626,3 +626,19 @@ def test_one_word_spelled_out_has_the_batchs_misreadings(strategy: Dictionary) -
     batch = realword._misreading_index(strategy.model).readings(words)
     assert {word: realword._spelled_misreadings(strategy.model, word) for word in words} == batch
     assert "the" in batch["tbe"]
+
+
+def test_words_standing_alone_are_counted_as_a_search_per_word_counts_them() -> None:
+    """The document's count of each word it printed right (:mod:`.adapt`) comes from its runs of letters in one pass:
+    the counts of a search for each word with no letter beside it."""
+    import regex
+
+    from ocrfix.corpus import load
+    from ocrfix.lexicon import fold
+    from ocrfix.strategies.dictionary import adapt
+
+    text = fold(load()[0].ocr)
+    words = {"the", "of", "he", "tho", "and", "which", "o'er", "don't", "x-ray", "naïve", "ſuch", "zzzq"}
+    searched = {word: len(regex.findall(r"(?<!\p{L})" + regex.escape(word) + r"(?!\p{L})", text)) for word in words}
+    assert adapt._standing_alone(words, text) == searched
+    assert searched["the"] > 0

@@ -36,6 +36,7 @@ import regex
 from ocrfix.errormodel import MAX_SEGMENT, blocks
 from ocrfix.lexicon import fold
 
+LETTER_RUN = regex.compile(r"\p{L}+")  # a run of letters (a word stands alone where it is one)
 # A confusion counts as this document's own only when its confident repairs show it this often, in at
 # least two different words: one repair may be wrong, one word may be a misprint of its own.
 MIN_REPAIRS = 3
@@ -55,8 +56,7 @@ class DocumentConfusions:
         # one printed word read as one other word from context on both sides (a real-word repair) is the
         # document's confusion at once: that reading beat the word as printed by REAL_WORD_ODDS on its own evidence
         word_counts = word_counts or Counter()
-        right = {word: len(regex.findall(r"(?<!\p{L})" + regex.escape(word) + r"(?!\p{L})", text))
-                 for word in {pair[0] for pair in word_counts}}  # each intended word printed right
+        right = _standing_alone({pair[0] for pair in word_counts}, text)  # each intended word printed right
         self._word_rates: dict[tuple[str, str], float] = {  # (intended word, printed word) -> rate
             pair: count / (count + right[pair[0]]) for pair, count in word_counts.items()}
 
@@ -90,6 +90,20 @@ class DocumentConfusions:
         word ``printed`` than the model's ``model_log_prob`` for the whole word; 0 where its repairs do not
         show that misprint."""
         return _lift(self._word_rates.get((intended, printed)), model_log_prob)
+
+
+def _standing_alone(words: set[str], text: str) -> dict[str, int]:
+    """How often each of ``words`` stands in ``text`` with no letter right before or after it. A word of letters alone
+    stands so where a run of the text's letters is that word: the runs are counted in one pass over the text, where a
+    search per word read the whole text for each (~0.3 ms each; 163 words on the corpus OCR). Another word is
+    searched for.
+
+    >>> _standing_alone({"the", "he", "o'er"}, "the other: he, then he o'er")
+    {'he': 2, "o'er": 1, 'the': 1}
+    """
+    runs = Counter(LETTER_RUN.findall(text)) if any(LETTER_RUN.fullmatch(word) for word in words) else Counter()
+    return {word: runs[word] if LETTER_RUN.fullmatch(word)
+            else len(regex.findall(r"(?<!\p{L})" + regex.escape(word) + r"(?!\p{L})", text)) for word in sorted(words)}
 
 
 def _lift(rate: float | None, model_log_prob: float) -> float:
