@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ocrfix.pipeline import Pipeline
-from ocrfix.strategies.dictionary import Dictionary
+from ocrfix.strategies.dictionary import FURTHER_SLIP_SHARE, Dictionary
 
 
 @pytest.fixture(scope="module")
@@ -376,3 +376,17 @@ def test_a_mark_printed_for_two_first_letters_is_read_where_no_one_letter_makes_
     for text in ("Python passes *args and **kwargs to ~tervals.", "the French ‘la vie’ and “le chat”",
                  "He said ‘tis a pity.", "Markdown *emphasis* and **strong** text."):
         assert dictionary.run(text).text == text
+
+
+def test_further_slips_of_an_unknown_words_reading_are_likelier_in_a_garbled_text():
+    # a page with many unknown words is read worse than the error model's average: a reading two runs of slips
+    # from the printed word ("occurred" printed "iceurred": o/i, c/e) gains FURTHER_SLIP_SHARE of the page's excess
+    # of unknown words, a one-slip reading ("incurred") and a clean page's readings nothing
+    fix = Dictionary()
+    fix.propose("The fire occurred in the night.")  # loads the lexicon's index
+    clean = fix._readings("iceurred", 0.0, "fire", "in")
+    garbled = fix._readings("iceurred", 0.0, "fire", "in", unknown_prior=-0.8)
+    assert garbled["occurred"] - clean["occurred"] == pytest.approx(FURTHER_SLIP_SHARE * 0.8)
+    assert garbled["incurred"] == pytest.approx(clean["incurred"])
+    assert clean["iceurred"] - garbled["iceurred"] == pytest.approx(0.8)  # the unknown-word prior, as before
+    assert max(garbled, key=garbled.get) == "occurred" and max(clean, key=clean.get) == "iceurred"

@@ -134,6 +134,14 @@ LONG_MISREAD_LENGTH = 7
 # than SHORT_WORD: a shorter string is as likely a piece of a word or a number misread (docs/dictionary.md).
 FIRST_LETTER_ODDS = math.log10(2.35)
 LOST_FIRST_LETTER_ODDS = math.log10(1.75)
+# A garbled page's engine slips more often than the error model's average, and the share of its words no lexicon
+# lists says by how much: the corpus OCR's documents whose unknown words exceed clean prose's share by 10^0.1,
+# 10^0.3, 10^0.5, 10^0.7 (``Dictionary._unknown_prior``) have 10^-0.1, 10^0.25, 10^0.3, 10^0.6 times the corpus's
+# rate of slips per letter of their listed words. The unknown-word prior already weighs an unknown word's readings
+# against it as printed by that excess once; each further run of slips in a reading is raised by this share of it
+# (log10). At the full excess the two-slip rivals of one-slip repairs rose too ("Suudays": Sunday beside
+# Sundays), below the 0.9 a repair needs (docs/dictionary.md, session 23).
+FURTHER_SLIP_SHARE = 0.5
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 SHORTLIST = 4 * MAX_CANDIDATES
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
@@ -1392,7 +1400,10 @@ class Dictionary(RealWordRepair, Strategy):
         as_printed = self._channel(word, word)[0]
         scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}  # its repeats: see _kind, _admissible
         candidates.sort(reverse=True)
+        noise = FURTHER_SLIP_SHARE * (UNKNOWN_ZIPF - unknown_prior) if not zipf else 0.0  # see FURTHER_SLIP_SHARE
         for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
+            if noise and attested:
+                channel += noise * _further_slips(candidate, word)
             scores[candidate] = self._context(prev, candidate, prior, nxt, document if attested else None) + channel
         if splits and not as_one:
             for left, right, z_left, z_right in self._splits_in_two(word):
@@ -1836,6 +1847,16 @@ def _first_letter_odds(reading: str, word: str) -> float:
     if _first_letter_misread(reading, word):
         return FIRST_LETTER_ODDS
     return LOST_FIRST_LETTER_ODDS if len(word) > SHORT_WORD and reading[1:] == word else 0.0
+
+
+def _further_slips(reading: str, word: str) -> int:
+    """How many runs of slips past the first the printed ``word`` holds against ``reading``: each is likelier in a
+    garbled text (see FURTHER_SLIP_SHARE).
+
+    >>> _further_slips("buildings", "ruilcings"), _further_slips("tempest", "wempest")
+    (1, 0)
+    """
+    return max(0, len(blocks(reading, word)) - 1)
 
 
 def _first_letter_misread(reading: str, word: str) -> bool:
