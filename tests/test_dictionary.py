@@ -435,3 +435,16 @@ def test_an_instance_reads_each_document_as_a_fresh_one_does():
         edits = [(e.start, e.end, e.replacement, e.confidence) for e in used.propose(document)]
         assert edits == [(e.start, e.end, e.replacement, e.confidence) for e in Dictionary().propose(document)]
         assert edits  # the documents give the kept work something to do
+
+
+@pytest.mark.parametrize("name", ["book-010-tesseract", "book-030-rapidocr"])
+def test_suspects_declined_unread_as_if_read(name, monkeypatch):
+    # the pass declines the real-word suspects no misreading fits without reading them (_declined_unread); read one
+    # by one, as before, they give the same edits: those whose word before it repairs it reads, the others the
+    # document's confusions may read again
+    from ocrfix.corpus import load
+
+    text = next(document.ocr for document in load() if document.id == name)
+    edits = [(e.start, e.end, e.replacement, e.confidence, e.reason) for e in Dictionary().propose(text)]
+    monkeypatch.setattr(Dictionary, "_declined_unread", lambda self, tokens, kinds, joins: set())
+    assert edits == [(e.start, e.end, e.replacement, e.confidence, e.reason) for e in Dictionary().propose(text)]
