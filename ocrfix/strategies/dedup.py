@@ -546,8 +546,8 @@ def _noise_only(a: list[str], b: list[str]) -> bool:
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
             x, y = a[op.src_pos], b[op.dest_pos]
-            if _alnum(x) == _alnum(y):
-                changed += 1  # "4.2" / "4,2", "(Table" / "Table": a mark misread
+            if _mark_misread(x, y):
+                changed += 1
                 continue
             shorter = min(len(x), len(y))
             if shorter < 4 or Levenshtein.distance(x, y) > (2 if shorter >= 6 else 1):
@@ -562,13 +562,16 @@ def _noise_only(a: list[str], b: list[str]) -> bool:
     return changed <= max(1, min(len(a), len(b)) // 8)
 
 
-def _alnum(word: str) -> str:
-    """The letters and digits of ``word``.
+def _mark_misread(x: str, y: str) -> bool:
+    """Do two words differ by one mark read as another, in the same place ("4.2" / "4,2", "No." / "No,")?
 
-    >>> _alnum("4,2"), _alnum("(Table")
-    ('42', 'Table')
+    >>> _mark_misread("4.2", "4,2"), _mark_misread("4.2", "42"), _mark_misread("4.2", "4.3")
+    (True, False, False)
     """
-    return "".join(filter(str.isalnum, word))
+    if len(x) != len(y):
+        return False
+    differ = [(a, b) for a, b in zip(x, y) if a != b]
+    return len(differ) == 1 and not (differ[0][0].isalnum() or differ[0][1].isalnum())
 
 
 def _counts_on(a: str, b: str) -> bool:
