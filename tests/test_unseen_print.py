@@ -492,11 +492,11 @@ def test_numbered_heads_of_pages_joined_by_one_newline_under_a_misread_foot_go(f
     assert "ASHCOMBE" not in Pipeline(["layout"]).run(text).text
 
 
-@pytest.mark.parametrize("marker", ["\n\n--- Page {} ---\n\n", "\n[Page {}]\n", "\n\nPage {}\n\n"],
-                         ids=["dashes", "brackets", "bare"])
+@pytest.mark.parametrize("marker", ["\n\n--- Page {} ---\n\n", "\n[Page {}]\n", "\n\nPage {}\n\n", "\n\n---\n\n", "\n---\n"],
+                         ids=["dashes", "brackets", "bare", "markdown rule", "rule, no blank lines"])
 def test_pages_joined_by_a_tools_page_markers_lose_their_heads_and_feet(marker):
-    # a tool's marker line between the pages names the next page: the pages are read as at form feeds, so each page's
-    # foot and head go too (the heads of a page given after a marker carry no number to count)
+    # a tool's marker line between the pages names the next page, or a markdown rule stands between them: the pages are
+    # read as at form feeds, so each page's foot and head go too
     lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
     pages = [f"THE HISTORY OF ASHCOMBE\n\n" + "\n".join(lines[i:i + 10]) + f"\n\n{23 + i // 10}" for i in (0, 10, 20)]
     text = pages[0] + "".join(marker.format(n) + page for n, page in enumerate(pages[1:], start=2)) + "\n"

@@ -242,7 +242,9 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     >>> _implied_pages(lines, 40, True), [len(page) for page in lines.pages]
     (True, [10, 11])
     """
-    items, kept = _without_specks(lines.items)
+    items, kept = _without_specks_or_rules(lines.items)
+    if not items:
+        return False
     after_blank = [line for line in items if line.blank_before]
     # a head starts in capitals, which OCR seldom misreads all as small letters: most lines are ruled out so
     in_capitals = [line for line in after_blank if line.content[:20].isupper()]
@@ -290,16 +292,17 @@ def _marked_breaks(items: list[Line]) -> list[int]:
     return breaks if breaks and all(b - a >= PAGE_LINES for a, b in zip([0] + breaks, breaks)) else []
 
 
-def _without_specks(items: list[Line]) -> tuple[list[Line], list[int]]:
+def _without_specks_or_rules(items: list[Line]) -> tuple[list[Line], list[int]]:
     r"""The text lines that mark where pages break, read without the lines of specks (:func:`speck`: a scan's dirt at a
-    page's edge, "43" / "' ." / "THE HISTORY"), each such line standing as a blank line; and each line's index among
-    ``items``. The lines are copies, indexed anew, where specks were left out.
+    page's edge, "43" / "' ." / "THE HISTORY") and of rules (a markdown "---" between pages), each such line standing
+    as a blank line; and each line's index among ``items``. The lines are copies, indexed anew, where some were left out.
 
-    >>> view, kept = _without_specks(Lines.scan("text\n43\n' .\nTHE HISTORY\n\nmore").items)
+    >>> view, kept = _without_specks_or_rules(Lines.scan("text\n43\n' .\nTHE HISTORY\n\nmore\n---\nend").items)
     >>> [(line.index, line.content, line.blank_before) for line in view], kept
-    ([(0, 'text', 0), (1, '43', 0), (2, 'THE HISTORY', 1), (3, 'more', 1)], [0, 1, 3, 4])
+    ([(0, 'text', 0), (1, '43', 0), (2, 'THE HISTORY', 1), (3, 'more', 1), (4, 'end', 1)], [0, 1, 3, 4, 6])
     """
-    kept = [line.index for line in items if line.content[:1] not in _SPECK_MARKS or not speck(line.content)]
+    kept = [line.index for line in items if not (line.content[:1] in _SPECK_MARKS and speck(line.content)
+                                                 or line.content[:1] in _RULE_MARKS and _printed_rule(line.content))]
     if len(kept) == len(items):
         return items, kept
     view = [replace(items[i], index=n, blank_before=items[i].blank_before + (i - kept[n - 1] - 1 if n else i))
