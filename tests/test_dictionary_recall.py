@@ -127,6 +127,17 @@ def test_a_mark_for_two_first_letters_is_read_where_one_letter_makes_a_word_too(
     assert run(default, "It was a ‘ull day.") == "It was a full day."
 
 
+def test_a_mark_before_a_listed_word_no_one_letter_makes_another_of(default):
+    # "stead", "sts" and "rotten" take no one letter before them to make a word: the mark is two letters ("in",
+    # "te") where that reading fits a neighbour, else a speck before a word in common use; an elision and emphasis
+    # stay (session 23)
+    assert run(default, "We took the train ‘stead of the boat.") == "We took the train instead of the boat."
+    assert run(default, "The speed ‘sts on the machine were slow.") == "The speed tests on the machine were slow."
+    assert run(default, "He sold “rotten apples at the fair.") == "He sold rotten apples at the fair."
+    for stays in ("the *ater* was cold", "I did it ‘cause I wanted to.", "It was ‘twas said."):
+        assert run(default, stays) == stays
+
+
 @pytest.mark.parametrize("text", [
     "He called it “the best mill in the county” and left.",
     "She said ‘he will not come’ and shut the door.",

@@ -889,7 +889,9 @@ class Dictionary(RealWordRepair, Strategy):
 
         Readings: the word with each letter before it (``last``: after it) that makes a listed word
         ("the", "she"), or the word as printed with a stray mark; both pay the error model's price for
-        the mark (a misread letter, or an inserted mark) and are judged with the word pairs around them.
+        the mark (a misread letter, or an inserted mark) and are judged with the word pairs around them. Before the
+        word, two letters the error model has seen printed as the mark rival them (:meth:`_two_letters`: "“om" is
+        "from"); where no one letter makes a word, they are the only readings, of a listed word as of an unknown one.
         The confidence is that of the mark being a letter (the readings that put one back, together): where
         two letters fit ("‘n these": in, on), either is as near the truth as the mark. An apostrophe before a
         contraction's ending ("Council 's") is a clitic split off, and a word beside a likely piece of a word
@@ -916,16 +918,17 @@ class Dictionary(RealWordRepair, Strategy):
         if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) and not (dash or closing or stop) \
                 or not core.isalpha() \
                 or not core.islower() \
-                or not last and _quoted(text, mark_at) or _wrapped(text, tokens.starts[i], tokens.ends[i]) \
+                or not last and _quoted(text, mark_at) \
+                or _wrapped(text, tokens.starts[i] if last else mark_at + 1, tokens.ends[i]) \
                 or text[mark_at - 1:mark_at] == "\\":  # an escaped mark is meant literally ("\_s" in a vim pattern)
             return None
         word = fold(core)
         lex = self._lexicon
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
         listed = self._edge_forms(word, last)
-        pair = not listed  # no letter makes a word of it: the mark may stand for two ("‘tervals")
-        if pair and (last or dash or stop or closing or lex.folded_zipf(word) or len(word) < 2
-                     or not (listed := self._pair_forms(word, mark))):
+        pair = not listed and not lex.folded_zipf(word)  # no letter makes a word of it: the mark may stand for two
+        if not listed and (last or dash or stop or closing or len(word) < 2) \
+                or pair and not (listed := self._pair_forms(word, mark)):  # "‘tervals"
             return None
         # the mark is no letter of the word: the error model's one alignment is the mark put in, or a letter read as it
         one_run = partial(self.model.one_run_log_prob, observed=mark, unchanged=len(word))
@@ -954,7 +957,8 @@ class Dictionary(RealWordRepair, Strategy):
             others = [score + stray for reading, score in self._readings(word, 0.0, prev, nxt, as_one=True).items()
                       if reading not in readings]
             confidence = self._mark_confidence(readings, word, surely, others)[1]
-        if best == word and mark in STRAY_QUOTES and not last and lex.folded_zipf(word) >= STRAY_QUOTE_ZIPF:
+        if best == word and mark in STRAY_QUOTES and not last and lex.folded_zipf(word) >= STRAY_QUOTE_ZIPF \
+                and (listed or mark not in ELISIONS):  # "‘twas", "‘cause": the writer's elision, no letter put back
             alone = best_reading(readings)[1]  # the word as printed, against the letters put back
             if alone >= self.min_confidence:
                 return "", round(alone, 3), f"a speck read as \"{mark}\" before a word no quotation mark closes", mark_at
