@@ -54,6 +54,10 @@ def test_a_block_loop_whose_copies_each_drift_in_another_line():
         copies += lines + [""]
     text = "STATEMENT\n\n" + "\n".join(copies)
     assert fixed(text) == "STATEMENT\n\n" + "\n".join(block) + "\n"
+    # three copies, each but the first misread once: a form printed three times reads so too
+    coupon = ["Cut out this coupon and send it to the editor", "with the name of the reader in full"]
+    assert_unchanged("\n".join(coupon + [coupon[0].replace("editor", "edltor"), coupon[1],
+                                          coupon[0], coupon[1].replace("reader", "rcader")]) + "\nEnd.")
 
 
 def test_a_similar_line_before_a_one_line_loop_is_not_taken_for_its_first_copy():

@@ -486,9 +486,12 @@ class _LineLoops:
         """Is each line of the block of ``period`` lines from line ``first`` on written out exactly alike in half
         of its ``copies`` or more? A loop whose every other copy drifts ("f0ur", then "analysls"; in a block,
         one line of it in each copy) comes back to its text; the rows of an enumeration ("ecc-mod.c",
-        "ecc-modp.c", "ecc-modq.c") differ each from all."""
-        for line in range(first, first + period):
-            keys = [self.key(copy) for copy in range(line, first + copies * period, period)]
+        "ecc-modp.c", "ecc-modq.c") differ each from all. Three copies, the fewest of a loop, must come back
+        whole: a coupon printed three times reads so too when each copy has a misreading of its own."""
+        width = period if copies <= self.dedup.min_repeats else 1  # lines compared together
+        for part in range(first, first + period, width):
+            keys = ["\n".join(self.key(line) for line in range(start, start + width))
+                    for start in range(part, first + copies * period, period)]
             if 2 * max(map(keys.count, set(keys))) < copies:
                 return False
         return True
