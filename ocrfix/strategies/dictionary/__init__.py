@@ -1891,6 +1891,8 @@ def _further_slips(reading: str, word: str) -> int:
     >>> _further_slips("buildings", "ruilcings"), _further_slips("tempest", "wempest")
     (1, 0)
     """
+    if Levenshtein.distance(reading, word, score_cutoff=1) <= 1:
+        return 0  # one edit is one run: half the readings asked, told without the alignment
     return max(0, len(blocks(reading, word)) - 1)
 
 
