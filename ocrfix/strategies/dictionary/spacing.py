@@ -54,11 +54,12 @@ from collections import Counter
 from itertools import compress
 from typing import Callable, Iterator
 
+import numpy as np
 import regex
 
 from ocrfix.codes import is_code_or_address
 from ocrfix.lexicon import Lexicon, fold
-from ocrfix.tokenspans import char_class, matches_at, places
+from ocrfix.tokenspans import char_class, code_points, matches_at, places
 
 # word, one mark, word: the mark between two words of at least two letters, or before the one-letter
 # words "I" and "A", or "a" after a comma or semicolon, followed by a lower-case word ("expenses.I do", "hand,a
@@ -166,8 +167,11 @@ FIGURE_UNITS = frozenset(("lbs", "ozs", "cwt", "cwts", "qrs", "yds", "ins", "min
                           "rpm", "ths", "fold", "ish", "bit", "bits", "mos", "yrs", "pts", "gal", "day", "way", "min",
                           "sec", "bps"))
 OPENING_MARKS = ".;:!?,"  # a mark and a space before a figure glued to a capitalised word: a verse's or item's number
-STOP, MONEY_LETTER, CAPITAL = char_class("."), char_class("sd"), char_class(string.ascii_uppercase)
-LETTER_OR_DIGIT = char_class(string.ascii_letters + string.digits, beyond_ascii=True)
+# each code point's classes for glued_figures, one bit a class: a digit, a letter (or any character beyond ASCII), a
+# full stop, an s or d (shillings, pence), an ASCII capital
+FIGURE_DIGIT, FIGURE_LETTER, FIGURE_STOP, FIGURE_MONEY, FIGURE_CAPITAL = 1, 2, 4, 8, 16
+FIGURE_CLASSES = (DIGIT * FIGURE_DIGIT | LETTER_NOT_DIGIT * FIGURE_LETTER | char_class(".") * FIGURE_STOP
+                  | char_class("sd") * FIGURE_MONEY | char_class(string.ascii_uppercase) * FIGURE_CAPITAL).astype(np.uint8)
 # where a lower-case letter meets a capital or a digit: the only places the two above may match (found first: a scan
 # for this is several times faster than for either)
 LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"(?<=\p{Ll})[\p{Lu}\p{N}]")
@@ -668,15 +672,16 @@ def glued_figures(text: str, zipf: Callable[[str], float]) -> Iterator[tuple[int
     []
     """
     found = []
-    for edge in places(text, DIGIT, after=LETTER_NOT_DIGIT):  # a figure's last digit before a letter
+    figure_ends, word_ends, money_stops, _ = _figure_places(text)
+    for edge in figure_ends:  # a figure's last digit before a letter
         match = FIGURE_WORD.match(text, _figure_start(text, edge))
         if match and match.end(1) == edge + 1 and _figure_spaced(text, match, zipf):
             found.append((match.start(), match.end(1), match.group(1) + " "))
-    for edge in places(text, LETTER_NOT_DIGIT, after=DIGIT):  # a word's last letter before a figure
+    for edge in word_ends:  # a word's last letter before a figure
         match = MONTH_YEAR.match(text, edge + 1 - len(_word_before(text, edge + 1)))
         if match and match.end() == edge + 1 and fold(match.group()) in MONTHS:
             found.append((match.start(), match.end(), match.group() + " "))
-    for stop in places(text, STOP, before=MONEY_LETTER, after=LETTER_OR_DIGIT):  # "3s.4d.", "6d.The"
+    for stop in money_stops:  # "3s.4d.", "6d.The"
         match = STERLING.match(text, _figure_start(text, stop - 1))
         if match and match.end() == stop + 1:
             found.append((match.start(), match.end(), match.group() + " "))
@@ -692,10 +697,28 @@ def glued_initials(text: str) -> Iterator[tuple[int, int, str]]:
     >>> [r for _, _, r in glued_initials("Mr R.J.Ingleby and J.H. Smith, the U.S.A. and www.A.B.Com")]
     ['R. J. ']
     """
-    for stop in places(text, STOP, before=CAPITAL, after=CAPITAL):
+    for stop in _figure_places(text)[3]:
         match = GLUED_INITIALS.match(text, stop - 1)
         if match and not _in_url_or_code(text, match.start()):
             yield match.start(), match.end(), match.group().replace(".", ". ")
+
+
+def _figure_places(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Where glued_figures and glued_initials try their patterns, found in one pass of numpy over the text's classes
+    (FIGURE_CLASSES): each digit before a letter, each letter before a digit, each full stop after an s or d and
+    before a letter or digit, each full stop between two ASCII capitals.
+
+    >>> _figure_places("28And 3s.4d. R.J.Smith 1985")
+    ([1, 6, 9], [], [8], [14, 16])
+    """
+    kinds = FIGURE_CLASSES.take(np.minimum(code_points(text), 0xFFFF))
+    digit, letter = (kinds & FIGURE_DIGIT).astype(bool), (kinds & FIGURE_LETTER).astype(bool)
+    stop, money, capital = (kinds & FIGURE_STOP).astype(bool), (kinds & FIGURE_MONEY).astype(bool), \
+        (kinds & FIGURE_CAPITAL).astype(bool)
+    money_stops = stop[1:-1] & money[:-2] & (letter | digit)[2:]
+    initials = stop[1:-1] & capital[:-2] & capital[2:]
+    return ((digit[:-1] & letter[1:]).nonzero()[0].tolist(), (letter[:-1] & digit[1:]).nonzero()[0].tolist(),
+            (money_stops.nonzero()[0] + 1).tolist(), (initials.nonzero()[0] + 1).tolist())
 
 
 def _figure_start(text: str, last: int) -> int:

@@ -28,7 +28,7 @@ POUND = regex.compile(r"(?<=(?:\d|[½¼¾⅛⅜⅝⅞]|\bper)\s?)I(?=bs?\b)"
 # One shilling's 1 read as the letter of its shape before the pence of a sum ("£5 is. 6d.", "Is. Od."): a word "is"
 # ends no sentence before a sum of pence, and "ls." is no word
 ONE_SHILLING = regex.compile(r"(?<![\w.'’])[iIl](?=s\.\s?(?:\d{1,2}|O)d\.)")
-PENCE_AFTER = re.compile(r"s\.\s?(?:\d{1,2}|O)d\.")  # where ONE_SHILLING may match, one character on
+PENCE_AFTER = re.compile(r"s\.\s?(?:\d{1,2}|O)d\.")  # where ONE_SHILLING may match, one character on; BARE_POUNDS ends
 # The pound sign's loop and bar read as an f (Tesseract on period type): a small f alone before a sum, in a
 # text that sets sterling elsewhere (a sum of shillings or pence, "10s.", "6d.", or a pound sign). In other
 # texts f and a number are a key, a register or an aperture ("F1", "f0", "f2.8").
@@ -37,8 +37,7 @@ STERLING = regex.compile(r"£|\b\d+[sd]\.")
 # A sum of pounds, shillings and pence printed without its pound sign or the pound's l: "4,718 11s. 3d.", "86 8s.
 # 2d.". English sets no bare figure before shillings and pence; an engine whose characters lack the sign (RapidOCR's
 # English model prints no £) drops it. (Read as an f it is POUND_SIGN's.)
-BARE_POUNDS = regex.compile(r"(?<![£$\p{L}\p{N}.,/'’-])(?=[0-9]{1,3}(?:,[0-9]{3})*\.? (?:[0-9]{1,2}|O)s\.,? ?(?:[0-9]{1,2}|O)d\.)")
-SHILLINGS_AND_PENCE = re.compile(r"(?:\d{1,2}|O)s\.,? ?(?:\d{1,2}|O)d\.")  # where BARE_POUNDS may end
+BARE_POUNDS = regex.compile(r"(?<![£$\p{L}\p{N}.,/'’-])(?=[0-9]{1,3}(?:,[0-9]{3})*\.? (?:[0-9]{1,2}|O)s\.\s?(?:[0-9]{1,2}|O)d\.)")
 # A nought read as a capital O in a sum of sterling: the pence after shillings ("5s. Od.", "Os. Od."), the
 # shillings between pounds and pence ("£13,950 Os. Od.", "5l. Os. 6d."). English has no word "Od" or "Os" there.
 # A sum in pounds set the old way, the pound's l (libra) after the figures: "47l. 10s.", "1,250l." (English print
@@ -87,10 +86,11 @@ def lost_pound_signs(text: str) -> Iterator[int]:
     >>> list(lost_pound_signs("at f14 4s. 4d., per lb. 1s. 6d., 3d.,6 3s. 2d."))
     []
     """
-    if "d." not in text:
-        return
-    for pence in SHILLINGS_AND_PENCE.finditer(text):
-        start = pence.start() - 1  # the space before the shillings, a stop before it
+    for pence in PENCE_AFTER.finditer(text):  # a scan for a literal start: the shillings' s
+        start = pence.start()
+        while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "O"):
+            start -= 1
+        start -= 1  # the space before the shillings, a stop before it
         start -= text[start - 1:start] == "."
         while start > 0 and (text[start - 1].isdigit() or text[start - 1] == ","):
             start -= 1
