@@ -156,6 +156,8 @@ GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(of|to|in|at|by
 # A figure (a thousands comma allowed) glued before a word at a token's start ("272runs", "28And", "1In"), a month's name glued before a year ("June1985"), shillings or pence glued before the sum's next part or a
 # word ("3s.4d.", "6d.The", "1s.per"), two or three initials glued before a capitalised word ("R.J.Ingleby"): see
 # glued_figures, glued_initials
+# The letters a 1 or a 0 is read as, then an ordinal's ending: "Ist" of "2Ist" is 21st's "1st".
+MISREAD_ORDINAL = regex.compile(r"[IlO]+(?:st|nd|rd|th)")
 FIGURE_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/_@#&=+~‘’'-])([0-9]{1,4}|[0-9]{1,3}(?:,[0-9]{3})+)(\p{L}{2,}+)")
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{2,8}(?=[0-9]{4}(?![\p{L}\p{N}]))")
 MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -668,7 +670,8 @@ def glued_figures(text: str, zipf: Callable[[str], float]) -> Iterator[tuple[int
     >>> zipf = lexicon.load().folded_zipf
     >>> [r for _, _, r in glued_figures("God. 28And Lamech took 272runs in 1879with 31March1985, 3s.4d. a week", zipf)]
     ['28 ', '272 ', '1879 ', '31 ', 'March ', '3s. ']
-    >>> list(glued_figures("the 2nd and 12th, 10s. 6d., 64bit, 3lbs, SW1A 2AH, win32, of 4Yarim, 1ittle, a 2Pac", zipf))
+    >>> list(glued_figures("the 2nd and 12th, 10s. 6d., 64bit, 3lbs, SW1A 2AH, win32, of 4Yarim, 1ittle, a 2Pac, "
+    ...                    "Monday, 2Ist July", zipf))
     []
     """
     found = []
@@ -736,6 +739,8 @@ def _figure_spaced(text: str, match: regex.Match, zipf: Callable[[str], float]) 
     lower-case word of three letters or more in common use (COMMON_WORD_ZIPF) that is no unit (FIGURE_UNITS), after
     two digits or more (a lone figure is a misread letter as often: "4own", "1ow")."""
     figure, word = match.group(1), match.group(2)
+    if MISREAD_ORDINAL.fullmatch(word):  # "2Ist", "1Oth": an ordinal whose 1 or 0 was read as a letter
+        return False
     if word[0].isupper() and word[1:].islower():
         start = match.start()
         while start > 0 and text[start - 1] in " \t":

@@ -36,8 +36,10 @@ POUND_SIGN = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[,.]\d{3})*(?![\w/%]|[
 STERLING = regex.compile(r"£|\b\d+[sd]\.")
 # A sum of pounds, shillings and pence printed without its pound sign or the pound's l: "4,718 11s. 3d.", "86 8s.
 # 2d.". English sets no bare figure before shillings and pence; an engine whose characters lack the sign (RapidOCR's
-# English model prints no £) drops it. (Read as an f it is POUND_SIGN's.)
-BARE_POUNDS = regex.compile(r"(?<![£$\p{L}\p{N}.,/'’-])(?=[0-9]{1,3}(?:,[0-9]{3})*\.? (?:[0-9]{1,2}|O)s\.\s?(?:[0-9]{1,2}|O)d\.)")
+# English model prints no £) drops it. (Read as an f it is POUND_SIGN's.) A figure ending in 1 is left: in a sum set
+# the old way the pound's l is read as that 1 ("61l. 14s. 9d." printed "611. 14s. 9d.", "31l. 9s." as "311 9s.").
+BARE_POUNDS = regex.compile(r"(?<![£$\p{L}\p{N}.,/'’-])"
+                            r"(?=[0-9]{1,3}(?:,[0-9]{3})*(?<!1)\.? (?:[0-9]{1,2}|O)s\.\s?(?:[0-9]{1,2}|O)d\.)")
 # A nought read as a capital O in a sum of sterling: the pence after shillings ("5s. Od.", "Os. Od."), the
 # shillings between pounds and pence ("£13,950 Os. Od.", "5l. Os. 6d."). English has no word "Od" or "Os" there.
 # A sum in pounds set the old way, the pound's l (libra) after the figures: "47l. 10s.", "1,250l." (English print
@@ -83,7 +85,7 @@ def lost_pound_signs(text: str) -> Iterator[int]:
 
     >>> list(lost_pound_signs("debts of 4,718 11s. 3d., of which 4,206 4s. 10d.; rent £3 11s. 1d., 47l. 10s. 6d."))
     [9, 34]
-    >>> list(lost_pound_signs("at f14 4s. 4d., per lb. 1s. 6d., 3d.,6 3s. 2d."))
+    >>> list(lost_pound_signs("at f14 4s. 4d., per lb. 1s. 6d., 3d.,6 3s. 2d., 611. 14s. 9d., 311 9s. 11d."))
     []
     """
     for pence in PENCE_AFTER.finditer(text):  # a scan for a literal start: the shillings' s
