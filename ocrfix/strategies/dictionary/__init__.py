@@ -1508,8 +1508,7 @@ class Dictionary(RealWordRepair, Strategy):
         >>> dict(Dictionary()._pair_forms("tervals", "‘"))
         {'intervals': 3.69}
         """
-        return self._listed_forms([letters + word for letters in self.model.undo_index().get(mark, ())
-                                   if len(letters) == 2])
+        return self._listed_forms([letters + word for letters in _two_letter_runs(self.model, mark)])
 
     def _listed_forms(self, forms: list[str]) -> list[tuple[str, float]]:
         """The ``forms`` (folded) the lexicon lists at Zipf MIN_CANDIDATE_ZIPF or more, as (form, Zipf), in order."""
@@ -1806,6 +1805,13 @@ def _run_together_words(lex: lexicon.Lexicon) -> frozenset[str]:
                     and lex.bigram_ceiling - zipf >= RUN_TOGETHER_GAP):
                 found.add(word)
     return frozenset(found)
+
+
+@lru_cache(maxsize=64)
+def _two_letter_runs(model: ErrorModel, mark: str) -> tuple[str, ...]:
+    """The runs of two letters ``model`` has seen printed as ``mark`` ("fi" as "“"), per model and mark: asked for
+    every mark read before a word (:meth:`Dictionary._pair_forms`), of an index holding runs of every length."""
+    return tuple(letters for letters in model.undo_index().get(mark, ()) if len(letters) == 2)
 
 
 @lru_cache(maxsize=8)
