@@ -503,6 +503,27 @@ def test_pages_joined_by_a_tools_page_markers_lose_their_heads_and_feet(marker):
     assert Pipeline(["layout"]).run(text).text.split() == " ".join(lines[:30]).split()
 
 
+@pytest.mark.parametrize("marker", ["\n\n<!-- page {} -->\n\n", "\n<!-- Page {} -->\n", "\n\n<!-- Page {} of 3 -->\n\n",
+                                    "\n\n<!-- PageBreak -->\n\n", '\n<!-- PageNumber="{}" -->\n<!-- PageBreak -->\n'],
+                         ids=["comment", "comment one newline", "of", "page break", "number and break"])
+def test_pages_joined_by_page_markers_in_html_comments_lose_them_and_their_heads_and_feet(marker):
+    # a converter's or a VLM's page markers in HTML comments end pages as form feeds do; they are markup, not the
+    # book's text, and go with the heads and feet
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    pages = [f"THE HISTORY OF ASHCOMBE\n\n" + "\n".join(lines[i:i + 10]) + f"\n\n{23 + i // 10}" for i in (0, 10, 20)]
+    text = "<!-- page 1 -->\n" + pages[0] + "".join(marker.format(n) + page for n, page in enumerate(pages[1:], start=2))
+    assert Pipeline(["layout"]).run(text).text.split() == " ".join(lines[:30]).split()
+
+
+def test_html_comments_that_mark_no_page_stay():
+    # a note in a comment ("<!-- figure omitted -->"; "<!-- page two -->" names no page by its number) is the
+    # document's: it stays, and no page ends there, so no head or foot is looked for around it
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    text = "\n\n".join(["THE HISTORY OF ASHCOMBE", "\n".join(lines[:10]), "<!-- figure omitted -->",
+                        "THE HISTORY OF ASHCOMBE", "\n".join(lines[10:20]), "<!-- page two -->", "\n".join(lines[20:30])])
+    assert Pipeline(["layout"]).run(text).text.split() == text.split()
+
+
 def test_a_catchword_over_a_markdown_rule_between_pages_goes():
     # a typescript's pages given as markdown, a "---" rule between them: its "- 2 -" marks the page, and the catchword
     # over the rule is still the page's last line of text

@@ -217,7 +217,7 @@ def _mark(line: Line, kind: str, reason: str, confidence: float) -> None:
 
 def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
     """Mark the furniture lines of ``lines`` (their ``kind``, ``reason``, ``confidence``)."""
-    if lines.form_feeds or _implied_pages(lines, width, hard_wrapped):
+    if lines.form_feeds or _commented_pages(lines) or _implied_pages(lines, width, hard_wrapped):
         _classify_pages(lines, width, hard_wrapped)
     else:
         _classify_plain(lines, width, hard_wrapped)
@@ -231,6 +231,53 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
         if line.content[:1] in _SPECK_MARKS and line.kind == "body" and (speck(line.content)
                                                                          or _lone_mark(items, line, width)):
             _mark(line, "speck", f"a line of scattered marks, no letter or digit: {line.content.strip()!r}", 0.8)
+
+
+# a page marker in an HTML comment, as converters and vision-language OCR write it between pages:
+# "<!-- page 2 -->", "<!-- Page 3 of 10 -->", "<!-- PageBreak -->", "<!-- PageNumber="2" -->"
+_PAGE_COMMENT = re.compile(
+    r"<!--\s*(?:page[\s_-]?break|(?:page|pg\.?)[\s_-]?(?:number|no\.?)?\s*[:=#]?\s*[\"']?\d{1,4}[\"']?"
+    r"(?:\s*(?:of|/)\s*\d{1,4})?)\s*-->", re.IGNORECASE)
+
+
+def _commented_pages(lines: Lines) -> bool:
+    r"""Find the pages of text whose pages were joined with page markers in HTML comments (``_PAGE_COMMENT``): each
+    marker ends a page, as a form feed does, and is furniture (markup of the tool, not the book's text). Sets
+    ``lines.pages`` and each line's ``page`` when they make two pages or more; other comments stay text.
+
+    >>> lines = Lines.scan("<!-- page 1 -->\nfirst\n<!-- note -->\n\n<!-- PageBreak -->\nsecond")
+    >>> _commented_pages(lines), lines.pages, [line.kind for line in lines.items]
+    (True, [[1, 2], [4]], ['page_marker', 'body', 'body', 'page_marker', 'body'])
+    >>> one, named = Lines.scan("<!-- Page 1 of 1 -->\ntext"), Lines.scan("<!-- page two -->\ntext")
+    >>> _commented_pages(one), one.items[0].kind, _commented_pages(named), named.items[0].kind
+    (False, 'page_marker', False, 'body')
+    """
+    if "<!--" not in lines.text:   # (found by memchr: most texts hold no comment)
+        return False
+    markers = [line for line in lines.items if line.content[:4] == "<!--" and _PAGE_COMMENT.fullmatch(line.content)]
+    if not markers:
+        return False
+    marked = {line.index for line in markers}
+    pages: list[list[int]] = []
+    page: list[int] = []
+    for line in lines.items:
+        if line.index in marked:
+            _mark(line, "page_marker", f"a page marker a tool wrote between pages: {line.content!r}", 0.95)
+            if page:
+                pages.append(page)
+                page = []
+        else:
+            page.append(line.index)
+    pages += [page] if page else []
+    for number, page in enumerate(pages):
+        for i in page:
+            lines.items[i].page = number
+    for line in markers:   # (in text order: a marker after a marker takes the page the one before it took)
+        line.page = lines.items[line.index - 1].page if line.index else 0
+    if len(pages) < 2:
+        return False   # the markers go; the page breaks are looked for as in plain text
+    lines.pages = pages
+    return True
 
 
 def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:

@@ -36,7 +36,8 @@ class Line:
     raw_start: int = -1     # span of the line without surrounding whitespace, markers included
     raw_end: int = -1
     blank_before: int = 0   # blank lines between this line and the previous text line (or the start)
-    kind: str = "body"      # "body", or a furniture kind: "running_head", "page_number", "catchword", "speck"
+    kind: str = "body"      # "body", or a furniture kind: "running_head", "page_number", "catchword", "speck",
+                            # "page_marker"
     reason: str = ""        # why a furniture line is furniture
     confidence: float = 0.0
     heading: bool = False   # the line carried a markdown heading marker
