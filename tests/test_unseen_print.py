@@ -515,6 +515,18 @@ def test_pages_joined_by_page_markers_in_html_comments_lose_them_and_their_heads
     assert Pipeline(["layout"]).run(text).text.split() == " ".join(lines[:30]).split()
 
 
+@pytest.mark.parametrize("separator", ["\f", "\n\n"], ids=["form feed", "blank line"])
+@pytest.mark.parametrize("foot", ["Ro", "s3", "8;"])
+def test_a_misread_foot_between_the_halves_of_a_word_broken_at_the_page_end_goes(foot, separator):
+    # the page number OCR misread stands between "dis-" and "covered": it goes, and the word is joined across it
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    first = ("THE HISTORY OF ASHCOMBE  81\n\n" + "\n".join(lines[:11])
+             + f"\nso strictly observed, that it was dis-\n\n{foot}\n")
+    second = "THE HISTORY OF ASHCOMBE\n\ncovered in a short Time. " + "\n".join(lines[11:22]) + "\n\n84\n"
+    corrected = Pipeline(["layout"]).run(first + separator + second).text
+    assert "that it was discovered in a short Time." in corrected and foot not in corrected.split()
+
+
 def test_html_comments_that_mark_no_page_stay():
     # a note in a comment ("<!-- figure omitted -->"; "<!-- page two -->" names no page by its number) is the
     # document's: it stays, and no page ends there, so no head or foot is looked for around it

@@ -421,11 +421,15 @@ def _page_end(items: list[Line], index: int) -> int:
     >>> _page_end(Lines.scan("so\n\nSir,\nTHE BOOK").items, 2), _page_end(Lines.scan("so\nRo\nTHE BOOK").items, 2)
     (1, 1)
     """
-    foot = items[index - 1].content
-    if index > 1 and (len(foot) <= 4 and any(map(str.isdigit, foot))
-                      or len(foot) <= 3 and foot.isalpha() and items[index - 1].blank_before):
-        return index - 2
-    return index - 1
+    return index - 2 if index > 1 and _misread_foot(items[index - 1]) else index - 1
+
+
+def _misread_foot(line: Line) -> bool:
+    """Is ``line`` a page's foot as OCR may misread it: four characters or less holding a digit ("$2", "8S"), or three
+    letters or less after a blank line ("Ro" for "84", a speck read as "sd")?"""
+    foot = line.content
+    return (len(foot) <= 4 and any(map(str.isdigit, foot))
+            or len(foot) <= 3 and foot.isalpha() and bool(line.blank_before))
 
 
 def _under_foot(items: list[Line], index: int) -> bool:
@@ -764,6 +768,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             line.kind != "body" and _DIGITS.search(line.content) for zone in zones for line in zone)):
         for number, line in garbled:
             _mark(line, "page_number", f"page number misread by OCR ({line.content!r}) on page {number + 1}", 0.75)
+    _feet_inside_words(items, pages)
     for page in pages:
         last = next((items[i] for i in reversed(page) if items[i].kind == "body"), None)
         if last is not None and len(page) > 1 and signature_mark(last.content):
@@ -792,6 +797,26 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
         elif slash and slash.group("slash"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
+
+
+def _feet_inside_words(items: list[Line], pages: list[list[int]]) -> None:
+    r"""Mark a page's last line that OCR misread from its page number (:func:`_misread_foot`: "8S", "Ro") where it
+    stands between the halves of a word broken at the page's end ("dis-" / "8S" / "covered"): no text stands there.
+
+    >>> lines = Lines.scan("it was dis-\n\nRo\fTHE BOOK\n\ncovered by him.")
+    >>> lines.items[2].kind = "running_head"
+    >>> _feet_inside_words(lines.items, lines.pages); [line.kind for line in lines.items]
+    ['body', 'page_number', 'running_head', 'body']
+    """
+    for page, following in zip(pages, pages[1:]):
+        last = list(islice((items[i] for i in reversed(page) if items[i].kind == "body"), 2))   # foot, then text
+        # (each test only where the ones before it hold: most pages end in a line of text)
+        if len(last) < 2 or last[1].content[-1] not in "-\u00ac" or not _misread_foot(last[0]):
+            continue
+        after = next((items[i] for i in following if items[i].kind == "body"), None)
+        if after is not None and last[1].content[-2:-1].isalpha() and after.content[:1].islower():
+            _mark(last[0], "page_number", f"page number misread by OCR ({last[0].content!r}) between the halves of a "
+                                          "word broken at the page's end", 0.75)
 
 
 def _head_rules(lines: Lines) -> None:
