@@ -504,8 +504,9 @@ def test_pages_joined_by_a_tools_page_markers_lose_their_heads_and_feet(marker):
 
 
 @pytest.mark.parametrize("marker", ["\n\n<!-- page {} -->\n\n", "\n<!-- Page {} -->\n", "\n\n<!-- Page {} of 3 -->\n\n",
-                                    "\n\n<!-- PageBreak -->\n\n", '\n<!-- PageNumber="{}" -->\n<!-- PageBreak -->\n'],
-                         ids=["comment", "comment one newline", "of", "page break", "number and break"])
+                                    "\n\n<!-- PageBreak -->\n\n", '\n<!-- PageNumber="{}" -->\n<!-- PageBreak -->\n',
+                                    "\n\n---\n\n<!-- page {} -->\n\n"],
+                         ids=["comment", "comment one newline", "of", "page break", "number and break", "rule and comment"])
 def test_pages_joined_by_page_markers_in_html_comments_lose_them_and_their_heads_and_feet(marker):
     # a converter's or a VLM's page markers in HTML comments end pages as form feeds do; they are markup, not the
     # book's text, and go with the heads and feet

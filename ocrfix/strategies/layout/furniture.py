@@ -245,22 +245,25 @@ def _commented_pages(lines: Lines) -> bool:
     marker ends a page, as a form feed does, and is furniture (markup of the tool, not the book's text). Sets
     ``lines.pages`` and each line's ``page`` when they make two pages or more; other comments stay text.
 
-    >>> lines = Lines.scan("<!-- page 1 -->\nfirst\n<!-- note -->\n\n<!-- PageBreak -->\nsecond")
+    >>> lines = Lines.scan("<!-- page 1 -->\nfirst\n<!-- note -->\n---\n<!-- PageBreak -->\nsecond")
     >>> _commented_pages(lines), lines.pages, [line.kind for line in lines.items]
-    (True, [[1, 2], [4]], ['page_marker', 'body', 'body', 'page_marker', 'body'])
+    (True, [[1, 2], [5]], ['page_marker', 'body', 'body', 'page_marker', 'page_marker', 'body'])
     >>> one, named = Lines.scan("<!-- Page 1 of 1 -->\ntext"), Lines.scan("<!-- page two -->\ntext")
     >>> _commented_pages(one), one.items[0].kind, _commented_pages(named), named.items[0].kind
     (False, 'page_marker', False, 'body')
     """
     if "<!--" not in lines.text:   # (found by memchr: most texts hold no comment)
         return False
-    markers = [line for line in lines.items if line.content[:4] == "<!--" and _PAGE_COMMENT.fullmatch(line.content)]
-    if not markers:
+    items = lines.items
+    marked = {line.index for line in items if line.content[:4] == "<!--" and _PAGE_COMMENT.fullmatch(line.content)}
+    if not marked:
         return False
-    marked = {line.index for line in markers}
+    # a markdown rule right beside a marker ("---" over "<!-- page 2 -->") is the tool's page separator too
+    marked |= {i for index in marked for i in (index - 1, index + 1)
+               if 0 <= i < len(items) and items[i].content[:1] in _RULE_MARKS and _printed_rule(items[i].content)}
     pages: list[list[int]] = []
     page: list[int] = []
-    for line in lines.items:
+    for line in items:
         if line.index in marked:
             _mark(line, "page_marker", f"a page marker a tool wrote between pages: {line.content!r}", 0.95)
             if page:
@@ -271,9 +274,9 @@ def _commented_pages(lines: Lines) -> bool:
     pages += [page] if page else []
     for number, page in enumerate(pages):
         for i in page:
-            lines.items[i].page = number
-    for line in markers:   # (in text order: a marker after a marker takes the page the one before it took)
-        line.page = lines.items[line.index - 1].page if line.index else 0
+            items[i].page = number
+    for index in sorted(marked):   # (in text order: a marker after a marker takes the page the one before it took)
+        items[index].page = items[index - 1].page if index else 0
     if len(pages) < 2:
         return False   # the markers go; the page breaks are looked for as in plain text
     lines.pages = pages
