@@ -347,13 +347,16 @@ def _marked_breaks(items: list[Line], candidates: list[Line]) -> list[int]:
 
     >>> lines = Lines.scan("\n".join(["text"] * 9 + ["--- Page 2 ---"] + ["more"] * 9 + ["--- Page 3 ---", "end"]))
     >>> short = Lines.scan("Page 2\ntext\nPage 3\nend").items
-    >>> _marked_breaks(lines.items, lines.items), _marked_breaks(short, short)
-    ([10, 20], [])
+    >>> wrapped = Lines.scan("\n".join(["text"] * 9 + ["to face", "p.152"] + ["more"] * 9)).items
+    >>> _marked_breaks(lines.items, lines.items), _marked_breaks(short, short), _marked_breaks(wrapped, wrapped)
+    ([10, 20], [], [])
     """
     marks = [(line.index, found[0]) for line in candidates
              if (found := page_number(line.content)) is not None and found[1]]
     if not marks or not all(0 < b - a <= 4 for (_, a), (_, b) in zip(marks, marks[1:])):
         return []
+    if len(marks) == 1 and marks[0][1] != 2:  # one line counts nothing: only the second page's mark stands alone
+        return []   # (a list's reference wrapped to a line of its own, "to face" / "p.152", is no page's end)
     breaks = [index + 1 for index, _ in marks if 0 < index < len(items) - 1]   # (none at the text's edges)
     return breaks if breaks and all(b - a >= PAGE_LINES for a, b in zip([0] + breaks, breaks)) else []
 
