@@ -134,6 +134,10 @@ LONG_MISREAD_LENGTH = 7
 # than SHORT_WORD: a shorter string is as likely a piece of a word or a number misread (docs/dictionary.md).
 FIRST_LETTER_ODDS = math.log10(2.35)
 LOST_FIRST_LETTER_ODDS = math.log10(1.75)
+# A mark read as two first letters ("“om" -> from) beats the likeliest reading with one letter put back by this much
+# (log10) or is not read: a wrong pair of letters is farther from the truth than the mark, and in garbled text a
+# pair with one neighbour makes a near tie of words none of which was printed ("“very “ne cver": fine, une, one).
+TWO_LETTER_ODDS = 2.0
 # A garbled page's engine slips more often than the error model's average, and the share of its words no lexicon
 # lists says by how much: the corpus OCR's documents whose unknown words exceed clean prose's share by 10^0.1,
 # 10^0.3, 10^0.5, 10^0.7 (``Dictionary._unknown_prior``) have 10^-0.1, 10^0.25, 10^0.3, 10^0.6 times the corpus's
@@ -946,7 +950,7 @@ class Dictionary(RealWordRepair, Strategy):
         # these": in or on): any letter for it is as near the truth as the mark, the likeliest nearer
         # (a wrong pair of letters is farther from the truth than the mark: there the best reading's own confidence)
         surely = not (pair or mark in "'’" and word in CLITICS or self._rare_neighbour(tokens, i))
-        two_letters = self._two_letters(readings, rivals, prev, nxt)
+        two_letters = self._two_letters(word, readings, rivals, prev, nxt)
         if two_letters:
             readings, surely = readings | rivals, False
         best, confidence = two_letters or self._mark_confidence(readings, word, surely)
@@ -971,24 +975,29 @@ class Dictionary(RealWordRepair, Strategy):
         place = "last letter" if last else "first two letters" if two_letters else "first letter"
         return best, round(confidence, 3), f"\"{mark}\" misread for the {place} of \"{best}\"", mark_at
 
-    def _two_letters(self, readings: dict[str, float], rivals: dict[str, float], prev: str | None,
+    def _two_letters(self, word: str, readings: dict[str, float], rivals: dict[str, float], prev: str | None,
                      nxt: str | None) -> tuple[str, float] | None:
-        """The best of ``rivals``, readings of a mark as two letters, where it beats every one of ``readings`` (the
-        word as printed and with one letter put back) and forms a listed pair with a neighbour, with its confidence
+        """The best of ``rivals``, readings of a mark before ``word`` as two letters, where it beats every one of
+        ``readings`` (the word as printed and with one letter put back) and forms a listed pair with a neighbour, with its confidence
         against them all: "“om the" is "from", "“ngers" "fingers" though "mom", "angers" are words. A wrong pair of
         letters is farther from the truth than the mark was: the reading's own confidence, with no neighbour to back
-        it no reading ("Corpany's “ese Wa:").
+        it no reading ("Corpany's “ese Wa:"), nor where it beats the best reading with one letter put back by less
+        than TWO_LETTER_ODDS (that one is then read as before: "“very “ne cver" is no clear "fine").
 
         >>> fix = Dictionary()
-        >>> best, confidence = fix._two_letters({"om": -9.0, "mom": -8.0}, {"from": -5.0}, "went", "the")
-        >>> best, round(confidence, 3), fix._two_letters({"om": -9.0, "mom": -8.0}, {"from": -5.0}, "xqzv", None)
+        >>> best, confidence = fix._two_letters("om", {"om": -9.0, "mom": -8.0}, {"from": -5.0}, "went", "the")
+        >>> best, round(confidence, 3), fix._two_letters("om", {"om": -9.0, "mom": -8.0}, {"from": -5.0}, "xqzv", None)
         ('from', 0.999, None)
+        >>> fix._two_letters("ne", {"ne": -17.8, "une": -15.8, "one": -17.3}, {"fine": -14.4}, "very", "over") is None
+        True
         """
         if not rivals:
             return None
         best, confidence = best_reading(readings | rivals)
         bigram = self._lexicon.folded_bigram
-        if best not in rivals or not (prev and bigram(prev, best) or nxt and bigram(best, nxt)):
+        one_letter = [score for reading, score in readings.items() if reading != word]
+        if best not in rivals or one_letter and rivals[best] - max(one_letter) < TWO_LETTER_ODDS \
+                or not (prev and bigram(prev, best) or nxt and bigram(best, nxt)):
             return None
         return best, confidence
 
