@@ -153,9 +153,10 @@ GLUED_BEFORE_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(the|of|and|an
 # "about500", "after1997" (no word ends in digits that way: "utf8", "win32" are no words before a number).
 GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(of|to|in|at|by|for|from|on|and|about|after|before|since"
                                  r"|over|under|than|into)(?=\p{N}{2,})")
-# A figure (a thousands comma allowed) glued before a word at a token's start ("272runs", "28And", "1In"), a month's name glued before a year ("June1985"), shillings or pence glued before the sum's next part or a
-# word ("3s.4d.", "6d.The", "1s.per"), two or three initials glued before a capitalised word ("R.J.Ingleby"): see
-# glued_figures, glued_initials
+# A figure (a thousands comma allowed) glued before a word at a token's start ("272runs", "28And", "1In"), a month's
+# name glued before a year ("June1985"), shillings or pence glued before the sum's next part or a word ("3s.4d.",
+# "6d.The", "1s.per"), two or three initials glued before a capitalised word ("R.J.Ingleby"): see glued_figures,
+# glued_initials
 # The letters a 1 or a 0 is read as, then an ordinal's ending: "Ist" of "2Ist" is 21st's "1st".
 MISREAD_ORDINAL = regex.compile(r"[IlO]+(?:st|nd|rd|th)")
 FIGURE_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/_@#&=+~‘’'-])([0-9]{1,4}|[0-9]{1,3}(?:,[0-9]{3})+)(\p{L}{2,}+)")

@@ -373,8 +373,9 @@ def _without_specks_or_rules(items: list[Line], dirt: list[Line]) -> Iterator[tu
     r"""The text lines that mark where pages break, read without the lines of specks (:func:`speck`: a scan's dirt at a
     page's edge, "43" / "' ." / "THE HISTORY") and of rules (a markdown "---" between pages), each such line standing
     as a blank line, where a line beside it may be furniture (:func:`_beside_furniture`); and each line's index among
-    ``items``. Only the lines ``dirt`` (in text order: those starting with such a mark) are asked. Where some are left out, the others are indexed anew for the while (in place: copies of a megabyte's
-    lines cost a fifth of ``propose``) and set back after.
+    ``items``. Only the lines ``dirt`` (in text order: those starting with such a mark) are asked. Where some are left
+    out, the others are indexed anew for the while (in place: copies of a megabyte's lines cost a fifth of
+    ``propose``) and set back after.
 
     >>> lines = Lines.scan("text\n43\n' .\nTHE HISTORY\n\nmore\n---\nend")
     >>> with _without_specks_or_rules(lines.items, lines.items) as (view, kept):
@@ -383,7 +384,8 @@ def _without_specks_or_rules(items: list[Line], dirt: list[Line]) -> Iterator[tu
     >>> [(line.index, line.blank_before) for line in lines.items][2:]
     [(2, 0), (3, 0), (4, 1), (5, 0), (6, 0)]
     """
-    left_out = [line.index for line in dirt if (speck(line.content) or _printed_rule(line.content)) and _beside_furniture(items, line.index)]
+    left_out = [line.index for line in dirt
+                if (speck(line.content) or _printed_rule(line.content)) and _beside_furniture(items, line.index)]
     if not left_out:
         yield items, range(len(items))
         return
