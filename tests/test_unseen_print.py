@@ -528,11 +528,27 @@ def test_a_misread_foot_between_the_halves_of_a_word_broken_at_the_page_end_goes
     assert "that it was discovered in a short Time." in corrected and foot not in corrected.split()
 
 
+@pytest.mark.parametrize("head, foot", [('<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->\n\n',
+                                         '\n\n<!-- PageFooter="{}" -->'),
+                                        ("", '\n<!-- PageFooter="CONFIDENTIAL" -->'),
+                                        ("THE HISTORY OF ASHCOMBE\n\n", '\n\n{}\n\n<!-- PageFooter="CONFIDENTIAL" -->'),
+                                        ('<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->\n', "\n\n{}")],
+                         ids=["head and foot", "foot only", "printed head and foot, comment foot", "head only"])
+def test_running_heads_and_feet_in_html_comments_go_and_end_pages(head, foot):
+    # a document-intelligence converter's markdown gives a page's running head and foot in comments
+    # ('<!-- PageHeader="..." -->'): they are the page's furniture, and its edges, so a printed head or foot beside them
+    # goes too
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    text = "\n".join(head + "\n".join(lines[i:i + 10]) + foot.format(1 + i // 10) for i in (0, 10, 20))
+    corrected = Pipeline(["layout"]).run(text)
+    assert corrected.text.split() == " ".join(lines[:30]).split()
+
+
 def test_html_comments_that_mark_no_page_stay():
     # a note in a comment ("<!-- figure omitted -->"; "<!-- page two -->" names no page by its number) is the
     # document's: it stays, and no page ends there, so no head or foot is looked for around it
     lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
-    text = "\n\n".join(["THE HISTORY OF ASHCOMBE", "\n".join(lines[:10]), "<!-- figure omitted -->",
+    text = "\n\n".join(["THE HISTORY OF ASHCOMBE", "\n".join(lines[:10]), "<!-- figure omitted: PageHeader -->",
                         "THE HISTORY OF ASHCOMBE", "\n".join(lines[10:20]), "<!-- page two -->", "\n".join(lines[20:30])])
     assert Pipeline(["layout"]).run(text).text.split() == text.split()
 

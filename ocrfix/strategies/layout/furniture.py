@@ -238,11 +238,32 @@ def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
 _PAGE_COMMENT = re.compile(
     r"<!--\s*(?:page[\s_-]?break|(?:page|pg\.?)[\s_-]?(?:number|no\.?)?\s*[:=#]?\s*[\"']?\d{1,4}[\"']?"
     r"(?:\s*(?:of|/)\s*\d{1,4})?)\s*-->", re.IGNORECASE)
+# a page's running head or foot that a document-intelligence converter lifted into an HTML comment:
+# '<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->', '<!-- PageFooter="Page 3 of 10" -->'
+_FURNITURE_COMMENT = re.compile(r"<!--\s*page[\s_-]?(header|footer)\s*[:=].*?-->", re.IGNORECASE)
+
+
+def _page_comment(content: str) -> str | None:
+    """Why the line ``content`` is a page's comment (a marker of its page, its running head or foot), or None.
+
+    >>> print(_page_comment('<!-- PageFooter="CONFIDENTIAL" -->'), _page_comment("<!-- figure omitted -->"))
+    a page's running foot in an HTML comment a tool wrote: '<!-- PageFooter="CONFIDENTIAL" -->' None
+    """
+    if content[:4] != "<!--":
+        return None
+    if _PAGE_COMMENT.fullmatch(content):
+        return f"a page marker a tool wrote between pages: {content!r}"
+    part = _FURNITURE_COMMENT.fullmatch(content)
+    if part is None:
+        return None
+    edge = "head" if part[1].casefold() == "header" else "foot"
+    return f"a page's running {edge} in an HTML comment a tool wrote: {content!r}"
 
 
 def _commented_pages(lines: Lines) -> bool:
-    r"""Find the pages of text whose pages were joined with page markers in HTML comments (``_PAGE_COMMENT``): each
-    marker ends a page, as a form feed does, and is furniture (markup of the tool, not the book's text). Sets
+    r"""Find the pages of text whose pages were joined with page markers in HTML comments (``_PAGE_COMMENT``), or
+    whose running heads and feet a tool put in them (``_FURNITURE_COMMENT``): each such comment is a page's edge, as a
+    form feed is, and furniture (markup of the tool, or the page's head or foot, not the book's text). Sets
     ``lines.pages`` and each line's ``page`` when they make two pages or more; other comments stay text.
 
     >>> lines = Lines.scan("<!-- page 1 -->\nfirst\n<!-- note -->\n---\n<!-- PageBreak -->\nsecond")
@@ -255,17 +276,19 @@ def _commented_pages(lines: Lines) -> bool:
     if "<!--" not in lines.text:   # (found by memchr: most texts hold no comment)
         return False
     items = lines.items
-    marked = {line.index for line in items if line.content[:4] == "<!--" and _PAGE_COMMENT.fullmatch(line.content)}
-    if not marked:
+    reasons = {line.index: reason for line in items if (reason := _page_comment(line.content))}
+    if not reasons:
         return False
     # a markdown rule right beside a marker ("---" over "<!-- page 2 -->") is the tool's page separator too
-    marked |= {i for index in marked for i in (index - 1, index + 1)
+    marked = set(reasons)
+    marked |= {i for index in reasons for i in (index - 1, index + 1)
                if 0 <= i < len(items) and items[i].content[:1] in _RULE_MARKS and _printed_rule(items[i].content)}
     pages: list[list[int]] = []
     page: list[int] = []
     for line in items:
         if line.index in marked:
-            _mark(line, "page_marker", f"a page marker a tool wrote between pages: {line.content!r}", 0.95)
+            reason = reasons.get(line.index) or f"a markdown rule beside a page's comment: {line.content!r}"
+            _mark(line, "page_marker", reason, 0.95)
             if page:
                 pages.append(page)
                 page = []
