@@ -674,7 +674,8 @@ def test_figures_tried_at_their_edges_are_the_patterns_matches(text):
     zipf = lexicon.load().folded_zipf
     scanned = [(m.start(), m.end(1), m.group(1) + " ") for m in sp.FIGURE_WORD.finditer(text)
                if sp._figure_spaced(text, m, zipf)]
-    scanned += [(*m.span(), m.group() + " ") for m in sp.MONTH_YEAR.finditer(text) if fold(m.group()) in sp.MONTHS]
-    scanned += [(*m.span(), m.group() + " ") for m in sp.STERLING.finditer(text)]
+    scanned += [(*m.span(), m.group() + " ") for m in sp.MONTH_YEAR.finditer(text)
+                if fold(m.group()) in sp.MONTHS_IN_FULL]
+    scanned += [(*m.span(), m.group() + " ") for m in sp.GLUED_SUM_PART.finditer(text)]
     assert list(sp.glued_figures(text, zipf)) == [each for each in sorted(scanned)
                                                   if not sp._in_url_or_code(text, each[0])]

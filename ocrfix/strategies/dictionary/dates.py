@@ -25,9 +25,11 @@ from ocrfix.tokenspans import matches_at
 
 # English months' abbreviations (and the whole of May), as newspapers and letters date
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+# The months' names in full
+MONTHS_IN_FULL = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                            "october", "november", "december"))
 # The months' names, in full or abbreviated: what a day's ordinal stands before ("the 1st January", misread_ordinals)
-MONTH_NAMES = frozenset(("january", "february", "march", "april", "june", "july", "august", "september", "october",
-                         "november", "december", *MONTHS))
+MONTH_NAMES = MONTHS_IN_FULL | frozenset(MONTHS)
 # The names of months and weekdays English always capitalises; not "may", "march", "august", which are words too
 CAPITALISED_DATE_WORDS = frozenset((
     "january", "february", "april", "june", "july", "september", "october", "november", "december",

@@ -59,6 +59,8 @@ import regex
 
 from ocrfix.codes import is_code_or_address
 from ocrfix.lexicon import Lexicon, fold
+from ocrfix.strategies.dictionary.dates import MONTHS_IN_FULL
+from ocrfix.strategies.dictionary.protect import MISREAD_ORDINAL
 from ocrfix.tokenspans import char_class, code_points, matches_at, places
 
 # word, one mark, word: the mark between two words of at least two letters, or before the one-letter
@@ -157,13 +159,9 @@ GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(of|to|in|at|by
 # name glued before a year ("June1985"), shillings or pence glued before the sum's next part or a word ("3s.4d.",
 # "6d.The", "1s.per"), two or three initials glued before a capitalised word ("R.J.Ingleby"): see glued_figures,
 # glued_initials
-# The letters a 1 or a 0 is read as, then an ordinal's ending: "Ist" of "2Ist" is 21st's "1st".
-MISREAD_ORDINAL = regex.compile(r"[IlO]+(?:st|nd|rd|th)")
 FIGURE_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/_@#&=+~‘’'-])([0-9]{1,4}|[0-9]{1,3}(?:,[0-9]{3})+)(\p{L}{2,}+)")
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{2,8}(?=[0-9]{4}(?![\p{L}\p{N}]))")
-MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december"))
-STERLING = regex.compile(r"(?<![\p{L}\p{N},]|(?<![sd])\.)[0-9]{1,3}[sd]\.(?=[0-9]{1,2}d\.|\p{Lu}\p{Ll}|\p{Ll}{2,}\b)")
+GLUED_SUM_PART = regex.compile(r"(?<![\p{L}\p{N},]|(?<![sd])\.)[0-9]{1,3}[sd]\.(?=[0-9]{1,2}d\.|\p{Lu}\p{Ll}|\p{Ll}{2,}\b)")
 GLUED_INITIALS = regex.compile(r"(?<![\p{L}\p{N}.@/_-])(?:\p{Lu}\.){2,3}(?=\p{Lu}\p{Ll}{2,})")
 # words English glues to a figure as units ("3lbs", "10mins", "30ish") that are in common use as words too
 FIGURE_UNITS = frozenset(("lbs", "ozs", "cwt", "cwts", "qrs", "yds", "ins", "mins", "hrs", "secs", "kgs", "mph", "kph",
@@ -683,10 +681,10 @@ def glued_figures(text: str, zipf: Callable[[str], float]) -> Iterator[tuple[int
             found.append((match.start(), match.end(1), match.group(1) + " "))
     for edge in word_ends:  # a word's last letter before a figure
         match = MONTH_YEAR.match(text, edge + 1 - len(_word_before(text, edge + 1)))
-        if match and match.end() == edge + 1 and fold(match.group()) in MONTHS:
+        if match and match.end() == edge + 1 and fold(match.group()) in MONTHS_IN_FULL:
             found.append((match.start(), match.end(), match.group() + " "))
     for stop in money_stops:  # "3s.4d.", "6d.The"
-        match = STERLING.match(text, _figure_start(text, stop - 1))
+        match = GLUED_SUM_PART.match(text, _figure_start(text, stop - 1))
         if match and match.end() == stop + 1:
             found.append((match.start(), match.end(), match.group() + " "))
     yield from (each for each in sorted(found) if not _in_url_or_code(text, each[0]))
@@ -740,14 +738,14 @@ def _figure_spaced(text: str, match: regex.Match, zipf: Callable[[str], float]) 
     lower-case word of three letters or more in common use (COMMON_WORD_ZIPF) that is no unit (FIGURE_UNITS), after
     two digits or more (a lone figure is a misread letter as often: "4own", "1ow")."""
     figure, word = match.group(1), match.group(2)
-    if MISREAD_ORDINAL.fullmatch(word):  # "2Ist", "1Oth": an ordinal whose 1 or 0 was read as a letter
+    if MISREAD_ORDINAL.fullmatch(figure[-1] + word):  # "2Ist", "1Oth": an ordinal whose later digits were misread
         return False
     if word[0].isupper() and word[1:].islower():
         start = match.start()
         while start > 0 and text[start - 1] in " \t":
             start -= 1
         opens = start == 0 or text[start - 1] == "\n" or text[start - 1] in OPENING_MARKS and start < match.start()
-        return opens and (len(word) > 2 or zipf(fold(word)) >= FUNCTION_WORD_ZIPF) or fold(word) in MONTHS
+        return opens and (len(word) > 2 or zipf(fold(word)) >= FUNCTION_WORD_ZIPF) or fold(word) in MONTHS_IN_FULL
     after = text[match.end():match.end() + 1]
     return (word.islower() and len(word) > 2 and len(figure) >= 2 and word not in FIGURE_UNITS
             and zipf(word) >= COMMON_WORD_ZIPF and not (after.isdigit() or after in "_@/"))

@@ -295,14 +295,11 @@ def _commented_pages(lines: Lines) -> bool:
         else:
             page.append(line.index)
     pages += [page] if page else []
-    for number, page in enumerate(pages):
-        for i in page:
-            items[i].page = number
-    for index in sorted(marked):   # (in text order: a marker after a marker takes the page the one before it took)
-        items[index].page = items[index - 1].page if index else 0
     if len(pages) < 2:
         return False   # the markers go; the page breaks are looked for as in plain text
-    lines.pages = pages
+    lines.set_pages(pages)
+    for index in sorted(marked):   # (in text order: a marker after a marker takes the page the one before it took)
+        items[index].page = items[index - 1].page if index else 0
     return True
 
 
@@ -327,11 +324,7 @@ def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
     if not breaks:
         return False
     breaks = [kept[start] for start in breaks]
-    pages = [list(range(a, b)) for a, b in zip([0] + breaks, breaks + [len(lines.items)])]
-    for number, page in enumerate(pages):
-        for i in page:
-            lines.items[i].page = number
-    lines.pages = pages
+    lines.set_pages([list(range(a, b)) for a, b in zip([0] + breaks, breaks + [len(lines.items)])])
     return True
 
 

@@ -82,6 +82,19 @@ class Lines:
                 separators += 1
         return cls(text, items, pages, len(page_texts) > 1)
 
+    def set_pages(self, pages: list[list[int]]) -> None:
+        r"""Group the lines into ``pages`` (each the indices of its lines, in order), as found in text without form
+        feeds; each of those lines takes its page's number.
+
+        >>> lines = Lines.scan("a\nb\nc")
+        >>> lines.set_pages([[0], [1, 2]]); lines.pages, [line.page for line in lines.items]
+        ([[0], [1, 2]], [0, 1, 1])
+        """
+        for number, page in enumerate(pages):
+            for i in page:
+                self.items[i].page = number
+        self.pages = pages
+
 
 class LineCodes:
     """The code points of lines (each followed by a newline: none holds one), for the tests that numpy answers for all
