@@ -675,3 +675,37 @@ def test_the_title_once_in_capitals_inside_a_sentence_without_page_numbers_stays
     body = "\n".join(textwrap.wrap(HISTORY[:900], 60))
     text = f"The Anglo-Levantine Trading Company\n\n{body}\n\nWe remain, dear Sirs, {lead_in}\n\nTHE ANGLO-LEVANTINE TRADING COMPANY\n\n{after}\n"
     assert Pipeline(["layout"]).run(text).text.count("THE ANGLO-LEVANTINE TRADING COMPANY") == 1
+
+
+@pytest.mark.parametrize("head, foot", [('<!--\nPageHeader="THE HISTORY OF ASHCOMBE"\n-->\n\n', '\n\n<!-- PageFooter="{}" -->'),
+                                        ('<!-- PageHeader="THE HISTORY\nOF ASHCOMBE" -->\n', '\n<!-- PageFooter="Page {}\nof 3" -->'),
+                                        ("THE HISTORY OF ASHCOMBE\n\n", '\n\n{}\n<!--\n  PageBreak\n-->')],
+                         ids=["comment over three lines", "values over two lines", "page break over three lines"])
+def test_page_comments_over_several_lines_go_and_end_pages(head, foot):
+    # a converter wraps a long comment, or a head or foot of two printed lines keeps its line break in the value: the
+    # comment is read whole, as on one line
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    text = "\n".join(head + "\n".join(lines[i:i + 10]) + foot.format(1 + i // 10) for i in (0, 10, 20))
+    assert Pipeline(["layout"]).run(text).text.split() == " ".join(lines[:30]).split()
+
+
+def test_a_comment_over_several_lines_that_marks_no_page_stays():
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    text = "\n".join(lines[:10]) + "\n<!--\nPageHeader missing on this page\n-->\n" + "\n".join(lines[10:20])
+    corrected = Pipeline(["layout"]).run(text).text
+    assert "<!--\nPageHeader missing on this page\n-->" in corrected
+
+
+@pytest.mark.parametrize("marker", ["\f--- Page {} ---\n\n", "\n\n--- Page {} ---\n\f", "\f<!-- page {} -->\n",
+                                    "\n<!-- page {} -->\f", "\f[Page {}]\n"],
+                         ids=["dashes after", "dashes before", "comment after", "comment before", "brackets after"])
+def test_a_tools_page_markers_beside_form_feeds_go_with_the_pages_heads_and_feet(marker):
+    # a tool writes its page marker and a form feed: the marker is the tool's, not the page's first or last line, so
+    # the page's printed head and foot are read past it
+    # (the second page's head, garbled and unnumbered, is found as its first line)
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    heads, feet = ["The History of Ashcombe. Chapter V", "THE HISTORY OF ASHC0MBE.", "25 THE HISTORY OF ASHCOMBE."], ["23", "", ""]
+    pages = [head + "\n\n" + "\n".join(lines[i:i + 10]) + (f"\n\n{foot}" if foot else "")
+             for head, foot, i in zip(heads, feet, (0, 10, 20))]
+    text = pages[0] + "".join(marker.format(n) + page for n, page in enumerate(pages[1:], start=2)) + "\n"
+    assert Pipeline(["layout"]).run(text).text.split() == (heads[0] + " " + " ".join(lines[:30])).split()

@@ -217,6 +217,8 @@ def _mark(line: Line, kind: str, reason: str, confidence: float) -> None:
 
 def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
     """Mark the furniture lines of ``lines`` (their ``kind``, ``reason``, ``confidence``)."""
+    if lines.form_feeds:
+        _markers_at_form_feeds(lines)
     if lines.form_feeds or _commented_pages(lines) or _implied_pages(lines, width, hard_wrapped):
         _classify_pages(lines, width, hard_wrapped)
     else:
@@ -277,6 +279,7 @@ def _commented_pages(lines: Lines) -> bool:
         return False
     items = lines.items
     reasons = {line.index: reason for line in items if (reason := _page_comment(line.content))}
+    reasons |= _wrapped_page_comments(items)
     if not reasons:
         return False
     # a markdown rule right beside a marker ("---" over "<!-- page 2 -->") is the tool's page separator too
@@ -301,6 +304,70 @@ def _commented_pages(lines: Lines) -> bool:
     for index in sorted(marked):   # (in text order: a marker after a marker takes the page the one before it took)
         items[index].page = items[index - 1].page if index else 0
     return True
+
+
+def _tool_marker(content: str) -> str | None:
+    """Why the line ``content`` is a page marker a tool wrote: a page's comment (:func:`_page_comment`), or the word page
+    and its number set off by marks no printer sets there ("--- Page 2 ---", "[Page 2]"); else None.
+
+    >>> print(_tool_marker("--- Page 2 ---"), _tool_marker("Page 2"), _tool_marker("- 2 -"))
+    a page marker a tool wrote: '--- Page 2 ---' None None
+    """
+    if content[:4] == "<!--":
+        return _page_comment(content)
+    found = _PAGE_NUMBER.match(content) if len(content) <= MARKER_CHARS else None
+    if found is None or not found["word"] or not (found["open"].strip() and found["close"].strip()):
+        return None
+    return f"a page marker a tool wrote: {content!r}" if page_number(content) else None
+
+
+def _markers_at_form_feeds(lines: Lines) -> None:
+    r"""Mark the page markers a tool wrote beside the form feeds it wrote (:func:`_tool_marker`: over or under them, at a
+    page's edge) as furniture, and leave them out of their pages: a page's first and last lines, where its head and foot
+    are looked for, are the printed page's.
+
+    >>> lines = Lines.scan("text\n<!-- page 1 -->\f--- Page 2 ---\nTHE HEAD\ntext")
+    >>> _markers_at_form_feeds(lines); lines.pages, [line.kind for line in lines.items]
+    ([[0], [3, 4]], ['body', 'page_marker', 'page_marker', 'body', 'body'])
+    """
+    items = lines.items
+    for number, page in enumerate(lines.pages):
+        first, last = 0, len(page)
+        while first < last and (reason := _tool_marker(items[page[first]].content)):
+            _mark(items[page[first]], "page_marker", reason, 0.95)
+            first += 1
+        while last > first and (reason := _tool_marker(items[page[last - 1]].content)):
+            _mark(items[page[last - 1]], "page_marker", reason, 0.95)
+            last -= 1
+        if (first, last) != (0, len(page)):
+            lines.pages[number] = page[first:last]
+
+
+COMMENT_LINES = 4   # a comment a tool wraps over lines ("<!--" / 'PageHeader="..."' / "-->") spans this many at most
+
+
+def _wrapped_page_comments(items: list[Line]) -> dict[int, str]:
+    r"""Why each line of a page's comment (:func:`_page_comment`) that spans several lines is furniture, by the line's
+    index: a converter wraps a long comment, or keeps the line break of a head or foot printed on two lines in its
+    value. The lines are read as one, joined by spaces.
+
+    >>> items = Lines.scan('text\n<!--\nPageHeader="THE HISTORY\nOF ASHCOMBE" -->\n<!-- a\nnote -->').items
+    >>> sorted(_wrapped_page_comments(items))
+    [1, 2, 3]
+    """
+    found: dict[int, str] = {}
+    for line in items:
+        if line.content[:4] != "<!--" or "-->" in line.content:
+            continue
+        following = items[line.index + 1:line.index + COMMENT_LINES]
+        end = next((n for n, later in enumerate(following) if "-->" in later.content or "<!--" in later.content), None)
+        if end is None or "<!--" in following[end].content:
+            continue
+        wrapped = [line, *following[:end + 1]]
+        reason = _page_comment(" ".join(part.content for part in wrapped))
+        if reason:
+            found |= {part.index: reason for part in wrapped}
+    return found
 
 
 def _implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
