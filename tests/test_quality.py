@@ -515,6 +515,27 @@ def test_only_pages_that_lost_text_get_little_say_above_the_fit():
     assert fits["all there"].weights[0] > fits["lost"].weights[0] + 0.05
 
 
+def test_pages_past_the_saturation_point_get_little_say_on_either_side_of_the_fit(monkeypatch):
+    """Past SATURATED_CER words hold several errors each and the CER runs away from a linear score of their
+    counts; a few such pages must not set what a unit of evidence costs on the many pages below it."""
+    rng = np.random.default_rng(3)
+    X = np.concatenate([rng.uniform(0, 0.28, 180), rng.uniform(0.32, 0.5, 20)])[:, None]
+    y = 0.5 * X[:, 0] + rng.normal(0, 0.002, 200)
+    y[180:] += rng.uniform(0.03, 0.12, 20)  # more errors than the signal shows, by a varying amount
+    low = y <= 0.15
+
+    def fitted():
+        model = calibrate.fit(X, y, np.full(200, 1500.0), np.arange(200) % 20, ["a"], power=1.0,
+                              lost=np.zeros(200, dtype=bool))
+        return model.weights[0], np.abs(model.predict(X, np.full(200, 1500.0))[low] - y[low]).mean()
+
+    weight, error = fitted()
+    monkeypatch.setattr(calibrate, "HUBER_DELTA_SATURATED", calibrate.HUBER_DELTA)  # no tighter threshold there
+    symmetric_weight, symmetric_error = fitted()
+    assert abs(weight - 0.5) < abs(symmetric_weight - 0.5) - 0.02
+    assert error < symmetric_error - 0.001  # a tenth of a point on the pages below
+
+
 def test_rates_pooled_over_more_characters_get_the_weights_fitted_on_such_rates():
     """A page's own rates are a noisy sample of its damage, and a weight fitted on noisy rates comes out smaller
     than what a unit of damage costs; the pooled rates a document's pages read are less noisy, so a second score
