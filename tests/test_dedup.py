@@ -431,7 +431,7 @@ def test_periods_picked_first_on_short_texts_lose_no_loop(monkeypatch):
     """Short texts try only the periods (of lines, tokens, characters) whose pairs run long enough;
     trying every period (lines, characters), or the token periods picked row by row, as on long texts,
     finds the same."""
-    import ocrfix.strategies.dedup as dedup
+    import ocrfix.strategies.dedup.periods as periods
 
     document = next(document for document in corpus.load() if document.id == "seed")
     line = "The committee approved the accounts of the last meeting in full."
@@ -444,7 +444,7 @@ def test_periods_picked_first_on_short_texts_lose_no_loop(monkeypatch):
         "A table: " + "<td></td>" * 12 + " and a word of thirty letters abcdefghijklmnopqrstuvwxyzabcd.",
     ]
     short = [repr(PIPELINE.run(text).edits) for text in texts]
-    monkeypatch.setattr(dedup, "_FEW_PAIRS", 0)  # every period tried, as on long texts
+    monkeypatch.setattr(periods, "FEW_PAIRS", 0)  # every period tried, as on long texts
     assert [repr(PIPELINE.run(text).edits) for text in texts] == short
     assert sum(edits != "[]" for edits in short) >= 5
 
