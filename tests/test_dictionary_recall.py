@@ -679,3 +679,14 @@ def test_figures_tried_at_their_edges_are_the_patterns_matches(text):
     scanned += [(*m.span(), m.group() + " ") for m in sp.GLUED_SUM_PART.finditer(text)]
     assert list(sp.glued_figures(text, zipf)) == [each for each in sorted(scanned)
                                                   if not sp._in_url_or_code(text, each[0])]
+
+
+def test_the_article_glued_to_a_closed_class_word_is_split_and_such_a_word_reads_no_other_word(default):
+    # the lexicon lists "ina", "ona", "asa", "witha" (names, web typos) but far rarer than "in a", "on a", ...
+    assert run(default, "The old mill stood ina field, with its wheel ona stone base.") == \
+        "The old mill stood in a field, with its wheel on a stone base."
+    assert run(default, "He kept the letter asa record, witha note for the clerk.") == \
+        "He kept the letter as a record, with a note for the clerk."
+    # read as its two words or as printed, not as another word ("fora": "form"); a capitalised name stays
+    for text in ("The council heard the matter in various fora of debate.", "In the days of King Asa the land had rest."):
+        assert run(default, text) == text

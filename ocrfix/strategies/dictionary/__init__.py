@@ -99,6 +99,15 @@ RUN_TOGETHER_GAP = 3.0
 # has lost a space ("ofglory", "talkfor", "bugsare", "tookhim") more often than the flat prior of an unknown word says.
 # Such a split gets GLUE_ODDS (log10).
 GLUE_ODDS = 1.0
+# The article "a" is the narrowest word, and engines lose the space before it most often: a listed word that is a
+# closed-class word (ARTICLE_HOSTS) with "a" glued on is suspect at a smaller gap ("ina" 3.2 vs "in a" 5.7, "isa"
+# 3.6 vs 5.8, "ata" 3.0 vs 5.0), as names and foreign words so spelled ("ora", "thema", "hima") are rarer than their
+# pair by less.
+GLUED_ARTICLE_GAP = 1.9
+ARTICLE_HOSTS = GLUE_WORDS | {"as"}
+# Such a word, or such an unknown string, read as its two words gets these odds (log10) beyond GLUE_ODDS: its rival
+# with the "a" dropped as a speck ("ina": "in") is an inserted letter, which the error model prices above a lost space.
+GLUED_ARTICLE_ODDS = 1.0
 RUN_TOGETHER_EDGE = frozenset("-'’@/._")  # beside a word two run together (see _printed_apart): a compound or code
 # A cache language model (Kuhn & De Mori 1990): a word the document itself uses elsewhere is likelier
 # there than the lexicon says ("Valley" printed "Vailey" in a text that names the valley twice);
@@ -712,6 +721,20 @@ class Dictionary(RealWordRepair, Strategy):
     def _is_word(self, part: str) -> bool:
         return self._lexicon.zipf(part, combine=False) >= COMPOUND_PART_ZIPF
 
+    def _gated(self, word: str, zipf: float) -> tuple[bool, bool]:
+        """(run together, gated) for the folded ``word`` of Zipf ``zipf``: is it listed only as the misprint of a word
+        pair (:meth:`_listed_run_together`), and does it give way only to a far commoner word, under the rules of
+        :meth:`_admissible`? A listed word does, unless listed as run together ("ofthe"); one that is a closed-class
+        word with the article glued on ("ina", "fora") still does: it is read as its two words or as printed, as no
+        misprint of another word ("fora" is not "form").
+
+        >>> d = Dictionary()
+        >>> d._gated("ofthe", 3.3), d._gated("ina", 3.2), d._gated("china", 4.9)
+        ((True, False), (True, True), (False, True))
+        """
+        run_together = bool(zipf) and self.split_merge and self._listed_run_together(word)
+        return run_together, bool(zipf) and (not run_together or _glued_article(word))
+
     def _listed_run_together(self, word: str) -> bool:
         """Is this listed word as rare as a misprint of a word pair ("ofthe" 3.3 vs "of the" 6.5)?"""
         return word in self._run_togethers
@@ -849,11 +872,15 @@ class Dictionary(RealWordRepair, Strategy):
         return found
 
     def _glued_odds(self, left: str, right: str) -> float:
-        """GLUE_ODDS if ``left right`` is a listed word pair of which one is a GLUE_WORDS word, else 0.
+        """GLUE_ODDS if ``left right`` is a listed word pair of which one is a GLUE_WORDS word, else 0; and
+        GLUED_ARTICLE_ODDS more for the article "a" after an ARTICLE_HOSTS word.
 
-        >>> Dictionary()._glued_odds("of", "glory"), Dictionary()._glued_odds("test", "suite")
-        (1.0, 0.0)
+        >>> d = Dictionary()
+        >>> d._glued_odds("of", "glory"), d._glued_odds("test", "suite"), d._glued_odds("in", "a")
+        (1.0, 0.0, 2.0)
         """
+        if right == "a" and left in ARTICLE_HOSTS and self._pair(left, right):
+            return GLUE_ODDS + GLUED_ARTICLE_ODDS
         if (left in GLUE_WORDS or right in GLUE_WORDS) and self._pair(left, right):
             return GLUE_ODDS
         return 0.0
@@ -1412,9 +1439,8 @@ class Dictionary(RealWordRepair, Strategy):
         see :meth:`_rivals`. ``as_one``: the readings as one word only (its splits in two are not scored)."""
         model = self.model
         prev = self._known(prev)
-        run_together = bool(zipf) and self.split_merge and self._listed_run_together(word)
-        # a listed word only gives way to a far more common one, under the rules of _admissible
-        gated = (bool(zipf) and not run_together) or strict
+        run_together, gated = self._gated(word, zipf)
+        gated = gated or strict
         candidates = []
         for prior, candidate in self._candidates(word, zipf, gated):
             if not gated or self._admissible(word, zipf, candidate, prior, prev, nxt, repeated, document):
@@ -1425,7 +1451,8 @@ class Dictionary(RealWordRepair, Strategy):
         # a name (``strict``) the lexicon lacks is read as two words only where one is a closed-class word ("the Bookof
         # Kings"): names are not made of those (see _glued_odds)
         glued_only = gated and strict and not zipf
-        splits = self.split_merge and (not gated or glued_only) and len(word) >= 3 and word.replace("'", "").isalpha()
+        splits = self.split_merge and (not gated or glued_only or run_together) and len(word) >= 3 \
+            and word.replace("'", "").isalpha()
         if not candidates and not splits:
             return {word: 0.0}
         if not zipf or run_together:
@@ -1592,8 +1619,7 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _reading_keys(self, word: str, zipf: float) -> list[tuple[str, int, float]]:
         """The lookup keys :meth:`_readings` of ``word`` (not ``strict``) asks for: its own, gated as there."""
-        run_together = bool(zipf) and self.split_merge and self._listed_run_together(word)
-        return [self._lookup_key(word, zipf, bool(zipf) and not run_together)]
+        return [self._lookup_key(word, zipf, self._gated(word, zipf)[1])]
 
     def _fetch(self, keys: Iterable[tuple[str, int, float]]) -> None:
         """Look up the lookup keys (of :meth:`_lookup_key`) not yet known in the large index, in one batch."""
@@ -1796,6 +1822,11 @@ class Dictionary(RealWordRepair, Strategy):
         return estimate
 
 
+def _glued_article(word: str) -> bool:
+    """Is the folded ``word`` an ARTICLE_HOSTS word with the article "a" glued on ("ina", "witha")?"""
+    return word[-1:] == "a" and word[:-1] in ARTICLE_HOSTS
+
+
 @lru_cache(maxsize=2)
 def _run_together_words(lex: lexicon.Lexicon) -> frozenset[str]:
     """The listed words as rare as a misprint of a listed word pair ("ofthe" 3.3 vs "of the" 6.5):
@@ -1807,11 +1838,11 @@ def _run_together_words(lex: lexicon.Lexicon) -> frozenset[str]:
         if pair_zipf - floor < RUN_TOGETHER_GAP:
             continue  # no listed word is rare enough beside this pair (2.8k of the shipped 242k pairs are not)
         left, right = pair.split(" ")
-        if len(left) >= 2 and len(right) >= 2:
-            word = left + right
+        word = left + right
+        if len(left) >= 2 and (len(right) >= 2 or _glued_article(word)):
             zipf = lex.folded_zipf(word)
-            if (zipf and word.isalpha() and pair_zipf - zipf >= RUN_TOGETHER_GAP
-                    and lex.bigram_ceiling - zipf >= RUN_TOGETHER_GAP):
+            gap = GLUED_ARTICLE_GAP if _glued_article(word) else RUN_TOGETHER_GAP
+            if zipf and word.isalpha() and pair_zipf - zipf >= gap and lex.bigram_ceiling - zipf >= gap:
                 found.add(word)
     return frozenset(found)
 
