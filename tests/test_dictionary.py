@@ -135,7 +135,7 @@ def test_a_rare_real_word_yields_to_a_common_one_only_with_context(default):
 
 def test_letters_are_not_cut_off_a_word(default):
     # "toa" is "to a" run together, not "to" with a stray letter
-    assert run(default, "He gave it toa friend of his.") == "He gave it toa friend of his."
+    assert run(default, "He gave it toa friend of his.") == "He gave it to a friend of his."
 
 
 def test_document_vocabulary_trusts_repeated_unknown_words(trained):
