@@ -144,6 +144,17 @@ def test_print_abbreviations_are_neither_fragments_nor_broken_sentences():
     assert bad["fragments"] > 0 and bad["broken_sentences"] > 0 and bad["garbage"] > 0, bad
 
 
+def test_a_broken_sentence_beside_a_misread_word_counts_more_than_one_between_clean_words():
+    """A stop between two words read right is a comma or a speck read as one (one edit); beside a misread word it is
+    one more misread mark of a damaged stretch, which the word's own evidence does not hold."""
+    def broken(text):
+        return signals.Signals.of_text(text).page_masses()[0][signals.FEATURES.index("broken_sentences")]
+
+    assert broken("They went to their. and then home at last.") == 1.0
+    assert broken("They went to tiat. and then home at last.") == signals.BROKEN_BESIDE_DAMAGE > 1.0
+    assert broken("They went to tbeir home. and then at last.") == 1.0  # the misread word is further off
+
+
 @pytest.mark.parametrize("token, spaces", [
     ("wouldnot", 1), ("ForeignandCommonwealthOffice", 3), ("TRADEDELEGATIONTOWARSAW", 3), ("June.We", 1),
     ("COMMITTEE:REVIEW", 1), ("vefore", 0), ("cnuipuii", 0), ("together", 0), ("Fairfield", 0),
