@@ -141,8 +141,9 @@ def test_a_loop_that_ends_its_sentence_at_the_page_end_keeps_that_end():
 
 
 def test_a_last_copy_cut_short_that_closes_its_sentence_is_the_texts_end():
-    """A runaway is cut off; a part-copy closed by its own stop ends the text, and stays."""
-    assert fixed("We went round and round and round and round.") == "We went round and round."
+    """A runaway is cut off; a part-copy closed by its own stop ends the text, and stays (four copies of "round
+    and" closed by "round." are a writer's: test_a_word_coordinated_with_itself_stays)."""
+    assert fixed("We went round and round and round and round and round and round.") == "We went round and round."
     assert fixed("Terms. " + "Payment is due within thirty days. " * 12 + "Payment is due.") == \
         "Terms. Payment is due within thirty days. Payment is due."
 
@@ -184,6 +185,37 @@ def test_a_counter_loop_inside_a_line():
 def test_a_long_sentence_echoed_once_is_removed():
     sentence = "The committee noted that the contract for the new library building had been let to Messrs Smith."
     assert fixed(f"{sentence}\n{sentence}\nNext item.") == f"{sentence}\nNext item."
+
+
+PARAGRAPH = ("The committee met on Tuesday in the council chamber to consider the\n"
+             "report of the surveyor on the state of the bridge over the river, which\n"
+             "had been damaged by the floods of the previous winter and was now in\n"
+             "urgent need of repair.\n")
+
+
+@pytest.mark.parametrize("between", ["", "\n"])
+def test_a_block_of_lines_read_twice_is_removed(between):
+    """An engine re-reading a paragraph it wrapped writes the block twice, as it does a long line."""
+    text = "MINUTES\n\n" + PARAGRAPH + between + PARAGRAPH + between + "The clerk read the letters.\n"
+    assert fixed(text) == "MINUTES\n\n" + PARAGRAPH + between + "The clerk read the letters.\n"
+    assert fixed("MINUTES\n" + PARAGRAPH + PARAGRAPH) == "MINUTES\n" + PARAGRAPH  # ending the page too
+    (edit,) = PIPELINE.run(text).edits
+    assert "4-line block" in edit.reason and "repeated 2 times" in edit.reason
+
+
+def test_a_block_said_twice_that_stays():
+    """A chorus sung twice (amid verse, at the song's end too), short blocks (a form's signature blocks), and a
+    row said four times that its own period keeps are no block read twice."""
+    chorus = ("Then sing, my lads, the anchor's weighed,\nThe wind is fair and free,\n"
+              "And every heart that ever stayed\nShall follow us to sea.\n")
+    stanza = ("The harbour lights are burning low,\nThe tide is on the turn,\n"
+              "The gulls are crying as we go,\nAnd none of us will learn.\n")
+    assert_unchanged(stanza + chorus + chorus + stanza.replace("low", "bright"))
+    assert_unchanged(stanza + chorus + stanza.replace("low", "bright") + chorus + chorus)
+    signature = "Signature: ______________________________\nName: _______________________\nDate: ____________\n"
+    assert_unchanged("Signed by the parties.\n\n" + signature + "\n" + signature)
+    row = "Subscription of the Rev. John Smith, Vicar of St Mary's, Leeds ..... 2 2 0\n"
+    assert_unchanged("SUBSCRIPTIONS\n" + row * 4 + "Total ..... 8 8 0\n")
 
 
 @pytest.mark.parametrize("first, echo", [
@@ -372,6 +404,24 @@ def test_very_very_had_had_that_that():
     assert_unchanged("No, no, no! Ha ha! Bye bye.")
     # a cry whose first mark the engine lost (a newspaper advertisement, Tesseract on a worn page)
     assert_unchanged("TEN SHILLINGS REWARD\n\nCOALS COALS! COALS! Best Silkstone, 18s. per ton")
+
+
+@pytest.mark.parametrize("text", [
+    "And so the argument went on and on and on and on until the candles burned out.",
+    "The wheels turned faster and faster and faster and faster, and the cart flew down the hill.",
+    "Day after day after day the ship lay becalmed.", "They came on, wave upon wave upon wave, across the field.",
+    "She read the letter over and over and over and over again.", "The speech went on and on and on and on.",
+])
+def test_a_word_coordinated_with_itself_stays(text):
+    """Writers say a word, a link ("and", "by", "after", "upon") and the word again, three or four times."""
+    assert_unchanged(text)
+
+
+def test_a_word_and_a_link_that_runs_away_or_breaks_off_is_a_loop():
+    assert fixed("It went on and " + "on and " * 40 + "on") == "It went on and"
+    assert fixed("It went on and on and on and on and on and on and on.") == "It went on and on."  # five copies
+    assert fixed("Total 184 and 184 and 184 and 184 in all.") == "Total 184 and 184 in all."  # no word
+    assert fixed("He said so and so and so and then left.") == "He said so and then left."  # not closed by the word
 
 
 def test_list_items_with_the_same_start():

@@ -33,6 +33,7 @@ _ALNUM_START = re.compile(r"^[\W_]+")  # the marks before its first
 _SPOKEN_MARKS = "," + SENTENCE_END  # between the copies of a repeated cry ("ha, ha, ha", "No! no! no!")
 _QUOTES = "\"'“‘«„"
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
+_LINKS = frozenset(("and", "or", "nor", "by", "after", "upon"))  # "on and on", "day by day", "wave upon wave"
 
 
 class TokenLoops:
@@ -298,6 +299,8 @@ class TokenLoops:
         "pen, pen, pen, pen, pen" is a loop). A word's copy beside the run with quotes of its own is read
         with it ('"Ha ha ha ha ha!"')."""
         text, starts = self.text, self.starts
+        if period == 2 and self._reduplicated(first, last):
+            return True
         if period == 1:
             first, last = self._quoted_copies(first, last)
         after_last = _ALNUM_END.search(text[int(starts[last]):int(self.ends[last])])
@@ -309,6 +312,20 @@ class TokenLoops:
         between = text[int(starts[first]):int(starts[last - period + 1])]
         few_copies = last - first + 1 < (self.dedup.min_repeats + 2) * period
         return few_copies and any(mark in _SPOKEN_MARKS for mark in between)
+
+    def _reduplicated(self, first: int, last: int) -> bool:
+        """Are the copies of a two-token unit (tokens ``first``..``last``) a word and a link word closed by the
+        word again ("on and on and on and on", "faster and faster and faster", "day after day after day")?
+        Writers coordinate a word with itself so; an engine's loop of such a unit runs on, to five copies or
+        more, and breaks off anywhere ("on and on and on and on and on and on and on and")."""
+        word, link = _bare(self.key(first)), _bare(self.key(first + 1))
+        if link not in _LINKS or not word.isalpha() or word == link:
+            return False
+        # the word closing the run: after its last copy, or the last copy's own, with a mark ("faster, and the")
+        closing = next((token for token in range(first + 2, last + 1, 2) if self.key(token) != self.key(first)),
+                       last + 1)
+        return last - 1 <= closing < len(self.ids) and self.line[closing] == self.line[first] \
+            and _bare(self.key(closing)) == word
 
     def _quoted_copies(self, first: int, last: int) -> tuple[int, int]:
         """The run of copies of one word ``first``..``last`` with the copy before it and the one after it

@@ -24,7 +24,7 @@ from ocrfix.strategies.dedup.loop import (LETTER, OPENING_MARKS, RUNAWAY_COPIES,
                                           preview)
 from ocrfix.strategies.dedup.markup import BOLD, CLOSES_MARKUP, HEADING, OPENS_MARKUP, without_markup
 from ocrfix.strategies.dedup.noise import NO_DIGITS, counts_on, noise_only
-from ocrfix.strategies.dedup.periods import ahead, few, periods_with_runs, runs
+from ocrfix.strategies.dedup.periods import ahead, few, is_power, periods_with_runs, runs
 from ocrfix.strategies.dedup.signatures import Tokens, signatures
 
 if TYPE_CHECKING:
@@ -207,12 +207,16 @@ class LineLoops:
 
         :meth:`_loop` counts the copies of a run of matching pairs and of the entry copy it may walk back
         over (``period - 1`` pairs more); most runs are a single pair of lines alike by their first word,
-        too few copies for a loop unless two exact copies of one long line make an echo (period 1: equal
-        hashes, or equal keys, which :meth:`_match` takes for exact too).
+        too few copies for a loop unless two exact copies of one long line or block make an echo (period 1:
+        equal hashes, or equal keys, which :meth:`_match` takes for exact too; a block: a whole copy's pairs of
+        equal hashes).
         """
         most = (run_length + 2 * period - 1) // period
-        exact = period == 1 and (bool((matches == _EXACT).any()) or any(
-            self.key(line) == self.key(line + 1) for line in range(run_start, run_start + run_length)))
+        if period > 1:
+            exact = int((matches == _EXACT).sum()) >= period
+        else:
+            exact = bool((matches == _EXACT).any()) or any(
+                self.key(line) == self.key(line + 1) for line in range(run_start, run_start + run_length))
         return self.dedup.may_be_enough(most, exact=exact)
 
     def _loop(self, first: int, pairs: int, period: int, kinds: np.ndarray) -> Loop | None:
@@ -235,7 +239,10 @@ class LineLoops:
         block = "\n".join(self.key(line) for line in range(first, first + period))
         letters = len(LETTER.findall(block))
         exact = bool((kinds == _EXACT).all())
-        if not dedup.enough(block, copies, exact=exact and period == 1):
+        # A block of lines read twice, as a long line is: an engine re-reading a paragraph it wrapped
+        reread = exact and copies == 2 and period > 1 and letters >= dedup.echo_min_chars \
+            and not is_power(block.split("\n")) and self._stands_alone(first, first + 2 * period - 1, period)
+        if not (reread or dedup.enough(block, copies, exact=exact and period == 1)):
             return None
         if copies < dedup.min_repeats + 2 and (letters < SHORT_BLOCK or (period == 1 and _TABLE_ROW.search(block))):
             # "Updated URLs." three times: a short line repeats legitimately more often, and so does a
@@ -251,6 +258,8 @@ class LineLoops:
             return None
         if exact and copies == dedup.min_repeats and self._refrain(first, last):
             return None
+        if reread and self._in_verse(first, last):
+            return None  # a chorus sung twice, at the song's end too
         # A runaway tail: what follows the last full copy to the end of the page is a truncated copy.
         page_end = int(np.searchsorted(self.page, self.page[last], side="right")) - 1
         tail = range(last + 1, page_end + 1)
@@ -264,6 +273,18 @@ class LineLoops:
             int(self.ends[first + period - 1]), int(self.ends[last]),
             f'{noun} "{preview(self.line(first))}"', copies, kind, confidence,
         )
+
+    def _stands_alone(self, first: int, last: int, period: int) -> bool:
+        """Are the copies of a block of ``period`` lines, lines ``first``..``last``, all of their kind: is neither
+        the line before them nor the line after them like the line a copy away (as loosely as a loop's entry
+        copy)? Two copies that stand so are a block read twice; two exact copies inside a drifting loop are a
+        part of it, left to the loop's rules."""
+        for line in (first - 1, last + 1 - period):
+            if 0 <= line and line + period < len(self.starts):
+                self._prepare(line, line + period + 1)
+                if fuzz.ratio(self.compacts[line], self.compacts[line + period]) >= 100 * self.dedup.entry_similarity:
+                    return False
+        return True
 
     def _recurs(self, first: int, copies: int, period: int) -> bool:
         """Is each line of the block of ``period`` lines from line ``first`` on written out exactly alike in half
@@ -288,12 +309,14 @@ class LineLoops:
     def _refrain(self, first: int, last: int) -> bool:
         """Are lines ``first``..``last`` (exact copies, as many as a loop needs at least) a refrain or
         litany said three times in verse ("Ring out, ring out, the bell of Sutton")? The page goes on after
-        them, and its lines (those of every page the copies are on) do not run on into lower-case lines as
-        prose does (:mod:`ocrfix.prose`). A loop runs on to the engine's token limit or
-        drifts; verse repeats a line exactly and goes on."""
-        lines = ((self.page >= self.page[first]) & (self.page <= self.page[last])).nonzero()[0].tolist()
-        if last >= lines[-1]:
-            return False
+        them, and it is verse (:meth:`_in_verse`). A loop runs on to the engine's token limit or drifts; verse
+        repeats a line exactly and goes on."""
+        return last < self._page_lines(first, last)[-1] and self._in_verse(first, last)
+
+    def _in_verse(self, first: int, last: int) -> bool:
+        """Are lines ``first``..``last`` amid verse: do the other lines of the pages they are on (four at least)
+        not run on into lower-case lines as prose does (:mod:`ocrfix.prose`)?"""
+        lines = self._page_lines(first, last)
         # the verse is told by the page's other lines: copies of a letterhead or a table row start in
         # capitals too, and alone they say nothing of what is around them
         others = [line for line in lines if not first <= line <= last]
@@ -301,6 +324,10 @@ class LineLoops:
             return False
         lower = sum(self.line(line).lstrip(OPENING_MARKS)[:1].islower() for line in others[1:])
         return not runs_on_like_prose(lower, len(others) - 1)
+
+    def _page_lines(self, first: int, last: int) -> list[int]:
+        """The content lines of the pages that lines ``first``..``last`` are on."""
+        return ((self.page >= self.page[first]) & (self.page <= self.page[last])).nonzero()[0].tolist()
 
     def _continues(self, line: int, model: int) -> bool:
         """Does ``line`` after a loop copy line ``model`` of it, or its start (a copy cut off by the page's end)?"""
