@@ -696,16 +696,38 @@ def test_a_comment_over_several_lines_that_marks_no_page_stays():
     assert "<!--\nPageHeader missing on this page\n-->" in corrected
 
 
+def pages_under_a_garbled_head(marker: str) -> tuple[str, str]:
+    """Three pages of the history joined by ``marker`` (formatted with the next page's number), and their text: the
+    second page's head garbled and unnumbered, found only as the page's first line; the third's numbered."""
+    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
+    heads, feet = ["The History of Ashcombe. Chapter V", "THE HISTORY OF ASHC0MBE.", "25 THE HISTORY OF ASHCOMBE."], ["23", "", ""]
+    pages = [head + "\n\n" + "\n".join(lines[i:i + 10]) + (f"\n\n{foot}" if foot else "")
+             for head, foot, i in zip(heads, feet, (0, 10, 20))]
+    text = pages[0] + "".join(marker.format(n) + page for n, page in enumerate(pages[1:], start=2)) + "\n"
+    return text, heads[0] + " " + " ".join(lines[:30])
+
+
 @pytest.mark.parametrize("marker", ["\f--- Page {} ---\n\n", "\n\n--- Page {} ---\n\f", "\f<!-- page {} -->\n",
                                     "\n<!-- page {} -->\f", "\f[Page {}]\n"],
                          ids=["dashes after", "dashes before", "comment after", "comment before", "brackets after"])
 def test_a_tools_page_markers_beside_form_feeds_go_with_the_pages_heads_and_feet(marker):
     # a tool writes its page marker and a form feed: the marker is the tool's, not the page's first or last line, so
     # the page's printed head and foot are read past it
-    # (the second page's head, garbled and unnumbered, is found as its first line)
-    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
-    heads, feet = ["The History of Ashcombe. Chapter V", "THE HISTORY OF ASHC0MBE.", "25 THE HISTORY OF ASHCOMBE."], ["23", "", ""]
-    pages = [head + "\n\n" + "\n".join(lines[i:i + 10]) + (f"\n\n{foot}" if foot else "")
-             for head, foot, i in zip(heads, feet, (0, 10, 20))]
-    text = pages[0] + "".join(marker.format(n) + page for n, page in enumerate(pages[1:], start=2)) + "\n"
-    assert Pipeline(["layout"]).run(text).text.split() == (heads[0] + " " + " ".join(lines[:30])).split()
+    text, expected = pages_under_a_garbled_head(marker)
+    assert Pipeline(["layout"]).run(text).text.split() == expected.split()
+
+
+@pytest.mark.parametrize("marker", ["\n<!-- page {} -->", "<!-- page {} -->\n", "\n--- Page {} --- ", " --- Page {} ---\n",
+                                    '\n<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->'],
+                         ids=["comment, page run on", "comment run on to the page", "dashes, page run on",
+                              "dashes run on to the page", "head comment, page run on"])
+def test_a_page_marker_run_on_into_a_line_of_text_is_read_as_its_own_line(marker):
+    # a tool's page marker with the page's first line (or the last page's last line) run on into it, where a newline
+    # was lost: the pages are found at it all the same, and it goes with the heads and feet
+    text, expected = pages_under_a_garbled_head(marker)
+    assert Pipeline(["layout"]).run(text).text.split() == expected.split()
+
+
+def test_a_comment_or_dashes_inside_a_sentence_that_mark_no_page_stay():
+    text = "The figures -- page 12 of the report -- were read <!-- see note --> at the meeting.\n"
+    assert Pipeline(["layout"]).run(text).text == text

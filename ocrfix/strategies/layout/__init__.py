@@ -76,6 +76,8 @@ class Layout(Strategy):
         lines = Lines.scan(text)
         if not lines.items:
             return []
+        if self.furniture:
+            furniture.split_run_on_markers(lines)
         # asked by each pass that found something to remove (markers, specks, stray marks), answered once
         markdown_document = cache(partial(markdown.is_markdown_document, text))
         marker_edits = self._strip_markers(text, lines, markdown_document) if self.markdown else {}

@@ -24,6 +24,7 @@ False
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -217,9 +218,8 @@ def _mark(line: Line, kind: str, reason: str, confidence: float) -> None:
 
 def classify(lines: Lines, width: int, hard_wrapped: bool) -> None:
     """Mark the furniture lines of ``lines`` (their ``kind``, ``reason``, ``confidence``)."""
-    if lines.form_feeds:
-        _markers_at_form_feeds(lines)
     if lines.form_feeds or _commented_pages(lines) or _implied_pages(lines, width, hard_wrapped):
+        _markers_at_page_edges(lines)
         _classify_pages(lines, width, hard_wrapped)
     else:
         _classify_plain(lines, width, hard_wrapped)
@@ -278,8 +278,9 @@ def _commented_pages(lines: Lines) -> bool:
     if "<!--" not in lines.text:   # (found by memchr: most texts hold no comment)
         return False
     items = lines.items
-    reasons = {line.index: reason for line in items if (reason := _page_comment(line.content))}
-    reasons |= _wrapped_page_comments(items)
+    opening = [line for line in items if line.content[:4] == "<!--"]
+    reasons = {line.index: reason for line in opening if (reason := _page_comment(line.content))}
+    reasons |= _wrapped_page_comments(items, opening)
     if not reasons:
         return False
     # a markdown rule right beside a marker ("---" over "<!-- page 2 -->") is the tool's page separator too
@@ -321,13 +322,13 @@ def _tool_marker(content: str) -> str | None:
     return f"a page marker a tool wrote: {content!r}" if page_number(content) else None
 
 
-def _markers_at_form_feeds(lines: Lines) -> None:
-    r"""Mark the page markers a tool wrote beside the form feeds it wrote (:func:`_tool_marker`: over or under them, at a
-    page's edge) as furniture, and leave them out of their pages: a page's first and last lines, where its head and foot
-    are looked for, are the printed page's.
+def _markers_at_page_edges(lines: Lines) -> None:
+    r"""Mark the page markers a tool wrote at the pages' edges (:func:`_tool_marker`: beside the form feeds it wrote, or
+    ending the pages found at them) as furniture, and leave them out of their pages: a page's first and last lines,
+    where its head and foot are looked for, are the printed page's.
 
     >>> lines = Lines.scan("text\n<!-- page 1 -->\f--- Page 2 ---\nTHE HEAD\ntext")
-    >>> _markers_at_form_feeds(lines); lines.pages, [line.kind for line in lines.items]
+    >>> _markers_at_page_edges(lines); lines.pages, [line.kind for line in lines.items]
     ([[0], [3, 4]], ['body', 'page_marker', 'page_marker', 'body', 'body'])
     """
     items = lines.items
@@ -343,21 +344,57 @@ def _markers_at_form_feeds(lines: Lines) -> None:
             lines.pages[number] = page[first:last]
 
 
+# a comment, or the word page and its number between dashes, inside a line of text (each led by a literal: searched for
+# as fast as str.find)
+_RUN_ON_MARKERS = (re.compile(r"<!--[^\n]*?-->"),
+                   re.compile(r"--+[ \t]*(?i:page)[ \t]*\d{1,4}(?:[ \t]*(?i:of)[ \t]*\d{1,4})?[ \t]*--+"))
+
+
+def split_run_on_markers(lines: Lines) -> None:
+    r"""Split off the page markers a tool ran on into a line of text ("<!-- page 2 -->THE HISTORY OF", "the end.
+    --- Page 3 ---"), as if each stood on a line of its own, where the pages are then read from it: a tool writes them
+    between pages, and the page's text was joined to it where a newline was lost.
+
+    >>> lines = Lines.scan("the end.\n<!-- page 2 -->THE HEAD\nsee <!-- note --> here --- Page 3 --- go")
+    >>> split_run_on_markers(lines); [line.content for line in lines.items]
+    ['the end.', '<!-- page 2 -->', 'THE HEAD', 'see <!-- note --> here', '--- Page 3 ---', 'go']
+    """
+    text = lines.text
+    found = [match for pattern in _RUN_ON_MARKERS for match in pattern.finditer(text) if _page_mark(text, match)]
+    if not found:
+        return
+    starts = [line.content_start for line in lines.items]
+    cuts = []
+    for match in found:
+        line = lines.items[bisect_right(starts, match.start()) - 1]
+        cuts += [cut for cut in match.span() if line.content_start < cut < line.content_end]
+    if cuts:
+        lines.split_at(sorted(cuts))
+
+
+def _page_mark(text: str, match: re.Match[str]) -> bool:
+    """Is ``match`` (of ``_RUN_ON_MARKERS`` in ``text``) a page's comment, or dashes round a page's number outside one?"""
+    if match[0][:1] == "<":
+        return _page_comment(match[0]) is not None
+    return text[match.start() - 2:match.start()] != "<!" and page_number(match[0]) is not None
+
+
 COMMENT_LINES = 4   # a comment a tool wraps over lines ("<!--" / 'PageHeader="..."' / "-->") spans this many at most
 
 
-def _wrapped_page_comments(items: list[Line]) -> dict[int, str]:
+def _wrapped_page_comments(items: list[Line], opening: list[Line]) -> dict[int, str]:
     r"""Why each line of a page's comment (:func:`_page_comment`) that spans several lines is furniture, by the line's
     index: a converter wraps a long comment, or keeps the line break of a head or foot printed on two lines in its
-    value. The lines are read as one, joined by spaces.
+    value. The lines are read as one, joined by spaces. Only the lines ``opening`` (those starting with "<!--") are
+    asked.
 
     >>> items = Lines.scan('text\n<!--\nPageHeader="THE HISTORY\nOF ASHCOMBE" -->\n<!-- a\nnote -->').items
-    >>> sorted(_wrapped_page_comments(items))
+    >>> sorted(_wrapped_page_comments(items, [items[1], items[4]]))
     [1, 2, 3]
     """
     found: dict[int, str] = {}
-    for line in items:
-        if line.content[:4] != "<!--" or "-->" in line.content:
+    for line in opening:
+        if "-->" in line.content:
             continue
         following = items[line.index + 1:line.index + COMMENT_LINES]
         end = next((n for n, later in enumerate(following) if "-->" in later.content or "<!--" in later.content), None)

@@ -14,7 +14,7 @@ so every decision later turns into an exact edit.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -94,6 +94,39 @@ class Lines:
             for i in page:
                 self.items[i].page = number
         self.pages = pages
+
+    def split_at(self, cuts: list[int]) -> None:
+        r"""Split lines at the text offsets ``cuts`` (in order, each inside a line's content), as if a newline stood
+        there: for markup a tool ran on into a line of text. The lines are indexed anew.
+
+        >>> lines = Lines.scan("one\nA<!-- x -->B\fC")
+        >>> lines.split_at([5, 15]); [(line.content, line.start, line.end, line.page) for line in lines.items]
+        [('one', 0, 3, 0), ('A', 4, 5, 0), ('<!-- x -->', 5, 15, 0), ('B', 15, 16, 0), ('C', 17, 18, 1)]
+        >>> lines.pages
+        [[0, 1, 2, 3], [4]]
+        """
+        text = self.text
+        starts = [line.content_start for line in self.items]
+        pieces: dict[int, list[int]] = {}
+        for cut in cuts:
+            pieces.setdefault(bisect_right(starts, cut) - 1, []).append(cut)
+        items: list[Line] = []
+        for line in self.items:
+            if line.index not in pieces:
+                items.append(line)
+                continue
+            bounds = [line.start, *pieces[line.index], line.end]
+            for n, (start, end) in enumerate(zip(bounds, bounds[1:])):
+                raw = text[start:end]
+                first = end - len(raw.lstrip())
+                last = first + len(raw.strip())
+                items.append(Line(0, start, end, line.page, raw.strip(), first, last, first, last,
+                                  line.blank_before if n == 0 else 0))
+        pages: list[list[int]] = [[] for _ in self.pages]
+        for index, line in enumerate(items):
+            line.index = index
+            pages[line.page].append(index)
+        self.items, self.pages = items, pages
 
 
 class LineCodes:
