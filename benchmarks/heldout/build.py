@@ -6,9 +6,11 @@ usage: PYTHONPATH=TREE python benchmarks/heldout/build.py corpus build --out OUT
 Extra book fonts: C059, P052, URW Bookman, Nimbus Roman, TeX Gyre Schola, TeX Gyre Bonum, Old Standard,
 Goudy Bookletter, FreeSerif, Liberation Serif, DejaVu Serif, Century Catalogue, Cardo, Caladea, CMU Serif,
 Junicode, Charis SIL, Gentium Book Plus, Vollkorn, Baskervald ADF, Accanthis ADF, Romande ADF, Linden Hill, Prociono,
-Fanwood Text, Quattrocento, GFS Didot, PT Serif, Tribun ADF;
+Fanwood Text, Quattrocento, GFS Didot, PT Serif, Tribun ADF, STIX General, Noto Serif, Roboto Slab, Berenis ADF,
+Averia Serif;
 extra typewriter fonts: TeX Gyre Cursor, FreeMono, Liberation Mono, DejaVu Sans Mono, CMU Typewriter Text,
-Linux Libertine Mono, Go Mono, Noto Sans Mono, TlwgTypewriter, Anonymous Pro, PT Mono, Inconsolata.
+Linux Libertine Mono, Go Mono, Noto Sans Mono, TlwgTypewriter, Anonymous Pro, PT Mono, Inconsolata, Hack,
+League Mono.
 """
 import sys
 
@@ -59,6 +61,15 @@ EXTRA = [
     ("Tribun ADF", "/usr/share/fonts/truetype/adf/TribunADFStd-Regular.otf", False),
     ("PT Mono", "/usr/share/fonts/truetype/paratype/PTM55F.ttf", True),
     ("Inconsolata", "/usr/share/fonts/truetype/inconsolata/Inconsolata.otf", True),
+    # setJ (session 24): Debian fonts-stix, fonts-noto-core, fonts-roboto-slab, fonts-adf-berenis,
+    # fonts-averia-serif-gwf, fonts-hack, fonts-league-mono
+    ("STIX General", "/usr/share/fonts/opentype/stix/STIXGeneral-Regular.otf", False),
+    ("Noto Serif", "/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf", False),
+    ("Roboto Slab", "/usr/share/fonts/opentype/roboto/slab/RobotoSlab-Regular.otf", False),
+    ("Berenis ADF", "/usr/share/fonts/truetype/adf/BerenisADFPro-Regular.otf", False),
+    ("Averia Serif", "/usr/share/fonts/truetype/averia-gwf/AveriaSerifGWF-Regular.ttf", False),
+    ("Hack", "/usr/share/fonts/truetype/hack/Hack-Regular.ttf", True),
+    ("League Mono", "/usr/share/fonts/opentype/league-mono/LeagueMono-Regular.otf", True),
 ]
 for name, path, mono in EXTRA:
     typeset.FONTS[name] = typeset.Font(name, path, mono)
