@@ -124,6 +124,21 @@ def test_rare_words_that_no_capital_marks_as_names_stay_rare(text):
     assert rates["rare"] > 0 and rates["repeated"] == 0
 
 
+def test_names_and_rare_words_the_document_prints_twice_are_its_own_words():
+    """A text names its people, places and terms again, and an engine seldom misreads a word into the same unlikely
+    string twice; a lower-case unknown word printed twice is still a misread (the same misreading of a common word)."""
+    def rates(text):
+        return signals.Signals.of_text(text).page_rates()[0]
+
+    for word, column in (("Dimbleworth", "names"), ("skein", "rare")):
+        once = rates(f"Then a {word} came to the house.")
+        twice = rates(f"Then a {word} came; later the {word} left the house.")
+        assert once[column] > 0 and once["repeated"] == 0
+        assert twice[column] == 0 and twice["repeated"] > 0
+    misread = rates("He said it was there vefore the rain, and vefore the snow.")
+    assert misread["unknown"] > 0 and misread["repeated"] == 0
+
+
 def test_run_together_words_the_document_repeats_are_its_own_vocabulary():
     """A compound or an identifier used three times is the text's own word; an engine seldom loses one space thrice."""
     for word, column in (("getline", "merged"), ("read_line", "garbage")):
