@@ -525,8 +525,8 @@ class Dictionary(RealWordRepair, Strategy):
     def _words(self, tokens: Tokens) -> list[tuple[str, int, float]]:
         """The text's distinct words of two letters or more, as (word, count, Zipf), each looked up once."""
         if tokens.words is None:
-            folded_zipf = self._lexicon.folded_zipf
-            tokens.words = [(word, n, folded_zipf(fold(word))) for word, n in tokens.core_counts.items()
+            folded_zipf, folds = self._lexicon.folded_zipf, tokens.folds
+            tokens.words = [(word, n, folded_zipf(folds[word])) for word, n in tokens.core_counts.items()
                             if is_alpha_word(word)]
         return tokens.words
 
@@ -648,17 +648,6 @@ class Dictionary(RealWordRepair, Strategy):
                        for start, end, replacement, reason in found), key=lambda e: e.start)
 
     # -- one word -----------------------------------------------------------------------
-    def _kind(self, kind: tuple, vocabulary: Vocabulary) -> tuple:
-        """What a word part is in this document, ``kind`` being what it is whatever its place
-        (:meth:`_cached_kind`): ("skip",), ("pattern", repaired, reason), ("case", lower-cased) (see
-        :func:`.protect.repair_inner_capital`), ("shape", readings) (see
-        :meth:`_digit_shape`) or ("word", folded, zipf); ("skip", its kind as a word) for an unknown word the
-        document uses twice (see :meth:`_own_misprints`)."""
-        if kind[0] == "word" and kind[2] == 0.0 and vocabulary.count(kind[1]) > 1 \
-                and not self._variant(kind[1], vocabulary):
-            return ("skip", kind)  # an unknown word the document uses twice is its own
-        return kind
-
     def _variant(self, word: str, vocabulary: Vocabulary, confusions: DocumentConfusions | None = None) -> bool:
         """Is the unknown ``word`` near a listed word the document uses more often (TICCL's insight: the
         rarer of two near spellings in one text is the variant, "uatabase" beside "database"), or a clear
@@ -681,22 +670,41 @@ class Dictionary(RealWordRepair, Strategy):
                     return True
         return False
 
-    def _cached_kind(self, core: str, raw: str) -> tuple:
+    def _cached_kind(self, core: str, raw: str, word: str) -> tuple:
         """:meth:`_kind_of`, once per token."""
         kind = self._kinds.get(raw)
         if kind is None:
-            kind = remember(self._kinds, raw, self._kind_of(core, raw))
+            kind = remember(self._kinds, raw, self._kind_of(core, raw, word))
         return kind
 
-    def _kind_of(self, core: str, raw: str) -> tuple:
+    def _kind_of(self, core: str, raw: str, word: str) -> tuple:
+        """What the word part ``core`` (folded: ``word``) of the token ``raw`` is, wherever it stands (see :meth:`_classify`).
+
+        >>> fix = Dictionary()
+        >>> fix._kind_of("exlude", "exlude", "exlude"), fix._kind_of("aIl", "aIl", "ail"), fix._kind_of("CPSU", "CPSU,", "cpsu")
+        (('word', 'exlude', 0.0), ('pattern', 'all', 'capital "I" read for "l" inside a lower-case word'), ('skip',))
+        """
         if len(core) > MAX_WORD_LENGTH:
             return ("skip",)  # no word, nor a few run together: a line of noise (its splits would cost n²)
         number = None if core.isalpha() else repair_number(core)  # a number needs digits
         if number is not None:
             return ("pattern", number, "letters read for digits in a number")
-        word = fold(core)
         if word in self.protected:
             return ("skip",)
+        # a token that is a word of a-z alone, most tokens, has nothing of protect.py's to read or protect
+        plain = raw == core and len(core) > 1 and core.isascii() and core.isalpha() and core.islower()
+        marked = None if plain else self._marked_kind(core)
+        if marked is not None:
+            return marked
+        zipf = self._lexicon.folded_zipf(word)
+        if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._listed_run_together(word)) \
+                or not plain and protected_reason(raw, core, self._is_word):
+            return ("skip",)  # a common word is taken as written: asked first, as most words are
+        return ("word", word, zipf)
+
+    def _marked_kind(self, core: str) -> tuple | None:
+        """The kind of a word part with a capital, a digit or a letter outside a-z that reads as another word: a capital
+        I for l, a capital inside a common word, a 0 or 1 for a letter of its shape (see :meth:`_classify`); or None."""
         lettered = repair_capital_i(core, self._lexicon.folded_zipf)
         if lettered is not None:
             return ("pattern", lettered, "capital \"I\" read for \"l\" inside a lower-case word")
@@ -705,13 +713,7 @@ class Dictionary(RealWordRepair, Strategy):
             return ("case", cased)
         shapes = () if core.isalpha() else shape_readings(core, self._is_common) or digit_and(
             core, lambda word, printed: self._channel(word, printed)[1])
-        if shapes:
-            return ("shape", shapes)
-        zipf = self._lexicon.folded_zipf(word)
-        if zipf >= TRUSTED_ZIPF and not (self.split_merge and self._listed_run_together(word)) \
-                or protected_reason(raw, core, self._is_word):
-            return ("skip",)  # a common word is taken as written: asked first, as most words are
-        return ("word", word, zipf)
+        return ("shape", shapes) if shapes else None
 
     def _is_common(self, word: str) -> bool:
         """Is ``word`` common (the, of, his, out)? A short token that only a rarer word reads ("a1": "al", "1a": "la")
@@ -1552,14 +1554,27 @@ class Dictionary(RealWordRepair, Strategy):
         return [(form, zipf) for form, zipf in zip(forms, zipfs) if zipf >= MIN_CANDIDATE_ZIPF]
 
     def _classify(self, tokens: Tokens, vocabulary: Vocabulary) -> dict[str, tuple]:
-        """What each distinct word part is (:meth:`_kind`), decided by the first token it is the word part
-        of; the lookups of the unknown words the document repeats, which :meth:`_variant` needs, first and
-        in one batch."""
+        """What each distinct word part is in this document, decided by the first token it is the word part of: what
+        it is wherever it stands (:meth:`_kind_of`): ("skip",), ("pattern", repaired, reason), ("case", lower-cased)
+        (see :func:`.protect.repair_inner_capital`), ("shape", readings) (see :meth:`_digit_shape`) or ("word",
+        folded, zipf); but ("skip", its kind as a word) for an unknown word the document uses twice, its own unless a
+        variant of a word near it (:meth:`_variant`; see :meth:`_own_misprints`). The lookups of those repeated words,
+        which :meth:`_variant` needs, first and in one batch.
+
+        >>> fix, tokens = Dictionary(), Tokens("Zorbly, zorbly exlude")
+        >>> fix._index = default_index()  # as a pass loads it
+        >>> kinds = fix._classify(tokens, Vocabulary.from_text(tokens.text))
+        >>> kinds["Zorbly"], kinds["exlude"]
+        (('skip', ('word', 'zorbly', 0.0)), ('word', 'exlude', 0.0))
+        """
         firsts = dict(zip(reversed(tokens.cores), reversed(tokens.raws)))  # the last value written is the first
-        cached = [self._cached_kind(core, raw) for core, raw in firsts.items()]
-        self._fetch({self._lookup_key(kind[1], 0.0, False): None for kind in cached
-                     if kind[0] == "word" and kind[2] == 0.0 and vocabulary.folded_count(kind[1]) > 1})
-        return {core: self._kind(kind, vocabulary) for core, kind in zip(firsts, cached)}
+        folds = tokens.folds
+        kinds = {core: self._cached_kind(core, raw, folds[core]) for core, raw in firsts.items()}
+        repeated = {core: kind for core, kind in kinds.items()
+                    if kind[0] == "word" and kind[2] == 0.0 and vocabulary.folded_count(kind[1]) > 1}
+        self._fetch({self._lookup_key(kind[1], 0.0, False): None for kind in repeated.values()})
+        kinds.update((core, ("skip", kind)) for core, kind in repeated.items() if not self._variant(kind[1], vocabulary))
+        return kinds
 
     def _busy(self, tokens: Tokens, kinds: dict[str, tuple], paired: list[float], busy: set[int]) -> set[int]:
         """The tokens the pass must look at: those of ``busy`` (where a join or a real-word reading may be) and,

@@ -24,10 +24,11 @@ True
 """
 from __future__ import annotations
 
+import operator
 from itertools import combinations
 from typing import Callable, Mapping
 
-from ocrfix.lexicon import fold
+from ocrfix.lexicon import fold, fold_many
 
 # A word with more places a long s may stand than this is read as printed (2**n readings to look up).
 MAX_PLACES = 4
@@ -74,7 +75,10 @@ def s_places(word: str) -> int:
     >>> s_places("session"), s_places("husband"), s_places("less")
     (3, 0, 1)
     """
-    return sum(1 for at in range(len(word) - 1) if word[at] == "s" and word[at + 1] not in "fbk")
+    if "s" not in word:
+        return 0  # most words: told without counting
+    # every s, but the last letter and those before f, b or k (no two of "sf", "sb", "sk" overlap)
+    return word.count("s") - word.endswith("s") - word.count("sf") - word.count("sb") - word.count("sk")
 
 
 def _word(core: str) -> bool:
@@ -133,7 +137,8 @@ class LongS:
                 f_count += counts[core] * readings[best]
         if explained < MIN_WORDS:
             return None
-        s_count = sum(count * s_places(fold(core)) for core, count in counts.items() if _word(core))
+        words = [core for core in counts if _word(core)]
+        s_count = sum(map(operator.mul, map(counts.__getitem__, words), map(s_places, fold_many(words))))
         if f_count < MIN_SHARE * (f_count + s_count):
             return None
         return cls(f_count / (f_count + s_count), listed)

@@ -558,7 +558,7 @@ class RealWordRepair:
 
     def _own_misprints(self, tokens: Tokens, kinds: dict[str, tuple],
                        confusions: DocumentConfusions) -> dict[str, tuple]:
-        """The unknown words the document repeats, taken as its own (:meth:`_kind`), that its ``confusions`` make
+        """The unknown words the document repeats, taken as its own (:meth:`_classify`), that its ``confusions`` make
         clear misprints (:meth:`_variant`), as {core: its kind as a word}: an engine misreads a word the same way
         all page long."""
         return {core: kind[1] for core, kind in kinds.items() if len(kind) == 2 and kind[0] == "skip" and core.isalpha()

@@ -126,7 +126,8 @@ class Tokens:
         self.starts: list[int] = list(map(operator.add, self.raw_starts, map(leads.__getitem__, self.raws)))  # of the word part
         self.ends: list[int] = list(map(operator.add, self.starts, map(len, self.cores)))
         distinct = list(dict.fromkeys(self.cores))
-        folds = self._folds = dict(zip(distinct, fold_many(distinct)))  # one call: no core holds a line break
+        # each distinct word part -> folded (lexicon.fold), in one call: no core holds a line break
+        folds = self.folds = dict(zip(distinct, fold_many(distinct)))
         self.folded = list(map(folds.__getitem__, self.cores))
         # the facts about a token and its next neighbour that the per-token rules ask for again and again:
         # its word part folded if all letters (else None); is the gap to the next token one space, and is
@@ -193,7 +194,7 @@ class Tokens:
         """
         flags = self._listed.get(folded_zipf)
         if flags is None:
-            folds = self._folds
+            folds = self.folds
             distinct = np.fromiter((core.isalpha() and bool(folded_zipf(folds[core])) for core in self._distinct),
                                    dtype=bool, count=len(self._distinct))
             flags = self._listed[folded_zipf] = distinct[self._core_numbers]
@@ -351,7 +352,7 @@ class Tokens:
         found = self._capitalised_only.get(word)
         if found is None:
             text, capitalised = self.text, word[0].upper() + word[1:]
-            first = -1 if word in self._folds else text.find(capitalised)
+            first = -1 if word in self.folds else text.find(capitalised)
             found = self._capitalised_only[word] = first >= 0 and word not in text \
                 and text.find(capitalised, first + len(word)) >= 0
         return found
@@ -456,7 +457,7 @@ class Tokens:
         """The neighbouring word (step -1 or +1), folded, if it is all letters and only spaces separate them
         (no paragraph break)."""
         j = i + step
-        if not 0 <= j < len(self.cores) or not self.linked[min(i, j)]:
+        if not 0 <= j < len(self.cores) or not self.linked[i if step > 0 else j]:  # the gap after the first of them
             return None
         return self.letter_words[j]
 
@@ -469,7 +470,7 @@ class Tokens:
         ('was', 'king', 'kingwas', 'type')
         """
         j = i + step
-        if j in self.repaired and self.linked[min(i, j)]:
+        if j in self.repaired and self.linked[i if step > 0 else j]:
             return self._repaired_word(j, step)
         return self.context(i, step)
 
