@@ -593,7 +593,10 @@ def test_the_tokens_flags_are_each_tokens_own(strategy: Dictionary) -> None:
 def test_the_suspects_found_as_arrays_are_those_asked_token_by_token(strategy: Dictionary) -> None:
     """:meth:`_unpaired`'s array tests find the tokens its conditions name, asked of each token in turn."""
     from ocrfix.corpus import load
-    from ocrfix.strategies.dictionary.tokens import Tokens, is_lower_alpha_word
+    from ocrfix.strategies.dictionary.tokens import Tokens, is_alpha_word, is_capitalised_word, is_lower_alpha_word
+
+    def name_word(core: str) -> bool:  # capitalised or all capitals, two letters or more
+        return is_capitalised_word(core) or is_alpha_word(core) and core.isupper()
 
     lex = strategy._lexicon
     ceiling = lex.bigram_ceiling - realword.MISPRINT_GAP
@@ -609,7 +612,7 @@ def test_the_suspects_found_as_arrays_are_those_asked_token_by_token(strategy: D
                    and paired[i] < ceiling and paired[i - 1] < ceiling and linked[i - 1] and linked[i]
                    and words[i - 1] is not None and listed[i + 1] and listed[i]}
         before_name = {i for i in range(1, len(words) - 1) if is_lower_alpha_word(tokens.cores[i])
-                       and realword._name_word(tokens.cores[i + 1]) and linked[i] and linked[i - 1]
+                       and name_word(tokens.cores[i + 1]) and linked[i] and linked[i - 1]
                        and tokens.raws[i] == tokens.cores[i] and listed[i - 1] and paired[i - 1] < ceiling
                        and listed[i]}
         assert tokens.before_name == before_name

@@ -678,11 +678,14 @@ class Dictionary(RealWordRepair, Strategy):
         return kind
 
     def _kind_of(self, core: str, raw: str, word: str) -> tuple:
-        """What the word part ``core`` (folded: ``word``) of the token ``raw`` is, wherever it stands (see :meth:`_classify`).
+        """What the word part ``core`` (folded: ``word``) of the token ``raw`` is, wherever it stands (see
+        :meth:`_classify`).
 
         >>> fix = Dictionary()
-        >>> fix._kind_of("exlude", "exlude", "exlude"), fix._kind_of("aIl", "aIl", "ail"), fix._kind_of("CPSU", "CPSU,", "cpsu")
-        (('word', 'exlude', 0.0), ('pattern', 'all', 'capital "I" read for "l" inside a lower-case word'), ('skip',))
+        >>> fix._kind_of("exlude", "exlude", "exlude"), fix._kind_of("CPSU", "CPSU,", "cpsu")
+        (('word', 'exlude', 0.0), ('skip',))
+        >>> fix._kind_of("aIl", "aIl", "ail")
+        ('pattern', 'all', 'capital "I" read for "l" inside a lower-case word')
         """
         if len(core) > MAX_WORD_LENGTH:
             return ("skip",)  # no word, nor a few run together: a line of noise (its splits would cost n²)
@@ -763,20 +766,22 @@ class Dictionary(RealWordRepair, Strategy):
         if zipf >= PIECE_ZIPF:
             return []
         pairs = []
-        cores = tokens.cores
+        cores, spaced = tokens.cores, tokens.spaced
         for first, last, j in ((i - 1, i, i - 1), (i, i + 1, i + 1)):
-            if first < 0 or last >= len(cores) or not tokens.spaced[first] \
+            if first < 0 or last >= len(cores) or not spaced[first] \
                     or len(cores[first]) <= 2 and cores[first].islower() and tokens.starts[first] > tokens.raw_starts[first]:
                 continue  # one or two small letters after a mark ("_e ngine", "‟ot he_r") end a word whose head is lost
-            sure = self._fragment(tokens, j)
-            if not sure and zipf < RARE_PIECE_ZIPF and j not in tokens.repaired and j not in tokens.taken \
-                    and self._lexicon.folded_zipf(tokens.folded[j]) < TRUSTED_ZIPF and cores[j].isalpha() \
-                    and (cores[j].islower() or j == first and cores[j][1:].islower()):
+            if j in tokens.repaired or j in tokens.taken:
+                continue  # no piece as printed (see _fragment)
+            core = cores[j]
+            sure = self._piece(core, tokens.folded[j])
+            if not sure and zipf < RARE_PIECE_ZIPF and self._lexicon.folded_zipf(tokens.folded[j]) < TRUSTED_ZIPF \
+                    and core.isalpha() and (core.islower() or j == first and core[1:].islower()):
                 sure = 1  # the other side of a rare or unknown word, no common word itself ("dis ussion")
-            if not sure and zipf == 0.0 and j == first and j not in tokens.repaired and j not in tokens.taken \
-                    and len(cores[j]) == 1 and cores[j].isupper() and cores[j] not in WORD_CAPITALS:
+            if not sure and zipf == 0.0 and j == first and len(core) == 1 and core.isupper() \
+                    and core not in WORD_CAPITALS:
                 sure = 2  # a capital no word is alone, before an unknown word: its first letter ("C mmittee")
-            if sure and (zipf < RARE_PIECE_ZIPF or len(cores[j]) <= 2 or sure == 2):
+            if sure and (zipf < RARE_PIECE_ZIPF or len(core) <= 2 or sure == 2):
                 pairs.append((first, last, sure))
         return pairs
 
@@ -1188,6 +1193,8 @@ class Dictionary(RealWordRepair, Strategy):
         >>> Dictionary()._misread_part("d-spatched") is None
         True
         """
+        if core.isalpha():
+            return None  # letters alone, no hyphen: most words, told without the pattern
         parts = COMPOUND_HYPHEN.split(core)
         zipf = self._lexicon.folded_zipf
         if len(parts) < 2 or any(len(part) < 2 or len(part) == 2 and zipf(fold(part)) < FRAGMENT_ZIPF
@@ -1573,7 +1580,8 @@ class Dictionary(RealWordRepair, Strategy):
         repeated = {core: kind for core, kind in kinds.items()
                     if kind[0] == "word" and kind[2] == 0.0 and vocabulary.folded_count(kind[1]) > 1}
         self._fetch({self._lookup_key(kind[1], 0.0, False): None for kind in repeated.values()})
-        kinds.update((core, ("skip", kind)) for core, kind in repeated.items() if not self._variant(kind[1], vocabulary))
+        kinds.update((core, ("skip", kind)) for core, kind in repeated.items()
+                     if not self._variant(kind[1], vocabulary))  # an unknown word the document uses twice is its own
         return kinds
 
     def _busy(self, tokens: Tokens, kinds: dict[str, tuple], paired: list[float], busy: set[int]) -> set[int]:
@@ -2116,7 +2124,9 @@ def _before_edits(original: str, edits: list[Edit], applied: list[Edit]) -> list
     moved = []
     for edit in edits:
         start, end = back(edit.start), back(edit.end)
-        moved.append(replace(edit, start=start, end=end, original=original[start:end]))
+        # made as Edit makes itself: dataclasses.replace reads each field by name, ~5 µs an edit
+        moved.append(Edit(start, end, edit.replacement, edit.strategy, edit.reason, edit.confidence,
+                          original[start:end]))
     return moved
 
 

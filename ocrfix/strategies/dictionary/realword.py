@@ -251,8 +251,10 @@ class RealWordRepair:
         [1, 6]
         """
         listed, linked = tokens.listed_flags(self._lexicon.folded_zipf), tokens.linked_after
+        # a name's word: two letters or more, capitalised or all capitals ("Mr", "MSVC"; not "I", "McKay")
+        name = tokens.flags(is_capitalised_word) | tokens.flags(is_alpha_word) & tokens.flags(str.isupper)
         found = (tokens.flags(is_lower_alpha_word) & listed & tokens.bare & linked & _before(linked)
-                 & _after(tokens.flags(_name_word)) & _before(listed & apart))
+                 & _after(name) & _before(listed & apart))
         return {i for i in np.flatnonzero(found).tolist() if tokens.letter_words[i] not in self.protected}
 
     def _suspect(self, tokens: Tokens, i: int, unpaired: set[int]) -> bool:
@@ -775,15 +777,6 @@ def _number(core: str) -> bool:
 def _lower_word_after(tokens: Tokens, i: int) -> bool:
     """Is token ``i + 1`` a lower-case word (a capitalised one after an opening is a name, no evidence)?"""
     return i + 1 < len(tokens.cores) and is_lower_alpha_word(tokens.cores[i + 1])
-
-
-def _name_word(core: str) -> bool:
-    """Is ``core`` printed as a name is: a word of two letters or more, capitalised or all capitals (not "I")?
-
-    >>> [_name_word(core) for core in ("Mr", "MSVC", "I", "the", "McKay")]
-    [True, True, False, False, False]
-    """
-    return is_capitalised_word(core) or is_alpha_word(core) and core.isupper()
 
 
 def _ends_sentence(tokens: Tokens, i: int) -> bool:

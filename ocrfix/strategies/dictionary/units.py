@@ -15,6 +15,7 @@ After a number or "per", where market reports, prices and recipes set weights, "
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Iterator
 
 import regex
@@ -124,4 +125,5 @@ def pounds_in_l(cores: list[str], text: str) -> set[int]:
     """
     if not STERLING.search(text):
         return set()
-    return {i for i, core in enumerate(cores) if core[-1:] == "l" and POUNDS_IN_L.fullmatch(core)}
+    sums = {core for core in set(cores) if core[-1:] == "l" and POUNDS_IN_L.fullmatch(core)}  # each distinct part once
+    return set(compress(range(len(cores)), map(sums.__contains__, cores))) if sums else set()
