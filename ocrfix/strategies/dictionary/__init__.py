@@ -1417,7 +1417,7 @@ class Dictionary(RealWordRepair, Strategy):
         lex = self._lexicon
         prev = self._known(prev)
         readings = {}
-        for score, pieces in chains(word, lex.folded_zipf, lex.folded_bigram, self._next_prob):
+        for score, pieces in chains(word, lex.folded_zipfs, lex.folded_bigram, self._next_prob):
             first, last = pieces[0], pieces[-1]
             z_first, z_last = lex.folded_zipf(first), lex.folded_zipf(last)
             if prev:

@@ -22,9 +22,9 @@ together ask other questions and set other bars: :func:`ocrfix.lexicon.splittabl
 >>> lex = lexicon.load()
 >>> def next_prob(prev, z_prev, word, z_word):  # crude: the pair's share of the first word, or 1e-4
 ...     return lex.folded_bigram(prev, word) - z_prev if lex.folded_bigram(prev, word) else -4.0
->>> [" ".join(chain) for _, chain in chains("thesekindsofproblems", lex.folded_zipf, lex.folded_bigram, next_prob)][:1]
+>>> [" ".join(chain) for _, chain in chains("thesekindsofproblems", lex.folded_zipfs, lex.folded_bigram, next_prob)][:1]
 ['these kinds of problems']
->>> chains("postinst", lex.folded_zipf, lex.folded_bigram, next_prob)
+>>> chains("postinst", lex.folded_zipfs, lex.folded_bigram, next_prob)
 []
 """
 from __future__ import annotations
@@ -46,12 +46,12 @@ UNLISTED_PER_PAIRS = 3  # ... one per this many pairs
 CLOSED_UNLISTED_PER_PAIRS, MAX_UNLISTED_CLOSED, CLOSED_PIECES = 2, 3, 2
 
 
-def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str], float],
+def chains(word: str, zipfs: Callable[[list[str]], list[float]], bigram: Callable[[str, str], float],
            next_prob: Callable[[str, float, str, float], float]) -> list[tuple[float, list[str]]]:
     """Every chain ``word`` (folded) splits into, as (log10 P of its pieces by word bigrams, pieces),
     best first; empty if it is too short, splits more than MAX_CHAINS ways, or not at all.
 
-    ``bigram`` says whether a word pair is listed; ``next_prob(prev, z_prev, word, z_word)`` is log10
+    ``zipfs`` gives the Zipf of each of a list of words; ``bigram`` says whether a word pair is listed; ``next_prob(prev, z_prev, word, z_word)`` is log10
     P(word | prev). One pair in UNLISTED_PER_PAIRS may be unlisted (the bigram list holds only the
     commoner pairs: "subtly different"); P(first piece) is its frequency.
     """
@@ -73,7 +73,7 @@ def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str],
             return len(found) <= MAX_CHAINS
         pieces = pieces_at.get(start)
         if pieces is None:
-            pieces = pieces_at[start] = _pieces_from(word, start, zipf)
+            pieces = pieces_at[start] = _pieces_from(word, start, zipfs)
         for piece, z_piece in pieces:
             glue = piece in GLUE_WORDS
             if not chain:
@@ -99,12 +99,14 @@ def chains(word: str, zipf: Callable[[str], float], bigram: Callable[[str, str],
     return sorted(found, key=lambda item: -item[0])
 
 
-def _pieces_from(word: str, start: int, zipf: Callable[[str], float]) -> list[tuple[str, float]]:
-    """The (piece, Zipf) a chain may take at ``start`` of ``word``."""
-    pieces = []
-    for end in range(start + 1, min(len(word), start + MAX_PIECE) + 1):
-        piece = word[start:end]
-        z_piece = zipf(piece)
-        if splittable(piece, z_piece) and not VOWELS.isdisjoint(piece):
-            pieces.append((piece, z_piece))
-    return pieces
+def _pieces_from(word: str, start: int, zipfs: Callable[[list[str]], list[float]]) -> list[tuple[str, float]]:
+    """The (piece, Zipf) a chain may take at ``start`` of ``word``, looked up in one call (most are no word:
+    an unlisted one, of Zipf 0, is not splittable).
+
+    >>> from ocrfix import lexicon
+    >>> _pieces_from("ofthem", 2, lexicon.load().folded_zipfs)[:2]
+    [('the', 7.73), ('them', 6.19)]
+    """
+    pieces = [word[start:end] for end in range(start + 1, min(len(word), start + MAX_PIECE) + 1)]
+    return [(piece, z_piece) for piece, z_piece in zip(pieces, zipfs(pieces))
+            if z_piece and splittable(piece, z_piece) and not VOWELS.isdisjoint(piece)]
