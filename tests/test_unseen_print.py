@@ -731,3 +731,13 @@ def test_a_page_marker_run_on_into_a_line_of_text_is_read_as_its_own_line(marker
 def test_a_comment_or_dashes_inside_a_sentence_that_mark_no_page_stay():
     text = "The figures -- page 12 of the report -- were read <!-- see note --> at the meeting.\n"
     assert Pipeline(["layout"]).run(text).text == text
+
+
+@pytest.mark.parametrize("marker", ["\n\n* * *\n\n", "\n* * *\n", "\n\n- - -\n\n"], ids=["asterism", "no blank lines", "dashes"])
+def test_an_asterism_between_pages_hides_no_page_break_and_stays(marker):
+    # marks spaced out on a line of their own between pages (a section's asterism, or a markdown thematic break): the
+    # pages' heads and feet are found as beside a rule; the marks are the text's (a section break), and stay
+    text, expected = pages_under_a_garbled_head(marker)
+    corrected = Pipeline(["layout"]).run(text).text
+    assert [word for word in corrected.split() if word not in "*-"] == expected.split()
+    assert corrected.count("\n" + marker.strip() + "\n") == 2

@@ -960,7 +960,9 @@ def _head_rules(lines: Lines) -> None:
     items = lines.items
     for above in [line for line in items if line.kind in ("running_head", "page_number")]:   # a few lines
         line = items[above.index + 1] if above.index + 1 < len(items) else None
-        if line is not None and line.page == above.page and line.kind == "body" and _printed_rule(line.content):
+        # (marks spaced out, "* * *", are a section's asterism: no head's rule)
+        if line is not None and line.page == above.page and line.kind == "body" and _printed_rule(line.content) \
+                and " " not in line.content:
             _mark(line, "running_head", "rule under the running head", above.confidence)
 
 

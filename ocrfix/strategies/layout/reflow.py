@@ -196,12 +196,14 @@ _MARKED_ENDS = "".join(_MARK_ENDS | _STRUCTURAL_ENDS)   # the last characters th
 
 
 def rule(content: str) -> bool:
-    """A line of one mark repeated: a rule, or a heading's underline in a plain-text document ("=====").
+    """A line of one mark repeated: a rule, or a heading's underline in a plain-text document ("====="), or the mark
+    spaced out (a section's asterism, a markdown thematic break: "* * *").
 
-    >>> rule("=" * 30), rule("---"), rule("--"), rule("-- Alan Perlis")
-    (True, True, False, False)
+    >>> rule("=" * 30), rule("---"), rule("--"), rule("-- Alan Perlis"), rule("* * *"), rule("* *")
+    (True, True, False, False, True, False)
     """
-    return len(content) >= 3 and not content.strip(content[0])
+    return len(content) >= 3 and not content.strip(content[0]) or (
+        " " in content and rule(content.replace(" ", "")))
 
 
 def _table_or_leader(content: str) -> bool:
