@@ -66,6 +66,8 @@ from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, g
                                                   glued_initials, lost_spaces, printed_apart, stray_marks, stray_stops)
 from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_noughts, misread_pound_signs, misread_pounds,
                                                 misread_shillings, pounds_in_l)
+from ocrfix.strategies.dictionary import turned
+from ocrfix.strategies.dictionary.turned import turned_lines
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
                                                  is_alpha_word, is_lower_alpha_word, stop_before)
 from ocrfix.strategies.dictionary.variants import has_standard_ending
@@ -269,6 +271,7 @@ class Dictionary(RealWordRepair, Strategy):
         tokens.unknown_prior = self._unknown_prior(tokens)
         edits: list[Edit] = (self._postcodes(text) + self._lone_marks(text) + self._datelines(text, tokens.core_counts)
                              + self._printed_apart(tokens))
+        edits += self._turned_lines(tokens, edits)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
         taken |= tokens.line_break_halves(self._is_word)  # "ter-\nminates": halves of a word, no words themselves
         taken |= pounds_in_l(tokens.cores, text)  # "47l. 10s.": pounds, not the number 471
@@ -590,6 +593,18 @@ class Dictionary(RealWordRepair, Strategy):
             + [self.edit(text, *match.span(), day, confidence=PATTERN_CONFIDENCE,
                          reason="a day's ordinal with letters read for its figures, before a month")
                for match, day in misread_ordinals(text, words)]
+
+    def _turned_lines(self, tokens: Tokens, edits: list[Edit]) -> list[Edit]:
+        """Lines a line recogniser read turned 180 degrees, read back (see :mod:`.turned`), where none of ``edits``
+        reaches.
+
+        >>> [e.replacement for e in Dictionary()._turned_lines(Tokens("by the hall. Aes o4 paxse seu pue The"), [])]
+        ['and has asked to say']
+        """
+        return [self.edit(tokens.text, start, end, reading, confidence=PATTERN_CONFIDENCE,
+                          reason="a line read turned 180 degrees (letters last to first, each as its turned shape)")
+                for start, end, reading in turned_lines(tokens, self._lexicon)
+                if not any(edit.start < end and start < edit.end for edit in edits)]
 
     def _printed_apart(self, tokens: Tokens) -> list[Edit]:
         """Two words run together that the text prints apart elsewhere (:func:`.spacing.printed_apart`), where the
@@ -1926,6 +1941,7 @@ def clear_caches() -> None:
     and the error model stay loaded."""
     ErrorModel.default().clear_caches()
     has_standard_ending.cache_clear()
+    turned.clear_caches()
 
 
 def glyph_readings(word: str) -> list[str]:
