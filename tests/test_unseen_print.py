@@ -734,10 +734,18 @@ def test_a_comment_or_dashes_inside_a_sentence_that_mark_no_page_stay():
 
 
 @pytest.mark.parametrize("marker", ["\n\n* * *\n\n", "\n* * *\n", "\n\n- - -\n\n"], ids=["asterism", "no blank lines", "dashes"])
-def test_an_asterism_between_pages_hides_no_page_break_and_stays(marker):
-    # marks spaced out on a line of their own between pages (a section's asterism, or a markdown thematic break): the
-    # pages' heads and feet are found as beside a rule; the marks are the text's (a section break), and stay
+def test_an_asterism_between_pages_inside_a_sentence_goes_with_the_heads(marker):
+    # marks spaced out on a line of their own between pages (a markdown thematic break): the pages' heads and feet are
+    # found as beside a rule; where the sentence runs on across them, they are the tool's page separator, and go
     text, expected = pages_under_a_garbled_head(marker)
-    corrected = Pipeline(["layout"]).run(text).text
-    assert [word for word in corrected.split() if word not in "*-"] == expected.split()
-    assert corrected.count("\n" + marker.strip() + "\n") == 2
+    assert Pipeline(["layout"]).run(text).text.split() == expected.split()
+
+
+@pytest.mark.parametrize("marker", ["\n\n* * *\n\n", "\n* * *\n"], ids=["asterism", "no blank lines"])
+def test_an_asterism_between_pages_after_a_sentence_stays_as_a_section_break(marker):
+    # the same marks between a sentence and the next may be the text's section break: they stay, on a line of their own
+    sentences = [sentence + "." for sentence in HISTORY.split(". ")]
+    first, second = ("\n".join(textwrap.wrap(" ".join(part), 60)) for part in (sentences[:3], sentences[3:6]))
+    text = f"{first}\n\n23{marker}THE HISTORY OF ASHCOMBE  24\n\n{second}\n"
+    corrected = Pipeline(["layout"]).run(text).text.strip()
+    assert corrected.split("\n\n") == [" ".join(sentences[:3]), "* * *", " ".join(sentences[3:6])]

@@ -925,6 +925,7 @@ def _classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             _mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
         elif slash and slash.group("slash"):
             _mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
+    _rules_inside_sentences(items, pages)
 
 
 def _feet_inside_words(items: list[Line], pages: list[list[int]]) -> None:
@@ -945,6 +946,29 @@ def _feet_inside_words(items: list[Line], pages: list[list[int]]) -> None:
         if after is not None and last[1].content[-2:-1].isalpha() and after.content[:1].islower():
             _mark(last[0], "page_number", f"page number misread by OCR ({last[0].content!r}) between the halves of a "
                                           "word broken at the page's end", 0.75)
+
+
+def _rules_inside_sentences(items: list[Line], pages: list[list[int]]) -> None:
+    r"""Mark the rules and asterisms between pages (:func:`_printed_rule`: "---", "* * *") where a sentence runs on across
+    them (no stop ends the page's last line, a small letter starts the next page's first): a tool's page separator, a
+    markdown thematic break; a section's break in the text stands between sentences.
+
+    >>> lines = Lines.scan("of their Use\n* * *\fof Tobacco.\n* * *\fThe Town")
+    >>> _rules_inside_sentences(lines.items, lines.pages); [line.kind for line in lines.items]
+    ['body', 'page_marker', 'body', 'body', 'body']
+    """
+    for page, following in zip(pages, pages[1:]):
+        before = [items[i] for i in page[-FOOT_LINES:] if items[i].kind == "body"]
+        after = [items[i] for i in following[:HEAD_LINES + 1] if items[i].kind == "body"]
+        rules = []
+        while before and _printed_rule(before[-1].content):
+            rules.append(before.pop())
+        while after and _printed_rule(after[0].content):
+            rules.append(after.pop(0))
+        if rules and before and after and before[-1].content[-1] not in ".!?:;)\"'”’" and after[0].content[:1].islower():
+            for line in rules:
+                _mark(line, "page_marker", f"a rule between pages inside a sentence, a tool's page separator: "
+                                           f"{line.content!r}", 0.8)
 
 
 def _head_rules(lines: Lines) -> None:
