@@ -203,6 +203,19 @@ def test_a_block_of_lines_read_twice_is_removed(between):
     assert "4-line block" in edit.reason and "repeated 2 times" in edit.reason
 
 
+def test_a_line_that_opens_with_the_line_befores_end_read_again_loses_it():
+    """A line recogniser whose line image took in the line above reads its end again at the line's start."""
+    text = ("We stood upon the harbour wall at dawn to see the ships come in\nto see the ships come in from the sea,"
+            " and the gulls were\ncrying overhead.\n")
+    assert fixed(text) == text.replace("\nto see the ships come in from", "\nfrom")
+    (edit,) = PIPELINE.run(text).edits
+    assert "6-token unit" in edit.reason and "repeated 2 times" in edit.reason
+    # verse opens its lines in capitals and may say a line's end again; a sentence may open with the last one's end
+    assert_unchanged("I saw the ships come sailing in\nThe ships come sailing in, my love,\nOn Christmas Day.\n")
+    assert_unchanged("He said it would be done by the end of the week.\nthe end of the week came and went.\n")
+    assert_unchanged("returned to this office\nto this office by the closing date.\n")  # under 15 letters, as in a line
+
+
 def test_a_block_said_twice_that_stays():
     """A chorus sung twice (amid verse, at the song's end too), short blocks (a form's signature blocks), and a
     row said four times that its own period keeps are no block read twice."""

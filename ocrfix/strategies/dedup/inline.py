@@ -33,6 +33,8 @@ _ALNUM_START = re.compile(r"^[\W_]+")  # the marks before its first
 _SPOKEN_MARKS = "," + SENTENCE_END  # between the copies of a repeated cry ("ha, ha, ha", "No! no! no!")
 _QUOTES = "\"'“‘«„"
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
+_LONGEST_TAIL_ECHO = 12  # tokens of a line's end that may be read again at the next line's start
+_MAY_BE_LOWER = np.array([chr(code).islower() for code in range(0x250)] + [True])  # past the table: look closer
 _LINKS = frozenset(("and", "or", "nor", "by", "after", "upon"))  # "on and on", "day by day", "wave upon wave"
 
 
@@ -43,6 +45,7 @@ class TokenLoops:
         self.dedup = dedup
         self.text = text
         self.starts, self.ends, self.core_ends, self.ids = tokens.starts, tokens.ends, tokens.core_ends, tokens.ids
+        self.codes = tokens.codes
         self.marked_in_markup: set[int] = set()
         if tags or bold:
             self._see_through_markup(self._markup_holders(tags, bold))
@@ -105,7 +108,57 @@ class TokenLoops:
                 loop = self._loop(run_start, run_length, period, near=near, counter=counter)
                 if loop is not None:
                     loops.append(loop)
+        return loops + self._tail_echoes()
+
+    def _tail_echoes(self) -> list[Loop]:
+        """Lines that open by reading again the last 3..12 words of the line before ("... to see the ships come
+        in" / "to see the ships come in from the sea"): a line recogniser whose line image took in the line
+        above. As a phrase read twice inside a line is an echo: 15 letters at least, the first copy not closing
+        a sentence; the second opens in lower case, as a line of prose running on does (verse opens its lines in
+        capitals, and says a line's end again)."""
+        loops, echoed = [], set()
+        for first, size in sorted(zip(*self._tail_echo_candidates()), key=lambda pair: (pair[0], -pair[1])):
+            loop = None if first in echoed else self._tail_echo(first, size)  # the longest echo first
+            if loop is not None:
+                echoed.add(first)
+                loops.append(loop)
         return loops
+
+    def _tail_echo_candidates(self) -> tuple[list[int], list[int]]:
+        """Line starts and sizes of the echoes :meth:`_tail_echoes` looks at closely: the copy before the line opens
+        with its first two tokens, and the line's ``size``-th token is the line before's last; found in numpy on
+        the lines of prose running on (most lines open with a common word)."""
+        per_line, ids = self.per_line, self.ids
+        opening = np.cumsum(per_line) - per_line  # each line's first token
+        starts = opening[np.flatnonzero((per_line[1:] > _ECHO_TOKENS) & (per_line[:-1] >= _ECHO_TOKENS)) + 1]
+        ends = starts - 1  # the line before: its last token, not closing a sentence
+        lower = _MAY_BE_LOWER.take(self.codes.take(self.starts.take(starts)), mode="clip")
+        starts = starts[lower & (self.page[starts] == self.page[ends]) & (self.core_ends[ends] == self.ends[ends])]
+        if not len(starts):
+            return [], []
+        most = np.minimum(per_line[self.line[starts - 1]], per_line[self.line[starts]] - 1)  # tokens an echo may have
+        width = min(_LONGEST_TAIL_ECHO - _ECHO_TOKENS + 1, len(ids))  # the tokens before a line that may open a copy
+        base = np.maximum(starts - _LONGEST_TAIL_ECHO, 0)
+        window = np.lib.stride_tricks.as_strided(ids, (len(ids) - width + 1, width), (ids.itemsize,) * 2,
+                                                 writeable=False)  # window[i]: ids[i:i + width], a view
+        row, column = np.nonzero(window[base] == ids.take(starts)[:, None])
+        start = starts.take(row)
+        size = start - base.take(row) - column
+        keep = (size >= _ECHO_TOKENS) & (size <= most.take(row))
+        start, size = start[keep], size[keep]
+        keep = (ids.take(start - size + 1) == ids.take(start + 1)) & (ids.take(start + size - 1) == ids.take(start - 1))
+        return start[keep].tolist(), size[keep].tolist()
+
+    def _tail_echo(self, start: int, size: int) -> Loop | None:
+        """The echo of the ``size`` tokens before token ``start`` (a line's first) that open its line, if it is one
+        (:meth:`_tail_echoes`)."""
+        unit = self.text[int(self.starts[start - size]):int(self.ends[start - 1])]
+        if not (self.ids[start - size:start] == self.ids[start:start + size]).all() \
+                or not self.text[int(self.starts[start])].islower() \
+                or len(LETTER.findall(unit)) < _ECHO_LETTERS:
+            return None
+        return Loop(int(self.starts[start]), int(self.starts[start + size]), f'{size}-token unit "{preview(unit)}"',
+                    2, "exact", 0.8)
 
     def _periods(self, most: int) -> list[int] | range:
         """The periods up to ``most`` at which equal tokens of one line make a run as long as the period,

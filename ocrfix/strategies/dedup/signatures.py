@@ -38,6 +38,7 @@ class Tokens:
     """
 
     def __init__(self, codes: np.ndarray, token_bounds: tuple[np.ndarray, np.ndarray]) -> None:
+        self.codes = codes  # the text's code points
         self.breaks = ((codes == 10) | (codes == 12)).nonzero()[0]
         self.starts, self.ends = token_bounds
         self.before_breaks = np.searchsorted(self.starts, self.breaks)  # tokens before each line break
