@@ -1,11 +1,14 @@
 """The `dictionary` strategy: OCR-aware word repair that leaves what is right alone."""
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 import pytest
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cdist
 
-from ocrfix import strategies
+from ocrfix import lexicon, strategies
 from ocrfix.errormodel import ErrorModel
 from ocrfix.pipeline import Pipeline
 from ocrfix.strategies.dictionary import Dictionary
@@ -221,6 +224,22 @@ def test_delete_index_finds_words_within_two_edits():
     assert index.lookup("kiug", 1) == {"king": 1}
     assert index.lookup("zzzzzz") == {}
     assert "abc" in deletions("abcd") and "ab" in deletions("abcd") and "a" not in deletions("abcd")
+
+
+def test_delete_index_finds_every_word_within_its_distance():
+    # the index files each deletion with the characters it took: a word is looked at only where it reaches the
+    # query's string by as few deletions as the query may take (within one edit: one), and none may be missed
+    words = [word for word, _ in islice(lexicon.load().words(), 2000) if len(word) > 1]
+    index = DeleteIndex.build(words)
+    queries = [word[:i] + mark + word[i + 1:] for word in words[::29] for i in range(len(word)) for mark in "ae"] \
+        + [word[:i] + "x" + word[i:] for word in words[::31] for i in range(len(word) + 1)] \
+        + [word[:i] + word[i + 1:] for word in words[::37] for i in range(len(word))]
+    queries = [query for query in queries if len(query) > 2]  # two letters are never deleted down to nothing
+    for distance in (1, 2):
+        scanned = cdist(queries, words, scorer=Levenshtein.distance, score_cutoff=distance)
+        looked_up = index.lookup_many([(query, distance, None) for query in queries])
+        for query, row, found in zip(queries, scanned.tolist(), looked_up):
+            assert found == {word: d for word, d in zip(words, row) if d <= distance}, (query, distance)
 
 
 def test_delete_index_file_keeps_its_frequencies(tmp_path):

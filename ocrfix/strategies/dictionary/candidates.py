@@ -3,7 +3,7 @@
 Every lexicon word of at least ``min_zipf`` contributes the strings made by
 deleting up to two characters from its first ``prefix`` characters; a query
 generates the same deletions and looks them up. The index is two sorted numpy
-arrays (a 32-bit polynomial hash of a deletion, word number), built once and cached on disk, so
+arrays (a 32-bit polynomial hash of a deletion; word number and characters deleted), built once and cached on disk, so
 it costs ~20 MB and loads in milliseconds; collisions only add candidates that
 the final edit-distance check removes.
 
@@ -32,6 +32,9 @@ PREFIX = 7
 MIN_ZIPF = 2.0  # rarer lexicon words are never proposed as corrections
 COMMON_ZIPF = 5.0  # the small index of common words, for lookups of rare real words (far commoner words only)
 LOOKUP_CACHE = 100_000  # candidate lists (and other lookups) a Dictionary keeps across documents
+# An index entry holds the word's number in its low WORD_BITS bits, above them how many characters the deletion took
+WORD_BITS = 30
+WORD_NUMBER = (1 << WORD_BITS) - 1
 
 
 def remember(cache: dict, key, value):
@@ -84,12 +87,12 @@ def _mix(hashes: np.ndarray) -> np.ndarray:
     return hashes >> np.uint64(32)
 
 
-def deletion_hashes(words: list[str], distances: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """(word number, 32-bit hash) of every distinct string of ``deletions(words[k], distances[k])``.
+def deletion_hashes(words: list[str], distances: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(word number, 32-bit hash, characters deleted) of each distinct string of ``deletions(words[k], distances[k])``.
 
-    >>> numbers, hashes = deletion_hashes(["abc", "bc"], [1, 0])
-    >>> numbers.tolist(), int(hashes[numbers == 1][0]) in hashes[numbers == 0].tolist()
-    ([0, 0, 0, 0, 1], True)
+    >>> numbers, hashes, deleted = deletion_hashes(["abc", "bc"], [1, 0])
+    >>> numbers.tolist(), int(hashes[numbers == 1][0]) in hashes[numbers == 0].tolist(), deleted.tolist()
+    ([0, 0, 0, 0, 1], True, [0, 1, 1, 1, 0])
     """
     prefixes = np.array([word[:PREFIX] for word in words], dtype=f"<U{PREFIX}")
     codes = prefixes.view(np.uint32).reshape(len(words), PREFIX).astype(np.uint64)
@@ -104,12 +107,16 @@ def deletion_hashes(words: list[str], distances: list[int]) -> tuple[np.ndarray,
             # (rows, deletions) sums of the kept characters' terms; uint64 arithmetic wraps
             hashes = (group_codes[:, kept] * _POWERS[:kept.shape[1]]).sum(axis=2, dtype=np.uint64)
             hashes += _LENGTH_TERMS[kept.shape[1]]
-            found.append((np.repeat(rows, len(kept)).astype(np.uint64) << np.uint64(32)) | _mix(hashes).ravel())
+            # (row, characters deleted, hash) in one 64-bit number: sorted and told apart at once
+            row_and_deleted = (np.repeat(rows, len(kept)).astype(np.uint64) << np.uint64(34)) \
+                | (np.uint64(length - kept.shape[1]) << np.uint64(32))
+            found.append(row_and_deleted | _mix(hashes).ravel())
     if not found:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.uint32)
     pairs = np.sort(np.concatenate(found))
     pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # a deletion made twice ("aab" less an a) once
-    return (pairs >> np.uint64(32)).astype(np.int64), (pairs & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return ((pairs >> np.uint64(34)).astype(np.int64), (pairs & np.uint64(0xFFFFFFFF)).astype(np.uint32),
+            ((pairs >> np.uint64(32)) & np.uint64(3)).astype(np.uint32))
 
 
 def _distances(queries: list[str], owner: np.ndarray, words: np.ndarray, cutoff: int) -> np.ndarray:
@@ -155,9 +162,9 @@ class DeleteIndex:
     @classmethod
     def build(cls, words: Iterable[str]) -> "DeleteIndex":
         words = sorted(set(words))
-        ids, keys = deletion_hashes(words, [MAX_DISTANCE] * len(words))
+        numbers, keys, deleted = deletion_hashes(words, [MAX_DISTANCE] * len(words))
         order = np.argsort(keys, kind="stable")
-        return cls(words, keys[order], ids[order].astype(np.uint32))
+        return cls(words, keys[order], numbers[order].astype(np.uint32) | (deleted[order] << np.uint32(WORD_BITS)))
 
     def lookup(self, query: str, max_distance: int = MAX_DISTANCE, min_zipf: float | None = None) -> dict[str, int]:
         """The indexed words within ``max_distance`` edits of ``query``, with their distances.
@@ -202,7 +209,7 @@ class DeleteIndex:
     def _near(self, queries: list[tuple[str, int, float | None]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(query number, word number, distance) of every indexed word near a query, by query and word."""
         # a hash collision only repeats pairs (removed below) or adds words the distance check removes
-        owners, probes = deletion_hashes([query for query, _, _ in queries], [d for _, d, _ in queries])
+        owners, probes, _ = deletion_hashes([query for query, _, _ in queries], [d for _, d, _ in queries])
         if not len(probes):
             return _NOTHING
         order = np.argsort(probes)  # sorted probes make the binary searches cache-friendly
@@ -217,10 +224,15 @@ class DeleteIndex:
         positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
         owner = np.repeat(owners[order], counts)
         # the gathers by take: ~15M instructions a pass fewer than indexing by an array (the same values)
-        numbers = self._ids.take(positions).astype(np.int64)
+        ids = self._ids.take(positions)
+        numbers = (ids & np.uint32(WORD_NUMBER)).astype(np.int64)
         lengths = np.fromiter((len(q) for q, _, _ in queries), dtype=np.int32, count=len(queries))
-        distances = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))
-        keep = np.abs(self._lengths.take(numbers) - lengths.take(owner)) <= distances.take(owner)
+        cutoffs = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))  # each query's distance
+        distances = cutoffs.take(owner)
+        # a word within d edits shares a string with the query that each reaches by d deletions or fewer (of the
+        # substituted characters and the extra ones): one the word reaches only by more is no evidence
+        keep = (np.abs(self._lengths.take(numbers) - lengths.take(owner)) <= distances) \
+            & ((ids >> np.uint32(WORD_BITS)) <= distances)
         if self._zipfs is not None:
             floors = np.fromiter((-1.0 if z is None else z for _, _, z in queries), dtype=np.float64,
                                  count=len(queries))
@@ -228,9 +240,8 @@ class DeleteIndex:
         pairs = np.sort((owner[keep] << 32) | numbers[keep])  # filtered first: far fewer to sort
         pairs = pairs[np.diff(pairs, prepend=-1) != 0]  # np.unique, without its slow hashing
         owner, numbers = pairs >> 32, pairs & 0xFFFFFFFF
-        found = _distances([query for query, _, _ in queries], owner, self._word_array[numbers],
-                           int(distances.max()))
-        near = found <= distances[owner]
+        found = _distances([query for query, _, _ in queries], owner, self._word_array[numbers], int(cutoffs.max()))
+        near = found <= cutoffs[owner]
         return owner[near], numbers[near], found[near]
 
     def to_bytes(self) -> bytes:
@@ -256,9 +267,9 @@ def default_index() -> DeleteIndex:
 
     source = lexicon.DATA_DIR / lexicon.WORDS_FILE
     # the format tag changes whenever the file's content does (poly1: deletion_hashes; zipfs: the words'
-    # frequencies, from the same table, are in it: looking up 131k words took a tenth of the load), so no stale
-    # cache is read
-    path = diskcache.cache_path("deletes", f"poly1:zipfs:{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}".encode(),
+    # frequencies, from the same table, are in it: looking up 131k words took a tenth of the load; deleted: each
+    # entry's characters deleted, above its word number), so no stale cache is read
+    path = diskcache.cache_path("deletes", f"poly1:zipfs:deleted:{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}".encode(),
                                 source.read_bytes(), suffix=".npz")
     if path.exists():
         try:
