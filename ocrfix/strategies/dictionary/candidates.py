@@ -237,9 +237,15 @@ class DeleteIndex:
             floors = np.fromiter((-1.0 if z is None else z for _, _, z in queries), dtype=np.float64,
                                  count=len(queries))
             keep &= self._zipfs.take(numbers) > floors.take(owner)
-        pairs = np.sort((owner[keep] << 32) | numbers[keep])  # filtered first: far fewer to sort
-        pairs = pairs[np.diff(pairs, prepend=-1) != 0]  # np.unique, without its slow hashing
-        owner, numbers = pairs >> 32, pairs & 0xFFFFFFFF
+        # (query, word) as one number to sort, filtered first (far fewer): 32 bits where they hold both, as for every
+        # batch a pass asks (a sort of half the bytes takes ~40% less time)
+        shift = max(1, len(self.words) - 1).bit_length()
+        kind = np.uint32 if len(queries) << shift <= 1 << 32 else np.int64
+        pairs = np.sort((owner[keep].astype(kind) << kind(shift)) | numbers[keep].astype(kind))
+        first = np.ones(len(pairs), dtype=bool)  # of its run of equal pairs: np.unique, without its slow hashing
+        first[1:] = pairs[1:] != pairs[:-1]
+        pairs = pairs[first]
+        owner, numbers = (pairs >> kind(shift)).astype(np.int64), (pairs & kind((1 << shift) - 1)).astype(np.int64)
         found = _distances([query for query, _, _ in queries], owner, self._word_array[numbers], int(cutoffs.max()))
         near = found <= cutoffs[owner]
         return owner[near], numbers[near], found[near]
