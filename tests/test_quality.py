@@ -139,6 +139,9 @@ def test_names_and_rare_words_the_document_prints_twice_are_its_own_words():
     clean = rates("He said it was there vefore the rain came down over the hills and the long valley, and it was "
                   "still there vefore the snow fell on the quiet town.")
     assert clean["unknown"] == 0 and clean["repeated"] > 0
+    for word, column in (("getline", "merged"), ("read_line", "garbage")):  # run together, joined on purpose
+        code = rates(f"Call {word} to read the next line of the file, and call {word} again until it returns none.")
+        assert code[column] == 0 and code["repeated"] > 0
     damaged = rates("He sald it wes tbere vefore tbe rain, and vefore tlie snow.")
     assert damaged["unknown"] > 0 and damaged["repeated"] == 0
 
