@@ -171,7 +171,8 @@ OWN_NAME_COUNT = 2
 #: word recurs ("tiat", "tne"). Unknown words only, for every text: corpus 1.0363 (held-out 1.3777). Unknown words
 #: under 0.1 / 0.15 / 0.2 / 0.25: corpus 1.0185 / 1.0149 / 1.0190 / 1.0259 (10 deals 1.0097 / 1.0079 / 1.0112 against
 #: 1.0140 without), held-out 0.8326 / 1.4250, 0.8348 / 1.4165, 0.8347 / 1.4167, 0.8347 / 1.4130; with garbage and
-#: run-together words too (0.15) 1.0145 (deals 1.0079), held-out 0.8359 / 1.4102, clean text 3.115% -> 2.768% (session 24).
+#: run-together words too (0.15) 1.0145 (deals 1.0079), held-out 0.8359 / 1.4102, clean text 3.115% -> 2.768%
+#: (session 24).
 OWN_WORD_DAMAGE = 0.15
 #: A line with this many names (capitalised unknown words) and no other word evidence lists them
 #: (:func:`_listed_names`).
