@@ -690,3 +690,13 @@ def test_the_article_glued_to_a_closed_class_word_is_split_and_such_a_word_reads
     # read as its two words or as printed, not as another word ("fora": "form"); a capitalised name stays
     for text in ("The council heard the matter in various fora of debate.", "In the days of King Asa the land had rest."):
         assert run(default, text) == text
+
+
+def test_a_space_lost_with_the_next_words_first_letter_is_put_back_beside_a_closed_class_word(default):
+    assert run(default, "The boys ran down the lane inheir best clothes.") == \
+        "The boys ran down the lane in their best clothes."
+    assert run(default, "She had no sensef humour, and the wind was backing intohe south.") == \
+        "She had no sense of humour, and the wind was backing into the south."
+    # a word's last letter lost before a closed-class word is no such reading: "journais" is "journals" misread
+    assert run(default, "It was printed in the main journais, and in the papers.") == \
+        "It was printed in the main journals, and in the papers."
