@@ -62,8 +62,9 @@ from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIE
                                                    best_reading, drops_edge, drops_letters, letters_for_letters,
                                                    with_case)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
-from ocrfix.strategies.dictionary.spacing import (GLUE_WORDS, fullwidth_marks, glued_figures, glued_function_words,
-                                                  glued_initials, lost_spaces, printed_apart, stray_marks, stray_stops)
+from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
+                                                  glued_function_words, glued_initials, lost_spaces, printed_apart,
+                                                  stray_marks, stray_stops)
 from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_noughts, misread_pound_signs, misread_pounds,
                                                 misread_shillings, pounds_in_l)
 from ocrfix.strategies.dictionary import turned
@@ -114,6 +115,9 @@ GLUED_ARTICLE_ODDS = 1.0
 # and a lost letter apart; on line recognisers' pages about a fifth as common as a space lost alone (session 23), so
 # log10 0.2 beside the error model's lost space.
 LETTER_WITH_SPACE = -0.7
+LOST_LETTER_REST = 3  # letters left of a word that lost its first one after a closed-class word ("theaith")
+# a GLUE_WORDS word's letters after its first -> the words: "he" -> she, the
+GLUE_TAILS = {tail: sorted(glue for glue in GLUE_WORDS if glue[1:] == tail) for tail in {glue[1:] for glue in GLUE_WORDS}}
 RUN_TOGETHER_EDGE = frozenset("-'’@/._")  # beside a word two run together (see _printed_apart): a compound or code
 # A cache language model (Kuhn & De Mori 1990): a word the document itself uses elsewhere is likelier
 # there than the lexicon says ("Valley" printed "Vailey" in a text that names the valley twice);
@@ -246,6 +250,7 @@ class Dictionary(RealWordRepair, Strategy):
         self._misreadings: dict[str, tuple[str, ...]] = {}  # word -> see _misread
         self._fittings: dict[tuple[str, str | None, str | None], list[str]] = {}  # see _fitting_beside
         self._splits: dict[str, list[tuple[str, str, float, float]]] = {}  # word -> see _splits_in_two
+        self._lost_splits: dict[str, list[tuple[str, str, float, float]]] = {}  # word -> see _lost_letter_splits
         self._in_uses: dict[tuple[str, float], float] = {}  # (word, Zipf) -> see _in_use
         self._edges: dict[tuple[str, bool], list[tuple[str, float]]] = {}  # (word, last) -> see _edge_forms
 
@@ -908,16 +913,19 @@ class Dictionary(RealWordRepair, Strategy):
         >>> [(left, right) for left, right, _, _ in Dictionary()._lost_letter_splits("sensef")]
         [('sense', 'of')]
         """
-        found = []
-        for glue in GLUE_WORDS:
-            if word.startswith(glue):
-                found += [(glue, right) for right, _ in self._edge_forms(word[len(glue):], False)]
-            if word.endswith(glue[1:]) and not word.endswith(glue):
-                found.append((word[:1 - len(glue)], glue))
-        zipfs = self._lexicon.folded_zipf
-        return [(left, right, zipfs(left), zipfs(right)) for left, right in dict.fromkeys(found)
-                if left and right and splittable(left, zipfs(left)) and splittable(right, zipfs(right))
-                and self._pair(left, right)]
+        found = self._lost_splits.get(word)
+        if found is None:
+            pairs = []
+            for size in GLUE_SIZES:
+                if word[:size] in GLUE_WORDS and len(word) - size >= LOST_LETTER_REST:
+                    pairs += [(word[:size], right) for right, _ in self._edge_forms(word[size:], False)]
+                pairs += [(word[:1 - size], glue) for glue in GLUE_TAILS.get(word[1 - size:], ())
+                          if not word.endswith(glue)]
+            zipfs = self._lexicon.folded_zipf
+            found = remember(self._lost_splits, word, [
+                (left, right, zipfs(left), zipfs(right)) for left, right in dict.fromkeys(pairs)
+                if left and splittable(left, zipfs(left)) and splittable(right, zipfs(right)) and self._pair(left, right)])
+        return found
 
     def _glued_odds(self, left: str, right: str) -> float:
         """GLUE_ODDS if ``left right`` is a listed word pair of which one is a GLUE_WORDS word, else 0; and
