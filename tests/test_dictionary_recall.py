@@ -681,22 +681,25 @@ def test_figures_tried_at_their_edges_are_the_patterns_matches(text):
                                                   if not sp._in_url_or_code(text, each[0])]
 
 
-def test_the_article_glued_to_a_closed_class_word_is_split_and_such_a_word_reads_no_other_word(default):
+@pytest.mark.parametrize("text, expected", [
     # the lexicon lists "ina", "ona", "asa", "witha" (names, web typos) but far rarer than "in a", "on a", ...
-    assert run(default, "The old mill stood ina field, with its wheel ona stone base.") == \
-        "The old mill stood in a field, with its wheel on a stone base."
-    assert run(default, "He kept the letter asa record, witha note for the clerk.") == \
-        "He kept the letter as a record, with a note for the clerk."
+    ("The old mill stood ina field, with its wheel ona stone base.",
+     "The old mill stood in a field, with its wheel on a stone base."),
+    ("He kept the letter asa record, witha note for the clerk.", "He kept the letter as a record, with a note for the clerk."),
     # read as its two words or as printed, not as another word ("fora": "form"); a capitalised name stays
-    for text in ("The council heard the matter in various fora of debate.", "In the days of King Asa the land had rest."):
-        assert run(default, text) == text
+    ("The council heard the matter in various fora of debate.", None),
+    ("In the days of King Asa the land had rest.", None),
+])
+def test_the_article_glued_to_a_closed_class_word_is_split_and_such_a_word_reads_no_other_word(default, text, expected):
+    assert run(default, text) == (expected or text)
 
 
-def test_a_space_lost_with_the_next_words_first_letter_is_put_back_beside_a_closed_class_word(default):
-    assert run(default, "The boys ran down the lane inheir best clothes.") == \
-        "The boys ran down the lane in their best clothes."
-    assert run(default, "She had no sensef humour, and the wind was backing intohe south.") == \
-        "She had no sense of humour, and the wind was backing into the south."
+@pytest.mark.parametrize("text, expected", [
+    ("The boys ran down the lane inheir best clothes.", "The boys ran down the lane in their best clothes."),
+    ("She had no sensef humour, and the wind was backing intohe south.",
+     "She had no sense of humour, and the wind was backing into the south."),
     # a word's last letter lost before a closed-class word is no such reading: "journais" is "journals" misread
-    assert run(default, "It was printed in the main journais, and in the papers.") == \
-        "It was printed in the main journals, and in the papers."
+    ("It was printed in the main journais, and in the papers.", "It was printed in the main journals, and in the papers."),
+])
+def test_a_space_lost_with_the_next_words_first_letter_is_put_back_beside_a_closed_class_word(default, text, expected):
+    assert run(default, text) == expected
