@@ -55,6 +55,7 @@ from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
+from ocrfix.strategies.dictionary.quotes import quoted, wrapped
 from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is_noisy, ordinal, protected_reason,
                                                   repair_capital_i, repair_inner_capital, repair_number,
                                                   repair_postcode, shape_readings)
@@ -186,13 +187,6 @@ COMPOUND_HYPHEN = regex.compile("[-‐‑]")  # the joiner of a compound's parts
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
 FIRST_LETTER_WORD = 3  # the least length of a word whose first letter alone is told misread ("wempest", "Che")
-# What closes a quotation an opening mark may start (’ and ' also serve as apostrophes: a word with
-# one after the mark is taken as quoted, the cautious reading).
-CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
-QUOTE_REACH = 400  # characters a quotation is looked for in
-# each opening mark where it opens a quotation again: after a space, a line's start or a bracket, before a letter
-OPENING_AGAIN = {mark: regex.compile(r"(?<=^|[\s(\[])" + regex.escape(mark) + r"(?=\p{L})", regex.MULTILINE)
-                 for mark in CLOSING_QUOTES}
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
 # An opening quotation mark that no closing one follows in the paragraph, glued before a lower-case word in common
 # use (Zipf) that needs no letter put back, is a speck ("the strain of ‘waiting for news"). Not the apostrophe,
@@ -1005,8 +999,8 @@ class Dictionary(RealWordRepair, Strategy):
         if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) and not (dash or closing or stop) \
                 or not core.isalpha() \
                 or not core.islower() \
-                or not last and _quoted(text, mark_at) \
-                or _wrapped(text, tokens.starts[i] if last else mark_at + 1, tokens.ends[i]) \
+                or not last and quoted(text, mark_at) \
+                or wrapped(text, tokens.starts[i] if last else mark_at + 1, tokens.ends[i]) \
                 or text[mark_at - 1:mark_at] == "\\":  # an escaped mark is meant literally ("\_s" in a vim pattern)
             return None
         word = fold(core)
@@ -2101,57 +2095,6 @@ def _opened_by_mark(tokens: Tokens) -> list[int]:
                 and cores[i].isalpha() and cores[i].islower():
             found.append(i)
     return found
-
-
-def _quoted(text: str, offset: int) -> bool:
-    """Is the mark at ``offset`` an opening quotation mark that a closing one follows in its paragraph?
-
-    An apostrophe between two letters ("it’s") closes nothing, and neither does a mark after a space: a
-    closing quotation mark stands against the word or stop it closes ("yes”", "said.’"); one after a space
-    opens a quotation or is a misread letter ("' is" for "It is"). A closing mark closes the nearest opening
-    before it: English nests no quotation in the same mark, so where the same mark opens again before the
-    closing one ("loading “he roof … “stuff”"), this one closes nowhere (:func:`_first_closing`).
-
-    >>> _quoted("He said “yes” and left.", 8), _quoted("and “he went home.", 4), _quoted("in ‘he town’s inn", 3)
-    (True, False, False)
-    >>> _quoted("those ‘hat use it. ' is clear", 6), _quoted("agreed “hat the grains, “as he said”, were", 7)
-    (False, False)
-    """
-    closing = CLOSING_QUOTES.get(text[offset])
-    if closing is None:
-        return False
-    reach = min(len(text), offset + QUOTE_REACH)
-    end = text.find("\n\n", offset, reach + 1)  # a paragraph's end within reach (not a search of the whole text)
-    end = reach if end < 0 else end
-    closed_at = min((position for mark in closing if (position := _first_closing(text, mark, offset + 1, end)) >= 0),
-                    default=-1)
-    return closed_at >= 0 and OPENING_AGAIN[text[offset]].search(text, offset + 1, closed_at) is None
-
-
-def _first_closing(text: str, mark: str, start: int, end: int) -> int:
-    """Where the first ``mark`` in ``text[start:end]`` that closes a quotation stands (against the word or stop it
-    closes, not between two letters), -1 if none does.
-
-    >>> _first_closing("it’s ‘the end’ and", "’", 0, 18), _first_closing("it’s ‘ here", "’", 0, 11)
-    (13, -1)
-    """
-    position = text.find(mark, start, end)
-    while position >= 0:
-        before = text[position - 1]
-        if not before.isspace() and not (before.isalpha() and position + 1 < len(text) and text[position + 1].isalpha()):
-            return position
-        position = text.find(mark, position + 1, end)
-    return -1
-
-
-def _wrapped(text: str, start: int, end: int) -> bool:
-    """Is the word at ``start:end`` between two of the same mark: emphasis ("_he_", "*he*" in Markdown and
-    plain-text mail), not a mark misread for a letter?
-
-    >>> _wrapped("said _he_ then", 6, 8), _wrapped("said _he then", 6, 8)
-    (True, False)
-    """
-    return 0 < start and end < len(text) and text[start - 1] == text[end] and not text[end].isspace()
 
 
 def _added_edge_letters(original: str, replacement: str) -> tuple[bool, bool]:
