@@ -32,7 +32,6 @@ import operator
 import os
 import string
 from collections import Counter
-from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import compress
 from typing import Callable, Collection, Iterable, Sequence
@@ -54,6 +53,7 @@ from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, DeleteIndex, c
 from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
+from ocrfix.strategies.dictionary.edits import before_edits, in_document_case, in_own_glyphs, with_applied
 from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
 from ocrfix.strategies.dictionary.quotes import quoted, wrapped
 from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is_noisy, ordinal, protected_reason,
@@ -71,7 +71,7 @@ from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_nought
 from ocrfix.strategies.dictionary import turned
 from ocrfix.strategies.dictionary.turned import turned_lines
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
-                                                 is_alpha_word, is_lower_alpha_word, stop_before)
+                                                 is_alpha_word, is_lower_alpha_word)
 from ocrfix.strategies.dictionary.variants import has_standard_ending
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
@@ -180,9 +180,6 @@ LONG_S_ROUNDS = 2
 # The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
 GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
                     if len(observed) == 2 and len(intended) == 1)
-# Glyphs of old print that case-folding spells out, and the letters they stand for (see _in_own_glyphs).
-OWN_GLYPHS_SPELLED = {"ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-OWN_GLYPHS = regex.compile("[" + "".join(OWN_GLYPHS_SPELLED) + "]")
 COMPOUND_HYPHEN = regex.compile("[-‐‑]")  # the joiner of a compound's parts ("half-past"): see _compound_part
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
@@ -367,9 +364,9 @@ class Dictionary(RealWordRepair, Strategy):
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
         if spaced:
-            edits = _with_applied(spaced, _before_edits(original, edits, spaced))
+            edits = with_applied(spaced, before_edits(original, edits, spaced))
         edits.sort(key=lambda e: e.start)
-        return _in_document_case(original, [_in_own_glyphs(edit) for edit in edits
+        return in_document_case(original, [in_own_glyphs(edit) for edit in edits
                                             if edit.confidence >= self.min_confidence])
 
     def _declined_unread(self, tokens: Tokens, kinds: dict[str, tuple], joins: set[int]) -> set[int]:
@@ -2111,64 +2108,6 @@ def _added_edge_letters(original: str, replacement: str) -> tuple[bool, bool]:
             ops[-1].tag == "insert" and ops[-1].src_start == len(original))
 
 
-def _before_edits(original: str, edits: list[Edit], applied: list[Edit]) -> list[Edit]:
-    """``edits`` of ``apply_edits(original, applied)`` as edits of ``original``: none of them overlaps
-    an applied edit, so each offset moves back by what the applied edits before it added.
-
-    >>> applied = [Edit(4, 5, ", ", "", "", 1.0, ",")]
-    >>> [(e.start, e.end, e.original) for e in _before_edits("idle,amd so", [Edit(6, 9, "and", "", "", 1.0, "amd")], applied)]
-    [(5, 8, 'amd')]
-    """
-    ends, added, total = [], [], 0  # end of each applied edit in the edited text, and the characters added so far
-    for edit in applied:
-        total += len(edit.replacement) - (edit.end - edit.start)
-        ends.append(edit.end + total)
-        added.append(total)
-
-    def back(offset: int) -> int:
-        k = bisect.bisect_right(ends, offset)
-        return offset - (added[k - 1] if k else 0)
-
-    moved = []
-    for edit in edits:
-        start, end = back(edit.start), back(edit.end)
-        # made as Edit makes itself: dataclasses.replace reads each field by name, ~5 µs an edit
-        moved.append(Edit(start, end, edit.replacement, edit.strategy, edit.reason, edit.confidence,
-                          original[start:end]))
-    return moved
-
-
-def _with_applied(applied: list[Edit], moved: list[Edit]) -> list[Edit]:
-    """The ``applied`` edits and the ``moved`` ones (made on the text after them, moved back by :func:`_before_edits`),
-    none overlapping another: a moved edit that covers an applied one stands for both, since it was read from the
-    applied text ("d）o" -> "do" holds the fullwidth mark read as ")"); one that cuts across an applied edit's edge
-    is left out.
-
-    >>> applied = [Edit(1, 2, ")", "", "", 1.0, "）")]
-    >>> [(e.start, e.end, e.replacement) for e in _with_applied(applied, [Edit(0, 3, "do", "", "", 1.0, "d）o")])]
-    [(0, 3, 'do')]
-    """
-    moved = sorted(moved, key=lambda edit: edit.start)
-    starts = [edit.start for edit in moved]
-    kept, crossing = [], set()
-    for edit in applied:
-        first = max(bisect.bisect_right(starts, edit.start) - 1, 0)  # moved edits start in order: only these can reach it
-        last = bisect.bisect_left(starts, max(edit.end, edit.start + 1))
-        reaching = [j for j in range(first, last) if _reaches_into(moved[j], edit)]
-        if any(moved[j].start <= edit.start and edit.end <= moved[j].end for j in reaching):
-            continue
-        crossing.update(reaching)
-        kept.append(edit)
-    return kept + [edit for j, edit in enumerate(moved) if j not in crossing]
-
-
-def _reaches_into(other: Edit, edit: Edit) -> bool:
-    """Does ``other`` overlap ``edit``'s span (an insertion's place: only from both sides)?"""
-    if edit.start == edit.end:
-        return other.start < edit.start < other.end
-    return other.start < edit.end and edit.start < other.end
-
-
 def _spaces_put_in(word: str, repair: tuple[str, float, str] | None) -> bool:
     """Is the ``repair`` of ``word`` the same letters with spaces put in: words run together, not half a word?
 
@@ -2177,57 +2116,3 @@ def _spaces_put_in(word: str, repair: tuple[str, float, str] | None) -> bool:
     """
     return repair is not None and " " in repair[0] and fold(repair[0]).replace(" ", "") == word
 
-
-def _in_own_glyphs(edit: Edit) -> Edit:
-    """``edit`` with the long s and ligatures of the printed word kept where its replacement has the
-    letters they stand for ("sfaﬀ" -> "staﬀ", not "staff"): a word is looked up case-folded, which
-    spells them out, but a transcription of old print keeps them.
-
-    >>> _in_own_glyphs(Edit(0, 4, "staff", "dictionary", "", 0.9, "sfaﬀ")).replacement
-    'staﬀ'
-    """
-    if edit.original.isascii() or not OWN_GLYPHS.search(edit.original):  # the glyphs are no ASCII characters
-        return edit
-    pieces = [OWN_GLYPHS_SPELLED.get(ch, ch) for ch in edit.original]
-    spelled = "".join(pieces)
-    glyph_at = {}  # start in ``spelled`` -> (the glyph, the letters it stands for)
-    at = 0
-    for ch, letters in zip(edit.original, pieces):
-        if ch in OWN_GLYPHS_SPELLED:
-            glyph_at[at] = (ch, letters)
-        at += len(letters)
-    replacement = edit.replacement
-    equal = [op for op in Levenshtein.opcodes(spelled, replacement) if op.tag == "equal"]
-    for start in sorted(glyph_at, reverse=True):  # right to left: the offsets before stay valid
-        glyph, letters = glyph_at[start]
-        for op in equal:
-            if op.src_start <= start and start + len(letters) <= op.src_end:
-                where = op.dest_start + start - op.src_start
-                replacement = replacement[:where] + glyph + replacement[where + len(letters):]
-    return replace(edit, replacement=replacement)
-
-
-def _in_document_case(text: str, edits: list[Edit]) -> list[Edit]:
-    """``edits`` with a word printed with no letter first ("0ctober", "‘f") repaired in the case its first
-    letter takes in ``text``: capitalised where it starts a sentence, and, after a digit (a digit has no case,
-    a mark mostly holds the place of a lost lower-case letter), where the document writes the word capitalised
-    inside a sentence and never in lower case (a month, a name: "14 0ctober" beside "3 October"). A lower-case
-    repair there is a new error. Capitals at a sentence's or a line's start say nothing of a word's case;
-    a stop with no space after it is no sentence's end ("only ._e lower", a speck).
-
-    >>> text = "On 3 October we met. 1t was on 14 0ctober that 0ur man came. This is ‘f it."
-    >>> edits = [Edit(21, 23, "it", "dictionary", "", 0.9, "1t"), Edit(34, 41, "october", "dictionary", "", 0.9, "0ctober"),
-    ...          Edit(47, 50, "our", "dictionary", "", 0.9, "0ur"), Edit(69, 71, "if", "dictionary", "", 0.9, "‘f")]
-    >>> [edit.replacement for edit in _in_document_case(text, edits)]
-    ['It', 'October', 'our', 'if']
-    """
-    cased = []
-    first = len(text) - len(text.lstrip())  # where the text's first printed character is
-    for edit in edits:
-        word = edit.replacement
-        if not edit.original[:1].isalpha() and word[:1].islower() and word.isalpha() and (
-                edit.start <= first or stop_before(text, edit.start)
-                or edit.original[0].isdigit() and capitalised_mid_line_only(text, word)):
-            edit = replace(edit, replacement=word[0].upper() + word[1:])
-        cased.append(edit)
-    return cased
