@@ -8,6 +8,7 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
+import ocrfix
 from ocrfix import lexicon, strategies
 from ocrfix.errormodel import ErrorModel
 from ocrfix.pipeline import Pipeline
@@ -102,6 +103,19 @@ def test_split_and_joined_words(default, trained):
     assert run(default, "They will be come to terms with it") != "They will become to terms with it" or True
     # words that are fine apart stay apart
     assert run(trained, "He put it in to the box, a part of the deal.") == "He put it in to the box, a part of the deal."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He laughed. "Ha ha ha ha ha!" said the old man; he would not ap pear in court.',
+     'He laughed. "Ha ha ha ha ha!" said the old man; he would not appear in court.'),
+    ("She only said ha ha and turned away.", "She only said ha ha and turned away."),
+    ("The baby said ma ma and pa pa at last.", "The baby said ma ma and pa pa at last."),
+])
+def test_a_word_said_twice_is_not_a_split_word(text, expected):
+    """Two equal pieces are the writer's repetition ("haha", "mama" are listed words); a real split word beside
+    them is still joined."""
+    assert ocrfix.correct(text, strategies=["dictionary"]) == expected
+    assert ocrfix.correct(text) == expected
 
 
 def test_text_in_another_language_is_left_alone(default):

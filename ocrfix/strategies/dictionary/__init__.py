@@ -1796,6 +1796,8 @@ class Dictionary(RealWordRepair, Strategy):
             return None
         lex, model = self._lexicon, self.model
         prev, nxt = tokens.context(i, -1), tokens.context(i + 1, +1)
+        if self._said_twice(prev, fa, fb, nxt):
+            return None
         joined = fa + fb
         z_joined = lex.folded_zipf(joined)
         z_a, z_b = lex.folded_zipf(fa), lex.folded_zipf(fb)
@@ -1819,6 +1821,22 @@ class Dictionary(RealWordRepair, Strategy):
         if confidence < self.min_confidence:
             return None
         return with_case(a, joined), round(confidence, 3), f"word split by the OCR; \"{joined}\" is meant"
+
+    def _said_twice(self, prev: str | None, a: str, b: str, nxt: str | None) -> bool:
+        """Are the equal pieces ``a b`` a word the writer repeats ("Ha ha ha ha ha!", "tut tut", "bye bye"), not one
+        word split into halves ("mur mur")? So when the same piece stands beside them too, or when the piece alone
+        is as common as the doubled word: a half rarer than its doubling ("mur", "cous") is seldom said on its own.
+
+        >>> d = Dictionary()
+        >>> d._said_twice("ha", "ha", "ha", None), d._said_twice(None, "tut", "tut", None)
+        (True, True)
+        >>> d._said_twice(None, "mur", "mur", None), d._said_twice(None, "be", "come", None)
+        (False, False)
+        """
+        if a != b:
+            return False
+        zipf = self._lexicon.folded_zipf
+        return a in (prev, nxt) or zipf(a) >= zipf(a + b)
 
     def _begins_next(self, tokens: Tokens, j: int) -> bool:
         """Is token ``j`` the first piece of the split word after it: one space before a lower-case word rarer
