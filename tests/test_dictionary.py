@@ -100,7 +100,9 @@ def test_a_model_without_the_confusion_is_more_cautious(trained):
 def test_split_and_joined_words(default, trained):
     assert run(default, "We will not ap pear in court.") == "We will not appear in court."
     assert run(trained, "the king said ofthe people") == "the king said of the people"
-    assert run(default, "They will be come to terms with it") != "They will become to terms with it" or True
+    assert run(default, "It has be come clear that we must act.") == "It has become clear that we must act."
+    # "will become to terms" reads no better than the pieces: an unclear join is left as printed
+    assert run(default, "They will be come to terms with it") == "They will be come to terms with it"
     # words that are fine apart stay apart
     assert run(trained, "He put it in to the box, a part of the deal.") == "He put it in to the box, a part of the deal."
 
