@@ -606,19 +606,21 @@ LINE_PIECES = ["Page", "p.", "pg", "of", "/", "12", "3", "iv", "XI", "mdc", "\u0
 @given(st.lists(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=7).map("".join).map(str.strip).filter(bool),
                 min_size=1, max_size=8))
 def test_plain_furnitures_numpy_tests_rule_out_no_line_the_question_takes(contents):
-    # _classify_plain asks catchword, page_number, signature_mark and _capitals only of the lines these tests leave in
-    from ocrfix.strategies.layout import furniture
+    # classify_plain asks catchword, page_number, signature_mark and mostly_capitals only of the lines these tests leave in
+    from ocrfix.strategies.layout.catchwords import CATCHWORD_WORDS, catchword, signature_mark
+    from ocrfix.strategies.layout.heads import mostly_capitals
     from ocrfix.strategies.layout.lines import LineCodes
+    from ocrfix.strategies.layout.page_numbers import not_in_page_number, page_number
     codes = LineCodes(contents)
     words = codes.words().tolist()
-    numeral = (~codes.holding(furniture._not_in_page_number().take(codes.codes, mode="clip"))).tolist()
+    numeral = (~codes.holding(not_in_page_number().take(codes.codes, mode="clip"))).tolist()
     small = (4 * codes.counting(codes.codes - 97 < 26) > codes.ends - codes.starts).tolist()
     assert words == [len(content.split()) for content in contents]
     for content, count, may_be_number, many_small in zip(contents, words, numeral, small):
-        assert furniture.catchword(content) is None or count <= furniture.CATCHWORD_WORDS
-        assert furniture.page_number(content) is None or may_be_number
-        assert not furniture.signature_mark(content) or count <= 2
-        assert not (many_small and furniture._capitals(content))
+        assert catchword(content) is None or count <= CATCHWORD_WORDS
+        assert page_number(content) is None or may_be_number
+        assert not signature_mark(content) or count <= 2
+        assert not (many_small and mostly_capitals(content))
 
 
 def test_lines_of_specks_are_removed_and_the_paragraph_runs_on():

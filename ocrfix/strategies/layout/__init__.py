@@ -35,7 +35,7 @@ from ocrfix.lexicon import load
 from ocrfix.marks import lone_mark_words
 from ocrfix.pipeline import Edit, Strategy
 from ocrfix.strategies import register
-from ocrfix.strategies.layout import furniture, joined_pages, markdown, strays
+from ocrfix.strategies.layout import furniture, joined_pages, markdown, strays, tool_markers
 from ocrfix.strategies.layout.hyphens import HOUSE_CANDIDATES, INLINE_HINTS, SURE_JOIN, DocumentWords, HyphenJudge
 from ocrfix.strategies.layout.lines import Line, Lines, text_width
 from ocrfix.strategies.layout.reflow import Shapes, decide_joins, hyphen_candidate, is_prose
@@ -77,7 +77,7 @@ class Layout(Strategy):
         if not lines.items:
             return []
         if self.furniture:
-            furniture.split_run_on_markers(lines)
+            tool_markers.split_run_on_markers(lines)
         # asked by each pass that found something to remove (markers, specks, stray marks), answered once
         markdown_document = cache(partial(markdown.is_markdown_document, text))
         marker_edits = self._strip_markers(text, lines, markdown_document) if self.markdown else {}

@@ -207,3 +207,17 @@ def text_width(lengths: list[int]) -> tuple[int, bool]:
     width = usable[min(len(usable) - 1, int(0.9 * len(usable)))]
     near = len(usable) - bisect_left(usable, 0.75 * width)   # lines of at least three quarters of the width
     return width, MIN_LINES <= len(usable) and MIN_WIDTH <= width <= MAX_WIDTH and near >= 0.35 * len(usable)
+
+
+RUNS_ON = ",;-\u00ac\u2010\u2013\u2014\u2e17"  # a line ending in one of these (or a small letter) runs on
+
+
+def mark(line: Line, kind: str, reason: str, confidence: float) -> None:
+    """Mark ``line`` as furniture of ``kind``, saying why and how sure."""
+    line.kind, line.reason, line.confidence = kind, reason, confidence
+
+
+def sentence_runs_on(last: str, following: str) -> bool:
+    """Does a sentence run on from the line ``last`` to the line ``following`` (a small letter or a running-on mark
+    ends the one, or a small letter starts the other)?"""
+    return last[-1].islower() or last[-1] in RUNS_ON or following.lstrip("\"'‘“(")[:1].islower()

@@ -1,0 +1,279 @@
+"""Furniture of plain text in which no page break was found.
+
+Without pages, every line may be a page's edge: catchwords are known by the blank lines or head after them and the
+word they announce, page numbers by being set off by dashes or counting up where a sentence runs on across them,
+running heads by recurring a page apart with a number that counts up.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from ocrfix.strategies.layout.catchwords import CATCHWORD_WORDS, announces, catchword, signature_mark
+from ocrfix.strategies.layout.heads import (
+    DASHED_NUMBER, DIGITS, STANDALONE_NUMBER, continuation_head, dated_edge_number, first_page_blocks, head_key,
+    head_rules, mostly_capitals, numbered_head, paper_head, short_line,
+)
+from ocrfix.strategies.layout.implied_pages import PAGE_LINES
+from ocrfix.strategies.layout.lines import RUNS_ON, Line, LineCodes, Lines, mark
+from ocrfix.strategies.layout.page_numbers import decimal_digits, not_in_page_number, page_number
+from ocrfix.strategies.layout.specks import printed_rule
+
+
+def classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
+    r"""Mark the furniture of ``lines`` in which no page break was found: catchwords, page numbers and running heads
+    at the breaks they imply.
+
+    >>> lines = Lines.scan("it was in the\n\n/present\n\npresent state of things.\n\n- 2 -\n\nmore")
+    >>> classify_plain(lines, 40, False); [line.kind for line in lines.items]
+    ['body', 'catchword', 'body', 'page_number', 'body']
+    """
+    items = lines.items
+    body = [line for line in items if line.kind == "body"]
+    position = {line.index: n for n, line in enumerate(body)}   # rank among the text lines
+
+    def isolated(line: Line) -> bool:
+        after = items[line.index + 1] if line.index + 1 < len(items) else None
+        return (line.index == 0 or line.blank_before > 0) and (after is None or after.blank_before > 0)
+
+    def next_text(line: Line) -> Line | None:
+        n = position[line.index] + 1
+        return body[n] if n < len(body) else None
+
+    def blank_after(line: Line) -> bool:
+        """Does a blank line follow ``line``?"""
+        return line.index + 1 < len(items) and items[line.index + 1].blank_before > 0
+
+    first_page = first_page_blocks(items)   # plain text's first lines stand for a letter's first page
+
+    def continued(line: Line, word: str, marked: bool) -> bool:
+        """Is ``line`` a letter's continuation head ("Mr J. Smith  2  14 October 1983", however long) over the word
+        a catchword announces? (A date or a page number has figures: asked first, that and the word spare most lines
+        the costlier test.)"""
+        after = next_text(line)
+        return (bool(figures[position[line.index]]) and after is not None
+                and announces(word, after.content, marked=marked)
+                and continuation_head(line, first_page, width, hard_wrapped) is not None)
+
+    def mark_catchword(line: Line, word: str, marked: bool) -> None:
+        """A catchword stands before a page break (blank lines, or the next page's head) and
+        announces the first word of the next page's text."""
+        following = next_text(line)
+        while following is not None and following.furniture:
+            following = next_text(following)
+        # a typewriter's marked catchword may stand over the next page's number as OCR garbles it ("/We" / "Qo" /
+        # "We are"): a line of three characters or less over the announced word, set apart by a blank line above or
+        # below it (pages joined by one newline keep only the one inside the page)
+        top = following if (marked and following is not None and len(following.content) <= 3
+                            and (following.blank_before or blank_after(following))
+                            and not announces(word, following.content, marked=marked)) else None
+        if top is not None:
+            following = next_text(top)
+        head = (following if following is not None and not announces(word, following.content, marked=marked)
+                and (numbered_head(following, width, hard_wrapped) or continued(following, word, marked)) else None)
+        if head is not None:
+            following = next_text(following)
+            if following is not None and printed_rule(following.content):   # a rule under the head
+                following = next_text(following)
+        after = items[line.index + 1] if line.index + 1 < len(items) else None
+        previous = body[position[line.index] - 1] if position[line.index] > 0 else None
+        # an unmarked word is a catchword only where the sentence runs on ("in / present / present
+        # circumstances"), not a reply repeated ("agreed. / Yes / Yes, he said"), nor a poem's title after the
+        # source of the quotation before ("-- Lao Tse, \"Tao Te Ching\" / Nature / Nature is not kind;")
+        runs_on = marked or (previous is not None and previous.content.rstrip("\"'’”)]")[-1:] not in ".!?:"
+                             and not previous.content.startswith("-- "))
+        if (word and following is not None and previous is not None and after is not None
+                and (after.blank_before or after.furniture or head is not None or top is not None)
+                and runs_on and announces(word, following.content, marked=marked)):
+            mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word", 0.9 if marked else 0.8)
+            if head is not None:   # the next page's head, between the catchword and the word it announces
+                mark(head, "running_head", "head of the page a catchword announces", 0.8)
+            if top is not None and (number := page_number(top.content)):
+                mark(top, "page_number", f"page number {number[0]} at the top of the page a catchword announces", 0.8)
+
+    weak_numbers: list[tuple[Line, int]] = []
+    catchwords: list[tuple[Line, str, bool]] = []
+    # plain text asks every line whether it is a catchword, a page number or a signature mark (a call and a regex
+    # each, some 60M instructions a megabyte): each is asked only of the lines that numpy finds few enough words in
+    # or made only of a page number's characters, as the question asked would tell, and the loops pass over those
+    # lines alone (most lines are none of these)
+    codes = LineCodes([line.content for line in body])
+    words = codes.words()
+    figures = codes.holding(decimal_digits().take(codes.codes, mode="clip"))   # the lines holding a digit
+    few = words <= CATCHWORD_WORDS
+    numeral = ~codes.holding(not_in_page_number().take(codes.codes, mode="clip"))
+    for n in (few | numeral).nonzero()[0].tolist():
+        line = body[n]
+        found = catchword(line.content) if few[n] else None
+        if found is not None:
+            word, marked = found
+            if not word and position[line.index] > 0:
+                mark(line, "catchword", "continuation mark", 0.9)
+                continue
+            mark_catchword(line, word, marked)
+            if line.kind == "body":
+                catchwords.append((line, word, marked))
+            continue
+        found_number = page_number(line.content) if numeral[n] else None
+        if found_number:
+            value, strong = found_number
+            if strong:
+                mark(line, "page_number", f"page number {value}", 0.9)
+            elif isolated(line) and value < 1000:
+                weak_numbers.append((line, value))
+    # running heads: short lines recurring with a changing number (a head in capitals may span a
+    # newspaper page's columns, longer than the column's lines)
+    groups: dict[str, list[Line]] = defaultdict(list)
+    # (a line with no digit, as most are, holds no number: asked first, that spares most lines the costlier tests;
+    # a line in capitals has a fifth of its letters small at most, so one with more letters a-z than a quarter of its
+    # characters, as prose has, is not asked mostly_capitals)
+    small = 4 * codes.counting(codes.codes - 97 < 26) > codes.ends - codes.starts
+    for n in figures.nonzero()[0].tolist():
+        line = body[n]
+        if (line.kind in ("body", "running_head")   # (a head a catchword announced still counts among the copies)
+                and (short_line(line, width, hard_wrapped) or (len(line.content) <= 100 and not small[n]
+                                                          and mostly_capitals(line.content)))
+                and STANDALONE_NUMBER.search(line.content)):
+            key = head_key(line.content)
+            if "#" in key and len(key) - key.count(" ") - key.count("#") >= 3:
+                groups[key].append(line)
+    def mid_sentence(line: Line) -> bool:
+        """Does a sentence run on across ``line`` ("whereupon the / THE HALL 23 / stranger")?"""
+        n = position[line.index]
+        # (the text's first line, its title, breaks no sentence: "Songs of the Western Shore" / "1")
+        before, after = (body[n - 1].content.rstrip() if n > 1 else ""), next_text(line)
+        return ((bool(before) and (before[-1].islower() or before[-1] in RUNS_ON))
+                or (after is not None and after.content.lstrip("\"'‘“(")[:1].islower()))
+
+    for members in _merge_misread(groups):
+        # a page's heads stand a page apart (copies closer together are a table's rows), and their number
+        # counts up with the pages (a changelog's dated sign-offs and releases count down, or change by several)
+        spaced = _page_apart(members, [position[m.index] for m in members])
+        if len({m.content for m in spaced}) < 2 or not _counts_up(spaced):
+            continue
+        # Without page breaks, numbered headings ("CHAPTER 2.", "Article 3") recur too; a page's head
+        # falls where the page ends, mostly inside a sentence, a heading between paragraphs. The
+        # text's first line breaks no sentence either way: it does not vote.
+        voters = [member for member in spaced if position[member.index] > 0]
+        recurring = len(spaced) >= 3 and (2 * sum(map(mid_sentence, voters)) > len(voters) or _paper_heads(spaced))
+        for member in spaced:
+            if recurring or DASHED_NUMBER.search(member.content) or _near_signal(items, member):
+                mark(member, "running_head", f"running head recurring {len(spaced)} times with a changing number", 0.85)
+    # bare numbers: page numbers when they count up through the text, or sit at a page break
+    in_sequence = []
+    for n, (line, value) in enumerate(weak_numbers):
+        neighbours = weak_numbers[max(0, n - 1):n] + weak_numbers[n + 1:n + 2]
+        in_sequence.append(any(abs(other_value - value) == 1 and (other_value > value) == (other.index > line.index)
+                               and abs(position[other.index] - position[line.index]) >= 8
+                               for other, other_value in neighbours))
+    # Numbers counting up also number hymns, stanzas and sections, which stand between finished
+    # sentences; a page ends where it is full, so most page breaks fall inside a sentence.
+    counted = [line for (line, _), counts in zip(weak_numbers, in_sequence) if counts]
+    if counted and 4 * sum(map(mid_sentence, counted)) < len(counted):
+        in_sequence = [False] * len(weak_numbers)
+    for (line, value), counts in zip(weak_numbers, in_sequence):
+        if counts or _near_signal(items, line):
+            mark(line, "page_number", f"page number {value}", 0.85 if counts else 0.8)
+    head_rules(lines)
+    # the page breaks found since: a catchword before the next page's head, a signature mark beside one
+    for line, word, marked in catchwords:
+        mark_catchword(line, word, marked)
+    for n in (words <= 2).nonzero()[0].tolist():
+        line = body[n]
+        if line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
+            mark(line, "signature_mark", "signature mark at a page break", 0.75)
+
+
+def _page_apart(members: list[Line], ranks: list[int]) -> list[Line]:
+    """The ``members`` (in text order, at ``ranks`` among the text lines) that stand ``PAGE_LINES`` or more from
+    the nearest other member, as the heads of pages do.
+
+    >>> rows = [Line(n, 0, 0, 0, f"2.{n}  2001  PSF  yes", 0, 0) for n in range(4)]
+    >>> [line.content for line in _page_apart(rows, [0, 1, 2, 30])]
+    ['2.3  2001  PSF  yes']
+    """
+    gaps = [b - a for a, b in zip(ranks, ranks[1:])]
+    return [member for member, before, after in zip(members, [PAGE_LINES] + gaps, gaps + [PAGE_LINES])
+            if min(before, after) >= PAGE_LINES]
+
+
+def _counts_up(members: list[Line]) -> bool:
+    """Does the number that changes between the recurring lines ``members`` count up through the text, as a page
+    number does? Between two copies with as many numbers, one number changes and goes up; a release or a dated
+    sign-off of a changelog counts down, or changes in several numbers (its day and time).
+
+    >>> lines = [Line(n, 0, 0, 0, content, 0, 0) for n, content in enumerate(["THE HALL 23", "THE HALL 25", "THE HALL 27"])]
+    >>> _counts_up(lines), _counts_up(lines[::-1])
+    (True, False)
+    >>> _counts_up([Line(n, 0, 0, 0, f"-- J. Smith  Tue, {n} May 2023 1{n}:5{n}:00", 0, 0) for n in (1, 3)])
+    False
+    """
+    numbers = [[int(digits) for digits in DIGITS.findall(member.content)] for member in members]
+    up = down = 0
+    for a, b in zip(numbers, numbers[1:]):
+        changed = [(x, y) for x, y in zip(a, b) if x != y] if len(a) == len(b) else []
+        if len(changed) == 1:
+            up += changed[0][1] > changed[0][0]
+            down += changed[0][1] < changed[0][0]
+        elif changed:
+            down += 1
+    return up > down
+
+
+_MAX_FUZZY_KEYS = 500   # beyond this many distinct heads (a long table's rows) only exact copies are grouped
+
+
+def _merge_misread(groups: dict[str, list[Line]]) -> list[list[Line]]:
+    """Groups of lines by head key, those whose keys differ only as OCR misreads them merged
+    ("THE HISTORY OF ASHCOMBE" and "THE HISTRY OF ASHCOMBE"), as the heads of pages are matched.
+    Only keys with a number or two (the page's, a chapter's) are merged: lines with more (a changelog's
+    signature lines, "Thu, 26 Jan 2023 22:58:46 +0100") differ by more than a misread.
+
+    >>> lines = {key: [Line(n, 0, 0, 0, key, 0, 0)] for n, key in enumerate(["THE HISTORY #", "THE HISTRY #", "Roads #"])}
+    >>> [[line.content for line in group] for group in _merge_misread(lines)]
+    [['THE HISTORY #', 'THE HISTRY #'], ['Roads #']]
+    """
+    keys = list(groups)
+    parent = list(range(len(keys)))
+    few_numbers = [key.count("#") <= 2 for key in keys]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    if 1 < len(keys) <= _MAX_FUZZY_KEYS:
+        squeezed = [key.replace(" ", "") for key in keys]
+        scores = process.cdist(squeezed, squeezed, scorer=fuzz.ratio, score_cutoff=75, dtype=np.uint8)
+        for i, j in zip(*np.nonzero(np.triu(scores, 1))):
+            alike = scores[i, j] >= 85 or (mostly_capitals(keys[i]) and mostly_capitals(keys[j]))   # as heads of pages
+            if alike and few_numbers[i] and few_numbers[j]:
+                parent[root(int(j))] = root(int(i))
+    merged: dict[int, list[Line]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        merged[root(i)].extend(groups[key])
+    return [sorted(members, key=lambda line: line.index) for members in merged.values()]
+
+
+def _paper_heads(members: list[Line]) -> bool:
+    """Are these recurring lines a paper's page heads even where its pages end between articles: the
+    same title of three words or more in capitals with the issue's date, the page number at an edge
+    counting up ("1  THE WEEKLY COURIER, SATURDAY, MARCH 3, 1866.", "2  THE WEEKLY ...")? A numbered
+    heading carries its own title ("CHAPTER 2. THE MILL"), a single word ("HYMN 214.") or no date
+    ("THE TREATY, ARTICLE 3").
+
+    >>> lines = [Line(n, 0, 0, 0, f"{n + 1}  THE WEEKLY COURIER, MARCH 3, 1866.", 0, 0) for n in range(3)]
+    >>> _paper_heads(lines), _paper_heads([Line(n, 0, 0, 0, f"HYMN {n + 1}.", 0, 0) for n in range(3)])
+    (True, False)
+    """
+    numbers = [dated_edge_number(member.content) if mostly_capitals(member.content) else None for member in members]
+    return (None not in numbers and paper_head(members[0].content) is not None
+            and all(0 < b - a <= 2 for a, b in zip(numbers, numbers[1:])))
+
+
+def _near_signal(items: list[Line], line: Line) -> bool:
+    """Is the text line before or after ``line`` (blank lines between do not count) furniture?"""
+    return ((line.index > 0 and items[line.index - 1].furniture)
+            or (line.index + 1 < len(items) and items[line.index + 1].furniture))
