@@ -1518,7 +1518,7 @@ class Dictionary(RealWordRepair, Strategy):
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
         as_printed = self._channel(word, word)[0]
-        scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}  # its repeats: see _kind, _admissible
+        scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}  # its repeats: see _classify, _admissible
         candidates.sort(reverse=True)
         noise = FURTHER_SLIP_SHARE * (UNKNOWN_ZIPF - unknown_prior) if not zipf else 0.0  # see FURTHER_SLIP_SHARE
         for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
