@@ -70,8 +70,9 @@ from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_nought
                                                 misread_shillings, pounds_in_l)
 from ocrfix.strategies.dictionary import turned
 from ocrfix.strategies.dictionary.turned import turned_lines
-from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, Tokens, capitalised_mid_line_only,
-                                                 is_alpha_word, is_lower_alpha_word)
+from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, MARKS_BEFORE,
+                                                 Tokens, capitalised_mid_line_only, is_alpha_word, is_lower_alpha_word,
+                                                 opened_by_mark)
 from ocrfix.strategies.dictionary.variants import has_standard_ending
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
@@ -192,8 +193,6 @@ STRAY_QUOTES = "“‘"
 STRAY_QUOTE_ZIPF = 3.0
 MARKS_READ = 3  # first letters a document's print lost to marks, read so, before its hyphens are read without pairs
 ELISIONS = "'’‘"  # marks that stand for letters English leaves out ("'round", "‘tis"): no misprint's evidence
-MARKS_BEFORE = "-.:"  # the text's own punctuation before a word, read as a first letter only after MARKS_READ
-OPENING_MARK = regex.compile(rf"(?<!\S)[{regex.escape(MARKS_BEFORE)}](?=\p{{Ll}})")  # one of them opening a token
 DASHED_READING_ZIPF = 4.0  # a hyphen before a rare string is its first letter if that makes a word this common
 # English's suffixes of three letters or more: after a hyphen one is a note on word formation ("words in -ible",
 # "the -ity nouns"), not a word whose first letter was lost ("-ible" would read "bible", "-ity" "city")
@@ -356,7 +355,7 @@ class Dictionary(RealWordRepair, Strategy):
         declined += passed
         tokens.left_alone.update(passed)
         if marks_read >= MARKS_READ:  # this print loses first letters to marks: its hyphens and stops are read so too
-            edits += [self._mark_edit(tokens, i, lost) for i in _opened_by_mark(tokens)
+            edits += [self._mark_edit(tokens, i, lost) for i in opened_by_mark(tokens)
                       if i not in tokens.repaired and i not in taken
                       and (lost := self._lost_edge_letter(tokens, i, False, marks_read=True))]
         edits += self._look_again(tokens, declined, kinds, repairs, unpaired)
@@ -2093,23 +2092,6 @@ def _both_pieces_count(word: str, a: str, b: str) -> bool:
     deleted = [op.src_pos for op in Levenshtein.editops(a + b, word) if op.tag == "delete"]
     from_a = sum(position < len(a) for position in deleted)
     return from_a < len(a) and len(deleted) - from_a < len(b)
-
-
-def _opened_by_mark(tokens: Tokens) -> list[int]:
-    """The tokens that open with one of MARKS_BEFORE alone against a lower-case word part ("-f", ".o"; not "--f"),
-    found in the text (a scan of every token costs a cold pass ~1% more).
-
-    >>> _opened_by_mark(Tokens("a -f b .o c --f :ate d.e .Net"))
-    [1, 3, 6]
-    """
-    starts, raw_starts, cores = tokens.starts, tokens.raw_starts, tokens.cores
-    found = []
-    for match in OPENING_MARK.finditer(tokens.text):
-        i = bisect.bisect_left(raw_starts, match.start())
-        if i < len(raw_starts) and raw_starts[i] == match.start() and starts[i] == match.end() \
-                and cores[i].isalpha() and cores[i].islower():
-            found.append(i)
-    return found
 
 
 def _added_edge_letters(original: str, replacement: str) -> tuple[bool, bool]:
