@@ -40,7 +40,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix import charlm, lexicon
-from ocrfix.errormodel import MAX_SEGMENT, PRIOR_PAIRS, ErrorModel, blocks, train_for_dictionary
+from ocrfix.errormodel import PRIOR_PAIRS, ErrorModel, blocks, train_for_dictionary
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold, splittable
 from ocrfix.marks import ARTICLES, lone_mark_words, misread_pronouns
@@ -48,8 +48,8 @@ from ocrfix.codes import is_code_or_address
 from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
-from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, DeleteIndex, common_index, default_index,
-                                                     remember)
+from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, SHORT_WORD, DeleteIndex, common_index,
+                                                     common_misprints, default_index, remember, two_letter_runs)
 from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
@@ -81,10 +81,6 @@ POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 # terms, rare inflections); a text with more has misreadings among them, and its unknown words are less
 # likely real (see Dictionary._unknown_prior).
 CLEAN_UNKNOWN_SHARE = 0.03
-# Words of up to this many characters are looked up one edit away, longer ones two: a short string has
-# many listed words near it and, with a letter or two lost, is as likely a piece of a longer word
-# ("ency" of "encourage", "iddl" of "Middle") as a misreading of a near one, whatever the text's garbling.
-SHORT_WORD = 4
 # A string with symbols or digits inside ("s:all", "dra*t") is this much less likely a real word.
 NOISY_PENALTY = 1.5
 # A word the lexicon lists is more likely meant than its frequency alone says
@@ -1599,7 +1595,7 @@ class Dictionary(RealWordRepair, Strategy):
         >>> dict(Dictionary()._pair_forms("tervals", "‘"))
         {'intervals': 3.69}
         """
-        return self._listed_forms([letters + word for letters in _two_letter_runs(self.model, mark)])
+        return self._listed_forms([letters + word for letters in two_letter_runs(self.model, mark)])
 
     def _listed_forms(self, forms: list[str]) -> list[tuple[str, float]]:
         """The ``forms`` (folded) the lexicon lists at Zipf MIN_CANDIDATE_ZIPF or more, as (form, Zipf), in order."""
@@ -1713,7 +1709,7 @@ class Dictionary(RealWordRepair, Strategy):
         found = [near for near in nearby if near[1] not in run_togethers][:3 * MAX_CANDIDATES]  # not "inthe"
         if key[1] == 1:  # a short word is looked up one plain edit away; "li" read for "h" is two, and so is
             ranked = [c for _, c in found]  # a confusion the error model learned ("in" read for "th": "ine")
-            misprinted = _common_misprints(self.model).get(key[0], ())
+            misprinted = common_misprints(self.model).get(key[0], ())
             glyphs = [c for c in dict.fromkeys([*glyph_readings(key[0]), *misprinted]) if c not in ranked]
             found += [(zipf, c) for zipf, c in zip(self._lexicon.folded_zipfs(glyphs), glyphs) if zipf >= key[2]]
         return remember(self._lookups, key, found)
@@ -1940,29 +1936,6 @@ def _run_together_words(lex: lexicon.Lexicon) -> frozenset[str]:
             if zipf and word.isalpha() and pair_zipf - zipf >= gap and lex.bigram_ceiling - zipf >= gap:
                 found.add(word)
     return frozenset(found)
-
-
-@lru_cache(maxsize=64)
-def _two_letter_runs(model: ErrorModel, mark: str) -> tuple[str, ...]:
-    """The runs of two letters ``model`` has seen printed as ``mark`` ("fi" as "“"), per model and mark: asked for
-    every mark read before a word (:meth:`Dictionary._pair_forms`), of an index holding runs of every length."""
-    return tuple(letters for letters in model.undo_index().get(mark, ()) if len(letters) == 2)
-
-
-@lru_cache(maxsize=8)
-def _common_misprints(model: ErrorModel) -> dict[str, tuple[str, ...]]:
-    """What ``model`` says the engine prints for the common words (Zipf >= COMMON_ZIPF, ~1,000), each
-    with one of the confusions :meth:`ErrorModel.undo_one` undoes, where that is two plain edits or more:
-    short printed string -> the words. The candidates of a short word that its one-edit lookup misses
-    ("ine", "une" for "the"); built once per model (~0.05 s)."""
-    found: dict[str, list[str]] = {}
-    for word, zipf in lexicon.load().words():
-        if zipf < COMMON_ZIPF or len(word) > SHORT_WORD + MAX_SEGMENT:
-            continue  # a longer word has no short misprint: one confusion replaces MAX_SEGMENT letters at most
-        for misprint in model.misprints(word, SHORT_WORD):
-            if Levenshtein.distance(misprint, word) > 1:  # one edit: the index finds it
-                found.setdefault(misprint, []).append(word)
-    return {misprint: tuple(sorted(set(words))) for misprint, words in found.items()}
 
 
 def _own_spelling(word: str, reading: str, document: Vocabulary, zipf: Callable[[str], float]) -> bool:

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from ocrfix import diskcache
+from ocrfix.errormodel import MAX_SEGMENT, ErrorModel
 
 MAX_DISTANCE = 2
 PREFIX = 7
@@ -35,6 +36,10 @@ LOOKUP_CACHE = 100_000  # candidate lists (and other lookups) a Dictionary keeps
 # An index entry holds the word's number in its low WORD_BITS bits, above them how many characters the deletion took
 WORD_BITS = 30
 WORD_NUMBER = (1 << WORD_BITS) - 1
+# Words of up to this many characters are looked up one edit away, longer ones two: a short string has
+# many listed words near it and, with a letter or two lost, is as likely a piece of a longer word
+# ("ency" of "encourage", "iddl" of "Middle") as a misreading of a near one, whatever the text's garbling.
+SHORT_WORD = 4
 
 
 def remember(cache: dict, key, value):
@@ -302,3 +307,27 @@ def common_index() -> DeleteIndex:
     lex = lexicon.load()
     common = DeleteIndex.build(w for w, z in lex.words() if z >= COMMON_ZIPF and len(w) > 1)
     return common.set_frequencies(lex.folded_zipf)
+
+
+@lru_cache(maxsize=64)
+def two_letter_runs(model: ErrorModel, mark: str) -> tuple[str, ...]:
+    """The runs of two letters ``model`` has seen printed as ``mark`` ("fi" as "“"), per model and mark: asked for
+    every mark read before a word (:meth:`Dictionary._pair_forms`), of an index holding runs of every length."""
+    return tuple(letters for letters in model.undo_index().get(mark, ()) if len(letters) == 2)
+
+
+@lru_cache(maxsize=8)
+def common_misprints(model: ErrorModel) -> dict[str, tuple[str, ...]]:
+    """What ``model`` says the engine prints for the common words (Zipf >= COMMON_ZIPF, ~1,000), each
+    with one of the confusions :meth:`ErrorModel.undo_one` undoes, where that is two plain edits or more:
+    short printed string -> the words. The candidates of a short word that its one-edit lookup misses
+    ("ine", "une" for "the"); built once per model (~0.05 s)."""
+    from ocrfix import lexicon
+    found: dict[str, list[str]] = {}
+    for word, zipf in lexicon.load().words():
+        if zipf < COMMON_ZIPF or len(word) > SHORT_WORD + MAX_SEGMENT:
+            continue  # a longer word has no short misprint: one confusion replaces MAX_SEGMENT letters at most
+        for misprint in model.misprints(word, SHORT_WORD):
+            if Levenshtein.distance(misprint, word) > 1:  # one edit: the index finds it
+                found.setdefault(misprint, []).append(word)
+    return {misprint: tuple(sorted(set(words))) for misprint, words in found.items()}
