@@ -40,7 +40,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix import charlm, lexicon
-from ocrfix.errormodel import PRIOR_PAIRS, ErrorModel, blocks, train_for_dictionary
+from ocrfix.errormodel import ErrorModel, blocks, train_for_dictionary
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold, splittable
 from ocrfix.marks import ARTICLES, lone_mark_words, misread_pronouns
@@ -51,6 +51,8 @@ from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, SHORT_WORD, DeleteIndex, common_index,
                                                      common_misprints, default_index, remember, two_letter_runs)
 from ocrfix.strategies.dictionary.chains import chains
+from ocrfix.strategies.dictionary.channel import (FIRST_LETTER_WORD, added_edge_letters, first_letter_misread,
+                                                  first_letter_odds, further_slips, glyph_readings)
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.edits import before_edits, in_document_case, in_own_glyphs, with_applied
@@ -141,16 +143,6 @@ MIN_GLUED = 5
 # 10**1 a typo and a file name in 1 MB of clean text were "repaired" (docs/dictionary.md, session 17).
 LONG_MISREAD_ODDS = 0.5
 LONG_MISREAD_LENGTH = 7
-# A word's first letter is misread more often than the error model's rate for the letter says, which averages
-# over every place in a word: in the corpus OCR's words of three letters or more with one letter misread as another,
-# the first letter was 580 times where the letters' rates predict 440, an inner one 457 times for 1,200, the last 91
-# for 372 (all together 0.56 of the prediction): the first letter 2.35 times the average place (held-out B-K's
-# OCR: 2.9). It is lost more often too: 1.75 times the letters' rates (session 14's count). An unknown word's
-# reading that changes or puts back its first letter alone, by a confusion the model knows, has its channel raised
-# so much (log10); listed words keep the model's rates, and a lost letter is put back only before a word longer
-# than SHORT_WORD: a shorter string is as likely a piece of a word or a number misread (docs/dictionary.md).
-FIRST_LETTER_ODDS = math.log10(2.35)
-LOST_FIRST_LETTER_ODDS = math.log10(1.75)
 # A mark read as two first letters ("“om" -> from) beats the likeliest reading with one letter put back by this much
 # (log10) or is not read: a wrong pair of letters is farther from the truth than the mark, and in garbled text a
 # pair with one neighbour makes a near tie of words none of which was printed ("“very “ne cver": fine, une, one).
@@ -174,13 +166,9 @@ WORD_CAPITALS = "AI"  # the only English words of one capital letter; any other 
 # In print with the long s, the listed words are read in this many rounds, each with the neighbours the round
 # before repaired ("muft foon fee": "fee" -> "see" backs "soon"); see _long_s_reading.
 LONG_S_ROUNDS = 2
-# The prior's two-glyph misreadings of one letter ("li" for "h", "rn" for "m"), as (observed, intended).
-GLYPH_PAIRS = tuple((observed, intended) for intended, observed in PRIOR_PAIRS
-                    if len(observed) == 2 and len(intended) == 1)
 COMPOUND_HYPHEN = regex.compile("[-‐‑]")  # the joiner of a compound's parts ("half-past"): see _compound_part
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
-FIRST_LETTER_WORD = 3  # the least length of a word whose first letter alone is told misread ("wempest", "Che")
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
 # An opening quotation mark that no closing one follows in the paragraph, glued before a lower-case word in common
 # use (Zipf) that needs no letter put back, is a speck ("the strain of ‘waiting for news"). Not the apostrophe,
@@ -501,7 +489,7 @@ class Dictionary(RealWordRepair, Strategy):
         before = start > tokens.raw_starts[i] and text[start - 1] in LOST_LETTER_MARKS
         after = end < tokens.raw_ends[i] and text[end] in LAST_LETTER_MARKS
         if before or after:
-            first, last = _added_edge_letters(tokens.cores[i], replacement)
+            first, last = added_edge_letters(tokens.cores[i], replacement)
             if before and first:
                 start -= 1  # "“hurch" -> "church": the mark before the word is its first letter
             if after and last:
@@ -1377,7 +1365,7 @@ class Dictionary(RealWordRepair, Strategy):
         False
         """
         attracts = self._lexicon.attracts
-        return _first_letter_misread(reading, word) and (prev is not None and attracts(prev, reading)
+        return first_letter_misread(reading, word) and (prev is not None and attracts(prev, reading)
                                                          or nxt is not None and attracts(reading, nxt))
 
     def _rare_neighbour(self, tokens: Tokens, i: int) -> bool:
@@ -1410,7 +1398,7 @@ class Dictionary(RealWordRepair, Strategy):
             # frequency for the lookup to fetch ("will bo a": "to" fetched, "be" not): see _rivals
             kept_out += [(self._lexicon.folded_zipf(candidate), candidate)
                          for candidate in self._fitting(word, prev, nxt) if candidate not in readings]
-        if best != word and confidence >= self.min_confidence and zipf and not any(_added_edge_letters(word, best)):
+        if best != word and confidence >= self.min_confidence and zipf and not any(added_edge_letters(word, best)):
             best, confidence = best_reading(readings, self._lost_edge_rival(word, readings, prev, nxt))
         if best != word and confidence >= self.min_confidence and kept_out:
             best, confidence = best_reading(readings, self._rivals(word, self._channel(best, word)[0], kept_out, prev, nxt))
@@ -1518,7 +1506,7 @@ class Dictionary(RealWordRepair, Strategy):
         noise = FURTHER_SLIP_SHARE * (UNKNOWN_ZIPF - unknown_prior) if not zipf else 0.0  # see FURTHER_SLIP_SHARE
         for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
             if noise and attested:
-                channel += noise * _further_slips(candidate, word)
+                channel += noise * further_slips(candidate, word)
             scores[candidate] = self._context(prev, candidate, prior, nxt, document if attested else None) + channel
         if splits and not as_one:
             for left, right, z_left, z_right in self._splits_in_two(word):
@@ -1743,7 +1731,7 @@ class Dictionary(RealWordRepair, Strategy):
 
     def _channel(self, reading: str, word: str) -> tuple[float, bool]:
         """The error model's (log10 P(``word`` printed | ``reading``), attested?), one alignment per pair; for an
-        unknown ``word`` whose ``reading`` changes or puts back its first letter alone, raised (:func:`_first_letter_odds`).
+        unknown ``word`` whose ``reading`` changes or puts back its first letter alone, raised (:func:`first_letter_odds`).
 
         >>> d = Dictionary()
         >>> round(d._channel("tempest", "wempest")[0] - d.model.folded_reading("tempest", "wempest")[0], 2)
@@ -1753,7 +1741,7 @@ class Dictionary(RealWordRepair, Strategy):
         if channel is None:
             channel = self.model.folded_reading(reading, word)
             if channel[1] and reading[0] != word[0]:  # most readings keep the first letter: asked before the call
-                odds = _first_letter_odds(reading, word)
+                odds = first_letter_odds(reading, word)
                 if odds and not self._lexicon.folded_zipf(word):
                     channel = (channel[0] + odds, True)
             remember(self._channels, (reading, word), channel)
@@ -1974,53 +1962,6 @@ def clear_caches() -> None:
     turned.clear_caches()
 
 
-def glyph_readings(word: str) -> list[str]:
-    """``word`` with one pair of glyphs read back as the letter they misprint (:data:`GLYPH_PAIRS`).
-
-    >>> glyph_readings("tlie"), glyph_readings("rnan")
-    (['the'], ['man'])
-    """
-    return [word[:at] + intended + word[at + 2:] for observed, intended in GLYPH_PAIRS if observed in word
-            for at in range(len(word) - 1) if word.startswith(observed, at)]
-
-
-def _first_letter_odds(reading: str, word: str) -> float:
-    """How much likelier (log10) print makes ``reading`` printed ``word``, two strings whose first letters differ, than
-    the error model's rates, for a word's first letter alone misread (FIRST_LETTER_ODDS) or lost
-    (LOST_FIRST_LETTER_ODDS); 0 for any other reading.
-
-    >>> _first_letter_odds("tempest", "wempest") == FIRST_LETTER_ODDS, _first_letter_odds("already", "lready") > 0
-    (True, True)
-    >>> _first_letter_odds("tempest", "wempesi"), _first_letter_odds("to", "io"), _first_letter_odds("plate", "late")
-    (0.0, 0.0, 0.0)
-    """
-    if _first_letter_misread(reading, word):
-        return FIRST_LETTER_ODDS
-    return LOST_FIRST_LETTER_ODDS if len(word) > SHORT_WORD and reading[1:] == word else 0.0
-
-
-def _further_slips(reading: str, word: str) -> int:
-    """How many runs of slips past the first the printed ``word`` holds against ``reading``: each is likelier in a
-    garbled text (see FURTHER_SLIP_SHARE).
-
-    >>> _further_slips("buildings", "ruilcings"), _further_slips("tempest", "wempest")
-    (1, 0)
-    """
-    if Levenshtein.distance(reading, word, score_cutoff=1) <= 1:
-        return 0  # one edit is one run: half the readings asked, told without the alignment
-    return max(0, len(blocks(reading, word)) - 1)
-
-
-def _first_letter_misread(reading: str, word: str) -> bool:
-    """Was ``reading`` printed as ``word`` with its first letter alone read as another, in FIRST_LETTER_WORD
-    letters or more?
-
-    >>> _first_letter_misread("the", "che"), _first_letter_misread("the", "tre"), _first_letter_misread("he", "ke")
-    (True, False, False)
-    """
-    return len(reading) == len(word) >= FIRST_LETTER_WORD and reading[0] != word[0] and reading[1:] == word[1:]
-
-
 def _two_articles(prev: str | None, word: str) -> bool:
     """Are ``prev word`` two articles in a row ("a the", "the a")? English has no such pair to read a word into:
     the bigram list holds them from web typos, and a document's many uses of "the" make none the likelier.
@@ -2065,20 +2006,6 @@ def _both_pieces_count(word: str, a: str, b: str) -> bool:
     deleted = [op.src_pos for op in Levenshtein.editops(a + b, word) if op.tag == "delete"]
     from_a = sum(position < len(a) for position in deleted)
     return from_a < len(a) and len(deleted) - from_a < len(b)
-
-
-def _added_edge_letters(original: str, replacement: str) -> tuple[bool, bool]:
-    """Does the repair put a letter before the word's first one ("hurch" -> "church"), and one after
-    its last ("investmen" -> "investment")?
-
-    >>> _added_edge_letters("hurch", "church"), _added_edge_letters("investmen", "investment")
-    ((True, False), (False, True))
-    """
-    ops = Levenshtein.opcodes(fold(original), fold(replacement))
-    if not ops:
-        return False, False
-    return (ops[0].tag == "insert" and ops[0].src_start == 0,
-            ops[-1].tag == "insert" and ops[-1].src_start == len(original))
 
 
 def _spaces_put_in(word: str, repair: tuple[str, float, str] | None) -> bool:
