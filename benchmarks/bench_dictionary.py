@@ -32,7 +32,7 @@ from ocrfix.bench import peers
 from ocrfix.errormodel import ErrorModel
 from ocrfix.strategies import dictionary
 from ocrfix.strategies.dictionary import Dictionary
-from ocrfix.strategies.dictionary import candidates, realword
+from ocrfix.strategies.dictionary import candidates, realword, runtogether
 
 TARGET_CHARS_PER_SECOND = 300_000
 
@@ -105,7 +105,7 @@ def load_everything() -> float:
     lexicon.load.cache_clear()
     candidates.default_index.cache_clear()
     candidates.common_index.cache_clear()
-    dictionary._run_together_words.cache_clear()
+    runtogether.run_together_words.cache_clear()
     lexicon.load()
     candidates.default_index()  # from the on-disk cache after the first run
     candidates.common_index()

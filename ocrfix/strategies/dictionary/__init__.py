@@ -32,12 +32,11 @@ import operator
 import os
 import string
 from collections import Counter
-from functools import lru_cache, partial
+from functools import partial
 from itertools import compress
 from typing import Callable, Collection, Iterable, Sequence
 
 import regex
-from rapidfuzz.distance import Levenshtein
 
 from ocrfix import charlm, lexicon
 from ocrfix.errormodel import ErrorModel, blocks, train_for_dictionary
@@ -64,6 +63,8 @@ from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
                                                    best_reading, drops_edge, drops_letters, letters_for_letters,
                                                    with_case)
+from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces_count, glued_article,
+                                                      run_together_words, spaces_put_in)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
                                                   glued_function_words, glued_initials, lost_spaces, printed_apart,
@@ -95,21 +96,13 @@ KNOWN_WORD_BONUS = 1.0
 # MISPRINT_GAP (see .realword: "heen" 1.8 vs "been" 6.3) and, with word pairs on both sides backing the
 # other word, when it is 10**3 times commoner ("tho" 4.4 vs "the" 7.7; not "shewed" 1.9 vs "showed" 4.9).
 CONTEXT_GAP = 3.0
-# Run-together words listed in the lexicon (web text has them) are suspect when
-# the word pair is this much more common: "ofthe" 3.3 vs "of the" 6.5.
-RUN_TOGETHER_GAP = 3.0
 # An unknown string that splits into a closed-class word (spacing.GLUE_WORDS) and a listed word, as a listed word pair,
 # has lost a space ("ofglory", "talkfor", "bugsare", "tookhim") more often than the flat prior of an unknown word says.
 # Such a split gets GLUE_ODDS (log10).
 GLUE_ODDS = 1.0
-# The article "a" is the narrowest word, and engines lose the space before it most often: a listed word that is a
-# closed-class word (ARTICLE_HOSTS) with "a" glued on is suspect at a smaller gap ("ina" 3.2 vs "in a" 5.7, "isa"
-# 3.6 vs 5.8, "ata" 3.0 vs 5.0), as names and foreign words so spelled ("ora", "thema", "hima") are rarer than their
-# pair by less.
-GLUED_ARTICLE_GAP = 1.9
-ARTICLE_HOSTS = GLUE_WORDS | {"as"}
-# Such a word, or such an unknown string, read as its two words gets these odds (log10) beyond GLUE_ODDS: its rival
-# with the "a" dropped as a speck ("ina": "in") is an inserted letter, which the error model prices above a lost space.
+# A word with the article "a" glued on (see runtogether.GLUED_ARTICLE_GAP), or such an unknown string, read as its
+# two words gets these odds (log10) beyond GLUE_ODDS: its rival with the "a" dropped as a speck ("ina": "in") is an
+# inserted letter, which the error model prices above a lost space.
 GLUED_ARTICLE_ODDS = 1.0
 # Two words printed as one with a letter beside the join lost too ("sensef", "theaith"): one event, not a lost space
 # and a lost letter apart; on line recognisers' pages about a fifth as common as a space lost alone (session 23), so
@@ -217,7 +210,7 @@ class Dictionary(RealWordRepair, Strategy):
         # the lexicon's tables' own lookups, for the language model's hottest lines (see _context, _pair)
         self._zipf, self._pair_zipf = self._lexicon.word_table.get, self._lexicon.bigram_table.get
         self._index: DeleteIndex | None = None
-        self._run_togethers = _run_together_words(self._lexicon)
+        self._run_togethers = run_together_words(self._lexicon)
         self._lookups: dict[tuple[str, int, float], list[tuple[float, str]]] = {}
         self._kinds: dict[str, tuple] = {}  # token -> what it is, before the document's vocabulary
         self._channels: dict[tuple[str, str], tuple[float, bool]] = {}  # (reading, word) -> ErrorModel.reading
@@ -304,7 +297,7 @@ class Dictionary(RealWordRepair, Strategy):
                     i = last + 1
                     continue
                 if glued == () and not (i not in taken and self._splits_in_two(kind[1])
-                                        and _spaces_put_in(kind[1], self._repair_token(tokens, i, kind, repairs))):
+                                        and spaces_put_in(kind[1], self._repair_token(tokens, i, kind, repairs))):
                     declined.append(i)
                     if i not in taken:
                         halves.append(i)
@@ -738,7 +731,7 @@ class Dictionary(RealWordRepair, Strategy):
         ((True, False), (True, True), (False, True))
         """
         run_together = bool(zipf) and self.split_merge and self._listed_run_together(word)
-        return run_together, bool(zipf) and (not run_together or _glued_article(word))
+        return run_together, bool(zipf) and (not run_together or glued_article(word))
 
     def _listed_run_together(self, word: str) -> bool:
         """Is this listed word as rare as a misprint of a word pair ("ofthe" 3.3 vs "of the" 6.5)?"""
@@ -811,7 +804,7 @@ class Dictionary(RealWordRepair, Strategy):
             if (best != joined or z_joined) and (len(best) >= MIN_GLUED or best == joined and z_joined >= TRUSTED_ZIPF
                                                  and not self._among_pieces(tokens, first, last)) \
                     and confidence >= self.min_confidence \
-                    and _both_pieces_count(best, a, b):
+                    and both_pieces_count(best, a, b):
                 original = tokens.cores[first] + " " + tokens.cores[last]
                 misread = "" if best == joined else ", with a misread letter"
                 return (first, last, with_case(tokens.cores[first], best), round(confidence, 3),
@@ -1901,31 +1894,6 @@ class Dictionary(RealWordRepair, Strategy):
         return estimate
 
 
-def _glued_article(word: str) -> bool:
-    """Is the folded ``word`` an ARTICLE_HOSTS word with the article "a" glued on ("ina", "witha")?"""
-    return word[-1:] == "a" and word[:-1] in ARTICLE_HOSTS
-
-
-@lru_cache(maxsize=2)
-def _run_together_words(lex: lexicon.Lexicon) -> frozenset[str]:
-    """The listed words as rare as a misprint of a listed word pair ("ofthe" 3.3 vs "of the" 6.5):
-    RUN_TOGETHER_GAP rarer than the pair their letters split into (two letters or more a side) and
-    than the commonest pair. Built once per lexicon from its pairs (~25 ms)."""
-    found = set()
-    floor = lex.word_floor
-    for pair, pair_zipf in lex.bigrams():
-        if pair_zipf - floor < RUN_TOGETHER_GAP:
-            continue  # no listed word is rare enough beside this pair (2.8k of the shipped 242k pairs are not)
-        left, right = pair.split(" ")
-        word = left + right
-        if len(left) >= 2 and (len(right) >= 2 or _glued_article(word)):
-            zipf = lex.folded_zipf(word)
-            gap = GLUED_ARTICLE_GAP if _glued_article(word) else RUN_TOGETHER_GAP
-            if zipf and word.isalpha() and pair_zipf - zipf >= gap and lex.bigram_ceiling - zipf >= gap:
-                found.add(word)
-    return frozenset(found)
-
-
 def _own_spelling(word: str, reading: str, document: Vocabulary, zipf: Callable[[str], float]) -> bool:
     """Is the listed ``word`` the ``document``'s own spelling of ``reading``: does the document write the
     stem they differ in ("she" of "shewn" beside "sho" of "shown", the two agreeing in two letters or more
@@ -1992,27 +1960,4 @@ def _misprinted(zipf: float, prior: float, channel: float) -> bool:
     (True, False, False)
     """
     return zipf >= RARE_PIECE_ZIPF and prior + channel >= zipf + KNOWN_WORD_BONUS
-
-
-def _both_pieces_count(word: str, a: str, b: str) -> bool:
-    """Does ``word`` keep a character of each piece, ``a`` and ``b``, of a split word (matched or read as
-    another letter, "g nuary" -> "january")? A split word's pieces each hold some of its letters; a reading
-    that drops a whole piece as noise ("begin»ing o" -> "beginning", where "o" is what is left of the next
-    word) glues a word to its neighbour.
-
-    >>> _both_pieces_count("restrictions", "restr", "ctions"), _both_pieces_count("beginning", "begin»ing", "o")
-    (True, False)
-    """
-    deleted = [op.src_pos for op in Levenshtein.editops(a + b, word) if op.tag == "delete"]
-    from_a = sum(position < len(a) for position in deleted)
-    return from_a < len(a) and len(deleted) - from_a < len(b)
-
-
-def _spaces_put_in(word: str, repair: tuple[str, float, str] | None) -> bool:
-    """Is the ``repair`` of ``word`` the same letters with spaces put in: words run together, not half a word?
-
-    >>> _spaces_put_in("thevillage", ("the village", 0.99, "")), _spaces_put_in("nversation", ("conversation", 0.9, ""))
-    (True, False)
-    """
-    return repair is not None and " " in repair[0] and fold(repair[0]).replace(" ", "") == word
 
