@@ -139,7 +139,7 @@ def test_a_likelier_misreading_rivals_the_gated_one(strategy):
 
 
 # (printed, meant): a rare listed word whose whole count in the lexicon the misprints of a common word one
-# known confusion away would make (see _misprinted): its listing earns it no known-word bonus
+# known confusion away would make (see counted_from_misprints): its listing earns it no known-word bonus
 MISPRINTS_COUNTED = [
     ("They came aud went.", "They came and went."),
     ("He received the memorial, aud would give it his best consideration.",

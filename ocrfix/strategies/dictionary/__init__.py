@@ -60,9 +60,9 @@ from ocrfix.strategies.dictionary.quotes import quoted, wrapped
 from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is_noisy, ordinal, protected_reason,
                                                   repair_capital_i, repair_inner_capital, repair_number,
                                                   repair_postcode, shape_readings)
-from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
-                                                   best_reading, drops_edge, drops_letters, letters_for_letters,
-                                                   with_case)
+from ocrfix.strategies.dictionary.readings import (KNOWN_WORD_BONUS, MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF,
+                                                   UNKNOWN_ZIPF, best_reading, counted_from_misprints, drops_edge,
+                                                   drops_letters, letters_for_letters, two_articles, with_case)
 from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces_count, glued_article,
                                                       run_together_words, spaces_put_in)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
@@ -86,11 +86,6 @@ POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 CLEAN_UNKNOWN_SHARE = 0.03
 # A string with symbols or digits inside ("s:all", "dra*t") is this much less likely a real word.
 NOISY_PENALTY = 1.5
-# A word the lexicon lists is more likely meant than its frequency alone says
-# (period and regional spellings are rare, not wrong): its prior gets this much, unless
-# a word one attested confusion away is CLEAR_MISPRINT_GAP commoner: the web text behind the
-# lexicon holds OCR misreadings and typos of common words at about that rarity ("tne", "irom").
-KNOWN_WORD_BONUS = 1.0
 # A listed word is taken for a misprint of a far commoner one (see _admissible) with no word pair to back
 # it when the gap is the lexicon's CLEAR_MISPRINT_GAP ("tne" 2.0 vs "the" 7.7), with one when it is
 # MISPRINT_GAP (see .realword: "heen" 1.8 vs "been" 6.3) and, with word pairs on both sides backing the
@@ -1486,7 +1481,7 @@ class Dictionary(RealWordRepair, Strategy):
             own_prior = unknown_prior if len(word) > SHORT_WORD else UNKNOWN_ZIPF
             if is_noisy(word):
                 own_prior -= NOISY_PENALTY
-        elif any(prior - zipf >= CLEAR_MISPRINT_GAP or attested and _misprinted(zipf, prior, channel)
+        elif any(prior - zipf >= CLEAR_MISPRINT_GAP or attested and counted_from_misprints(zipf, prior, channel)
                  for _, _, prior, channel, attested in candidates):
             # as rare as a misprint of a listed word is ("tne" 2.0, "irom" 1.9), or as its misprints make it
             # ("aud" 3.2): no bonus
@@ -1746,12 +1741,12 @@ class Dictionary(RealWordRepair, Strategy):
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
     def _pair(self, prev: str, word: str) -> float:
-        """The bigram list's Zipf of the folded pair ``prev word``; 0.0 for two articles (:func:`_two_articles`).
+        """The bigram list's Zipf of the folded pair ``prev word``; 0.0 for two articles (:func:`two_articles`).
 
         >>> Dictionary()._pair("a", "the"), Dictionary()._pair("the", "a") > 0.0
         (0.0, False)
         """
-        # _two_articles's test written out: ~85k calls a pass over the corpus OCR, a Python call each
+        # two_articles's test written out: ~85k calls a pass over the corpus OCR, a Python call each
         return 0.0 if prev in ARTICLES and word in ARTICLES else self._pair_zipf(f"{prev} {word}", 0.0)
 
     def _could_join(self, tokens: Tokens) -> set[int]:
@@ -1858,7 +1853,7 @@ class Dictionary(RealWordRepair, Strategy):
         after count as listed (:meth:`_next_prob`)."""
         # the hottest lines of the pass (~50k calls on the corpus OCR): arguments by position, no call for no word
         score = self._next_prob(prev, self._zipf(prev, 0.0), word, zipf, listed[0]) if prev else zipf - 9.0
-        if document is not None and not _two_articles(prev, word):
+        if document is not None and not two_articles(prev, word):
             excess = document.folded_count(word) / document.total - 10.0 ** (zipf - 9.0)
             if excess > 0.0:  # only the document's use beyond the language's is news ("and" is no topic word)
                 score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
@@ -1928,36 +1923,4 @@ def clear_caches() -> None:
     ErrorModel.default().clear_caches()
     has_standard_ending.cache_clear()
     turned.clear_caches()
-
-
-def _two_articles(prev: str | None, word: str) -> bool:
-    """Are ``prev word`` two articles in a row ("a the", "the a")? English has no such pair to read a word into:
-    the bigram list holds them from web typos, and a document's many uses of "the" make none the likelier.
-
-    >>> _two_articles("a", "the"), _two_articles("of", "the")
-    (True, False)
-    """
-    return prev in ARTICLES and word in ARTICLES
-
-
-def _misprinted(zipf: float, prior: float, channel: float) -> bool:
-    """Would the misprints of a word of frequency ``prior``, which the error model reads as a listed word of
-    frequency ``zipf`` (log10 P(word printed | that word meant) = ``channel``), make up all the listed word's
-    count, the known-word bonus (KNOWN_WORD_BONUS) included?
-
-    The lexicon counts a word in web text that holds OCR'd print: its uses plus the other words misread as
-    it. Where one word's misprints alone, 10 ** (prior + channel), reach the prior the listed word would get,
-    its listing is no evidence that it is used at all, and the bonus that rewards being listed is not
-    earned: "aud" (3.2 + 1) beside "and" (7.4) misread as it once in 10 ** 3.0 (4.4); not "bad" (5.5)
-    beside "had" (6.3, 3.3), nor the period spelling "shew" (2.5 + 1) beside "show" (5.7, 2.7). The
-    fixed CLEAR_MISPRINT_GAP rule, with the model's own rate of the confusion. Only for words of Zipf
-    RARE_PIECE_ZIPF or more: rarer listings are the lexicon's floor of web typos, too coarse a count to
-    weigh ("stof" 1.1 for "stuff": "stop" is one confusion away, the word meant two), and the fixed gap
-    decides there alone. The caller passes attested confusions only: one at the model's floor says that
-    it happens, not how often (as in :meth:`Dictionary._rivals`).
-
-    >>> _misprinted(3.16, 7.41, -2.96), _misprinted(5.53, 6.33, -3.02), _misprinted(2.46, 5.68, -2.95)
-    (True, False, False)
-    """
-    return zipf >= RARE_PIECE_ZIPF and prior + channel >= zipf + KNOWN_WORD_BONUS
 

@@ -5,7 +5,9 @@ Every repair of the ``dictionary`` strategy (a misread word, a split one, a real
 only if its posterior among them is high enough (:func:`best_reading`); it then writes it in the
 printed word's case (:func:`with_case`). Some repairs are no misreading whatever their score: they
 delete printed letters outright (:func:`drops_letters`, :func:`drops_edge`), as where a neighbour's
-letters ran on ("athe" is "at the", not "the").
+letters ran on ("athe" is "at the", not "the"). A listed word as printed gets KNOWN_WORD_BONUS unless its
+misprints alone make up its count (:func:`counted_from_misprints`); two articles in a row are no reading
+(:func:`two_articles`).
 
 >>> best, confidence = best_reading({"tho": -6.0, "the": -3.5}); with_case("Tho", best), round(confidence, 3)
 ('The', 0.997)
@@ -18,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocrfix.errormodel import blocks
 from ocrfix.lexicon import fold
+from ocrfix.marks import ARTICLES
 
 # How probable a word the lexicon does not know is, as a Zipf value: the lexicon
 # lists every word down to Zipf 1, so an unlisted one is rarer: about once per
@@ -35,6 +38,11 @@ RARE_PIECE_ZIPF = 2.0  # a listed word rarer than this may well be a piece of a 
 # held-out sets such readings were 46 helpful, 33 neutral (a right word, a wrong case), 0 harmful edits; at five
 # letters "Lasea" (a harbour of Crete) became "Laser".
 MISREAD_NAME_LENGTH = 6
+# A word the lexicon lists is more likely meant than its frequency alone says
+# (period and regional spellings are rare, not wrong): its prior gets this much, unless
+# a word one attested confusion away is CLEAR_MISPRINT_GAP commoner: the web text behind the
+# lexicon holds OCR misreadings and typos of common words at about that rarity ("tne", "irom").
+KNOWN_WORD_BONUS = 1.0
 
 
 def best_reading(readings: dict[str, float], others: Iterable[float] = ()) -> tuple[str, float]:
@@ -87,3 +95,35 @@ def drops_edge(word: str, replacement: str) -> bool:
             runs.append([op])
     return any(all(op.tag == "insert" for op in run) and (run[0].dest_start == 0 or run[-1].dest_end == len(word))
                for run in runs)
+
+
+def two_articles(prev: str | None, word: str) -> bool:
+    """Are ``prev word`` two articles in a row ("a the", "the a")? English has no such pair to read a word into:
+    the bigram list holds them from web typos, and a document's many uses of "the" make none the likelier.
+
+    >>> two_articles("a", "the"), two_articles("of", "the")
+    (True, False)
+    """
+    return prev in ARTICLES and word in ARTICLES
+
+
+def counted_from_misprints(zipf: float, prior: float, channel: float) -> bool:
+    """Would the misprints of a word of frequency ``prior``, which the error model reads as a listed word of
+    frequency ``zipf`` (log10 P(word printed | that word meant) = ``channel``), make up all the listed word's
+    count, the known-word bonus (KNOWN_WORD_BONUS) included?
+
+    The lexicon counts a word in web text that holds OCR'd print: its uses plus the other words misread as
+    it. Where one word's misprints alone, 10 ** (prior + channel), reach the prior the listed word would get,
+    its listing is no evidence that it is used at all, and the bonus that rewards being listed is not
+    earned: "aud" (3.2 + 1) beside "and" (7.4) misread as it once in 10 ** 3.0 (4.4); not "bad" (5.5)
+    beside "had" (6.3, 3.3), nor the period spelling "shew" (2.5 + 1) beside "show" (5.7, 2.7). The
+    fixed CLEAR_MISPRINT_GAP rule, with the model's own rate of the confusion. Only for words of Zipf
+    RARE_PIECE_ZIPF or more: rarer listings are the lexicon's floor of web typos, too coarse a count to
+    weigh ("stof" 1.1 for "stuff": "stop" is one confusion away, the word meant two), and the fixed gap
+    decides there alone. The caller passes attested confusions only: one at the model's floor says that
+    it happens, not how often (as in :meth:`Dictionary._rivals`).
+
+    >>> [counted_from_misprints(*figures) for figures in ((3.16, 7.41, -2.96), (5.53, 6.33, -3.02), (2.46, 5.68, -2.95))]
+    [True, False, False]
+    """
+    return zipf >= RARE_PIECE_ZIPF and prior + channel >= zipf + KNOWN_WORD_BONUS
