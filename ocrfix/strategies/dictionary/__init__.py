@@ -34,7 +34,7 @@ import string
 from collections import Counter
 from functools import partial
 from itertools import compress
-from typing import Callable, Collection, Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 import regex
 
@@ -76,7 +76,7 @@ from ocrfix.strategies.dictionary.turned import turned_lines
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, MARKS_BEFORE,
                                                  Tokens, capitalised_mid_line_only, is_alpha_word, is_lower_alpha_word,
                                                  opened_by_mark)
-from ocrfix.strategies.dictionary.variants import has_standard_ending
+from ocrfix.strategies.dictionary.variants import has_standard_ending, own_spelling
 
 POSTCODE = regex.compile(r"\b([A-Z0-9]{2,4}) ([0-9A-Za-z]{3})\b")
 
@@ -1696,7 +1696,7 @@ class Dictionary(RealWordRepair, Strategy):
         engine is known to make, and with more evidence the smaller the frequency gap: none past
         CLEAR_MISPRINT_GAP, one listed word pair past MISPRINT_GAP, listed pairs with both
         neighbours (and the word used once in the document) past CONTEXT_GAP ("at tho Town"); below
-        CLEAR_MISPRINT_GAP, never where the ``document`` spells the word's stem so (:func:`_own_spelling`)."""
+        CLEAR_MISPRINT_GAP, never where the ``document`` spells the word's stem so (:func:`own_spelling`)."""
         gap = prior - max(zipf, UNKNOWN_ZIPF)
         if gap >= CLEAR_MISPRINT_GAP:
             backed = True
@@ -1706,7 +1706,7 @@ class Dictionary(RealWordRepair, Strategy):
             bigram = self._lexicon.folded_bigram
             backed = not repeated and bool(prev and nxt and bigram(prev, candidate) and bigram(candidate, nxt))
         if backed and gap < CLEAR_MISPRINT_GAP and document is not None:
-            backed = not _own_spelling(word, candidate, document, self._lexicon.folded_zipf)
+            backed = not own_spelling(word, candidate, document, self._lexicon.folded_zipf)
         return backed and self._channel(candidate, word)[1]  # the alignment last: it costs the most
 
     def _candidates(self, word: str, zipf: float, gated: bool) -> list[tuple[float, str]]:
@@ -1887,33 +1887,6 @@ class Dictionary(RealWordRepair, Strategy):
             # an unlisted pair of listed words is rarer than the list's floor
             estimate = min(estimate, self._lexicon.bigram_floor - z_prev - 1.0)
         return estimate
-
-
-def _own_spelling(word: str, reading: str, document: Vocabulary, zipf: Callable[[str], float]) -> bool:
-    """Is the listed ``word`` the ``document``'s own spelling of ``reading``: does the document write the
-    stem they differ in ("she" of "shewn" beside "sho" of "shown", the two agreeing in two letters or more
-    before it) so in another listed word whose ``reading``-spelt form is commoner too ("shewed", "shew"),
-    and never the ``reading``'s way?
-    Period and regional spellings change a stem in all its forms; OCR misreads letters of single words,
-    and a text that misreads one stem the same way in two words still prints the stem right elsewhere.
-
-    >>> from ocrfix.lexicon import load
-    >>> z = load().folded_zipf
-    >>> _own_spelling("shewn", "shown", Vocabulary.from_text("It was shewn, as he shewed us."), z)
-    True
-    >>> _own_spelling("shewn", "shown", Vocabulary.from_text("It was shewn, as he showed us."), z)
-    False
-    >>> _own_spelling("shewn", "shown", Vocabulary.from_text("It was shewn to us."), z)
-    False
-    """
-    head = len(os.path.commonprefix([word, reading]))
-    tail = len(os.path.commonprefix([word[head:][::-1], reading[head:][::-1]]))
-    if head < 2:   # "tbe", "bas": a misread first letter, no stem
-        return False
-    stem, modern = word[:len(word) - tail], reading[:len(reading) - tail]
-    family = [other for other in document.starting(stem)
-              if other != word and 0 < zipf(other) < zipf(modern + other[len(stem):])]
-    return bool(family) and not any(zipf(stem + other[len(modern):]) for other in document.starting(modern))
 
 
 def clear_caches() -> None:

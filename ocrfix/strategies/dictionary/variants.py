@@ -4,13 +4,18 @@ English print spells many words two ways, American and British or older and newe
 spelling its printer chose: "favor" in an American book is the word as printed, not a misreading of
 "favour". The patterns are the standard orthographic ones (Webster's reforms and their British
 counterparts), each tied to a word ending so short common words ("four", "size", "rogue", "filled") stay
-out of them.
+out of them. A document may also spell a word's stem its own way in all its forms ("shewn", "shewed"):
+:func:`own_spelling` tells that from a misreading of one word.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from typing import Callable
 
 import regex
+
+from ocrfix.lexicon import Vocabulary
 
 # Each British (or older) ending and its American form; a pattern needs enough letters before it that the
 # ending is a suffix, not the whole word.
@@ -63,3 +68,30 @@ def has_standard_ending(word: str) -> bool:
     (True, False)
     """
     return _ANY_ENDING.search(word) is not None
+
+
+def own_spelling(word: str, reading: str, document: Vocabulary, zipf: Callable[[str], float]) -> bool:
+    """Is the listed ``word`` the ``document``'s own spelling of ``reading``: does the document write the
+    stem they differ in ("she" of "shewn" beside "sho" of "shown", the two agreeing in two letters or more
+    before it) so in another listed word whose ``reading``-spelt form is commoner too ("shewed", "shew"),
+    and never the ``reading``'s way?
+    Period and regional spellings change a stem in all its forms; OCR misreads letters of single words,
+    and a text that misreads one stem the same way in two words still prints the stem right elsewhere.
+
+    >>> from ocrfix.lexicon import load
+    >>> z = load().folded_zipf
+    >>> own_spelling("shewn", "shown", Vocabulary.from_text("It was shewn, as he shewed us."), z)
+    True
+    >>> own_spelling("shewn", "shown", Vocabulary.from_text("It was shewn, as he showed us."), z)
+    False
+    >>> own_spelling("shewn", "shown", Vocabulary.from_text("It was shewn to us."), z)
+    False
+    """
+    head = len(os.path.commonprefix([word, reading]))
+    tail = len(os.path.commonprefix([word[head:][::-1], reading[head:][::-1]]))
+    if head < 2:   # "tbe", "bas": a misread first letter, no stem
+        return False
+    stem, modern = word[:len(word) - tail], reading[:len(reading) - tail]
+    family = [other for other in document.starting(stem)
+              if other != word and 0 < zipf(other) < zipf(modern + other[len(stem):])]
+    return bool(family) and not any(zipf(stem + other[len(modern):]) for other in document.starting(modern))
