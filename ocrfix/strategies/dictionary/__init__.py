@@ -1896,4 +1896,3 @@ def clear_caches() -> None:
     ErrorModel.default().clear_caches()
     has_standard_ending.cache_clear()
     turned.clear_caches()
-
