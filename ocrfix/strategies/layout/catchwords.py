@@ -23,27 +23,17 @@ from rapidfuzz import fuzz
 CATCHWORD_LINE = re.compile(
     r"^(?P<slash>(?:[^\W\d_](?=[/|]))?[/|‘`\[(]+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?[,;:.*'’\"”]?$"
 )
-
-
 # marks that say "continued overleaf" without naming the next word
 _CONTINUATION = re.compile(
     r"^(?:\.?/\.{2,}\.?|\.{2,}/|p\.?\s?t\.?\s?o\.?|/\s?\d{1,3}\.?|\.{2,}\s?\d{1,3}|"
     r"(?:continued|contd\.?|cont['’]d)(?:\s+overleaf)?\.?|overleaf\.?)$",
     re.IGNORECASE,
 )
-
-
 # A hand-press book's signature mark ("B", "B2", "Aa 3", "C iij") at the foot of a gathering's first
 # leaves, alone or before the catchword on the same line; two letters are one letter doubled.
 _SIGNATURE = re.compile(r"^(?P<letters>[A-Z][A-Za-z]?)(?P<count>\s?(?:[1-9]|[ivx]{1,4}j?))?(?:\s+|$)")
-
-
 _WIDE_GAP = re.compile(r"^\S{1,3}\s{3,}(?=\S)")   # a mark of up to three characters, the catchword far to its right
-
-
 _FIRST_WORD = re.compile(r"[\"'‘“(\[]*([^\W\d_][\w'’\-]*)")
-
-
 CATCHWORD_WORDS = 5   # the words a catchword line may hold at most
 
 

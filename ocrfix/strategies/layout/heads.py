@@ -26,47 +26,22 @@ from ocrfix.strategies.layout.specks import printed_rule
 
 # a page number set off by dashes inside a running head: "Mr Smith  - 2 -  4 May 1983"
 DASHED_NUMBER = re.compile(r"(?:^|\s)[\-\u2010-\u2015=~]\s?(\d{1,4})\s?[\-\u2010-\u2015=~](?:\s|$)|\bpage\s+(\d{1,4})\b", re.I)
-
-
+# a number of its own, no part of a word, a decimal, a time or a date ("24", not "2.5", "10:30", "3/4")
 STANDALONE_NUMBER = re.compile(r"(?<![\w.,:/])\d{1,4}(?![\w,:/]|\.\d)")
-
-
 # a head's number that OCR glued to a mark or to the title ("42. THE SECOND BOOK", "52THE FIRST BOOK"), as a
 # numbered section's is set ("1. INTRODUCTION"): a head only where it repeats the title and goes on with the count
 GLUED_NUMBER = re.compile(r"^(\d{1,4})(?:[.,:]\s*|(?=[A-Z]{2}))(?=[^\W\d_])")
-
-
 NUMBER_TOKEN = re.compile(r"(?:^|\s)[^\w\s]*\d+[^\w\s]*(?:\s|$)")   # a number standing as a word ("12", "(12)")
-
-
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
-
-
 _LETTERS_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-
-
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-
-
 _DATE = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+\d{{2,4}}\b|\b{_MONTH}\s+{_DAY},?\s+\d{{4}}\b", re.IGNORECASE)
-
-
 # a paper's date as its head prints it, or as OCR reads it ("MARCH 2. 1877": the comma read as a point)
 _PAPER_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+{_DAY}[,.]?\s+\d{{4}}\b", re.IGNORECASE)
-
-
 _SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
-
-
 _KEY_WORD = re.compile(r"[\w#]+")   # what a head's key keeps: its words, and "#" for its numbers
-
-
 DIGITS = re.compile(r"\d+")
-
-
 _DIGIT_IN_WORD = re.compile(r"\d(?<=[^\W\d_]\d)(?=[^\W\d_])")   # led by the digit: searched for as a set, not tried everywhere
 
 

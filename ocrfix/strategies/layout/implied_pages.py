@@ -52,7 +52,8 @@ def _implied_breaks(items: list[Line], markers: list[Line], width: int, hard_wra
     in_capitals = [line for line in after_blank if line.content[:20].isupper()]
     under_text = _under_text(items, after_blank)
     title = letters_of(items[0].content).casefold()   # what a running head may repeat
-    breaks = _marked_breaks(items, markers) or _numbered_breaks(items, after_blank, in_capitals, under_text, width, title)
+    breaks = (_marked_breaks(items, markers)
+              or _numbered_breaks(items, after_blank, in_capitals, under_text, width, title))
     # a head without a number under the text stands over a blank line, or splits a word broken at a hyphen: where the
     # text keeps no blank lines, a title repeated in capitals inside running sentences may be the text's own heading
     headed = [line for line in under_text if line.index + 1 < len(items)
@@ -62,7 +63,8 @@ def _implied_breaks(items: list[Line], markers: list[Line], width: int, hard_wra
     # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
     # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen or stand
     # under a page number OCR misread ("I71")
-    if not breaks and (not heads or len(heads) == 1 and not (_splits_word(items, heads[0]) or _under_foot(items, heads[0]))):
+    if not breaks and (not heads or len(heads) == 1
+                       and not (_splits_word(items, heads[0]) or _under_foot(items, heads[0]))):
         return []
     return sorted(breaks + heads)
 
@@ -308,7 +310,8 @@ def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[in
             last = items[_page_end(items, index)].content
             if (2 * len(last) >= width and sentence_runs_on(last, items[index + 1].content)
                     and sum(map(str.islower, content)) <= 0.2 * len(content)   # (a cheap count first)
-                    and repeats_title(content, title) and all(abs(index - other) >= PAGE_LINES for other in breaks + found)):
+                    and repeats_title(content, title)
+                    and all(abs(index - other) >= PAGE_LINES for other in breaks + found)):
                 found.append(index)
     return found
 

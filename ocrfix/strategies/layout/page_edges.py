@@ -23,11 +23,7 @@ from ocrfix.strategies.layout.specks import printed_rule
 
 
 HEAD_LINES = 2   # a page's first lines that may be a running head
-
-
 FOOT_LINES = 3   # its last lines that may be a foot, a page number or a catchword
-
-
 SUNK_LINES = 3   # lines fewer than a later page that tell a sunk opening page from OCR merging or dropping a line
 
 
@@ -39,6 +35,22 @@ def classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
     ['running_head', 'body', 'page_number', 'running_head', 'body']
     """
     items, pages = lines.items, lines.pages
+    zones = _page_numbers_at_edges(items, pages)
+    _recurring_heads(items, pages, zones, width, hard_wrapped)
+    _numbered_edges(lines, zones, width, hard_wrapped)
+    _continuation_heads(lines, width, hard_wrapped)
+    _title_heads(lines)
+    _misread_numbers(pages, zones)
+    _feet_inside_words(items, pages)
+    _signature_marks(items, pages)
+    head_rules(lines)
+    _catchwords_at_feet(items, pages)
+    _rules_inside_sentences(items, pages)
+
+
+def _page_numbers_at_edges(items: list[Line], pages: list[list[int]]) -> list[list[Line]]:
+    """Mark the page numbers among each page's first ``HEAD_LINES`` and last ``FOOT_LINES`` lines; return those lines
+    of each page (none of a page of one line), where its head and foot are looked for."""
     zones: list[list[Line]] = []
     for number, page in enumerate(pages):
         edge = page[:HEAD_LINES] + [i for i in page[-FOOT_LINES:] if i not in page[:HEAD_LINES]]
@@ -48,14 +60,22 @@ def classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             # a bare "II" heads a chapter as often as a page; front matter numbers its pages "xiv"
             if found and (found[1] or not line.content.strip("-–—=~_.·*[]() ").isupper()):
                 value, strong = found
-                mark(line, "page_number", f"page number {value} at the {'head' if line.index in page[:HEAD_LINES] else 'foot'} of page {number + 1}", 0.95 if strong else 0.85)
-    # running heads and feet: recur on nearby pages with the number changing, or carry the page's number
+                where = "head" if line.index in page[:HEAD_LINES] else "foot"
+                mark(line, "page_number", f"page number {value} at the {where} of page {number + 1}",
+                     0.95 if strong else 0.85)
+    return zones
+
+
+def _recurring_heads(items: list[Line], pages: list[list[int]], zones: list[list[Line]], width: int,
+                     hard_wrapped: bool) -> None:
+    """Mark the running heads and feet among the ``zones`` (each page's edge lines): lines that recur on nearby pages
+    (three before and after) with the number changing or the same, or that carry the page's number."""
     # The first page's first line (specks, "y", "'.", aside), and whether the page is sunk; a page whose
     # head carries its number is no opening page.
     top = next((i for i in pages[0] if items[i].kind != "body" or len(items[i].content) > 2), -1)
     opening = sunk(items, pages) and all(items[i].kind != "page_number" for i in pages[0][:HEAD_LINES])
-    keys = [[(line, head_key(line.content)) for line in zone if line.kind == "body" and short_line(line, width, hard_wrapped)]
-            for zone in zones]
+    keys = [[(line, head_key(line.content)) for line in zone
+             if line.kind == "body" and short_line(line, width, hard_wrapped)] for zone in zones]
     # spaces hardly matter ("THEHEDGESOF"); heads in capitals may be matched more loosely
     squeezed = [[key.replace(" ", "") for _, key in candidates] for candidates in keys]
     for number, candidates in enumerate(keys):
@@ -103,13 +123,14 @@ def classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
                 # a line of figures is a table's row, "46m. Water 11h 49m.")
                 pages_seen = len(changing.get(row, set()) | same) + 1
                 mark(line, "running_head", f"running head recurring on {pages_seen} pages", 0.9)
-            elif number > 0 and line.index == pages[number][0] and _numbered_head_of(line, number + 1, width, hard_wrapped):
+            elif (number > 0 and line.index == pages[number][0]
+                  and _numbered_head_of(line, number + 1, width, hard_wrapped)):
                 mark(line, "running_head", f"running head with the page number of page {number + 1}", 0.85)
-    _numbered_edges(lines, zones, width, hard_wrapped)
-    _continuation_heads(lines, width, hard_wrapped)
-    _title_heads(lines)
-    # a page number OCR misread ("$2", "o9", "I20") where other pages have numbered furniture, or a misread
-    # number of its own ("I71" at the foot of one page, "I172" at the foot of the next)
+
+
+def _misread_numbers(pages: list[list[int]], zones: list[list[Line]]) -> None:
+    """Mark a page number OCR misread ("$2", "o9", "I20") as a page's first or last line, where other pages have
+    numbered furniture, or a misread number of their own ("I71" at the foot of one page, "I172" at the next's)."""
     garbled = [(number, line) for number, zone in enumerate(zones) for line in zone
                if line.kind == "body" and line.index in (pages[number][0], pages[number][-1])
                and GARBLED_NUMBER.match(line.content.strip("\"'‘’“”"))]
@@ -117,13 +138,18 @@ def classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             line.kind != "body" and DIGITS.search(line.content) for zone in zones for line in zone)):
         for number, line in garbled:
             mark(line, "page_number", f"page number misread by OCR ({line.content!r}) on page {number + 1}", 0.75)
-    _feet_inside_words(items, pages)
+
+
+def _signature_marks(items: list[Line], pages: list[list[int]]) -> None:
+    """Mark a signature mark standing as a page's last text line."""
     for page in pages:
         last = next((items[i] for i in reversed(page) if items[i].kind == "body"), None)
         if last is not None and len(page) > 1 and signature_mark(last.content):
             mark(last, "signature_mark", f"signature mark at the foot of page {last.page + 1}", 0.8)
-    head_rules(lines)
-    # catchwords: the last text line of a page, announcing the next page's first word
+
+
+def _catchwords_at_feet(items: list[Line], pages: list[list[int]]) -> None:
+    """Mark the catchwords: a page's last text line that announces the next page's first word, or says "continued"."""
     for number in range(len(pages) - 1):
         # (a rule under the catchword, as a markdown "---" between pages, is passed over)
         text_lines = list(islice((items[i] for i in reversed(pages[number])
@@ -146,7 +172,6 @@ def classify_pages(lines: Lines, width: int, hard_wrapped: bool) -> None:
             mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
         elif slash and slash.group("slash"):
             mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
-    _rules_inside_sentences(items, pages)
 
 
 def _feet_inside_words(items: list[Line], pages: list[list[int]]) -> None:
@@ -186,7 +211,8 @@ def _rules_inside_sentences(items: list[Line], pages: list[list[int]]) -> None:
             rules.append(before.pop())
         while after and printed_rule(after[0].content):
             rules.append(after.pop(0))
-        if rules and before and after and before[-1].content[-1] not in ".!?:;)\"'”’" and after[0].content[:1].islower():
+        if (rules and before and after and before[-1].content[-1] not in ".!?:;)\"'”’"
+                and after[0].content[:1].islower()):
             for line in rules:
                 mark(line, "page_marker", f"a rule between pages inside a sentence, a tool's page separator: "
                                            f"{line.content!r}", 0.8)
@@ -201,7 +227,8 @@ def sunk(items: list[Line], pages: list[list[int]]) -> bool:
     >>> sunk(page, [list(range(24)), list(range(30))]), sunk(page, [list(range(30)), list(range(29))])
     (True, False)
     """
-    counts = [len([i for i in page if len(items[i].content) > 2]) for page in pages]   # a list is counted faster than a generator
+    # (a list is counted faster than a generator)
+    counts = [len([i for i in page if len(items[i].content) > 2]) for page in pages]
     return len(counts) > 1 and counts[0] + SUNK_LINES <= max(counts[1:])
 
 
@@ -263,7 +290,8 @@ def _at_edge(items: list[Line], pages: list[list[int]], line: Line) -> bool:
     """Is ``line`` the first or the last text line of its page?"""
     page = pages[line.page]
     first = next((i for i in page if items[i].kind != "page_number"), None)
-    return first is not None and line.index in (first, next(i for i in reversed(page) if items[i].kind != "page_number"))
+    return first is not None and line.index in (
+        first, next(i for i in reversed(page) if items[i].kind != "page_number"))
 
 
 def _numbered_edges(lines: Lines, zones: list[list[Line]], width: int, hard_wrapped: bool) -> None:

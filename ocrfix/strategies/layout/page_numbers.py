@@ -23,21 +23,11 @@ PAGE_NUMBER = re.compile(
     r"(?P<close>[\-\u2010-\u2015=~_.·*\s\])]*)$",
     re.IGNORECASE,
 )
-
-
 _ROMAN = re.compile(r"^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
-
-
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-
-
 _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015=~")
-
-
 # a page number beside a head's words: "41 THE KING'S POST", "Roads and Coaches 43" (not "6. I therefore")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])|(?<=[^\W\d_])[.,]?\s+(\d{1,4})$")
-
-
 # a short line of digits and the characters OCR confuses with them
 GARBLED_NUMBER = re.compile(r"^(?=.*\d)[\dIlO|oS$]{1,4}$")
 

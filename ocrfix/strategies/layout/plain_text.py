@@ -87,7 +87,8 @@ def classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
         if (word and following is not None and previous is not None and after is not None
                 and (after.blank_before or after.furniture or head is not None or top is not None)
                 and runs_on and announces(word, following.content, marked=marked)):
-            mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word", 0.9 if marked else 0.8)
+            mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word",
+                 0.9 if marked else 0.8)
             if head is not None:   # the next page's head, between the catchword and the word it announces
                 mark(head, "running_head", "head of the page a catchword announces", 0.8)
             if top is not None and (number := page_number(top.content)):

@@ -17,17 +17,9 @@ from ocrfix.strategies.layout.reflow import rule
 # short dashes. Not the marks a page sets on a line of their own on purpose (asterisms, bullets, rules,
 # brackets and code's punctuation).
 SPECK_MARKS = frozenset(".,'‘’`´~^-–;:\"“”„¬")
-
-
 SPECK_CHARS = 12   # a speck line holds at most this many marks
-
-
 _LONE_MARKS = ".,'‘’`´^~"   # dirt read as one mark, a line of its own inside a sentence
-
-
 RULE_MARKS = "_-\u2010\u2013\u2014\u2015=~*·"   # what a printed rule is read as
-
-
 DIRT_MARKS = SPECK_MARKS | set(RULE_MARKS)   # what a line of specks or a rule starts with
 
 

@@ -19,8 +19,6 @@ from ocrfix.strategies.layout.specks import RULE_MARKS, printed_rule
 _PAGE_COMMENT = re.compile(
     r"<!--\s*(?:page[\s_-]?break|(?:page|pg\.?)[\s_-]?(?:number|no\.?)?\s*[:=#]?\s*[\"']?\d{1,4}[\"']?"
     r"(?:\s*(?:of|/)\s*\d{1,4})?)\s*-->", re.IGNORECASE)
-
-
 # a page's running head or foot that a document-intelligence converter lifted into an HTML comment:
 # '<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->', '<!-- PageFooter="Page 3 of 10" -->'
 _FURNITURE_COMMENT = re.compile(r"<!--\s*page[\s_-]?(header|footer)\s*[:=].*?-->", re.IGNORECASE)
@@ -189,6 +187,4 @@ def _wrapped_page_comments(items: list[Line], opening: list[Line]) -> dict[int, 
 
 
 MARKER_CHARS = 24   # a line marking a page ("--- Page 12 ---", "Page 3 of 17") holds this many characters at most
-
-
 MARKER_ENDS = frozenset("0123456789])*_·=~-\u2010\u2011\u2012\u2013\u2014\u2015")   # and ends in a figure or a mark
