@@ -30,55 +30,81 @@ def classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     >>> classify_plain(lines, 40, False); [line.kind for line in lines.items]
     ['body', 'catchword', 'body', 'page_number', 'body']
     """
-    items = lines.items
-    body = [line for line in items if line.kind == "body"]
-    position = {line.index: n for n, line in enumerate(body)}   # rank among the text lines
+    text = _PlainText(lines, width, hard_wrapped)
+    weak_numbers, catchwords = text.catchwords_and_numbers()
+    text.running_heads()
+    text.page_numbers(weak_numbers)
+    head_rules(lines)
+    # the page breaks found since: a catchword before the next page's head, a signature mark beside one
+    for line, word, marked in catchwords:
+        text.mark_catchword(line, word, marked)
+    text.signature_marks()
 
-    def isolated(line: Line) -> bool:
-        after = items[line.index + 1] if line.index + 1 < len(items) else None
+
+class _PlainText:
+    """Plain text's lines, where no page break was found, and what the finders of its furniture ask of them: each
+    text line's rank among them, the lines before and after it, and what numpy counts in all at once."""
+
+    def __init__(self, lines: Lines, width: int, hard_wrapped: bool) -> None:
+        self.items = lines.items
+        self.body = [line for line in self.items if line.kind == "body"]
+        self.position = {line.index: n for n, line in enumerate(self.body)}   # rank among the text lines
+        self.width, self.hard_wrapped = width, hard_wrapped
+        self.first_page = first_page_blocks(self.items)   # plain text's first lines stand for a letter's first page
+        # plain text asks every line whether it is a catchword, a page number or a signature mark (a call and a regex
+        # each, some 60M instructions a megabyte): each is asked only of the lines that numpy finds few enough words in
+        # or made only of a page number's characters, as the question asked would tell, and the loops pass over those
+        # lines alone (most lines are none of these)
+        codes = LineCodes([line.content for line in self.body])
+        self.codes, self.words = codes, codes.words()
+        self.figures = codes.holding(decimal_digits().take(codes.codes, mode="clip"))   # the lines holding a digit
+
+    def isolated(self, line: Line) -> bool:
+        """Does ``line`` stand alone between blank lines (or the text's edges)?"""
+        after = self.items[line.index + 1] if line.index + 1 < len(self.items) else None
         return (line.index == 0 or line.blank_before > 0) and (after is None or after.blank_before > 0)
 
-    def next_text(line: Line) -> Line | None:
-        n = position[line.index] + 1
-        return body[n] if n < len(body) else None
+    def next_text(self, line: Line) -> Line | None:
+        """The text line after ``line``, or None after the last."""
+        n = self.position[line.index] + 1
+        return self.body[n] if n < len(self.body) else None
 
-    def blank_after(line: Line) -> bool:
+    def blank_after(self, line: Line) -> bool:
         """Does a blank line follow ``line``?"""
-        return line.index + 1 < len(items) and items[line.index + 1].blank_before > 0
+        return line.index + 1 < len(self.items) and self.items[line.index + 1].blank_before > 0
 
-    first_page = first_page_blocks(items)   # plain text's first lines stand for a letter's first page
-
-    def continued(line: Line, word: str, marked: bool) -> bool:
+    def continued(self, line: Line, word: str, marked: bool) -> bool:
         """Is ``line`` a letter's continuation head ("Mr J. Smith  2  14 October 1983", however long) over the word
-        a catchword announces? (A date or a page number has figures: asked first, that and the word spare most lines
-        the costlier test.)"""
-        after = next_text(line)
-        return (bool(figures[position[line.index]]) and after is not None
+        a catchword announces? (A date or a page number has figures: asked first, that and the word spare most
+        lines the costlier test.)"""
+        after = self.next_text(line)
+        return (bool(self.figures[self.position[line.index]]) and after is not None
                 and announces(word, after.content, marked=marked)
-                and continuation_head(line, first_page, width, hard_wrapped) is not None)
+                and continuation_head(line, self.first_page, self.width, self.hard_wrapped) is not None)
 
-    def mark_catchword(line: Line, word: str, marked: bool) -> None:
+    def mark_catchword(self, line: Line, word: str, marked: bool) -> None:
         """A catchword stands before a page break (blank lines, or the next page's head) and
         announces the first word of the next page's text."""
-        following = next_text(line)
+        following = self.next_text(line)
         while following is not None and following.furniture:
-            following = next_text(following)
+            following = self.next_text(following)
         # a typewriter's marked catchword may stand over the next page's number as OCR garbles it ("/We" / "Qo" /
         # "We are"): a line of three characters or less over the announced word, set apart by a blank line above or
         # below it (pages joined by one newline keep only the one inside the page)
         top = following if (marked and following is not None and len(following.content) <= 3
-                            and (following.blank_before or blank_after(following))
+                            and (following.blank_before or self.blank_after(following))
                             and not announces(word, following.content, marked=marked)) else None
         if top is not None:
-            following = next_text(top)
+            following = self.next_text(top)
         head = (following if following is not None and not announces(word, following.content, marked=marked)
-                and (numbered_head(following, width, hard_wrapped) or continued(following, word, marked)) else None)
+                and (numbered_head(following, self.width, self.hard_wrapped)
+                     or self.continued(following, word, marked)) else None)
         if head is not None:
-            following = next_text(following)
+            following = self.next_text(following)
             if following is not None and printed_rule(following.content):   # a rule under the head
-                following = next_text(following)
-        after = items[line.index + 1] if line.index + 1 < len(items) else None
-        previous = body[position[line.index] - 1] if position[line.index] > 0 else None
+                following = self.next_text(following)
+        after = self.items[line.index + 1] if line.index + 1 < len(self.items) else None
+        previous = self.body[self.position[line.index] - 1] if self.position[line.index] > 0 else None
         # an unmarked word is a catchword only where the sentence runs on ("in / present / present
         # circumstances"), not a reply repeated ("agreed. / Yes / Yes, he said"), nor a poem's title after the
         # source of the quotation before ("-- Lao Tse, \"Tao Te Ching\" / Nature / Nature is not kind;")
@@ -92,99 +118,104 @@ def classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
             if head is not None:   # the next page's head, between the catchword and the word it announces
                 mark(head, "running_head", "head of the page a catchword announces", 0.8)
             if top is not None and (number := page_number(top.content)):
-                mark(top, "page_number", f"page number {number[0]} at the top of the page a catchword announces", 0.8)
+                mark(top, "page_number", f"page number {number[0]} at the top of the page a catchword announces",
+                     0.8)
 
-    weak_numbers: list[tuple[Line, int]] = []
-    catchwords: list[tuple[Line, str, bool]] = []
-    # plain text asks every line whether it is a catchword, a page number or a signature mark (a call and a regex
-    # each, some 60M instructions a megabyte): each is asked only of the lines that numpy finds few enough words in
-    # or made only of a page number's characters, as the question asked would tell, and the loops pass over those
-    # lines alone (most lines are none of these)
-    codes = LineCodes([line.content for line in body])
-    words = codes.words()
-    figures = codes.holding(decimal_digits().take(codes.codes, mode="clip"))   # the lines holding a digit
-    few = words <= CATCHWORD_WORDS
-    numeral = ~codes.holding(not_in_page_number().take(codes.codes, mode="clip"))
-    for n in (few | numeral).nonzero()[0].tolist():
-        line = body[n]
-        found = catchword(line.content) if few[n] else None
-        if found is not None:
-            word, marked = found
-            if not word and position[line.index] > 0:
-                mark(line, "catchword", "continuation mark", 0.9)
-                continue
-            mark_catchword(line, word, marked)
-            if line.kind == "body":
-                catchwords.append((line, word, marked))
-            continue
-        found_number = page_number(line.content) if numeral[n] else None
-        if found_number:
-            value, strong = found_number
-            if strong:
-                mark(line, "page_number", f"page number {value}", 0.9)
-            elif isolated(line) and value < 1000:
-                weak_numbers.append((line, value))
-    # running heads: short lines recurring with a changing number (a head in capitals may span a
-    # newspaper page's columns, longer than the column's lines)
-    groups: dict[str, list[Line]] = defaultdict(list)
-    # (a line with no digit, as most are, holds no number: asked first, that spares most lines the costlier tests;
-    # a line in capitals has a fifth of its letters small at most, so one with more letters a-z than a quarter of its
-    # characters, as prose has, is not asked mostly_capitals)
-    small = 4 * codes.counting(codes.codes - 97 < 26) > codes.ends - codes.starts
-    for n in figures.nonzero()[0].tolist():
-        line = body[n]
-        if (line.kind in ("body", "running_head")   # (a head a catchword announced still counts among the copies)
-                and (short_line(line, width, hard_wrapped) or (len(line.content) <= 100 and not small[n]
-                                                          and mostly_capitals(line.content)))
-                and STANDALONE_NUMBER.search(line.content)):
-            key = head_key(line.content)
-            if "#" in key and len(key) - key.count(" ") - key.count("#") >= 3:
-                groups[key].append(line)
-    def mid_sentence(line: Line) -> bool:
+    def mid_sentence(self, line: Line) -> bool:
         """Does a sentence run on across ``line`` ("whereupon the / THE HALL 23 / stranger")?"""
-        n = position[line.index]
+        n = self.position[line.index]
         # (the text's first line, its title, breaks no sentence: "Songs of the Western Shore" / "1")
-        before, after = (body[n - 1].content.rstrip() if n > 1 else ""), next_text(line)
+        before, after = (self.body[n - 1].content.rstrip() if n > 1 else ""), self.next_text(line)
         return ((bool(before) and (before[-1].islower() or before[-1] in RUNS_ON))
                 or (after is not None and after.content.lstrip("\"'‘“(")[:1].islower()))
 
-    for members in _merge_misread(groups):
-        # a page's heads stand a page apart (copies closer together are a table's rows), and their number
-        # counts up with the pages (a changelog's dated sign-offs and releases count down, or change by several)
-        spaced = _page_apart(members, [position[m.index] for m in members])
-        if len({m.content for m in spaced}) < 2 or not _counts_up(spaced):
-            continue
-        # Without page breaks, numbered headings ("CHAPTER 2.", "Article 3") recur too; a page's head
-        # falls where the page ends, mostly inside a sentence, a heading between paragraphs. The
-        # text's first line breaks no sentence either way: it does not vote.
-        voters = [member for member in spaced if position[member.index] > 0]
-        recurring = len(spaced) >= 3 and (2 * sum(map(mid_sentence, voters)) > len(voters) or _paper_heads(spaced))
-        for member in spaced:
-            if recurring or DASHED_NUMBER.search(member.content) or _near_signal(items, member):
-                mark(member, "running_head", f"running head recurring {len(spaced)} times with a changing number", 0.85)
-    # bare numbers: page numbers when they count up through the text, or sit at a page break
-    in_sequence = []
-    for n, (line, value) in enumerate(weak_numbers):
-        neighbours = weak_numbers[max(0, n - 1):n] + weak_numbers[n + 1:n + 2]
-        in_sequence.append(any(abs(other_value - value) == 1 and (other_value > value) == (other.index > line.index)
-                               and abs(position[other.index] - position[line.index]) >= 8
-                               for other, other_value in neighbours))
-    # Numbers counting up also number hymns, stanzas and sections, which stand between finished
-    # sentences; a page ends where it is full, so most page breaks fall inside a sentence.
-    counted = [line for (line, _), counts in zip(weak_numbers, in_sequence) if counts]
-    if counted and 4 * sum(map(mid_sentence, counted)) < len(counted):
-        in_sequence = [False] * len(weak_numbers)
-    for (line, value), counts in zip(weak_numbers, in_sequence):
-        if counts or _near_signal(items, line):
-            mark(line, "page_number", f"page number {value}", 0.85 if counts else 0.8)
-    head_rules(lines)
-    # the page breaks found since: a catchword before the next page's head, a signature mark beside one
-    for line, word, marked in catchwords:
-        mark_catchword(line, word, marked)
-    for n in (words <= 2).nonzero()[0].tolist():
-        line = body[n]
-        if line.kind == "body" and signature_mark(line.content) and _near_signal(items, line):
-            mark(line, "signature_mark", "signature mark at a page break", 0.75)
+    def catchwords_and_numbers(self) -> tuple[list[tuple[Line, int]], list[tuple[Line, str, bool]]]:
+        """Mark the continuation marks, the catchwords before a page break and the unmistakable page numbers; return
+        the bare numbers standing alone (page numbers where they count up) and the catchwords not yet marked (where
+        a page's head found later may mark them), as (line, value) and (line, word, marked?)."""
+        weak_numbers: list[tuple[Line, int]] = []
+        catchwords: list[tuple[Line, str, bool]] = []
+        few = self.words <= CATCHWORD_WORDS
+        numeral = ~self.codes.holding(not_in_page_number().take(self.codes.codes, mode="clip"))
+        for n in (few | numeral).nonzero()[0].tolist():
+            line = self.body[n]
+            found = catchword(line.content) if few[n] else None
+            if found is not None:
+                word, marked = found
+                if not word and self.position[line.index] > 0:
+                    mark(line, "catchword", "continuation mark", 0.9)
+                    continue
+                self.mark_catchword(line, word, marked)
+                if line.kind == "body":
+                    catchwords.append((line, word, marked))
+                continue
+            found_number = page_number(line.content) if numeral[n] else None
+            if found_number:
+                value, strong = found_number
+                if strong:
+                    mark(line, "page_number", f"page number {value}", 0.9)
+                elif self.isolated(line) and value < 1000:
+                    weak_numbers.append((line, value))
+        return weak_numbers, catchwords
+
+    def running_heads(self) -> None:
+        """Mark the running heads: short lines recurring a page apart with a number that counts up."""
+        # (a head in capitals may span a newspaper page's columns, longer than the column's lines)
+        groups: dict[str, list[Line]] = defaultdict(list)
+        # (a line with no digit, as most are, holds no number: asked first, that spares most lines the costlier
+        # tests; a line in capitals has a fifth of its letters small at most, so one with more letters a-z than a
+        # quarter of its characters, as prose has, is not asked mostly_capitals)
+        small = 4 * self.codes.counting(self.codes.codes - 97 < 26) > self.codes.ends - self.codes.starts
+        for n in self.figures.nonzero()[0].tolist():
+            line = self.body[n]
+            if (line.kind in ("body", "running_head")   # (a head a catchword announced still counts among the copies)
+                    and (short_line(line, self.width, self.hard_wrapped)
+                         or (len(line.content) <= 100 and not small[n] and mostly_capitals(line.content)))
+                    and STANDALONE_NUMBER.search(line.content)):
+                key = head_key(line.content)
+                if "#" in key and len(key) - key.count(" ") - key.count("#") >= 3:
+                    groups[key].append(line)
+        for members in _merge_misread(groups):
+            # a page's heads stand a page apart (copies closer together are a table's rows), and their number
+            # counts up with the pages (a changelog's dated sign-offs and releases count down, or change by several)
+            spaced = _page_apart(members, [self.position[m.index] for m in members])
+            if len({m.content for m in spaced}) < 2 or not _counts_up(spaced):
+                continue
+            # Without page breaks, numbered headings ("CHAPTER 2.", "Article 3") recur too; a page's head
+            # falls where the page ends, mostly inside a sentence, a heading between paragraphs. The
+            # text's first line breaks no sentence either way: it does not vote.
+            voters = [member for member in spaced if self.position[member.index] > 0]
+            recurring = len(spaced) >= 3 and (2 * sum(map(self.mid_sentence, voters)) > len(voters)
+                                              or _paper_heads(spaced))
+            for member in spaced:
+                if recurring or DASHED_NUMBER.search(member.content) or _near_signal(self.items, member):
+                    mark(member, "running_head",
+                         f"running head recurring {len(spaced)} times with a changing number", 0.85)
+
+    def page_numbers(self, weak_numbers: list[tuple[Line, int]]) -> None:
+        """Mark the bare numbers ``weak_numbers`` that count up through the text or sit at a page break."""
+        in_sequence = []
+        for n, (line, value) in enumerate(weak_numbers):
+            neighbours = weak_numbers[max(0, n - 1):n] + weak_numbers[n + 1:n + 2]
+            in_sequence.append(any(abs(other_value - value) == 1
+                                   and (other_value > value) == (other.index > line.index)
+                                   and abs(self.position[other.index] - self.position[line.index]) >= 8
+                                   for other, other_value in neighbours))
+        # Numbers counting up also number hymns, stanzas and sections, which stand between finished
+        # sentences; a page ends where it is full, so most page breaks fall inside a sentence.
+        counted = [line for (line, _), counts in zip(weak_numbers, in_sequence) if counts]
+        if counted and 4 * sum(map(self.mid_sentence, counted)) < len(counted):
+            in_sequence = [False] * len(weak_numbers)
+        for (line, value), counts in zip(weak_numbers, in_sequence):
+            if counts or _near_signal(self.items, line):
+                mark(line, "page_number", f"page number {value}", 0.85 if counts else 0.8)
+
+    def signature_marks(self) -> None:
+        """Mark the signature marks beside a page break's furniture."""
+        for n in (self.words <= 2).nonzero()[0].tolist():
+            line = self.body[n]
+            if line.kind == "body" and signature_mark(line.content) and _near_signal(self.items, line):
+                mark(line, "signature_mark", "signature mark at a page break", 0.75)
 
 
 def _page_apart(members: list[Line], ranks: list[int]) -> list[Line]:
