@@ -10,7 +10,7 @@ import time
 
 from ocrfix import errormodel, quality
 from ocrfix import charlm
-from ocrfix.quality import language, signals
+from ocrfix.quality import language, tokentable, words
 
 TARGET_CHARS_PER_SECOND = 2_000_000  # issue 8: >= 2 MB/s on one core (CPU time; the machine may be shared)
 TARGET_LOAD_SECONDS = 0.5
@@ -18,8 +18,8 @@ TARGET_LOAD_SECONDS = 0.5
 
 def _cold_tokens() -> tuple[tuple, dict]:
     """Forget every token seen before, so each round classifies its words afresh (as on new text)."""
-    signals._TABLE = None
-    signals._table()  # the lexicon and models stay loaded: they are measured below
+    tokentable._TABLE = None
+    tokentable._table()  # the lexicon and models stay loaded: they are measured below
     return (), {}
 
 
@@ -66,7 +66,7 @@ def _load_models() -> None:
     charlm.load.__wrapped__()
     language.stopwords.__wrapped__()
     errormodel._default.__wrapped__()
-    signals.clear_misprints.__wrapped__()
+    words.clear_misprints.__wrapped__()
 
 
 def test_model_load(benchmark, peak_memory):

@@ -16,7 +16,7 @@ from ocrfix.cli import main
 from ocrfix.corpus import CorpusDocument
 from ocrfix.errors import OcrfixError
 from ocrfix.io import Document, Line, Page, Word
-from ocrfix.quality import calibrate, estimate, language, signals
+from ocrfix.quality import calibrate, estimate, features, language, sentences, signals, tokentable, words
 
 WRITTEN = Path(__file__).resolve().parent.parent / "corpus" / "texts" / "written"
 # Visual confusions of OCR: what a letter group is misread as.
@@ -62,9 +62,9 @@ def pages() -> list[str]:
 # -- signals -------------------------------------------------------------------------------------
 
 def token_row(token: str) -> dict[str, float]:
-    table = signals._table()
+    table = tokentable._table()
     index = table.id(token)
-    return dict(zip(signals._TOKEN_FEATURES, table.rows[index]))
+    return dict(zip(features._TOKEN_FEATURES, table.rows[index]))
 
 
 @pytest.mark.parametrize("token, feature", [
@@ -173,7 +173,7 @@ def test_a_broken_sentence_beside_a_misread_word_counts_more_than_one_between_cl
         return signals.Signals.of_text(text).page_masses()[0][signals.FEATURES.index("broken_sentences")]
 
     assert broken("They went to their. and then home at last.") == 1.0
-    assert broken("They went to tiat. and then home at last.") == signals.BROKEN_BESIDE_DAMAGE > 1.0
+    assert broken("They went to tiat. and then home at last.") == sentences.BROKEN_BESIDE_DAMAGE > 1.0
     assert broken("They went to tbeir home. and then at last.") == 1.0  # the misread word is further off
 
 
@@ -798,7 +798,7 @@ def test_a_malformed_model_is_one_line_naming_it(tmp_path, capsys, change, probl
 
 def test_a_token_longer_than_every_listed_word_is_not_read_letter_by_letter():
     # 100,000 letters on the second line of an ALTO page made 100,000 readings of 100,000 letters: 22 GB
-    table, substitutions = signals._table(), signals._letter_substitutions()
+    table, substitutions = tokentable._table(), words._letter_substitutions()
     assert table._listable_readings("tne", substitutions)
     assert table._listable_readings("t" + "a" * table.lex.longest, substitutions) == []
     text = "the first practical fuzzer,\nI s ould like ta" + "a" * 3000 + "o e"

@@ -47,7 +47,8 @@ from ocrfix.errors import OcrfixError
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.quality import language
 from ocrfix.quality.calibrate import Calibration, fit
-from ocrfix.quality.signals import FEATURES, WORD_EVIDENCE, Signals, loop_spans
+from ocrfix.quality.features import FEATURES, WORD_EVIDENCE
+from ocrfix.quality.signals import Signals, loop_spans
 
 __all__ = ["LineQuality", "PageQuality", "QualityReport", "VERDICTS", "cross_validate", "estimate", "evaluate",
            "load_model", "page_table", "pooled_rates", "train"]
