@@ -40,6 +40,10 @@ IMPLAUSIBLE_BITS = 4.6
 _RARE_ZIPF = 3.0
 _FRAGMENT_ZIPF = 4.5
 _NO_JUDGEMENT = (-1, 0.0, None)  # (column, mass, folded key) of a core that carries no mass
+#: The word a misread word is read as must be at least this common (Zipf): a rare word one letter away
+#: from a string is chance.
+_RECURRING_ZIPF = 3.0
+_CONFUSION_SAMPLE = 200  # misread words tried with every confusion (see _TokenTable.confusions)
 
 
 class _TokenTable:
@@ -400,7 +404,3 @@ def _table() -> _TokenTable:
     if _TABLE is None or len(_TABLE.index) > _TABLE_LIMIT:
         _TABLE = _TokenTable()
     return _TABLE
-#: The word a misread word is read as must be at least this common (Zipf): a rare word one letter away
-#: from a string is chance.
-_RECURRING_ZIPF = 3.0
-_CONFUSION_SAMPLE = 200  # misread words tried with every confusion (see _TokenTable.confusions)
