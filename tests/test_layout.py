@@ -606,7 +606,7 @@ LINE_PIECES = ["Page", "p.", "pg", "of", "/", "12", "3", "iv", "XI", "mdc", "\u0
 @given(st.lists(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=7).map("".join).map(str.strip).filter(bool),
                 min_size=1, max_size=8))
 def test_plain_furnitures_numpy_tests_rule_out_no_line_the_question_takes(contents):
-    # classify_plain asks catchword, page_number, signature_mark and mostly_capitals only of the lines these tests leave in
+    # _PlainText asks catchword, page_number, signature_mark and mostly_capitals only of the lines these tests leave
     from ocrfix.strategies.layout.catchwords import CATCHWORD_WORDS, catchword, signature_mark
     from ocrfix.strategies.layout.heads import mostly_capitals
     from ocrfix.strategies.layout.lines import LineCodes
