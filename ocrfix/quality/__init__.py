@@ -72,7 +72,7 @@ _LINE_PRIOR_CHARS = 40
 #: pooling): Spearman 0.917 and mean absolute error on pages <= 15% 1.23 points without, 0.925 / 1.12,
 #: 0.928 / 1.07, 0.925 / 1.06 and 0.922 / 1.06 with 250, 700, 1,000 and 1,500 characters.
 DOCUMENT_PRIOR_CHARS = 700.0
-#: A page whose visible evidence (:data:`signals.WORD_EVIDENCE`, per character, plus
+#: A page whose visible evidence (:data:`features.WORD_EVIDENCE`, per character, plus
 #: :data:`_EVIDENCE_FLOOR`) is this many times that of its document's other pages, or a part of it, borrows
 #: nothing from them: a clean page beside a garbled one stays clean (borrowing falls linearly in the log of
 #: the ratio, from all of :data:`DOCUMENT_PRIOR_CHARS` at 1 to none at this). Corpus cross-validation as

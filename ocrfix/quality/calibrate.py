@@ -68,7 +68,7 @@ _QUANTILES = (0.075, 0.925)
 #: pages, Huber delta 0.03) against 1.0: Spearman 0.884 vs 0.886, MAE on pages <= 15% 1.71 vs 1.79
 #: points (0.8: 0.881 / 1.64; 0.5 with delta 0.04: 0.868 / 1.70); the model with word confidences
 #: 0.969 / 0.66 vs 0.966 / 0.75. Against the former fit (power 1, delta 0.02): 0.884 / 1.78. With
-#: words weighed n ** 0.7 (signals.WORD_MASS_POWER): 0.888 / 1.62 vs 0.889 / 1.69 (0.8: 0.887 / 1.58).
+#: words weighed n ** 0.7 (words.WORD_MASS_POWER): 0.888 / 1.62 vs 0.889 / 1.69 (0.8: 0.887 / 1.58).
 TARGET_POWER = 0.9
 #: Residual (in units of the target, CER ** power) beyond which a page's pull on the fit grows
 #: linearly, not quadratically.
@@ -106,7 +106,7 @@ HUBER_ROUNDS = 6
 #: visible edits, plus the unseen ones that come with it: 0.2 to 2 per unit. A capitalised unknown
 #: word is right more often than not in clean text (names): at most 1. A rare word at most 1.5: the
 #: capitalised ones inside a sentence, mostly names read right, count as the document's own words
-#: (``signals._capitalised_rare``), and those left are mostly misreads ("tho", "waa"; session 21). A
+#: (``sentences._capitalised_rare``), and those left are mostly misreads ("tho", "waa"; session 21). A
 #: garbage token ("l0ve", "th;e") holds at least one wrong character (>= 0.5), a non-word almost always
 #: (>= 0.25); a stray symbol token of n characters is n inserted ones plus a
 #: space (mass n + 1: 0.5 to 1; it is at most all of them, and a symbol that stands for a misread
