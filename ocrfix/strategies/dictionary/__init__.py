@@ -55,6 +55,7 @@ from ocrfix.strategies.dictionary.channel import (FIRST_LETTER_WORD, added_edge_
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.edits import before_edits, in_document_case, in_own_glyphs, with_applied
+from ocrfix.strategies.dictionary.gaps import LostLetterGaps
 from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
 from ocrfix.strategies.dictionary.quotes import quoted, wrapped
 from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is_noisy, ordinal, protected_reason,
@@ -177,7 +178,7 @@ LOST_LETTER_MARKS = "“‘\"'-.,*_"  # marks OCR prints for a word's first lett
 
 
 @register
-class Dictionary(RealWordRepair, Strategy):
+class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
     """Repair misread words, split and joined words, misread digits and real-word errors (see :mod:`.realword`),
     with a learned error model.
 
@@ -255,11 +256,12 @@ class Dictionary(RealWordRepair, Strategy):
         cores = tokens.cores
         paired = self._lexicon.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]  # token i with i + 1
         unpaired = self._unpaired(tokens, paired)
-        busy = self._busy(tokens, kinds, paired, joins | unpaired)
+        gaps = self._could_fill(tokens, paired, joins) if self.split_merge else {}
+        busy = self._busy(tokens, kinds, paired, joins | unpaired | gaps.keys())
         self._prefetch(tokens, kinds, busy)
         self._fetch_misreadings([tokens.folded[i] for i in unpaired | joins])  # what _fitting will ask for
         tokens.unfitting = self._unfitting(tokens, unpaired)
-        passed = self._declined_unread(tokens, kinds, joins)
+        passed = self._declined_unread(tokens, kinds, joins | gaps.keys())
         busy -= passed
         visits = sorted(busy)
         declined: list[int] = []  # tokens left alone, looked at or not (_declined_unread)
@@ -279,6 +281,15 @@ class Dictionary(RealWordRepair, Strategy):
                     replacement, confidence, reason = joined
                     start, end = tokens.starts[i], tokens.ends[i + 1]
                     edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
+                    tokens.repaired[i] = tokens.repaired[i + 1] = fold(replacement)
+                    i += 2
+                    continue
+            if i in gaps and i not in taken and i + 1 not in taken:
+                filled = self._fill_gap(tokens, i, gaps[i])
+                if filled is not None:  # "sho ld" -> "should"
+                    replacement, confidence, reason = filled
+                    edits.append(self.edit(text, tokens.starts[i], tokens.ends[i + 1], replacement,
+                                           reason=reason, confidence=confidence))
                     tokens.repaired[i] = tokens.repaired[i + 1] = fold(replacement)
                     i += 2
                     continue

@@ -1,0 +1,78 @@
+"""Split words whose space stands for a lost letter ("sho ld" should, "build ngs" buildings, "comp ny" company).
+
+Line recognisers and Tesseract on faint print lose a thin letter and print a space where it stood, so one word
+prints as two pieces that may each be listed ("sho" Zipf 3.1, "ld" 3.4): too common for the split-word glue, which
+looks only at pieces rarer than PIECE_ZIPF. Two lower-case neighbours one space apart that form no listed pair, one
+of them no common word, are read as one listed word with one letter put in at the space (:meth:`_could_fill`); the
+word is taken when the noisy channel (word pairs x frequency, the document's own use, the error model's cost of a
+letter printed as a space) makes it clearly likelier than the pieces as printed and than the other letters' words
+(:meth:`_fill_gap`). Pieces that form a listed pair ("as ed": "as" is seldom before "ed") are left to the other rules.
+
+>>> from ocrfix.pipeline import Pipeline
+>>> from ocrfix.strategies.dictionary import Dictionary
+>>> Pipeline([Dictionary()]).run("We sho ld not go there again.").text
+'We should not go there again.'
+"""
+from __future__ import annotations
+
+import string
+
+from ocrfix.strategies.dictionary.readings import with_case
+from ocrfix.strategies.dictionary.tokens import Tokens
+
+GAP_PIECE_ZIPF = 4.0  # one piece rarer than this: two common words side by side are words, not a word's pieces
+GAP_WORD_ZIPF = 3.0  # the word with the letter put in, at least this common (as JOIN_MIN_ZIPF)
+GAP_WORD_LENGTH = 5  # and this long: shorter ones have too many neighbours to tell which letter was lost
+
+
+class LostLetterGaps:
+    """The rule as a mixin of :class:`~ocrfix.strategies.dictionary.Dictionary` (its language and error models)."""
+
+    def _could_fill(self, tokens: Tokens, paired: list[float], joins: set[int]) -> dict[int, list[str]]:
+        """Cheap test: the i where tokens i and i+1 are lower-case words (the first perhaps capitalised) one space
+        apart, no listed pair and not a join's, one rarer than GAP_PIECE_ZIPF, with the listed words that one letter
+        put in between makes of them."""
+        cores, folded, zipfs = tokens.cores, tokens.folded, self._lexicon.folded_zipfs
+        spots = [i for i in range(len(cores) - 1)
+                 if tokens.spaced[i] and not paired[i] and i not in joins and cores[i + 1].isalpha()
+                 and cores[i + 1].islower() and cores[i].isalpha() and cores[i][1:].islower()
+                 and len(cores[i]) + len(cores[i + 1]) + 1 >= GAP_WORD_LENGTH]
+        if not spots:
+            return {}
+        spots = [i for i, z_a, z_b in zip(spots, zipfs([folded[i] for i in spots]), zipfs([folded[i + 1] for i in spots]))
+                 if min(z_a, z_b) < GAP_PIECE_ZIPF]
+        words = [folded[i] + letter + folded[i + 1] for i in spots for letter in string.ascii_lowercase]
+        listed = [zipf >= GAP_WORD_ZIPF for zipf in zipfs(words)]
+        found = {}
+        for n, i in enumerate(spots):
+            filled = [word for word, ok in zip(words[26 * n:26 * n + 26], listed[26 * n:26 * n + 26]) if ok]
+            if filled:
+                found[i] = filled
+        return found
+
+    def _fill_gap(self, tokens: Tokens, i: int, words: list[str]) -> tuple[str, float, str] | None:
+        """Tokens ``i`` and ``i + 1`` read as the likeliest of ``words`` (:meth:`_could_fill`), if clearly meant:
+        (replacement, confidence, reason)."""
+        a, b = tokens.cores[i], tokens.cores[i + 1]
+        if a[0].isupper() and not tokens.may_open_sentence(i):
+            return None
+        fa, fb = tokens.folded[i], tokens.folded[i + 1]
+        if fa in self.protected or fb in self.protected:
+            return None
+        prev, nxt = tokens.context(i, -1), tokens.context(i + 1, +1)
+        printed = fa + " " + fb
+        zipf = self._lexicon.folded_zipf
+        scores = {word: self._context(prev, word, zipf(word), nxt, tokens.vocabulary) + self._channel(word, printed)[0]
+                  for word in words}
+        best = max(scores, key=scores.get)
+        if not (self._known(prev) or a.islower() and self._known(nxt)) and not self._attested(prev, best, nxt):
+            # beside no word or an unknown one the pieces' misfit is no evidence, nor after none when capitalised,
+            # as a list item's or a heading's first word ("* Abort on errors")
+            return None
+        first, second = self._misread_pair(prev, fa, fb, nxt)  # "on ine": "on the", a piece misread
+        rivals = [self._apart(prev, fa, fb, nxt), *first, *second, *scores.values()]
+        confidence = 10.0 ** scores[best] / sum(10.0 ** score for score in rivals)
+        if confidence < self.min_confidence:
+            return None
+        return (with_case(a, best), round(confidence, 3),
+                f"\"{a} {b}\": a word split by the OCR where a letter was lost; \"{best}\" is meant")
