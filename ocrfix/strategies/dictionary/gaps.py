@@ -6,7 +6,8 @@ looks only at pieces rarer than PIECE_ZIPF. Two lower-case neighbours one space 
 of them no common word, are read as one listed word with one letter put in at the space (:meth:`_could_fill`); the
 word is taken when the noisy channel (word pairs x frequency, the document's own use, the error model's cost of a
 letter printed as a space) makes it clearly likelier than the pieces as printed and than the other letters' words
-(:meth:`_fill_gap`). Pieces that form a listed pair ("as ed": "as" is seldom before "ed") are left to the other rules.
+and than the pieces with one of them misread into a word ("on ine": "on the") (:meth:`_fill_gap`). Two common
+words stay apart ("as ed": "asked", or "as Ed."?).
 
 >>> from ocrfix.pipeline import Pipeline
 >>> from ocrfix.strategies.dictionary import Dictionary
