@@ -17,7 +17,9 @@ words stay apart ("as ed": "asked", or "as Ed."?).
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 
+from ocrfix.lexicon import Lexicon
 from ocrfix.strategies.dictionary.readings import with_case
 from ocrfix.strategies.dictionary.tokens import Tokens
 
@@ -40,8 +42,9 @@ class LostLetterGaps:
                  and len(cores[i]) + len(cores[i + 1]) + 1 >= GAP_WORD_LENGTH]
         if not spots:
             return {}
+        short = _one_letter_short(self._lexicon)
         spots = [i for i, z_a, z_b in zip(spots, zipfs([folded[i] for i in spots]), zipfs([folded[i + 1] for i in spots]))
-                 if min(z_a, z_b) < GAP_PIECE_ZIPF]
+                 if min(z_a, z_b) < GAP_PIECE_ZIPF and folded[i] + folded[i + 1] in short]
         words = [folded[i] + letter + folded[i + 1] for i in spots for letter in string.ascii_lowercase]
         listed = [zipf >= GAP_WORD_ZIPF for zipf in zipfs(words)]
         found = {}
@@ -77,3 +80,12 @@ class LostLetterGaps:
             return None
         return (with_case(a, best), round(confidence, 3),
                 f"\"{a} {b}\": a word split by the OCR where a letter was lost; \"{best}\" is meant")
+
+
+@lru_cache(maxsize=2)
+def _one_letter_short(lexicon: Lexicon) -> frozenset[str]:
+    """The listed words that :meth:`LostLetterGaps._could_fill` may make, each with an inner letter left out: built
+    once, so that a pair of pieces is looked up once, not with each of 26 letters put in."""
+    words = [word for word, zipf in lexicon._words.items()
+             if zipf >= GAP_WORD_ZIPF and len(word) >= GAP_WORD_LENGTH and word.isalpha()]
+    return frozenset(word[:cut] + word[cut + 1:] for word in words for cut in range(1, len(word) - 1))
