@@ -35,18 +35,14 @@ class LostLetterGaps:
         """Cheap test: the i where tokens i and i+1 are lower-case words (the first perhaps capitalised) one space
         apart, no listed pair and not a join's, one rarer than GAP_PIECE_ZIPF, with the listed words that one letter
         put in between makes of them."""
-        cores, folded, zipfs = tokens.cores, tokens.folded, self._lexicon.folded_zipfs
-        spots = [i for i in range(len(cores) - 1)
-                 if tokens.spaced[i] and not paired[i] and i not in joins and cores[i + 1].isalpha()
-                 and cores[i + 1].islower() and cores[i].isalpha() and cores[i][1:].islower()
-                 and len(cores[i]) + len(cores[i + 1]) + 1 >= GAP_WORD_LENGTH]
-        if not spots:
-            return {}
+        cores, folded, zipf = tokens.cores, tokens.folded, self._lexicon.folded_zipf
         short = _one_letter_short(self._lexicon)
-        spots = [i for i, z_a, z_b in zip(spots, zipfs([folded[i] for i in spots]), zipfs([folded[i + 1] for i in spots]))
-                 if min(z_a, z_b) < GAP_PIECE_ZIPF and folded[i] + folded[i + 1] in short]
+        spots = [i for i in range(len(cores) - 1)
+                 if folded[i] + folded[i + 1] in short and tokens.spaced[i] and not paired[i] and i not in joins
+                 and cores[i + 1].isalpha() and cores[i + 1].islower() and cores[i].isalpha() and cores[i][1:].islower()
+                 and min(zipf(folded[i]), zipf(folded[i + 1])) < GAP_PIECE_ZIPF]
         words = [folded[i] + letter + folded[i + 1] for i in spots for letter in string.ascii_lowercase]
-        listed = [zipf >= GAP_WORD_ZIPF for zipf in zipfs(words)]
+        listed = [z >= GAP_WORD_ZIPF for z in self._lexicon.folded_zipfs(words)]
         found = {}
         for n, i in enumerate(spots):
             filled = [word for word, ok in zip(words[26 * n:26 * n + 26], listed[26 * n:26 * n + 26]) if ok]
