@@ -19,7 +19,7 @@ from __future__ import annotations
 import string
 from functools import lru_cache
 
-from ocrfix.lexicon import Lexicon
+from ocrfix import diskcache, lexicon
 from ocrfix.strategies.dictionary.readings import with_case
 from ocrfix.strategies.dictionary.tokens import Tokens
 
@@ -36,7 +36,7 @@ class LostLetterGaps:
         apart, no listed pair and not a join's, one rarer than GAP_PIECE_ZIPF, with the listed words that one letter
         put in between makes of them."""
         cores, folded, zipf = tokens.cores, tokens.folded, self._lexicon.folded_zipf
-        short = _one_letter_short(self._lexicon)
+        short = one_letter_short()
         spots = [i for i in range(len(cores) - 1)
                  if folded[i] + folded[i + 1] in short and tokens.spaced[i] and not paired[i] and i not in joins
                  and cores[i + 1].isalpha() and cores[i + 1].islower() and cores[i].isalpha() and cores[i][1:].islower()
@@ -78,10 +78,21 @@ class LostLetterGaps:
                 f"\"{a} {b}\": a word split by the OCR where a letter was lost; \"{best}\" is meant")
 
 
-@lru_cache(maxsize=2)
-def _one_letter_short(lexicon: Lexicon) -> frozenset[str]:
-    """The listed words that :meth:`LostLetterGaps._could_fill` may make, each with an inner letter left out: built
-    once, so that a pair of pieces is looked up once, not with each of 26 letters put in."""
-    words = [word for word, zipf in lexicon._words.items()
+@lru_cache(maxsize=1)
+def one_letter_short() -> frozenset[str]:
+    """The listed words that :meth:`LostLetterGaps._could_fill` may make, each with an inner letter left out, so that
+    a pair of pieces is looked up once, not with each of 26 letters put in: built once (~0.04 s), cached on disk.
+
+    >>> "shold" in one_letter_short(), "should" in one_letter_short()
+    (True, False)
+    """
+    path = diskcache.cache_path("gaps", f"v1:{GAP_WORD_ZIPF}:{GAP_WORD_LENGTH}".encode(), diskcache.TABLES_FORMAT,
+                                (lexicon.DATA_DIR / lexicon.WORDS_FILE).read_bytes(), suffix=".marshal")
+    cached = diskcache.read_tables(path)
+    if cached is not None:
+        return cached
+    words = [word for word, zipf in lexicon.load().words()
              if zipf >= GAP_WORD_ZIPF and len(word) >= GAP_WORD_LENGTH and word.isalpha()]
-    return frozenset(word[:cut] + word[cut + 1:] for word in words for cut in range(1, len(word) - 1))
+    short = frozenset(word[:cut] + word[cut + 1:] for word in words for cut in range(1, len(word) - 1))
+    diskcache.write_tables(path, short)
+    return short
