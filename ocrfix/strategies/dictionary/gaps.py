@@ -86,13 +86,13 @@ def one_letter_short() -> frozenset[str]:
     >>> "shold" in one_letter_short(), "should" in one_letter_short()
     (True, False)
     """
-    path = diskcache.cache_path("gaps", f"v1:{GAP_WORD_ZIPF}:{GAP_WORD_LENGTH}".encode(), diskcache.TABLES_FORMAT,
+    path = diskcache.cache_path("gaps", f"v2:{GAP_WORD_ZIPF}:{GAP_WORD_LENGTH}".encode(), diskcache.TABLES_FORMAT,
                                 (lexicon.DATA_DIR / lexicon.WORDS_FILE).read_bytes(), suffix=".marshal")
     cached = diskcache.read_tables(path)
     if cached is not None:
         return cached
     words = [word for word, zipf in lexicon.load().words()
              if zipf >= GAP_WORD_ZIPF and len(word) >= GAP_WORD_LENGTH and word.isalpha()]
-    short = frozenset(word[:cut] + word[cut + 1:] for word in words for cut in range(1, len(word) - 1))
+    short = frozenset(word[:cut] + word[cut + 1:] for word in words for cut in range(2, len(word) - 1))  # a first piece of 2+
     diskcache.write_tables(path, short)
     return short
