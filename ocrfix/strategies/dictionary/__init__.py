@@ -55,7 +55,7 @@ from ocrfix.strategies.dictionary.channel import (FIRST_LETTER_WORD, added_edge_
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.edits import before_edits, in_document_case, in_own_glyphs, with_applied
-from ocrfix.strategies.dictionary.gaps import LostLetterGaps
+from ocrfix.strategies.dictionary.lostletters import LostLetterGaps
 from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
 from ocrfix.strategies.dictionary.quotes import quoted, wrapped
 from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is_noisy, ordinal, protected_reason,
