@@ -19,7 +19,7 @@ TARGET_LOAD_SECONDS = 0.5
 def _cold_tokens() -> tuple[tuple, dict]:
     """Forget every token seen before, so each round classifies its words afresh (as on new text)."""
     tokentable._TABLE = None
-    tokentable._table()  # the lexicon and models stay loaded: they are measured below
+    tokentable.shared_table()  # the lexicon and models stay loaded: they are measured below
     return (), {}
 
 

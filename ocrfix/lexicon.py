@@ -104,7 +104,7 @@ def splittable(part: str, zipf: float) -> bool:
     run together? parts as splittable allows, at most three: a yes only withholds evidence for joining a
     broken word, it edits nothing); the dictionary's :func:`~ocrfix.strategies.dictionary.chains.chains`
     (which words to write: splittable parts with a vowel, neighbours a listed word pair, every split scored,
-    since it edits the text); and the quality estimate's ``quality.words._fewest_words`` (how many spaces were
+    since it edits the text); and the quality estimate's ``quality.words.fewest_words`` (how many spaces were
     lost: parts from its own stricter list of common words, so a misspelling, "vefore", does not count as
     short words run together and inflate the estimate).
 

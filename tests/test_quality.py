@@ -62,9 +62,9 @@ def pages() -> list[str]:
 # -- signals -------------------------------------------------------------------------------------
 
 def token_row(token: str) -> dict[str, float]:
-    table = tokentable._table()
+    table = tokentable.shared_table()
     index = table.id(token)
-    return dict(zip(features._TOKEN_FEATURES, table.rows[index]))
+    return dict(zip(features.TOKEN_FEATURES, table.rows[index]))
 
 
 @pytest.mark.parametrize("token, feature", [
@@ -798,7 +798,7 @@ def test_a_malformed_model_is_one_line_naming_it(tmp_path, capsys, change, probl
 
 def test_a_token_longer_than_every_listed_word_is_not_read_letter_by_letter():
     # 100,000 letters on the second line of an ALTO page made 100,000 readings of 100,000 letters: 22 GB
-    table, substitutions = tokentable._table(), words._letter_substitutions()
+    table, substitutions = tokentable.shared_table(), words.letter_substitutions()
     assert table._listable_readings("tne", substitutions)
     assert table._listable_readings("t" + "a" * table.lex.longest, substitutions) == []
     text = "the first practical fuzzer,\nI s ould like ta" + "a" * 3000 + "o e"

@@ -106,7 +106,7 @@ HUBER_ROUNDS = 6
 #: visible edits, plus the unseen ones that come with it: 0.2 to 2 per unit. A capitalised unknown
 #: word is right more often than not in clean text (names): at most 1. A rare word at most 1.5: the
 #: capitalised ones inside a sentence, mostly names read right, count as the document's own words
-#: (``sentences._capitalised_rare``), and those left are mostly misreads ("tho", "waa"; session 21). A
+#: (``sentences.move_capitalised_rare``), and those left are mostly misreads ("tho", "waa"; session 21). A
 #: garbage token ("l0ve", "th;e") holds at least one wrong character (>= 0.5), a non-word almost always
 #: (>= 0.25); a stray symbol token of n characters is n inserted ones plus a
 #: space (mass n + 1: 0.5 to 1; it is at most all of them, and a symbol that stands for a misread

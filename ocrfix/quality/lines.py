@@ -15,9 +15,9 @@ import unicodedata
 import numpy as np
 
 from ocrfix.tokenspans import TokenSpans
-from ocrfix.quality.features import _COL
-from ocrfix.quality.shapes import _CLOSERS, _EDGE_PUNCT, _HYPHENS
-from ocrfix.quality.tokentable import _TokenTable
+from ocrfix.quality.features import COLUMN
+from ocrfix.quality.shapes import CLOSING_QUOTES, EDGE_PUNCTUATION, HYPHENS
+from ocrfix.quality.tokentable import TokenTable
 
 
 #: A line shorter than this share of its page's median full line, with its sentence running on, is cut
@@ -31,12 +31,12 @@ _FULL_LINES = 5
 #: few lines weighs as it does where the text keeps its lines.
 LONG_LINE = 150
 LINE_WINDOW = 65
-_CLOSED_LINE_END = frozenset(".!?:;" + _HYPHENS)
+_CLOSED_LINE_END = frozenset(".!?:;" + HYPHENS)
 
 
 # The classes of characters the signals read, as bits of one table: one look-up per character of the text
 # for all of them. No space is a letter, digit or rule character (some are control characters: "\x1c", "\x85").
-_SPACE, _ALNUM, _RULE, _CONTROL = 1, 2, 4, 8
+SPACE_CLASS, ALNUM_CLASS, RULE_CLASS, CONTROL_CLASS = 1, 2, 4, 8
 
 
 def _classes(char: str) -> int:
@@ -45,28 +45,29 @@ def _classes(char: str) -> int:
     >>> _classes(" "), _classes("a"), _classes("-"), _classes("\\x07")
     (1, 2, 4, 8)
     """
-    return (_SPACE * char.isspace() | _ALNUM * char.isalnum() | _RULE * (char in "-=_*~.·•—–‐+#")
-            | _CONTROL * (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v"))
+    return (SPACE_CLASS * char.isspace() | ALNUM_CLASS * char.isalnum() | RULE_CLASS * (char in "-=_*~.·•—–‐+#")
+            | CONTROL_CLASS * (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v"))
 
 
 # Per code point below 0x3002; all above: letters or symbols, never whitespace.
 _TABLE_SIZE = 0x3002
-_CLASSES = np.array([_classes(chr(code)) for code in range(_TABLE_SIZE)] + [_ALNUM], dtype=np.uint8)
+CHAR_CLASSES = np.array([_classes(chr(code)) for code in range(_TABLE_SIZE)] + [ALNUM_CLASS], dtype=np.uint8)
 
 
-def _is(classes: np.ndarray, kind: int) -> np.ndarray:
-    """Which of the characters (their ``classes``, from :data:`_CLASSES`) are of ``kind``."""
+def in_class(classes: np.ndarray, kind: int) -> np.ndarray:
+    """Which of the characters (their ``classes``, from :data:`CHAR_CLASSES`) are of ``kind``."""
     return (classes & kind).astype(bool)
 
 
-def _density(evidence: np.ndarray, chars: np.ndarray, starts: np.ndarray, length: int, token_line: np.ndarray,
+def line_density(evidence: np.ndarray, chars: np.ndarray, starts: np.ndarray, length: int, token_line: np.ndarray,
              token_starts: np.ndarray, token_evidence: np.ndarray) -> np.ndarray:
     """Per line: its word evidence squared over its characters (``dense_lines``); a line longer than LONG_LINE
     summed over windows of LINE_WINDOW characters (by where its tokens start), its evidence as the line's.
 
     >>> starts, chars = np.array([0, 11]), np.array([11.0, 200.0])
     >>> token_line, token_starts = np.array([0, 1, 1]), np.array([0, 11, 120])
-    >>> _density(np.array([2.0, 4.0]), chars, starts, 211, token_line, token_starts, np.array([2.0, 4.0, 0.0])).tolist()
+    >>> evidence, token_evidence = np.array([2.0, 4.0]), np.array([2.0, 4.0, 0.0])
+    >>> line_density(evidence, chars, starts, 211, token_line, token_starts, token_evidence).tolist()
     [0.36363636363636365, 0.24615384615384617]
     """
     dense = evidence * evidence / np.maximum(chars, 1.0)
@@ -89,13 +90,13 @@ def _density(evidence: np.ndarray, chars: np.ndarray, starts: np.ndarray, length
     return dense
 
 
-def _cut_lines(tokens: Sequence[str], token_line: np.ndarray, lower_start: np.ndarray, filled: np.ndarray,
+def cut_shortfalls(tokens: Sequence[str], token_line: np.ndarray, lower_start: np.ndarray, filled: np.ndarray,
                page_of_line: np.ndarray, indents: np.ndarray) -> np.ndarray:
     """Per line: the characters by which a line cut short mid-sentence falls short of its page's median full line.
 
     ``filled``: each line's characters, whitespace collapsed (-1 for a blank
     line); ``lower_start``: whether each token starts in lower case;
-    ``indents``: each line's leading whitespace (:func:`_indents`).
+    ``indents``: each line's leading whitespace (:func:`line_indents`).
 
     Set text breaks a line where the next word does not fit, so a line is only
     cut where it does: the next line's first word, after a space, within the
@@ -115,9 +116,9 @@ def _cut_lines(tokens: Sequence[str], token_line: np.ndarray, lower_start: np.nd
     >>> lines = np.repeat(np.arange(7), [len(line.split()) for line in text.split("\\n")])
     >>> filled = np.array([len(line) for line in text.split("\\n")], dtype=float)
     >>> lower = np.array([t[0].islower() for t in tokens])
-    >>> _cut_lines(tokens, lines, lower, filled, np.zeros(7, dtype=int), np.zeros(7, dtype=int)).tolist()
+    >>> cut_shortfalls(tokens, lines, lower, filled, np.zeros(7, dtype=int), np.zeros(7, dtype=int)).tolist()
     [0.0, 0.0, 0.0, 32.0, 0.0, 0.0, 0.0]
-    >>> _cut_lines(tokens, lines, lower, filled, np.zeros(7, dtype=int), np.array([0, 0, 0, 0, 2, 2, 2])).tolist()
+    >>> cut_shortfalls(tokens, lines, lower, filled, np.zeros(7, dtype=int), np.array([0, 0, 0, 0, 2, 2, 2])).tolist()
     [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     """
     n_lines = len(filled)
@@ -138,15 +139,15 @@ def _cut_lines(tokens: Sequence[str], token_line: np.ndarray, lower_start: np.nd
         last = int(last_token[line])
         wrapped = filled[line] + 1 + len(tokens[last + 1]) > typical[line]  # the next line's first word did not fit
         heading = not lower_start[last + 1 - int(per_line[line]):last + 1].any()  # "Company Limited", "Glenlochy House"
-        if not (wrapped or heading) and tokens[last].rstrip(_CLOSERS + ")]")[-1:] not in _CLOSED_LINE_END:
+        if not (wrapped or heading) and tokens[last].rstrip(CLOSING_QUOTES + ")]")[-1:] not in _CLOSED_LINE_END:
             missing[line] = typical[line] - filled[line]
     return missing
 
 
-def _indents(starts: np.ndarray, token_starts: np.ndarray, tokens_per_line: np.ndarray) -> np.ndarray:
+def line_indents(starts: np.ndarray, token_starts: np.ndarray, tokens_per_line: np.ndarray) -> np.ndarray:
     """Each line's leading whitespace in characters (0 for a blank line): where its first token starts.
 
-    >>> _indents(np.array([0, 6, 7]), np.array([2, 4, 9]), np.array([2, 0, 1])).tolist()
+    >>> line_indents(np.array([0, 6, 7]), np.array([2, 4, 9]), np.array([2, 0, 1])).tolist()
     [2, 0, 2]
     """
     first = np.cumsum(tokens_per_line) - tokens_per_line  # each line's first token (past the last for a blank line)
@@ -171,23 +172,23 @@ def _median_full_line(filled: np.ndarray, page_of_line: np.ndarray) -> np.ndarra
     return median
 
 
-def _line_of(breaks: np.ndarray, positions: np.ndarray) -> np.ndarray:
+def line_at(breaks: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """The line of each character at ``positions`` (lines end at ``breaks``; a break belongs to the line it ends).
 
-    >>> _line_of(np.array([2, 5]), np.array([0, 2, 3, 6])).tolist()
+    >>> line_at(np.array([2, 5]), np.array([0, 2, 3, 6])).tolist()
     [0, 0, 1, 2]
     """
     return np.searchsorted(breaks, positions)
 
 
-def _line_counts(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
+def count_per_line(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """How many of ``flags`` (one per character) are set in each line (lines begin at ``starts``).
 
     Summed per line by ``reduceat``, without running sums as long as the text: every line but the last
     holds at least its break, so the starts rise strictly; the last line is empty when the text ends
     with a break.
 
-    >>> _line_counts(np.array([True, False, True, True]), np.array([0, 2, 4])).tolist()
+    >>> count_per_line(np.array([True, False, True, True]), np.array([0, 2, 4])).tolist()
     [1, 2, 0]
     """
     counts = np.zeros(len(starts), dtype=np.int64)
@@ -197,60 +198,60 @@ def _line_counts(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return counts
 
 
-def _group_sums(group: np.ndarray, rows: np.ndarray, groups: int) -> np.ndarray:
+def group_sums(group: np.ndarray, rows: np.ndarray, groups: int) -> np.ndarray:
     """Column sums of ``rows`` (n × k) per ``group`` (n indices below ``groups``): one bincount for all k columns."""
     width = rows.shape[1]
     cells = (group[:, None] * width + np.arange(width)).ravel()
     return np.bincount(cells, weights=np.ascontiguousarray(rows).ravel(), minlength=groups * width).reshape(groups, width)
 
 
-def _clear_table_rows(codes: np.ndarray, space: np.ndarray, breaks: np.ndarray, n_lines: int,
+def clear_table_rows(codes: np.ndarray, space: np.ndarray, breaks: np.ndarray, n_lines: int,
                       masses: np.ndarray, alnum: np.ndarray, nonspace: np.ndarray) -> None:
     """Markdown table rows ("| a | b |", "|---|---|") are structure, not noise: their pipes and rules count for nothing.
 
     Changes ``masses`` and ``nonspace`` in place: a row's "|", "-" and ":" no
     longer count as symbols or odd characters, nor against its share of letters.
     """
-    pipes = np.bincount(_line_of(breaks, (codes == 124).nonzero()[0]), minlength=n_lines)
+    pipes = np.bincount(line_at(breaks, (codes == 124).nonzero()[0]), minlength=n_lines)
     candidates = (pipes >= 2).nonzero()[0]
     if not len(candidates):
         return
     filled = (~space).nonzero()[0]
-    line_of = _line_of(breaks, filled)
+    line_of = line_at(breaks, filled)
     first = np.searchsorted(line_of, candidates, side="left")
     last = np.searchsorted(line_of, candidates, side="right") - 1
     rows = candidates[(codes[filled[first]] == 124) & (codes[filled[last]] == 124)]
     if not len(rows):
         return
     structure = (codes == 124) | (codes == 45) | (codes == 58)  # | - :
-    counts = np.bincount(_line_of(breaks, structure.nonzero()[0]), minlength=n_lines)[rows]
-    masses[rows, _COL["symbols"]] = 0.0
-    masses[rows, _COL["odd_chars"]] = np.maximum(masses[rows, _COL["odd_chars"]] - pipes[rows], 0.0)
+    counts = np.bincount(line_at(breaks, structure.nonzero()[0]), minlength=n_lines)[rows]
+    masses[rows, COLUMN["symbols"]] = 0.0
+    masses[rows, COLUMN["odd_chars"]] = np.maximum(masses[rows, COLUMN["odd_chars"]] - pipes[rows], 0.0)
     nonspace[rows] = np.maximum(nonspace[rows] - counts, 0)
     # A rule row ("|---|:---:|") has nothing left and is no line of noise.
     alnum[rows] = np.where(nonspace[rows] == 0, 1, alnum[rows])
 
 
-def _rule_lines(rule: np.ndarray, starts: np.ndarray, nonspace: np.ndarray) -> np.ndarray:
+def find_rule_lines(rule: np.ndarray, starts: np.ndarray, nonspace: np.ndarray) -> np.ndarray:
     """The lines made only of three or more rule characters (``rule``: per character): "-----", "=====", "* * *".
 
-    >>> classes = _CLASSES[[ord(char) for char in "ab\\n-- --\\n* * *"]]
+    >>> classes = CHAR_CLASSES[[ord(char) for char in "ab\\n-- --\\n* * *"]]
     >>> starts = np.array([0, 3, 9])
-    >>> _rule_lines(_is(classes, _RULE), starts, _line_counts(~_is(classes, _SPACE), starts))
+    >>> find_rule_lines(in_class(classes, RULE_CLASS), starts, count_per_line(~in_class(classes, SPACE_CLASS), starts))
     array([1, 2])
     """
-    ruled = _line_counts(rule, starts)
+    ruled = count_per_line(rule, starts)
     return ((ruled == nonspace) & (nonspace >= 3)).nonzero()[0]
 
 
-def _line_end_hyphens(table: _TokenTable, tokens: TokenSpans, token_line: np.ndarray,
+def line_end_hyphens(table: TokenTable, tokens: TokenSpans, token_line: np.ndarray,
                       hyphen: np.ndarray) -> list[int]:
     """The tokens of words hyphenated at a line end ("com-" / "petitors") whose halves join to a known word:
     their masses are cleared."""
     ends = (hyphen[:-1].astype(bool) & (token_line[:-1] != token_line[1:])).nonzero()[0]
     cleared = []
     for index, head, tail in zip(ends.tolist(), tokens.texts(ends), tokens.texts(ends + 1)):
-        joined = head[:-1].lstrip(_EDGE_PUNCT) + tail.rstrip(_EDGE_PUNCT)
+        joined = head[:-1].lstrip(EDGE_PUNCTUATION) + tail.rstrip(EDGE_PUNCTUATION)
         if table.lex.zipf(joined) > 0.0:
             cleared += [index, index + 1]
     return cleared

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ocrfix.quality.features import _COL, _RARE
-from ocrfix.quality.shapes import _CLOSERS, _EDGE_PUNCT, _HYPHENS
+from ocrfix.quality.features import COLUMN, RARE_COLUMN
+from ocrfix.quality.shapes import CLOSING_QUOTES, EDGE_PUNCTUATION, HYPHENS
 
 #: Units of ``broken_sentences`` for a stop beside a misread word (one between two words read right: a comma or a
 #: speck read as a stop, one edit). There the stop is one more misread mark of a damaged stretch, and the word's
@@ -24,64 +24,64 @@ from ocrfix.quality.shapes import _CLOSERS, _EDGE_PUNCT, _HYPHENS
 #: 1.0263; 2 only where the word before the stop is misread: 1.0179 but held-out 1.4470; only the word after: 1.0258.
 BROKEN_BESIDE_DAMAGE = 2.0
 _SENTENCE_ENDS = (".", "!", "?")
-_AFTER_SENTENCE = _CLOSERS + ")]"  # what may follow a sentence's end ('end."', "end.)")
-_SENTENCE_OR_HYPHEN = "." + _HYPHENS
+_AFTER_SENTENCE = CLOSING_QUOTES + ")]"  # what may follow a sentence's end ('end."', "end.)")
+SENTENCE_OR_HYPHEN_ENDS = "." + HYPHENS
 _VOWELS = frozenset("aeiouyAEIOUY")
-_POSSESSIVE = ("'s", "’s")  # a possessive's ending ("Everard's"), with either apostrophe
+POSSESSIVE_ENDINGS = ("'s", "’s")  # a possessive's ending ("Everard's"), with either apostrophe
 _ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
                             "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para",
                             # weights and measures; this, last and next month in commercial letters (the 9th inst.)
                             "lb", "lbs", "oz", "qr", "qrs", "cwt", "yd", "yds", "ft", "gal", "doz", "inst", "ult", "prox"})
 
 
-def _ends_sentence(token: str, core: str) -> bool:
+def ends_sentence(token: str, core: str) -> bool:
     """A full stop after a word of three letters or more that is no abbreviation ("their.", not "Mr." or "e.g.").
 
     Nor after a number with a unit or an ordinal ("52s. to 56s.", "3 lb. of", "the 5th. inst."): print
     abbreviates units and money with a full stop, and market reports and accounts are full of them.
 
-    >>> _ends_sentence("their.", "their"), _ends_sentence("52s.", "52s"), _ends_sentence("1850.", "1850")
+    >>> ends_sentence("their.", "their"), ends_sentence("52s.", "52s"), ends_sentence("1850.", "1850")
     (True, False, True)
     """
     return (token[-1] == "." and len(core) >= 3 and "." not in core and core.lower() not in _ABBREVIATIONS
             and not (core[0].isdigit() and core[-1].isalpha()))
 
 
-def _capitalised(word: str) -> bool:
+def is_capitalised(word: str) -> bool:
     """A word in title case, or its possessive ("Everard's": ``str.istitle`` wants a capital after the apostrophe).
 
-    >>> _capitalised("Everard"), _capitalised("Everard's"), _capitalised("everard's"), _capitalised("O'Neill")
+    >>> is_capitalised("Everard"), is_capitalised("Everard's"), is_capitalised("everard's"), is_capitalised("O'Neill")
     (True, True, False, True)
     """
-    return word.istitle() or (word[-2:] in _POSSESSIVE and word[:-2].istitle())
+    return word.istitle() or (word[-2:] in POSSESSIVE_ENDINGS and word[:-2].istitle())
 
 
-def _abbreviation(token: str, core: str) -> bool:
+def is_abbreviation(token: str, core: str) -> bool:
     """A letter or two with a full stop that print abbreviates, not a fragment of a split word.
 
     An initial or a title ("J.", "Dr.", "Bt.": a capital, alone or without a vowel; English words hold
     one, and so do most pieces of a split word, "Ap pear") or a common abbreviation (:data:`_ABBREVIATIONS`,
     with weights and measures: "lb.", "qr.", "yd."). Newspapers' names and market reports are full of them.
 
-    >>> [_abbreviation(token, token.strip(".;")) for token in ("J.", "Dr.", "lb.;", "ti.", "lb", "nd.")]
+    >>> [is_abbreviation(token, token.strip(".;")) for token in ("J.", "Dr.", "lb.;", "ti.", "lb", "nd.")]
     [True, True, True, False, False, False]
     """
     initial = core[0].isupper() and (len(core) == 1 or _VOWELS.isdisjoint(core))
     return core + "." in token and (initial or core.lower() in _ABBREVIATIONS)
 
 
-def _broken_mass(after: np.ndarray, token_evidence: np.ndarray) -> np.ndarray:
+def broken_sentence_mass(after: np.ndarray, token_evidence: np.ndarray) -> np.ndarray:
     """Units of ``broken_sentences`` for the stops before the tokens ``after``: 1 between two words read right,
     :data:`BROKEN_BESIDE_DAMAGE` where the word before or after carries word evidence.
 
-    >>> _broken_mass(np.array([1, 3]), np.array([0.0, 0.0, 1.7, 0.0])).tolist()  # "their. and", "tiat. the"
+    >>> broken_sentence_mass(np.array([1, 3]), np.array([0.0, 0.0, 1.7, 0.0])).tolist()  # "their. and", "tiat. the"
     [1.0, 2.0]
     """
     beside = (token_evidence[after - 1] > 0) | (token_evidence[after] > 0)
     return np.where(beside, BROKEN_BESIDE_DAMAGE, 1.0)
 
 
-def _capitalised_rare(tokens: Sequence[str], charged: np.ndarray, token_masses: np.ndarray) -> None:
+def move_capitalised_rare(tokens: Sequence[str], charged: np.ndarray, token_masses: np.ndarray) -> None:
     """Move the ``rare`` mass of capitalised rare words inside a sentence to ``repeated`` (in place): a listed
     word in title case that does not follow the end of a sentence ("at Lowestoft on", "in Cheapside,").
 
@@ -91,14 +91,15 @@ def _capitalised_rare(tokens: Sequence[str], charged: np.ndarray, token_masses: 
     the rows of the tokens ``charged``.
 
     >>> tokens = ["In", "Cheapside", "it", "rained.", "Cheapside", "dried."]
-    >>> from ocrfix.quality.features import _TOKEN_FEATURES
-    >>> rows = np.zeros((2, len(_TOKEN_FEATURES))); rows[:, _RARE] = 0.5
-    >>> _capitalised_rare(tokens, np.array([1, 4]), rows); rows[:, _RARE].tolist(), rows[:, _COL["repeated"]].tolist()
+    >>> from ocrfix.quality.features import TOKEN_FEATURES
+    >>> rows = np.zeros((2, len(TOKEN_FEATURES))); rows[:, RARE_COLUMN] = 0.5
+    >>> move_capitalised_rare(tokens, np.array([1, 4]), rows)
+    >>> rows[:, RARE_COLUMN].tolist(), rows[:, COLUMN["repeated"]].tolist()
     ([0.0, 0.5], [0.5, 0.0])
     """
-    rare = token_masses[:, _RARE].nonzero()[0]
+    rare = token_masses[:, RARE_COLUMN].nonzero()[0]
     moved = [row for row, index in zip(rare.tolist(), charged[rare].tolist())
-             if index and _capitalised(tokens[index].strip(_EDGE_PUNCT).rstrip("."))
+             if index and is_capitalised(tokens[index].strip(EDGE_PUNCTUATION).rstrip("."))
              and not tokens[index - 1].rstrip(_AFTER_SENTENCE).endswith(_SENTENCE_ENDS)]
-    token_masses[moved, _COL["repeated"]] += token_masses[moved, _RARE]
-    token_masses[moved, _RARE] = 0.0
+    token_masses[moved, COLUMN["repeated"]] += token_masses[moved, RARE_COLUMN]
+    token_masses[moved, RARE_COLUMN] = 0.0

@@ -125,15 +125,17 @@ import numpy as np
 
 from ocrfix.tokenspans import code_points, FEW_TOKENS, TokenSpans
 from ocrfix.quality import language
-from ocrfix.quality.features import _BAD, _COL, _DENSE, _SYMBOLS, _TOKEN_FEATURES, FEATURES
-from ocrfix.quality.lines import (
-    _ALNUM, _CLASSES, _clear_table_rows, _CONTROL, _cut_lines, _density, _group_sums, _indents, _is, _line_counts,
-    _line_end_hyphens, _line_of, _RULE, _rule_lines, _SPACE
+from ocrfix.quality.features import (
+    COLUMN, FEATURES, NOISE_COLUMNS, SYMBOLS_COLUMN, TOKEN_FEATURES, WORD_EVIDENCE_COLUMNS
 )
-from ocrfix.quality.sentences import _broken_mass, _capitalised_rare
-from ocrfix.quality.shapes import _set_marks
-from ocrfix.quality.tokentable import _table
-from ocrfix.quality.vocabulary import _distinct, _listed_names, _own_words, _recurring
+from ocrfix.quality.lines import (
+    ALNUM_CLASS, CHAR_CLASSES, clear_table_rows, CONTROL_CLASS, count_per_line, cut_shortfalls, find_rule_lines,
+    group_sums, in_class, line_at, line_density, line_end_hyphens, line_indents, RULE_CLASS, SPACE_CLASS
+)
+from ocrfix.quality.sentences import broken_sentence_mass, move_capitalised_rare
+from ocrfix.quality.shapes import typeset_marks
+from ocrfix.quality.tokentable import shared_table
+from ocrfix.quality.vocabulary import move_listed_names, move_own_words, move_recurring, unique_inverse
 
 
 @dataclass
@@ -177,9 +179,9 @@ class Signals:
 
     def page_masses(self) -> np.ndarray:
         """Each page's signal masses: its lines' sums, and one of ``pages`` where the text has several pages."""
-        masses = _group_sums(self.page, self.masses, self.pages)
+        masses = group_sums(self.page, self.masses, self.pages)
         if self.pages > 1:
-            masses[:, _COL["pages"]] = 1.0
+            masses[:, COLUMN["pages"]] = 1.0
         return masses
 
     def page_chars(self) -> np.ndarray:
@@ -207,21 +209,21 @@ class Signals:
 def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]] | None) -> Signals:
     codes = code_points(text)
     # take: twice as fast as fancy indexing on a text-long array; "clip" reads code points past the table as its last
-    classes = _CLASSES.take(codes, mode="clip")
-    space = _is(classes, _SPACE)
+    classes = CHAR_CLASSES.take(codes, mode="clip")
+    space = in_class(classes, SPACE_CLASS)
     breaks = ((codes == 10) | (codes == 12)).nonzero()[0]
     starts = np.concatenate(([0], breaks + 1))
     n_lines = len(starts)
     page_of_line = np.concatenate(([0], np.cumsum(codes[breaks] == 12))).astype(np.int64)
     pages = int(page_of_line[-1]) + 1
-    nonspace = _line_counts(~space, starts)
-    alnum = _line_counts(_is(classes, _ALNUM), starts)
-    junk = _is(classes, _CONTROL).nonzero()[0]
+    nonspace = count_per_line(~space, starts)
+    alnum = count_per_line(in_class(classes, ALNUM_CLASS), starts)
+    junk = in_class(classes, CONTROL_CLASS).nonzero()[0]
     high = (codes >= 0xD800).nonzero()[0]
     if len(high):  # surrogates, private use, U+FFFD
         unit = codes[high]
         junk = np.concatenate((junk, high[(unit <= 0xF8FF) | (unit == 0xFFFD)]))
-    not_text = np.bincount(page_of_line[_line_of(breaks, junk)], minlength=pages)
+    not_text = np.bincount(page_of_line[line_at(breaks, junk)], minlength=pages)
 
     tokens = TokenSpans(text, space)  # text.split(), each token sliced out where read
     token_starts = tokens.starts
@@ -234,7 +236,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     token_evidence = np.zeros(len(tokens))
     hits = np.zeros((pages, len(language.codes())))
     if tokens:
-        table = _table()
+        table = shared_table()
         if len(tokens) > FEW_TOKENS:  # a long text repeats its words: each distinct one is looked up once
             distinct, ids = tokens.distinct(codes)
             ids = table.numbers(distinct).take(ids)
@@ -243,49 +245,50 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         # Most tokens carry no mass (and adding 0.0 changes no sum): only the others' rows are taken.
         charged = table.charged.take(ids).nonzero()[0]
         token_masses = table.rows.take(ids[charged], axis=0)  # take: several times faster than fancy indexing
-        _own_words(table, ids, charged, token_masses)
-        _recurring(table, tokens, ids, charged, token_masses)
-        symbols = token_masses[:, _SYMBOLS].nonzero()[0]
-        token_masses[symbols[_set_marks(tokens, token_line, charged[symbols])], _SYMBOLS] = 0.0
+        move_own_words(table, ids, charged, token_masses)
+        move_recurring(table, tokens, ids, charged, token_masses)
+        symbols = token_masses[:, SYMBOLS_COLUMN].nonzero()[0]
+        token_masses[symbols[typeset_marks(tokens, token_line, charged[symbols])], SYMBOLS_COLUMN] = 0.0
         aux = table.aux.take(ids, axis=0)
-        cleared = _line_end_hyphens(table, tokens, token_line, aux[:, 5])
+        cleared = line_end_hyphens(table, tokens, token_line, aux[:, 5])
         if cleared:
             token_masses[np.isin(charged, cleared, kind="sort")] = 0.0
-        _listed_names(token_line[charged], token_masses, n_lines)
-        _capitalised_rare(tokens, charged, token_masses)
-        masses[:, :len(_TOKEN_FEATURES)] = _group_sums(token_line[charged], token_masses, n_lines)
-        token_evidence[charged] = token_masses[:, _DENSE].sum(axis=1)
+        move_listed_names(token_line[charged], token_masses, n_lines)
+        move_capitalised_rare(tokens, charged, token_masses)
+        masses[:, :len(TOKEN_FEATURES)] = group_sums(token_line[charged], token_masses, n_lines)
+        token_evidence[charged] = token_masses[:, WORD_EVIDENCE_COLUMNS].sum(axis=1)
         token_page = page_of_line[token_line]
         words = np.bincount(token_page, weights=aux[:, 0] > 0, minlength=pages)
         letters = np.bincount(token_page, weights=aux[:, 0], minlength=pages)
         latin = np.bincount(token_page, weights=aux[:, 1], minlength=pages)
         if len(tokens) > 1:  # "their. and": a sentence ends, the next word starts in lower case
             broken = (aux[:-1, 3] & aux[1:, 4]).nonzero()[0] + 1
-            masses[:, _COL["broken_sentences"]] = np.bincount(token_line[broken], _broken_mass(broken, token_evidence),
-                                                              minlength=n_lines)
-        indents = _indents(starts, token_starts, tokens_per_line)
-        masses[:, _COL["cut_lines"]] = _cut_lines(tokens, token_line, aux[:, 4], chars - 1.0, page_of_line, indents)
+            masses[:, COLUMN["broken_sentences"]] = np.bincount(
+                token_line[broken], broken_sentence_mass(broken, token_evidence), minlength=n_lines)
+        indents = line_indents(starts, token_starts, tokens_per_line)
+        masses[:, COLUMN["cut_lines"]] = cut_shortfalls(tokens, token_line, aux[:, 4], chars - 1.0, page_of_line,
+                                                        indents)
         masked = aux[:, 2].nonzero()[0]
-        masks, kinds = _distinct(aux[masked, 2])  # a few distinct sets of languages
+        masks, kinds = unique_inverse(aux[masked, 2])  # a few distinct sets of languages
         per_kind = np.bincount(token_page[masked] * len(masks) + kinds, minlength=pages * len(masks)).reshape(pages, len(masks))
         # in floating point (BLAS; integer matmul has no fast path): the counts stay exact
         hits = per_kind.astype(float) @ ((masks[:, None] >> np.arange(hits.shape[1])) & 1).astype(float)
-    _clear_table_rows(codes, space, breaks, n_lines, masses, alnum, nonspace)
+    clear_table_rows(codes, space, breaks, n_lines, masses, alnum, nonspace)
     filled = chars - 1.0  # without the line break
-    masses[:, _COL["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
-    bad = masses[:, _BAD].sum(axis=1)
+    masses[:, COLUMN["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
+    bad = masses[:, NOISE_COLUMNS].sum(axis=1)
     noisy = (filled > 3) & ((alnum < 0.5 * nonspace) | (bad > 0.5 * chars))
-    masses[:, _COL["noise_lines"]] = np.where(noisy, chars, 0.0)
-    rules = _rule_lines(_is(classes, _RULE), starts, nonspace)
+    masses[:, COLUMN["noise_lines"]] = np.where(noisy, chars, 0.0)
+    rules = find_rule_lines(in_class(classes, RULE_CLASS), starts, nonspace)
     masses[rules] = 0.0  # a printed rule ("-----", "* * *", a dot leader) is typography, not misread text
     alnum[rules] = nonspace[rules]
-    evidence = masses[:, _DENSE].sum(axis=1)
-    masses[:, _COL["dense_lines"]] = _density(evidence, chars, starts, len(codes), token_line, token_starts,
+    evidence = masses[:, WORD_EVIDENCE_COLUMNS].sum(axis=1)
+    masses[:, COLUMN["dense_lines"]] = line_density(evidence, chars, starts, len(codes), token_line, token_starts,
                                               token_evidence)
     confident = np.zeros(pages)
     if confidences is not None:
         mass, counts = _confidence_mass(confidences, n_lines)
-        masses[:, _COL["confidence"]] = mass
+        masses[:, COLUMN["confidence"]] = mass
         confident = np.bincount(page_of_line, weights=counts, minlength=pages)
     page_sum = lambda values: np.bincount(page_of_line, weights=values, minlength=pages)  # noqa: E731
     return Signals(masses, chars, page_of_line, starts, pages, page_sum(nonspace), page_sum(alnum), not_text,

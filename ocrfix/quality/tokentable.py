@@ -1,6 +1,6 @@
 """The per-token scores: every distinct token's signal masses, cached across calls.
 
-A text's tokens are numbered in one process-wide :class:`_TokenTable` (:func:`_table`); a
+A text's tokens are numbered in one process-wide :class:`TokenTable` (:func:`shared_table`); a
 token seen before costs one dictionary look-up, and new ones are judged together,
 column by column: known, rare, unknown but English-looking (``unknown``,
 ``names``), implausible to the character model (``nonword``), garbage, symbols,
@@ -21,17 +21,20 @@ from ocrfix import charlm, lexicon
 from ocrfix.lexicon import elided
 from ocrfix.quality import language
 from ocrfix.quality.features import (
-    _FRAGMENTS, _GARBAGE, _MERGED, _NAMES, _NONWORD, _ODD_CHARS, _RARE, _STRAY_MARKS, _SYMBOLS, _TOKEN_FEATURES,
-    _UNKNOWN
+    FRAGMENTS_COLUMN, GARBAGE_COLUMN, MERGED_COLUMN, NAMES_COLUMN, NONWORD_COLUMN, ODD_CHARS_COLUMN, RARE_COLUMN,
+    STRAY_MARKS_COLUMN, SYMBOLS_COLUMN, TOKEN_FEATURES, UNKNOWN_COLUMN
 )
-from ocrfix.quality.sentences import _abbreviation, _capitalised, _ends_sentence, _POSSESSIVE, _SENTENCE_OR_HYPHEN
+from ocrfix.quality.sentences import (
+    ends_sentence, is_abbreviation, is_capitalised, POSSESSIVE_ENDINGS, SENTENCE_OR_HYPHEN_ENDS
+)
 from ocrfix.quality.shapes import (
-    _case_flips, _CODE_LINE, _CONSONANTS, _core_of, _hyphenated, _INNER_PUNCT, _letters, _MIXED, _NUMBER_LINE,
-    _odd_counts, _pounds, _ROMAN_LINE, _scan, _STRAY, _stray, _symbol_mass, _WORD_LINE
+    CONSONANT_RUN, core_of, count_matches, has_case_flips, INNER_PUNCTUATION, is_hyphenated, is_pounds_sum,
+    is_stray, letter_counts, LETTER_DIGIT, odd_char_counts, STRAY_OPENERS, symbol_mass, WHOLE_CODE, WHOLE_NUMBER,
+    WHOLE_ROMAN, WHOLE_WORD
 )
 from ocrfix.quality.words import (
-    _common_prefixes, _common_words, _fewest_words, _joined_on_purpose, _JOINERS, _letter_runs,
-    _letter_substitutions, _MIN_JOINED, _readings, _swaps, clear_misprints, word_mass
+    clear_misprints, common_prefixes, common_words, fewest_words, joined_on_purpose, letter_runs,
+    letter_substitutions, letter_swaps, MIN_JOINED, one_letter_readings, WORD_JOINERS, word_mass
 )
 
 
@@ -43,10 +46,10 @@ _NO_JUDGEMENT = (-1, 0.0, None)  # (column, mass, folded key) of a core that car
 #: The word a misread word is read as must be at least this common (Zipf): a rare word one letter away
 #: from a string is chance.
 _RECURRING_ZIPF = 3.0
-_CONFUSION_SAMPLE = 200  # misread words tried with every confusion (see _TokenTable.confusions)
+_CONFUSION_SAMPLE = 200  # misread words tried with every confusion (see TokenTable.confusions)
 
 
-class _TokenTable:
+class TokenTable:
     """Per distinct token: its signal masses, letter counts, common-word languages, folded word.
 
     Rows are kept in growing numpy arrays, so a token seen before costs one
@@ -63,7 +66,7 @@ class _TokenTable:
         # Per token: the number of its folded word when it may be one of the text's own words (-1: not).
         self.key_ids = np.zeros(0, dtype=np.int64)
         self._key_numbers: dict[str, int] = {}
-        self.rows = np.zeros((0, len(_TOKEN_FEATURES)))
+        self.rows = np.zeros((0, len(TOKEN_FEATURES)))
         self.charged = np.zeros(0, dtype=bool)  # per token: does its row carry any mass
         # letters, Latin letters, language mask, ends a sentence, starts in lower case, ends with a hyphen
         self.aux = np.zeros((0, 6), dtype=np.int64)
@@ -71,7 +74,7 @@ class _TokenTable:
         # core of a token without letters or digits ("|", "--").
         self._cores: dict[str, int] = {}
         self._core_key_ids = np.full(1, -1, dtype=np.int64)
-        self._core_rows = np.zeros((1, len(_TOKEN_FEATURES)))
+        self._core_rows = np.zeros((1, len(TOKEN_FEATURES)))
         self._core_aux = np.zeros((1, 3), dtype=np.int64)
         self._confusion: dict[int, int] = {}  # token id -> its one-letter confusion's number (see confusions), -1: none
         self._confusion_numbers: dict[tuple[str, str], int] = {}
@@ -90,7 +93,7 @@ class _TokenTable:
         ids = token_ids.tolist()
         first = dict(zip(ids, positions.tolist()))  # each distinct token once, in text order
         sample = dict(islice(first.items(), _CONFUSION_SAMPLE))
-        self._try(sample, tokens, _letter_substitutions(), self._confusion)
+        self._try(sample, tokens, letter_substitutions(), self._confusion)
         found = {token_id: self._confusion[token_id] for token_id in sample}
         if len(first) > len(sample):
             counts = Counter(number for number in found.values() if number >= 0)
@@ -115,7 +118,7 @@ class _TokenTable:
         todo = {token_id: position for token_id, position in todo.items() if token_id not in found}
         if not todo:
             return
-        words = [_core_of(tokens[position]).lower() for position in todo.values()]
+        words = [core_of(tokens[position]).lower() for position in todo.values()]
         readings = [self._listable_readings(word, substitutions) for word in words]
         zipfs = self.lex.folded_zipfs(chain.from_iterable(readings))
         ends = list(accumulate(map(len, readings)))
@@ -129,7 +132,7 @@ class _TokenTable:
         token_ids = list(todo)
         numbers = self._confusion_numbers
         for owner, (_, reading) in best.items():
-            pair = _swaps(words[owner], substitutions)[reading]
+            pair = letter_swaps(words[owner], substitutions)[reading]
             if pair not in numbers:
                 numbers[pair] = len(self._pairs)
                 self._pairs.append(pair)
@@ -164,27 +167,29 @@ class _TokenTable:
         marked = [index for index, token in enumerate(tokens) if not (token.isascii() and token.isalpha())]  # "(the", "1981"
         cores = tokens.copy()  # most tokens: a plain word, their own core
         for index in marked:
-            cores[index] = _core_of(tokens[index])
+            cores[index] = core_of(tokens[index])
         self._add_cores([core for core in cores if core.isalnum() or any(map(str.isalnum, core))])
         core_ids = np.fromiter(map(self._cores.get, cores, repeat(0)), dtype=np.int64, count=len(cores))
         rows = self._core_rows.take(core_ids, axis=0)
-        rows[:, _ODD_CHARS] = _odd_counts(tokens, marked)
-        fragments = rows[:, _FRAGMENTS].nonzero()[0].tolist()
-        rows[[index for index in fragments if _abbreviation(tokens[index], cores[index])], _FRAGMENTS] = 0.0
-        garbage = rows[:, _GARBAGE].nonzero()[0].tolist()
-        rows[[index for index in garbage if _pounds(tokens[index], cores[index])], _GARBAGE] = 0.0
-        charged = [index for index in rows[:, _GARBAGE].nonzero()[0].tolist() if len(tokens[index]) != len(cores[index])]
-        rows[charged, _GARBAGE] = [word_mass(len(tokens[index])) for index in charged]  # the whole token
+        rows[:, ODD_CHARS_COLUMN] = odd_char_counts(tokens, marked)
+        fragments = rows[:, FRAGMENTS_COLUMN].nonzero()[0].tolist()
+        rows[[index for index in fragments if is_abbreviation(tokens[index], cores[index])], FRAGMENTS_COLUMN] = 0.0
+        garbage = rows[:, GARBAGE_COLUMN].nonzero()[0].tolist()
+        rows[[index for index in garbage if is_pounds_sum(tokens[index], cores[index])], GARBAGE_COLUMN] = 0.0
+        charged = [index for index in rows[:, GARBAGE_COLUMN].nonzero()[0].tolist()
+                   if len(tokens[index]) != len(cores[index])]
+        rows[charged, GARBAGE_COLUMN] = [word_mass(len(tokens[index])) for index in charged]  # the whole token
         symbols = (core_ids == 0).nonzero()[0]
-        rows[symbols, _SYMBOLS] = [_symbol_mass(tokens[index]) for index in symbols.tolist()]
-        led = [index for index in marked if tokens[index][0] in _STRAY]  # a plain word starts and ends with a letter
-        rows[[index for index in led if core_ids[index] and _stray(tokens[index], cores[index])], _STRAY_MARKS] = 1.0
+        rows[symbols, SYMBOLS_COLUMN] = [symbol_mass(tokens[index]) for index in symbols.tolist()]
+        led = [index for index in marked if tokens[index][0] in STRAY_OPENERS]  # a plain word starts and ends with a letter
+        stray = [index for index in led if core_ids[index] and is_stray(tokens[index], cores[index])]
+        rows[stray, STRAY_MARKS_COLUMN] = 1.0
         aux = np.zeros((len(tokens), 6), dtype=np.int64)
         aux[:, :3] = self._core_aux.take(core_ids, axis=0)
-        ended = [index for index in marked if tokens[index][-1] in _SENTENCE_OR_HYPHEN]
-        aux[ended, 3] = [_ends_sentence(tokens[index], cores[index]) for index in ended]
+        ended = [index for index in marked if tokens[index][-1] in SENTENCE_OR_HYPHEN_ENDS]
+        aux[ended, 3] = [ends_sentence(tokens[index], cores[index]) for index in ended]
         aux[:, 4] = [token[0].islower() for token in tokens]
-        aux[ended, 5] = [_hyphenated(tokens[index]) for index in ended]
+        aux[ended, 5] = [is_hyphenated(tokens[index]) for index in ended]
         used = len(self.index) - len(tokens)  # rows filled so far: one per token seen before
         self.key_ids = _appended(self.key_ids, used, self._core_key_ids.take(core_ids))
         self.rows = _appended(self.rows, used, rows)
@@ -220,20 +225,21 @@ class _TokenTable:
         judged = [index for index, is_common in enumerate(common) if not is_common]
         unusual = [index for index in judged if not cores[index].isalpha()]  # "1981", "e.g.", "l0ve"
         words = [index for index in judged if cores[index].isalpha()]
-        words += [index for index, whole in zip(unusual, _scan(_WORD_LINE, [cores[i] for i in unusual])) if whole]
+        whole_words = count_matches(WHOLE_WORD, [cores[index] for index in unusual])
+        words += [index for index, whole in zip(unusual, whole_words) if whole]
         others = sorted(set(unusual) - set(words))
         masses: list[tuple[int, float, str | None]] = [_NO_JUDGEMENT] * len(cores)
         for index, mass in zip(words, self._judge_words([cores[i] for i in words], [zipfs[i] if plain[i] else None for i in words])):
             masses[index] = mass
         for index, mass in zip(others, self._judge_others([cores[i] for i in others])):
             masses[index] = mass
-        rows = np.zeros((len(cores), len(_TOKEN_FEATURES)))
+        rows = np.zeros((len(cores), len(TOKEN_FEATURES)))
         marked = [index for index, (column, _, _) in enumerate(masses) if column >= 0]
         rows[marked, [masses[index][0] for index in marked]] = [masses[index][1] for index in marked]
         aux = np.zeros((len(cores), 3), dtype=np.int64)
         aux[:, 0] = aux[:, 1] = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))  # plain cores: all letters Latin
         accented = [index for index, is_plain in enumerate(plain) if not is_plain]
-        aux[accented, 0], aux[accented, 1] = _letters([cores[i] for i in accented])
+        aux[accented, 0], aux[accented, 1] = letter_counts([cores[i] for i in accented])
         common_ids = [index for index, is_common in enumerate(common) if is_common]
         aux[common_ids, 2] = language.word_masks([cores[index].lower() for index in common_ids])
         aux[words, 2] = language.word_masks([cores[index].rstrip(".").lower() for index in words])
@@ -247,16 +253,16 @@ class _TokenTable:
         words = [core.rstrip(".") for core in cores]
         keys = lexicon.fold_many(words)
         zipfs = [self._word_zipf(word) if zipf is None else zipf for word, zipf in zip(words, zipfs)]
-        flipped = [not (word.islower() or word.isupper() or word.istitle()) and _case_flips(word) for word in words]
+        flipped = [not (word.islower() or word.isupper() or word.istitle()) and has_case_flips(word) for word in words]
         # A capitalised word made of common words is as often a name ("Fairfield", "Blackwood") as words run together.
-        joins = [self._joins(key) if (zipf == 0.0 or flip) and len(word) >= _MIN_JOINED
+        joins = [self._joins(key) if (zipf == 0.0 or flip) and len(word) >= MIN_JOINED
                  and not (word.istitle() and word.isalpha()) else 0 for word, key, zipf, flip in zip(words, keys, zipfs, flipped)]
         # Unknown words in one case, and pieces of two capitals: "MDCCCXXVII", "xiv", and "IV." of a chapter
         # (known to the lexicon as words, two letters would otherwise be fragments).
         cased = [index for index, (word, zipf) in enumerate(zip(words, zipfs))
                  if (zipf == 0.0 and (word.isupper() or word.islower())) or (len(word) == 2 and word.isupper())]
-        roman = _scan(_ROMAN_LINE, words, cased).tolist()
-        consonants = _scan(_CONSONANTS, words, [index for index, word in enumerate(words) if len(word) >= 6]).tolist()
+        roman = count_matches(WHOLE_ROMAN, words, cased).tolist()
+        consonants = count_matches(CONSONANT_RUN, words, [index for index, word in enumerate(words) if len(word) >= 6]).tolist()
         unknown = [word for word, zipf, is_roman, join, consonant_run, flip in zip(words, zipfs, roman, joins, consonants, flipped)
                    if zipf == 0.0 and not (is_roman or join or consonant_run or flip)]
         implausible = {word: bits > IMPLAUSIBLE_BITS for word, bits in zip(unknown, self.lm.bits_many(unknown))}
@@ -267,20 +273,20 @@ class _TokenTable:
             if is_roman:
                 judged.append(_NO_JUDGEMENT)  # "MDCCCXXVII", "xiv": a year or a chapter in roman numerals
             elif join:
-                judged.append((_MERGED, float(join), key))
+                judged.append((MERGED_COLUMN, float(join), key))
             elif consonant_run or flip:  # "dbsqlfuzz" used throughout: a name of the text's own
-                judged.append((_GARBAGE, word_mass(len(core)), key))
+                judged.append((GARBAGE_COLUMN, word_mass(len(core)), key))
             elif key in misprints:  # never the document's own word, however often it is printed
-                judged.append((_NONWORD, word_mass(len(word)), None))
+                judged.append((NONWORD_COLUMN, word_mass(len(word)), None))
             elif zipf == 0.0:
-                if implausible[word] and not (_capitalised(word) and word.isalpha() and not self._misread(key)):
-                    judged.append((_NONWORD, word_mass(len(word)), None))
+                if implausible[word] and not (is_capitalised(word) and word.isalpha() and not self._misread(key)):
+                    judged.append((NONWORD_COLUMN, word_mass(len(word)), None))
                 else:
-                    judged.append((_NAMES if _capitalised(word) else _UNKNOWN, word_mass(len(word)), key))
+                    judged.append((NAMES_COLUMN if is_capitalised(word) else UNKNOWN_COLUMN, word_mass(len(word)), key))
             elif len(word) <= 2 and zipf < _FRAGMENT_ZIPF:
-                judged.append((_FRAGMENTS, len(word) + 1.0, None))
+                judged.append((FRAGMENTS_COLUMN, len(word) + 1.0, None))
             elif zipf < _RARE_ZIPF:
-                judged.append((_RARE, word_mass(len(word)) * (_RARE_ZIPF - zipf) / _RARE_ZIPF, key))
+                judged.append((RARE_COLUMN, word_mass(len(word)) * (_RARE_ZIPF - zipf) / _RARE_ZIPF, key))
             else:
                 judged.append(_NO_JUDGEMENT)
         return judged
@@ -290,16 +296,17 @@ class _TokenTable:
         ``key`` a listed word? A capitalised word that looks unlike English is a misread one ("Tne", "Avthority")
         if so, a name of another language ("Kabzeel", "Memucan") if not.
 
-        >>> table = _table(); table._misread("tne"), table._misread("kabzeel")
+        >>> table = shared_table(); table._misread("tne"), table._misread("kabzeel")
         (True, False)
         """
-        readings = self._listable_readings(key, _letter_substitutions())
+        readings = self._listable_readings(key, letter_substitutions())
         return any(self.lex.folded_zipf(reading) > 0.0 for reading in readings)
 
     def _listable_readings(self, word: str, substitutions: dict[str, str]) -> list[str]:
-        """:func:`_readings` of ``word``, none if it is longer than every listed word: its readings are as long,
-        so none is listed, and a 100,000-letter token would make 100,000 readings of its length (gigabytes)."""
-        return _readings(word, substitutions) if len(word) <= self.lex.longest else []
+        """:func:`one_letter_readings` of ``word``, none if it is longer than every listed word: its readings are
+        as long, so none is listed, and a 100,000-letter token would make 100,000 readings of its length
+        (gigabytes)."""
+        return one_letter_readings(word, substitutions) if len(word) <= self.lex.longest else []
 
     def _word_zipf(self, word: str) -> float:
         """Zipf frequency of ``word``: 0 for "h-ve" (a letter misread as a hyphen), that of "eg" for "e.g",
@@ -309,7 +316,7 @@ class _TokenTable:
             zipf = 0.0
         if zipf == 0.0 and "." in word:
             zipf = self.lex.zipf(word.replace(".", ""))
-        if zipf == 0.0 and word[-2:] in _POSSESSIVE:
+        if zipf == 0.0 and word[-2:] in POSSESSIVE_ENDINGS:
             zipf = self.lex.zipf(word[:-2])  # "Everard's": a known word's possessive is as common as the word
         if zipf < _RARE_ZIPF and ("'" in word or "’" in word) and (full := elided(word, self.lex.__contains__)):
             zipf = max(zipf, self.lex.zipf(full))  # "ask'd", "heav'n", "o'er": as common as the word they elide
@@ -319,20 +326,20 @@ class _TokenTable:
         """(column, mass, folded key) of cores that are not words: numbers and codes ("1981", "SW1") carry none,
         words joined by punctuation ("COMMITTEE:REVIEW") are ``merged``, the rest with letters and digits
         mixed, inner punctuation, odd characters or a consonant run ("l0ve", "th;e") ``garbage``."""
-        numbers = (_scan(_NUMBER_LINE, cores) + _scan(_CODE_LINE, cores)).tolist()
-        mixed = _scan(_MIXED, cores).tolist()
-        inner = _scan(_INNER_PUNCT, cores).tolist()
-        odd = _odd_counts(cores, range(len(cores))).tolist()
+        numbers = (count_matches(WHOLE_NUMBER, cores) + count_matches(WHOLE_CODE, cores)).tolist()
+        mixed = count_matches(LETTER_DIGIT, cores).tolist()
+        inner = count_matches(INNER_PUNCTUATION, cores).tolist()
+        odd = odd_char_counts(cores, range(len(cores))).tolist()
         judged = []
         for core, number, letters_and_digits, punctuated, odd_chars in zip(cores, numbers, mixed, inner, odd):
             if number:
                 judged.append(_NO_JUDGEMENT)
             elif not letters_and_digits and punctuated and (joins := self._joins(key := lexicon.fold(core))):
-                judged.append((_MERGED, float(joins), key))
-            elif letters_and_digits or punctuated or odd_chars or _CONSONANTS.search(core):
+                judged.append((MERGED_COLUMN, float(joins), key))
+            elif letters_and_digits or punctuated or odd_chars or CONSONANT_RUN.search(core):
                 # words joined on purpose ("read_line") may be an identifier the document repeats as its own word
-                own = not letters_and_digits and _joined_on_purpose(core)
-                judged.append((_GARBAGE, word_mass(len(core)), lexicon.fold(core) if own else None))
+                own = not letters_and_digits and joined_on_purpose(core)
+                judged.append((GARBAGE_COLUMN, word_mass(len(core)), lexicon.fold(core) if own else None))
             else:
                 judged.append(_NO_JUDGEMENT)
         return judged
@@ -354,20 +361,20 @@ class _TokenTable:
 
         Letters run together ("wouldnot": 1, "foreignandcommonwealthoffice":
         3) or joined by punctuation ("june.we", "committee:review": 1); not by
-        the marks that join words on purpose (:data:`_JOINERS`: a compound, a
+        the marks that join words on purpose (:data:`WORD_JOINERS`: a compound, a
         path, an identifier, an option), which lose no space.
 
-        >>> table = _table(); table._joins("thenorth-east,so"), table._joins("--page-size=page_size")
+        >>> table = shared_table(); table._joins("thenorth-east,so"), table._joins("--page-size=page_size")
         (2, 0)
         """
-        common, prefixes = _common_words(self.lex), _common_prefixes(self.lex)
+        common, prefixes = common_words(self.lex), common_prefixes(self.lex)
         if folded.isascii() and folded.isalpha():
-            return max(_fewest_words(folded, common, prefixes) - 1, 0)
-        parts, inner = _letter_runs(folded)
-        total = sum(not _JOINERS.issuperset(marks) for marks in inner)
+            return max(fewest_words(folded, common, prefixes) - 1, 0)
+        parts, inner = letter_runs(folded)
+        total = sum(not WORD_JOINERS.issuperset(marks) for marks in inner)
         for part in parts:
             if part:
-                pieces = _fewest_words(part, common, prefixes)
+                pieces = fewest_words(part, common, prefixes)
                 if not pieces:
                     return 0
                 total += pieces - 1
@@ -375,7 +382,7 @@ class _TokenTable:
 
 
 # The token table is kept between calls (capped), so a folder of pages pays once per distinct token.
-_TABLE: _TokenTable | None = None
+_TABLE: TokenTable | None = None
 _TABLE_LIMIT = 500_000
 
 
@@ -399,8 +406,8 @@ def _appended(array: np.ndarray, used: int, new: np.ndarray) -> np.ndarray:
     return array
 
 
-def _table() -> _TokenTable:
+def shared_table() -> TokenTable:
     global _TABLE
     if _TABLE is None or len(_TABLE.index) > _TABLE_LIMIT:
-        _TABLE = _TokenTable()
+        _TABLE = TokenTable()
     return _TABLE

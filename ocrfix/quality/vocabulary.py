@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ocrfix.quality.features import _COL, _NAMES, _NONWORD, _OTHER_EVIDENCE, _RARE, _RECURRING, _UNKNOWN
-from ocrfix.quality.tokentable import _TokenTable
+from ocrfix.quality.features import (
+    COLUMN, NAMES_COLUMN, NONWORD_COLUMN, OTHER_EVIDENCE_COLUMNS, RARE_COLUMN, RECURRING_COLUMN, UNKNOWN_COLUMN
+)
+from ocrfix.quality.tokentable import TokenTable
 
 #: An unknown word used this often in the document is taken as one of its own words.
 OWN_WORD_COUNT = 3
@@ -33,11 +35,11 @@ OWN_NAME_COUNT = 2
 #: (session 24).
 OWN_WORD_DAMAGE = 0.15
 #: A line with this many names (capitalised unknown words) and no other word evidence lists them
-#: (:func:`_listed_names`).
+#: (:func:`move_listed_names`).
 LISTED_NAMES = 2
 
 
-def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_masses: np.ndarray) -> None:
+def move_own_words(table: TokenTable, ids: np.ndarray, charged: np.ndarray, token_masses: np.ndarray) -> None:
     """Move unknown, rare and letter-garbage words the document uses often to ``repeated`` (in place): OWN_WORD_COUNT
     times, or OWN_NAME_COUNT for ``names`` and ``rare`` words, and for all of them where fewer than
     OWN_WORD_DAMAGE of the tokens are ``charged``.
@@ -47,24 +49,24 @@ def _own_words(table: _TokenTable, ids: np.ndarray, charged: np.ndarray, token_m
     present, uses = _counted(ids, len(table.index))  # the text's own types
     words = table.key_ids[present] >= 0
     present, uses = present[words], uses[words]
-    _, word = _distinct(table.key_ids[present])  # types of one folded word: "Genscher", "Genscher's"
+    _, word = unique_inverse(table.key_ids[present])  # types of one folded word: "Genscher", "Genscher's"
     total = np.bincount(word, weights=uses)[word]
     own, often = present[total >= OWN_NAME_COUNT], total[total >= OWN_NAME_COUNT] >= OWN_WORD_COUNT
     if len(own):
         # kind="sort": numpy's default for isin is a table as wide as the ids' range
         rows = np.isin(ids[charged], own[often], kind="sort")
-        moved = [_COL["unknown"], _COL["names"], _COL["rare"], _COL["garbage"], _COL["merged"]]
+        moved = [COLUMN["unknown"], COLUMN["names"], COLUMN["rare"], COLUMN["garbage"], COLUMN["merged"]]
         # Where damage is dense the same misreading of a common word recurs by chance; elsewhere any word printed
         # twice is the text's.
-        twice = [_NAMES, _RARE] if len(charged) >= OWN_WORD_DAMAGE * len(ids) else moved
+        twice = [NAMES_COLUMN, RARE_COLUMN] if len(charged) >= OWN_WORD_DAMAGE * len(ids) else moved
         rows |= np.isin(ids[charged], own[~often], kind="sort") & token_masses[:, twice].any(axis=1)
         rows = rows.nonzero()[0]
-        token_masses[rows, _COL["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
+        token_masses[rows, COLUMN["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
             token_masses[rows, column] = 0.0
 
 
-def _listed_names(lines: np.ndarray, token_masses: np.ndarray, n_lines: int) -> None:
+def move_listed_names(lines: np.ndarray, token_masses: np.ndarray, n_lines: int) -> None:
     """Move the ``names`` mass of lines that list names to ``repeated`` (in place): lines with at least
     LISTED_NAMES capitalised unknown words and no other word evidence ("And Kinah, and Dimonah, and Heshmon,").
 
@@ -72,24 +74,25 @@ def _listed_names(lines: np.ndarray, token_masses: np.ndarray, n_lines: int) -> 
     word comes with misread words beside it, while a genealogy, a directory or a shipping list prints lines of
     correctly read names among clean words.
 
-    >>> from ocrfix.quality.features import _TOKEN_FEATURES
-    >>> rows = np.zeros((3, len(_TOKEN_FEATURES))); rows[:, _NAMES] = 2.0
-    >>> _listed_names(np.array([0, 0, 1]), rows, 2); rows[:, _NAMES].tolist(), rows[:, _COL["repeated"]].tolist()
+    >>> from ocrfix.quality.features import TOKEN_FEATURES
+    >>> rows = np.zeros((3, len(TOKEN_FEATURES))); rows[:, NAMES_COLUMN] = 2.0
+    >>> move_listed_names(np.array([0, 0, 1]), rows, 2)
+    >>> rows[:, NAMES_COLUMN].tolist(), rows[:, COLUMN["repeated"]].tolist()
     ([0.0, 0.0, 2.0], [2.0, 2.0, 0.0])
     """
-    named = token_masses[:, _NAMES] > 0
+    named = token_masses[:, NAMES_COLUMN] > 0
     names = np.bincount(lines, weights=named, minlength=n_lines)
-    other = np.bincount(lines, weights=token_masses[:, _OTHER_EVIDENCE].sum(axis=1), minlength=n_lines)
+    other = np.bincount(lines, weights=token_masses[:, OTHER_EVIDENCE_COLUMNS].sum(axis=1), minlength=n_lines)
     rows = (named & (names[lines] >= LISTED_NAMES) & (other[lines] == 0.0)).nonzero()[0]
-    token_masses[rows, _COL["repeated"]] += token_masses[rows, _NAMES]
-    token_masses[rows, _NAMES] = 0.0
+    token_masses[rows, COLUMN["repeated"]] += token_masses[rows, NAMES_COLUMN]
+    token_masses[rows, NAMES_COLUMN] = 0.0
 
 
 #: A confusion is the document's own when misread words of at least this many different tokens show it.
 RECURRING_WORDS = 3
 
 
-def _recurring(table: _TokenTable, tokens: Sequence[str], ids: np.ndarray, charged: np.ndarray,
+def move_recurring(table: TokenTable, tokens: Sequence[str], ids: np.ndarray, charged: np.ndarray,
                token_masses: np.ndarray) -> None:
     """Move the mass of misread words that one letter confusion the document makes again and again explains
     to ``recurring``, one edit each (in place).
@@ -98,7 +101,7 @@ def _recurring(table: _TokenTable, tokens: Sequence[str], ids: np.ndarray, charg
     s read as f, every r of a typewriter face as y): each such word holds one wrong letter, not the several
     edits a misread word usually stands for. ``token_masses``: the rows of the tokens ``charged``.
     """
-    suspects = (token_masses[:, _UNKNOWN] + token_masses[:, _NONWORD]).nonzero()[0]
+    suspects = (token_masses[:, UNKNOWN_COLUMN] + token_masses[:, NONWORD_COLUMN]).nonzero()[0]
     if len(suspects) < RECURRING_WORDS:
         return
     suspect_ids = ids[charged[suspects]]
@@ -116,8 +119,8 @@ def _recurring(table: _TokenTable, tokens: Sequence[str], ids: np.ndarray, charg
     if not recurring:
         return
     rows = suspects[found[np.isin(confusions, recurring)]]
-    token_masses[rows, _RECURRING] = 1.0
-    token_masses[rows, _UNKNOWN] = token_masses[rows, _NONWORD] = 0.0
+    token_masses[rows, RECURRING_COLUMN] = 1.0
+    token_masses[rows, UNKNOWN_COLUMN] = token_masses[rows, NONWORD_COLUMN] = 0.0
 
 
 _COUNTED_SHARE = 4  # tokens count their types in an array as long as the table from a quarter of its length on
@@ -142,13 +145,13 @@ def _counted(ids: np.ndarray, types: int) -> tuple[np.ndarray, np.ndarray]:
     return present, counts[present]
 
 
-def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(values, return_inverse=True)`` of a 1-D array, by one sort and a binary search.
 
     On a page's few hundred tokens numpy's ``unique`` costs several times as much, almost all of
     it fixed cost per call; and the text is measured one page at a time.
 
-    >>> [part.tolist() for part in _distinct(np.array([5, 2, 5, 9]))]
+    >>> [part.tolist() for part in unique_inverse(np.array([5, 2, 5, 9]))]
     [[2, 5, 9], [1, 0, 1, 2]]
     """
     ordered = np.sort(values)

@@ -25,7 +25,7 @@ from ocrfix.lexicon import CLEAR_MISPRINT_GAP
 #: 0.852 / 2.10 vs 2.80); 0.0 (a word is one unit): 0.909 / 1.37 (Tesseract's books 0.946 / 1.03).
 WORD_MASS_POWER = 0.3
 #: Words this long or longer are tried as words run together (shorter ones: too many false splits).
-_MIN_JOINED = 5
+MIN_JOINED = 5
 _LONGEST_WORD = 20
 #: The commonest words (the, of, and, that, which ...): what an engine misreading a glyph the same way
 #: all page long prints as a rare string, dozens of times ("tbe", "tlie", "wbich").
@@ -33,12 +33,12 @@ _MISPRINTED_ZIPF = 6.0
 _MERGE_ZIPF = 3.5
 #: Marks that join words on purpose ("north-east", "and/or", "read_line", "--size=SIZE"): no space was lost there.
 #: Others between two words are a space misread or lost ("June.We", "Father,which", "on*he").
-_JOINERS = frozenset("-/_=")
+WORD_JOINERS = frozenset("-/_=")
 _MARK_RUNS = regex.compile(r"([^\p{L}']+)")  # runs of anything but letters and apostrophes, kept by split
 
 
 @lru_cache(maxsize=1)
-def _common_words(lex: lexicon.Lexicon) -> frozenset[str]:
+def common_words(lex: lexicon.Lexicon) -> frozenset[str]:
     """The words run-together text is taken apart into: the commoner the shorter (a misspelt word
     splits into rare short pieces: "vefore" is not "ve fore").
 
@@ -49,21 +49,21 @@ def _common_words(lex: lexicon.Lexicon) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _common_prefixes(lex: lexicon.Lexicon) -> frozenset[str]:
-    """Every beginning of a word of :func:`_common_words` (the word itself included), up to _LONGEST_WORD letters:
+def common_prefixes(lex: lexicon.Lexicon) -> frozenset[str]:
+    """Every beginning of a word of :func:`common_words` (the word itself included), up to _LONGEST_WORD letters:
     where a piece of a text is none, no longer piece from the same start is a word either."""
-    return frozenset(word[:end] for word in _common_words(lex) for end in range(1, min(len(word), _LONGEST_WORD) + 1))
+    return frozenset(word[:end] for word in common_words(lex) for end in range(1, min(len(word), _LONGEST_WORD) + 1))
 
 
-def _fewest_words(text: str, common: frozenset[str], prefixes: frozenset[str]) -> int:
+def fewest_words(text: str, common: frozenset[str], prefixes: frozenset[str]) -> int:
     """The fewest words of ``common`` (whose beginnings are ``prefixes``) that ``text`` is made of; 0 when none.
     Stricter than the strategies' tests of words run together (:func:`ocrfix.lexicon.splittable` says why).
 
     >>> from ocrfix import lexicon
     >>> lex = lexicon.load()
-    >>> _fewest_words("tradedelegationtowarsaw", _common_words(lex), _common_prefixes(lex))
+    >>> fewest_words("tradedelegationtowarsaw", common_words(lex), common_prefixes(lex))
     4
-    >>> _fewest_words("xqzt", frozenset(), frozenset())
+    >>> fewest_words("xqzt", frozenset(), frozenset())
     0
     """
     size = len(text)
@@ -83,22 +83,22 @@ def _fewest_words(text: str, common: frozenset[str], prefixes: frozenset[str]) -
     return fewest[size]
 
 
-def _joined_on_purpose(core: str) -> bool:
-    """Are there marks between ``core``'s letters, all of them :data:`_JOINERS` ("read_line", "and/or"; not "on*he")?
+def joined_on_purpose(core: str) -> bool:
+    """Are there marks between ``core``'s letters, all :data:`WORD_JOINERS` ("read_line", "and/or"; not "on*he")?
 
-    >>> _joined_on_purpose("--page-size=PAGE_SIZE"), _joined_on_purpose("on*he"), _joined_on_purpose("~word")
+    >>> joined_on_purpose("--page-size=PAGE_SIZE"), joined_on_purpose("on*he"), joined_on_purpose("~word")
     (True, False, False)
     """
-    if _JOINERS.isdisjoint(core):
+    if WORD_JOINERS.isdisjoint(core):
         return False
-    inner = _letter_runs(core)[1]
-    return bool(inner) and all(_JOINERS.issuperset(marks) for marks in inner)
+    inner = letter_runs(core)[1]
+    return bool(inner) and all(WORD_JOINERS.issuperset(marks) for marks in inner)
 
 
-def _letter_runs(text: str) -> tuple[list[str], list[str]]:
+def letter_runs(text: str) -> tuple[list[str], list[str]]:
     """``text`` split at its marks (:data:`_MARK_RUNS`), and the runs of marks between letters (not at its edges).
 
-    >>> _letter_runs("--a-b,")
+    >>> letter_runs("--a-b,")
     (['', 'a', 'b', ''], ['-'])
     """
     pieces = _MARK_RUNS.split(text)
@@ -106,20 +106,20 @@ def _letter_runs(text: str) -> tuple[list[str], list[str]]:
     return parts, marks[not parts[0]:len(marks) - (not parts[-1])]
 
 
-def _swaps(word: str, substitutions: dict[str, str]) -> list[tuple[str, str]]:
-    """The (printed, meant) letter of each of :func:`_readings` of ``word``, in their order.
+def letter_swaps(word: str, substitutions: dict[str, str]) -> list[tuple[str, str]]:
+    """The (printed, meant) letter of each of :func:`one_letter_readings` of ``word``, in their order.
 
-    >>> _swaps("ab", {"a": "eo", "b": "h"})
+    >>> letter_swaps("ab", {"a": "eo", "b": "h"})
     [('a', 'e'), ('a', 'o'), ('b', 'h')]
     """
     return [(printed, meant) for printed in word for meant in substitutions.get(printed, "")]
 
 
-def _readings(word: str, substitutions: dict[str, str]) -> list[str]:
+def one_letter_readings(word: str, substitutions: dict[str, str]) -> list[str]:
     """``word`` with one letter read as another that ``substitutions`` (printed letter -> letters meant) allow,
     letter by letter, each in the order of its letters meant.
 
-    >>> _readings("ab", {"a": "eo", "b": "h"})
+    >>> one_letter_readings("ab", {"a": "eo", "b": "h"})
     ['eb', 'ob', 'ah']
     """
     found = []
@@ -131,10 +131,10 @@ def _readings(word: str, substitutions: dict[str, str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _letter_substitutions() -> dict[str, str]:
+def letter_substitutions() -> dict[str, str]:
     """Printed letter -> the letters the shipped error model has seen an engine print it for (one for one).
 
-    >>> "s" in _letter_substitutions()["f"], "h" in _letter_substitutions()["b"]
+    >>> "s" in letter_substitutions()["f"], "h" in letter_substitutions()["b"]
     (True, True)
     """
     found: dict[str, str] = {}
