@@ -134,14 +134,17 @@ def continuation_head(line: Line, first_page: list[str], width: int, hard_wrappe
     return None
 
 
-def mostly_figures(content: str) -> bool:
+def mostly_numbers_with_units(content: str) -> bool:
     """Are most of the words of ``content`` figures (a number, with a unit of two letters at most), as a table's
     rows are? A head is a title, a page number or both: one number, or two with a chapter's or a year's; a page
     number run into the title ("154PROCEEDINGSOF") is a word of the title.
 
-    >>> mostly_figures("46m. Water 11h 49m."), mostly_figures("61 THE FARMER'S ALMANACK"), mostly_figures("Chap. 3. of ASHCOMBE. 25")
-    (True, False, False)
-    >>> mostly_figures("154PROCEEDINGSOFTHESOCIETY")
+    (Not reflow's ``_row_of_bare_numbers``, which counts numbers standing alone as words, with no unit.)
+
+    >>> [mostly_numbers_with_units(line)
+    ...  for line in ("46m. Water 11h 49m.", "61 THE FARMER'S ALMANACK", "Chap. 3. of ASHCOMBE. 25")]
+    [True, False, False]
+    >>> mostly_numbers_with_units("154PROCEEDINGSOFTHESOCIETY")
     False
     """
     words = content.split()

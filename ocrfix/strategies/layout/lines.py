@@ -219,5 +219,11 @@ def mark(line: Line, kind: str, reason: str, confidence: float) -> None:
 
 def sentence_runs_on(last: str, following: str) -> bool:
     """Does a sentence run on from the line ``last`` to the line ``following`` (a small letter or a running-on mark
-    ends the one, or a small letter starts the other)?"""
-    return last[-1].islower() or last[-1] in RUNS_ON or following.lstrip("\"'‘“(")[:1].islower()
+    ends the one, or a small letter starts the other)? An empty ``last`` or ``following`` (no line there) runs
+    nothing on from its side.
+
+    >>> sentence_runs_on("whereupon the", "THE HALL"), sentence_runs_on("", "stranger"), sentence_runs_on("Hall.", "")
+    (True, True, False)
+    """
+    return ((last != "" and (last[-1].islower() or last[-1] in RUNS_ON))
+            or following.lstrip("\"'‘“(")[:1].islower())

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from ocrfix.strategies.layout.catchwords import CATCHWORD_LINE, announces, catchword, signature_mark
 from ocrfix.strategies.layout.heads import (
     DIGITS, NUMBER_TOKEN, continuation_head, first_page_blocks, head_key, head_like, head_rules, mostly_capitals,
-    mostly_figures, short_line,
+    mostly_numbers_with_units, short_line,
 )
 from ocrfix.strategies.layout.lines import Line, Lines, mark
 from ocrfix.strategies.layout.page_numbers import GARBLED_NUMBER, edge_number, misread_foot, page_number
@@ -118,7 +118,8 @@ def _recurring_heads(items: list[Line], pages: list[list[int]], zones: list[list
                 continue
             # (each test only where the ones before it fail: most lines are no heads)
             if ((changing.get(row) or len(same) >= 2 or (number > 0 and _edge_pair(items, pages, line, window, same)))
-                    and head_like(line.content, full_stop=True) and not mostly_figures(line.content)):
+                    and head_like(line.content, full_stop=True)
+                    and not mostly_numbers_with_units(line.content)):
                 # (a line of lower-case words is text the book repeats, "One kid of the goats for a sin offering:";
                 # a line of figures is a table's row, "46m. Water 11h 49m.")
                 pages_seen = len(changing.get(row, set()) | same) + 1

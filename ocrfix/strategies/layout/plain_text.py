@@ -17,7 +17,7 @@ from ocrfix.strategies.layout.heads import (
     head_rules, mostly_capitals, numbered_head, paper_head, short_line,
 )
 from ocrfix.strategies.layout.implied_pages import PAGE_LINES
-from ocrfix.strategies.layout.lines import RUNS_ON, Line, LineCodes, Lines, mark
+from ocrfix.strategies.layout.lines import Line, LineCodes, Lines, mark, sentence_runs_on
 from ocrfix.strategies.layout.page_numbers import decimal_digits, not_in_page_number, page_number
 from ocrfix.strategies.layout.specks import printed_rule
 
@@ -126,8 +126,7 @@ class _PlainText:
         n = self.position[line.index]
         # (the text's first line, its title, breaks no sentence: "Songs of the Western Shore" / "1")
         before, after = (self.body[n - 1].content.rstrip() if n > 1 else ""), self.next_text(line)
-        return ((bool(before) and (before[-1].islower() or before[-1] in RUNS_ON))
-                or (after is not None and after.content.lstrip("\"'‘“(")[:1].islower()))
+        return sentence_runs_on(before, "" if after is None else after.content)
 
     def catchwords_and_numbers(self) -> tuple[list[tuple[Line, int]], list[tuple[Line, str, bool]]]:
         """Mark the continuation marks, the catchwords before a page break and the unmistakable page numbers; return

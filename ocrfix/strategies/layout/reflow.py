@@ -152,7 +152,7 @@ def _structural(content: str) -> bool:
     [True, True, True, True, False]
     """
     return (_table_or_leader(content) or (content.isupper() and _capitals_heading(content))
-            or (content[-1:] in _FIGURE_END and _figures(content)))
+            or (content[-1:] in _FIGURE_END and _row_of_bare_numbers(content)))
 
 
 def _maybe_structural(codes: LineCodes) -> list[int]:
@@ -220,8 +220,10 @@ def _capitals_heading(content: str) -> bool:
     return len(content) <= 60 and sum(map(str.isalpha, content)) >= 4
 
 
-def _figures(content: str) -> bool:
-    """A row of figures (``content`` ends in one): two numbers or more, at least half its words."""
+def _row_of_bare_numbers(content: str) -> bool:
+    """A row of figures (``content`` ends in one): two numbers standing alone as words or more ("12", "£3",
+    "4.5%"), at least half its words. (Not :func:`heads.mostly_numbers_with_units`, which counts a word with a unit,
+    "11h".)"""
     if len(content) > 200:
         return False
     numeric = len(_NUMERIC.findall(content))
@@ -310,7 +312,7 @@ def headline_break(shapes: Shapes, i: int) -> bool:
     """
     lines = shapes.content[i:i + 2]
     return all(line.isupper() and line[-1:] not in _CODE_ENDS and not _table_or_leader(line)
-               and not (line[-1:] in _FIGURE_END and _figures(line)) for line in lines)
+               and not (line[-1:] in _FIGURE_END and _row_of_bare_numbers(line)) for line in lines)
 
 
 def hyphen_candidate(shapes: Shapes, i: int, gap: str, *, width: int, hard_wrapped: bool,
