@@ -20,9 +20,12 @@ from rapidfuzz import fuzz
 
 
 # the typewriter catchword's slash, or what OCR makes of it (| ‘ `), perhaps after a stray letter
-CATCHWORD_LINE = re.compile(
-    r"^(?P<slash>(?:[^\W\d_](?=[/|]))?[/|‘`\[(]+\s?)?(?P<word>[^\W\d_][\w'’\-]*?)(?P<tail>\s?(?:/+|\.{2,}|…))?[,;:.*'’\"”]?$"
-)
+CATCHWORD_LINE = re.compile(r"""
+    ^(?P<slash>(?:[^\W\d_](?=[/|]))?[/|‘`\[(]+\s?)?   # the slash, perhaps after a stray letter
+    (?P<word>[^\W\d_][\w'’\-]*?)                     # the word
+    (?P<tail>\s?(?:/+|\.{2,}|…))?                     # a slash or points after it
+    [,;:.*'’\"”]?$
+""", re.X)
 # marks that say "continued overleaf" without naming the next word
 _CONTINUATION = re.compile(
     r"^(?:\.?/\.{2,}\.?|\.{2,}/|p\.?\s?t\.?\s?o\.?|/\s?\d{1,3}\.?|\.{2,}\s?\d{1,3}|"

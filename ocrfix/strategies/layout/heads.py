@@ -25,7 +25,8 @@ from ocrfix.strategies.layout.specks import printed_rule
 
 
 # a page number set off by dashes inside a running head: "Mr Smith  - 2 -  4 May 1983"
-DASHED_NUMBER = re.compile(r"(?:^|\s)[\-\u2010-\u2015=~]\s?(\d{1,4})\s?[\-\u2010-\u2015=~](?:\s|$)|\bpage\s+(\d{1,4})\b", re.I)
+DASHED_NUMBER = re.compile(r"(?:^|\s)[\-\u2010-\u2015=~]\s?(\d{1,4})\s?[\-\u2010-\u2015=~](?:\s|$)"
+                           r"|\bpage\s+(\d{1,4})\b", re.I)
 # a number of its own, no part of a word, a decimal, a time or a date ("24", not "2.5", "10:30", "3/4")
 STANDALONE_NUMBER = re.compile(r"(?<![\w.,:/])\d{1,4}(?![\w,:/]|\.\d)")
 # a head's number that OCR glued to a mark or to the title ("42. THE SECOND BOOK", "52THE FIRST BOOK"), as a
@@ -42,7 +43,8 @@ _PAPER_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+{_
 _SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
 _KEY_WORD = re.compile(r"[\w#]+")   # what a head's key keeps: its words, and "#" for its numbers
 DIGITS = re.compile(r"\d+")
-_DIGIT_IN_WORD = re.compile(r"\d(?<=[^\W\d_]\d)(?=[^\W\d_])")   # led by the digit: searched for as a set, not tried everywhere
+# led by the digit: searched for as a set, not tried everywhere
+_DIGIT_IN_WORD = re.compile(r"\d(?<=[^\W\d_]\d)(?=[^\W\d_])")
 
 
 def head_key(content: str) -> str:

@@ -78,10 +78,14 @@ _VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûüÿæœ]", r
 # It starts at no letter right after a letter (where a match from that letter fails, one from the next fails
 # too): saying so spares the regex a try at every letter of every word, four times faster. Nor after a hyphen:
 # a word between hyphens ("the -broken- variants") is set off as a name or an option, not broken.
-_INLINE_BREAK = re.compile(
-    r"(?<![^\W\d_])(?<!-)([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)(?:([-\u2010\u00ac\u2e17])[ \t]+|(\u00ad)[ \t]*)(?=([^\W\d_](?:[\w'’]*\w)?))"
-)
-INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad", "\u2e17 ")   # a line holding none of these has no inline break
+_INLINE_BREAK = re.compile(r"""
+    (?<![^\W\d_])(?<!-)
+    ([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)                    # the left part, perhaps a compound itself
+    (?:([-\u2010\u00ac\u2e17])[ \t]+|(\u00ad)[ \t]*)          # the hyphen and the space the line's end left
+    (?=([^\W\d_](?:[\w'’]*\w)?))                              # the right part
+""", re.X)
+# a line holding none of these has no inline break
+INLINE_HINTS = ("- ", "-\t", "\u2010 ", "\u00ac", "\u00ad", "\u2e17 ")
 # quotes, brackets and punctuation after a word
 _AFTER_WORD = "\"'’”),.;:!?]"
 # quotes and brackets before a word

@@ -40,10 +40,12 @@ PAGES_SKIPPED = 4     # a head's number rises by at most this much from one copy
 TITLE_CHARS = 100     # a text's title stands in its first characters (more holds the text's own words)
 RECENT_GROUPS = 64    # a copy is matched with the heads met last (a head recurs within a few pages): linear time
 
-_MORE_CAPITALS = r"[A-Z0-9&'’.,:;\-]*(?!\S)"   # the rest of a word in capitals as OCR reads it ("GEN&SIS.", "CHAPTERI")
+# the rest of a word in capitals as OCR reads it ("GEN&SIS.", "CHAPTERI")
+_MORE_CAPITALS = r"[A-Z0-9&'’.,:;\-]*(?!\S)"
 # a copy: one or two page numbers (the page's own after the last page's foot), words in capitals, a number after
 _HEAD = re.compile(
-    rf"(?<!\S)(?P<lead>(?:\d{{1,4}}\.?(?:\s+|(?=[A-Z]))){{1,2}})?(?P<words>[A-Z]{_MORE_CAPITALS}(?:\s+[A-Z&'’]{_MORE_CAPITALS})*)"
+    r"(?<!\S)(?P<lead>(?:\d{1,4}\.?(?:\s+|(?=[A-Z]))){1,2})?"
+    rf"(?P<words>[A-Z]{_MORE_CAPITALS}(?:\s+[A-Z&'’]{_MORE_CAPITALS})*)"
     r"(?P<trail>\s+\d{1,4}(?!\S))?"
 )
 _NOT_LETTERS = re.compile(r"[^A-Z]+")

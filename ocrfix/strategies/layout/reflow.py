@@ -25,7 +25,9 @@ from ocrfix.strategies.layout.lines import LineCodes, one_of
 _BULLETS = "-•*·▪–—("
 _CLOSING = "\"'’”)]"   # quotes and brackets that may follow a sentence's final stop
 _LIST_ITEM = re.compile(
-    r"(?:[\-•*·▪–—]\s|--\s|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"
+    r"(?:[\-•*·▪–—]\s|--\s"                                     # a bullet or a dash
+    r"|\d{1,3}[.)]\s|[a-z][.)]\s|[ivx]{1,5}[.)]\s"              # "12." "b)" "iv."
+    r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s?)"               # "(12)" "(b)" "(iv)"
 )
 _NUMERIC = re.compile(r"(?:^|\s)[(£$€]?\d[\d,.:/]*%?\)?(?=\s|$)")
 _FIGURE_END = set("0123456789%)")
