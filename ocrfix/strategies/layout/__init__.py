@@ -99,7 +99,8 @@ class Layout(Strategy):
         judge = HyphenJudge(load(), DocumentWords.from_text(text))   # the text's words are counted on first use
         edits.extend(self._zone(text, lines, None, body[0], None))
         dehyphenate, reflow, edit = self.dehyphenate, self.reflow, self.edit
-        joins = decide_joins(shapes, gaps, width=width, hard_wrapped=hard_wrapped, prose=is_prose(shapes)) if reflow else []
+        joins = (decide_joins(shapes, gaps, width=width, hard_wrapped=hard_wrapped, prose=is_prose(shapes))
+                 if reflow else [])
         hyphen_left, first_word = shapes.hyphen_left, shapes.first_word
         house = self._house_marks(judge, shapes) if dehyphenate and any(map(text.__contains__, HOUSE_CANDIDATES)) \
             else frozenset()
@@ -107,8 +108,8 @@ class Layout(Strategy):
             if marker_edits:
                 edits.extend(marker_edits.get(a.index, ()))
             join = None
-            if hyphen_left[i] and dehyphenate and hyphen_candidate(shapes, i, gap, width=width, hard_wrapped=hard_wrapped,
-                                                                  house=house):
+            if hyphen_left[i] and dehyphenate and hyphen_candidate(shapes, i, gap, width=width,
+                                                                  hard_wrapped=hard_wrapped, house=house):
                 join = self._hyphen_join(judge, a, b, shapes, i, house)
                 if join is not None and join[4] < SURE_JOIN and (shapes.structural[i] or shapes.structural[i + 1]):
                     join = None   # a headline's word broken across its two lines is joined only into a known word
@@ -156,8 +157,8 @@ class Layout(Strategy):
         edits = []
         for line in found:
             edits.append(self.edit(text, line.content_end - 2, line.content_end, "", confidence=0.8,
-                                   reason=f"removed a stray {line.content[-1]!r} at the line's end: a mark set alone after "
-                                          "a word that ends in a stop, dirt at the margin"))
+                                   reason=f"removed a stray {line.content[-1]!r} at the line's end: a mark set alone "
+                                          "after a word that ends in a stop, dirt at the margin"))
             line.content = line.content[:-2]
             line.content_end -= 2
         return edits
@@ -170,11 +171,13 @@ class Layout(Strategy):
         if not any(mark in text for mark in strays.STRAY_MARKS):
             return []
         starts = [line.content_start for line in body]
-        found = sorted({n for n in (bisect.bisect_right(starts, match.start()) - 1 for match in strays.MARK.finditer(text))
+        found = sorted({n for n in (bisect.bisect_right(starts, match.start()) - 1
+                                    for match in strays.MARK.finditer(text))
                         if n >= 0})
         edits = [self.edit(text, body[n].content_start + start, body[n].content_start + end, "", confidence=0.8,
-                           reason=f"removed a stray {body[n].content[start:end].strip()!r}: a mark print never sets "
-                                  "alone (a caret, an accent without its letter), in a line of words: dirt or broken type")
+                           reason=f"removed a stray {body[n].content[start:end].strip()!r}: a mark print never "
+                                  "sets alone (a caret, an accent without its letter), in a line of words: dirt or "
+                                  "broken type")
                  for n in found if not shapes.structural[n]
                  for start, end in strays.strays(body[n].content, self._mark_words(body[n].content))]
         return edits if edits and not markdown_document() else []
@@ -202,7 +205,8 @@ class Layout(Strategy):
                     verdict, why, confidence = judge.decide(left.group(1), right.group(), left.group(2))
                     if verdict != "none":
                         edits.append(self.edit(text, at + left.end(1), at + right.start(),
-                                               "" if verdict == "join" else left.group(2), confidence=min(confidence, 0.8),
+                                               "" if verdict == "join" else left.group(2),
+                                               confidence=min(confidence, 0.8),
                                                reason=f"{reason}; the word broken at the page's end joined: {why}"))
                         continue
                 edits.append(self.edit(text, at + start, at + end, "", reason=reason, confidence=0.8))
@@ -248,7 +252,8 @@ class Layout(Strategy):
     def _strip_markers(self, text: str, lines: Lines, markdown_document: Callable[[], bool]) -> dict[int, list[Edit]]:
         """Take markdown markers off the lines' content; their edits, by line, for the lines that stay."""
         found: dict[int, list[Edit]] = {}
-        marked = [match.start() for match in _MARKER_LINE.finditer("\n" + text)]   # offsets in text of the lines' starts
+        # offsets in text of the lines' starts
+        marked = [match.start() for match in _MARKER_LINE.finditer("\n" + text)]
         if not marked or markdown_document():
             return found
         starts = [line.start for line in lines.items]
@@ -267,9 +272,11 @@ class Layout(Strategy):
                 continue
             edits = []
             if prefix:
-                edits.append(self.edit(text, line.content_start, line.content_start + prefix, "", reason=reason, confidence=0.85))
+                edits.append(self.edit(text, line.content_start, line.content_start + prefix, "", reason=reason,
+                                       confidence=0.85))
             if suffix:
-                edits.append(self.edit(text, line.content_end - suffix, line.content_end, "", reason=reason, confidence=0.85))
+                edits.append(self.edit(text, line.content_end - suffix, line.content_end, "", reason=reason,
+                                       confidence=0.85))
             line.content = line.content[prefix:len(line.content) - suffix]
             line.content_start += prefix
             line.content_end -= suffix
@@ -282,7 +289,8 @@ class Layout(Strategy):
         """The text lines right above and below ``line``, with no blank line between, as the text has them."""
         index = line.index
         above = [lines.items[index - 1]] if index and not line.blank_before else []
-        below = [lines.items[index + 1]] if index + 1 < len(lines.items) and not lines.items[index + 1].blank_before else []
+        below = ([lines.items[index + 1]]
+                 if index + 1 < len(lines.items) and not lines.items[index + 1].blank_before else [])
         return [text[other.raw_start:other.raw_end] for other in above + below]
 
     def _zone(self, text: str, lines: Lines, a: Line | None, b: Line | None,
@@ -318,7 +326,8 @@ class Layout(Strategy):
             edits.append(self.edit(text, start, gap_end, separator, reason=reason, confidence=confidence))
         stops = [line.start for line in removed[1:]] + [end]
         for line, stop in zip(removed, stops):
-            edits.append(self.edit(text, line.start, stop, "", reason=f"removed {line.kind.replace('_', ' ')}: {line.reason}",
+            edits.append(self.edit(text, line.start, stop, "",
+                                   reason=f"removed {line.kind.replace('_', ' ')}: {line.reason}",
                                    confidence=line.confidence))
         return edits
 

@@ -247,9 +247,11 @@ class HyphenJudge:
             if hyphen not in ".:":
                 compound = f"{left}-{right}"
                 if self.vocabulary.count(compound):
-                    return "keep", f"the compound \"{compound}\" occurs elsewhere in the document: the {hyphen!r} at the line end is its misread hyphen", 0.8
+                    return "keep", (f"the compound \"{compound}\" occurs elsewhere in the document: the {hyphen!r} "
+                                    "at the line end is its misread hyphen"), 0.8
                 if self._content_phrase(left, right):
-                    return "keep", f"\"{left} {right}\" is a common phrase of two content words and \"{joined}\" is rare: the {hyphen!r} at the line end is a misread compound hyphen", 0.7
+                    return "keep", (f"\"{left} {right}\" is a common phrase of two content words and \"{joined}\" "
+                                    f"is rare: the {hyphen!r} at the line end is a misread compound hyphen"), 0.7
             return "none", "", 0.0
         compound = f"{left}-{right}"
         seen_joined = self.vocabulary.count(joined)
@@ -268,10 +270,13 @@ class HyphenJudge:
         lex = self.lexicon
         z_joined, z_left, z_right = lex.zipf(joined), lex.zipf(left), lex.zipf(right)
         if continued and not z_joined:
-            return "keep", f"\"{joined}\" is no word and \"{right}\" goes on with a hyphen: a compound of several words", 0.75
-        if not z_joined and left[:1].isupper() and len(left) >= 4 and z_left >= 2.0 and z_right >= 4.0 and len(right) >= 3:
+            return "keep", (f"\"{joined}\" is no word and \"{right}\" goes on with a hyphen: "
+                            "a compound of several words"), 0.75
+        if (not z_joined and left[:1].isupper() and len(left) >= 4 and z_left >= 2.0
+                and z_right >= 4.0 and len(right) >= 3):
             # a name and a common word ("Michaelmas-day", "Church-lane"): rare names are no common words
-            return "keep", f"\"{joined}\" is no word but \"{left}\" is a name and \"{right}\" a common word: a compound", 0.7
+            return "keep", (f"\"{joined}\" is no word but \"{left}\" is a name and \"{right}\" a common word: "
+                            "a compound"), 0.7
         if z_joined and min(z_left, z_right) >= 3.0 and left.casefold() not in PREFIXES:
             # an older spelling: a text that writes "to-morrow" also breaks "to-day" at its own hyphen
             # (both halves words: "con-tinue" left mid-line by OCR is no spelling; a prefix's compounds
@@ -284,14 +289,18 @@ class HyphenJudge:
         if z_right >= 3.0 and left.casefold() in PREFIXES and z_joined < 3.0:
             return "keep", f"\"{left}-\" is a prefix and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.75
         z_parts = min(z_left, z_right)
-        if min(len(left), len(right)) >= 3 and ((z_parts >= 2.5 and z_joined == 0.0) or (z_parts >= 4.0 and z_joined < 2.0)):
-            return "keep", f"\"{joined}\" is rare or no word (Zipf {z_joined:.1f}) but \"{left}\" and \"{right}\" are common: a compound", 0.75
+        if min(len(left), len(right)) >= 3 and ((z_parts >= 2.5 and z_joined == 0.0)
+                                                or (z_parts >= 4.0 and z_joined < 2.0)):
+            return "keep", (f"\"{joined}\" is rare or no word (Zipf {z_joined:.1f}) but \"{left}\" and \"{right}\" "
+                            "are common: a compound"), 0.75
         if z_parts >= 3.0 and z_joined < 3.0 and lex.bigram(left, right) > 0.0 and z_joined + 1.0 < z_parts:
-            return "keep", f"\"{left} {right}\" is a common phrase and \"{joined}\" is rare (Zipf {z_joined:.1f}): a compound", 0.7
+            return "keep", (f"\"{left} {right}\" is a common phrase and \"{joined}\" is rare "
+                            f"(Zipf {z_joined:.1f}): a compound"), 0.7
         if z_joined:
             return "join", f"\"{joined}\" is a word (Zipf {z_joined:.1f}) broken at the line end", SURE_JOIN
         if len(right) >= 3 and z_right and self.vocabulary.ends_compound(right):
-            return "keep", f"\"{joined}\" is unknown and \"{right}\" ends a hyphenated compound elsewhere in the document", 0.65
+            return "keep", (f"\"{joined}\" is unknown and \"{right}\" ends a hyphenated compound elsewhere "
+                            "in the document"), 0.65
         if not z_left and z_right >= 4.0 and len(right) >= 3:
             # OCR damaged the first part ("yueen-" for "queen-"): judge the word it most likely was
             repaired = self._one_letter_off(left)
@@ -337,7 +346,8 @@ class HyphenJudge:
 
         >>> from ocrfix.lexicon import load
         >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
-        >>> [reason[:24] for _, _, reason in judge.inline_breaks("the num- ber of opera¬ tions, pre- and post-war, ar- now")]
+        >>> text = "the num- ber of opera¬ tions, pre- and post-war, ar- now"
+        >>> [reason[:24] for _, _, reason in judge.inline_breaks(text)]
         ['joined "number" broken a', 'joined "operations" brok']
         >>> [reason[:31] for _, _, reason in judge.inline_breaks("a well- known fact, the ex- President")]
         ['closed up "well-known" broken a', 'closed up "ex-President" broken']
@@ -353,7 +363,8 @@ class HyphenJudge:
                     left[-1:].islower() and right[:1].islower()
                     and self._inline_word(left, right))):
                 start = match.start(2) if match.group(2) else match.start(3)
-                found.append((start, match.end(), f"joined \"{left + right}\" broken at a line end inside the line: {reason}"))
+                found.append((start, match.end(),
+                              f"joined \"{left + right}\" broken at a line end inside the line: {reason}"))
             elif verdict == "keep" and confidence >= 0.75 and mark == "-" and "-" not in left \
                     and (right[:1].islower() or left.casefold() in PREFIXES) \
                     and not SUSPENDED.intersection([right.casefold(), *_word_before(content, match.start(1))]) \
@@ -467,8 +478,9 @@ class HyphenJudge:
         >>> judge = HyphenJudge(load(), DocumentWords.from_text(""))
         >>> bool(judge.lost_hyphen("had been accep", "ted.")), bool(judge.lost_hyphen("it was quite moder", "ate"))
         (True, True)
-        >>> bool(judge.lost_hyphen("spoke of her", "self")), bool(judge.lost_hyphen("the old ot", "her")), bool(judge.lost_hyphen("the arsen", "als"))
-        (False, False, False)
+        >>> [bool(judge.lost_hyphen(before, fragment))
+        ...  for before, fragment in (("spoke of her", "self"), ("the old ot", "her"), ("the arsen", "als"))]
+        [False, False, False]
         """
         first = first.rstrip(_AFTER_WORD)
         if not (first.isalpha() and first.islower()):
@@ -504,7 +516,8 @@ def run_together(lexicon: Lexicon, word: str, pieces: int = 3) -> bool:
     for cut in range(1, len(folded)):
         left, right = folded[:cut], folded[cut:]
         if splittable(left, lexicon.folded_zipf(left)) and (
-                splittable(right, lexicon.folded_zipf(right)) or pieces > 2 and run_together(lexicon, right, pieces - 1)):
+                splittable(right, lexicon.folded_zipf(right))
+                or pieces > 2 and run_together(lexicon, right, pieces - 1)):
             return True
     return False
 
