@@ -55,8 +55,9 @@ def head_key(content: str) -> str:
 
     A digit between two letters is a letter OCR misread ("HIST0RY"), no number: it is left out.
 
-    >>> head_key("Mr J Smith  - 3 -  14 October 1983"), head_key("17 March 1981"), head_key("27  The HIST0RY of ASHC0MBE.")
-    ('Mr J Smith # DATE', 'DATE', '# The HISTRY of ASHCMBE')
+    >>> [head_key(line) for line in ("Mr J Smith  - 3 -  14 October 1983", "17 March 1981",
+    ...                              "27  The HIST0RY of ASHC0MBE.")]
+    ['Mr J Smith # DATE', 'DATE', '# The HISTRY of ASHCMBE']
     """
     numbers = len(DIGITS.findall(content))
     if numbers:

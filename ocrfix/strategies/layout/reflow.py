@@ -86,7 +86,8 @@ class Shapes:
         self.list_item = [False] * len(contents)
         for i in _maybe_list_items(codes):
             content = contents[i]
-            self.list_item[i] = (self.first_word[i][-1:] in ".)" or content[:1] in _BULLETS) and bool(_LIST_ITEM.match(content))
+            self.list_item[i] = ((self.first_word[i][-1:] in ".)" or content[:1] in _BULLETS)
+                                 and bool(_LIST_ITEM.match(content)))
         # most lines end in no hyphen or dash
         self.hyphen_left = [""] * len(contents)     # "exam" of "exam-", or ""
         self.hyphen = [""] * len(contents)          # the mark: "-", "¬", a misread "~", "-—"
@@ -98,7 +99,8 @@ class Shapes:
             # a stop is a misread hyphen only before a line in lower case (see hyphen_candidate): elsewhere it ends a
             # sentence and is not read as a mark at all (a quarter of all lines end in one)
             if last in _MARK_ENDS and (lower_next[i] or last not in _STOP_MARKS):
-                self.hyphen_left[i], self.hyphen[i], self.dash_end[i], self.number_range[i] = _line_end_mark(contents[i][-_TAIL:])
+                (self.hyphen_left[i], self.hyphen[i], self.dash_end[i],
+                 self.number_range[i]) = _line_end_mark(contents[i][-_TAIL:])
             # a rule (a heading's "=====" underline), code continued by a backslash (joined, the backslash would
             # escape a space) or opening a block with a brace (prose ends no line in "{"): found here, among the
             # few lines ending in such a mark, not by a test of every line
@@ -193,7 +195,8 @@ def _maybe_list_items(codes: LineCodes) -> list[int]:
 
 
 _CODE_ENDS = "\\{"   # code goes on past a backslash, and a brace opens a block
-_STRUCTURAL_ENDS = frozenset("=-*~_#+·—–" + _CODE_ENDS)   # and a rule's marks (a line of points is a leader already)
+# and a rule's marks (a line of points is a leader already)
+_STRUCTURAL_ENDS = frozenset("=-*~_#+·—–" + _CODE_ENDS)
 _MARKED_ENDS = "".join(_MARK_ENDS | _STRUCTURAL_ENDS)   # the last characters that Shapes looks at closer
 
 
@@ -268,15 +271,17 @@ def decide_joins(shapes: Shapes, gaps: list[str], *, width: int, hard_wrapped: b
     ' '
     >>> decide_joins(Shapes(["Yours sincerely,", "John Smith"]), ["blank"], width=40, hard_wrapped=True)
     [(None, '', 0.0)]
-    >>> decide_joins(Shapes(["thinks appropriate in", "present circumstances"]), ["page"], width=900, hard_wrapped=False)[0][0]
+    >>> shapes = Shapes(["thinks appropriate in", "present circumstances"])
+    >>> decide_joins(shapes, ["page"], width=900, hard_wrapped=False)[0][0]
     ' '
     """
     full_break = f"hard line break: the line is full (width {width}) and the paragraph continues"
     full_length = FULL * width
     decisions: list[tuple[str | None, str, float]] = []
     for gap, a_length, a_terminal, a_structural, a_dash_end, a_number_range, b_structural, b_list_item, b_first, \
-            b_lower in zip(gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end, shapes.number_range,
-                           shapes.structural[1:], shapes.list_item[1:], shapes.first_word[1:], shapes.starts_lower[1:]):
+            b_lower in zip(gaps, shapes.length, shapes.terminal, shapes.structural, shapes.dash_end,
+                           shapes.number_range, shapes.structural[1:], shapes.list_item[1:], shapes.first_word[1:],
+                           shapes.starts_lower[1:]):
         if a_structural or b_structural or b_list_item or not b_first or (not prose and not b_lower) or gap == "apart":
             decisions.append(_NO_JOIN)
             continue
@@ -327,11 +332,13 @@ def hyphen_candidate(shapes: Shapes, i: int, gap: str, *, width: int, hard_wrapp
         return False
     if (shapes.structural[i] or shapes.structural[i + 1]) and not headline_break(shapes, i):
         return False
-    if (hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS) and hyphen not in house and not shapes.starts_lower[i + 1]:   # "end." then "The": a sentence, no broken word
+    if ((hyphen in MISREAD_HYPHENS or hyphen in DOUBLE_HYPHENS) and hyphen not in house
+            and not shapes.starts_lower[i + 1]):   # "end." then "The": a sentence, no broken word
         return False
     if not shapes.right_word(i + 1):
         return False
-    if gap == "page" or hyphen in BREAK_ONLY:   # "¬" and the soft hyphen mark a break on any line (one set short by a picture)
+    # "¬" and the soft hyphen mark a break on any line (one set short by a picture)
+    if gap == "page" or hyphen in BREAK_ONLY:
         return True
     if hard_wrapped:
         return shapes.length[i] >= 0.5 * width
