@@ -45,8 +45,8 @@ def find_implied_pages(lines: Lines, width: int, hard_wrapped: bool) -> bool:
 
 
 def _implied_breaks(items: list[Line], markers: list[Line], width: int, hard_wrapped: bool) -> list[int]:
-    """The page breaks (each page's first line) of plain text: marked (of the lines ``markers``), numbered or under heads
-    repeating the title."""
+    """The page breaks (each page's first line) of plain text: marked (of the lines ``markers``), numbered or under
+    heads repeating the title."""
     after_blank = [line for line in items if line.blank_before]
     # a head starts in capitals, which OCR seldom misreads all as small letters: most lines are ruled out so
     in_capitals = [line for line in after_blank if line.content[:20].isupper()]
@@ -93,7 +93,8 @@ def _marked_breaks(items: list[Line], candidates: list[Line]) -> list[int]:
 
 def _beside_furniture(items: list[Line], index: int) -> bool:
     """Does a line next to the one at ``index`` look as a page's furniture may: a figure at an edge, capitals, or four
-    characters or less? (Only there does a line left out hide a page break: a section's "***" inside a story does not.)"""
+    characters or less? (Only there does a line left out hide a page break: a section's "***" inside a story does
+    not.)"""
     return any(digit_at_edge(content) or content[:20].isupper() or len(content) <= 4
                for content in (items[i].content for i in (index - 1, index + 1) if 0 <= i < len(items)))
 
@@ -154,8 +155,8 @@ def _page_end(items: list[Line], index: int) -> int:
     page's foot as OCR reads it, four characters or less holding a digit ("$2"), or three letters or less after a blank
     line ("Ro" for "84", a speck read as "sd"; a salutation's "Sir," has its comma).
 
-    >>> _page_end(Lines.scan("for a year.\n\nRo\n\nTHE BOOK").items, 2), _page_end(Lines.scan("so\n\nsd\nTHE BOOK").items, 2)
-    (0, 0)
+    >>> [_page_end(Lines.scan(text).items, 2) for text in ("for a year.\n\nRo\n\nTHE BOOK", "so\n\nsd\nTHE BOOK")]
+    [0, 0]
     >>> _page_end(Lines.scan("so\n\nSir,\nTHE BOOK").items, 2), _page_end(Lines.scan("so\nRo\nTHE BOOK").items, 2)
     (1, 1)
     """
@@ -182,7 +183,8 @@ def _under_text(items: list[Line], after_blank: list[Line]) -> list[Line]:
     >>> lines = Lines.scan("The Book\ngoing on and\nTHE BOOK 13\n\nwent on\nTHE END")
     >>> [line.content for line in _under_text(lines.items, [lines.items[3]])]
     ['THE BOOK 13']
-    >>> [line.content for line in _under_text(Lines.scan("The Book\ngoing on and\nTHE BOOK 13\nwent on\nTHE END").items, [])]
+    >>> lines = Lines.scan("The Book\ngoing on and\nTHE BOOK 13\nwent on\nTHE END")
+    >>> [line.content for line in _under_text(lines.items, [])]
     ['THE BOOK 13', 'THE END']
     """
     if len(after_blank) * PAGE_LINES < len(items):
@@ -205,8 +207,8 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     marked: set[int] = set()   # the lines holding them
     edges = [line for line in after_blank if digit_at_edge(line.content)]
     # pages joined by one newline: a head with its number (of ``under_text``) stands under the last page's line (a
-    # full one, also past a misread foot, or its foot's number: no letter's "Dear Sir," over a heading) with no blank line
-    # between
+    # full one, also past a misread foot, or its foot's number: no letter's "Dear Sir," over a heading) with no blank
+    # line between
     edges += [line for line in under_text if digit_at_edge(line.content)
               and (2 * len(items[_page_end(items, line.index)].content) >= width
                    or page_number(items[line.index - 1].content))]
@@ -317,11 +319,12 @@ def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[in
 
 
 def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int], title: str) -> set[int]:
-    r"""The implied pages' breaks whose page opens with the text's ``title`` as its running head (:func:`repeats_title`).
-    Where the title is in capitals, only a head without a number of its own counts (under a foot's number): the first
+    r"""The implied pages' breaks whose page opens with the text's ``title`` as its running head
+    (:func:`repeats_title`). Where the title is in capitals, only a head without a number of its own counts (under a foot's number): the first
     of a series of numbered headings opens a text so.
 
-    >>> lines = Lines.scan("The Book of Ruth. Chapter II\n\ntext\n\n12\n\nTHE BOOK OF RUTH.\n\ntext\n\n13\n\nTHE HARVEST")
+    >>> lines = Lines.scan("The Book of Ruth. Chapter II\n\ntext\n\n12\n\nTHE BOOK OF RUTH.\n\n"
+    ...                    "text\n\n13\n\nTHE HARVEST")
     >>> sorted(_titled_breaks(lines.items, [3, 6], {2, 5}, "thebookofruthchapterii"))
     [3]
     """
