@@ -320,8 +320,8 @@ def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[in
 
 def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int], title: str) -> set[int]:
     r"""The implied pages' breaks whose page opens with the text's ``title`` as its running head
-    (:func:`repeats_title`). Where the title is in capitals, only a head without a number of its own counts (under a foot's number): the first
-    of a series of numbered headings opens a text so.
+    (:func:`repeats_title`). Where the title is in capitals, only a head without a number of its own counts (under a
+    foot's number): the first of a series of numbered headings opens a text so.
 
     >>> lines = Lines.scan("The Book of Ruth. Chapter II\n\ntext\n\n12\n\nTHE BOOK OF RUTH.\n\n"
     ...                    "text\n\n13\n\nTHE HARVEST")

@@ -43,8 +43,10 @@ def is_markdown_document(text: str) -> bool:
     """True when the text has structures only markdown (or reStructuredText) has: tables, fenced code, links,
     inline literals.
 
-    >>> is_markdown_document("Pass ``--user`` or set ``PIP_USER``.\\n\\n**Security**\\n"), is_markdown_document("`` quoted ''")
-    (True, False)
+    >>> is_markdown_document("Pass ``--user`` or set ``PIP_USER``.\\n\\n**Security**\\n")
+    True
+    >>> is_markdown_document("`` quoted ''")
+    False
     """
     # each structure lies within one line holding "|", "``" or "](": the regex reads those lines only
     marked = _lines_holding(text[:2_000_000], ("|", "``", "]("))

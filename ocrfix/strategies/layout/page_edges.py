@@ -196,9 +196,9 @@ def _feet_inside_words(items: list[Line], pages: list[list[int]]) -> None:
 
 
 def _rules_inside_sentences(items: list[Line], pages: list[list[int]]) -> None:
-    r"""Mark the rules and asterisms between pages (:func:`printed_rule`: "---", "* * *") where a sentence runs on across
-    them (no stop ends the page's last line, a small letter starts the next page's first): a tool's page separator, a
-    markdown thematic break; a section's break in the text stands between sentences.
+    r"""Mark the rules and asterisms between pages (:func:`printed_rule`: "---", "* * *") where a sentence runs on
+    across them (no stop ends the page's last line, a small letter starts the next page's first): a tool's page
+    separator, a markdown thematic break; a section's break in the text stands between sentences.
 
     >>> lines = Lines.scan("of their Use\n* * *\fof Tobacco.\n* * *\fThe Town")
     >>> _rules_inside_sentences(lines.items, lines.pages); [line.kind for line in lines.items]

@@ -76,9 +76,9 @@ def digit_at_edge(content: str) -> bool:
 
 @cache
 def decimal_digits() -> np.ndarray:
-    """Per code point up to U+FFFF, whether it is a digit (``\\d``); the last entry, for all beyond, is true: a table for
-    :meth:`.LineCodes.holding` that finds every line a search for a digit would (a regex search costs ~200 instructions
-    a character).
+    """Per code point up to U+FFFF, whether it is a digit (``\\d``); the last entry, for all beyond, is true: a table
+    for :meth:`.LineCodes.holding` that finds every line a search for a digit would (a regex search costs ~200
+    instructions a character).
 
     >>> codes = LineCodes(["no", "page 12", "\u0663", "\U0001d7d8", ""])
     >>> codes.holding(decimal_digits().take(codes.codes, mode="clip")).tolist()
@@ -106,7 +106,9 @@ def edge_number(content: str) -> re.Match[str] | None:
     """``_EDGE_NUMBER.search(content)``, tried only on a line that starts or ends with a digit (most lines do neither,
     and the search tries its second alternative at every position).
 
-    >>> edge_number("41 THE KING'S POST").group(1), edge_number("Roads and Coaches 43").group(2), edge_number("6. I therefore")
-    ('41', '43', None)
+    >>> edge_number("41 THE KING'S POST").group(1), edge_number("Roads and Coaches 43").group(2)
+    ('41', '43')
+    >>> print(edge_number("6. I therefore"))
+    None
     """
     return _EDGE_NUMBER.search(content) if content[:1].isdigit() or content[-1:].isdigit() else None

@@ -235,7 +235,8 @@ def _counts_up(members: list[Line]) -> bool:
     number does? Between two copies with as many numbers, one number changes and goes up; a release or a dated
     sign-off of a changelog counts down, or changes in several numbers (its day and time).
 
-    >>> lines = [Line(n, 0, 0, 0, content, 0, 0) for n, content in enumerate(["THE HALL 23", "THE HALL 25", "THE HALL 27"])]
+    >>> heads = ["THE HALL 23", "THE HALL 25", "THE HALL 27"]
+    >>> lines = [Line(n, 0, 0, 0, content, 0, 0) for n, content in enumerate(heads)]
     >>> _counts_up(lines), _counts_up(lines[::-1])
     (True, False)
     >>> _counts_up([Line(n, 0, 0, 0, f"-- J. Smith  Tue, {n} May 2023 1{n}:5{n}:00", 0, 0) for n in (1, 3)])
@@ -262,7 +263,8 @@ def _merge_misread(groups: dict[str, list[Line]]) -> list[list[Line]]:
     Only keys with a number or two (the page's, a chapter's) are merged: lines with more (a changelog's
     signature lines, "Thu, 26 Jan 2023 22:58:46 +0100") differ by more than a misread.
 
-    >>> lines = {key: [Line(n, 0, 0, 0, key, 0, 0)] for n, key in enumerate(["THE HISTORY #", "THE HISTRY #", "Roads #"])}
+    >>> keys = ["THE HISTORY #", "THE HISTRY #", "Roads #"]
+    >>> lines = {key: [Line(n, 0, 0, 0, key, 0, 0)] for n, key in enumerate(keys)}
     >>> [[line.content for line in group] for group in _merge_misread(lines)]
     [['THE HISTORY #', 'THE HISTRY #'], ['Roads #']]
     """

@@ -87,8 +87,8 @@ def find_commented_pages(lines: Lines) -> bool:
 
 
 def _tool_marker(content: str) -> str | None:
-    """Why the line ``content`` is a page marker a tool wrote: a page's comment (:func:`_page_comment`), or the word page
-    and its number set off by marks no printer sets there ("--- Page 2 ---", "[Page 2]"); else None.
+    """Why the line ``content`` is a page marker a tool wrote: a page's comment (:func:`_page_comment`), or the word
+    page and its number set off by marks no printer sets there ("--- Page 2 ---", "[Page 2]"); else None.
 
     >>> print(_tool_marker("--- Page 2 ---"), _tool_marker("Page 2"), _tool_marker("- 2 -"))
     a page marker a tool wrote: '--- Page 2 ---' None None
@@ -152,7 +152,8 @@ def split_run_on_markers(lines: Lines) -> None:
 
 
 def _page_mark(text: str, match: re.Match[str]) -> bool:
-    """Is ``match`` (of ``_RUN_ON_MARKERS`` in ``text``) a page's comment, or dashes round a page's number outside one?"""
+    """Is ``match`` (of ``_RUN_ON_MARKERS`` in ``text``) a page's comment, or dashes round a page's number outside
+    one?"""
     if match[0][:1] == "<":
         return _page_comment(match[0]) is not None
     return text[match.start() - 2:match.start()] != "<!" and page_number(match[0]) is not None
