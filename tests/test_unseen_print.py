@@ -528,12 +528,18 @@ def test_a_misread_foot_between_the_halves_of_a_word_broken_at_the_page_end_goes
     assert "that it was discovered in a short Time." in corrected and foot not in corrected.split()
 
 
-@pytest.mark.parametrize("head, foot", [('<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->\n\n',
-                                         '\n\n<!-- PageFooter="{}" -->'),
-                                        ("", '\n<!-- PageFooter="CONFIDENTIAL" -->'),
-                                        ("THE HISTORY OF ASHCOMBE\n\n", '\n\n{}\n\n<!-- PageFooter="CONFIDENTIAL" -->'),
-                                        ('<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->\n', "\n\n{}")],
-                         ids=["head and foot", "foot only", "printed head and foot, comment foot", "head only"])
+@pytest.mark.parametrize("head, foot", [
+    ('<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->\n\n', '\n\n<!-- PageFooter="{}" -->'),
+    ("", '\n<!-- PageFooter="CONFIDENTIAL" -->'),
+    ("THE HISTORY OF ASHCOMBE\n\n", '\n\n{}\n\n<!-- PageFooter="CONFIDENTIAL" -->'),
+    ('<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->\n', "\n\n{}"),
+    # a converter wraps a long comment, or a head or foot of two printed lines keeps its line break in the value: the
+    # comment is read whole, as on one line
+    ('<!--\nPageHeader="THE HISTORY OF ASHCOMBE"\n-->\n\n', '\n\n<!-- PageFooter="{}" -->'),
+    ('<!-- PageHeader="THE HISTORY\nOF ASHCOMBE" -->\n', '\n<!-- PageFooter="Page {}\nof 3" -->'),
+    ("THE HISTORY OF ASHCOMBE\n\n", '\n\n{}\n<!--\n  PageBreak\n-->'),
+], ids=["head and foot", "foot only", "printed head and foot, comment foot", "head only",
+        "comment over three lines", "values over two lines", "page break over three lines"])
 def test_running_heads_and_feet_in_html_comments_go_and_end_pages(head, foot):
     # a document-intelligence converter's markdown gives a page's running head and foot in comments
     # ('<!-- PageHeader="..." -->'): they are the page's furniture, and its edges, so a printed head or foot beside them
@@ -675,18 +681,6 @@ def test_the_title_once_in_capitals_inside_a_sentence_without_page_numbers_stays
     body = "\n".join(textwrap.wrap(HISTORY[:900], 60))
     text = f"The Anglo-Levantine Trading Company\n\n{body}\n\nWe remain, dear Sirs, {lead_in}\n\nTHE ANGLO-LEVANTINE TRADING COMPANY\n\n{after}\n"
     assert Pipeline(["layout"]).run(text).text.count("THE ANGLO-LEVANTINE TRADING COMPANY") == 1
-
-
-@pytest.mark.parametrize("head, foot", [('<!--\nPageHeader="THE HISTORY OF ASHCOMBE"\n-->\n\n', '\n\n<!-- PageFooter="{}" -->'),
-                                        ('<!-- PageHeader="THE HISTORY\nOF ASHCOMBE" -->\n', '\n<!-- PageFooter="Page {}\nof 3" -->'),
-                                        ("THE HISTORY OF ASHCOMBE\n\n", '\n\n{}\n<!--\n  PageBreak\n-->')],
-                         ids=["comment over three lines", "values over two lines", "page break over three lines"])
-def test_page_comments_over_several_lines_go_and_end_pages(head, foot):
-    # a converter wraps a long comment, or a head or foot of two printed lines keeps its line break in the value: the
-    # comment is read whole, as on one line
-    lines = textwrap.wrap(HISTORY, 60, break_on_hyphens=False)
-    text = "\n".join(head + "\n".join(lines[i:i + 10]) + foot.format(1 + i // 10) for i in (0, 10, 20))
-    assert Pipeline(["layout"]).run(text).text.split() == " ".join(lines[:30]).split()
 
 
 def test_a_comment_over_several_lines_that_marks_no_page_stays():
