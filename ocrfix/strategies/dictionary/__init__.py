@@ -275,19 +275,11 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                     break
                 i = visits[k]
             kind = kinds[cores[i]]
-            if i in joins:
-                joined = self._join(tokens, i)
-                if joined is not None and i not in taken and i + 1 not in taken:
+            if (i in joins or i in gaps) and i not in taken and i + 1 not in taken:
+                # two tokens read as one word: "be come" -> "become", or with a lost letter, "sho ld" -> "should"
+                joined = (i in joins and self._join(tokens, i)) or (i in gaps and self._fill_gap(tokens, i, gaps[i]))
+                if joined:
                     replacement, confidence, reason = joined
-                    start, end = tokens.starts[i], tokens.ends[i + 1]
-                    edits.append(self.edit(text, start, end, replacement, reason=reason, confidence=confidence))
-                    tokens.repaired[i] = tokens.repaired[i + 1] = fold(replacement)
-                    i += 2
-                    continue
-            if i in gaps and i not in taken and i + 1 not in taken:
-                filled = self._fill_gap(tokens, i, gaps[i])
-                if filled is not None:  # "sho ld" -> "should"
-                    replacement, confidence, reason = filled
                     edits.append(self.edit(text, tokens.starts[i], tokens.ends[i + 1], replacement,
                                            reason=reason, confidence=confidence))
                     tokens.repaired[i] = tokens.repaired[i + 1] = fold(replacement)
