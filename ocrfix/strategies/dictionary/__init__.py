@@ -106,7 +106,8 @@ GLUED_ARTICLE_ODDS = 1.0
 LETTER_WITH_SPACE = -0.7
 LOST_LETTER_REST = 3  # letters left of a word that lost its first one after a closed-class word ("theaith")
 # a GLUE_WORDS word's letters after its first -> the words: "he" -> she, the
-GLUE_TAILS = {tail: sorted(glue for glue in GLUE_WORDS if glue[1:] == tail) for tail in {glue[1:] for glue in GLUE_WORDS}}
+GLUE_TAILS = {tail: sorted(glue for glue in GLUE_WORDS if glue[1:] == tail)
+              for tail in {glue[1:] for glue in GLUE_WORDS}}
 RUN_TOGETHER_EDGE = frozenset("-'’@/._")  # beside a word two run together (see _printed_apart): a compound or code
 # A cache language model (Kuhn & De Mori 1990): a word the document itself uses elsewhere is likelier
 # there than the lexicon says ("Valley" printed "Vailey" in a text that names the valley twice);
@@ -326,7 +327,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                     declined.append(i)
                     tokens.left_alone.add(i)
             i += 1
-        passed = [i for i in passed if i - 1 not in tokens.repaired]  # the pass read the others: one before was repaired
+        # the pass read the others: one before them was repaired
+        passed = [i for i in passed if i - 1 not in tokens.repaired]
         declined += passed
         tokens.left_alone.update(passed)
         if marks_read >= MARKS_READ:  # this print loses first letters to marks: its hyphens and stops are read so too
@@ -360,7 +362,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         """
         cores, starts, ends = tokens.cores, tokens.starts, tokens.ends
         return {i for i in tokens.unfitting if i not in joins and i not in tokens.taken and i + 1 not in tokens.repaired
-                and starts[i] == tokens.raw_starts[i] and ends[i] == tokens.raw_ends[i] and cores[i][:1] not in LETTER_MARKS
+                and starts[i] == tokens.raw_starts[i] and ends[i] == tokens.raw_ends[i]
+                and cores[i][:1] not in LETTER_MARKS
                 and ((kind := kinds[cores[i]])[0] == "skip" or kind[0] == "word" and kind[2] >= PIECE_ZIPF
                      and not self._name_like(tokens, i) and self._none_near(kind[1], kind[2], False))}
 
@@ -889,7 +892,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             zipfs = self._lexicon.folded_zipf
             found = remember(self._lost_splits, word, [
                 (left, right, zipfs(left), zipfs(right)) for left, right in dict.fromkeys(pairs)
-                if left and splittable(left, zipfs(left)) and splittable(right, zipfs(right)) and self._pair(left, right)])
+                if left and splittable(left, zipfs(left)) and splittable(right, zipfs(right))
+                and self._pair(left, right)])
         return found
 
     def _glued_odds(self, left: str, right: str) -> float:
@@ -1026,9 +1030,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
     def _two_letters(self, word: str, readings: dict[str, float], rivals: dict[str, float], prev: str | None,
                      nxt: str | None) -> tuple[str, float] | None:
         """The best of ``rivals``, readings of a mark before ``word`` as two letters, where it beats every one of
-        ``readings`` (the word as printed and with one letter put back) and forms a listed pair with a neighbour, with its confidence
-        against them all: "“om the" is "from", "“ngers" "fingers" though "mom", "angers" are words. A wrong pair of
-        letters is farther from the truth than the mark was: the reading's own confidence, with no neighbour to back
+        ``readings`` (the word as printed and with one letter put back) and forms a listed pair with a neighbour, with
+        its confidence against them all: "“om the" is "from", "“ngers" "fingers" though "mom", "angers" are words. A
+        wrong pair of letters is farther from the truth than the mark was: the reading's own confidence, with no neighbour to back
         it no reading ("Corpany's “ese Wa:"), nor where it beats the best reading with one letter put back by less
         than TWO_LETTER_ODDS (that one is then read as before: "“very “ne cver" is no clear "fine").
 
@@ -1492,7 +1496,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
         as_printed = self._channel(word, word)[0]
-        scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}  # its repeats: see _classify, _admissible
+        # its repeats: see _classify, _admissible
+        scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}
         candidates.sort(reverse=True)
         noise = FURTHER_SLIP_SHARE * (UNKNOWN_ZIPF - unknown_prior) if not zipf else 0.0  # see FURTHER_SLIP_SHARE
         for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
@@ -1722,7 +1727,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
 
     def _channel(self, reading: str, word: str) -> tuple[float, bool]:
         """The error model's (log10 P(``word`` printed | ``reading``), attested?), one alignment per pair; for an
-        unknown ``word`` whose ``reading`` changes or puts back its first letter alone, raised (:func:`first_letter_odds`).
+        unknown ``word`` whose ``reading`` changes or puts back its first letter alone, raised
+        (:func:`first_letter_odds`).
 
         >>> d = Dictionary()
         >>> round(d._channel("tempest", "wempest")[0] - d.model.folded_reading("tempest", "wempest")[0], 2)

@@ -51,7 +51,8 @@ def chains(word: str, zipfs: Callable[[list[str]], list[float]], bigram: Callabl
     """Every chain ``word`` (folded) splits into, as (log10 P of its pieces by word bigrams, pieces),
     best first; empty if it is too short, splits more than MAX_CHAINS ways, or not at all.
 
-    ``zipfs`` gives the Zipf of each of a list of words; ``bigram`` says whether a word pair is listed; ``next_prob(prev, z_prev, word, z_word)`` is log10
+    ``zipfs`` gives the Zipf of each of a list of words; ``bigram`` says whether a word pair is listed;
+    ``next_prob(prev, z_prev, word, z_word)`` is log10
     P(word | prev). One pair in UNLISTED_PER_PAIRS may be unlisted (the bigram list holds only the
     commoner pairs: "subtly different"); P(first piece) is its frequency.
     """

@@ -21,7 +21,8 @@ def before_edits(original: str, edits: list[Edit], applied: list[Edit]) -> list[
     an applied edit, so each offset moves back by what the applied edits before it added.
 
     >>> applied = [Edit(4, 5, ", ", "", "", 1.0, ",")]
-    >>> [(e.start, e.end, e.original) for e in before_edits("idle,amd so", [Edit(6, 9, "and", "", "", 1.0, "amd")], applied)]
+    >>> moved = before_edits("idle,amd so", [Edit(6, 9, "and", "", "", 1.0, "amd")], applied)
+    >>> [(e.start, e.end, e.original) for e in moved]
     [(5, 8, 'amd')]
     """
     ends, added, total = [], [], 0  # end of each applied edit in the edited text, and the characters added so far

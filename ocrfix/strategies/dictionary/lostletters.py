@@ -93,6 +93,7 @@ def one_letter_short() -> frozenset[str]:
         return cached
     words = [word for word, zipf in lexicon.load().words()
              if zipf >= GAP_WORD_ZIPF and len(word) >= GAP_WORD_LENGTH and word.isalpha()]
-    short = frozenset(word[:cut] + word[cut + 1:] for word in words for cut in range(2, len(word) - 1))  # a first piece of 2+
+    # a first piece of two letters or more
+    short = frozenset(word[:cut] + word[cut + 1:] for word in words for cut in range(2, len(word) - 1))
     diskcache.write_tables(path, short)
     return short

@@ -123,7 +123,8 @@ def counted_from_misprints(zipf: float, prior: float, channel: float) -> bool:
     decides there alone. The caller passes attested confusions only: one at the model's floor says that
     it happens, not how often (as in :meth:`Dictionary._rivals`).
 
-    >>> [counted_from_misprints(*figures) for figures in ((3.16, 7.41, -2.96), (5.53, 6.33, -3.02), (2.46, 5.68, -2.95))]
+    >>> figures = ((3.16, 7.41, -2.96), (5.53, 6.33, -3.02), (2.46, 5.68, -2.95))
+    >>> [counted_from_misprints(*each) for each in figures]
     [True, False, False]
     """
     return zipf >= RARE_PIECE_ZIPF and prior + channel >= zipf + KNOWN_WORD_BONUS

@@ -161,7 +161,8 @@ GLUED_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}'’@/._`-])(of|to|in|at|by
 # glued_initials
 FIGURE_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/_@#&=+~‘’'-])([0-9]{1,4}|[0-9]{1,3}(?:,[0-9]{3})+)(\p{L}{2,}+)")
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{2,8}(?=[0-9]{4}(?![\p{L}\p{N}]))")
-GLUED_SUM_PART = regex.compile(r"(?<![\p{L}\p{N},]|(?<![sd])\.)[0-9]{1,3}[sd]\.(?=[0-9]{1,2}d\.|\p{Lu}\p{Ll}|\p{Ll}{2,}\b)")
+GLUED_SUM_PART = regex.compile(r"(?<![\p{L}\p{N},]|(?<![sd])\.)[0-9]{1,3}[sd]\."
+                               r"(?=[0-9]{1,2}d\.|\p{Lu}\p{Ll}|\p{Ll}{2,}\b)")
 GLUED_INITIALS = regex.compile(r"(?<![\p{L}\p{N}.@/_-])(?:\p{Lu}\.){2,3}(?=\p{Lu}\p{Ll}{2,})")
 # words English glues to a figure as units ("3lbs", "10mins", "30ish") that are in common use as words too
 FIGURE_UNITS = frozenset(("lbs", "ozs", "cwt", "cwts", "qrs", "yds", "ins", "mins", "hrs", "secs", "kgs", "mph", "kph",
@@ -172,7 +173,8 @@ OPENING_MARKS = ".;:!?,"  # a mark and a space before a figure glued to a capita
 # full stop, an s or d (shillings, pence), an ASCII capital
 FIGURE_DIGIT, FIGURE_LETTER, FIGURE_STOP, FIGURE_MONEY, FIGURE_CAPITAL = 1, 2, 4, 8, 16
 FIGURE_CLASSES = (DIGIT * FIGURE_DIGIT | LETTER_NOT_DIGIT * FIGURE_LETTER | char_class(".") * FIGURE_STOP
-                  | char_class("sd") * FIGURE_MONEY | char_class(string.ascii_uppercase) * FIGURE_CAPITAL).astype(np.uint8)
+                  | char_class("sd") * FIGURE_MONEY
+                  | char_class(string.ascii_uppercase) * FIGURE_CAPITAL).astype(np.uint8)
 # where a lower-case letter meets a capital or a digit: the only places the two above may match (found first: a scan
 # for this is several times faster than for either)
 LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"(?<=\p{Ll})[\p{Lu}\p{N}]")
@@ -726,7 +728,8 @@ def _figure_places(text: str) -> tuple[list[int], list[int], list[int], list[int
 def _figure_start(text: str, last: int) -> int:
     """Where the figure whose last digit stands at ``last`` begins (a thousands comma inside it)."""
     start = last
-    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "," and start > 1 and text[start - 2].isdigit()):
+    while start > 0 and (text[start - 1].isdigit()
+                         or text[start - 1] == "," and start > 1 and text[start - 2].isdigit()):
         start -= 1
     return start
 

@@ -228,7 +228,8 @@ def _is_turned(cores: list[str], labels: list[tuple[str, str]], lex: lexicon.Lex
     gained = (_listed_pairs([word for _, word in reversed(labels)], lex)
               - _listed_pairs([fold(core) for core in cores], lex))
     long_words = sum(label == "F" and len(word) >= LONG_WORD for label, word in labels)
-    return gained >= PAIRS_GAINED or (gained > 0 or long_words >= 2) and read > MIN_READ and read >= SURE_SHARE * lettered
+    return gained >= PAIRS_GAINED or ((gained > 0 or long_words >= 2) and read > MIN_READ
+                                      and read >= SURE_SHARE * lettered)
 
 
 def _listed_pairs(words: list[str], lex: lexicon.Lexicon) -> int:
