@@ -1032,9 +1032,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         """The best of ``rivals``, readings of a mark before ``word`` as two letters, where it beats every one of
         ``readings`` (the word as printed and with one letter put back) and forms a listed pair with a neighbour, with
         its confidence against them all: "“om the" is "from", "“ngers" "fingers" though "mom", "angers" are words. A
-        wrong pair of letters is farther from the truth than the mark was: the reading's own confidence, with no neighbour to back
-        it no reading ("Corpany's “ese Wa:"), nor where it beats the best reading with one letter put back by less
-        than TWO_LETTER_ODDS (that one is then read as before: "“very “ne cver" is no clear "fine").
+        wrong pair of letters is farther from the truth than the mark was: the reading's own confidence, with no
+        neighbour to back it no reading ("Corpany's “ese Wa:"), nor where it beats the best reading with one letter put
+        back by less than TWO_LETTER_ODDS (that one is then read as before: "“very “ne cver" is no clear "fine").
 
         >>> fix = Dictionary()
         >>> best, confidence = fix._two_letters("om", {"om": -9.0, "mom": -8.0}, {"from": -5.0}, "went", "the")
