@@ -90,13 +90,14 @@ def line_density(evidence: np.ndarray, chars: np.ndarray, starts: np.ndarray, le
     return dense
 
 
-def cut_shortfalls(tokens: Sequence[str], token_line: np.ndarray, lower_start: np.ndarray, filled: np.ndarray,
-               page_of_line: np.ndarray, indents: np.ndarray) -> np.ndarray:
+def cut_shortfalls(tokens: Sequence[str], tokens_per_line: np.ndarray, lower_start: np.ndarray, filled: np.ndarray,
+                   page_of_line: np.ndarray, indents: np.ndarray) -> np.ndarray:
     """Per line: the characters by which a line cut short mid-sentence falls short of its page's median full line.
 
-    ``filled``: each line's characters, whitespace collapsed (-1 for a blank
-    line); ``lower_start``: whether each token starts in lower case;
-    ``indents``: each line's leading whitespace (:func:`line_indents`).
+    ``tokens_per_line``: how many tokens each line holds; ``filled``: each
+    line's characters, whitespace collapsed (-1 for a blank line);
+    ``lower_start``: whether each token starts in lower case; ``indents``:
+    each line's leading whitespace (:func:`line_indents`).
 
     Set text breaks a line where the next word does not fit, so a line is only
     cut where it does: the next line's first word, after a space, within the
@@ -113,12 +114,12 @@ def cut_shortfalls(tokens: Sequence[str], token_line: np.ndarray, lower_start: n
     >>> full = "the quick brown fox jumps over the lazy dog and"
     >>> text = "\\n".join([full] * 3 + ["the quick brown", full, full, "the end of it."])
     >>> tokens = text.split()
-    >>> lines = np.repeat(np.arange(7), [len(line.split()) for line in text.split("\\n")])
+    >>> counts = np.array([len(line.split()) for line in text.split("\\n")])
     >>> filled = np.array([len(line) for line in text.split("\\n")], dtype=float)
     >>> lower = np.array([t[0].islower() for t in tokens])
-    >>> cut_shortfalls(tokens, lines, lower, filled, np.zeros(7, dtype=int), np.zeros(7, dtype=int)).tolist()
+    >>> cut_shortfalls(tokens, counts, lower, filled, np.zeros(7, dtype=int), np.zeros(7, dtype=int)).tolist()
     [0.0, 0.0, 0.0, 32.0, 0.0, 0.0, 0.0]
-    >>> cut_shortfalls(tokens, lines, lower, filled, np.zeros(7, dtype=int), np.array([0, 0, 0, 0, 2, 2, 2])).tolist()
+    >>> cut_shortfalls(tokens, counts, lower, filled, np.zeros(7, dtype=int), np.array([0, 0, 0, 0, 2, 2, 2])).tolist()
     [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     """
     n_lines = len(filled)
@@ -132,13 +133,13 @@ def cut_shortfalls(tokens: Sequence[str], token_line: np.ndarray, lower_start: n
     candidates = (inside & (filled > 0) & (filled < CUT_LINE_SHARE * typical)).nonzero()[0]
     if not len(candidates):
         return missing
-    per_line = np.bincount(token_line, minlength=n_lines)
-    last_token = np.cumsum(per_line) - 1  # of each line (lines with tokens)
+    last_token = np.cumsum(tokens_per_line) - 1  # of each line (lines with tokens)
     candidates = candidates[lower_start[last_token[candidates] + 1].astype(bool)]  # the next line runs on in lower case
     for line in candidates.tolist():
         last = int(last_token[line])
         wrapped = filled[line] + 1 + len(tokens[last + 1]) > typical[line]  # the next line's first word did not fit
-        heading = not lower_start[last + 1 - int(per_line[line]):last + 1].any()  # "Company Limited", "Glenlochy House"
+        first = last + 1 - int(tokens_per_line[line])
+        heading = not lower_start[first:last + 1].any()  # "Company Limited", "Glenlochy House"
         if not (wrapped or heading) and tokens[last].rstrip(CLOSING_QUOTES + ")]")[-1:] not in _CLOSED_LINE_END:
             missing[line] = typical[line] - filled[line]
     return missing

@@ -266,7 +266,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
             masses[:, COLUMN["broken_sentences"]] = np.bincount(
                 token_line[broken], broken_sentence_mass(broken, token_evidence), minlength=n_lines)
         indents = line_indents(starts, token_starts, tokens_per_line)
-        masses[:, COLUMN["cut_lines"]] = cut_shortfalls(tokens, token_line, aux[:, 4], chars - 1.0, page_of_line,
+        masses[:, COLUMN["cut_lines"]] = cut_shortfalls(tokens, tokens_per_line, aux[:, 4], chars - 1.0, page_of_line,
                                                         indents)
         masked = aux[:, 2].nonzero()[0]
         masks, kinds = unique_inverse(aux[masked, 2])  # a few distinct sets of languages
