@@ -53,14 +53,14 @@ def move_own_words(table: TokenTable, ids: np.ndarray, charged: np.ndarray, toke
     total = np.bincount(word, weights=uses)[word]
     own, often = present[total >= OWN_NAME_COUNT], total[total >= OWN_NAME_COUNT] >= OWN_WORD_COUNT
     if len(own):
-        # kind="sort": numpy's default for isin is a table as wide as the ids' range
-        rows = np.isin(ids[charged], own[often], kind="sort")
+        charged_ids = ids.take(charged)
+        place = np.minimum(np.searchsorted(own, charged_ids), len(own) - 1)  # own is ascending
+        mine = own.take(place) == charged_ids  # tokens of a type printed OWN_NAME_COUNT times or more
         moved = [COLUMN["unknown"], COLUMN["names"], COLUMN["rare"], COLUMN["garbage"], COLUMN["merged"]]
         # Where damage is dense the same misreading of a common word recurs by chance; elsewhere any word printed
         # twice is the text's.
         twice = [NAMES_COLUMN, RARE_COLUMN] if len(charged) >= OWN_WORD_DAMAGE * len(ids) else moved
-        rows |= np.isin(ids[charged], own[~often], kind="sort") & token_masses[:, twice].any(axis=1)
-        rows = rows.nonzero()[0]
+        rows = (mine & (often.take(place) | token_masses[:, twice].any(axis=1))).nonzero()[0]
         token_masses[rows, COLUMN["repeated"]] = token_masses[rows][:, moved].sum(axis=1)
         for column in moved:
             token_masses[rows, column] = 0.0
