@@ -230,6 +230,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
     tokens_per_line = np.diff(np.searchsorted(token_starts, np.append(starts, len(codes))))
     token_line = np.repeat(np.arange(n_lines), tokens_per_line)  # of each token's first character
     chars = (nonspace + tokens_per_line).astype(float)  # tokens, the spaces between, the line break
+    filled = chars - 1.0  # without the line break
 
     masses = np.zeros((n_lines, len(FEATURES)))
     words = latin = letters = np.zeros(pages)
@@ -266,7 +267,7 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
             masses[:, COLUMN["broken_sentences"]] = np.bincount(
                 token_line[broken], broken_sentence_mass(broken, token_evidence), minlength=n_lines)
         indents = line_indents(starts, token_starts, tokens_per_line)
-        masses[:, COLUMN["cut_lines"]] = cut_shortfalls(tokens, tokens_per_line, aux[:, 4], chars - 1.0, page_of_line,
+        masses[:, COLUMN["cut_lines"]] = cut_shortfalls(tokens, tokens_per_line, aux[:, 4], filled, page_of_line,
                                                         indents)
         masked = aux[:, 2].nonzero()[0]
         masks, kinds = unique_inverse(aux[masked, 2])  # a few distinct sets of languages
@@ -274,7 +275,6 @@ def _measure(text: str, confidences: Sequence[Sequence[tuple[int, float | None]]
         # in floating point (BLAS; integer matmul has no fast path): the counts stay exact
         hits = per_kind.astype(float) @ ((masks[:, None] >> np.arange(hits.shape[1])) & 1).astype(float)
     clear_table_rows(codes, space, breaks, n_lines, masses, alnum, nonspace)
-    filled = chars - 1.0  # without the line break
     masses[:, COLUMN["short_lines"]] = np.where((filled >= 1) & (filled <= 3), chars, 0.0)
     bad = masses[:, NOISE_COLUMNS].sum(axis=1)
     noisy = (filled > 3) & ((alnum < 0.5 * nonspace) | (bad > 0.5 * chars))
