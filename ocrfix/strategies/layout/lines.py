@@ -96,26 +96,38 @@ class Lines:
         self.pages = pages
 
     def split_at(self, cuts: list[int]) -> None:
-        r"""Split lines at the text offsets ``cuts`` (in order, each inside a line's content), as if a newline stood
-        there: for markup a tool ran on into a line of text. The lines are indexed anew.
+        r"""Split lines at those of the text offsets ``cuts`` that fall inside a line's content, as if a newline stood
+        there: for markup a tool ran on into a line of text. Spaces alone between two cuts (two markers run on into
+        each other) stay with the piece before them. The lines are indexed anew.
 
         >>> lines = Lines.scan("one\nA<!-- x -->B\fC")
         >>> lines.split_at([5, 15]); [(line.content, line.start, line.end, line.page) for line in lines.items]
         [('one', 0, 3, 0), ('A', 4, 5, 0), ('<!-- x -->', 5, 15, 0), ('B', 15, 16, 0), ('C', 17, 18, 1)]
         >>> lines.pages
         [[0, 1, 2, 3], [4]]
+        >>> lines = Lines.scan("--- Page 3 --- <!-- page 4 -->\nend")
+        >>> lines.split_at([0, 14, 15, 15, 30]); [line.content for line in lines.items]
+        ['--- Page 3 ---', '<!-- page 4 -->', 'end']
         """
         text = self.text
         starts = [line.content_start for line in self.items]
         pieces: dict[int, list[int]] = {}
-        for cut in cuts:
-            pieces.setdefault(bisect_right(starts, cut) - 1, []).append(cut)
+        for cut in sorted(set(cuts)):
+            n = bisect_right(starts, cut) - 1
+            if n >= 0 and starts[n] < cut < self.items[n].content_end:
+                pieces.setdefault(n, []).append(cut)
+        if not pieces:
+            return
         items: list[Line] = []
         for line in self.items:
             if line.index not in pieces:
                 items.append(line)
                 continue
-            bounds = [line.start, *pieces[line.index], line.end]
+            bounds = [line.start]
+            for cut in pieces[line.index]:
+                if text[bounds[-1]:cut].strip():
+                    bounds.append(cut)
+            bounds.append(line.end)
             for n, (start, end) in enumerate(zip(bounds, bounds[1:])):
                 raw = text[start:end]
                 first = end - len(raw.lstrip())

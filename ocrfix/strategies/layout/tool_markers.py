@@ -7,7 +7,6 @@ the tool, not the book's text. Where a newline was lost, the marker runs on into
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ocrfix.strategies.layout.lines import Line, Lines, mark
 from ocrfix.strategies.layout.page_numbers import PAGE_NUMBER, page_number
@@ -139,16 +138,10 @@ def split_run_on_markers(lines: Lines) -> None:
     ['the end.', '<!-- page 2 -->', 'THE HEAD', 'see <!-- note --> here', '--- Page 3 ---', 'go']
     """
     text = lines.text
-    found = [match for pattern in _RUN_ON_MARKERS for match in pattern.finditer(text) if _page_mark(text, match)]
-    if not found:
-        return
-    starts = [line.content_start for line in lines.items]
-    cuts = []
-    for match in found:
-        line = lines.items[bisect_right(starts, match.start()) - 1]
-        cuts += [cut for cut in match.span() if line.content_start < cut < line.content_end]
+    cuts = [cut for pattern in _RUN_ON_MARKERS for match in pattern.finditer(text) if _page_mark(text, match)
+            for cut in match.span()]
     if cuts:
-        lines.split_at(sorted(cuts))
+        lines.split_at(cuts)   # (at the cuts inside a line: one at a line's edge splits nothing)
 
 
 def _page_mark(text: str, match: re.Match[str]) -> bool:
