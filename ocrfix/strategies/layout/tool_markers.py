@@ -10,7 +10,7 @@ import re
 
 from ocrfix.strategies.layout.lines import Line, Lines, mark
 from ocrfix.strategies.layout.page_numbers import PAGE_NUMBER, page_number
-from ocrfix.strategies.layout.specks import RULE_MARKS, printed_rule
+from ocrfix.strategies.layout.specks import printed_rule
 
 
 # a page marker in an HTML comment, as converters and vision-language OCR write it between pages:
@@ -64,7 +64,7 @@ def find_commented_pages(lines: Lines) -> bool:
     # a markdown rule right beside a marker ("---" over "<!-- page 2 -->") is the tool's page separator too
     marked = set(reasons)
     marked |= {i for index in reasons for i in (index - 1, index + 1)
-               if 0 <= i < len(items) and items[i].content[:1] in RULE_MARKS and printed_rule(items[i].content)}
+               if 0 <= i < len(items) and printed_rule(items[i].content)}
     pages: list[list[int]] = []
     page: list[int] = []
     for line in items:
