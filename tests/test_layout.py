@@ -356,6 +356,22 @@ def test_a_long_continuation_head_under_a_catchword_in_plain_text_goes(separator
     assert "Cannington" not in out.split("Dear")[1] and "/earnest," not in out and "begun in earnest, and that" in out
 
 
+@pytest.mark.parametrize("mark", ["/1", "./..", "P.T.O."])
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_a_continuation_head_under_a_continuation_mark_in_plain_text_goes(separator, mark):
+    # a mark that names no word ends the first page as a catchword does: the addressee and date under it head the next
+    text = (LETTER_OPENING + "\n".join(PAGE_END) + f"\n\n{mark}{separator}The Rt Hon Lord Ferrier of Cannington  19 May 1986"
+            "\n\nearnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE))
+    out = layout(text)
+    assert "Cannington" not in out.split("Dear")[1] and mark not in out and "begun in earnest, and that" in out
+
+
+def test_a_line_naming_the_addressee_under_no_continuation_mark_stays():
+    text = (LETTER_OPENING + "\n".join(PAGE_END) + "\n\nThe Rt Hon Lord Ferrier of Cannington  19 May 1986"
+            "\n\nearnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE))
+    assert layout(text).count("Cannington") == 2
+
+
 def test_a_word_over_a_line_naming_the_addressee_is_no_catchword_unless_it_is_announced():
     text = (LETTER_OPENING + "\n".join(PAGE_END) + "\n\n/earnest,\nThe Rt Hon Lord Ferrier of Cannington - 2 - 19 May 1986"
             "\n\nand that a report would be made to the\n" + "\n".join(NEXT_PAGE))

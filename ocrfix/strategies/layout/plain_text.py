@@ -121,6 +121,14 @@ class _PlainText:
                 mark(top, "page_number", f"page number {number[0]} at the top of the page a catchword announces",
                      0.8)
 
+    def mark_continued_head(self, line: Line) -> None:
+        """A continuation mark ("/1", "./..", "P.T.O.") ends a page: a letter's continuation head right under it
+        ("Dr A. Smith  2 March 1979": the addressee's name and the date) is the next page's head."""
+        head = self.next_text(line)
+        if (head is not None and head.kind == "body" and self.figures[self.position[head.index]]
+                and continuation_head(head, self.first_page, self.width, self.hard_wrapped) is not None):
+            mark(head, "running_head", "head of the page a continuation mark announces", 0.8)
+
     def mid_sentence(self, line: Line) -> bool:
         """Does a sentence run on across ``line`` ("whereupon the / THE HALL 23 / stranger")?"""
         n = self.position[line.index]
@@ -143,6 +151,7 @@ class _PlainText:
                 word, marked = found
                 if not word and self.position[line.index] > 0:
                     mark(line, "catchword", "continuation mark", 0.9)
+                    self.mark_continued_head(line)
                     continue
                 self.mark_catchword(line, word, marked)
                 if line.kind == "body":
