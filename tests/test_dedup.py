@@ -569,3 +569,31 @@ def test_a_refrain_said_three_times_in_verse_stays():
              "as the men knew well, and\n" + "Pull away, pull away, my bonny lads, pull away!\n" * 3
              + "they sang as they went down to the\nwater in the dark of the morning\n")
     assert fixed(prose).count("Pull away") == 1
+
+
+# -- session 25 (dedup25): loops in tables and cells ----------------------------------------------------------
+
+def test_a_row_looping_to_the_page_end_loses_its_last_copy_cut_short():
+    head = "| Date | Description | Amount |\n| --- | --- | --- |\n| 11 Mar | Card payment, Tesco | 23.40 |\n"
+    row = "| 12 Mar | Transfer to savings account | 250.00 |\n"
+    assert fixed(head + row * 40 + "| 12 Mar | Trans") == head + row.rstrip("\n")
+    assert fixed("Minutes\n" + "The board met on Tuesday.\n" * 6 + "The bo\fNext") == (
+        "Minutes\nThe board met on Tuesday.\fNext")
+    # the page's last line that is no part-copy of the loop stays
+    assert fixed("Minutes\n" + "The board met on Tuesday.\n" * 6 + "The end.") == (
+        "Minutes\nThe board met on Tuesday.\nThe end.")
+
+
+def test_a_runaway_whose_first_copy_is_glued_to_tags_keeps_that_copy_whole():
+    sentence = "See the attached schedule for details."
+    assert fixed("<table><tr><td>Notes</td><td>" + " ".join([sentence] * 31)) == (
+        f"<table><tr><td>Notes</td><td>{sentence}")
+    assert fixed("<p>Minutes.</p><p>" + " ".join([sentence] * 31) + "</p>") == f"<p>Minutes.</p><p>{sentence}</p>"
+
+
+def test_a_markdown_ledger_row_said_four_times_stays_as_a_plain_one_does():
+    row = "3 May 1852 | To cash paid for candles and soap for the vestry | 1 | 6"
+    ledger = "| Date | Particulars | s. | d. |\n| --- | --- | --- | --- |\n" + f"| {row} |\n" * 4 + "| 4 May | Coal | 4 | 0 |"
+    assert_unchanged(ledger)
+    assert_unchanged((row.replace(" |", "") + "\n") * 4 + "4 May Coal 4 0")
+    assert fixed(ledger.replace(f"| {row} |\n" * 4, f"| {row} |\n" * 9)).count("candles") == 1

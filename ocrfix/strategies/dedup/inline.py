@@ -20,7 +20,7 @@ import numpy as np
 
 from ocrfix.strategies.dedup.loop import (LETTER, LOW_INFO_COPIES, OPENING_MARKS, RUNAWAY_COPIES, SENTENCE_END,
                                           SHORT_BLOCK, Loop, preview)
-from ocrfix.strategies.dedup.markup import HEADING, TAG_OR_ENTITY
+from ocrfix.strategies.dedup.markup import HEADING, TAG_OR_ENTITY, ends_in_tag
 from ocrfix.strategies.dedup.noise import NO_DIGITS, NUMBER, counts_on, noise_only
 from ocrfix.strategies.dedup.periods import ahead, few, is_power, periods_row_by_row, periods_with_runs, runs
 from ocrfix.strategies.dedup.signatures import Tokens, signatures
@@ -277,17 +277,25 @@ class TokenLoops:
                 end = int(self.ends[closing])
             elif word.startswith(stem) and word[len(stem)] == "<":  # "applicable</li></ul>"
                 end = int(self.starts[closing]) + len(stem)
-        if first + period - 1 in self.marked_in_markup and last not in self.marked_in_markup:
+        unit_last = first + period - 1
+        if unit_last in self.marked_in_markup and last not in self.marked_in_markup:
             end = int(self.ends[last])  # "<p>The board met.</p> The board met.": the echo's mark goes too
+        elif last in self.marked_in_markup and unit_last not in self.marked_in_markup \
+                and self.key(last).startswith(keys[-1]):
+            end = int(self.starts[last]) + len(keys[-1])  # "<p>S. S. S.</p>": the last copy's ".</p>" stays
         if not (near or counter):
             start, end = self._unseparated_copy(start, end, copies - 1)
         return start, end
 
     def _opens_copy(self, token: int, model: int) -> bool:
-        """Is ``token`` the token ``model`` with a quote opening it ('"Invoice' for 'Invoice': a string's first
-        copy)? A bracket is no such mark: code's lists say a value several times ("[True True True True]")."""
+        """Is ``token`` the token ``model`` with a quote or tags opening it ('"Invoice' for 'Invoice': a string's
+        first copy; "Notes</td><td>See" for "See": a cell's)? A bracket is no such mark: code's lists say a value
+        several times ("[True True True True]")."""
         key, word = self.key(token), self.key(model)
-        return len(key) > len(word) and key.endswith(word) and not key[:len(key) - len(word)].strip(_QUOTES)
+        if len(key) <= len(word) or not key.endswith(word):
+            return False
+        opening = key[:len(key) - len(word)]
+        return not opening.strip(_QUOTES) or ends_in_tag(opening)
 
     def _unseparated_copy(self, start: int, end: int, removed: int) -> tuple[int, int]:
         """The removal ``start``..``end`` of ``removed`` copies, one copy longer when the text repeats after it

@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 _CLOSING_MARKS = "\"'”’)]»"
 _VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (starting in capitals) from prose
 # A row of a ledger, price list or subscription list: a leader, or figures in its last two columns
-# ("£22 0 0", "5s. 0d."; a sentence ends in one number at most: "in 1847.").
-_TABLE_ROW = re.compile(r"\.{4,}|(?:\. ){3,}|[£$€]?\d[\w.,]*\s+[£$€]?\d[\w.,]*$")
+# ("£22 0 0", "5s. 0d."; a sentence ends in one number at most: "in 1847."), its cells' borders aside
+# ("| 3 May | Candles | 1 | 6 |").
+_TABLE_ROW = re.compile(r"\.{4,}|(?:\. ){3,}|[£$€]?\d[\w.,]*(?:\s+\|)?\s+[£$€]?\d[\w.,]*(?:\s+\|)?$")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1{2,}")
 _MAY_HAVE_RUNS = re.compile(r"[^\w\s]{3}")  # cheaper test before the substitution with a back-reference
 
@@ -260,10 +261,11 @@ class LineLoops:
             return None
         if reread and self._in_verse(first, last):
             return None  # a chorus sung twice, at the song's end too
-        # A runaway tail: what follows the last full copy to the end of the page is a truncated copy.
+        # A runaway tail: what follows the last full copy to the end of the page is a truncated copy (of one
+        # line looping too: its last line cut short, "| 12 Mar 2019 | Trans").
         page_end = int(np.searchsorted(self.page, self.page[last], side="right")) - 1
         tail = range(last + 1, page_end + 1)
-        if 0 < len(tail) < period and all(self._continues(line, line - copies * period) for line in tail):
+        if 0 < len(tail) <= period and all(self._continues(line, line - copies * period) for line in tail):
             last = page_end
         self.claimed[first:last + 1] = True
         kind = "exact" if exact else ("counter" if counter else "near")

@@ -24,6 +24,7 @@ _TAG = r"</?[A-Za-z][\w:-]*+(?:\s[^<>]*+)?/?>"
 _MARKUP = re.compile(_TAG + r"|\*\*(?<![*\w]\*\*)(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])"
                      r"|__(?<![_\w]__)(?=[^\s_])(.+?)(?<=[^\s_])__(?![_\w])")
 BOLD = re.compile(r"\*\*|__")
+_ENDS_IN_TAG = re.compile(f"(?:{_TAG})$")
 # Tags and character references: a unit of these alone ("<td></td>", "<td>&nbsp;</td>") is an empty table cell.
 TAG_OR_ENTITY = re.compile(_TAG + r"|&#?\w+;")
 _TAG_STARTS = frozenset("/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what follows a tag's "<"
@@ -42,6 +43,15 @@ def tag_starts(text: str) -> list[int]:
     [6, 10]
     """
     return [place for place in offsets(text, "<") if text[place + 1:place + 2] in _TAG_STARTS]
+
+
+def ends_in_tag(text: str) -> bool:
+    """Does ``text`` end with a whole tag ("Notes</td><td>")?
+
+    >>> ends_in_tag("Notes</td><td>"), ends_in_tag("a->")
+    (True, False)
+    """
+    return text[-1:] == ">" and _ENDS_IN_TAG.search(text) is not None
 
 
 def without_markup(line: str) -> str:
