@@ -6,9 +6,12 @@ turned: its letters come last to first, each read as the letter its turned shape
 an "n" a "u", an "a" the "e" of its bowl, an "h" a "y" or "u", a "y" an "A" or "K", a "t" a "4"). Tesseract reads no
 such lines. Such a line is read back by reversing it and reading each printed character as the letters whose turned
 shape it is (TURNED), keeping the likeliest listed word; a run of tokens is taken for a turned line when many of its
-tokens are no words as printed but listed words read back, and no common word as printed stands among them.
+tokens are no words as printed but listed words read back, and no common word as printed stands among them, or
+when the character model of English words (:mod:`ocrfix.charlm`) finds the run, read back letter by letter, far
+likelier than as printed: most of a turned line's tokens are listed as no word either way, but read back they are
+made of English letter sequences ("Suyiauos" for "something", "iaaamoy" for "however").
 
->>> from ocrfix import lexicon
+>>> from ocrfix import charlm, lexicon
 >>> lex = lexicon.load()
 >>> text = "the council hall. Aes o4 paxse seu pue The Board"
 >>> [text[start:end] + " -> " + line for start, end, line in turned_lines(Tokens(text), lex)]
@@ -16,6 +19,7 @@ tokens are no words as printed but listed words read back, and no common word as
 """
 from __future__ import annotations
 
+import math
 import string
 from functools import lru_cache
 from itertools import combinations, product
@@ -24,7 +28,7 @@ from typing import Iterator, Sequence
 import numpy as np
 import regex
 
-from ocrfix import lexicon
+from ocrfix import charlm, lexicon
 from ocrfix.lexicon import fold
 from ocrfix.strategies.dictionary.tokens import Tokens
 
@@ -53,6 +57,9 @@ READ_SHARE = 0.4  # of a run's lettered tokens, at least this share read back as
 PAIRS_GAINED = 2  # listed pairs read back beyond those printed, at least
 SURE_SHARE = 0.5  # ... or one (or two words read back of LONG_WORD letters), with MIN_READ + 1 words and this share
 LONG_WORD = 4
+SPAN = 12  # tokens each side of a function word read turned that the character model looks at
+MIN_BITS = 25.0  # bits the character model saves over a run read turned, at least
+UNREADABLE_BITS = 5.0  # charged a character of a token that no turned letter prints
 EDGES = regex.compile(r"^(\W*)(.*?)(\W*)$")
 
 
@@ -136,9 +143,24 @@ def _likeliest(spellings: Sequence[tuple[str, int]], lex: lexicon.Lexicon) -> tu
 
 
 def turned_lines(tokens: Tokens, lex: lexicon.Lexicon) -> list[tuple[int, int, str]]:
-    """(start, end, reading) of each run of the text's ``tokens`` that is a line read turned (see the module)."""
+    """(start, end, reading) of each run of the text's ``tokens`` that is a line read turned (see the module): the
+    runs :func:`_word_runs` and :func:`_modelled_runs` find, joined where they overlap, each line read back."""
     if len(tokens.cores) < MIN_READ:
         return []
+    spans = sorted(_word_runs(tokens, lex) + _modelled_runs(tokens, lex))
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and start < joined[-1][1]:
+            start, joined_end = joined.pop()
+            end = max(end, joined_end)
+        joined.append((start, end))
+    return [(start, end, "\n".join(_read_line(line, lex) for line in tokens.text[start:end].split("\n")))
+            for start, end in joined]
+
+
+def _word_runs(tokens: Tokens, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
+    """(start, end) of each run of tokens read turned by its words: many no word as printed but a listed word read
+    back, no common word as printed among them."""
     zipf = lex.folded_zipf
     common = tokens.flags(lambda core: len(core) >= 3 and zipf(fold(core)) >= COMMON_ZIPF)
     # windows: the runs of tokens between common words; one is read only if MIN_READ tokens could be read back and
@@ -173,8 +195,8 @@ def _readable(core: str) -> bool:
     return len(core) >= 2 and all(ch in READINGS or ch == "-" for ch in core)
 
 
-def _turned_runs(tokens: Tokens, window: range, lex: lexicon.Lexicon) -> list[tuple[int, int, str]]:
-    """:func:`turned_lines` in one ``window`` of tokens."""
+def _turned_runs(tokens: Tokens, window: range, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
+    """:func:`_word_runs` in one ``window`` of tokens."""
     text, starts, ends = tokens.text, tokens.raw_starts, tokens.raw_ends
     labels = [_label(tokens.cores[j], lex) for j in window]
     found = []
@@ -193,8 +215,76 @@ def _turned_runs(tokens: Tokens, window: range, lex: lexicon.Lexicon) -> list[tu
             first -= 1
         run = range(window[first], window[last] + 1)
         if _is_turned([tokens.cores[j] for j in run], labels[first:last + 1], lex):
-            found.append((starts[run[0]], ends[run[-1]], _read_line(text[starts[run[0]]:ends[run[-1]]], lex)))
+            found.append((starts[run[0]], ends[run[-1]]))
         i = last + 1
+    return found
+
+
+def _modelled_runs(tokens: Tokens, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
+    """(start, end) of each run of tokens near a function word read turned (SPAN tokens either side) that the
+    character model finds likelier read turned by MIN_BITS or more (:func:`_saving`, :func:`_best_runs`), with
+    MIN_READ word parts of letters alone read back as listed words, on one line or two (a recogniser turns one
+    line's box: two turned lines a layout joined stand together, a page's text does not).
+
+    >>> lex = lexicon.load()
+    >>> text = "What matters is the conuy aou unlaq, Suyiauos jey asus ayn Xnun\\nP paiall. iaaamoy t: 'lns si ole"
+    >>> [text[start:end] for start, end in _modelled_runs(Tokens(text), lex)]
+    ["aou unlaq, Suyiauos jey asus ayn Xnun\\nP paiall. iaaamoy t: 'lns si ole"]
+    """
+    hits = np.flatnonzero(tokens.flags(_turned_function_words(lex).__contains__))
+    count = len(tokens.cores)
+    edges = np.zeros(count + 1, dtype=np.int64)
+    np.add.at(edges, np.maximum(hits - SPAN, 0), 1)
+    np.add.at(edges, np.minimum(hits + SPAN + 1, count), -1)
+    near = np.flatnonzero(np.cumsum(edges[:-1]) > 0)
+    text, starts, ends, cores = tokens.text, tokens.raw_starts, tokens.raw_ends, tokens.cores
+    found = []
+    for stretch in np.split(near, np.flatnonzero(np.diff(near) > 1) + 1) if len(near) else []:
+        first = int(stretch[0])
+        for a, b in _best_runs([_saving(cores[j], lex) for j in stretch.tolist()], MIN_BITS):
+            run = range(first + a, first + b)
+            read = sum(_label(cores[j], lex)[0] == "F" and cores[j].isalpha() for j in run)
+            if read >= MIN_READ and text.count("\n", starts[run[0]], ends[run[-1]]) <= 1:
+                found.append((starts[run[0]], ends[run[-1]]))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _saving(core: str, lex: lexicon.Lexicon) -> float:
+    """Bits the character model saves over ``core`` read turned (:func:`_read_word`) rather than as printed; 0 for
+    a part with no letters, or with figures (a sum, "4s. 6d.", is no English word either way); UNREADABLE_BITS a
+    character charged for one no turned letters make.
+
+    >>> lex = lexicon.load()
+    >>> _saving("Suyiauos", lex) > 0 > _saving("store", lex)
+    True
+    """
+    if not any(ch.isalpha() for ch in core) or any(ch.isdigit() for ch in core):
+        return 0.0
+    if len(core) > MAX_LENGTH or not all(ch in READINGS or ch == "-" for ch in core):
+        return -UNREADABLE_BITS * len(core)
+    model = charlm.load()
+    return (model.bits(core) - model.bits(read_back(core, lex)[0] or _likeliest_letters(core))) * len(core)
+
+
+def _best_runs(values: Sequence[float], least: float) -> list[tuple[int, int]]:
+    """(start, end) of each run of ``values`` whose sum is ``least`` or more: runs end where the running sum would
+    fall to zero or below, and each is cut after its largest running sum.
+
+    >>> _best_runs([-5, 3, 4, -1, -9, 6], 6)
+    [(1, 3), (5, 6)]
+    """
+    found = []
+    total, best, start, span = 0.0, 0.0, 0, None
+    for i, value in enumerate([*values, -math.inf]):
+        if total + value <= 0:
+            if span and best >= least:
+                found.append(span)
+            total, best, start, span = 0.0, 0.0, i + 1, None
+            continue
+        total += value
+        if total > best:
+            best, span = total, (start, i + 1)
     return found
 
 
@@ -244,9 +334,18 @@ def _read_line(line: str, lex: lexicon.Lexicon) -> str:
     for token in reversed(line.split()):
         lead, core, trail = EDGES.match(token).groups()
         word = read_back(core, lex)[0] or read_back_lost(core, lex) if len(core) <= MAX_LENGTH else ""
-        word = word or "".join(READINGS[ch][0][0] if ch in READINGS else ch for ch in reversed(core))
+        word = word or _likeliest_letters(core)
         words.append(_turned_marks(trail) + word + _turned_marks(lead))
     return " ".join(words)
+
+
+def _likeliest_letters(core: str) -> str:
+    """``core`` read turned, each character as the likeliest letter its shape is (others as printed).
+
+    >>> _likeliest_letters("Xqusv")
+    'vsnbk'
+    """
+    return "".join(READINGS[ch][0][0] if ch in READINGS else ch for ch in reversed(core))
 
 
 def _turned_marks(marks: str) -> str:
@@ -258,3 +357,4 @@ def clear_caches() -> None:
     """Forget the word parts read back so far (see :func:`ocrfix.strategies.dictionary.clear_caches`)."""
     read_back.cache_clear()
     _label.cache_clear()
+    _saving.cache_clear()
