@@ -50,3 +50,15 @@ def test_common_words_turned_are_read_back():
 ])
 def test_text_read_the_right_way_up_is_left_alone(text):
     assert turned_lines(Tokens(text), lexicon.load()) == []
+
+
+def test_a_turned_line_of_few_listed_words_is_found_by_its_letters(default):
+    # "continuity, the sense that something begun more than seven hundred years ago is", and the line after it,
+    # as RapidOCR read them turned, thin letters lost: few tokens read back to listed words, but every one reads
+    # back as English letter sequences; layout joined the lines into the paragraph
+    turned = "aou unlaq, Suyiauos jey asus ayn Xnun P paiall. iaaamoy t: 'lns si ole sreae paupumur uaae."
+    text = f"It is not necessary that they should. What matters is the conuy {turned} form, going on."
+    out = Pipeline([default]).run(text).text
+    assert out.startswith("It is not necessary that they should. What matters is the conuy ")
+    assert "sense hat" in out and "however" in out and "Suyiauos" not in out
+    assert out.endswith(" form, going on.")
