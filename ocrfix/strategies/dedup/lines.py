@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from ocrfix.strategies.dedup import Dedup
 
 _CLOSING_MARKS = "\"'”’)]»"
+_ENDS_QUOTED = np.zeros(0x201F, dtype=bool)  # a line's last character closing a quote (all above the table: no)
+_ENDS_QUOTED[[ord(mark) for mark in _CLOSING_MARKS]] = True
 _VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (starting in capitals) from prose
 # A row of a ledger, price list or subscription list: a leader, or figures in its last two columns
 # ("£22 0 0", "5s. 0d."; a sentence ends in one number at most: "in 1847."), its cells' borders aside
@@ -49,6 +51,7 @@ class LineLoops:
     def __init__(self, dedup: Dedup, text: str, codes: np.ndarray, tokens: Tokens, tags: list[int]) -> None:
         self.dedup = dedup
         self.text = text
+        self.codes = codes
         ends = np.concatenate((tokens.breaks, [len(text)]))
         # Each line as the run of tokens it holds; blank lines are left out.
         first = np.concatenate(([0], tokens.before_breaks))
@@ -139,18 +142,20 @@ class LineLoops:
 
     def _sentence_echoes(self) -> list[Loop]:
         """Lines that re-emit the last sentence of the line before, alone (its markup looked through: a
-        paragraph, then "**Households were chosen at random …**"), when it is a long one (``echo_min_chars``):
-        an engine echoing what it just read. Same last word and a shorter line pick the pairs to read."""
+        paragraph, then "**Households were chosen at random …**"; its quotes too: 'He said: "S"', then S), when it
+        is a long one (``echo_min_chars``): an engine echoing what it just read. Same last word (or a line before
+        closing a quote) and a shorter line pick the pairs to read."""
         length = self.length
-        echo = (self.tail[1:] == self.tail[:-1]) & (length[1:] < length[:-1]) & (self.page[1:] == self.page[:-1])
+        alike = (self.tail[1:] == self.tail[:-1]) | _ENDS_QUOTED.take(self.codes.take(self.stops[:-1] - 1), mode="clip")
+        echo = alike & (length[1:] < length[:-1]) & (self.page[1:] == self.page[:-1])
         echo &= 4 * length[1:] >= 3 * self.dedup.echo_min_chars  # non-space characters, about 4/5 of a sentence's
         loops = []
         for line in (echo.nonzero()[0] + 1).tolist():
-            sentence, before = self.key(line), self.key(line - 1)
+            sentence, before = self.key(line), self.key(line - 1).rstrip(_CLOSING_MARKS)
             opening = len(before) - len(sentence)
             if self.claimed[line - 1:line + 1].any() or len(sentence) < self.dedup.echo_min_chars \
-                    or not before.endswith(sentence) or before[opening - 1:opening] != " " \
-                    or before[:opening].rstrip().rstrip(_CLOSING_MARKS)[-1:] not in SENTENCE_END:
+                    or not before.endswith(sentence) or opening < 1 or before[opening - 1] not in " " + OPENING_MARKS \
+                    or before[:opening].rstrip(OPENING_MARKS).rstrip().rstrip(_CLOSING_MARKS)[-1:] not in SENTENCE_END:
                 continue
             self.claimed[line] = True
             loops.append(Loop(int(self.ends[line - 1]), int(self.ends[line]),
