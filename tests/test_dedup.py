@@ -597,3 +597,13 @@ def test_a_markdown_ledger_row_said_four_times_stays_as_a_plain_one_does():
     assert_unchanged(ledger)
     assert_unchanged((row.replace(" |", "") + "\n") * 4 + "4 May Coal 4 0")
     assert fixed(ledger.replace(f"| {row} |\n" * 4, f"| {row} |\n" * 9)).count("candles") == 1
+
+
+def test_a_long_sentence_quoted_then_said_again_on_its_own_line_is_an_echo():
+    sentence = "The trustees will meet again in the spring to review the accounts of the year and the new rules."
+    assert fixed(f'He said: "{sentence}"\n{sentence}\nThe end.') == f'He said: "{sentence}"\nThe end.'
+    assert fixed(f"The chair closed the meeting. ({sentence})\n{sentence}") == (
+        f"The chair closed the meeting. ({sentence})")
+    # a short quoted sentence, or one said again with more after it, stays
+    assert_unchanged('He said: "We will go."\nWe will go.\n')
+    assert_unchanged(f'He said: "{sentence}"\n{sentence[:-1]}, and the chair agreed to it at once.\n')
