@@ -34,6 +34,9 @@ _SPOKEN_MARKS = "," + SENTENCE_END  # between the copies of a repeated cry ("ha,
 _QUOTES = "\"'“‘«„"
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
 _LONGEST_TAIL_ECHO = 12  # tokens of a line's end that may be read again at the next line's start
+# Letters of such an echo: fewer than inside a line, as the copy stands where the line recogniser's image began
+# ("... returned to this office" / "to this office by the closing date").
+_TAIL_ECHO_LETTERS = 10
 _MAY_BE_LOWER = np.array([chr(code).islower() for code in range(0x250)] + [True])  # past the table: look closer
 _LINKS = frozenset(("and", "or", "nor", "by", "after", "upon"))  # "on and on", "day by day", "wave upon wave"
 
@@ -113,8 +116,8 @@ class TokenLoops:
     def _tail_echoes(self) -> list[Loop]:
         """Lines that open by reading again the last 3..12 words of the line before ("... to see the ships come
         in" / "to see the ships come in from the sea"): a line recogniser whose line image took in the line
-        above. As a phrase read twice inside a line is an echo: 15 letters at least, the first copy not closing
-        a sentence; the second opens in lower case, as a line of prose running on does (verse opens its lines in
+        above. As a phrase read twice inside a line is an echo, with fewer letters (10: "to this office"), the first
+        copy not closing a sentence; the second opens in lower case, as a line of prose running on does (verse opens its lines in
         capitals, and says a line's end again)."""
         loops, echoed = [], set()
         for first, size in sorted(zip(*self._tail_echo_candidates()), key=lambda pair: (pair[0], -pair[1])):
@@ -155,7 +158,7 @@ class TokenLoops:
         unit = self.text[int(self.starts[start - size]):int(self.ends[start - 1])]
         if not (self.ids[start - size:start] == self.ids[start:start + size]).all() \
                 or not self.text[int(self.starts[start])].islower() \
-                or len(LETTER.findall(unit)) < _ECHO_LETTERS:
+                or len(LETTER.findall(unit)) < _TAIL_ECHO_LETTERS:
             return None
         return Loop(int(self.starts[start]), int(self.starts[start + size]), f'{size}-token unit "{preview(unit)}"',
                     2, "exact", 0.8)
