@@ -610,3 +610,15 @@ def test_a_long_sentence_quoted_then_said_again_on_its_own_line_is_an_echo():
     # a short quoted sentence, or one said again with more after it, stays
     assert_unchanged('He said: "We will go."\nWe will go.\n')
     assert_unchanged(f'He said: "{sentence}"\n{sentence[:-1]}, and the chair agreed to it at once.\n')
+
+
+def test_a_sentence_loop_cut_before_its_last_mark_keeps_the_first_copys_mark():
+    """The engine's budget ran out before the last copy's stop, or that copy drifted to another mark."""
+    sentence = "Payment is due within thirty days of the date of the invoice."
+    assert fixed("Terms. " + " ".join([sentence] * 12)[:-1]) == f"Terms. {sentence}"
+    drift = " ".join(["the results are consistent with the model."] * 10 + ["the results are consistent with the model,"] * 10)
+    assert fixed("Conclusion: " + drift) == "Conclusion: the results are consistent with the model."
+    # a last copy running on into the text keeps the text's own way ("… cold and dark."), a word's mark parts copies
+    cold = "It was a cold and windy night on the open moor"
+    assert fixed(f"{cold}. {cold}. {cold}. {cold} and dark.") == f"{cold} and dark."
+    assert fixed("the database! database! database! database! database! database") == "the database"

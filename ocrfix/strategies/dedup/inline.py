@@ -271,7 +271,12 @@ class TokenLoops:
             if glue and (tail - first) % period == period - 1 and 0 < unread < glue and self.key(tail)[-1:] == ">":
                 start += glue - unread  # "S<br>S<br>…S<br>": the last copy ends in its markup, the first keeps it
             return start, end
-        start, end = int(self.core_ends[first + period - 1]) - glue, end - glue
+        # the last copy's closing mark stays for the first's ("S. S. S." -> "S."); a last copy of a phrase ending the
+        # page without one (the engine's budget ran out before it: "S. S. S") leaves the first's ("S."; a word's mark
+        # may part its copies: "very! very! very")
+        cut_before_mark = period > 1 and self.core_ends[last] == self.ends[last] and self._ends_page(last) \
+            and last not in self.marked_in_markup
+        start, end = int((self.ends if cut_before_mark else self.core_ends)[first + period - 1]) - glue, end - glue
         closing = tail + 1  # "...meeting.</p> End.": the last copy, no next one glued to it (tags may close it)
         if glue and closing < len(self.ids) and self.line[closing] == self.line[tail] \
                 and (closing - first) % period == period - 1:
