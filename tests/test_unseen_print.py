@@ -711,6 +711,20 @@ def test_a_tools_page_markers_beside_form_feeds_go_with_the_pages_heads_and_feet
     assert Pipeline(["layout"]).run(text).text.split() == expected.split()
 
 
+@pytest.mark.parametrize("marker", ["\f<!--\npage {}\n-->\n", "\n<!--\npage {}\n-->\f",
+                                    '\f<!--\nPageHeader="THE HISTORY OF ASHCOMBE"\n-->\n', '\n<!--\nPageFooter="{}"\n-->\f'],
+                         ids=["page after", "page before", "head after", "foot before"])
+def test_a_page_comment_over_several_lines_beside_a_form_feed_goes_with_the_pages_heads_and_feet(marker):
+    # the tool wrapped its comment over lines: read whole, it is the tool's marker at the page's edge, as on one line
+    text, expected = pages_under_a_garbled_head(marker)
+    assert Pipeline(["layout"]).run(text).text.split() == expected.split()
+
+
+def test_a_comment_over_several_lines_beside_a_form_feed_that_marks_no_page_stays():
+    text, _ = pages_under_a_garbled_head("\f<!--\nfigure omitted\n-->\n")
+    assert "<!--\nfigure omitted\n-->" in Pipeline(["layout"]).run(text).text
+
+
 @pytest.mark.parametrize("marker", ["\n<!-- page {} -->", "<!-- page {} -->\n", "\n--- Page {} --- ", " --- Page {} ---\n",
                                     '\n<!-- PageHeader="THE HISTORY OF ASHCOMBE" -->'],
                          ids=["comment, page run on", "comment run on to the page", "dashes, page run on",

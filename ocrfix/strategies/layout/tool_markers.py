@@ -108,14 +108,23 @@ def markers_at_page_edges(lines: Lines) -> None:
     >>> lines = Lines.scan("text\n<!-- page 1 -->\f--- Page 2 ---\nTHE HEAD\ntext")
     >>> markers_at_page_edges(lines); lines.pages, [line.kind for line in lines.items]
     ([[0], [3, 4]], ['body', 'page_marker', 'page_marker', 'body', 'body'])
+
+    A page's comment wrapped over lines (:func:`_wrapped_page_comments`) is a marker line by line:
+
+    >>> lines = Lines.scan('text\f<!--\nPageHeader="THE HEAD"\n-->\ntext')
+    >>> markers_at_page_edges(lines); lines.pages
+    [[0], [4]]
     """
     items = lines.items
+    # (found by memchr: most texts hold no comment)
+    wrapped = _wrapped_page_comments(items, [line for line in items if line.content[:4] == "<!--"]) \
+        if "<!--" in lines.text else {}
     for number, page in enumerate(lines.pages):
         first, last = 0, len(page)
-        while first < last and (reason := _tool_marker(items[page[first]].content)):
+        while first < last and (reason := wrapped.get(page[first]) or _tool_marker(items[page[first]].content)):
             mark(items[page[first]], "page_marker", reason, 0.95)
             first += 1
-        while last > first and (reason := _tool_marker(items[page[last - 1]].content)):
+        while last > first and (reason := wrapped.get(page[last - 1]) or _tool_marker(items[page[last - 1]].content)):
             mark(items[page[last - 1]], "page_marker", reason, 0.95)
             last -= 1
         if (first, last) != (0, len(page)):
