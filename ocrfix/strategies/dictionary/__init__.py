@@ -54,7 +54,7 @@ from ocrfix.strategies.dictionary.channel import (FIRST_LETTER_WORD, added_edge_
                                                   first_letter_odds, further_slips, glyph_readings)
 from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
-from ocrfix.strategies.dictionary.edits import before_edits, in_document_case, in_own_glyphs, with_applied
+from ocrfix.strategies.dictionary.edits import before_edits, in_document_case, in_own_glyphs, overlaps, with_applied
 from ocrfix.strategies.dictionary.lostletters import LostLetterGaps
 from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
 from ocrfix.strategies.dictionary.quotes import quoted, wrapped
@@ -339,6 +339,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
+        edits += self._stops_beside_repairs(text, edits)
         if spaced:
             edits = with_applied(spaced, before_edits(original, edits, spaced))
         edits.sort(key=lambda e: e.start)
@@ -622,11 +623,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                   for start, end, replacement in glued_initials(text)]
         found += [(*match.span(), replacement, "a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
                   for match, replacement in fullwidth_marks(text)]
-        found += [(*match.span(), comma, "a comma read as a full stop before a word that opens a clause" if comma
-                   else "a speck read as a full stop between two words of one sentence")
-                  for match, comma in stray_stops(text, self._lexicon)]
-        found += [(*match.span(), "", "a speck read as a mark after a word no sentence ends with")
-                  for match in stray_marks(text)]
+        found += self._stray_stops(text)
         found += [(*match.span(), "l",
                    "the l of the pound's abbreviation \"lb\" read as a capital I or a 1 after a number or \"per\"")
                   for match in misread_pounds(text)]
@@ -640,6 +637,37 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                   for start in lost_pound_signs(text)]
         return sorted((self.edit(text, start, end, replacement, confidence=PATTERN_CONFIDENCE, reason=reason)
                        for start, end, replacement, reason in found), key=lambda e: e.start)
+
+    def _stray_stops(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, replacement, reason) of each full stop or mark between two words of one sentence: a comma
+        misread as a stop (:func:`.spacing.stray_stops`) or a speck (:func:`.spacing.stray_marks`)."""
+        found = [(*match.span(), comma, "a comma read as a full stop before a word that opens a clause" if comma
+                  else "a speck read as a full stop between two words of one sentence")
+                 for match, comma in stray_stops(text, self._lexicon)]
+        return found + [(*match.span(), "", "a speck read as a mark after a word no sentence ends with")
+                        for match in stray_marks(text)]
+
+    def _stops_beside_repairs(self, text: str, edits: list[Edit]) -> list[Edit]:
+        """The stops and marks of :meth:`_stray_stops` found again in the text as the pass repaired it, beside a
+        word it repaired: the first look saw the word misread ("the bui ding. including the chimney", "ye ine. sum")
+        and so could not tell a clause word's comma or a speck. Only where the repaired word touches the mark or
+        stands one space after it: the first look judged the others.
+
+        >>> [(e.original, e.replacement) for e in Dictionary().propose("to the fabric of the bui ding. including it")]
+        [('bui ding', 'building'), ('.', ',')]
+        """
+        edits = sorted(edits, key=operator.attrgetter("start"))
+        repaired, spans, added = apply_edits(text, edits), [], 0  # each edit's span in the repaired text
+        for edit in edits:
+            start = edit.start + added
+            added += len(edit.replacement) - (edit.end - edit.start)
+            spans.append((start, edit.end + added))
+        ends, starts = {end for _, end in spans}, {start for start, _ in spans}
+        found = [(start, end, replacement, reason) for start, end, replacement, reason in self._stray_stops(repaired)
+                 if (start in ends or end + 1 in starts) and not overlaps(spans, start, end)]
+        return before_edits(text, [self.edit(repaired, start, end, replacement, reason=reason,
+                                             confidence=PATTERN_CONFIDENCE)
+                                   for start, end, replacement, reason in found], edits)
 
     # -- one word -----------------------------------------------------------------------
     def _variant(self, word: str, vocabulary: Vocabulary, confusions: DocumentConfusions | None = None) -> bool:

@@ -128,3 +128,13 @@ def in_document_case(text: str, edits: list[Edit]) -> list[Edit]:
             edit = replace(edit, replacement=word[0].upper() + word[1:])
         cased.append(edit)
     return cased
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``start:end`` overlap one of the ``spans`` (sorted, none overlapping another)?
+
+    >>> overlaps([(0, 3), (5, 9)], 3, 4), overlaps([(0, 3), (5, 9)], 4, 6)
+    (False, True)
+    """
+    k = bisect.bisect_right(spans, (start, float("inf")))  # the spans that start at or before start
+    return k > 0 and spans[k - 1][1] > start or k < len(spans) and spans[k][0] < end
