@@ -390,3 +390,25 @@ def test_further_slips_of_an_unknown_words_reading_are_likelier_in_a_garbled_tex
     assert garbled["incurred"] == pytest.approx(clean["incurred"])
     assert clean["iceurred"] - garbled["iceurred"] == pytest.approx(0.8)  # the unknown-word prior, as before
     assert max(garbled, key=garbled.get) == "occurred" and max(clean, key=clean.get) == "iceurred"
+
+
+def test_a_stop_beside_a_word_the_pass_repaired_is_read_again(dictionary):
+    # held-out pages: "the bui ding. including the chimney", "Take ye ine. sum of all": the stop rules first saw
+    # a misread word, so neither a clause word's comma nor a speck after "the" could be told
+    assert dictionary.run("It harmed the fabric of the bui ding. including the chimney.").text == (
+        "It harmed the fabric of the building, including the chimney.")
+    assert dictionary.run("Take ye ine. sum of all the congregation.").text == "Take ye the sum of all the congregation."
+    # a repaired word before a sentence's end stays a sentence's end
+    assert dictionary.run("The debt was paid in fuil. the rest came later.").text == (
+        "The debt was paid in full. the rest came later.")
+
+
+def test_a_function_word_read_as_its_capital_inside_a_sentence_is_lower_case(dictionary):
+    # typewritten letters read by Tesseract: "in receipt Of your favour", "authorities Or voluntary bodies"
+    text = "We are in receipt of your favour Of the 28th, which we have So long awaited, for authorities Or others."
+    assert dictionary.run(text).text == (
+        "We are in receipt of your favour of the 28th, which we have so long awaited, for authorities or others.")
+    # titles, a sentence's start, a heading's line, a paragraph's first word (a verse number misread: "to" for 10)
+    for stays in ("the Isle Of Man and the Minutes of a Meeting Of Directors", "it ended. On the next day",
+                  "Component options\nOn success it returns", "the king.\n\nto On the seventh day"):
+        assert dictionary.run(stays).text == stays

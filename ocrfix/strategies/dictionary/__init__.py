@@ -56,6 +56,7 @@ from ocrfix.strategies.dictionary.longs import GAP as LONG_S_GAP
 from ocrfix.strategies.dictionary.longs import LongS, all_long_s
 from ocrfix.strategies.dictionary.edits import before_edits, in_document_case, in_own_glyphs, overlaps, with_applied
 from ocrfix.strategies.dictionary.lostletters import LostLetterGaps
+from ocrfix.strategies.dictionary.miscased import miscased_function_words
 from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
 from ocrfix.strategies.dictionary.quotes import quoted, wrapped
 from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is_noisy, ordinal, protected_reason,
@@ -611,7 +612,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
 
     def _lost_spaces(self, text: str) -> list[Edit]:
         """Spaces lost after punctuation, marks printed in their fullwidth forms and specks read as full stops
-        (see :mod:`.spacing`), the pound's "lb" read as "Ib", its sign as an f and a nought as O (:mod:`.units`)."""
+        (see :mod:`.spacing`), function words read as their capitals (:mod:`.miscased`), the pound's "lb" read as
+        "Ib", its sign as an f and a nought as O (:mod:`.units`)."""
         found = [(*match.span(1), replacement, "a space lost after punctuation between two words")
                  for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
         found += [(*match.span(), replacement,
@@ -624,6 +626,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         found += [(*match.span(), replacement, "a fullwidth form (of Chinese or Japanese type) for an ASCII mark")
                   for match, replacement in fullwidth_marks(text)]
         found += self._stray_stops(text)
+        found += [(*match.span(), match.group().lower(), "a lower-case function word read as its capital")
+                  for match in miscased_function_words(text)]
         found += [(*match.span(), "l",
                    "the l of the pound's abbreviation \"lb\" read as a capital I or a 1 after a number or \"per\"")
                   for match in misread_pounds(text)]
