@@ -125,6 +125,13 @@ CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "
 # "at Lloyd's, being"), and seldom a sentence: read as a clause word. Its stem has a vowel and is a verb in common use
 # as it stands, with its final e or with its last consonant once ("allow", "suppose", "win"; not "everyth", "th").
 PARTICIPLE = regex.compile(r"(\p{Ll}*[aeiouy]\p{Ll}*)ing")
+# Prepositions and auxiliary verbs, which lead into the word after them and seldom end a sentence ("to which it
+# was", "carried by six", "shall be with the"): a full stop after one, before a lower-case word, is a speck ("rose
+# by. steps of", "the arrivals at this. port" are not: "this" ends sentences). Only a sentence that ends in one and
+# whose next capital the engine lost too ("if he must. the rest") reads worse; not "her", also an object pronoun.
+LEADING_WORDS = frozenset(("of", "to", "by", "with", "from", "into", "upon", "unto", "at", "for", "as", "be", "been",
+                           "being", "have", "has", "had", "is", "was", "were", "are", "will", "shall", "shalt", "would",
+                           "should", "could", "can", "may", "must", "his"))
 # Titles of persons English abbreviates with a point ("Mr. and Mrs. Smith") but also prints without one (British
 # style: "Mr Smith"), so that a point-less print elsewhere in the text says nothing of the one before a clause word.
 # (Which titles a name follows is another question: tokens.PERSON_TITLES.)
@@ -259,7 +266,8 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     reads: "," before a word that opens a clause (CLAUSE_WORDS) or a participle (:func:`_participle`: "their
     fathers. according to"), after a capitalised word too if it is long enough to be a name (STOP_NAME_LENGTH), and
     after a shorter word or name that the text prints elsewhere without a point (:class:`_Unpointed`: "of God. whose"
-    beside "God said"); "" for a speck between two lower-case words of one phrase. A sentence's end
+    beside "God said"); "" for a speck between two lower-case words of one phrase, or after a preposition or an
+    auxiliary verb (LEADING_WORDS: "rose by. steps", "shall be. with"). A sentence's end
     between two words leaves them independent, while in a phrase the word after follows the word before more often
     than it follows any word (:meth:`Lexicon.attracts`: "in. the", "to. have"; not "at the end. in verbose mode",
     10**-0.66: a capital lost).
@@ -274,6 +282,8 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     [(21, ',')]
     >>> [(m.start(), r) for m, r in stray_stops("by their fathers. according to God. whose God is", lexicon.load())]
     [(16, ','), (34, ',')]
+    >>> [(m.start(), r) for m, r in stray_stops("and rose by. steps of a pound, it shall be. with the names", lexicon.load())]
+    [(11, ''), (42, '')]
     >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it, "
     ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and", lexicon.load()))
     []
@@ -284,6 +294,9 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
         if number and any(map(str.isdigit, number)) or fold(before) in ABBREVIATED_WORDS \
                 or fold(before) in UNENDING_WORDS:
             continue  # a number's unit ("3 in. thick"), an abbreviation; a word no sentence ends with: stray_marks'
+        if before in LEADING_WORDS:
+            yield match, ""
+            continue
         capitalised = before[0].isupper()
         if capitalised:
             word = len(before) >= STOP_NAME_LENGTH
