@@ -412,3 +412,22 @@ def test_a_function_word_read_as_its_capital_inside_a_sentence_is_lower_case(dic
     for stays in ("the Isle Of Man and the Minutes of a Meeting Of Directors", "it ended. On the next day",
                   "Component options\nOn success it returns", "the king.\n\nto On the seventh day"):
         assert dictionary.run(stays).text == stays
+
+
+def test_a_full_stop_after_a_preposition_or_an_auxiliary_verb_is_a_speck(dictionary):
+    # held-out pages: "the estate ... rose by. steps of", "the stones shall be. with the names"
+    assert dictionary.run("The bidding rose by. steps of a thousand, and the stones shall be. with the names.").text == (
+        "The bidding rose by steps of a thousand, and the stones shall be with the names.")
+    # a colon after one opens a list in manuals; a stop after an abbreviation or a number's unit stays
+    for stays in ("The value must be one of: auto, never.", "It is 3 in. thick, see the no. of it."):
+        assert dictionary.run(stays).text == stays
+
+
+def test_a_full_stop_read_as_a_comma_before_a_word_that_opens_a_sentence(dictionary):
+    # held-out letters and books: "the sheet covering it was torn, We hold", "no description can convey, We remained"
+    assert dictionary.run("The sheet covering it was torn, We hold their receipt.").text == (
+        "The sheet covering it was torn. We hold their receipt.")
+    # speech set off by a comma (the King James Bible), an aside's "I", a title or name, a line's end
+    for stays in ("And Boaz said unto her, It is good that thou go.", "It is, I think, the best.",
+                  "for example, The Times printed it.", "It was cold,\nThe wind was high."):
+        assert dictionary.run(stays).text == stays

@@ -132,6 +132,21 @@ PARTICIPLE = regex.compile(r"(\p{Ll}*[aeiouy]\p{Ll}*)ing")
 LEADING_WORDS = frozenset(("of", "to", "by", "with", "from", "into", "upon", "unto", "at", "for", "as", "be", "been",
                            "being", "have", "has", "had", "is", "was", "were", "are", "will", "shall", "shalt", "would",
                            "should", "could", "can", "may", "must", "his"))
+# Words that open a sentence, capitalised, after a comma that ends a lower-case word on the same line: a full stop
+# read as a comma ("the sheet was torn, We hold", "no description can convey, We remained"), where a lower-case
+# word follows (not a title or a name: "for example, The Times printed"). Not "I", which an aside puts after a comma
+# ("it is, I think, true"). Speech set off by a comma alone, as the King James Bible prints it,
+# capitalises these words too ("and said unto her, It is good"): not after a verb of saying in the same sentence.
+COMMA_BEFORE_OPENER = regex.compile(r"(?<=(?:^|[ \t])\p{Ll}{2,}),(?=[ \t]+(?:The|This|These|Those|There|It|He|She|We|They"
+                                    r"|His|Our|Their|In|On|At|A|An)[ \t]+\p{Ll})", regex.MULTILINE)
+SPEECH_VERBS = frozenset(("say", "says", "said", "saying", "saith", "ask", "asks", "asked", "asking", "answer", "answers",
+                          "answered", "answering", "reply", "replies", "replied", "cry", "cries", "cried", "crying",
+                          "speak", "speaks", "spake", "spoke", "write", "writes", "wrote", "written", "report", "reports",
+                          "reported", "declare", "declared", "exclaimed", "shouted", "called", "commanded", "think",
+                          "thinks", "thought", "wonder", "wondered", "swear", "sware", "swore", "vowed", "tell", "tells", "told"))
+# where the sentence before an offset starts: after a stop, "!", "?", a colon or semicolon and a space, or a blank line
+SENTENCE_START = regex.compile(r"[.!?:;](?=\s)|\n[ \t]*\n", flags=regex.REVERSE)
+SENTENCE_REACH = 400  # characters looked back for the sentence's start (a verb of saying further back says little)
 # Titles of persons English abbreviates with a point ("Mr. and Mrs. Smith") but also prints without one (British
 # style: "Mr Smith"), so that a point-less print elsewhere in the text says nothing of the one before a clause word.
 # (Which titles a name follows is another question: tokens.PERSON_TITLES.)
@@ -358,6 +373,24 @@ class _Unpointed:
         if self.words is None:
             self.words = frozenset(UNPOINTED.findall(self.text))
         return word in self.words
+
+
+def misread_commas(text: str) -> Iterator[regex.Match]:
+    """Each comma after a lower-case word before a capitalised word that opens sentences and a lower-case word
+    (COMMA_BEFORE_OPENER) on one line: a full stop misread, where no verb of saying (SPEECH_VERBS) stands earlier in
+    the sentence.
+
+    >>> [m.start() for m in misread_commas("The sheet was torn, We hold them liable, and I think, It is so.")]
+    [18]
+    >>> list(misread_commas("And Boaz said unto her, It is good. Sirs, We came, I said.\\nIt was cold,\\nThe end, "
+    ...                     "for example, The Times printed it"))
+    []
+    """
+    for match in COMMA_BEFORE_OPENER.finditer(text):
+        start = SENTENCE_START.search(text, max(0, match.start() - SENTENCE_REACH), match.start())
+        sentence = text[start.end() if start else max(0, match.start() - SENTENCE_REACH):match.start()]
+        if SPEECH_VERBS.isdisjoint(WORD_AT.findall(sentence.lower())):
+            yield match
 
 
 def stray_marks(text: str) -> Iterator[regex.Match]:
