@@ -62,3 +62,10 @@ def test_a_turned_line_of_few_listed_words_is_found_by_its_letters(default):
     assert out.startswith("It is not necessary that they should. What matters is the conuy ")
     assert "sense hat" in out and "however" in out and "Suyiauos" not in out
     assert out.endswith(" form, going on.")
+
+
+def test_a_stop_printed_after_a_turned_word_is_not_read_before_it():
+    # "Market Ashby would very probably have remained what it": the stops after "aey" and "pauee" are specks
+    text = "without those few lines of crabbed Latin, Market 1 aey.. pauee. aaeu Aiqeqod Kroa pinom Aqysy had been"
+    [(_, _, reading)] = turned_lines(Tokens(text), lexicon.load())
+    assert "would" in reading and "probably" in reading and "." not in reading

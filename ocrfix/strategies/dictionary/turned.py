@@ -39,6 +39,9 @@ TURNED = {"a": "e", "b": "q", "c": "o", "d": "p", "e": "ao", "f": "jt", "g": "68
           "s": "s", "t": "4+tj", "u": "n", "v": "Aav", "w": "Mm", "x": "x", "y": "AKhy", "z": "z"}
 # marks turned: a comma is a raised one (read as an apostrophe) and back; brackets face the other way
 MARKS = {"'": ",", ",": "'", ".": ".", ":": ":", ";": ";", "-": "-", "(": ")", ")": "(", "?": "?"}
+# the marks a reading sets before a word (printed after it): English sets no stop or comma there, and a turned
+# line's marks after a word are specks or the dots of turned letters ("pauee." remained, "iey," that)
+OPENING_MARKS = "("
 MAX_SLIPS = 2  # printed characters read as a less likely letter of theirs in one word
 SLIP_COST = 0.7  # of Zipf value, a slip or a lost letter: as if the word were five times rarer
 MIN_LOST = 4  # a word part this long, at least, is looked at for a lost letter
@@ -329,13 +332,14 @@ def _listed_pairs(words: list[str], lex: lexicon.Lexicon) -> int:
 
 def _read_line(line: str, lex: lexicon.Lexicon) -> str:
     """``line`` read back: its tokens in reverse order, each the word :func:`read_back` finds or, with none
-    listed, its likeliest letters; marks turned and moved to the other side."""
+    listed, its likeliest letters; marks turned and moved to the other side (but OPENING_MARKS alone before a
+    word)."""
     words = []
     for token in reversed(line.split()):
         lead, core, trail = EDGES.match(token).groups()
         word = read_back(core, lex)[0] or read_back_lost(core, lex) if len(core) <= MAX_LENGTH else ""
         word = word or _likeliest_letters(core)
-        words.append(_turned_marks(trail) + word + _turned_marks(lead))
+        words.append(_turned_marks(trail, OPENING_MARKS) + word + _turned_marks(lead))
     return " ".join(words)
 
 
@@ -348,9 +352,14 @@ def _likeliest_letters(core: str) -> str:
     return "".join(READINGS[ch][0][0] if ch in READINGS else ch for ch in reversed(core))
 
 
-def _turned_marks(marks: str) -> str:
-    """Marks beside a word read turned: reversed, each as the mark its turned shape is (others dropped)."""
-    return "".join(MARKS.get(ch, "") for ch in reversed(marks))
+def _turned_marks(marks: str, kept: str = "".join(MARKS.values())) -> str:
+    """Marks beside a word read turned: reversed, each as the mark its turned shape is, if one of ``kept``
+    (others dropped).
+
+    >>> _turned_marks(".,"), _turned_marks(".,", OPENING_MARKS)
+    ("'.", '')
+    """
+    return "".join(mark for mark in map(MARKS.get, reversed(marks)) if mark and mark in kept)
 
 
 def clear_caches() -> None:
