@@ -441,6 +441,18 @@ def test_feet_and_heads_of_pages_joined_by_blank_lines_go(heads, feet, under):
     assert cer("The History of Ashcombe " + " ".join(textwrap.wrap(HISTORY, 60)[:10 * len(heads)]), corrected) == 0
 
 
+@pytest.mark.parametrize("join", ["blank lines, no numbers", "one newline, numbered", "one newline, no blank lines"])
+def test_heads_with_a_capital_misread_as_a_small_letter_of_pages_joined_without_form_feeds_go(join):
+    # OCR reads a capital I of a head as a small l ("THE HlSTORY"): a head in capitals all the same
+    if join == "blank lines, no numbers":
+        text = pages_with_feet(["", "THE HlSTORY OF ASHCOMBE", "THE HlSTORY OF ASHCOMBE"], ["", "", ""], under=False)
+    else:
+        text = pages_joined_by_one_newline(["", "THE HlSTORY OF ASHCOMBE 25", "26 THE HlSTORY OF ASHCOMBE"], ["", "", ""],
+                                           blank_lines=join == "one newline, numbered")
+    corrected = Pipeline(["layout"]).run(text).text
+    assert cer("The History of Ashcombe " + " ".join(textwrap.wrap(HISTORY, 60)[:30]), corrected) == 0
+
+
 def test_a_misread_foot_over_the_titles_head_of_pages_joined_by_blank_lines_goes():
     # feet OCR misread ("I24", "I25") right under the pages' last lines, one over the head repeating the title
     corrected = Pipeline(["layout"]).run(pages_with_feet(["", "THE HISTORY OF ASHCOMBE"], ["I24", "I25"], under=True)).text

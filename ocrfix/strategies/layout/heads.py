@@ -43,6 +43,7 @@ _PAPER_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+{_
 _SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
 _KEY_WORD = re.compile(r"[\w#]+")   # what a head's key keeps: its words, and "#" for its numbers
 DIGITS = re.compile(r"\d+")
+_BEFORE_WORDS = "0123456789 .,:;-'\"‘’“”()[]"   # what may stand before a head's words: its number, marks
 # led by the digit: searched for as a set, not tried everywhere
 _DIGIT_IN_WORD = re.compile(r"\d(?<=[^\W\d_]\d)(?=[^\W\d_])")
 
@@ -163,6 +164,18 @@ def mostly_capitals(content: str) -> bool:
     """
     letters = letters_of(content)
     return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+
+
+def starts_in_capitals(content: str) -> bool:
+    """Does ``content`` start in capitals, as a head is set: no small letter in its first 20 characters, or two at
+    most that OCR misread inside words in capitals ("THE HlSTORY": l for I)? (The first two letters, past a number
+    or marks, rule out most lines: prose starts "The".)
+
+    >>> starts_in_capitals("THE HISTORY OF"), starts_in_capitals("26 THE HlSTORY"), starts_in_capitals("The HISTORY")
+    (True, True, False)
+    """
+    start = content[:20]
+    return start.isupper() or (start.lstrip(_BEFORE_WORDS)[:2].isupper() and sum(map(str.islower, start)) <= 2)
 
 
 def letters_of(content: str) -> str:

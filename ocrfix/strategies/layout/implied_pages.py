@@ -11,7 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from ocrfix.strategies.layout.heads import GLUED_NUMBER, dated_edge_number, letters_of, mostly_capitals, repeats_title
+from ocrfix.strategies.layout.heads import (
+    GLUED_NUMBER, dated_edge_number, letters_of, mostly_capitals, repeats_title, starts_in_capitals,
+)
 from ocrfix.strategies.layout.joined_pages import HEAD_LETTERS
 from ocrfix.strategies.layout.lines import Line, Lines, sentence_runs_on
 from ocrfix.strategies.layout.page_numbers import GARBLED_NUMBER, digit_at_edge, misread_foot, page_number
@@ -49,7 +51,7 @@ def _implied_breaks(items: list[Line], markers: list[Line], width: int, hard_wra
     heads repeating the title."""
     after_blank = [line for line in items if line.blank_before]
     # a head starts in capitals, which OCR seldom misreads all as small letters: most lines are ruled out so
-    in_capitals = [line for line in after_blank if line.content[:20].isupper()]
+    in_capitals = [line for line in after_blank if starts_in_capitals(line.content)]
     under_text = _under_text(items, after_blank)
     title = letters_of(items[0].content).casefold()   # what a running head may repeat
     breaks = (_marked_breaks(items, markers)
@@ -191,7 +193,7 @@ def _under_text(items: list[Line], after_blank: list[Line]) -> list[Line]:
         edges = items[2:]
     else:
         edges = [items[line.index - 1] for line in after_blank if line.index > 2]
-    return [line for line in edges if not line.blank_before and line.content[:20].isupper()]
+    return [line for line in edges if not line.blank_before and starts_in_capitals(line.content)]
 
 
 def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], under_text: list[Line],
@@ -279,7 +281,7 @@ def _head_under_number(items: list[Line], index: int, title: str) -> bool:
     (True, False)
     """
     content = items[index].content
-    return index + 1 < len(items) and len(content) <= 100 and content[:20].isupper() and repeats_title(content, title)
+    return index + 1 < len(items) and len(content) <= 100 and starts_in_capitals(content) and repeats_title(content, title)
 
 
 def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> list[Line]:
