@@ -622,3 +622,17 @@ def test_a_sentence_loop_cut_before_its_last_mark_keeps_the_first_copys_mark():
     cold = "It was a cold and windy night on the open moor"
     assert fixed(f"{cold}. {cold}. {cold}. {cold} and dark.") == f"{cold} and dark."
     assert fixed("the database! database! database! database! database! database") == "the database"
+
+
+def test_a_paragraph_looping_on_one_line_collapses():
+    """A vision-language engine writes a paragraph as one line: a unit of more than ``max_token_period`` tokens
+    (here 52) read again and again there is found from its trigrams recurring a copy apart."""
+    paragraph = ("The committee considered the report of the surveyor on the condition of the bridge over the river, "
+                 "which had been damaged by the floods of the previous winter. It resolved that the work of repair "
+                 "should begin at once and that the cost should be met from the general fund of the parish.")
+    assert fixed("Minutes. " + " ".join([paragraph] * 8)) == f"Minutes. {paragraph}"
+    assert fixed("Minutes. " + " ".join([paragraph] * 8) + " The committee consid") == f"Minutes. {paragraph}"
+    assert fixed(f"Minutes. {paragraph} {paragraph}\nNext.") == f"Minutes. {paragraph}\nNext."  # read twice
+    # the same paragraph twice with other text between, and a long line without repetition, stay
+    assert_unchanged(f"Minutes. {paragraph} The clerk then read the letters. {paragraph}")
+    assert_unchanged(" ".join(f"Item {n}: {paragraph}" for n in range(1, 3)))

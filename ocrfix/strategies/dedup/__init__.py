@@ -15,7 +15,8 @@ text that breaks out of them:
   pages (the page break stays); the copy that led into the loop may differ
   more than the others;
 * **token loops** inside a line: 1..``max_token_period`` tokens repeated
-  ("of the of the of the", a sentence twenty times, "page 9 page 10 …"),
+  ("of the of the of the", a sentence twenty times, "page 9 page 10 …"; a
+  paragraph written as one line, up to 400 tokens, where its trigrams recur),
   tokens compared through their tags (copies glued by markup,
   "<p>Minutes.</p><p>Minutes.</p>…", keep the first whole);
 * **character loops**: one symbol running away ("!!!!!!!!"), a short unit

@@ -33,6 +33,7 @@ _ALNUM_START = re.compile(r"^[\W_]+")  # the marks before its first
 _SPOKEN_MARKS = "," + SENTENCE_END  # between the copies of a repeated cry ("ha, ha, ha", "No! no! no!")
 _QUOTES = "\"'“‘«„"
 _ECHO_TOKENS, _ECHO_LETTERS = 3, 15  # a phrase this long read twice in a row inside a line is an echo
+_LONGEST_UNIT = 400  # tokens of a unit repeated inside a line: a paragraph written as one line
 _LONGEST_TAIL_ECHO = 12  # tokens of a line's end that may be read again at the next line's start
 # Letters of such an echo: fewer than inside a line, as the copy stands where the line recogniser's image began
 # ("... returned to this office" / "to this office by the closing date").
@@ -95,7 +96,8 @@ class TokenLoops:
         # A run of ``period`` equal pairs spans 2 × period tokens of one line: periods beyond half the
         # longest line cannot hold one (a page of short lines is spared most of the table of pairs).
         longest = int(self.per_line.max())
-        for period in self._periods(min(self.dedup.max_token_period, longest // 2)):
+        most = self.dedup.max_token_period
+        for period in [*self._periods(min(most, longest // 2)), *(self._long_periods() if longest > 2 * most else [])]:
             a, b = slice(0, count - period), slice(period, count)
             same = (self.ids[a] == self.ids[b]) & (self.line[a] == self.line[b])
             noisy, counted = self._fill_noise(same, period)
@@ -172,6 +174,28 @@ class TokenLoops:
             return periods_row_by_row(self.ids, self.line, most, holes=True)
         same = (self.ids == ahead(self.ids, most, pad=0)) & (self.line == ahead(self.line, most, pad=-1))
         return periods_with_runs(same, holes=True)
+
+    def _long_periods(self) -> list[int]:
+        """The periods over ``max_token_period``, up to ``_LONGEST_UNIT`` tokens, at which a line repeats: a
+        paragraph read again and again on one line (a vision-language engine writes a paragraph as one line).
+        Too many to try each: each three tokens of the lines long enough to hold two copies are paired with
+        their last place before in that line, and a period is tried when half a copy's trigrams recur so far apart.
+        """
+        shortest = self.dedup.max_token_period + 1
+        tokens = np.flatnonzero(np.repeat(self.per_line >= 2 * shortest, self.per_line))
+        tokens = tokens[tokens + 2 < len(self.ids)]
+        tokens = tokens[self.line[tokens] == self.line[tokens + 2]]
+        with np.errstate(over="ignore"):
+            ids = self.ids.view(np.uint64)
+            trigrams = (ids[tokens] * np.uint64(0x9E3779B97F4A7C15) + ids[tokens + 1]) * np.uint64(0xC2B2AE3D27D4EB4F) \
+                + ids[tokens + 2]
+        order = np.lexsort((tokens, trigrams))  # by trigram, then place: each one's last place before it is next
+        repeats = trigrams[order[1:]] == trigrams[order[:-1]]
+        later, earlier = tokens[order[1:][repeats]], tokens[order[:-1][repeats]]
+        distance = (later - earlier)[(self.line[later] == self.line[earlier])]
+        distance = distance[(distance >= shortest) & (distance <= _LONGEST_UNIT)]
+        counts = np.bincount(distance, minlength=shortest)
+        return [period for period in np.flatnonzero(counts).tolist() if 2 * counts[period] >= period]
 
     def _fill_noise(self, same: np.ndarray, period: int) -> tuple[np.ndarray, np.ndarray]:
         """Let one token that differs by OCR noise ("infomation") or counts on ("Article 2." / "Article 3.",
