@@ -636,3 +636,14 @@ def test_a_paragraph_looping_on_one_line_collapses():
     # the same paragraph twice with other text between, and a long line without repetition, stay
     assert_unchanged(f"Minutes. {paragraph} The clerk then read the letters. {paragraph}")
     assert_unchanged(" ".join(f"Item {n}: {paragraph}" for n in range(1, 3)))
+
+
+def test_a_drifting_loop_whose_last_copy_ends_in_a_misreading_loses_that_copy_too():
+    """A lone difference between equal pairs is OCR noise; at the run's end there is no pair after it."""
+    sentence = "The fee is payable on the first day of each month to the treasurer of the club."
+    copies = [sentence.replace("treasurer", "treasnrer") if i % 2 else sentence for i in range(6)]
+    copies[-1] = copies[-1].replace("club.", "cluh.")
+    assert fixed("Rules. " + " ".join(copies) + "\nNext.") == f"Rules. {sentence}\nNext."
+    # a list's last copy without its separator is no misreading: one copy stays, as an engine wrote it
+    text = "Bids for the national museums and galleries, " + "the national museums and galleries, " * 5
+    assert fixed(text + "the national museums and galleries\nYours") == "Bids for the national museums and galleries\nYours"

@@ -179,7 +179,8 @@ class TokenLoops:
         """The periods over ``max_token_period``, up to ``_LONGEST_UNIT`` tokens, at which a line repeats: a
         paragraph read again and again on one line (a vision-language engine writes a paragraph as one line).
         Too many to try each: each three tokens of the lines long enough to hold two copies are paired with
-        their last place before in that line, and a period is tried when half a copy's trigrams recur so far apart.
+        their last place before in that line, and a period is tried when half a copy's trigrams recur so far apart
+        as the trigram before them did.
         """
         shortest = self.dedup.max_token_period + 1
         tokens = np.flatnonzero(np.repeat(self.per_line >= 2 * shortest, self.per_line))
@@ -192,8 +193,10 @@ class TokenLoops:
         order = np.lexsort((tokens, trigrams))  # by trigram, then place: each one's last place before it is next
         repeats = trigrams[order[1:]] == trigrams[order[:-1]]
         later, earlier = tokens[order[1:][repeats]], tokens[order[:-1][repeats]]
-        distance = (later - earlier)[(self.line[later] == self.line[earlier])]
-        distance = distance[(distance >= shortest) & (distance <= _LONGEST_UNIT)]
+        apart = np.zeros(len(self.ids), dtype=np.int64)  # how far back each token's trigram was last seen
+        apart[later] = np.where(self.line[later] == self.line[earlier], later - earlier, 0)
+        # trigrams seen again as far back as the trigram before them: a copy's, not a common phrase's by chance
+        distance = apart[1:][(apart[1:] == apart[:-1]) & (apart[1:] >= shortest) & (apart[1:] <= _LONGEST_UNIT)]
         counts = np.bincount(distance, minlength=shortest)
         return [period for period in np.flatnonzero(counts).tolist() if 2 * counts[period] >= period]
 
@@ -218,7 +221,8 @@ class TokenLoops:
         """The loop of the unit of ``period`` tokens from token ``first`` on, whose tokens match the tokens a
         period ahead for ``pairs`` tokens, if it is one (``near``: some token let through as OCR noise,
         ``counter``: some as a number counted on)."""
-        first, pairs = self._widen(first, pairs, period, counter)
+        first, pairs, misread = self._widen(first, pairs, period, counter)
+        near |= misread
         keys = [self.key(token) for token in range(first, first + period)]
         if is_power(keys):
             return None  # "a b a b" repeated is the loop of "a b", found at its own period
@@ -232,22 +236,33 @@ class TokenLoops:
         kind = "counter" if counter else "near" if near else "exact"
         return Loop(start, end, f'{unit_kind} "{preview(unit)}"', copies, kind, confidence)
 
-    def _widen(self, first: int, pairs: int, period: int, counter: bool) -> tuple[int, int]:
+    def _widen(self, first: int, pairs: int, period: int, counter: bool) -> tuple[int, int, bool]:
         """The run of ``pairs`` matching tokens from ``first`` on, with the tokens at its ends that a lone
         difference between equal pairs does not reach: a counter opening the first copy ("<ol><li>Step 1: …
         </li><li>Step 2: …") or ending the last, a quote opening the first copy ('{"text": "Total: 45. Total:
-        45. …': the first copy opens at '"Total')."""
-        before = first - 1
+        45. …': the first copy opens at '"Total'), a token misread at either end ("… fund of the parlsh." then
+        "… fund of the parish." ending the line); and whether such a misreading was let through."""
+        before, near = first - 1, False
         if counter and before >= 0 and self.line[before] == self.line[first] \
                 and counts_on(self.key(before), self.key(before + period)):
             first, pairs = before, pairs + 1
         elif before >= 0 and self.line[before] == self.line[first] and self._opens_copy(before, before + period):
             first, pairs = before, pairs + 1
+        elif period > 1 and before >= 0 and self.line[before] == self.line[first] and self._misread(before, period):
+            first, pairs, near = before, pairs + 1, True
         after = first + pairs
-        if counter and after + period < len(self.ids) and self.line[after] == self.line[after + period] \
-                and counts_on(self.key(after), self.key(after + period)):
-            pairs += 1
-        return first, pairs
+        if after + period < len(self.ids) and self.line[after] == self.line[after + period]:
+            if counter and counts_on(self.key(after), self.key(after + period)):
+                pairs += 1
+            elif period > 1 and self._misread(after, period):
+                pairs, near = pairs + 1, True
+        return first, pairs, near
+
+    def _misread(self, token: int, period: int) -> bool:
+        """Does ``token`` differ from the token ``period`` ahead as OCR noise does, in its letters or digits (the
+        marks after a list's last copy are no misreading: "a, a, a")?"""
+        key, other = self.key(token), self.key(token + period)
+        return _bare(key) != _bare(other) and noise_only([key], [other])
 
     def _repeats(self, first: int, pairs: int, period: int, keys: list[str], unit: str, *, near: bool,
                  counter: bool) -> bool:
