@@ -431,3 +431,12 @@ def test_a_full_stop_read_as_a_comma_before_a_word_that_opens_a_sentence(diction
     for stays in ("And Boaz said unto her, It is good that thou go.", "It is, I think, the best.",
                   "for example, The Times printed it.", "It was cold,\nThe wind was high."):
         assert dictionary.run(stays).text == stays
+
+
+def test_an_opening_single_quote_before_a_word_english_never_elides_is_a_speck(dictionary):
+    # corpus and held-out books: "the strain of ‘waiting", "the number of vagrants ‘relieved": no letter put back
+    # makes another word, and "waiting" is no elided form ("‘tis", "‘cause", "‘phone")
+    assert dictionary.run("The men had been ‘lifting and packing the road.").text == (
+        "The men had been lifting and packing the road.")
+    for stays in ("It was late, ‘cause the road was long.", "and ‘tis true", "He said ‘lifting is hard’ to me."):
+        assert dictionary.run(stays).text == stays

@@ -168,6 +168,13 @@ STRAY_QUOTES = "“‘"
 STRAY_QUOTE_ZIPF = 3.0
 MARKS_READ = 3  # first letters a document's print lost to marks, read so, before its hyphens are read without pairs
 ELISIONS = "'’‘"  # marks that stand for letters English leaves out ("'round", "‘tis"): no misprint's evidence
+# The words English prints with the start of a longer word left out ("‘tis", "‘cause", "‘round" for around, "‘phone"
+# and "‘bus" in print before 1950): a mark of ELISIONS before one is the writer's. Before any other word that no letter
+# put back makes another, "‘" is a speck ("the strain of ‘waiting", "divided into ‘small ‘compartments").
+ELIDED_WORDS = frozenset(("tis", "twas", "twere", "twill", "twould", "twixt", "tween", "em", "cause", "cos", "round",
+                          "bout", "fore", "til", "till", "neath", "gainst", "mid", "midst", "pon", "scuse", "nuff",
+                          "cept", "specially", "prentice", "possum", "coon", "gator", "phone", "bus", "plane", "cello",
+                          "flu", "varsity", "baccy"))
 DASHED_READING_ZIPF = 4.0  # a hyphen before a rare string is its first letter if that makes a word this common
 # English's suffixes of three letters or more: after a hyphen one is a note on word formation ("words in -ible",
 # "the -ity nouns"), not a word whose first letter was lost ("-ible" would read "bible", "-ity" "city")
@@ -1048,7 +1055,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                       if reading not in readings]
             confidence = self._mark_confidence(readings, word, surely, others)[1]
         if best == word and mark in STRAY_QUOTES and not last and lex.folded_zipf(word) >= STRAY_QUOTE_ZIPF \
-                and (listed or mark not in ELISIONS):  # "‘twas", "‘cause": the writer's elision, no letter put back
+                and (listed or mark not in ELISIONS or word not in ELIDED_WORDS):  # "‘twas": the writer's elision
             alone = best_reading(readings)[1]  # the word as printed, against the letters put back
             if alone >= self.min_confidence:
                 return "", round(alone, 3), f"a speck read as \"{mark}\" before a word no quotation mark closes", mark_at
