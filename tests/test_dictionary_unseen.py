@@ -71,6 +71,15 @@ def test_a_mark_after_a_space_closes_no_quotation(dictionary):
     assert dictionary.run(quoted).text == quoted
 
 
+def test_a_quotation_mark_of_the_same_kind_opening_again_takes_the_closing_one(dictionary):
+    # engines print one quotation's marks straight or curly: the ” closes “The, not the " misread for a "b"
+    text = 'It was resolved that tenders be invited "y advertisement in the papers and in “The Builder”.'
+    assert dictionary.run(text).text == \
+        'It was resolved that tenders be invited by advertisement in the papers and in “The Builder”.'
+    quoted = 'He said "he will not come” and shut the door.'  # a real quotation keeps its marks
+    assert dictionary.run(quoted).text == quoted
+
+
 def test_a_real_word_whose_listed_pair_is_as_rare_as_a_misprint_is_repaired(dictionary):
     # "of he" is listed, but 10**4 times rarer than "of the": a misprint's rarity, no evidence for "he"
     assert dictionary.run("It keeps a list of he default values.").text == "It keeps a list of the default values."

@@ -8,9 +8,11 @@ import regex
 # one after the mark is taken as quoted, the cautious reading).
 CLOSING_QUOTES = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’", "«": "»", "»": "«"}
 QUOTE_REACH = 400  # characters a quotation is looked for in
-# each opening mark where it opens a quotation again: after a space, a line's start or a bracket, before a letter
-OPENING_AGAIN = {mark: regex.compile(r"(?<=^|[\s(\[])" + regex.escape(mark) + r"(?=\p{L})", regex.MULTILINE)
-                 for mark in CLOSING_QUOTES}
+# each opening mark's kind (double or single: the marks sharing a closing one, “ and ") where one of them opens a
+# quotation again: after a space, a line's start or a bracket, before a letter
+OPENING_AGAIN = {mark: regex.compile(r"(?<=^|[\s(\[])[" + regex.escape("".join(
+    other for other, shut in CLOSING_QUOTES.items() if set(shut) & set(closing))) + r"](?=\p{L})", regex.MULTILINE)
+                 for mark, closing in CLOSING_QUOTES.items()}
 
 
 def quoted(text: str, offset: int) -> bool:
@@ -20,12 +22,16 @@ def quoted(text: str, offset: int) -> bool:
     closing quotation mark stands against the word or stop it closes ("yes”", "said.’"); one after a space
     opens a quotation or is a misread letter ("' is" for "It is"). A closing mark closes the nearest opening
     before it: English nests no quotation in the same mark, so where the same mark opens again before the
-    closing one ("loading “he roof … “stuff”"), this one closes nowhere (:func:`_first_closing`).
+    closing one ("loading “he roof … “stuff”"), this one closes nowhere (:func:`_first_closing`); nor where a mark of
+    its kind does (engines print the same quotation's marks straight or curly: "invited "y advertisement … “The
+    Builder”").
 
     >>> quoted("He said “yes” and left.", 8), quoted("and “he went home.", 4), quoted("in ‘he town’s inn", 3)
     (True, False, False)
     >>> quoted("those ‘hat use it. ' is clear", 6), quoted("agreed “hat the grains, “as he said”, were", 7)
     (False, False)
+    >>> quoted('invited "y advertisement in “The Builder”.', 8), quoted('a "b" c', 2)
+    (False, True)
     """
     closing = CLOSING_QUOTES.get(text[offset])
     if closing is None:
