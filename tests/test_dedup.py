@@ -647,3 +647,14 @@ def test_a_drifting_loop_whose_last_copy_ends_in_a_misreading_loses_that_copy_to
     # a list's last copy without its separator is no misreading: one copy stays, as an engine wrote it
     text = "Bids for the national museums and galleries, " + "the national museums and galleries, " * 5
     assert fixed(text + "the national museums and galleries\nYours") == "Bids for the national museums and galleries\nYours"
+
+
+def test_a_whole_table_written_again_collapses():
+    """A block of more lines than ``max_period`` (here 22) read twice or thrice: a table or page written again."""
+    rows = "".join(f"| {n} | Tenant {chr(64 + n)} | Plot {n * 3} | {20 + n} acres |\n" for n in range(1, 21))
+    table = "| No. | Name | Plot | Area |\n| --- | --- | --- | --- |\n" + rows
+    assert fixed("Return.\n\n" + table + table + "\nSigned.") == "Return.\n\n" + table + "\nSigned."
+    assert fixed("Return.\n\n" + table + "\n" + table + "\n" + table) == "Return.\n\n" + table
+    # two tables of the same header with other rows stay
+    other = table.replace("acres", "roods")
+    assert_unchanged("Return.\n\n" + table + "\n" + other)

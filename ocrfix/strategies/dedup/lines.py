@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 _CLOSING_MARKS = "\"'”’)]»"
 _ENDS_QUOTED = np.zeros(0x201F, dtype=bool)  # a line's last character closing a quote (all above the table: no)
 _ENDS_QUOTED[[ord(mark) for mark in _CLOSING_MARKS]] = True
+_LONGEST_BLOCK = 200  # lines of a block repeated: a page written again
 _VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (starting in capitals) from prose
 # A row of a ledger, price list or subscription list: a leader, or figures in its last two columns
 # ("£22 0 0", "5s. 0d."; a sentence ends in one number at most: "in 1847."), its cells' borders aside
@@ -132,7 +133,7 @@ class LineLoops:
         """The line loops and sentence echoes of the text, shorter periods first (a line goes to one loop)."""
         loops = []
         count = len(self.starts)
-        for period in self._periods(min(self.dedup.max_period, count - 1)):
+        for period in [*self._periods(min(self.dedup.max_period, count - 1)), *self._long_periods()]:
             a, b = slice(0, count - period), slice(period, count)
             candidate = self._alike(lambda values: values[a], lambda values: values[b])
             candidate &= ~self.claimed[a] & ~self.claimed[b]
@@ -161,6 +162,23 @@ class LineLoops:
             loops.append(Loop(int(self.ends[line - 1]), int(self.ends[line]),
                                f'sentence "{preview(self.line(line))}"', 2, "exact", 0.9))
         return loops
+
+    def _long_periods(self) -> list[int]:
+        """The periods over ``max_period``, up to ``_LONGEST_BLOCK`` lines, at which lines come back exactly: a
+        whole table or page written again. Too many to try each, and sorting every line's hash would cost as much
+        as a tenth of the search: the lines whose hash falls in a quarter of its values are paired with their last
+        place before (equal lines fall in it alike; a block of 17 lines has four of them on average), and a period
+        is tried when two pairs or more are so far apart."""
+        shortest = self.dedup.max_period + 1
+        if len(self.hash) <= 2 * shortest:
+            return []
+        sample = np.flatnonzero((self.hash & 3) == 0)
+        order = np.argsort(self.hash[sample], kind="stable")  # equal lines in order of place
+        hashes, places = self.hash[sample[order]], sample[order]
+        repeats = hashes[1:] == hashes[:-1]
+        distance = places[1:][repeats] - places[:-1][repeats]
+        counts = np.bincount(distance[(distance >= shortest) & (distance <= _LONGEST_BLOCK)])
+        return np.flatnonzero(counts >= 2).tolist()
 
     def _periods(self, most: int) -> list[int] | range:
         """The periods up to ``most`` whose candidate pairs of lines (as :meth:`find` takes them, lines
