@@ -34,6 +34,7 @@ _CLOSING_MARKS = "\"'”’)]»"
 _ENDS_QUOTED = np.zeros(0x201F, dtype=bool)  # a line's last character closing a quote (all above the table: no)
 _ENDS_QUOTED[[ord(mark) for mark in _CLOSING_MARKS]] = True
 _LONGEST_BLOCK = 200  # lines of a block repeated: a page written again
+_SAMPLED_LINE = 20  # non-space characters of a line that may tell a long block's period (short ones recur anyway)
 _VERSE_LINES = 4  # lines of a page besides a repeated block that tell verse (starting in capitals) from prose
 # A row of a ledger, price list or subscription list: a leader, or figures in its last two columns
 # ("£22 0 0", "5s. 0d."; a sentence ends in one number at most: "in 1847."), its cells' borders aside
@@ -166,19 +167,27 @@ class LineLoops:
     def _long_periods(self) -> list[int]:
         """The periods over ``max_period``, up to ``_LONGEST_BLOCK`` lines, at which lines come back exactly: a
         whole table or page written again. Too many to try each, and sorting every line's hash would cost as much
-        as a tenth of the search: the lines whose hash falls in a quarter of its values are paired with their last
-        place before (equal lines fall in it alike; a block of 17 lines has four of them on average), and a period
-        is tried when two pairs or more are so far apart."""
-        shortest = self.dedup.max_period + 1
-        if len(self.hash) <= 2 * shortest:
+        as a tenth of the search: the lines of 20 characters or more whose hash falls in a quarter of its values
+        are paired with their last place before (equal lines fall in it alike; a block of 17 lines has four of them
+        on average), and a period is tried when the lines around such a pair are equal too, most of the 17 lines
+        centred on it (a block that long holds 9 of them wherever the pair is in it; a running head does not)."""
+        shortest, count = self.dedup.max_period + 1, len(self.hash)
+        if count <= 2 * shortest:
             return []
-        sample = np.flatnonzero((self.hash & 3) == 0)
+        sample = np.flatnonzero(((self.hash & 3) == 0) & (self.length >= _SAMPLED_LINE))
         order = np.argsort(self.hash[sample], kind="stable")  # equal lines in order of place
         hashes, places = self.hash[sample[order]], sample[order]
         repeats = hashes[1:] == hashes[:-1]
-        distance = places[1:][repeats] - places[:-1][repeats]
-        counts = np.bincount(distance[(distance >= shortest) & (distance <= _LONGEST_BLOCK)])
-        return np.flatnonzero(counts >= 2).tolist()
+        earlier, later = places[:-1][repeats], places[1:][repeats]
+        distance = later - earlier
+        # an engine loops on a page: a block said on two pages is a running head or two documents'
+        far = (distance >= shortest) & (distance <= _LONGEST_BLOCK) & (self.page[earlier] == self.page[later])
+        earlier, distance = earlier[far], distance[far]
+        around = earlier[:, None] + np.arange(-(shortest // 2), shortest // 2 + 1)
+        ahead_of = around + distance[:, None]
+        equal = (around >= 0) & (ahead_of < count) \
+            & (self.hash.take(around, mode="clip") == self.hash.take(ahead_of, mode="clip"))
+        return np.unique(distance[2 * equal.sum(axis=1) > shortest]).tolist()
 
     def _periods(self, most: int) -> list[int] | range:
         """The periods up to ``most`` whose candidate pairs of lines (as :meth:`find` takes them, lines
