@@ -166,16 +166,18 @@ def mostly_capitals(content: str) -> bool:
     return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
-def starts_in_capitals(content: str) -> bool:
-    """Does ``content`` start in capitals, as a head is set: no small letter in its first 20 characters, or two at
-    most that OCR misread inside words in capitals ("THE HlSTORY": l for I)? (The first two letters, past a number
-    or marks, rule out most lines: prose starts "The".)
+def starting_in_capitals(lines: list[Line]) -> list[Line]:
+    r"""The ``lines`` that start in capitals, as a head is set: no small letter in their first 20 characters, or two at
+    most that OCR misread inside words in capitals ("THE HlSTORY": l for I) where the first two letters, past a number
+    or marks, are capitals (prose starts "The"). (One pass over the lines: a call per line costs more than the test.)
 
-    >>> starts_in_capitals("THE HISTORY OF"), starts_in_capitals("26 THE HlSTORY"), starts_in_capitals("The HISTORY")
-    (True, True, False)
+    >>> lines = Lines.scan("THE HISTORY OF\n26 THE HlSTORY\nThe HISTORY").items
+    >>> [line.content for line in starting_in_capitals(lines)]
+    ['THE HISTORY OF', '26 THE HlSTORY']
     """
-    start = content[:20]
-    return start.isupper() or (start.lstrip(_BEFORE_WORDS)[:2].isupper() and sum(map(str.islower, start)) <= 2)
+    return [line for line in lines if (start := line.content[:20]).isupper()
+            or ((pair := start.lstrip(_BEFORE_WORDS)[:2]).isupper() and pair.isalpha()   # ("I was": no head)
+                and sum(map(str.islower, start)) <= 2)]
 
 
 def letters_of(content: str) -> str:

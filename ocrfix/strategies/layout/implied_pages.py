@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from ocrfix.strategies.layout.heads import (
-    GLUED_NUMBER, dated_edge_number, letters_of, mostly_capitals, repeats_title, starts_in_capitals,
+    GLUED_NUMBER, dated_edge_number, letters_of, mostly_capitals, repeats_title, starting_in_capitals,
 )
 from ocrfix.strategies.layout.joined_pages import HEAD_LETTERS
 from ocrfix.strategies.layout.lines import Line, Lines, sentence_runs_on
@@ -51,7 +51,7 @@ def _implied_breaks(items: list[Line], markers: list[Line], width: int, hard_wra
     heads repeating the title."""
     after_blank = [line for line in items if line.blank_before]
     # a head starts in capitals, which OCR seldom misreads all as small letters: most lines are ruled out so
-    in_capitals = [line for line in after_blank if starts_in_capitals(line.content)]
+    in_capitals = starting_in_capitals(after_blank)
     under_text = _under_text(items, after_blank)
     title = letters_of(items[0].content).casefold()   # what a running head may repeat
     breaks = (_marked_breaks(items, markers)
@@ -193,7 +193,7 @@ def _under_text(items: list[Line], after_blank: list[Line]) -> list[Line]:
         edges = items[2:]
     else:
         edges = [items[line.index - 1] for line in after_blank if line.index > 2]
-    return [line for line in edges if not line.blank_before and starts_in_capitals(line.content)]
+    return starting_in_capitals([line for line in edges if not line.blank_before])
 
 
 def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: list[Line], under_text: list[Line],
@@ -281,7 +281,8 @@ def _head_under_number(items: list[Line], index: int, title: str) -> bool:
     (True, False)
     """
     content = items[index].content
-    return index + 1 < len(items) and len(content) <= 100 and starts_in_capitals(content) and repeats_title(content, title)
+    return (index + 1 < len(items) and len(content) <= 100 and bool(starting_in_capitals([items[index]]))
+            and repeats_title(content, title))
 
 
 def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> list[Line]:
