@@ -172,13 +172,12 @@ def test_a_hyphen_or_at_sign_read_for_a_letter_is_repaired_but_compounds_and_add
     assert run(default, kept) == kept
 
 
-def test_a_tilde_before_one_letter_is_a_worn_letter_but_a_key_stays(default):
+@pytest.mark.parametrize("printed, meant", [("dismissed ~n payment", "dismissed on payment"),
+                                             ("translated ~s into", "translated us into"), ("Press ^d to", None)])
+def test_a_tilde_before_one_letter_is_a_worn_letter_but_a_key_stays(default, printed, meant):
     # a worn letter's tilde before the one letter left of a short word is read as that letter (session 25)
-    assert run(default, "The two men were dismissed ~n payment of costs.") == \
-        "The two men were dismissed on payment of costs."
-    assert run(default, "He hath translated ~s into the kingdom of his son.") == \
-        "He hath translated us into the kingdom of his son."
-    assert run(default, "Press ^d to quit the shell.") == "Press ^d to quit the shell."
+    text = f"The men were {printed} the kingdom."
+    assert run(default, text) == (text if meant is None else text.replace(printed, meant))
 
 
 def test_an_underscore_printed_for_an_unread_letter_is_read_as_that_letter(default):
