@@ -655,14 +655,15 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return sorted((self.edit(text, start, end, replacement, confidence=PATTERN_CONFIDENCE, reason=reason)
                        for start, end, replacement, reason in found), key=lambda e: e.start)
 
-    def _stray_stops(self, text: str) -> list[tuple[int, int, str, str]]:
+    def _stray_stops(self, text: str, at: list[int] | None = None) -> list[tuple[int, int, str, str]]:
         """(start, end, replacement, reason) of each full stop or mark between two words of one sentence: a comma
-        misread as a stop (:func:`.spacing.stray_stops`) or a speck (:func:`.spacing.stray_marks`)."""
+        misread as a stop (:func:`.spacing.stray_stops`) or a speck (:func:`.spacing.stray_marks`); ``at``: the
+        only offsets (sorted) looked at, default all."""
         found = [(*match.span(), comma, "a comma read as a full stop before a word that opens a clause" if comma
                   else "a speck read as a full stop between two words of one sentence")
-                 for match, comma in stray_stops(text, self._lexicon)]
+                 for match, comma in stray_stops(text, self._lexicon, at)]
         return found + [(*match.span(), "", "a speck read as a mark after a word no sentence ends with")
-                        for match in stray_marks(text)]
+                        for match in stray_marks(text, at)]
 
     def _stops_beside_repairs(self, text: str, edits: list[Edit]) -> list[Edit]:
         """The stops and marks of :meth:`_stray_stops` found again in the text as the pass repaired it, beside a
@@ -679,9 +680,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             start = edit.start + added
             added += len(edit.replacement) - (edit.end - edit.start)
             spans.append((start, edit.end + added))
-        ends, starts = {end for _, end in spans}, {start for start, _ in spans}
-        found = [(start, end, replacement, reason) for start, end, replacement, reason in self._stray_stops(repaired)
-                 if (start in ends or end + 1 in starts) and not overlaps(spans, start, end)]
+        beside = sorted({end for _, end in spans} | {start - 2 for start, _ in spans if start >= 2})  # mark, space, word
+        found = [found for found in self._stray_stops(repaired, beside) if not overlaps(spans, found[0], found[1])]
         return before_edits(text, [self.edit(repaired, start, end, replacement, reason=reason,
                                              confidence=PATTERN_CONFIDENCE)
                                    for start, end, replacement, reason in found], edits)

@@ -275,7 +275,7 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
             yield match, replacement
 
 
-def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
+def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterator[tuple[regex.Match, str]]:
     """Each full stop (a match of SPACED_STOP) before a lower-case word that is no sentence's end nor an
     abbreviation's point (the word before is common or long: STOP_WORD_ZIPF, STOP_WORD_LENGTH), and what it
     reads: "," before a word that opens a clause (CLAUSE_WORDS) or a participle (:func:`_participle`: "their
@@ -287,6 +287,7 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     than it follows any word (:meth:`Lexicon.attracts`: "in. the", "to. have"; not "at the end. in verbose mode",
     10**-0.66: a capital lost).
     Never after "no.", "do.", "mr.", "approx." (ABBREVIATED_WORDS) nor with a number before ("3 in. thick": inches).
+    ``at``: the only offsets (sorted) a stop is looked for at; default: the whole text.
 
     >>> from ocrfix import lexicon
     >>> [(m.start(), r) for m, r in stray_stops("We saw him in. the town, one of. the men.", lexicon.load())]
@@ -304,7 +305,7 @@ def stray_stops(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]]:
     []
     """
     unpointed = _Unpointed(text)
-    for match in SPACED_STOP.finditer(text):
+    for match in SPACED_STOP.finditer(text) if at is None else matches_at(SPACED_STOP, text, at):
         number, before, after = match.group(1), match.group(2), match.group(3)
         if number and any(map(str.isdigit, number)) or fold(before) in ABBREVIATED_WORDS \
                 or fold(before) in UNENDING_WORDS:
@@ -393,11 +394,12 @@ def misread_commas(text: str) -> Iterator[regex.Match]:
             yield match
 
 
-def stray_marks(text: str) -> Iterator[regex.Match]:
+def stray_marks(text: str, at: list[int] | None = None) -> Iterator[regex.Match]:
     """Each full stop, colon or semicolon (a match of :data:`UNENDED`) after a word no sentence or clause ends with
     (UNENDING_WORDS) and before a lower-case word: a speck, which goes. Not with a number before ("2 a. 3 r.":
     acres, roods), nor a colon or semicolon after "a" (a parameter's type: "def f(x, a: int)"), nor after an "a" that
-    opens a line (a list's label: "a. the first case"), nor in a URL or code.
+    opens a line (a list's label: "a. the first case"), nor in a URL or code. ``at``: the only offsets (sorted) a mark is
+    looked for at; default: the whole text.
 
     >>> [m.start() for m in stray_marks("after the. work of it, a. quotation, so that the: air and; it")]
     [9, 24, 48, 57]
@@ -406,7 +408,7 @@ def stray_marks(text: str) -> Iterator[regex.Match]:
     >>> list(stray_marks("Cases:\\na. the first one;\\n  a. an indented one"))
     []
     """
-    for match in _unended(text):
+    for match in _unended(text) if at is None else matches_at(UNENDED, text, at):
         number, word = match.group(1), match.group(2)
         if fold(word) in UNENDING_WORDS and not (number and any(map(str.isdigit, number))) \
                 and (len(word) > 1 or match.group() == "." and number) and not _in_url_or_code(text, match.start()):
