@@ -669,7 +669,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         """The stops and marks of :meth:`_stray_stops` found again in the text as the pass repaired it, beside a
         word it repaired: the first look saw the word misread ("the bui ding. including the chimney", "ye ine. sum")
         and so could not tell a clause word's comma or a speck. Only where the repaired word touches the mark or
-        stands one space after it: the first look judged the others.
+        stands one space after it: the first look judged the others. So too an opening quotation mark glued before a
+        word the pass repaired whole ("the Regional “cun7il" read "council"), which nothing closes: a speck.
 
         >>> [(e.original, e.replacement) for e in Dictionary().propose("to the fabric of the bui ding. including it")]
         [('bui ding', 'building'), ('.', ',')]
@@ -682,6 +683,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             spans.append((start, edit.end + added))
         beside = sorted({end for _, end in spans} | {start - 2 for start, _ in spans if start >= 2})  # mark, space, word
         found = [found for found in self._stray_stops(repaired, beside) if not overlaps(spans, found[0], found[1])]
+        found += [(start - 1, start, "", f"a speck read as \"{repaired[start - 1]}\" before a word no quotation mark closes")
+                  for start, end in spans if _stray_quote_before(repaired, start, end)]
         return before_edits(text, [self.edit(repaired, start, end, replacement, reason=reason,
                                              confidence=PATTERN_CONFIDENCE)
                                    for start, end, replacement, reason in found], edits)
@@ -1941,6 +1944,19 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             # an unlisted pair of listed words is rarer than the list's floor
             estimate = min(estimate, self._lexicon.bigram_floor - z_prev - 1.0)
         return estimate
+
+
+def _stray_quote_before(text: str, start: int, end: int) -> bool:
+    """Is the mark before the lower-case word ``text[start:end]`` an opening quotation mark (STRAY_QUOTES) that opens
+    the token and that nothing closes (:func:`.quotes.quoted`), before a word English does not elide (ELIDED_WORDS)?
+
+    >>> _stray_quote_before("the Regional “council and", 14, 21), _stray_quote_before("a “council” met", 3, 10)
+    (True, False)
+    """
+    mark, word = text[start - 1:start], text[start:end]
+    return bool(mark) and mark in STRAY_QUOTES and (start < 2 or text[start - 2].isspace() or text[start - 2] in "([") \
+        and word.isalpha() and word.islower() and not text[end:end + 1].isalpha() and not quoted(text, start - 1) \
+        and not (mark in ELISIONS and word in ELIDED_WORDS)
 
 
 def clear_caches() -> None:
