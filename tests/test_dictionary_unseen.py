@@ -449,3 +449,11 @@ def test_an_opening_single_quote_before_a_word_english_never_elides_is_a_speck(d
         "The men had been lifting and packing the road.")
     for stays in ("It was late, ‘cause the road was long.", "and ‘tis true", "He said ‘lifting is hard’ to me."):
         assert dictionary.run(stays).text == stays
+
+
+def test_an_opening_quotation_mark_before_a_word_the_pass_repaired_is_a_speck(dictionary):
+    # corpus letter: "the Regional “cun7il": the mark was judged beside the misread word, then the word was read
+    text = "tensions between the Agency, the Regional “cun7il and the District Council over it."
+    assert dictionary.run(text).text == "tensions between the Agency, the Regional council and the District Council over it."
+    stays = "He said “the cun7il is here” to me."
+    assert dictionary.run(stays).text == "He said “the council is here” to me."
