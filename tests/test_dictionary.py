@@ -258,6 +258,21 @@ def test_delete_index_finds_every_word_within_its_distance():
             assert found == {word: d for word, d in zip(words, row) if d <= distance}, (query, distance)
 
 
+def test_delete_index_finds_every_word_two_edits_away_past_its_prefix():
+    # two deletions from both sides are taken only for two substitutions (the blanked prefixes) or where the shorter
+    # word's prefix lost its last letter: two edits of long words (a lost or added letter shifts the prefix) and of
+    # short ones, checked against a full scan
+    words = [word for word, _ in islice(lexicon.load().words(), 6000) if len(word) > 4][::3]
+    index = DeleteIndex.build(words)
+    edits = [lambda w, i: w[:i] + "x" + w[i + 1:], lambda w, i: w[:i] + "e" + w[i:], lambda w, i: w[:i] + w[i + 1:]]
+    queries = {second(first(word, i), j) for word in words[::41] for first in edits for second in edits
+               for i in range(0, len(word), 2) for j in range(1, len(word), 3)}
+    queries = sorted(query for query in queries if len(query) > 4)
+    scanned = cdist(queries, words, scorer=Levenshtein.distance, score_cutoff=2)
+    for query, row, found in zip(queries, scanned.tolist(), index.lookup_many([(q, 2, None) for q in queries])):
+        assert found == {word: d for word, d in zip(words, row) if d <= 2}, query
+
+
 def test_delete_index_file_keeps_its_frequencies(tmp_path):
     index = DeleteIndex.build(["modern", "exclude", "the"])
     path = tmp_path / "index.npz"

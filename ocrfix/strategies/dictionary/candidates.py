@@ -5,7 +5,11 @@ deleting up to two characters from its first ``prefix`` characters; a query
 generates the same deletions and looks them up. The index is two sorted numpy
 arrays (a 32-bit polynomial hash of a deletion; word number and characters deleted), built once and cached on disk, so
 it costs ~20 MB and loads in milliseconds; collisions only add candidates that
-the final edit-distance check removes.
+the final edit-distance check removes. Two words that each reach a string by two
+deletions are most of what a lookup gathers and seldom near: they are taken only
+where no other pair of deletions can find the word (see :meth:`DeleteIndex._near`),
+and two substitutions are found by a second index, of the prefixes with two
+characters blanked (:func:`substitution_hashes`).
 
 >>> index = DeleteIndex.build(["exclude", "include", "become", "the"])
 >>> sorted(index.lookup("exlude"))
@@ -33,9 +37,11 @@ PREFIX = 7
 MIN_ZIPF = 2.0  # rarer lexicon words are never proposed as corrections
 COMMON_ZIPF = 5.0  # the small index of common words, for lookups of rare real words (far commoner words only)
 LOOKUP_CACHE = 100_000  # candidate lists (and other lookups) a Dictionary keeps across documents
-# An index entry holds the word's number in its low WORD_BITS bits, above them how many characters the deletion took
+# An index entry holds the word's number in its low WORD_BITS bits, above them its deletion's kind: how many
+# characters it took, or TWO_WITH_LAST for two with the prefix's last (see DeleteIndex._near)
 WORD_BITS = 30
 WORD_NUMBER = (1 << WORD_BITS) - 1
+TWO_WITH_LAST = 3
 # Words of up to this many characters are looked up one edit away, longer ones two: a short string has
 # many listed words near it and, with a letter or two lost, is as likely a piece of a longer word
 # ("ency" of "encourage", "iddl" of "Middle") as a misreading of a near one, whatever the text's garbling.
@@ -92,36 +98,68 @@ def _mix(hashes: np.ndarray) -> np.ndarray:
     return hashes >> np.uint64(32)
 
 
-def deletion_hashes(words: list[str], distances: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(word number, 32-bit hash, characters deleted) of each distinct string of ``deletions(words[k], distances[k])``.
-
-    >>> numbers, hashes, deleted = deletion_hashes(["abc", "bc"], [1, 0])
-    >>> numbers.tolist(), int(hashes[numbers == 1][0]) in hashes[numbers == 0].tolist(), deleted.tolist()
-    ([0, 0, 0, 0, 1], True, [0, 1, 1, 1, 0])
-    """
+def _prefix_hashes(words: list[str], distances: list[int], places: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(word number, 32-bit hash, kind) of each distinct deletion of ``deletions(words[k], distances[k])``; with
+    ``places``, of its deletions of two characters alone, each hashed with the places its characters keep. A
+    deletion's kind (see :data:`TWO_WITH_LAST`) is the number of characters it took, or TWO_WITH_LAST."""
     prefixes = np.array([word[:PREFIX] for word in words], dtype=f"<U{PREFIX}")
     codes = prefixes.view(np.uint32).reshape(len(words), PREFIX).astype(np.uint64)
     lengths = np.fromiter((min(len(word), PREFIX) for word in words), dtype=np.int64, count=len(words))
     groups = lengths * (MAX_DISTANCE + 1) + np.asarray(distances, dtype=np.int64)
+    if places:  # two words within two substitutions are of one length
+        length_terms = np.fromiter(map(len, words), dtype=np.uint64, count=len(words)) * _LENGTH_TERMS[1]
     found = []
     for group in np.flatnonzero(np.bincount(groups)).tolist():
         rows = np.flatnonzero(groups == group)
         length, distance = divmod(group, MAX_DISTANCE + 1)
         group_codes = codes[rows]
         for kept in _kept_positions(length, distance):
+            deleted = length - kept.shape[1]
+            if places and deleted != 2:
+                continue
             # (rows, deletions) sums of the kept characters' terms; uint64 arithmetic wraps
-            hashes = (group_codes[:, kept] * _POWERS[:kept.shape[1]]).sum(axis=2, dtype=np.uint64)
-            hashes += _LENGTH_TERMS[kept.shape[1]]
-            # (row, characters deleted, hash) in one 64-bit number: sorted and told apart at once
-            row_and_deleted = (np.repeat(rows, len(kept)).astype(np.uint64) << np.uint64(34)) \
-                | (np.uint64(length - kept.shape[1]) << np.uint64(32))
-            found.append(row_and_deleted | _mix(hashes).ravel())
+            powers = _POWERS[kept] if places else _POWERS[:kept.shape[1]]
+            hashes = (group_codes[:, kept] * powers).sum(axis=2, dtype=np.uint64)
+            hashes += length_terms[rows, None] if places else _LENGTH_TERMS[kept.shape[1]]
+            kinds = np.full(len(kept), deleted, dtype=np.uint64)
+            if deleted == 2:
+                kinds[kept[:, -1] != length - 1] = TWO_WITH_LAST
+            # (row, kind, hash) in one 64-bit number: sorted and told apart at once
+            row_and_kind = (np.repeat(rows, len(kept)).astype(np.uint64) << np.uint64(34)) \
+                | np.tile(kinds << np.uint64(32), len(rows))
+            found.append(row_and_kind | _mix(hashes).ravel())
     if not found:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.uint32)
     pairs = np.sort(np.concatenate(found))
     pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # a deletion made twice ("aab" less an a) once
     return ((pairs >> np.uint64(34)).astype(np.int64), (pairs & np.uint64(0xFFFFFFFF)).astype(np.uint32),
             ((pairs >> np.uint64(32)) & np.uint64(3)).astype(np.uint32))
+
+
+def deletion_hashes(words: list[str], distances: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(word number, 32-bit hash, kind) of each distinct string of ``deletions(words[k], distances[k])``: its kind
+    is the number of characters it took, TWO_WITH_LAST for two with the prefix's last.
+
+    >>> numbers, hashes, kinds = deletion_hashes(["abc", "bc"], [2, 0])
+    >>> numbers.tolist(), int(hashes[numbers == 1][0]) in hashes[numbers == 0].tolist(), kinds.tolist()
+    ([0, 0, 0, 0, 0, 0, 0, 1], True, [0, 1, 1, 1, 2, 3, 3, 0])
+    """
+    return _prefix_hashes(words, distances, False)
+
+
+def substitution_hashes(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(word number, 32-bit hash) of each of ``words``' prefixes with two characters blanked, as placed, with the
+    word's length: two words within two substitutions of each other share one (the prefixes blanked where they
+    differ).
+
+    >>> numbers, hashes = substitution_hashes(["abcd", "xbcy", "bcda"])
+    >>> numbers.tolist(), len(set(hashes[numbers == 0].tolist()) & set(hashes[numbers == 1].tolist()))
+    ([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2], 1)
+    >>> [set(hashes[numbers == 0].tolist()) & set(substitution_hashes([other])[1].tolist()) for other in ("bcda", "abcdx")]
+    [set(), set()]
+    """
+    numbers, hashes, _ = _prefix_hashes(words, [MAX_DISTANCE] * len(words), True)
+    return numbers, hashes
 
 
 def _distances(queries: list[str], owner: np.ndarray, words: np.ndarray, cutoff: int) -> np.ndarray:
@@ -143,16 +181,51 @@ def _distances(queries: list[str], owner: np.ndarray, words: np.ndarray, cutoff:
     return np.concatenate(found)
 
 
+def bucket_starts(keys: np.ndarray) -> np.ndarray:
+    """Where each bucket of the sorted 32-bit ``keys`` (by their top bits, about one key a bucket) starts, and
+    where the last ends: a probe's equal keys are in its bucket, found by two lookups, not a binary search.
+
+    >>> bucket_starts(np.array([0, 5, 0x80000000, 0xFFFFFFFF], dtype=np.uint32)).tolist()
+    [0, 2, 2, 2, 2, 3, 3, 3, 4]
+    """
+    bits = max(1, min(24, len(keys).bit_length()))
+    counts = np.bincount(keys >> np.uint32(32 - bits), minlength=1 << bits)
+    return np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+
+
+def _hits(keys: np.ndarray, starts: np.ndarray, probes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(probe number, position) of every entry of the sorted ``keys`` (buckets ``starts``) equal to a probe.
+
+    >>> keys = np.array([1, 3, 3, 0x80000000], dtype=np.uint32)
+    >>> [values.tolist() for values in _hits(keys, bucket_starts(keys), np.array([3, 5, 1], dtype=np.uint32))]
+    [[0, 0, 2], [1, 2, 0]]
+    """
+    buckets = probes >> np.uint32(32 - (len(starts) - 1).bit_length() + 1)
+    left = starts.take(buckets)
+    counts = starts.take(buckets + 1) - left
+    # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
+    total = int(counts.sum())
+    positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
+    probe = np.repeat(np.arange(len(probes)), counts)
+    equal = keys.take(positions) == probes.take(probe)
+    return probe[equal], positions[equal]
+
+
 _NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32))
 
 
 class DeleteIndex:
     """Words within ``MAX_DISTANCE`` Levenshtein edits of a query, found through shared deletions."""
 
-    def __init__(self, words: list[str], keys: np.ndarray, ids: np.ndarray) -> None:
+    def __init__(self, words: list[str], keys: np.ndarray, ids: np.ndarray, blanked_keys: np.ndarray,
+                 blanked_ids: np.ndarray) -> None:
         self.words = words
         self._keys = keys
         self._ids = ids
+        self._blanked_keys = blanked_keys
+        self._blanked_ids = blanked_ids
+        self._starts = bucket_starts(keys)
+        self._blanked_starts = bucket_starts(blanked_keys)
         self._lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
         self._word_array = np.asarray(words, dtype=object)
         self._zipfs: np.ndarray | None = None
@@ -167,9 +240,12 @@ class DeleteIndex:
     @classmethod
     def build(cls, words: Iterable[str]) -> "DeleteIndex":
         words = sorted(set(words))
-        numbers, keys, deleted = deletion_hashes(words, [MAX_DISTANCE] * len(words))
+        numbers, keys, kinds = deletion_hashes(words, [MAX_DISTANCE] * len(words))
         order = np.argsort(keys, kind="stable")
-        return cls(words, keys[order], numbers[order].astype(np.uint32) | (deleted[order] << np.uint32(WORD_BITS)))
+        blanked_numbers, blanked_keys = substitution_hashes(words)
+        blanked_order = np.argsort(blanked_keys, kind="stable")
+        return cls(words, keys[order], numbers[order].astype(np.uint32) | (kinds[order] << np.uint32(WORD_BITS)),
+                   blanked_keys[blanked_order], blanked_numbers[blanked_order].astype(np.uint32))
 
     def lookup(self, query: str, max_distance: int = MAX_DISTANCE, min_zipf: float | None = None) -> dict[str, int]:
         """The indexed words within ``max_distance`` edits of ``query``, with their distances.
@@ -212,46 +288,53 @@ class DeleteIndex:
         return [found[start:end] for start, end in zip(bounds, bounds[1:])]
 
     def _near(self, queries: list[tuple[str, int, float | None]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(query number, word number, distance) of every indexed word near a query, by query and word."""
+        """(query number, word number, distance) of every indexed word near a query, by query and word.
+
+        A word within d edits of the query shares a string with it that each reaches by d deletions or fewer: delete
+        the characters the edits change or add, and from the prefix that holds more of the characters left, its
+        last ones (a lost letter shifts the rest). Where that takes two from both, the two are substitutions at the
+        same places (then the prefixes blanked there are equal), or the shorter word's deletions took the last
+        character of its prefix (the other word's two are its own, so it is longer): other pairs are dropped.
+        """
         # a hash collision only repeats pairs (removed below) or adds words the distance check removes
-        owners, probes, _ = deletion_hashes([query for query, _, _ in queries], [d for _, d, _ in queries])
-        if not len(probes):
+        texts = [query for query, _, _ in queries]
+        cutoffs = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))  # each query's distance
+        owners, probes, query_kinds = deletion_hashes(texts, cutoffs.tolist())
+        probe, positions = _hits(self._keys, self._starts, probes)
+        if not len(probe):
             return _NOTHING
-        order = np.argsort(probes)  # sorted probes make the binary searches cache-friendly
-        probes = probes[order]
-        bounds = np.searchsorted(self._keys, np.concatenate((probes, probes + np.uint32(1))))
-        left = bounds[:len(probes)]
-        counts = np.where(probes == np.uint32(0xFFFFFFFF), len(self._keys), bounds[len(probes):]) - left
-        total = int(counts.sum())
-        if not total:
-            return _NOTHING
-        # positions left[k] .. left[k] + counts[k] - 1 for every probe k, without a Python loop
-        positions = np.repeat(left - np.cumsum(counts) + counts, counts) + np.arange(total)
-        owner = np.repeat(owners[order], counts)
+        owner = owners.take(probe)
         # the gathers by take: ~15M instructions a pass fewer than indexing by an array (the same values)
         ids = self._ids.take(positions)
         numbers = (ids & np.uint32(WORD_NUMBER)).astype(np.int64)
-        lengths = np.fromiter((len(q) for q, _, _ in queries), dtype=np.int32, count=len(queries))
-        cutoffs = np.fromiter((d for _, d, _ in queries), dtype=np.int32, count=len(queries))  # each query's distance
+        word_kinds, query_kinds = ids >> np.uint32(WORD_BITS), query_kinds.take(probe)
+        lengths = np.fromiter(map(len, texts), dtype=np.int32, count=len(queries))
         distances = cutoffs.take(owner)
-        # a word within d edits shares a string with the query that each reaches by d deletions or fewer (of the
-        # substituted characters and the extra ones): one the word reaches only by more is no evidence
-        keep = (np.abs(self._lengths.take(numbers) - lengths.take(owner)) <= distances) \
-            & ((ids >> np.uint32(WORD_BITS)) <= distances)
+        longer = self._lengths.take(numbers) - lengths.take(owner)  # how much longer the word is than the query
+        keep = (np.abs(longer) <= distances) & (np.minimum(word_kinds, 2) <= distances)
+        keep &= (word_kinds < 2) | (query_kinds < 2) | (query_kinds == TWO_WITH_LAST) & (longer > 0) \
+            | (word_kinds == TWO_WITH_LAST) & (longer < 0)
+        two = np.flatnonzero(cutoffs >= 2)
+        blanked_owners, blanked_probes = substitution_hashes([texts[k] for k in two.tolist()])
+        probe, positions = _hits(self._blanked_keys, self._blanked_starts, blanked_probes)
+        blanked_owner = two.take(blanked_owners.take(probe))
+        owner = np.concatenate((owner[keep], blanked_owner))
+        numbers = np.concatenate((numbers[keep], self._blanked_ids.take(positions).astype(np.int64)))
         if self._zipfs is not None:
             floors = np.fromiter((-1.0 if z is None else z for _, _, z in queries), dtype=np.float64,
                                  count=len(queries))
-            keep &= self._zipfs.take(numbers) > floors.take(owner)
+            above = self._zipfs.take(numbers) > floors.take(owner)
+            owner, numbers = owner[above], numbers[above]
         # (query, word) as one number to sort, filtered first (far fewer): 32 bits where they hold both, as for every
         # batch a pass asks (a sort of half the bytes takes ~40% less time)
         shift = max(1, len(self.words) - 1).bit_length()
         kind = np.uint32 if len(queries) << shift <= 1 << 32 else np.int64
-        pairs = np.sort((owner[keep].astype(kind) << kind(shift)) | numbers[keep].astype(kind))
+        pairs = np.sort((owner.astype(kind) << kind(shift)) | numbers.astype(kind))
         first = np.ones(len(pairs), dtype=bool)  # of its run of equal pairs: np.unique, without its slow hashing
         first[1:] = pairs[1:] != pairs[:-1]
         pairs = pairs[first]
         owner, numbers = (pairs >> kind(shift)).astype(np.int64), (pairs & kind((1 << shift) - 1)).astype(np.int64)
-        found = _distances([query for query, _, _ in queries], owner, self._word_array[numbers], int(cutoffs.max()))
+        found = _distances(texts, owner, self._word_array[numbers], int(cutoffs.max()))
         near = found <= cutoffs[owner]
         return owner[near], numbers[near], found[near]
 
@@ -259,13 +342,15 @@ class DeleteIndex:
         """The index as an ``.npz`` file's bytes, with its frequencies if set, which :meth:`load` reads back."""
         buffer = io.BytesIO()
         frequencies = {} if self._zipfs is None else {"zipfs": self._zipfs}
-        np.savez(buffer, keys=self._keys, ids=self._ids, words=np.asarray("\n".join(self.words)), **frequencies)
+        np.savez(buffer, keys=self._keys, ids=self._ids, blanked_keys=self._blanked_keys,
+                 blanked_ids=self._blanked_ids, words=np.asarray("\n".join(self.words)), **frequencies)
         return buffer.getvalue()
 
     @classmethod
     def load(cls, path: Path) -> "DeleteIndex":
         with np.load(path) as data:
-            index = cls(str(data["words"]).split("\n"), data["keys"], data["ids"])
+            index = cls(str(data["words"]).split("\n"), data["keys"], data["ids"], data["blanked_keys"],
+                        data["blanked_ids"])
             if "zipfs" in data:
                 index._zipfs = data["zipfs"]
             return index
@@ -279,8 +364,9 @@ def default_index() -> DeleteIndex:
     source = lexicon.DATA_DIR / lexicon.WORDS_FILE
     # the format tag changes whenever the file's content does (poly1: deletion_hashes; zipfs: the words'
     # frequencies, from the same table, are in it: looking up 131k words took a tenth of the load; deleted: each
-    # entry's characters deleted, above its word number), so no stale cache is read
-    path = diskcache.cache_path("deletes", f"poly1:zipfs:deleted:{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}".encode(),
+    # entry's characters deleted, above its word number; blanked: the kind TWO_WITH_LAST and the blanked prefixes),
+    # so no stale cache is read
+    path = diskcache.cache_path("deletes", f"poly1:zipfs:deleted:blanked:{PREFIX}:{MAX_DISTANCE}:{MIN_ZIPF}".encode(),
                                 source.read_bytes(), suffix=".npz")
     if path.exists():
         try:
