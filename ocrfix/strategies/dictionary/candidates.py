@@ -186,11 +186,11 @@ def bucket_starts(keys: np.ndarray) -> np.ndarray:
     where the last ends: a probe's equal keys are in its bucket, found by two lookups, not a binary search.
 
     >>> bucket_starts(np.array([0, 5, 0x80000000, 0xFFFFFFFF], dtype=np.uint32)).tolist()
-    [0, 2, 2, 2, 2, 3, 3, 3, 4]
+    [0, 2, 2, 3, 4]
     """
-    bits = max(1, min(24, len(keys).bit_length()))
+    bits = max(1, min(24, len(keys).bit_length() - 1))
     counts = np.bincount(keys >> np.uint32(32 - bits), minlength=1 << bits)
-    return np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    return np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
 
 
 def _hits(keys: np.ndarray, starts: np.ndarray, probes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
