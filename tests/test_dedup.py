@@ -658,3 +658,12 @@ def test_a_whole_table_written_again_collapses():
     # two tables of the same header with other rows stay
     other = table.replace("acres", "roods")
     assert_unchanged("Return.\n\n" + table + "\n" + other)
+
+
+def test_a_loop_broken_off_inside_a_copy_at_the_lines_end_loses_that_part_copy():
+    """The engine broke off the loop where the line ends, as it does where its budget ends the page."""
+    sentence = "Payment is due within thirty days of the date of the invoice."
+    assert fixed("Terms. " + " ".join([sentence] * 6) + " Payment is due wi\nSigned.") == f"Terms. {sentence}\nSigned."
+    # a part-copy closed by its own stop, or followed by more text on its line, stays
+    assert fixed("Terms. " + " ".join([sentence] * 6) + " Payment is due.\nSigned.") == (
+        f"Terms. {sentence} Payment is due.\nSigned.")

@@ -289,22 +289,23 @@ class TokenLoops:
     def _removal(self, first: int, pairs: int, period: int, keys: list[str], *, near: bool,
                  counter: bool) -> tuple[int, int]:
         """Where the removal of the loop (as for :meth:`_repeats`) starts and ends: after the first copy, to
-        the last one's end, or to the page's end when a runaway copy is cut off there."""
+        the last one's end, or to the line's end when a runaway copy is cut off there."""
         copies = (pairs + period) // period
         last = first + copies * period - 1
         end = int(self.core_ends[last])
         tail = first + pairs + period - 1  # last token that repeats the unit
-        # A word cut off where the page (or the engine's token budget) ended. The whole word with other
+        # A word cut off where the line or page (or the engine's token budget) ended. The whole word with other
         # marks is no cut: "... it was the worst of times, it was the worst of times." ends on its own.
         truncated = tail + 1
-        if truncated < len(self.ids) and self._ends_page(truncated) and self.line[truncated] == self.line[tail]:
+        if truncated < len(self.ids) and self._ends_line(truncated) and self.line[truncated] == self.line[tail]:
             model, cut = keys[(truncated - first) % period], self.key(truncated)
             if model.startswith(cut) and len(LETTER.findall(model)) > len(LETTER.findall(cut)):
                 tail = truncated
         glue = self._glue(first, period)
-        if tail > last and self._ends_page(tail) and not self._closes_sentence(tail, first + (tail - first) % period) \
+        if tail > last and self._ends_line(tail) and not self._closes_sentence(tail, first + (tail - first) % period) \
                 and LETTER.search(self.text[int(self.ends[last]):int(self.ends[tail])]):
-            # a runaway tail: the first copy stays whole, its marks too ("... of the invoice." then "Payment is du")
+            # a runaway tail, to the line's end: the first copy stays whole, its marks too ("... of the invoice." then
+            # "Payment is du")
             start, end = int(self.ends[first + period - 1]) - glue, int(self.ends[tail])
             unread = len(keys[-1]) - len(self.key(tail))  # of a last word glued to the next copy's first
             if glue and (tail - first) % period == period - 1 and 0 < unread < glue and self.key(tail)[-1:] == ">":
@@ -488,6 +489,12 @@ class TokenLoops:
         runaway cut off by the page or the engine's budget: it stays after the loop's first copy."""
         closing = self.text[int(self.ends[token]) - 1]
         return closing in ".!?" and self.text[int(self.ends[model]) - 1] != closing
+
+    def _ends_line(self, token: int) -> bool:
+        """Is ``token`` the last one of its line (so a copy cut short there is where the engine broke off the loop,
+        as at the page's end: "S S S S-part" then the next line)?"""
+        following = token + 1
+        return following >= len(self.ids) or self.line[following] != self.line[token]
 
     def _ends_page(self, token: int) -> bool:
         """Is ``token`` the last one of its page (so a truncated copy there is a runaway tail)?"""
