@@ -498,3 +498,33 @@ def test_suspects_declined_unread_as_if_read(name, monkeypatch):
     edits = [(e.start, e.end, e.replacement, e.confidence, e.reason) for e in Dictionary().propose(text)]
     monkeypatch.setattr(Dictionary, "_declined_unread", lambda self, tokens, kinds, joins: set())
     assert edits == [(e.start, e.end, e.replacement, e.confidence, e.reason) for e in Dictionary().propose(text)]
+
+
+def test_readings_scored_together_as_one_by_one(default):
+    # _contexts scores a word's readings in one call; each score is the two pairs' _next_prob estimates (the
+    # reading's share of the document mixed in), to the last bit, whatever the neighbours: listed, unknown, absent,
+    # articles, a word the pair list seldom puts second
+    import math
+
+    from ocrfix.lexicon import Vocabulary
+    from ocrfix.strategies.dictionary import CACHE_WEIGHT
+    from ocrfix.marks import ARTICLES
+
+    def one_by_one(prev, word, zipf, nxt, document, listed):
+        score = default._next_prob(prev, default._zipf(prev, 0.0), word, zipf, listed[0]) if prev else zipf - 9.0
+        if document is not None and not (prev in ARTICLES and word in ARTICLES):
+            excess = document.folded_count(word) / document.total - 10.0 ** (zipf - 9.0)
+            if excess > 0.0:
+                score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
+        return score if nxt is None else score + default._next_prob(word, zipf, nxt, None, listed[1])
+
+    document = Vocabulary.from_text("the king of the land, the kings of israel and tbe queen, a the")
+    words = ["the", "tbe", "a", "king", "kings", "kinq", "zqxw", "israel", "of"]
+    readings = [(word, zipf, place) for word in words for zipf in {default._lexicon.folded_zipf(word), 0.0, 2.5}
+                for place in (None, document)]
+    neighbours = [None, "", "the", "a", "of", "king", "zqxw", "israel", "january", "water"]
+    for prev in neighbours:
+        for nxt in neighbours:
+            for listed in [(True, True), (False, True), (True, False)]:
+                assert default._contexts(prev, readings, nxt, listed) == [
+                    one_by_one(prev, word, zipf, nxt, place, listed) for word, zipf, place in readings]

@@ -64,7 +64,7 @@ from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is
                                                   repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (KNOWN_WORD_BONUS, MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF,
                                                    UNKNOWN_ZIPF, best_reading, counted_from_misprints, drops_edge,
-                                                   drops_letters, letters_for_letters, two_articles, with_case)
+                                                   drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces_count, glued_article,
                                                       run_together_words, spaces_put_in)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
@@ -1036,16 +1036,17 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             return None
         # the mark is no letter of the word: the error model's one alignment is the mark put in, or a letter read as it
         one_run = partial(self.model.one_run_log_prob, observed=mark, unchanged=len(word))
-        readings = {word: self._context(prev, word, lex.folded_zipf(word) or UNKNOWN_ZIPF, nxt) + one_run("")}
         # a reading the document uses elsewhere is likelier (CACHE_WEIGHT), unless it is as rare as the text's own
         # misprints are ("vou" for "you" all page long), or a last letter: code names end in "_" ("table_")
         cache = None if last else tokens.vocabulary
         two = [] if pair or last or dash or stop or closing else self._pair_forms(word, mark)  # "“om": from, not mom
-        for candidate, zipf in listed:
-            readings[candidate] = (self._context(prev, candidate, zipf, nxt, cache if zipf >= PIECE_ZIPF else None)
-                                   + one_run(candidate[-1] if last else candidate[:1 + pair]))
-        rivals = {candidate: self._context(prev, candidate, zipf, nxt, cache if zipf >= PIECE_ZIPF else None)
-                  + one_run(candidate[:2]) for candidate, zipf in two}
+        own, *contexts = self._contexts(prev, [(word, lex.folded_zipf(word) or UNKNOWN_ZIPF, None)] + [
+            (candidate, zipf, cache if zipf >= PIECE_ZIPF else None) for candidate, zipf in listed + two], nxt)
+        readings = {word: own + one_run("")}
+        for (candidate, _), context in zip(listed, contexts):
+            readings[candidate] = context + one_run(candidate[-1] if last else candidate[:1 + pair])
+        rivals = {candidate: context + one_run(candidate[:2])
+                  for (candidate, _), context in zip(two, contexts[len(listed):])}
         # the mark is surely a letter if the word as printed is unlikely, though which letter may be in doubt ("‘n
         # these": in or on): any letter for it is as near the truth as the mark, the likeliest nearer
         # (a wrong pair of letters is farther from the truth than the mark: there the best reading's own confidence)
@@ -1544,14 +1545,17 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         else:
             own_prior = zipf + KNOWN_WORD_BONUS
         as_printed = self._channel(word, word)[0]
-        # its repeats: see _classify, _admissible
-        scores = {word: self._context(prev, word, own_prior, nxt) + as_printed}
         candidates.sort(reverse=True)
+        top = candidates[:MAX_CANDIDATES]
+        # its repeats: see _classify, _admissible
+        own, *contexts = self._contexts(prev, [(word, own_prior, None)] + [
+            (candidate, prior, document if attested else None) for _, candidate, prior, _, attested in top], nxt)
+        scores = {word: own + as_printed}
         noise = FURTHER_SLIP_SHARE * (UNKNOWN_ZIPF - unknown_prior) if not zipf else 0.0  # see FURTHER_SLIP_SHARE
-        for _, candidate, prior, channel, attested in candidates[:MAX_CANDIDATES]:
+        for (_, candidate, _, channel, attested), context in zip(top, contexts):
             if noise and attested:
                 channel += noise * further_slips(candidate, word)
-            scores[candidate] = self._context(prev, candidate, prior, nxt, document if attested else None) + channel
+            scores[candidate] = context + channel
         if splits and not as_one:
             for left, right, z_left, z_right in self._splits_in_two(word):
                 glued = self._glued_odds(left, right)
@@ -1599,11 +1603,10 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         >>> d._repair("ine", "ine", 2.9, "zattu", "hundred") is None
         True
         """
-        prev = self._known(prev)
-        scores = [self._context(prev, form, zipf, nxt) + channel
-                  for form, zipf in self._edge_forms(word, False) + self._edge_forms(word, True) if form not in readings
-                  for channel, attested in [self._channel(form, word)] if attested]
-        return [max(scores)] if scores else []
+        forms = [(form, zipf, channel) for form, zipf in self._edge_forms(word, False) + self._edge_forms(word, True)
+                 if form not in readings for channel, attested in [self._channel(form, word)] if attested]
+        contexts = self._contexts(self._known(prev), [(form, zipf, None) for form, zipf, _ in forms], nxt)
+        return [max(context + channel for (_, _, channel), context in zip(forms, contexts))] if forms else []
 
     def _edge_forms(self, word: str, last: bool) -> list[tuple[str, float]]:
         """The listed words (Zipf >= MIN_CANDIDATE_ZIPF) that are the folded ``word`` with one letter put before it
@@ -1798,12 +1801,13 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return bool((prev and bigram(prev, word)) or (nxt and bigram(word, nxt)))
 
     def _pair(self, prev: str, word: str) -> float:
-        """The bigram list's Zipf of the folded pair ``prev word``; 0.0 for two articles (:func:`two_articles`).
+        """The bigram list's Zipf of the folded pair ``prev word``; 0.0 for two articles in a row ("a the", "the a"):
+        English has no such pair to read a word into (the bigram list holds them from web typos, and a document's many
+        uses of "the" make none the likelier; see :meth:`_contexts`).
 
         >>> Dictionary()._pair("a", "the"), Dictionary()._pair("the", "a") > 0.0
         (0.0, False)
         """
-        # two_articles's test written out: ~85k calls a pass over the corpus OCR, a Python call each
         return 0.0 if prev in ARTICLES and word in ARTICLES else self._pair_zipf(f"{prev} {word}", 0.0)
 
     def _could_join(self, tokens: Tokens) -> set[int]:
@@ -1907,14 +1911,50 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         """log10 P(word | prev) + log10 P(nxt | word), with ``zipf`` the word's own frequency; with a
         ``document`` (where ``word`` is a reading, not the printed word), P(word | prev) mixed with its share
         of the document's running words, as CACHE_WEIGHT says. ``listed``: whether the pair before and the pair
-        after count as listed (:meth:`_next_prob`)."""
-        # the hottest lines of the pass (~50k calls on the corpus OCR): arguments by position, no call for no word
-        score = self._next_prob(prev, self._zipf(prev, 0.0), word, zipf, listed[0]) if prev else zipf - 9.0
-        if document is not None and not two_articles(prev, word):
-            excess = document.folded_count(word) / document.total - 10.0 ** (zipf - 9.0)
-            if excess > 0.0:  # only the document's use beyond the language's is news ("and" is no topic word)
-                score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
-        return score if nxt is None else score + self._next_prob(word, zipf, nxt, None, listed[1])
+        after count as listed (:meth:`_next_prob`). One reading of :meth:`_contexts`."""
+        return self._contexts(prev, ((word, zipf, document),), nxt, listed)[0]
+
+    def _contexts(self, prev: str | None, readings: Iterable[tuple[str, float, Vocabulary | None]], nxt: str | None,
+                  listed: tuple[bool, bool] = (True, True)) -> list[float]:
+        """:meth:`_context` of each (word, zipf, document) of ``readings`` between the same ``prev`` and ``nxt``: each
+        pair scored as :meth:`_next_prob` does, what the readings share (the neighbours' Zipf, the back-off to the next
+        word) found once. The hottest lines of the pass (~50k readings in ~9k sets on the corpus OCR): a word's readings
+        are scored in one call, the two pairs' estimates written out here rather than two :meth:`_next_prob` calls each.
+
+        >>> d = Dictionary()
+        >>> d._contexts("of", [("the", 7.7, None), ("tbe", 2.0, None)], "king") == [
+        ...     d._next_prob("of", d._zipf("of"), word, zipf) + d._next_prob(word, zipf, "king")
+        ...     for word, zipf in [("the", 7.7), ("tbe", 2.0)]]
+        True
+        """
+        pair_zipf, floor, scores = self._pair_zipf, self._lexicon.bigram_floor, []
+        z_prev = self._zipf(prev, 0.0) if prev else 0.0
+        before, ceiling, prev_article = f"{prev} ", floor - z_prev - 1.0, prev in ARTICLES
+        if nxt is not None:  # the back-off to the next word: its Zipf, unless the list seldom puts it second
+            after, seldom, next_article = f" {nxt}", nxt in self._lexicon.seldom_second, nxt in ARTICLES
+            backoff = (self._zipf(nxt, 0.0) or UNKNOWN_ZIPF) - 9.0 + BACKOFF
+        pairs_before, pairs_after = z_prev and listed[0], listed[1]  # a pair counts only after a listed word
+        for word, zipf, document in readings:
+            article = word in ARTICLES  # two articles in a row make no pair (see _pair)
+            if not prev:
+                score = zipf - 9.0
+            elif pairs_before and not (prev_article and article) and (pair := pair_zipf(before + word, 0.0)):
+                score = min(0.0, pair - z_prev)
+            else:
+                score = zipf - 9.0 + BACKOFF
+                if z_prev:
+                    score = min(score, ceiling)
+            if document is not None and not (prev_article and article):
+                excess = document.folded_count(word) / document.total - 10.0 ** (zipf - 9.0)
+                if excess > 0.0:  # only the document's use beyond the language's is news ("and" is no topic word)
+                    score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
+            if nxt is not None:
+                if zipf and pairs_after and not (next_article and article) and (pair := pair_zipf(word + after, 0.0)):
+                    score += min(0.0, pair - zipf)
+                else:
+                    score += min(backoff, floor - zipf - 1.0) if zipf and not seldom else backoff
+            scores.append(score)
+        return scores
 
     def _next_prob(self, prev: str, z_prev: float, word: str | None, z_word: float | None = None,
                    listed: bool = True) -> float:

@@ -20,7 +20,6 @@ from rapidfuzz.distance import Levenshtein
 
 from ocrfix.errormodel import blocks
 from ocrfix.lexicon import fold
-from ocrfix.marks import ARTICLES
 
 # How probable a word the lexicon does not know is, as a Zipf value: the lexicon
 # lists every word down to Zipf 1, so an unlisted one is rarer: about once per
@@ -95,16 +94,6 @@ def drops_edge(word: str, replacement: str) -> bool:
             runs.append([op])
     return any(all(op.tag == "insert" for op in run) and (run[0].dest_start == 0 or run[-1].dest_end == len(word))
                for run in runs)
-
-
-def two_articles(prev: str | None, word: str) -> bool:
-    """Are ``prev word`` two articles in a row ("a the", "the a")? English has no such pair to read a word into:
-    the bigram list holds them from web typos, and a document's many uses of "the" make none the likelier.
-
-    >>> two_articles("a", "the"), two_articles("of", "the")
-    (True, False)
-    """
-    return prev in ARTICLES and word in ARTICLES
 
 
 def counted_from_misprints(zipf: float, prior: float, channel: float) -> bool:

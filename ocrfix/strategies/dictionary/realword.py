@@ -376,9 +376,11 @@ class RealWordRepair:
         as_printed = self._as_printed(prev, word, printed_zipf, nxt, fitting) + self._channel(word, word)[0]
         if opening and core.islower():  # the writer's word would open its sentence in lower case
             as_printed -= LOWER_OPENING_ODDS
-        scores = {candidate: self._context(prev, candidate, lex.folded_zipf(candidate), nxt, tokens.vocabulary)
-                  + self._channel(candidate, word)[0]
-                  + (self._own_confusion(confusions, candidate, word) if confusions else 0.0) for candidate in near}
+        contexts = self._contexts(prev, [(candidate, lex.folded_zipf(candidate), tokens.vocabulary)
+                                         for candidate in near], nxt)
+        scores = {candidate: context + self._channel(candidate, word)[0]
+                  + (self._own_confusion(confusions, candidate, word) if confusions else 0.0)
+                  for candidate, context in zip(near, contexts)}
         readings = {word: as_printed} | {candidate: scores[candidate] for candidate in fitting}
         # a reading that fits as well but is no misprint of the word's pairs is still a rival ("to he stupid":
         # "to he" is as common as a misprint of "to the", not of "to be", but "be" fits)
