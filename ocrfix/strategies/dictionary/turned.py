@@ -63,6 +63,7 @@ LONG_WORD = 4
 SPAN = 12  # tokens each side of a function word read turned that the character model looks at
 MIN_BITS = 25.0  # bits the character model saves over a run read turned, at least
 UNREADABLE_BITS = 5.0  # charged a character of a token that no turned letter prints
+WORDLIKE_BITS = 3.0  # a token scored under this many bits a character by the character model is word-like
 EDGES = regex.compile(r"^(\W*)(.*?)(\W*)$")
 
 
@@ -267,7 +268,11 @@ def _saving(core: str, lex: lexicon.Lexicon) -> float:
     if len(core) > MAX_LENGTH or not all(ch in READINGS or ch == "-" for ch in core):
         return -UNREADABLE_BITS * len(core)
     model = charlm.load()
-    return (model.bits(core) - model.bits(read_back(core, lex)[0] or _likeliest_letters(core))) * len(core)
+    printed = model.bits(core)
+    # a part as word-like as English's words is compared with its likeliest letters alone: read back, no listed
+    # word would make it likelier turned (and looking for one costs most of the time)
+    word = read_back(core, lex)[0] if printed >= WORDLIKE_BITS else ""
+    return (printed - model.bits(word or _likeliest_letters(core))) * len(core)
 
 
 def _best_runs(values: Sequence[float], least: float) -> list[tuple[int, int]]:
