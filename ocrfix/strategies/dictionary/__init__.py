@@ -70,7 +70,7 @@ from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
                                                   glued_function_words, glued_initials, lost_spaces, misread_commas,
-                                                  printed_apart, stray_marks, stray_stops)
+                                                  misread_title_marks, printed_apart, stray_marks, stray_stops)
 from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_noughts, misread_pound_signs, misread_pounds,
                                                 misread_shillings, pounds_in_l)
 from ocrfix.strategies.dictionary import turned
@@ -639,6 +639,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         found += self._stray_stops(text)
         found += [(*match.span(), ".", "a full stop read as a comma before a word that opens a sentence")
                   for match in misread_commas(text)]
+        found += [(*match.span(2), point, "a mark misread after a person's title")
+                  for match, point in misread_title_marks(text)]
         found += [(*match.span(), match.group().lower(), "a lower-case function word read as its capital")
                   for match in miscased_function_words(text)]
         found += [(*match.span(), "l",
