@@ -457,3 +457,11 @@ def test_an_opening_quotation_mark_before_a_word_the_pass_repaired_is_a_speck(di
     assert dictionary.run(text).text == "tensions between the Agency, the Regional council and the District Council over it."
     stays = "He said “the cun7il is here” to me."
     assert dictionary.run(stays).text == "He said “the council is here” to me."
+
+
+def test_a_mark_misread_after_a_persons_title_reads_as_the_text_prints_the_title(dictionary):
+    # held-out minutes: "Vice-Chairman, Mr, T. Corbett, Mr. R. Lees": a title takes no comma before its name
+    assert dictionary.run("Present: the Chairman, Mr, T. Corbett, Mr. R. Lees and others.").text == (
+        "Present: the Chairman, Mr. T. Corbett, Mr. R. Lees and others.")
+    assert dictionary.run("Present: the Chairman, Mr, T. Corbett, Mr R. Lees and others.").text == (
+        "Present: the Chairman, Mr T. Corbett, Mr R. Lees and others.")
