@@ -722,3 +722,12 @@ def test_a_split_word_whose_space_stands_for_a_lost_letter_is_read_with_the_lett
     assert run(default, "It was on ine side of the house.") == "It was on the side of the house."
     for kept in ("He came as ed by the clerk.", "She gave it to me at once.", "Changes:\n  * Abort on errors in the script.\n"):
         assert run(default, kept) == kept
+
+
+def test_a_lone_letter_before_a_word_with_the_next_letter_lost_is_the_word_s_first_letter(default):
+    # "r port": the first letter alone, the second lost into the space; a lone letter that is no word is a piece
+    assert run(default, "He has now submitted his r port. The r vised figure was agreed.") \
+        == "He has now submitted his report. The revised figure was agreed."
+    # the words it makes are five letters or more, as for longer pieces; "a" and "I" are words, not pieces
+    for kept in ("which worketh n me mightily.", "He took a part in it.", "So I ran to him."):
+        assert run(default, kept) == kept
