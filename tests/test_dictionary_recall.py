@@ -729,5 +729,6 @@ def test_a_lone_letter_before_a_word_with_the_next_letter_lost_is_the_word_s_fir
     assert run(default, "He has now submitted his r port. The r vised figure was agreed.") \
         == "He has now submitted his report. The revised figure was agreed."
     # the words it makes are five letters or more, as for longer pieces; "a" and "I" are words, not pieces
-    for kept in ("which worketh n me mightily.", "He took a part in it.", "So I ran to him."):
+    for kept in ("which worketh n me mightily.", "He took a part in it.", "So I ran to him.",
+                 "The letters a, b and c stand for the sides."):
         assert run(default, kept) == kept

@@ -26,7 +26,8 @@ from ocrfix.strategies.dictionary.tokens import Tokens
 
 GAP_PIECE_ZIPF = 4.0  # one piece rarer than this: two common words side by side are words, not a word's pieces
 GAP_WORD_ZIPF = 3.0  # the word with the letter put in, at least this common (as JOIN_MIN_ZIPF)
-LONE_LETTER_ZIPF = 5.5  # a lone letter rarer than this is no word ("a", "I" are) but a word's first letter
+LONE_LETTER_ZIPF = 5.5  # a lone letter rarer than this ("a", "I" are words) before a word as rare ("a, b and c" are
+#                        labels) is a word's first letter
 GAP_WORD_LENGTH = 5  # and this long: shorter ones have too many neighbours to tell which letter was lost
 
 
@@ -36,12 +37,12 @@ class LostLetterGaps:
     def _could_fill(self, tokens: Tokens, paired: list[float], joins: set[int]) -> dict[int, list[str]]:
         """Cheap test: the i where tokens i and i+1 are lower-case words (the first perhaps capitalised) one space
         apart, no listed pair and not a join's, one rarer than GAP_PIECE_ZIPF or the first a lone letter that is no
-        word ("r port": report, its second letter lost), with the listed words that one letter put in between makes
+        word before no common word ("r port": report, its second letter lost), with the listed words that one letter put in between makes
         of them."""
         cores, folded, zipf = tokens.cores, tokens.folded, self._lexicon.folded_zipf
         short = one_letter_short()
         spots = [i for i in range(len(cores) - 1)
-                 if (folded[i] + folded[i + 1] in short or len(folded[i]) == 1 and zipf(folded[i]) < LONE_LETTER_ZIPF
+                 if (folded[i] + folded[i + 1] in short or len(folded[i]) == 1 and max(zipf(folded[i]), zipf(folded[i + 1])) < LONE_LETTER_ZIPF
                      and len(folded[i + 1]) >= GAP_WORD_LENGTH - 2)
                  and tokens.spaced[i] and not paired[i] and i not in joins
                  and cores[i + 1].isalpha() and cores[i + 1].islower() and cores[i].isalpha()
