@@ -7,8 +7,8 @@ of them no common word, are read as one listed word with one letter put in at th
 word is taken when the noisy channel (word pairs x frequency, the document's own use, the error model's cost of a
 letter printed as a space) makes it clearly likelier than the pieces as printed and than the other letters' words
 and than the pieces with one of them misread into a word ("on ine": "on the") (:meth:`_fill_gap`). Two common
-words stay apart ("as ed": "asked", or "as Ed."?); a lone letter that is no word is a piece, however common its
-neighbour ("r port": "report").
+words stay apart ("as ed": "asked", or "as Ed."?); a lone letter that is no word is a piece before a word that is no
+common one either, however much above GAP_PIECE_ZIPF ("r port": "report").
 
 >>> from ocrfix.pipeline import Pipeline
 >>> from ocrfix.strategies.dictionary import Dictionary
