@@ -118,9 +118,9 @@ class TokenLoops:
     def _tail_echoes(self) -> list[Loop]:
         """Lines that open by reading again the last 3..12 words of the line before ("... to see the ships come
         in" / "to see the ships come in from the sea"): a line recogniser whose line image took in the line
-        above. As a phrase read twice inside a line is an echo, with fewer letters (10: "to this office"), the first
-        copy not closing a sentence; the second opens in lower case, as a line of prose running on does (verse opens its lines in
-        capitals, and says a line's end again)."""
+        above. As a phrase read twice inside a line is an echo, with fewer letters (10: "to this office"), the
+        first copy not closing a sentence; the second opens in lower case, as a line of prose running on does
+        (verse opens its lines in capitals, and says a line's end again)."""
         loops, echoed = [], set()
         for first, size in sorted(zip(*self._tail_echo_candidates()), key=lambda pair: (pair[0], -pair[1])):
             loop = None if first in echoed else self._tail_echo(first, size)  # the longest echo first
