@@ -465,3 +465,13 @@ def test_a_mark_misread_after_a_persons_title_reads_as_the_text_prints_the_title
         "Present: the Chairman, Mr. T. Corbett, Mr. R. Lees and others.")
     assert dictionary.run("Present: the Chairman, Mr, T. Corbett, Mr R. Lees and others.").text == (
         "Present: the Chairman, Mr T. Corbett, Mr R. Lees and others.")
+
+
+def test_a_full_stop_after_a_name_before_a_lower_case_word_is_its_comma(dictionary):
+    # held-out registers and travels: "The children of Arah. seven hundred", "we came to Myra. a city of Lycia": a
+    # rare capitalised word inside a sentence is a name, printed once, with no abbreviation's point after it
+    assert dictionary.run("The children of Arah. seven hundred seventy and five.").text == (
+        "The children of Arah, seven hundred seventy and five.")
+    # a month or a capitalised common word ends sentences; an abbreviation after an article keeps its point
+    for stays in ("It has been owed since July. we understand it.", "He wrote to the Inst. of Engineers."):
+        assert dictionary.run(stays).text == stays

@@ -119,6 +119,12 @@ STOP_NAME_LENGTH = 7
 # Words that open a clause after a comma and, in lower case, no sentence: a full stop before one is the comma
 # engines misread it for ("in the hall. which is", "a pea. and the rock"); the rarer sentence whose capital the
 # engine lost ("And", "Which") is read no worse with a comma than with the stop (one edit either way).
+# A capitalised word rarer than this as a word is a name ("Arah", "Mizpah", "Myra"), not a capitalised common word
+# that ends sentences ("in November. should", "the Minister. said") nor an abbreviation in common use ("Jan.",
+# "Capt.", "Vol."): a full stop after one, inside a sentence and before a lower-case word in common use, is the comma
+# of a register or an apposition ("The children of Arah, seven hundred", "we came to Myra, a city of Lycia").
+NAME_ZIPF = 3.5
+ARTICLES = frozenset(("the", "a", "an"))
 CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "where", "when", "while", "whilst",
                           "though", "although", "whereas"))
 # A verb's form in -ing opens a participle's clause after a comma ("by the house of their fathers, according to",
@@ -284,9 +290,10 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
     reads: "," before a word that opens a clause (CLAUSE_WORDS) or a participle (:func:`_participle`: "their
     fathers. according to"), after a capitalised word too if it is long enough to be a name (STOP_NAME_LENGTH), and
     after a shorter word or name that the text prints elsewhere without a point (:class:`_Unpointed`: "of God. whose"
-    beside "God said"); "" for a speck between two lower-case words of one phrase, or after a preposition or an
-    auxiliary verb (LEADING_WORDS: "rose by. steps", "shall be. with"). A sentence's end
-    between two words leaves them independent, while in a phrase the word after follows the word before more often
+    beside "God said"), and after a name (rarer than NAME_ZIPF, after a lower-case word: :func:`_after_a_word`) before
+    any word in common use ("The children of Arah. seven hundred": a register's or an apposition's comma); "" for a
+    speck between two lower-case words of one phrase, or after a preposition or an auxiliary verb (LEADING_WORDS:
+    "rose by. steps", "shall be. with"). A sentence's end between two words leaves them independent, while in a phrase the word after follows the word before more often
     than it follows any word (:meth:`Lexicon.attracts`: "in. the", "to. have"; not "at the end. in verbose mode",
     10**-0.66: a capital lost).
     Never after "no.", "do.", "mr.", "approx." (ABBREVIATED_WORDS) nor with a number before ("3 in. thick": inches).
@@ -299,6 +306,8 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
     [(21, ',')]
     >>> [(m.start(), r) for m, r in stray_stops("the coast of Cornwall. and lost, Messrs. and Bros. and", lexicon.load())]
     [(21, ',')]
+    >>> [(m.start(), r) for m, r in stray_stops("The children of Arah. seven hundred, in November. we", lexicon.load())]
+    [(20, ',')]
     >>> [(m.start(), r) for m, r in stray_stops("by their fathers. according to God. whose God is", lexicon.load())]
     [(16, ','), (34, ',')]
     >>> [(m.start(), r) for m, r in stray_stops("and rose by. steps of a pound, it shall be. with the names", lexicon.load())]
@@ -323,8 +332,21 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
             word = lex.folded_zipf(before) >= STOP_WORD_ZIPF or len(before) >= STOP_WORD_LENGTH
         if (after in CLAUSE_WORDS or _participle(after, lex.folded_zipf)) and (word or unpointed(before)):
             yield match, ","
+        elif capitalised and _after_a_word(number) and lex.folded_zipf(fold(before)) < NAME_ZIPF \
+                and lex.folded_zipf(after) >= COMMON_WORD_ZIPF:
+            yield match, ","
         elif word and not capitalised and lex.attracts(before, after):
             yield match, ""
+
+
+def _after_a_word(previous: str | None) -> bool:
+    """Is the token before a capitalised word a lower-case word other than an article, so that the capitalised word
+    stands inside a sentence as a name ("the children of Arah", not "the Univ.")?
+
+    >>> _after_a_word("of"), _after_a_word("the"), _after_a_word("said."), _after_a_word(None)
+    (True, False, False, False)
+    """
+    return bool(previous) and previous.isalpha() and previous.islower() and previous not in ARTICLES
 
 
 def _participle(word: str, zipf: Callable[[str], float]) -> bool:
