@@ -732,3 +732,12 @@ def test_a_lone_letter_before_a_word_with_the_next_letter_lost_is_the_word_s_fir
     for kept in ("which worketh n me mightily.", "He took a part in it.", "So I ran to him.",
                  "The letters a, b and c stand for the sides."):
         assert run(default, kept) == kept
+
+
+def test_a_lone_a_or_i_before_a_piece_that_is_no_word_is_the_word_s_first_letter(default):
+    # "a ove", "i terest": lower-case "a" and "i" are words, but not before a piece that is no listed word
+    assert run(default, "As stated a ove, the rate of i terest is low.") \
+        == "As stated above, the rate of interest is low."
+    # before a listed word they stay words: "a tend" is no "attend", "I proved" the pronoun's, "(i)" a list's label
+    for kept in ("We had a tend of the lot.", "So I proved it to him.", "(i) terms of the lease are agreed."):
+        assert run(default, kept) == kept

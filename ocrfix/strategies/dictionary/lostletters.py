@@ -42,8 +42,8 @@ class LostLetterGaps:
         cores, folded, zipf = tokens.cores, tokens.folded, self._lexicon.folded_zipf
         short = one_letter_short()
         spots = [i for i in range(len(cores) - 1)
-                 if (folded[i] + folded[i + 1] in short or len(folded[i]) == 1 and max(zipf(folded[i]), zipf(folded[i + 1])) < LONE_LETTER_ZIPF
-                     and len(folded[i + 1]) >= GAP_WORD_LENGTH - 2)
+                 if (folded[i] + folded[i + 1] in short
+                     or len(folded[i]) == 1 and self._lone_letter_piece(cores[i], folded[i], folded[i + 1]))
                  and tokens.spaced[i] and not paired[i] and i not in joins
                  and cores[i + 1].isalpha() and cores[i + 1].islower() and cores[i].isalpha()
                  and (len(cores[i]) == 1 or cores[i][1:].islower()
@@ -56,6 +56,17 @@ class LostLetterGaps:
             if filled:
                 found[i] = filled
         return found
+
+    def _lone_letter_piece(self, letter: str, folded: str, piece: str) -> bool:
+        """Whether a lone ``letter`` (``folded``) before ``piece`` may be a word's first letter, the next one lost: a
+        letter that is no word before no common word ("r port": report), or a lower-case "a" or "i" before a piece
+        that is no listed word ("a ove": above, "i terest": interest; "a tend" stays, "I proved" is the pronoun's)."""
+        if len(piece) < GAP_WORD_LENGTH - 2:
+            return False
+        zipf = self._lexicon.folded_zipf
+        if letter in ("a", "i"):
+            return zipf(piece) < GAP_WORD_ZIPF
+        return max(zipf(folded), zipf(piece)) < LONE_LETTER_ZIPF
 
     def _fill_gap(self, tokens: Tokens, i: int, words: list[str]) -> tuple[str, float, str] | None:
         """Tokens ``i`` and ``i + 1`` read as the likeliest of ``words`` (:meth:`_could_fill`), if clearly meant:
