@@ -739,5 +739,8 @@ def test_a_lone_a_or_i_before_a_piece_that_is_no_word_is_the_word_s_first_letter
     assert run(default, "As stated a ove, the rate of i terest is low.") \
         == "As stated above, the rate of interest is low."
     # before a listed word they stay words: "a tend" is no "attend", "I proved" the pronoun's, "(i)" a list's label
-    for kept in ("We had a tend of the lot.", "So I proved it to him.", "(i) terms of the lease are agreed."):
+    # nor may "a" or "i" be read as one before a listed word through the other pieces' test: "a curate" is no
+    # "accurate" (its one-letter-short spelling "acurate")
+    for kept in ("We had a tend of the lot.", "So I proved it to him.", "(i) terms of the lease are agreed.",
+                 "She is engaged as a curate at Frome."):
         assert run(default, kept) == kept

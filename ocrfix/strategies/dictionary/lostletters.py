@@ -36,17 +36,16 @@ class LostLetterGaps:
 
     def _could_fill(self, tokens: Tokens, paired: list[float], joins: set[int]) -> dict[int, list[str]]:
         """Cheap test: the i where tokens i and i+1 are lower-case words (the first perhaps capitalised) one space
-        apart, no listed pair and not a join's, one rarer than GAP_PIECE_ZIPF or the first a lone letter that is no
-        word before no common word ("r port": report, its second letter lost), with the listed words that one letter put in between makes
-        of them."""
+        apart, no listed pair and not a join's, one rarer than GAP_PIECE_ZIPF, or the first a lone letter
+        :meth:`_lone_letter_piece` takes for a word's first ("r port": report, its second letter lost; only so:
+        "a curate" is no "accurate"), with the listed words that one letter put in between makes of them."""
         cores, folded, zipf = tokens.cores, tokens.folded, self._lexicon.folded_zipf
         short = one_letter_short()
         spots = [i for i in range(len(cores) - 1)
-                 if (folded[i] + folded[i + 1] in short
-                     or len(folded[i]) == 1 and self._lone_letter_piece(cores[i], folded[i], folded[i + 1]))
-                 and tokens.spaced[i] and not paired[i] and i not in joins
+                 if tokens.spaced[i] and not paired[i] and i not in joins
                  and cores[i + 1].isalpha() and cores[i + 1].islower() and cores[i].isalpha()
-                 and (len(cores[i]) == 1 or cores[i][1:].islower()
+                 and (self._lone_letter_piece(cores[i], folded[i], folded[i + 1]) if len(cores[i]) == 1
+                      else folded[i] + folded[i + 1] in short and cores[i][1:].islower()
                       and min(zipf(folded[i]), zipf(folded[i + 1])) < GAP_PIECE_ZIPF)]
         words = [folded[i] + letter + folded[i + 1] for i in spots for letter in string.ascii_lowercase]
         listed = [z >= GAP_WORD_ZIPF for z in self._lexicon.folded_zipfs(words)]
