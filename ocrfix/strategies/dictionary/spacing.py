@@ -313,7 +313,7 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
     >>> [(m.start(), r) for m, r in stray_stops("and rose by. steps of a pound, it shall be. with the names", lexicon.load())]
     [(11, ''), (42, '')]
     >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it, "
-    ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and", lexicon.load()))
+    ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and, price is. id. each", lexicon.load()))
     []
     """
     unpointed = _Unpointed(text)
@@ -323,7 +323,9 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
                 or fold(before) in UNENDING_WORDS:
             continue  # a number's unit ("3 in. thick"), an abbreviation; a word no sentence ends with: stray_marks'
         if before in LEADING_WORDS:
-            yield match, ""
+            if len(after) > 2 or not text.startswith(".", match.end(3)):  # not in a run of abbreviations
+                # ("is. id. each": 1s. 1d.; "lb. oz.")
+                yield match, ""
             continue
         capitalised = before[0].isupper()
         if capitalised:
