@@ -1,5 +1,5 @@
 """Marks that engines print for the one-letter words I and a: alone ("that | shall", "generate ~ myriad"), or
-for the pronoun before its contraction ("T'm"); a star for a short word lost ("hands * the course").
+for the pronoun before its contraction ("T'm").
 
 The dictionary strategy repairs them; the layout strategy, which deletes stray marks
 (:mod:`ocrfix.strategies.layout.strays`), leaves these for it: both find them here.
@@ -50,15 +50,6 @@ OTHER_PRONOUN = 1.0
 ARTICLES = frozenset(("the", "a", "an"))
 LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))"
                           rf"[{regex.escape(''.join(LONE_MARK_WORDS))}](?=[ \t]+(\p{{Ll}}+)\b)", regex.MULTILINE)
-# A star standing alone between two words of one line, after no full stop ("hands * the course"), or after a number
-# and its comma ("In 1347, * take a"): a short word the engine lost, its smudge read as a mark. Not at a line's start
-# (a list's bullet), after a sentence's end or beside a word it touches (a footnote's star, a section break's "* * *"),
-# nor between letters or a bare number (a product: "a * b", "10 * log").
-LOST_WORD_MARK = regex.compile(r"(?<=(?:^|[ \t])(?:(\p{L}{2,})[,;:]?|\d+,)[ \t]+)\*(?=[ \t]+(\p{Ll}{2,})\b)",
-                               regex.MULTILINE)
-# The words such a star may stand for: English's commonest of two letters (Zipf 6.5 or more), the star's width; a
-# wrong guess among them costs no more than the star did where the word lost has two letters.
-LOST_WORDS = ("to", "of", "in", "is", "it", "on", "be", "as", "at", "he", "by", "we", "or", "an")
 # Where LONE_MARK may match: a mark after a space, a tab or a line feed (the text's start is tried apart), before a
 # space or a tab; found with numpy at a small part of LONE_MARK's own scan, which is then tried there alone.
 LONE_MARKS = char_class("".join(LONE_MARK_WORDS))
@@ -84,17 +75,6 @@ def lone_mark_words(text: str, lex: Lexicon) -> Iterator[tuple[regex.Match, str]
         if before is None and word == "i" and mark != "1" or before is not None and fold(before) not in ARTICLES \
                 and lex.folded_bigram(fold(before), word):
             yield match, meant
-
-
-def lost_word_marks(text: str) -> Iterator[regex.Match]:
-    """Each star standing for a lost short word (LOST_WORD_MARK): group 1 the word before (None after a number),
-    group 2 the word after.
-
-    >>> text = "In 1347, * take a\\n* Revert it. * end; a *b c, a * b, 10 * log, hands * the"
-    >>> [(m.start(), m.group(1), m.group(2)) for m in lost_word_marks(text)]
-    [(9, None, 'take'), (69, 'hands', 'the')]
-    """
-    return LOST_WORD_MARK.finditer(text) if "*" in text else iter(())
 
 
 def lone_marks(text: str) -> Iterator[regex.Match]:

@@ -354,16 +354,6 @@ def test_a_small_i_alone_is_the_pronoun_read_small(default):
         assert run(default, text) == text  # a variable, a numbered clause
 
 
-def test_a_star_alone_between_two_words_is_a_short_word_lost(default):
-    # RapidOCR book pages: "In 1347, * take a single example", "the rock * then called pisolite"
-    assert run(default, "In 1347, * take a single example, the rock * then called pisolite.") == \
-        "In 1347, to take a single example, the rock is then called pisolite."
-    for text in ("  * Revert the change\n  * Fix a bug", "the end. * See the note", "2 * 3 is six", "a * b is ab",
-                 "the flags.\n* * *\nThe third"):
-        assert run(default, text) == text  # bullets, a footnote's star, arithmetic, a section break
-    assert " * it" in run(default, "the dates on whi * it is")  # a rare word beside it: a piece of the star's word
-
-
 def test_a_digit_one_read_for_the_pronoun_after_a_word(default):
     # held-out Tesseract pages: "this dream which 1 have dreamed", "and 1 don't use"
     assert run(default, "this dream which 1 have dreamed, and 1 don't see it") == \

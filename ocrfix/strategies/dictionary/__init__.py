@@ -42,7 +42,7 @@ from ocrfix import charlm, lexicon
 from ocrfix.errormodel import ErrorModel, blocks, train_for_dictionary
 from ocrfix.gcpause import without_cycle_collection
 from ocrfix.lexicon import CLEAR_MISPRINT_GAP, Vocabulary, fold, splittable
-from ocrfix.marks import ARTICLES, LOST_WORDS, lone_mark_words, lost_word_marks, misread_pronouns
+from ocrfix.marks import ARTICLES, lone_mark_words, misread_pronouns
 from ocrfix.codes import is_code_or_address
 from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.strategies import register
@@ -121,9 +121,6 @@ MAX_CANDIDATES = 6  # readings scored in context, per word
 LANGUAGE_CHECK_WORDS = 20
 COMMON_WORD_ZIPF = 5.5
 MIN_COMMON_SHARE = 0.15  # English OCR in the corpus: 0.26 or more; German, French, Latin: 0.05 or less
-# The neighbours of a star read as a lost short word (_lost_words) are at least this common: a rarer one may be a
-# fragment of the star's own word ("on whi * it": "which it").
-LOST_WORD_NEIGHBOUR_ZIPF = 3.0
 PATTERN_CONFIDENCE = 0.95  # a number, postcode or lettered word that only one reading makes valid
 # A word glued from two pieces with a letter misread has at least this many letters: shorter ones have too
 # many neighbours one edit away to tell which was meant ("h cer": her? hear? cer?), as the index's one-edit
@@ -259,8 +256,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             return []  # another language: the English lexicon has no evidence against its words
         vocabulary = tokens.vocabulary = Vocabulary.from_token_counts(tokens.core_counts)  # as .from_text(text) counts
         tokens.unknown_prior = self._unknown_prior(tokens)
-        edits: list[Edit] = (self._postcodes(text) + self._lone_marks(text) + self._lost_words(text)
-                             + self._datelines(text, tokens.core_counts)
+        edits: list[Edit] = (self._postcodes(text) + self._lone_marks(text) + self._datelines(text, tokens.core_counts)
                              + self._printed_apart(tokens))
         edits += self._turned_lines(tokens, edits)
         taken = tokens.taken = tokens.touching(edits)  # tokens a pattern repair changed: not repaired as words
@@ -574,25 +570,6 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return edits + [self.edit(text, match.start(), match.end(), "I", confidence=PATTERN_CONFIDENCE,
                                   reason="the pronoun I read as another upright before its contraction (\"T'm\")")
                         for match in misread_pronouns(text)]
-
-    def _lost_words(self, text: str) -> list[Edit]:
-        """The short word a star standing alone was printed for (:func:`ocrfix.marks.lost_word_marks`): of LOST_WORDS
-        the likeliest between its neighbours, where both are listed at LOST_WORD_NEIGHBOUR_ZIPF or more (the word
-        before may be a number, which gives no pair): a rarer one may be a piece of the star's word ("on whi * it").
-
-        >>> [e.replacement for e in Dictionary()._lost_words("In 1347, * take a example; the rock * then called")]
-        ['to', 'is']
-        """
-        zipf, edits = self._zipf, []
-        for match in lost_word_marks(text):
-            before, after = match.group(1) and fold(match.group(1)), match.group(2)
-            if zipf(after, 0.0) < LOST_WORD_NEIGHBOUR_ZIPF or before and zipf(before, 0.0) < LOST_WORD_NEIGHBOUR_ZIPF:
-                continue
-            scores = self._contexts(before, [(word, zipf(word), None) for word in LOST_WORDS], after)
-            word = LOST_WORDS[max(range(len(scores)), key=scores.__getitem__)]
-            edits.append(self.edit(text, *match.span(), word, confidence=PATTERN_CONFIDENCE,
-                                   reason=f"a short word lost, read as a star: \"{word}\" fits its neighbours"))
-        return edits
 
     def _datelines(self, text: str, words: Collection[str]) -> list[Edit]:
         """A month's abbreviation misread in a dateline, and a day's ordinal printed in letters (see :mod:`.dates`);
