@@ -59,6 +59,7 @@ import regex
 
 from ocrfix.codes import is_code_or_address
 from ocrfix.lexicon import Lexicon, fold
+from ocrfix.marks import ARTICLES
 from ocrfix.strategies.dictionary.dates import MONTHS_IN_FULL
 from ocrfix.strategies.dictionary.protect import MISREAD_ORDINAL
 from ocrfix.tokenspans import char_class, code_points, matches_at, places
@@ -124,7 +125,6 @@ STOP_NAME_LENGTH = 7
 # "Capt.", "Vol."): a full stop after one, inside a sentence and before a lower-case word in common use, is the comma
 # of a register or an apposition ("The children of Arah, seven hundred", "we came to Myra, a city of Lycia").
 NAME_ZIPF = 3.5
-ARTICLES = frozenset(("the", "a", "an"))
 CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "where", "when", "while", "whilst",
                           "though", "although", "whereas"))
 # A verb's form in -ing opens a participle's clause after a comma ("by the house of their fathers, according to",
