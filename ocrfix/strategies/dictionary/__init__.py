@@ -683,9 +683,11 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             start = edit.start + added
             added += len(edit.replacement) - (edit.end - edit.start)
             spans.append((start, edit.end + added))
-        beside = sorted({end for _, end in spans} | {start - 2 for start, _ in spans if start >= 2})  # mark, space, word
+        # the offsets of a mark touching a repaired word, or one space before it
+        beside = sorted({end for _, end in spans} | {start - 2 for start, _ in spans if start >= 2})
         found = [found for found in self._stray_stops(repaired, beside) if not overlaps(spans, found[0], found[1])]
-        found += [(start - 1, start, "", f"a speck read as \"{repaired[start - 1]}\" before a word no quotation mark closes")
+        found += [(start - 1, start, "",
+                   f"a speck read as \"{repaired[start - 1]}\" before a word no quotation mark closes")
                   for start, end in spans if _stray_quote_before(repaired, start, end)]
         return before_edits(text, [self.edit(repaired, start, end, replacement, reason=reason,
                                              confidence=PATTERN_CONFIDENCE)

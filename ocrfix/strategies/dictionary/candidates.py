@@ -155,7 +155,8 @@ def substitution_hashes(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
     >>> numbers, hashes = substitution_hashes(["abcd", "xbcy", "bcda"])
     >>> numbers.tolist(), len(set(hashes[numbers == 0].tolist()) & set(hashes[numbers == 1].tolist()))
     ([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2], 1)
-    >>> [set(hashes[numbers == 0].tolist()) & set(substitution_hashes([other])[1].tolist()) for other in ("bcda", "abcdx")]
+    >>> [set(hashes[numbers == 0].tolist()) & set(substitution_hashes([other])[1].tolist())
+    ...  for other in ("bcda", "abcdx")]
     [set(), set()]
     """
     numbers, hashes, _ = _prefix_hashes(words, [MAX_DISTANCE] * len(words), True)

@@ -143,13 +143,14 @@ LEADING_WORDS = frozenset(("of", "to", "by", "with", "from", "into", "upon", "un
 # word follows (not a title or a name: "for example, The Times printed"). Not "I", which an aside puts after a comma
 # ("it is, I think, true"). Speech set off by a comma alone, as the King James Bible prints it,
 # capitalises these words too ("and said unto her, It is good"): not after a verb of saying in the same sentence.
-COMMA_BEFORE_OPENER = regex.compile(r"(?<=(?:^|[ \t])\p{Ll}{2,}),(?=[ \t]+(?:The|This|These|Those|There|It|He|She|We|They"
-                                    r"|His|Our|Their|In|On|At|A|An)[ \t]+\p{Ll})", regex.MULTILINE)
-SPEECH_VERBS = frozenset(("say", "says", "said", "saying", "saith", "ask", "asks", "asked", "asking", "answer", "answers",
-                          "answered", "answering", "reply", "replies", "replied", "cry", "cries", "cried", "crying",
-                          "speak", "speaks", "spake", "spoke", "write", "writes", "wrote", "written", "report", "reports",
-                          "reported", "declare", "declared", "exclaimed", "shouted", "called", "commanded", "think",
-                          "thinks", "thought", "wonder", "wondered", "swear", "sware", "swore", "vowed", "tell", "tells", "told"))
+COMMA_BEFORE_OPENER = regex.compile(r"(?<=(?:^|[ \t])\p{Ll}{2,}),(?=[ \t]+(?:The|This|These|Those|There|It|He|She"
+                                    r"|We|They|His|Our|Their|In|On|At|A|An)[ \t]+\p{Ll})", regex.MULTILINE)
+SPEECH_VERBS = frozenset(("say", "says", "said", "saying", "saith", "ask", "asks", "asked", "asking", "answer",
+                          "answers", "answered", "answering", "reply", "replies", "replied", "cry", "cries", "cried",
+                          "crying", "speak", "speaks", "spake", "spoke", "write", "writes", "wrote", "written",
+                          "report", "reports", "reported", "declare", "declared", "exclaimed", "shouted", "called",
+                          "commanded", "think", "thinks", "thought", "wonder", "wondered", "swear", "sware", "swore",
+                          "vowed", "tell", "tells", "told"))
 # where the sentence before an offset starts: after a stop, "!", "?", a colon or semicolon and a space, or a blank line
 SENTENCE_START = regex.compile(r"[.!?:;](?=\s)|\n[ \t]*\n", flags=regex.REVERSE)
 SENTENCE_REACH = 400  # characters looked back for the sentence's start (a verb of saying further back says little)
@@ -293,9 +294,9 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
     beside "God said"), and after a name (rarer than NAME_ZIPF, after a lower-case word: :func:`_after_a_word`) before
     any word in common use ("The children of Arah. seven hundred": a register's or an apposition's comma); "" for a
     speck between two lower-case words of one phrase, or after a preposition or an auxiliary verb (LEADING_WORDS:
-    "rose by. steps", "shall be. with"). A sentence's end between two words leaves them independent, while in a phrase the word after follows the word before more often
-    than it follows any word (:meth:`Lexicon.attracts`: "in. the", "to. have"; not "at the end. in verbose mode",
-    10**-0.66: a capital lost).
+    "rose by. steps", "shall be. with"). A sentence's end between two words leaves them independent, while in a
+    phrase the word after follows the word before more often than it follows any word (:meth:`Lexicon.attracts`:
+    "in. the", "to. have"; not "at the end. in verbose mode", 10**-0.66: a capital lost).
     Never after "no.", "do.", "mr.", "approx." (ABBREVIATED_WORDS) nor with a number before ("3 in. thick": inches).
     ``at``: the only offsets (sorted) a stop is looked for at; default: the whole text.
 
@@ -310,10 +311,12 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
     [(20, ',')]
     >>> [(m.start(), r) for m, r in stray_stops("by their fathers. according to God. whose God is", lexicon.load())]
     [(16, ','), (34, ',')]
-    >>> [(m.start(), r) for m, r in stray_stops("and rose by. steps of a pound, it shall be. with the names", lexicon.load())]
+    >>> [(m.start(), r) for m, r in stray_stops("and rose by. steps of a pound, it shall be. with the names",
+    ...                                         lexicon.load())]
     [(11, ''), (42, '')]
     >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it, "
-    ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and, price is. id. each", lexicon.load()))
+    ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and, price is. id. each",
+    ...                  lexicon.load()))
     []
     """
     unpointed = _Unpointed(text)
@@ -441,8 +444,8 @@ def stray_marks(text: str, at: list[int] | None = None) -> Iterator[regex.Match]
     """Each full stop, colon or semicolon (a match of :data:`UNENDED`) after a word no sentence or clause ends with
     (UNENDING_WORDS) and before a lower-case word: a speck, which goes. Not with a number before ("2 a. 3 r.":
     acres, roods), nor a colon or semicolon after "a" (a parameter's type: "def f(x, a: int)"), nor after an "a" that
-    opens a line (a list's label: "a. the first case"), nor in a URL or code. ``at``: the only offsets (sorted) a mark is
-    looked for at; default: the whole text.
+    opens a line (a list's label: "a. the first case"), nor in a URL or code. ``at``: the only offsets (sorted) a
+    mark is looked for at; default: the whole text.
 
     >>> [m.start() for m in stray_marks("after the. work of it, a. quotation, so that the: air and; it")]
     [9, 24, 48, 57]
