@@ -68,6 +68,7 @@ from ocrfix.strategies.dictionary.readings import (KNOWN_WORD_BONUS, MISREAD_NAM
 from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces_count, glued_article,
                                                       run_together_words, spaces_put_in)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
+from ocrfix.strategies.dictionary.ownpairs import own_pair_misreadings
 from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
                                                   glued_function_words, glued_initials, lost_spaces, misread_commas,
                                                   misread_title_marks, printed_apart, stray_marks, stray_stops)
@@ -351,6 +352,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
+        edits += self._own_pairs(text, edits)
         edits += self._stops_beside_repairs(text, edits)
         if spaced:
             edits = with_applied(spaced, before_edits(original, edits, spaced))
@@ -667,6 +669,22 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return found + [(*match.span(), "", "a speck read as a mark after a word no sentence ends with")
                         for match in stray_marks(text, at)]
 
+    def _own_pairs(self, text: str, edits: list[Edit]) -> list[Edit]:
+        """Real-word errors the document's own repeated word pairs show (:mod:`.ownpairs`), read in the text as the
+        pass repaired it, in words no edit touches.
+
+        >>> text = "by their polls were forty, by their polls fifty, by their polls sixty, by their rolls ten"
+        >>> [(e.original, e.replacement) for e in Dictionary()._own_pairs(text, [])]
+        [('rolls', 'polls')]
+        """
+        edits = sorted(edits, key=operator.attrgetter("start"))
+        repaired, spans = apply_edits(text, edits), _repaired_spans(edits)
+        found = [self.edit(repaired, start, end, reading, confidence=PATTERN_CONFIDENCE,
+                           reason=f"real-word error: the text prints \"{reading}\" with this neighbour again and again")
+                 for start, end, reading in own_pair_misreadings(repaired, self)
+                 if not overlaps(spans, start - 1, end + 1)]
+        return before_edits(text, found, edits)
+
     def _stops_beside_repairs(self, text: str, edits: list[Edit]) -> list[Edit]:
         """The stops and marks of :meth:`_stray_stops` found again in the text as the pass repaired it, beside a
         word it repaired: the first look saw the word misread ("the bui ding. including the chimney", "ye ine. sum")
@@ -678,11 +696,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         [('bui ding', 'building'), ('.', ',')]
         """
         edits = sorted(edits, key=operator.attrgetter("start"))
-        repaired, spans, added = apply_edits(text, edits), [], 0  # each edit's span in the repaired text
-        for edit in edits:
-            start = edit.start + added
-            added += len(edit.replacement) - (edit.end - edit.start)
-            spans.append((start, edit.end + added))
+        repaired, spans = apply_edits(text, edits), _repaired_spans(edits)
         # the offsets of a mark touching a repaired word, or one space before it
         beside = sorted({end for _, end in spans} | {start - 2 for start, _ in spans if start >= 2})
         found = [found for found in self._stray_stops(repaired, beside) if not overlaps(spans, found[0], found[1])]
@@ -1988,6 +2002,20 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             # an unlisted pair of listed words is rarer than the list's floor
             estimate = min(estimate, self._lexicon.bigram_floor - z_prev - 1.0)
         return estimate
+
+
+def _repaired_spans(edits: list[Edit]) -> list[tuple[int, int]]:
+    """Each of the ``edits`` (sorted, none overlapping another)'s span in the text with them applied.
+
+    >>> _repaired_spans([Edit(0, 3, "the", "", "", 1.0, "tbe"), Edit(4, 9, "at", "", "", 1.0, "house")])
+    [(0, 3), (4, 6)]
+    """
+    spans, added = [], 0
+    for edit in edits:
+        start = edit.start + added
+        added += len(edit.replacement) - (edit.end - edit.start)
+        spans.append((start, edit.end + added))
+    return spans
 
 
 def _stray_quote_before(text: str, start: int, end: int) -> bool:
