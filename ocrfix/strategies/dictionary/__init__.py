@@ -352,7 +352,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
-        edits += self._own_pairs(text, edits)
+        edits += self._own_pairs(tokens, edits)
         edits += self._stops_beside_repairs(text, edits)
         if spaced:
             edits = with_applied(spaced, before_edits(original, edits, spaced))
@@ -669,21 +669,18 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return found + [(*match.span(), "", "a speck read as a mark after a word no sentence ends with")
                         for match in stray_marks(text, at)]
 
-    def _own_pairs(self, text: str, edits: list[Edit]) -> list[Edit]:
-        """Real-word errors the document's own repeated word pairs show (:mod:`.ownpairs`), read in the text as the
-        pass repaired it, in words no edit touches.
+    def _own_pairs(self, tokens: Tokens, edits: list[Edit]) -> list[Edit]:
+        """Real-word errors the document's own repeated word pairs show (:mod:`.ownpairs`), in words no edit touches.
 
         >>> text = "by their polls were forty, by their polls fifty, by their polls sixty, by their rolls ten"
-        >>> [(e.original, e.replacement) for e in Dictionary()._own_pairs(text, [])]
+        >>> [(e.original, e.replacement) for e in Dictionary()._own_pairs(Tokens(text), [])]
         [('rolls', 'polls')]
         """
-        edits = sorted(edits, key=operator.attrgetter("start"))
-        repaired, spans = apply_edits(text, edits), _repaired_spans(edits)
-        found = [self.edit(repaired, start, end, reading, confidence=PATTERN_CONFIDENCE,
-                           reason=f"real-word error: the text prints \"{reading}\" with this neighbour again and again")
-                 for start, end, reading in own_pair_misreadings(repaired, self)
-                 if not overlaps(spans, start - 1, end + 1)]
-        return before_edits(text, found, edits)
+        spans = sorted((edit.start, edit.end) for edit in edits)
+        return [self.edit(tokens.text, start, end, reading, confidence=PATTERN_CONFIDENCE,
+                          reason=f"real-word error: the text prints \"{reading}\" with this neighbour again and again")
+                for start, end, reading in own_pair_misreadings(tokens, self)
+                if not overlaps(spans, start - 1, end + 1)]
 
     def _stops_beside_repairs(self, text: str, edits: list[Edit]) -> list[Edit]:
         """The stops and marks of :meth:`_stray_stops` found again in the text as the pass repaired it, beside a

@@ -8,19 +8,23 @@ once whose word the text prints OWN_PAIR_RIVALS times or more with the same neig
 misreading away (an attested confusion of the error model, or a letter lost) is read as the repeated pair,
 where the lexicon lists no pair of the printed word with that neighbour and the word's other neighbour takes
 the reading at least as well as the printed word. Not one of the commonest words for another ("the winter on
-which" beside "the winter in" three times: the writer's choice, as :data:`.realword.FUNCTION_WORD_ZIPF` says), nor a word for its own plural or past (`_inflected`: "fixed strings"
+which" beside "the winter in" three times: the writer's choice, as :data:`.realword.FUNCTION_WORD_ZIPF` says),
+nor a word for its own plural or past (`_inflected`: "fixed strings"
 beside "fixed string", "a reserve lock" beside "a reserved lock": the writer's number and tense).
 
 >>> from ocrfix.strategies.dictionary import Dictionary
+>>> from ocrfix.strategies.dictionary.tokens import Tokens
 >>> text = "thou shalt make a robe; thou shalt make a plate; thou shalt make coats; thou shalt wake it."
->>> [(text[start:end], reading) for start, end, reading in own_pair_misreadings(text, Dictionary())]
+>>> [(text[start:end], reading) for start, end, reading in own_pair_misreadings(Tokens(text), Dictionary())]
 [('wake', 'make')]
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Iterator
 
+import numpy as np
 import regex
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract
@@ -29,43 +33,71 @@ from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF
 
 if TYPE_CHECKING:
     from ocrfix.strategies.dictionary import Dictionary
+    from ocrfix.strategies.dictionary.tokens import Tokens
 
 # How often the text must print the rival pair: a formula, not a chance repeat ("the work" twice beside "the
 # works" once is a writer's variation).
 OWN_PAIR_RIVALS = 3
-# A word standing alone between spaces, with at most marks of a phrase's edge around it: not a piece of a word
-# hyphenated at a line's end ("engrav-\nings"), nor of a contraction ("doesn't"), an address or a file name.
-# Two words form a pair only across spaces: a mark between them ends the pair.
-WORD = regex.compile(r"(?<=^|\s)(?<!-\s+)[(\[“‘\"]*(\p{L}+)[,.;:!?)\]”\"]*(?=\s|$)")
+# The marks of a phrase's edge a word of a pair may stand with: before the first word, after the second.
+# A mark between two words ends the pair.
+OPENERS, CLOSERS = "([“‘\"", ",.;:!?)]”\""
+# A line's end hyphen: the word after it is a piece of a hyphenated word ("engrav-\nings"), in no pair.
+HYPHEN = regex.compile(r"-\s+(?=\S)")
 
 
-def own_pair_misreadings(text: str, fix: Dictionary) -> Iterator[tuple[int, int, str]]:
-    """(start, end, reading) of each lower-case word of ``text`` printed in a pair the text prints once, read as
-    the word of a pair with the same neighbour the text prints OWN_PAIR_RIVALS times or more (see the module);
-    ``fix`` gives the lexicon and the error model."""
-    matches = list(WORD.finditer(text))
-    words = [match.group(1).lower() for match in matches]
-    paired = [a.end() == a.end(1) and b.start() == b.start(1) and not text[a.end():b.start()].strip()
-              for a, b in zip(matches, matches[1:])]  # only spaces between
-    pairs = Counter((words[k], words[k + 1]) for k in range(len(paired)) if paired[k])
+def own_pair_misreadings(tokens: Tokens, fix: Dictionary) -> Iterator[tuple[int, int, str]]:
+    """(start, end, reading) of each lower-case word of the ``tokens``' text printed in a pair the text prints
+    once, read as the word of a pair with the same neighbour the text prints OWN_PAIR_RIVALS times or more (see the
+    module), its words as the pass repaired them; ``fix`` gives the lexicon and the error model."""
+    # each token's word (folded, or None for a token not all letters) as a pair's first and as its second: of a
+    # repair in words ("alwaysfor" read "always for"), its last and its first
+    lefts = tokens.letter_words.copy()
+    rights = lefts.copy()
+    for i, word in tokens.repaired.items():
+        pieces = word.split()
+        lefts[i], rights[i] = (pieces[-1], pieces[0]) if pieces and all(map(str.isalpha, pieces)) else (None, None)
+    text, n = tokens.text, len(lefts)
+    first, second = (np.not_equal(np.array(side, dtype=object), None) for side in (lefts, rights))
+    may_first, may_second = first.copy(), second.copy()
+    first[[i for i in np.flatnonzero(np.not_equal(tokens.starts, tokens.raw_starts)).tolist()
+           if text[tokens.raw_starts[i]:tokens.starts[i]].strip(OPENERS)]] = False
+    second[[i for i in np.flatnonzero(np.not_equal(tokens.ends, tokens.raw_ends)).tolist()
+            if text[tokens.ends[i]:tokens.raw_ends[i]].strip(CLOSERS)]] = False
+    fixed = list(tokens.repaired)  # the repair took its marks in: "cen+" read "cent", "‘heir" read "their"
+    first[fixed], second[fixed] = may_first[fixed], may_second[fixed]
+    first[[i for match in HYPHEN.finditer(text)
+           if (i := bisect.bisect_left(tokens.raw_starts, match.end())) < n]] = False
+    # linked: only spaces between the two word parts, no mark, no paragraph break; beside a repair, its marks in
+    linked = tokens.linked_after.copy()
+    linked[[k for i in fixed for k in (i - 1, i)
+            if 0 <= k < n - 1 and text[tokens.raw_ends[k]:tokens.raw_starts[k + 1]].isspace()]] = True
+    heads = np.flatnonzero(linked[:-1] & first[:-1] & second[1:])  # each pair's first token
+    printed = list(zip(map(lefts.__getitem__, heads.tolist()), map(rights.__getitem__, (heads + 1).tolist())))
+    pairs, where, paired = Counter(printed), dict(zip(printed, heads.tolist())), set(heads.tolist())
     after, before = defaultdict(list), defaultdict(list)  # a word's repeated followers, and its repeated leaders
     for (a, b), count in pairs.items():
         if count >= OWN_PAIR_RIVALS:
             after[a].append(b)
             before[b].append(a)
     once = {pair for pair, count in pairs.items() if count == 1 and (pair[0] in after or pair[1] in before)}
+    lex, cores, repaired = fix._lexicon, tokens.cores, tokens.repaired
+    # (token, its printed word's neighbour, the token beyond, the neighbour's repeated partners) of each word of a
+    # pair printed once that may be read as a partner: a lower-case word the pass left, of two letters or more (a
+    # lone letter is mostly a garbled word's piece, "Imos o the": read by realword.py), beside a word of two or more
+    sides = [(k + 1, a, k + 2, after[a]) for a, k in ((pair[0], where[pair]) for pair in once)
+             if a in after and len(a) > 1 < len(cores[k + 1]) and k + 1 not in repaired and cores[k + 1].islower()]
+    sides += [(k, b, k - 1, before[b]) for b, k in ((pair[1], where[pair]) for pair in once)
+              if b in before and len(b) > 1 < len(cores[k]) and k not in repaired and cores[k].islower()]
     found = set()
-    for k in [k for k, pair in enumerate(zip(words, words[1:])) if paired[k] and pair in once]:  # the few in C
-        for at, anchor, other, rivals in ((k + 1, words[k], k + 2, after.get(words[k], ())),
-                                          (k, words[k + 1], k - 1, before.get(words[k + 1], ()))):
-            word = matches[at].group(1)
-            if not rivals or len(anchor) < 2 or len(word) < 2 or not word.islower() \
-                    or not fix._lexicon.folded_zipf(word) or fix._lexicon.folded_bigram(words[k], words[k + 1]):
-                continue  # a lone letter is mostly a garbled word's piece ("Imos o the"): read by realword.py
-            paired_other = 0 <= other < len(matches) and paired[min(at, other)]
-            reading = _rival(fix, word, at == k + 1, anchor, words[other] if paired_other else None, rivals)
-            if reading is not None:
-                found.add((matches[at].start(1), matches[at].end(1), reading))
+    for at, anchor, other, rivals in sides:
+        word, k = cores[at], at if other < at else at - 1  # k: the pair's first word
+        if not lex.folded_zipf(word) or lex.folded_bigram(lefts[k], rights[k + 1]):
+            continue
+        paired_other = min(at, other) in paired
+        beyond = (rights if other > at else lefts)[other] if paired_other else None
+        reading = _rival(fix, word, other > at, anchor, beyond, rivals)
+        if reading is not None:
+            found.add((tokens.starts[at], tokens.ends[at], reading))
     yield from sorted(found)
 
 
