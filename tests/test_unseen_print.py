@@ -769,3 +769,26 @@ def test_an_asterism_between_pages_after_a_sentence_stays_as_a_section_break(mar
     text = f"{first}\n\n23{marker}THE HISTORY OF ASHCOMBE  24\n\n{second}\n"
     corrected = Pipeline(["layout"]).run(text).text.strip()
     assert corrected.split("\n\n") == [" ".join(sentences[:3]), "* * *", " ".join(sentences[3:6])]
+
+
+
+def excerpt_of_two_pages(heads: list[str], separator: str = "\n\n") -> tuple[str, str]:
+    """Two pages of the history cut from a book, the first ending with a sentence (no sign of a break inside the
+    text), each under its head, all joined by ``separator`` (no form feed, no title over the first page); and the
+    history's words on them."""
+    sentences = HISTORY.split(". ")
+    pages = [". ".join(sentences[:4]) + ".", ". ".join(sentences[4:8]) + "."]
+    text = separator.join(head + separator + "\n".join(textwrap.wrap(page, 60)) for head, page in zip(heads, pages))
+    return text + "\n", " ".join(pages)
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
+def test_the_heads_of_two_facing_pages_in_an_excerpt_go(separator):
+    # the left page's number at its head's start, the right page's at its end: the only heads an excerpt holds
+    text, words = excerpt_of_two_pages(["24 THE HISTORY OF ASHCOMBE", "THE HISTORY OF ASHCOMBE 25"], separator)
+    assert cer(words, Pipeline(["layout"]).run(text).text) == 0
+
+
+def test_numbered_headings_with_their_number_on_one_side_in_an_excerpt_stay():
+    text, _ = excerpt_of_two_pages(["SECTION OF THE HISTORY 24", "SECTION OF THE HISTORY 25"])
+    assert "SECTION OF THE HISTORY 25" in Pipeline(["layout"]).run(text).text

@@ -18,7 +18,7 @@ from ocrfix.strategies.layout.heads import (
 )
 from ocrfix.strategies.layout.implied_pages import PAGE_LINES
 from ocrfix.strategies.layout.lines import Line, LineCodes, Lines, mark, sentence_runs_on
-from ocrfix.strategies.layout.page_numbers import decimal_digits, not_in_page_number, page_number
+from ocrfix.strategies.layout.page_numbers import decimal_digits, edge_number, not_in_page_number, page_number
 from ocrfix.strategies.layout.specks import printed_rule
 
 
@@ -194,7 +194,7 @@ class _PlainText:
             # text's first line breaks no sentence either way: it does not vote.
             voters = [member for member in spaced if self.position[member.index] > 0]
             recurring = len(spaced) >= 3 and (2 * sum(map(self.mid_sentence, voters)) > len(voters)
-                                              or _paper_heads(spaced))
+                                              or _paper_heads(spaced)) or _facing_pages(spaced)
             for member in spaced:
                 if recurring or DASHED_NUMBER.search(member.content) or _near_signal(self.items, member):
                     mark(member, "running_head",
@@ -261,6 +261,22 @@ def _counts_up(members: list[Line]) -> bool:
         elif changed:
             down += 1
     return up > down
+
+
+def _facing_pages(members: list[Line]) -> bool:
+    """Are ``members`` the heads of two facing pages, as an excerpt of two or three pages may hold no more: the same
+    head with the page's number at its outer edge, the left page's first and the right page's last, going up by one
+    ("8 PASSAGE TO THE ISLES" / "PASSAGE TO THE ISLES 9")? A numbered heading keeps its number on one side.
+
+    >>> heads = [Line(n, 0, 0, 0, content, 0, 0) for n, content in enumerate(["12 THE HALL", "THE HALL 13"])]
+    >>> _facing_pages(heads), _facing_pages(heads[::-1])
+    (True, False)
+    """
+    if len(members) != 2:
+        return False
+    left, right = (edge_number(member.content) for member in members)
+    return (left is not None and right is not None and left.group(1) is not None and right.group(2) is not None
+            and int(right.group(2)) == int(left.group(1)) + 1)
 
 
 _MAX_FUZZY_KEYS = 500   # beyond this many distinct heads (a long table's rows) only exact copies are grouped
