@@ -11,10 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from rapidfuzz import fuzz
+
 from ocrfix.strategies.layout.heads import (
     GLUED_NUMBER, dated_edge_number, letters_of, mostly_capitals, repeats_title, starting_in_capitals,
 )
-from ocrfix.strategies.layout.joined_pages import HEAD_LETTERS
+from ocrfix.strategies.layout.joined_pages import HEAD_LETTERS, SAME_HEAD
 from ocrfix.strategies.layout.lines import Line, Lines, sentence_runs_on
 from ocrfix.strategies.layout.page_numbers import GARBLED_NUMBER, digit_at_edge, misread_foot, page_number
 from ocrfix.strategies.layout.specks import DIRT_MARKS, printed_rule, speck
@@ -63,10 +65,10 @@ def _implied_breaks(items: list[Line], markers: list[Line], width: int, hard_wra
     candidates = sorted(in_capitals + headed, key=lambda line: line.index)
     heads = _unnumbered_heads(items, candidates, breaks or [0], width, title)
     # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
-    # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen or stand
-    # under a page number OCR misread ("I71")
-    if not breaks and (not heads or len(heads) == 1
-                       and not (_splits_word(items, heads[0]) or _under_foot(items, heads[0]))):
+    # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen, stand under a
+    # page number OCR misread ("I71") or copy a first line in capitals (an excerpt opening under a page's head)
+    if not breaks and (not heads or len(heads) == 1 and not (_splits_word(items, heads[0]) or _under_foot(
+            items, heads[0]) or _copies_head(items, heads[0]))):
         return []
     return sorted(breaks + heads)
 
@@ -175,6 +177,22 @@ def _under_foot(items: list[Line], index: int) -> bool:
     """
     foot = items[index - 1]
     return not foot.blank_before and bool(GARBLED_NUMBER.match(foot.content)) and not foot.content.isdigit()
+
+
+def _copies_head(items: list[Line], index: int) -> bool:
+    r"""Does the line at ``index`` copy the text's first line, set in capitals as a running head is, letter for letter
+    but for OCR's misreads and its page number (``SAME_HEAD``), where that first line is an excerpt's opening head: it
+    carries the page's number (or its copy does), or the text under it opens inside a sentence? (A letterhead in
+    capitals, over an address, may sign the letter: "for and on behalf of" / "THE FIRM".)
+
+    >>> lines = Lines.scan("104 THE ROCKS OF THE WEST\n\nso it\n\nTHE ROCKS OF THE WFST\n\nso").items
+    >>> _copies_head(lines, 2), _copies_head(Lines.scan("THE ROCKS OF THE WEST\n\nSo it\n\nTHE ROCKS OF THE WEST").items, 2)
+    (True, False)
+    """
+    first, head = items[0].content, items[index].content
+    return (bool(starting_in_capitals([items[0]])) and mostly_capitals(first)
+            and fuzz.ratio(letters_of(first), letters_of(head)) >= SAME_HEAD
+            and (digit_at_edge(first) or digit_at_edge(head) or sentence_runs_on("", items[1].content)))
 
 
 def _under_text(items: list[Line], after_blank: list[Line]) -> list[Line]:
