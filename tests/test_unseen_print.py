@@ -807,3 +807,12 @@ def test_an_excerpt_opening_under_a_pages_head_loses_its_copy_on_the_next_page(f
 def test_numbered_headings_with_their_number_on_one_side_in_an_excerpt_stay():
     text, _ = excerpt_of_two_pages(["SECTION OF THE HISTORY 24", "SECTION OF THE HISTORY 25"])
     assert "SECTION OF THE HISTORY 25" in Pipeline(["layout"]).run(text).text
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_one_foot_over_the_titles_head_between_sentences_in_an_excerpt_of_two_pages_goes(separator):
+    # the first page's foot and the next page's head repeating the title, where the page ends with its sentence: the
+    # only break an excerpt of two pages holds (numbered songs under the title's heading carry a number over the first)
+    text, words = excerpt_of_two_pages(["The History of Ashcombe, with its Charities", "THE HISTORY OF ASHCOMBE"])
+    text = text.replace("\n\nTHE HISTORY", f"\n\n42{separator}THE HISTORY")   # the pages joined by the separator
+    assert Pipeline(["layout"]).run(text).text.split() == "The History of Ashcombe, with its Charities".split() + words.split()

@@ -281,11 +281,13 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     # a bare number after the text's last line, going on with the count a page after the last break, is the last
     # page's foot: the numbers are pages' feet where the first stands a page into the text and none over its first page
     # (numbers standing over their songs or rules: the last over one the excerpt cut off)
-    closing_foot = (starts[-1] == len(items) and len(items) - breaks[-1] >= PAGE_LINES and breaks[0] >= PAGE_LINES
-                    and not any(page_number(line.content) for line in items[:PAGE_LINES]))
+    feet = breaks[0] >= PAGE_LINES and not any(page_number(line.content) for line in items[:PAGE_LINES])
+    closing_foot = feet and starts[-1] == len(items) and len(items) - breaks[-1] >= PAGE_LINES
     # the title as the head of pages marks breaks between sentences too, where some sentence runs on across a page or
-    # a foot closes the text (numbered items under one heading do neither)
-    return breaks if 2 * (runs_on + headed * (full_page_runs_on or closing_foot)) > len(breaks) else []
+    # a foot closes the text, or where one foot is all an excerpt of two pages holds (numbered items under one heading
+    # do none of these: a number stands over the first)
+    return breaks if 2 * (runs_on + headed * (full_page_runs_on or closing_foot or feet and len(numbers) == 1)) > len(
+        breaks) else []
 
 
 def _head_under_number(items: list[Line], index: int, title: str) -> bool:
