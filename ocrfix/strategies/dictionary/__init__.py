@@ -48,7 +48,7 @@ from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.strategies import register
 from ocrfix.strategies.dictionary.adapt import DocumentConfusions
 from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, SHORT_WORD, DeleteIndex, common_index,
-                                                     common_misprints, default_index, remember, two_letter_runs)
+                                                     common_misprints, default_index, letter_runs, remember)
 from ocrfix.strategies.dictionary.chains import chains
 from ocrfix.strategies.dictionary.channel import (FIRST_LETTER_WORD, added_edge_letters, first_letter_misread,
                                                   first_letter_odds, further_slips, glyph_readings)
@@ -184,6 +184,7 @@ SUFFIXES = frozenset(("able", "ible", "ably", "ibly", "tion", "sion", "ation", "
                       "ist", "ish", "ive", "ative", "ial", "ical", "ship", "hood", "dom", "ward", "wards", "wise",
                       "fold", "some", "like", "est", "ing", "ling", "let", "ette", "ese", "ian", "ean", "ory", "ary"))
 CLITICS = frozenset(("s", "t", "d", "m", "ll", "re", "ve"))  # an apostrophe's endings: "Council 's" is split off, no letter lost
+PAIR_RIVAL_ZIPF = 4.0  # a reading of a mark as two letters this common rivals its reading with the next letter as one
 LOST_LETTER_MARKS = "“‘\"'-.,*_"  # marks OCR prints for a word's first letter (_: an unread glyph)
 # Of the symbols OCR prints for a letter, those no key or name is written with before one letter: a worn letter's
 # tilde ("dismissed ~n payment" is "on"; "^d" is a key, "*r" a footnote's or a name's), read as a letter there too.
@@ -1046,20 +1047,28 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
         listed = self._edge_forms(word, last)
         pair = not listed and not lex.folded_zipf(word)  # no letter makes a word of it: the mark may stand for two
-        if not listed and (last or dash or stop or closing or len(word) < 2) \
-                or pair and not (listed := self._pair_forms(word, mark)):  # "‘tervals"
+        edge = last or dash or stop or closing
+        two = [] if edge else self._pair_forms(word, mark)  # "“om": from, not mom; "‘tervals": intervals
+        # the mark and the first letter read as one ("‘vere": were), where the mark makes no common word as two
+        # letters ("“ve": five)
+        merged = [] if edge or len(word) < 2 or any(zipf >= PAIR_RIVAL_ZIPF for _, zipf in two) \
+            else self._merged_forms(word, mark)
+        if not listed and not merged and (edge or len(word) < 2) or pair and not two and not merged:
             return None
+        if pair:
+            listed, two = two, []
         # the mark is no letter of the word: the error model's one alignment is the mark put in, or a letter read as it
         one_run = partial(self.model.one_run_log_prob, observed=mark, unchanged=len(word))
         # a reading the document uses elsewhere is likelier (CACHE_WEIGHT), unless it is as rare as the text's own
         # misprints are ("vou" for "you" all page long), or a last letter: code names end in "_" ("table_")
         cache = None if last else tokens.vocabulary
-        two = [] if pair or last or dash or stop or closing else self._pair_forms(word, mark)  # "“om": from, not mom
         own, *contexts = self._contexts(prev, [(word, lex.folded_zipf(word) or UNKNOWN_ZIPF, None)] + [
-            (candidate, zipf, cache if zipf >= PIECE_ZIPF else None) for candidate, zipf in listed + two], nxt)
+            (candidate, zipf, cache if zipf >= PIECE_ZIPF else None) for candidate, zipf in listed + two + merged], nxt)
         readings = {word: own + one_run("")}
         for (candidate, _), context in zip(listed, contexts):
             readings[candidate] = context + one_run(candidate[-1] if last else candidate[:1 + pair])
+        for (candidate, _), context in zip(merged, contexts[len(listed) + len(two):]):
+            readings[candidate] = context + self.model.one_run_log_prob(candidate[0], mark + word[0], len(word) - 1)
         rivals = {candidate: context + one_run(candidate[:2])
                   for (candidate, _), context in zip(two, contexts[len(listed):])}
         # the mark is surely a letter if the word as printed is unlikely, though which letter may be in doubt ("‘n
@@ -1089,7 +1098,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                 or not last and best in CAPITALISED_DATE_WORDS:  # "of 'srael" in a text of "Israel", "on ‘hursday"
             best = best[0].upper() + best[1:]
         place = "last letter" if last else "first two letters" if two_letters else "first letter"
-        return best, round(confidence, 3), f"\"{mark}\" misread for the {place} of \"{best}\"", mark_at
+        printed = mark + word[0] if any(fold(best) == form for form, _ in merged) else mark
+        return best, round(confidence, 3), f"\"{printed}\" misread for the {place} of \"{best}\"", mark_at
 
     def _two_letters(self, word: str, readings: dict[str, float], rivals: dict[str, float], prev: str | None,
                      nxt: str | None) -> tuple[str, float] | None:
@@ -1645,7 +1655,17 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         >>> dict(Dictionary()._pair_forms("tervals", "‘"))
         {'intervals': 3.69}
         """
-        return self._listed_forms([letters + word for letters in two_letter_runs(self.model, mark)])
+        return self._listed_forms([letters + word for letters in letter_runs(self.model, mark, 2)])
+
+    def _merged_forms(self, word: str, mark: str) -> list[tuple[str, float]]:
+        """The listed words (Zipf >= MIN_CANDIDATE_ZIPF) that are the folded ``word`` with the ``mark`` before it and
+        its first letter read as one letter the error model has seen printed so: Tesseract prints the left stroke of
+        a "w" as a quotation mark ("the remaining two ‘vere dismissed", "~vall"), and "vere", a name, is listed.
+
+        >>> dict(Dictionary()._merged_forms("vere", "‘"))
+        {'were': 6.34}
+        """
+        return self._listed_forms([letter + word[1:] for letter in letter_runs(self.model, mark + word[0], 1)])
 
     def _listed_forms(self, forms: list[str]) -> list[tuple[str, float]]:
         """The ``forms`` (folded) the lexicon lists at Zipf MIN_CANDIDATE_ZIPF or more, as (form, Zipf), in order."""

@@ -389,11 +389,12 @@ def common_index() -> DeleteIndex:
     return common.set_frequencies(lex.folded_zipf)
 
 
-@lru_cache(maxsize=64)
-def two_letter_runs(model: ErrorModel, mark: str) -> tuple[str, ...]:
-    """The runs of two letters ``model`` has seen printed as ``mark`` ("fi" as "“"), per model and mark: asked for
-    every mark read before a word (:meth:`Dictionary._pair_forms`), of an index holding runs of every length."""
-    return tuple(letters for letters in model.undo_index().get(mark, ()) if len(letters) == 2)
+@lru_cache(maxsize=256)
+def letter_runs(model: ErrorModel, printed: str, length: int) -> tuple[str, ...]:
+    """The runs of ``length`` letters ``model`` has seen printed as ``printed`` ("fi" as "“", "w" as "‘v"), per
+    model, string and length: asked for every mark read before a word (:meth:`Dictionary._pair_forms`,
+    :meth:`Dictionary._merged_forms`), of an index holding runs of every length."""
+    return tuple(letters for letters in model.undo_index().get(printed, ()) if len(letters) == length)
 
 
 @lru_cache(maxsize=8)
