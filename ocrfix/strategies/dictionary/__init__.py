@@ -1050,9 +1050,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         edge = last or dash or stop or closing
         two = [] if edge else self._pair_forms(word, mark)  # "“om": from, not mom; "‘tervals": intervals
         # the mark and the first letter read as one ("‘vere": were), where the mark makes no common word as two
-        # letters ("“ve": five)
+        # letters ("“ve": five) and the word as printed is no common one ("the “rst person to “take": a speck)
         merged = [] if edge or len(word) < 2 or any(zipf >= PAIR_RIVAL_ZIPF for _, zipf in two) \
-            else self._merged_forms(word, mark)
+            or lex.folded_zipf(word) >= COMMON_WORD_ZIPF else self._merged_forms(word, mark)
         if not listed and not merged and (edge or len(word) < 2) or pair and not two and not merged:
             return None
         if pair:
