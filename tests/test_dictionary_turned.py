@@ -60,7 +60,7 @@ def test_a_turned_line_of_few_listed_words_is_found_by_its_letters(default):
     text = f"It is not necessary that they should. What matters is the conuy {turned} form, going on."
     out = Pipeline([default]).run(text).text
     assert out.startswith("It is not necessary that they should. What matters is the conuy ")
-    assert "sense hat" in out and "however" in out and "Suyiauos" not in out
+    assert "sense that" in out and "however" in out and "Suyiauos" not in out
     assert out.endswith(" form, going on.")
 
 
@@ -69,3 +69,11 @@ def test_a_stop_printed_after_a_turned_word_is_not_read_before_it():
     text = "without those few lines of crabbed Latin, Market 1 aey.. pauee. aaeu Aiqeqod Kroa pinom Aqysy had been"
     [(_, _, reading)] = turned_lines(Tokens(text), lexicon.load())
     assert "would" in reading and "probably" in reading and "." not in reading
+
+
+def test_a_function_word_that_lost_a_thin_letter_is_read_whole(default):
+    # the turned line of the first test with the "t" of "the" lost, as recognisers lose thin strokes: "he" is read
+    # back, and "the" is the commoner function word it makes with the "t" put back
+    turned = "4eu4 4oajjai Aeu 41 aiojaq spue4s oym io4!s!A ay"
+    text = f"It is a small piece of parchment. {turned} Without those few lines of Latin, it would be nothing."
+    assert "parchment. the visitor who stands" in Pipeline([default]).run(text).text

@@ -45,6 +45,7 @@ OPENING_MARKS = "("
 MAX_SLIPS = 2  # printed characters read as a less likely letter of theirs in one word
 SLIP_COST = 0.7  # of Zipf value, a slip or a lost letter: as if the word were five times rarer
 MIN_LOST = 4  # a word part this long, at least, is looked at for a lost letter
+THIN = "tilr"  # letters of thin strokes, which a recogniser loses from a turned line most ("he" for "the")
 ONE_LETTER_WORDS = ("a", "i")
 WORD_ZIPF = 3.0  # a word read back counts from here: a listed word, not a rare string
 COMMON_ZIPF = 4.0  # a printed word this common (of three letters or more) is not read back: it ends a run
@@ -122,6 +123,20 @@ def read_back_lost(core: str, lex: lexicon.Lexicon) -> str:
                 for k in range(len(spelled) + 1) for letter in string.ascii_lowercase]
     word, value = _likeliest(variants, lex)
     return word if value >= WORD_ZIPF else ""
+
+
+def with_thin_letter(word: str, lex: lexicon.Lexicon) -> str:
+    """``word`` (read back) or the function word it makes with a THIN letter put back, if that is commoner by more
+    than SLIP_COST (a lost letter is as unlikely as a slip): a turned line's short words lose their thin strokes.
+
+    >>> lex = lexicon.load()
+    >>> with_thin_letter("he", lex), with_thin_letter("his", lex), with_thin_letter("ce", lex)
+    ('the', 'his', 'ce')
+    """
+    variants = [variant for k in range(len(word) + 1) for letter in THIN
+                if (variant := word[:k] + letter + word[k:]) in FUNCTION_WORDS]
+    value, best = max(zip(lex.folded_zipfs(variants), variants), default=(0.0, word))
+    return best if value - SLIP_COST > lex.folded_zipf(word) else word
 
 
 def _spellings(core: str, max_slips: int = MAX_SLIPS) -> Iterator[tuple[str, int]]:
@@ -342,8 +357,8 @@ def _read_line(line: str, lex: lexicon.Lexicon) -> str:
     words = []
     for token in reversed(line.split()):
         lead, core, trail = EDGES.match(token).groups()
-        word = read_back(core, lex)[0] or read_back_lost(core, lex) if len(core) <= MAX_LENGTH else ""
-        word = word or _likeliest_letters(core)
+        word = read_back(core, lex)[0] if len(core) <= MAX_LENGTH else ""
+        word = (with_thin_letter(word, lex) if word else read_back_lost(core, lex)) or _likeliest_letters(core)
         words.append(_turned_marks(trail, OPENING_MARKS) + word + _turned_marks(lead))
     return " ".join(words)
 
