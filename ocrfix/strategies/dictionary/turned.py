@@ -352,13 +352,13 @@ def _listed_pairs(words: list[str], lex: lexicon.Lexicon) -> int:
 
 def _read_line(line: str, lex: lexicon.Lexicon) -> str:
     """``line`` read back: its tokens in reverse order, each the word :func:`read_back` finds or, with none
-    listed, its likeliest letters; marks turned and moved to the other side (but OPENING_MARKS alone before a
-    word)."""
+    listed, its likeliest letters, and a function word if a thin letter put back makes one
+    (:func:`with_thin_letter`); marks turned and moved to the other side (but OPENING_MARKS alone before a word)."""
     words = []
     for token in reversed(line.split()):
         lead, core, trail = EDGES.match(token).groups()
-        word = read_back(core, lex)[0] if len(core) <= MAX_LENGTH else ""
-        word = (with_thin_letter(word, lex) if word else read_back_lost(core, lex)) or _likeliest_letters(core)
+        word = read_back(core, lex)[0] or read_back_lost(core, lex) if len(core) <= MAX_LENGTH else ""
+        word = with_thin_letter(word or _likeliest_letters(core), lex)
         words.append(_turned_marks(trail, OPENING_MARKS) + word + _turned_marks(lead))
     return " ".join(words)
 
