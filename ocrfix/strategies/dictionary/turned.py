@@ -110,18 +110,20 @@ def read_back(core: str, lex: lexicon.Lexicon) -> tuple[str, float]:
     return _likeliest(list(_spellings(core)), lex)
 
 
-def read_back_lost(core: str, lex: lexicon.Lexicon) -> str:
-    """:func:`read_back` for a word part that lost a letter too: recognisers drop the thin strokes of a turned
-    "t", "r" or "i". "" where no such word of Zipf WORD_ZIPF or more is listed.
+def read_back_lost(core: str, lex: lexicon.Lexicon, letters: str = string.ascii_lowercase) -> str:
+    """:func:`read_back` for a word part that may have lost one of ``letters`` too (recognisers drop the thin
+    strokes of a turned "t", "r" or "i"), a lost letter costing as a slip. "" where no such word of Zipf
+    WORD_ZIPF or more is listed.
 
-    >>> read_back_lost("aseqeep", lexicon.load())
-    'database'
+    >>> lex = lexicon.load()
+    >>> read_back_lost("aseqeep", lex), read_back_lost("iayei", lex, THIN), read_back("iayei", lex)[0]
+    ('database', 'rather', 'layer')
     """
     if len(core) < MIN_LOST or "-" in core:
         return ""
     variants = [(spelled[:k] + letter + spelled[k:], slips + 1) for spelled, slips in _spellings(core, 0)
-                for k in range(len(spelled) + 1) for letter in string.ascii_lowercase]
-    word, value = _likeliest(variants, lex)
+                for k in range(len(spelled) + 1) for letter in letters]
+    word, value = _likeliest(variants + list(_spellings(core)), lex)
     return word if value >= WORD_ZIPF else ""
 
 
@@ -357,7 +359,8 @@ def _read_line(line: str, lex: lexicon.Lexicon) -> str:
     words = []
     for token in reversed(line.split()):
         lead, core, trail = EDGES.match(token).groups()
-        word = read_back(core, lex)[0] or read_back_lost(core, lex) if len(core) <= MAX_LENGTH else ""
+        word = read_back_lost(core, lex, THIN) or read_back(core, lex)[0] or read_back_lost(core, lex) \
+            if len(core) <= MAX_LENGTH else ""
         word = with_thin_letter(word or _likeliest_letters(core), lex)
         words.append(_turned_marks(trail, OPENING_MARKS) + word + _turned_marks(lead))
     return " ".join(words)
