@@ -33,10 +33,11 @@ from ocrfix.lexicon import fold
 from ocrfix.strategies.dictionary.tokens import Tokens
 
 # Each lower-case letter turned 180 degrees, and what a recogniser reads that shape as, likeliest first: the turned
-# glyphs (ɐ q ɔ p ǝ ɟ ƃ ɥ ᴉ ɾ ʞ l ɯ u o d b ɹ s ʇ n ʌ ʍ x ʎ z) in the ASCII letters and figures they resemble.
+# glyphs (ɐ q ɔ p ǝ ɟ ƃ ɥ ᴉ ɾ ʞ l ɯ u o d b ɹ s ʇ n ʌ ʍ x ʎ z) in the ASCII letters and figures they resemble; a
+# turned "t" whose thin cross-stroke is lost is an "i" ("umoi" town, "iey" that).
 TURNED = {"a": "e", "b": "q", "c": "o", "d": "p", "e": "ao", "f": "jt", "g": "68b", "h": "yu", "i": "!i1l",
           "j": "r", "k": "xK", "l": "lij1I", "m": "wu", "n": "u", "o": "o", "p": "d", "q": "b", "r": "Jilr",
-          "s": "s", "t": "4+tj", "u": "n", "v": "Aav", "w": "Mm", "x": "x", "y": "AKhy", "z": "z"}
+          "s": "s", "t": "4+tji", "u": "n", "v": "Aav", "w": "Mm", "x": "x", "y": "AKhy", "z": "z"}
 # marks turned: a comma is a raised one (read as an apostrophe) and back; brackets face the other way
 MARKS = {"'": ",", ",": "'", ".": ".", ":": ":", ";": ";", "-": "-", "(": ")", ")": "(", "?": "?"}
 # the marks a reading sets before a word (printed after it): English sets no stop or comma there, and a turned
@@ -98,6 +99,8 @@ def read_back(core: str, lex: lexicon.Lexicon) -> tuple[str, float]:
     >>> lex = lexicon.load()
     >>> read_back("pue", lex)[0], read_back("Aep-oj", lex)[0], read_back("pinom", lex)[0], read_back("r", lex)[0]
     ('and', 'to-day', 'would', '')
+    >>> read_back("umoi", lex)[0]
+    'town'
     """
     if "-" in core:
         parts = [read_back(part, lex) for part in reversed(core.split("-"))]
