@@ -816,3 +816,13 @@ def test_one_foot_over_the_titles_head_between_sentences_in_an_excerpt_of_two_pa
     text, words = excerpt_of_two_pages(["The History of Ashcombe, with its Charities", "THE HISTORY OF ASHCOMBE"])
     text = text.replace("\n\nTHE HISTORY", f"\n\n42{separator}THE HISTORY")   # the pages joined by the separator
     assert Pipeline(["layout"]).run(text).text.split() == "The History of Ashcombe, with its Charities".split() + words.split()
+
+
+def test_a_garbled_continuation_head_under_a_typewriters_marked_catchword_goes():
+    # "/the" at the page's foot announces the next page's first word; the line between, the addressee and the date
+    # as OCR garbled them past matching the first page's, is the next page's head
+    letter = "\n".join(textwrap.wrap(HISTORY[:700], 60))
+    ocr = (f"Mr A. Crosthwaite\nTreasury Chambers\n\n11 April 1977\n\nDear Andrew,\n\n{letter} that nothing should be "
+           "done to delay\n\n/the\n\n» A. © costhwaits Esq ~ 205 11 Apr:1 1977\n\nthe commissioning of the terminal.\n")
+    corrected = Pipeline(["layout"]).run(ocr).text
+    assert "costhwaits" not in corrected and "/the" not in corrected and "delay the commissioning" in corrected

@@ -75,12 +75,13 @@ class _PlainText:
 
     def continued(self, line: Line, word: str, marked: bool) -> bool:
         """Is ``line`` a letter's continuation head ("Mr J. Smith  2  14 October 1983", however long) over the word
-        a catchword announces? (A date or a page number has figures: asked first, that and the word spare most
-        lines the costlier test.)"""
+        a catchword announces? Under a typewriter's marked catchword ("/the") any line with figures is, however OCR
+        garbled the addressee's name or the date. (A date or a page number has figures: asked first, that and the
+        word spare most lines the costlier test.)"""
         after = self.next_text(line)
         return (bool(self.figures[self.position[line.index]]) and after is not None
                 and announces(word, after.content, marked=marked)
-                and continuation_head(line, self.first_page, self.width, self.hard_wrapped) is not None)
+                and (marked or continuation_head(line, self.first_page, self.width, self.hard_wrapped) is not None))
 
     def mark_catchword(self, line: Line, word: str, marked: bool) -> None:
         """A catchword stands before a page break (blank lines, or the next page's head) and
