@@ -15,9 +15,13 @@ def fresh_lexicon(tmp_path, monkeypatch):
     lexicon.load.cache_clear()
 
 
-def computed_word_sets() -> tuple[frozenset[str], frozenset[str]]:
+def computed_word_sets() -> tuple[frozenset[str], ...]:
     lex = lexicon.Lexicon(lexicon._read_table(lexicon.WORDS_FILE), lexicon._read_table(lexicon.BIGRAMS_FILE))
-    return lex.linked, lex.seldom_second
+    return sets_of(lex)
+
+
+def sets_of(lex: lexicon.Lexicon) -> tuple[frozenset[str], ...]:
+    return tuple(getattr(lex, name) for name in lexicon._WORD_SETS)
 
 
 def test_tables_round_trip_and_damage_is_refused(tmp_path):
@@ -43,12 +47,12 @@ def test_cache_path_differs_with_any_source():
 def test_lexicon_is_cached_and_read_back(fresh_lexicon):
     expected = computed_word_sets()
     first = lexicon.load()
-    assert (first.linked, first.seldom_second) == expected
+    assert sets_of(first) == expected
     [cached] = fresh_lexicon.glob("lexicon-*.marshal")
     lexicon.load.cache_clear()
     second = lexicon.load()
     assert "linked" in vars(second)  # read from the file, not counted again
-    assert (second.linked, second.seldom_second) == expected
+    assert sets_of(second) == expected
     assert list(second.words()) == list(first.words()) and list(second.bigrams()) == list(first.bigrams())
     assert [cached] == list(fresh_lexicon.glob("lexicon-*.marshal"))
 
@@ -63,7 +67,7 @@ def test_damaged_lexicon_cache_is_rebuilt(fresh_lexicon):
     cached.write_bytes(damaged)
     lexicon.load.cache_clear()
     lex = lexicon.load()
-    assert (lex.linked, lex.seldom_second) == expected
+    assert sets_of(lex) == expected
     assert lex.zipf("the") > 7.0
     words, bigrams, word_sets = diskcache.read_tables(cached)  # written again
     assert words == dict(lex.words()) and word_sets == list(expected)
@@ -76,6 +80,6 @@ def test_unwritable_cache_folder_still_loads(tmp_path, monkeypatch):
     lexicon.load.cache_clear()
     try:
         lex = lexicon.load()
-        assert (lex.linked, lex.seldom_second) == computed_word_sets()
+        assert sets_of(lex) == computed_word_sets()
     finally:
         lexicon.load.cache_clear()

@@ -59,3 +59,22 @@ def test_vocabulary_counts_folded_words():
     assert vocab.count("nobody") == 0
     vocab.update("Genscher again")
     assert vocab.count("genscher") == 2
+
+
+def test_the_words_that_begin_and_end_listed_pairs():
+    lex = Lexicon({"of": 7.0, "the": 7.7, "king": 5.0}, {"of the": 6.5, "the king": 5.0})
+    assert lex.pair_firsts == {"of", "the"} and lex.pair_seconds == {"the", "king"}
+
+
+def test_a_pair_is_scored_as_the_list_says_whether_or_not_looked_up():
+    # Dictionary._pair looks a pair up only where its words begin and end some listed pair: the same value either way
+    from itertools import product
+
+    from ocrfix.marks import ARTICLES
+    from ocrfix.strategies.dictionary import Dictionary
+
+    fix, table = Dictionary(), lexicon.load().bigram_table
+    words = ["the", "a", "of", "king", "israel", "january", "water", "be", "kinq", "zqxw", "exlude", "of the"]
+    for prev, word in product(words, words):
+        listed = 0.0 if prev in ARTICLES and word in ARTICLES else table.get(f"{prev} {word}", 0.0)
+        assert fix._pair(prev, word) == listed

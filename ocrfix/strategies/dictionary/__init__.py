@@ -220,6 +220,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         self._lexicon = lexicon.load()
         # the lexicon's tables' own lookups, for the language model's hottest lines (see _context, _pair)
         self._zipf, self._pair_zipf = self._lexicon.word_table.get, self._lexicon.bigram_table.get
+        self._firsts, self._seconds = self._lexicon.pair_firsts, self._lexicon.pair_seconds
         self._index: DeleteIndex | None = None
         self._run_togethers = run_together_words(self._lexicon)
         self._lookups: dict[tuple[str, int, float], list[tuple[float, str]]] = {}
@@ -1843,7 +1844,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         >>> Dictionary()._pair("a", "the"), Dictionary()._pair("the", "a") > 0.0
         (0.0, False)
         """
-        return 0.0 if prev in ARTICLES and word in ARTICLES else self._pair_zipf(f"{prev} {word}", 0.0)
+        if prev in ARTICLES and word in ARTICLES or prev not in self._firsts or word not in self._seconds:
+            return 0.0  # no listed pair begins with ``prev`` or ends with ``word``: told without the pair's string
+        return self._pair_zipf(f"{prev} {word}", 0.0)
 
     def _could_join(self, tokens: Tokens) -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
@@ -1968,12 +1971,15 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         if nxt is not None:  # the back-off to the next word: its Zipf, unless the list seldom puts it second
             after, seldom, next_article = f" {nxt}", nxt in self._lexicon.seldom_second, nxt in ARTICLES
             backoff = (self._zipf(nxt, 0.0) or UNKNOWN_ZIPF) - 9.0 + BACKOFF
-        pairs_before, pairs_after = z_prev and listed[0], listed[1]  # a pair counts only after a listed word
+        # a pair counts only after a listed word; one is looked up only where both words stand so in some listed pair
+        firsts, seconds = self._firsts, self._seconds
+        pairs_before, pairs_after = z_prev and listed[0] and prev in firsts, listed[1] and nxt in seconds
         for word, zipf, document in readings:
             article = word in ARTICLES  # two articles in a row make no pair (see _pair)
             if not prev:
                 score = zipf - 9.0
-            elif pairs_before and not (prev_article and article) and (pair := pair_zipf(before + word, 0.0)):
+            elif pairs_before and word in seconds and not (prev_article and article) \
+                    and (pair := pair_zipf(before + word, 0.0)):
                 score = min(0.0, pair - z_prev)
             else:
                 score = zipf - 9.0 + BACKOFF
@@ -1984,7 +1990,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                 if excess > 0.0:  # only the document's use beyond the language's is news ("and" is no topic word)
                     score = math.log10(10.0 ** score + CACHE_WEIGHT * excess)
             if nxt is not None:
-                if zipf and pairs_after and not (next_article and article) and (pair := pair_zipf(word + after, 0.0)):
+                if zipf and pairs_after and word in firsts and not (next_article and article) \
+                        and (pair := pair_zipf(word + after, 0.0)):
                     score += min(0.0, pair - zipf)
                 else:
                     score += min(backoff, floor - zipf - 1.0) if zipf and not seldom else backoff
