@@ -485,3 +485,13 @@ def test_a_mark_and_the_letter_after_it_read_as_one_letter(dictionary):
     assert dictionary.run("trimmed the hedge or ~vall; and it fell.").text == "trimmed the hedge or wall; and it fell."
     # where the mark as two letters makes a common word, that reading stays a rival ("forty and “ve." is five)
     assert "and we." not in dictionary.run("ninety and “ve. The children of Gibbar").text
+
+
+def test_a_mark_and_a_digit_between_words_are_a_short_word_misread_whole(dictionary):
+    # held-out King James Bible (Tesseract): "numbered them ‘1 the wilderness", "do not cease ‘9 pray"
+    assert dictionary.run("and he numbered them ‘1 the wilderness of Sinai.").text == (
+        "and he numbered them in the wilderness of Sinai.")
+    assert dictionary.run("do not cease ‘9 pray for you").text == "do not cease to pray for you"
+    # a number: a comma or a capital after it ("Plot ‘1, Bury Green" is 11; "‘0 The children" a verse's number)
+    assert dictionary.run("Plot ‘1, Bury Green").text == "Plot ‘1, Bury Green"
+    assert dictionary.run("and threescore. ‘0 The children of Ater").text == "and threescore. ‘0 The children of Ater"

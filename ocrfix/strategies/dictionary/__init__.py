@@ -1036,9 +1036,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         dash = not last and mark == "-" and mark_at == tokens.raw_starts[i]  # not "--f"
         stop = not last and marks_read and mark in MARKS_BEFORE and mark_at == tokens.raw_starts[i]  # ".o", ":ate"
         closing = last and mark in CLOSING_LETTER_MARKS and mark_at + 1 == tokens.raw_ends[i]
+        digit = not last and _word_between_words(tokens, i)  # "them ‘1 the wilderness": "in" misread whole
         if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) and not (dash or closing or stop) \
-                or not core.isalpha() \
-                or not core.islower() \
+                or not (core.isalpha() and core.islower() or digit) \
                 or not last and quoted(text, mark_at) \
                 or wrapped(text, tokens.starts[i] if last else mark_at + 1, tokens.ends[i]) \
                 or text[mark_at - 1:mark_at] == "\\":  # an escaped mark is meant literally ("\_s" in a vim pattern)
@@ -1046,13 +1046,13 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         word = fold(core)
         lex = self._lexicon
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
-        listed = self._edge_forms(word, last)
+        listed = [] if digit else self._edge_forms(word, last)
         pair = not listed and not lex.folded_zipf(word)  # no letter makes a word of it: the mark may stand for two
         edge = last or dash or stop or closing
         two = [] if edge else self._pair_forms(word, mark)  # "“om": from, not mom; "‘tervals": intervals
         # the mark and the first letter read as one ("‘vere": were), where the mark makes no common word as two
         # letters ("“ve": five) and the word as printed is no common one ("the “rst person to “take": a speck)
-        merged = [] if edge or len(word) < 2 or any(zipf >= PAIR_RIVAL_ZIPF for _, zipf in two) \
+        merged = [] if edge or len(word) < 2 and not digit or any(zipf >= PAIR_RIVAL_ZIPF for _, zipf in two) \
             or lex.folded_zipf(word) >= COMMON_WORD_ZIPF else self._merged_forms(word, mark)
         if not listed and not merged and (edge or len(word) < 2) or pair and not two and not merged:
             return None
@@ -1069,7 +1069,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         for (candidate, _), context in zip(listed, contexts):
             readings[candidate] = context + one_run(candidate[-1] if last else candidate[:1 + pair])
         for (candidate, _), context in zip(merged, contexts[len(listed) + len(two):]):
-            readings[candidate] = context + self.model.one_run_log_prob(candidate[0], mark + word[0], len(word) - 1)
+            run = len(candidate) - len(word) + 1  # the letters read as the mark and the first character
+            readings[candidate] = context + self.model.one_run_log_prob(candidate[:run], mark + word[0], len(word) - 1)
         rivals = {candidate: context + one_run(candidate[:2])
                   for (candidate, _), context in zip(two, contexts[len(listed):])}
         # the mark is surely a letter if the word as printed is unlikely, though which letter may be in doubt ("‘n
@@ -1661,12 +1662,15 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
     def _merged_forms(self, word: str, mark: str) -> list[tuple[str, float]]:
         """The listed words (Zipf >= MIN_CANDIDATE_ZIPF) that are the folded ``word`` with the ``mark`` before it and
         its first letter read as one letter the error model has seen printed so: Tesseract prints the left stroke of
-        a "w" as a quotation mark ("the remaining two ‘vere dismissed", "~vall"), and "vere", a name, is listed.
+        a "w" as a quotation mark ("the remaining two ‘vere dismissed", "~vall"), and "vere", a name, is listed. A
+        digit after the mark may be a whole short word's two letters ("numbered them ‘1 the wilderness": "in").
 
-        >>> dict(Dictionary()._merged_forms("vere", "‘"))
-        {'were': 6.34}
+        >>> dict(Dictionary()._merged_forms("vere", "‘")), "in" in dict(Dictionary()._merged_forms("1", "‘"))
+        ({'were': 6.34}, True)
         """
-        return self._listed_forms([letter + word[1:] for letter in letter_runs(self.model, mark + word[0], 1)])
+        printed, lengths = mark + word[0], (1, 2) if word.isdigit() else (1,)
+        return self._listed_forms([letters + word[1:] for length in lengths
+                                   for letters in letter_runs(self.model, printed, length)])
 
     def _listed_forms(self, forms: list[str]) -> list[tuple[str, float]]:
         """The ``forms`` (folded) the lexicon lists at Zipf MIN_CANDIDATE_ZIPF or more, as (form, Zipf), in order."""
@@ -2040,6 +2044,19 @@ def _repaired_spans(edits: list[Edit]) -> list[tuple[int, int]]:
         added += len(edit.replacement) - (edit.end - edit.start)
         spans.append((start, edit.end + added))
     return spans
+
+
+def _word_between_words(tokens: Tokens, i: int) -> bool:
+    """Is token ``i`` one digit after a mark ("‘1", "*9"), nothing after it, between a word and a lower-case word: a
+    short word the engine misread whole ("numbered them ‘1 the wilderness", "cease ‘9 pray"), not a number ("Plot ‘1,
+    Bury", "and threescore. ‘0 The children")?
+
+    >>> _word_between_words(Tokens("them ‘1 the wilderness"), 1), _word_between_words(Tokens("Plot ‘1, Bury"), 1)
+    (True, False)
+    """
+    core, cores = tokens.cores[i], tokens.cores
+    return (len(core) == 1 and core.isdigit() and tokens.ends[i] == tokens.raw_ends[i] and 0 < i < len(cores) - 1
+            and cores[i - 1][-1:].isalpha() and cores[i + 1].isalpha() and cores[i + 1].islower())
 
 
 def _stray_quote_before(text: str, start: int, end: int) -> bool:

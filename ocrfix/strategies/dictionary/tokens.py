@@ -238,7 +238,8 @@ class Tokens:
                                                    or text[starts[i] - 1] == "-" and starts[i] - 1 == raw_starts[i])
                     or ends[i] < raw_ends[i] and (text[ends[i]] in LAST_LETTER_MARKS
                                                   or text[ends[i]] in CLOSING_LETTER_MARKS and ends[i] + 1 == raw_ends[i]))
-                and self.cores[i].isalpha() and self.cores[i].islower()}
+                and (self.cores[i].isalpha() and self.cores[i].islower()
+                     or len(self.cores[i]) == 1 and self.cores[i].isdigit() and starts[i] > raw_starts[i])}
 
     def line_break_halves(self, is_word: Callable[[str], bool] = lambda word: False) -> set[int]:
         """The numbers of the tokens on either side of a hyphen that breaks a word: "ter-" and "minates" of
