@@ -821,10 +821,14 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         """The neighbours that token ``i`` (of Zipf ``zipf``) may form one split word with, as (first
         token, last token, 2 if the neighbour surely is a piece of a word else 1): an unknown word beside
         a piece ("c nversation"), or an unknown or rare word beside another word that is no common one
-        ("restr ctions", "dis ussion"), one space apart."""
+        ("restr ctions", "dis ussion"), one space apart. Kept per (token, Zipf) in ``tokens.glue_pairs``: asked again
+        later in the pass, where only a neighbour repaired since (``tokens.repaired`` only grows) is no piece now."""
         if zipf >= PIECE_ZIPF:
             return []
-        pairs = []
+        pairs = tokens.glue_pairs.get((i, zipf))
+        if pairs is not None:
+            return [pair for pair in pairs if pair[0 if pair[1] == i else 1] not in tokens.repaired] if pairs else pairs
+        pairs = tokens.glue_pairs[i, zipf] = []
         cores, spaced = tokens.cores, tokens.spaced
         for first, last, j in ((i - 1, i, i - 1), (i, i + 1, i + 1)):
             if first < 0 or last >= len(cores) or not spaced[first] \

@@ -108,6 +108,7 @@ class Tokens:
         self.misread_words: list[tuple[str, str]] = []  # (printed, read) of the real-word repairs (Dictionary._real_word)
         self.misprinted: set[str] = set()  # their printed words, folded
         self.left_alone: set[int] = set()  # token numbers the pass read as words and left alone (Dictionary._word_edit)
+        self.glue_pairs: dict[tuple[int, float], list] = {}  # see Dictionary._glue_pairs
         self.vocabulary = Vocabulary()
         self.unknown_prior = 0.0  # the plain prior of an unknown word, until Dictionary._unknown_prior sets the text's
         self.words: list[tuple[str, int, float]] | None = None  # see Dictionary._words
