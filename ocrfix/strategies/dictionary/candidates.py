@@ -268,11 +268,12 @@ class DeleteIndex:
         best first: by Zipf frequency minus ``edit_cost`` per edit, then the later word alphabetically
         (needs :meth:`set_frequencies`)."""
         owner, numbers, distances = self._near(queries)
-        other = distances != 0
+        other = np.flatnonzero(distances != 0)[::-1]  # reversed: by query, then word, both falling
         owner, numbers = owner[other], numbers[other]
         zipfs = self._zipfs[numbers]
         scores = zipfs - edit_cost * distances[other]
-        order = np.lexsort((-numbers, -scores, owner))  # the index's words are in alphabetical order
+        # a stable sort keeps the later word (the index's words are in alphabetical order) first among equals
+        order = np.lexsort((-scores, owner))
         owner, numbers, zipfs = owner[order], numbers[order], zipfs[order]
         firsts = np.searchsorted(owner, owner)  # where each query's words start
         keep = np.arange(len(owner)) - firsts < limit
