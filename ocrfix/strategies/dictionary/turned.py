@@ -88,6 +88,7 @@ def _readings() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 READINGS = _readings()
+READABLE = regex.compile(f"[{regex.escape(''.join(READINGS))}-]+")  # characters a turned letter is read as
 
 
 @lru_cache(maxsize=65536)
@@ -186,7 +187,8 @@ def _word_runs(tokens: Tokens, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
     """(start, end) of each run of tokens read turned by its words: many no word as printed but a listed word read
     back, no common word as printed among them."""
     zipf = lex.folded_zipf
-    common = tokens.flags(lambda core: len(core) >= 3 and zipf(fold(core)) >= COMMON_ZIPF)
+    folds = tokens.folds
+    common = tokens.flags(lambda core: len(core) >= 3 and zipf(folds[core]) >= COMMON_ZIPF)
     # windows: the runs of tokens between common words; one is read only if MIN_READ tokens could be read back and
     # SHORT_READ are function words read turned ("pue" and, "jo" of, "ay" the): a turned line has its function words
     window = np.cumsum(common)  # each token's window number (a common word opens the next one, being in none)
@@ -216,7 +218,7 @@ def _turned_function_words(lex: lexicon.Lexicon) -> frozenset[str]:
 def _readable(core: str) -> bool:
     """Could ``core`` be a word of two letters or more read turned: is every character one a turned letter is
     read as?"""
-    return len(core) >= 2 and all(ch in READINGS or ch == "-" for ch in core)
+    return len(core) >= 2 and READABLE.fullmatch(core) is not None
 
 
 def _turned_runs(tokens: Tokens, window: range, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
@@ -285,7 +287,7 @@ def _saving(core: str, lex: lexicon.Lexicon) -> float:
     """
     if not any(ch.isalpha() for ch in core) or any(ch.isdigit() for ch in core):
         return 0.0
-    if len(core) > MAX_LENGTH or not all(ch in READINGS or ch == "-" for ch in core):
+    if len(core) > MAX_LENGTH or READABLE.fullmatch(core) is None:
         return -UNREADABLE_BITS * len(core)
     model = charlm.load()
     printed = model.bits(core)
