@@ -360,13 +360,20 @@ def _listed_pairs(words: list[str], lex: lexicon.Lexicon) -> int:
 def _read_line(line: str, lex: lexicon.Lexicon) -> str:
     """``line`` read back: its tokens in reverse order, each the word :func:`read_back` finds or, with none
     listed, its likeliest letters, and a function word if a thin letter put back makes one
-    (:func:`with_thin_letter`); marks turned and moved to the other side (but OPENING_MARKS alone before a word)."""
+    (:func:`with_thin_letter`), a lone letter that is no word "a"; marks turned and moved to the other side (but
+    OPENING_MARKS alone before a word).
+
+    >>> _read_line("ssej8 r", lexicon.load())
+    'a glass'
+    """
     words = []
     for token in reversed(line.split()):
         lead, core, trail = EDGES.match(token).groups()
         word = read_back_lost(core, lex, THIN) or read_back(core, lex)[0] or read_back_lost(core, lex) \
             if len(core) <= MAX_LENGTH else ""
         word = with_thin_letter(word or _likeliest_letters(core), lex)
+        if len(word) == 1 and word.isalpha() and word not in ONE_LETTER_WORDS:
+            word = ONE_LETTER_WORDS[0]  # a short word that lost strokes: "a" is as near any other as the letter
         words.append(_turned_marks(trail, OPENING_MARKS) + word + _turned_marks(lead))
     return " ".join(words)
 
