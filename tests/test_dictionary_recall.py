@@ -744,3 +744,21 @@ def test_a_lone_a_or_i_before_a_piece_that_is_no_word_is_the_word_s_first_letter
     for kept in ("We had a tend of the lot.", "So I proved it to him.", "(i) terms of the lease are agreed.",
                  "She is engaged as a curate at Frome."):
         assert run(default, kept) == kept
+
+
+def test_a_lone_last_consonant_after_a_word_is_the_word_s_last_letter(default):
+    # "large y": largely, its "l" lost; both pieces are common, so only the lone letter says they are pieces
+    assert run(default, "The cost was large y met by the town, which has strong y opposed it.") \
+        == "The cost was largely met by the town, which has strongly opposed it."
+    # a lone vowel after a word is as often a short word misread: "the san o!" is "the son of"
+    kept = "He took the plan o the house to them."
+    assert run(default, kept) == kept
+
+
+def test_pieces_in_capitals_are_joined_in_capitals(default):
+    # a heading's word split where a letter was lost stays in capitals: "B TWEEN" -> "BETWEEN", not "Between"
+    assert run(default, "REPORT OF THE SEC ETARY\n\nThe years B TWEEN the wars were hard.") \
+        == "REPORT OF THE SECRETARY\n\nThe years BETWEEN the wars were hard."
+    # a capitalised piece before a lower-case one inside a sentence stays: a name's pieces look the same
+    kept = "We wrote to Mr. Dut on the matter."
+    assert run(default, kept) == kept

@@ -8,7 +8,8 @@ word is taken when the noisy channel (word pairs x frequency, the document's own
 letter printed as a space) makes it clearly likelier than the pieces as printed and than the other letters' words
 and than the pieces with one of them misread into a word ("on ine": "on the") (:meth:`_fill_gap`). Two common
 words stay apart ("as ed": "asked", or "as Ed."?); a lone letter that is no word is a piece before a word that is no
-common one either, however much above GAP_PIECE_ZIPF ("r port": "report").
+common one either, however much above GAP_PIECE_ZIPF ("r port": "report"), and so is a lone consonant after a word
+("large y": "largely"). Pieces in capitals make a word in capitals ("B TWEEN": "BETWEEN").
 
 >>> from ocrfix.pipeline import Pipeline
 >>> from ocrfix.strategies.dictionary import Dictionary
@@ -35,18 +36,21 @@ class LostLetterGaps:
     """The rule as a mixin of :class:`~ocrfix.strategies.dictionary.Dictionary` (its language and error models)."""
 
     def _could_fill(self, tokens: Tokens, paired: list[float], joins: set[int]) -> dict[int, list[str]]:
-        """Cheap test: the i where tokens i and i+1 are lower-case words (the first perhaps capitalised) one space
-        apart, no listed pair and not a join's, one rarer than GAP_PIECE_ZIPF, or the first a lone letter
-        :meth:`_lone_letter_piece` takes for a word's first ("r port": report, its second letter lost; only so:
-        "a curate" is no "accurate"), with the listed words that one letter put in between makes of them."""
+        """Cheap test: the i where tokens i and i+1 are lower-case words (the first perhaps capitalised) or words
+        in capitals (:func:`_one_case`) one space apart, no listed pair and not a join's, one rarer than
+        GAP_PIECE_ZIPF, or the first a lone letter :meth:`_lone_letter_piece` takes for a word's first ("r port":
+        report, its second letter lost; only so: "a curate" is no "accurate"), or the second a lone last letter
+        (:func:`_lone_last_letter`: "large y", largely), with the listed words that one letter put in between
+        makes of them."""
         cores, folded, zipf = tokens.cores, tokens.folded, self._lexicon.folded_zipf
         short = one_letter_short()
         spots = [i for i in range(len(cores) - 1)
                  if tokens.spaced[i] and not paired[i] and i not in joins
-                 and cores[i + 1].isalpha() and cores[i + 1].islower() and cores[i].isalpha()
+                 and cores[i + 1].isalpha() and cores[i].isalpha() and _one_case(cores[i], cores[i + 1])
                  and (self._lone_letter_piece(cores[i], folded[i], folded[i + 1]) if len(cores[i]) == 1
-                      else folded[i] + folded[i + 1] in short and cores[i][1:].islower()
-                      and min(zipf(folded[i]), zipf(folded[i + 1])) < GAP_PIECE_ZIPF)]
+                      else folded[i] + folded[i + 1] in short
+                      and (min(zipf(folded[i]), zipf(folded[i + 1])) < GAP_PIECE_ZIPF
+                           or len(cores[i + 1]) == 1 and _lone_last_letter(folded[i + 1], zipf)))]
         words = [folded[i] + letter + folded[i + 1] for i in spots for letter in string.ascii_lowercase]
         listed = [z >= GAP_WORD_ZIPF for z in self._lexicon.folded_zipfs(words)]
         found = {}
@@ -54,7 +58,8 @@ class LostLetterGaps:
             filled = [word for word, ok in zip(words[26 * n:26 * n + 26], listed[26 * n:26 * n + 26]) if ok]
             if filled:
                 found[i] = filled
-        return found
+        # a lone letter between two pieces is the next word's first ("the r ral": rural, not "their ral")
+        return {i: filled for i, filled in found.items() if not (len(cores[i + 1]) == 1 and i + 1 in found)}
 
     def _lone_letter_piece(self, letter: str, folded: str, piece: str) -> bool:
         """Whether a lone ``letter`` (``folded``) before ``piece`` may be a word's first letter, the next one lost: a
@@ -71,8 +76,8 @@ class LostLetterGaps:
         """Tokens ``i`` and ``i + 1`` read as the likeliest of ``words`` (:meth:`_could_fill`), if clearly meant:
         (replacement, confidence, reason)."""
         a, b = tokens.cores[i], tokens.cores[i + 1]
-        if a[0].isupper() and not tokens.may_open_sentence(i):
-            return None
+        if a[0].isupper() and not tokens.may_open_sentence(i) and not b.isupper():
+            return None  # a capitalised piece inside a sentence is a name's as often ("Dut on"); capitals are a heading's
         fa, fb = tokens.folded[i], tokens.folded[i + 1]
         if fa in self.protected or fb in self.protected:
             return None
@@ -82,17 +87,35 @@ class LostLetterGaps:
         scores = {word: self._context(prev, word, zipf(word), nxt, tokens.vocabulary) + self._channel(word, printed)[0]
                   for word in words}
         best = max(scores, key=scores.get)
-        if not (self._known(prev) or a.islower() and self._known(nxt)) and not self._attested(prev, best, nxt):
+        if not (self._known(prev) or (a.islower() or b.isupper()) and self._known(nxt)) \
+                and not self._attested(prev, best, nxt):
             # beside no word or an unknown one the pieces' misfit is no evidence, nor after none when capitalised,
-            # as a list item's or a heading's first word ("* Abort on errors")
+            # as a list item's or a heading's first word ("* Abort on errors"); a word in capitals is a heading's
+            # whole ("M NUTE FROM THE")
             return None
         first, second = self._misread_pair(prev, fa, fb, nxt)  # "on ine": "on the", a piece misread
         rivals = [self._apart(prev, fa, fb, nxt), *first, *second, *scores.values()]
         confidence = 10.0 ** scores[best] / sum(10.0 ** score for score in rivals)
         if confidence < self.min_confidence:
             return None
-        return (with_case(a, best), round(confidence, 3),
+        return (with_case(a + b, best), round(confidence, 3),
                 f"\"{a} {b}\": a word split by the OCR where a letter was lost; \"{best}\" is meant")
+
+
+def _one_case(first: str, second: str) -> bool:
+    """Whether two pieces may be one word's by their case: lower-case after a lower-case or capitalised piece
+    ("sho ld", "Sho ld"), or both in capitals ("AF ER", "B TWEEN": a heading's word, kept in capitals).
+
+    >>> _one_case("Sho", "ld"), _one_case("AF", "ER"), _one_case("Mac", "Donald"), _one_case("NEW", "york")
+    (True, True, False, False)
+    """
+    return second.islower() and (len(first) == 1 or first[1:].islower()) or first.isupper() and second.isupper()
+
+
+def _lone_last_letter(folded: str, zipf) -> bool:
+    """Whether a lone last piece is a word's last letter, the one before it lost: a consonant that is no word
+    ("large y": largely, "again t": against); a lone vowel is as often a short word misread ("the san o!": "of")."""
+    return folded not in "aeiou" and zipf(folded) < LONE_LETTER_ZIPF
 
 
 @lru_cache(maxsize=1)
