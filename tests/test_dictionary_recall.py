@@ -762,3 +762,12 @@ def test_pieces_in_capitals_are_joined_in_capitals(default):
     # a capitalised piece before a lower-case one inside a sentence stays: a name's pieces look the same
     kept = "We wrote to Mr. Dut on the matter."
     assert run(default, kept) == kept
+
+
+def test_two_common_pieces_of_a_long_word_with_a_letter_lost_are_the_word(default):
+    # "est mate", "submit ed": both pieces common words, but their pair is none and the word made is long
+    assert run(default, "The Minister says that the est mate was submit ed in May.") \
+        == "The Minister says that the estimate was submitted in May."
+    # two short common pieces stay apart: as often a name's ("he en" Helen, "de by" Derby)
+    kept = "I have been as ed to go."
+    assert run(default, kept) == kept

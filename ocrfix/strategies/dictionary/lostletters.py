@@ -3,13 +3,14 @@
 Line recognisers and Tesseract on faint print lose a thin letter and print a space where it stood, so one word
 prints as two pieces that may each be listed ("sho" Zipf 3.1, "ld" 3.4): too common for the split-word glue, which
 looks only at pieces rarer than PIECE_ZIPF. Two lower-case neighbours one space apart that form no listed pair, one
-of them no common word, are read as one listed word with one letter put in at the space (:meth:`_could_fill`); the
-word is taken when the noisy channel (word pairs x frequency, the document's own use, the error model's cost of a
-letter printed as a space) makes it clearly likelier than the pieces as printed and than the other letters' words
-and than the pieces with one of them misread into a word ("on ine": "on the") (:meth:`_fill_gap`). Two common
-words stay apart ("as ed": "asked", or "as Ed."?); a lone letter that is no word is a piece before a word that is no
-common one either, however much above GAP_PIECE_ZIPF ("r port": "report"), and so is a lone consonant after a word
-("large y": "largely"). Pieces in capitals make a word in capitals ("B TWEEN": "BETWEEN").
+of them no common word or both long ("est mate"), are read as one listed word with one letter put in at the space
+(:meth:`_could_fill`); the word is taken when the noisy channel (word pairs x frequency, the document's own use, the
+error model's cost of a letter printed as a space) makes it clearly likelier than the pieces as printed and than the
+other letters' words and than the pieces with one of them misread into a word ("on ine": "on the")
+(:meth:`_fill_gap`). Two common words that make a short one stay apart ("as ed": "asked", or "as Ed."?); a lone
+letter that is no word is a piece before a word that is no common one either, however much above GAP_PIECE_ZIPF
+("r port": "report"), and so is a lone consonant after a word ("large y": "largely"). Pieces in capitals make a word
+in capitals ("B TWEEN": "BETWEEN").
 
 >>> from ocrfix.pipeline import Pipeline
 >>> from ocrfix.strategies.dictionary import Dictionary
@@ -30,6 +31,8 @@ GAP_WORD_ZIPF = 3.0  # the word with the letter put in, at least this common (as
 LONE_LETTER_ZIPF = 5.5  # a lone letter rarer than this ("a", "I" are words) before a word as rare ("a, b and c" are
 #                        labels) is a word's first letter
 GAP_WORD_LENGTH = 5  # and this long: shorter ones have too many neighbours to tell which letter was lost
+COMMON_PIECES_LENGTH = 7  # two common pieces make a word this long or longer: shorter are as often a name ("he en"
+#                           Helen, "de by" Derby) as a word
 
 
 class LostLetterGaps:
@@ -38,10 +41,10 @@ class LostLetterGaps:
     def _could_fill(self, tokens: Tokens, paired: list[float], joins: set[int]) -> dict[int, list[str]]:
         """Cheap test: the i where tokens i and i+1 are lower-case words (the first perhaps capitalised) or words
         in capitals (:func:`_one_case`) one space apart, no listed pair and not a join's, one rarer than
-        GAP_PIECE_ZIPF, or the first a lone letter :meth:`_lone_letter_piece` takes for a word's first ("r port":
-        report, its second letter lost; only so: "a curate" is no "accurate"), or the second a lone last letter
-        (:func:`_lone_last_letter`: "large y", largely), with the listed words that one letter put in between
-        makes of them."""
+        GAP_PIECE_ZIPF or both long (:func:`_long_pieces`: "est mate"), or the first a lone letter
+        :meth:`_lone_letter_piece` takes for a word's first ("r port": report, its second letter lost; only so:
+        "a curate" is no "accurate"), or the second a lone last letter (:func:`_lone_last_letter`: "large y",
+        largely), with the listed words that one letter put in between makes of them."""
         cores, folded, zipf = tokens.cores, tokens.folded, self._lexicon.folded_zipf
         short = one_letter_short()
         spots = [i for i in range(len(cores) - 1)
@@ -50,6 +53,7 @@ class LostLetterGaps:
                  and (self._lone_letter_piece(cores[i], folded[i], folded[i + 1]) if len(cores[i]) == 1
                       else folded[i] + folded[i + 1] in short
                       and (min(zipf(folded[i]), zipf(folded[i + 1])) < GAP_PIECE_ZIPF
+                           or _long_pieces(cores[i], cores[i + 1])
                            or len(cores[i + 1]) == 1 and _lone_last_letter(folded[i + 1], zipf)))]
         words = [folded[i] + letter + folded[i + 1] for i in spots for letter in string.ascii_lowercase]
         listed = [z >= GAP_WORD_ZIPF for z in self._lexicon.folded_zipfs(words)]
@@ -77,7 +81,7 @@ class LostLetterGaps:
         (replacement, confidence, reason)."""
         a, b = tokens.cores[i], tokens.cores[i + 1]
         if a[0].isupper() and not tokens.may_open_sentence(i) and not b.isupper():
-            return None  # a capitalised piece inside a sentence is a name's as often ("Dut on"); capitals are a heading's
+            return None  # a capitalised piece inside a sentence is as often a name's ("Dut on"); capitals, a heading's
         fa, fb = tokens.folded[i], tokens.folded[i + 1]
         if fa in self.protected or fb in self.protected:
             return None
@@ -110,6 +114,17 @@ def _one_case(first: str, second: str) -> bool:
     (True, True, False, False)
     """
     return second.islower() and (len(first) == 1 or first[1:].islower()) or first.isupper() and second.isupper()
+
+
+def _long_pieces(first: str, second: str) -> bool:
+    """Whether two pieces, common words both ("est mate": estimate, "submit ed": submitted), are long enough to be
+    read as one word with a letter lost whatever their commonness: each of two letters or more, the word made of
+    COMMON_PIECES_LENGTH letters or more.
+
+    >>> _long_pieces("est", "mate"), _long_pieces("he", "en"), _long_pieces("large", "y")
+    (True, False, False)
+    """
+    return len(first) >= 2 and len(second) >= 2 and len(first) + len(second) + 1 >= COMMON_PIECES_LENGTH
 
 
 def _lone_last_letter(folded: str, zipf) -> bool:
