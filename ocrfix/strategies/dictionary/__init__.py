@@ -918,7 +918,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         model attests, none lost ("sinall gecen" -> "small gecen", "Freneh" -> "French"). Half stays a string
         after a short piece ("sc curiny": the rest of "scrutiny") and one that only a lost letter makes a word
         ("investmen qzt", "vious y": the letter may be in the piece, or the string the end of "previous")."""
-        if len(kind[1]) <= SHORT_WORD or self._piece_sides(tokens, i, self._glue_pairs(tokens, i, 0.0))[0]:
+        if len(kind[1]) <= SHORT_WORD:
             return None
         repair = self._repair_token(tokens, i, kind, repairs)
         if repair is None or not self._channel(fold(repair[0]), kind[1])[1] \
