@@ -35,6 +35,9 @@ PENCE_AFTER = re.compile(r"s\.\s?(?:\d{1,2}|O)d\.")  # where ONE_SHILLING may ma
 # texts f and a number are a key, a register or an aperture ("F1", "f0", "f2.8").
 POUND_SIGN = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[,.]\d{3})*(?![\w/%]|[.,]\d))")
 STERLING = regex.compile(r"£|\b\d+[sd]\.")
+# A sum counted in millions ("f6.84 million", "f1,2 million"; RapidOCR's English model prints no £): no key, register
+# or aperture is one, so its f is the pound sign in any text, and that text sets sterling.
+POUND_MILLIONS = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[.,]\d{1,3})? [mb]illion\b)")
 # A sum of pounds, shillings and pence printed without its pound sign or the pound's l: "4,718 11s. 3d.", "86 8s.
 # 2d.". English sets no bare figure before shillings and pence; an engine whose characters lack the sign (RapidOCR's
 # English model prints no £) drops it. (Read as an f it is POUND_SIGN's.) A figure ending in 1 is left: in a sum set
@@ -70,15 +73,23 @@ def misread_shillings(text: str) -> Iterator[regex.Match]:
     return matches_at(ONE_SHILLING, text, places)
 
 
-def misread_pound_signs(text: str) -> Iterator[regex.Match]:
-    """Each f that is a pound sign before a sum, in a text that sets sterling (see POUND_SIGN).
+def misread_pound_signs(text: str) -> list[regex.Match]:
+    """Each f that is a pound sign before a sum, in a text that sets sterling (see POUND_SIGN), or before a sum of
+    millions (POUND_MILLIONS), in order.
 
     >>> [m.start() for m in misread_pound_signs("sold at f19 10s. a head, from f35 to f52, and f2.906; press F1")]
     [8, 30, 37, 46]
-    >>> list(misread_pound_signs("shot at f2.8 and f4, key f1")), list(misread_pound_signs("at f19 a head"))
+    >>> misread_pound_signs("shot at f2.8 and f4, key f1"), misread_pound_signs("at f19 a head")
     ([], [])
+    >>> [m.start() for m in misread_pound_signs("costs f6.84 million, a fine of f18. Shot at f2.8")]
+    [6, 31]
     """
-    return POUND_SIGN.finditer(text) if STERLING.search(text) else iter(())
+    millions = list(POUND_MILLIONS.finditer(text)) if "illion" in text else []
+    if not millions and not STERLING.search(text):
+        return []
+    sums = {match.start(): match for match in millions}
+    sums.update((match.start(), match) for match in POUND_SIGN.finditer(text))
+    return [sums[start] for start in sorted(sums)]
 
 
 def lost_pound_signs(text: str) -> Iterator[int]:
