@@ -383,6 +383,15 @@ def test_the_pound_sign_read_as_an_f_before_a_sum_in_a_text_of_sterling(default)
         assert run(default, text) == text  # no sterling in the text: an aperture, a key, a register
 
 
+def test_the_pound_sign_read_as_an_f_before_a_sum_of_millions(default):
+    # RapidOCR's English model prints no £ (corpus typewritten letters): a sum of millions is money in any text,
+    # and it shows that the text sets sterling
+    assert run(default, "It would cost about f65 million over ten years. The fine imposed was f18.") == \
+        "It would cost about £65 million over ten years. The fine imposed was £18."
+    kept = "Shot at f2.8 by a million visitors; press f1."
+    assert run(default, kept) == kept
+
+
 def test_a_nought_read_as_a_capital_o_in_a_sum_of_shillings_and_pence(default):
     # typewritten accounts (held-out setB): "5s. Od." for "5s. 0d.", "£13,950 Os. Od." for "£13,950 0s. 0d."
     assert run(default, "Plot 2, rent 5s. Od. and Messrs. Tapper, £13,950 Os. Od.; the rest at 3l. Os. 6d.") == \

@@ -469,6 +469,17 @@ def test_a_colon_for_a_worn_last_letter_is_read_where_the_next_word_wants_the_le
         assert run(default, text) == text  # a compound's hyphen
 
 
+def test_a_stop_for_a_worn_last_letter_is_read_before_a_lower_case_word(default):
+    # typewritten letters (corpus, Tesseract and RapidOCR): a faint last letter read as a full stop
+    assert run(default, "The effect of the pressure on publi. expenditure was small.") == \
+        "The effect of the pressure on public expenditure was small."
+    assert run(default, "The reduction in consumptio. achieved during the drought was large.") == \
+        "The reduction in consumption achieved during the drought was large."
+    for text in ("Smith et al. found it, Vol. ii, etc. and so on; approx. ten, 10 per cent. of them.",
+                 "It was the end. The next day came."):
+        assert run(default, text) == text  # abbreviations, a sentence's end
+
+
 def test_a_mark_for_the_last_letter_of_a_rare_word_is_read_though_the_pair_is_weak(default):
     # held-out typewritten letters: "did not arriv: until", "the lightin: of the", "be gla? if": a word rarer than
     # PIECE_ZIPF is no word that a colon or "?" ends, whether or not the reading goes with the next word

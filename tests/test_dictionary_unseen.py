@@ -143,6 +143,13 @@ def test_a_whole_word_beside_garbled_text_is_repaired_though_a_piece_may_follow(
     assert dictionary.run("at the eonclusion ot the nine months").text == "at the conclusion ot the nine months"
 
 
+def test_a_whole_word_after_a_short_piece_is_repaired(dictionary):
+    # a garbled typewritten page (RapidOCR): the short piece before is a short word misread ("to e" for "to be"), and
+    # the word after it reads each of its letters by known confusions, none lost
+    assert dictionary.run("the runway is likely to e Velcomed in the area").text == \
+        "the runway is likely to e welcomed in the area"
+
+
 def test_half_a_split_word_stays_half(dictionary):
     # a string after a short piece is the rest of a word ("scrutiny"), one missing its end stays unfinished
     for text in ("a most ruthless sc curiny of all ideas", "a good investmen qzt in it", "the c nversation was long"):

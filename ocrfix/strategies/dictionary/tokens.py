@@ -74,9 +74,10 @@ LOWER_FORM = regex.compile(r"\p{Ll}+")
 # ("_ith"). Brackets and dashes are left out: before a word they are mostly real.
 LETTER_MARKS = "“‘\"'+*~»«<>|^_"
 LAST_LETTER_MARKS = "+*~|^<>»«_"  # symbols (no punctuation a word may end with) OCR prints for a last letter
-# Punctuation OCR prints for a word's worn last letter (an s or an e read as a colon: "and ha: never"; "discus- any"):
-# the word's own mark but before a lower-case word it does not pair with (Dictionary._closing_fits)
-CLOSING_LETTER_MARKS = ":!?=™-"
+# Punctuation OCR prints for a word's worn last letter (an s or an e read as a colon: "and ha: never"; "discus- any";
+# a typewriter's faint letter as a stop: "on publi. expenditure"): the word's own mark but before a lower-case word it
+# does not pair with (Dictionary._closing_fits)
+CLOSING_LETTER_MARKS = ":!?=™-."
 # The text's own punctuation before a word, read as a first letter only after the dictionary's MARKS_READ
 MARKS_BEFORE = "-.:"
 OPENING_MARK = regex.compile(rf"(?<!\S)[{regex.escape(MARKS_BEFORE)}](?=\p{{Ll}})")  # one of them opening a token
@@ -224,6 +225,16 @@ class Tokens:
         """
         return np.fromiter(map(operator.eq, self.raws, self.cores), dtype=bool, count=len(self.raws))
 
+    def closes_before_lower(self, i: int) -> bool:
+        """Does token ``i`` end with one mark, before a token that opens with a lower-case letter? There the mark may
+        be a misread last letter (CLOSING_LETTER_MARKS: "ha: never", "publi. expenditure"), not the text's own.
+
+        >>> tokens = Tokens("publi. expenditure ends. The ha:: never")
+        >>> [tokens.closes_before_lower(i) for i in (0, 2, 4)]
+        [True, False, False]
+        """
+        return self.ends[i] + 1 == self.raw_ends[i] and i + 1 < len(self.cores) and self.cores[i + 1][:1].islower()
+
     def marked_edges(self) -> set[int]:
         """The tokens that are lower-case words with a mark before them that engines print for a first letter
         (LETTER_MARKS: "“he"; a hyphen starting the token: "-f") or a symbol after them they print for a last one
@@ -238,7 +249,8 @@ class Tokens:
                 if (starts[i] > raw_starts[i] and (text[starts[i] - 1] in LETTER_MARKS
                                                    or text[starts[i] - 1] == "-" and starts[i] - 1 == raw_starts[i])
                     or ends[i] < raw_ends[i] and (text[ends[i]] in LAST_LETTER_MARKS
-                                                  or text[ends[i]] in CLOSING_LETTER_MARKS and ends[i] + 1 == raw_ends[i]))
+                                                  or text[ends[i]] in CLOSING_LETTER_MARKS
+                                                  and self.closes_before_lower(i)))
                 and (self.cores[i].isalpha() and self.cores[i].islower()
                      or len(self.cores[i]) == 1 and self.cores[i].isdigit() and starts[i] > raw_starts[i])}
 
