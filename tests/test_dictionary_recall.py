@@ -735,6 +735,14 @@ def test_a_split_word_whose_space_stands_for_a_lost_letter_is_read_with_the_lett
         assert run(default, kept) == kept
 
 
+def test_a_split_word_whose_lost_letter_left_a_mark_before_the_space_is_read_whole(default):
+    # typewritten letters (corpus, Tesseract and RapidOCR): a faint letter read as a mark, its space kept
+    assert run(default, "Let me know if a meeting would be conve: ient, and the scientific ev: dence with it.") \
+        == "Let me know if a meeting would be convenient, and the scientific evidence with it."
+    for kept in ("It was the end. Then we left.", "See the note: it is short.", "He came in, ine by one."):
+        assert run(default, kept) == kept
+
+
 def test_a_lone_letter_before_a_word_with_the_next_letter_lost_is_the_word_s_first_letter(default):
     # "r port": the first letter alone, the second lost into the space; a lone letter that is no word is a piece
     assert run(default, "He has now submitted his r port. The r vised figure was agreed.") \

@@ -10,7 +10,8 @@ other letters' words and than the pieces with one of them misread into a word ("
 (:meth:`_fill_gap`). Two common words that make a short one stay apart ("as ed": "asked", or "as Ed."?); a lone
 letter that is no word is a piece before a word that is no common one either, however much above GAP_PIECE_ZIPF
 ("r port": "report"), and so is a lone consonant after a word ("large y": "largely"). Pieces in capitals make a word
-in capitals ("B TWEEN": "BETWEEN").
+in capitals ("B TWEEN": "BETWEEN"). A typewriter's faint letter may leave a mark before the space (GAP_MARKS:
+"conve: ient", "gov. rnment"): the pieces are read so too, the mark in the channel.
 
 >>> from ocrfix.pipeline import Pipeline
 >>> from ocrfix.strategies.dictionary import Dictionary
@@ -30,6 +31,7 @@ GAP_PIECE_ZIPF = 4.0  # one piece rarer than this: two common words side by side
 GAP_WORD_ZIPF = 3.0  # the word with the letter put in, at least this common (as JOIN_MIN_ZIPF)
 LONE_LETTER_ZIPF = 5.5  # a lone letter rarer than this ("a", "I" are words) before a word as rare ("a, b and c" are
 #                        labels) is a word's first letter
+GAP_MARKS = ".,:;"  # a mark before the space may be the lost letter's remains ("conve: ient": convenient)
 GAP_WORD_LENGTH = 5  # and this long: shorter ones have too many neighbours to tell which letter was lost
 COMMON_PIECES_LENGTH = 7  # two common pieces make a word this long or longer: shorter are as often a name ("he en"
 #                           Helen, "de by" Derby) as a word
@@ -48,8 +50,8 @@ class LostLetterGaps:
         cores, folded, zipf = tokens.cores, tokens.folded, self._lexicon.folded_zipf
         short = one_letter_short()
         spots = [i for i in range(len(cores) - 1)
-                 if tokens.spaced[i] and not paired[i] and i not in joins
-                 and cores[i + 1].isalpha() and cores[i].isalpha() and _one_case(cores[i], cores[i + 1])
+                 if not paired[i] and i not in joins and cores[i + 1].isalpha() and cores[i].isalpha()
+                 and _one_case(cores[i], cores[i + 1]) and (tokens.spaced[i] or self._mark_spaced(tokens, i))
                  and (self._lone_letter_piece(cores[i], folded[i], folded[i + 1]) if len(cores[i]) == 1
                       else folded[i] + folded[i + 1] in short
                       and (min(zipf(folded[i]), zipf(folded[i + 1])) < GAP_PIECE_ZIPF
@@ -64,6 +66,14 @@ class LostLetterGaps:
                 found[i] = filled
         # a lone letter between two pieces is the next word's first ("the r ral": rural, not "their ral")
         return {i: filled for i, filled in found.items() if not (len(cores[i + 1]) == 1 and i + 1 in found)}
+
+    @staticmethod
+    def _mark_spaced(tokens: Tokens, i: int) -> bool:
+        """Are tokens ``i`` and ``i + 1`` apart by one mark of GAP_MARKS and a space, the mark closing token ``i``
+        ("conve: ient", "Gover. ment")? A typewriter's faint letter is read so, its space kept."""
+        end = tokens.ends[i]
+        return tokens.raw_ends[i] == end + 1 and tokens.text[end] in GAP_MARKS and tokens.starts[i + 1] == end + 2 \
+            and tokens.text[end + 1] == " "
 
     def _lone_letter_piece(self, letter: str, folded: str, piece: str) -> bool:
         """Whether a lone ``letter`` (``folded``) before ``piece`` may be a word's first letter, the next one lost: a
@@ -86,7 +96,7 @@ class LostLetterGaps:
         if fa in self.protected or fb in self.protected:
             return None
         prev, nxt = tokens.context(i, -1), tokens.context(i + 1, +1)
-        printed = fa + " " + fb
+        printed = fa + tokens.text[tokens.ends[i]:tokens.starts[i + 1]] + fb
         zipf = self._lexicon.folded_zipf
         scores = {word: self._context(prev, word, zipf(word), nxt, tokens.vocabulary) + self._channel(word, printed)[0]
                   for word in words}
