@@ -1051,6 +1051,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         word = fold(core)
         lex = self._lexicon
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
+        if closing and self._own_closing(word, nxt):
+            return None  # asked before any reading is scored: most stops before a lower-case word are the text's
         listed = [] if digit else self._edge_forms(word, last)
         pair = not listed and not lex.folded_zipf(word)  # no letter makes a word of it: the mark may stand for two
         edge = last or dash or stop or closing
@@ -1200,10 +1202,14 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         (True, False)
         """
         lex = self._lexicon
-        if nxt is None or not lex.folded_zipf(nxt) or lex.folded_bigram(word, nxt) \
-                or lex.folded_zipf(reading) <= lex.folded_zipf(word):
+        if self._own_closing(word, nxt) or lex.folded_zipf(reading) <= lex.folded_zipf(word):
             return False
         return lex.folded_zipf(word) < PIECE_ZIPF or lex.attracts(reading, nxt)
+
+    def _own_closing(self, word: str, nxt: str | None) -> bool:
+        """Is the punctuation after ``word`` surely its own, whatever letter it might be (see :meth:`_closing_fits`):
+        before no listed word, or where the word pairs with the next as printed?"""
+        return nxt is None or not self._lexicon.folded_zipf(nxt) or bool(self._lexicon.folded_bigram(word, nxt))
 
     def _repair_token(self, tokens: Tokens, i: int, kind: tuple,
                       repairs: dict[tuple, tuple[str, float, str] | None]) -> tuple[str, float, str] | None:
