@@ -1,5 +1,8 @@
 """Real-word errors read by the document's own repeated word pairs (ocrfix.strategies.dictionary.ownpairs)."""
 import ocrfix
+from ocrfix.strategies.dictionary import Dictionary
+from ocrfix.strategies.dictionary.ownpairs import own_pair_misreadings
+from ocrfix.strategies.dictionary.tokens import Tokens
 
 REGISTER = ("Of the children of Reuben, by their polls, were numbered forty. Of the children of Simeon, by their polls, "
             "were numbered fifty. Of the children of Gad, by their polls, were numbered sixty. Of the children of "
@@ -28,3 +31,11 @@ def test_the_writers_variations_stay():
                  "it thou shalt wake of gold.",
                  "Of the children of Gad, by their polls, were forty; by their polls, fifty; by their rolls, sixty."):
         assert fix(text) == text
+
+
+def test_the_texts_first_and_last_words_are_read_too():
+    # the word read is the text's first token (no neighbour before it) or its last (no token beyond it)
+    text = "wake it of gold. And thou shalt make it of silver; thou shalt make it of brass; thou shalt make it of wood."
+    assert [(text[s:e], r) for s, e, r in own_pair_misreadings(Tokens(text), Dictionary())] == [("wake", "make")]
+    text = "by their polls were forty, by their polls fifty, by their polls sixty, by their rolls"
+    assert [(text[s:e], r) for s, e, r in own_pair_misreadings(Tokens(text), Dictionary())] == [("rolls", "polls")]

@@ -21,7 +21,7 @@ beside "fixed string", "a reserve lock" beside "a reserved lock": the writer's n
 from __future__ import annotations
 
 import bisect
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
@@ -57,7 +57,13 @@ def own_pair_misreadings(tokens: Tokens, fix: Dictionary) -> Iterator[tuple[int,
         pieces = word.split()
         lefts[i], rights[i] = (pieces[-1], pieces[0]) if pieces and all(map(str.isalpha, pieces)) else (None, None)
     text, n = tokens.text, len(lefts)
-    first, second = (np.not_equal(np.array(side, dtype=object), None) for side in (lefts, rights))
+    # the words numbered (None too), so that pairs are counted as integers in numpy, not as tuples in a Counter
+    numbers = {word: number for number, word in enumerate(dict.fromkeys(lefts + rights))}
+    words, size = list(numbers), len(numbers)
+    left_ids, right_ids = (np.fromiter(map(numbers.__getitem__, side), dtype=np.int64, count=n)
+                           for side in (lefts, rights))
+    none = numbers.get(None, -1)
+    first, second = left_ids != none, right_ids != none
     may_first, may_second = first.copy(), second.copy()
     first[[i for i in np.flatnonzero(np.not_equal(tokens.starts, tokens.raw_starts)).tolist()
            if text[tokens.raw_starts[i]:tokens.starts[i]].strip(OPENERS)]] = False
@@ -71,34 +77,50 @@ def own_pair_misreadings(tokens: Tokens, fix: Dictionary) -> Iterator[tuple[int,
     linked = tokens.linked_after.copy()
     linked[[k for i in fixed for k in (i - 1, i)
             if 0 <= k < n - 1 and text[tokens.raw_ends[k]:tokens.raw_starts[k + 1]].isspace()]] = True
-    heads = np.flatnonzero(linked[:-1] & first[:-1] & second[1:])  # each pair's first token
-    printed = list(zip(map(lefts.__getitem__, heads.tolist()), map(rights.__getitem__, (heads + 1).tolist())))
-    pairs, where, paired = Counter(printed), dict(zip(printed, heads.tolist())), set(heads.tolist())
+    paired = np.append(linked[:-1] & first[:-1] & second[1:], False)  # is the token a pair's first?
+    heads = np.flatnonzero(paired)
+    pairs, at_head, counts = np.unique(left_ids[heads] * size + right_ids[heads + 1], return_inverse=True,
+                                       return_counts=True)
+    repeated_lefts, repeated_rights = np.divmod(pairs[counts >= OWN_PAIR_RIVALS], size)
     after, before = defaultdict(list), defaultdict(list)  # a word's repeated followers, and its repeated leaders
-    for (a, b), count in pairs.items():
-        if count >= OWN_PAIR_RIVALS:
-            after[a].append(b)
-            before[b].append(a)
-    once = {pair for pair, count in pairs.items() if count == 1 and (pair[0] in after or pair[1] in before)}
-    lex, cores, repaired = fix._lexicon, tokens.cores, tokens.repaired
+    for a, b in zip(repeated_lefts.tolist(), repeated_rights.tolist()):
+        after[a].append(words[b])
+        before[b].append(words[a])
     # (token, its printed word's neighbour, the token beyond, the neighbour's repeated partners) of each word of a
     # pair printed once that may be read as a partner: a lower-case word the pass left, of two letters or more (a
     # lone letter is mostly a garbled word's piece, "Imos o the": read by realword.py), beside a word of two or more
-    sides = [(k + 1, a, k + 2, after[a]) for a, k in ((pair[0], where[pair]) for pair in once)
-             if a in after and len(a) > 1 < len(cores[k + 1]) and k + 1 not in repaired and cores[k + 1].islower()]
-    sides += [(k, b, k - 1, before[b]) for b, k in ((pair[1], where[pair]) for pair in once)
-              if b in before and len(b) > 1 < len(cores[k]) and k not in repaired and cores[k].islower()]
+    once = heads[counts[at_head] == 1]
+    readable = tokens.flags(_readable_word).copy()
+    readable[fixed] = False
+    long_word = np.fromiter((word is not None and len(word) > 1 for word in words), dtype=bool, count=size)
+    has_after, has_before = np.zeros(size, dtype=bool), np.zeros(size, dtype=bool)
+    has_after[repeated_lefts], has_before[repeated_rights] = True, True
+    firsts, seconds = left_ids[once], right_ids[once + 1]
+    read_second = has_after[firsts] & long_word[firsts] & readable[once + 1]
+    read_first = has_before[seconds] & long_word[seconds] & readable[once]
+    sides = [(k + 1, after[a], k + 2, a) for k, a in zip(once[read_second].tolist(), firsts[read_second].tolist())]
+    sides += [(k, before[b], k - 1, b) for k, b in zip(once[read_first].tolist(), seconds[read_first].tolist())]
+    lex, cores = fix._lexicon, tokens.cores
     found = set()
-    for at, anchor, other, rivals in sides:
+    for at, rivals, other, anchor in sides:
         word, k = cores[at], at if other < at else at - 1  # k: the pair's first word
         if not lex.folded_zipf(word) or lex.folded_bigram(lefts[k], rights[k + 1]):
             continue
-        paired_other = min(at, other) in paired
+        paired_other = other >= 0 and paired[min(at, other)]
         beyond = (rights if other > at else lefts)[other] if paired_other else None
-        reading = _rival(fix, word, other > at, anchor, beyond, rivals)
+        reading = _rival(fix, word, other > at, words[anchor], beyond, rivals)
         if reading is not None:
             found.add((tokens.starts[at], tokens.ends[at], reading))
     yield from sorted(found)
+
+
+def _readable_word(core: str) -> bool:
+    """May a word part printed in a pair once be read as the word of a repeated pair: lower case, two letters or more?
+
+    >>> _readable_word("wake"), _readable_word("o"), _readable_word("Wake")
+    (True, False, False)
+    """
+    return len(core) > 1 and core.islower()
 
 
 def _rival(fix: Dictionary, word: str, anchor_first: bool, anchor: str, other: str | None,
