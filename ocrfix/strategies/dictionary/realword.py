@@ -365,6 +365,8 @@ class RealWordRepair:
             tokens.vocabulary.count(word) == 1 or own_misprint)
         if half:  # no reading fits both neighbours: one that fits a trusted one, where the other is no evidence
             near = self._fitting_one_side(word, prev, nxt)
+        if not near:
+            return None  # no reading fits: most suspects (the pair tests below cost more than the lists' lookups)
         if one_sided and _ends_sentence(tokens, i):  # no reading that no sentence ends with ("and twe." is no "the")
             near = [candidate for candidate in near if candidate not in UNENDING_WORDS]
         fitting = [candidate for candidate in self._misprint_pairs(prev, word, nxt, near)
