@@ -880,7 +880,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                 return (first, last, with_case(tokens.cores[first], best), round(confidence, 3),
                         f"\"{original}\": a word split by the OCR{misread}; \"{best}\" is meant")
         # an unknown word beside a sure piece (a short one before it) is half a word: not repaired alone
-        return () if not zipf and any(self._piece_sides(tokens, i, pieces)) else None
+        return () if not zipf and self._beside_sure_piece(tokens, i, pieces) else None
 
     def _among_pieces(self, tokens: Tokens, first: int, last: int) -> bool:
         """Is a token one space before ``first`` or after ``last`` a piece of a word too (:meth:`_fragment`)? Then
@@ -889,11 +889,10 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                 or last + 1 < len(tokens.cores) and tokens.spaced[last] and bool(self._fragment(tokens, last + 1)))
 
     @staticmethod
-    def _piece_sides(tokens: Tokens, i: int, pieces: list[tuple[int, int, int]]) -> tuple[bool, bool]:
-        """Of the ``pieces`` (of :meth:`_glue_pairs`) beside token ``i``: is a short one surely a piece before
-        it, is one surely a piece after it? Then token i is half a word on that side (see :meth:`_glue`)."""
-        return (any(sure == 2 and last == i and len(tokens.cores[first]) <= 2 for first, last, sure in pieces),
-                any(sure == 2 and last > i for _, last, sure in pieces))
+    def _beside_sure_piece(tokens: Tokens, i: int, pieces: list[tuple[int, int, int]]) -> bool:
+        """Of the ``pieces`` (of :meth:`_glue_pairs`) beside token ``i``: is a short one surely a piece before it, or
+        one surely a piece after it? Then token i is half a word (see :meth:`_glue`)."""
+        return any(sure == 2 and (last > i or len(tokens.cores[first]) <= 2) for first, last, sure in pieces)
 
     def _unknown_alone(self, tokens: Tokens, i: int, kinds: dict[str, tuple]) -> bool:
         """Is token ``i`` an unknown word of letters the pass left alone that the document's own confusions may
