@@ -774,7 +774,6 @@ def test_an_asterism_between_pages_after_a_sentence_stays_as_a_section_break(mar
     assert corrected.split("\n\n") == [" ".join(sentences[:3]), "* * *", " ".join(sentences[3:6])]
 
 
-
 def excerpt_of_two_pages(heads: list[str], separator: str = "\n\n") -> tuple[str, str]:
     """Two pages of the history cut from a book, the first ending with a sentence (no sign of a break inside the
     text), each under its head, all joined by ``separator`` (no form feed, no title over the first page); and the
@@ -815,7 +814,8 @@ def test_one_foot_over_the_titles_head_between_sentences_in_an_excerpt_of_two_pa
     # only break an excerpt of two pages holds (numbered songs under the title's heading carry a number over the first)
     text, words = excerpt_of_two_pages(["The History of Ashcombe, with its Charities", "THE HISTORY OF ASHCOMBE"])
     text = text.replace("\n\nTHE HISTORY", f"\n\n42{separator}THE HISTORY")   # the pages joined by the separator
-    assert Pipeline(["layout"]).run(text).text.split() == "The History of Ashcombe, with its Charities".split() + words.split()
+    assert Pipeline(["layout"]).run(text).text.split() == \
+        "The History of Ashcombe, with its Charities".split() + words.split()
 
 
 def test_a_garbled_continuation_head_under_a_typewriters_marked_catchword_goes():

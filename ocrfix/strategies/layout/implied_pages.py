@@ -67,8 +67,9 @@ def _implied_breaks(items: list[Line], markers: list[Line], width: int, hard_wra
     # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
     # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen, stand under a
     # page number OCR misread ("I71") or copy a first line in capitals (an excerpt opening under a page's head)
-    if not breaks and (not heads or len(heads) == 1 and not (_splits_word(items, heads[0]) or _under_foot(
-            items, heads[0]) or _copies_head(items, heads[0]))):
+    if not breaks and (not heads or len(heads) == 1 and not (_splits_word(items, heads[0])
+                                                             or _under_foot(items, heads[0])
+                                                             or _copies_head(items, heads[0]))):
         return []
     return sorted(breaks + heads)
 
@@ -186,7 +187,8 @@ def _copies_head(items: list[Line], index: int) -> bool:
     capitals, over an address, may sign the letter: "for and on behalf of" / "THE FIRM".)
 
     >>> lines = Lines.scan("104 THE ROCKS OF THE WEST\n\nso it\n\nTHE ROCKS OF THE WFST\n\nso").items
-    >>> _copies_head(lines, 2), _copies_head(Lines.scan("THE ROCKS OF THE WEST\n\nSo it\n\nTHE ROCKS OF THE WEST").items, 2)
+    >>> _copies_head(lines, 2), _copies_head(
+    ...     Lines.scan("THE ROCKS OF THE WEST\n\nSo it\n\nTHE ROCKS OF THE WEST").items, 2)
     (True, False)
     """
     first, head = items[0].content, items[index].content
@@ -286,8 +288,8 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     # the title as the head of pages marks breaks between sentences too, where some sentence runs on across a page or
     # a foot closes the text, or where one foot is all an excerpt of two pages holds (numbered items under one heading
     # do none of these: a number stands over the first)
-    return breaks if 2 * (runs_on + headed * (full_page_runs_on or closing_foot or feet and len(numbers) == 1)) > len(
-        breaks) else []
+    one_foot = feet and len(numbers) == 1
+    return breaks if 2 * (runs_on + headed * (full_page_runs_on or closing_foot or one_foot)) > len(breaks) else []
 
 
 def _head_under_number(items: list[Line], index: int, title: str) -> bool:
