@@ -912,14 +912,12 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                         repairs: dict[tuple, tuple[str, float, str] | None]) -> Edit | None:
         """The edit of the unknown token ``i`` that :meth:`_glue` took for half a split word, read after the pass
         as a whole word (its neighbours' repairs made first): in a garbled page every other neighbour is an
-        unknown string, so nearly every word there counts as half of one. Whole is a string of five letters or
-        more whose repair reads each of its letters as letters by confusions the error model attests, none lost
-        ("sinall gecen" -> "small gecen", "Freneh" -> "French"), after a short piece too: there the piece is mostly a
-        short word misread ("to e Velcomed" -> "to e welcomed", "n Appondix"; corpus and held-out B-K: 32 right, 1
-        wrong). Half stays a string that only a lost letter or an unattested confusion makes a word ("investmen qzt",
+        unknown string, so nearly every word there counts as half of one. Whole is a string whose repair reads each
+        of its letters as letters by confusions the error model attests, none lost ("sinall gecen" -> "small gecen",
+        "Freneh" -> "French", "I uave iyself" -> "have", "*he uarbour" -> "the harbour"; a short string too: its
+        repair stands on its own confidence), after a short piece too: there the piece is mostly a short word misread
+        ("to e Velcomed" -> "to e welcomed", "n Appondix"; corpus and held-out B-K: 32 right, 1 wrong). Half stays a string that only a lost letter or an unattested confusion makes a word ("investmen qzt",
         "vious y": the letter may be in the piece, or the string the end of "previous"; "sc curiny")."""
-        if len(kind[1]) <= SHORT_WORD:
-            return None
         repair = self._repair_token(tokens, i, kind, repairs)
         if repair is None or not self._channel(fold(repair[0]), kind[1])[1] \
                 or any(not printed for _, printed in blocks(fold(repair[0]), kind[1])):
