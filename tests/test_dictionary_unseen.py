@@ -150,6 +150,17 @@ def test_a_whole_word_after_a_short_piece_is_repaired(dictionary):
         "the runway is likely to e welcomed in the area"
 
 
+def test_a_short_whole_word_beside_garbled_text_is_repaired(dictionary):
+    # a word of four letters or fewer beside an unknown string is no more a piece than a long one: its repair,
+    # each letter read by a known confusion, stands on its own confidence
+    assert dictionary.run("I uave iyself taken one from these heaps.").text == \
+        "I have iyself taken one from these heaps."
+    assert dictionary.run("the clutch has becn r lined and the brakes adjusted.").text == \
+        "the clutch has been r lined and the brakes adjusted."
+    assert dictionary.run("On Wednesday afternoon, *he uarbour was crowded with boats.").text == \
+        "On Wednesday afternoon, the uarbour was crowded with boats."
+
+
 def test_half_a_split_word_stays_half(dictionary):
     # a string after a short piece is the rest of a word ("scrutiny"), one missing its end stays unfinished
     for text in ("a most ruthless sc curiny of all ideas", "a good investmen qzt in it", "the c nversation was long"):
