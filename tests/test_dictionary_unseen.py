@@ -153,12 +153,10 @@ def test_a_whole_word_after_a_short_piece_is_repaired(dictionary):
 def test_a_short_whole_word_beside_garbled_text_is_repaired(dictionary):
     # a word of four letters or fewer beside an unknown string is no more a piece than a long one: its repair,
     # each letter read by a known confusion, stands on its own confidence
-    assert dictionary.run("I uave iyself taken one from these heaps.").text == \
-        "I have iyself taken one from these heaps."
-    assert dictionary.run("the clutch has becn r lined and the brakes adjusted.").text == \
-        "the clutch has been r lined and the brakes adjusted."
-    assert dictionary.run("On Wednesday afternoon, *he uarbour was crowded with boats.").text == \
-        "On Wednesday afternoon, the uarbour was crowded with boats."
+    for text, printed, meant in [("I uave iyself taken one from these heaps.", "uave", "have"),
+                                 ("the clutch has becn r lined and the brakes adjusted.", "becn", "been"),
+                                 ("On Wednesday afternoon, *he uarbour was crowded with boats.", "*he", "the")]:
+        assert dictionary.run(text).text == text.replace(printed, meant)
 
 
 def test_half_a_split_word_stays_half(dictionary):
