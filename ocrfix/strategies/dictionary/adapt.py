@@ -39,7 +39,7 @@ from ocrfix.lexicon import fold
 LETTER_RUN = regex.compile(r"\p{L}+")  # a run of letters (a word stands alone where it is one)
 # A confusion counts as this document's own only when its confident repairs show it this often, in at
 # least two different words: one repair may be wrong, one word may be a misprint of its own.
-MIN_REPAIRS = 3
+MIN_REPAIRS = 2
 MIN_WORDS = 2
 
 
