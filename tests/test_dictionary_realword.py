@@ -241,6 +241,15 @@ def test_a_misprint_read_by_rarity_alone_is_no_evidence_for_a_whole_word() -> No
     assert not seen and seen.word_boost("more", "nore", -3.0) == 0.0
 
 
+def test_a_confusion_two_words_show_is_the_documents_own() -> None:
+    # e read as c in two repaired words is this page's confusion; twice in one word may be that word's own misprint
+    from ocrfix.strategies.dictionary.adapt import DocumentConfusions
+    text = "tcnder and hcavy rain, tender and heavy"
+    assert DocumentConfusions.from_repairs([("tcnder", "tender"), ("hcavy", "heavy")], text).boost("e", "c", -3.0) > 0
+    one_word = DocumentConfusions.from_repairs([("tcnder", "tender"), ("tcnder", "tender")], text)
+    assert one_word.boost("e", "c", -3.0) == 0.0
+
+
 def test_a_capitalised_word_opening_a_sentence_is_read_as_its_lower_case_word(strategy: Dictionary) -> None:
     result = run(strategy, "The rain fell in tho town all day. Tho streets were empty.")
     assert result.text == "The rain fell in the town all day. The streets were empty."
