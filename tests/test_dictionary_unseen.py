@@ -511,3 +511,14 @@ def test_a_mark_and_a_digit_between_words_are_a_short_word_misread_whole(diction
     # a number: a comma or a capital after it ("Plot ‘1, Bury Green" is 11; "‘0 The children" a verse's number)
     assert dictionary.run("Plot ‘1, Bury Green").text == "Plot ‘1, Bury Green"
     assert dictionary.run("and threescore. ‘0 The children of Ater").text == "and threescore. ‘0 The children of Ater"
+
+
+def test_a_mark_before_a_capitalised_word_read_as_its_first_letter(dictionary):
+    # held-out cricket report (Tesseract): a W's left stroke printed as a quotation mark before a name
+    assert dictionary.run("After luncheon Arnold and ‘Vilson bowled with great success.").text == (
+        "After luncheon Arnold and Wilson bowled with great success.")
+    # a word in capitals keeps them ("an INTEGER or "EAL value")
+    assert "or REAL value" in dictionary.run("stores an INTEGER or \"EAL value and so cannot").text
+    # a quotation that closes is the writer's; a name after a title is left alone
+    assert dictionary.run("He called it ‘Vick’ at home.").text == "He called it ‘Vick’ at home."
+    assert dictionary.run("said Mrs ‘Lan that the").text == "said Mrs ‘Lan that the"

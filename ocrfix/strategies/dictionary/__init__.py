@@ -78,6 +78,7 @@ from ocrfix.strategies.dictionary import turned
 from ocrfix.strategies.dictionary.turned import turned_lines
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, MARKS_BEFORE,
                                                  Tokens, capitalised_mid_line_only, is_alpha_word, is_lower_alpha_word,
+                                                 PERSON_TITLES, is_marked_capital_word,
                                                  opened_by_mark)
 from ocrfix.strategies.dictionary.variants import has_standard_ending, own_spelling
 
@@ -1040,7 +1041,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         closing = last and mark in CLOSING_LETTER_MARKS and tokens.closes_before_lower(i)
         digit = not last and _word_between_words(tokens, i)  # "them ‘1 the wilderness": "in" misread whole
         if mark not in (LAST_LETTER_MARKS if last else LETTER_MARKS) and not (dash or closing or stop) \
-                or not (core.isalpha() and core.islower() or digit) \
+                or not (core.isalpha() and core.islower() or digit or not last and self._marked_capital(tokens, i)) \
                 or not last and quoted(text, mark_at) \
                 or wrapped(text, tokens.starts[i] if last else mark_at + 1, tokens.ends[i]) \
                 or text[mark_at - 1:mark_at] == "\\":  # an escaped mark is meant literally ("\_s" in a vim pattern)
@@ -1092,7 +1093,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             others = [score + stray for reading, score in self._readings(word, 0.0, prev, nxt, as_one=True).items()
                       if reading not in readings]
             confidence = self._mark_confidence(readings, word, surely, others)[1]
-        if best == word and mark in STRAY_QUOTES and not last and lex.folded_zipf(word) >= STRAY_QUOTE_ZIPF \
+        if best == word and mark in STRAY_QUOTES and not last and core.islower() and lex.folded_zipf(word) >= STRAY_QUOTE_ZIPF \
                 and (listed or mark not in ELISIONS or word not in ELIDED_WORDS):  # "‘twas": the writer's elision
             alone = best_reading(readings)[1]  # the word as printed, against the letters put back
             if alone >= self.min_confidence:
@@ -1103,9 +1104,23 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         if tokens.may_open_sentence(i) or tokens.capitalised_only(best) \
                 or not last and best in CAPITALISED_DATE_WORDS:  # "of 'srael" in a text of "Israel", "on ‘hursday"
             best = best[0].upper() + best[1:]
+        if core[:1].isupper():  # "‘Vilson": Wilson, "“ORTH": NORTH
+            best = best.upper() if core.isupper() else best[0].upper() + best[1:]
         place = "last letter" if last else "first two letters" if two_letters else "first letter"
         printed = mark + word[0] if any(fold(best) == form for form, _ in merged) else mark
         return best, round(confidence, 3), f"\"{printed}\" misread for the {place} of \"{best}\"", mark_at
+
+    @staticmethod
+    def _marked_capital(tokens: Tokens, i: int) -> bool:
+        """Is token ``i`` a word capitalised or in capitals (:func:`.tokens.is_marked_capital_word`) whose mark before
+        it may be its first letter? Tesseract prints a W's left stroke as a quotation mark ("Arnold and ‘Vilson
+        bowled", "From ‘Vick we crossed") and loses the first capital of a word in capitals ("or "EAL value") as it
+        does a lower-case word's. Not a name after a person's title, with its point or without ("Mrs ‘Lan").
+
+        >>> Dictionary._marked_capital(Tokens("Arnold and ‘Vilson bowled"), 2), Dictionary._marked_capital(Tokens("Mrs ‘Lane"), 1)
+        (True, False)
+        """
+        return is_marked_capital_word(tokens.cores[i]) and not (i and fold(tokens.cores[i - 1]) in PERSON_TITLES)
 
     def _two_letters(self, word: str, readings: dict[str, float], rivals: dict[str, float], prev: str | None,
                      nxt: str | None) -> tuple[str, float] | None:

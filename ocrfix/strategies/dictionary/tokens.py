@@ -238,7 +238,7 @@ class Tokens:
     def marked_edges(self) -> set[int]:
         """The tokens that are lower-case words with a mark before them that engines print for a first letter
         (LETTER_MARKS: "“he"; a hyphen starting the token: "-f") or a symbol after them they print for a last one
-        (LAST_LETTER_MARKS: "th~").
+        (LAST_LETTER_MARKS: "th~"), and capitalised words and digits with a mark before them ("‘Vilson", "‘1").
 
         >>> sorted(Tokens("“he said th~ “He” -f --f").marked_edges())
         [0, 2, 4]
@@ -252,7 +252,8 @@ class Tokens:
                                                   or text[ends[i]] in CLOSING_LETTER_MARKS
                                                   and self.closes_before_lower(i)))
                 and (self.cores[i].isalpha() and self.cores[i].islower()
-                     or len(self.cores[i]) == 1 and self.cores[i].isdigit() and starts[i] > raw_starts[i])}
+                     or starts[i] > raw_starts[i] and (len(self.cores[i]) == 1 and self.cores[i].isdigit()
+                                                       or is_marked_capital_word(self.cores[i])))}
 
     def line_break_halves(self, is_word: Callable[[str], bool] = lambda word: False) -> set[int]:
         """The numbers of the tokens on either side of a hyphen that breaks a word: "ter-" and "minates" of
@@ -543,6 +544,17 @@ def is_alpha_word(core: str) -> bool:
 def is_lower_alpha_word(core: str) -> bool:
     """A lower-case word of two letters or more."""
     return len(core) > 1 and core.isalpha() and core.islower()  # is_alpha_word written out: asked ~56k times a pass
+
+
+def is_marked_capital_word(core: str) -> bool:
+    """A word of three letters or more, capitalised or in capitals, that a mark before it may stand for a letter of
+    ("‘Vilson" for Wilson, "“ORTH" for NORTH, "'ORD" for LORD); not a shorter one ("“Ye", "“II": an article, a
+    numeral, a letter in doubt).
+
+    >>> is_marked_capital_word("Vilson"), is_marked_capital_word("ORTH"), is_marked_capital_word("QLite")
+    (True, True, False)
+    """
+    return len(core) > 2 and (is_capitalised_word(core) or core.isalpha() and core.isupper())
 
 
 def is_capitalised_word(core: str) -> bool:
