@@ -522,3 +522,15 @@ def test_a_mark_before_a_capitalised_word_read_as_its_first_letter(dictionary):
     # a quotation that closes is the writer's; a name after a title is left alone
     assert dictionary.run("He called it ‘Vick’ at home.").text == "He called it ‘Vick’ at home."
     assert dictionary.run("said Mrs ‘Lan that the").text == "said Mrs ‘Lan that the"
+
+
+def test_a_print_that_loses_first_letters_to_marks_has_its_other_marks_read_again(dictionary):
+    # held-out King James Bible (Tesseract): where three marks were read as first letters, a mark the first look left
+    # ("garments “or Aaron": or / for; "~hall": hall / shall) is read again as a likelier letter
+    opening = "And “he sons of Levi dwelt in “he land, and “hey fed their flocks.\n\n"
+    assert dictionary.run(opening + "thou shalt make holy garments “or Aaron thy brother for glory.").text.endswith(
+        "holy garments for Aaron thy brother for glory.")
+    assert dictionary.run(opening + "war in Israel: thou and Aaron ~hall number them by their armies.").text.endswith(
+        "thou and Aaron shall number them by their armies.")
+    # without those three, the mark stays
+    assert "garments “or Aaron" in dictionary.run("thou shalt make holy garments “or Aaron thy brother for glory.").text

@@ -168,6 +168,8 @@ MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never p
 # which elides a word's start ("'em", "'tis").
 STRAY_QUOTES = "“‘"
 STRAY_QUOTE_ZIPF = 3.0
+MARKS_READ_ODDS = -1.0  # log10: in such a print a mark before a word is a lost letter ten times likelier than before
+MARKS_READ_ZIPF = 3.5  # ... and there only where the word it makes is this common, or the page prints it
 MARKS_READ = 3  # first letters a document's print lost to marks, read so, before its hyphens are read without pairs
 ELISIONS = "'’‘"  # marks that stand for letters English leaves out ("'round", "‘tis"): no misprint's evidence
 # The words English prints with the start of a longer word left out ("‘tis", "‘cause", "‘round" for around, "‘phone"
@@ -283,6 +285,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         visits = sorted(busy)
         declined: list[int] = []  # tokens left alone, looked at or not (_declined_unread)
         marks_read = 0  # marks read as a word's first letter, but apostrophes (ELISIONS)
+        unread_marks: list[int] = []  # words whose mark before them the pass read as no letter
         halves: list[int] = []  # of those, unknown words taken for half a split word (see _glue)
         i = 0
         while i < len(cores):
@@ -324,6 +327,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
             if i not in taken and (kind[0] == "skip" or kind[0] == "word") and (first_marked or last_marked):
                 lost = (first_marked and self._lost_edge_letter(tokens, i, False)
                         or last_marked and self._lost_edge_letter(tokens, i, True))
+                if first_marked and not lost:
+                    unread_marks.append(i)
                 if lost:
                     replacement, confidence, reason, mark_at = lost
                     if replacement:  # "“he" -> "the": a listed word with a mark for its first or last letter
@@ -347,10 +352,12 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         passed = [i for i in passed if i - 1 not in tokens.repaired]
         declined += passed
         tokens.left_alone.update(passed)
-        if marks_read >= MARKS_READ:  # this print loses first letters to marks: its hyphens and stops are read so too
-            edits += [self._mark_edit(tokens, i, lost) for i in opened_by_mark(tokens)
+        if marks_read >= MARKS_READ:  # this print loses first letters to marks: its hyphens and stops are read so too,
+            # and its other marks again, as likelier letters
+            edits += [self._mark_edit(tokens, i, lost) for i in sorted(set(opened_by_mark(tokens) + unread_marks))
                       if i not in tokens.repaired and i not in taken
-                      and (lost := self._lost_edge_letter(tokens, i, False, marks_read=True))]
+                      and (lost := self._lost_edge_letter(tokens, i, False, marks_read=True))
+                      and self._read_again(tokens, i, lost[0])]
         edits += self._look_again(tokens, declined, kinds, repairs, unpaired)
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
@@ -362,6 +369,17 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         edits.sort(key=lambda e: e.start)
         return in_document_case(original, [in_own_glyphs(edit) for edit in edits
                                             if edit.confidence >= self.min_confidence])
+
+    def _read_again(self, tokens: Tokens, i: int, reading: str) -> bool:
+        """May token ``i``'s mark, read again in a print that loses first letters to marks (MARKS_READ), be the first
+        letter of ``reading``? Not a speck's reading (""); one of a mark the first look read as no letter only where
+        the reading is a word in common use (MARKS_READ_ZIPF) or the document prints it bare elsewhere ("the sons of
+        “sau" where "Esau" stands on the page): the rare words a letter put before garbled text makes ("“zar" czar,
+        "“ito" tito, "~yal" eyal) are no evidence."""
+        if not reading or tokens.text[tokens.starts[i] - 1] in MARKS_BEFORE:
+            return bool(reading)  # a hyphen, a stop or a colon: read so before (see _dash_fits)
+        word = fold(reading)
+        return self._lexicon.folded_zipf(word) >= MARKS_READ_ZIPF or tokens.vocabulary.folded_count(word) > 0
 
     def _declined_unread(self, tokens: Tokens, kinds: dict[str, tuple], joins: set[int]) -> set[int]:
         """The tokens the pass would only decline, unread: real-word suspects that no misreading of theirs fits between
@@ -1070,7 +1088,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         cache = None if last else tokens.vocabulary
         own, *contexts = self._contexts(prev, [(word, lex.folded_zipf(word) or UNKNOWN_ZIPF, None)] + [
             (candidate, zipf, cache if zipf >= PIECE_ZIPF else None) for candidate, zipf in listed + two + merged], nxt)
-        readings = {word: own + one_run("")}
+        readings = {word: own + one_run("") + (MARKS_READ_ODDS if marks_read and mark in LETTER_MARKS else 0.0)}
         for (candidate, _), context in zip(listed, contexts):
             readings[candidate] = context + one_run(candidate[-1] if last else candidate[:1 + pair])
         for (candidate, _), context in zip(merged, contexts[len(listed) + len(two):]):
