@@ -385,6 +385,22 @@ def test_a_typewriters_catchword_over_the_next_pages_garbled_number_goes(separat
     assert "/earnest," not in layout(text)
 
 
+@pytest.mark.parametrize("head", ["- 2-7", "» A. © costhwaits Esq ~ 205 11 Apr:1 1977"])
+@pytest.mark.parametrize("separator", ["\f", "\n\n"], ids=["form feed", "blank lines"])
+def test_a_head_with_figures_between_a_typewriters_catchword_and_the_word_it_announces_goes(separator, head):
+    # the second page's number, or its addressee and date garbled past recognition (Tesseract, a 1977 letter)
+    text = "\n".join(PAGE_END) + f"\n\n/earnest,{separator}{head}\n\nearnest, and that a report would be made to the\n" + \
+        "\n".join(NEXT_PAGE)
+    out = layout(text)
+    assert head not in out and "/earnest," not in out and "begun in earnest, and that" in out
+
+
+@pytest.mark.parametrize("top, under", [("- 2-7", "and that"), ("The Board's view", "earnest, and that")])
+def test_a_page_top_without_figures_or_over_other_words_than_the_catchword_announced_stays(top, under):
+    text = "\n".join(PAGE_END) + f"\n\n/earnest,\f{top}\n\n{under} a report would be made to the\n" + "\n".join(NEXT_PAGE)
+    assert top in layout(text)
+
+
 def test_a_repeated_reply_is_no_catchword():
     text = "He asked whether the Board had agreed.\n\nYes\n\nYes, the Board agreed on Monday.\n"
     assert "\nYes\n" in layout(text)

@@ -173,6 +173,26 @@ def _catchwords_at_feet(items: list[Line], pages: list[list[int]]) -> None:
             mark(last, "catchword", f"catchword \"{word}\" repeats the next page's first word", 0.95)
         elif slash and slash.group("slash"):
             mark(last, "catchword", f"typewriter catchword \"/{word}\" at the foot of the page", 0.8)
+            if head := _head_over_announced_word(items, pages[number + 1], word):
+                mark(head, "running_head", f"head with figures over the word \"{word}\" the typewriter's catchword "
+                                           f"announced, on page {number + 2}", 0.8)
+
+
+def _head_over_announced_word(items: list[Line], page: list[int], word: str) -> Line | None:
+    r"""The first line of ``page`` where it holds figures (a page number, a date, as OCR may garble them: "- 2-7",
+    "Esq ~ 205 11 Apr:1 1977") over a line that opens with ``word``, which a typewriter's catchword announced at
+    the foot of the page before: that line is the page's head, the text starts under it; else None.
+
+    >>> lines = Lines.scan("- 2-7\n\nable. They have a right to know")
+    >>> _head_over_announced_word(lines.items, lines.pages[0], "able").content
+    '- 2-7'
+    >>> print(_head_over_announced_word(lines.items, lines.pages[0], "the"))
+    None
+    """
+    lines = list(islice((items[i] for i in page if items[i].kind == "body"), 2))
+    if len(lines) < 2 or lines[0].index != page[0] or not DIGITS.search(lines[0].content):
+        return None
+    return lines[0] if announces(word, lines[1].content, marked=True) else None
 
 
 def _feet_inside_words(items: list[Line], pages: list[list[int]]) -> None:
