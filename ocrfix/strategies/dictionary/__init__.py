@@ -68,6 +68,7 @@ from ocrfix.strategies.dictionary.readings import (KNOWN_WORD_BONUS, MISREAD_NAM
 from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces_count, glued_article,
                                                       run_together_words, spaces_put_in)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
+from ocrfix.strategies.dictionary.ownnames import own_name_misreadings
 from ocrfix.strategies.dictionary.ownpairs import own_pair_misreadings
 from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
                                                   glued_function_words, glued_initials, lost_spaces, misread_commas,
@@ -362,7 +363,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
-        edits += self._own_pairs(tokens, edits)
+        edits += self._own_readings(tokens, edits)
         edits += self._stops_beside_repairs(text, edits)
         if spaced:
             edits = with_applied(spaced, before_edits(original, edits, spaced))
@@ -690,18 +691,30 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return found + [(*match.span(), "", "a speck read as a mark after a word no sentence ends with")
                         for match in stray_marks(text, at)]
 
-    def _own_pairs(self, tokens: Tokens, edits: list[Edit]) -> list[Edit]:
-        """Real-word errors the document's own repeated word pairs show (:mod:`.ownpairs`), in words no edit touches.
+    def _own_readings(self, tokens: Tokens, edits: list[Edit]) -> list[Edit]:
+        """Misprints the document's own repeats show, in words no edit touches: real-word errors by its repeated word
+        pairs (:mod:`.ownpairs`), capitalised words by the names it prints again and again (:mod:`.ownnames`).
 
         >>> text = "by their polls were forty, by their polls fifty, by their polls sixty, by their rolls ten"
-        >>> [(e.original, e.replacement) for e in Dictionary()._own_pairs(Tokens(text), [])]
+        >>> [(e.original, e.replacement) for e in Dictionary()._own_readings(Tokens(text), [])]
         [('rolls', 'polls')]
+        >>> text = "Dear Mr Ingleby, as Mr Ingleby knows, Mr Ingieby said"
+        >>> [(e.original, e.replacement) for e in Dictionary()._own_readings(Tokens(text), [])]
+        [('Ingieby', 'Ingleby')]
         """
+        found = [(start, end, reading,
+                  f"real-word error: the text prints \"{reading}\" with this neighbour again and again")
+                 for start, end, reading in own_pair_misreadings(tokens, self)]
+        found += [(start, end, reading, f"a name the text prints as \"{reading}\" elsewhere, again and again")
+                  for start, end, reading in own_name_misreadings(
+                      tokens, lambda word: self._lexicon.folded_zipf(word) < NAME_ZIPF)]
         spans = sorted((edit.start, edit.end) for edit in edits)
-        return [self.edit(tokens.text, start, end, reading, confidence=PATTERN_CONFIDENCE,
-                          reason=f"real-word error: the text prints \"{reading}\" with this neighbour again and again")
-                for start, end, reading in own_pair_misreadings(tokens, self)
-                if not overlaps(spans, start - 1, end + 1)]
+        read = []
+        for start, end, reading, reason in found:
+            if not overlaps(spans, start - 1, end + 1):
+                read.append(self.edit(tokens.text, start, end, reading, confidence=PATTERN_CONFIDENCE, reason=reason))
+                bisect.insort(spans, (start, end))
+        return read
 
     def _stops_beside_repairs(self, text: str, edits: list[Edit]) -> list[Edit]:
         """The stops and marks of :meth:`_stray_stops` found again in the text as the pass repaired it, beside a

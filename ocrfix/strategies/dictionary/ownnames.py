@@ -1,0 +1,80 @@
+"""Capitalised words the document spells once and, one letter away, again and again: "the Authoity's resources"
+where "Authority's" stands twice elsewhere on the page.
+
+A capitalised word inside a sentence is taken for a name, and names are read only as common words (the lexicon
+does not list most names, and a name one letter from a word is no misprint of it). But the text itself lists its
+names: a letter's addressee, a committee, a place are printed again and again, and an engine that garbles one of
+them in one place prints it right in the others (TICCL's insight, the rarer of two near spellings in one text is
+the variant, which :meth:`~ocrfix.strategies.dictionary.Dictionary._variant` asks of the lexicon's words). So a
+capitalised word printed once, that the lexicon lists not or seldom (the caller's ``rare``), is read as the one
+capitalised word OWN_NAME_REPEATS times printed, with the same first letter, one letter away by a letter misread
+or lost (a letter the reading drops is no OCR slip, but a word of its own run on, "Christn" for "Christ in"), and
+not as its own plural ("the Horite" beside "the Horites": the writer's number). A possessive "'s" counts with the
+word it follows.
+
+>>> from ocrfix.strategies.dictionary.tokens import Tokens
+>>> text = "The Authority's plan. Ask the Authority. The Aulhority's view; Mr Smith and Mr Smyth."
+>>> [(text[start:end], reading) for start, end, reading in own_name_misreadings(Tokens(text), lambda word: True)]
+[('Aulhority', 'Authority')]
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from rapidfuzz.distance import Levenshtein
+
+from ocrfix.lexicon import fold
+from ocrfix.strategies.dictionary.tokens import is_capitalised_word
+
+if TYPE_CHECKING:
+    from ocrfix.strategies.dictionary.tokens import Tokens
+
+OWN_NAME_REPEATS = 2  # how often the text must print the name: once each is two spellings, not a misprint
+MIN_NAME = 3  # letters of the printed word: shorter capitalised words are initials and abbreviations ("Co", "St")
+POSSESSIVES = ("'s", "’s")
+
+
+def name_part(core: str) -> str:
+    """``core`` without a possessive "'s".
+
+    >>> name_part("Authority's"), name_part("Smith")
+    ('Authority', 'Smith')
+    """
+    return core[:-2] if core.endswith(POSSESSIVES) else core
+
+
+def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, reading) of each capitalised word of ``tokens`` that misprints a name the text prints
+    OWN_NAME_REPEATS times (see the module's doc); ``rare``: may a folded word be a garbled name, the lexicon
+    listing it not or seldom?
+
+    >>> from ocrfix.strategies.dictionary.tokens import Tokens
+    >>> misread = lambda text: [reading for *_, reading in own_name_misreadings(Tokens(text), lambda word: True)]
+    >>> misread("Ingleby wrote. Ingleby said. Mr Ingieby and Mr Inglebyn left.")
+    ['Ingleby']
+    >>> misread("the Horites came; the Horites went; the Horite stayed; Christ and Christn")
+    []
+    """
+    names = Counter(name_part(core) for core in tokens.cores)
+    repeated = [name for name, count in names.items()
+                if count >= OWN_NAME_REPEATS and is_capitalised_word(name)]
+    for i, core in enumerate(tokens.cores):
+        name = name_part(core)
+        if names[name] > 1 or len(name) < MIN_NAME or not is_capitalised_word(name) or not rare(fold(name)):
+            continue
+        readings = [other for other in repeated if _misprints(name, other)]
+        if len(readings) == 1:
+            yield tokens.starts[i], tokens.starts[i] + len(name), readings[0]
+
+
+def _misprints(name: str, other: str) -> bool:
+    """May ``name`` be ``other`` printed with one letter misread or lost (not its first, not a plural's "s")?
+
+    >>> _misprints("Calsis", "Calais"), _misprints("Comittee", "Committee"), _misprints("Christn", "Christ")
+    (True, True, False)
+    >>> _misprints("Horite", "Horites"), _misprints("Bezai", "Bebai"), _misprints("Lisite", "Limite")
+    (False, True, True)
+    """
+    return (name[0] == other[0] and len(name) <= len(other) and other != name + "s"
+            and Levenshtein.distance(name, other, score_cutoff=1) == 1)

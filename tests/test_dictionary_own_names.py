@@ -1,0 +1,27 @@
+"""Capitalised words read as the name the document prints again and again (ocrfix.strategies.dictionary.ownnames)."""
+import ocrfix
+
+LETTER = ("Dear Mr Ingleby,\n\nThank you for your letter about the Water Authority's plans. I have asked the "
+          "Authority to report on the drought, and the {} engineers will meet Mr Ingleby's staff on Monday. "
+          "The {} is at Bewdley.\n\nYours sincerely,")
+
+
+def fix(text: str) -> str:
+    return ocrfix.correct(text, strategies=["dictionary"])
+
+
+def test_a_name_misprinted_once_is_read_as_the_name_the_text_repeats():
+    # a letter misread ("Aulhority's"), a letter lost ("Authoity's"); the name after "Mr" too
+    for garbled in ("Aulhority's", "Authoity's"):
+        assert fix(LETTER.format(garbled, "river")) == LETTER.format("Authority's", "river")
+    text = LETTER.format("Authority's", "river").replace("Bewdley.", "Bewdley. A copy goes to Mr Ingleby.")
+    assert fix(text.replace("meet Mr Ingleby's", "meet Mr Ingieby's")) == text
+
+
+def test_names_printed_once_each_and_the_writers_forms_stay():
+    # a name printed once ("Severn") is no evidence for another printed once; a plural beside its singular, and a
+    # word run on to the next ("Ingleby" beside "Inglebys"), are the writer's; so is a common word one letter away
+    text = LETTER.format("Authority's", "Severn").replace("the drought", "the Seven Sisters")
+    assert fix(text) == text
+    text = LETTER.format("Authority's", "river") + " The Authorities agree."
+    assert fix(text) == text
