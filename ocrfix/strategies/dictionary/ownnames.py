@@ -57,24 +57,31 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool]) -> Iterato
     []
     """
     names = Counter(name_part(core) for core in tokens.cores)
-    repeated = [name for name, count in names.items()
-                if count >= OWN_NAME_REPEATS and is_capitalised_word(name)]
-    for i, core in enumerate(tokens.cores):
-        name = name_part(core)
-        if names[name] > 1 or len(name) < MIN_NAME or not is_capitalised_word(name) or not rare(fold(name)):
-            continue
-        readings = [other for other in repeated if _misprints(name, other)]
-        if len(readings) == 1:
-            yield tokens.starts[i], tokens.starts[i] + len(name), readings[0]
+    repeated: dict[str, list[str]] = {}  # by first letter, which a misprint keeps
+    for name, count in names.items():
+        if count >= OWN_NAME_REPEATS and is_capitalised_word(name):
+            repeated.setdefault(name[0], []).append(name)
+    readings = {}
+    for name, count in names.items():
+        if count == 1 and len(name) >= MIN_NAME and name[0] in repeated and is_capitalised_word(name) \
+                and rare(fold(name)):
+            found = [other for other in repeated[name[0]] if _misprints(name, other)]
+            if len(found) == 1:
+                readings[name] = found[0]
+    if readings:
+        for i, core in enumerate(tokens.cores):
+            reading = readings.get(name_part(core))
+            if reading is not None:
+                yield tokens.starts[i], tokens.starts[i] + len(name_part(core)), reading
 
 
 def _misprints(name: str, other: str) -> bool:
-    """May ``name`` be ``other`` printed with one letter misread or lost (not its first, not a plural's "s")?
+    """May ``name`` be ``other`` (the same first letter) printed with one letter misread or lost, not a plural's "s"?
 
     >>> _misprints("Calsis", "Calais"), _misprints("Comittee", "Committee"), _misprints("Christn", "Christ")
     (True, True, False)
     >>> _misprints("Horite", "Horites"), _misprints("Bezai", "Bebai"), _misprints("Lisite", "Limite")
     (False, True, True)
     """
-    return (name[0] == other[0] and len(name) <= len(other) and other != name + "s"
+    return (len(name) <= len(other) and other != name + "s"
             and Levenshtein.distance(name, other, score_cutoff=1) == 1)
