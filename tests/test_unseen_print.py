@@ -826,3 +826,13 @@ def test_a_garbled_continuation_head_under_a_typewriters_marked_catchword_goes()
            "done to delay\n\n/the\n\n» A. © costhwaits Esq ~ 205 11 Apr:1 1977\n\nthe commissioning of the terminal.\n")
     corrected = Pipeline(["layout"]).run(ocr).text
     assert "costhwaits" not in corrected and "/the" not in corrected and "delay the commissioning" in corrected
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+@pytest.mark.parametrize("heads", [["56 THE HISTORY OF ASHCOMBE", "58 THE HISTORY OF ASHCOMBE"],
+                                   ["THE HISTORY OF ASHCOMBE 57", "THE HISTORY OF ASHCOMBE 59"]])
+def test_the_heads_of_an_excerpt_two_pages_apart_go(separator, heads):
+    # a left (or right) page's head and the one two pages on, the number at the same edge counting by two (the head
+    # between garbled, or the page between left out), each page ending with its sentence
+    text, words = excerpt_of_two_pages(heads, separator)
+    assert cer(words, Pipeline(["layout"]).run(text).text) == 0

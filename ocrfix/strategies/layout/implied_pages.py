@@ -18,7 +18,9 @@ from ocrfix.strategies.layout.heads import (
 )
 from ocrfix.strategies.layout.joined_pages import HEAD_LETTERS, SAME_HEAD
 from ocrfix.strategies.layout.lines import Line, Lines, sentence_runs_on
-from ocrfix.strategies.layout.page_numbers import GARBLED_NUMBER, digit_at_edge, misread_foot, page_number
+from ocrfix.strategies.layout.page_numbers import (
+    GARBLED_NUMBER, digit_at_edge, edge_number, heads_count_on, misread_foot, page_number,
+)
 from ocrfix.strategies.layout.specks import DIRT_MARKS, printed_rule, speck
 from ocrfix.strategies.layout.tool_markers import MARKER_CHARS, MARKER_ENDS
 
@@ -324,23 +326,39 @@ def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[in
     ``candidates`` (lines that start in capitals, after a blank line or under the text), a page (``PAGE_LINES`` text
     lines) from the ``breaks`` found (the text's start where none were) and from each other, a line that repeats the
     text's ``title`` (:func:`repeats_title`) where the sentence runs on across it from a full line (half the ``width``
-    or more: a letter's "for" over the firm's name in capitals signs it).
+    or more: a letter's "for" over the firm's name in capitals signs it), or where its number counts on from the
+    title's as a page's head's does, the first copy with a number (:func:`.heads_count_on`: the first line is an
+    excerpt's opening head).
 
     >>> lines = Lines.scan("The Book of Ruth\n" + "a line\n" * 9 + "and so it went\n\nTHE BOOK OF RUTH.\n\nso on\n")
     >>> _unnumbered_heads(lines.items, [lines.items[11]], [0], 16, "thebookofruth")
     [11]
     """
     found: list[int] = []
+    first_numbered = True   # no copy of the title with a number at an edge met yet
     for line in candidates if len(title) >= HEAD_LETTERS else ():
         index, content = line.index, line.content
         if 1 < index < len(items) - 1 and len(content) <= 100:
             last = items[_page_end(items, index)].content
-            if (2 * len(last) >= width and sentence_runs_on(last, items[index + 1].content)
-                    and sum(map(str.islower, content)) <= 0.2 * len(content)   # (a cheap count first)
-                    and repeats_title(content, title)
+            # (only the first copy with a number may count on from the first line: a heading numbered in a series
+            # two on from the first, "ARTICLE 3", has "ARTICLE 2" between)
+            numbered = first_numbered and edge_number(content) is not None and _copies_title(content, title)
+            first_numbered &= not numbered
+            if ((2 * len(last) >= width and sentence_runs_on(last, items[index + 1].content)
+                 or numbered and heads_count_on(items[0].content, content))
+                    and _copies_title(content, title)
                     and all(abs(index - other) >= PAGE_LINES for other in breaks + found)):
                 found.append(index)
     return found
+
+
+def _copies_title(content: str, title: str) -> bool:
+    """Does the line ``content`` repeat the text's ``title`` in capitals (:func:`repeats_title`)?
+
+    >>> _copies_title("58 ATOMIC COMMIT IN SQLITE", "atomiccommitinsqlite"), _copies_title("Atomic Commit", "atomic")
+    (True, False)
+    """
+    return sum(map(str.islower, content)) <= 0.2 * len(content) and repeats_title(content, title)   # (a cheap count first)
 
 
 def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int], title: str) -> set[int]:

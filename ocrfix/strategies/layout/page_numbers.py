@@ -112,3 +112,21 @@ def edge_number(content: str) -> re.Match[str] | None:
     None
     """
     return _EDGE_NUMBER.search(content) if content[:1].isdigit() or content[-1:].isdigit() else None
+
+
+def heads_count_on(first: str, later: str) -> bool:
+    """Do ``first`` and ``later`` both carry a number at an edge, as the heads of a book's pages do, the later one to
+    four more (a page or a few on: the heads between garbled or left out), at the same edge where it is even more (a
+    left page's head two pages on, "56 ATOMIC COMMIT" / "58 ATOMIC COMMIT") and at the other where odd (the facing
+    page's, "8 PASSAGE" / "PASSAGE 9")? Numbered headings keep their number at one edge, counting by one.
+
+    >>> heads_count_on("56 ATOMIC COMMIT", "58 ATOMIC COMMIT"), heads_count_on("56 ATOMIC COMMIT", "ATOMIC COMMIT 57")
+    (True, True)
+    >>> heads_count_on("ATOMIC COMMIT 24", "ATOMIC COMMIT 25"), heads_count_on("56 ATOMIC COMMIT", "ATOMIC COMMIT")
+    (False, False)
+    """
+    a, b = edge_number(first), edge_number(later)
+    if a is None or b is None:
+        return False
+    more = int(b.group(1) or b.group(2)) - int(a.group(1) or a.group(2))
+    return 0 < more <= 4 and (more % 2 == 1) == ((a.group(1) is None) != (b.group(1) is None))

@@ -18,7 +18,9 @@ from ocrfix.strategies.layout.heads import (
 )
 from ocrfix.strategies.layout.implied_pages import PAGE_LINES
 from ocrfix.strategies.layout.lines import Line, LineCodes, Lines, mark, sentence_runs_on
-from ocrfix.strategies.layout.page_numbers import decimal_digits, edge_number, not_in_page_number, page_number
+from ocrfix.strategies.layout.page_numbers import (
+    decimal_digits, heads_count_on, not_in_page_number, page_number,
+)
 from ocrfix.strategies.layout.specks import printed_rule
 
 
@@ -265,19 +267,16 @@ def _counts_up(members: list[Line]) -> bool:
 
 
 def _facing_pages(members: list[Line]) -> bool:
-    """Are ``members`` the heads of two facing pages, as an excerpt of two or three pages may hold no more: the same
-    head with the page's number at its outer edge, the left page's first and the right page's last, going up by one
-    ("8 PASSAGE TO THE ISLES" / "PASSAGE TO THE ISLES 9")? A numbered heading keeps its number on one side.
+    """Are ``members`` the heads of two pages, as an excerpt of two or three pages may hold no more: the same head
+    with the page's number at its outer edge counting on (:func:`.heads_count_on`: "8 PASSAGE TO THE ISLES" / "PASSAGE
+    TO THE ISLES 9", or "10 PASSAGE TO THE ISLES" two pages on)? A numbered heading keeps its number on one side,
+    counting by one.
 
     >>> heads = [Line(n, 0, 0, 0, content, 0, 0) for n, content in enumerate(["12 THE HALL", "THE HALL 13"])]
     >>> _facing_pages(heads), _facing_pages(heads[::-1])
     (True, False)
     """
-    if len(members) != 2:
-        return False
-    left, right = (edge_number(member.content) for member in members)
-    return (left is not None and right is not None and left.group(1) is not None and right.group(2) is not None
-            and int(right.group(2)) == int(left.group(1)) + 1)
+    return len(members) == 2 and heads_count_on(members[0].content, members[1].content)
 
 
 _MAX_FUZZY_KEYS = 500   # beyond this many distinct heads (a long table's rows) only exact copies are grouped
