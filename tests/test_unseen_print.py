@@ -836,3 +836,15 @@ def test_the_heads_of_an_excerpt_two_pages_apart_go(separator, heads):
     # between garbled, or the page between left out), each page ending with its sentence
     text, words = excerpt_of_two_pages(heads, separator)
     assert cer(words, Pipeline(["layout"]).run(text).text) == 0
+
+
+def test_a_titles_copy_under_a_misread_foot_after_a_short_line_goes():
+    # the page's last line short (OCR lost its last words), the page's number misread under it ("M7"), the sentence
+    # running on over the next page's head: the foot says a page ended, where a letter's "for" over the firm's name
+    # in capitals has none
+    lines = textwrap.wrap(HISTORY[HISTORY.index("the Relief"):], 60)
+    short = " ".join(lines[10].split()[:2])
+    text = "\n".join(["THE HISTORY OF ASHCOMBE", ""] + lines[:10] + [short, "", "M7", "", "THE HISTORY OF ASHCOMBE", ""]
+                     + lines[11:20]) + "\n"
+    corrected = Pipeline(["layout"]).run(text).text
+    assert "ASHCOMBE" not in corrected[len("THE HISTORY OF ASHCOMBE"):] and "M7" not in corrected

@@ -326,7 +326,8 @@ def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[in
     ``candidates`` (lines that start in capitals, after a blank line or under the text), a page (``PAGE_LINES`` text
     lines) from the ``breaks`` found (the text's start where none were) and from each other, a line that repeats the
     text's ``title`` (:func:`repeats_title`) where the sentence runs on across it from a full line (half the ``width``
-    or more: a letter's "for" over the firm's name in capitals signs it), or where its number counts on from the
+    or more: a letter's "for" over the firm's name in capitals signs it) or from past a page's foot as OCR misread it
+    (:func:`_page_end`: "winter" / "M7" / head / "through cold"), or where its number counts on from the
     title's as a page's head's does, the first copy with a number (:func:`.heads_count_on`: the first line is an
     excerpt's opening head).
 
@@ -339,12 +340,13 @@ def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[in
     for line in candidates if len(title) >= HEAD_LETTERS else ():
         index, content = line.index, line.content
         if 1 < index < len(items) - 1 and len(content) <= 100:
-            last = items[_page_end(items, index)].content
+            end = _page_end(items, index)
+            last = items[end].content
             # (only the first copy with a number may count on from the first line: a heading numbered in a series
             # two on from the first, "ARTICLE 3", has "ARTICLE 2" between)
             numbered = first_numbered and edge_number(content) is not None and _copies_title(content, title)
             first_numbered &= not numbered
-            if ((2 * len(last) >= width and sentence_runs_on(last, items[index + 1].content)
+            if (((2 * len(last) >= width or end < index - 1) and sentence_runs_on(last, items[index + 1].content)
                  or numbered and heads_count_on(items[0].content, content))
                     and _copies_title(content, title)
                     and all(abs(index - other) >= PAGE_LINES for other in breaks + found)):
