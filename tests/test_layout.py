@@ -340,6 +340,15 @@ def test_a_continuation_head_under_a_catchword_in_plain_text_goes(separator):
     assert "Smith" not in out and "October" not in out and "begun in earnest, and that" in out
 
 
+@pytest.mark.parametrize("separator", ["\n\n", "\n", "\f"], ids=["blank lines", "one newline", "form feed"])
+def test_a_typewriters_catchword_that_lost_its_last_letters_goes_with_the_head_under_it(separator):
+    # "/ear" for "/earnest,": OCR lost the end of the catchword at the page's foot; the head under it goes too
+    text = ("\n".join(PAGE_END) + f"\n\n/ear{separator}Mr J. Smith  2  14 October 1983\n"
+            "earnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE))
+    out = layout(text)
+    assert "/ear" not in out and "Smith" not in out and "begun in earnest, and that" in out
+
+
 LETTER_OPENING = "\n".join(["Department of Trade", "1 Victoria Street", "", "19 May 1986", "",
                             "The Rt Hon Lord Ferrier of Cannington", "House of Lords", "", "Dear Lord Ferrier,", ""])
 

@@ -89,6 +89,8 @@ def announces(word: str, content: str, *, marked: bool) -> bool:
 
     >>> announces("the", "the same", marked=False), announces("NAME", "Name of the", marked=False)
     (True, False)
+    >>> announces("ar", "are satisfied", marked=True), announces("ar", "are satisfied", marked=False)
+    (True, False)
     """
     following = first_word(content)
     if not word or not following:
@@ -96,6 +98,6 @@ def announces(word: str, content: str, *, marked: bool) -> bool:
     if not marked and (word[:1].isupper() != following[:1].isupper() or word.isupper() != following.isupper()):
         return False
     a, b = word.casefold(), following.casefold()
-    if a == b:
+    if a == b or (marked and len(a) >= 2 and b.startswith(a)):   # a marked word's last letters lost ("/ar" / "are")
         return True
     return fuzz.ratio(a, b) >= (75 if marked else 88) and min(len(a), len(b)) >= 3
