@@ -901,3 +901,10 @@ def test_a_greater_than_sign_against_a_word_is_no_quote_marker():
     text = "set the option TextFlow->Hyphenation-\n>Automatic=On in the style's definition.\n"
     assert layout(text) == text
     assert layout("> Lord Carrington feels\n") == "Lord Carrington feels\n"
+
+
+def test_a_typewriters_slashed_catchword_goes_where_pages_were_joined_by_one_newline():
+    # no blank line between the catchword and the word it announces; a repeated reply, unmarked, stays (above)
+    text = "\n".join(PAGE_END) + "\n\n/earnest,\nearnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE)
+    out = layout(text)
+    assert "/earnest," not in out and "begun in earnest, and that" in out

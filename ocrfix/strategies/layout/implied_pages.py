@@ -360,7 +360,8 @@ def _copies_title(content: str, title: str) -> bool:
     >>> _copies_title("58 ATOMIC COMMIT IN SQLITE", "atomiccommitinsqlite"), _copies_title("Atomic Commit", "atomic")
     (True, False)
     """
-    return sum(map(str.islower, content)) <= 0.2 * len(content) and repeats_title(content, title)   # (a cheap count first)
+    # (a cheap count first)
+    return sum(map(str.islower, content)) <= 0.2 * len(content) and repeats_title(content, title)
 
 
 def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int], title: str) -> set[int]:

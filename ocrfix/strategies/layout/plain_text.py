@@ -11,7 +11,7 @@ from collections import defaultdict
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ocrfix.strategies.layout.catchwords import CATCHWORD_WORDS, announces, catchword, signature_mark
+from ocrfix.strategies.layout.catchwords import CATCHWORD_LINE, CATCHWORD_WORDS, announces, catchword, signature_mark
 from ocrfix.strategies.layout.heads import (
     DASHED_NUMBER, DIGITS, STANDALONE_NUMBER, continuation_head, dated_edge_number, first_page_blocks, head_key,
     head_rules, mostly_capitals, numbered_head, paper_head, short_line,
@@ -113,8 +113,10 @@ class _PlainText:
         # source of the quotation before ("-- Lao Tse, \"Tao Te Ching\" / Nature / Nature is not kind;")
         runs_on = marked or (previous is not None and previous.content.rstrip("\"'’”)]")[-1:] not in ".!?:"
                              and not previous.content.startswith("-- "))
+        # a typewriter's slash marks the catchword where pages were joined by one newline too ("/Board" / "Board")
+        slashed = bool((match := CATCHWORD_LINE.match(line.content)) and match.group("slash"))
         if (word and following is not None and previous is not None and after is not None
-                and (after.blank_before or after.furniture or head is not None or top is not None)
+                and (after.blank_before or after.furniture or head is not None or top is not None or slashed)
                 and runs_on and announces(word, following.content, marked=marked)):
             mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word",
                  0.9 if marked else 0.8)
