@@ -25,3 +25,10 @@ def test_names_printed_once_each_and_the_writers_forms_stay():
     assert fix(text) == text
     text = LETTER.format("Authority's", "river") + " The Authorities agree."
     assert fix(text) == text
+
+
+def test_two_names_no_engine_confuses_stay():
+    # a genealogy's names one letter apart, by letters the error model has not seen traded ("z" for "b")
+    text = ("And the sons of Caleb were Mareshah the father of Hebron. And the sons of Hebron were Korah and Tappuah. "
+            "And the sons of Pharez were Hezron and Hamul.")
+    assert fix(text) == text

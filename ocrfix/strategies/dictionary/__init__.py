@@ -707,7 +707,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                  for start, end, reading in own_pair_misreadings(tokens, self)]
         found += [(start, end, reading, f"a name the text prints as \"{reading}\" elsewhere, again and again")
                   for start, end, reading in own_name_misreadings(
-                      tokens, lambda word: self._lexicon.folded_zipf(word) < NAME_ZIPF)]
+                      tokens, lambda word: self._lexicon.folded_zipf(word) < NAME_ZIPF,
+                      lambda word, printed: self._channel(word, printed)[1])]
         spans = sorted((edit.start, edit.end) for edit in edits)
         read = []
         for start, end, reading, reason in found:

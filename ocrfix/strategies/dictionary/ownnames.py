@@ -8,13 +8,15 @@ them in one place prints it right in the others (TICCL's insight, the rarer of t
 the variant, which :meth:`~ocrfix.strategies.dictionary.Dictionary._variant` asks of the lexicon's words). So a
 capitalised word printed once, that the lexicon lists not or seldom (the caller's ``rare``), is read as the one
 capitalised word OWN_NAME_REPEATS times printed, with the same first letter, one letter away by a letter misread
-or lost (a letter the reading drops is no OCR slip, but a word of its own run on, "Christn" for "Christ in"), and
+or lost that the error model attests (two names of a genealogy differ by letters no engine confuses: "Hezron",
+"Hebron"; a letter the reading drops is no OCR slip, but a word of its own run on, "Christn" for "Christ in"), and
 not as its own plural ("the Horite" beside "the Horites": the writer's number). A possessive "'s" counts with the
 word it follows.
 
 >>> from ocrfix.strategies.dictionary.tokens import Tokens
 >>> text = "The Authority's plan. Ask the Authority. The Aulhority's view; Mr Smith and Mr Smyth."
->>> [(text[start:end], reading) for start, end, reading in own_name_misreadings(Tokens(text), lambda word: True)]
+>>> found = own_name_misreadings(Tokens(text), lambda word: True, lambda word, printed: True)
+>>> [(text[start:end], reading) for start, end, reading in found]
 [('Aulhority', 'Authority')]
 """
 from __future__ import annotations
@@ -44,16 +46,20 @@ def name_part(core: str) -> str:
     return core[:-2] if core.endswith(POSSESSIVES) else core
 
 
-def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
+                         attested: Callable[[str, str], bool]) -> Iterator[tuple[int, int, str]]:
     """(start, end, reading) of each capitalised word of ``tokens`` that misprints a name the text prints
     OWN_NAME_REPEATS times (see the module's doc); ``rare``: may a folded word be a garbled name, the lexicon
-    listing it not or seldom?
+    listing it not or seldom? ``attested(word, printed)``: does the error model know ``word`` (folded) printed so?
 
     >>> from ocrfix.strategies.dictionary.tokens import Tokens
-    >>> misread = lambda text: [reading for *_, reading in own_name_misreadings(Tokens(text), lambda word: True)]
+    >>> misread = lambda text, attested=lambda word, printed: True: [
+    ...     reading for *_, reading in own_name_misreadings(Tokens(text), lambda word: True, attested)]
     >>> misread("Ingleby wrote. Ingleby said. Mr Ingieby and Mr Inglebyn left.")
     ['Ingleby']
     >>> misread("the Horites came; the Horites went; the Horite stayed; Christ and Christn")
+    []
+    >>> misread("Hebron, Hebron and Hezron", lambda word, printed: "z" not in printed)
     []
     """
     names = Counter(name_part(core) for core in tokens.cores)
@@ -65,7 +71,8 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool]) -> Iterato
     for name, count in names.items():
         if count == 1 and len(name) >= MIN_NAME and name[0] in repeated and is_capitalised_word(name) \
                 and rare(fold(name)):
-            found = [other for other in repeated[name[0]] if _misprints(name, other)]
+            found = [other for other in repeated[name[0]]
+                     if _misprints(name, other) and attested(fold(other), fold(name))]
             if len(found) == 1:
                 readings[name] = found[0]
     if readings:
