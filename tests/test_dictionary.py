@@ -537,3 +537,33 @@ def test_readings_scored_together_as_one_by_one(default):
             for listed in [(True, True), (False, True), (True, False)]:
                 assert default._contexts(prev, readings, nxt, listed) == [
                     one_by_one(prev, word, zipf, nxt, place, listed) for word, zipf, place in readings]
+
+
+MILL = ("The old mill stood by the river for two hundred years. Its wheel turned day and night, and the millerwas a "
+        "man of few words who kept {accounts} in a small {book}. When the {flood} came the water rose over the bankand "
+        "into the yard, and the miller lost his {stock} of grain{tail}. He said that atfirst he thought the wall would "
+        "hold, but the river was too strong ifpower is lost. Nobody in the {village} could remember such a storm, and "
+        "thechildren were sent to the {church} on the hill.{more}")
+SPELLED = dict(accounts="his accounts", book="book", flood="flood", stock="stock", tail="", village="village",
+               church="church", more="")
+
+
+def test_a_page_that_loses_spaces_as_a_habit_has_its_other_glued_words_split(default):
+    # three confident splits (bankand, atfirst, thechildren) make the habit; millerwas and ifpower are read with it
+    result = run(default, MILL.format(**SPELLED))
+    assert "the miller was a man" in result and "too strong if power is" in result
+
+
+def test_a_page_that_loses_first_letters_as_often_as_spaces_keeps_its_glued_words(default):
+    # its glued string's first piece may be the tail of a word whose start was lost: the habit is not the spaces'
+    lost_starts = dict(SPELLED, village="illage", church="hurch", more=" It was ifficult to reach the ountain road, "
+                       "and the reakfast was cold.")
+    result = run(default, MILL.format(**lost_starts))
+    assert "millerwas" in result and "ifpower" in result and "village" in result
+
+
+def test_a_habitual_split_keeps_a_possessive_and_a_word_tail_whole(default):
+    # "schoolmaster's" is a listed word's possessive; "le" of "lesystem" (filesystem) ends words far more than it is one
+    kept = dict(SPELLED, accounts="the schoolmaster’s accounts", tail=" and a random lesystem")
+    result = run(default, MILL.format(**kept))
+    assert "the miller was a man" in result and "schoolmaster’s" in result and "random lesystem" in result

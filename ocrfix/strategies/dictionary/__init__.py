@@ -108,6 +108,16 @@ GLUED_ARTICLE_ODDS = 1.0
 # and a lost letter apart; on line recognisers' pages about a fifth as common as a space lost alone (session 23), so
 # log10 0.2 beside the error model's lost space.
 LETTER_WITH_SPACE = -0.7
+# A page whose confident repairs split glued words this many times, and one in so many words or more often (see
+# Dictionary._loses_spaces), loses spaces as a habit (RapidOCR on some book pages: "logiccan", "ifpower", "noserver"):
+# the unknown strings the pass left alone there are read again with their splits in two LOST_SPACE_ODDS (log10) likelier
+# than the error model's average lost space says. Session 28, RapidOCR books' step: +11.8% at 1.5, +11.9% at 2.0
+# and 2.5, +12.0% at 3.0, +12.1% at 4.0 (main +11.7%), none harmful (docs/dictionary.md).
+HABITUAL_SPLITS, HABITUAL_WORDS = 3, 300
+LOST_SPACE_ODDS = 3.0
+# A split's first piece of this many letters or fewer that the lexicon's longer words end with FRAGMENT_ODDS (log10)
+# more often than it stands as a word is the tail of a word whose start was lost ("le": file, table, people)
+FRAGMENT_LENGTH, FRAGMENT_ODDS = 3, 1.0
 LOST_LETTER_REST = 3  # letters left of a word that lost its first one after a closed-class word ("theaith")
 # a GLUE_WORDS word's letters after its first -> the words: "he" -> she, the
 GLUE_TAILS = {tail: sorted(glue for glue in GLUE_WORDS if glue[1:] == tail)
@@ -363,6 +373,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
                   and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
+        if self._loses_spaces(tokens, edits):
+            edits += [edit for i in declined if (edit := self._habitual_split(tokens, i, kinds[cores[i]])) is not None]
         edits += self._own_readings(tokens, edits)
         edits += self._stops_beside_repairs(text, edits)
         if spaced:
@@ -370,6 +382,64 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         edits.sort(key=lambda e: e.start)
         return in_document_case(original, [in_own_glyphs(edit) for edit in edits
                                             if edit.confidence >= self.min_confidence])
+
+    def _loses_spaces(self, tokens: Tokens, edits: list[Edit]) -> bool:
+        """Does the page lose spaces between words as a habit? So its confident ``edits`` say where they split glued
+        words HABITUAL_SPLITS times or more, one in HABITUAL_WORDS words or more often, and no less often than they put
+        back a word's lost first letters: a glued string's first piece may be the tail of a word whose start was lost
+        ("sands and ironstones" printed "ands and onstones"), and on a page that loses starts as often as spaces
+        that unlisted reading, which no candidate scores, is as likely as the split.
+
+        >>> text = "It isa fact. Thecat sat ona mat and the dog"
+        >>> fix = Dictionary(); fix._loses_spaces(Tokens(text), fix.propose(text))
+        True
+        """
+        split = restored = 0
+        for edit in edits:
+            if edit.confidence >= self.min_confidence:
+                if spaces_put_in(fold(edit.original), (edit.replacement, 0.0, "")):
+                    split += 1
+                elif " " not in edit.replacement and added_edge_letters(edit.original, edit.replacement)[0]:
+                    restored += 1
+        return split >= HABITUAL_SPLITS and split * HABITUAL_WORDS >= len(tokens.cores) and split >= restored
+
+    def _habitual_split(self, tokens: Tokens, i: int, kind: tuple) -> Edit | None:
+        """The edit splitting token ``i``, an unknown string the pass left alone on a page that loses spaces as a
+        habit (:meth:`_loses_spaces`), into two listed words, its splits in two scored with LOST_SPACE_ODDS; or None.
+        Not a listed word's possessive ("schoolmaster's"), nor a split whose first piece is a fragment
+        (:meth:`_word_tail`: "lesystem" for "filesystem").
+
+        >>> fix, tokens = Dictionary(), Tokens("if the disk fails atfirst the data goes")
+        >>> _ = fix.propose(tokens.text)  # the candidate index loaded
+        >>> fix._habitual_split(tokens, 4, ("word", "atfirst", 0.0)).replacement
+        'at first'
+        """
+        word = kind[1] if kind[0] == "word" else ""
+        if i in tokens.repaired or i in tokens.taken or not word or kind[2] or (
+                word.endswith("'s") and self._lexicon.folded_zipf(word[:-2])):
+            return None
+        readings = self._readings(word, 0.0, tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1)),
+                                  repeated=tokens.vocabulary.folded_count(word) > 1, document=tokens.vocabulary,
+                                  unknown_prior=tokens.unknown_prior, lost_space_odds=LOST_SPACE_ODDS)
+        best, confidence = best_reading(readings)
+        if confidence < self.min_confidence or not spaces_put_in(word, (best, 0.0, "")) \
+                or self._word_tail(best.split()[0]):
+            return None
+        tokens.repaired[i] = best
+        return self.edit(tokens.text, tokens.starts[i], tokens.ends[i], with_case(tokens.cores[i], best),
+                         confidence=round(confidence, 3),
+                         reason=f"a space lost on a page that loses spaces as a habit; \"{best}\" is meant")
+
+    def _word_tail(self, piece: str) -> bool:
+        """Is ``piece``, of FRAGMENT_LENGTH letters or fewer, FRAGMENT_ODDS commoner in the lexicon as the end of
+        longer words than as a word: the tail of a word whose start was lost (see :meth:`_habitual_split`)?
+
+        >>> fix = Dictionary()
+        >>> fix._word_tail("le"), fix._word_tail("on"), fix._word_tail("at")
+        (True, False, False)
+        """
+        return len(piece) <= FRAGMENT_LENGTH and (
+            self._lexicon.ending_zipf(piece) - self._lexicon.folded_zipf(piece) >= FRAGMENT_ODDS)
 
     def _read_again(self, tokens: Tokens, i: int, reading: str) -> bool:
         """May token ``i``'s mark, read again in a print that loses first letters to marks (MARKS_READ), be the first
@@ -1590,11 +1660,12 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
     def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None, *,
                   strict: bool = False, repeated: bool = True, document: Vocabulary | None = None,
                   unknown_prior: float = UNKNOWN_ZIPF, kept_out: list[tuple[float, str]] | None = None,
-                  as_one: bool = False) -> dict[str, float]:
+                  as_one: bool = False, lost_space_odds: float = 0.0) -> dict[str, float]:
         """Readings of the printed ``word`` with their log10 scores; the word itself included. With the
         ``document``'s words, a reading it uses elsewhere is likelier (see CACHE_WEIGHT). The first
         MAX_CANDIDATES near words the gate (:meth:`_admissible`) keeps out go to ``kept_out`` as (Zipf, word):
-        see :meth:`_rivals`. ``as_one``: the readings as one word only (its splits in two are not scored)."""
+        see :meth:`_rivals`. ``as_one``: the readings as one word only (its splits in two are not scored);
+        ``lost_space_odds``: log10 odds its splits in two get beyond the error model's lost space."""
         model = self.model
         prev = self._known(prev)
         run_together, gated = self._gated(word, zipf)
@@ -1644,7 +1715,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                 if glued or not glued_only:
                     scores[f"{left} {right}"] = (
                         self._context(prev, left, z_left, None) + self._next_prob(left, z_left, right, z_right)
-                        + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed + glued)
+                        + self._next_prob(right, z_right, nxt) + model.merge_log_prob + as_printed + glued
+                        + lost_space_odds)
             for left, right, z_left, z_right in self._lost_letter_splits(word) if not gated else ():
                 reading = f"{left} {right}"
                 if reading not in scores:
