@@ -562,8 +562,11 @@ def test_a_page_that_loses_first_letters_as_often_as_spaces_keeps_its_glued_word
     assert "millerwas" in result and "ifpower" in result and "village" in result
 
 
-def test_a_habitual_split_keeps_a_possessive_and_a_word_tail_whole(default):
-    # "schoolmaster's" is a listed word's possessive; "le" of "lesystem" (filesystem) ends words far more than it is one
-    kept = dict(SPELLED, accounts="the schoolmaster’s accounts", tail=" and a random lesystem")
+def test_a_habitual_split_keeps_a_possessive_a_marked_string_and_a_word_tail_whole(default):
+    # "schoolmaster's" is a listed word's possessive; the mark before "“Arough" may be the first letter of "through";
+    # "le" of "lesystem" (filesystem) ends words far more than it is one
+    kept = dict(SPELLED, accounts="the schoolmaster’s accounts", tail=" and a random lesystem",
+                more=" The floor had holes “Arough which the road could be seen.")
     result = run(default, MILL.format(**kept))
     assert "the miller was a man" in result and "schoolmaster’s" in result and "random lesystem" in result
+    assert "“Arough" in result

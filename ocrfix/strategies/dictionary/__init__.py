@@ -406,8 +406,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
     def _habitual_split(self, tokens: Tokens, i: int, kind: tuple) -> Edit | None:
         """The edit splitting token ``i``, an unknown string the pass left alone on a page that loses spaces as a
         habit (:meth:`_loses_spaces`), into two listed words, its splits in two scored with LOST_SPACE_ODDS; or None.
-        Not a listed word's possessive ("schoolmaster's"), nor a split whose first piece is a fragment
-        (:meth:`_word_tail`: "lesystem" for "filesystem").
+        Not a listed word's possessive ("schoolmaster's"), nor a string after a mark, which may be its lost first
+        letter ("holes “Arough" for "through"), nor a split whose first piece is a fragment (:meth:`_word_tail`:
+        "lesystem" for "filesystem").
 
         >>> fix, tokens = Dictionary(), Tokens("if the disk fails atfirst the data goes")
         >>> _ = fix.propose(tokens.text)  # the candidate index loaded
@@ -415,8 +416,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         'at first'
         """
         word = kind[1] if kind[0] == "word" else ""
-        if i in tokens.repaired or i in tokens.taken or not word or kind[2] or (
-                word.endswith("'s") and self._lexicon.folded_zipf(word[:-2])):
+        if i in tokens.repaired or i in tokens.taken or not word or kind[2] or tokens.starts[i] > tokens.raw_starts[i] \
+                or word.endswith("'s") and self._lexicon.folded_zipf(word[:-2]):
             return None
         readings = self._readings(word, 0.0, tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1)),
                                   repeated=tokens.vocabulary.folded_count(word) > 1, document=tokens.vocabulary,
