@@ -908,3 +908,18 @@ def test_a_typewriters_slashed_catchword_goes_where_pages_were_joined_by_one_new
     text = "\n".join(PAGE_END) + "\n\n/earnest,\nearnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE)
     out = layout(text)
     assert "/earnest," not in out and "begun in earnest, and that" in out
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_a_garbled_slashed_catchword_inside_a_sentence_goes(separator):
+    # "/betwe-n" over "b t een": neither matches the other, but a slashed word in small letters inside a running
+    # sentence, over more of it in small letters, is the typewriter's catchword
+    text = "\n".join(PAGE_END) + f"\n\n/earn-st{separator}e rnest, and that a report would be made to the\n" + \
+        "\n".join(NEXT_PAGE)
+    out = layout(text)
+    assert "/earn-st" not in out and "begun in e rnest, and that" in out
+
+
+def test_a_slashed_word_after_a_finished_sentence_stays():
+    text = "\n".join(PAGE_END) + ".\n\n/earn-st\n\ne rnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE)
+    assert "/earn-st" in layout(text)

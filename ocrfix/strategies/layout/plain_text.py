@@ -115,9 +115,13 @@ class _PlainText:
                              and not previous.content.startswith("-- "))
         # a typewriter's slash marks the catchword where pages were joined by one newline too ("/Board" / "Board")
         slashed = bool((match := CATCHWORD_LINE.match(line.content)) and match.group("slash"))
+        # a slashed word in small letters inside a sentence that runs on in small letters under it is a catchword
+        # however OCR garbled it or the word it announces ("water" / "/betwe-n" / "b t een supply areas;")
+        garbled = (slashed and word[:1].islower() and following is not None and following.content[:1].islower()
+                   and previous is not None and sentence_runs_on(previous.content, ""))
         if (word and following is not None and previous is not None and after is not None
                 and (after.blank_before or after.furniture or head is not None or top is not None or slashed)
-                and runs_on and announces(word, following.content, marked=marked)):
+                and runs_on and (garbled or announces(word, following.content, marked=marked))):
             mark(line, "catchword", f"catchword \"{word}\" before a page break repeats the next page's first word",
                  0.9 if marked else 0.8)
             if head is not None:   # the next page's head, between the catchword and the word it announces
