@@ -848,3 +848,13 @@ def test_a_titles_copy_under_a_misread_foot_after_a_short_line_goes():
                      + lines[11:20]) + "\n"
     corrected = Pipeline(["layout"]).run(text).text
     assert "ASHCOMBE" not in corrected[len("THE HISTORY OF ASHCOMBE"):] and "M7" not in corrected
+
+
+def test_heads_garbled_each_their_own_way_go_where_one_numbered_head_breaks_a_page():
+    # the first line garbled past matching ("M" for "24"), the third page's number read as small letters ("at" for
+    # "26"): the second page's head, with its number, is what the third copies; the first then recurs on both
+    heads = ["M THE HISTRY OF ASHIE NBE", "THE HISTORY OF ASHCOMBE 25", "at THE HISTORY OF ASHCOMBE"]
+    lines = textwrap.wrap(HISTORY, 60)
+    text = "\n\n".join(head + "\n\n" + "\n".join(lines[11 * n:11 * n + 11]) for n, head in enumerate(heads)) + "\n"
+    corrected = Pipeline(["layout"]).run(text).text
+    assert not any(head in corrected for head in heads)

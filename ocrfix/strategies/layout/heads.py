@@ -44,6 +44,7 @@ _SPECKED_POINTS = re.compile(r"[.,](?:\s*[.,:;])+")
 _KEY_WORD = re.compile(r"[\w#]+")   # what a head's key keeps: its words, and "#" for its numbers
 DIGITS = re.compile(r"\d+")
 _BEFORE_WORDS = "0123456789 .,:;-'\"‘’“”()[]"   # what may stand before a head's words: its number, marks
+_MISREAD_NUMBER = re.compile(r"^[a-z]{1,2} (?=[A-Z]{2})")   # or its number read as small letters ("at" for "56")
 # led by the digit: searched for as a set, not tried everywhere
 _DIGIT_IN_WORD = re.compile(r"\d(?<=[^\W\d_]\d)(?=[^\W\d_])")
 
@@ -168,15 +169,16 @@ def mostly_capitals(content: str) -> bool:
 
 def starting_in_capitals(lines: list[Line]) -> list[Line]:
     r"""The ``lines`` that start in capitals, as a head is set: no small letter in their first 20 characters, or two at
-    most that OCR misread inside words in capitals ("THE HlSTORY": l for I) where the first two letters, past a number
-    or marks, are capitals (prose starts "The"). (One pass over the lines: a call per line costs more than the test.)
+    most that OCR misread inside words in capitals ("THE HlSTORY": l for I) or from the head's number ("at THE
+    HISTORY" for "56 THE HISTORY") where the first two letters, past a number or marks, are capitals (prose starts "The"). (One pass over the lines: a call per line costs more than the test.)
 
-    >>> lines = Lines.scan("THE HISTORY OF\n26 THE HlSTORY\nThe HISTORY").items
+    >>> lines = Lines.scan("THE HISTORY OF\n26 THE HlSTORY\nThe HISTORY\nat THE HISTORY").items
     >>> [line.content for line in starting_in_capitals(lines)]
-    ['THE HISTORY OF', '26 THE HlSTORY']
+    ['THE HISTORY OF', '26 THE HlSTORY', 'at THE HISTORY']
     """
     return [line for line in lines if (start := line.content[:20]).isupper()
-            or ((pair := start.lstrip(_BEFORE_WORDS)[:2]).isupper() and pair.isalpha()   # ("I was": no head)
+            or ((pair := _MISREAD_NUMBER.sub("", start.lstrip(_BEFORE_WORDS))[:2]).isupper()
+                and pair.isalpha()   # ("I was": no head)
                 and sum(map(str.islower, start)) <= 2)]
 
 

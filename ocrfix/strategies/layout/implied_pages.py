@@ -65,7 +65,10 @@ def _implied_breaks(items: list[Line], markers: list[Line], width: int, hard_wra
     headed = [line for line in under_text if line.index + 1 < len(items)
               and (items[line.index + 1].blank_before or _splits_word(items, line.index))]
     candidates = sorted(in_capitals + headed, key=lambda line: line.index)
-    heads = _unnumbered_heads(items, candidates, breaks or [0], width, title)
+    # the heads at the breaks found are copied by later pages' heads too, where OCR garbled the first line
+    titles = [title] + [letters_of(items[start].content).casefold() for start in breaks
+                        if start < len(items) and mostly_capitals(items[start].content)]
+    heads = _unnumbered_heads(items, candidates, breaks or [0], width, titles)
     # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
     # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen, stand under a
     # page number OCR misread ("I71") or copy a first line in capitals (an excerpt opening under a page's head)
@@ -321,47 +324,48 @@ def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> 
 
 
 def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[int], width: int,
-                      title: str) -> list[int]:
+                      titles: list[str]) -> list[int]:
     r"""The lines that break a page with no number (OCR lost it, or the scan's numbers were cropped): of
     ``candidates`` (lines that start in capitals, after a blank line or under the text), a page (``PAGE_LINES`` text
     lines) from the ``breaks`` found (the text's start where none were) and from each other, a line that repeats the
-    text's ``title`` (:func:`repeats_title`) where the sentence runs on across it from a full line (half the ``width``
+    text's title or the head at a break found (``titles``, letters casefolded: :func:`repeats_title`) where the sentence runs on across it from a full line (half the ``width``
     or more: a letter's "for" over the firm's name in capitals signs it) or from past a page's foot as OCR misread it
     (:func:`_page_end`: "winter" / "M7" / head / "through cold"), or where its number counts on from the
     title's as a page's head's does, the first copy with a number (:func:`.heads_count_on`: the first line is an
     excerpt's opening head).
 
     >>> lines = Lines.scan("The Book of Ruth\n" + "a line\n" * 9 + "and so it went\n\nTHE BOOK OF RUTH.\n\nso on\n")
-    >>> _unnumbered_heads(lines.items, [lines.items[11]], [0], 16, "thebookofruth")
+    >>> _unnumbered_heads(lines.items, [lines.items[11]], [0], 16, ["thebookofruth"])
     [11]
     """
     found: list[int] = []
     first_numbered = True   # no copy of the title with a number at an edge met yet
-    for line in candidates if len(title) >= HEAD_LETTERS else ():
+    titles = [title for title in titles if len(title) >= HEAD_LETTERS]
+    for line in candidates if titles else ():
         index, content = line.index, line.content
         if 1 < index < len(items) - 1 and len(content) <= 100:
             end = _page_end(items, index)
             last = items[end].content
             # (only the first copy with a number may count on from the first line: a heading numbered in a series
             # two on from the first, "ARTICLE 3", has "ARTICLE 2" between)
-            numbered = first_numbered and edge_number(content) is not None and _copies_title(content, title)
+            numbered = first_numbered and edge_number(content) is not None and _copies_title(content, titles)
             first_numbered &= not numbered
             if (((2 * len(last) >= width or end < index - 1) and sentence_runs_on(last, items[index + 1].content)
                  or numbered and heads_count_on(items[0].content, content))
-                    and _copies_title(content, title)
+                    and _copies_title(content, titles)
                     and all(abs(index - other) >= PAGE_LINES for other in breaks + found)):
                 found.append(index)
     return found
 
 
-def _copies_title(content: str, title: str) -> bool:
-    """Does the line ``content`` repeat the text's ``title`` in capitals (:func:`repeats_title`)?
+def _copies_title(content: str, titles: list[str]) -> bool:
+    """Does the line ``content`` repeat one of ``titles`` in capitals (:func:`repeats_title`)?
 
-    >>> _copies_title("58 ATOMIC COMMIT IN SQLITE", "atomiccommitinsqlite"), _copies_title("Atomic Commit", "atomic")
+    >>> _copies_title("58 ATOMIC COMMIT IN SQLITE", ["atomiccommitinsqlite"]), _copies_title("Atomic Commit", ["atomic"])
     (True, False)
     """
-    # (a cheap count first)
-    return sum(map(str.islower, content)) <= 0.2 * len(content) and repeats_title(content, title)
+    return (sum(map(str.islower, content)) <= 0.2 * len(content)   # (a cheap count first)
+            and any(repeats_title(content, title) for title in titles))
 
 
 def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int], title: str) -> set[int]:
