@@ -170,7 +170,8 @@ def mostly_capitals(content: str) -> bool:
 def starting_in_capitals(lines: list[Line]) -> list[Line]:
     r"""The ``lines`` that start in capitals, as a head is set: no small letter in their first 20 characters, or two at
     most that OCR misread inside words in capitals ("THE HlSTORY": l for I) or from the head's number ("at THE
-    HISTORY" for "56 THE HISTORY") where the first two letters, past a number or marks, are capitals (prose starts "The"). (One pass over the lines: a call per line costs more than the test.)
+    HISTORY" for "56 THE HISTORY") where the first two letters, past a number or marks, are capitals (prose starts
+    "The"). (One pass over the lines: a call per line costs more than the test.)
 
     >>> lines = Lines.scan("THE HISTORY OF\n26 THE HlSTORY\nThe HISTORY\nat THE HISTORY").items
     >>> [line.content for line in starting_in_capitals(lines)]

@@ -328,11 +328,11 @@ def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[in
     r"""The lines that break a page with no number (OCR lost it, or the scan's numbers were cropped): of
     ``candidates`` (lines that start in capitals, after a blank line or under the text), a page (``PAGE_LINES`` text
     lines) from the ``breaks`` found (the text's start where none were) and from each other, a line that repeats the
-    text's title or the head at a break found (``titles``, letters casefolded: :func:`repeats_title`) where the sentence runs on across it from a full line (half the ``width``
-    or more: a letter's "for" over the firm's name in capitals signs it) or from past a page's foot as OCR misread it
-    (:func:`_page_end`: "winter" / "M7" / head / "through cold"), or where its number counts on from the
-    title's as a page's head's does, the first copy with a number (:func:`.heads_count_on`: the first line is an
-    excerpt's opening head).
+    text's title or the head at a break found (``titles``, letters casefolded: :func:`repeats_title`) where the
+    sentence runs on across it from a full line (half the ``width`` or more: a letter's "for" over the firm's name in
+    capitals signs it) or from past a page's foot as OCR misread it (:func:`_page_end`: "winter" / "M7" / head /
+    "through cold"), or where its number counts on from the title's as a page's head's does, the first copy with a
+    number (:func:`.heads_count_on`: the first line is an excerpt's opening head).
 
     >>> lines = Lines.scan("The Book of Ruth\n" + "a line\n" * 9 + "and so it went\n\nTHE BOOK OF RUTH.\n\nso on\n")
     >>> _unnumbered_heads(lines.items, [lines.items[11]], [0], 16, ["thebookofruth"])
@@ -361,7 +361,7 @@ def _unnumbered_heads(items: list[Line], candidates: list[Line], breaks: list[in
 def _copies_title(content: str, titles: list[str]) -> bool:
     """Does the line ``content`` repeat one of ``titles`` in capitals (:func:`repeats_title`)?
 
-    >>> _copies_title("58 ATOMIC COMMIT IN SQLITE", ["atomiccommitinsqlite"]), _copies_title("Atomic Commit", ["atomic"])
+    >>> _copies_title("58 ATOMIC COMMIT IN SQLITE", ["atomiccommitinsqlite"]), _copies_title("Atomic", ["atomic"])
     (True, False)
     """
     return (sum(map(str.islower, content)) <= 0.2 * len(content)   # (a cheap count first)
