@@ -18,6 +18,15 @@ def test_a_name_misprinted_once_is_read_as_the_name_the_text_repeats():
     assert fix(text.replace("meet Mr Ingleby's", "meet Mr Ingieby's")) == text
 
 
+def test_a_names_first_letter_misread_is_read_as_the_name():
+    # a capital read as another ("Pliphaz") or as a small letter ("sholibamah"), the name printed twice elsewhere
+    text = ("These are the sons of Esau; Eliphaz the son of Adah the wife of Esau. And the sons of Eliphaz were Teman, "
+            "Omar, and Zepho. And Timna was concubine to Eliphaz. And Aholibamah bare Jeush. These were the sons of "
+            "Aholibamah, the daughter of Anah. These are the dukes that came of Aholibamah.")
+    garbled = text.replace("And Timna was concubine to Eliphaz", "And Timna was concubine to Pliphaz")
+    assert fix(garbled.replace("the sons of Aholibamah", "the sons of sholibamah")) == text
+
+
 def test_names_printed_once_each_and_the_writers_forms_stay():
     # a name printed once ("Severn") is no evidence for another printed once; a plural beside its singular, and a
     # word run on to the next ("Ingleby" beside "Inglebys"), are the writer's; so is a common word one letter away

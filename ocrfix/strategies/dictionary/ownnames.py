@@ -10,8 +10,10 @@ capitalised word printed once, that the lexicon lists not or seldom (the caller'
 capitalised word OWN_NAME_REPEATS times printed, with the same first letter, one letter away by a letter misread
 or lost that the error model attests (two names of a genealogy differ by letters no engine confuses: "Hezron",
 "Hebron"; a letter the reading drops is no OCR slip, but a word of its own run on, "Christn" for "Christ in"), and
-not as its own plural ("the Horite" beside "the Horites": the writer's number). A possessive "'s" counts with the
-word it follows.
+not as its own plural ("the Horite" beside "the Horites": the writer's number). So too a word printed once whose
+first letter alone differs from such a name's, by a slip the error model attests, in capitals or not (an engine
+reads a capital as a small letter too: "the sons of Pliphaz" and "and sholibamah" where "Eliphaz" and "Aholibamah"
+stand twice). A possessive "'s" counts with the word it follows.
 
 >>> from ocrfix.strategies.dictionary.tokens import Tokens
 >>> text = "The Authority's plan. Ask the Authority. The Aulhority's view; Mr Smith and Mr Smyth."
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix.lexicon import fold
-from ocrfix.strategies.dictionary.tokens import is_capitalised_word
+from ocrfix.strategies.dictionary.tokens import is_capitalised_word, is_lower_alpha_word
 
 if TYPE_CHECKING:
     from ocrfix.strategies.dictionary.tokens import Tokens
@@ -61,20 +63,27 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
     []
     >>> misread("Hebron, Hebron and Hezron", lambda word, printed: "z" not in printed)
     []
+    >>> misread("Eliphaz and Eliphaz; the sons of Pliphaz and of lsrael")
+    ['Eliphaz']
     """
     names = Counter(name_part(core) for core in tokens.cores)
-    repeated: dict[str, list[str]] = {}  # by first letter, which a misprint keeps
+    repeated: dict[str, list[str]] = {}  # by first letter, which a misprint of another letter keeps
+    tails: dict[str, list[str]] = {}  # by the letters after the first, which a misread first letter keeps
     for name, count in names.items():
         if count >= OWN_NAME_REPEATS and is_capitalised_word(name):
             repeated.setdefault(name[0], []).append(name)
+            tails.setdefault(name[1:], []).append(name)
     readings = {}
     for name, count in names.items():
-        if count == 1 and len(name) >= MIN_NAME and name[0] in repeated and is_capitalised_word(name) \
-                and rare(fold(name)):
-            found = [other for other in repeated[name[0]]
-                     if _misprints(name, other) and attested(fold(other), fold(name))]
-            if len(found) == 1:
-                readings[name] = found[0]
+        if count > 1 or len(name) < MIN_NAME or not (is_capitalised_word(name) or is_lower_alpha_word(name)) \
+                or name[0] not in repeated and name[1:] not in tails or not rare(fold(name)):
+            continue
+        found = [other for other in tails.get(name[1:], ()) if fold(other[0]) != fold(name[0])]
+        if name[0].isupper():
+            found += [other for other in repeated.get(name[0], ()) if _misprints(name, other)]
+        found = [other for other in found if attested(fold(other), fold(name))]
+        if len(found) == 1:
+            readings[name] = found[0]
     if readings:
         for i, core in enumerate(tokens.cores):
             reading = readings.get(name_part(core))
