@@ -593,8 +593,11 @@ def test_the_tokens_flags_are_each_tokens_own(strategy: Dictionary) -> None:
         tokens = Tokens(text)
         assert tokens.flags(is_lower_alpha_word).tolist() == [is_lower_alpha_word(core) for core in tokens.cores]
         assert tokens.per_core(str.isupper) == [core.isupper() for core in tokens.cores]
-        assert tokens.listed(zipf) == tokens.listed_flags(zipf).tolist() == [
+        table = strategy._lexicon.word_table
+        assert tokens.listed(table) == tokens.listed_flags(table).tolist() == [
             word is not None and bool(zipf(word)) for word in tokens.letter_words]
+        assert tokens.zipfs(table).tolist() == [zipf(word) for word in tokens.folded]
+        assert tokens.lengths.tolist() == [len(core) for core in tokens.cores]
         assert tokens.linked_after.tolist() == (tokens.linked + [False] if tokens.cores else [])
         assert tokens.bare.tolist() == [raw == core for raw, core in zip(tokens.raws, tokens.cores)]
 
@@ -614,7 +617,7 @@ def test_the_suspects_found_as_arrays_are_those_asked_token_by_token(strategy: D
         tokens.vocabulary = Vocabulary.from_text(tokens.text)
         paired = lex.folded_bigrams(zip(tokens.folded, tokens.folded[1:])) + [0.0]
         found = strategy._unpaired(tokens, paired)
-        words, linked, listed = tokens.letter_words, tokens.linked, tokens.listed(lex.folded_zipf)
+        words, linked, listed = tokens.letter_words, tokens.linked, tokens.listed(lex.word_table)
         lone = {letter for letter in "abcdefghijklmnopqrstuvwxyz" if realword._lone_letter(tokens, letter)}
         between = {i for i in range(1, len(words) - 1)
                    if (is_lower_alpha_word(tokens.cores[i]) or tokens.cores[i] in lone)

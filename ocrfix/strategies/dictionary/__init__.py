@@ -704,7 +704,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         edits = []
         lex = self._lexicon
         text = tokens.text
-        for i, cut in printed_apart(tokens.cores, tokens.spaced, tokens.listed(lex.folded_zipf), tokens.positions, lex):
+        for i, cut in printed_apart(tokens.cores, tokens.spaced, tokens.listed(lex.word_table), tokens.positions, lex):
             start, end = tokens.starts[i], tokens.ends[i]
             after = text[end:end + 1]
             full_stop = after == "." and not text[end + 1:end + 2].isalpha()
@@ -1837,7 +1837,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         that the bigram list pairs with the word before or the listed word after (:meth:`_repair` leaves both
         alone). The pass skips the others, unless the token before them was repaired (the word before is context)."""
         cores, words, linked = tokens.cores, tokens.letter_words, tokens.linked
-        listed = tokens.listed(self._lexicon.folded_zipf)
+        listed = tokens.listed(self._lexicon.word_table)
         busy = busy | tokens.marked_edges()
         last = len(cores) - 1
         for i in compress(range(len(cores)), tokens.per_core(lambda core: kinds[core][0] != "skip")):

@@ -129,7 +129,7 @@ class RealWordRepair:
         tokens.opening = self._opening(tokens, apart)
         tokens.one_sided = self._one_sided(tokens, apart)
         tokens.before_name = self._before_name(tokens, apart)
-        listed, linked, words = tokens.listed_flags(self._lexicon.folded_zipf), tokens.linked_after, tokens.letter_words
+        listed, linked, words = tokens.listed_flags(self._lexicon.word_table), tokens.linked_after, tokens.letter_words
         lower = tokens.flags(is_lower_alpha_word) | tokens.flags(lone.__contains__)
         found = lower & listed & apart & linked & _before(apart & linked & tokens.flags(str.isalpha)) & _after(listed)
         return tokens.opening | tokens.one_sided | tokens.before_name | {
@@ -153,7 +153,7 @@ class RealWordRepair:
         >>> sorted(fix._opening(Tokens("Ho said so to Mr Ho."), np.ones(6, dtype=bool)))  # a name
         []
         """
-        words, listed = tokens.letter_words, tokens.listed_flags(self._lexicon.folded_zipf)
+        words, listed = tokens.letter_words, tokens.listed_flags(self._lexicon.word_table)
         lower = tokens.flags(is_lower_alpha_word)
         found = ((lower | tokens.flags(is_capitalised_word)) & listed & tokens.linked_after & apart
                  & _after(lower & listed))
@@ -219,7 +219,7 @@ class RealWordRepair:
         def printed_once(j: int) -> bool:  # repetition is evidence for the writer's word (see _fitting_one_side)
             return tokens.vocabulary.folded_count(words[j]) == 1
 
-        listed, linked_after, bare = tokens.listed_flags(self._lexicon.folded_zipf), tokens.linked_after, tokens.bare
+        listed, linked_after, bare = tokens.listed_flags(self._lexicon.word_table), tokens.linked_after, tokens.bare
         linked_before = _before(linked_after)
         # an unknown word of letters alone, or a number
         unknown = bare & np.where(tokens.flags(str.isalpha), ~listed, tokens.flags(_number))
@@ -250,7 +250,7 @@ class RealWordRepair:
         >>> sorted(fix._before_name(tokens, np.array(paired) < fix._lexicon.bigram_ceiling))
         [1, 6]
         """
-        listed, linked = tokens.listed_flags(self._lexicon.folded_zipf), tokens.linked_after
+        listed, linked = tokens.listed_flags(self._lexicon.word_table), tokens.linked_after
         # a name's word: two letters or more, capitalised or all capitals ("Mr", "MSVC"; not "I", "McKay")
         name = tokens.flags(is_capitalised_word) | tokens.flags(is_alpha_word) & tokens.flags(str.isupper)
         found = (tokens.flags(is_lower_alpha_word) & listed & tokens.bare & linked & _before(linked)

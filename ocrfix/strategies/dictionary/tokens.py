@@ -11,8 +11,8 @@ import bisect
 import operator
 from collections import Counter
 from functools import cached_property
-from itertools import compress, islice
-from typing import Callable
+from itertools import compress, islice, repeat
+from typing import Callable, Mapping
 
 import numpy as np
 import regex
@@ -146,8 +146,8 @@ class Tokens:
         self._distinct = distinct
         self._flags: dict[Callable[[str], bool], np.ndarray] = {}  # see flags
         self._per_core: dict[Callable[[str], bool], list[bool]] = {}  # see per_core
-        self._listed: dict[Callable[[str], float], np.ndarray] = {}  # see listed_flags
-        self._listed_lists: dict[Callable[[str], float], list[bool]] = {}  # see listed
+        self._zipf_table: Mapping[str, float] | None = None  # see zipfs: the table last asked, and its values
+        self._zipf_values = np.zeros(0)
 
     @cached_property
     def core_counts(self) -> Counter[str]:
@@ -190,31 +190,45 @@ class Tokens:
             flags = self._per_core[test] = self.flags(test).tolist()
         return flags
 
-    def listed_flags(self, folded_zipf: Callable[[str], float]) -> np.ndarray:
-        """Is each token's word part a word of letters that ``folded_zipf`` lists (not 0)? An array; each distinct
-        word part is looked up once and the flags kept: the per-token rules ask ~100k times a pass over the corpus OCR.
+    @cached_property
+    def lengths(self) -> np.ndarray:
+        """The length of each token's word part, as an array.
 
-        >>> Tokens("the xqzv, the 3x").listed_flags(lambda word: {"the": 7.7}.get(word, 0.0)).tolist()
+        >>> Tokens("an “Ant, a").lengths.tolist()
+        [2, 3, 1]
+        """
+        return np.fromiter(map(len, self._distinct), dtype=np.intp, count=len(self._distinct))[self._core_numbers]
+
+    def zipfs(self, table: Mapping[str, float]) -> np.ndarray:
+        """The value of each token's word part, folded, in ``table`` (a lexicon's :attr:`~Lexicon.word_table`), 0.0 where
+        it has none, as an array: each distinct word part looked up once, in C (no Python call per part, as a test of
+        :meth:`flags` is); kept for the last table asked.
+
+        >>> Tokens("The xqzv, the").zipfs({"the": 7.7}).tolist()
+        [7.7, 0.0, 7.7]
+        """
+        if self._zipf_table is not table:
+            distinct = np.fromiter(map(table.get, self.folds.values(), repeat(0.0)), dtype=np.float64,
+                                   count=len(self.folds))  # the folds are in the order of the distinct word parts
+            self._zipf_table, self._zipf_values = table, distinct[self._core_numbers]
+        return self._zipf_values
+
+    def listed_flags(self, table: Mapping[str, float]) -> np.ndarray:
+        """Is each token's word part a word of letters that ``table`` (a lexicon's :attr:`~Lexicon.word_table`) lists
+        (not 0)? An array: the per-token rules ask ~100k times a pass over the corpus OCR.
+
+        >>> Tokens("the xqzv, the 3x").listed_flags({"the": 7.7, "3x": 2.0}).tolist()
         [True, False, True, False]
         """
-        flags = self._listed.get(folded_zipf)
-        if flags is None:
-            folds = self.folds
-            distinct = np.fromiter((core.isalpha() and bool(folded_zipf(folds[core])) for core in self._distinct),
-                                   dtype=bool, count=len(self._distinct))
-            flags = self._listed[folded_zipf] = distinct[self._core_numbers]
-        return flags
+        return self.flags(str.isalpha) & (self.zipfs(table) != 0.0)
 
-    def listed(self, folded_zipf: Callable[[str], float]) -> list[bool]:
-        """:meth:`listed_flags` as a list; kept.
+    def listed(self, table: Mapping[str, float]) -> list[bool]:
+        """:meth:`listed_flags` as a list.
 
-        >>> Tokens("the xqzv, the 3x").listed(lambda word: {"the": 7.7}.get(word, 0.0))
+        >>> Tokens("the xqzv, the 3x").listed({"the": 7.7})
         [True, False, True, False]
         """
-        flags = self._listed_lists.get(folded_zipf)
-        if flags is None:
-            flags = self._listed_lists[folded_zipf] = self.listed_flags(folded_zipf).tolist()
-        return flags
+        return self.listed_flags(table).tolist()
 
     @cached_property
     def bare(self) -> np.ndarray:

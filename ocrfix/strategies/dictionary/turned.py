@@ -186,13 +186,12 @@ def turned_lines(tokens: Tokens, lex: lexicon.Lexicon) -> list[tuple[int, int, s
 def _word_runs(tokens: Tokens, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
     """(start, end) of each run of tokens read turned by its words: many no word as printed but a listed word read
     back, no common word as printed among them."""
-    zipf = lex.folded_zipf
-    folds = tokens.folds
-    common = tokens.flags(lambda core: len(core) >= 3 and zipf(folds[core]) >= COMMON_ZIPF)
+    common = (tokens.lengths >= 3) & (tokens.zipfs(lex.word_table) >= COMMON_ZIPF)
     # windows: the runs of tokens between common words; one is read only if MIN_READ tokens could be read back and
     # SHORT_READ are function words read turned ("pue" and, "jo" of, "ay" the): a turned line has its function words
     window = np.cumsum(common)  # each token's window number (a common word opens the next one, being in none)
-    readable = np.bincount(window, weights=tokens.flags(_readable) & ~common)
+    # readable: two characters or more, each one a turned letter is read as (a C test per distinct word part)
+    readable = np.bincount(window, weights=(tokens.lengths >= 2) & tokens.flags(READABLE.fullmatch) & ~common)
     function = np.bincount(window, weights=tokens.flags(_turned_function_words(lex).__contains__))
     found = []
     for number in np.flatnonzero((readable >= MIN_READ) & (function >= SHORT_READ)).tolist():
@@ -213,12 +212,6 @@ def _turned_function_words(lex: lexicon.Lexicon) -> frozenset[str]:
              for shapes in product(*(TURNED[letter][:2] for letter in reversed(word)))}
     return frozenset(form for form, word in forms.items()
                      if lex.folded_zipf(fold(form)) + 1 < lex.folded_zipf(word))  # as the "F" of :func:`_label`
-
-
-def _readable(core: str) -> bool:
-    """Could ``core`` be a word of two letters or more read turned: is every character one a turned letter is
-    read as?"""
-    return len(core) >= 2 and READABLE.fullmatch(core) is not None
 
 
 def _turned_runs(tokens: Tokens, window: range, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
