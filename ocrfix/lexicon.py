@@ -396,13 +396,12 @@ class Vocabulary:
         >>> vocab.count("cat's"), vocab.count("the"), vocab.total
         (2, 1, 4)
         """
-        counts: Counter[str] = Counter()
-        for token, n in tokens.items():
-            folded = fold(token)
+        counts: dict[str, int] = {}  # a plain dict: a Counter calls its Python __missing__ for each new word
+        for folded, n in zip(fold_many(list(tokens)), tokens.values()):  # a token holds no newline
             # most are one word of a-z: WORD's one match, told without the pattern
             for word in (folded,) if folded.isascii() and folded.isalpha() else WORD.findall(folded):
-                counts[word] += n
-        return cls(counts)
+                counts[word] = counts.get(word, 0) + n
+        return cls(Counter(counts))
 
     def count(self, word: str) -> int:
         """How often the text uses ``word``, case-blind and with ’ read as ' (:func:`fold`)."""
