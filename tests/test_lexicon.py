@@ -61,6 +61,23 @@ def test_vocabulary_counts_folded_words():
     assert vocab.count("genscher") == 2
 
 
+def test_a_texts_vocabulary_counts_each_word_of_each_token():
+    # from_token_counts folds the distinct tokens in one call: each word must still be counted as its own token's
+    from collections import Counter
+
+    from ocrfix.corpus import load
+    from ocrfix.lexicon import WORD, fold
+
+    text = load()[0].ocr + " Don’t DON'T to-day ÜBER über “he” 3x, x3 --"
+    expected: Counter[str] = Counter()
+    for token in text.split():
+        expected.update(WORD.findall(fold(token)))
+    vocab = Vocabulary.from_token_counts(Counter(text.split()))
+    assert len(vocab) == len(expected) and vocab.total == sum(expected.values())
+    assert {word: vocab.folded_count(word) for word in expected} == expected
+    assert vocab.count("Don’t") == 2 and vocab.count("über") == 2
+
+
 def test_the_words_that_begin_and_end_listed_pairs():
     lex = Lexicon({"of": 7.0, "the": 7.7, "king": 5.0}, {"of the": 6.5, "the king": 5.0})
     assert lex.pair_firsts == {"of", "the"} and lex.pair_seconds == {"the", "king"}
