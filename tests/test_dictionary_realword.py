@@ -586,7 +586,7 @@ def test_the_tokens_flags_are_each_tokens_own(strategy: Dictionary) -> None:
     """The arrays the real-word suspects are found with (:meth:`Tokens.flags` and its kin) hold, for each token,
     what asking that token alone gives."""
     from ocrfix.corpus import load
-    from ocrfix.strategies.dictionary.tokens import Tokens, is_lower_alpha_word
+    from ocrfix.strategies.dictionary.tokens import Tokens, is_alpha_word, is_lower_alpha_word
 
     zipf = strategy._lexicon.folded_zipf
     for text in [document.ocr for document in load()[:4]] + ["", "one", "“he said,\n\nto"]:
@@ -598,6 +598,8 @@ def test_the_tokens_flags_are_each_tokens_own(strategy: Dictionary) -> None:
             word is not None and bool(zipf(word)) for word in tokens.letter_words]
         assert tokens.zipfs(table).tolist() == [zipf(word) for word in tokens.folded]
         assert tokens.lengths.tolist() == [len(core) for core in tokens.cores]
+        assert tokens.alpha_words.tolist() == [is_alpha_word(core) for core in tokens.cores]
+        assert tokens.lower_words.tolist() == [is_lower_alpha_word(core) for core in tokens.cores]
         assert tokens.linked_after.tolist() == (tokens.linked + [False] if tokens.cores else [])
         assert tokens.bare.tolist() == [raw == core for raw, core in zip(tokens.raws, tokens.cores)]
 

@@ -1983,7 +1983,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
     def _could_join(self, tokens: Tokens) -> set[int]:
         """Cheap test: the i where tokens i and i+1 are two words one space apart whose join is a common word."""
         folded = tokens.folded
-        pairs = map(operator.and_, tokens.per_core(is_alpha_word), tokens.per_core(is_lower_alpha_word)[1:])
+        pairs = (tokens.alpha_words[:-1] & tokens.lower_words[1:]).tolist()
         spaced = list(compress(range(len(folded) - 1), map(operator.and_, pairs, tokens.spaced)))
         joins = self._lexicon.folded_zipfs([folded[i] + folded[i + 1] for i in spaced])
         return {i for i, zipf in zip(spaced, joins) if zipf >= JOIN_MIN_ZIPF}

@@ -130,7 +130,7 @@ class RealWordRepair:
         tokens.one_sided = self._one_sided(tokens, apart)
         tokens.before_name = self._before_name(tokens, apart)
         listed, linked, words = tokens.listed_flags(self._lexicon.word_table), tokens.linked_after, tokens.letter_words
-        lower = tokens.flags(is_lower_alpha_word) | tokens.flags(lone.__contains__)
+        lower = tokens.lower_words | tokens.flags(lone.__contains__)
         found = lower & listed & apart & linked & _before(apart & linked & tokens.flags(str.isalpha)) & _after(listed)
         return tokens.opening | tokens.one_sided | tokens.before_name | {
             i for i in np.flatnonzero(found).tolist() if words[i] not in self.protected}
@@ -154,7 +154,7 @@ class RealWordRepair:
         []
         """
         words, listed = tokens.letter_words, tokens.listed_flags(self._lexicon.word_table)
-        lower = tokens.flags(is_lower_alpha_word)
+        lower = tokens.lower_words
         found = ((lower | tokens.flags(is_capitalised_word)) & listed & tokens.linked_after & apart
                  & _after(lower & listed))
         return {i for i in np.flatnonzero(found).tolist() if words[i] not in self.protected
@@ -224,7 +224,7 @@ class RealWordRepair:
         # an unknown word of letters alone, or a number
         unknown = bare & np.where(tokens.flags(str.isalpha), ~listed, tokens.flags(_number))
         listed_after, listed_before = _after(listed) & apart, _before(listed & apart)  # listed, no commoner pair
-        word = tokens.flags(is_lower_alpha_word) & listed
+        word = tokens.lower_words & listed
         word[0] = word[-1] = False
         after_stop = word & ~linked_before & linked_after & bare & listed_after  # and a mark after the word before
         before_stop = word & linked_before & ~linked_after & listed_before  # and a mark or a sentence's end after it
@@ -252,8 +252,8 @@ class RealWordRepair:
         """
         listed, linked = tokens.listed_flags(self._lexicon.word_table), tokens.linked_after
         # a name's word: two letters or more, capitalised or all capitals ("Mr", "MSVC"; not "I", "McKay")
-        name = tokens.flags(is_capitalised_word) | tokens.flags(is_alpha_word) & tokens.flags(str.isupper)
-        found = (tokens.flags(is_lower_alpha_word) & listed & tokens.bare & linked & _before(linked)
+        name = tokens.flags(is_capitalised_word) | tokens.alpha_words & tokens.flags(str.isupper)
+        found = (tokens.lower_words & listed & tokens.bare & linked & _before(linked)
                  & _after(name) & _before(listed & apart))
         return {i for i in np.flatnonzero(found).tolist() if tokens.letter_words[i] not in self.protected}
 
