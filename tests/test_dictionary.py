@@ -570,3 +570,12 @@ def test_a_habitual_split_keeps_a_possessive_a_marked_string_and_a_word_tail_who
     result = run(default, MILL.format(**kept))
     assert "the miller was a man" in result and "schoolmaster’s" in result and "random lesystem" in result
     assert "“Arough" in result
+
+
+def test_a_page_that_splits_glued_words_seldom_has_no_habit(default):
+    # the same three confident splits among a thousand words and more are slips, not a habit: "millerwas" and
+    # "ifpower" keep their spaces lost
+    story = ("The road from the town ran over the hill and down to the river, where the boats came in each morning "
+             "with fish and wood for the market. ")
+    result = run(default, MILL.format(**SPELLED) + " " + story * 40)
+    assert "He said that at first" in result and "millerwas" in result and "ifpower" in result
