@@ -838,6 +838,13 @@ def test_the_heads_of_an_excerpt_two_pages_apart_go(separator, heads):
     assert cer(words, Pipeline(["layout"]).run(text).text) == 0
 
 
+def test_a_garbled_copy_of_the_first_head_two_pages_on_goes():
+    # OCR misread the copy ("ASHC0MBE"), so the two heads are not grouped as one; its number counting on by two at
+    # the same edge says it is the left page's head two pages on, though the sentences end over it
+    text, words = excerpt_of_two_pages(["56 THE HISTORY OF ASHCOMBE", "58 THE HISTORY OF ASHC0MBE"])
+    assert cer(words, Pipeline(["layout"]).run(text).text) == 0
+
+
 def test_a_titles_copy_under_a_misread_foot_after_a_short_line_goes():
     # the page's last line short (OCR lost its last words), the page's number misread under it ("M7"), the sentence
     # running on over the next page's head: the foot says a page ended, where a letter's "for" over the firm's name
