@@ -1,5 +1,7 @@
 """Capitalised words read as the name the document prints again and again (ocrfix.strategies.dictionary.ownnames)."""
 import ocrfix
+from ocrfix.strategies.dictionary.ownnames import own_name_misreadings
+from ocrfix.strategies.dictionary.tokens import Tokens
 
 LETTER = ("Dear Mr Ingleby,\n\nThank you for your letter about the Water Authority's plans. I have asked the "
           "Authority to report on the drought, and the {} engineers will meet Mr Ingleby's staff on Monday. "
@@ -28,8 +30,8 @@ def test_a_names_first_letter_misread_is_read_as_the_name():
 
 
 def test_names_printed_once_each_and_the_writers_forms_stay():
-    # a name printed once ("Severn") is no evidence for another printed once; a plural beside its singular, and a
-    # word run on to the next ("Ingleby" beside "Inglebys"), are the writer's; so is a common word one letter away
+    # a name printed once ("Severn") is no evidence for another printed once, nor for a common word one letter away
+    # ("Seven"); a longer form of a repeated name ("Authorities" beside "Authority") is the writer's
     text = LETTER.format("Authority's", "Severn").replace("the drought", "the Seven Sisters")
     assert fix(text) == text
     text = LETTER.format("Authority's", "river") + " The Authorities agree."
@@ -41,3 +43,20 @@ def test_two_names_no_engine_confuses_stay():
     text = ("And the sons of Caleb were Mareshah the father of Hebron. And the sons of Hebron were Korah and Tappuah. "
             "And the sons of Pharez were Hezron and Hamul.")
     assert fix(text) == text
+
+
+def own_readings(text: str) -> list[str]:
+    """The names own_name_misreadings reads in ``text``, any word rare and any slip attested."""
+    return [reading for *_, reading in own_name_misreadings(Tokens(text), lambda word: True, lambda *_: True)]
+
+
+def test_two_names_each_printed_again_and_again_stay():
+    # a name printed twice is the writer's spelling, not another's misprint, however close ("Hanson", "Hansen")
+    text = "Mr Hanson met Mr Hansen at the station. Mr Hansen came by train, and Mr Hanson by the coast road."
+    assert own_readings(text) == [] and own_readings(text.replace("Mr Hansen came", "He came")) == ["Hanson"]
+
+
+def test_a_word_two_repeated_names_may_misprint_is_read_as_neither():
+    # "Carel": "Carol" with a letter misread, or "Karel" with its first letter misread; no evidence for either
+    text = "Carol wrote to Karel. Karel told Carol of it, and Carel left."
+    assert own_readings(text) == [] and own_readings(text.replace("Karel", "Ralph")) == ["Carol"]
