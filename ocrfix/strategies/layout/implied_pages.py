@@ -65,9 +65,10 @@ def _implied_breaks(items: list[Line], markers: list[Line], width: int, hard_wra
     headed = [line for line in under_text if line.index + 1 < len(items)
               and (items[line.index + 1].blank_before or _splits_word(items, line.index))]
     candidates = sorted(in_capitals + headed, key=lambda line: line.index)
-    # the heads at the breaks found are copied by later pages' heads too, where OCR garbled the first line
-    titles = [title] + [letters_of(items[start].content).casefold() for start in breaks
-                        if start < len(items) and mostly_capitals(items[start].content)]
+    # the heads at the breaks found are copied by later pages' heads too, where OCR garbled the first line (each
+    # once: a book's heads repeat a few titles hundreds of times, and each is matched against every candidate)
+    titles = list(dict.fromkeys([title] + [letters_of(items[start].content).casefold() for start in breaks
+                                           if mostly_capitals(items[start].content)]))
     heads = _unnumbered_heads(items, candidates, breaks or [0], width, titles)
     # without numbers, the title met once in capitals inside a sentence may be the text's own, set as a display line
     # ("the affairs of" / "THE FIRM" / "have prospered"): once, it must split a word broken at a hyphen, stand under a
