@@ -98,6 +98,7 @@ def announces(word: str, content: str, *, marked: bool) -> bool:
     if not marked and (word[:1].isupper() != following[:1].isupper() or word.isupper() != following.isupper()):
         return False
     a, b = word.casefold(), following.casefold()
-    if a == b or (marked and len(a) >= 2 and b.startswith(a)):   # a marked word's last letters lost ("/ar" / "are")
+    # a marked word's last letters lost ("/ar" / "are"); a letter alone ("/a") starts too many words to say which
+    if a == b or (marked and len(a) >= 2 and b.startswith(a)):
         return True
     return fuzz.ratio(a, b) >= (75 if marked else 88) and min(len(a), len(b)) >= 3

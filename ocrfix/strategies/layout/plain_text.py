@@ -203,7 +203,7 @@ class _PlainText:
             # text's first line breaks no sentence either way: it does not vote.
             voters = [member for member in spaced if self.position[member.index] > 0]
             recurring = len(spaced) >= 3 and (2 * sum(map(self.mid_sentence, voters)) > len(voters)
-                                              or _paper_heads(spaced)) or _facing_pages(spaced)
+                                              or _paper_heads(spaced)) or _heads_of_two_pages(spaced)
             for member in spaced:
                 if recurring or DASHED_NUMBER.search(member.content) or _near_signal(self.items, member):
                     mark(member, "running_head",
@@ -272,14 +272,14 @@ def _counts_up(members: list[Line]) -> bool:
     return up > down
 
 
-def _facing_pages(members: list[Line]) -> bool:
+def _heads_of_two_pages(members: list[Line]) -> bool:
     """Are ``members`` the heads of two pages, as an excerpt of two or three pages may hold no more: the same head
     with the page's number at its outer edge counting on (:func:`.heads_count_on`: "8 PASSAGE TO THE ISLES" / "PASSAGE
     TO THE ISLES 9", or "10 PASSAGE TO THE ISLES" two pages on)? A numbered heading keeps its number on one side,
     counting by one.
 
     >>> heads = [Line(n, 0, 0, 0, content, 0, 0) for n, content in enumerate(["12 THE HALL", "THE HALL 13"])]
-    >>> _facing_pages(heads), _facing_pages(heads[::-1])
+    >>> _heads_of_two_pages(heads), _heads_of_two_pages(heads[::-1])
     (True, False)
     """
     return len(members) == 2 and heads_count_on(members[0].content, members[1].content)
