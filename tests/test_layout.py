@@ -923,3 +923,11 @@ def test_a_garbled_slashed_catchword_inside_a_sentence_goes(separator):
 def test_a_slashed_word_after_a_finished_sentence_stays():
     text = "\n".join(PAGE_END) + ".\n\n/earn-st\n\ne rnest, and that a report would be made to the\n" + "\n".join(NEXT_PAGE)
     assert "/earn-st" in layout(text)
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+@pytest.mark.parametrize("path, under", [("/tmp", "which is cleared at boot"), ("/var/", "for the logs it writes")])
+def test_a_path_on_a_line_of_its_own_inside_a_sentence_stays(separator, path, under):
+    # a slashed word in small letters inside a running sentence whose letters do not match the line under it
+    text = f"Temporary files are written to{separator}{path}{separator}{under}, as the manual says.\n"
+    assert f"{path}{separator}" in layout(text)

@@ -18,6 +18,13 @@ import re
 
 from rapidfuzz import fuzz
 
+from ocrfix.strategies.layout.heads import letters_of
+
+
+# the least match of a garbled catchword's letters with its word's (:func:`garbled_copy`): OCR's slips leave two in
+# three ("o:" for "of" 67, "b t een" under "/betwe-n" 73); a word over another shares a letter or two by chance
+# ("/var" over "for the logs" 33, "/usr" over "so that" 50: a path inside a sentence)
+GARBLED_COPY = 60
 
 # the typewriter catchword's slash, or what OCR makes of it (| ‘ `), perhaps after a stray letter
 CATCHWORD_LINE = re.compile(r"""
@@ -102,3 +109,17 @@ def announces(word: str, content: str, *, marked: bool) -> bool:
     if a == b or (marked and len(a) >= 2 and b.startswith(a)):
         return True
     return fuzz.ratio(a, b) >= (75 if marked else 88) and min(len(a), len(b)) >= 3
+
+
+def garbled_copy(word: str, content: str) -> bool:
+    """May ``word`` be the first word of the line ``content``, OCR having garbled one or both past :func:`announces`
+    ("/betwe-n" over "b t een supply")? Their letters, ``word``'s against as many of the line's and two more (letters
+    misread as two), match at GARBLED_COPY or better.
+
+    >>> garbled_copy("betwe-n", "b t een supply"), garbled_copy("sum-arise", "sumuar.sed in Annex")
+    (True, True)
+    >>> garbled_copy("tmp", "which is cleared at boot"), garbled_copy("verbose", "or quiet")
+    (False, False)
+    """
+    letters = letters_of(word).casefold()
+    return fuzz.partial_ratio(letters, letters_of(content)[:len(letters) + 2].casefold()) >= GARBLED_COPY

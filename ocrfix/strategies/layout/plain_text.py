@@ -11,7 +11,9 @@ from collections import defaultdict
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ocrfix.strategies.layout.catchwords import CATCHWORD_LINE, CATCHWORD_WORDS, announces, catchword, signature_mark
+from ocrfix.strategies.layout.catchwords import (
+    CATCHWORD_LINE, CATCHWORD_WORDS, announces, catchword, garbled_copy, signature_mark,
+)
 from ocrfix.strategies.layout.heads import (
     DASHED_NUMBER, DIGITS, STANDALONE_NUMBER, continuation_head, dated_edge_number, first_page_blocks, head_key,
     head_rules, mostly_capitals, numbered_head, paper_head, short_line,
@@ -116,9 +118,11 @@ class _PlainText:
         # a typewriter's slash marks the catchword where pages were joined by one newline too ("/Board" / "Board")
         slashed = bool((match := CATCHWORD_LINE.match(line.content)) and match.group("slash"))
         # a slashed word in small letters inside a sentence that runs on in small letters under it is a catchword
-        # however OCR garbled it or the word it announces ("water" / "/betwe-n" / "b t een supply areas;")
+        # however OCR garbled it or the word it announces ("water" / "/betwe-n" / "b t een supply areas;"), where
+        # their letters still match: a path is no catchword ("written to" / "/tmp" / "which is cleared")
         garbled = (slashed and word[:1].islower() and following is not None and following.content[:1].islower()
-                   and previous is not None and sentence_runs_on(previous.content, ""))
+                   and previous is not None and sentence_runs_on(previous.content, "")
+                   and garbled_copy(word, following.content))
         if (word and following is not None and previous is not None and after is not None
                 and (after.blank_before or after.furniture or head is not None or top is not None or slashed)
                 and runs_on and (garbled or announces(word, following.content, marked=marked))):
