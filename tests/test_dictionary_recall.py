@@ -313,6 +313,9 @@ def test_a_first_letter_a_repair_adds_takes_the_case_of_the_sentence_or_the_docu
         "The Authority said that the Authority would write to the Authority's members."
     assert run(default, "He said that the uthority would write to its members.") == \
         "He said that the authority would write to its members."
+    # a word the page capitalises only where sentences open is no name: inside a sentence it stays lower-case
+    assert run(default, "Then lhis house was built. This was good. This is it.") == \
+        "Then this house was built. This was good. This is it."
     # a paragraph's first word, a month's or a weekday's name: capitals English sets whatever the neighbours
     assert run(default, "Permanent way\n\nihe track was relaid.") == "Permanent way\n\nThe track was relaid."
     assert run(default, "The river rose in rebruary of that year, and fell on ruesday.") == \

@@ -389,7 +389,9 @@ class Tokens:
         return self._positions.get(word, [])
 
     def capitalised_only(self, word: str) -> bool:
-        """Does the text hold the lower-case ``word`` capitalised twice or more, and never as it is?
+        """Does the text hold the lower-case ``word`` capitalised twice or more, and never as it is, and as a word of
+        its own not only where a sentence may open (a page that prints "This" only at sentences' starts says nothing
+        of how it writes "this" inside one)?
 
         Each word is looked for once (three scans of the text at most); a word printed as a word part of its own is
         found without a scan (most words asked: 607 of 739 on the corpus OCR), and the capitalised form is looked for
@@ -400,6 +402,8 @@ class Tokens:
         >>> tokens = Tokens("the Authority, the Authority's")
         >>> tokens.capitalised_only("authority"), tokens.capitalised_only("the"), tokens.capitalised_only("board")
         (True, False, False)
+        >>> Tokens("It was. This was good. This is it.").capitalised_only("this")
+        False
         """
         found = self._capitalised_only.get(word)
         if found is None:
@@ -407,8 +411,14 @@ class Tokens:
             first = -1 if word in self.folds or word.isalpha() and capitalised not in self._distinct_tokens \
                 else text.find(capitalised)
             found = self._capitalised_only[word] = first >= 0 and word not in text \
-                and text.find(capitalised, first + len(word)) >= 0
+                and text.find(capitalised, first + len(word)) >= 0 \
+                and not self._at_sentence_starts_only(word)
         return found
+
+    def _at_sentence_starts_only(self, word: str) -> bool:
+        """Is every token whose word part folds to ``word`` where a sentence may open (and is there one)?"""
+        positions = self.positions(word)
+        return bool(positions) and all(self.may_open_sentence(j) for j in positions)
 
     @cached_property
     def _distinct_tokens(self) -> str:
