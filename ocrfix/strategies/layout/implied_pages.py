@@ -19,7 +19,7 @@ from ocrfix.strategies.layout.heads import (
 from ocrfix.strategies.layout.joined_pages import HEAD_LETTERS, SAME_HEAD
 from ocrfix.strategies.layout.lines import Line, Lines, sentence_runs_on
 from ocrfix.strategies.layout.page_numbers import (
-    GARBLED_NUMBER, digit_at_edge, edge_number, heads_count_on, misread_foot, page_number,
+    GARBLED_NUMBER, dashed_number, digit_at_edge, edge_number, heads_count_on, misread_foot, page_number,
 )
 from ocrfix.strategies.layout.specks import DIRT_MARKS, printed_rule, speck
 from ocrfix.strategies.layout.tool_markers import MARKER_CHARS, MARKER_ENDS
@@ -240,6 +240,11 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     edges += [line for line in under_text if digit_at_edge(line.content)
               and (2 * len(items[_page_end(items, line.index)].content) >= width
                    or page_number(items[line.index - 1].content))]
+    # pages joined by one newline: a page's number dashed on one side as OCR left it ("- 2", "2 -") under a full line,
+    # over a blank line (a bare number there may be a numbered paragraph's)
+    edges += [number for line in after_blank if line.index > 1 and not (number := items[line.index - 1]).blank_before
+              and len(number.content) <= 8 and dashed_number(number.content)
+              and 2 * len(items[line.index - 2].content) >= width]
     # an engine that keeps (almost) no blank lines keeps none over a foot either: its bare number under a full line
     feet = [line for line in items if len(line.content) <= 4 and line.content[-1].isdigit() and line.index
             and 2 * len(items[line.index - 1].content) >= width] if len(after_blank) * PAGE_LINES < len(items) else []
@@ -295,7 +300,10 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     # a foot closes the text, or where one foot is all an excerpt of two pages holds (numbered items under one heading
     # do none of these: a number stands over the first)
     one_foot = feet and len(numbers) == 1
-    return breaks if 2 * (runs_on + headed * (full_page_runs_on or closing_foot or one_foot)) > len(breaks) else []
+    # or where feet stand over the title at every break (numbered headings each carry their own title)
+    every_head = feet and headed == len(breaks)
+    return (breaks if 2 * (runs_on + headed * (full_page_runs_on or closing_foot or one_foot or every_head)) > len(breaks)
+            else [])
 
 
 def _head_under_number(items: list[Line], index: int, title: str) -> bool:
@@ -310,7 +318,18 @@ def _head_under_number(items: list[Line], index: int, title: str) -> bool:
     """
     content = items[index].content
     return (index + 1 < len(items) and len(content) <= 100 and bool(starting_in_capitals([items[index]]))
-            and repeats_title(content, title))
+            and (repeats_title(content, title) or _copies_short_title(content, title)))
+
+
+def _copies_short_title(content: str, title: str) -> bool:
+    """Does ``content`` copy whole, in capitals, a ``title`` (casefolded letters) too short for :func:`repeats_title`
+    to find inside a head ("THE RELIEF" for "The Relief")?
+
+    >>> _copies_short_title("THE RELIEF", "therelief"), _copies_short_title("THE RELIEF OF MAFEKING", "therelief")
+    (True, False)
+    """
+    return (len(title) < HEAD_LETTERS and mostly_capitals(content)
+            and fuzz.ratio(letters_of(content).casefold(), title) >= SAME_HEAD)
 
 
 def _feet_over_heads(items: list[Line], in_capitals: list[Line], width: int) -> list[Line]:
@@ -379,9 +398,10 @@ def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int], title
     >>> sorted(_titled_breaks(lines.items, [3, 6], {2, 5}, "thebookofruthchapterii"))
     [3]
     """
-    if len(title) < HEAD_LETTERS:
-        return set()
     numbered = not mostly_capitals(items[0].content)   # a numbered head may repeat a title set apart in small letters
+    if len(title) < HEAD_LETTERS:   # a short title only copied whole, under a foot's number
+        return {start for start in breaks
+                if numbered and start - 1 in marked and _copies_short_title(items[start].content, title)}
     return {start for start in breaks
             if (numbered or start not in marked) and repeats_title(items[start].content, title)}
 

@@ -53,6 +53,16 @@ def page_number(content: str) -> tuple[int, bool] | None:
     return value, bool(match.group("word") or match.group("of") or dashed)
 
 
+def dashed_number(content: str) -> bool:
+    """Is the line ``content`` a page number with a dash on one side at least ("- 2", "2 -", "- 2 -": OCR may lose
+    one of a typescript's dashes)?
+
+    >>> dashed_number("- 2"), dashed_number("2 -"), dashed_number("2"), dashed_number("- two")
+    (True, True, False, False)
+    """
+    return bool(_DASHES & set(content)) and page_number(content) is not None
+
+
 def _roman_value(numeral: str) -> int:
     total = 0
     for char, following in zip(numeral, numeral[1:] + " "):

@@ -15,8 +15,8 @@ from ocrfix.strategies.layout.catchwords import (
     CATCHWORD_LINE, CATCHWORD_WORDS, announces, catchword, garbled_copy, signature_mark,
 )
 from ocrfix.strategies.layout.heads import (
-    DASHED_NUMBER, DIGITS, STANDALONE_NUMBER, continuation_head, dated_edge_number, first_page_blocks, head_key,
-    head_rules, mostly_capitals, numbered_head, paper_head, short_line,
+    DASHED_NUMBER, DIGITS, STANDALONE_NUMBER, continuation_head, dated_continuation_head, dated_edge_number,
+    first_page_blocks, head_key, head_rules, mostly_capitals, numbered_head, paper_head, short_line,
 )
 from ocrfix.strategies.layout.implied_pages import PAGE_LINES
 from ocrfix.strategies.layout.lines import Line, LineCodes, Lines, mark, sentence_runs_on
@@ -42,6 +42,7 @@ def classify_plain(lines: Lines, width: int, hard_wrapped: bool) -> None:
     # the page breaks found since: a catchword before the next page's head, a signature mark beside one
     for line, word, marked in catchwords:
         text.mark_catchword(line, word, marked)
+    text.dated_continuation_heads()   # (after the catchwords: a head under no mark announces no word to them)
     text.signature_marks()
 
 
@@ -136,10 +137,14 @@ class _PlainText:
 
     def mark_continued_head(self, line: Line) -> None:
         """A continuation mark ("/1", "./..", "P.T.O.") ends a page: a letter's continuation head right under it
-        ("Dr A. Smith  2 March 1979": the addressee's name and the date) is the next page's head."""
+        ("Dr A. Smith  2 March 1979": the addressee's name and the date) is the next page's head, a number alone
+        there its page number ("/6" / "2" / "6. The Board")."""
         head = self.next_text(line)
-        if (head is not None and head.kind == "body" and self.figures[self.position[head.index]]
-                and continuation_head(head, self.first_page, self.width, self.hard_wrapped) is not None):
+        if head is None or head.kind != "body" or not self.figures[self.position[head.index]]:
+            return
+        if (number := page_number(head.content)) is not None:
+            mark(head, "page_number", f"page number {number[0]} under a continuation mark", 0.8)
+        elif continuation_head(head, self.first_page, self.width, self.hard_wrapped) is not None:
             mark(head, "running_head", "head of the page a continuation mark announces", 0.8)
 
     def mid_sentence(self, line: Line) -> bool:
@@ -212,6 +217,16 @@ class _PlainText:
                 if recurring or DASHED_NUMBER.search(member.content) or _near_signal(self.items, member):
                     mark(member, "running_head",
                          f"running head recurring {len(spaced)} times with a changing number", 0.85)
+
+    def dated_continuation_heads(self) -> None:
+        """Mark a letter's continuation heads under no mark: a line a page or more into the text, over a blank line,
+        with its page number set off by a dash and the letter's date (:func:`.dated_continuation_head`)."""
+        longest = max(1.2 * self.width, 60) if self.hard_wrapped else 100
+        for n in self.figures[PAGE_LINES:].nonzero()[0].tolist():
+            line = self.body[n + PAGE_LINES]
+            if (line.kind == "body" and len(line.content) <= longest and self.blank_after(line)
+                    and dated_continuation_head(line.content, self.first_page)):
+                mark(line, "running_head", "continuation head with its page number and the letter's date", 0.8)
 
     def page_numbers(self, weak_numbers: list[tuple[Line, int]]) -> None:
         """Mark the bare numbers ``weak_numbers`` that count up through the text or sit at a page break."""
