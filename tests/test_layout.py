@@ -933,3 +933,42 @@ def test_a_path_on_a_line_of_its_own_inside_a_sentence_stays(separator, path, un
     # a slashed word in small letters inside a running sentence whose letters do not match the line under it
     text = f"Temporary files are written to{separator}{path}{separator}{under}, as the manual says.\n"
     assert f"{path}{separator}" in layout(text)
+
+
+LETTER_PAGE = wrapped("and it was resolved that the Department should be asked to report on", "it before the next meeting,")
+
+
+@pytest.mark.parametrize("number", ["- 2", "2 -"])
+def test_a_page_number_dashed_on_one_side_between_pages_joined_by_one_newline_goes(number):
+    # OCR lost one of the typescript's dashes ("- 2 -"); the number heads the second page, over a blank line
+    text = LETTER_OPENING + LETTER_PAGE + f"{number}\n\n" + LETTER_PAGE
+    out = layout(text)
+    assert number not in out and out.count("before the next meeting,") == 2
+
+
+def test_a_list_item_of_a_dashed_number_stays():
+    # under a short line, not a page's full one
+    text = LETTER_PAGE + "\nThe options were:\n- 1\n- 2\n\n" + LETTER_PAGE
+    assert "- 2" in layout(text)
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_a_page_number_under_a_continuation_mark_goes(separator):
+    # "/6" announces the next page's paragraph 6; the page's number stands between
+    text = LETTER_OPENING + LETTER_PAGE + f"\n/6{separator}2\n\n6. The Board agreed.\n" + LETTER_PAGE
+    out = layout(text)
+    assert "/6" not in out and "2" not in out.split() and "6. The Board agreed." in out
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_a_continuation_head_with_its_number_and_date_under_no_mark_goes(separator):
+    # the addressee garbled past matching the first page's, one dash lost: the page number set off by a dash and the
+    # letter's date make the line the second page's head
+    text = LETTER_OPENING + LETTER_PAGE + f"{separator}Tne Rt Hon Lorl Ferier - 2 19 May 1986\n\n" + LETTER_PAGE
+    out = layout(text)
+    assert "Ferier" not in out and out.count("before the next meeting,") == 2
+
+
+def test_a_line_with_the_letters_date_and_no_page_number_stays():
+    text = LETTER_OPENING + LETTER_PAGE + "\nThe Board met on 19 May 1986\n\n" + LETTER_PAGE
+    assert "The Board met on 19 May 1986" in layout(text)

@@ -865,3 +865,23 @@ def test_heads_garbled_each_their_own_way_go_where_one_numbered_head_breaks_a_pa
     text = "\n\n".join(head + "\n\n" + "\n".join(lines[11 * n:11 * n + 11]) for n, head in enumerate(heads)) + "\n"
     corrected = Pipeline(["layout"]).run(text).text
     assert not any(head in corrected for head in heads)
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_a_short_titles_copies_under_the_feet_of_pages_go(separator):
+    # "The Relief": too short a title to find inside a head, but copied whole in capitals under each page's foot,
+    # the feet counting up a page into the text with none over the first page, each page ending with its sentence
+    sentences = HISTORY.split(". ")
+    pages = [". ".join(sentences[n:n + 3]) + "." for n in (0, 3, 6)]
+    feet = ["", f"\n\n112{separator}THE RELIEF\n\n", f"\n\n113{separator}THE RELIEF\n\n"]
+    text = "The Relief\n\n" + "".join(foot + "\n".join(textwrap.wrap(page, 60)) for foot, page in zip(feet, pages))
+    assert Pipeline(["layout"]).run(text + "\n").text.split() == ["The", "Relief"] + " ".join(pages).split()
+
+
+def test_a_short_titles_copy_over_a_numbered_section_of_its_own_stays():
+    # a number over the first page too: numbered sections under one heading, no feet
+    sentences = HISTORY.split(". ")
+    pages = [". ".join(sentences[n:n + 3]) + "." for n in (0, 3, 6)]
+    text = "The Relief\n\n" + "".join(f"{number}\n\nTHE RELIEF\n\n" + "\n".join(textwrap.wrap(page, 60)) + "\n\n"
+                                      for number, page in zip((111, 112, 113), pages))
+    assert Pipeline(["layout"]).run(text).text.count("THE RELIEF") == 3
