@@ -302,8 +302,8 @@ def _numbered_breaks(items: list[Line], after_blank: list[Line], in_capitals: li
     one_foot = feet and len(numbers) == 1
     # or where feet stand over the title at every break (numbered headings each carry their own title)
     every_head = feet and headed == len(breaks)
-    return (breaks if 2 * (runs_on + headed * (full_page_runs_on or closing_foot or one_foot or every_head)) > len(breaks)
-            else [])
+    votes = runs_on + headed * (full_page_runs_on or closing_foot or one_foot or every_head)
+    return breaks if 2 * votes > len(breaks) else []
 
 
 def _head_under_number(items: list[Line], index: int, title: str) -> bool:
@@ -391,7 +391,9 @@ def _copies_title(content: str, titles: list[str]) -> bool:
 def _titled_breaks(items: list[Line], breaks: list[int], marked: set[int], title: str) -> set[int]:
     r"""The implied pages' breaks whose page opens with the text's ``title`` as its running head
     (:func:`repeats_title`). Where the title is in capitals, only a head without a number of its own counts (under a
-    foot's number): the first of a series of numbered headings opens a text so.
+    foot's number): the first of a series of numbered headings opens a text so. A title too short to find inside a
+    head counts only copied whole under a foot's number, where the title is not in capitals
+    (:func:`_copies_short_title`).
 
     >>> lines = Lines.scan("The Book of Ruth. Chapter II\n\ntext\n\n12\n\nTHE BOOK OF RUTH.\n\n"
     ...                    "text\n\n13\n\nTHE HARVEST")
