@@ -418,6 +418,19 @@ def test_a_sum_in_pounds_set_with_an_l_is_no_misread_number_in_a_text_of_sterlin
         "Tin was standard at 611 and 621 that year."  # no sterling in the text: figures, as before
 
 
+def test_a_figures_second_digit_read_as_a_letter_before_a_share_or_a_unit(default):
+    # RapidOCR letters (corpus, held-out setB, setD): "7l per cent", "6l lbs.", "1o per cent."
+    assert run(default, "Reservoirs stood at 7l per cent of capacity, a shortage of 6l lbs. and 1o per cent. more") \
+        == "Reservoirs stood at 71 per cent of capacity, a shortage of 61 lbs. and 10 per cent. more"
+    kept = "Interest at 5l. per cent. was paid; 1l as well, by 2o, to A4l per cent."  # pounds set with an l; no unit
+    assert run(default, kept) == kept
+
+
+def test_a_years_nine_read_as_a_g(default):
+    # RapidOCR letters (corpus): "coverage by 19g5" for 1995; a last g may be grams run on
+    assert run(default, "Coverage by 19g5 would require more.") == "Coverage by 1995 would require more."
+    kept = "Add 198g of flour and 10g of salt."
+    assert run(default, kept) == kept
 def test_a_common_word_misread_with_a_capital_inside_a_sentence(default):
     # typewritten letters (held-out setB): "Ehe" (Zipf 2.1) for "the" between two lower-case words was a name
     assert run(default, "We shall call upon you in Ehe afternoon, if convenient, and settle the question.") == \

@@ -73,8 +73,8 @@ from ocrfix.strategies.dictionary.ownpairs import own_pair_misreadings
 from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
                                                   glued_function_words, glued_initials, lost_spaces, misread_commas,
                                                   misread_title_marks, printed_apart, stray_marks, stray_stops)
-from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_noughts, misread_pound_signs, misread_pounds,
-                                                misread_shillings, pounds_in_l)
+from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_figure_digits, misread_noughts,
+                                                misread_pound_signs, misread_pounds, misread_shillings, pounds_in_l)
 from ocrfix.strategies.dictionary import turned
 from ocrfix.strategies.dictionary.turned import turned_lines
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, MARKS_BEFORE,
@@ -719,7 +719,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
     def _lost_spaces(self, text: str) -> list[Edit]:
         """Spaces lost after punctuation, marks printed in their fullwidth forms and specks read as full stops
         (see :mod:`.spacing`), function words read as their capitals (:mod:`.miscased`), the pound's "lb" read as
-        "Ib", its sign as an f and a nought as O (:mod:`.units`)."""
+        "Ib", its sign as an f, a nought as O and a figure's second digit as the letter of its shape (:mod:`.units`)."""
         found = [(*match.span(1), replacement, "a space lost after punctuation between two words")
                  for match, replacement in lost_spaces(text, self._lexicon.folded_zipf)]
         found += [(*match.span(), replacement,
@@ -747,6 +747,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                   for match in misread_pound_signs(text)]
         found += [(*match.span(), "0", "a nought read as a capital O in a sum of shillings and pence")
                   for match in misread_noughts(text)]
+        found += [(*match.span(), "1" if match.group() in "lI" else "0",
+                   "a figure's 1 or 0 read as the letter of its shape before a share or a unit")
+                  for match in misread_figure_digits(text)]
         found += [(start, start, "£", "a pound sign lost before a sum of pounds, shillings and pence")
                   for start in lost_pound_signs(text)]
         return sorted((self.edit(text, start, end, replacement, confidence=PATTERN_CONFIDENCE, reason=reason)

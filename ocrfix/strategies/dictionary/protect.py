@@ -62,6 +62,9 @@ NUMBER_LETTERS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 DIGIT_FOR_LOWER_LETTER = str.maketrans("105", "los")  # inside a word ("1ost"): translates back to the letters
 ASCII_DIGITS = frozenset("0123456789")
 NUMBER_LIKE = regex.compile(r"[0-9lIOo]+")
+# A year (1500-2099) whose inner 9 was read as a g, the same loop over a tail ("19g5"); not a last g: "198g" may be
+# grams run on.
+YEAR_WITH_G = regex.compile(r"(?=[0-9g]{4}$)(?:1[5-9g]|20)[0-9g][0-9]")
 # An ordinal ("14th", "21st") with letters an engine prints for its digits; "i" too, as in "i4th".
 ORDINAL_LIKE = regex.compile(r"([0-9lIiOo]+)(st|nd|rd|th)")
 # A number in thousands groups, perhaps with decimals, after a pound sign or the "f" engines read for one.
@@ -214,13 +217,18 @@ def is_noisy(core: str) -> bool:
 
 
 def repair_number(core: str) -> str | None:
-    """``core`` with l/I read as 1 and O/o as 0, if it is clearly a number (two or more real digits).
+    """``core`` with l/I read as 1 and O/o as 0, if it is clearly a number (two or more real digits); a year's
+    inner g as 9 (YEAR_WITH_G).
 
     >>> repair_number("19O5"), repair_number("1867"), repair_number("lol")
     ('1905', None, None)
+    >>> repair_number("19g5"), repair_number("198g"), repair_number("10g"), repair_number("2g05")
+    ('1995', None, None, None)
     """
     if ASCII_DIGITS.isdisjoint(core):
         return None  # both patterns below need a digit: most words are searched for none
+    if core.count("g") == 1 and YEAR_WITH_G.fullmatch(core):
+        return core.replace("g", "9")
     grouped = GROUPED_NUMBER.fullmatch(core)
     if grouped is not None:
         return _repair_grouped(grouped)

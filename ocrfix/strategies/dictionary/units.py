@@ -53,6 +53,13 @@ POUNDS_IN_L = regex.compile(r"\d{1,2}l|\d{1,3}(?:,\d{3})+l")
 NOUGHT = regex.compile(r"(?<=\b(?:\d{1,2}|O)[sS]\.?\s?)O(?=d\b)"
                        r"|(?<=(?:£\s?\d[\d,]*|\b\d[\d,]*l\.)\s?)O(?=s\b\.?\s?(?:\d{1,2}|O)d\b)")
 
+# A figure of one digit whose second digit, a 1 or a 0, was read as the letter of its shape ("7l per cent", "1o per
+# cent.", "6l lbs."): before a share or a unit of measure a number stands, and no word or code is a digit and one
+# letter. Not the l of a sum in pounds set the old way ("5l. per cent.", "47l."): no stop may follow the l.
+ONE_DIGIT_FIGURE = regex.compile(r"(?<=(?<![\p{L}\p{N}£$€.,/'’_-])[1-9])[lIoO](?=%|\s(?:per\s?cent\b|percent\b|"
+                                 r"(?:lbs?|tons?|tonnes?|miles?|acres?|feet|ft|yards?|inches|metres?|meters?|km|kg|"
+                                 r"gallons?|million)\b))")
+
 
 def misread_pounds(text: str) -> Iterator[regex.Match]:
     """Each capital I or 1 that is the l of a pound's abbreviation after a number or "per" (see the module).
@@ -124,6 +131,16 @@ def misread_noughts(text: str) -> Iterator[regex.Match]:
     """
     return NOUGHT.finditer(text) if "O" in text else iter(())
 
+
+def misread_figure_digits(text: str) -> Iterator[regex.Match]:
+    """Each l, I, o or O that is the second digit of a figure of two before a share or a unit (ONE_DIGIT_FIGURE).
+
+    >>> [m.group() for m in misread_figure_digits("at 7l per cent, 1o per cent., 6l lbs., 2O% and 3o miles")]
+    ['l', 'o', 'l', 'O', 'o']
+    >>> list(misread_figure_digits("at 5l. per cent., A4l per cent, 1l as well, 2o, to, 1,2o miles, v1o per cent"))
+    []
+    """
+    return ONE_DIGIT_FIGURE.finditer(text)
 
 def pounds_in_l(cores: list[str], text: str) -> set[int]:
     """The numbers of the word parts ``cores`` of ``text`` that are sums in pounds set with an l (POUNDS_IN_L), in a
