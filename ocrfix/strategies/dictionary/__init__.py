@@ -198,6 +198,7 @@ SUFFIXES = frozenset(("able", "ible", "ably", "ibly", "tion", "sion", "ation", "
                       "ist", "ish", "ive", "ative", "ial", "ical", "ship", "hood", "dom", "ward", "wards", "wise",
                       "fold", "some", "like", "est", "ing", "ling", "let", "ette", "ese", "ian", "ean", "ory", "ary"))
 CLITICS = frozenset(("s", "t", "d", "m", "ll", "re", "ve"))  # an apostrophe's endings: "Council 's" is split off, no letter lost
+CASE_SHAPE_LETTERS = frozenset("cosvwxz")  # small letters whose capitals are the same shape, larger
 PAIR_RIVAL_ZIPF = 4.0  # a reading of a mark as two letters this common rivals its reading with the next letter as one
 LOST_LETTER_MARKS = "“‘\"'-.,*_"  # marks OCR prints for a word's first letter (_: an unread glyph)
 # Of the symbols OCR prints for a letter, those no key or name is written with before one letter: a worn letter's
@@ -1157,10 +1158,14 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
         if closing and self._own_closing(word, nxt):
             return None  # asked before any reading is scored: most stops before a lower-case word are the text's
-        listed = [] if digit else self._edge_forms(word, last)
+        # letters lost before a capitalised word leave its next letter printed as a capital, which an engine does
+        # mostly where both cases are one shape (CASE_SHAPE_LETTERS): where they differ, two common words run together
+        # are the likelier reading ("‘Ata Vestry": At a, not Data); the mark and the capital read as one letter stay
+        unlike = self._capital_unlike_small(core) and self._runs_two_common_words(word)
+        listed = [] if digit or unlike else self._edge_forms(word, last)
         pair = not listed and not lex.folded_zipf(word)  # no letter makes a word of it: the mark may stand for two
         edge = last or dash or stop or closing
-        two = [] if edge else self._pair_forms(word, mark)  # "“om": from, not mom; "‘tervals": intervals
+        two = [] if edge or unlike else self._pair_forms(word, mark)  # "“om": from, not mom; "‘tervals": intervals
         # the mark and the first letter read as one ("‘vere": were), where the mark makes no common word as two
         # letters ("“ve": five) and the word as printed is no common one ("the “rst person to “take": a speck)
         merged = [] if edge or len(word) < 2 and not digit or any(zipf >= PAIR_RIVAL_ZIPF for _, zipf in two) \
@@ -1215,6 +1220,25 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         place = "last letter" if last else "first two letters" if two_letters else "first letter"
         printed = mark + word[0] if any(fold(best) == form for form, _ in merged) else mark
         return best, round(confidence, 3), f"\"{printed}\" misread for the {place} of \"{best}\"", mark_at
+
+    @staticmethod
+    def _capital_unlike_small(core: str) -> bool:
+        """Is ``core`` capitalised, not in capitals, with a first letter whose capital and small forms differ in shape
+        (CASE_SHAPE_LETTERS: c o s v w x z)? A letter put before it makes a word with a capital second letter.
+
+        >>> [Dictionary._capital_unlike_small(core) for core in ("Ata", "Ould", "EAL")]
+        [True, False, False]
+        """
+        return core[:1].isupper() and not core.isupper() and core[0].lower() not in CASE_SHAPE_LETTERS
+
+    def _runs_two_common_words(self, word: str) -> bool:
+        """Does ``word`` split into two words in common use (COMMON_WORD_ZIPF each), a space lost between them?
+
+        >>> d = Dictionary()
+        >>> d._runs_two_common_words("ata"), d._runs_two_common_words("lain")
+        (True, False)
+        """
+        return any(min(z_left, z_right) >= COMMON_WORD_ZIPF for _, _, z_left, z_right in self._splits_in_two(word))
 
     @staticmethod
     def _marked_capital(tokens: Tokens, i: int) -> bool:
