@@ -46,7 +46,7 @@ LETTER = regex.compile(r"\p{L}")
 #   capitalised there): a doubtful place counts as an opening.
 # - Tokens.opens_sentence: beyond doubt (a lower-case word's or a headline's stop). Where the printed capital
 #   is taken for the sentence's and the word read as a lower-case misreading: a doubtful place is none.
-# - Tokens.word_stop_before and stop_before: a word (not a speck, an initial, "e.g.") with a stop right
+# - Tokens.word_stop_before and stop_before: a word or a figure (not a speck, an initial, "e.g.") with a stop right
 #   after it. Where a repair's new first letter, whose case the print lost, is made a capital; the first
 #   on tokens, the second on the raw text for the final edits (a closing quote may follow the stop there).
 #   Tokens.item_number_before adds a numbered paragraph's number at a line's start ("19. rhe" -> "The"):
@@ -497,17 +497,17 @@ class Tokens:
 
     def word_stop_before(self, i: int) -> bool:
         """Does the token before token i end in a full stop, its only one, right after a word of two letters or
-        more (not a speck, an initial or "e.g.")? A "!" or "?" counts only where that stop stands before it
-        ("word.?"): a word's own "!" or "?" is no stop here.
+        more or a figure of two digits or more ("closing at 187. rnold took"; not a speck, an initial or "e.g.")? A
+        "!" or "?" counts only where that stop stands before it ("word.?"): a word's own "!" or "?" is no stop here.
 
-        >>> tokens = Tokens("faster. ihe de: ctive J. ihe e.g. ihe")
-        >>> [tokens.word_stop_before(i) for i in (1, 3, 5, 7)]
-        [True, False, False, False]
+        >>> tokens = Tokens("faster. ihe de: ctive J. ihe e.g. ihe at 187. rnold")
+        >>> [tokens.word_stop_before(i) for i in (1, 3, 5, 7, 10)]
+        [True, False, False, False, True]
         """
         if i == 0:
             return False
         before, core = self.raws[i - 1], self.cores[i - 1]
-        return before[-1:] in ".!?" and len(core) > 1 and core.isalpha() and before.count(".") == 1
+        return before[-1:] in ".!?" and len(core) > 1 and (core.isalpha() or core.isdigit()) and before.count(".") == 1
 
     def item_number_before(self, i: int) -> bool:
         """Is token i-1 a number with a stop or a bracket ("19.", "3)") opening its line: the number of a numbered
