@@ -195,7 +195,7 @@ def test_capital_i_read_for_a_first_l_takes_the_case_of_its_place(default):
 def test_a_new_first_letter_after_a_numbered_paragraphs_number_is_a_capital(default):
     text = "the men of the people of Israel:\n\n19. ihe children of Hashum, two hundred.\nin 1867. ihe end"
     assert run(default, text) == ("the men of the people of Israel:\n\n19. The children of Hashum, two hundred.\n"
-                                  "in 1867. the end")  # a number inside a line opens no item
+                                  "in 1867. The end")  # inside a line a figure's stop ends a sentence (acc28b)
 
 
 def test_one_capital_inside_a_common_word_is_lower_cased(default):
