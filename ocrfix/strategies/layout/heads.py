@@ -27,8 +27,6 @@ from ocrfix.strategies.layout.specks import printed_rule
 # a page number set off by dashes inside a running head: "Mr Smith  - 2 -  4 May 1983"
 DASHED_NUMBER = re.compile(r"(?:^|\s)[\-\u2010-\u2015=~]\s?(\d{1,4})\s?[\-\u2010-\u2015=~](?:\s|$)"
                            r"|\bpage\s+(\d{1,4})\b", re.I)
-# or on one side only, as OCR may leave it ("Mr Smith - 2 4 May 1983")
-_HALF_DASHED_NUMBER = re.compile(r"\s(?:[\-\u2010-\u2015=~]\s?\d{1,3}|\d{1,3}\s?[\-\u2010-\u2015=~])\s")
 # a number of its own, no part of a word, a decimal, a time or a date ("24", not "2.5", "10:30", "3/4")
 STANDALONE_NUMBER = re.compile(r"(?<![\w.,:/])\d{1,4}(?![\w,:/]|\.\d)")
 # a head's number that OCR glued to a mark or to the title ("42. THE SECOND BOOK", "52THE FIRST BOOK"), as a
@@ -40,6 +38,10 @@ _LETTERS_WORD = re.compile(r"[^\W\d_]{2,}")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_WORD = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
+# a page number dashed on one side only, as OCR may leave it ("Mr Smith - 2 4 May 1983"); no date's day after a dash
+# ("Next meeting - 12 May 1986")
+_HALF_DASHED_NUMBER = re.compile(
+    rf"\s(?:[\-\u2010-\u2015=~]\s?\d{{1,3}}|\d{{1,3}}\s?[\-\u2010-\u2015=~])\s(?!\s*{_MONTH})", re.IGNORECASE)
 _DATE = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+\d{{2,4}}\b|\b{_MONTH}\s+{_DAY},?\s+\d{{4}}\b", re.IGNORECASE)
 # a paper's date as its head prints it, or as OCR reads it ("MARCH 2. 1877": the comma read as a point)
 _PAPER_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}[,.]?\s+\d{{4}}\b|\b{_MONTH}\s+{_DAY}[,.]?\s+\d{{4}}\b", re.IGNORECASE)
@@ -152,6 +154,8 @@ def dated_continuation_head(content: str, first_page: list[str]) -> bool:
     True
     >>> dated_continuation_head("London SW1A 2BN - 2 of them", blocks), dated_continuation_head("Mr L. Aske 2", blocks)
     (False, False)
+    >>> dated_continuation_head("Next Meeting - 12 February 1976", blocks)   # the dash sets off a date's day
+    False
     """
     return (bool(_HALF_DASHED_NUMBER.search(content)) and head_like(content, full_stop=True)
             and any(_MONTH_WORD.search(block) and DIGITS.search(block) and fuzz.partial_ratio(block, content) >= 80
