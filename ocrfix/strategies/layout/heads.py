@@ -117,13 +117,24 @@ def first_page_blocks(lines: list[Line]) -> list[str]:
     return [line.content for line in lines[:15] if 6 <= len(line.content) <= 45]
 
 
+def longest_head(width: int, hard_wrapped: bool) -> float:
+    """The most characters a letter's continuation head may hold in a text of measure ``width``: a fifth over it, 60
+    at least. A text that is not hard-wrapped has no measure to compare with: its head is at most 100 characters, not
+    a page whose lines were joined into one (head and all).
+
+    >>> longest_head(65, True), longest_head(40, True), longest_head(65, False), longest_head(900, False)
+    (78.0, 60, 78.0, 100)
+    """
+    longest = max(1.2 * width, 60)
+    return longest if hard_wrapped else min(longest, 100)
+
+
 def continuation_head(line: Line, first_page: list[str], width: int, hard_wrapped: bool) -> tuple[str, float] | None:
     """(reason, confidence) where ``line`` is a letter's continuation head, else None.
 
     Known by a page number set off by dashes, or by repeating two of the first page's short
-    lines (``first_page``: the addressee's name and the date), however OCR garbled the number between them.
-    A text that is not hard-wrapped has no measure to compare with: its head is at most 100
-    characters, not a page whose lines were joined into one (head and all).
+    lines (``first_page``: the addressee's name and the date), however OCR garbled the number between them, and
+    no longer than :func:`longest_head`.
 
     >>> blocks = ["22 June 1984", "Mrs M. J. Ellerby", "Department of Trade"]
     >>> continuation_head(Line(0, 0, 0, 0, "Mrs M. J. Ellerby = 25 22 June 1984", 0, 0), blocks, 65, True)
@@ -131,10 +142,7 @@ def continuation_head(line: Line, first_page: list[str], width: int, hard_wrappe
     >>> continuation_head(Line(0, 0, 0, 0, "Mrs Ellerby wrote on 3 May", 0, 0), blocks, 65, True) is None
     True
     """
-    longest = max(1.2 * width, 60)
-    if not hard_wrapped:
-        longest = min(longest, 100)
-    if len(line.content) > longest:
+    if len(line.content) > longest_head(width, hard_wrapped):
         return None
     if DASHED_NUMBER.search(line.content):
         return "continuation head with its page number", 0.85

@@ -16,7 +16,8 @@ from ocrfix.strategies.layout.catchwords import (
 )
 from ocrfix.strategies.layout.heads import (
     DASHED_NUMBER, DIGITS, STANDALONE_NUMBER, continuation_head, dated_continuation_head, dated_edge_number,
-    first_page_blocks, head_key, head_rules, mostly_capitals, numbered_head, paper_head, short_line,
+    first_page_blocks, head_key, head_rules, longest_head, mostly_capitals, numbered_head, paper_head,
+    short_line,
 )
 from ocrfix.strategies.layout.implied_pages import PAGE_LINES
 from ocrfix.strategies.layout.lines import Line, LineCodes, Lines, mark, sentence_runs_on
@@ -221,7 +222,7 @@ class _PlainText:
     def dated_continuation_heads(self) -> None:
         """Mark a letter's continuation heads under no mark: a line a page or more into the text, over a blank line,
         with its page number set off by a dash and the letter's date (:func:`.dated_continuation_head`)."""
-        longest = max(1.2 * self.width, 60) if self.hard_wrapped else 100
+        longest = longest_head(self.width, self.hard_wrapped)
         for n in self.figures[PAGE_LINES:].nonzero()[0].tolist():
             line = self.body[n + PAGE_LINES]
             if (line.kind == "body" and len(line.content) <= longest and self.blank_after(line)
