@@ -431,6 +431,8 @@ def test_a_years_nine_read_as_a_g(default):
     assert run(default, "Coverage by 19g5 would require more.") == "Coverage by 1995 would require more."
     kept = "Add 198g of flour and 10g of salt."
     assert run(default, kept) == kept
+
+
 def test_a_common_word_misread_with_a_capital_inside_a_sentence(default):
     # typewritten letters (held-out setB): "Ehe" (Zipf 2.1) for "the" between two lower-case words was a name
     assert run(default, "We shall call upon you in Ehe afternoon, if convenient, and settle the question.") == \

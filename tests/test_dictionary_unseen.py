@@ -530,6 +530,8 @@ def test_a_mark_before_a_capital_unlike_its_small_letter_is_no_lost_first_letter
     assert dictionary.run("Minutes. ‘Ata Vestry held on Monday the wardens were chosen.").text == (
         "Minutes. ‘At a Vestry held on Monday the wardens were chosen.")
     assert dictionary.run("He said that he “Ould not come.").text == "He said that he Would not come."
+
+
 def test_a_print_that_loses_first_letters_to_marks_has_its_other_marks_read_again(dictionary):
     # held-out King James Bible (Tesseract): where three marks were read as first letters, a mark the first look left
     # ("garments “or Aaron": or / for; "~hall": hall / shall) is read again as a likelier letter

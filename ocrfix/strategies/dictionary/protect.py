@@ -64,7 +64,7 @@ ASCII_DIGITS = frozenset("0123456789")
 NUMBER_LIKE = regex.compile(r"[0-9lIOo]+")
 # A year (1500-2099) whose inner 9 was read as a g, the same loop over a tail ("19g5"); not a last g: "198g" may be
 # grams run on.
-YEAR_WITH_G = regex.compile(r"(?=[0-9g]{4}$)(?:1[5-9g]|20)[0-9g][0-9]")
+YEAR_WITH_G = regex.compile(r"(?:1[5-9g]|20)[0-9g][0-9]")   # (matched whole)
 # An ordinal ("14th", "21st") with letters an engine prints for its digits; "i" too, as in "i4th".
 ORDINAL_LIKE = regex.compile(r"([0-9lIiOo]+)(st|nd|rd|th)")
 # A number in thousands groups, perhaps with decimals, after a pound sign or the "f" engines read for one.

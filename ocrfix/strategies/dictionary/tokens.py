@@ -416,7 +416,13 @@ class Tokens:
         return found
 
     def _at_sentence_starts_only(self, word: str) -> bool:
-        """Is every token whose word part folds to ``word`` where a sentence may open (and is there one)?"""
+        """Is every token whose word part folds to ``word`` where a sentence may open (and is there one)?
+
+        >>> Tokens("It was. This was good. This is it.")._at_sentence_starts_only("this")
+        True
+        >>> Tokens("It was. This was good, and This is it.")._at_sentence_starts_only("this")
+        False
+        """
         positions = self.positions(word)
         return bool(positions) and all(self.may_open_sentence(j) for j in positions)
 

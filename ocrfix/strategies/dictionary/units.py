@@ -142,6 +142,7 @@ def misread_figure_digits(text: str) -> Iterator[regex.Match]:
     """
     return ONE_DIGIT_FIGURE.finditer(text)
 
+
 def pounds_in_l(cores: list[str], text: str) -> set[int]:
     """The numbers of the word parts ``cores`` of ``text`` that are sums in pounds set with an l (POUNDS_IN_L), in a
     text that sets sterling.
