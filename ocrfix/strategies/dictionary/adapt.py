@@ -24,6 +24,19 @@ the rest: no listed pair of "tho" anywhere in the document, a reading that fits 
 >>> seen = DocumentConfusions.from_repairs([], "tho man in the town. the end", [("tho", "the"), ("Tho", "The")])
 >>> round(seen.word_boost("the", "tho", -2.7), 2), seen.word_boost("thou", "tho", -2.7)
 (2.4, 0.0)
+
+A page of faint type loses letters as a habit, whichever letters they are: "Commnwealth", "inistor", "Nvembe".
+Each letter is lost too seldom to count as a confusion of its own, but the lost letters the page's confident
+repairs put back, any letter, counted over the letters it prints, are the page's rate of losing one; it makes
+each lost letter that much likelier there than the model's rate for that letter ("se you" is "see you" there).
+Asked for (``lost``) where a neighbour's evidence backs the reading, not for a word opening a sentence, read by
+the sentence's start alone: a listed word one letter short of another is a word too ("offi. als would" for
+"officials" is no "Also").
+
+>>> seen = DocumentConfusions.from_repairs([("goverment", "government"), ("ommittee", "committee"),
+...                                        ("Commnwealth", "Commonwealth")], "the government committee met")
+>>> round(seen.boost("o", "", -3.5, lost=True), 2), seen.boost("o", "", -3.5), seen.boost("on", "", -3.5, lost=True)
+(2.53, 0.0, 0.0)
 """
 from __future__ import annotations
 
@@ -37,6 +50,7 @@ from ocrfix.errormodel import MAX_SEGMENT, blocks
 from ocrfix.lexicon import fold
 
 LETTER_RUN = regex.compile(r"\p{L}+")  # a run of letters (a word stands alone where it is one)
+LETTER = regex.compile(r"\p{L}")
 # A confusion counts as this document's own only when its confident repairs show it this often, in at
 # least two different words: one repair may be wrong, one word may be a misprint of its own.
 MIN_REPAIRS = 2
@@ -59,6 +73,10 @@ class DocumentConfusions:
         right = _standing_alone({pair[0] for pair in word_counts}, text)  # each intended word printed right
         self._word_rates: dict[tuple[str, str], float] = {  # (intended word, printed word) -> rate
             pair: count / (count + right[pair[0]]) for pair, count in word_counts.items()}
+        lost = {run: count for run, count in counts.items() if len(run[0]) == 1 and not run[1]}
+        lost_words = set().union(*(words[run] for run in lost))
+        habitual = sum(lost.values()) >= MIN_REPAIRS and len(lost_words) >= MIN_WORDS
+        self._lost_rate = sum(lost.values()) / (sum(lost.values()) + len(LETTER.findall(text))) if habitual else None
 
     @classmethod
     def from_repairs(cls, repairs: Iterable[tuple[str, str]], text: str,
@@ -78,12 +96,16 @@ class DocumentConfusions:
         return cls(counts, words, fold(text), Counter((fold(repaired), fold(printed)) for printed, repaired in misprints))
 
     def __bool__(self) -> bool:
-        return bool(self._rates or self._word_rates)
+        return bool(self._rates or self._word_rates or self._lost_rate)
 
-    def boost(self, intended: str, observed: str, model_log_prob: float) -> float:
+    def boost(self, intended: str, observed: str, model_log_prob: float, lost: bool = False) -> float:
         """How much likelier (log10) this document makes the confusion than the model's ``model_log_prob``;
-        0 for a confusion the document's repairs do not show."""
-        return _lift(self._rates.get((intended, observed)), model_log_prob)
+        0 for a confusion the document's repairs do not show; with ``lost``, one letter lost at the page's rate of
+        losing one where its repairs show no rate for that letter alone."""
+        rate = self._rates.get((intended, observed))
+        if rate is None and lost and not observed and len(intended) == 1:
+            rate = self._lost_rate
+        return _lift(rate, model_log_prob)
 
     def word_boost(self, intended: str, printed: str, model_log_prob: float) -> float:
         """How much likelier (log10) this document makes the folded word ``intended`` printed as the folded

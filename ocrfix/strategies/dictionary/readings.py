@@ -81,6 +81,19 @@ def letters_for_letters(word: str, replacement: str) -> bool:
     return all(intended and observed for intended, observed in blocks(fold(replacement), word))
 
 
+def letters_read_or_lost(word: str, replacement: str) -> bool:
+    """Does the repair read each run of printed characters it changes as other letters, or put back one lost
+    letter where none is printed, adding none ("commnwealth" -> "Commonwealth", "marcli" -> "March"; not
+    "maureens" -> "Maureen", "cmwealth" -> "commonwealth")?
+
+    >>> letters_read_or_lost("commnwealth", "Commonwealth"), letters_read_or_lost("marcli", "March")
+    (True, True)
+    >>> letters_read_or_lost("maureens", "Maureen"), letters_read_or_lost("cmwealth", "commonwealth")
+    (False, False)
+    """
+    return all(intended and (observed or len(intended) == 1) for intended, observed in blocks(fold(replacement), word))
+
+
 def drops_edge(word: str, replacement: str) -> bool:
     """Does the repair delete the word's first or last characters outright ("toa" -> "to"), rather
     than read them as other letters ("rnodern" -> "modern")?"""

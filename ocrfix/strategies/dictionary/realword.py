@@ -37,7 +37,7 @@ from ocrfix.strategies.dictionary.candidates import LOOKUP_CACHE, remember
 from ocrfix.strategies.dictionary.misreadings import MisreadingIndex
 from ocrfix.strategies.dictionary.protect import ORDINAL_OR_DECADE
 from ocrfix.strategies.dictionary.readings import (MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF, UNKNOWN_ZIPF,
-                                                   best_reading, drops_edge, letters_for_letters, with_case)
+                                                   best_reading, drops_edge, letters_read_or_lost, with_case)
 from ocrfix.strategies.dictionary.spacing import ABBREVIATED_WORDS, UNENDING_WORDS
 from ocrfix.strategies.dictionary.tokens import Tokens, is_alpha_word, is_capitalised_word, is_lower_alpha_word
 from ocrfix.strategies.dictionary.variants import spelling_variants
@@ -321,8 +321,9 @@ class RealWordRepair:
         word as printed by REAL_WORD_ODDS in the noisy channel (word pairs x frequency x error model; a
         reading the document uses elsewhere likelier, as CACHE_WEIGHT says: "the nodule to use" beside "the
         module" and "each module" is "module"; the model's rates raised to the document's own where
-        ``confusions`` shows them: letter confusions, or the word's own misprint as the reading, where a
-        real-word repair elsewhere in the document showed it). A word at a clause's edge or beside an unknown
+        ``confusions`` shows them: letter confusions, a letter lost at the page's own rate but for a sentence's
+        opening, or the word's own misprint as the reading, where a real-word repair elsewhere in the document
+        showed it). A word at a clause's edge or beside an unknown
         word (:meth:`_one_sided`), or the document's own misprint beside an unreadable word
         (:meth:`_in_own_confusions`), is read by its one listed neighbour. A capitalised word opening a
         sentence (:meth:`_opening`) is read the same way after the sentence's start, its reading
@@ -381,7 +382,7 @@ class RealWordRepair:
         contexts = self._contexts(prev, [(candidate, lex.folded_zipf(candidate), tokens.vocabulary)
                                          for candidate in near], nxt)
         scores = {candidate: context + self._channel(candidate, word)[0]
-                  + (self._own_confusion(confusions, candidate, word) if confusions else 0.0)
+                  + (self._own_confusion(confusions, candidate, word, not opening) if confusions else 0.0)
                   for candidate, context in zip(near, contexts)}
         readings = {word: as_printed} | {candidate: scores[candidate] for candidate in fitting}
         # a reading that fits as well but is no misprint of the word's pairs is still a rival ("to he stupid":
@@ -508,10 +509,10 @@ class RealWordRepair:
             odds -= SURE_READING_ODDS
         return odds + tokens.unknown_prior / 2.0 if tokens.vocabulary.count(tokens.folded[i]) == 1 else odds
 
-    def _own_confusion(self, confusions: DocumentConfusions, reading: str, word: str) -> float:
+    def _own_confusion(self, confusions: DocumentConfusions, reading: str, word: str, lost: bool = False) -> float:
         """How much likelier (log10) the document's ``confusions`` make ``word`` printed for ``reading``
-        than the error model does."""
-        runs = sum(confusions.boost(intended, observed, self.model.confusion_log_prob(intended, observed))
+        than the error model does; with ``lost``, its letters lost at the page's rate of losing one too."""
+        runs = sum(confusions.boost(intended, observed, self.model.confusion_log_prob(intended, observed), lost)
                    for intended, observed in blocks(reading, word))
         return max(runs, confusions.word_boost(reading, word, self._channel(reading, word)[0]))
 
@@ -596,17 +597,18 @@ class RealWordRepair:
         """Token ``i``, the unknown ``word`` the pass left alone, read with the confusions this document's repairs
         show at its own rates (:mod:`.adapt`): where "tlie", "wliich", "liad" were repaired, li is h here, and
         "Marcli" beside "of" and a year is "March" (the model's average rate of li for h, 10^-3, left it 57 : 43).
-        Only readings of its letters as other letters, none lost or added (:func:`.letters_for_letters`); a word
+        Only readings of its letters as other letters or of a letter lost at a place, none added
+        (:func:`.letters_read_or_lost`: on a page that loses letters, "Commnwealth" is "Commonwealth"); a word
         capitalised inside a sentence only if MISREAD_NAME_LENGTH long and read with a run of printed letters for
         fewer or more (li for h, rn for m: "Chilion" is a name, not "Chilton")."""
         readings = self._readings(word, 0.0, tokens.neighbour(i, -1), self._known(tokens.neighbour(i, +1)),
                                   repeated=tokens.vocabulary.count(word) > 1, document=tokens.vocabulary,
                                   unknown_prior=tokens.unknown_prior, as_one=True)
-        scores = {reading: score + (self._own_confusion(confusions, reading, word) if reading != word else 0.0)
+        scores = {reading: score + (self._own_confusion(confusions, reading, word, True) if reading != word else 0.0)
                   for reading, score in readings.items()}
         best, confidence = best_reading(scores)
         if best == word or confidence < self.min_confidence or scores[best] == readings[best] \
-                or not letters_for_letters(word, best):
+                or not letters_read_or_lost(word, best):
             return None  # no reading, or one the document's confusions did not make likelier
         if self._name_like(tokens, i) and (len(word) < MISREAD_NAME_LENGTH or all(
                 len(intended) == len(printed) for intended, printed in blocks(best, word))
