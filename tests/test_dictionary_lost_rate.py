@@ -20,9 +20,9 @@ def test_a_page_that_loses_letters_has_its_other_lost_letters_put_back():
     assert fix(LETTER.format("dicussed", "ommittee", "inormation", "Commonwealth", "se")) == LETTER.format(*TRUE)
 
 
-def test_a_page_with_one_lost_letter_keeps_its_near_misses():
-    # one lost letter put back is no habit: the word's reading stays under the confidence a repair needs
-    text = LETTER.format("discussed", "committee", "inormation", "Commnwealth", "se")
+def test_a_page_whose_repairs_put_back_no_letter_keeps_its_near_misses():
+    # its confident repairs read letters as other letters: no lost letter, no rate of losing one
+    text = LETTER.format("discussod", "cornmittee", "inforrnation", "Commnwealth", "se")
     assert fix(text) == LETTER.format("discussed", "committee", "information", "Commnwealth", "se")
 
 
