@@ -50,7 +50,6 @@ from ocrfix.errormodel import MAX_SEGMENT, blocks
 from ocrfix.lexicon import fold
 
 LETTER_RUN = regex.compile(r"\p{L}+")  # a run of letters (a word stands alone where it is one)
-LETTER = regex.compile(r"\p{L}")
 # A confusion counts as this document's own only when its confident repairs show it this often, in at
 # least two different words: one repair may be wrong, one word may be a misprint of its own.
 MIN_REPAIRS = 2
@@ -76,7 +75,7 @@ class DocumentConfusions:
         lost = {run: count for run, count in counts.items() if len(run[0]) == 1 and not run[1]}
         lost_words = set().union(*(words[run] for run in lost))
         habitual = sum(lost.values()) >= MIN_REPAIRS and len(lost_words) >= MIN_WORDS
-        self._lost_rate = sum(lost.values()) / (sum(lost.values()) + len(LETTER.findall(text))) if habitual else None
+        self._lost_rate = sum(lost.values()) / (sum(lost.values()) + sum(map(str.isalpha, text))) if habitual else None
 
     @classmethod
     def from_repairs(cls, repairs: Iterable[tuple[str, str]], text: str,
