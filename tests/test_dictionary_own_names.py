@@ -60,3 +60,16 @@ def test_a_word_two_repeated_names_may_misprint_is_read_as_neither():
     # "Carel": "Carol" with a letter misread, or "Karel" with its first letter misread; no evidence for either
     text = "Carol wrote to Karel. Karel told Carol of it, and Carel left."
     assert own_readings(text) == [] and own_readings(text.replace("Karel", "Ralph")) == ["Carol"]
+
+
+def test_a_long_texts_capitals_at_sentence_starts_and_in_titles_are_no_names():
+    def readings(text: str) -> list[str]:
+        return [reading for *_, reading in own_name_misreadings(Tokens(text), lambda word: word not in {"here", "the"},
+                                                                 lambda word, printed: True)]
+
+    # a common word capitalised only where sentences open is no name to read a rare capitalised word as
+    assert readings("Here it is. Here they are. It was Herr Weber.") == []
+    assert readings("Here it is. Here they are. Look Here. It was Herr Weber.") == ["Here"]  # inside a sentence
+    # a word in small letters is read as a name only where the text never prints the name in small letters
+    assert readings("We read The Times and The Field. He saw the dog and ghe cat.") == []
+    assert readings("the sons of Israel, the tents of Israel, Bands in lsrael.") == ["Israel"]

@@ -7,13 +7,15 @@ names: a letter's addressee, a committee, a place are printed again and again, a
 them in one place prints it right in the others (TICCL's insight, the rarer of two near spellings in one text is
 the variant, which :meth:`~ocrfix.strategies.dictionary.Dictionary._variant` asks of the lexicon's words). So a
 capitalised word printed once, that the lexicon lists not or seldom (the caller's ``rare``), is read as the one
-capitalised word OWN_NAME_REPEATS times printed, with the same first letter, one letter away by a letter misread
-or lost that the error model attests (two names of a genealogy differ by letters no engine confuses: "Hezron",
-"Hebron"; a letter the reading drops is no OCR slip, but a word of its own run on, "Christn" for "Christ in"), and
-not as its own plural ("the Horite" beside "the Horites": the writer's number). So too a word printed once whose
-first letter alone differs from such a name's, by a slip the error model attests, in capitals or not (an engine
-reads a capital as a small letter too: "the sons of Pliphaz" and "and sholibamah" where "Eliphaz" and "Aholibamah"
-stand twice). A possessive "'s" counts with the word it follows.
+capitalised word OWN_NAME_REPEATS times printed (a word the lexicon lists often only if it stands capitalised inside
+a sentence: at sentences' starts a long text prints "Here" and "More" again and again), with the same first letter,
+one letter away by a letter misread or lost that the error model attests (two names of a genealogy differ by letters
+no engine confuses: "Hezron", "Hebron"; a letter the reading drops is no OCR slip, but a word of its own run on,
+"Christn" for "Christ in"), and not as its own plural ("the Horite" beside "the Horites": the writer's number). So
+too a word printed once whose first letter alone differs from such a name's, by a slip the error model attests, in
+capitals or, where the text never prints the name in small letters, not (an engine reads a capital as a small letter
+too: "the sons of Pliphaz" and "and sholibamah" where "Eliphaz" and "Aholibamah" stand twice). A possessive "'s"
+counts with the word it follows.
 
 >>> from ocrfix.strategies.dictionary.tokens import Tokens
 >>> text = "The Authority's plan. Ask the Authority. The Aulhority's view; Mr Smith and Mr Smyth."
@@ -65,12 +67,19 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
     []
     >>> misread("Eliphaz and Eliphaz; the sons of Pliphaz and of lsrael")
     ['Eliphaz']
+    >>> text = "Here it is. Here they are. It is tere and there."  # a common word, capitalised where sentences open
+    >>> list(own_name_misreadings(Tokens(text), lambda word: word != "here", lambda word, printed: True))
+    []
     """
     names = Counter(name_part(core) for core in tokens.cores)
+    # a common word is a name where it is capitalised inside a sentence: at sentences' starts a long text prints
+    # "Here", "Its", "More" again and again
+    inside = {name_part(core) for i, core in enumerate(tokens.cores)
+              if core[:1].isupper() and not tokens.may_open_sentence(i)}
     repeated: dict[str, list[str]] = {}  # by first letter, which a misprint of another letter keeps
     tails: dict[str, list[str]] = {}  # by the letters after the first, which a misread first letter keeps
     for name, count in names.items():
-        if count >= OWN_NAME_REPEATS and is_capitalised_word(name):
+        if count >= OWN_NAME_REPEATS and is_capitalised_word(name) and (name in inside or rare(fold(name))):
             repeated.setdefault(name[0], []).append(name)
             tails.setdefault(name[1:], []).append(name)
     readings = {}
@@ -78,7 +87,10 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
         if count > 1 or len(name) < MIN_NAME or not (is_capitalised_word(name) or is_lower_alpha_word(name)) \
                 or name[0] not in repeated and name[1:] not in tails or not rare(fold(name)):
             continue
-        found = [other for other in tails.get(name[1:], ()) if fold(other[0]) != fold(name[0])]
+        # a word in small letters is read as a name, which the text never prints in small letters, not as a common
+        # word a title capitalises ("ghe" is no "The" where a long text prints "The Times" twice)
+        found = [other for other in tails.get(name[1:], ()) if fold(other[0]) != fold(name[0])
+                 and (name[0].isupper() or not names[other[0].lower() + other[1:]])]
         if name[0].isupper():
             found += [other for other in repeated.get(name[0], ()) if _misprints(name, other)]
         found = [other for other in found if attested(fold(other), fold(name))]
