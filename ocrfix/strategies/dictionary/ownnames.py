@@ -71,15 +71,17 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
     >>> list(own_name_misreadings(Tokens(text), lambda word: word != "here", lambda word, printed: True))
     []
     """
-    names = Counter(name_part(core) for core in tokens.cores)
+    parts = [name_part(core) for core in tokens.cores]
+    names = Counter(parts)
+    capitalised = [name for name, count in names.items() if count >= OWN_NAME_REPEATS and is_capitalised_word(name)]
     # a common word is a name where it is capitalised inside a sentence: at sentences' starts a long text prints
     # "Here", "Its", "More" again and again
-    inside = {name_part(core) for i, core in enumerate(tokens.cores)
-              if core[:1].isupper() and not tokens.may_open_sentence(i)}
+    common = {name for name in capitalised if not rare(fold(name))}
+    inside = {part for i, part in enumerate(parts) if part in common and not tokens.may_open_sentence(i)}
     repeated: dict[str, list[str]] = {}  # by first letter, which a misprint of another letter keeps
     tails: dict[str, list[str]] = {}  # by the letters after the first, which a misread first letter keeps
-    for name, count in names.items():
-        if count >= OWN_NAME_REPEATS and is_capitalised_word(name) and (name in inside or rare(fold(name))):
+    for name in capitalised:
+        if name not in common or name in inside:
             repeated.setdefault(name[0], []).append(name)
             tails.setdefault(name[1:], []).append(name)
     readings = {}
@@ -97,10 +99,10 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
         if len(found) == 1:
             readings[name] = found[0]
     if readings:
-        for i, core in enumerate(tokens.cores):
-            reading = readings.get(name_part(core))
+        for i, part in enumerate(parts):
+            reading = readings.get(part)
             if reading is not None:
-                yield tokens.starts[i], tokens.starts[i] + len(name_part(core)), reading
+                yield tokens.starts[i], tokens.starts[i] + len(part), reading
 
 
 def _misprints(name: str, other: str) -> bool:
