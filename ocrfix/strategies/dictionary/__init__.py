@@ -59,9 +59,9 @@ from ocrfix.strategies.dictionary.lostletters import LostLetterGaps
 from ocrfix.strategies.dictionary.miscased import miscased_function_words
 from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_months, misread_ordinals
 from ocrfix.strategies.dictionary.quotes import quoted, wrapped
-from ocrfix.strategies.dictionary.protect import (SPELLED_NUMBERS, digit_and, is_noisy, ordinal, protected_reason,
-                                                  repair_capital_i, repair_inner_capital, repair_number,
-                                                  repair_postcode, shape_readings)
+from ocrfix.strategies.dictionary.protect import (NUMBER_LETTERS, SPELLED_NUMBERS, digit_and, is_noisy, ordinal,
+                                                  protected_reason, repair_capital_i, repair_inner_capital,
+                                                  repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (KNOWN_WORD_BONUS, MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF,
                                                    UNKNOWN_ZIPF, best_reading, counted_from_misprints, drops_edge,
                                                    drops_letters, letters_for_letters, with_case)
@@ -748,7 +748,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                   for match in misread_pound_signs(text)]
         found += [(*match.span(), "0", "a nought read as a capital O in a sum of shillings and pence")
                   for match in misread_noughts(text)]
-        found += [(*match.span(), "1" if match.group() in "lI" else "0",
+        found += [(*match.span(), NUMBER_LETTERS[match.group()],
                    "a figure's 1 or 0 read as the letter of its shape before a share or a unit")
                   for match in misread_figure_digits(text)]
         found += [(start, start, "£", "a pound sign lost before a sum of pounds, shillings and pence")

@@ -74,8 +74,9 @@ class DocumentConfusions:
             pair: count / (count + right[pair[0]]) for pair, count in word_counts.items()}
         lost = {run: count for run, count in counts.items() if len(run[0]) == 1 and not run[1]}
         lost_words = set().union(*(words[run] for run in lost))
-        habitual = sum(lost.values()) >= MIN_REPAIRS and len(lost_words) >= MIN_WORDS
-        self._lost_rate = sum(lost.values()) / (sum(lost.values()) + sum(map(str.isalpha, text))) if habitual else None
+        put_back = sum(lost.values())
+        habitual = put_back >= MIN_REPAIRS and len(lost_words) >= MIN_WORDS
+        self._lost_rate = put_back / (put_back + sum(map(str.isalpha, text))) if habitual else None
 
     @classmethod
     def from_repairs(cls, repairs: Iterable[tuple[str, str]], text: str,
