@@ -532,9 +532,7 @@ class RealWordRepair:
         unknown = [i for i in declined if i not in tokens.repaired and self._unknown_alone(tokens, i, kinds)]
         if not suspects and not unknown and not tokens.misread_words:
             return []  # nothing to read again: the repairs' alignments are not worth making
-        confusions = DocumentConfusions.from_repairs(
-            [(edit.original, edit.replacement) for edit in edits if is_alpha_word(edit.original)
-             and is_alpha_word(edit.replacement)], tokens.text, tokens.misread_words)
+        confusions = DocumentConfusions.from_repairs(word_repairs(edits), tokens.text, tokens.misread_words)
         if not confusions:
             return []
         repeats = self._own_misprints(tokens, kinds, confusions)
@@ -562,6 +560,7 @@ class RealWordRepair:
             if edit is not None:
                 found.append(edit)
         return found
+
 
     def _own_misprints(self, tokens: Tokens, kinds: dict[str, tuple],
                        confusions: DocumentConfusions) -> dict[str, tuple]:
@@ -732,6 +731,13 @@ def _misprint_confidence(word: str, best: str, scores: dict[str, float], confide
     """
     return sum(confidence * 10.0 ** (score - scores[best]) for other, score in scores.items()
                if other != word and Levenshtein.distance(best, other) <= Levenshtein.distance(word, other))
+
+
+def word_repairs(edits: list[Edit]) -> list[tuple[str, str]]:
+    """The (printed, repaired) word pairs of ``edits`` that read a word of letters as another: a page's own slips
+    (:mod:`.adapt`)."""
+    return [(edit.original, edit.replacement) for edit in edits
+            if is_alpha_word(edit.original) and is_alpha_word(edit.replacement)]
 
 
 def _own_openings(tokens: Tokens, misprinted: set[str]) -> set[int]:
