@@ -756,9 +756,7 @@ def _own_misprint_places(tokens: Tokens, misprinted: set[str], unpaired: set[int
     """The places of the page's own ``misprinted`` words (folded; see :meth:`RealWordRepair._in_own_confusions`): each
     token of them in lower case that the pass has not repaired and that is no unpaired suspect (read as one already),
     looked at by the pass or not (a listed word between two garbled strings mostly is not)."""
-    if not misprinted:
-        return set()
-    return {i for i, word in enumerate(tokens.folded) if word in misprinted and i not in unpaired
+    return {i for word in misprinted for i in tokens.positions(word) if i not in unpaired
             and i not in tokens.repaired and i not in tokens.taken and is_lower_alpha_word(tokens.cores[i])}
 
 
