@@ -33,3 +33,18 @@ def test_a_word_opening_a_sentence_is_not_read_by_the_pages_lost_letters():
             "keep in close touch with the advisers.\n\nYours faithfully,")
     fixed = fix(text)
     assert "offi. als would" in fixed and "discussed" in fixed and "information" in fixed
+
+
+HALF = ("Dear Sir,\n\nThank you for your letter of 23 November about the new runway. We have {} the plans with the {}, "
+        "and the {} you sent will be put to the Foreign Office. The runway is likely to be welcomed in the {} bu "
+        "criticised by the airlines.\n\nYours faithfully,")
+
+
+def test_a_word_beside_a_garbled_piece_has_one_lost_letter_put_back_on_a_page_that_loses_letters():
+    # "loclity" beside the piece "bu" is taken for half a split word, which a lost letter alone does not make whole;
+    # on a page whose confident repairs put back lost letters, in three words, one lost letter is the page's slip
+    fixed = fix(HALF.format("dicussed", "ommittee", "inormation", "loclity"))
+    assert fixed == HALF.format("discussed", "committee", "information", "locality")
+    # the page's repairs read letters as other letters, or there are none: no habit, the half word stays
+    for words in (("discussod", "cornmittee", "inforrnation"), ("discussed", "committee", "information")):
+        assert "the loclity bu" in fix(HALF.format(*words, "loclity"))

@@ -278,6 +278,17 @@ def test_the_pages_own_misprint_is_read_beside_an_unreadable_word(strategy: Dict
     assert run(strategy, alone.replace("3", "M")).text == "The rain fell all day, and the Mnyor came."
 
 
+def test_the_pages_own_misprint_is_read_between_two_unreadable_words(strategy: Dictionary) -> None:
+    # the page's real-word repairs read "tho" as "the" beside listed words; between two garbled strings it has no
+    # neighbour's evidence, but the page's own rate of printing "the" so makes it the likelier word
+    page = ("The letter was sent to tho Secretary of State, and tho Minister of tho Crown replied. "
+            "Later qzxv tho wrbnk came.")
+    assert run(strategy, page).text == page.replace("tho", "the")
+    # no repair elsewhere shows the misprint: the word between garbled strings stays
+    alone = "The letter was sent to the Secretary of State. Later qzxv tho wrbnk came."
+    assert run(strategy, alone).text == alone
+
+
 def test_a_reading_the_page_uses_elsewhere_is_likelier(strategy: Dictionary) -> None:
     page = ("The function is passed the nodule to use instead of the module. Each module has its own name, "
             "and a module is loaded once.")

@@ -46,7 +46,7 @@ from ocrfix.marks import ARTICLES, lone_mark_words, misread_pronouns
 from ocrfix.codes import is_code_or_address
 from ocrfix.pipeline import Edit, Strategy, apply_edits
 from ocrfix.strategies import register
-from ocrfix.strategies.dictionary.adapt import DocumentConfusions
+from ocrfix.strategies.dictionary.adapt import DocumentConfusions, loses_letters
 from ocrfix.strategies.dictionary.candidates import (COMMON_ZIPF, SHORT_WORD, DeleteIndex, common_index,
                                                      common_misprints, default_index, letter_runs, remember)
 from ocrfix.strategies.dictionary.chains import chains
@@ -67,7 +67,7 @@ from ocrfix.strategies.dictionary.readings import (KNOWN_WORD_BONUS, MISREAD_NAM
                                                    drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces_count, glued_article,
                                                       run_together_words, spaces_put_in)
-from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
+from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair, word_repairs
 from ocrfix.strategies.dictionary.ownnames import own_name_misreadings
 from ocrfix.strategies.dictionary.ownpairs import own_pair_misreadings
 from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
@@ -372,7 +372,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                       and self._read_again(tokens, i, lost[0])]
         edits += self._look_again(tokens, declined, kinds, repairs, unpaired)
         edits += [edit for i in reversed(halves) if i not in tokens.repaired
-                  and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs)) is not None]
+                  and (edit := self._half_word_edit(tokens, i, kinds[cores[i]], repairs, edits)) is not None]
         edits += self._in_own_confusions(tokens, declined, kinds, repairs, unpaired, edits)
         if self._loses_spaces(tokens, edits):
             edits += [edit for i in declined if (edit := self._habitual_split(tokens, i, kinds[cores[i]])) is not None]
@@ -1016,8 +1016,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return not any(0 <= j < len(tokens.cores) and len(tokens.cores[j]) <= 2
                        and self._lexicon.folded_zipf(tokens.folded[j]) < COMMON_WORD_ZIPF for j in (i - 1, i + 1))
 
-    def _half_word_edit(self, tokens: Tokens, i: int, kind: tuple,
-                        repairs: dict[tuple, tuple[str, float, str] | None]) -> Edit | None:
+    def _half_word_edit(self, tokens: Tokens, i: int, kind: tuple, repairs: dict[tuple, tuple[str, float, str] | None],
+                        edits: list[Edit]) -> Edit | None:
         """The edit of the unknown token ``i`` that :meth:`_glue` took for half a split word, read after the pass
         as a whole word (its neighbours' repairs made first): in a garbled page every other neighbour is an
         unknown string, so nearly every word there counts as half of one. Whole is a string whose repair reads each
@@ -1025,10 +1025,19 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         "Freneh" -> "French", "I uave iyself" -> "have", "*he uarbour" -> "the harbour"; a short string too: its
         repair stands on its own confidence), after a short piece too: there the piece is mostly a short word misread
         ("to e Velcomed" -> "to e welcomed", "n Appondix"; corpus and held-out B-K: 32 right, 1 wrong). Half stays a string that only a lost letter or an unattested confusion makes a word ("investmen qzt",
-        "vious y": the letter may be in the piece, or the string the end of "previous"; "sc curiny")."""
+        "vious y": the letter may be in the piece, or the string the end of "previous"; "sc curiny"); but one letter
+        lost is read so on a page whose confident ``edits`` show it loses letters as a habit (:mod:`.adapt`: "in he
+        loclity bu" -> "locality", "the  ommerciel juatificat" -> "commercial"): there a lost letter is the page's
+        own slip, likelier than a word's piece split off beside a garbled neighbour."""
         repair = self._repair_token(tokens, i, kind, repairs)
-        if repair is None or not self._channel(fold(repair[0]), kind[1])[1] \
-                or any(not printed for _, printed in blocks(fold(repair[0]), kind[1])):
+        if repair is None or not self._channel(fold(repair[0]), kind[1])[1]:
+            return None
+        lost = [intended for intended, printed in blocks(fold(repair[0]), kind[1]) if not printed]
+        if lost and (len(lost) > 1 or len(lost[0]) > 1):
+            return None
+        if lost and tokens.loses_letters is None:  # the pass's repairs, asked once for the page's half words
+            tokens.loses_letters = loses_letters(word_repairs(edits))
+        if lost and not tokens.loses_letters:
             return None
         return self._word_edit(tokens, i, kind, repairs, set())
 

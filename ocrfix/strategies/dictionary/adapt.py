@@ -72,11 +72,8 @@ class DocumentConfusions:
         right = _standing_alone({pair[0] for pair in word_counts}, text)  # each intended word printed right
         self._word_rates: dict[tuple[str, str], float] = {  # (intended word, printed word) -> rate
             pair: count / (count + right[pair[0]]) for pair, count in word_counts.items()}
-        lost = {run: count for run, count in counts.items() if len(run[0]) == 1 and not run[1]}
-        lost_words = set().union(*(words[run] for run in lost))
-        put_back = sum(lost.values())
-        habitual = put_back >= MIN_REPAIRS and len(lost_words) >= MIN_WORDS
-        self._lost_rate = put_back / (put_back + sum(map(str.isalpha, text))) if habitual else None
+        put_back = _habitual_losses(counts, words)
+        self._lost_rate = put_back / (put_back + sum(map(str.isalpha, text))) if put_back else None
 
     @classmethod
     def from_repairs(cls, repairs: Iterable[tuple[str, str]], text: str,
@@ -85,14 +82,7 @@ class DocumentConfusions:
         the pairs where a listed word was read as another from context on both sides (real-word repairs),
         the only evidence for a whole word's misprint (a rare listed word read as a common one by its
         rarity alone, "nore" -> "more", may be a third word's misprint: "note")."""
-        counts: Counter = Counter()
-        words: dict[tuple[str, str], set[str]] = {}
-        for printed, repaired in repairs:
-            repaired = fold(repaired)
-            for run in blocks(repaired, fold(printed)):
-                if run[0] and len(run[0]) <= MAX_SEGMENT and len(run[1]) <= MAX_SEGMENT:
-                    counts[run] += 1
-                    words.setdefault(run, set()).add(repaired)
+        counts, words = _repair_runs(repairs)
         return cls(counts, words, fold(text), Counter((fold(repaired), fold(printed)) for printed, repaired in misprints))
 
     def __bool__(self) -> bool:
@@ -112,6 +102,38 @@ class DocumentConfusions:
         word ``printed`` than the model's ``model_log_prob`` for the whole word; 0 where its repairs do not
         show that misprint."""
         return _lift(self._word_rates.get((intended, printed)), model_log_prob)
+
+
+def loses_letters(repairs: Iterable[tuple[str, str]]) -> bool:
+    """Do a page's (printed, repaired) word pairs show it loses letters as a habit, as :class:`DocumentConfusions` asks
+    before it takes the page's rate of losing one? Asked of the repairs alone: the rate's count of the page's letters
+    is a scan of its whole text.
+
+    >>> loses_letters([("goverment", "government"), ("ommittee", "committee")]), loses_letters([("tbe", "the")])
+    (True, False)
+    """
+    return _habitual_losses(*_repair_runs(repairs)) is not None
+
+
+def _repair_runs(repairs: Iterable[tuple[str, str]]) -> tuple[Counter, dict[tuple[str, str], set[str]]]:
+    """The confusion runs (intended, observed) of (printed, repaired) word pairs, counted, and the words each is in."""
+    counts: Counter = Counter()
+    words: dict[tuple[str, str], set[str]] = {}
+    for printed, repaired in repairs:
+        repaired = fold(repaired)
+        for run in blocks(repaired, fold(printed)):
+            if run[0] and len(run[0]) <= MAX_SEGMENT and len(run[1]) <= MAX_SEGMENT:
+                counts[run] += 1
+                words.setdefault(run, set()).add(repaired)
+    return counts, words
+
+
+def _habitual_losses(counts: Counter, words: dict[tuple[str, str], set[str]]) -> int | None:
+    """How many letters the runs ``counts`` (with the ``words`` each is in) put back, where they show a habit:
+    MIN_REPAIRS or more, in MIN_WORDS words or more; else None."""
+    lost = {run: count for run, count in counts.items() if len(run[0]) == 1 and not run[1]}
+    put_back = sum(lost.values())
+    return put_back if put_back >= MIN_REPAIRS and len(set().union(*(words[run] for run in lost))) >= MIN_WORDS else None
 
 
 def _standing_alone(words: set[str], text: str) -> dict[str, int]:

@@ -349,7 +349,7 @@ class RealWordRepair:
                 return None
         elif one_sided:  # the document's own misprint: read by a listed neighbour, whatever stands on the other side
             prev, nxt = self._known(prev), self._known(nxt)
-            if prev is None and nxt is None:
+            if prev is None and nxt is None and not own_misprint:
                 return None
         elif not opening and (prev is None or nxt is None):
             return None
@@ -388,6 +388,9 @@ class RealWordRepair:
         # a reading that fits as well but is no misprint of the word's pairs is still a rival ("to he stupid":
         # "to he" is as common as a misprint of "to the", not of "to be", but "be" fits)
         best, confidence = best_reading(readings, [scores[candidate] for candidate in near if candidate not in readings])
+        alone = one_sided and prev is None and nxt is None
+        if alone and not _misread_as(tokens, word, best):
+            return None  # between no listed words: only as the page's real-word repairs read the word elsewhere
         odds = readings[best] - as_printed
         if best == word or odds < self._real_word_odds(tokens, i, zipf, best, confusions, two_sided=not half,
                                                        sure=confidence >= SURE_READING) \
@@ -401,6 +404,9 @@ class RealWordRepair:
         if odds >= REAL_WORD_ODDS:  # evidence of the document's own misprint (adapt.py): not a function word's lower odds
             tokens.misread_words.append((core, best))
             tokens.misprinted.add(word)
+        if alone:
+            return (best, round(confidence, 3), f"real-word error: \"{core}\" stands between no listed words; the page "
+                    f"misprints \"{best}\" so where its neighbours show it")
         if one_sided:
             return (best, round(confidence, 3), f"real-word error: \"{core}\" fits its one listed neighbour (the "
                     f"other is a mark or unreadable) by no listed pair, \"{best}\" (a known misreading) does")
@@ -532,9 +538,7 @@ class RealWordRepair:
         unknown = [i for i in declined if i not in tokens.repaired and self._unknown_alone(tokens, i, kinds)]
         if not suspects and not unknown and not tokens.misread_words:
             return []  # nothing to read again: the repairs' alignments are not worth making
-        confusions = DocumentConfusions.from_repairs(
-            [(edit.original, edit.replacement) for edit in edits if is_alpha_word(edit.original)
-             and is_alpha_word(edit.replacement)], tokens.text, tokens.misread_words)
+        confusions = DocumentConfusions.from_repairs(word_repairs(edits), tokens.text, tokens.misread_words)
         if not confusions:
             return []
         repeats = self._own_misprints(tokens, kinds, confusions)
@@ -542,8 +546,7 @@ class RealWordRepair:
             kinds = {**kinds, **repeats}
             unknown += [i for i, core in enumerate(tokens.cores) if core in repeats and i not in tokens.repaired
                         and self._unknown_alone(tokens, i, kinds)]
-        own = {i for i in declined if i not in unpaired and i not in tokens.repaired
-               and tokens.folded[i] in tokens.misprinted and is_lower_alpha_word(tokens.cores[i])}
+        own = _own_misprint_places(tokens, tokens.misprinted, unpaired)
         openings = _own_openings(tokens, tokens.misprinted)
         tokens.one_sided |= own
         tokens.opening |= openings
@@ -555,13 +558,21 @@ class RealWordRepair:
             repair = self._in_own_reading(tokens, i, word, confusions)
             if repair is not None:  # the pass's memo of this word in this context, now read with the confusions
                 repairs[self._repair_key(tokens, i, word, self._name_like(tokens, i))] = repair
-        for i in sorted(own.union(suspects, unknown, openings)):
-            if self._declined_again(tokens, i):
-                continue
-            edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, readable, confusions)
-            if edit is not None:
-                found.append(edit)
+        places = own.union(suspects, unknown, openings)
+        while places:
+            misprinted = set(tokens.misprinted)
+            for i in sorted(places):
+                if self._declined_again(tokens, i):
+                    continue
+                edit = self._word_edit(tokens, i, kinds[tokens.cores[i]], repairs, readable, confusions)
+                if edit is not None:
+                    found.append(edit)
+            # a misprint these repairs showed first ("tho" read "the" by listed words) is read so at its other places
+            places = _own_misprint_places(tokens, tokens.misprinted - misprinted, unpaired)
+            tokens.one_sided |= places
+            readable |= places
         return found
+
 
     def _own_misprints(self, tokens: Tokens, kinds: dict[str, tuple],
                        confusions: DocumentConfusions) -> dict[str, tuple]:
@@ -732,6 +743,26 @@ def _misprint_confidence(word: str, best: str, scores: dict[str, float], confide
     """
     return sum(confidence * 10.0 ** (score - scores[best]) for other, score in scores.items()
                if other != word and Levenshtein.distance(best, other) <= Levenshtein.distance(word, other))
+
+
+def word_repairs(edits: list[Edit]) -> list[tuple[str, str]]:
+    """The (printed, repaired) word pairs of ``edits`` that read a word of letters as another: a page's own slips
+    (:mod:`.adapt`)."""
+    return [(edit.original, edit.replacement) for edit in edits
+            if is_alpha_word(edit.original) and is_alpha_word(edit.replacement)]
+
+
+def _own_misprint_places(tokens: Tokens, misprinted: set[str], unpaired: set[int]) -> set[int]:
+    """The places of the page's own ``misprinted`` words (folded; see :meth:`RealWordRepair._in_own_confusions`): each
+    token of them in lower case that the pass has not repaired and that is no unpaired suspect (read as one already),
+    looked at by the pass or not (a listed word between two garbled strings mostly is not)."""
+    return {i for word in misprinted for i in tokens.positions(word) if i not in unpaired
+            and i not in tokens.repaired and i not in tokens.taken and is_lower_alpha_word(tokens.cores[i])}
+
+
+def _misread_as(tokens: Tokens, word: str, reading: str) -> bool:
+    """Did the page's real-word repairs read the folded ``word`` as ``reading`` elsewhere (``tokens.misread_words``)?"""
+    return any(read == reading and lexicon.fold(printed) == word for printed, read in tokens.misread_words)
 
 
 def _own_openings(tokens: Tokens, misprinted: set[str]) -> set[int]:

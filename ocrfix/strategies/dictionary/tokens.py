@@ -108,6 +108,7 @@ class Tokens:
         self.before_name: set[int] = set()  # lower-case words before a name, read by one side (Dictionary._before_name)
         self.misread_words: list[tuple[str, str]] = []  # (printed, read) of the real-word repairs (Dictionary._real_word)
         self.misprinted: set[str] = set()  # their printed words, folded
+        self.loses_letters: bool | None = None  # does the page lose letters as a habit (Dictionary._half_word_edit)?
         self.left_alone: set[int] = set()  # token numbers the pass read as words and left alone (Dictionary._word_edit)
         self.glue_pairs: dict[tuple[int, float], list] = {}  # see Dictionary._glue_pairs
         self.vocabulary = Vocabulary()
