@@ -267,7 +267,8 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
         function_word = mark in ",;" and (zipf(fold(following)) >= FUNCTION_WORD_ZIPF or _participle(following, zipf))
         if CAMEL_CASE.search(before) or (following[0].isupper() and CAMEL_CASE.search(following)) \
                 or written[before + mark + following] > 1 and not function_word \
-                or mark == "," and _comma_list(text, match.start()):
+                or mark == "," and _comma_list(text, match.start()) \
+                or _unlisted_capitals(before, following, zipf):
             continue
         if following[0].isupper():
             replacement = mark + " "  # a capital inside a word is no misread lower-case letter
@@ -556,6 +557,22 @@ def _letter_misread(before: str, after: str, zipf: Callable[[str], float]) -> bo
     head, tail = fold(before), fold(after)
     floor = max(COMMON_WORD_ZIPF, min(zipf(head), zipf(tail)))
     return any(zipf(head + letter + tail) >= floor for letter in LETTERS)
+
+
+def _unlisted_capitals(before: str, following: str, zipf: Callable[[str], float]) -> bool:
+    """Are the two strings glued by a mark both in capitals, the one after it no listed word? In capitals the capital
+    after the mark shows no word's start, so the mark is as likely a misread letter ("UNDER-SEC:ETARY") or a speck in a
+    running head whose words all run together ("THEBOOKOFDANIEL.CHAPTERII", a line the logical text drops) as a lost
+    space; a listed word after it ("EVASION:REVIEW", "DISPOSALWORKS,EXTENSION") still shows one.
+
+    >>> from ocrfix import lexicon
+    >>> zipf = lexicon.load().folded_zipf
+    >>> _unlisted_capitals("SEC", "ETARY", zipf), _unlisted_capitals("DISPOSALWORKS", "EXTENSION", zipf)
+    (True, False)
+    >>> _unlisted_capitals("Under", "ETARY", zipf)
+    False
+    """
+    return before.isupper() and following.isupper() and zipf(fold(following)) < LISTED
 
 
 def _listed_or_name(word: str, zipf: Callable[[str], float]) -> bool:
