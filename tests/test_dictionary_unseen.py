@@ -42,6 +42,12 @@ def test_the_halves_of_a_word_whose_line_end_hyphen_was_lost_are_left_to_layout(
         "the name is set to the first\nargument of the call"
 
 
+def test_the_halves_of_a_word_whose_line_end_hyphen_was_misread_as_a_dash_are_left_to_layout(dictionary):
+    # engines read a line-end hyphen as a dash, a tilde, an equals sign: the head is no misread word ("examine")
+    text = "in the half-term examina\u2014\ntion. His work is good, and the rest\u2014\nthe reading\u2014is fair."
+    assert dictionary.run(text).text == text
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \
