@@ -48,6 +48,14 @@ def test_the_halves_of_a_word_whose_line_end_hyphen_was_misread_as_a_dash_are_le
     assert dictionary.run(text).text == text
 
 
+def test_a_misread_capital_stays_a_capital_on_a_word_english_prints_capitalised(dictionary):
+    # a month's name, and a word the lower-case pair list seldom puts second (a name, "European"), keep the capital
+    assert dictionary.run("The survey ran between Cctober 1981 and June.").text == \
+        "The survey ran between October 1981 and June."
+    assert dictionary.run("Head, Huropean Community Department").text == "Head, European Community Department"
+    assert dictionary.run("It was a Lonvenient time for us.").text == "It was a convenient time for us."
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \

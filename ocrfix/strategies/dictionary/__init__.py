@@ -1523,24 +1523,30 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return tokens.word_stop_before(i) or tokens.opens_paragraph(i) or tokens.item_number_before(i) \
             or word in CAPITALISED_DATE_WORDS or tokens.capitalised_only(word)
 
-    @staticmethod
-    def _misread_capital(tokens: Tokens, i: int, word: str) -> bool:
+    def _misread_capital(self, tokens: Tokens, i: int, word: str) -> bool:
         """Token i, printed with a capital first, is repaired to ``word`` with another letter there: is that letter
         lower-case? The capital printed was itself the misreading (the capital I and the small l are one upright
         stroke; "Lonvenient", "Bhould" in a worn or odd face), so it says nothing of the word's case, and inside a
         sentence a word is mostly in lower case: lower-case, unless the text prints the word capitalised there and
-        never in lower case ("to Iondon" beside "in London" -> "London"). Where a sentence may open, the capital stays.
+        never in lower case ("to Iondon" beside "in London" -> "London"), or English prints it capitalised: a
+        month's or a day's name (CAPITALISED_DATE_WORDS) or a word the pair list seldom puts second, as it was
+        counted in lower case (:attr:`.Lexicon.seldom_second`: "Cctober", "Huropean"). Where a sentence may open,
+        the capital stays.
 
-        >>> [Dictionary._misread_capital(Tokens(text), 1, "Little") for text in ("a Iittle dog", "so. Iittle dogs")]
+        >>> fix = Dictionary()
+        >>> [fix._misread_capital(Tokens(text), 1, "Little") for text in ("a Iittle dog", "so. Iittle dogs")]
         [True, False]
-        >>> Dictionary._misread_capital(Tokens("to Iondon from London"), 1, "London")
+        >>> fix._misread_capital(Tokens("to Iondon from London"), 1, "London")
         False
-        >>> Dictionary._misread_capital(Tokens("was Lonvenient for"), 1, "Convenient")
+        >>> fix._misread_capital(Tokens("was Lonvenient for"), 1, "Convenient")
         True
+        >>> fix._misread_capital(Tokens("between Cctober and"), 1, "October")
+        False
         """
-        first = tokens.cores[i][:1]
+        first, folded = tokens.cores[i][:1], fold(word)
         return (first.isupper() and word[:1].isupper() and fold(word[:1]) != fold(first) and word[1:].islower()
-                and not tokens.may_open_sentence(i) and not capitalised_mid_line_only(tokens.text, fold(word)))
+                and not tokens.may_open_sentence(i) and folded not in CAPITALISED_DATE_WORDS
+                and folded not in self._lexicon.seldom_second and not capitalised_mid_line_only(tokens.text, folded))
 
     @staticmethod
     def _in_capitals(tokens: Tokens, i: int) -> bool:
