@@ -56,6 +56,12 @@ def test_a_misread_capital_stays_a_capital_on_a_word_english_prints_capitalised(
     assert dictionary.run("It was a Lonvenient time for us.").text == "It was a convenient time for us."
 
 
+def test_a_misread_capital_before_a_capitalised_word_stays_a_capital(dictionary):
+    # a title's or a name's words run capitalised: "District Ceneral Manager" is "General", not "general"
+    assert dictionary.run("Mr R. J. Ingleby\nDistrict Ceneral Manager\nWakefield").text == \
+        "Mr R. J. Ingleby\nDistrict General Manager\nWakefield"
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \

@@ -1531,7 +1531,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         never in lower case ("to Iondon" beside "in London" -> "London"), or English prints it capitalised: a
         month's or a day's name (CAPITALISED_DATE_WORDS) or a word the pair list seldom puts second, as it was
         counted in lower case (:attr:`.Lexicon.seldom_second`: "Cctober", "Huropean"). Where a sentence may open,
-        the capital stays.
+        or a capitalised word follows one space on (a title's or a name's words: "District Ceneral Manager"), the
+        capital stays.
 
         >>> fix = Dictionary()
         >>> [fix._misread_capital(Tokens(text), 1, "Little") for text in ("a Iittle dog", "so. Iittle dogs")]
@@ -1540,12 +1541,16 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         False
         >>> fix._misread_capital(Tokens("was Lonvenient for"), 1, "Convenient")
         True
-        >>> fix._misread_capital(Tokens("between Cctober and"), 1, "October")
-        False
+        >>> fix._misread_capital(Tokens("between Cctober and"), 1, "October"), fix._misread_capital(
+        ...     Tokens("District Ceneral Manager"), 1, "General")
+        (False, False)
         """
-        first, folded = tokens.cores[i][:1], fold(word)
+        first, folded, cores = tokens.cores[i][:1], fold(word), tokens.cores
         return (first.isupper() and word[:1].isupper() and fold(word[:1]) != fold(first) and word[1:].islower()
-                and not tokens.may_open_sentence(i) and folded not in CAPITALISED_DATE_WORDS
+                and not tokens.may_open_sentence(i)
+                and not (i + 1 < len(cores) and tokens.spaced[i] and cores[i + 1][:1].isupper()
+                         and cores[i + 1][1:].islower())
+                and folded not in CAPITALISED_DATE_WORDS
                 and folded not in self._lexicon.seldom_second and not capitalised_mid_line_only(tokens.text, folded))
 
     @staticmethod
