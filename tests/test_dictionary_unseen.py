@@ -62,6 +62,13 @@ def test_a_misread_capital_before_a_capitalised_word_stays_a_capital(dictionary)
         "Mr R. J. Ingleby\nDistrict General Manager\nWakefield"
 
 
+def test_a_small_letter_inside_a_word_in_capitals_is_its_capital(dictionary):
+    # two capitals or more on each side: a word in capitals; a listed word is read back, an unlisted one left
+    assert dictionary.run("RESoLVED: that the minutes be signed.").text == "RESOLVED: that the minutes be signed."
+    for text in ("The GmbH and the SoC met the MPs.", "IN THE DEPAnTMEN OF"):
+        assert dictionary.run(text).text == text
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \

@@ -61,7 +61,7 @@ from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_m
 from ocrfix.strategies.dictionary.quotes import quoted, wrapped
 from ocrfix.strategies.dictionary.protect import (NUMBER_LETTERS, SPELLED_NUMBERS, digit_and, is_noisy, ordinal,
                                                   protected_reason, repair_capital_i, repair_inner_capital,
-                                                  repair_number, repair_postcode, shape_readings)
+                                                  repair_inner_small, repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (KNOWN_WORD_BONUS, MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF,
                                                    UNKNOWN_ZIPF, best_reading, counted_from_misprints, drops_edge,
                                                    drops_letters, letters_for_letters, with_case)
@@ -881,6 +881,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         cased = repair_inner_capital(core, self._lexicon.folded_zipf)
         if cased is not None:
             return ("case", cased)
+        capitals = repair_inner_small(core, self._lexicon.folded_zipf)
+        if capitals is not None:
+            return ("pattern", capitals, "a small letter printed inside a word in capitals")
         shapes = () if core.isalpha() else shape_readings(core, self._is_common) or digit_and(
             core, lambda word, printed: self._channel(word, printed)[1])
         return ("shape", shapes) if shapes else None
