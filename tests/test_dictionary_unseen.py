@@ -69,6 +69,16 @@ def test_a_small_letter_inside_a_word_in_capitals_is_its_capital(dictionary):
         assert dictionary.run(text).text == text
 
 
+def test_a_mark_after_a_word_no_clause_ends_with_is_its_misread_last_letter(dictionary):
+    # "an" ends no question: its "?" before a lower-case word is a misread letter, as is "=" after "a"
+    assert dictionary.run("We discussed admission charges, an? the future of the Area.").text == \
+        "We discussed admission charges, and the future of the Area."
+    assert dictionary.run("It stands beside the control tower a= a memorial to them.").text == \
+        "It stands beside the control tower as a memorial to them."
+    text = "Is it an apple or an? No. Which is the one?"
+    assert dictionary.run(text).text == text  # before a capital the mark may be the text's own
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \

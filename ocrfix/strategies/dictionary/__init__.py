@@ -70,9 +70,10 @@ from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.ownnames import own_name_misreadings
 from ocrfix.strategies.dictionary.ownpairs import own_pair_misreadings
-from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
-                                                  glued_function_words, glued_initials, lost_spaces, misread_commas,
-                                                  misread_title_marks, printed_apart, stray_marks, stray_stops)
+from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, UNENDED_MARKS, UNENDING_WORDS,
+                                                  fullwidth_marks, glued_figures, glued_function_words, glued_initials,
+                                                  lost_spaces, misread_commas, misread_title_marks, printed_apart,
+                                                  stray_marks, stray_stops)
 from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_figure_digits, misread_noughts,
                                                 misread_pound_signs, misread_pounds, misread_shillings, pounds_in_l)
 from ocrfix.strategies.dictionary import turned
@@ -1159,6 +1160,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         word = fold(core)
         lex = self._lexicon
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
+        # after a word no sentence or clause ends with ("an? the future": and) a mark is no mark of its own; a stop,
+        # colon or semicolon there is read as a speck (stray_marks)
+        closing = closing and not (word in UNENDING_WORDS and mark not in UNENDED_MARKS)
         if closing and self._own_closing(word, nxt):
             return None  # asked before any reading is scored: most stops before a lower-case word are the text's
         # letters lost before a capitalised word leave its next letter printed as a capital, which an engine does

@@ -177,7 +177,9 @@ UNENDING_WORDS = frozenset(("a", "an", "the", "my", "your", "our", "their", "its
                             "every", "very"))
 # a word (a single letter in lower case only: "A." is an initial), a full stop, colon or semicolon, a space, a
 # lower-case word; the word stands after a space or at a line's start
-UNENDED = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Ll}+|\p{Lu}\p{Ll}+))[.:;](?=[ \t]+\p{Ll})", regex.MULTILINE)
+UNENDED_MARKS = ".:;"  # the marks stray_marks reads as specks after one
+UNENDED = regex.compile(rf"(?<=(?:^|(\S*)[ \t])(\p{{Ll}}+|\p{{Lu}}\p{{Ll}}+))[{UNENDED_MARKS}](?=[ \t]+\p{{Ll}})",
+                        regex.MULTILINE)
 # An article, "of" or "and" in lower case glued before a capitalised word of three letters or more, at a token's
 # start: "ofLinux", "theSummer", "andWilson", "anSQLite". English joins neither to a name, and identifiers that
 # begin with one in lower case are rare ("toXML", "inIpRange", "isNull" begin with other words); one inside
