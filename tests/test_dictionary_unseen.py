@@ -79,6 +79,13 @@ def test_a_mark_after_a_word_no_clause_ends_with_is_its_misread_last_letter(dict
     assert dictionary.run(text).text == text  # before a capital the mark may be the text's own
 
 
+def test_a_degree_or_pound_sign_after_a_letter_is_a_misread_last_letter(dictionary):
+    assert dictionary.run("The total cost\no° the three conversions was agreed by the end o£ the month.").text == \
+        "The total cost\nof the three conversions was agreed by the end of the month."
+    text = "It froze at 0° and cost £5 or 5£ in all."
+    assert dictionary.run(text).text == text
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \

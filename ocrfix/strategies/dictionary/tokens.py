@@ -73,7 +73,9 @@ LOWER_FORM = regex.compile(r"\p{Ll}+")
 # symbols no word starts with, and the underscore some engines (gocr) print for a glyph they cannot read
 # ("_ith"). Brackets and dashes are left out: before a word they are mostly real.
 LETTER_MARKS = "“‘\"'+*~»«<>|^_"
-LAST_LETTER_MARKS = "+*~|^<>»«_"  # symbols (no punctuation a word may end with) OCR prints for a last letter
+# Symbols (no punctuation a word may end with) OCR prints for a last letter; the degree and pound signs for the f
+# of "of" in worn typescript ("o° the", "o£ the"): after a letter, in prose, neither is a sign of its own
+LAST_LETTER_MARKS = "+*~|^<>»«_°£"
 # Punctuation OCR prints for a word's worn last letter (an s or an e read as a colon: "and ha: never"; "discus- any";
 # a typewriter's faint letter as a stop: "on publi. expenditure"): the word's own mark but before a lower-case word it
 # does not pair with (Dictionary._closing_fits)
