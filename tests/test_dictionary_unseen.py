@@ -86,6 +86,13 @@ def test_a_degree_or_pound_sign_after_a_letter_is_a_misread_last_letter(dictiona
     assert dictionary.run(text).text == text
 
 
+def test_a_full_stop_before_a_subordinating_conjunction_is_a_misread_comma(dictionary):
+    assert dictionary.run("Languages like TCL and others. since with a dynamic language you can.").text == \
+        "Languages like TCL and others, since with a dynamic language you can."
+    assert dictionary.run("We came out in good heart. whatever the weather.").text == \
+        "We came out in good heart, whatever the weather."
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \

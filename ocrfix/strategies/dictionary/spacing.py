@@ -118,15 +118,17 @@ ABBREVIATED_WORDS = frozenset(("no", "do", "mr", "approx", "colloq", "illust", "
 # "Bros.", "Messrs." before names).
 STOP_NAME_LENGTH = 7
 # Words that open a clause after a comma and, in lower case, no sentence: a full stop before one is the comma
-# engines misread it for ("in the hall. which is", "a pea. and the rock"); the rarer sentence whose capital the
-# engine lost ("And", "Which") is read no worse with a comma than with the stop (one edit either way).
+# engines misread it for ("in the hall. which is", "a pea. and the rock"), and so do the subordinating conjunctions
+# ("like TCL and others. since with a"); the rarer sentence whose capital the engine lost ("And", "Which") is read no
+# worse with a comma than with the stop (one edit either way). Not "but", which opens sentences as often as clauses
+# (the corpus and held-out OCR: two of each).
 # A capitalised word rarer than this as a word is a name ("Arah", "Mizpah", "Myra"), not a capitalised common word
 # that ends sentences ("in November. should", "the Minister. said") nor an abbreviation in common use ("Jan.",
 # "Capt.", "Vol."): a full stop after one, inside a sentence and before a lower-case word in common use, is the comma
 # of a register or an apposition ("The children of Arah, seven hundred", "we came to Myra, a city of Lycia").
 NAME_ZIPF = 3.5
 CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "where", "when", "while", "whilst",
-                          "though", "although", "whereas"))
+                          "though", "although", "whereas", "since", "because", "unless", "until", "whatever"))
 # A verb's form in -ing opens a participle's clause after a comma ("by the house of their fathers, according to",
 # "at Lloyd's, being"), and seldom a sentence: read as a clause word. Its stem has a vowel and is a verb in common use
 # as it stands, with its final e or with its last consonant once ("allow", "suppose", "win"; not "everyth", "th").
