@@ -93,6 +93,13 @@ def test_a_full_stop_before_a_subordinating_conjunction_is_a_misread_comma(dicti
         "We came out in good heart, whatever the weather."
 
 
+def test_a_digit_inside_a_word_is_not_deleted(dictionary):
+    # OCR reads a letter as a digit, it puts none in: "how5ever" marks a hyphenation point, and stays
+    text = "The patterns mark the points: uni5ver5sity, how5ever, through5out and some5thing."
+    assert dictionary.run(text).text == text
+    assert dictionary.run("the 5ense of it").text == "the sense of it"  # a digit read for a letter is repaired
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \

@@ -63,8 +63,8 @@ from ocrfix.strategies.dictionary.protect import (NUMBER_LETTERS, SPELLED_NUMBER
                                                   protected_reason, repair_capital_i, repair_inner_capital,
                                                   repair_inner_small, repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (KNOWN_WORD_BONUS, MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF,
-                                                   UNKNOWN_ZIPF, best_reading, counted_from_misprints, drops_edge,
-                                                   drops_letters, letters_for_letters, with_case)
+                                                   UNKNOWN_ZIPF, best_reading, counted_from_misprints, drops_digits,
+                                                   drops_edge, drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces_count, glued_article,
                                                       run_together_words, spaces_put_in)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
@@ -1394,10 +1394,10 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                 self._lexicon.zipf(repair[0]) < FUNCTION_WORD_ZIPF
                 or zipf >= PIECE_ZIPF and not self._capital_misread(word, fold(repair[0]), prev, nxt)):
             return None  # a commoner capitalised word is read only as one of the commonest words: see _misread_inside
-        if repair is not None and (drops_edge(word, repair[0]) or drops_letters(word, repair[0]) and (
-                name_like or self._rare_neighbour(tokens, i))):
+        if repair is not None and (drops_edge(word, repair[0]) or drops_digits(word, repair[0])
+                                   or drops_letters(word, repair[0]) and (name_like or self._rare_neighbour(tokens, i))):
             # letters dropped from a word's edge ("toa": "to a", "athe": "at the"), from a name, or from
-            # a piece of a split word ("elsew ere")
+            # a piece of a split word ("elsew ere"); a digit dropped from inside a word ("how5ever")
             return None
         if repair is not None and core[:1] == "i" and PRONOUN_I.fullmatch(repair[0]):
             # English prints the pronoun I as a capital, and the repair keeps the printed case: a lower-case
