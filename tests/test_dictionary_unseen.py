@@ -100,6 +100,11 @@ def test_a_digit_inside_a_word_is_not_deleted(dictionary):
     assert dictionary.run("the 5ense of it").text == "the sense of it"  # a digit read for a letter is repaired
 
 
+def test_a_word_holding_a_character_lost_in_decoding_is_left_alone(dictionary):
+    text = "Paldies, J\ufffdnis, par v\ufffdrdi."  # U+FFFD: bytes a decoder could not read, no misread glyph
+    assert dictionary.run(text).text == text
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \

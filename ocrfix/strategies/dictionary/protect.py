@@ -82,6 +82,9 @@ INWARD_SHAPE = "9AA"
 _INWARD_LETTERS = set("ABDEFGHJLNPQRSTUWXYZ")  # C I K M O V never end a postcode
 
 
+REPLACEMENT_CHARACTER = "\ufffd"  # what a decoder puts for bytes it cannot read
+
+
 def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambda part: False) -> str | None:
     """Why the whitespace-delimited ``token`` (its word part ``core``) must not be repaired, or None.
 
@@ -103,6 +106,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     'ligature spelling'
     >>> protected_reason("ask'd", "ask'd", {"asked"}.__contains__)
     'elision of a known word'
+    >>> protected_reason("J\ufffdnis", "J\ufffdnis")
+    'a character lost in decoding'
     """
     if not URL_OR_CODE_MARKS.isdisjoint(token):
         if URL_OR_EMAIL.search(token):
@@ -111,6 +116,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
             return "code or markup"  # not "Solicito_s": an engine's placeholder for a letter it could not read
     if len(core) < 2:
         return "single letter"
+    if REPLACEMENT_CHARACTER in core:  # a byte the text's decoding lost ("J\ufffdnis"), no glyph misread: which
+        return "a character lost in decoding"  # letter stood there no reading of the glyph can tell
     if not token.isascii() and not token.isalpha() and COMBINING_MARK.search(token):  # a mark: category M, not L
         return "accented word"  # "ro\u0302le" in decomposed form: its marks are real, no OCR noise
     if not core.isascii() and LIGATURE_SPELLING.search(core):
