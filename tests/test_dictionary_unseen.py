@@ -49,10 +49,11 @@ def test_the_halves_of_a_word_whose_line_end_hyphen_was_misread_as_a_dash_are_le
 
 
 def test_a_misread_capital_stays_a_capital_on_a_word_english_prints_capitalised(dictionary):
-    # a month's name, and a word the lower-case pair list seldom puts second (a name, "European"), keep the capital
+    # a month's or a day's name keeps the capital; a common word does not, however seldom a word pair ends in it
     assert dictionary.run("The survey ran between Cctober 1981 and June.").text == \
         "The survey ran between October 1981 and June."
-    assert dictionary.run("Head, Huropean Community Department").text == "Head, European Community Department"
+    assert dictionary.run("The lease was signed in May, Vhereas the deed was not.").text == \
+        "The lease was signed in May, whereas the deed was not."
     assert dictionary.run("It was a Lonvenient time for us.").text == "It was a convenient time for us."
 
 
@@ -60,6 +61,7 @@ def test_a_misread_capital_before_a_capitalised_word_stays_a_capital(dictionary)
     # a title's or a name's words run capitalised: "District Ceneral Manager" is "General", not "general"
     assert dictionary.run("Mr R. J. Ingleby\nDistrict Ceneral Manager\nWakefield").text == \
         "Mr R. J. Ingleby\nDistrict General Manager\nWakefield"
+    assert dictionary.run("Head, Huropean Community Department").text == "Head, European Community Department"
 
 
 def test_a_small_letter_inside_a_word_in_capitals_is_its_capital(dictionary):

@@ -1530,26 +1530,26 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return tokens.word_stop_before(i) or tokens.opens_paragraph(i) or tokens.item_number_before(i) \
             or word in CAPITALISED_DATE_WORDS or tokens.capitalised_only(word)
 
-    def _misread_capital(self, tokens: Tokens, i: int, word: str) -> bool:
+    @staticmethod
+    def _misread_capital(tokens: Tokens, i: int, word: str) -> bool:
         """Token i, printed with a capital first, is repaired to ``word`` with another letter there: is that letter
         lower-case? The capital printed was itself the misreading (the capital I and the small l are one upright
         stroke; "Lonvenient", "Bhould" in a worn or odd face), so it says nothing of the word's case, and inside a
         sentence a word is mostly in lower case: lower-case, unless the text prints the word capitalised there and
         never in lower case ("to Iondon" beside "in London" -> "London"), or English prints it capitalised: a
-        month's or a day's name (CAPITALISED_DATE_WORDS) or a word the pair list seldom puts second, as it was
-        counted in lower case (:attr:`.Lexicon.seldom_second`: "Cctober", "Huropean"). Where a sentence may open,
-        or a capitalised word follows one space on (a title's or a name's words: "District Ceneral Manager"), the
-        capital stays.
+        month's or a day's name (CAPITALISED_DATE_WORDS: "Cctober"). Where a sentence may open, or a capitalised word
+        follows one space on (a title's or a name's words: "District Ceneral Manager"), the capital stays. (The words
+        the lower-case pair list seldom puts second, :attr:`.Lexicon.seldom_second`, are no such list: names and
+        "European", but "whereas", "typhoid", "innings" as well.)
 
-        >>> fix = Dictionary()
-        >>> [fix._misread_capital(Tokens(text), 1, "Little") for text in ("a Iittle dog", "so. Iittle dogs")]
+        >>> misread = Dictionary._misread_capital
+        >>> [misread(Tokens(text), 1, "Little") for text in ("a Iittle dog", "so. Iittle dogs")]
         [True, False]
-        >>> fix._misread_capital(Tokens("to Iondon from London"), 1, "London")
+        >>> misread(Tokens("to Iondon from London"), 1, "London")
         False
-        >>> fix._misread_capital(Tokens("was Lonvenient for"), 1, "Convenient")
+        >>> misread(Tokens("was Lonvenient for"), 1, "Convenient")
         True
-        >>> fix._misread_capital(Tokens("between Cctober and"), 1, "October"), fix._misread_capital(
-        ...     Tokens("District Ceneral Manager"), 1, "General")
+        >>> misread(Tokens("between Cctober and"), 1, "October"), misread(Tokens("District Ceneral Manager"), 1, "General")
         (False, False)
         """
         first, folded, cores = tokens.cores[i][:1], fold(word), tokens.cores
@@ -1557,8 +1557,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                 and not tokens.may_open_sentence(i)
                 and not (i + 1 < len(cores) and tokens.spaced[i] and cores[i + 1][:1].isupper()
                          and cores[i + 1][1:].islower())
-                and folded not in CAPITALISED_DATE_WORDS
-                and folded not in self._lexicon.seldom_second and not capitalised_mid_line_only(tokens.text, folded))
+                and folded not in CAPITALISED_DATE_WORDS and not capitalised_mid_line_only(tokens.text, folded))
 
     @staticmethod
     def _in_capitals(tokens: Tokens, i: int) -> bool:
