@@ -92,6 +92,15 @@ def test_lost_spaces_leave_numbers_initials_urls_and_misread_letters_alone(text)
     assert list(lost_spaces(text)) == []
 
 
+def test_a_mark_between_capitals_gets_a_space_only_before_a_listed_word(default):
+    # in capitals the capital after a mark shows no word's start: before a string no list holds the mark is as
+    # likely a misread letter or a speck in a running head whose words run together as a lost space
+    for text in ("FROM THE PERMANENT UNDER-SEC:ETARY TO THE SECRETARY", "12\fTHEBOOKOFDANIEL.CHAPTERII\nset up."):
+        assert list(lost_spaces(text)) == []
+    assert run(default, "TELEVISION LICENCE EVASION:REVIEW OF ENFORCEMENT") == \
+        "TELEVISION LICENCE EVASION: REVIEW OF ENFORCEMENT"
+
+
 def test_a_split_word_with_a_lost_letter_is_glued_when_its_pieces_are_rare(default):
     # "restr" is a listed (rare) string, "ctions" is none: one word with its "i" read as a space
     assert run(default, "The restr ctions on the sale of coal were lifted.") == \

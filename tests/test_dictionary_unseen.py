@@ -42,6 +42,71 @@ def test_the_halves_of_a_word_whose_line_end_hyphen_was_lost_are_left_to_layout(
         "the name is set to the first\nargument of the call"
 
 
+def test_the_halves_of_a_word_whose_line_end_hyphen_was_misread_as_a_dash_are_left_to_layout(dictionary):
+    # engines read a line-end hyphen as a dash, a tilde, an equals sign: the head is no misread word ("examine")
+    text = "in the half-term examina\u2014\ntion. His work is good, and the rest\u2014\nthe reading\u2014is fair."
+    assert dictionary.run(text).text == text
+
+
+def test_a_misread_capital_stays_a_capital_on_a_word_english_prints_capitalised(dictionary):
+    # a month's or a day's name keeps the capital; a common word does not, however seldom a word pair ends in it
+    assert dictionary.run("The survey ran between Cctober 1981 and June.").text == \
+        "The survey ran between October 1981 and June."
+    assert dictionary.run("The lease was signed in May, Vhereas the deed was not.").text == \
+        "The lease was signed in May, whereas the deed was not."
+    assert dictionary.run("It was a Lonvenient time for us.").text == "It was a convenient time for us."
+
+
+def test_a_misread_capital_before_a_capitalised_word_stays_a_capital(dictionary):
+    # a title's or a name's words run capitalised: "District Ceneral Manager" is "General", not "general"
+    assert dictionary.run("Mr R. J. Ingleby\nDistrict Ceneral Manager\nWakefield").text == \
+        "Mr R. J. Ingleby\nDistrict General Manager\nWakefield"
+    assert dictionary.run("Head, Huropean Community Department").text == "Head, European Community Department"
+
+
+def test_a_small_letter_inside_a_word_in_capitals_is_its_capital(dictionary):
+    # two capitals or more on each side: a word in capitals; a listed word is read back, an unlisted one left
+    assert dictionary.run("RESoLVED: that the minutes be signed.").text == "RESOLVED: that the minutes be signed."
+    for text in ("The GmbH and the SoC met the MPs.", "IN THE DEPAnTMEN OF"):
+        assert dictionary.run(text).text == text
+
+
+def test_a_mark_after_a_word_no_clause_ends_with_is_its_misread_last_letter(dictionary):
+    # "an" ends no question: its "?" before a lower-case word is a misread letter, as is "=" after "a"
+    assert dictionary.run("We discussed admission charges, an? the future of the Area.").text == \
+        "We discussed admission charges, and the future of the Area."
+    assert dictionary.run("It stands beside the control tower a= a memorial to them.").text == \
+        "It stands beside the control tower as a memorial to them."
+    text = "Is it an apple or an? No. Which is the one?"
+    assert dictionary.run(text).text == text  # before a capital the mark may be the text's own
+
+
+def test_a_degree_or_pound_sign_after_a_letter_is_a_misread_last_letter(dictionary):
+    assert dictionary.run("The total cost\no° the three conversions was agreed by the end o£ the month.").text == \
+        "The total cost\nof the three conversions was agreed by the end of the month."
+    text = "It froze at 0° and cost £5 or 5£ in all."
+    assert dictionary.run(text).text == text
+
+
+def test_a_full_stop_before_a_subordinating_conjunction_is_a_misread_comma(dictionary):
+    assert dictionary.run("Languages like TCL and others. since with a dynamic language you can.").text == \
+        "Languages like TCL and others, since with a dynamic language you can."
+    assert dictionary.run("We came out in good heart. whatever the weather.").text == \
+        "We came out in good heart, whatever the weather."
+
+
+def test_a_digit_inside_a_word_is_not_deleted(dictionary):
+    # OCR reads a letter as a digit, it puts none in: "how5ever" marks a hyphenation point, and stays
+    text = "The patterns mark the points: uni5ver5sity, how5ever, through5out and some5thing."
+    assert dictionary.run(text).text == text
+    assert dictionary.run("the 5ense of it").text == "the sense of it"  # a digit read for a letter is repaired
+
+
+def test_a_word_holding_a_character_lost_in_decoding_is_left_alone(dictionary):
+    text = "Paldies, J\ufffdnis, par v\ufffdrdi."  # U+FFFD: bytes a decoder could not read, no misread glyph
+    assert dictionary.run(text).text == text
+
+
 def test_a_short_word_two_plain_edits_from_a_common_word_by_one_learned_confusion(dictionary):
     # "in" and "un" printed for "th" (one confusion of the error model, two plain edits): "ine", "une" for "the"
     assert dictionary.run("Both the burgesses and ine lord of the manor knew the temper of une people.").text == \

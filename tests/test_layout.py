@@ -975,3 +975,14 @@ def test_a_line_with_the_letters_date_and_no_page_number_stays(line):
     # a dash before a date's day sets off no page number (rv28b: a schedule's line was taken for a head)
     text = LETTER_OPENING + LETTER_PAGE + f"\n{line}\n\n" + LETTER_PAGE
     assert line in layout(text)
+
+
+def test_a_date_test_takes_only_a_month_for_a_month():
+    # "Marshall", "Mayor", "Decca" begin as a month's abbreviation does: no date, so no dated head
+    from ocrfix.strategies.layout.heads import dated_continuation_head, head_key, paper_head
+
+    assert paper_head("THE COUNTY COURT, MARSHALL 3, 1874. 4") is None
+    assert paper_head("THE WEEKLY COURIER, MARCH 3, 1866. 4") == 4
+    assert not dated_continuation_head("The Mayor, 12 High Street - 2 of", ["The Mayor, 12 High Street"])
+    assert head_key("Mr J Smith 3 Marshall 1983") == "Mr J Smith # Marshall #"
+    assert head_key("Mr J Smith 3 Sept. 1983") == "Mr J Smith DATE"

@@ -61,18 +61,19 @@ from ocrfix.strategies.dictionary.dates import CAPITALISED_DATE_WORDS, misread_m
 from ocrfix.strategies.dictionary.quotes import quoted, wrapped
 from ocrfix.strategies.dictionary.protect import (NUMBER_LETTERS, SPELLED_NUMBERS, digit_and, is_noisy, ordinal,
                                                   protected_reason, repair_capital_i, repair_inner_capital,
-                                                  repair_number, repair_postcode, shape_readings)
+                                                  repair_inner_small, repair_number, repair_postcode, shape_readings)
 from ocrfix.strategies.dictionary.readings import (KNOWN_WORD_BONUS, MISREAD_NAME_LENGTH, RARE_PIECE_ZIPF, TRUSTED_ZIPF,
-                                                   UNKNOWN_ZIPF, best_reading, counted_from_misprints, drops_edge,
-                                                   drops_letters, letters_for_letters, with_case)
+                                                   UNKNOWN_ZIPF, best_reading, counted_from_misprints, drops_digits,
+                                                   drops_edge, drops_letters, letters_for_letters, with_case)
 from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces_count, glued_article,
                                                       run_together_words, spaces_put_in)
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair, word_repairs
 from ocrfix.strategies.dictionary.ownnames import own_name_misreadings
 from ocrfix.strategies.dictionary.ownpairs import own_pair_misreadings
-from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
-                                                  glued_function_words, glued_initials, lost_spaces, misread_commas,
-                                                  misread_title_marks, printed_apart, stray_marks, stray_stops)
+from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, UNENDED_MARKS, UNENDING_WORDS,
+                                                  fullwidth_marks, glued_figures, glued_function_words, glued_initials,
+                                                  lost_spaces, misread_commas, misread_title_marks, printed_apart,
+                                                  stray_marks, stray_stops)
 from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_figure_digits, misread_noughts,
                                                 misread_pound_signs, misread_pounds, misread_shillings, pounds_in_l)
 from ocrfix.strategies.dictionary import turned
@@ -881,6 +882,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         cased = repair_inner_capital(core, self._lexicon.folded_zipf)
         if cased is not None:
             return ("case", cased)
+        capitals = repair_inner_small(core, self._lexicon.folded_zipf)
+        if capitals is not None:
+            return ("pattern", capitals, "a small letter printed inside a word in capitals")
         shapes = () if core.isalpha() else shape_readings(core, self._is_common) or digit_and(
             core, lambda word, printed: self._channel(word, printed)[1])
         return ("shape", shapes) if shapes else None
@@ -1165,6 +1169,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         word = fold(core)
         lex = self._lexicon
         prev, nxt = tokens.outer_context(i, -1), tokens.outer_context(i, +1)
+        # after a word no sentence or clause ends with ("an? the future": and) a mark is no mark of its own; a stop,
+        # colon or semicolon there is read as a speck (stray_marks)
+        closing = closing and not (word in UNENDING_WORDS and mark not in UNENDED_MARKS)
         if closing and self._own_closing(word, nxt):
             return None  # asked before any reading is scored: most stops before a lower-case word are the text's
         # letters lost before a capitalised word leave its next letter printed as a capital, which an engine does
@@ -1396,10 +1403,10 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
                 self._lexicon.zipf(repair[0]) < FUNCTION_WORD_ZIPF
                 or zipf >= PIECE_ZIPF and not self._capital_misread(word, fold(repair[0]), prev, nxt)):
             return None  # a commoner capitalised word is read only as one of the commonest words: see _misread_inside
-        if repair is not None and (drops_edge(word, repair[0]) or drops_letters(word, repair[0]) and (
-                name_like or self._rare_neighbour(tokens, i))):
+        if repair is not None and (drops_edge(word, repair[0]) or drops_digits(word, repair[0])
+                                   or drops_letters(word, repair[0]) and (name_like or self._rare_neighbour(tokens, i))):
             # letters dropped from a word's edge ("toa": "to a", "athe": "at the"), from a name, or from
-            # a piece of a split word ("elsew ere")
+            # a piece of a split word ("elsew ere"); a digit dropped from inside a word ("how5ever")
             return None
         if repair is not None and core[:1] == "i" and PRONOUN_I.fullmatch(repair[0]):
             # English prints the pronoun I as a capital, and the repair keeps the printed case: a lower-case
@@ -1538,18 +1545,28 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         lower-case? The capital printed was itself the misreading (the capital I and the small l are one upright
         stroke; "Lonvenient", "Bhould" in a worn or odd face), so it says nothing of the word's case, and inside a
         sentence a word is mostly in lower case: lower-case, unless the text prints the word capitalised there and
-        never in lower case ("to Iondon" beside "in London" -> "London"). Where a sentence may open, the capital stays.
+        never in lower case ("to Iondon" beside "in London" -> "London"), or English prints it capitalised: a
+        month's or a day's name (CAPITALISED_DATE_WORDS: "Cctober"). Where a sentence may open, or a capitalised word
+        follows one space on (a title's or a name's words: "District Ceneral Manager"), the capital stays. (The words
+        the lower-case pair list seldom puts second, :attr:`.Lexicon.seldom_second`, are no such list: names and
+        "European", but "whereas", "typhoid", "innings" as well.)
 
-        >>> [Dictionary._misread_capital(Tokens(text), 1, "Little") for text in ("a Iittle dog", "so. Iittle dogs")]
+        >>> misread = Dictionary._misread_capital
+        >>> [misread(Tokens(text), 1, "Little") for text in ("a Iittle dog", "so. Iittle dogs")]
         [True, False]
-        >>> Dictionary._misread_capital(Tokens("to Iondon from London"), 1, "London")
+        >>> misread(Tokens("to Iondon from London"), 1, "London")
         False
-        >>> Dictionary._misread_capital(Tokens("was Lonvenient for"), 1, "Convenient")
+        >>> misread(Tokens("was Lonvenient for"), 1, "Convenient")
         True
+        >>> misread(Tokens("between Cctober and"), 1, "October"), misread(Tokens("District Ceneral Manager"), 1, "General")
+        (False, False)
         """
-        first = tokens.cores[i][:1]
+        first, folded, cores = tokens.cores[i][:1], fold(word), tokens.cores
         return (first.isupper() and word[:1].isupper() and fold(word[:1]) != fold(first) and word[1:].islower()
-                and not tokens.may_open_sentence(i) and not capitalised_mid_line_only(tokens.text, fold(word)))
+                and not tokens.may_open_sentence(i)
+                and not (i + 1 < len(cores) and tokens.spaced[i] and cores[i + 1][:1].isupper()
+                         and cores[i + 1][1:].islower())
+                and folded not in CAPITALISED_DATE_WORDS and not capitalised_mid_line_only(tokens.text, folded))
 
     @staticmethod
     def _in_capitals(tokens: Tokens, i: int) -> bool:

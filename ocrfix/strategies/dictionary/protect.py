@@ -82,6 +82,9 @@ INWARD_SHAPE = "9AA"
 _INWARD_LETTERS = set("ABDEFGHJLNPQRSTUWXYZ")  # C I K M O V never end a postcode
 
 
+REPLACEMENT_CHARACTER = "\ufffd"  # what a decoder puts for bytes it cannot read
+
+
 def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambda part: False) -> str | None:
     """Why the whitespace-delimited ``token`` (its word part ``core``) must not be repaired, or None.
 
@@ -103,6 +106,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
     'ligature spelling'
     >>> protected_reason("ask'd", "ask'd", {"asked"}.__contains__)
     'elision of a known word'
+    >>> protected_reason("J\ufffdnis", "J\ufffdnis")
+    'a character lost in decoding'
     """
     if not URL_OR_CODE_MARKS.isdisjoint(token):
         if URL_OR_EMAIL.search(token):
@@ -111,6 +116,8 @@ def protected_reason(token: str, core: str, known: Callable[[str], bool] = lambd
             return "code or markup"  # not "Solicito_s": an engine's placeholder for a letter it could not read
     if len(core) < 2:
         return "single letter"
+    if REPLACEMENT_CHARACTER in core:  # a byte the text's decoding lost ("J\ufffdnis"), no glyph misread: which
+        return "a character lost in decoding"  # letter stood there no reading of the glyph can tell
     if not token.isascii() and not token.isalpha() and COMBINING_MARK.search(token):  # a mark: category M, not L
         return "accented word"  # "ro\u0302le" in decomposed form: its marks are real, no OCR noise
     if not core.isascii() and LIGATURE_SPELLING.search(core):
@@ -298,6 +305,25 @@ def repair_inner_capital(core: str, zipf: Callable[[str], float]) -> str | None:
     if not ONE_INNER_CAPITAL.fullmatch(core) or zipf(fold(core)) < MISCASED_WORD_ZIPF:
         return None
     return core.lower()
+
+
+# A word in capitals with one small letter inside it, two capitals or more on each side ("RESoLVED", "SEACOmBE"):
+# the engine read a capital as its small form (the same shape for c o s v w x z, a smaller glyph for the rest).
+# Abbreviations and names mixing cases put fewer capitals on a side ("GmbH", "SoC", "DfES", "MPs"); none of this
+# shape in 1 MB of clean text or the corpus ground truth. Read back only where the word is listed: an unlisted
+# one ("DEPAnTMEN", "SCHiME") is misread further, and its case alone is no repair.
+ONE_INNER_SMALL = regex.compile(r"[A-Z]{2,}[a-z][A-Z]{2,}")
+
+
+def repair_inner_small(core: str, zipf: Callable[[str], float]) -> str | None:
+    """``core`` in capitals where it prints one small letter inside a word in capitals (ONE_INNER_SMALL) and is a
+    listed word (``zipf`` of the folded word).
+
+    >>> zipf = lambda word: {"resolved": 4.1}.get(word, 0.0)
+    >>> repair_inner_small("RESoLVED", zipf), repair_inner_small("DEPAnTMEN", zipf), repair_inner_small("GmbH", zipf)
+    ('RESOLVED', None, None)
+    """
+    return core.upper() if ONE_INNER_SMALL.fullmatch(core) and zipf(fold(core)) > 0.0 else None
 
 
 def _repair_ordinal(number: str, suffix: str) -> str | None:

@@ -71,6 +71,18 @@ def drops_letters(word: str, replacement: str) -> bool:
     return any(not intended and observed.isalpha() for intended, observed in blocks(fold(replacement), word))
 
 
+def drops_digits(word: str, replacement: str) -> bool:
+    """Does the repair of the folded ``word`` delete a digit between its letters outright ("uni5ver5sity" ->
+    "university"), not read it as a letter of its shape? OCR misreads a letter as a digit; it puts none in: a digit
+    inside a word is the text's own (a hyphenation point, a footnote's mark, a code).
+
+    >>> drops_digits("uni5ver5sity", "university"), drops_digits("5ense", "sense"), drops_digits("thc", "the")
+    (True, False, False)
+    """
+    return not word.isalpha() and any(not intended and any(map(str.isdigit, observed))
+                                      for intended, observed in blocks(fold(replacement), word))
+
+
 def letters_for_letters(word: str, replacement: str) -> bool:
     """Does the repair read each run of printed characters it changes as other letters, none deleted or added
     outright ("marcli" -> "March": "li" read as "h"; not "maureens" -> "Maureen", "rustaceans" -> "Crustaceans")?

@@ -118,15 +118,17 @@ ABBREVIATED_WORDS = frozenset(("no", "do", "mr", "approx", "colloq", "illust", "
 # "Bros.", "Messrs." before names).
 STOP_NAME_LENGTH = 7
 # Words that open a clause after a comma and, in lower case, no sentence: a full stop before one is the comma
-# engines misread it for ("in the hall. which is", "a pea. and the rock"); the rarer sentence whose capital the
-# engine lost ("And", "Which") is read no worse with a comma than with the stop (one edit either way).
+# engines misread it for ("in the hall. which is", "a pea. and the rock"), and so do the subordinating conjunctions
+# ("like TCL and others. since with a"); the rarer sentence whose capital the engine lost ("And", "Which") is read no
+# worse with a comma than with the stop (one edit either way). Not "but", which opens sentences as often as clauses
+# (the corpus and held-out OCR: two of each).
 # A capitalised word rarer than this as a word is a name ("Arah", "Mizpah", "Myra"), not a capitalised common word
 # that ends sentences ("in November. should", "the Minister. said") nor an abbreviation in common use ("Jan.",
 # "Capt.", "Vol."): a full stop after one, inside a sentence and before a lower-case word in common use, is the comma
 # of a register or an apposition ("The children of Arah, seven hundred", "we came to Myra, a city of Lycia").
 NAME_ZIPF = 3.5
 CLAUSE_WORDS = frozenset(("and", "or", "nor", "which", "who", "whom", "whose", "where", "when", "while", "whilst",
-                          "though", "although", "whereas"))
+                          "though", "although", "whereas", "since", "because", "unless", "until", "whatever"))
 # A verb's form in -ing opens a participle's clause after a comma ("by the house of their fathers, according to",
 # "at Lloyd's, being"), and seldom a sentence: read as a clause word. Its stem has a vowel and is a verb in common use
 # as it stands, with its final e or with its last consonant once ("allow", "suppose", "win"; not "everyth", "th").
@@ -177,7 +179,9 @@ UNENDING_WORDS = frozenset(("a", "an", "the", "my", "your", "our", "their", "its
                             "every", "very"))
 # a word (a single letter in lower case only: "A." is an initial), a full stop, colon or semicolon, a space, a
 # lower-case word; the word stands after a space or at a line's start
-UNENDED = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Ll}+|\p{Lu}\p{Ll}+))[.:;](?=[ \t]+\p{Ll})", regex.MULTILINE)
+UNENDED_MARKS = ".:;"  # the marks stray_marks reads as specks after one
+UNENDED = regex.compile(rf"(?<=(?:^|(\S*)[ \t])(\p{{Ll}}+|\p{{Lu}}\p{{Ll}}+))[{UNENDED_MARKS}](?=[ \t]+\p{{Ll}})",
+                        regex.MULTILINE)
 # An article, "of" or "and" in lower case glued before a capitalised word of three letters or more, at a token's
 # start: "ofLinux", "theSummer", "andWilson", "anSQLite". English joins neither to a name, and identifiers that
 # begin with one in lower case are rare ("toXML", "inIpRange", "isNull" begin with other words); one inside
@@ -267,7 +271,8 @@ def lost_spaces(text: str, zipf: Callable[[str], float] | None = None) -> Iterat
         function_word = mark in ",;" and (zipf(fold(following)) >= FUNCTION_WORD_ZIPF or _participle(following, zipf))
         if CAMEL_CASE.search(before) or (following[0].isupper() and CAMEL_CASE.search(following)) \
                 or written[before + mark + following] > 1 and not function_word \
-                or mark == "," and _comma_list(text, match.start()):
+                or mark == "," and _comma_list(text, match.start()) \
+                or _unlisted_capitals(before, following, zipf):
             continue
         if following[0].isupper():
             replacement = mark + " "  # a capital inside a word is no misread lower-case letter
@@ -556,6 +561,22 @@ def _letter_misread(before: str, after: str, zipf: Callable[[str], float]) -> bo
     head, tail = fold(before), fold(after)
     floor = max(COMMON_WORD_ZIPF, min(zipf(head), zipf(tail)))
     return any(zipf(head + letter + tail) >= floor for letter in LETTERS)
+
+
+def _unlisted_capitals(before: str, following: str, zipf: Callable[[str], float]) -> bool:
+    """Are the two strings glued by a mark both in capitals, the one after it no listed word? In capitals the capital
+    after the mark shows no word's start, so the mark is as likely a misread letter ("UNDER-SEC:ETARY") or a speck in a
+    running head whose words all run together ("THEBOOKOFDANIEL.CHAPTERII", a line the logical text drops) as a lost
+    space; a listed word after it ("EVASION:REVIEW", "DISPOSALWORKS,EXTENSION") still shows one.
+
+    >>> from ocrfix import lexicon
+    >>> zipf = lexicon.load().folded_zipf
+    >>> _unlisted_capitals("SEC", "ETARY", zipf), _unlisted_capitals("DISPOSALWORKS", "EXTENSION", zipf)
+    (True, False)
+    >>> _unlisted_capitals("Under", "ETARY", zipf)
+    False
+    """
+    return before.isupper() and following.isupper() and zipf(fold(following)) < LISTED
 
 
 def _listed_or_name(word: str, zipf: Callable[[str], float]) -> bool:

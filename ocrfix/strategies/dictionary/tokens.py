@@ -17,7 +17,7 @@ from typing import Callable, Mapping
 import numpy as np
 import regex
 
-from ocrfix.hyphenation import HYPHENS
+from ocrfix.hyphenation import HYPHENS, MISREAD_HYPHENS
 from ocrfix.lexicon import Vocabulary, fold, fold_many
 from ocrfix.pipeline import Edit
 from ocrfix.tokenspans import bounds, code_points, matches_at, offsets
@@ -73,7 +73,9 @@ LOWER_FORM = regex.compile(r"\p{Ll}+")
 # symbols no word starts with, and the underscore some engines (gocr) print for a glyph they cannot read
 # ("_ith"). Brackets and dashes are left out: before a word they are mostly real.
 LETTER_MARKS = "“‘\"'+*~»«<>|^_"
-LAST_LETTER_MARKS = "+*~|^<>»«_"  # symbols (no punctuation a word may end with) OCR prints for a last letter
+# Symbols (no punctuation a word may end with) OCR prints for a last letter; the degree and pound signs for the f
+# of "of" in worn typescript ("o° the", "o£ the"): after a letter, in prose, neither is a sign of its own
+LAST_LETTER_MARKS = "+*~|^<>»«_°£"
 # Punctuation OCR prints for a word's worn last letter (an s or an e read as a colon: "and ha: never"; "discus- any";
 # a typewriter's faint letter as a stop: "on publi. expenditure"): the word's own mark but before a lower-case word it
 # does not pair with (Dictionary._closing_fits)
@@ -292,7 +294,8 @@ class Tokens:
         """The numbers of the tokens on either side of a hyphen that breaks a word: "ter-" and "minates" of
         "ter-\\nminates", and inside a line "incre-" and "ased" of "incre- ased" where the halves make a word
         (``is_word`` of the folded join: "whol- of the" is a misread "whole"), and a line's last word and the
-        next line's first where OCR lost the hyphen: their join is a word, they are not both words ("ar\\ngument").
+        next line's first where OCR lost the hyphen or read it as another mark: their join is a word, they are not both
+        words ("ar\\ngument", "examina—\\ntion").
 
         Joining them is the layout strategy's decision; read alone, each half
         looks like a misspelt word ("ter" -> "tea") and repairing it does harm.
@@ -656,10 +659,12 @@ def _hyphen_places(text: str) -> list[int]:
 def _letter_line_breaks(text: str) -> list[int]:
     r"""Where each line break between a letter and a lower-case one starts (the spaces, tabs and carriage
     return before the line feed included): the starts of ``(?<=\p{L})[ \t]*\r?\n[ \t]*(?=\p{Ll})``, found
-    from the line feeds, as a pattern starting with a lookbehind tries every character of the text.
+    from the line feeds, as a pattern starting with a lookbehind tries every character of the text. A letter and
+    one mark OCR reads a line-end hyphen as (MISREAD_HYPHENS: "examina—\ntion") count as the letter: the break
+    starts after the mark, which ends the token.
 
-    >>> _letter_line_breaks("ar \r\n gument; end.\nnext\n\nmore")
-    [2]
+    >>> _letter_line_breaks("ar \r\n gument; end.\nnext\n\nmore examina—\ntion")
+    [2, 18, 38]
     """
     starts = []
     for match in LINE_FEED_BEFORE_LOWER.finditer(text):
@@ -668,9 +673,14 @@ def _letter_line_breaks(text: str) -> list[int]:
             start -= 1
         while start and text[start - 1] in " \t":
             start -= 1
-        if start and (text[start - 1].isalpha() if text[start - 1].isascii() else LETTER.match(text[start - 1])):
+        if start and (_is_letter(text[start - 1]) or start > 1 and text[start - 1] in MISREAD_HYPHENS
+                      and _is_letter(text[start - 2])):
             starts.append(start)
     return starts
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalpha() if char.isascii() else bool(LETTER.match(char))
 
 
 def _gaps(codes: np.ndarray, starts: list[int], ends: list[int]) -> tuple[np.ndarray, np.ndarray]:

@@ -35,7 +35,9 @@ GLUED_NUMBER = re.compile(r"^(\d{1,4})(?:[.,:]\s*|(?=[A-Z]{2}))(?=[^\W\d_])")
 NUMBER_TOKEN = re.compile(r"(?:^|\s)[^\w\s]*\d+[^\w\s]*(?:\s|$)")   # a number standing as a word ("12", "(12)")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _LETTERS_WORD = re.compile(r"[^\W\d_]{2,}")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# a month's name or its abbreviation with or without its point, and no longer word ("Marsh", "Mayor", "Decca")
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+          r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![a-z])\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_WORD = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
 # a page number dashed on one side only, as OCR may leave it ("Mr Smith - 2 4 May 1983"); no date's day after a dash

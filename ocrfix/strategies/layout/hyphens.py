@@ -26,7 +26,7 @@ import string
 from collections.abc import Callable
 from functools import partial
 
-from ocrfix.hyphenation import HYPHENS
+from ocrfix.hyphenation import HYPHENS, MISREAD_HYPHENS
 from ocrfix.lexicon import Lexicon, fold, splittable
 from ocrfix.tokenspans import token_counts
 
@@ -54,9 +54,8 @@ COMPOUND_PART_ZIPF = 3.5
 #: hyphen) or the joined word is one the lexicon lists or the text writes; a misread mark's join or an unknown word's
 #: is less sure.
 SURE_JOIN = 0.85
-#: What OCR engines read a line-end hyphen as; believed only when the joined word is known: listed at KNOWN_ZIPF or
+#: A misread line-end hyphen (MISREAD_HYPHENS) is believed only when the joined word is known: listed at KNOWN_ZIPF or
 #: more, or written by the text (:meth:`HyphenJudge._known`).
-MISREAD_HYPHENS = "~=\u2013\u2014:."
 KNOWN_ZIPF = 2.5
 #: A misread mark that a text may set at its line ends as its hyphen throughout: "=" is what engines read the
 #: double hyphen of old print ("⸗") as; a line ending in a letter and "=" is no dash, and seldom code.
