@@ -64,6 +64,12 @@ def test_a_misread_capital_before_a_capitalised_word_stays_a_capital(dictionary)
     assert dictionary.run("Head, Huropean Community Department").text == "Head, European Community Department"
 
 
+def test_a_title_s_small_word_before_a_capitalised_word_is_read_in_lower_case(dictionary):
+    # title case prints articles, conjunctions and short prepositions small: "by Ghe Westgate Mills" is "the"
+    assert dictionary.run("the cake sold by Ghe Westgate Mills was good").text == \
+        "the cake sold by the Westgate Mills was good"
+
+
 def test_a_small_letter_inside_a_word_in_capitals_is_its_capital(dictionary):
     # two capitals or more on each side: a word in capitals; a listed word is read back, an unlisted one left
     assert dictionary.run("RESoLVED: that the minutes be signed.").text == "RESOLVED: that the minutes be signed."

@@ -162,6 +162,11 @@ TWO_LETTER_ODDS = 2.0
 FURTHER_SLIP_SHARE = 0.5
 PLAIN_EDIT = 2.5  # rough cost of one edit (log10), to shortlist candidates before the error model
 SHORTLIST = 4 * MAX_CANDIDATES
+# The articles, conjunctions and short prepositions that a title or a name prints in lower case between its
+# capitalised words ("Bank of England", "Society for the Protection of Birds"; the usual rule of title case)
+TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "nor", "but", "as", "of", "in", "on", "at", "to", "by",
+                               "for", "with", "from", "into", "onto", "upon", "over", "under", "before", "after",
+                               "between", "about", "against", "through", "during", "within", "without", "than"))
 NAME_ZIPF = 2.0  # a capitalised word inside a sentence rarer than this may be a misread common word
 COMPOUND_PART_ZIPF = 3.0  # "re-establish", "to-day": parts at least this common make a compound
 FRAGMENT_ZIPF = 5.5  # a one- or two-letter token rarer than this ("c", "th") may be a piece of a word
@@ -1547,7 +1552,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         sentence a word is mostly in lower case: lower-case, unless the text prints the word capitalised there and
         never in lower case ("to Iondon" beside "in London" -> "London"), or English prints it capitalised: a
         month's or a day's name (CAPITALISED_DATE_WORDS: "Cctober"). Where a sentence may open, or a capitalised word
-        follows one space on (a title's or a name's words: "District Ceneral Manager"), the capital stays. (The words
+        follows one space on (a title's or a name's words: "District Ceneral Manager"), the capital stays, but for
+        the small words a title prints in lower case (TITLE_SMALL_WORDS: "sold by Ghe Westgate Mills"). (The words
         the lower-case pair list seldom puts second, :attr:`.Lexicon.seldom_second`, are no such list: names and
         "European", but "whereas", "typhoid", "innings" as well.)
 
@@ -1558,6 +1564,8 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         False
         >>> misread(Tokens("was Lonvenient for"), 1, "Convenient")
         True
+        >>> misread(Tokens("sold by Ghe Westgate Mills"), 2, "The")
+        True
         >>> misread(Tokens("between Cctober and"), 1, "October"), misread(Tokens("District Ceneral Manager"), 1, "General")
         (False, False)
         """
@@ -1565,7 +1573,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         return (first.isupper() and word[:1].isupper() and fold(word[:1]) != fold(first) and word[1:].islower()
                 and not tokens.may_open_sentence(i)
                 and not (i + 1 < len(cores) and tokens.spaced[i] and cores[i + 1][:1].isupper()
-                         and cores[i + 1][1:].islower())
+                         and cores[i + 1][1:].islower() and folded not in TITLE_SMALL_WORDS)
                 and folded not in CAPITALISED_DATE_WORDS and not capitalised_mid_line_only(tokens.text, folded))
 
     @staticmethod
