@@ -70,9 +70,10 @@ from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair
 from ocrfix.strategies.dictionary.ownnames import own_name_misreadings
 from ocrfix.strategies.dictionary.ownpairs import own_pair_misreadings
-from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, fullwidth_marks, glued_figures,
-                                                  glued_function_words, glued_initials, lost_spaces, misread_commas,
-                                                  misread_title_marks, printed_apart, stray_marks, stray_stops)
+from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, MARK_THEN_SPACE, fullwidth_marks,
+                                                  glued_figures, glued_function_words, glued_initials, lost_spaces,
+                                                  misread_commas, misread_title_marks, printed_apart, stray_marks,
+                                                  stray_stops)
 from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_figure_digits, misread_noughts,
                                                 misread_pound_signs, misread_pounds, misread_shillings, pounds_in_l)
 from ocrfix.strategies.dictionary import turned
@@ -804,8 +805,10 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         """
         edits = sorted(edits, key=operator.attrgetter("start"))
         repaired, spans = apply_edits(text, edits), _repaired_spans(edits)
-        # the offsets of a mark touching a repaired word, or one space before it
-        beside = sorted({end for _, end in spans} | {start - 2 for start, _ in spans if start >= 2})
+        # the offsets of a mark touching a repaired word, or one space before it; only those where a mark and a space
+        # stand, as every match of the stops' patterns starts (most repairs have none beside them)
+        beside = sorted(offset for offset in {end for _, end in spans} | {start - 2 for start, _ in spans if start >= 2}
+                        if repaired[offset:offset + 2] in MARK_THEN_SPACE)
         found = [found for found in self._stray_stops(repaired, beside) if not overlaps(spans, found[0], found[1])]
         found += [(start - 1, start, "",
                    f"a speck read as \"{repaired[start - 1]}\" before a word no quotation mark closes")

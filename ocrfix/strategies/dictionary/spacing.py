@@ -178,6 +178,9 @@ UNENDING_WORDS = frozenset(("a", "an", "the", "my", "your", "our", "their", "its
 # a word (a single letter in lower case only: "A." is an initial), a full stop, colon or semicolon, a space, a
 # lower-case word; the word stands after a space or at a line's start
 UNENDED = regex.compile(r"(?<=(?:^|(\S*)[ \t])(\p{Ll}+|\p{Lu}\p{Ll}+))[.:;](?=[ \t]+\p{Ll})", regex.MULTILINE)
+# The two characters each match of SPACED_STOP or UNENDED starts with: its mark and a space or tab (a cheap test of
+# an offset before either pattern is tried there)
+MARK_THEN_SPACE = frozenset(mark + space for mark in ".:;" for space in " \t")
 # An article, "of" or "and" in lower case glued before a capitalised word of three letters or more, at a token's
 # start: "ofLinux", "theSummer", "andWilson", "anSQLite". English joins neither to a name, and identifiers that
 # begin with one in lower case are rare ("toXML", "inIpRange", "isNull" begin with other words); one inside
