@@ -70,10 +70,10 @@ from ocrfix.strategies.dictionary.runtogether import (ARTICLE_HOSTS, both_pieces
 from ocrfix.strategies.dictionary.realword import FUNCTION_WORD_ZIPF, MISPRINT_GAP, RealWordRepair, word_repairs
 from ocrfix.strategies.dictionary.ownnames import own_name_misreadings
 from ocrfix.strategies.dictionary.ownpairs import own_pair_misreadings
-from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, UNENDED_MARKS, UNENDING_WORDS,
-                                                  fullwidth_marks, glued_figures, glued_function_words, glued_initials,
-                                                  lost_spaces, misread_commas, misread_title_marks, printed_apart,
-                                                  stray_marks, stray_stops)
+from ocrfix.strategies.dictionary.spacing import (GLUE_SIZES, GLUE_WORDS, MARK_THEN_SPACE, UNENDED_MARKS,
+                                                  UNENDING_WORDS, fullwidth_marks, glued_figures, glued_function_words,
+                                                  glued_initials, lost_spaces, misread_commas, misread_title_marks,
+                                                  printed_apart, stray_marks, stray_stops)
 from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_figure_digits, misread_noughts,
                                                 misread_pound_signs, misread_pounds, misread_shillings, pounds_in_l)
 from ocrfix.strategies.dictionary import turned
@@ -176,7 +176,6 @@ WORD_CAPITALS = "AI"  # the only English words of one capital letter; any other 
 # In print with the long s, the listed words are read in this many rounds, each with the neighbours the round
 # before repaired ("muft foon fee": "fee" -> "see" backs "soon"); see _long_s_reading.
 LONG_S_ROUNDS = 2
-COMPOUND_HYPHEN = regex.compile("[-‐‑]")  # the joiner of a compound's parts ("half-past"): see _compound_part
 MAX_WORD_LENGTH = 60  # longer tokens are never repaired: English words run to ~30 letters
 PIECE_ZIPF = 3.0  # a lower-case neighbour rarer than this may be the rest of a split word
 MIN_CANDIDATE_ZIPF = 2.0  # as the delete index's floor: rarer words are never proposed
@@ -810,8 +809,10 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         """
         edits = sorted(edits, key=operator.attrgetter("start"))
         repaired, spans = apply_edits(text, edits), _repaired_spans(edits)
-        # the offsets of a mark touching a repaired word, or one space before it
-        beside = sorted({end for _, end in spans} | {start - 2 for start, _ in spans if start >= 2})
+        # the offsets of a mark touching a repaired word, or one space before it; only those where a mark and a space
+        # stand, as every match of the stops' patterns starts (most repairs have none beside them)
+        beside = sorted(offset for offset in {end for _, end in spans} | {start - 2 for start, _ in spans if start >= 2}
+                        if repaired[offset:offset + 2] in MARK_THEN_SPACE)
         found = [found for found in self._stray_stops(repaired, beside) if not overlaps(spans, found[0], found[1])]
         found += [(start - 1, start, "",
                    f"a speck read as \"{repaired[start - 1]}\" before a word no quotation mark closes")
@@ -1463,7 +1464,9 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         """
         if core.isalpha():
             return None  # letters alone, no hyphen: most words, told without the pattern
-        parts = COMPOUND_HYPHEN.split(core)
+        # split at the joiners of a compound's parts ("half-past"; the Unicode hyphens too) by str methods: a split by
+        # the regex module costs several times more
+        parts = core.replace("‐", "-").replace("‑", "-").split("-")
         zipf = self._lexicon.folded_zipf
         if len(parts) < 2 or any(len(part) < 2 or len(part) == 2 and zipf(fold(part)) < FRAGMENT_ZIPF
                                  for part in parts):

@@ -23,6 +23,8 @@ from __future__ import annotations
 import string
 from functools import lru_cache
 
+import numpy as np
+
 from ocrfix import diskcache, lexicon
 from ocrfix.strategies.dictionary.readings import with_case
 from ocrfix.strategies.dictionary.tokens import Tokens
@@ -49,9 +51,14 @@ class LostLetterGaps:
         largely), with the listed words that one letter put in between makes of them."""
         cores, folded, zipf = tokens.cores, tokens.folded, self._lexicon.folded_zipf
         short = one_letter_short()
-        spots = [i for i in range(len(cores) - 1)
-                 if not paired[i] and i not in joins and cores[i + 1].isalpha() and cores[i].isalpha()
-                 and _one_case(cores[i], cores[i + 1]) and (tokens.spaced[i] or self._mark_spaced(tokens, i))
+        # the tests of each pair that C makes, asked first in numpy: no listed pair, two words of letters, the second
+        # in one case (as _one_case asks); the rest in Python for the pairs that pass
+        second_cased = tokens.flags(str.islower) | tokens.flags(str.isupper)
+        alpha = tokens.flags(str.isalpha)
+        cheap = (np.asarray(paired[:-1]) == 0.0) & alpha[:-1] & alpha[1:] & second_cased[1:]
+        spots = [i for i in np.flatnonzero(cheap).tolist()
+                 if i not in joins and _one_case(cores[i], cores[i + 1])
+                 and (tokens.spaced[i] or self._mark_spaced(tokens, i))
                  and (self._lone_letter_piece(cores[i], folded[i], folded[i + 1]) if len(cores[i]) == 1
                       else folded[i] + folded[i + 1] in short
                       and (min(zipf(folded[i]), zipf(folded[i + 1])) < GAP_PIECE_ZIPF

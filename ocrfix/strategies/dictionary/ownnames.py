@@ -26,7 +26,8 @@ counts with the word it follows.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Callable, Iterator
+from itertools import compress
+from typing import TYPE_CHECKING, Callable, Collection, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
@@ -71,13 +72,14 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
     >>> list(own_name_misreadings(Tokens(text), lambda word: word != "here", lambda word, printed: True))
     []
     """
-    parts = [name_part(core) for core in tokens.cores]
-    names = Counter(parts)
+    names = Counter(tokens.core_counts)  # each name part's count: a possessive counts with its word
+    for core in list(filter(_possessive, names)):
+        names[core[:-2]] += names.pop(core)
     capitalised = [name for name, count in names.items() if count >= OWN_NAME_REPEATS and is_capitalised_word(name)]
     # a common word is a name where it is capitalised inside a sentence: at sentences' starts a long text prints
     # "Here", "Its", "More" again and again
     common = {name for name in capitalised if not rare(fold(name))}
-    inside = {part for i, part in enumerate(parts) if part in common and not tokens.may_open_sentence(i)}
+    inside = {name_part(tokens.cores[i]) for i in _printed(tokens, common) if not tokens.may_open_sentence(i)}
     repeated: dict[str, list[str]] = {}  # by first letter, which a misprint of another letter keeps
     tails: dict[str, list[str]] = {}  # by the letters after the first, which a misread first letter keeps
     for name in capitalised:
@@ -85,9 +87,9 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
             repeated.setdefault(name[0], []).append(name)
             tails.setdefault(name[1:], []).append(name)
     readings = {}
-    for name, count in names.items():
-        if count > 1 or len(name) < MIN_NAME or not (is_capitalised_word(name) or is_lower_alpha_word(name)) \
-                or name[0] not in repeated and name[1:] not in tails or not rare(fold(name)):
+    for name, count in names.items():  # the cheap tests first: most words have no repeated name to be read as
+        if count > 1 or len(name) < MIN_NAME or name[0] not in repeated and name[1:] not in tails \
+                or not (is_capitalised_word(name) or is_lower_alpha_word(name)) or not rare(fold(name)):
             continue
         # a word in small letters is read as a name, which the text never prints in small letters, not as a common
         # word a title capitalises ("ghe" is no "The" where a long text prints "The Times" twice)
@@ -98,11 +100,26 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
         found = [other for other in found if attested(fold(other), fold(name))]
         if len(found) == 1:
             readings[name] = found[0]
-    if readings:
-        for i, part in enumerate(parts):
-            reading = readings.get(part)
-            if reading is not None:
-                yield tokens.starts[i], tokens.starts[i] + len(part), reading
+    for i in _printed(tokens, readings) if readings else ():
+        part = name_part(tokens.cores[i])
+        yield tokens.starts[i], tokens.starts[i] + len(part), readings[part]
+
+
+def _possessive(core: str) -> bool:
+    """Does ``core`` end in a possessive "'s"?"""
+    return core.endswith(POSSESSIVES)
+
+
+def _printed(tokens: Tokens, names: Collection[str]) -> Iterator[int]:
+    """The numbers of the tokens whose word part is one of the ``names`` (words of letters), or its possessive, in
+    the text's order: found by C-level set tests of the word parts, not a Python loop over the tokens.
+
+    >>> from ocrfix.strategies.dictionary.tokens import Tokens
+    >>> list(_printed(Tokens("Ann and Ann's cat, Anne"), {"Ann"}))
+    [0, 2]
+    """
+    forms = {name + ending for name in names for ending in ("", *POSSESSIVES)}
+    return compress(range(len(tokens.cores)), map(forms.__contains__, tokens.cores))
 
 
 def _misprints(name: str, other: str) -> bool:

@@ -90,7 +90,7 @@ def own_pair_misreadings(tokens: Tokens, fix: Dictionary) -> Iterator[tuple[int,
     # pair printed once that may be read as a partner: a lower-case word the pass left, of two letters or more (a
     # lone letter is mostly a garbled word's piece, "Imos o the": read by realword.py), beside a word of two or more
     once = heads[counts[at_head] == 1]
-    readable = tokens.flags(_readable_word).copy()
+    readable = (tokens.lengths > 1) & tokens.flags(str.islower)  # lower case, two letters or more (C tests)
     readable[fixed] = False
     long_word = np.fromiter((word is not None and len(word) > 1 for word in words), dtype=bool, count=size)
     has_after, has_before = np.zeros(size, dtype=bool), np.zeros(size, dtype=bool)
@@ -112,15 +112,6 @@ def own_pair_misreadings(tokens: Tokens, fix: Dictionary) -> Iterator[tuple[int,
         if reading is not None:
             found.add((tokens.starts[at], tokens.ends[at], reading))
     yield from sorted(found)
-
-
-def _readable_word(core: str) -> bool:
-    """May a word part printed in a pair once be read as the word of a repeated pair: lower case, two letters or more?
-
-    >>> _readable_word("wake"), _readable_word("o"), _readable_word("Wake")
-    (True, False, False)
-    """
-    return len(core) > 1 and core.islower()
 
 
 def _rival(fix: Dictionary, word: str, anchor_first: bool, anchor: str, other: str | None,

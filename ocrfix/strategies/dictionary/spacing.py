@@ -182,6 +182,9 @@ UNENDING_WORDS = frozenset(("a", "an", "the", "my", "your", "our", "their", "its
 UNENDED_MARKS = ".:;"  # the marks stray_marks reads as specks after one
 UNENDED = regex.compile(rf"(?<=(?:^|(\S*)[ \t])(\p{{Ll}}+|\p{{Lu}}\p{{Ll}}+))[{UNENDED_MARKS}](?=[ \t]+\p{{Ll}})",
                         regex.MULTILINE)
+# The two characters each match of SPACED_STOP or UNENDED starts with: its mark and a space or tab (a cheap test of
+# an offset before either pattern is tried there)
+MARK_THEN_SPACE = frozenset(mark + space for mark in UNENDED_MARKS for space in " \t")
 # An article, "of" or "and" in lower case glued before a capitalised word of three letters or more, at a token's
 # start: "ofLinux", "theSummer", "andWilson", "anSQLite". English joins neither to a name, and identifiers that
 # begin with one in lower case are rare ("toXML", "inIpRange", "isNull" begin with other words); one inside

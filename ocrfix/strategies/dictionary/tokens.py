@@ -529,7 +529,7 @@ class Tokens:
         [True, False, False]
         """
         j = i - 1
-        return j >= 0 and ITEM_NUMBER.fullmatch(self.raws[j]) is not None and (
+        return j >= 0 and self.raws[j][-1] in ".)" and ITEM_NUMBER.fullmatch(self.raws[j]) is not None and (
             j == 0 or "\n" in self.text[self.raw_ends[j - 1]:self.raw_starts[j]])
 
     def context(self, i: int, step: int) -> str | None:

@@ -88,7 +88,9 @@ def _readings() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 READINGS = _readings()
-READABLE = regex.compile(f"[{regex.escape(''.join(READINGS))}-]+")  # characters a turned letter is read as
+# characters a turned letter is read as: a word part of only these may be read back (``READABLE.issuperset``, a C
+# test as a regex's fullmatch is, without its state set up for each of the ~15k distinct word parts of a pass)
+READABLE = frozenset("".join(READINGS) + "-")
 
 
 @lru_cache(maxsize=65536)
@@ -191,7 +193,7 @@ def _word_runs(tokens: Tokens, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
     # SHORT_READ are function words read turned ("pue" and, "jo" of, "ay" the): a turned line has its function words
     window = np.cumsum(common)  # each token's window number (a common word opens the next one, being in none)
     # readable: two characters or more, each one a turned letter is read as (a C test per distinct word part)
-    readable = np.bincount(window, weights=(tokens.lengths >= 2) & tokens.flags(READABLE.fullmatch) & ~common)
+    readable = np.bincount(window, weights=(tokens.lengths >= 2) & tokens.flags(READABLE.issuperset) & ~common)
     function = np.bincount(window, weights=tokens.flags(_turned_function_words(lex).__contains__))
     found = []
     for number in np.flatnonzero((readable >= MIN_READ) & (function >= SHORT_READ)).tolist():
@@ -280,7 +282,7 @@ def _saving(core: str, lex: lexicon.Lexicon) -> float:
     """
     if not any(ch.isalpha() for ch in core) or any(ch.isdigit() for ch in core):
         return 0.0
-    if len(core) > MAX_LENGTH or READABLE.fullmatch(core) is None:
+    if len(core) > MAX_LENGTH or not READABLE.issuperset(core):
         return -UNREADABLE_BITS * len(core)
     model = charlm.load()
     printed = model.bits(core)
