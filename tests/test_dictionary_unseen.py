@@ -613,3 +613,10 @@ def test_a_print_that_loses_first_letters_to_marks_has_its_other_marks_read_agai
         "thou and Aaron shall number them by their armies.")
     # without those three, the mark stays
     assert "garments “or Aaron" in dictionary.run("thou shalt make holy garments “or Aaron thy brother for glory.").text
+
+
+def test_a_pound_sign_read_as_an_f_before_a_misread_million_is_restored(dictionary):
+    # "million" misread in its upright strokes (i, l, 1, I) or its o (u, 0) still counts a sum; no key, register or
+    # aperture is one (RapidOCR's English model prints no £)
+    assert dictionary.run("The cost is put at f6.84 mi11ion, some f1,2 milliun less than the figure.").text == \
+        "The cost is put at £6.84 million, some £1,2 million less than the figure."

@@ -36,8 +36,10 @@ PENCE_AFTER = re.compile(r"s\.\s?(?:\d{1,2}|O)d\.")  # where ONE_SHILLING may ma
 POUND_SIGN = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[,.]\d{3})*(?![\w/%]|[.,]\d))")
 STERLING = regex.compile(r"£|\b\d+[sd]\.")
 # A sum counted in millions ("f6.84 million", "f1,2 million"; RapidOCR's English model prints no £): no key, register
-# or aperture is one, so its f is the pound sign in any text, and that text sets sterling.
-POUND_MILLIONS = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[.,]\d{1,3})? [mb]illion\b)")
+# or aperture is one, so its f is the pound sign in any text, and that text sets sterling. The word may be misread
+# itself, its upright strokes as one another (i, l, 1, I) and its o as a u or a nought: "f6.84 mi11ion", "f1,2 milliun".
+POUND_MILLIONS = regex.compile(r"(?<![\w/.£$-])f(?=\d{1,3}(?:[.,]\d{1,3})? [mb][iIl1][lI1]{2}[iIl1][ou0]n\b)")
+F_FIGURE = re.compile(r"f\d")  # where POUND_MILLIONS may match (a scan for a literal, as cheap as a str test)
 # A sum of pounds, shillings and pence printed without its pound sign or the pound's l: "4,718 11s. 3d.", "86 8s.
 # 2d.". English sets no bare figure before shillings and pence; an engine whose characters lack the sign (RapidOCR's
 # English model prints no £) drops it. (Read as an f it is POUND_SIGN's.) A figure ending in 1 is left: in a sum set
@@ -90,8 +92,10 @@ def misread_pound_signs(text: str) -> list[regex.Match]:
     ([], [])
     >>> [m.start() for m in misread_pound_signs("costs f6.84 million, a fine of f18. Shot at f2.8")]
     [6, 31]
+    >>> [m.start() for m in misread_pound_signs("at f6.84 mi11ion, some f1,2 milliun less; f2.8 milieu")]
+    [3, 23]
     """
-    millions = list(POUND_MILLIONS.finditer(text)) if "illion" in text else []
+    millions = list(POUND_MILLIONS.finditer(text)) if F_FIGURE.search(text) else []
     if not millions and not STERLING.search(text):
         return []
     sums = {match.start(): match for match in millions}
