@@ -620,3 +620,11 @@ def test_a_pound_sign_read_as_an_f_before_a_misread_million_is_restored(dictiona
     # aperture is one (RapidOCR's English model prints no £)
     assert dictionary.run("The cost is put at f6.84 mi11ion, some f1,2 milliun less than the figure.").text == \
         "The cost is put at £6.84 million, some £1,2 million less than the figure."
+
+
+def test_a_very_common_four_letter_word_split_where_a_letter_was_lost_is_read_where_it_is_the_only_filling(dictionary):
+    # "th t" fills only as "that" (Tesseract on faint type); "th n" is then, than or thin, and stays
+    assert dictionary.run("It is clear th t they will announce their own plans.").text == \
+        "It is clear that they will announce their own plans."
+    text = "It was th n that the rain came."
+    assert dictionary.run(text).text == text

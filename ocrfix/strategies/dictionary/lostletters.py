@@ -21,6 +21,7 @@ in capitals ("B TWEEN": "BETWEEN"). A typewriter's faint letter may leave a mark
 from __future__ import annotations
 
 import string
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -34,7 +35,10 @@ GAP_WORD_ZIPF = 3.0  # the word with the letter put in, at least this common (as
 LONE_LETTER_ZIPF = 5.5  # a lone letter rarer than this ("a", "I" are words) before a word as rare ("a, b and c" are
 #                        labels) is a word's first letter
 GAP_MARKS = ".,:;"  # a mark before the space may be the lost letter's remains ("conve: ient": convenient)
-GAP_WORD_LENGTH = 5  # and this long: shorter ones have too many neighbours to tell which letter was lost
+GAP_WORD_LENGTH = 5  # and this long: shorter ones have too many neighbours to tell which letter was lost...
+# ...but for a four-letter word this common whose pieces make no other listed word with one letter put in ("th t":
+# that, "fr m": from; not "th n", then, than or thin): one filling, and the likeliest word of English at that
+SHORT_GAP_WORD_ZIPF = 6.0
 COMMON_PIECES_LENGTH = 7  # two common pieces make a word this long or longer: shorter are as often a name ("he en"
 #                           Helen, "de by" Derby) as a word
 
@@ -157,15 +161,21 @@ def one_letter_short() -> frozenset[str]:
 
     >>> "shold" in one_letter_short(), "should" in one_letter_short()
     (True, False)
+    >>> "tht" in one_letter_short(), "thn" in one_letter_short()  # that; then, than or thin
+    (True, False)
     """
-    path = diskcache.cache_path("gaps", f"v2:{GAP_WORD_ZIPF}:{GAP_WORD_LENGTH}".encode(), diskcache.TABLES_FORMAT,
-                                (lexicon.DATA_DIR / lexicon.WORDS_FILE).read_bytes(), suffix=".marshal")
+    path = diskcache.cache_path("gaps", f"v3:{GAP_WORD_ZIPF}:{GAP_WORD_LENGTH}:{SHORT_GAP_WORD_ZIPF}".encode(),
+                                diskcache.TABLES_FORMAT, (lexicon.DATA_DIR / lexicon.WORDS_FILE).read_bytes(),
+                                suffix=".marshal")
     cached = diskcache.read_tables(path)
     if cached is not None:
         return cached
-    words = [word for word, zipf in lexicon.load().words()
-             if zipf >= GAP_WORD_ZIPF and len(word) >= GAP_WORD_LENGTH and word.isalpha()]
+    listed = [(word, zipf) for word, zipf in lexicon.load().words() if zipf >= GAP_WORD_ZIPF and word.isalpha()]
+    words = [word for word, _ in listed if len(word) >= GAP_WORD_LENGTH]
     # a first piece of two letters or more
     short = frozenset(word[:cut] + word[cut + 1:] for word in words for cut in range(2, len(word) - 1))
+    fillings = Counter(word[:2] + word[3] for word, _ in listed if len(word) == 4)
+    short |= {word[:2] + word[3] for word, zipf in listed
+              if len(word) == 4 and zipf >= SHORT_GAP_WORD_ZIPF and fillings[word[:2] + word[3]] == 1}
     diskcache.write_tables(path, short)
     return short
