@@ -628,3 +628,10 @@ def test_a_very_common_four_letter_word_split_where_a_letter_was_lost_is_read_wh
         "It is clear that they will announce their own plans."
     text = "It was th n that the rain came."
     assert dictionary.run(text).text == text
+
+
+def test_a_full_stop_before_a_preposition_that_opens_no_sentence_is_a_speck(dictionary):
+    assert dictionary.run("It was found in the mobile investment. from abroad last year.").text == \
+        "It was found in the mobile investment from abroad last year."
+    text = "It lay in the shallow sea. in places it was deep."  # "In" opens sentences: left
+    assert dictionary.run(text).text == text
