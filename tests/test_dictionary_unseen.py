@@ -635,3 +635,10 @@ def test_a_full_stop_before_a_preposition_that_opens_no_sentence_is_a_speck(dict
         "It was found in the mobile investment from abroad last year."
     text = "It lay in the shallow sea. in places it was deep."  # "In" opens sentences: left
     assert dictionary.run(text).text == text
+
+
+def test_a_full_stop_after_an_article_s_short_noun_before_a_clause_word_is_a_misread_comma(dictionary):
+    assert dictionary.run("The grains are as large as a pea. and the rock is then called pisolite.").text == \
+        "The grains are as large as a pea, and the rock is then called pisolite."
+    text = "They sold eggs by the doz. and cheese by the pound."  # a rare word: an abbreviation
+    assert dictionary.run(text).text == text

@@ -303,7 +303,7 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
     reads: "," before a word that opens a clause (CLAUSE_WORDS) or a participle (:func:`_participle`: "their
     fathers. according to"), after a capitalised word too if it is long enough to be a name (STOP_NAME_LENGTH), and
     after a shorter word or name that the text prints elsewhere without a point (:class:`_Unpointed`: "of God. whose"
-    beside "God said"), and after a name (rarer than NAME_ZIPF, after a lower-case word: :func:`_after_a_word`) before
+    beside "God said") or a common word after an article (:func:`_article_noun`: "a pea. and"), and after a name (rarer than NAME_ZIPF, after a lower-case word: :func:`_after_a_word`) before
     any word in common use ("The children of Arah. seven hundred": a register's or an apposition's comma); "" for a
     speck between two lower-case words of one phrase, or after a preposition or an auxiliary verb (LEADING_WORDS:
     "rose by. steps", "shall be. with") or before a preposition that opens no sentence (OBJECT_WORDS: "the mobile
@@ -348,13 +348,26 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
             word = len(before) >= STOP_NAME_LENGTH
         else:  # else an abbreviation's point
             word = lex.folded_zipf(before) >= STOP_WORD_ZIPF or len(before) >= STOP_WORD_LENGTH
-        if (after in CLAUSE_WORDS or _participle(after, lex.folded_zipf)) and (word or unpointed(before)):
+        if (after in CLAUSE_WORDS or _participle(after, lex.folded_zipf)) \
+                and (word or unpointed(before) or _article_noun(number, before, lex.folded_zipf)):
             yield match, ","
         elif capitalised and _after_a_word(number) and lex.folded_zipf(fold(before)) < NAME_ZIPF \
                 and lex.folded_zipf(after) >= COMMON_WORD_ZIPF:
             yield match, ","
         elif word and not capitalised and (after in OBJECT_WORDS or lex.attracts(before, after)):
             yield match, ""
+
+
+def _article_noun(previous: str | None, word: str, zipf: Callable[[str], float]) -> bool:
+    """Is a short lower-case ``word`` after an article (``previous``) a noun of its phrase, a word in common use
+    (COMMON_WORD_ZIPF), not an abbreviation ("a pea. and", "a dish. and")?
+
+    >>> from ocrfix import lexicon
+    >>> zipf = lexicon.load().folded_zipf
+    >>> _article_noun("a", "pea", zipf), _article_noun("the", "doz", zipf), _article_noun("of", "pea", zipf)
+    (True, False, False)
+    """
+    return previous in ARTICLES and word.islower() and zipf(word) >= COMMON_WORD_ZIPF
 
 
 def _after_a_word(previous: str | None) -> bool:
