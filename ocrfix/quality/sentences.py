@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ocrfix.marks import ABBREVIATIONS
 from ocrfix.quality.features import COLUMN, RARE_COLUMN
 from ocrfix.quality.shapes import CLOSING_QUOTES, EDGE_PUNCTUATION, HYPHENS
 
@@ -28,10 +29,6 @@ _AFTER_SENTENCE = CLOSING_QUOTES + ")]"  # what may follow a sentence's end ('en
 SENTENCE_OR_HYPHEN_ENDS = "." + HYPHENS
 _VOWELS = frozenset("aeiouyAEIOUY")
 POSSESSIVE_ENDINGS = ("'s", "’s")  # a possessive's ending ("Everard's"), with either apostrophe
-_ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
-                            "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para",
-                            # weights and measures; this, last and next month in commercial letters (the 9th inst.)
-                            "lb", "lbs", "oz", "qr", "qrs", "cwt", "yd", "yds", "ft", "gal", "doz", "inst", "ult", "prox"})
 
 
 def ends_sentence(token: str, core: str) -> bool:
@@ -43,7 +40,7 @@ def ends_sentence(token: str, core: str) -> bool:
     >>> ends_sentence("their.", "their"), ends_sentence("52s.", "52s"), ends_sentence("1850.", "1850")
     (True, False, True)
     """
-    return (token[-1] == "." and len(core) >= 3 and "." not in core and core.lower() not in _ABBREVIATIONS
+    return (token[-1] == "." and len(core) >= 3 and "." not in core and core.lower() not in ABBREVIATIONS
             and not (core[0].isdigit() and core[-1].isalpha()))
 
 
@@ -60,14 +57,14 @@ def is_abbreviation(token: str, core: str) -> bool:
     """A letter or two with a full stop that print abbreviates, not a fragment of a split word.
 
     An initial or a title ("J.", "Dr.", "Bt.": a capital, alone or without a vowel; English words hold
-    one, and so do most pieces of a split word, "Ap pear") or a common abbreviation (:data:`_ABBREVIATIONS`,
+    one, and so do most pieces of a split word, "Ap pear") or a common abbreviation (:data:`ABBREVIATIONS`,
     with weights and measures: "lb.", "qr.", "yd."). Newspapers' names and market reports are full of them.
 
     >>> [is_abbreviation(token, token.strip(".;")) for token in ("J.", "Dr.", "lb.;", "ti.", "lb", "nd.")]
     [True, True, True, False, False, False]
     """
     initial = core[0].isupper() and (len(core) == 1 or _VOWELS.isdisjoint(core))
-    return core + "." in token and (initial or core.lower() in _ABBREVIATIONS)
+    return core + "." in token and (initial or core.lower() in ABBREVIATIONS)
 
 
 def broken_sentence_mass(after: np.ndarray, token_evidence: np.ndarray) -> np.ndarray:

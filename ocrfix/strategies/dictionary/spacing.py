@@ -59,7 +59,7 @@ import regex
 
 from ocrfix.codes import is_code_or_address
 from ocrfix.lexicon import Lexicon, fold
-from ocrfix.marks import ARTICLES
+from ocrfix.marks import ABBREVIATIONS, ARTICLES
 from ocrfix.strategies.dictionary.dates import MONTHS_IN_FULL
 from ocrfix.strategies.dictionary.protect import MISREAD_ORDINAL
 from ocrfix.tokenspans import char_class, code_points, matches_at, places
@@ -366,8 +366,10 @@ def _article_noun(previous: str | None, word: str, zipf: Callable[[str], float])
     >>> zipf = lexicon.load().folded_zipf
     >>> _article_noun("a", "pea", zipf), _article_noun("the", "doz", zipf), _article_noun("of", "pea", zipf)
     (True, False, False)
+    >>> _article_noun("a", "lb", zipf), _article_noun("the", "vol", zipf)  # common, but abbreviations (ABBREVIATIONS)
+    (False, False)
     """
-    return previous in ARTICLES and word.islower() and zipf(word) >= COMMON_WORD_ZIPF
+    return previous in ARTICLES and word.islower() and word not in ABBREVIATIONS and zipf(word) >= COMMON_WORD_ZIPF
 
 
 def _after_a_word(previous: str | None) -> bool:
