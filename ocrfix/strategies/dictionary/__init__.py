@@ -2269,5 +2269,6 @@ def clear_caches() -> None:
     model's memo), so that a pass costs what it costs on a new document; the lexicon, the candidate indexes
     and the error model stay loaded."""
     ErrorModel.default().clear_caches()
+    blocks.cache_clear()
     has_standard_ending.cache_clear()
     turned.clear_caches()
