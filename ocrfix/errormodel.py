@@ -51,6 +51,7 @@ _SPACES = regex.compile(r"\s+")
 _UNSEEN_SPREAD = 30.0
 PRIOR_CHARACTERS = 1000
 _MIN_COUNT_DENOMINATOR = 5  # keeps a confusion seen once in a rare context from looking certain
+BLOCKS_CACHE = 1 << 16  # alignments blocks() keeps (a cold dictionary pass over the corpus OCR makes ~35k)
 
 # Visually confusable glyphs every OCR engine misreads, whatever text it was trained on, as
 # (intended, observed) after folding. General typographic knowledge, not counted from any corpus: the
@@ -94,11 +95,13 @@ def prepare(text: str) -> str:
     return _SPACES.sub(" ", fold(text)).strip()
 
 
-def blocks(intended: str, observed: str) -> list[tuple[str, str]]:
-    """The runs of adjacent edits turning ``intended`` into ``observed``, as (intended, observed) pairs.
+@lru_cache(maxsize=BLOCKS_CACHE)
+def blocks(intended: str, observed: str) -> tuple[tuple[str, str], ...]:
+    """The runs of adjacent edits turning ``intended`` into ``observed``, as (intended, observed) pairs; memoised
+    (a tuple, shared): the dictionary asks it of the same pair from several rules (a third of its calls in a pass).
 
     >>> blocks("modern", "rnodem")
-    [('m', 'rn'), ('rn', 'm')]
+    (('m', 'rn'), ('rn', 'm'))
     """
     runs = []
     a_start = b_start = None
@@ -112,7 +115,7 @@ def blocks(intended: str, observed: str) -> list[tuple[str, str]]:
         b_end = b + (tag != "delete")
     if a_start is not None:
         runs.append((intended[a_start:a_end], observed[b_start:b_end]))
-    return runs
+    return tuple(runs)
 
 
 class ErrorModel:
@@ -166,7 +169,7 @@ class ErrorModel:
             ocr, truth = prepare(ocr), prepare(truth.replace(ILLEGIBLE, " "))
             truths.append(truth)
             characters += len(truth)
-            for intended, observed in blocks(truth, ocr):
+            for intended, observed in blocks.__wrapped__(truth, ocr):  # whole texts, each once: not memoised
                 if len(intended) > MAX_SEGMENT or len(observed) > MAX_SEGMENT:
                     continue
                 if (" " in intended or " " in observed) and (intended + observed).strip():
@@ -440,7 +443,7 @@ def _default() -> ErrorModel:
     return ErrorModel.from_dict(json.loads(text), DEFAULT_FILE)
 
 
-def _repeats(runs: list[tuple[str, str]], facts: dict[tuple[str, str], tuple[float, bool, int]]) -> float:
+def _repeats(runs: Sequence[tuple[str, str]], facts: dict[tuple[str, str], tuple[float, bool, int]]) -> float:
     """How much likelier (log10) the word's misreadings of letters as letters that repeat one before them are
     than the model's rate for a first one: each repeat is scored at no less than REPEAT_LOG_PROB.
 

@@ -189,7 +189,7 @@ def test_adjacent_confusions_the_alignment_joins_into_one_run_are_scored_each_as
     # "learning" printed "ledming" (a read as d, rn as m): the alignment makes one run ("arn", "dm"), never
     # seen as such; its odds are those of the two misreadings side by side, not of three unknown edits
     model = ErrorModel.default()
-    assert blocks("learning", "ledming") == [("arn", "dm")]
+    assert blocks("learning", "ledming") == (("arn", "dm"),)
     parts = model.confusion_log_prob("a", "d") + model.confusion_log_prob("rn", "m")
     assert model.log_prob("learning", "ledming") == pytest.approx(parts + 5 * model.log_prob("e", "e"))
     # a run no pair of known misreadings makes keeps the floor of unknown edits

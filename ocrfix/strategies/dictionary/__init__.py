@@ -79,7 +79,7 @@ from ocrfix.strategies.dictionary.units import (lost_pound_signs, misread_figure
 from ocrfix.strategies.dictionary import turned
 from ocrfix.strategies.dictionary.turned import turned_lines
 from ocrfix.strategies.dictionary.tokens import (CLOSING_LETTER_MARKS, LAST_LETTER_MARKS, LETTER_MARKS, MARKS_BEFORE,
-                                                 Tokens, capitalised_mid_line_only, is_alpha_word, is_lower_alpha_word,
+                                                 Tokens, capitalised_mid_line_only, is_lower_alpha_word,
                                                  PERSON_TITLES, is_marked_capital_word,
                                                  opened_by_mark)
 from ocrfix.strategies.dictionary.variants import has_standard_ending, own_spelling
@@ -623,7 +623,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
         if tokens.words is None:
             folded_zipf, folds = self._lexicon.folded_zipf, tokens.folds
             tokens.words = [(word, n, folded_zipf(folds[word])) for word, n in tokens.core_counts.items()
-                            if is_alpha_word(word)]
+                            if len(word) > 1 and word.isalpha()]  # is_alpha_word written out: one per word part
         return tokens.words
 
     def _unknown_prior(self, tokens: Tokens) -> float:
@@ -1720,7 +1720,7 @@ class Dictionary(RealWordRepair, LostLetterGaps, Strategy):
     def _known(self, neighbour: str | None) -> str | None:
         """``neighbour`` (folded) if the lexicon lists it, else None: an unknown neighbour is no context (it
         is likely misread itself)."""
-        return neighbour if neighbour and self._lexicon.folded_zipf(neighbour) else None
+        return neighbour if neighbour and self._zipf(neighbour, 0.0) else None  # folded_zipf: ~29k calls a pass
 
     def _readings(self, word: str, zipf: float, prev: str | None, nxt: str | None, *,
                   strict: bool = False, repeated: bool = True, document: Vocabulary | None = None,
@@ -2269,5 +2269,6 @@ def clear_caches() -> None:
     model's memo), so that a pass costs what it costs on a new document; the lexicon, the candidate indexes
     and the error model stay loaded."""
     ErrorModel.default().clear_caches()
+    blocks.cache_clear()
     has_standard_ending.cache_clear()
     turned.clear_caches()

@@ -73,7 +73,7 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
     []
     """
     names = Counter(tokens.core_counts)  # each name part's count: a possessive counts with its word
-    for core in list(filter(_possessive, names)):
+    for core in [core for core in names if core.endswith(POSSESSIVES)]:
         names[core[:-2]] += names.pop(core)
     capitalised = [name for name, count in names.items() if count >= OWN_NAME_REPEATS and is_capitalised_word(name)]
     # a common word is a name where it is capitalised inside a sentence: at sentences' starts a long text prints
@@ -103,11 +103,6 @@ def own_name_misreadings(tokens: Tokens, rare: Callable[[str], bool],
     for i in _printed(tokens, readings) if readings else ():
         part = name_part(tokens.cores[i])
         yield tokens.starts[i], tokens.starts[i] + len(part), readings[part]
-
-
-def _possessive(core: str) -> bool:
-    """Does ``core`` end in a possessive "'s"?"""
-    return core.endswith(POSSESSIVES)
 
 
 def _printed(tokens: Tokens, names: Collection[str]) -> Iterator[int]:

@@ -155,7 +155,7 @@ class RealWordRepair:
         """
         words, listed = tokens.letter_words, tokens.listed_flags(self._lexicon.word_table)
         lower = tokens.lower_words
-        found = ((lower | tokens.flags(is_capitalised_word)) & listed & tokens.linked_after & apart
+        found = ((lower | tokens.capitalised_words) & listed & tokens.linked_after & apart
                  & _after(lower & listed))
         return {i for i in np.flatnonzero(found).tolist() if words[i] not in self.protected
                 and (self._lower_opening(tokens, i) if lower[i]
@@ -222,7 +222,8 @@ class RealWordRepair:
         listed, linked_after, bare = tokens.listed_flags(self._lexicon.word_table), tokens.linked_after, tokens.bare
         linked_before = _before(linked_after)
         # an unknown word of letters alone, or a number
-        unknown = bare & np.where(tokens.flags(str.isalpha), ~listed, tokens.flags(_number))
+        alpha = tokens.flags(str.isalpha)
+        unknown = bare & np.where(alpha, ~listed, tokens.flags(_number, among=~alpha))  # a number is no word of letters
         listed_after, listed_before = _after(listed) & apart, _before(listed & apart)  # listed, no commoner pair
         word = tokens.lower_words & listed
         word[0] = word[-1] = False
@@ -252,7 +253,7 @@ class RealWordRepair:
         """
         listed, linked = tokens.listed_flags(self._lexicon.word_table), tokens.linked_after
         # a name's word: two letters or more, capitalised or all capitals ("Mr", "MSVC"; not "I", "McKay")
-        name = tokens.flags(is_capitalised_word) | tokens.alpha_words & tokens.flags(str.isupper)
+        name = tokens.capitalised_words | tokens.alpha_words & tokens.flags(str.isupper)
         found = (tokens.lower_words & listed & tokens.bare & linked & _before(linked)
                  & _after(name) & _before(listed & apart))
         return {i for i in np.flatnonzero(found).tolist() if tokens.letter_words[i] not in self.protected}

@@ -169,18 +169,37 @@ class Tokens:
         number = {core: k for k, core in enumerate(self._distinct)}
         return np.fromiter(map(number.__getitem__, self.cores), dtype=np.intp, count=len(self.cores))
 
-    def flags(self, test: Callable[[str], bool]) -> np.ndarray:
+    def flags(self, test: Callable[[str], bool], among: np.ndarray | None = None) -> np.ndarray:
         """``test`` of each token's word part as an array, run once per distinct word part; kept, as the rules ask
-        again.
+        again. ``among``: flags per token that ``test`` implies (C tests already made), so that a Python ``test`` is
+        run only on the word parts they leave in doubt (a Python call costs far more than its body); the same array.
 
         >>> Tokens("an An an").flags(str.islower).tolist()
         [True, False, True]
+        >>> Tokens("an AN 1").flags(str.isupper, among=np.array([False, True, False])).tolist()
+        [False, True, False]
         """
         flags = self._flags.get(test)
         if flags is None:
-            distinct = np.fromiter(map(test, self._distinct), dtype=bool, count=len(self._distinct))
+            if among is None:
+                distinct = np.fromiter(map(test, self._distinct), dtype=bool, count=len(self._distinct))
+            else:
+                numbers = np.unique(self._core_numbers[among]).tolist()
+                distinct = np.zeros(len(self._distinct), dtype=bool)
+                distinct[numbers] = list(map(test, map(self._distinct.__getitem__, numbers)))
             flags = self._flags[test] = distinct[self._core_numbers]
         return flags
+
+    @cached_property
+    def capitalised_words(self) -> np.ndarray:
+        """:func:`is_capitalised_word` of each token's word part, as an array: asked only of words of letters that are
+        neither all small letters nor all capitals (its capital and its small letters rule out both).
+
+        >>> Tokens("An an AN Ab1 Dr").capitalised_words.tolist()
+        [True, False, False, False, True]
+        """
+        in_doubt = self.alpha_words & ~self.flags(str.islower) & ~self.flags(str.isupper)
+        return self.flags(is_capitalised_word, among=in_doubt)
 
     def per_core(self, test: Callable[[str], bool]) -> list[bool]:
         """:meth:`flags` as a list; kept.
