@@ -328,15 +328,15 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
     ...                                         lexicon.load())]
     [(11, ''), (42, '')]
     >>> list(stray_stops("the no. of persons, 3 in. thick, etc. and so on, e.g. the man, It is. The end, at the end. in it, "
-    ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and, price is. id. each",
+    ...                  "10 per cent. and more, the 11th inst. and, approx. and colloq. and, price is. id. each, 2.5\\nin. of",
     ...                  lexicon.load()))
     []
     """
     unpointed = _Unpointed(text)
     for match in SPACED_STOP.finditer(text) if at is None else matches_at(SPACED_STOP, text, at):
         number, before, after = match.group(1), match.group(2), match.group(3)
-        if number and any(map(str.isdigit, number)) or fold(before) in ABBREVIATED_WORDS \
-                or fold(before) in UNENDING_WORDS:
+        if number and any(map(str.isdigit, number)) or number is None and _figure_before(text, match.start(2)) \
+                or fold(before) in ABBREVIATED_WORDS or fold(before) in UNENDING_WORDS:
             continue  # a number's unit ("3 in. thick"), an abbreviation; a word no sentence ends with: stray_marks'
         if before in LEADING_WORDS:
             if len(after) > 2 or not text.startswith(".", match.end(3)):  # not in a run of abbreviations
@@ -356,6 +356,15 @@ def stray_stops(text: str, lex: Lexicon, at: list[int] | None = None) -> Iterato
             yield match, ","
         elif word and not capitalised and (after in OBJECT_WORDS or lex.attracts(before, after)):
             yield match, ""
+
+
+def _figure_before(text: str, start: int) -> bool:
+    r"""Does a figure end the previous line of a line starting at ``start`` ("within 2.5\nin. of": a unit)?
+
+    >>> _figure_before("within 2.5\nin. of", 11), _figure_before("the man\nin. of", 8), _figure_before("in. of", 0)
+    (True, False, False)
+    """
+    return text[max(0, start - 16):start].rstrip()[-1:].isdigit()
 
 
 def _article_noun(previous: str | None, word: str, zipf: Callable[[str], float]) -> bool:
