@@ -46,12 +46,12 @@ PRONOUN_MARK = regex.compile(r"(?<=^|[\s\"“‘(])[Tl](?=['’](?:m|ve|ll|d(?!\
 # (log10) that evidence counts than a pair of "i" itself (see _follows).
 PLURAL_PRONOUNS = ("we", "they")
 OTHER_PRONOUN = 1.0
-# No one-letter word follows an article: a mark after one is named ("the _ case", "the ~ key").
 # Words printed abbreviated with a full stop that ends no sentence: titles, references, weights and measures
 ABBREVIATIONS = frozenset({"etc", "mr", "mrs", "dr", "st", "no", "vol", "pp", "cf", "viz", "ibid", "esq", "co", "ltd",
                            "inc", "jr", "sr", "rev", "hon", "gen", "col", "capt", "fig", "ch", "sec", "art", "para",
                            # weights and measures; this, last and next month in commercial letters (the 9th inst.)
                            "lb", "lbs", "oz", "qr", "qrs", "cwt", "yd", "yds", "ft", "gal", "doz", "inst", "ult", "prox"})
+# No one-letter word follows an article: a mark after one is named ("the _ case", "the ~ key").
 ARTICLES = frozenset(("the", "a", "an"))
 LONE_MARK = regex.compile(r"(?:^|(?<=(\p{L}+)[,;:]?[ \t]+)|(?<=[.!?]['’\"”)]?[ \t]+)|(?<=^[ \t]*))"
                           rf"[{regex.escape(''.join(LONE_MARK_WORDS))}](?=[ \t]+(\p{{Ll}}+)\b)", regex.MULTILINE)

@@ -574,7 +574,6 @@ class RealWordRepair:
             readable |= places
         return found
 
-
     def _own_misprints(self, tokens: Tokens, kinds: dict[str, tuple],
                        confusions: DocumentConfusions) -> dict[str, tuple]:
         """The unknown words the document repeats, taken as its own (:meth:`_classify`), that its ``confusions`` make
